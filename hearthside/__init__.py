@@ -1,0 +1,3 @@
+"""Hearthside: a self-hostable platform for online emotional-health services."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,580 @@
+"""Account actions: every write with side effects goes through here (views and API stay thin)."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import login as django_login
+from django.contrib.auth import logout as django_logout
+from django.contrib.auth import password_validation
+from django.contrib.auth.hashers import check_password
+from django.contrib.sessions.models import Session
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_otp import login as otp_login
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from hearthside.core import audit
+from hearthside.core.personal_data import erase_rows, export_rows
+
+from .models import (
+    STAFF_ROLES,
+    AccessToken,
+    ConsentDocument,
+    ConsentPurpose,
+    ConsentRecord,
+    LoginFailure,
+    Role,
+    RoleGrant,
+    TokenScope,
+    User,
+    pseudonym_validator,
+    username_validator,
+)
+
+LOGIN_FAILED = "Those details did not match an account. Check them and try again."
+LOGIN_LOCKED = "Too many attempts. For your safety, log-in is paused for a while; try again later."
+SESSION_AUTH_AT = "hs_auth_at"
+SESSION_SEEN_AT = "hs_seen_at"
+
+# ---------------------------------------------------------------------------------------------
+# Sign-up and profile
+
+
+def _check_birth_year(year) -> None:
+    if year is None:
+        return
+    this_year = timezone.localdate().year
+    if not isinstance(year, int) or year < 1900 or year > this_year:
+        raise ValidationError({"year_of_birth": _("Enter a year between 1900 and this year.")})
+    if this_year - year < settings.MIN_AGE:
+        raise ValidationError(
+            {"year_of_birth": _("You need to be at least %(age)s to use this service.") % {"age": settings.MIN_AGE}}
+        )
+
+
+def _check_profile_fields(fields: dict, user: User | None = None) -> None:
+    errors: dict[str, list[str]] = {}
+    if "pseudonym" in fields:
+        value = (fields["pseudonym"] or "").strip()
+        try:
+            pseudonym_validator(value)
+        except ValidationError as exc:
+            errors["pseudonym"] = list(exc.messages)
+        else:
+            clash = User.objects.filter(pseudonym__iexact=value)
+            if user is not None:
+                clash = clash.exclude(pk=user.pk)
+            if clash.exists():
+                errors["pseudonym"] = [_("That pseudonym is taken. Try another.")]
+    if fields.get("email"):
+        from django.core.validators import validate_email
+
+        try:
+            validate_email(fields["email"])
+        except ValidationError:
+            errors["email"] = [_("Enter a valid email address, or leave it empty.")]
+    if "time_zone" in fields:
+        from .models import TIME_ZONES
+
+        if fields["time_zone"] not in TIME_ZONES:
+            errors["time_zone"] = [_("Choose a time zone from the list.")]
+    if fields.get("country"):
+        code = fields["country"]
+        if not (isinstance(code, str) and len(code) == 2 and code.isalpha()):
+            errors["country"] = [_("Use a two-letter country code, such as ES or GB.")]
+    if "language" in fields:
+        if fields["language"] not in dict(settings.LANGUAGES):
+            errors["language"] = [_("Choose one of the available languages.")]
+    if "year_of_birth" in fields:
+        try:
+            _check_birth_year(fields["year_of_birth"])
+        except ValidationError as exc:
+            errors.update(exc.message_dict)
+    if errors:
+        raise ValidationError(errors)
+
+
+def check_signup(
+    *,
+    username: str,
+    password: str,
+    pseudonym: str,
+    email: str = "",
+    year_of_birth: int | None = None,
+    country: str = "",
+    time_zone: str = "UTC",
+    language: str = "en",
+    consents: tuple[str, ...] = (),
+    request=None,
+) -> User:
+    username = (username or "").strip().lower()
+    errors: dict[str, list[str]] = {}
+    try:
+        username_validator(username)
+    except ValidationError as exc:
+        errors["username"] = list(exc.messages)
+    else:
+        if User.objects.filter(username=username).exists():
+            errors["username"] = [_("That login name is taken. Try another.")]
+    fields = {
+        "pseudonym": pseudonym,
+        "email": email,
+        "year_of_birth": year_of_birth,
+        "country": (country or "").upper(),
+        "time_zone": time_zone or "UTC",
+        "language": language or "en",
+    }
+    try:
+        _check_profile_fields(fields)
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
+    try:
+        password_validation.validate_password(password or "", User(username=username, pseudonym=pseudonym or ""))
+    except ValidationError as exc:
+        errors["password"] = list(exc.messages)
+    unknown = set(consents) - set(ConsentPurpose.values)
+    if unknown:
+        errors["consents"] = [_("Unknown consent purpose: %(p)s") % {"p": ", ".join(sorted(unknown))}]
+    if errors:
+        raise ValidationError(errors)
+    fields["pseudonym"] = pseudonym.strip()
+    return do_signup(username=username, password=password, consents=consents, request=request, **fields)
+
+
+def do_signup(*, username: str, password: str, consents=(), request=None, **fields) -> User:
+    try:
+        with transaction.atomic():
+            user = User.objects.create_user(username, password, **fields)
+            # Reading the privacy notice is part of signing up; other purposes are opt-in.
+            for purpose in {ConsentPurpose.PRIVACY.value, *consents}:
+                do_give_consent(user, purpose)
+            audit.record("account.signup", actor=user, request=request, obj=user, subject=user)
+    except IntegrityError:
+        raise ValidationError({"username": [_("That login name or pseudonym is taken. Try another.")]}) from None
+    return user
+
+
+def check_update_profile(user: User, fields: dict, request=None) -> User:
+    allowed = {"pseudonym", "email", "time_zone", "country", "language", "year_of_birth"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise ValidationError({k: [_("This field cannot be changed here.")] for k in sorted(unknown)})
+    if "country" in fields and fields["country"]:
+        fields["country"] = fields["country"].upper()
+    if "pseudonym" in fields and fields["pseudonym"] is not None:
+        fields["pseudonym"] = fields["pseudonym"].strip()
+    if "email" in fields and fields["email"] is None:
+        fields["email"] = ""
+    _check_profile_fields(fields, user)
+    for name, value in fields.items():
+        setattr(user, name, value)
+    try:
+        with transaction.atomic():
+            user.save(update_fields=list(fields))
+            audit.record("account.update", actor=user, request=request, obj=user, subject=user,
+                         detail={"fields": sorted(fields)})
+    except IntegrityError:
+        raise ValidationError({"pseudonym": [_("That pseudonym is taken. Try another.")]}) from None
+    return user
+
+
+def do_grant_role(user: User, role: str, *, by: User | None = None) -> None:
+    if role not in Role.values:
+        raise ValidationError({"role": [_("Unknown role.")]})
+    RoleGrant.objects.get_or_create(user=user, role=role, defaults={"granted_by_id": getattr(by, "pk", None)})
+    if role == Role.ADMINISTRATOR and not (user.is_staff and user.is_superuser):
+        user.is_staff = True
+        user.is_superuser = True
+        user.save(update_fields=["is_staff", "is_superuser"])
+    user._roles_cache = None
+    audit.record("account.role_granted", actor=by, obj=user, subject=user, detail={"role": role})
+
+
+# ---------------------------------------------------------------------------------------------
+# Log-in, throttling and sessions
+
+
+def _address_key(request) -> str:
+    return audit.client_ip(request) or "unknown"
+
+
+def is_locked_out(username: str, request) -> bool:
+    since = timezone.now() - timedelta(seconds=settings.LOGIN_LOCKOUT_SECONDS)
+    account = LoginFailure.objects.filter(scope="account", key=username, at__gte=since).count()
+    if account >= settings.LOGIN_MAX_FAILURES_PER_ACCOUNT:
+        return True
+    address = LoginFailure.objects.filter(scope="address", key=_address_key(request), at__gte=since).count()
+    return address >= settings.LOGIN_MAX_FAILURES_PER_ADDRESS
+
+
+def _note_failure(username: str, request) -> None:
+    now = timezone.now()
+    LoginFailure.objects.bulk_create(
+        [
+            LoginFailure(scope="account", key=username[:128], at=now),
+            LoginFailure(scope="address", key=_address_key(request), at=now),
+        ]
+    )
+
+
+def check_credentials(request, username: str, password: str) -> User:
+    """Return the user for these credentials or raise ValidationError with one neutral message.
+
+    Unknown names, wrong passwords and locked accounts all look alike from outside (the same
+    message for the first two, and a password hash computed either way), so the answer does
+    not reveal whether an account exists.
+    """
+    username = (username or "").strip().lower()[:150]
+    if is_locked_out(username, request):
+        audit.record("auth.locked_out", request=request, detail={"login_name_hash": _name_hash(username)})
+        raise ValidationError(_(LOGIN_LOCKED), code="locked")
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        # Spend the same time as a real check so timing does not tell which names exist.
+        check_password(password or "", None)
+        ok = False
+    else:
+        ok = user.check_password(password or "") and (user.is_active or user.erasure_requested_at is not None)
+    if not ok:
+        _note_failure(username, request)
+        audit.record("auth.login_failed", request=request, actor=None,
+                     subject=user.pk if user else None, detail={"login_name_hash": _name_hash(username)})
+        raise ValidationError(_(LOGIN_FAILED), code="invalid")
+    LoginFailure.objects.filter(scope="account", key=username).delete()
+    return user
+
+
+def _name_hash(username: str) -> str:
+    return hashlib.sha256(username.encode()).hexdigest()[:16]
+
+
+def has_confirmed_totp(user: User) -> bool:
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def verify_second_factor(user: User, code: str):
+    """Return the device that accepted the code (TOTP or a one-time recovery code), or None."""
+    code = (code or "").replace(" ", "").strip()
+    if not code:
+        return None
+    for device in TOTPDevice.objects.filter(user=user, confirmed=True):
+        if code.isdigit() and device.verify_token(code):
+            return device
+    for device in StaticDevice.objects.filter(user=user, confirmed=True):
+        if device.verify_token(code.lower()):
+            audit.record("auth.recovery_code_used", actor=user, subject=user)
+            return device
+    return None
+
+
+def do_login(request, user: User, *, otp_device=None) -> None:
+    if user.erasure_requested_at is not None:
+        do_cancel_erasure(user, request=request)
+    # django's login() gives the session a new key, so a key planted before log-in is useless.
+    django_login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    if otp_device is not None:
+        otp_login(request, otp_device)
+    now = timezone.now().timestamp()
+    request.session[SESSION_AUTH_AT] = now
+    request.session[SESSION_SEEN_AT] = now
+    audit.record("auth.login", actor=user, request=request, subject=user,
+                 detail={"two_factor": otp_device is not None})
+
+
+def do_logout(request) -> None:
+    user = request.user if request.user.is_authenticated else None
+    django_logout(request)  # flushes the session row server-side
+    if user is not None:
+        audit.record("auth.logout", actor=user, request=request, subject=user)
+
+
+def do_change_password(request, user: User, old: str, new: str) -> None:
+    if not user.check_password(old or ""):
+        raise ValidationError({"old_password": [_("Your current password was entered incorrectly.")]})
+    try:
+        password_validation.validate_password(new or "", user)
+    except ValidationError as exc:
+        raise ValidationError({"new_password": list(exc.messages)}) from None
+    user.set_password(new)
+    user.save(update_fields=["password"])
+    end_other_sessions(user, keep=request.session.session_key if request is not None else None)
+    if request is not None and hasattr(request, "session"):
+        from django.contrib.auth import update_session_auth_hash
+
+        update_session_auth_hash(request, user)
+    audit.record("auth.password_changed", actor=user, request=request, subject=user)
+
+
+def do_set_password_from_reset(user: User, new: str) -> None:
+    user.set_password(new)
+    user.save(update_fields=["password"])
+    end_other_sessions(user)
+    audit.record("auth.password_reset", actor=user, subject=user)
+
+
+def end_other_sessions(user: User, keep: str | None = None) -> int:
+    """Delete every stored session of this user except ``keep``.
+
+    Django would already refuse those sessions on their next request (the password hash in
+    them no longer matches), but deleting them also ends sessions after other changes (erasure).
+    """
+    ended = 0
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+        if session.session_key == keep:
+            continue
+        data = session.get_decoded()
+        if str(data.get("_auth_user_id")) == str(user.pk):
+            session.delete()
+            ended += 1
+    return ended
+
+
+# ---------------------------------------------------------------------------------------------
+# Two-factor enrolment
+
+
+RECOVERY_CODE_COUNT = 10
+
+
+def start_totp_enrolment(user: User) -> TOTPDevice:
+    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+    return TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
+
+
+def confirm_totp_enrolment(request, user: User, code: str) -> list[str]:
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("-id").first()
+    if device is None:
+        raise ValidationError({"code": [_("Start the set-up again: no authenticator is waiting to be confirmed.")]})
+    if not (code or "").strip().isdigit() or not device.verify_token(code.strip()):
+        raise ValidationError({"code": [_("That code did not match. Check the time on your phone and try again.")]})
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=user, confirmed=True).delete()
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        codes = _new_recovery_codes(user)
+        audit.record("auth.totp_enrolled", actor=user, request=request, subject=user)
+    if request is not None:
+        otp_login(request, device)
+    return codes
+
+
+def _new_recovery_codes(user: User) -> list[str]:
+    StaticDevice.objects.filter(user=user).delete()
+    device = StaticDevice.objects.create(user=user, name="Recovery codes", confirmed=True)
+    codes = [f"{secrets.token_hex(3)}-{secrets.token_hex(3)}" for _ in range(RECOVERY_CODE_COUNT)]
+    StaticToken.objects.bulk_create([StaticToken(device=device, token=c) for c in codes])
+    return codes
+
+
+def do_disable_totp(request, user: User, password: str) -> None:
+    if user.is_staff_member:
+        raise ValidationError({"password": [_("Staff accounts must keep two-factor authentication.")]})
+    if not user.check_password(password or ""):
+        raise ValidationError({"password": [_("Your password was entered incorrectly.")]})
+    TOTPDevice.objects.filter(user=user).delete()
+    StaticDevice.objects.filter(user=user).delete()
+    audit.record("auth.totp_disabled", actor=user, request=request, subject=user)
+
+
+# ---------------------------------------------------------------------------------------------
+# Consent
+
+
+def current_document(purpose: str) -> ConsentDocument | None:
+    return ConsentDocument.objects.filter(purpose=purpose).order_by("-version").first()
+
+
+def has_consent(user, purpose: str) -> bool:
+    """Whether ``user`` currently agrees to ``purpose``; ask this before processing data for it."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    active = ConsentRecord.objects.filter(user=user, purpose=purpose, withdrawn_at__isnull=True)
+    latest = current_document(purpose)
+    if latest is not None and latest.requires_reconsent:
+        active = active.filter(document__version__gte=latest.version)
+    return active.exists()
+
+
+def do_give_consent(user: User, purpose: str, request=None) -> ConsentRecord:
+    if purpose not in ConsentPurpose.values:
+        raise ValidationError({"purpose": [_("Unknown consent purpose.")]})
+    document = current_document(purpose)
+    if document is None:
+        document = ensure_consent_documents()[purpose]
+    existing = ConsentRecord.objects.filter(user=user, document=document, withdrawn_at__isnull=True).first()
+    if existing is not None:
+        return existing
+    record = ConsentRecord.objects.create(user=user, document=document, purpose=purpose)
+    audit.record("consent.given", actor=user, request=request, obj=record, subject=user,
+                 detail={"purpose": purpose, "version": document.version})
+    return record
+
+
+def do_withdraw_consent(user: User, purpose: str, request=None) -> int:
+    if purpose not in ConsentPurpose.values:
+        raise ValidationError({"purpose": [_("Unknown consent purpose.")]})
+    if purpose == ConsentPurpose.PRIVACY:
+        raise ValidationError(
+            {"purpose": [_("The privacy notice cannot be withdrawn while you have an account; delete the account instead.")]}
+        )
+    count = ConsentRecord.objects.filter(user=user, purpose=purpose, withdrawn_at__isnull=True).update(
+        withdrawn_at=timezone.now()
+    )
+    if count:
+        audit.record("consent.withdrawn", actor=user, request=request, subject=user, detail={"purpose": purpose})
+    return count
+
+
+def ensure_consent_documents() -> dict[str, ConsentDocument]:
+    from .consent_texts import DOCUMENTS
+
+    out = {}
+    for purpose, (title, summary, body) in DOCUMENTS.items():
+        doc = current_document(purpose)
+        if doc is None:
+            doc = ConsentDocument.objects.create(purpose=purpose, version=1, title=title, summary=summary, body=body)
+        out[purpose] = doc
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Personal access tokens
+
+TOKEN_PREFIX = "hs_"
+
+
+def hash_token(raw: str) -> str:
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+def do_create_token(user: User, name: str, scope: str, *, two_factor: bool, expires_days: int | None = None,
+                    request=None) -> tuple[AccessToken, str]:
+    name = (name or "").strip()
+    errors = {}
+    if not name or len(name) > 100:
+        errors["name"] = [_("Give the token a name of 1–100 characters.")]
+    if scope not in TokenScope.values:
+        errors["scope"] = [_("Scope must be read or write.")]
+    if expires_days is not None and not (1 <= expires_days <= 3650):
+        errors["expires_days"] = [_("Expiry must be between 1 and 3650 days.")]
+    if errors:
+        raise ValidationError(errors)
+    raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = AccessToken.objects.create(
+        user=user,
+        name=name,
+        token_hash=hash_token(raw),
+        prefix=raw[:10],
+        scope=scope,
+        two_factor=two_factor,
+        expires_at=timezone.now() + timedelta(days=expires_days) if expires_days else None,
+    )
+    audit.record("token.created", actor=user, request=request, obj=token, subject=user, detail={"scope": scope})
+    return token, raw
+
+
+def do_revoke_token(token: AccessToken, request=None) -> None:
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        audit.record("token.revoked", actor=token.user_id, request=request, obj=token, subject=token.user_id)
+
+
+def authenticate_token(raw: str) -> AccessToken | None:
+    if not raw or not raw.startswith(TOKEN_PREFIX) or len(raw) > 200:
+        return None
+    token = (
+        AccessToken.objects.select_related("user")
+        .filter(token_hash=hash_token(raw), revoked_at__isnull=True)
+        .first()
+    )
+    if token is None or not token.is_usable or not token.user.is_active:
+        return None
+    now = timezone.now()
+    # Writing on every request would cost more than the request itself; a minute is precise enough.
+    if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=1):
+        AccessToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token
+
+
+def access_token_by_id(user: User, token_id) -> AccessToken:
+    from hearthside.core.access import get_owned_or_404
+
+    return get_owned_or_404(AccessToken.objects.all(), user, token_id)
+
+
+# ---------------------------------------------------------------------------------------------
+# Export and erasure
+
+
+def export_user_data(user: User, request=None) -> dict:
+    data = {
+        "format": "hearthside-export",
+        "version": 1,
+        "exported_at": timezone.now().isoformat(),
+        "account": {
+            "id": user.pk,
+            "username": user.username,
+            "pseudonym": user.pseudonym,
+            "email": user.email,
+            "time_zone": user.time_zone,
+            "country": user.country,
+            "language": user.language,
+            "year_of_birth": user.year_of_birth,
+            "date_joined": user.date_joined.isoformat(),
+            "roles": sorted(user.roles),
+        },
+        "data": export_rows(user),
+    }
+    audit.record("account.exported", actor=user, request=request, obj=user, subject=user)
+    return data
+
+
+def do_request_erasure(user: User, request=None) -> None:
+    with transaction.atomic():
+        user.is_active = False
+        user.erasure_requested_at = timezone.now()
+        user.save(update_fields=["is_active", "erasure_requested_at"])
+        AccessToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
+        audit.record("account.erasure_requested", actor=user, request=request, obj=user, subject=user,
+                     detail={"grace_days": settings.ERASURE_GRACE_DAYS})
+    end_other_sessions(user)
+
+
+def do_cancel_erasure(user: User, request=None) -> None:
+    user.is_active = True
+    user.erasure_requested_at = None
+    user.save(update_fields=["is_active", "erasure_requested_at"])
+    audit.record("account.erasure_cancelled", actor=user, request=request, obj=user, subject=user)
+
+
+def erase_user_now(user: User) -> None:
+    user_id, username = user.pk, user.username
+    with transaction.atomic():
+        erase_rows(user)
+        LoginFailure.objects.filter(scope="account", key=username).delete()
+        end_other_sessions(user)
+        user.delete()
+        audit.record("account.erased", object_type="accounts.user", object_id=user_id, subject=user_id)
+
+
+def erase_due_accounts(now=None) -> int:
+    """Erase accounts whose grace period has passed. Idempotent: safe to run from any worker."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.ERASURE_GRACE_DAYS)
+    count = 0
+    for user in User.objects.filter(erasure_requested_at__isnull=False, erasure_requested_at__lte=cutoff):
+        erase_user_now(user)
+        count += 1
+    return count
+
+
+def staff_without_two_factor(user) -> bool:
+    return bool(user.is_authenticated and user.roles & STAFF_ROLES and not user.is_verified())

@@ -1,0 +1,329 @@
+"""Account pages: thin views that parse a form, call one action and render."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import qrcode
+import qrcode.image.svg
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from . import actions, forms
+from .models import ConsentPurpose, User
+
+PENDING_OTP_USER = "hs_pending_otp_user"
+PENDING_NEXT = "hs_pending_next"
+
+
+def _apply_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, msgs in exc.message_dict.items():
+            target = field if field in form.fields else None
+            for msg in msgs:
+                form.add_error(target, msg)
+    else:
+        for msg in exc.messages:
+            form.add_error(None, msg)
+
+
+def _safe_next(request, default: str = "home") -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+        return target
+    return reverse(default)
+
+
+@require_http_methods(["GET", "POST"])
+def signup(request):
+    if request.user.is_authenticated:
+        return redirect("home")
+    form = forms.SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            user = actions.check_signup(
+                username=data["username"], password=data["password"], pseudonym=data["pseudonym"],
+                email=data["email"], year_of_birth=data["year_of_birth"], country=data["country"],
+                time_zone=data["time_zone"], language=request.LANGUAGE_CODE, consents=tuple(data["consents"]),
+                request=request,
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            actions.do_login(request, user)
+            messages.success(request, _("Welcome, %(name)s. Your account is ready.") % {"name": user.pseudonym})
+            return redirect("home")
+    return render(request, "accounts/signup.html", {"form": form, "privacy": actions.ensure_consent_documents()["privacy"]})
+
+
+@require_http_methods(["GET", "POST"])
+def login_view(request):
+    form = forms.LoginForm(request.POST or None)
+    timed_out = request.session.pop("hs_timed_out", False)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = actions.check_credentials(request, form.cleaned_data["username"], form.cleaned_data["password"])
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            nxt = _safe_next(request)
+            if actions.has_confirmed_totp(user):
+                request.session[PENDING_OTP_USER] = user.pk
+                request.session[PENDING_NEXT] = nxt
+                return redirect("accounts:login_otp")
+            actions.do_login(request, user)
+            if user.is_staff_member:
+                return redirect(f"{reverse('accounts:two_factor')}?next={nxt}")
+            return redirect(nxt)
+    return render(request, "accounts/login.html", {"form": form, "timed_out": timed_out,
+                                                   "next": request.GET.get("next", "")})
+
+
+@require_http_methods(["GET", "POST"])
+def login_otp(request):
+    user_id = request.session.get(PENDING_OTP_USER)
+    user = User.objects.filter(pk=user_id).first() if user_id else None
+    if user is None:
+        return redirect("accounts:login")
+    form = forms.OtpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if actions.is_locked_out(user.username, request):
+            form.add_error(None, _(actions.LOGIN_LOCKED))
+        else:
+            device = actions.verify_second_factor(user, form.cleaned_data["code"])
+            if device is None:
+                actions._note_failure(user.username, request)
+                from hearthside.core import audit
+
+                audit.record("auth.otp_failed", request=request, subject=user)
+                form.add_error("code", _("That code did not work. Codes change every 30 seconds; try the newest one."))
+            else:
+                nxt = request.session.pop(PENDING_NEXT, reverse("home"))
+                request.session.pop(PENDING_OTP_USER, None)
+                actions.do_login(request, user, otp_device=device)
+                return redirect(nxt)
+    return render(request, "accounts/login_otp.html", {"form": form})
+
+
+@require_POST
+def logout_view(request):
+    actions.do_logout(request)
+    messages.info(request, _("You have logged out."))
+    return redirect("home")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def settings_view(request):
+    user = request.user
+    initial = {f: getattr(user, f) for f in ("pseudonym", "email", "country", "time_zone", "language", "year_of_birth")}
+    form = forms.ProfileForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        changed = {k: v for k, v in form.cleaned_data.items() if v != initial.get(k)}
+        try:
+            actions.check_update_profile(user, changed, request=request)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Your settings are saved."))
+            response = redirect("accounts:settings")
+            response.set_cookie(settings.LANGUAGE_COOKIE_NAME, user.language, samesite="Lax")
+            return response
+    return render(request, "accounts/settings.html", {
+        "form": form,
+        "has_totp": actions.has_confirmed_totp(user),
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def password_change(request):
+    form = forms.PasswordChangeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.do_change_password(request, request.user, form.cleaned_data["old_password"],
+                                       form.cleaned_data["new_password"])
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Password changed. You have been logged out everywhere else."))
+            return redirect("accounts:settings")
+    return render(request, "accounts/password_change.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def two_factor(request):
+    user = request.user
+    enrolled = actions.has_confirmed_totp(user)
+    nxt = _safe_next(request, "accounts:settings")
+    if enrolled and not user.is_verified():
+        # Enrolled but this session has not proved the factor (e.g. enrolled on another device).
+        form = forms.OtpForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            device = actions.verify_second_factor(user, form.cleaned_data["code"])
+            if device is None:
+                form.add_error("code", _("That code did not work. Try the newest one."))
+            else:
+                from django_otp import login as otp_login
+
+                otp_login(request, device)
+                return redirect(nxt)
+        return render(request, "accounts/two_factor_verify.html", {"form": form, "next": nxt})
+    if enrolled:
+        return render(request, "accounts/two_factor_done.html", {"disable_form": forms.DisableTwoFactorForm()})
+    form = forms.OtpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            codes = actions.confirm_totp_enrolment(request, user, form.cleaned_data["code"])
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            return render(request, "accounts/recovery_codes.html", {"codes": codes, "next": nxt})
+    device = actions.start_totp_enrolment(user) if request.method == "GET" else (
+        user.totpdevice_set.filter(confirmed=False).order_by("-id").first() or actions.start_totp_enrolment(user)
+    )
+    uri = device.config_url
+    image = qrcode.make(uri, image_factory=qrcode.image.svg.SvgPathImage, box_size=8, border=2)
+    buffer = io.BytesIO()
+    image.save(buffer)
+    import base64
+
+    secret = base64.b32encode(device.bin_key).decode().rstrip("=")
+    return render(request, "accounts/two_factor_enrol.html", {
+        "form": form,
+        "qr_svg": buffer.getvalue().decode(),
+        "secret": " ".join(secret[i:i + 4] for i in range(0, len(secret), 4)),
+        "next": nxt,
+        "staff": user.is_staff_member,
+    })
+
+
+@login_required
+@require_POST
+def two_factor_disable(request):
+    form = forms.DisableTwoFactorForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.do_disable_totp(request, request.user, form.cleaned_data["password"])
+        except ValidationError as exc:
+            messages.error(request, " ".join(m for msgs in exc.message_dict.values() for m in msgs))
+        else:
+            messages.success(request, _("Two-factor authentication is off."))
+    return redirect("accounts:two_factor")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def consents(request):
+    user = request.user
+    if request.method == "POST":
+        purpose = request.POST.get("purpose", "")
+        try:
+            if request.POST.get("action") == "withdraw":
+                actions.do_withdraw_consent(user, purpose, request=request)
+                messages.success(request, _("Withdrawn. This takes effect now."))
+            else:
+                actions.do_give_consent(user, purpose, request=request)
+                messages.success(request, _("Thank you. You can withdraw this at any time."))
+        except ValidationError as exc:
+            messages.error(request, " ".join(m for msgs in exc.message_dict.values() for m in msgs))
+        return redirect("accounts:consents")
+    docs = actions.ensure_consent_documents()
+    rows = [
+        {"purpose": p, "doc": docs[p], "given": actions.has_consent(user, p), "required": p == ConsentPurpose.PRIVACY}
+        for p in ConsentPurpose.values
+    ]
+    return render(request, "accounts/consents.html", {"rows": rows})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def tokens(request):
+    form = forms.TokenForm(request.POST or None)
+    new_token = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            _token, new_token = actions.do_create_token(
+                request.user, form.cleaned_data["name"], form.cleaned_data["scope"],
+                two_factor=request.user.is_verified(), expires_days=form.cleaned_data["expires_days"], request=request,
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            form = forms.TokenForm()
+    return render(request, "accounts/tokens.html", {
+        "form": form, "new_token": new_token, "tokens": request.user.access_tokens.all(),
+    })
+
+
+@login_required
+@require_POST
+def token_revoke(request, token_id: int):
+    token = actions.access_token_by_id(request.user, token_id)
+    actions.do_revoke_token(token, request=request)
+    messages.success(request, _("Token revoked."))
+    return redirect("accounts:tokens")
+
+
+@login_required
+def privacy(request):
+    return render(request, "accounts/privacy.html", {"grace_days": settings.ERASURE_GRACE_DAYS,
+                                                     "delete_form": forms.DeleteAccountForm()})
+
+
+@login_required
+@require_POST
+def export_download(request):
+    data = actions.export_user_data(request.user, request=request)
+    response = HttpResponse(json.dumps(data, indent=2, ensure_ascii=False), content_type="application/json")
+    response["Content-Disposition"] = f'attachment; filename="hearthside-export-{request.user.username}.json"'
+    return response
+
+
+@login_required
+@require_POST
+def delete_account(request):
+    form = forms.DeleteAccountForm(request.POST)
+    if form.is_valid() and request.user.check_password(form.cleaned_data["password"]):
+        actions.do_request_erasure(request.user, request=request)
+        actions.do_logout(request)
+        messages.info(request, _("Your account is closed. It will be erased in %(days)s days; logging in before then cancels this.")
+                      % {"days": settings.ERASURE_GRACE_DAYS})
+        return redirect("home")
+    if form.is_valid():
+        form.add_error("password", _("Your password was entered incorrectly."))
+    return render(request, "accounts/privacy.html", {"grace_days": settings.ERASURE_GRACE_DAYS,
+                                                     "delete_form": form}, status=400)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/email/password_reset.txt"
+    subject_template_name = "accounts/email/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:login")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        actions.end_other_sessions(form.user)
+        from hearthside.core import audit
+
+        audit.record("auth.password_reset", actor=form.user, request=self.request, subject=form.user)
+        messages.success(self.request, _("Your password is set. Log in with it now."))
+        return response

@@ -1,0 +1,81 @@
+"""The JSON API under /api/v1/: one NinjaAPI, one router per app, JSON errors with a message."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import DataError
+from django.http import Http404
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+
+from hearthside.accounts.api import router as accounts_router
+from hearthside.accounts.api import me_router
+from hearthside.accounts.auth import api_auth
+
+api = NinjaAPI(
+    title="Hearthside API",
+    version="1",
+    description="Accounts, consent, self-help, communities, counselling and safety. "
+    "Authenticate with a personal access token (`Authorization: Bearer hs_…`) or a browser session.",
+    urls_namespace="api",
+    auth=api_auth,
+    docs_url=None,
+    openapi_url="/openapi.json",
+)
+api.add_router("/accounts", accounts_router)
+api.add_router("/me", me_router)
+
+
+def _json_error(request, status: int, detail: str, errors=None):
+    body = {"detail": detail}
+    if errors is not None:
+        body["errors"] = errors
+    return api.create_response(request, body, status=status)
+
+
+@api.exception_handler(ValidationError)
+def on_validation_error(request, exc: ValidationError):
+    if hasattr(exc, "error_dict"):
+        errors = {field: list(msgs) for field, msgs in exc.message_dict.items()}
+        first = next(iter(errors.values()))[0]
+        return _json_error(request, 400, first, errors)
+    return _json_error(request, 400, " ".join(exc.messages))
+
+
+@api.exception_handler(NinjaValidationError)
+def on_schema_error(request, exc: NinjaValidationError):
+    errors = [
+        {"loc": [str(p) for p in e.get("loc", [])], "msg": str(e.get("msg", ""))} for e in exc.errors
+    ]
+    return _json_error(request, 422, "The request body or parameters are not valid.", errors)
+
+
+@api.exception_handler(AuthenticationError)
+def on_auth_error(request, exc):
+    response = _json_error(request, 401, "Authentication required: send a bearer token or log in.")
+    response["WWW-Authenticate"] = 'Bearer realm="hearthside"'
+    return response
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request, exc: HttpError):
+    return _json_error(request, exc.status_code, str(exc.message))
+
+
+@api.exception_handler(Http404)
+def on_not_found(request, exc):
+    return _json_error(request, 404, "Not found.")
+
+
+@api.exception_handler(DataError)
+def on_data_error(request, exc):
+    return _json_error(request, 400, "A value is out of range or not allowed.")
+
+
+@api.exception_handler(ValueError)
+def on_value_error(request, exc):
+    # PostgreSQL refuses NUL characters in text; say so instead of failing.
+    if "NUL" in str(exc):
+        return _json_error(request, 400, "Text may not contain NUL characters.")
+    raise exc

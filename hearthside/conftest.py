@@ -1,0 +1,103 @@
+"""Shared personas and helpers for every app's tests."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+PASSWORD = "a-long-test-passphrase-42"
+
+
+@pytest.fixture(autouse=True)
+def _fast_hashing(settings):
+    # Argon2 is deliberately slow; tests that do not measure hashing use a fast hasher.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def make_user(username: str, *roles: str, **extra):
+    from hearthside.accounts.actions import do_give_consent, do_grant_role
+    from hearthside.accounts.models import User
+
+    user = User.objects.create_user(username, PASSWORD, pseudonym=extra.pop("pseudonym", username.title()), **extra)
+    do_give_consent(user, "privacy")
+    for role in roles:
+        do_grant_role(user, role)
+    return user
+
+
+@pytest.fixture
+def member(db):
+    return make_user("member", country="GB")
+
+
+@pytest.fixture
+def other_member(db):
+    return make_user("othermember")
+
+
+@pytest.fixture
+def practitioner(db):
+    return make_user("practitioner", "practitioner")
+
+
+@pytest.fixture
+def moderator(db):
+    return make_user("moderator", "moderator")
+
+
+@pytest.fixture
+def anon():
+    return Client()
+
+
+def login_client(user, *, two_factor: bool = False) -> Client:
+    client = Client()
+    client.force_login(user)
+    if two_factor:
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
+            user=user, name="test", confirmed=True
+        )
+        session = client.session
+        session["otp_device_id"] = device.persistent_id
+        session.save()
+    return client
+
+
+def token_for(user, scope: str = "write", two_factor: bool = False) -> str:
+    from hearthside.accounts.actions import do_create_token
+
+    _token, raw = do_create_token(user, "test", scope, two_factor=two_factor)
+    return raw
+
+
+class Api:
+    """A JSON client that sends a bearer token."""
+
+    def __init__(self, token: str | None = None):
+        self.client = Client()
+        self.token = token
+
+    def _headers(self):
+        return {"HTTP_AUTHORIZATION": f"Bearer {self.token}"} if self.token else {}
+
+    def get(self, path, **params):
+        return self.client.get(path, params, **self._headers())
+
+    def post(self, path, data=None):
+        return self.client.post(path, data or {}, content_type="application/json", **self._headers())
+
+    def patch(self, path, data=None):
+        return self.client.patch(path, data or {}, content_type="application/json", **self._headers())
+
+    def delete(self, path, data=None):
+        return self.client.delete(path, data, content_type="application/json", **self._headers())
+
+
+@pytest.fixture
+def api_as():
+    def make(user, scope="write", two_factor=False):
+        return Api(token_for(user, scope, two_factor))
+
+    return make

@@ -1,0 +1,46 @@
+"""Shared plumbing models: the append-only, hash-chained audit log."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class AuditHead(models.Model):
+    """One row that serialises appends to the audit chain (its update takes the write lock)."""
+
+    seq = models.BigIntegerField(default=0)
+    last_hash = models.CharField(max_length=64, default="0" * 64)
+
+
+class AuditEvent(models.Model):
+    """Who did what to which object, when and from where; never the content itself.
+
+    actor_id is a plain integer, not a foreign key: the log outlives erased accounts and must
+    not be rewritten when they go, or the chain would break.
+    """
+
+    seq = models.BigIntegerField(unique=True)
+    at = models.DateTimeField(db_index=True)
+    actor_id = models.BigIntegerField(null=True, db_index=True)
+    action = models.CharField(max_length=64, db_index=True)
+    object_type = models.CharField(max_length=64, blank=True)
+    object_id = models.CharField(max_length=64, blank=True)
+    subject_id = models.BigIntegerField(null=True, help_text="whose data was touched")
+    ip = models.CharField(max_length=45, blank=True)
+    detail = models.JSONField(default=dict, blank=True)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["seq"]
+
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.action} {self.object_type}:{self.object_id}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise PermissionError("audit events are append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("audit events are append-only")

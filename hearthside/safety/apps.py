@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class SafetyConfig(AppConfig):
+    name = "hearthside.safety"
+    label = "safety"
+    verbose_name = "Safety"
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from . import personal_data  # noqa: F401  (registers models for export and erasure)
+        from .directory import load_directory_if_empty
+
+        post_migrate.connect(load_directory_if_empty, sender=self)

@@ -1,0 +1,77 @@
+"""The crisis-line directory: loading the curated data and choosing lines for a person."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+DATA_FILE = Path(__file__).parent / "data" / "crisis_lines.json"
+
+
+def load_directory(path: Path = DATA_FILE, *, replace: bool = False) -> int:
+    from .models import CrisisLine, EmergencyNumber
+
+    if not path.exists():
+        return 0
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if replace:
+        CrisisLine.objects.all().delete()
+        EmergencyNumber.objects.all().delete()
+    for item in data.get("emergency_numbers", []):
+        EmergencyNumber.objects.update_or_create(
+            country=item["country"].upper(),
+            defaults={"number": item["number"], "source": item["source"],
+                      "verified_on": date.fromisoformat(item["verified_on"])},
+        )
+    lines = []
+    for item in data.get("lines", []):
+        lines.append(CrisisLine(
+            country=item["country"].upper(), region=item.get("region", ""), name=item["name"],
+            phone=item.get("phone", ""), sms=item.get("sms", ""), chat_url=item.get("chat_url", ""),
+            hours=item.get("hours", ""), languages=item.get("languages", []), audiences=item.get("audiences", []),
+            source=item["source"], verified_on=date.fromisoformat(item["verified_on"]),
+            priority=item.get("priority", 5), note=item.get("note", "")[:500],
+        ))
+    CrisisLine.objects.bulk_create(lines)
+    return len(lines)
+
+
+def load_directory_if_empty(sender=None, using="default", **kwargs) -> None:
+    from .models import CrisisLine
+
+    try:
+        if not CrisisLine.objects.using(using).exists():
+            load_directory()
+    except Exception:  # noqa: BLE001 - tables may not exist yet during a partial migrate
+        return
+
+
+def country_from_request(request) -> str:
+    """The person's country: profile first, then the region in the browser's language list."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and user.country:
+        return user.country.upper()
+    header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")
+    for part in header.split(","):
+        tag = part.split(";")[0].strip()
+        pieces = tag.replace("_", "-").split("-")
+        if len(pieces) >= 2 and len(pieces[-1]) == 2 and pieces[-1].isalpha():
+            return pieces[-1].upper()
+    return ""
+
+
+def lines_for(country: str, limit: int = 3):
+    from .models import CrisisLine
+
+    if not country:
+        return []
+    return list(CrisisLine.objects.filter(country=country, active=True).order_by("priority", "name")[:limit])
+
+
+def emergency_number_for(country: str):
+    from .models import EmergencyNumber
+
+    if not country:
+        return None
+    return EmergencyNumber.objects.filter(country=country).first()

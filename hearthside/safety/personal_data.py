@@ -1,0 +1,1 @@
+"""Safety models registered for export and erasure."""

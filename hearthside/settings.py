@@ -1,0 +1,222 @@
+"""Django settings for Hearthside, read from environment variables (see docs/configuration.md)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from django.utils.translation import gettext_lazy as _
+
+from hearthside.core.env import (
+    ConfigError,
+    database_from_url,
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+)
+from hearthside.core.keys import dev_data_keys, dev_secret_key, parse_data_keys
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR_DIR = Path(env_str("HEARTHSIDE_VAR_DIR", str(BASE_DIR / "var")))
+
+ENVIRONMENT = env_str("HEARTHSIDE_ENV", "development")
+if ENVIRONMENT not in {"development", "production", "test"}:
+    raise ConfigError("HEARTHSIDE_ENV must be development, production or test")
+PRODUCTION = ENVIRONMENT == "production"
+DEBUG = env_bool("HEARTHSIDE_DEBUG", default=not PRODUCTION)
+if PRODUCTION and DEBUG:
+    raise ConfigError("HEARTHSIDE_DEBUG must be off in production")
+
+if PRODUCTION:
+    SECRET_KEY = env_str("HEARTHSIDE_SECRET_KEY", required=True)
+    if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insecure"):
+        raise ConfigError("HEARTHSIDE_SECRET_KEY must be a random string of at least 50 characters")
+    DATA_KEYS = parse_data_keys(env_str("HEARTHSIDE_DATA_KEYS", required=True))
+else:
+    SECRET_KEY = env_str("HEARTHSIDE_SECRET_KEY") or dev_secret_key(VAR_DIR)
+    DATA_KEYS = parse_data_keys(env_str("HEARTHSIDE_DATA_KEYS") or dev_data_keys(VAR_DIR))
+
+ALLOWED_HOSTS = env_list("HEARTHSIDE_ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver", "[::1]"])
+if PRODUCTION and not ALLOWED_HOSTS:
+    raise ConfigError("HEARTHSIDE_ALLOWED_HOSTS must list the site's host names in production")
+CSRF_TRUSTED_ORIGINS = env_list("HEARTHSIDE_CSRF_TRUSTED_ORIGINS")
+SITE_URL = env_str("HEARTHSIDE_SITE_URL", "http://127.0.0.1:8000")
+SITE_NAME = env_str("HEARTHSIDE_SITE_NAME", "Hearthside")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "channels",
+    "django_tasks",
+    "django_tasks_db",
+    "hearthside.core",
+    "hearthside.accounts",
+    "hearthside.safety",
+]
+
+MIDDLEWARE = [
+    "hearthside.core.middleware.SecurityHeadersMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "hearthside.accounts.middleware.SessionTimeoutMiddleware",
+    "hearthside.accounts.middleware.StaffTwoFactorMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "hearthside.urls"
+WSGI_APPLICATION = "hearthside.wsgi.application"
+ASGI_APPLICATION = "hearthside.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "hearthside" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "hearthside.core.context_processors.site",
+            ],
+        },
+    },
+]
+
+DATABASE_URL = env_str("DATABASE_URL")
+if DATABASE_URL:
+    DATABASES = {"default": database_from_url(DATABASE_URL)}
+else:
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": env_str("HEARTHSIDE_SQLITE_PATH", str(VAR_DIR / "hearthside.sqlite3")),
+            "OPTIONS": {
+                "timeout": 20,
+                "transaction_mode": "IMMEDIATE",
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            },
+        }
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [REDIS_URL], "prefix": env_str("HEARTHSIDE_REDIS_PREFIX", "hearthside")},
+        }
+    }
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+TASKS = {
+    "default": {
+        "BACKEND": env_str("HEARTHSIDE_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
+
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "home"
+
+# Accounts policy (operator settings).
+MIN_AGE = env_int("HEARTHSIDE_MIN_AGE", 16, minimum=13)
+LOGIN_MAX_FAILURES_PER_ACCOUNT = env_int("HEARTHSIDE_LOGIN_MAX_FAILURES", 5, minimum=1)
+LOGIN_MAX_FAILURES_PER_ADDRESS = env_int("HEARTHSIDE_LOGIN_MAX_FAILURES_PER_ADDRESS", 20, minimum=1)
+LOGIN_LOCKOUT_SECONDS = env_int("HEARTHSIDE_LOGIN_LOCKOUT_SECONDS", 15 * 60, minimum=1)
+SESSION_IDLE_TIMEOUT = env_int("HEARTHSIDE_SESSION_IDLE_SECONDS", 30 * 60, minimum=60)
+SESSION_ABSOLUTE_TIMEOUT = env_int("HEARTHSIDE_SESSION_ABSOLUTE_SECONDS", 12 * 3600, minimum=300)
+ERASURE_GRACE_DAYS = env_int("HEARTHSIDE_ERASURE_GRACE_DAYS", 14, minimum=0)
+DEMO_CONTENT_ALLOWED = not PRODUCTION
+
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_TIMEOUT
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_NAME = "hearthside_session"
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+if PRODUCTION:
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = env_bool("HEARTHSIDE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = env_int("HEARTHSIDE_HSTS_SECONDS", 31536000, minimum=0)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = env_bool("HEARTHSIDE_HSTS_PRELOAD", False)
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    if not SECURE_HSTS_PRELOAD:
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
+# Trust X-Forwarded-For only behind our own proxy.
+TRUST_X_FORWARDED_FOR = env_bool("HEARTHSIDE_TRUST_X_FORWARDED_FOR", False)
+
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if env_str("HEARTHSIDE_SMTP_HOST")
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_HOST = env_str("HEARTHSIDE_SMTP_HOST", "localhost")
+EMAIL_PORT = env_int("HEARTHSIDE_SMTP_PORT", 587, minimum=1)
+EMAIL_HOST_USER = env_str("HEARTHSIDE_SMTP_USER")
+EMAIL_HOST_PASSWORD = env_str("HEARTHSIDE_SMTP_PASSWORD")
+EMAIL_USE_TLS = env_bool("HEARTHSIDE_SMTP_TLS", True)
+DEFAULT_FROM_EMAIL = env_str("HEARTHSIDE_FROM_EMAIL", "Hearthside <no-reply@localhost>")
+
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
+LOCALE_PATHS = [BASE_DIR / "hearthside" / "locale"]
+USE_I18N = True
+TIME_ZONE = "UTC"
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(env_str("HEARTHSIDE_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+STATICFILES_DIRS = [BASE_DIR / "hearthside" / "static"]
+# Static files are served by the app itself (WhiteNoise): no CDN, nothing from third parties.
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = DEBUG
+
+OTP_TOTP_ISSUER = SITE_NAME
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("HEARTHSIDE_LOG_LEVEL", "WARNING")},
+}

@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.contrib.auth.decorators import login_required
+from django.urls import include, path
+
+from hearthside.api import api
+from hearthside.core import views as core_views
+
+# The admin uses the site's own log-in (throttling, two-factor) instead of its own form.
+admin.site.login = login_required(admin.site.login)
+admin.site.site_header = "Hearthside administration"
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("theme/", core_views.set_theme, name="set_theme"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("hearthside.accounts.urls")),
+    path("help/", include("hearthside.safety.urls")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]
