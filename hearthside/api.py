@@ -12,6 +12,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from hearthside.accounts.api import router as accounts_router
 from hearthside.accounts.api import me_router
 from hearthside.accounts.auth import api_auth
+from hearthside.safety.api import router as safety_router
 
 api = NinjaAPI(
     title="Hearthside API",
@@ -25,6 +26,7 @@ api = NinjaAPI(
 )
 api.add_router("/accounts", accounts_router)
 api.add_router("/me", me_router)
+api.add_router("/me", safety_router)
 
 
 def _json_error(request, status: int, detail: str, errors=None):

@@ -108,6 +108,8 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": env_str("HEARTHSIDE_SQLITE_PATH", str(VAR_DIR / "hearthside.sqlite3")),
+            # Tests use a file too, so a test can prove that health data is not in it in clear text.
+            "TEST": {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")},
             "OPTIONS": {
                 "timeout": 20,
                 "transaction_mode": "IMMEDIATE",

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib.auth import login as django_login
 from django.contrib.auth import logout as django_logout
 from django.contrib.auth import password_validation
-from django.contrib.auth.hashers import check_password
+from django.contrib.auth.hashers import make_password
 from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -238,7 +238,7 @@ def check_credentials(request, username: str, password: str) -> User:
     user = User.objects.filter(username=username).first()
     if user is None:
         # Spend the same time as a real check so timing does not tell which names exist.
-        check_password(password or "", None)
+        make_password(password or "")
         ok = False
     else:
         ok = user.check_password(password or "") and (user.is_active or user.erasure_requested_at is not None)

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.http import Http404
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from . import actions
@@ -76,7 +76,7 @@ def signup(request, payload: SignupIn):
         consents=tuple(payload.consents),
         request=request,
     )
-    return 201, _user_out(user)
+    return Status(201, _user_out(user))
 
 
 class TokenIn(Schema):
@@ -118,7 +118,7 @@ def obtain_token(request, payload: TokenIn):
         user, payload.name, payload.scope, two_factor=device is not None, expires_days=payload.expires_days,
         request=request,
     )
-    return 201, {**_token_out(token), "token": raw}
+    return Status(201, {**_token_out(token), "token": raw})
 
 
 @me_router.get("", response=UserOut, summary="My account")
@@ -161,10 +161,10 @@ class ErasureOut(Schema):
 def delete_me(request):
     actions.do_request_erasure(request.user, request=request)
     erase_after = request.user.erasure_requested_at + timedelta(days=settings.ERASURE_GRACE_DAYS)
-    return 202, {
+    return Status(202, {
         "detail": "Your account is closed and will be erased after the grace period. Logging in cancels this.",
         "erase_after": erase_after,
-    }
+    })
 
 
 class ConsentOut(Schema):
@@ -215,7 +215,7 @@ def list_consents(request):
 @me_router.post("/consents", response={201: list[ConsentOut], 400: ErrorOut}, summary="Give consent")
 def give_consent(request, payload: ConsentIn):
     actions.do_give_consent(request.user, payload.purpose, request=request)
-    return 201, _consents(request.user)
+    return Status(201, _consents(request.user))
 
 
 @me_router.delete("/consents", response={200: list[ConsentOut], 400: ErrorOut},
@@ -277,7 +277,7 @@ def create_token(request, payload: TokenCreateIn):
         request.user, payload.name, payload.scope, two_factor=has_two_factor(request),
         expires_days=payload.expires_days, request=request,
     )
-    return 201, {**_token_out(token), "token": raw}
+    return Status(201, {**_token_out(token), "token": raw})
 
 
 @me_router.delete("/tokens/{token_id}", response={204: None, 404: ErrorOut}, summary="Revoke an access token")
@@ -286,4 +286,4 @@ def revoke_token(request, token_id: int):
         raise Http404
     token = actions.access_token_by_id(request.user, token_id)
     actions.do_revoke_token(token, request=request)
-    return 204, None
+    return Status(204, None)

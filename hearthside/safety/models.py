@@ -49,4 +49,41 @@ class CrisisLine(models.Model):
 
     @property
     def tel_href(self) -> str:
-        return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+        return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch in "+*#")
+
+
+# Stanley–Brown Safety Planning Intervention, six steps plus reasons for living.
+# Source: Stanley B, Brown GK. Safety Planning Intervention: A Brief Intervention to Mitigate
+# Suicide Risk. Cognitive and Behavioral Practice 2012;19(2):256–264; and the Stanley–Brown
+# Safety Plan template (suicidesafetyplan.com).
+SAFETY_PLAN_STEPS = [
+    ("warning_signs", "Warning signs", "Thoughts, images, moods, situations or behaviours that tell me a crisis may be starting."),
+    ("coping_strategies", "Internal coping strategies", "Things I can do on my own to take my mind off my problems, without contacting anyone."),
+    ("distractions", "People and social settings that provide distraction", "People I can be with, and places I can go, that help me feel better."),
+    ("people_to_ask", "People I can ask for help", "People I trust and can tell that I am struggling, with how to reach them."),
+    ("professionals", "Professionals or agencies I can contact during a crisis", "My clinician, my doctor, a crisis line, the local emergency number."),
+    ("safe_environment", "Making the environment safe", "Steps to keep lethal means (medicines, weapons, other means) away from me or stored safely."),
+    ("reasons_for_living", "Reasons for living", "The one thing that is most important to me and worth living for."),
+]
+SAFETY_PLAN_KEYS = [key for key, _title, _help in SAFETY_PLAN_STEPS]
+
+
+def _empty_plan() -> dict:
+    return {key: [] for key in SAFETY_PLAN_KEYS}
+
+
+class SafetyPlan(models.Model):
+    from hearthside.core.fields import EncryptedJSONField
+
+    user = models.OneToOneField("accounts.User", on_delete=models.CASCADE, related_name="safety_plan")
+    steps = EncryptedJSONField(default=_empty_plan)
+    shared_with_practitioner = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"safety plan of {self.user_id}"
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(self.steps.get(key) for key in SAFETY_PLAN_KEYS)

@@ -6,4 +6,6 @@ app_name = "safety"
 
 urlpatterns = [
     path("", views.help_now, name="help"),
+    path("plan/", views.plan_view, name="plan"),
+    path("plan/<slug:step>/", views.plan_step, name="plan_step"),
 ]

@@ -19,3 +19,74 @@ def help_now(request):
         "lines": directory.lines_for(country),
         "countries": countries,
     })
+
+
+STEP_TITLES = {}
+
+
+def _steps():
+    from django.utils.translation import gettext as _t
+
+    from .models import SAFETY_PLAN_STEPS
+
+    return [(key, _t(title), _t(help_text)) for key, title, help_text in SAFETY_PLAN_STEPS]
+
+
+def plan_view(request):
+    from django.contrib.auth.views import redirect_to_login
+
+    from hearthside.accounts.actions import has_consent
+
+    from . import actions
+
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    plan = actions.plan_for(request.user)
+    steps = plan.steps if plan else {}
+    rows = [{"key": k, "title": t, "help": h, "items": steps.get(k, [])} for k, t, h in _steps()]
+    return render(request, "safety/plan.html", {
+        "rows": rows, "plan": plan, "consented": has_consent(request.user, "health_data"),
+        "print_mode": request.GET.get("print") == "1",
+    })
+
+
+def plan_step(request, step: str):
+    from django.contrib import messages
+    from django.contrib.auth.views import redirect_to_login
+    from django.core.exceptions import PermissionDenied, ValidationError
+    from django.http import Http404
+    from django.shortcuts import redirect
+    from django.utils.translation import gettext as _t
+
+    from . import actions
+
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    steps = _steps()
+    keys = [k for k, _t2, _h in steps]
+    if step not in keys:
+        raise Http404
+    index = keys.index(step)
+    key, title, help_text = steps[index]
+    plan = actions.plan_for(request.user)
+    text = "\n".join(plan.steps.get(key, [])) if plan else ""
+    error = None
+    if request.method == "POST":
+        text = request.POST.get("items", "")
+        items = [line for line in text.splitlines()]
+        try:
+            actions.check_update_plan(request.user, {key: items}, request=request)
+        except PermissionDenied as exc:
+            error = str(exc)
+        except ValidationError as exc:
+            error = " ".join(m for msgs in exc.message_dict.values() for m in msgs)
+        else:
+            messages.success(request, _t("Saved."))
+            if request.POST.get("go") == "next" and index + 1 < len(keys):
+                return redirect("safety:plan_step", step=keys[index + 1])
+            return redirect("safety:plan")
+    return render(request, "safety/plan_step.html", {
+        "key": key, "title": title, "help": help_text, "text": text, "error": error,
+        "number": index + 1, "total": len(keys), "has_next": index + 1 < len(keys),
+        "prev": keys[index - 1] if index > 0 else None,
+    }, status=400 if error else 200)

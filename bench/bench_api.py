@@ -1,0 +1,570 @@
+#!/usr/bin/env python
+"""Benchmark an authenticated ``GET /api/v1/me`` (Bearer token) served the deployed way.
+
+For each database (SQLite always; PostgreSQL when ``DATABASE_URL`` is set or ``--postgres URL``
+is given) this script builds a throwaway environment, starts
+``granian --interface wsgi --workers 2 hearthside.wsgi:application`` on a free 127.0.0.1 port
+and drives it from a separate process: ``wrk`` when installed, otherwise a Python load
+generator (threads with keep-alive ``http.client`` connections, in child processes).
+
+    .venv/bin/python bench/bench_api.py                      # SQLite (+ PostgreSQL if DATABASE_URL)
+    .venv/bin/python bench/bench_api.py --postgres postgres://postgres@127.0.0.1:5432/test
+    .venv/bin/python bench/bench_api.py --duration 5 --connections 16 --skip-sqlite
+
+The PostgreSQL URL names the server and a database to connect to for administration; the
+benchmark itself runs in its own database (``--pg-database``, default ``hearthside_bench``),
+dropped and created afresh for each run and dropped at the end (``--keep`` keeps it).
+Every loop here is bounded in count and time, and only 127.0.0.1 is ever contacted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import re
+import resource
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse, urlunparse
+
+ROOT = Path(__file__).resolve().parent.parent
+HOST = "127.0.0.1"
+PATH = "/api/v1/me"
+BENCH_USER = "bench-user"
+
+# The load generator reports these percentiles; wrk's done() hook prints them as JSON.
+WRK_LUA = r"""
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write("BENCH_JSON ")
+  io.write(string.format(
+    '{"requests":%d,"duration_us":%d,"bytes":%d,"connect":%d,"read":%d,"write":%d,"status":%d,"timeout":%d,' ..
+    '"p50_us":%d,"p90_us":%d,"p99_us":%d,"p999_us":%d,"max_us":%d,"mean_us":%f}\n',
+    summary.requests, summary.duration, summary.bytes, e.connect, e.read, e.write, e.status, e.timeout,
+    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency:percentile(99.9),
+    latency.max, latency.mean))
+end
+"""
+
+# Snippet run with ``manage.py shell -c``: a member with the privacy consent and a write token.
+SETUP_SNIPPET = """
+from hearthside.accounts.actions import do_create_token, do_give_consent
+from hearthside.accounts.models import User
+user = User.objects.create_user({user!r}, {password!r}, pseudonym="Bench User", country="GB")
+do_give_consent(user, "privacy")
+_token, raw = do_create_token(user, "bench", "write", two_factor=False)
+print("BENCH_TOKEN", raw)
+"""
+
+
+@dataclass
+class Result:
+    database: str
+    loadgen: str
+    requests: int
+    seconds: float
+    p50_ms: float
+    p90_ms: float
+    p99_ms: float
+    max_ms: float
+    errors: int
+    non_2xx: int
+    server_cpu_s: float = 0.0
+    db_cpu_s: float = 0.0
+    loadgen_cpu_s: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def rps(self) -> float:
+        return self.requests / self.seconds if self.seconds else 0.0
+
+
+def log(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# CPU accounting from /proc (Linux): which process family spent the time.
+
+
+def _clock_ticks() -> int:
+    try:
+        return os.sysconf("SC_CLK_TCK")
+    except (ValueError, OSError, AttributeError):
+        return 100
+
+
+def _proc_table() -> dict[int, tuple[int, str, float]]:
+    """pid -> (parent pid, command name, CPU seconds used so far incl. reaped children)."""
+    table: dict[int, tuple[int, str, float]] = {}
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return table
+    ticks = _clock_ticks()
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            raw = (entry / "stat").read_text()
+        except OSError:
+            continue
+        name = raw[raw.find("(") + 1 : raw.rfind(")")]
+        rest = raw[raw.rfind(")") + 2 :].split()
+        try:
+            ppid = int(rest[1])
+            utime, stime, cutime, cstime = (int(x) for x in rest[11:15])
+        except (IndexError, ValueError):
+            continue
+        table[int(entry.name)] = (ppid, name, (utime + stime + cutime + cstime) / ticks)
+    return table
+
+
+def _tree_cpu(table: dict[int, tuple[int, str, float]], root: int) -> float:
+    children: dict[int, list[int]] = {}
+    for pid, (ppid, _name, _cpu) in table.items():
+        children.setdefault(ppid, []).append(pid)
+    total, stack, seen = 0.0, [root], set()
+    while stack and len(seen) < 10_000:
+        pid = stack.pop()
+        if pid in seen or pid not in table:
+            continue
+        seen.add(pid)
+        total += table[pid][2]
+        stack.extend(children.get(pid, []))
+    return total
+
+
+def _name_cpu(table: dict[int, tuple[int, str, float]], prefix: str) -> float:
+    return sum(cpu for _ppid, name, cpu in table.values() if name.startswith(prefix))
+
+
+# ---------------------------------------------------------------------------------------------
+# Environment: settings, database, user and token.
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def base_env(var_dir: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    for name in ("DATABASE_URL", "REDIS_URL", "HEARTHSIDE_SQLITE_PATH", "HEARTHSIDE_ALLOWED_HOSTS",
+                 "HEARTHSIDE_SECRET_KEY", "HEARTHSIDE_DATA_KEYS", "DJANGO_SETTINGS_MODULE"):
+        env.pop(name, None)
+    env.update(
+        {
+            "HEARTHSIDE_ENV": "development",
+            # DEBUG would log every SQL query in memory and slow each request down.
+            "HEARTHSIDE_DEBUG": "false",
+            "HEARTHSIDE_VAR_DIR": str(var_dir),
+            "HEARTHSIDE_LOG_LEVEL": "WARNING",
+            "DJANGO_SETTINGS_MODULE": "hearthside.settings",
+            "PYTHONDONTWRITEBYTECODE": "1",
+        }
+    )
+    return env
+
+
+def run_checked(cmd: list[str], env: dict[str, str], timeout: float, what: str) -> str:
+    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
+    if proc.returncode != 0:
+        raise SystemExit(f"{what} failed ({proc.returncode}):\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
+    return proc.stdout
+
+
+def pg_admin(url: str, database: str, *, drop: bool, create: bool) -> None:
+    """Drop and/or create the benchmark database, connecting to the database named in ``url``."""
+    import psycopg
+    from psycopg import sql
+
+    if not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", database):
+        raise SystemExit(f"--pg-database {database!r}: use lowercase letters, digits and underscores")
+    with psycopg.connect(url, autocommit=True, connect_timeout=10) as conn:
+        if drop:
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(database)))
+        if create:
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(database)))
+
+
+def with_database(url: str, database: str) -> str:
+    parsed = urlparse(url)
+    return urlunparse(parsed._replace(path="/" + database))
+
+
+def prepare(env: dict[str, str]) -> str:
+    py = sys.executable
+    run_checked([py, "manage.py", "migrate", "--noinput", "-v", "0"], env, 600, "manage.py migrate")
+    password = "bench-" + os.urandom(12).hex()
+    out = run_checked(
+        [py, "manage.py", "shell", "-c", SETUP_SNIPPET.format(user=BENCH_USER, password=password)],
+        env, 120, "creating the benchmark user",
+    )
+    match = re.search(r"BENCH_TOKEN (hs_\S+)", out)
+    if not match:
+        raise SystemExit(f"no token in the set-up output:\n{out[-2000:]}")
+    return match.group(1)
+
+
+# ---------------------------------------------------------------------------------------------
+# The server.
+
+
+class Server:
+    def __init__(self, env: dict[str, str], workers: int, blocking_threads: int | None, log_path: Path):
+        self.port = free_port()
+        self.log_path = log_path
+        cmd = [
+            sys.executable, "-m", "granian", "--interface", "wsgi", "--host", HOST, "--port", str(self.port),
+            "--workers", str(workers), "--no-ws", "--no-access-log",
+        ]
+        if blocking_threads:
+            cmd += ["--blocking-threads", str(blocking_threads)]
+        cmd.append("hearthside.wsgi:application")
+        self.cmd = cmd
+        self._log = open(log_path, "wb")  # noqa: SIM115 - closed in stop()
+        # A new session: stop() signals the server's own process group and nothing else.
+        self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT,
+                                     start_new_session=True)
+
+    def wait_ready(self, timeout: float = 60.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise SystemExit(f"granian exited with {self.proc.returncode}:\n{self.log_tail()}")
+            try:
+                conn = http.client.HTTPConnection(HOST, self.port, timeout=2)
+                conn.request("GET", "/healthz")
+                status = conn.getresponse().status
+                conn.close()
+                if status < 500:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.2)
+        raise SystemExit(f"granian did not answer within {timeout:.0f}s:\n{self.log_tail()}")
+
+    def log_tail(self) -> str:
+        try:
+            return self.log_path.read_text(errors="replace")[-3000:]
+        except OSError:
+            return ""
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            try:
+                os.killpg(self.proc.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                try:
+                    os.killpg(self.proc.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+                self.proc.wait(timeout=15)
+        self._log.close()
+
+
+def fetch(port: int, token: str | None, path: str = PATH) -> tuple[int, bytes]:
+    conn = http.client.HTTPConnection(HOST, port, timeout=10)
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    conn.request("GET", path, headers=headers)
+    response = conn.getresponse()
+    body = response.read()
+    conn.close()
+    return response.status, body
+
+
+def sanity_check(port: int, token: str) -> None:
+    status, body = fetch(port, token)
+    if status != 200 or json.loads(body).get("username") != BENCH_USER:
+        raise SystemExit(f"GET {PATH} with the token answered {status}: {body[:500]!r}")
+    status, _ = fetch(port, None)
+    if status != 401:
+        raise SystemExit(f"GET {PATH} without a token answered {status}, expected 401")
+
+
+# ---------------------------------------------------------------------------------------------
+# Load generators.
+
+
+def run_wrk(port: int, token: str, duration: float, connections: int, threads: int, lua: Path) -> dict:
+    cmd = [
+        "wrk", "-t", str(threads), "-c", str(connections), "-d", f"{max(1, round(duration))}s",
+        "--timeout", "10s", "--latency", "-s", str(lua),
+        "-H", f"Authorization: Bearer {token}", f"http://{HOST}:{port}{PATH}",
+    ]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=duration + 60)
+    match = re.search(r"^BENCH_JSON (\{.*\})$", proc.stdout, re.M)
+    if proc.returncode != 0 or not match:
+        raise SystemExit(f"wrk failed ({proc.returncode}):\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
+    data = json.loads(match.group(1))
+    errors = data["connect"] + data["read"] + data["write"] + data["timeout"]
+    return {
+        "requests": data["requests"],
+        "seconds": data["duration_us"] / 1e6,
+        "p50_ms": data["p50_us"] / 1000,
+        "p90_ms": data["p90_us"] / 1000,
+        "p99_ms": data["p99_us"] / 1000,
+        "max_ms": data["max_us"] / 1000,
+        "errors": errors,
+        "non_2xx": data["status"],
+    }
+
+
+def _loadgen_child(port: int, token: str, duration: float, connections: int, max_requests: int) -> None:
+    """Runs in a child process: ``connections`` threads, each with one keep-alive connection."""
+    headers = {"Authorization": f"Bearer {token}"}
+    lock = threading.Lock()
+    latencies: list[float] = []
+    counts = {"errors": 0, "non_2xx": 0}
+    start = time.monotonic()
+    deadline = start + duration
+    per_thread = max(1, max_requests // max(1, connections))
+
+    def worker() -> None:
+        local: list[float] = []
+        errors = non_2xx = 0
+        conn = http.client.HTTPConnection(HOST, port, timeout=10)
+        for _ in range(per_thread):
+            if time.monotonic() >= deadline:
+                break
+            t0 = time.perf_counter()
+            try:
+                conn.request("GET", PATH, headers=headers)
+                response = conn.getresponse()
+                response.read()
+                status = response.status
+            except (OSError, http.client.HTTPException):
+                errors += 1
+                conn.close()
+                conn = http.client.HTTPConnection(HOST, port, timeout=10)
+                continue
+            local.append(time.perf_counter() - t0)
+            if not 200 <= status < 300:
+                non_2xx += 1
+        conn.close()
+        with lock:
+            latencies.extend(local)
+            counts["errors"] += errors
+            counts["non_2xx"] += non_2xx
+
+    pool = [threading.Thread(target=worker, daemon=True) for _ in range(connections)]
+    for t in pool:
+        t.start()
+    for t in pool:
+        t.join(timeout=duration + 30)
+    elapsed = time.monotonic() - start
+    print(json.dumps({"latencies": latencies, "seconds": elapsed, **counts}))
+
+
+def run_python_loadgen(port: int, token: str, duration: float, connections: int, processes: int) -> dict:
+    processes = max(1, min(processes, connections))
+    split = [connections // processes + (1 if i < connections % processes else 0) for i in range(processes)]
+    max_requests = 2_000_000
+    children = [
+        subprocess.Popen(
+            [sys.executable, str(Path(__file__).resolve()), "--_loadgen-child",
+             json.dumps([port, token, duration, n, max_requests // processes])],
+            stdout=subprocess.PIPE, text=True,
+        )
+        for n in split
+    ]
+    latencies: list[float] = []
+    seconds = 0.0
+    errors = non_2xx = 0
+    for child in children:
+        out, _ = child.communicate(timeout=duration + 60)
+        data = json.loads(out)
+        latencies.extend(data["latencies"])
+        seconds = max(seconds, data["seconds"])
+        errors += data["errors"]
+        non_2xx += data["non_2xx"]
+    if not latencies:
+        raise SystemExit("the Python load generator completed no request")
+    latencies.sort()
+
+    def pct(p: float) -> float:
+        return latencies[min(len(latencies) - 1, int(round(p / 100 * (len(latencies) - 1))))] * 1000
+
+    return {
+        "requests": len(latencies),
+        "seconds": seconds,
+        "p50_ms": pct(50),
+        "p90_ms": pct(90),
+        "p99_ms": pct(99),
+        "max_ms": latencies[-1] * 1000,
+        "errors": errors,
+        "non_2xx": non_2xx,
+        "mean_ms": statistics.fmean(latencies) * 1000,
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def bench_one(label: str, env: dict[str, str], args, tmp: Path) -> Result:
+    log(f"{label}: migrating and creating the user and token")
+    token = prepare(env)
+    server = Server(env, args.workers, args.blocking_threads, tmp / f"granian-{label}.log")
+    try:
+        server.wait_ready()
+        sanity_check(server.port, token)
+        use_wrk = args.loadgen == "wrk" or (args.loadgen == "auto" and shutil.which("wrk"))
+        lua = tmp / "report.lua"
+        lua.write_text(WRK_LUA)
+
+        def load(seconds: float) -> dict:
+            if use_wrk:
+                return run_wrk(server.port, token, seconds, args.connections, args.threads, lua)
+            return run_python_loadgen(server.port, token, seconds, args.connections, args.threads)
+
+        log(f"{label}: warming up for {args.warmup:g}s on port {server.port}")
+        if args.warmup > 0:
+            load(args.warmup)
+        log(f"{label}: measuring for {args.duration:g}s with {args.connections} connections")
+        before = _proc_table()
+        children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        figures = load(args.duration)
+        children_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        after = _proc_table()
+        result = Result(
+            database=label,
+            loadgen="wrk" if use_wrk else "python",
+            requests=figures["requests"],
+            seconds=figures["seconds"],
+            p50_ms=figures["p50_ms"],
+            p90_ms=figures["p90_ms"],
+            p99_ms=figures["p99_ms"],
+            max_ms=figures["max_ms"],
+            errors=figures["errors"],
+            non_2xx=figures["non_2xx"],
+            server_cpu_s=_tree_cpu(after, server.proc.pid) - _tree_cpu(before, server.proc.pid),
+            db_cpu_s=_name_cpu(after, "postgres") - _name_cpu(before, "postgres"),
+            # wrk (or the Python children) has been reaped by now; the server has not.
+            loadgen_cpu_s=(children_after.ru_utime + children_after.ru_stime)
+            - (children_before.ru_utime + children_before.ru_stime),
+        )
+        # The server must still answer after the run.
+        sanity_check(server.port, token)
+        return result
+    finally:
+        server.stop()
+
+
+def markdown(results: list[Result], args) -> str:
+    lines = [
+        f"`GET {PATH}` with `Authorization: Bearer …`, granian WSGI `--workers {args.workers}`, "
+        f"{args.connections} connections, {args.duration:g} s after a {args.warmup:g} s warm-up.",
+        "",
+        "| database | load generator | requests | requests/s | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) "
+        "| errors | non-2xx | server CPU ms/req | PostgreSQL CPU ms/req | load-gen CPU ms/req |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        per = (lambda s: f"{s * 1000 / r.requests:.2f}" if r.requests else "–")  # noqa: E731
+        lines.append(
+            f"| {r.database} | {r.loadgen} | {r.requests:,} | {r.rps:,.0f} | {r.p50_ms:.1f} | {r.p90_ms:.1f} "
+            f"| {r.p99_ms:.1f} | {r.max_ms:.1f} | {r.errors} | {r.non_2xx} | {per(r.server_cpu_s)} "
+            f"| {per(r.db_cpu_s) if r.database.startswith('PostgreSQL') else '–'} | {per(r.loadgen_cpu_s)} |"
+        )
+    return "\n".join(lines)
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--duration", type=float, default=15.0, help="measured seconds (default 15)")
+    parser.add_argument("--warmup", type=float, default=3.0, help="warm-up seconds (default 3)")
+    parser.add_argument("--connections", type=int, default=32, help="concurrent connections (default 32)")
+    parser.add_argument("--threads", type=int, default=2,
+                        help="wrk threads, or Python load-generator processes (default 2)")
+    parser.add_argument("--workers", type=int, default=2, help="granian worker processes (default 2)")
+    parser.add_argument("--blocking-threads", type=int, default=None,
+                        help="granian --blocking-threads per worker (default: granian's own)")
+    parser.add_argument("--postgres", metavar="URL", default=os.environ.get("DATABASE_URL") or None,
+                        help="PostgreSQL server to also benchmark on (default: $DATABASE_URL)")
+    parser.add_argument("--pg-database", default="hearthside_bench",
+                        help="database created (and dropped) for the run (default hearthside_bench)")
+    parser.add_argument("--skip-sqlite", action="store_true", help="only benchmark PostgreSQL")
+    parser.add_argument("--loadgen", choices=["auto", "wrk", "python"], default="auto",
+                        help="load generator (default: wrk if installed, else Python)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary directory and database")
+    parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
+    args = parser.parse_args(argv)
+    if not 0 < args.duration <= 600 or not 0 <= args.warmup <= 120:
+        parser.error("--duration must be in (0, 600] and --warmup in [0, 120] seconds")
+    if not 1 <= args.connections <= 1024 or not 1 <= args.threads <= 64 or not 1 <= args.workers <= 64:
+        parser.error("--connections 1..1024, --threads 1..64, --workers 1..64")
+    if args.threads > args.connections:
+        parser.error("--threads cannot exceed --connections")
+    if args.postgres and urlparse(args.postgres).scheme not in {"postgres", "postgresql"}:
+        if args.postgres == os.environ.get("DATABASE_URL"):
+            log("DATABASE_URL is not a PostgreSQL URL; benchmarking SQLite only")
+            args.postgres = None
+        else:
+            parser.error("--postgres takes a postgres:// URL")
+    if args.postgres:
+        pg_host = urlparse(args.postgres).hostname or ""
+        if pg_host not in {"127.0.0.1", "localhost", "::1", ""}:
+            parser.error("the benchmark only talks to a PostgreSQL on this machine (127.0.0.1)")
+    if args.skip_sqlite and not args.postgres:
+        parser.error("--skip-sqlite needs --postgres URL or DATABASE_URL")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--_loadgen-child"]:
+        port, token, duration, connections, max_requests = json.loads(argv[1])
+        _loadgen_child(port, token, duration, connections, max_requests)
+        return 0
+    args = parse_args(argv)
+    if args.loadgen == "wrk" and not shutil.which("wrk"):
+        raise SystemExit("wrk is not installed (apt-get install wrk), or use --loadgen python")
+    results: list[Result] = []
+    tmp = Path(tempfile.mkdtemp(prefix="hearthside-bench-"))
+    log(f"temporary directory {tmp}")
+    try:
+        if not args.skip_sqlite:
+            var = tmp / "sqlite"
+            var.mkdir()
+            results.append(bench_one("SQLite", base_env(var), args, tmp))
+        if args.postgres:
+            var = tmp / "postgres"
+            var.mkdir()
+            pg_admin(args.postgres, args.pg_database, drop=True, create=True)
+            try:
+                env = base_env(var)
+                env["DATABASE_URL"] = with_database(args.postgres, args.pg_database)
+                results.append(bench_one("PostgreSQL", env, args, tmp))
+            finally:
+                if not args.keep:
+                    pg_admin(args.postgres, args.pg_database, drop=True, create=False)
+    finally:
+        if args.keep:
+            log(f"kept {tmp}")
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+    print(markdown(results, args))
+    if args.json:
+        Path(args.json).write_text(json.dumps(
+            [{**r.__dict__, "rps": r.rps} for r in results], indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

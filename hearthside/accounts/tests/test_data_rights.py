@@ -1,0 +1,150 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.db import connection, models
+from django.utils import timezone
+
+from hearthside.conftest import make_user
+from hearthside.core.personal_data import is_registered, registrations
+
+pytestmark = pytest.mark.django_db
+
+
+def _models_pointing_at_user():
+    user_model = apps.get_model(settings.AUTH_USER_MODEL)
+    found = []
+    for model in apps.get_models():
+        for field in model._meta.get_fields():
+            if isinstance(field, models.ForeignKey | models.OneToOneField) and field.related_model is user_model:
+                found.append(model)
+                break
+    return found
+
+
+def test_every_model_pointing_at_the_user_is_registered():
+    missing = [m._meta.label for m in _models_pointing_at_user() if not is_registered(m)]
+    assert not missing, f"register these in the personal-data registry: {missing}"
+
+
+def _fill_everything(user):
+    """Create at least one row of every registered model for this person."""
+    from django.contrib.admin.models import ADDITION, LogEntry
+    from django.contrib.contenttypes.models import ContentType
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from hearthside.accounts.actions import do_create_token, do_give_consent, do_grant_role
+    from hearthside.safety.actions import check_update_plan
+
+    do_grant_role(user, "peer_supporter")
+    do_give_consent(user, "health_data")
+    do_create_token(user, "t", "read", two_factor=False)
+    TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
+    StaticDevice.objects.create(user=user, name="codes", confirmed=True)
+    LogEntry.objects.create(user=user, content_type=ContentType.objects.get_for_model(user), object_id=str(user.pk),
+                            object_repr="x", action_flag=ADDITION)
+    check_update_plan(user, {"warning_signs": ["canary-export"]})
+
+
+def test_export_contains_a_row_from_every_registered_model(member, api_as):
+    _fill_everything(member)
+    export = api_as(member).get("/api/v1/me/export").json()
+    assert export["account"]["pseudonym"] == member.pseudonym
+    empty = [reg.label for reg in registrations() if not export["data"].get(reg.label)
+             and reg.label != "otp_static.staticdevice"]
+    assert not empty, f"no rows exported for {empty}"
+    assert export["data"]["safety.safetyplan"][0]["steps"]["warning_signs"] == ["canary-export"]
+    assert "token_hash" not in export["data"]["accounts.accesstoken"][0]
+
+
+def test_export_of_one_person_has_nothing_of_another(member, other_member, api_as):
+    _fill_everything(other_member)
+    export = api_as(member).get("/api/v1/me/export").json()
+    assert "canary-export" not in str(export)
+
+
+def test_erasure_closes_at_once_then_erases_everything(member, api_as):
+    from hearthside.accounts.actions import erase_due_accounts
+    from hearthside.accounts.models import User
+
+    _fill_everything(member)
+    api = api_as(member)
+    response = api.delete("/api/v1/me")
+    assert response.status_code == 202
+    assert api.get("/api/v1/me").status_code == 401  # tokens revoked at once
+    member.refresh_from_db()
+    assert not member.is_active
+    assert erase_due_accounts() == 0  # still inside the grace period
+    erase_due_accounts(now=timezone.now() + timedelta(days=settings.ERASURE_GRACE_DAYS, minutes=1))
+    assert not User.objects.filter(pk=member.pk).exists()
+    for model in _models_pointing_at_user():
+        for field in model._meta.get_fields():
+            if isinstance(field, models.ForeignKey | models.OneToOneField) and field.related_model is User:
+                assert not model._default_manager.filter(**{field.attname: member.pk}).exists(), model
+
+
+def test_logging_in_during_the_grace_period_cancels_erasure(member):
+    from django.test import Client
+
+    from hearthside.accounts.actions import do_request_erasure
+    from hearthside.conftest import PASSWORD
+
+    do_request_erasure(member)
+    client = Client()
+    response = client.post("/accounts/login/", {"username": "member", "password": PASSWORD})
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert member.is_active and member.erasure_requested_at is None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_canary_is_encrypted_at_rest_but_readable_through_the_api():
+    from hearthside.conftest import Api, token_for
+
+    user = make_user("canary")
+    from hearthside.accounts.actions import do_give_consent
+
+    do_give_consent(user, "health_data")
+    api = Api(token_for(user))
+    canary = "CANARY-7f3a9c-unmistakable"
+    response = api.client.put("/api/v1/me/safety-plan", {"steps": {"warning_signs": [canary]}},
+                              content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {api.token}")
+    assert response.status_code == 200
+    assert canary in api.get("/api/v1/me/safety-plan").content.decode()
+    if connection.vendor == "sqlite":
+        name = connection.settings_dict["NAME"]
+        if name == ":memory:" or "mode=memory" in str(name):
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT * FROM safety_safetyplan")
+                assert canary not in repr(cursor.fetchall())
+        else:
+            connection.close()
+            blob = b""
+            for suffix in ("", "-wal"):
+                try:
+                    with open(f"{name}{suffix}", "rb") as handle:
+                        blob += handle.read()
+                except FileNotFoundError:
+                    pass
+            assert blob, "the SQLite test database file was not found"
+            assert canary.encode() not in blob
+            assert b"canary" in blob  # the login name is not health data and is stored plainly
+    else:
+        import shutil
+        import subprocess
+
+        pg_dump = shutil.which("pg_dump")
+        if pg_dump is None:
+            pytest.skip("pg_dump not installed")
+        db = connection.settings_dict
+        dump = subprocess.run(
+            [pg_dump, "-h", db["HOST"] or "127.0.0.1", "-p", str(db["PORT"] or 5432), "-U", db["USER"] or "postgres",
+             "--data-only", db["NAME"]], capture_output=True, timeout=120,
+        )
+        assert dump.returncode == 0, dump.stderr
+        assert b"canary" in dump.stdout
+        assert canary.encode() not in dump.stdout

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from hearthside.core.env import ConfigError, database_from_url, env_bool, env_int
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+@pytest.mark.django_db
+def test_healthz_reports_database_and_channel_layer(anon):
+    response = anon.get("/healthz")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["database"]["ok"] is True
+    assert body["channel_layer"]["ok"] is True
+
+
+@pytest.mark.django_db
+def test_healthz_is_503_when_the_database_fails(anon, monkeypatch):
+    from hearthside.core import views
+
+    monkeypatch.setattr(views, "_check_database", lambda: (False, "OperationalError"))
+    response = anon.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["status"] == "unavailable"
+
+
+@pytest.mark.django_db
+def test_pages_carry_csp_and_no_store(anon):
+    response = anon.get("/")
+    assert "script-src 'self'" in response["Content-Security-Policy"]
+    assert response["Cache-Control"] == "no-store"
+
+
+@pytest.mark.django_db
+def test_no_page_refers_to_another_host(anon, member):
+    import re
+
+    from hearthside.conftest import login_client
+
+    client = login_client(member)
+    for path in ["/", "/help/", "/accounts/settings/", "/accounts/privacy/", "/accounts/consents/"]:
+        html = client.get(path).content.decode()
+        external = re.findall(r'(?:src|href)="(https?://[^"]+)"', html)
+        # Crisis lines link to their own services; nothing else may leave the site.
+        assert all("/help/" in path for _ in external), (path, external)
+    html = anon.get("/accounts/login/").content.decode()
+    assert not re.findall(r'(?:src|href)="(https?://[^"]+)"', html)
+
+
+def test_env_helpers_fail_loudly(monkeypatch):
+    monkeypatch.setenv("X_BOOL", "maybe")
+    with pytest.raises(ConfigError):
+        env_bool("X_BOOL")
+    monkeypatch.setenv("X_INT", "ten")
+    with pytest.raises(ConfigError):
+        env_int("X_INT", 1)
+    with pytest.raises(ConfigError):
+        database_from_url("mysql://x/y")
+    assert database_from_url("postgres://postgres@127.0.0.1:5432/test")["NAME"] == "test"
+
+
+def _django_check(extra_env: dict, *args: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("HEARTHSIDE_", "DJANGO_ALLOW_ASYNC"))}
+    env.update(extra_env)
+    return subprocess.run([sys.executable, "manage.py", "check", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_production_refuses_to_start_without_secrets(tmp_path):
+    result = _django_check({"HEARTHSIDE_ENV": "production", "HEARTHSIDE_VAR_DIR": str(tmp_path)})
+    assert result.returncode != 0
+    assert "HEARTHSIDE_SECRET_KEY must be set" in result.stderr
+
+
+def test_production_passes_check_deploy(tmp_path):
+    import base64
+    import secrets
+
+    env = {
+        "HEARTHSIDE_ENV": "production",
+        "HEARTHSIDE_SECRET_KEY": secrets.token_urlsafe(60),
+        "HEARTHSIDE_DATA_KEYS": "k1:" + base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
+        "HEARTHSIDE_ALLOWED_HOSTS": "example.org",
+        "HEARTHSIDE_VAR_DIR": str(tmp_path),
+    }
+    result = _django_check(env, "--deploy", "--fail-level", "WARNING")
+    assert result.returncode == 0, result.stdout + result.stderr

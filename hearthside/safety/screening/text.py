@@ -1,0 +1,476 @@
+"""Tokenising, de-obfuscating and language guessing for the screener.
+
+Matching works on *canonical tokens*: lower-cased words with contractions and
+chat spellings expanded ("don't" -> "do not", "wanna" -> "want to"), leetspeak
+and censoring undone ("k1ll", "su*cide"), letter runs squeezed ("diiiie") and
+letter-spaced words joined ("s u i c i d e").  Every canonical token keeps the
+character span of the original token it came from, so evidence can always be
+reported as offsets into the untouched input.  The same canonicaliser is run
+over the phrase tables, which keeps text and patterns consistent by
+construction.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+# Words, allowing inner apostrophes and the symbols people use to dodge
+# filters; a leading $ or @ covers "$uicide" (and @mentions, discarded later).
+_EMOJI_CHARS = "\U0001FAA6\u26B0\U0001F52A\U0001F48A\U0001FAA2\U0001F52B\U0001FA78\U0001F480\u2620"
+TOKEN_RE = re.compile(
+    r"[$@]?[^\W_](?:[^\W_]|['’*@$!|](?=[^\W_*])|\*+(?=[^\W_]))*|[" + _EMOJI_CHARS + "]"
+)
+# Three or more single characters separated by one space, dot, dash or
+# underscore: "s u i c i d e", "k.m.s".
+SPACED_RE = re.compile(r"(?<![^\W_])(?:[^\W_][ .\-_]){2,}[^\W_](?![^\W_])")
+
+EMOJI_TOKENS = {
+    "\U0001FAA6": "emoji_grave",   # headstone
+    "\u26B0": "emoji_grave",       # coffin
+    "\U0001F480": "emoji_skull",   # skull: usually "I'm dead (laughing)"; never counted alone
+    "\u2620": "emoji_skull",
+    "\U0001F52A": "emoji_knife",
+    "\U0001F48A": "emoji_pill",
+    "\U0001FAA2": "emoji_rope",    # knot
+    "\U0001F52B": "emoji_gun",
+    "\U0001FA78": "emoji_blood",
+}
+
+# Expansions applied to single tokens (after lower-casing, apostrophes kept).
+_EXPAND: dict[str, tuple[str, ...]] = {}
+
+
+def _add(words: Iterable[str], expansion: str) -> None:
+    for w in words:
+        _EXPAND[w] = tuple(expansion.split())
+
+
+for _neg, _full in {
+    "don't": "do not", "dont": "do not", "doesn't": "does not", "doesnt": "does not",
+    "didn't": "did not", "didnt": "did not", "can't": "can not", "cant": "can not",
+    "cannot": "can not", "won't": "will not", "wont": "will not", "wouldn't": "would not",
+    "wouldnt": "would not", "shouldn't": "should not", "shouldnt": "should not",
+    "couldn't": "could not", "couldnt": "could not", "isn't": "is not", "isnt": "is not",
+    "aren't": "are not", "arent": "are not", "wasn't": "was not", "wasnt": "was not",
+    "weren't": "were not", "werent": "were not", "haven't": "have not", "havent": "have not",
+    "hasn't": "has not", "hasnt": "has not", "hadn't": "had not", "hadnt": "had not",
+    "ain't": "is not", "aint": "is not", "dun": "do not", "dunno": "do not know",
+    "mustn't": "must not", "needn't": "need not", "shan't": "shall not",
+}.items():
+    _add([_neg], _full)
+for _words, _full in (
+    (("i'm", "im", "i’m", "ima"), "i am"),
+    (("imma", "i'ma"), "i am going to"),
+    (("i've", "ive"), "i have"),
+    (("i'll", "ill"), "i will"),
+    (("i'd", "id"), "i would"),
+    (("you're", "youre", "ur"), "your"),
+    (("you've",), "you have"),
+    (("you'll",), "you will"),
+    (("he's",), "he is"),
+    (("she's", "shes"), "she is"),
+    (("they're", "theyre"), "they are"),
+    (("they'll",), "they will"),
+    (("it's", "its"), "it is"),
+    (("it'll", "itll"), "it will"),
+    (("that's", "thats"), "that is"),
+    (("there's", "theres"), "there is"),
+    (("what's", "whats"), "what is"),
+    (("we're",), "we are"),
+    (("let's", "lets"), "let us"),
+    (("wanna", "wana", "wanan", "wnna"), "want to"),
+    (("gonna", "gona", "gunna", "finna", "boutta"), "going to"),
+    (("gotta",), "got to"),
+    (("tryna",), "trying to"),
+    (("hafta",), "have to"),
+    (("kinda",), "kind of"),
+    (("u",), "you"),
+    (("r",), "are"),
+    (("ya", "yah"), "you"),
+    (("yourslef", "urself", "yourself"), "yourself"),
+    (("myslef", "mysef", "mself", "meself", "myselff"), "myself"),
+    (("rn", "rnow"), "right now"),
+    (("2nite", "2night", "tonite", "tnite", "tonigh"), "tonight"),
+    (("2day", "tdy"), "today"),
+    (("2morrow", "2moro", "2mrw", "tmrw", "tmr", "tmrrw", "tomoz", "tomorow", "tommorow", "tommorrow"), "tomorrow"),
+    (("idk", "dunno"), "i do not know"),
+    (("idc",), "i do not care"),
+    (("idgaf",), "i do not care"),
+    (("cuz", "coz", "cos", "bc", "becuz", "bcuz", "becasue"), "because"),
+    (("pls", "plz", "plss", "plez"), "please"),
+    (("ppl",), "people"),
+    (("bf",), "boyfriend"),
+    (("gf",), "girlfriend"),
+    (("bff", "bestie"), "friend"),
+    (("mom's", "moms"), "mom"),
+    (("sewerslide", "sewerslid", "suicid", "sucide", "suicde", "suiside", "suicidee", "suecide",
+      "suiscide", "sucicide", "suiced", "seppuku"), "suicide"),
+    (("sucidal", "suicidial", "suisidal", "sucicidal", "suicdal", "suicidel"), "suicidal"),
+    (("unalive", "unalived", "unaliving", "unalives"), "unalive"),
+    (("kil",), "kill"),
+    (("kiling",), "killing"),
+    (("selfharm", "selfharming", "sh'ing"), "self harm"),
+    (("overdosed",), "overdosed"),
+    (("o.d", "o.d."), "od"),
+    (("gonne",), "gone"),
+    (("tho",), "though"),
+    (("n't",), "not"),
+):
+    _add(_words, _full)
+
+# Pairs merged after expansion ("my self" -> "myself").
+MERGE: dict[tuple[str, str], str] = {
+    ("my", "self"): "myself",
+    ("your", "self"): "yourself",
+    ("him", "self"): "himself",
+    ("her", "self"): "herself",
+    ("them", "selves"): "themselves",
+    ("them", "self"): "themself",
+    ("sewer", "slide"): "suicide",
+    ("un", "alive"): "unalive",
+    ("over", "dose"): "overdose",
+    ("over", "dosed"): "overdosed",
+    ("over", "dosing"): "overdosing",
+    ("self", "harming"): "self harming",
+}
+_MERGE_FIRST = {a for a, _ in MERGE}
+
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s",
+                       "!": "i", "|": "l", "8": "b", "9": "g"})
+_LEET_ALT = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s",
+                           "!": "l", "|": "i", "8": "b", "9": "g"})
+_RUN3 = re.compile(r"(.)\1\1+")
+_RUN2 = re.compile(r"(.)\1+")
+_NUMERIC = re.compile(r"(\d+)(am|pm|a|p|mg|g|ml|x|th|st|nd|rd|s|hrs?|h|mins?|yo|yrs?)?$")
+_HAS_LEET = re.compile(r"[0-9@$!|*]")
+
+# Filled by the matcher with every word its tables use, so that de-obfuscation
+# only accepts readings that could matter ("b4" stays "b4").
+VOCAB: set[str] = set()
+_SQUEEZED: dict[str, str] = {}
+_MEMO: dict[str, tuple[str, ...]] = {}
+_MEMO_MAX = 200_000
+
+
+def register_vocab(words: Iterable[str]) -> None:
+    for w in words:
+        VOCAB.add(w)
+        _SQUEEZED.setdefault(_RUN2.sub(r"\1", w), w)
+    _MEMO.clear()
+
+
+def _known(w: str) -> bool:
+    return w in VOCAB or w in _EXPAND
+
+
+def _resolve(w: str) -> tuple[str, ...]:
+    exp = _EXPAND.get(w)
+    if exp is not None:
+        return exp
+    return (w,)
+
+
+def _canon_word(raw: str) -> tuple[str, ...]:
+    w = raw.lower()
+    if not w.isascii():
+        w = w.replace("’", "'").replace("‘", "'")
+        if not w.isascii():
+            nk = unicodedata.normalize("NFKC", w).lower()
+            stripped = "".join(c for c in unicodedata.normalize("NFD", nk) if not unicodedata.combining(c))
+            if stripped.isascii():
+                w = stripped
+            else:
+                return (nk,)
+    if w in _EXPAND:
+        return _EXPAND[w]
+    if w[0] == "@" and len(w) > 1 and not _HAS_LEET.search(w[1:]):
+        return ()
+    if "'" in w:
+        if w.endswith("'s") and w[:-2].isalpha():
+            base = w[:-2]
+            return _resolve(base) if base in _EXPAND else (base,)
+        w = w.replace("'", "")
+        if w in _EXPAND:
+            return _EXPAND[w]
+    if w.isalpha():
+        if _RUN3.search(w) and not _known(w):
+            squeezed = _RUN3.sub(r"\1\1", w)
+            if _known(squeezed):
+                return _resolve(squeezed)
+            alt = _SQUEEZED.get(_RUN2.sub(r"\1", w))
+            if alt:
+                return _resolve(alt)
+        return (w,)
+    m = _NUMERIC.match(w)
+    if m:
+        unit = m.group(2)
+        if unit in ("a", "am"):
+            return ("#", "am")
+        if unit in ("p", "pm"):
+            return ("#", "pm")
+        return ("#", unit) if unit else ("#",)
+    if _HAS_LEET.search(w) and any(c.isalpha() for c in w):
+        if "*" in w:
+            return _uncensor(w)
+        for table in (_LEET, _LEET_ALT):
+            cand = w.translate(table)
+            if _known(cand):
+                return _resolve(cand)
+            sq = _SQUEEZED.get(_RUN2.sub(r"\1", cand))
+            if sq:
+                return _resolve(sq)
+        return (w,)
+    return (w,)
+
+
+_VOWELS = "aeiou"
+
+
+def _uncensor(w: str) -> tuple[str, ...]:
+    """Fill ``*`` runs with letters until a known word appears ("su*c*de")."""
+    base = w.translate(_LEET)
+    parts = re.split(r"(\*+)", base)
+    slots = [i for i, p in enumerate(parts) if p.startswith("*")]
+    if len(slots) > 3:
+        return (w,)
+    cands = [""]
+    for i, p in enumerate(parts):
+        if i in slots:
+            fills = [a + b for a in _VOWELS for b in _VOWELS] if len(p) == 2 else list(_VOWELS) + ["l"]
+            if len(p) > 2:
+                fills = [""]
+            cands = [c + f for c in cands for f in fills]
+        else:
+            cands = [c + p for c in cands]
+        if len(cands) > 2000:
+            return (w,)
+    for c in cands:
+        if c in VOCAB:
+            return _resolve(c)
+    return (w,)
+
+
+def canon_word(raw: str) -> tuple[str, ...]:
+    got = _MEMO.get(raw)
+    if got is None:
+        got = _canon_word(raw)
+        if len(_MEMO) < _MEMO_MAX:
+            _MEMO[raw] = got
+    return got
+
+
+class Tokens:
+    """Canonical tokens of one text with their spans in the original text."""
+
+    __slots__ = ("text", "words", "starts", "ends", "raw_count", "_bounds")
+
+    def __init__(self, text: str, words: list[str], starts: list[int], ends: list[int], raw_count: int):
+        self.text = text
+        self.words = words
+        self.starts = starts
+        self.ends = ends
+        self.raw_count = raw_count
+        self._bounds: list[int] | None = None
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Character span covering canonical tokens ``i..j-1``."""
+        return self.starts[i], self.ends[j - 1]
+
+    @property
+    def bounds(self) -> list[int]:
+        """Strength of the break *before* each token: 0 none, 1 comma, 2 sentence."""
+        if self._bounds is None:
+            text, starts, ends = self.text, self.starts, self.ends
+            out = [2] * len(self.words)
+            for k in range(1, len(out)):
+                if starts[k] == starts[k - 1]:
+                    out[k] = 0
+                    continue
+                gap = text[ends[k - 1]:starts[k]]
+                if not gap or gap.isspace() and "\n" not in gap:
+                    out[k] = 0
+                elif any(c in gap for c in ".!?;\n:") or "…" in gap:
+                    out[k] = 2
+                elif any(c in gap for c in ",()\"“”—–-"):
+                    out[k] = 1
+                else:
+                    out[k] = 0
+            self._bounds = out
+        return self._bounds
+
+
+def tokenize(text: str) -> Tokens:
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    append_w, append_s, append_e = words.append, starts.append, ends.append
+    raw = 0
+    spaced = SPACED_RE.search(text) is not None
+    joined: dict[int, tuple[int, str]] = {}
+    if spaced:
+        for m in SPACED_RE.finditer(text):
+            letters = re.sub(r"[ .\-_]", "", m.group()).lower().translate(_LEET)
+            if letters in VOCAB or letters in _EXPAND:
+                joined[m.start()] = (m.end(), letters)
+    skip_until = -1
+    for m in TOKEN_RE.finditer(text):
+        s = m.start()
+        if s < skip_until:
+            continue
+        raw += 1
+        if joined and s in joined:
+            e, letters = joined[s]
+            skip_until = e
+            for c in _resolve(letters):
+                append_w(c)
+                append_s(s)
+                append_e(e)
+            continue
+        tok = m.group()
+        e = m.end()
+        emo = EMOJI_TOKENS.get(tok)
+        if emo is not None:
+            append_w(emo)
+            append_s(s)
+            append_e(e)
+            continue
+        for c in canon_word(tok):
+            append_w(c)
+            append_s(s)
+            append_e(e)
+    if len(words) > 1 and not _MERGE_FIRST.isdisjoint(words):
+        words, starts, ends = _merge(words, starts, ends)
+    return Tokens(text, words, starts, ends, raw)
+
+
+def _merge(words: list[str], starts: list[int], ends: list[int]):
+    ow: list[str] = []
+    os_: list[int] = []
+    oe: list[int] = []
+    i, n = 0, len(words)
+    while i < n:
+        if i + 1 < n and (words[i], words[i + 1]) in MERGE:
+            for c in MERGE[(words[i], words[i + 1])].split():
+                ow.append(c)
+                os_.append(starts[i])
+                oe.append(ends[i + 1])
+            i += 2
+            continue
+        ow.append(words[i])
+        os_.append(starts[i])
+        oe.append(ends[i])
+        i += 1
+    return ow, os_, oe
+
+
+def canon_phrase(phrase: str) -> tuple[str, ...]:
+    """Canonical token sequence of a table phrase, identical to text handling."""
+    return tuple(tokenize(phrase.replace("-", " ")).words)
+
+
+# ---------------------------------------------------------------- language
+
+# High-frequency English words (canonical forms).  Function words dominate
+# any English text of a few words, whatever the topic.
+EN_WORDS = frozenset("""
+the and is are was were to of in it that this i you he she they we my me your have has had do does did not
+but with for on at just so what when how be been am will would can could should want like know get from
+about all there them him her if or no because really very feel going one up out now then than too more
+some any who why where which an as by into over only even still never always much many life time people
+tired die kill myself hate alone help anymore want please think make go got him their our us yes ok okay
+""".split())
+
+# Words frequent in other languages but not English words, so one hit is evidence.
+FOREIGN_WORDS: dict[str, frozenset[str]] = {
+    "es": frozenset("""el la los las que del y en un una es por para con se lo mi pero como más mas muy yo
+        estoy quiero tengo porque cuando todo nada también tambien está esta soy eso esto hay ser estar
+        vida morir muerte ya siento puedo nadie nunca mismo hola gracias sí si sus tu te ella ellos qué
+        donde días dia hoy ayuda mejor vivir matarme""".split()),
+    "fr": frozenset("""le la les des du et est je tu il elle nous vous ils que qui pas ne une pour dans sur
+        avec mais mon ma mes suis ai cest c'est j'ai très tres tout rien veux mourir vie moi toi ce cette
+        au aux ou plus être etre fait bien aussi personne jamais bonjour merci aider suicider""".split()),
+    "de": frozenset("""der das und ist ich nicht ein eine zu mit sich auf für fur du er sie wir ihr es den
+        dem des von auch nur noch wie mein meine mich mir bin habe kann sterben leben aber oder wenn weil
+        dass schon nichts immer keine mehr sein heute hallo danke umbringen""".split()),
+    "pt": frozenset("""o os as que do da dos das é em um uma para com não nao eu você voce ele ela meu
+        minha mas muito quero morrer estou tenho vida isso isto também tambem nada ninguém nunca
+        obrigado ajuda hoje""".split()),
+    "it": frozenset("""il lo gli di del della che è un una per con non io lui lei mi ma sono ho voglio
+        morire vita anche molto questo perché perche come più niente nessuno ciao grazie aiuto oggi
+        sempre""".split()),
+    "nl": frozenset("""de het een en ik je niet dat van zijn op te met voor maar ook als bij mijn wil dood
+        leven heb ben wat geen nog hallo dank hulp vandaag altijd niemand""".split()),
+}
+_COMMON_EN_OVERLAP = frozenset("""a i me no so as an on he we will was in is die den hat bin man men son
+    con sin also mist kind gift rot fast all bald see arm hand ware war on top pro la lo te die tu he ha
+    mi mas ma ne ce du des est ne il da do dos para pas per come more""".split())
+for _lang, _words in list(FOREIGN_WORDS.items()):
+    FOREIGN_WORDS[_lang] = frozenset(w for w in _words if w not in _COMMON_EN_OVERLAP and w not in EN_WORDS)
+
+LANG_NAMES = {
+    "es": "Spanish", "fr": "French", "de": "German", "pt": "Portuguese", "it": "Italian", "nl": "Dutch",
+    "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "ru": "Cyrillic-script", "ar": "Arabic-script",
+    "he": "Hebrew", "hi": "Devanagari-script", "th": "Thai", "el": "Greek", "other": "non-Latin-script",
+}
+_SCRIPTS = (
+    ("ja", re.compile(r"[\u3040-\u30ff]")),
+    ("ko", re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")),
+    ("zh", re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")),
+    ("ru", re.compile(r"[\u0400-\u04ff]")),
+    ("ar", re.compile(r"[\u0600-\u06ff\u0750-\u077f]")),
+    ("he", re.compile(r"[\u0590-\u05ff]")),
+    ("hi", re.compile(r"[\u0900-\u097f]")),
+    ("th", re.compile(r"[\u0e00-\u0e7f]")),
+    ("el", re.compile(r"[\u0370-\u03ff]")),
+)
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_NONLATIN_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
+_ACCENTED = re.compile(r"[áéíóúñ¿¡àèìòùâêîôûçãõäöüßœ]")
+
+
+def detect_language(text: str, tokens: Tokens) -> str | None:
+    """Return a language code when the text is clearly *not* English, else None.
+
+    Cheap by design: a script check for non-Latin alphabets and, for Latin
+    text, a vote between English and a few European languages' most frequent
+    words.  Short or mixed texts default to English so that English crisis
+    language is never skipped.
+    """
+    if not text.isascii():
+        other = len(_NONLATIN_LETTER.findall(text))
+        if other:
+            latin = len(_LATIN.findall(text))
+            if other >= 2 and other >= latin:
+                counts = [(len(rx.findall(text)), code) for code, rx in _SCRIPTS]
+                best = max(counts)
+                return best[1] if best[0] else "other"
+    words = tokens.words
+    if not words:
+        return None
+    en = 0
+    alpha = 0
+    for w in words:
+        if w in EN_WORDS:
+            en += 1
+        if w.isalpha():
+            alpha += 1
+    if alpha == 0 or en >= 0.25 * alpha:
+        return None
+    raw = [m.group().lower() for m in TOKEN_RE.finditer(text)]
+    best_lang, best = None, 0
+    for lang, vocab in FOREIGN_WORDS.items():
+        hits = sum(1 for w in raw if w in vocab)
+        if hits > best:
+            best_lang, best = lang, hits
+    if best_lang is None:
+        return None
+    accents = len(_ACCENTED.findall(text.lower()))
+    evidence = best + min(accents, 3) * 0.5
+    if len(raw) <= 3:
+        return best_lang if evidence >= 1 and en == 0 else None
+    return best_lang if evidence >= 2 and evidence > en else None

@@ -1,0 +1,174 @@
+"""Drive Debian's Chromium through Playwright and check pages with axe-core.
+
+Nothing here downloads a browser: Playwright is pointed at the system Chromium
+(``apt-get install chromium``). axe-core is vendored in ``vendor/axe.min.js`` (MPL-2.0,
+licence header kept) so the check needs no network at run time.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+
+CHROMIUM_PATH = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+MISSING_CHROMIUM = f"Chromium not installed at {CHROMIUM_PATH}: apt-get install chromium"
+
+AXE_PATH = Path(__file__).parent / "vendor" / "axe.min.js"
+# Impacts that fail a test; "minor" and "moderate" findings are printed but tolerated.
+FAILING_IMPACTS = ("serious", "critical")
+# WCAG 2.x A/AA plus axe's best practices (landmarks, one h1, ...).
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOT_DIR = Path(os.environ.get("HEARTHSIDE_SCREENSHOT_DIR", REPO_ROOT / "test-artifacts" / "screenshots"))
+
+DESKTOP_VIEWPORT = {"width": 1280, "height": 800}
+
+
+def chromium_available() -> bool:
+    return os.path.isfile(CHROMIUM_PATH) and os.access(CHROMIUM_PATH, os.X_OK)
+
+
+def launch_chromium(playwright):
+    """Launch the system Chromium with the project's fixed flags (never a downloaded build)."""
+    return playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS, headless=True)
+
+
+def new_context(browser, base_url: str, **options):
+    """A browser context for one visitor: desktop size, English, downloads allowed.
+
+    ``bypass_csp`` defaults to True so that axe-core can be injected past the site's strict
+    ``script-src 'self'``; the pages themselves use no scripts, so nothing else changes.
+    """
+    settings = {
+        "base_url": base_url,
+        "viewport": DESKTOP_VIEWPORT,
+        "locale": "en-GB",
+        "accept_downloads": True,
+        "bypass_csp": True,
+        "color_scheme": "light",
+        "reduced_motion": "reduce",
+    }
+    settings.update(options)
+    return browser.new_context(**settings)
+
+
+# ---------------------------------------------------------------------------------------------
+# axe-core
+
+
+@functools.cache
+def axe_source() -> str:
+    return AXE_PATH.read_text(encoding="utf-8")
+
+
+def run_axe(page, *, tags=AXE_TAGS) -> dict:
+    """Inject axe-core (once per document) and return its full results."""
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.add_script_tag(content=axe_source())
+    return page.evaluate(
+        """async (tags) => {
+            const r = await window.axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+            return {violations: r.violations, incomplete: r.incomplete, url: r.url};
+        }""",
+        list(tags),
+    )
+
+
+def failing_violations(results: dict, impacts=FAILING_IMPACTS) -> list[dict]:
+    return [v for v in results.get("violations", []) if v.get("impact") in impacts]
+
+
+def format_violations(violations: list[dict], *, label: str = "") -> str:
+    """Readable text: one block per rule, with the elements and axe's own hint for each."""
+    if not violations:
+        return f"{label}: no violations" if label else "no violations"
+    lines = [f"{label}: {len(violations)} accessibility violation(s)" if label else "accessibility violations"]
+    for v in violations:
+        lines.append(f"  [{v.get('impact')}] {v['id']}: {v['help']}")
+        lines.append(f"      {v.get('helpUrl', '')}")
+        for node in v.get("nodes", [])[:8]:
+            target = " ".join(str(t) for t in node.get("target", []))
+            lines.append(f"      - {target}")
+            summary = (node.get("failureSummary") or "").strip().replace("\n", "\n          ")
+            if summary:
+                lines.append(f"          {summary}")
+        extra = len(v.get("nodes", [])) - 8
+        if extra > 0:
+            lines.append(f"      ... and {extra} more element(s)")
+    return "\n".join(lines)
+
+
+def check_accessibility(page, label: str) -> dict:
+    """Run axe; print every finding; raise AssertionError on serious or critical ones."""
+    results = run_axe(page)
+    violations = results.get("violations", [])
+    if violations:
+        print(format_violations(violations, label=label))
+    failing = failing_violations(results)
+    assert not failing, format_violations(failing, label=f"{label} ({page.url})")
+    return results
+
+
+# ---------------------------------------------------------------------------------------------
+# Screenshots
+
+
+def save_screenshot(page, name: str, directory: Path | None = None) -> Path:
+    target = Path(directory or SCREENSHOT_DIR)
+    target.mkdir(parents=True, exist_ok=True)
+    path = target / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True, animations="disabled")
+    return path
+
+
+class PageAudit:
+    """Visit log for one test: axe on every page (light, optionally dark) plus a screenshot.
+
+    Serious and critical findings are collected rather than raised at once, so one run shows
+    every page's problems; call :meth:`assert_clean` at the end. A plain-text report of all
+    findings (minor ones too) is written next to the screenshots.
+    """
+
+    def __init__(self, directory: Path | None = None):
+        self.directory = Path(directory or SCREENSHOT_DIR)
+        self.failures: list[str] = []
+        self.report: list[str] = []
+
+    def _check(self, page, label: str) -> None:
+        results = run_axe(page)
+        self.report.append(format_violations(results.get("violations", []), label=label))
+        failing = failing_violations(results)
+        if failing:
+            self.failures.append(format_violations(failing, label=f"{label} ({page.url})"))
+
+    def visit(self, page, name: str, *, dark: bool = False) -> None:
+        page.wait_for_load_state("load")
+        self._check(page, name)
+        save_screenshot(page, name, self.directory)
+        if dark:
+            page.emulate_media(color_scheme="dark")
+            try:
+                self._check(page, f"{name} (dark)")
+                save_screenshot(page, f"{name}-dark", self.directory)
+            finally:
+                page.emulate_media(color_scheme="light")
+
+    def write_report(self, filename: str) -> Path:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        path = self.directory / filename
+        path.write_text("\n".join(self.report) + "\n", encoding="utf-8")
+        return path
+
+    def assert_clean(self) -> None:
+        assert not self.failures, "axe found serious/critical problems:\n\n" + "\n\n".join(self.failures)
