@@ -1,3 +1,9 @@
 """Websocket routes of every app."""
 
-websocket_urlpatterns: list = []
+from django.urls import path
+
+from hearthside.core.consumers import EventsConsumer
+
+websocket_urlpatterns = [
+    path("ws/events/", EventsConsumer.as_asgi()),
+]

@@ -164,6 +164,14 @@ SESSION_ABSOLUTE_TIMEOUT = env_int("HEARTHSIDE_SESSION_ABSOLUTE_SECONDS", 12 * 3
 ERASURE_GRACE_DAYS = env_int("HEARTHSIDE_ERASURE_GRACE_DAYS", 14, minimum=0)
 DEMO_CONTENT_ALLOWED = not PRODUCTION
 
+# Safety: seconds to acknowledge an alert before it escalates (supervisor, then administrators).
+SAFETY_ACK_SECONDS = {
+    "imminent": env_int("HEARTHSIDE_ACK_IMMINENT_SECONDS", 120, minimum=10),
+    "high": env_int("HEARTHSIDE_ACK_HIGH_SECONDS", 600, minimum=10),
+    "moderate": env_int("HEARTHSIDE_ACK_MODERATE_SECONDS", 3600, minimum=10),
+    "unknown": env_int("HEARTHSIDE_ACK_HIGH_SECONDS", 600, minimum=10),
+}
+
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = SESSION_ABSOLUTE_TIMEOUT
 SESSION_COOKIE_HTTPONLY = True

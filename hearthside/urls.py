@@ -16,6 +16,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("hearthside.accounts.urls")),
     path("help/", include("hearthside.safety.urls")),
+    path("staff/safety/", include("hearthside.safety.staff_urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -188,6 +188,8 @@ MOVE: dict[str, str] = {
     "I should just disappear": "passive_ideation",
     # Cross-listed entries: keep the most specific reading.
     "end it all": "active_ideation",
+    # Usually non-suicidal self-injury; intent is not stated.
+    "cutting my wrists": "self_injury",
 }
 
 # Entries dropped, grouped by why (the reason is recorded in the output).

@@ -4,7 +4,14 @@ from django.conf import settings
 
 
 def site(request):
+    user = getattr(request, "user", None)
+    staff_alerts = False
+    if user is not None and user.is_authenticated:
+        from hearthside.safety.actions import can_handle_alerts
+
+        staff_alerts = can_handle_alerts(user)
     return {
         "SITE_NAME": settings.SITE_NAME,
         "THEME": request.COOKIES.get("hs_theme", "auto") if request is not None else "auto",
+        "STAFF_ALERTS": staff_alerts,
     }

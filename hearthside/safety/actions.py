@@ -68,3 +68,290 @@ def do_set_plan_sharing(user, shared: bool, request=None) -> SafetyPlan:
     plan.save(update_fields=["shared_with_practitioner"])
     audit.record("safety_plan.sharing", actor=user, request=request, obj=plan, subject=user, detail={"shared": shared})
     return plan
+
+
+# ---------------------------------------------------------------------------------------------
+# Screening and routing: what every app calls before it publishes or stores what a person wrote.
+
+import logging  # noqa: E402
+from dataclasses import dataclass, field  # noqa: E402
+from datetime import timedelta  # noqa: E402
+
+from django.conf import settings  # noqa: E402
+
+from hearthside.core.events import send_event_on_commit, user_group  # noqa: E402
+
+from .models import LEVEL_ORDER, AlertEvent, DutyShift, SafetyAlert, ScreenedItem  # noqa: E402
+
+log = logging.getLogger("hearthside.safety")
+
+PUBLISH, HOLD, CRISIS = "publish", "hold", "crisis"
+DASHBOARD_GROUP = "safety.dashboard"
+ALERT_ROLES = ("moderator", "clinical_supervisor", "administrator")
+
+
+@dataclass
+class RouteResult:
+    decision: str  # "publish", "hold" (for review) or "crisis" (held, help shown, alert raised)
+    level: str
+    score: float
+    reasons: list = field(default_factory=list)
+    item: ScreenedItem | None = None
+    alert: SafetyAlert | None = None
+
+    @property
+    def publish(self) -> bool:
+        return self.decision == PUBLISH
+
+    @property
+    def show_help(self) -> bool:
+        return LEVEL_ORDER.get(self.level, 0) >= LEVEL_ORDER["moderate"]
+
+
+def screen_and_route(author, text: str, source: str, *, source_id: str | int = "", context=None) -> RouteResult:
+    """Screen ``text`` and decide what happens to it; store it when it must not simply be published.
+
+    - none/low: publish.
+    - moderate: publish, keep a flagged copy for review and raise a moderate alert.
+    - high/imminent: keep it unpublished, show the author help now, raise an alert.
+    - the screener fails: hold it for review so nothing goes out unscreened and nothing is lost.
+    """
+    try:
+        from hearthside.safety import screen
+
+        screening = screen(text, context=context or source)
+        level, score = screening.level, float(screening.score)
+        reasons = [r.to_dict() if hasattr(r, "to_dict") else dict(r) for r in screening.to_dict()["reasons"]]
+    except Exception:
+        log.exception("screening failed for %s; holding the content for review", source)
+        item = ScreenedItem.objects.create(
+            author=author, source=source, source_id=str(source_id), text=text, level="unknown", score=0.0,
+            reasons=[{"construct": "screening_error", "label": "Screening failed; a person must review this"}],
+            decision=HOLD, status=ScreenedItem.Status.HELD,
+        )
+        send_event_on_commit([DASHBOARD_GROUP], {"type": "review.new", "item": item.pk})
+        return RouteResult(HOLD, "unknown", 0.0, item.reasons, item=item)
+
+    rank = LEVEL_ORDER.get(level, 0)
+    if rank <= LEVEL_ORDER["low"]:
+        return RouteResult(PUBLISH, level, score, reasons)
+    crisis = rank >= LEVEL_ORDER["high"]
+    with transaction.atomic():
+        item = ScreenedItem.objects.create(
+            author=author, source=source, source_id=str(source_id), text=text, level=level, score=score,
+            reasons=reasons, decision=CRISIS if crisis else PUBLISH,
+            status=ScreenedItem.Status.HELD if crisis else ScreenedItem.Status.FLAGGED,
+        )
+        alert = raise_alert(author, source=source, source_id=str(source_id), level=level, reasons=reasons, item=item)
+        send_event_on_commit([user_group(author.pk)], {
+            "type": "safety.help", "level": level, "source": source, "help_url": "/help/",
+            "held": crisis,
+        })
+    return RouteResult(CRISIS if crisis else PUBLISH, level, score, reasons, item=item, alert=alert)
+
+
+def ack_deadline_seconds(level: str) -> int:
+    return settings.SAFETY_ACK_SECONDS.get(level, settings.SAFETY_ACK_SECONDS["moderate"])
+
+
+def on_duty_users(now=None):
+    from hearthside.accounts.models import User
+
+    now = now or timezone.now()
+    ids = DutyShift.objects.filter(starts_at__lte=now, ends_at__gt=now).values_list("user_id", flat=True)
+    return list(User.objects.filter(pk__in=ids, is_active=True))
+
+
+def _users_with_role(role: str):
+    from hearthside.accounts.models import User
+
+    return list(User.objects.filter(role_grants__role=role, is_active=True).distinct())
+
+
+def recipients_for_tier(tier: int):
+    if tier == SafetyAlert.TIER_ON_DUTY:
+        people = on_duty_users()
+        # Nobody on the roster right now: the alert goes straight to supervisors rather than nowhere.
+        return people or _users_with_role("clinical_supervisor") or _users_with_role("administrator")
+    if tier == SafetyAlert.TIER_SUPERVISOR:
+        return _users_with_role("clinical_supervisor") or _users_with_role("administrator")
+    return _users_with_role("administrator")
+
+
+def _timeline(alert: SafetyAlert, kind: str, actor=None, note: str = "", **detail) -> AlertEvent:
+    return AlertEvent.objects.create(alert=alert, kind=kind, actor_id=getattr(actor, "pk", actor), note=note,
+                                     detail=detail)
+
+
+def alert_summary(alert: SafetyAlert) -> dict:
+    return {
+        "id": alert.pk, "level": alert.level, "status": alert.status, "tier": alert.tier, "source": alert.source,
+        "person": alert.person.pseudonym if alert.person_id else "",
+        "created_at": alert.created_at.isoformat(), "ack_deadline": alert.ack_deadline.isoformat(),
+        "constructs": sorted({r.get("construct", "") for r in alert.reasons if isinstance(r, dict)}),
+    }
+
+
+def _notify(alert: SafetyAlert, tier: int) -> list[int]:
+    people = recipients_for_tier(tier)
+    ids = [p.pk for p in people]
+    event = {"type": "alert.new" if tier == 0 else "alert.escalated", "alert": alert_summary(alert)}
+    send_event_on_commit([user_group(i) for i in ids] + [DASHBOARD_GROUP], event)
+    _timeline(alert, "notified", tier=tier, recipients=ids)
+    if ids:
+        from .tasks import send_alert_email
+
+        transaction.on_commit(lambda: _enqueue_email(send_alert_email, alert.pk, ids))
+    return ids
+
+
+def _enqueue_email(task, alert_id: int, ids: list[int]) -> None:
+    try:
+        task.enqueue(alert_id, ids)
+    except Exception:  # email is a second channel; the websocket event and the deadline still stand
+        log.exception("could not queue alert email")
+
+
+def raise_alert(person, *, source: str, level: str, reasons=None, source_id: str = "", item=None) -> SafetyAlert:
+    """Open an alert for a person; used by routing and by other apps (e.g. PHQ-9 item 9 > 0)."""
+    now = timezone.now()
+    with transaction.atomic():
+        alert = SafetyAlert.objects.create(
+            person=person, source=source, source_id=source_id, item=item, level=level, reasons=reasons or [],
+            ack_deadline=now + timedelta(seconds=ack_deadline_seconds(level)),
+        )
+        _timeline(alert, "raised", level=level, source=source)
+        audit.record("safety.alert_raised", obj=alert, subject=person, detail={"level": level, "source": source})
+        _notify(alert, SafetyAlert.TIER_ON_DUTY)
+    return alert
+
+
+def escalate_overdue_alerts(now=None) -> int:
+    """Move every open alert past its deadline one tier up. Idempotent; claims rows with a lock."""
+    now = now or timezone.now()
+    count = 0
+    overdue = SafetyAlert.objects.filter(status=SafetyAlert.Status.OPEN, ack_deadline__lte=now,
+                                         tier__lt=SafetyAlert.TIER_ADMIN).values_list("pk", flat=True)
+    for pk in list(overdue):
+        with transaction.atomic():
+            alert = SafetyAlert.objects.select_for_update().filter(
+                pk=pk, status=SafetyAlert.Status.OPEN, ack_deadline__lte=now).first()
+            if alert is None or alert.tier >= SafetyAlert.TIER_ADMIN:
+                continue
+            alert.tier += 1
+            alert.ack_deadline = now + timedelta(seconds=ack_deadline_seconds(alert.level))
+            alert.save(update_fields=["tier", "ack_deadline"])
+            _timeline(alert, "escalated", tier=alert.tier)
+            audit.record("safety.alert_escalated", obj=alert, subject=alert.person_id, detail={"tier": alert.tier})
+            _notify(alert, alert.tier)
+            count += 1
+    return count
+
+
+def can_handle_alerts(user) -> bool:
+    return bool(user.is_authenticated and user.has_role(*ALERT_ROLES))
+
+
+def access_alert_by_id(user, alert_id) -> SafetyAlert:
+    from django.http import Http404
+
+    if not can_handle_alerts(user):
+        raise Http404
+    try:
+        return SafetyAlert.objects.select_related("person", "item").get(pk=alert_id)
+    except (SafetyAlert.DoesNotExist, ValueError, TypeError, OverflowError):
+        raise Http404 from None
+
+
+def do_view_alert(user, alert: SafetyAlert, request=None) -> None:
+    """A staff read of someone's safety information: always audited."""
+    audit.record("safety.alert_viewed", actor=user, request=request, obj=alert, subject=alert.person_id)
+
+
+def _changed(alert: SafetyAlert) -> None:
+    send_event_on_commit([DASHBOARD_GROUP], {"type": "alert.updated", "alert": alert_summary(alert)})
+
+
+def check_acknowledge(user, alert: SafetyAlert, request=None) -> SafetyAlert:
+    with transaction.atomic():
+        alert = SafetyAlert.objects.select_for_update().get(pk=alert.pk)
+        if alert.status != SafetyAlert.Status.OPEN:
+            raise ValidationError(_("This alert was already acknowledged."))
+        alert.status = SafetyAlert.Status.ACKNOWLEDGED
+        alert.acknowledged_by_id = user.pk
+        alert.acknowledged_at = timezone.now()
+        alert.save(update_fields=["status", "acknowledged_by_id", "acknowledged_at"])
+        _timeline(alert, "acknowledged", actor=user)
+        audit.record("safety.alert_acknowledged", actor=user, request=request, obj=alert, subject=alert.person_id)
+        _changed(alert)
+    return alert
+
+
+def check_record_contact(user, alert: SafetyAlert, note: str = "", request=None) -> SafetyAlert:
+    if alert.status == SafetyAlert.Status.RESOLVED:
+        raise ValidationError(_("This alert is already resolved."))
+    if len(note) > 5000:
+        raise ValidationError(_("Keep the note under 5000 characters."))
+    with transaction.atomic():
+        if alert.status == SafetyAlert.Status.OPEN:
+            check_acknowledge(user, alert, request=request)
+            alert.refresh_from_db()
+        _timeline(alert, "contacted", actor=user, note=note.replace("\x00", ""))
+        audit.record("safety.alert_contacted", actor=user, request=request, obj=alert, subject=alert.person_id)
+        _changed(alert)
+    return alert
+
+
+def check_resolve(user, alert: SafetyAlert, outcome: str, note: str = "", request=None) -> SafetyAlert:
+    if outcome not in SafetyAlert.Outcome.values:
+        raise ValidationError(_("Choose an outcome."))
+    if len(note) > 5000:
+        raise ValidationError(_("Keep the note under 5000 characters."))
+    with transaction.atomic():
+        alert = SafetyAlert.objects.select_for_update().get(pk=alert.pk)
+        if alert.status == SafetyAlert.Status.RESOLVED:
+            raise ValidationError(_("This alert is already resolved."))
+        if alert.status == SafetyAlert.Status.OPEN:
+            alert.acknowledged_by_id = user.pk
+            alert.acknowledged_at = timezone.now()
+            _timeline(alert, "acknowledged", actor=user)
+        alert.status = SafetyAlert.Status.RESOLVED
+        alert.outcome = outcome
+        alert.resolved_by_id = user.pk
+        alert.resolved_at = timezone.now()
+        alert.save(update_fields=["status", "outcome", "resolved_by_id", "resolved_at", "acknowledged_by_id",
+                                  "acknowledged_at"])
+        _timeline(alert, "resolved", actor=user, note=note.replace("\x00", ""), outcome=outcome)
+        audit.record("safety.alert_resolved", actor=user, request=request, obj=alert, subject=alert.person_id,
+                     detail={"outcome": outcome})
+        if alert.item_id and outcome == SafetyAlert.Outcome.FALSE_ALARM:
+            _label_item(user, alert.item, ScreenedItem.Label.FALSE_ALARM)
+        elif alert.item_id:
+            _label_item(user, alert.item, ScreenedItem.Label.TRUE_CONCERN)
+        _changed(alert)
+    return alert
+
+
+def _label_item(user, item: ScreenedItem, label: str) -> None:
+    item.label = label
+    item.reviewed_by_id = user.pk
+    item.reviewed_at = timezone.now()
+    item.save(update_fields=["label", "reviewed_by_id", "reviewed_at"])
+
+
+def check_review_item(user, item: ScreenedItem, label: str, release: bool, request=None) -> ScreenedItem:
+    """A moderator's decision on screened content; the label becomes a training example."""
+    if label not in ScreenedItem.Label.values:
+        raise ValidationError(_("Choose true concern or false alarm."))
+    _label_item(user, item, label)
+    item.status = ScreenedItem.Status.RELEASED if release else ScreenedItem.Status.REMOVED
+    item.save(update_fields=["status"])
+    audit.record("safety.item_reviewed", actor=user, request=request, obj=item, subject=item.author_id,
+                 detail={"label": label, "release": release})
+    return item
+
+
+def labelled_examples():
+    """(text, label) pairs from moderator decisions, for ``hearthside safety export-labels``."""
+    for item in ScreenedItem.objects.exclude(label="").iterator():
+        yield item.text, 1 if item.label == ScreenedItem.Label.TRUE_CONCERN else 0

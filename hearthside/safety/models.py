@@ -87,3 +87,129 @@ class SafetyPlan(models.Model):
     @property
     def is_empty(self) -> bool:
         return not any(self.steps.get(key) for key in SAFETY_PLAN_KEYS)
+
+
+class Level(models.TextChoices):
+    NONE = "none", "none"
+    LOW = "low", "low"
+    MODERATE = "moderate", "moderate"
+    HIGH = "high", "high"
+    IMMINENT = "imminent", "imminent"
+    UNKNOWN = "unknown", "unknown (screening failed)"
+
+
+LEVEL_ORDER = {"none": 0, "low": 1, "moderate": 2, "high": 3, "imminent": 4, "unknown": 3}
+
+
+class ScreenedItem(models.Model):
+    """Something a person wrote that screening flagged, kept (encrypted) for people to review.
+
+    Moderator decisions on these (true concern / false alarm) are the labelled examples that
+    ``hearthside safety export-labels`` writes out for retraining.
+    """
+
+    from hearthside.core.fields import EncryptedTextField
+
+    class Status(models.TextChoices):
+        HELD = "held", "held, not published"
+        FLAGGED = "flagged", "published, flagged for review"
+        RELEASED = "released", "released after review"
+        REMOVED = "removed", "kept hidden after review"
+
+    class Label(models.TextChoices):
+        TRUE_CONCERN = "true_concern", "true concern"
+        FALSE_ALARM = "false_alarm", "false alarm"
+
+    author = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="screened_items")
+    source = models.CharField(max_length=64)
+    source_id = models.CharField(max_length=64, blank=True)
+    text = EncryptedTextField()
+    level = models.CharField(max_length=10, choices=Level.choices)
+    score = models.FloatField(default=0)
+    reasons = models.JSONField(default=list, blank=True)
+    decision = models.CharField(max_length=16)
+    status = models.CharField(max_length=10, choices=Status.choices)
+    label = models.CharField(max_length=16, choices=Label.choices, blank=True)
+    reviewed_by_id = models.BigIntegerField(null=True, blank=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.source} {self.level} ({self.status})"
+
+
+class DutyShift(models.Model):
+    """Who is on duty for safety alerts, and when."""
+
+    user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="duty_shifts")
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    note = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["starts_at"]
+        indexes = [models.Index(fields=["starts_at", "ends_at"])]
+        constraints = [models.CheckConstraint(condition=models.Q(ends_at__gt=models.F("starts_at")), name="shift_ends_after_start")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.starts_at:%Y-%m-%d %H:%M}–{self.ends_at:%H:%M}"
+
+
+class SafetyAlert(models.Model):
+    class Status(models.TextChoices):
+        OPEN = "open", "open"
+        ACKNOWLEDGED = "acknowledged", "acknowledged"
+        RESOLVED = "resolved", "resolved"
+
+    class Outcome(models.TextChoices):
+        FALSE_ALARM = "false_alarm", "false alarm"
+        SUPPORTED = "supported", "person supported"
+        REFERRED = "referred", "referred to care"
+        EMERGENCY = "emergency_services", "emergency services contacted"
+
+    # Escalation tiers, in order.
+    TIER_ON_DUTY, TIER_SUPERVISOR, TIER_ADMIN = 0, 1, 2
+
+    person = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="safety_alerts")
+    source = models.CharField(max_length=64)
+    source_id = models.CharField(max_length=64, blank=True)
+    item = models.ForeignKey(ScreenedItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="alerts")
+    level = models.CharField(max_length=10, choices=Level.choices)
+    reasons = models.JSONField(default=list, blank=True)
+    status = models.CharField(max_length=14, choices=Status.choices, default=Status.OPEN, db_index=True)
+    tier = models.PositiveSmallIntegerField(default=TIER_ON_DUTY)
+    created_at = models.DateTimeField(default=timezone.now)
+    ack_deadline = models.DateTimeField(db_index=True)
+    acknowledged_by_id = models.BigIntegerField(null=True, blank=True)
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+    resolved_by_id = models.BigIntegerField(null=True, blank=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
+
+    class Meta:
+        ordering = ["ack_deadline"]
+
+    def __str__(self) -> str:
+        return f"alert {self.pk} {self.level} {self.status}"
+
+
+class AlertEvent(models.Model):
+    """One step in an alert's timeline: raised, notified, escalated, acknowledged, contacted, resolved."""
+
+    from hearthside.core.fields import EncryptedTextField
+
+    alert = models.ForeignKey(SafetyAlert, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField(default=timezone.now)
+    kind = models.CharField(max_length=20)
+    actor_id = models.BigIntegerField(null=True, blank=True)
+    detail = models.JSONField(default=dict, blank=True)
+    note = EncryptedTextField(blank=True, default="")
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.alert_id} {self.kind}"

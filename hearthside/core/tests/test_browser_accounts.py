@@ -16,7 +16,7 @@ import pytest
 from django_otp.oath import TOTP
 
 from hearthside.conftest import PASSWORD
-from hearthside.testing.browser import PageAudit
+from hearthside.testing.browser import PageAudit, new_context
 
 pytestmark = pytest.mark.browser
 
@@ -42,9 +42,10 @@ def _key_from_shown_secret(text: str) -> bytes:
 
 
 @pytest.fixture
-def audit():
+def audit(page):
     log = PageAudit()
-    yield log
+    log.watch(page)
+    return log
 
 
 def _at_path(path: str):
@@ -193,3 +194,22 @@ def test_help_page_logged_out(page, audit):
 
     audit.write_report("axe-help.txt")
     audit.assert_clean()
+
+
+def test_small_screen(chromium, live_server):
+    """Phone-sized pages: nothing overflows sideways and axe is still happy."""
+    context = new_context(chromium, live_server.url, viewport={"width": 390, "height": 844},
+                          is_mobile=True, has_touch=True, device_scale_factor=1)
+    try:
+        page = context.new_page()
+        audit = PageAudit()
+        audit.watch(page)
+        for path, name in [("/", "mobile-home"), ("/accounts/signup/", "mobile-signup"), ("/help/", "mobile-help")]:
+            page.goto(path)
+            overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 0, f"{path} scrolls sideways by {overflow}px on a phone"
+            audit.visit(page, name, dark=name == "mobile-help")
+        audit.write_report("axe-mobile.txt")
+        audit.assert_clean()
+    finally:
+        context.close()

@@ -264,10 +264,12 @@ def canon_word(raw: str) -> tuple[str, ...]:
 class Tokens:
     """Canonical tokens of one text with their spans in the original text."""
 
-    __slots__ = ("text", "words", "starts", "ends", "raw_count", "_bounds")
+    __slots__ = ("text", "words", "starts", "ends", "raw_count", "has_emoji", "_bounds")
 
-    def __init__(self, text: str, words: list[str], starts: list[int], ends: list[int], raw_count: int):
+    def __init__(self, text: str, words: list[str], starts: list[int], ends: list[int], raw_count: int,
+                 has_emoji: bool = False):
         self.text = text
+        self.has_emoji = has_emoji
         self.words = words
         self.starts = starts
         self.ends = ends
@@ -310,6 +312,7 @@ def tokenize(text: str) -> Tokens:
     ends: list[int] = []
     append_w, append_s, append_e = words.append, starts.append, ends.append
     raw = 0
+    has_emoji = False
     spaced = SPACED_RE.search(text) is not None
     joined: dict[int, tuple[int, str]] = {}
     if spaced:
@@ -335,6 +338,7 @@ def tokenize(text: str) -> Tokens:
         e = m.end()
         emo = EMOJI_TOKENS.get(tok)
         if emo is not None:
+            has_emoji = True
             append_w(emo)
             append_s(s)
             append_e(e)
@@ -345,7 +349,7 @@ def tokenize(text: str) -> Tokens:
             append_e(e)
     if len(words) > 1 and not _MERGE_FIRST.isdisjoint(words):
         words, starts, ends = _merge(words, starts, ends)
-    return Tokens(text, words, starts, ends, raw)
+    return Tokens(text, words, starts, ends, raw, has_emoji)
 
 
 def _merge(words: list[str], starts: list[int], ends: list[int]):

@@ -1,0 +1,648 @@
+"""Rule-based crisis screener.
+
+Pipeline per text: canonical tokens (:mod:`.text`) -> phrase hits from one
+token trie built at import from the lexicon tables and :mod:`.patterns` ->
+per-hit context (person, negation, hypothetical, quotation, tense, intent)
+-> a level on the C-SSRS-style ladder:
+
+* ``low``       risk factors only (hopelessness, burdensomeness, entrapment),
+                a remote past attempt, concern about someone else, denial;
+* ``moderate``  wish to be dead (passive ideation), current self-injury, a
+                farewell message, a past attempt without a time frame;
+* ``high``      thoughts of killing oneself (active ideation), a method or
+                plan, or passive ideation together with means/time/plan;
+* ``imminent``  an attempt in progress, or active ideation with intent plus
+                means, time or preparation.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from importlib import resources
+from typing import NamedTuple
+
+from . import patterns as P
+from .result import LEVELS, NONE, Reason, Screening, score_for
+from .templates import expand
+from .text import LANG_NAMES, Tokens, canon_phrase, detect_language, register_vocab, tokenize
+
+NO, LOW, MOD, HIGH, IMM = range(5)
+
+LABELS = {
+    "attempt_in_progress": "Suicide attempt in progress",
+    "plan": "Plan, preparation or method-seeking",
+    "active_ideation": "Active suicidal ideation (thoughts of killing oneself)",
+    "passive_ideation": "Passive suicidal ideation (wish to be dead)",
+    "lethal_means": "Access to lethal means",
+    "timing": "Time frame for acting",
+    "farewell": "Farewell or final message",
+    "self_injury": "Self-injury",
+    "past_attempt": "Past suicide attempt",
+    "third_person_concern": "Concern about someone else's safety",
+    "suicide_exposure": "Exposure to someone else's suicide",
+    "hopelessness": "Hopelessness",
+    "entrapment": "Entrapment or feeling unable to go on",
+    "burdensomeness": "Perceived burdensomeness",
+    "worthlessness": "Self-hatred or worthlessness",
+    "emotional_pain": "Unbearable emotional pain",
+    "crisis_state": "Says they are in crisis or not safe",
+    "help_seeking": "Mentions crisis services or a safety plan",
+    "suicide_mention": "Mentions suicide as a topic",
+    "directed_at_others": "Suicide language aimed at someone else (e.g. 'kys')",
+    "unsupported_language": "Language not supported by the screener",
+    "model": "Statistical model flags crisis language",
+}
+
+BASE = {
+    "attempt_in_progress": IMM, "plan": HIGH, "active_ideation": HIGH, "passive_ideation": MOD,
+    "self_injury": MOD, "farewell": MOD, "past_attempt": MOD, "crisis_state": LOW, "hopelessness": LOW,
+    "entrapment": LOW, "burdensomeness": LOW, "worthlessness": LOW, "emotional_pain": LOW,
+    "help_seeking": LOW, "suicide_exposure": LOW, "directed_at_others": LOW, "timing": NO,
+    "lethal_means": NO, "suicide_mention": NO, "method": HIGH,
+}
+IDEATION = frozenset({"active_ideation", "passive_ideation", "plan", "attempt_in_progress", "method",
+                      "self_injury", "past_attempt", "farewell"})
+RISK_FACTORS = frozenset({"hopelessness", "entrapment", "burdensomeness", "worthlessness", "emotional_pain"})
+
+# Lexicon tables that need flags the JSON does not carry.
+LEXICON_TABLES = {
+    "method": ("method", "frame method"),
+    "plan_weak": ("plan", "weak"),
+    "past_attempt_mention": ("past_attempt", ""),
+    "lethal_means": ("lethal_means", "weak"),
+}
+
+VERB_FORMS: dict[str, tuple[tuple[str, str], ...]] = {}
+for _base, _forms in {
+    "kill": "kills killed killing", "end": "ends ended ending", "take": "takes took/taken taking",
+    "hang": "hangs hanged/hung hanging", "cut": "cuts - cutting", "slit": "slits - slitting",
+    "slash": "slashes slashed slashing", "slice": "slices sliced slicing", "jump": "jumps jumped jumping",
+    "shoot": "shoots shot shooting", "stab": "stabs stabbed stabbing", "overdose": "overdoses overdosed overdosing",
+    "drown": "drowns drowned drowning", "burn": "burns burned/burnt burning", "harm": "harms harmed harming",
+    "hurt": "hurts - hurting", "want": "wants wanted wanting", "wish": "wishes wished wishing",
+    "die": "dies died dying", "hope": "hopes hoped hoping", "think": "thinks thought thinking",
+    "commit": "commits committed committing", "attempt": "attempts attempted attempting",
+    "drink": "drinks drank/drunk drinking", "poison": "poisons poisoned poisoning",
+    "electrocute": "electrocutes electrocuted electrocuting", "crash": "crashes crashed crashing",
+    "wreck": "wrecks wrecked wrecking", "drive": "drives drove/driven driving", "run": "runs ran running",
+    "set": "sets - setting", "blow": "blows blew/blown blowing", "carve": "carves carved carving",
+    "punch": "punches punched punching", "hit": "hits - hitting", "choke": "chokes choked choking",
+    "wound": "wounds wounded wounding", "write": "writes wrote/written writing", "give": "gives gave/given giving",
+    "buy": "buys bought buying", "plan": "plans planned planning", "stop": "stops stopped stopping",
+    "deserve": "deserves deserved deserving", "beg": "begs begged begging", "feel": "feels felt feeling",
+    "sleep": "sleeps slept sleeping", "pull": "pulls pulled pulling", "suffocate": "suffocates suffocated suffocating",
+    "starve": "starves starved starving", "mutilate": "mutilates mutilated mutilating",
+    "am": "- was -", "is": "- was -", "are": "- were -",
+}.items():
+    _present, _past, _ing = _forms.split()
+    forms: list[tuple[str, str]] = []
+    if _present != "-":
+        forms.append((_present, "present"))
+    if _past != "-":
+        forms.extend((p, "past") for p in _past.split("/"))
+    if _ing != "-":
+        forms.append((_ing, "present"))
+    VERB_FORMS[_base] = tuple(forms)
+FORM_TENSE: dict[str, str] = {}
+for _base, _forms in VERB_FORMS.items():
+    FORM_TENSE.setdefault(_base, "present")
+    for _f, _t in _forms:
+        FORM_TENSE.setdefault(_f, _t)
+FORM_TENSE.update({"was": "past", "were": "past", "tried": "past", "attempted": "past", "took": "past"})
+
+_PERSON_SELF = frozenset({"myself", "my", "me", "i", "mine"})
+_PERSON_OTHER = frozenset({"himself", "herself", "themselves", "themself", "his", "their", "her"})
+_PERSON_YOU = frozenset({"yourself", "your", "you", "yourselves"})
+_REFLEXIVES = {"himself": "other", "herself": "other", "themselves": "other", "themself": "other", "yourself": "you"}
+_POSSESSIVES = {"his": "other", "her": "other", "their": "other", "your": "you"}
+_BODY_OR_LIFE = frozenset({"life", "own", "wrist", "wrists", "throat", "brains", "veins", "neck"})
+_PERSON_EXPANDED = frozenset({"active_ideation", "method", "self_injury", "past_attempt"})
+_NOWITH_NEXT = frozenset("""with conversation relationship call meeting chapter thread post chat argument fight
+    cycle year week semester contract deal game season streak friendship""".split())
+_NOWITH_LAST = frozenset({"it", "things", "this", "everything"})
+_CONJ = frozenset({"but", "and", "because", "though", "although", "yet", "however", "except", "whereas"})
+
+
+class Entry(NamedTuple):
+    construct: str
+    flags: frozenset[str]
+    tense: str | None
+    person: str | None
+
+
+def _phrase_person(seq: tuple[str, ...]) -> str | None:
+    if any(w in _PERSON_SELF for w in seq):
+        return "self"
+    if any(w in _PERSON_OTHER for w in seq):
+        return "other"
+    if any(w in _PERSON_YOU for w in seq):
+        return "you"
+    return None
+
+
+def _phrase_tense(seq: tuple[str, ...]) -> str | None:
+    for w in seq:
+        t = FORM_TENSE.get(w)
+        if t is not None:
+            return t
+    return None
+
+
+def _variants(seq: tuple[str, ...], construct: str) -> Iterable[tuple[str, ...]]:
+    out = [seq]
+    if seq[0] in VERB_FORMS:
+        out.extend((form,) + seq[1:] for form, _ in VERB_FORMS[seq[0]])
+    if construct in _PERSON_EXPANDED and "i" not in seq and "me" not in seq:
+        more = []
+        for v in out:
+            if "myself" in v:
+                more.extend(tuple(r if w == "myself" else w for w in v) for r in _REFLEXIVES)
+            for k, w in enumerate(v):
+                if w == "my" and k + 1 < len(v) and v[k + 1] in _BODY_OR_LIFE:
+                    more.extend(v[:k] + (p,) + v[k + 1:] for p in _POSSESSIVES)
+        out.extend(more)
+    return out
+
+
+class _Trie:
+    def __init__(self) -> None:
+        self.root: dict = {}
+        self.size = 0
+
+    def add(self, seq: tuple[str, ...], entry: Entry) -> None:
+        node = self.root
+        for w in seq:
+            node = node.setdefault(w, {})
+        bucket = node.setdefault("", [])
+        if entry not in bucket:
+            bucket.append(entry)
+            self.size += 1
+
+
+def _load_lexicon() -> dict:
+    with resources.files(__package__).joinpath("data/lexicon.json").open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _build() -> tuple[_Trie, dict]:
+    lexicon = _load_lexicon()
+    trie = _Trie()
+    sources: list[tuple[str, str, list[str]]] = []
+    for table, data in lexicon["tables"].items():
+        construct, flags = LEXICON_TABLES.get(table, (table, ""))
+        sources.append((construct, flags, data["phrases"]))
+    sources.extend(P.RULES)
+    vocab: set[str] = set()
+    for construct, flag_str, templates in sources:
+        flags = frozenset(flag_str.split())
+        for template in templates:
+            for phrase in expand(template):
+                seq = canon_phrase(phrase)
+                if not seq:
+                    continue
+                for var in _variants(seq, construct):
+                    person = "self" if "self" in flags or construct == "plan" else _phrase_person(var)
+                    if construct == "directed_at_others":
+                        person = "you"
+                    elif construct == "suicide_exposure":
+                        person = "other"
+                    trie.add(var, Entry(construct, flags, _phrase_tense(var), person))
+                    vocab.update(var)
+    for group in (P.SKIP_INSIDE, P.NEGATION_CUES, P.FIRST_PERSON, P.SECOND_PERSON, P.THIRD_PERSON):
+        vocab.update(group)
+    for cues in (P.HYPOTHETICAL_CUES, P.INTENT_CUES, P.DESIRE_CUES, P.REMOTE_PAST_CUES, P.RECENT_CUES,
+                 P.RECOVERY_CUES, P.QUOTE_META_CUES, P.FICTION_CUES):
+        for cue in cues:
+            vocab.update(cue.split())
+    vocab.discard("#")
+    register_vocab(vocab)
+    return trie, lexicon
+
+
+TRIE, LEXICON = _build()
+_ROOT = TRIE.root
+_SKIP = P.SKIP_INSIDE
+
+_QUOTE_RE = re.compile(
+    r"\"[^\"\n]{1,300}\"|“[^”\n]{1,300}”|«[^»\n]{1,300}»|‘[^’\n]{1,160}’|(?<![\w'])'[^'\n]{1,160}'(?![\w'])"
+)
+
+
+def _match(words: list[str]) -> list[tuple[int, int, list[Entry]]]:
+    hits = []
+    root, skip = _ROOT, _SKIP
+    n = len(words)
+    for i in range(n):
+        node = root.get(words[i])
+        if node is None:
+            continue
+        j = i + 1
+        if "" in node:
+            hits.append((i, j, node[""]))
+        skips = 0
+        while j < n:
+            nxt = node.get(words[j])
+            if nxt is None:
+                if words[j] in skip and skips < 2:
+                    j += 1
+                    skips += 1
+                    continue
+                break
+            node = nxt
+            j += 1
+            if "" in node:
+                hits.append((i, j, node[""]))
+    return hits
+
+
+class Evidence(NamedTuple):
+    construct: str
+    level: int
+    i: int
+    j: int
+    modifiers: tuple[str, ...]
+    flags: frozenset[str]
+
+
+class _Context:
+    """Lazily computed sentence structure of one text."""
+
+    def __init__(self, toks: Tokens) -> None:
+        self.toks = toks
+        self.words = toks.words
+        bounds = toks.bounds
+        n = len(bounds)
+        sent = [0] * n
+        clause = [0] * n
+        for k in range(1, n):
+            sent[k] = k if bounds[k] >= 2 else sent[k - 1]
+            clause[k] = k if bounds[k] >= 1 else clause[k - 1]
+        self.sent_start = sent
+        self.clause_start = clause
+        end = [n] * n
+        for k in range(n - 2, -1, -1):
+            end[k] = k + 1 if bounds[k + 1] >= 2 else end[k + 1]
+        self.sent_end = end
+        self._quotes: list[tuple[int, int]] | None = None
+        self._recovery: bool | None = None
+
+    def window(self, i: int, size: int) -> str:
+        lo = max(self.sent_start[i], i - size)
+        return " " + " ".join(self.words[lo:i]) + " "
+
+    def after(self, j: int, size: int) -> str:
+        if j >= len(self.words):
+            return " "
+        hi = min(self.sent_end[j - 1] if j > 0 else len(self.words), j + size)
+        return " " + " ".join(self.words[j:hi]) + " "
+
+    def sentence(self, i: int) -> str:
+        return " " + " ".join(self.words[self.sent_start[i]:self.sent_end[i]]) + " "
+
+    @property
+    def quotes(self) -> list[tuple[int, int]]:
+        if self._quotes is None:
+            self._quotes = [m.span() for m in _QUOTE_RE.finditer(self.toks.text)]
+        return self._quotes
+
+    @property
+    def recovery(self) -> bool:
+        if self._recovery is None:
+            joined = " " + " ".join(self.words) + " "
+            self._recovery = any(c in joined for c in P.RECOVERY_CUES)
+        return self._recovery
+
+    def in_quotes(self, i: int, j: int) -> bool:
+        if not self.quotes:
+            return False
+        s, e = self.toks.span(i, j)
+        return any(qs < s and e < qe for qs, qe in self.quotes)
+
+    def subject(self, i: int) -> str | None:
+        words = self.words
+        lo = max(self.sent_start[i], i - 8)
+        for k in range(i - 1, lo - 1, -1):
+            w = words[k]
+            if w in P.FIRST_PERSON:
+                return "self"
+            if w in P.SECOND_PERSON:
+                return "you"
+            if w in P.THIRD_PERSON:
+                if w in ("anyone", "everyone", "everybody", "somebody", "someone") and k + 1 < i \
+                        and words[k + 1] == "else":
+                    return "self"
+                return "other"
+        return None
+
+    def negated(self, i: int) -> bool:
+        words = self.words
+        lo = max(self.clause_start[i], i - 5)
+        for k in range(i - 1, lo - 1, -1):
+            w = words[k]
+            if w in _CONJ:
+                return False
+            if w in P.NEGATION_CUES:
+                between = words[k + 1:i]
+                if between and between[0] == "that":
+                    return True
+                if between and between[0] in ("think", "believe", "feel"):
+                    return True
+                for b in between:
+                    if b in P.PSEUDO_NEGATION or b in P.SUBJECT_WORDS:
+                        return False
+                if w == "no" and between[:1] in (["one"], ["body"]):
+                    return False
+                return True
+        return False
+
+
+def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evidence | None:
+    words = ctx.words
+    construct, flags = entry.construct, entry.flags
+    if j < n_words and words[j - 1] in _NOWITH_LAST and words[j] in _NOWITH_NEXT:
+        return None
+    if construct in ("timing", "lethal_means", "help_seeking"):
+        return Evidence(construct, BASE[construct], i, j, (), flags)
+
+    pre = ctx.window(i, 7)
+    person = entry.person
+    mods: list[str] = []
+
+    if "frame" in flags or construct == "suicide_mention":
+        if any(c in pre for c in P.PAST_ATTEMPT_CUES) and construct != "suicide_mention":
+            construct = "past_attempt"
+        elif any(c in pre for c in P.INTENT_CUES) or any(c in pre for c in P.DESIRE_CUES):
+            if construct in ("method", "suicide_mention"):
+                construct = "active_ideation"
+                flags = flags | {"method"} if entry.construct == "method" else flags
+        elif construct == "method":
+            return Evidence("lethal_means", NO, i, j, (), frozenset({"weak"}))
+        elif construct == "suicide_mention":
+            if words[i] == "suicidal":
+                subj = ctx.subject(i)
+                if subj == "self" or (subj is None and n_words <= 6):
+                    construct = "active_ideation"
+                    person = "self"
+        else:
+            return None
+        if construct == "suicide_mention":
+            return Evidence("suicide_mention", NO, i, j, (), flags)
+    elif construct == "method":
+        construct = "active_ideation"
+
+    if person is None:
+        person = ctx.subject(i) or "self"
+
+    if ctx.in_quotes(i, j) and not any(c in pre for c in P.SELF_REPORT_CUES):
+        mods.append("quoted")
+    elif j - i <= 2 and any(c in ctx.sentence(i) for c in P.QUOTE_META_CUES):
+        mods.append("quoted")
+    elif person != "self" and any(c in ctx.sentence(i) for c in P.FICTION_CUES):
+        mods.append("quoted")
+
+    sentence = ctx.sentence(i)
+    negated = ctx.negated(i)
+    if negated:
+        mods.append("negated")
+    hypothetical = any(c in pre for c in P.HYPOTHETICAL_CUES) or (
+        (" would " in ctx.window(i, 3)) and " if " in ctx.after(j, 4))
+    if hypothetical and not negated:
+        mods.append("hypothetical")
+    remote = any(c in sentence for c in P.REMOTE_PAST_CUES)
+    recent = any(c in sentence for c in P.RECENT_CUES)
+
+    level = BASE.get(construct, LOW)
+    if "weak" in flags:
+        level = NO
+
+    if construct == "attempt_in_progress" and (remote or ctx.recovery):
+        construct, level = "past_attempt", LOW
+        mods.append("past")
+    elif construct == "past_attempt":
+        if recent and not remote:
+            level = HIGH
+            mods.append("recent")
+        elif remote or ctx.recovery:
+            level = LOW
+            mods.append("past")
+    elif construct in IDEATION and remote and entry.tense != "present":
+        level = min(level, LOW)
+        mods.append("past")
+
+    if person == "you":
+        if construct == "directed_at_others":
+            return Evidence(construct, LOW, i, j, tuple(mods), flags)
+        return None
+    if person == "other":
+        if construct in ("suicide_exposure", "directed_at_others"):
+            return Evidence(construct, LOW, i, j, tuple(mods + ["third_person"]), flags)
+        if construct in IDEATION or construct == "crisis_state":
+            if entry.tense == "past" and construct in ("active_ideation", "method"):
+                return Evidence("suicide_exposure", LOW, i, j, tuple(mods + ["third_person"]), flags)
+            lvl = MOD if level >= HIGH and not negated and "quoted" not in mods else LOW
+            return Evidence("third_person_concern", lvl, i, j, tuple(mods + ["third_person"]), flags)
+        return None
+
+    if "quoted" in mods:
+        level = min(level, LOW)
+    elif negated:
+        level = LOW if level >= MOD else NO
+    elif hypothetical:
+        level = max(LOW, level - 1) if level > NO else NO
+    if "intent" not in flags and any(c in pre for c in P.INTENT_CUES):
+        flags = flags | {"intent"}
+    return Evidence(construct, level, i, j, tuple(mods), flags)
+
+
+def _emoji_evidence(ctx: _Context) -> list[Evidence]:
+    out = []
+    words = ctx.words
+    n = len(words)
+    for k, w in enumerate(words):
+        if not w.startswith("emoji_") or w == "emoji_skull":
+            continue
+        lo, hi = max(ctx.sent_start[k], k - 8), min(ctx.sent_end[k], k + 8)
+        near = words[lo:hi]
+        if n > 12 and not any(x in P.FIRST_PERSON for x in near):
+            continue
+        if n <= 12 and not any(x in P.FIRST_PERSON for x in words):
+            continue
+        joined = " " + " ".join(near) + " "
+        wants = any(c in joined for c in P.DESIRE_CUES) or any(c in joined for c in P.INTENT_CUES)
+        if w in P.EMOJI_DEATH:
+            out.append(Evidence("passive_ideation", MOD if wants else LOW, k, k + 1, ("emoji",), frozenset()))
+        elif wants:
+            out.append(Evidence("lethal_means", MOD, k, k + 1, ("emoji",), frozenset({"possession"})))
+    return out
+
+
+def _unmodified(ev: Evidence) -> bool:
+    return not ev.modifiers or ev.modifiers in (("recent",), ("emoji",))
+
+
+def _assess(toks: Tokens) -> tuple[int, float, list[Evidence]]:
+    words = toks.words
+    n = len(words)
+    hits = _match(words)
+    has_emoji = toks.has_emoji
+    if not hits and not has_emoji:
+        return NO, 0.0, []
+    ctx = _Context(toks)
+    evidence: list[Evidence] = []
+    for i, j, entries in hits:
+        for entry in entries:
+            ev = _analyse(ctx, i, j, entry, n)
+            if ev is not None:
+                evidence.append(ev)
+    if has_emoji:
+        evidence.extend(_emoji_evidence(ctx))
+    if not evidence:
+        return NO, 0.0, []
+
+    # A hit inside a longer hit ("kill myself" in "tried to kill myself") is
+    # the same evidence read less precisely.
+    spans = {(e.i, e.j) for e in evidence}
+    evidence = [e for e in evidence
+                if not any(a <= e.i and e.j <= b and (a, b) != (e.i, e.j) for a, b in spans)]
+
+    selfish = [e for e in evidence if _unmodified(e)]
+    anchors = [e.i for e in selfish if e.construct in ("active_ideation", "passive_ideation", "plan",
+                                                       "farewell", "attempt_in_progress")
+               and "weak" not in e.flags and "do_it" not in e.flags]
+    crisis_elsewhere = any(e.construct in IDEATION or e.construct == "crisis_state" for e in selfish
+                           if "do_it" not in e.flags and "weak" not in e.flags)
+
+    def near(e: Evidence, pos: list[int], dist: int = 30) -> bool:
+        return any(abs(e.i - p) <= dist for p in pos)
+
+    do_it = [e for e in selfish if "do_it" in e.flags]
+    timing_all = [e for e in selfish if e.construct == "timing"]
+    do_it_ok = [e for e in do_it if crisis_elsewhere or (n <= 25 and timing_all)]
+    anchors += [e.i for e in do_it_ok]
+
+    feats: set[str] = set()
+    kept: list[Evidence] = []
+    for e in evidence:
+        c = e.construct
+        if "do_it" in e.flags:
+            if e in do_it_ok:
+                feats.update(("A", "I"))
+                kept.append(e._replace(level=HIGH))
+            continue
+        if c == "timing":
+            if anchors and near(e, anchors, 30 if n > 25 else n):
+                feats.add("T")
+                kept.append(e)
+            continue
+        if c == "lethal_means":
+            if "possession" in e.flags and (anchors or e.modifiers == ("emoji",)):
+                feats.add("M")
+                kept.append(e)
+            elif anchors and near(e, anchors, 30):
+                feats.add("M")
+                kept.append(e._replace(flags=e.flags - {"weak"}))
+            continue
+        if c == "suicide_mention":
+            kept.append(e)
+            continue
+        kept.append(e)
+        if not _unmodified(e):
+            continue
+        if c == "attempt_in_progress":
+            feats.add("AT")
+        elif c == "active_ideation":
+            feats.add("A")
+            if "intent" in e.flags:
+                feats.add("I")
+            if "method" in e.flags:
+                feats.add("M")
+        elif c == "passive_ideation":
+            feats.add("P")
+        elif c == "plan":
+            feats.add("PLw" if "weak" in e.flags else "PL")
+        elif c == "farewell":
+            feats.add("Fw" if "weak" in e.flags else "F")
+        elif c == "past_attempt" and e.level >= MOD:
+            feats.add("PA")
+        elif c == "self_injury":
+            feats.add("SI")
+        elif c in RISK_FACTORS:
+            feats.add(c)
+
+    level = max((e.level for e in kept), default=NO)
+    a, p = "A" in feats, "P" in feats
+    pl = "PL" in feats or ("PLw" in feats and (a or p))
+    f = "F" in feats or ("Fw" in feats and (a or p))
+    m, t, i_ = "M" in feats, "T" in feats, "I" in feats
+    if "AT" in feats:
+        level = IMM
+    elif a and (f or (i_ and (m or t or pl)) or (m and t) or (pl and (m or t))):
+        level = IMM
+    elif pl and t:
+        level = IMM
+    elif a or pl:
+        level = max(level, HIGH)
+    elif p and (m or t or f or "PA" in feats):
+        level = max(level, HIGH)
+    elif "F" in feats and p:
+        level = max(level, HIGH)
+    if level < HIGH and "PA" in feats and (p or "SI" in feats):
+        level = HIGH
+
+    support = len(feats & {"A", "P", "PL", "M", "T", "F", "I", "PA", "SI"}) + len(feats & RISK_FACTORS) * 0.5
+    strength = min(1.0, support / 6)
+    if level == NO:
+        strength = min(1.0, 0.3 * len(kept))
+    return level, strength, kept
+
+
+def _reasons(toks: Tokens, kept: list[Evidence], level: int) -> list[Reason]:
+    groups: dict[tuple[str, tuple[str, ...]], list[Evidence]] = {}
+    has_other = any(e.construct != "suicide_mention" for e in kept)
+    for e in kept:
+        if e.construct == "suicide_mention" and has_other:
+            continue
+        groups.setdefault((e.construct, e.modifiers), []).append(e)
+    ordered = sorted(groups.items(), key=lambda kv: (-max(e.level for e in kv[1]), kv[1][0].i))
+    out = []
+    for (construct, mods), evs in ordered:
+        spans = tuple(sorted({toks.span(e.i, e.j) for e in evs}))
+        out.append(Reason(construct, LABELS.get(construct, construct), spans, mods))
+    return out
+
+
+class RuleResult(NamedTuple):
+    screening: Screening
+    language: str | None
+    crisis_reasons: int
+    all_modified: bool
+
+
+def assess(text: str) -> RuleResult:
+    """Screen ``text`` with the rules; also report facts the model combiner needs."""
+    if not text or text.isspace():
+        return RuleResult(NONE, None, 0, False)
+    toks = tokenize(text)
+    if not toks.words:
+        return RuleResult(NONE, None, 0, False)
+    level, strength, kept = _assess(toks)
+    reasons = _reasons(toks, kept, level) if kept else []
+    lang = detect_language(text, toks)
+    if lang is not None:
+        name = LANG_NAMES.get(lang, lang)
+        reasons.append(Reason(
+            "unsupported_language",
+            f"{LABELS['unsupported_language']} (looks {name}; only English is screened)",
+            ((0, len(text)),),
+            (f"lang:{lang}",),
+        ))
+    crisis = [e for e in kept if e.construct in IDEATION]
+    all_modified = bool(crisis) and all(not _unmodified(e) for e in crisis)
+    screening = Screening(LEVELS[level], score_for(LEVELS[level], strength), tuple(reasons))
+    return RuleResult(screening, lang, len(crisis), all_modified)
+
+
+def screen_rules(text: str) -> Screening:
+    return assess(text).screening

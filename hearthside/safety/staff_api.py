@@ -1,0 +1,66 @@
+"""Staff API for safety alerts. Under /api/v1/staff/: two-factor required (session or 2FA token)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from ninja import Field, Router, Schema
+from ninja.errors import HttpError
+
+from hearthside.accounts.auth import has_two_factor
+
+from . import actions
+from .models import SafetyAlert
+
+router = Router(tags=["staff: safety"])
+
+
+def _staff(request):
+    if not actions.can_handle_alerts(request.user):
+        raise HttpError(404, "Not found.")
+    if not has_two_factor(request):
+        raise HttpError(403, "Staff APIs need two-factor authentication: use a token created with a code.")
+
+
+class AlertOut(Schema):
+    id: int
+    level: str
+    status: str
+    tier: int
+    source: str
+    person: str
+    created_at: str
+    ack_deadline: str
+    constructs: list[str]
+
+
+class ActionIn(Schema):
+    note: str = Field("", max_length=5000)
+    outcome: str | None = Field(None, max_length=32)
+
+
+@router.get("/safety/alerts", response=list[AlertOut], summary="Open safety alerts, nearest deadline first")
+def list_alerts(request):
+    _staff(request)
+    alerts = SafetyAlert.objects.exclude(status=SafetyAlert.Status.RESOLVED).select_related("person")
+    return [actions.alert_summary(a) for a in alerts.order_by("ack_deadline")]
+
+
+@router.post("/safety/alerts/{alert_id}/{action}", response=AlertOut, summary="Acknowledge, record contact or resolve")
+def act_on_alert(request, alert_id: int, action: str, payload: ActionIn):
+    _staff(request)
+    if not (0 < alert_id < 2**63):
+        raise HttpError(404, "Not found.")
+    alert = actions.access_alert_by_id(request.user, alert_id)
+    try:
+        if action == "acknowledge":
+            alert = actions.check_acknowledge(request.user, alert, request=request)
+        elif action == "contacted":
+            alert = actions.check_record_contact(request.user, alert, payload.note, request=request)
+        elif action == "resolve":
+            alert = actions.check_resolve(request.user, alert, payload.outcome or "", payload.note, request=request)
+        else:
+            raise HttpError(404, "Unknown action: use acknowledge, contacted or resolve.")
+    except ValidationError as exc:
+        raise HttpError(409, " ".join(exc.messages)) from None
+    alert.refresh_from_db()
+    return actions.alert_summary(alert)

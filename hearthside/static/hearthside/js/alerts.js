@@ -1,0 +1,53 @@
+// Live safety dashboard: keeps the open-alert table current from the /ws/events/ socket.
+(function () {
+  "use strict";
+  var table = document.getElementById("alerts");
+  var status = document.getElementById("live-status");
+  if (!table) return;
+  var body = table.querySelector("tbody");
+  var alertUrl = table.getAttribute("data-alert-url");
+  var delay = 1000;
+
+  function cell(text) { var td = document.createElement("td"); td.textContent = text; return td; }
+
+  function render(a) {
+    var row = body.querySelector('tr[data-id="' + a.id + '"]');
+    var empty = body.querySelector(".empty-row");
+    if (a.status === "resolved") { if (row) row.remove(); return; }
+    if (empty) empty.remove();
+    var fresh = document.createElement("tr");
+    fresh.setAttribute("data-id", a.id);
+    fresh.setAttribute("data-deadline", a.ack_deadline);
+    fresh.className = "level-" + a.level + (row ? "" : " is-new");
+    fresh.appendChild(cell(a.ack_deadline.slice(11, 16)));
+    var lvl = document.createElement("td"); var span = document.createElement("span");
+    span.className = "level level-" + a.level; span.textContent = a.level; lvl.appendChild(span); fresh.appendChild(lvl);
+    var who = document.createElement("td"); var link = document.createElement("a");
+    link.href = alertUrl.replace("/0/", "/" + a.id + "/"); link.textContent = a.person; who.appendChild(link);
+    fresh.appendChild(who);
+    fresh.appendChild(cell(a.source));
+    fresh.appendChild(cell(a.status + (a.tier ? " · escalated" : "")));
+    fresh.appendChild(cell((a.constructs || []).join(", ")));
+    if (row) { row.replaceWith(fresh); } else { body.appendChild(fresh); }
+    var rows = Array.prototype.slice.call(body.querySelectorAll("tr[data-id]"));
+    rows.sort(function (x, y) { return x.getAttribute("data-deadline") < y.getAttribute("data-deadline") ? -1 : 1; });
+    rows.forEach(function (r) { body.appendChild(r); });
+  }
+
+  function connect() {
+    var proto = location.protocol === "https:" ? "wss://" : "ws://";
+    var ws = new WebSocket(proto + location.host + "/ws/events/");
+    ws.onopen = function () { status.textContent = "live"; status.className = "badge badge-on"; delay = 1000; };
+    ws.onmessage = function (msg) {
+      var data = JSON.parse(msg.data);
+      if (data.alert && (data.type === "alert.new" || data.type === "alert.updated" || data.type === "alert.escalated")) {
+        render(data.alert);
+      }
+    };
+    ws.onclose = function () {
+      status.textContent = "reconnecting…"; status.className = "badge badge-off";
+      setTimeout(connect, delay); delay = Math.min(delay * 2, 30000);
+    };
+  }
+  connect();
+})();
