@@ -9,8 +9,8 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
-from hearthside.accounts.api import router as accounts_router
 from hearthside.accounts.api import me_router
+from hearthside.accounts.api import router as accounts_router
 from hearthside.accounts.auth import api_auth
 from hearthside.safety.api import router as safety_router
 from hearthside.safety.staff_api import router as safety_staff_router

@@ -206,3 +206,6 @@ class LoginFailure(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["scope", "key", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.scope} failure at {self.at:%Y-%m-%d %H:%M}"

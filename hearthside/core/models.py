@@ -11,6 +11,9 @@ class AuditHead(models.Model):
     seq = models.BigIntegerField(default=0)
     last_hash = models.CharField(max_length=64, default="0" * 64)
 
+    def __str__(self) -> str:
+        return f"audit head #{self.seq}"
+
 
 class AuditEvent(models.Model):
     """Who did what to which object, when and from where; never the content itself.

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from hearthside.core import audit
 
 from . import actions
-from .models import AlertEvent, DutyShift, SafetyAlert, ScreenedItem
+from .models import DutyShift, SafetyAlert, ScreenedItem
 
 
 def _require_alert_staff(request):

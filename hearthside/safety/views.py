@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.views.decorators.http import require_POST
 
 from . import directory
 
@@ -10,18 +12,24 @@ from . import directory
 def help_now(request):
     chosen = (request.GET.get("country") or "").strip().upper()
     country = chosen if len(chosen) == 2 and chosen.isalpha() else directory.country_from_request(request)
+    from .actions import on_duty_users, plan_for
     from .models import CrisisLine
 
     countries = sorted(set(CrisisLine.objects.filter(active=True).values_list("country", flat=True)))
+    plan = plan_for(request.user) if request.user.is_authenticated else None
     return render(request, "safety/help.html", {
         "country": country,
         "emergency": directory.emergency_number_for(country),
         "lines": directory.lines_for(country),
         "countries": countries,
+        "plan": plan if plan is not None and not plan.is_empty else None,
+        "plan_steps": _plan_rows(plan) if plan is not None else [],
+        "on_duty_count": len(on_duty_users()),
     })
 
 
-STEP_TITLES = {}
+def _plan_rows(plan):
+    return [{"title": t, "items": plan.steps.get(k, [])} for k, t, _h in _steps() if plan.steps.get(k)]
 
 
 def _steps():
@@ -46,8 +54,24 @@ def plan_view(request):
     rows = [{"key": k, "title": t, "help": h, "items": steps.get(k, [])} for k, t, h in _steps()]
     return render(request, "safety/plan.html", {
         "rows": rows, "plan": plan, "consented": has_consent(request.user, "health_data"),
-        "print_mode": request.GET.get("print") == "1",
+        "can_share": has_consent(request.user, "practitioner_sharing"),
     })
+
+
+@require_POST
+@login_required
+def plan_sharing(request):
+    from django.contrib import messages
+    from django.core.exceptions import PermissionDenied
+    from django.shortcuts import redirect
+
+    from . import actions
+
+    try:
+        actions.do_set_plan_sharing(request.user, request.POST.get("shared") == "1", request=request)
+    except PermissionDenied as exc:
+        messages.error(request, str(exc))
+    return redirect("safety:plan")
 
 
 def plan_step(request, step: str):

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from hearthside.conftest import PASSWORD, Api, make_user
+from hearthside.conftest import PASSWORD, Api
 
 pytestmark = pytest.mark.django_db
 

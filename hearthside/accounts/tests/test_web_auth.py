@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-import time_machine
 import pytest
+import time_machine
 from django.contrib.sessions.models import Session
 from django.test import Client
 from django.utils import timezone
@@ -166,9 +166,9 @@ def test_totp_enrolment_and_login_with_a_code(member):
 
 
 def test_recovery_code_works_once(member):
-    from hearthside.accounts import actions
-
     from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from hearthside.accounts import actions
 
     TOTPDevice.objects.create(user=member, name="phone", confirmed=True)
     codes = actions._new_recovery_codes(member)

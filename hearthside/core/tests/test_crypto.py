@@ -39,11 +39,10 @@ def test_unknown_key_id_fails_loudly():
 
 
 def test_old_values_stay_readable_after_a_new_key_and_rotation_rewrites_them(settings, db):
+    from hearthside.conftest import make_user
     from hearthside.core.keys import new_data_key, parse_data_keys
     from hearthside.core.rotation import rotate_all
     from hearthside.safety.models import SafetyPlan
-
-    from hearthside.conftest import make_user
 
     user = make_user("rotator")
     plan = SafetyPlan.objects.create(user=user, steps={"warning_signs": ["canary-rotation"]})

@@ -167,6 +167,9 @@ def _variants(seq: tuple[str, ...], construct: str) -> Iterable[tuple[str, ...]]
 
 
 class _Trie:
+    """Token trie.  Keys are canonical words, ``<class>`` slots and ``~``
+    (a list of ``(max_gap, child)`` for bounded gaps); ``""`` holds entries."""
+
     def __init__(self) -> None:
         self.root: dict = {}
         self.size = 0
@@ -174,11 +177,42 @@ class _Trie:
     def add(self, seq: tuple[str, ...], entry: Entry) -> None:
         node = self.root
         for w in seq:
+            if w.startswith("~"):
+                gaps = node.setdefault("~", [])
+                limit = int(w[1:])
+                for g, child in gaps:
+                    if g == limit:
+                        node = child
+                        break
+                else:
+                    child = {}
+                    gaps.append((limit, child))
+                    node = child
+                continue
             node = node.setdefault(w, {})
         bucket = node.setdefault("", [])
         if entry not in bucket:
             bucket.append(entry)
             self.size += 1
+
+
+def _canon_template_phrase(phrase: str) -> tuple[str, ...]:
+    """Canonicalise the words of a phrase, keeping ``<class>`` and ``~N`` tokens."""
+    out: list[str] = []
+    run: list[str] = []
+    for part in phrase.split():
+        if part.startswith("<") or (part.startswith("~") and part[1:].isdigit()):
+            if run:
+                out.extend(canon_phrase(" ".join(run)))
+                run = []
+            out.append(part)
+        else:
+            run.append(part)
+    if run:
+        out.extend(canon_phrase(" ".join(run)))
+    while out and out[-1].startswith("~"):
+        out.pop()
+    return tuple(out)
 
 
 def _load_lexicon() -> dict:
@@ -199,8 +233,8 @@ def _build() -> tuple[_Trie, dict]:
         flags = frozenset(flag_str.split())
         for template in templates:
             for phrase in expand(template):
-                seq = canon_phrase(phrase)
-                if not seq:
+                seq = _canon_template_phrase(phrase)
+                if not seq or seq[0].startswith("~"):
                     continue
                 for var in _variants(seq, construct):
                     person = "self" if "self" in flags or construct == "plan" else _phrase_person(var)
@@ -210,50 +244,86 @@ def _build() -> tuple[_Trie, dict]:
                         person = "other"
                     trie.add(var, Entry(construct, flags, _phrase_tense(var), person))
                     vocab.update(var)
+    for members in P.CLASSES.values():
+        vocab.update(members)
     for group in (P.SKIP_INSIDE, P.NEGATION_CUES, P.FIRST_PERSON, P.SECOND_PERSON, P.THIRD_PERSON):
         vocab.update(group)
     for cues in (P.HYPOTHETICAL_CUES, P.INTENT_CUES, P.DESIRE_CUES, P.REMOTE_PAST_CUES, P.RECENT_CUES,
                  P.RECOVERY_CUES, P.QUOTE_META_CUES, P.FICTION_CUES):
         for cue in cues:
             vocab.update(cue.split())
-    vocab.discard("#")
+    vocab = {w for w in vocab if not w.startswith(("<", "~")) and w != "#"}
     register_vocab(vocab)
     return trie, lexicon
 
 
 TRIE, LEXICON = _build()
-_ROOT = TRIE.root
 _SKIP = P.SKIP_INSIDE
+_CLASS_OF: dict[str, tuple[str, ...]] = {}
+for _name, _members in P.CLASSES.items():
+    for _w in _members:
+        _CLASS_OF[_w] = _CLASS_OF.get(_w, ()) + (f"<{_name}>",)
+# Start nodes per word, so the scan costs one dict lookup per token.
+_START: dict[str, tuple[dict, ...]] = {}
+for _key, _node in TRIE.root.items():
+    if _key.startswith("<"):
+        for _w in P.CLASSES[_key[1:-1]]:
+            _START[_w] = _START.get(_w, ()) + (_node,)
+    elif _key not in ("", "~"):
+        _START[_key] = _START.get(_key, ()) + (_node,)
 
 _QUOTE_RE = re.compile(
     r"\"[^\"\n]{1,300}\"|“[^”\n]{1,300}”|«[^»\n]{1,300}»|‘[^’\n]{1,160}’|(?<![\w'])'[^'\n]{1,160}'(?![\w'])"
 )
 
 
+def _walk(node: dict, words: list[str], i: int, j: int, n: int, hits: list, skips: int) -> None:
+    pay = node.get("")
+    if pay is not None:
+        hits.append((i, j, pay))
+    if j >= n:
+        return
+    w = words[j]
+    matched = False
+    nxt = node.get(w)
+    if nxt is not None:
+        matched = True
+        _walk(nxt, words, i, j + 1, n, hits, skips)
+    classes = _CLASS_OF.get(w)
+    if classes is not None:
+        for c in classes:
+            nxt = node.get(c)
+            if nxt is not None:
+                matched = True
+                _walk(nxt, words, i, j + 1, n, hits, skips)
+    gaps = node.get("~")
+    if gaps is not None:
+        for limit, child in gaps:
+            for g in range(0, min(limit, n - j) + 1):
+                _walk(child, words, i, j + g, n, hits, skips)
+    if not matched and skips < 2 and w in _SKIP:
+        _walk(node, words, i, j + 1, n, hits, skips + 1)
+
+
 def _match(words: list[str]) -> list[tuple[int, int, list[Entry]]]:
-    hits = []
-    root, skip = _ROOT, _SKIP
+    hits: list = []
+    start = _START
     n = len(words)
     for i in range(n):
-        node = root.get(words[i])
-        if node is None:
+        nodes = start.get(words[i])
+        if nodes is None:
             continue
-        j = i + 1
-        if "" in node:
-            hits.append((i, j, node[""]))
-        skips = 0
-        while j < n:
-            nxt = node.get(words[j])
-            if nxt is None:
-                if words[j] in skip and skips < 2:
-                    j += 1
-                    skips += 1
-                    continue
-                break
-            node = nxt
-            j += 1
-            if "" in node:
-                hits.append((i, j, node[""]))
+        for node in nodes:
+            _walk(node, words, i, i + 1, n, hits, 0)
+    if len(hits) > 1:
+        seen = set()
+        uniq = []
+        for h in hits:
+            key = (h[0], h[1], id(h[2]))
+            if key not in seen:
+                seen.add(key)
+                uniq.append(h)
+        hits = uniq
     return hits
 
 

@@ -20,28 +20,27 @@ Templates use :mod:`.templates` syntax.  Flags (second element):
 
 from __future__ import annotations
 
-MEANS = (
-    "(pills|pill|tablets|meds|medication|medications|sleeping pills|sleeping tablets|painkillers|"
-    "pain killers|tylenol|paracetamol|acetaminophen|ibuprofen|advil|aspirin|insulin|xanax|oxy|"
-    "oxycodone|fentanyl|heroin|antidepressants|benzos|benzodiazepines|lithium|seroquel|ambien|"
-    "sleeping meds|prescription|pain meds)"
-)
-QUANTITY = (
-    "(all|all of|all the|all of the|a bottle of|a whole bottle of|the whole bottle of|the bottle of|"
-    "a handful of|handfuls of|too many|a lot of|a bunch of|so many|an overdose of|# bottles of|#|"
-    "every one of|every|loads of|enough)"
-)
-SELF_REFLEXIVE = "(myself|my self)"
-RELATIVE = (
-    "(mom|mum|mother|dad|father|parents|family|sister|brother|wife|husband|partner|girlfriend|"
-    "boyfriend|kids|children|son|daughter|friends|best friend|grandma|grandmother|grandpa)"
-)
+# Word classes usable in templates as <name>; a token in a class matches the slot.
+CLASSES: dict[str, frozenset[str]] = {
+    "means": frozenset("""pills pill tablets tablet meds medication medications painkillers tylenol paracetamol
+        acetaminophen ibuprofen advil aspirin insulin xanax oxy oxycodone oxys fentanyl heroin antidepressants
+        benzos benzodiazepines lithium seroquel ambien percocet percocets vicodin morphine codeine tramadol
+        opioids opiates prescription sedatives""".split()),
+    "qty": frozenset("""all bottle bottles handful handfuls bunch lot many entire whole every loads pack packet
+        packets box boxes strip strips dozens fistful # overdose hundreds enough""".split()),
+    "relative": frozenset("""mom mum mother dad father parents family sister brother wife husband partner
+        girlfriend boyfriend kids children son daughter friends friend grandma grandmother grandpa""".split()),
+}
+MEANS = "<means>"
+# "~N" in a template skips up to N arbitrary tokens.
+QUANTITY = "~2 <qty> ~3"
+RELATIVE = "<relative>"
 
 RULES: list[tuple[str, str, list[str]]] = [
     # ------------------------------------------------------------ attempt in progress
     ("attempt_in_progress", "self", [
-        f"i [have] [just] [already] (took|swallowed|downed|taken|ate|overdosed on|od on) {QUANTITY} [my] [the] {MEANS}",
-        f"i [have] [just] [already] (took|swallowed|taken|downed) (a|an) (overdose|od) [of {MEANS}]",
+        f"i [have] [just] [already] (took|swallowed|downed|taken|ate|overdosed on|od on) {QUANTITY} {MEANS}",
+        "i [have] [just] [already] (took|swallowed|taken|downed) (a|an) (overdose|od)",
         "i [have] [just] overdosed",
         "i (am|have been) (bleeding out|bleeding a lot|bleeding so much|bleeding too much|losing a lot of blood)",
         "(i|i have) cut too deep",
@@ -74,9 +73,9 @@ RULES: list[tuple[str, str, list[str]]] = [
     # ------------------------------------------------------------ plans, preparation, method-seeking
     ("plan", "self", [
         f"(saved|saving|stockpiled|stockpiling|hoarded|hoarding|collected|collecting|stashed|stashing|stored|storing) "
-        f"[up] [all] [(my|the|some|enough|these|those|#)] {MEANS}",
-        f"(have|got|bought|ordered|found) [(the|my|enough|all the|all my|#)] {MEANS} (saved|saved up|stockpiled|"
-        f"stashed|ready|lined up|counted out|set aside|hidden)",
+        f"~3 {MEANS}",
+        f"(have|got|bought|ordered|found) ~3 {MEANS} (saved|stockpiled|stashed|ready|lined up|counted out|"
+        f"set aside|hidden)",
         f"(have|got) enough {MEANS} to (die|kill myself|end it|overdose|do it)",
         f"the {MEANS} (is|are) ready",
         "(tied|tying|made|making|bought|have|got) (a|the|my) noose",
@@ -184,8 +183,8 @@ RULES: list[tuple[str, str, list[str]]] = [
         "(jump|jumping|jumped|leap|leaping) (off|from|in front of|into|out of|out) [(a|the|my)] (bridge|building|roof|"
         "cliff|balcony|window|train|traffic|car|bus|tower|parking garage|overpass|ledge|skyscraper|top floor)",
         "(hang|hanging|hung) (myself|my self)",
-        f"(overdose|overdosing|od|oding) [on] [(my|the|some|all my|all the|all)] [{MEANS}]",
-        f"(take|taking|swallow|swallowing|down) {QUANTITY} [my] [the] {MEANS}",
+        f"(overdose|overdosing|od|oding) [on ~3 {MEANS}]",
+        f"(take|taking|swallow|swallowing|down) {QUANTITY} {MEANS}",
         "(drown|drowning) (myself|my self)",
         "(shoot|shooting) myself",
         "(crash|crashing|wreck|wrecking|drive|driving|steer|steering|slam|slamming) my (car|truck) (into|off)",
@@ -319,9 +318,8 @@ RULES: list[tuple[str, str, list[str]]] = [
         "in (an|one|two|a few|a couple of|a couple|#|a) (hour|hours|minutes|mins|min|days)",
         "(at|by|around) # (am|pm)",
         "(at|by|around) # [o clock]",
-        "(after|once|when) (everyone|everybody|they|my parents|my family|my wife|my husband|my mom|my mum|my dad|"
-        "my roommate|my roommates|the kids|my partner|my girlfriend|my boyfriend|the house) (is|are|has|have|goes|go|"
-        "gets|get|falls|fall) (asleep|to sleep|to bed|gone|out|at work|left|quiet)",
+        "(after|once|when) (everyone|everybody|they|my <relative>|the <relative>|my roommate|my roommates|the house) "
+        "(is|are|has|have|goes|go|gets|get|falls|fall) (asleep|to sleep|to bed|gone|out|at work|left|quiet)",
         "(after|once|when) (everyone|everybody|they|my parents|my family) (leaves|leave|left|sleeps|sleep|"
         "goes out|go out)",
         "(on|by) (monday|tuesday|wednesday|thursday|friday|saturday|sunday|my birthday|new years|christmas)",
@@ -332,7 +330,7 @@ RULES: list[tuple[str, str, list[str]]] = [
     # ------------------------------------------------------------ lethal means (access)
     ("lethal_means", "possession", [
         f"(i have|i have got|i got|i bought|i ordered|i found|i am holding|holding|i am looking at|staring at|"
-        f"looking at|in my hand|i have access to) (a|the|my|some|enough|#) {MEANS}",
+        f"looking at|in my hand|i have access to) ~3 {MEANS}",
         "(i have|i have got|i got|i bought|i own|i am holding|holding|my dad has|my father has|there is) (a|the|my) "
         "(gun|pistol|shotgun|rifle|handgun|rope|noose|razor|razor blade|blade|knife)",
         "(gun|pistol|shotgun|rifle|knife|razor|blade) (in|under) my (hand|hands|lap|mouth|pillow|bed|drawer|pocket|car)",
@@ -432,8 +430,8 @@ EMOJI_MEANS = frozenset({"emoji_knife", "emoji_pill", "emoji_rope", "emoji_gun",
 # ---------------------------------------------------------------- context cues
 # Words skipped *inside* a phrase ("I want to fucking die").
 SKIP_INSIDE = frozenset("""just really fucking fuckin fking fkn literally actually honestly seriously truly
-    so kinda totally simply genuinely badly desperately kind of even all quietly finally already sometimes
-    still often always probably lowkey highkey lowkey deadass straight up""".split())
+    so kinda totally simply genuinely badly desperately even quietly finally already sometimes
+    still often always probably lowkey highkey deadass sleeping""".split())
 
 NEGATION_CUES = frozenset({"not", "never", "no", "nor", "neither", "nothing", "none", "nobody", "hardly"})
 # Words between a negation cue and the trigger that undo the negation

@@ -46,5 +46,5 @@ class Command(BaseCommand):
                 for role in roles:
                     do_grant_role(user, role)
         self.stdout.write(f"demo content ready ({created} new accounts). Password for every demo account: {DEMO_PASSWORD}")
-        for username, pseudonym, roles in DEMO_ACCOUNTS:
+        for username, _pseudonym, roles in DEMO_ACCOUNTS:
             self.stdout.write(f"  {username:<20} {', '.join(roles) or 'member'}")
