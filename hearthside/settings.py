@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "hearthside.core",
     "hearthside.accounts",
     "hearthside.safety",
+    "hearthside.selfcare",
 ]
 
 MIDDLEWARE = [
@@ -163,6 +164,12 @@ SESSION_IDLE_TIMEOUT = env_int("HEARTHSIDE_SESSION_IDLE_SECONDS", 30 * 60, minim
 SESSION_ABSOLUTE_TIMEOUT = env_int("HEARTHSIDE_SESSION_ABSOLUTE_SECONDS", 12 * 3600, minimum=300)
 ERASURE_GRACE_DAYS = env_int("HEARTHSIDE_ERASURE_GRACE_DAYS", 14, minimum=0)
 DEMO_CONTENT_ALLOWED = not PRODUCTION
+
+# Self-help: when a PHQ-9 item 9 answer above 0 raises a safety alert ("always" or "never";
+# help is shown to the person either way).
+SELFCARE_ITEM9_ALERT = env_str("HEARTHSIDE_ITEM9_ALERT", "always")
+if SELFCARE_ITEM9_ALERT not in {"always", "never"}:
+    raise ConfigError("HEARTHSIDE_ITEM9_ALERT must be always or never")
 
 # Safety: seconds to acknowledge an alert before it escalates (supervisor, then administrators).
 SAFETY_ACK_SECONDS = {

@@ -17,6 +17,7 @@ urlpatterns = [
     path("accounts/", include("hearthside.accounts.urls")),
     path("help/", include("hearthside.safety.urls")),
     path("staff/safety/", include("hearthside.safety.staff_urls")),
+    path("selfcare/", include("hearthside.selfcare.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

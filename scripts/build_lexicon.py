@@ -122,7 +122,6 @@ MOVE: dict[str, str] = {
     "slam my car": "method",
     "wreck my car": "method",
     "wreck my truck": "method",
-    "want to jump": "method",
     "drink myself to death": "active_ideation",
     "drink pesticide": "method",
     "self-harm": "self_injury",
@@ -228,7 +227,7 @@ DROP: dict[str, tuple[str, ...]] = {
         "ER", "anti freeze", "asphyxiation", "balcony", "bridge", "burning my", "carbon", "chemicals",
         "cliff", "high place", "hydrogen", "illicit drug", "inert gas", "over the counter drug",
         "precipice", "prescription drug", "sharp object", "skyscraper", "tall building", "weapon",
-        "plastic bag", "muscle relaxer", "gas inhalation", "lethal injection", "car exhaust",
+        "plastic bag", "muscle relaxer", "want to jump", "gas inhalation", "lethal injection", "car exhaust",
         "burning charcoal", "charcoal burning",
     ),
     "body-focused repetitive behaviour, not self-injury risk": (

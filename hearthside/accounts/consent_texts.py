@@ -36,8 +36,12 @@ DOCUMENTS = {
         "Automated features",
         "Lets automated features read what you write, such as the companion and optional journal screening.",
         "With this consent, automated features on this server (never an outside service unless your "
-        "operator says so) read your words to respond to you or to notice crisis language in your "
-        "journal. Withdrawing stops this at once.",
+        "operator says so) read your words: the companion, to answer you, and the crisis screener, "
+        "which reads your journal entries when you save them. If it notices words that suggest you may "
+        "be in danger, it shows you where to get help at once, and a trained member of our team is "
+        "alerted and can read that one entry, so that a person can reach out to you; that read is "
+        "recorded in the audit log. Your journal is never published. Without this consent your journal "
+        "is not screened at all. Withdrawing stops this at once.",
     ),
     "research": (
         "Research use",

@@ -54,6 +54,11 @@ class OtpForm(forms.Form):
                            widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "text"}))
 
 
+class EnrolForm(forms.Form):
+    code = forms.CharField(label=_("The 6-digit code your app shows"), max_length=8,
+                           widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}))
+
+
 class ProfileForm(forms.Form):
     pseudonym = forms.CharField(label=_("Pseudonym"), max_length=40)
     email = forms.EmailField(label=_("Email (optional)"), required=False)

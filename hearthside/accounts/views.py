@@ -183,7 +183,7 @@ def two_factor(request):
         return render(request, "accounts/two_factor_verify.html", {"form": form, "next": nxt})
     if enrolled:
         return render(request, "accounts/two_factor_done.html", {"disable_form": forms.DisableTwoFactorForm()})
-    form = forms.OtpForm(request.POST or None)
+    form = forms.EnrolForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             codes = actions.confirm_totp_enrolment(request, user, form.cleaned_data["code"])

@@ -192,6 +192,15 @@ def test_help_page_logged_out(page, audit):
     assert page.locator("select#country").input_value() == "ES"
     audit.visit(page, "help-es")
 
+    # The footer's theme switch overrides the device's light preference, and keeps the page.
+    page.get_by_label("Theme").select_option("dark")
+    page.get_by_role("button", name="Apply").click()
+    page.wait_for_url("**/help/?country=ES")
+    assert page.locator("html").get_attribute("data-theme") == "dark"
+    background = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
+    assert background == "rgb(21, 24, 28)", background
+    audit.visit(page, "help-theme-dark")
+
     audit.write_report("axe-help.txt")
     audit.assert_clean()
 

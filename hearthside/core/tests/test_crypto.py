@@ -68,7 +68,12 @@ def test_tampered_row_in_database_fails_loudly_on_read(db):
     with connection.cursor() as cursor:
         cursor.execute("SELECT steps FROM safety_safetyplan WHERE id = %s", [plan.pk])
         raw = cursor.fetchone()[0]
-        flipped = raw[:-3] + ("A" if raw[-3] != "A" else "B") + raw[-2:]
+        import base64
+
+        prefix, kid, payload = raw.split(":", 2)
+        data = bytearray(base64.b64decode(payload))
+        data[len(data) // 2] ^= 0x40
+        flipped = f"{prefix}:{kid}:{base64.b64encode(bytes(data)).decode()}"
         cursor.execute("UPDATE safety_safetyplan SET steps = %s WHERE id = %s", [flipped, plan.pk])
     with pytest.raises(crypto.DecryptionError):
         SafetyPlan.objects.get(pk=plan.pk)

@@ -26,7 +26,7 @@ from typing import NamedTuple
 from . import patterns as P
 from .result import LEVELS, NONE, Reason, Screening, score_for
 from .templates import expand
-from .text import LANG_NAMES, Tokens, canon_phrase, detect_language, register_vocab, tokenize
+from .text import LANG_NAMES, Tokens, canon_words, detect_language, register_vocab, tokenize
 
 NO, LOW, MOD, HIGH, IMM = range(5)
 
@@ -105,9 +105,10 @@ for _base, _forms in {
     if _ing != "-":
         forms.append((_ing, "present"))
     VERB_FORMS[_base] = tuple(forms)
-FORM_TENSE: dict[str, str] = {}
+FORM_TENSE: dict[str, str | None] = {}
 for _base, _forms in VERB_FORMS.items():
-    FORM_TENSE.setdefault(_base, "present")
+    # "cut", "hurt", "set": the bare form is also the past tense.
+    FORM_TENSE.setdefault(_base, "present" if any(t == "past" for _, t in _forms) else None)
     for _f, _t in _forms:
         FORM_TENSE.setdefault(_f, _t)
 FORM_TENSE.update({"was": "past", "were": "past", "tried": "past", "attempted": "past", "took": "past"})
@@ -122,6 +123,22 @@ _PERSON_EXPANDED = frozenset({"active_ideation", "method", "self_injury", "past_
 _NOWITH_NEXT = frozenset("""with conversation relationship call meeting chapter thread post chat argument fight
     cycle year week semester contract deal game season streak friendship""".split())
 _NOWITH_LAST = frozenset({"it", "things", "this", "everything"})
+_SELF_CONSTRUCTS = frozenset({"farewell", "plan", "attempt_in_progress", "crisis_state", "help_seeking",
+                              "timing", "lethal_means"})
+# "I almost killed myself laughing": accident or hyperbole, not ideation.
+_IDIOM_NEXT = frozenset("""laughing laugh laughed tripping tripped falling fell slipping slipped accidentally accident
+    """.split())
+# "suicide squad": the word is part of a name or a topic phrase.
+_TOPIC_NEXT = frozenset("""squad prevention awareness hotline helpline rates rate statistics stats bomber bombers
+    bombing mission run doors door forest""".split())
+# What may follow a bare "I attempted" for it to mean a suicide attempt.
+_BARE_ATTEMPT_NEXT = frozenset("""years year months month weeks when # in before once twice last at back as but and so
+    again recently yesterday multiple several many few already myself""".split())
+# After "want to live": "live out of my car", "live with my parents" are not ideation.
+_LIVE_NEXT = frozenset("""out with in at there here near alone together on without by under somewhere anywhere
+    a the that close far off upstairs downstairs abroad next paycheck""".split())
+_NOUN_FIRST = frozenset({"suicide", "suicidal", "suicidality", "attempted", "self"})
+_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "this", "that", "of", "about", "on"})
 _CONJ = frozenset({"but", "and", "because", "though", "although", "yet", "however", "except", "whereas"})
 
 
@@ -144,9 +161,8 @@ def _phrase_person(seq: tuple[str, ...]) -> str | None:
 
 def _phrase_tense(seq: tuple[str, ...]) -> str | None:
     for w in seq:
-        t = FORM_TENSE.get(w)
-        if t is not None:
-            return t
+        if w in FORM_TENSE:
+            return FORM_TENSE[w]
     return None
 
 
@@ -203,13 +219,13 @@ def _canon_template_phrase(phrase: str) -> tuple[str, ...]:
     for part in phrase.split():
         if part.startswith("<") or (part.startswith("~") and part[1:].isdigit()):
             if run:
-                out.extend(canon_phrase(" ".join(run)))
+                out.extend(canon_words(run))
                 run = []
             out.append(part)
         else:
             run.append(part)
     if run:
-        out.extend(canon_phrase(" ".join(run)))
+        out.extend(canon_words(run))
     while out and out[-1].startswith("~"):
         out.pop()
     return tuple(out)
@@ -237,7 +253,9 @@ def _build() -> tuple[_Trie, dict]:
                 if not seq or seq[0].startswith("~"):
                     continue
                 for var in _variants(seq, construct):
-                    person = "self" if "self" in flags or construct == "plan" else _phrase_person(var)
+                    person = _phrase_person(var)
+                    if "self" in flags or (construct in _SELF_CONSTRUCTS and person != "other"):
+                        person = "self"
                     if construct == "directed_at_others":
                         person = "you"
                     elif construct == "suicide_exposure":
@@ -277,44 +295,71 @@ _QUOTE_RE = re.compile(
 )
 
 
-def _walk(node: dict, words: list[str], i: int, j: int, n: int, hits: list, skips: int) -> None:
-    pay = node.get("")
-    if pay is not None:
-        hits.append((i, j, pay))
-    if j >= n:
-        return
-    w = words[j]
-    matched = False
-    nxt = node.get(w)
-    if nxt is not None:
-        matched = True
-        _walk(nxt, words, i, j + 1, n, hits, skips)
-    classes = _CLASS_OF.get(w)
-    if classes is not None:
-        for c in classes:
-            nxt = node.get(c)
-            if nxt is not None:
-                matched = True
-                _walk(nxt, words, i, j + 1, n, hits, skips)
-    gaps = node.get("~")
-    if gaps is not None:
-        for limit, child in gaps:
-            for g in range(0, min(limit, n - j) + 1):
-                _walk(child, words, i, j + g, n, hits, skips)
-    if not matched and skips < 2 and w in _SKIP:
-        _walk(node, words, i, j + 1, n, hits, skips + 1)
+_BREAK_CHARS = frozenset(".!?;\n")
 
 
-def _match(words: list[str]) -> list[tuple[int, int, list[Entry]]]:
-    hits: list = []
+class _Scan:
+    """State of one trie scan; phrases never run across a sentence break."""
+
+    __slots__ = ("words", "starts", "ends", "text", "n", "hits")
+
+    def __init__(self, toks: Tokens) -> None:
+        self.words = toks.words
+        self.starts = toks.starts
+        self.ends = toks.ends
+        self.text = toks.text
+        self.n = len(toks.words)
+        self.hits: list = []
+
+    def breaks_before(self, j: int) -> bool:
+        s, e = self.starts[j], self.ends[j - 1]
+        return s > e and not _BREAK_CHARS.isdisjoint(self.text[e:s])
+
+    def walk(self, node: dict, i: int, j: int, skips: int) -> None:
+        pay = node.get("")
+        if pay is not None:
+            self.hits.append((i, j, pay))
+        if j >= self.n or self.breaks_before(j):
+            return
+        w = self.words[j]
+        matched = False
+        nxt = node.get(w)
+        if nxt is not None:
+            matched = True
+            self.walk(nxt, i, j + 1, skips)
+        classes = _CLASS_OF.get(w)
+        if classes is not None:
+            for c in classes:
+                nxt = node.get(c)
+                if nxt is not None:
+                    matched = True
+                    self.walk(nxt, i, j + 1, skips)
+        gaps = node.get("~")
+        if gaps is not None:
+            for limit, child in gaps:
+                for g in range(0, min(limit, self.n - j) + 1):
+                    if g and self.breaks_before(j + g - 1):
+                        break
+                    self.walk(child, i, j + g, skips)
+        if not matched and skips < 2 and w in _SKIP:
+            self.walk(node, i, j + 1, skips + 1)
+
+
+def _match(toks: Tokens) -> list[tuple[int, int, list[Entry]]]:
     start = _START
-    n = len(words)
-    for i in range(n):
+    words = toks.words
+    scan = None
+    for i in range(len(words)):
         nodes = start.get(words[i])
         if nodes is None:
             continue
+        if scan is None:
+            scan = _Scan(toks)
         for node in nodes:
-            _walk(node, words, i, i + 1, n, hits, 0)
+            scan.walk(node, i, i + 1, 0)
+    if scan is None:
+        return []
+    hits = scan.hits
     if len(hits) > 1:
         seen = set()
         uniq = []
@@ -358,6 +403,13 @@ class _Context:
         self._quotes: list[tuple[int, int]] | None = None
         self._recovery: bool | None = None
 
+    def frame(self, i: int, size: int = 3) -> str:
+        """The last ``size`` non-filler tokens before ``i`` in its clause."""
+        words = self.words
+        lo = max(self.clause_start[i], i - size - 3)
+        picked = [w for w in words[lo:i] if w not in _SKIP][-size:]
+        return " " + " ".join(picked) + " "
+
     def window(self, i: int, size: int) -> str:
         lo = max(self.sent_start[i], i - size)
         return " " + " ".join(self.words[lo:i]) + " "
@@ -390,9 +442,9 @@ class _Context:
         s, e = self.toks.span(i, j)
         return any(qs < s and e < qe for qs, qe in self.quotes)
 
-    def subject(self, i: int) -> str | None:
+    def subject(self, i: int, reach: int = 8) -> str | None:
         words = self.words
-        lo = max(self.sent_start[i], i - 8)
+        lo = max(self.sent_start[i], i - reach)
         for k in range(i - 1, lo - 1, -1):
             w = words[k]
             if w in P.FIRST_PERSON:
@@ -408,13 +460,21 @@ class _Context:
 
     def negated(self, i: int) -> bool:
         words = self.words
+        if words[i] in P.SUBJECT_WORDS:
+            # The phrase starts its own clause; a negation before it belongs elsewhere.
+            return False
         lo = max(self.clause_start[i], i - 5)
         for k in range(i - 1, lo - 1, -1):
             w = words[k]
             if w in _CONJ:
                 return False
             if w in P.NEGATION_CUES:
+                if "why" in words[max(self.clause_start[i], k - 4):k]:
+                    return False
                 between = words[k + 1:i]
+                if w in ("not", "never") and any(x in ("this", "so", "that") for x in words[i:i + 3]):
+                    # "haven't been this suicidal in years" intensifies, it does not deny.
+                    return False
                 if between and between[0] == "that":
                     return True
                 if between and between[0] in ("think", "believe", "feel"):
@@ -435,26 +495,43 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
         return None
     if construct in ("timing", "lethal_means", "help_seeking"):
         return Evidence(construct, BASE[construct], i, j, (), flags)
+    nxt = words[j] if j < n_words else ""
+    if construct in ("active_ideation", "method") and nxt in _IDIOM_NEXT:
+        return None
+    if construct == "past_attempt" and words[j - 1] == "attempted" and nxt and nxt not in _BARE_ATTEMPT_NEXT \
+            and ctx.toks.bounds[j] == 0:
+        return None
+    if construct == "suicide_mention" and nxt in _TOPIC_NEXT:
+        return None
 
     pre = ctx.window(i, 7)
+    frame = ctx.frame(i)
     person = entry.person
     mods: list[str] = []
+    if construct == "past_attempt" and nxt in ("to", "at", "of", "on", "with") and words[j - 1].startswith("attempt"):
+        return None
+    if words[j - 1] in ("live", "living") and nxt in _LIVE_NEXT and not (
+            nxt == "in" and j + 1 < n_words and words[j + 1] in ("this", "such")):
+        return None
 
     if "frame" in flags or construct == "suicide_mention":
-        if any(c in pre for c in P.PAST_ATTEMPT_CUES) and construct != "suicide_mention":
+        if any(c in frame for c in P.PAST_ATTEMPT_CUES) and construct != "suicide_mention":
             construct = "past_attempt"
-        elif any(c in pre for c in P.INTENT_CUES) or any(c in pre for c in P.DESIRE_CUES):
+        elif any(c in frame for c in P.INTENT_CUES) or any(c in frame for c in P.DESIRE_CUES):
             if construct in ("method", "suicide_mention"):
                 construct = "active_ideation"
                 flags = flags | {"method"} if entry.construct == "method" else flags
         elif construct == "method":
             return Evidence("lethal_means", NO, i, j, (), frozenset({"weak"}))
         elif construct == "suicide_mention":
-            if words[i] == "suicidal":
-                subj = ctx.subject(i)
-                if subj == "self" or (subj is None and n_words <= 6):
-                    construct = "active_ideation"
-                    person = "self"
+            subj = ctx.subject(i, 14)
+            if words[i] == "suicidal" and (subj == "self" or (subj is None and n_words <= 6)):
+                construct = "active_ideation"
+                person = "self"
+            elif subj is None and n_words <= 4:
+                # A bare "suicide" (often obfuscated: "su1c1de", "s u i c i d e")
+                # as a whole message is a disclosure until shown otherwise.
+                return Evidence("suicide_mention", MOD, i, j, (), flags)
         else:
             return None
         if construct == "suicide_mention":
@@ -463,11 +540,14 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
         construct = "active_ideation"
 
     if person is None:
-        person = ctx.subject(i) or "self"
+        subj = ctx.subject(i)
+        if subj is None and words[i] in _NOUN_FIRST and i > 0 and words[i - 1] in _DETERMINERS:
+            subj = "other"
+        person = subj or "self"
 
     if ctx.in_quotes(i, j) and not any(c in pre for c in P.SELF_REPORT_CUES):
         mods.append("quoted")
-    elif j - i <= 2 and any(c in ctx.sentence(i) for c in P.QUOTE_META_CUES):
+    elif j - i <= 2 and any(c in ctx.window(i, 5) + " ".join(words[j:j + 3]) + " " for c in P.QUOTE_META_CUES):
         mods.append("quoted")
     elif person != "self" and any(c in ctx.sentence(i) for c in P.FICTION_CUES):
         mods.append("quoted")
@@ -476,12 +556,23 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
     negated = ctx.negated(i)
     if negated:
         mods.append("negated")
+    after = ctx.after(j, 5)
     hypothetical = any(c in pre for c in P.HYPOTHETICAL_CUES) or (
-        (" would " in ctx.window(i, 3)) and " if " in ctx.after(j, 4))
+        (" would " in ctx.window(i, 3)) and " if " in after) or (" rather " in pre and " than " in after)
     if hypothetical and not negated:
         mods.append("hypothetical")
-    remote = any(c in sentence for c in P.REMOTE_PAST_CUES)
-    recent = any(c in sentence for c in P.RECENT_CUES)
+    # Tense cues count before the phrase or just after it, within the clause
+    # ("I just want to hurt myself, but I hate the scars from when I used to").
+    tail = []
+    for w in words[j:min(ctx.sent_end[i], j + 8)]:
+        if w in _CONJ:
+            break
+        tail.append(w)
+    local = pre + " ".join(tail) + " "
+    remote = any(c in local for c in P.REMOTE_PAST_CUES)
+    recent = any(c in local for c in P.RECENT_CUES)
+    if remote and (any(c in frame for c in P.DESIRE_CUES) or any(c in frame for c in P.INTENT_CUES)):
+        remote = " used to " in frame
 
     level = BASE.get(construct, LOW)
     if "weak" in flags:
@@ -497,7 +588,7 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
         elif remote or ctx.recovery:
             level = LOW
             mods.append("past")
-    elif construct in IDEATION and remote and entry.tense != "present":
+    elif construct in IDEATION and (remote and entry.tense != "present" or " used to " in pre):
         level = min(level, LOW)
         mods.append("past")
 
@@ -511,8 +602,9 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
         if construct in IDEATION or construct == "crisis_state":
             if entry.tense == "past" and construct in ("active_ideation", "method"):
                 return Evidence("suicide_exposure", LOW, i, j, tuple(mods + ["third_person"]), flags)
-            lvl = MOD if level >= HIGH and not negated and "quoted" not in mods else LOW
-            return Evidence("third_person_concern", lvl, i, j, tuple(mods + ["third_person"]), flags)
+            if level >= HIGH and any(c in pre for c in P.INTENT_CUES):
+                flags = flags | {"intent"}
+            return Evidence("third_person_concern", LOW, i, j, tuple(mods + ["third_person"]), flags)
         return None
 
     if "quoted" in mods:
@@ -555,7 +647,7 @@ def _unmodified(ev: Evidence) -> bool:
 def _assess(toks: Tokens) -> tuple[int, float, list[Evidence]]:
     words = toks.words
     n = len(words)
-    hits = _match(words)
+    hits = _match(toks)
     has_emoji = toks.has_emoji
     if not hits and not has_emoji:
         return NO, 0.0, []
@@ -576,13 +668,19 @@ def _assess(toks: Tokens) -> tuple[int, float, list[Evidence]]:
     spans = {(e.i, e.j) for e in evidence}
     evidence = [e for e in evidence
                 if not any(a <= e.i and e.j <= b and (a, b) != (e.i, e.j) for a, b in spans)]
+    best: dict[tuple[str, int, int], Evidence] = {}
+    for e in evidence:
+        key = (e.construct, e.i, e.j)
+        if key not in best or e.level > best[key].level:
+            best[key] = e
+    evidence = list(best.values())
 
     selfish = [e for e in evidence if _unmodified(e)]
     anchors = [e.i for e in selfish if e.construct in ("active_ideation", "passive_ideation", "plan",
                                                        "farewell", "attempt_in_progress")
                and "weak" not in e.flags and "do_it" not in e.flags]
-    crisis_elsewhere = any(e.construct in IDEATION or e.construct == "crisis_state" for e in selfish
-                           if "do_it" not in e.flags and "weak" not in e.flags)
+    crisis_elsewhere = any((e.construct in IDEATION or e.construct in RISK_FACTORS or e.construct == "crisis_state")
+                           and e.level >= LOW for e in selfish if "do_it" not in e.flags and "weak" not in e.flags)
 
     def near(e: Evidence, pos: list[int], dist: int = 30) -> bool:
         return any(abs(e.i - p) <= dist for p in pos)
@@ -617,6 +715,10 @@ def _assess(toks: Tokens) -> tuple[int, float, list[Evidence]]:
         if c == "suicide_mention":
             kept.append(e)
             continue
+        if c == "third_person_concern" and "intent" in e.flags and any(
+                t.construct == "timing" and ctx.sent_start[t.i] == ctx.sent_start[e.i] for t in evidence):
+            # Someone else with a stated intent and a time: worth a human look.
+            e = e._replace(level=MOD)
         kept.append(e)
         if not _unmodified(e):
             continue

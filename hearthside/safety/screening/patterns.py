@@ -42,23 +42,25 @@ RULES: list[tuple[str, str, list[str]]] = [
         f"i [have] [just] [already] (took|swallowed|downed|taken|ate|overdosed on|od on) {QUANTITY} {MEANS}",
         "i [have] [just] [already] (took|swallowed|taken|downed) (a|an) (overdose|od)",
         "i [have] [just] overdosed",
+        "overdosed [on ~3 <means>]",
         "i (am|have been) (bleeding out|bleeding a lot|bleeding so much|bleeding too much|losing a lot of blood)",
         "(i|i have) cut too deep",
         "the (pills|meds|tablets) are (kicking in|starting to work|working)",
         "i can feel the (pills|meds|tablets) (kicking in|working)",
         "(the|a) (rope|noose) is around my neck",
+        "i (have|got|put|tied) (a|the|my) (belt|rope|noose|cord|scarf|bag|plastic bag|tie) (around|over|on) my (neck|head)",
         "i am [standing] on the (ledge|edge of the bridge|edge of the roof|roof) (now|right now)",
         "(i am|i have been) (sitting|standing) on the (ledge|bridge|railing) (now|right now)",
     ]),
     # ------------------------------------------------------------ past attempts
-    ("past_attempt", "self", [
+    ("past_attempt", "", [
         "i [have|had] (tried|attempted) (to kill myself|to end my life|to take my life|to take my own life|"
         "to commit suicide|suicide|to overdose|to od|to hang myself|to die|kms|to kms|to end it)",
         "(tried|attempted) (to kill myself|to end my life|to take my own life|to take my life|to commit suicide|"
         "to overdose|to hang myself|to slit my wrists)",
         "attempted suicide",
         "(my|a|the) (previous|last|first|second|third|failed|prior|recent|latest|only) (suicide attempt|attempt)",
-        "my (suicide attempt|attempt|attempts|suicide attempts|overdose)",
+        "my (suicide attempt|suicide attempts|overdose)",
         "(since|after|before) my (attempt|suicide attempt|overdose|last attempt)",
         "(survived|survivor of|survived a|survived an|survived my) (suicide attempt|attempt|overdose|attempts)",
         "attempt survivor",
@@ -67,6 +69,7 @@ RULES: list[tuple[str, str, list[str]]] = [
         "my attempt|overdosing|attempting)",
         "i [have] attempted (# times|twice|before|once|multiple times|several times|many times|a few times)",
         "attempted # times",
+        "(i|i have|i had) attempted [suicide]",
         "(got|had) my stomach pumped",
         "i [have] overdosed (before|once|twice|# times|in the past|years ago|last year)",
     ]),
@@ -90,10 +93,19 @@ RULES: list[tuple[str, str, list[str]]] = [
         "do it|commit suicide|take my life)",
         "(know|figured out|decided|planned|chose|chosen|picked|worked out|planning|plan) (how|when|where) "
         "(i will|i am going to|to) (do it|die|end it|kill myself|end my life)",
-        "(picked|chose|chosen|set|decided on|planned) (a|the) (date|day|time|place|spot|bridge|method)",
+        "(picked|chose|chosen|set|decided on|planned) (a|the|my) (date|day|time|place|spot|bridge|method)",
+        "(got|have|is) my date set",
+        "(is|will be) the (day|date|night) i (set|picked|chose|planned)",
+        "(typing|typed|type|typing up|typed up|wrote up|writing up) (a|my) (suicide note|suicide letter|goodbye letter)",
+        "my suicide (note|letter)",
+        "how (much|many) (mg|milligrams|grams|pills|tablets) ~5 (overdose|od|die|kill|lethal)",
+        "(to|how to|way to|ways to) kill oneself",
+        "(least painful|painless|easiest|quickest|best) (way|ways|method|methods) to go",
         "(researched|researching|googled|googling|looked up|looking up|searched|searching|reading about|read about) "
-        "(how to|ways to|methods|suicide methods|the best way to|painless ways to|painless way to|how many pills) "
-        "[(die|kill myself|end my life|overdose|od|commit suicide|hang myself|to die|kill yourself)]",
+        "(how to|ways to|methods to|the best way to|painless ways to|painless way to) "
+        "(die|kill myself|end my life|overdose|od|commit suicide|hang myself|kill yourself)",
+        "(researched|researching|googled|googling|looked up|looking up|searched|searching|reading about|read about) "
+        "(suicide methods|how many pills|lethal doses|a lethal dose)",
         "suicide methods",
         "(how|best way|easiest way|quickest way|fastest way|painless way|painless ways|least painful way|surest way|"
         "most effective way|ways|methods|way) to (die|kill myself|kill yourself|end my life|end it all|commit suicide|"
@@ -122,7 +134,7 @@ RULES: list[tuple[str, str, list[str]]] = [
     ]),
     # ------------------------------------------------------------ active ideation (C-SSRS 2-5)
     ("active_ideation", "", [
-        "(kill|end|off|unalive|delete) myself",
+        "(kill|end|unalive) myself",
         "(offing|killing|unaliving) myself",
         "kms",
         "unalive",
@@ -135,12 +147,13 @@ RULES: list[tuple[str, str, list[str]]] = [
         "(rope|neck) myself",
         "(yeet|throw|fling) myself off [(a|the)] (bridge|building|roof|cliff|balcony|ledge)",
         "(blow|blew|blowing) my brains out",
-        "(slit|slash|slice|slitting|slashing|slicing) my (wrist|wrists|throat)",
+        "(slit|slash|slice|slitting|slashing|slicing|sliced|slashed) my (wrist|wrists|throat|neck) [open]",
         "(put|putting|stick|sticking) a (gun|bullet) (in|to|against) my (head|mouth)",
         "(eat|eating) a bullet",
         "(i am|feel|feeling|felt|been|get|getting|got|is|are|was|am|became|become|becoming|seem|seems|still|grown) "
-        "[(so|very|really|extremely|pretty|super|highly|quite|more|incredibly|fucking|severely|a bit|a little|kind of)] "
-        "suicidal",
+        "[(so|very|really|extremely|pretty|super|highly|quite|more|incredibly|fucking|severely|a bit|a little|kind of|"
+        "this|that|as|too)] suicidal",
+        "suicidal (again|rn|right now|today|tonight|lately|af|as fuck|as hell)",
         "suicidal (thoughts|ideation|ideations|feelings|urges|thinking|tendencies|intent|plans|episode|crisis)",
         "(thoughts|thought|thinking|think|thinks|fantasies|fantasize|fantasizing|dream|dreaming|obsessing) "
         "(of|about) (suicide|ending it|ending it all|ending my life|killing myself|taking my life|taking my own life|"
@@ -151,11 +164,17 @@ RULES: list[tuple[str, str, list[str]]] = [
         "(option|way out|answer|solution|choice)",
         "(suicide|killing myself|death|ending it) is the (only|best|last) (option|way out|answer|solution|choice)",
         "the only way out is (death|suicide|to die|to kill myself|dying)",
+        "(on the edge|on the brink|on the verge|close|closer|so close|very close) (of|to) (suicide|killing myself|ending it|"
+        "ending my life|ending it all|doing it|kms)",
+        "(barely|only just) (keeping|stopping|holding) myself (from|back from) (suicide|killing myself|ending it|doing it)",
         "i will die by suicide",
         "(want|going|ready|planning|plan|need|about|decided|deciding|wanting) to (end it|end it all|end everything|"
         "end things|end this life)",
         "(want|going|ready|planning|plan|need|about|decided) to die by my own hand",
+        "(going to|gonna|want to|ready to|about to|finally going to) commit",
         "(urge|urges|impulse|impulses) to (kill myself|end it|die|jump)",
+        "(only|the only) reason i (have not|did not|have never|never) (killed myself|done it|ended it|"
+        "committed suicide|gone through with it)",
     ]),
     ("active_ideation", "frame", [
         "ctb",
@@ -165,6 +184,11 @@ RULES: list[tuple[str, str, list[str]]] = [
         "(i am going to|i will|i am gonna|i am finally going to|i am about to|i am ready to|i have decided to|"
         "i decided to|i plan to|i am planning to|planning to|going to|about to|ready to|gonna|finally going to) "
         "(do it|go through with it|go through with this)",
+        "(i might|i could|i should|i want to|i need to|i have to) [just] (do it|go through with it)",
+        "i (think|feel|know) it is (time|my time)",
+    ]),
+    ("active_ideation", "do_it", [
+        "(tonight|today|tomorrow) (is|will be) the (night|day)",
     ]),
     ("active_ideation", "self", [
         "(i|i should|i will|i am going to|i might|i want to|time to|i need to|going to|about to|i could|"
@@ -174,13 +198,21 @@ RULES: list[tuple[str, str, list[str]]] = [
         "end it",
         "end things",
         "end everything",
+    ]),
+    ("passive_ideation", "frame nowith", [
         "end this",
         "end my suffering",
         "end the pain",
     ]),
+    ("entrapment", "", [
+        "(want|wanted|need) (it|this) to (end|be over|stop)",
+        "(tired|sick|exhausted) of (everything|it all|fighting|trying|this life|this shit|being me|the pain)",
+        "(want|wanna|wanted) to disappear",
+        "(i|i just) want out",
+    ]),
     # methods: a named method with a desire/intent frame is active ideation with a method
     ("method", "frame method", [
-        "(jump|jumping|jumped|leap|leaping) (off|from|in front of|into|out of|out) [(a|the|my)] (bridge|building|roof|"
+        "(jump|jumping|jumped|leap|leaping) (off|off of|from|in front of|into|out of|out) [(a|the|my)] (bridge|building|roof|"
         "cliff|balcony|window|train|traffic|car|bus|tower|parking garage|overpass|ledge|skyscraper|top floor)",
         "(hang|hanging|hung) (myself|my self)",
         f"(overdose|overdosing|od|oding) [on ~3 {MEANS}]",
@@ -193,7 +225,7 @@ RULES: list[tuple[str, str, list[str]]] = [
         "(get|getting) hit by (a|the) (train|bus|truck|car)",
         "pull the trigger",
         "(slit|slash|slice|cut|slitting|slashing|cutting|open) my (wrists|wrist|veins|throat)",
-        "(poison|poisoning|gas|gassing|suffocate|suffocating|starve|starving|electrocute|electrocuting|stab|"
+        "(off|delete|poison|poisoning|gas|gassing|suffocate|suffocating|electrocute|electrocuting|stab|"
         "stabbing|burn|burning) myself",
         "(drink|drinking) (bleach|antifreeze|pesticide|poison)",
         "inhale (helium|carbon monoxide|exhaust)",
@@ -203,7 +235,7 @@ RULES: list[tuple[str, str, list[str]]] = [
         "(want|wanna|wish|wished|wanting|wants|wanted|need) to (die|be dead|not exist|stop existing|not be alive|"
         "not wake up|never wake up|sleep forever|cease to exist|disappear forever|be gone forever|not be here|"
         "not be here anymore|just die|just not exist|just disappear|disappear and never come back)",
-        "want to disappear",
+        "want to disappear forever",
         "(wish|wished|wishing) (i|i had|i would|i could) (was|were|be|been|had been|have been) "
         "(dead|never born|not born|gone|not alive|never been born|killed)",
         "(wish|wished|wishing) i (could|would) (die|just die|disappear|not exist|stop existing|fall asleep and never "
@@ -212,6 +244,23 @@ RULES: list[tuple[str, str, list[str]]] = [
         "never wake up|get hit by|get cancer|do not make it)",
         "(hope|hoping|praying|pray) (to die|for death|i die soon|that i die|god takes me|god kills me)",
         "(i|i just) (should|deserve to|need to|ought to) [just] die",
+        "(do not|can not) see (why|the point|a reason|any reason) (i should|to|in|of) (be alive|live|living|stay alive|"
+        "keep living|go on|going on|be here|exist|existing)",
+        "(do not|can not) see (why|the point|a reason|any reason) (i should|to) (be alive|live|stay alive) anymore",
+        "(want|wish|wishing|wished) (my life|it all|everything) (would|to|could) (end|be over|stop)",
+        "(wish|wishing|wished|hope|hoping|pray|praying) [that] i (would|could|will|might|get) ~4 and die",
+        "[just] want out of (life|this life|this world|existence)",
+        "(nothing|no one|nobody) [left] (holding|keeping) me (here|back|alive|from it)",
+        "(no|not any) (reason|reasons) [left] (to stay|to be here|to keep going|to stay alive|to live)",
+        "(crave|craving|craves) death",
+        "(want|hope|wish|wishing|hoping|going|ready) to (join|be with) (him|her|them|my <relative>|my late <relative>) "
+        "(soon|in heaven|on the other side|in death|in the afterlife)",
+        "no (reason|point) (to|in) (continue living|continuing living|continuing|continue|carry on|carrying on|keep existing)",
+        "(want|wanna|wanted) to ~3 and die",
+        "(can|could|may) i [just] die [already]",
+        "all i (want|wanna) [to do] is [to] die",
+        "(can not|can not) wait to die",
+        "(preparing|prepare|getting ready|ready) (for|to) (death|die|my death|the end)",
         "(i|i just) should [just] (not exist|not be alive|not be here|be dead)",
         "(would|will) be better off (dead|without me|if i was dead|if i were dead|if i was gone|if i were gone)",
         "better off dead",
@@ -227,7 +276,7 @@ RULES: list[tuple[str, str, list[str]]] = [
         "(do not|does not|no longer|never) (want|wanna) to (live|exist|be alive|be here|be here anymore|go on|wake up|"
         "keep living|continue living|keep going|be on this earth|live anymore|exist anymore|live like this)",
         "(tired|sick|exhausted) of (living|being alive|existing|life|my existence|existence|being here)",
-        "(want|wanted|need) (it|everything|it all|this all|all of this|this) to (end|be over|stop)",
+        "(want|wanted|need) (everything|it all|this all|all of this|my life) to (end|be over|stop)",
         "wish (it|everything|this) (would|could) [all] (end|stop|be over)",
         "(no|lost the|lost my|losing the|have no) will to live",
         "(do not|does not|would not|will not) care if i (live or die|die|died|lived or died|do not wake up)",
@@ -249,7 +298,7 @@ RULES: list[tuple[str, str, list[str]]] = [
         "i (give up|gave up|am giving up) on (life|living|everything)",
         "(death|dying) (sounds|seems|looks|feels) (good|nice|peaceful|better|like a relief|like the answer|"
         "like an escape|appealing|comforting)",
-        "(i|i keep|i have been) (thinking|think|thought|dreaming|fantasizing) (about|of) (dying|death|being dead|"
+        "(i|i keep|i have been) (thinking|think|thought|dreaming|fantasizing) (about|of) (dying|being dead|"
         "not existing|not being here|disappearing)",
         "eternal sleep",
         "(fall|go) to sleep and never wake up",
@@ -264,7 +313,7 @@ RULES: list[tuple[str, str, list[str]]] = [
     ("self_injury", "", [
         "(cut|cutting|cuts|burn|burning|burnt|burned|harm|harming|harmed|hurt|hurting|hurts|hit|hitting|punch|"
         "punching|carve|carving|choke|choking|scratch|scratching|wound|wounding|bite|biting|bruise|bruising|"
-        "starve|starving|mutilate|mutilating|mutilated) myself",
+        "mutilate|mutilating|mutilated) myself",
         "(self harm|self harming|self harmed|self injury|self injuring|self injurious|self mutilation|self mutilate|"
         "self mutilating|self injure|self injured|nssi)",
         "(been|started|start|keep|kept|keeps|relapsed|relapse|relapsing|back to|urge to|urges to|want to|wanna|"
@@ -290,7 +339,6 @@ RULES: list[tuple[str, str, list[str]]] = [
         "for long|by morning|by tomorrow|next week|after tonight|to see)",
         "(this is|it is) (goodbye|good bye) (forever|for good|for real|everyone|world)",
         "(goodbye|good bye|bye) forever",
-        f"tell my {RELATIVE} [that] i (love|loved) (her|him|them|you)",
         "see (you|you all|everyone) (on the other side|in the next life|in another life|in heaven|in hell)",
         "(forgive me|i am sorry|sorry) for what i am (about to do|going to do)",
         "[please] (do not|dont) (blame yourself|blame yourselves|be sad|cry for me|miss me)",
@@ -298,16 +346,21 @@ RULES: list[tuple[str, str, list[str]]] = [
         "i will be (gone|dead) (by|before) (morning|tomorrow|tonight|the weekend|sunrise|then)",
         "(my|this is my) (last|final) (night|day) (on earth|alive|on this earth|here)",
         "(last|final) (night|day) (alive|on earth)",
+        "my last (sunrise|sunset|breath|breaths)",
         "(i|i just) wanted to say goodbye",
         "(thank you|thanks) for (everything|being my friend|trying) (goodbye|bye|i am sorry)",
     ]),
     ("farewell", "weak", [
         "(goodbye|good bye|farewell|bye) (everyone|everybody|world|all|guys|cruel world|friends)",
+        f"tell my {RELATIVE} [that] i (love|loved) (her|him|them|you)",
+        "(i am|i) (leaving|going away|gone) (forever|for good)",
+        "(sorry|i am sorry|apologies) to (everyone|everybody|all of you|my family)",
         "(i am sorry|sorry) for everything",
         "it was nice knowing (you|you all|everyone)",
         "(take care of|look after) my (cat|dog|pets|kids|children|mom|sister|brother)",
         "(i|i just) (love|loved) you all",
         "this is goodbye",
+        "i am out of here",
         "(thank you|thanks) for everything",
         "(you will|you will all|you all will|everyone will) (be better off|be happier|forget about me)",
     ]),
@@ -317,13 +370,12 @@ RULES: list[tuple[str, str, list[str]]] = [
         "before morning|before sunrise|before dawn|at midnight|this week|very soon|in a few hours|soon)",
         "in (an|one|two|a few|a couple of|a couple|#|a) (hour|hours|minutes|mins|min|days)",
         "(at|by|around) # (am|pm)",
-        "(at|by|around) # [o clock]",
+        "(at|by|around) # o clock",
         "(after|once|when) (everyone|everybody|they|my <relative>|the <relative>|my roommate|my roommates|the house) "
         "(is|are|has|have|goes|go|gets|get|falls|fall) (asleep|to sleep|to bed|gone|out|at work|left|quiet)",
         "(after|once|when) (everyone|everybody|they|my parents|my family) (leaves|leave|left|sleeps|sleep|"
         "goes out|go out)",
         "(on|by) (monday|tuesday|wednesday|thursday|friday|saturday|sunday|my birthday|new years|christmas)",
-        "(tonight|today|tomorrow) is the (night|day)",
         "(this|it) (is|will be) my last (night|day)",
         "(no later than|before) (tomorrow|the weekend|friday|monday|the end of the week)",
     ]),
@@ -345,7 +397,7 @@ RULES: list[tuple[str, str, list[str]]] = [
     ]),
     # ------------------------------------------------------------ exposure, third person, directed at others
     ("suicide_exposure", "", [
-        "(killed|kill) (himself|herself|themselves|themself)",
+        "killed (himself|herself|themselves|themself)",
         "(took|taken) (his|her|their) [own] life",
         "(committed|died by|died from|died of|lost (him|her|them) to) suicide",
         f"(my|our) {RELATIVE} (committed|died by) suicide",
@@ -355,8 +407,9 @@ RULES: list[tuple[str, str, list[str]]] = [
         "suicide (loss|bereavement|survivors of loss)",
     ]),
     ("directed_at_others", "", [
-        "(go|just|please|pls|you should|u should|you need to|why do not you|you could|should) "
-        "(kill yourself|kys|die|end yourself|hang yourself|neck yourself|rope yourself)",
+        "(go|you should|you need to|why do not you|you could|you can) (kill yourself|kys|die|end yourself|"
+        "hang yourself|neck yourself|rope yourself)",
+        "(just|please|pls) (kill yourself|kys|end yourself|hang yourself|neck yourself|rope yourself)",
         "kys",
         "kill yourself",
     ]),
@@ -460,8 +513,7 @@ DESIRE_CUES = (
     " needs to ", " should ", " could ", " might ", " try to ", " how to ", " way to ", " ways to ",
     " dream of ", " dream about ", " dreaming of ", " dreaming about ", " fantasize about ",
     " fantasizing about ", " keep imagining ", " rather ", " wish i ", " hope i ", " considered ",
-    " want nothing more than to ", " craving ", " crave ", " urge ", " i just ", " i am just ",
-    " i am gonna ", " may ", " let me ",
+    " want nothing more than to ", " craving ", " crave ", " urge ", " before i ", " i am gonna ",
 )
 PAST_ATTEMPT_CUES = (" tried to ", " attempted to ", " attempted ", " tried ")
 
@@ -500,7 +552,8 @@ FICTION_CUES = (
 )
 SELF_REPORT_CUES = (
     " i said ", " i say ", " i told ", " i tell ", " i texted ", " i wrote ", " i keep saying ",
-    " i screamed ", " i thought ", " i think ", " i keep thinking ", " i typed ",
+    " i screamed ", " i thought ", " i think ", " i keep thinking ", " i typed ", " search ", " searched ",
+    " searching ", " google ", " googled ", " googling ", " type ", " typed ", " typing ",
 )
 
 FIRST_PERSON = frozenset("i me my myself mine im".split())

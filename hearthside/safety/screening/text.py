@@ -19,8 +19,10 @@ from collections.abc import Iterable
 # Words, allowing inner apostrophes and the symbols people use to dodge
 # filters; a leading $ or @ covers "$uicide" (and @mentions, discarded later).
 _EMOJI_CHARS = "\U0001FAA6\u26B0\U0001F52A\U0001F48A\U0001FAA2\U0001F52B\U0001FA78\U0001F480\u2620"
+# "â\x80\x99" is a right single quote mis-decoded as cp1252 (mojibake), common in
+# copied and scraped text.
 TOKEN_RE = re.compile(
-    r"[$@]?[^\W_](?:[^\W_]|['’*@$!|](?=[^\W_*])|\*+(?=[^\W_]))*|[" + _EMOJI_CHARS + "]"
+    r"[$@]?[^\W_](?:[^\W_]|(?:['’*@$!|]|â\x80[\x98\x99])(?=[^\W_*])|\*+(?=[^\W_]))*|[" + _EMOJI_CHARS + "]"
 )
 # Three or more single characters separated by one space, dot, dash or
 # underscore: "s u i c i d e", "k.m.s".
@@ -117,6 +119,18 @@ for _words, _full in (
     (("gonne",), "gone"),
     (("tho",), "though"),
     (("n't",), "not"),
+    # Contractions whose apostrophe was lost as a space ("i m", "don t"), common in
+    # scraped and OCR'd text.
+    (("ve",), "have"),
+    (("m",), "am"),
+    (("t",), "not"),
+    (("ll",), "will"),
+    (("don", "didn", "doesn"), "do"),
+    (("couldn",), "could"),
+    (("wouldn",), "would"),
+    (("shouldn",), "should"),
+    (("isn", "wasn"), "is"),
+    (("aren", "weren"), "are"),
 ):
     _add(_words, _full)
 
@@ -175,7 +189,7 @@ def _resolve(w: str) -> tuple[str, ...]:
 def _canon_word(raw: str) -> tuple[str, ...]:
     w = raw.lower()
     if not w.isascii():
-        w = w.replace("’", "'").replace("‘", "'")
+        w = w.replace("’", "'").replace("‘", "'").replace("â\x80\x99", "'").replace("â\x80\x98", "'")
         if not w.isascii():
             nk = unicodedata.normalize("NFKC", w).lower()
             stripped = "".join(c for c in unicodedata.normalize("NFD", nk) if not unicodedata.combining(c))
@@ -188,7 +202,7 @@ def _canon_word(raw: str) -> tuple[str, ...]:
     if w[0] == "@" and len(w) > 1 and not _HAS_LEET.search(w[1:]):
         return ()
     if "'" in w:
-        if w.endswith("'s") and w[:-2].isalpha():
+        if w.endswith("'s") and w[:-2].isalpha() and w[:-2] not in ("today", "tonight", "tomorrow"):
             base = w[:-2]
             return _resolve(base) if base in _EXPAND else (base,)
         w = w.replace("'", "")
@@ -375,6 +389,18 @@ def _merge(words: list[str], starts: list[int], ends: list[int]):
 def canon_phrase(phrase: str) -> tuple[str, ...]:
     """Canonical token sequence of a table phrase, identical to text handling."""
     return tuple(tokenize(phrase.replace("-", " ")).words)
+
+
+def canon_words(parts: Iterable[str]) -> list[str]:
+    """Fast path of :func:`canon_phrase` for plain space-separated words."""
+    out: list[str] = []
+    for part in parts:
+        for piece in part.split("-"):
+            if piece:
+                out.extend(canon_word(piece))
+    if len(out) > 1 and not _MERGE_FIRST.isdisjoint(out):
+        out = _merge(out, [0] * len(out), [0] * len(out))[0]
+    return out
 
 
 # ---------------------------------------------------------------- language

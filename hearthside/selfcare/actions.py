@@ -1,0 +1,340 @@
+"""Self-help actions. Every write of health data first asks for the person's health-data consent."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from decimal import Decimal, InvalidOperation
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from hearthside.accounts.actions import has_consent
+from hearthside.core import audit
+from hearthside.core.access import get_owned_or_404
+
+from . import questionnaires
+from .models import Activity, CheckIn, ExerciseSession, JournalEntry, Notification, QuestionnaireResponse, Reminder
+
+MAX_NOTE = 5000
+MAX_JOURNAL = 50_000
+MAX_TAGS = 20
+
+
+def require_health_consent(user) -> None:
+    if not has_consent(user, "health_data"):
+        raise PermissionDenied(_("This needs your permission to store health data. You can give it under Permissions."))
+
+
+def _clean_text(value, field: str, limit: int) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValidationError({field: [_("Must be text.")]})
+    value = value.replace("\x00", "").strip()
+    if len(value) > limit:
+        raise ValidationError({field: [_("Keep this under %(n)s characters.") % {"n": limit}]})
+    return value
+
+
+def _clean_labels(values, field: str, limit: int = MAX_TAGS, length: int = 60) -> list[str]:
+    if values is None:
+        return []
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise ValidationError({field: [_("Send a list of short texts.")]})
+    cleaned = []
+    for v in values:
+        v = v.replace("\x00", "").strip()[:length]
+        if v and v.lower() not in {c.lower() for c in cleaned}:
+            cleaned.append(v)
+    if len(cleaned) > limit:
+        raise ValidationError({field: [_("Up to %(n)s entries.") % {"n": limit}]})
+    return cleaned
+
+
+# ---------------------------------------------------------------------------------------------
+# Check-ins
+
+
+def _clean_checkin(fields: dict, partial: bool) -> dict:
+    out: dict = {}
+    errors: dict[str, list[str]] = {}
+    if "mood" in fields or not partial:
+        mood = fields.get("mood")
+        if isinstance(mood, bool) or not isinstance(mood, int) or not 1 <= mood <= 10:
+            errors["mood"] = [_("Choose a mood from 1 to 10.")]
+        else:
+            out["mood"] = mood
+    if "at" in fields and fields["at"] is not None:
+        at = fields["at"]
+        if isinstance(at, str):
+            try:
+                at = datetime.fromisoformat(at)
+            except ValueError:
+                at = None
+        if not isinstance(at, datetime):
+            errors["at"] = [_("Give a date and time.")]
+        else:
+            if timezone.is_naive(at):
+                at = timezone.make_aware(at, timezone.get_current_timezone())
+            if at > timezone.now() + timedelta(minutes=5):
+                errors["at"] = [_("A check-in cannot be in the future.")]
+            elif at.year < 2000:
+                errors["at"] = [_("That date is too far back.")]
+            else:
+                out["at"] = at
+    if "sleep_hours" in fields:
+        raw = fields["sleep_hours"]
+        if raw in (None, ""):
+            out["sleep_hours"] = None
+        else:
+            try:
+                hours = Decimal(str(raw)).quantize(Decimal("0.1"))
+            except (InvalidOperation, ValueError):
+                hours = None
+            if hours is None or not Decimal(0) <= hours <= Decimal(24):
+                errors["sleep_hours"] = [_("Hours of sleep must be between 0 and 24.")]
+            else:
+                out["sleep_hours"] = hours
+    try:
+        if "emotions" in fields:
+            out["emotions"] = _clean_labels(fields["emotions"], "emotions")
+        if "activities" in fields:
+            out["activities"] = _clean_labels(fields["activities"], "activities")
+        if "note" in fields:
+            out["note"] = _clean_text(fields["note"], "note", MAX_NOTE)
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
+    if errors:
+        raise ValidationError(errors)
+    return out
+
+
+def check_create_checkin(user, fields: dict, request=None) -> CheckIn:
+    require_health_consent(user)
+    clean = _clean_checkin(fields, partial=False)
+    checkin = CheckIn.objects.create(user=user, **clean)
+    return checkin
+
+
+def access_checkin_by_id(user, checkin_id) -> CheckIn:
+    return get_owned_or_404(CheckIn.objects.all(), user, checkin_id)
+
+
+def check_update_checkin(user, checkin: CheckIn, fields: dict) -> CheckIn:
+    require_health_consent(user)
+    clean = _clean_checkin(fields, partial=True)
+    for k, v in clean.items():
+        setattr(checkin, k, v)
+    checkin.updated_at = timezone.now()
+    checkin.save(update_fields=[*clean, "updated_at"])
+    return checkin
+
+
+def do_delete_checkin(checkin: CheckIn) -> None:
+    checkin.delete()
+
+
+def activity_choices(user) -> list[str]:
+    from django.db.models import Q
+
+    return list(Activity.objects.filter(Q(owner__isnull=True) | Q(owner=user), active=True)
+                .values_list("name", flat=True).distinct())
+
+
+def check_add_activity(user, name: str) -> Activity:
+    name = _clean_text(name, "name", 60)
+    if not name:
+        raise ValidationError({"name": [_("Give the activity a name.")]})
+    activity, _created = Activity.objects.get_or_create(owner=user, name=name)
+    return activity
+
+
+# ---------------------------------------------------------------------------------------------
+# Journal
+
+
+def access_journal_entry_by_id(user, entry_id) -> JournalEntry:
+    return get_owned_or_404(JournalEntry.objects.all(), user, entry_id)
+
+
+def check_write_journal(user, fields: dict, entry: JournalEntry | None = None, request=None):
+    """Save an entry; screen it for crisis language only if the person allowed automated reading.
+
+    Returns (entry, route) where route is the safety routing result or None when not screened.
+    """
+    require_health_consent(user)
+    clean = {}
+    if "title" in fields or entry is None:
+        clean["title"] = _clean_text(fields.get("title", ""), "title", 200)
+    if "body" in fields or entry is None:
+        clean["body"] = _clean_text(fields.get("body", ""), "body", MAX_JOURNAL)
+        if not clean["body"]:
+            raise ValidationError({"body": [_("Write something first.")]})
+    if "tags" in fields:
+        clean["tags"] = _clean_labels(fields["tags"], "tags")
+    with transaction.atomic():
+        if entry is None:
+            entry = JournalEntry.objects.create(user=user, **clean)
+        else:
+            for k, v in clean.items():
+                setattr(entry, k, v)
+            entry.updated_at = timezone.now()
+            entry.save(update_fields=[*clean, "updated_at"])
+    route = None
+    if "body" in clean and has_consent(user, "ai_features"):
+        from hearthside.safety.actions import screen_and_route
+
+        # A journal is private: it is never "held"; screening only brings help and a person.
+        route = screen_and_route(user, clean["body"], "selfcare.journal", source_id=entry.pk, context="journal")
+    return entry, route
+
+
+# ---------------------------------------------------------------------------------------------
+# Questionnaires
+
+
+def check_submit_questionnaire(user, slug: str, answers: dict, request=None):
+    require_health_consent(user)
+    definition = questionnaires.get(slug)
+    if definition is None:
+        raise Http404
+    try:
+        clean = questionnaires.validate_answers(definition, answers)
+    except questionnaires.AnswerError as exc:
+        raise ValidationError({k: [v] for k, v in exc.errors.items()}) from None
+    result = questionnaires.score(definition, clean)
+    alert = None
+    with transaction.atomic():
+        response = QuestionnaireResponse.objects.create(
+            user=user, questionnaire=slug, answers=clean,
+            result={"total": result.total, "band": result.band, "band_index": result.band_index,
+                    "safety_items": list(result.safety_items)},
+        )
+        if result.safety_items:
+            alert = _phq9_safety_flow(user, response, clean)
+    return response, result, alert
+
+
+def _phq9_safety_flow(user, response, answers):
+    """PHQ-9 item 9 above 0: help is shown at once; an alert follows the operator's policy."""
+    from hearthside.safety.actions import raise_alert
+
+    policy = settings.SELFCARE_ITEM9_ALERT
+    value = max(answers[i] for i in response.result["safety_items"])
+    if policy == "never":
+        return None
+    # "Several days" (1) is common and not by itself an emergency; the default policy alerts on
+    # every positive answer at moderate level, and at high level for "more than half the days" or more.
+    level = "high" if value >= 2 else "moderate"
+    reasons = [{"construct": "phq9_item9", "label": "PHQ-9 item 9 answered above 0", "spans": [], "modifiers": [],
+                "value": value}]
+    return raise_alert(user, source="selfcare.phq9", source_id=str(response.pk), level=level, reasons=reasons)
+
+
+def access_response_by_id(user, response_id) -> QuestionnaireResponse:
+    return get_owned_or_404(QuestionnaireResponse.objects.all(), user, response_id)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reminders (time zone and daylight-saving safe)
+
+
+def next_occurrence(time_of_day, weekdays: list[int], tz_name: str, after: datetime) -> datetime:
+    """The next moment after ``after`` when the local clock in ``tz_name`` shows ``time_of_day``.
+
+    Computed from the local date and wall-clock time each day, so 08:00 stays 08:00 across a
+    daylight-saving change. A wall time that does not exist that day (in the spring gap) is
+    shifted forward by the gap, as zoneinfo does with fold=0.
+    """
+    tz = ZoneInfo(tz_name)
+    local_after = after.astimezone(tz)
+    for offset in range(0, 8):
+        day = local_after.date() + timedelta(days=offset)
+        if weekdays and day.weekday() not in weekdays:
+            continue
+        candidate = datetime.combine(day, time_of_day, tzinfo=tz)
+        # Normalise through UTC so a nonexistent local time lands after the gap.
+        utc = candidate.astimezone(ZoneInfo("UTC"))
+        if utc > after:
+            return utc
+    raise ValueError("no weekday selected")
+
+
+def check_create_reminder(user, fields: dict) -> Reminder:
+    from datetime import time as dtime
+
+    errors = {}
+    kind = fields.get("kind")
+    if kind not in Reminder.Kind.values:
+        errors["kind"] = [_("Choose check-in, exercise or questionnaire.")]
+    raw_time = fields.get("time_of_day")
+    try:
+        tod = raw_time if isinstance(raw_time, dtime) else dtime.fromisoformat(str(raw_time))
+    except ValueError:
+        tod = None
+        errors["time_of_day"] = [_("Give a time like 08:30.")]
+    weekdays = fields.get("weekdays") or []
+    if not isinstance(weekdays, list) or not all(isinstance(d, int) and 0 <= d <= 6 for d in weekdays):
+        errors["weekdays"] = [_("Weekdays are numbers 0 (Monday) to 6 (Sunday).")]
+    target = _clean_text(fields.get("target", ""), "target", 60)
+    by_email = bool(fields.get("by_email"))
+    if by_email and not user.email:
+        errors["by_email"] = [_("Add an email address to your account to get reminders by email.")]
+    if errors:
+        raise ValidationError(errors)
+    weekdays = sorted(set(weekdays))
+    reminder = Reminder.objects.create(
+        user=user, kind=kind, target=target, time_of_day=tod.replace(second=0, microsecond=0), weekdays=weekdays,
+        by_email=by_email, next_due_at=next_occurrence(tod, weekdays, user.time_zone, timezone.now()),
+    )
+    return reminder
+
+
+def access_reminder_by_id(user, reminder_id) -> Reminder:
+    return get_owned_or_404(Reminder.objects.all(), user, reminder_id)
+
+
+REMINDER_TEXT = {
+    "checkin": ("Time for your check-in: how are you feeling?", "/selfcare/checkin/"),
+    "exercise": ("A gentle reminder for your exercise.", "/selfcare/exercises/"),
+    "questionnaire": ("A reminder to fill in your questionnaire.", "/selfcare/questionnaires/"),
+}
+
+
+def send_due_reminders(now=None) -> int:
+    """Deliver every reminder that is due. A reminder missed while the worker was down is sent
+    late (once), never skipped, and then scheduled from now."""
+    now = now or timezone.now()
+    sent = 0
+    due_ids = list(Reminder.objects.filter(active=True, next_due_at__lte=now).values_list("pk", flat=True))
+    for pk in due_ids:
+        with transaction.atomic():
+            reminder = Reminder.objects.select_for_update().select_related("user").filter(
+                pk=pk, active=True, next_due_at__lte=now).first()
+            if reminder is None:
+                continue
+            text, url = REMINDER_TEXT[reminder.kind]
+            if reminder.target and reminder.kind == "exercise":
+                url = f"/selfcare/exercises/{reminder.target}/"
+            Notification.objects.create(user=reminder.user, text=_(text), url=url)
+            if reminder.by_email and reminder.user.email:
+                from .tasks import send_reminder_email
+
+                transaction.on_commit(lambda r=reminder: send_reminder_email.enqueue(r.pk))
+            reminder.last_sent_at = now
+            reminder.next_due_at = next_occurrence(reminder.time_of_day, reminder.weekdays, reminder.user.time_zone, now)
+            reminder.save(update_fields=["last_sent_at", "next_due_at"])
+            sent += 1
+    return sent
+
+
+def audit_health_read(actor, owner, obj, request=None) -> None:
+    if actor.pk != owner.pk:
+        audit.record("selfcare.staff_read", actor=actor, request=request, obj=obj, subject=owner)
+
+

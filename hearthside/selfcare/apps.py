@@ -1,0 +1,27 @@
+from django.apps import AppConfig
+
+DEFAULT_ACTIVITIES = ["work", "study", "exercise", "outdoors", "friends", "family", "reading", "music",
+                      "rest", "hobby", "chores", "screen time"]
+
+
+def create_default_activities(sender=None, using="default", **kwargs):
+    from .models import Activity
+
+    try:
+        if not Activity.objects.using(using).filter(owner__isnull=True).exists():
+            Activity.objects.using(using).bulk_create([Activity(name=n) for n in DEFAULT_ACTIVITIES])
+    except Exception:  # noqa: BLE001 - table may not exist during a partial migrate
+        return
+
+
+class SelfcareConfig(AppConfig):
+    name = "hearthside.selfcare"
+    label = "selfcare"
+    verbose_name = "Self-help"
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from . import personal_data, sweeps  # noqa: F401  (registers export/erasure and sweeps)
+
+        post_migrate.connect(create_default_activities, sender=self)

@@ -1,0 +1,156 @@
+"""Self-help: check-ins, journal, questionnaires, guided exercises, library and reminders."""
+
+from __future__ import annotations
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+
+from hearthside.core.fields import EncryptedJSONField, EncryptedTextField
+
+
+class Activity(models.Model):
+    """An activity to tag check-ins with: the operator's list (owner empty) plus each person's own."""
+
+    name = models.CharField(max_length=60)
+    owner = models.ForeignKey("accounts.User", null=True, blank=True, on_delete=models.CASCADE,
+                              related_name="own_activities")
+    icon = models.CharField(max_length=8, blank=True)
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["owner", "name"], name="unique_activity_per_owner")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CheckIn(models.Model):
+    user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="checkins")
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    mood = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(10)])
+    emotions = models.JSONField(default=list, blank=True)
+    activities = models.JSONField(default=list, blank=True)
+    sleep_hours = models.DecimalField(max_digits=3, decimal_places=1, null=True, blank=True)
+    note = EncryptedTextField(blank=True, default="")
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at"]
+        indexes = [models.Index(fields=["user", "at"])]
+
+    def __str__(self) -> str:
+        return f"check-in {self.pk} ({self.mood}/10)"
+
+
+class JournalEntry(models.Model):
+    user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="journal_entries")
+    title = EncryptedTextField(blank=True, default="")
+    body = EncryptedTextField()
+    tags = models.JSONField(default=list, blank=True)
+    shared_with_practitioner = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"journal entry {self.pk}"
+
+
+class QuestionnaireResponse(models.Model):
+    user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="questionnaire_responses")
+    questionnaire = models.CharField(max_length=20, db_index=True)
+    answers = EncryptedJSONField()
+    # Score and band are health data too: kept encrypted beside the answers.
+    result = EncryptedJSONField()
+    completed_at = models.DateTimeField(default=timezone.now, db_index=True)
+    shared_with_practitioner = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-completed_at"]
+
+    def __str__(self) -> str:
+        return f"{self.questionnaire} {self.pk}"
+
+
+class ExerciseSession(models.Model):
+    user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="exercise_sessions")
+    exercise = models.CharField(max_length=60, db_index=True)
+    responses = EncryptedJSONField(default=dict)
+    step_index = models.PositiveSmallIntegerField(default=0)
+    mood_before = models.PositiveSmallIntegerField(null=True, blank=True)
+    mood_after = models.PositiveSmallIntegerField(null=True, blank=True)
+    started_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"{self.exercise} {self.pk}"
+
+
+class Article(models.Model):
+    slug = models.SlugField(max_length=80, unique=True)
+    title = models.CharField(max_length=200)
+    summary = models.CharField(max_length=400)
+    body = models.TextField(help_text="Markdown; rendered and sanitised")
+    topics = models.JSONField(default=list, blank=True)
+    sources = models.JSONField(default=list, blank=True)
+    published = models.BooleanField(default=True)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def reading_minutes(self) -> int:
+        return max(1, round(len(self.body.split()) / 200))
+
+
+class Reminder(models.Model):
+    class Kind(models.TextChoices):
+        CHECKIN = "checkin", "check-in"
+        EXERCISE = "exercise", "exercise"
+        QUESTIONNAIRE = "questionnaire", "questionnaire"
+
+    user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    target = models.CharField(max_length=60, blank=True, help_text="exercise or questionnaire slug")
+    time_of_day = models.TimeField(help_text="local time in the person's time zone")
+    weekdays = models.JSONField(default=list, help_text="0=Monday … 6=Sunday; empty = every day")
+    by_email = models.BooleanField(default=False)
+    active = models.BooleanField(default=True)
+    next_due_at = models.DateTimeField(db_index=True)
+    last_sent_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["time_of_day"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} at {self.time_of_day}"
+
+
+class Notification(models.Model):
+    """An in-app message to one person (reminders, for now)."""
+
+    user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="notifications")
+    text = models.CharField(max_length=300)
+    url = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.text[:40]

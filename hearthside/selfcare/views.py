@@ -1,0 +1,261 @@
+"""Self-help pages: thin views over selfcare.actions."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from hearthside.accounts.actions import has_consent
+
+from . import actions, charts, insights, questionnaires
+from .models import CheckIn, JournalEntry, Notification, QuestionnaireResponse, Reminder
+
+COMMON_EMOTIONS = ["calm", "happy", "grateful", "hopeful", "tired", "anxious", "sad", "lonely", "angry",
+                   "stressed", "overwhelmed", "content"]
+
+
+def _errors(exc: ValidationError) -> dict:
+    return exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+
+
+@login_required
+def home(request):
+    user = request.user
+    recent = list(CheckIn.objects.filter(user=user).order_by("-at")[:5])
+    notes = list(Notification.objects.filter(user=user, read_at__isnull=True)[:5])
+    data = insights.compute(user, 7)
+    return render(request, "selfcare/home.html", {
+        "recent": recent, "notifications": notes, "week": data,
+        "consented": has_consent(user, "health_data"),
+        "questionnaires": questionnaires.all_questionnaires().values(),
+    })
+
+
+def _checkin_fields(post) -> dict:
+    fields = {
+        "emotions": post.getlist("emotions") + [e.strip() for e in post.get("other_emotions", "").split(",") if e.strip()],
+        "activities": post.getlist("activities"),
+        "note": post.get("note", ""),
+        "sleep_hours": post.get("sleep_hours") or None,
+    }
+    mood = post.get("mood", "")
+    fields["mood"] = int(mood) if mood.isdigit() else None
+    if post.get("at"):
+        fields["at"] = post.get("at")
+    return fields
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def checkin(request, checkin_id: int | None = None):
+    user = request.user
+    instance = actions.access_checkin_by_id(user, checkin_id) if checkin_id else None
+    errors, values = {}, {}
+    if request.method == "POST":
+        values = _checkin_fields(request.POST)
+        new_activity = request.POST.get("new_activity", "").strip()
+        try:
+            if new_activity:
+                actions.check_add_activity(user, new_activity)
+                values["activities"].append(new_activity)
+            if instance:
+                actions.check_update_checkin(user, instance, values)
+            else:
+                actions.check_create_checkin(user, values, request=request)
+        except PermissionDenied as exc:
+            errors = {"__all__": [str(exc)]}
+        except ValidationError as exc:
+            errors = _errors(exc)
+        else:
+            messages.success(request, _("Checked in. Thank you for taking a moment for yourself."))
+            return redirect("selfcare:home")
+    elif instance:
+        values = {"mood": instance.mood, "emotions": instance.emotions, "activities": instance.activities,
+                  "note": instance.note, "sleep_hours": instance.sleep_hours,
+                  "at": timezone.localtime(instance.at).strftime("%Y-%m-%dT%H:%M")}
+    chosen = set(values.get("emotions", []))
+    return render(request, "selfcare/checkin.html", {
+        "instance": instance, "errors": errors, "values": values,
+        "moods": range(1, 11),
+        "emotions": sorted(set(COMMON_EMOTIONS) | chosen, key=lambda e: (e not in COMMON_EMOTIONS, e)),
+        "chosen_emotions": chosen,
+        "activities": sorted(set(actions.activity_choices(user)) | set(values.get("activities", []))),
+        "chosen_activities": set(values.get("activities", [])),
+        "suggest_enabled": has_consent(user, "ai_features"),
+        "consented": has_consent(user, "health_data"),
+    }, status=400 if errors else 200)
+
+
+@login_required
+def checkin_list(request):
+    items = CheckIn.objects.filter(user=request.user).order_by("-at")[:100]
+    return render(request, "selfcare/checkin_list.html", {"items": items})
+
+
+@login_required
+@require_POST
+def checkin_delete(request, checkin_id: int):
+    actions.do_delete_checkin(actions.access_checkin_by_id(request.user, checkin_id))
+    messages.success(request, _("Check-in deleted."))
+    return redirect("selfcare:checkins")
+
+
+@login_required
+def insights_view(request):
+    try:
+        days = int(request.GET.get("days", "30"))
+    except ValueError:
+        days = 30
+    data = insights.compute(request.user, days)
+    mood_chart = charts.line_chart(data["series"], data["smoothed"], data["start"], data["end"],
+                                   title=_("Mood over the last %(n)s days") % {"n": data["days"]}) \
+        if data["enough_for_trend"] else None
+    weekday_chart = charts.bar_chart(data["weekday"], "weekday", "mood", title=_("Average mood by weekday")) \
+        if data["enough_for_trend"] else None
+    return render(request, "selfcare/insights.html", {
+        "data": data, "mood_chart": mood_chart, "weekday_chart": weekday_chart, "windows": insights.WINDOWS,
+    })
+
+
+@login_required
+def journal_list(request):
+    return render(request, "selfcare/journal_list.html", {
+        "entries": JournalEntry.objects.filter(user=request.user)[:100],
+        "screening": has_consent(request.user, "ai_features"),
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def journal_edit(request, entry_id: int | None = None):
+    entry = actions.access_journal_entry_by_id(request.user, entry_id) if entry_id else None
+    errors, route = {}, None
+    values = {"title": entry.title if entry else "", "body": entry.body if entry else "",
+              "tags": ", ".join(entry.tags) if entry else ""}
+    if request.method == "POST":
+        values = {k: request.POST.get(k, "") for k in ("title", "body", "tags")}
+        fields = {"title": values["title"], "body": values["body"],
+                  "tags": [t.strip() for t in values["tags"].split(",") if t.strip()]}
+        try:
+            entry, route = actions.check_write_journal(request.user, fields, entry=entry, request=request)
+        except PermissionDenied as exc:
+            errors = {"__all__": [str(exc)]}
+        except ValidationError as exc:
+            errors = _errors(exc)
+        else:
+            if route is not None and route.show_help:
+                return render(request, "selfcare/journal_saved_help.html", {"entry": entry, "route": route})
+            messages.success(request, _("Saved to your journal."))
+            return redirect("selfcare:journal")
+    return render(request, "selfcare/journal_edit.html", {
+        "entry": entry, "values": values, "errors": errors, "screening": has_consent(request.user, "ai_features"),
+    }, status=400 if errors else 200)
+
+
+@login_required
+@require_POST
+def journal_delete(request, entry_id: int):
+    actions.access_journal_entry_by_id(request.user, entry_id).delete()
+    messages.success(request, _("Entry deleted."))
+    return redirect("selfcare:journal")
+
+
+@login_required
+def questionnaire_list(request):
+    latest = {}
+    for r in QuestionnaireResponse.objects.filter(user=request.user).order_by("-completed_at")[:200]:
+        latest.setdefault(r.questionnaire, r)
+    rows = [{"q": q, "latest": latest.get(slug)} for slug, q in questionnaires.all_questionnaires().items()]
+    return render(request, "selfcare/questionnaire_list.html", {"rows": rows})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def questionnaire_take(request, slug: str):
+    definition = questionnaires.get(slug)
+    if definition is None:
+        raise Http404
+    errors, chosen = {}, {}
+    if request.method == "POST":
+        answers = {}
+        for key, value in request.POST.items():
+            if key.startswith("q_") and value.lstrip("-").isdigit():
+                answers[key[2:]] = int(value)
+        chosen = answers
+        try:
+            response, result, _alert = actions.check_submit_questionnaire(request.user, slug, answers, request=request)
+        except PermissionDenied as exc:
+            errors = {"__all__": [str(exc)]}
+        except ValidationError as exc:
+            errors = _errors(exc)
+        else:
+            return redirect("selfcare:response", response_id=response.pk)
+    history = list(QuestionnaireResponse.objects.filter(user=request.user, questionnaire=slug)
+                   .order_by("completed_at")[:200])
+    return render(request, "selfcare/questionnaire_take.html", {
+        "q": definition, "errors": errors, "chosen": chosen, "history_chart": _history_chart(definition, history),
+        "history": history,
+    }, status=400 if errors else 200)
+
+
+def _history_chart(definition, history):
+    if len(history) < 2:
+        return None
+    points = [{"date": r.completed_at.date().isoformat(), "score": r.result["total"]} for r in history]
+    lo, hi = definition["scoring"]["min"], definition["scoring"]["max"]
+    bands = [{**b, "index": i} for i, b in enumerate(definition["bands"])]
+    if definition.get("higher_is_better"):
+        bands = [{**b, "index": len(bands) - 1 - b["index"]} for b in bands]
+    return charts.line_chart(points, points, points[0]["date"], points[-1]["date"], key="score",
+                             title=_("%(q)s scores over time") % {"q": definition["title"]}, lo=lo, hi=hi,
+                             ticks=sorted({lo, hi, *[b["min"] for b in definition["bands"]]}), bands=bands)
+
+
+@login_required
+def response_detail(request, response_id: int):
+    response = actions.access_response_by_id(request.user, response_id)
+    definition = questionnaires.get(response.questionnaire)
+    return render(request, "selfcare/response.html", {
+        "r": response, "q": definition, "help": bool(response.result.get("safety_items")),
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reminders(request):
+    errors = {}
+    if request.method == "POST":
+        if request.POST.get("delete"):
+            try:
+                actions.access_reminder_by_id(request.user, int(request.POST["delete"])).delete()
+            except ValueError:
+                raise Http404 from None
+            return redirect("selfcare:reminders")
+        try:
+            actions.check_create_reminder(request.user, {
+                "kind": request.POST.get("kind"), "time_of_day": request.POST.get("time_of_day", ""),
+                "weekdays": [int(d) for d in request.POST.getlist("weekdays") if d.isdigit()],
+                "target": request.POST.get("target", ""), "by_email": request.POST.get("by_email") == "on",
+            })
+        except ValidationError as exc:
+            errors = _errors(exc)
+        else:
+            messages.success(request, _("Reminder set."))
+            return redirect("selfcare:reminders")
+    return render(request, "selfcare/reminders.html", {
+        "reminders": Reminder.objects.filter(user=request.user), "errors": errors,
+        "weekdays": list(enumerate([_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")])),
+    }, status=400 if errors else 200)
+
+
+@login_required
+@require_POST
+def notifications_read(request):
+    Notification.objects.filter(user=request.user, read_at__isnull=True).update(read_at=timezone.now())
+    return redirect("selfcare:home")
