@@ -601,6 +601,11 @@ def export_user_data(user: User, request=None) -> dict:
         },
         "data": export_rows(user),
     }
+    from hearthside.interop.fhir import bundle_for
+
+    fhir = bundle_for(user)
+    if fhir is not None:
+        data["fhir"] = fhir
     audit.record("account.exported", actor=user, request=request, obj=user, subject=user)
     return data
 
