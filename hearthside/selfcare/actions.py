@@ -338,3 +338,79 @@ def audit_health_read(actor, owner, obj, request=None) -> None:
         audit.record("selfcare.staff_read", actor=actor, request=request, obj=obj, subject=owner)
 
 
+
+
+# ---------------------------------------------------------------------------------------------
+# Guided exercises
+
+
+def access_exercise_session_by_id(user, session_id) -> ExerciseSession:
+    return get_owned_or_404(ExerciseSession.objects.all(), user, session_id)
+
+
+def check_start_exercise(user, slug: str) -> ExerciseSession:
+    """Resume the person's unfinished session of this exercise, or start a new one."""
+    from . import exercises
+
+    require_health_consent(user)
+    if exercises.get(slug) is None:
+        raise Http404
+    open_session = ExerciseSession.objects.filter(user=user, exercise=slug, completed_at__isnull=True).first()
+    if open_session is not None:
+        return open_session
+    return ExerciseSession.objects.create(user=user, exercise=slug)
+
+
+def check_answer_step(user, session: ExerciseSession, value, *, step_id: str | None = None) -> ExerciseSession:
+    """Store the answer to the current step and move on; back-tracking is by step id."""
+    from . import exercises
+
+    require_health_consent(user)
+    if session.completed_at is not None:
+        raise ValidationError(_("This exercise is finished. Start it again to do it once more."))
+    steps = exercises.steps_for(session.exercise)
+    index = session.step_index
+    if step_id is not None and step_id != steps[index]["id"]:
+        raise ValidationError(_("This step was already answered on another device; the page has moved on."))
+    step = steps[index]
+    stored = exercises.clean_value(step, value)
+    responses = dict(session.responses)
+    if stored is not None:
+        responses[step["id"]] = stored
+    session.responses = responses
+    fields = ["responses", "step_index", "updated_at"]
+    if step["id"] == "_mood_before":
+        session.mood_before = stored
+        fields.append("mood_before")
+    elif step["id"] == "_mood_after":
+        session.mood_after = stored
+        fields.append("mood_after")
+    session.step_index = index + 1
+    if session.step_index >= len(steps):
+        session.step_index = len(steps) - 1
+        session.completed_at = timezone.now()
+        fields.append("completed_at")
+    session.updated_at = timezone.now()
+    session.save(update_fields=fields)
+    return session
+
+
+def exercise_effects(user) -> list[dict]:
+    """Average mood change per exercise from the person's own finished sessions."""
+    from collections import defaultdict
+
+    from . import exercises
+
+    changes: dict[str, list[int]] = defaultdict(list)
+    rows = ExerciseSession.objects.filter(user=user, completed_at__isnull=False, mood_before__isnull=False,
+                                          mood_after__isnull=False).values_list("exercise", "mood_before", "mood_after")
+    for slug, before, after in rows:
+        changes[slug].append(after - before)
+    out = []
+    for slug, deltas in changes.items():
+        exercise = exercises.get(slug)
+        if exercise is None:
+            continue
+        out.append({"slug": slug, "title": exercise["title"], "sessions": len(deltas),
+                    "average_change": round(sum(deltas) / len(deltas), 1)})
+    return sorted(out, key=lambda r: -r["average_change"])

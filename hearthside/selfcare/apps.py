@@ -24,4 +24,7 @@ class SelfcareConfig(AppConfig):
 
         from . import personal_data, sweeps  # noqa: F401  (registers export/erasure and sweeps)
 
+        from .library import load_articles_if_empty
+
         post_migrate.connect(create_default_activities, sender=self)
+        post_migrate.connect(load_articles_if_empty, sender=self)

@@ -20,4 +20,9 @@ urlpatterns = [
     path("responses/<int:response_id>/", views.response_detail, name="response"),
     path("reminders/", views.reminders, name="reminders"),
     path("notifications/read/", views.notifications_read, name="notifications_read"),
+    path("exercises/", views.exercise_list, name="exercises"),
+    path("exercises/<slug:slug>/", views.exercise_start, name="exercise"),
+    path("exercise-sessions/<int:session_id>/", views.exercise_session, name="exercise_session"),
+    path("library/", views.article_list, name="library"),
+    path("library/<slug:slug>/", views.article_detail, name="article"),
 ]

@@ -259,3 +259,103 @@ def reminders(request):
 def notifications_read(request):
     Notification.objects.filter(user=request.user, read_at__isnull=True).update(read_at=timezone.now())
     return redirect("selfcare:home")
+
+
+# ---------------------------------------------------------------------------------------------
+# Guided exercises and the library
+
+
+@login_required
+def exercise_list(request):
+    from . import exercises
+    from .models import ExerciseSession
+
+    open_slugs = set(ExerciseSession.objects.filter(user=request.user, completed_at__isnull=True)
+                     .values_list("exercise", flat=True))
+    effects = {e["slug"]: e for e in actions.exercise_effects(request.user)}
+    rows = [{"e": e, "resume": slug in open_slugs, "effect": effects.get(slug)} for slug, e in exercises.all_exercises().items()]
+    return render(request, "selfcare/exercise_list.html", {"rows": rows, "consented": has_consent(request.user, "health_data")})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def exercise_start(request, slug: str):
+    from . import exercises
+
+    exercise = exercises.get(slug)
+    if exercise is None:
+        raise Http404
+    if request.method == "POST":
+        try:
+            session = actions.check_start_exercise(request.user, slug)
+        except PermissionDenied as exc:
+            messages.error(request, str(exc))
+            return redirect("selfcare:exercises")
+        return redirect("selfcare:exercise_session", session_id=session.pk)
+    return render(request, "selfcare/exercise_start.html", {"e": exercise})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def exercise_session(request, session_id: int):
+    from . import exercises
+
+    session = actions.access_exercise_session_by_id(request.user, session_id)
+    exercise = exercises.get(session.exercise)
+    if exercise is None:
+        raise Http404
+    steps = exercises.steps_for(session.exercise)
+    error = None
+    if request.method == "POST" and session.completed_at is None:
+        step = steps[session.step_index]
+        value = request.POST.getlist("value") if step.get("multiple") else request.POST.get("value")
+        try:
+            actions.check_answer_step(request.user, session, value, step_id=request.POST.get("step"))
+        except PermissionDenied as exc:
+            error = str(exc)
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            return redirect("selfcare:exercise_session", session_id=session.pk)
+    step = steps[session.step_index]
+    summary = []
+    if step["type"] == "summary" or session.completed_at:
+        wanted = step.get("show") or []
+        by_id = {s["id"]: s for s in steps}
+        summary = [{"text": by_id[i]["text"], "answer": session.responses.get(i)} for i in wanted if i in by_id]
+    return render(request, "selfcare/exercise_step.html", {
+        "e": exercise, "session": session, "step": step, "number": session.step_index + 1, "total": len(steps),
+        "error": error, "summary": summary,
+        "current": session.responses.get(step["id"], "") if isinstance(session.responses, dict) else "",
+        "scale_values": list(range(step["min"], step["max"] + 1)) if step["type"] == "scale" else [],
+        "change": (session.mood_after - session.mood_before)
+        if session.mood_after is not None and session.mood_before is not None else None,
+    }, status=400 if error else 200)
+
+
+def article_list(request):
+    from django.db.models import Q
+
+    from .models import Article
+
+    query = (request.GET.get("q") or "").strip()[:100]
+    topic = (request.GET.get("topic") or "").strip()[:40]
+    articles = Article.objects.filter(published=True)
+    if query:
+        articles = articles.filter(Q(title__icontains=query) | Q(summary__icontains=query) | Q(body__icontains=query))
+    items = list(articles)
+    if topic:
+        items = [a for a in items if topic in a.topics]
+    topics = sorted({t for a in Article.objects.filter(published=True) for t in a.topics})
+    return render(request, "selfcare/article_list.html", {"articles": items, "q": query, "topic": topic,
+                                                          "topics": topics})
+
+
+def article_detail(request, slug: str):
+    from .library import render as render_md
+    from .models import Article
+
+    article = Article.objects.filter(slug=slug, published=True).first()
+    if article is None:
+        raise Http404
+    return render(request, "selfcare/article.html", {"a": article, "html": render_md(article.body)})

@@ -69,6 +69,22 @@ def _load_schema():
 
 schema = _load_schema()
 
+# Hypothesis often regenerates the same request, and for an operation without parameters it can
+# only ever generate one. Repeating a write can matter (a second sign-up with the same name), so
+# only repeated reads are skipped.
+_READS_SENT: set[tuple] = set()
+
+
+def _repeated_read(case) -> bool:
+    if case.method.upper() not in {"GET", "HEAD"}:
+        return False
+    key = (case.operation.label, repr(case.path_parameters), repr(case.query), repr(case.headers),
+           repr(case.cookies))
+    if key in _READS_SENT:
+        return True
+    _READS_SENT.add(key)
+    return False
+
 
 @pytest.mark.django_db(transaction=True)
 @schema.exclude(**CLOSE_ACCOUNT).parametrize()
@@ -76,6 +92,8 @@ schema = _load_schema()
 def test_api_has_no_server_errors(case, personas):
     from hearthside.accounts.models import AccessToken, User
 
+    if _repeated_read(case):
+        return
     tokens, token_ids = personas
     # The fuzzer may revoke the persona's own token (DELETE /me/tokens/{id}) or change the
     # profile; put the personas back so every example runs authenticated.

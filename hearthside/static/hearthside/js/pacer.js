@@ -1,0 +1,43 @@
+// Breathing pacer and countdown timers for guided exercises. Without JavaScript the step shows
+// the pattern as text; with it, a circle grows and shrinks in time with the breath.
+(function () {
+  "use strict";
+  var reduce = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  Array.prototype.forEach.call(document.querySelectorAll(".pacer"), function (pacer) {
+    var pattern = pacer.getAttribute("data-pattern").split(",").map(Number);
+    var labels = pacer.getAttribute("data-labels").split("|");
+    var cycles = Number(pacer.getAttribute("data-cycles")) || 4;
+    var circle = pacer.querySelector(".pacer-circle");
+    var label = pacer.querySelector(".pacer-label");
+    var phase = 0, cycle = 0, remaining = pattern[0];
+    pacer.classList.add("is-running");
+    function show() {
+      label.textContent = labels[phase] + " · " + remaining;
+      var scale = phase === 0 ? 1 : (phase === 2 ? 0.55 : (phase === 1 ? 1 : 0.55));
+      circle.style.transitionDuration = reduce ? "0s" : (pattern[phase] + "s");
+      circle.style.transform = "scale(" + scale + ")";
+    }
+    function tick() {
+      remaining -= 1;
+      if (remaining <= 0) {
+        phase = (phase + 1) % pattern.length;
+        if (phase === 0) { cycle += 1; }
+        if (cycle >= cycles) { label.textContent = "Done. Continue when you are ready."; pacer.classList.add("is-done"); return; }
+        remaining = pattern[phase];
+        if (remaining === 0) { return tick(); }
+      }
+      show();
+      setTimeout(tick, 1000);
+    }
+    show();
+    setTimeout(tick, 1000);
+  });
+  Array.prototype.forEach.call(document.querySelectorAll(".timer[data-seconds]"), function (timer) {
+    var left = Number(timer.getAttribute("data-seconds"));
+    function step() {
+      timer.textContent = left > 0 ? left + " s" : "Time's up. Continue when you are ready.";
+      if (left-- > 0) setTimeout(step, 1000);
+    }
+    step();
+  });
+})();
