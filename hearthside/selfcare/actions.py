@@ -18,7 +18,15 @@ from hearthside.core import audit
 from hearthside.core.access import get_owned_or_404
 
 from . import questionnaires
-from .models import Activity, CheckIn, ExerciseSession, JournalEntry, Notification, QuestionnaireResponse, Reminder
+from .models import (
+    Activity,
+    CheckIn,
+    ExerciseSession,
+    JournalEntry,
+    Notification,
+    QuestionnaireResponse,
+    Reminder,
+)
 
 MAX_NOTE = 5000
 MAX_JOURNAL = 50_000

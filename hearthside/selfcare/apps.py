@@ -23,7 +23,6 @@ class SelfcareConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from . import personal_data, sweeps  # noqa: F401  (registers export/erasure and sweeps)
-
         from .library import load_articles_if_empty
 
         post_migrate.connect(create_default_activities, sender=self)

@@ -2,7 +2,15 @@
 
 from hearthside.core.personal_data import register
 
-from .models import Activity, CheckIn, ExerciseSession, JournalEntry, Notification, QuestionnaireResponse, Reminder
+from .models import (
+    Activity,
+    CheckIn,
+    ExerciseSession,
+    JournalEntry,
+    Notification,
+    QuestionnaireResponse,
+    Reminder,
+)
 
 register(CheckIn, order=50)
 register(JournalEntry, order=50)
