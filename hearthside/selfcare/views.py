@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from hearthside.accounts.actions import has_consent
 
-from . import actions, charts, insights, questionnaires
+from . import actions, charts, insights, questionnaires, recommend
 from .models import CheckIn, JournalEntry, Notification, QuestionnaireResponse, Reminder
 
 COMMON_EMOTIONS = ["calm", "happy", "grateful", "hopeful", "tired", "anxious", "sad", "lonely", "angry",
@@ -34,6 +34,7 @@ def home(request):
         "recent": recent, "notifications": notes, "week": data,
         "consented": has_consent(user, "health_data"),
         "questionnaires": questionnaires.all_questionnaires().values(),
+        "for_you": recommend.for_you(user),
     })
 
 

@@ -111,3 +111,25 @@ def test_library_ships_ten_cited_articles_rendered_safely(anon):
     assert page.status_code == 200 and b"/help/" in page.content
     assert "<script" not in render("Hello <script>alert(1)</script> [x](javascript:alert(1))")
     assert b"sleep" in anon.get("/selfcare/library/?q=sleep").content.lower()
+
+
+@pytest.mark.django_db
+def test_for_you_suggestions_follow_history_and_show_the_reason(person):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from hearthside.accounts.actions import do_withdraw_consent
+    from hearthside.selfcare.models import CheckIn, ExerciseSession
+    from hearthside.selfcare.recommend import for_you
+
+    now = timezone.now()
+    for i in range(3):
+        ExerciseSession.objects.create(user=person, exercise="grounding-5-4-3-2-1", mood_before=3, mood_after=6,
+                                       completed_at=now)
+        CheckIn.objects.create(user=person, mood=4, emotions=["lonely"], at=now - timedelta(days=i))
+    suggestions = for_you(person)
+    assert suggestions[0]["slug"] == "grounding-5-4-3-2-1" and "3" in suggestions[0]["reason"]
+    assert any(s["slug"] == "loneliness" and "lonely" in s["reason"] for s in suggestions)
+    do_withdraw_consent(person, "health_data")
+    assert for_you(person) == []
