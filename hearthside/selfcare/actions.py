@@ -422,3 +422,59 @@ def exercise_effects(user) -> list[dict]:
         out.append({"slug": slug, "title": exercise["title"], "sessions": len(deltas),
                     "average_change": round(sum(deltas) / len(deltas), 1)})
     return sorted(out, key=lambda r: -r["average_change"])
+
+
+# ---------------------------------------------------------------------------------------------
+# Sharing with a practitioner
+
+
+def active_grants(user):
+    from .models import SharingGrant
+
+    return SharingGrant.objects.filter(user=user, revoked_at__isnull=True)
+
+
+def is_shared(user, data_type: str, journal_entry=None) -> bool:
+    if not has_consent(user, "practitioner_sharing"):
+        return False
+    grants = active_grants(user).filter(data_type=data_type)
+    if journal_entry is not None:
+        grants = grants.filter(journal_entry=journal_entry)
+    return grants.exists()
+
+
+def check_share(user, data_type: str, *, journal_entry=None, request=None):
+    """Share a kind of data (or one journal entry); needs the practitioner-sharing consent."""
+    from .models import SharingGrant
+
+    if not has_consent(user, "practitioner_sharing"):
+        raise PermissionDenied(_("Sharing needs your permission to share with your practitioner."))
+    if data_type not in SharingGrant.DataType.values:
+        raise ValidationError({"data_type": [_("Unknown kind of data.")]})
+    if (data_type == SharingGrant.DataType.JOURNAL_ENTRY) != (journal_entry is not None):
+        raise ValidationError({"journal_entry": [_("Journal entries are shared one at a time.")]})
+    existing = active_grants(user).filter(data_type=data_type, journal_entry=journal_entry).first()
+    if existing is not None:
+        return existing
+    with transaction.atomic():
+        grant = SharingGrant.objects.create(user=user, data_type=data_type, journal_entry=journal_entry)
+        if data_type == SharingGrant.DataType.SAFETY_PLAN:
+            from hearthside.safety.actions import do_set_plan_sharing
+
+            do_set_plan_sharing(user, True, request=request)
+        audit.record("sharing.granted", actor=user, request=request, obj=grant, subject=user,
+                     detail={"data_type": data_type})
+    return grant
+
+
+def do_unshare(user, data_type: str, *, journal_entry=None, request=None) -> int:
+    with transaction.atomic():
+        count = active_grants(user).filter(data_type=data_type, journal_entry=journal_entry).update(
+            revoked_at=timezone.now())
+        if data_type == "safety_plan":
+            from hearthside.safety.models import SafetyPlan
+
+            SafetyPlan.objects.filter(user=user).update(shared_with_practitioner=False)
+        if count:
+            audit.record("sharing.revoked", actor=user, request=request, subject=user, detail={"data_type": data_type})
+    return count

@@ -280,3 +280,39 @@ def suggest_emotions(request, payload: SuggestIn):
     from .emotions_bridge import suggest
 
     return {"emotions": suggest(payload.text), "enabled": True}
+
+
+class ShareIn(Schema):
+    data_type: str = Field(..., max_length=20)
+    journal_entry: int | None = None
+
+
+class ShareOut(Schema):
+    id: int
+    data_type: str
+    journal_entry: int | None
+    granted_at: datetime
+
+
+@router.get("/sharing", response=list[ShareOut], summary="What I share with my practitioner")
+def list_sharing(request):
+    return [{"id": g.pk, "data_type": g.data_type, "journal_entry": g.journal_entry_id, "granted_at": g.granted_at}
+            for g in actions.active_grants(request.user)]
+
+
+def _entry(request, entry_id):
+    return actions.access_journal_entry_by_id(request.user, _id(entry_id)) if entry_id is not None else None
+
+
+@router.post("/sharing", response={201: ShareOut}, summary="Share a kind of data, or one journal entry")
+def share(request, payload: ShareIn):
+    grant = _guard(actions.check_share, request.user, payload.data_type,
+                   journal_entry=_entry(request, payload.journal_entry), request=request)
+    return Status(201, {"id": grant.pk, "data_type": grant.data_type, "journal_entry": grant.journal_entry_id,
+                        "granted_at": grant.granted_at})
+
+
+@router.delete("/sharing", response={204: None}, summary="Stop sharing (data_type and optional journal_entry)")
+def unshare(request, data_type: str, journal_entry: int | None = None):
+    actions.do_unshare(request.user, data_type, journal_entry=_entry(request, journal_entry), request=request)
+    return Status(204, None)

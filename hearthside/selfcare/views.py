@@ -156,6 +156,8 @@ def journal_edit(request, entry_id: int | None = None):
             return redirect("selfcare:journal")
     return render(request, "selfcare/journal_edit.html", {
         "entry": entry, "values": values, "errors": errors, "screening": has_consent(request.user, "ai_features"),
+        "entry_shared": entry is not None and actions.is_shared(request.user, "journal_entry", entry),
+        "can_share": has_consent(request.user, "practitioner_sharing"),
     }, status=400 if errors else 200)
 
 
@@ -360,3 +362,40 @@ def article_detail(request, slug: str):
     if article is None:
         raise Http404
     return render(request, "selfcare/article.html", {"a": article, "html": render_md(article.body)})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def sharing(request):
+    from .models import SharingGrant
+
+    user = request.user
+    if request.method == "POST":
+        data_type = request.POST.get("data_type", "")
+        entry = None
+        if request.POST.get("entry"):
+            try:
+                entry = actions.access_journal_entry_by_id(user, int(request.POST["entry"]))
+            except ValueError:
+                raise Http404 from None
+        try:
+            if request.POST.get("action") == "stop":
+                actions.do_unshare(user, data_type, journal_entry=entry, request=request)
+                messages.success(request, _("Sharing stopped."))
+            else:
+                actions.check_share(user, data_type, journal_entry=entry, request=request)
+                messages.success(request, _("Shared with your practitioner."))
+        except PermissionDenied as exc:
+            messages.error(request, str(exc))
+        except ValidationError as exc:
+            messages.error(request, " ".join(m for msgs in _errors(exc).values() for m in msgs))
+        return redirect(request.POST.get("back") if request.POST.get("back", "").startswith("/selfcare/")
+                        else "selfcare:sharing")
+    grants = list(actions.active_grants(user).select_related("journal_entry"))
+    shared = {g.data_type for g in grants}
+    kinds = [(v, label) for v, label in SharingGrant.DataType.choices if v != "journal_entry"]
+    return render(request, "selfcare/sharing.html", {
+        "kinds": [{"value": v, "label": label, "shared": v in shared} for v, label in kinds],
+        "entries": [g.journal_entry for g in grants if g.journal_entry_id],
+        "consented": has_consent(user, "practitioner_sharing"),
+    })

@@ -55,6 +55,18 @@ def _fill_everything(user):
                                        decision="crisis", status="held")
     raise_alert(user, source="test", level="high", item=item)
     DutyShift.objects.create(user=user, starts_at=timezone.now(), ends_at=timezone.now() + timedelta(hours=1))
+    from hearthside.selfcare import actions as selfcare
+    from hearthside.selfcare.models import ExerciseSession, Notification
+
+    do_give_consent(user, "practitioner_sharing")
+    selfcare.check_create_checkin(user, {"mood": 6, "note": "canary-checkin"})
+    entry, _route = selfcare.check_write_journal(user, {"body": "canary-journal"})
+    selfcare.check_submit_questionnaire(user, "gad7", {str(i): 0 for i in range(1, 8)})
+    ExerciseSession.objects.create(user=user, exercise="box-breathing")
+    selfcare.check_create_reminder(user, {"kind": "checkin", "time_of_day": "09:00"})
+    Notification.objects.create(user=user, text="hello")
+    selfcare.check_add_activity(user, "gardening")
+    selfcare.check_share(user, "journal_entry", journal_entry=entry)
 
 
 def test_export_contains_a_row_from_every_registered_model(member, api_as):

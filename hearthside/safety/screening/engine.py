@@ -26,7 +26,17 @@ from typing import NamedTuple
 from . import patterns as P
 from .result import LEVELS, NONE, Reason, Screening, score_for
 from .templates import expand
-from .text import LANG_NAMES, Tokens, canon_words, detect_language, register_vocab, tokenize
+from .text import (
+    EMOJI_RE,
+    EN_WORDS,
+    LANG_NAMES,
+    Tokens,
+    canon_words,
+    detect_language,
+    quick_words,
+    register_vocab,
+    tokenize,
+)
 
 NO, LOW, MOD, HIGH, IMM = range(5)
 
@@ -236,7 +246,31 @@ def _load_lexicon() -> dict:
         return json.load(fh)
 
 
-def _build() -> tuple[_Trie, dict]:
+# Constructs that never set a level on their own; a text with none of the
+# other constructs' anchor words can skip matching entirely.
+_SUPPORT_ONLY = frozenset({"timing", "lethal_means"})
+# Frequent words make poor anchors: prefer any other word of a phrase.
+_COMMON = EN_WORDS | P.FIRST_PERSON | P.SECOND_PERSON | P.THIRD_PERSON | frozenset(
+    """a an the to of in on at for with is am are was were be been being do does did not no have has had will
+    would can could should may might must shall it this that these those there here so just really all some
+    any every each more most very too also then than now out up down off over again about into from by as
+    if or and but because when what why how who which where want wants wanted need get got going go one
+    like feel felt know think make made take took time day way thing things life""".split())
+
+
+def _anchor(seq: tuple[str, ...]) -> tuple[str, ...]:
+    """Words of which at least one must occur for ``seq`` to match."""
+    literals = [w for w in seq if not w.startswith(("<", "~"))]
+    rare = [w for w in literals if w not in _COMMON]
+    if rare:
+        return (max(rare, key=len),)
+    if literals:
+        return (max(literals, key=len),)
+    cls = next(w for w in seq if w.startswith("<"))
+    return tuple(P.CLASSES[cls[1:-1]])
+
+
+def _build() -> tuple[_Trie, dict, frozenset[str]]:
     lexicon = _load_lexicon()
     trie = _Trie()
     sources: list[tuple[str, str, list[str]]] = []
@@ -245,6 +279,7 @@ def _build() -> tuple[_Trie, dict]:
         sources.append((construct, flags, data["phrases"]))
     sources.extend(P.RULES)
     vocab: set[str] = set()
+    anchors: set[str] = set()
     for construct, flag_str, templates in sources:
         flags = frozenset(flag_str.split())
         for template in templates:
@@ -262,6 +297,8 @@ def _build() -> tuple[_Trie, dict]:
                         person = "other"
                     trie.add(var, Entry(construct, flags, _phrase_tense(var), person))
                     vocab.update(var)
+                    if construct not in _SUPPORT_ONLY:
+                        anchors.update(_anchor(var))
     for members in P.CLASSES.values():
         vocab.update(members)
     for group in (P.SKIP_INSIDE, P.NEGATION_CUES, P.FIRST_PERSON, P.SECOND_PERSON, P.THIRD_PERSON):
@@ -272,10 +309,10 @@ def _build() -> tuple[_Trie, dict]:
             vocab.update(cue.split())
     vocab = {w for w in vocab if not w.startswith(("<", "~")) and w != "#"}
     register_vocab(vocab)
-    return trie, lexicon
+    return trie, lexicon, frozenset(anchors)
 
 
-TRIE, LEXICON = _build()
+TRIE, LEXICON, ANCHORS = _build()
 _SKIP = P.SKIP_INSIDE
 _CLASS_OF: dict[str, tuple[str, ...]] = {}
 for _name, _members in P.CLASSES.items():
@@ -296,6 +333,22 @@ _QUOTE_RE = re.compile(
 
 
 _BREAK_CHARS = frozenset(".!?;\n")
+
+
+def _cue_rx(cues: Iterable[str]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)))
+
+
+_RECOVERY = _cue_rx(P.RECOVERY_CUES)
+_PAST_ATTEMPT = _cue_rx(P.PAST_ATTEMPT_CUES)
+_INTENT = _cue_rx(P.INTENT_CUES)
+_DESIRE = _cue_rx(P.DESIRE_CUES)
+_SELF_REPORT = _cue_rx(P.SELF_REPORT_CUES)
+_QUOTE_META = _cue_rx(P.QUOTE_META_CUES)
+_FICTION = _cue_rx(P.FICTION_CUES)
+_HYPOTHETICAL = _cue_rx(P.HYPOTHETICAL_CUES)
+_REMOTE = _cue_rx(P.REMOTE_PAST_CUES)
+_RECENT = _cue_rx(P.RECENT_CUES)
 
 
 class _Scan:
@@ -433,7 +486,7 @@ class _Context:
     def recovery(self) -> bool:
         if self._recovery is None:
             joined = " " + " ".join(self.words) + " "
-            self._recovery = any(c in joined for c in P.RECOVERY_CUES)
+            self._recovery = bool(_RECOVERY.search(joined))
         return self._recovery
 
     def in_quotes(self, i: int, j: int) -> bool:
@@ -515,9 +568,9 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
         return None
 
     if "frame" in flags or construct == "suicide_mention":
-        if any(c in frame for c in P.PAST_ATTEMPT_CUES) and construct != "suicide_mention":
+        if _PAST_ATTEMPT.search(frame) and construct != "suicide_mention":
             construct = "past_attempt"
-        elif any(c in frame for c in P.INTENT_CUES) or any(c in frame for c in P.DESIRE_CUES):
+        elif _INTENT.search(frame) or _DESIRE.search(frame):
             if construct in ("method", "suicide_mention"):
                 construct = "active_ideation"
                 flags = flags | {"method"} if entry.construct == "method" else flags
@@ -545,11 +598,11 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
             subj = "other"
         person = subj or "self"
 
-    if ctx.in_quotes(i, j) and not any(c in pre for c in P.SELF_REPORT_CUES):
+    if ctx.in_quotes(i, j) and not _SELF_REPORT.search(pre):
         mods.append("quoted")
-    elif j - i <= 2 and any(c in ctx.window(i, 5) + " ".join(words[j:j + 3]) + " " for c in P.QUOTE_META_CUES):
+    elif j - i <= 2 and _QUOTE_META.search(ctx.window(i, 5) + " ".join(words[j:j + 3]) + " "):
         mods.append("quoted")
-    elif person != "self" and any(c in ctx.sentence(i) for c in P.FICTION_CUES):
+    elif person != "self" and _FICTION.search(ctx.sentence(i)):
         mods.append("quoted")
 
     sentence = ctx.sentence(i)
@@ -557,7 +610,7 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
     if negated:
         mods.append("negated")
     after = ctx.after(j, 5)
-    hypothetical = any(c in pre for c in P.HYPOTHETICAL_CUES) or (
+    hypothetical = bool(_HYPOTHETICAL.search(pre)) or (
         (" would " in ctx.window(i, 3)) and " if " in after) or (" rather " in pre and " than " in after)
     if hypothetical and not negated:
         mods.append("hypothetical")
@@ -569,9 +622,9 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
             break
         tail.append(w)
     local = pre + " ".join(tail) + " "
-    remote = any(c in local for c in P.REMOTE_PAST_CUES)
-    recent = any(c in local for c in P.RECENT_CUES)
-    if remote and (any(c in frame for c in P.DESIRE_CUES) or any(c in frame for c in P.INTENT_CUES)):
+    remote = bool(_REMOTE.search(local))
+    recent = bool(_RECENT.search(local))
+    if remote and (_DESIRE.search(frame) or _INTENT.search(frame)):
         remote = " used to " in frame
 
     level = BASE.get(construct, LOW)
@@ -602,7 +655,7 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
         if construct in IDEATION or construct == "crisis_state":
             if entry.tense == "past" and construct in ("active_ideation", "method"):
                 return Evidence("suicide_exposure", LOW, i, j, tuple(mods + ["third_person"]), flags)
-            if level >= HIGH and any(c in pre for c in P.INTENT_CUES):
+            if level >= HIGH and _INTENT.search(pre):
                 flags = flags | {"intent"}
             return Evidence("third_person_concern", LOW, i, j, tuple(mods + ["third_person"]), flags)
         return None
@@ -613,7 +666,7 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
         level = LOW if level >= MOD else NO
     elif hypothetical:
         level = max(LOW, level - 1) if level > NO else NO
-    if "intent" not in flags and any(c in pre for c in P.INTENT_CUES):
+    if "intent" not in flags and _INTENT.search(pre):
         flags = flags | {"intent"}
     return Evidence(construct, level, i, j, tuple(mods), flags)
 
@@ -632,7 +685,7 @@ def _emoji_evidence(ctx: _Context) -> list[Evidence]:
         if n <= 12 and not any(x in P.FIRST_PERSON for x in words):
             continue
         joined = " " + " ".join(near) + " "
-        wants = any(c in joined for c in P.DESIRE_CUES) or any(c in joined for c in P.INTENT_CUES)
+        wants = bool(_DESIRE.search(joined) or _INTENT.search(joined))
         if w in P.EMOJI_DEATH:
             out.append(Evidence("passive_ideation", MOD if wants else LOW, k, k + 1, ("emoji",), frozenset()))
         elif wants:
@@ -796,12 +849,18 @@ def assess(text: str) -> RuleResult:
     """Screen ``text`` with the rules; also report facts the model combiner needs."""
     if not text or text.isspace():
         return RuleResult(NONE, None, 0, False)
-    toks = tokenize(text)
-    if not toks.words:
+    words = quick_words(text)
+    if words is not None and ANCHORS.isdisjoint(words) and not EMOJI_RE.search(text):
+        # Fast path: no phrase that could set a level can match.
+        level, strength, kept, toks = NO, 0.0, [], None
+    else:
+        toks = tokenize(text)
+        words = toks.words
+        level, strength, kept = _assess(toks) if words else (NO, 0.0, [])
+    if not words:
         return RuleResult(NONE, None, 0, False)
-    level, strength, kept = _assess(toks)
     reasons = _reasons(toks, kept, level) if kept else []
-    lang = detect_language(text, toks)
+    lang = detect_language(text, words)
     if lang is not None:
         name = LANG_NAMES.get(lang, lang)
         reasons.append(Reason(

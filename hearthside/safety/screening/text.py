@@ -187,6 +187,9 @@ def _resolve(w: str) -> tuple[str, ...]:
 
 
 def _canon_word(raw: str) -> tuple[str, ...]:
+    emo = EMOJI_TOKENS.get(raw)
+    if emo is not None:
+        return (emo,)
     w = raw.lower()
     if not w.isascii():
         w = w.replace("’", "'").replace("‘", "'").replace("â\x80\x99", "'").replace("â\x80\x98", "'")
@@ -350,13 +353,8 @@ def tokenize(text: str) -> Tokens:
             continue
         tok = m.group()
         e = m.end()
-        emo = EMOJI_TOKENS.get(tok)
-        if emo is not None:
+        if tok in EMOJI_TOKENS:
             has_emoji = True
-            append_w(emo)
-            append_s(s)
-            append_e(e)
-            continue
         for c in canon_word(tok):
             append_w(c)
             append_s(s)
@@ -364,6 +362,26 @@ def tokenize(text: str) -> Tokens:
     if len(words) > 1 and not _MERGE_FIRST.isdisjoint(words):
         words, starts, ends = _merge(words, starts, ends)
     return Tokens(text, words, starts, ends, raw, has_emoji)
+
+
+EMOJI_RE = re.compile("[" + _EMOJI_CHARS + "]")
+
+
+def quick_words(text: str) -> list[str] | None:
+    """Canonical words without spans, for the fast path; None if the full
+    tokenizer is needed (letter-spaced words)."""
+    if SPACED_RE.search(text):
+        return None
+    out: list[str] = []
+    memo = _MEMO
+    for tok in TOKEN_RE.findall(text):
+        c = memo.get(tok)
+        if c is None:
+            c = canon_word(tok)
+        out += c
+    if len(out) > 1 and not _MERGE_FIRST.isdisjoint(out):
+        out = _merge(out, [0] * len(out), [0] * len(out))[0]
+    return out
 
 
 def _merge(words: list[str], starts: list[int], ends: list[int]):
@@ -463,7 +481,7 @@ _NONLATIN_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
 _ACCENTED = re.compile(r"[áéíóúñ¿¡àèìòùâêîôûçãõäöüßœ]")
 
 
-def detect_language(text: str, tokens: Tokens) -> str | None:
+def detect_language(text: str, words: list[str]) -> str | None:
     """Return a language code when the text is clearly *not* English, else None.
 
     Cheap by design: a script check for non-Latin alphabets and, for Latin
@@ -479,7 +497,6 @@ def detect_language(text: str, tokens: Tokens) -> str | None:
                 counts = [(len(rx.findall(text)), code) for code, rx in _SCRIPTS]
                 best = max(counts)
                 return best[1] if best[0] else "other"
-    words = tokens.words
     if not words:
         return None
     en = 0

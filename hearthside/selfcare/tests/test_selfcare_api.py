@@ -204,3 +204,26 @@ def test_emotion_suggestions_need_consent(consenting, api_as):
     do_give_consent(user, "ai_features")
     on = api.post("/api/v1/selfcare/emotions/suggest", {"text": "I'm so grateful for my friends"}).json()
     assert on["enabled"] is True
+
+
+def test_sharing_needs_consent_is_per_entry_and_revocable(consenting, api_as):
+    from hearthside.accounts.actions import do_give_consent, do_withdraw_consent
+    from hearthside.selfcare.actions import is_shared
+    from hearthside.selfcare.models import JournalEntry, SharingGrant
+
+    user, other = consenting("sharer"), consenting("nosy")
+    api = api_as(user)
+    jid = api.post("/api/v1/selfcare/journal", {"body": "for my therapist"}).json()["id"]
+    assert api.post("/api/v1/selfcare/sharing", {"data_type": "questionnaires"}).status_code == 403
+    do_give_consent(user, "practitioner_sharing")
+    assert api.post("/api/v1/selfcare/sharing", {"data_type": "questionnaires"}).status_code == 201
+    assert api.post("/api/v1/selfcare/sharing", {"data_type": "journal_entry"}).status_code == 400
+    assert api.post("/api/v1/selfcare/sharing", {"data_type": "journal_entry", "journal_entry": jid}).status_code == 201
+    assert api_as(other).post("/api/v1/selfcare/sharing", {"data_type": "journal_entry", "journal_entry": jid}).status_code in {403, 404}
+    entry = JournalEntry.objects.get(pk=jid)
+    assert is_shared(user, "journal_entry", entry) and is_shared(user, "questionnaires")
+    assert api.delete(f"/api/v1/selfcare/sharing?data_type=journal_entry&journal_entry={jid}").status_code == 204
+    assert not is_shared(user, "journal_entry", entry)
+    assert SharingGrant.objects.filter(user=user).count() == 2  # the revoked grant stays as the record
+    do_withdraw_consent(user, "practitioner_sharing")
+    assert not is_shared(user, "questionnaires")  # withdrawing the consent stops all sharing at once
