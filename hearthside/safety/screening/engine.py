@@ -255,17 +255,23 @@ _COMMON = EN_WORDS | P.FIRST_PERSON | P.SECOND_PERSON | P.THIRD_PERSON | frozens
     would can could should may might must shall it this that these those there here so just really all some
     any every each more most very too also then than now out up down off over again about into from by as
     if or and but because when what why how who which where want wants wanted need get got going go one
-    like feel felt know think make made take took time day way thing things life""".split())
+    like feel felt know think make made take took time day way thing things life today tomorrow tonight late
+    long need call plans plan going about before after ran run weekend traffic car home work school house night
+    morning week year years month everyone everybody someone anyone nothing everything something anything help
+    back away right left last first next new old good bad better best worse worst said say told tell see saw
+    look looking keep kept start started still even never always ever much many little lot""".split())
+# Words that mostly occur in crisis language make the best anchors.
+_PREFERRED = frozenset("""die died dying dead death kill killing killed suicide suicidal myself jump jumping hang
+    hanging overdose overdosed od pills cut cutting harm harming alive wake noose rope gun goodbye bye farewell
+    note attempt attempted hopeless burden trapped worthless unalive kms kys ctb exist existing disappear
+    living live bleeding wrists wrist neck suffering pain""".split())
 
 
 def _anchor(seq: tuple[str, ...]) -> tuple[str, ...]:
     """Words of which at least one must occur for ``seq`` to match."""
     literals = [w for w in seq if not w.startswith(("<", "~"))]
-    rare = [w for w in literals if w not in _COMMON]
-    if rare:
-        return (max(rare, key=len),)
     if literals:
-        return (max(literals, key=len),)
+        return (max(literals, key=lambda w: (w in _PREFERRED, w not in _COMMON, len(w))),)
     cls = next(w for w in seq if w.startswith("<"))
     return tuple(P.CLASSES[cls[1:-1]])
 
@@ -280,6 +286,7 @@ def _build() -> tuple[_Trie, dict, frozenset[str]]:
     sources.extend(P.RULES)
     vocab: set[str] = set()
     anchors: set[str] = set()
+    short_anchors: set[str] = set()
     for construct, flag_str, templates in sources:
         flags = frozenset(flag_str.split())
         for template in templates:
@@ -297,7 +304,9 @@ def _build() -> tuple[_Trie, dict, frozenset[str]]:
                         person = "other"
                     trie.add(var, Entry(construct, flags, _phrase_tense(var), person))
                     vocab.update(var)
-                    if construct not in _SUPPORT_ONLY:
+                    if "do_it" in flags:
+                        short_anchors.update(_anchor(var))
+                    elif construct not in _SUPPORT_ONLY:
                         anchors.update(_anchor(var))
     for members in P.CLASSES.values():
         vocab.update(members)
@@ -309,10 +318,14 @@ def _build() -> tuple[_Trie, dict, frozenset[str]]:
             vocab.update(cue.split())
     vocab = {w for w in vocab if not w.startswith(("<", "~")) and w != "#"}
     register_vocab(vocab)
-    return trie, lexicon, frozenset(anchors)
+    return trie, lexicon, frozenset(anchors), frozenset(short_anchors)
 
 
-TRIE, LEXICON, ANCHORS = _build()
+# ANCHORS: one word of every phrase that can set a level.  "do it" phrases
+# only count in short texts unless other evidence is present, so their
+# anchors (SHORT_ANCHORS) only matter for short texts.
+TRIE, LEXICON, ANCHORS, SHORT_ANCHORS = _build()
+SHORT_TEXT = 25
 _SKIP = P.SKIP_INSIDE
 _CLASS_OF: dict[str, tuple[str, ...]] = {}
 for _name, _members in P.CLASSES.items():
@@ -740,7 +753,7 @@ def _assess(toks: Tokens) -> tuple[int, float, list[Evidence]]:
 
     do_it = [e for e in selfish if "do_it" in e.flags]
     timing_all = [e for e in selfish if e.construct == "timing"]
-    do_it_ok = [e for e in do_it if crisis_elsewhere or (n <= 25 and timing_all)]
+    do_it_ok = [e for e in do_it if crisis_elsewhere or (n <= SHORT_TEXT and timing_all)]
     anchors += [e.i for e in do_it_ok]
 
     feats: set[str] = set()
@@ -850,7 +863,8 @@ def assess(text: str) -> RuleResult:
     if not text or text.isspace():
         return RuleResult(NONE, None, 0, False)
     words = quick_words(text)
-    if words is not None and ANCHORS.isdisjoint(words) and not EMOJI_RE.search(text):
+    if words is not None and ANCHORS.isdisjoint(words) and not EMOJI_RE.search(text) and (
+            len(words) > SHORT_TEXT or SHORT_ANCHORS.isdisjoint(words)):
         # Fast path: no phrase that could set a level can match.
         level, strength, kept, toks = NO, 0.0, [], None
     else:

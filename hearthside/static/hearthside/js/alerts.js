@@ -1,4 +1,5 @@
-// Live safety dashboard: keeps the open-alert table current from the /ws/events/ socket.
+// Live safety dashboard: keeps the open-alert table current from the page's event socket
+// (events.js), without reloading.
 (function () {
   "use strict";
   var table = document.getElementById("alerts");
@@ -6,7 +7,6 @@
   if (!table) return;
   var body = table.querySelector("tbody");
   var alertUrl = table.getAttribute("data-alert-url");
-  var delay = 1000;
 
   function cell(text) { var td = document.createElement("td"); td.textContent = text; return td; }
 
@@ -34,20 +34,15 @@
     rows.forEach(function (r) { body.appendChild(r); });
   }
 
-  function connect() {
-    var proto = location.protocol === "https:" ? "wss://" : "ws://";
-    var ws = new WebSocket(proto + location.host + "/ws/events/");
-    ws.onopen = function () { status.textContent = "live"; status.className = "badge badge-on"; delay = 1000; };
-    ws.onmessage = function (msg) {
-      var data = JSON.parse(msg.data);
-      if (data.alert && (data.type === "alert.new" || data.type === "alert.updated" || data.type === "alert.escalated")) {
-        render(data.alert);
-      }
-    };
-    ws.onclose = function () {
-      status.textContent = "reconnecting…"; status.className = "badge badge-off";
-      setTimeout(connect, delay); delay = Math.min(delay * 2, 30000);
-    };
-  }
-  connect();
+  document.addEventListener("hs:socket", function (e) {
+    var open = e.detail.state === "open";
+    status.textContent = open ? "live" : "reconnecting…";
+    status.className = "badge " + (open ? "badge-on" : "badge-off");
+  });
+  document.addEventListener("hs:event", function (e) {
+    var data = e.detail;
+    if (data.alert && (data.type === "alert.new" || data.type === "alert.updated" || data.type === "alert.escalated")) {
+      render(data.alert);
+    }
+  });
 })();

@@ -1,0 +1,42 @@
+// One websocket per tab (/ws/events/) for a logged-in person. It re-dispatches each event as a
+// "hs:event" DOM event, so page scripts (the staff dashboard) listen without their own socket,
+// and it shows the help panel at once when the safety layer sends "safety.help".
+(function () {
+  "use strict";
+  var body = document.body;
+  if (!body || body.getAttribute("data-events") !== "on" || !window.WebSocket) return;
+  var delay = 1000;
+
+  function emit(name, detail) { document.dispatchEvent(new CustomEvent(name, {detail: detail})); }
+
+  function showHelp(event) {
+    if (document.getElementById("live-help-panel")) return;
+    var template = document.getElementById("help-panel-template");
+    var main = document.getElementById("main");
+    if (!template || !main) return;
+    var panel = template.content.firstElementChild.cloneNode(true);
+    panel.id = "live-help-panel";
+    main.insertBefore(panel, main.firstChild);
+    panel.setAttribute("tabindex", "-1");
+    panel.focus();
+  }
+
+  function connect() {
+    var proto = location.protocol === "https:" ? "wss://" : "ws://";
+    var ws = new WebSocket(proto + location.host + "/ws/events/");
+    ws.onopen = function () { delay = 1000; emit("hs:socket", {state: "open"}); };
+    ws.onmessage = function (msg) {
+      var data;
+      try { data = JSON.parse(msg.data); } catch (e) { return; }
+      if (data.type === "safety.help") showHelp(data);
+      emit("hs:event", data);
+    };
+    ws.onclose = function (e) {
+      emit("hs:socket", {state: "closed"});
+      if (e.code === 4401) return;  // not logged in any more
+      setTimeout(connect, delay);
+      delay = Math.min(delay * 2, 30000);
+    };
+  }
+  connect();
+})();
