@@ -7,8 +7,10 @@ licence header kept) so the check needs no network at run time.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
+import time
 from pathlib import Path
 
 CHROMIUM_PATH = "/usr/bin/chromium"
@@ -196,3 +198,105 @@ class PageAudit:
     def assert_clean(self) -> None:
         assert not self.failures, "axe found serious/critical problems:\n\n" + "\n\n".join(self.failures)
         assert not self.page_errors, "the pages raised errors:\n" + "\n".join(self.page_errors)
+
+
+# ---------------------------------------------------------------------------------------------
+# Logging in and serving ASGI (websockets) for browser tests
+
+
+def log_in(context, user, base_url: str, *, otp_device=None) -> None:
+    """Give the browser context a logged-in session for ``user`` without going through the form.
+
+    ``otp_device`` (a confirmed django-otp device) marks the session as having proved a second
+    factor, as logging in with a code would.
+    """
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    if otp_device is not None:
+        from django_otp import DEVICE_ID_SESSION_KEY
+
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = otp_device.persistent_id
+        session.save()
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": base_url,
+                          "httpOnly": True, "sameSite": "Lax"}])
+
+
+@contextlib.contextmanager
+def serve_asgi(host: str = "127.0.0.1", *, timeout: float = 15.0):
+    """Serve ``hearthside.asgi:application`` (HTTP and websockets) with uvicorn in a thread.
+
+    pytest-django's ``live_server`` speaks WSGI only, so pages that open ``/ws/events/`` need
+    this. The server runs in this process, so it uses the same test database (pair it with
+    ``transactional_db``) and the same in-memory channel layer as the test. Static files are
+    served as channels' ``ChannelsLiveServerTestCase`` does (``ASGIStaticFilesHandler``).
+
+    The in-memory channel layer is not thread-safe: an event sent from the test's thread
+    would wake the server's loop from the wrong thread. While the server runs, sends from
+    any other event loop are handed to the server's loop, as a Redis layer would deliver them.
+
+    Yields the server's base URL.
+    """
+    import asyncio
+    import socket
+    import threading
+
+    import uvicorn
+    from channels.layers import InMemoryChannelLayer, get_channel_layer
+    from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
+
+    from hearthside.asgi import application
+
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind((host, 0))
+    port = sock.getsockname()[1]
+    config = uvicorn.Config(ASGIStaticFilesHandler(application), host=host, port=port, lifespan="off",
+                            loop="asyncio", ws="websockets", http="h11", log_level="warning",
+                            timeout_graceful_shutdown=2, access_log=False)
+    server = uvicorn.Server(config)
+    loop = asyncio.new_event_loop()
+    failure: list[BaseException] = []
+
+    def run():
+        asyncio.set_event_loop(loop)
+        try:
+            loop.run_until_complete(server.serve(sockets=[sock]))
+        except BaseException as exc:  # noqa: BLE001 - reported to the test below
+            failure.append(exc)
+        finally:
+            loop.close()
+
+    layer = get_channel_layer()
+    patched = isinstance(layer, InMemoryChannelLayer)
+    if patched:
+        original_group_send = layer.group_send
+
+        async def group_send(group, message):
+            if asyncio.get_running_loop() is loop or loop.is_closed():
+                return await original_group_send(group, message)
+            future = asyncio.run_coroutine_threadsafe(original_group_send(group, message), loop)
+            return await asyncio.wrap_future(future)
+
+        layer.group_send = group_send
+
+    thread = threading.Thread(target=run, name=f"uvicorn-{port}", daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + timeout
+        while not server.started:
+            if failure or not thread.is_alive():
+                raise RuntimeError(f"the ASGI test server did not start: {failure[:1]}")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the ASGI test server did not start within {timeout} s")
+            time.sleep(0.02)
+        yield f"http://{host}:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        if patched:
+            del layer.group_send
+        sock.close()

@@ -92,3 +92,17 @@ def test_production_passes_check_deploy(tmp_path):
     }
     result = _django_check(env, "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.django_db
+def test_pages_are_translated_into_spanish(anon):
+    page = anon.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert 'lang="es"' in page and "Iniciar sesión" in page
+    english = anon.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Iniciar sesión" not in english and "Log in" in english
+
+
+@pytest.mark.django_db
+def test_get_help_now_is_on_every_page_even_logged_out(anon):
+    for path in ["/", "/accounts/login/", "/accounts/signup/", "/help/", "/selfcare/library/"]:
+        assert b'href="/help/"' in anon.get(path).content, path

@@ -259,7 +259,12 @@ _COMMON = EN_WORDS | P.FIRST_PERSON | P.SECOND_PERSON | P.THIRD_PERSON | frozens
     long need call plans plan going about before after ran run weekend traffic car home work school house night
     morning week year years month everyone everybody someone anyone nothing everything something anything help
     back away right left last first next new old good bad better best worse worst said say told tell see saw
-    look looking keep kept start started still even never always ever much many little lot""".split())
+    look looking keep kept start started still even never always ever much many little lot thinking trying
+    keeping thanks thank love loved put give gave find found use used try tried came come coming mean really
+    friend friends family mom dad parents people man woman girl guy kid kids school job money place world hand
+    own same different other another such only both few last long great big small high part point case week
+    problem fact group number question hour hours minute minutes talk talking hard easy sure ok okay yeah hey
+    wait waiting live lives home life free full open close end ending ended stop stopped""".split())
 # Words that mostly occur in crisis language make the best anchors.
 _PREFERRED = frozenset("""die died dying dead death kill killing killed suicide suicidal myself jump jumping hang
     hanging overdose overdosed od pills cut cutting harm harming alive wake noose rope gun goodbye bye farewell
@@ -267,11 +272,28 @@ _PREFERRED = frozenset("""die died dying dead death kill killing killed suicide 
     living live bleeding wrists wrist neck suffering pain""".split())
 
 
+def _rarity(w: str) -> tuple[bool, bool, int]:
+    return (w in _PREFERRED, w not in _COMMON, len(w))
+
+
 def _anchor(seq: tuple[str, ...]) -> tuple[str, ...]:
-    """Words of which at least one must occur for ``seq`` to match."""
+    """Words (or adjacent word pairs) of which at least one must occur for ``seq`` to match.
+
+    Every literal of a phrase is necessary, so any one is a correct anchor; a
+    rare one lets more texts take the fast path.  For phrases made only of
+    common words an adjacent pair is rarer than either word.
+    """
     literals = [w for w in seq if not w.startswith(("<", "~"))]
     if literals:
-        return (max(literals, key=lambda w: (w in _PREFERRED, w not in _COMMON, len(w))),)
+        best = max(literals, key=_rarity)
+        if best in _PREFERRED or best not in _COMMON:
+            return (best,)
+        pairs = [(a, b) for a, b in zip(seq, seq[1:], strict=False)
+                 if not a.startswith(("<", "~")) and not b.startswith(("<", "~"))]
+        if pairs:
+            a, b = max(pairs, key=lambda p: (p[0] not in _COMMON or p[1] not in _COMMON, len(p[0]) + len(p[1])))
+            return (f"{a} {b}",)
+        return (best,)
     cls = next(w for w in seq if w.startswith("<"))
     return tuple(P.CLASSES[cls[1:-1]])
 
@@ -306,7 +328,7 @@ def _build() -> tuple[_Trie, dict, frozenset[str]]:
                     vocab.update(var)
                     if "do_it" in flags:
                         short_anchors.update(_anchor(var))
-                    elif construct not in _SUPPORT_ONLY:
+                    elif construct not in _SUPPORT_ONLY and "weak" not in flags:
                         anchors.update(_anchor(var))
     for members in P.CLASSES.values():
         vocab.update(members)
@@ -321,10 +343,14 @@ def _build() -> tuple[_Trie, dict, frozenset[str]]:
     return trie, lexicon, frozenset(anchors), frozenset(short_anchors)
 
 
-# ANCHORS: one word of every phrase that can set a level.  "do it" phrases
-# only count in short texts unless other evidence is present, so their
-# anchors (SHORT_ANCHORS) only matter for short texts.
-TRIE, LEXICON, ANCHORS, SHORT_ANCHORS = _build()
+# ANCHORS: one word or word pair of every phrase that can set a level.  "do
+# it" phrases only count in short texts unless other evidence is present, so
+# their anchors (SHORT_ANCHORS) only matter for short texts.
+TRIE, LEXICON, _ALL_ANCHORS, _ALL_SHORT = _build()
+ANCHORS = frozenset(a for a in _ALL_ANCHORS if " " not in a)
+PAIR_ANCHORS = frozenset(a for a in _ALL_ANCHORS if " " in a)
+SHORT_ANCHORS = frozenset(a for a in _ALL_SHORT if " " not in a)
+SHORT_PAIR_ANCHORS = frozenset(a for a in _ALL_SHORT if " " in a)
 SHORT_TEXT = 25
 _SKIP = P.SKIP_INSIDE
 _CLASS_OF: dict[str, tuple[str, ...]] = {}
@@ -858,13 +884,25 @@ class RuleResult(NamedTuple):
     all_modified: bool
 
 
+def _nothing_to_match(words: list[str]) -> bool:
+    if not ANCHORS.isdisjoint(words):
+        return False
+    short = len(words) <= SHORT_TEXT
+    if short and not SHORT_ANCHORS.isdisjoint(words):
+        return False
+    plain = [w for w in words if w not in _SKIP]
+    pairs = {f"{a} {b}" for a, b in zip(plain, plain[1:], strict=False)}
+    if not PAIR_ANCHORS.isdisjoint(pairs):
+        return False
+    return not (short and not SHORT_PAIR_ANCHORS.isdisjoint(pairs))
+
+
 def assess(text: str) -> RuleResult:
     """Screen ``text`` with the rules; also report facts the model combiner needs."""
     if not text or text.isspace():
         return RuleResult(NONE, None, 0, False)
     words = quick_words(text)
-    if words is not None and ANCHORS.isdisjoint(words) and not EMOJI_RE.search(text) and (
-            len(words) > SHORT_TEXT or SHORT_ANCHORS.isdisjoint(words)):
+    if words is not None and _nothing_to_match(words) and not EMOJI_RE.search(text):
         # Fast path: no phrase that could set a level can match.
         level, strength, kept, toks = NO, 0.0, [], None
     else:
