@@ -3,11 +3,29 @@
 >>> from hearthside.safety.screening import screen
 >>> screen("I'm going to kill myself tonight").level
 'imminent'
+
+The rule tables are built on first use of ``screen``/``screen_many``/``Screener``.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .result import LEVELS, Reason, Screening
-from .screener import Screener, screen, screen_many
+
+if TYPE_CHECKING:
+    from .screener import Screener, screen, screen_many
 
 __all__ = ["LEVELS", "Reason", "Screening", "Screener", "screen", "screen_many"]
+
+_LAZY = {"screen", "screen_many", "Screener"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        from . import screener
+
+        value = getattr(screener, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

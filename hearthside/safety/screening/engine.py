@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from importlib import resources
 from typing import NamedTuple
@@ -26,17 +27,7 @@ from typing import NamedTuple
 from . import patterns as P
 from .result import LEVELS, NONE, Reason, Screening, score_for
 from .templates import expand
-from .text import (
-    EMOJI_RE,
-    EN_WORDS,
-    LANG_NAMES,
-    Tokens,
-    canon_words,
-    detect_language,
-    quick_words,
-    register_vocab,
-    tokenize,
-)
+from .text import EN_WORDS, LANG_NAMES, Tokens, canon_words, detect_language, register_vocab, tokenize
 
 NO, LOW, MOD, HIGH, IMM = range(5)
 
@@ -357,6 +348,9 @@ _CLASS_OF: dict[str, tuple[str, ...]] = {}
 for _name, _members in P.CLASSES.items():
     for _w in _members:
         _CLASS_OF[_w] = _CLASS_OF.get(_w, ()) + (f"<{_name}>",)
+# Start nodes with gap or word-class children (the inline pre-check in _match cannot see those).
+_COMPLEX = {id(node) for node in TRIE.root.values() if isinstance(node, dict)
+            and ("~" in node or any(k.startswith("<") for k in node))}
 # Start nodes per word, so the scan costs one dict lookup per token.
 _START: dict[str, tuple[dict, ...]] = {}
 for _key, _node in TRIE.root.items():
@@ -390,30 +384,30 @@ _REMOTE = _cue_rx(P.REMOTE_PAST_CUES)
 _RECENT = _cue_rx(P.RECENT_CUES)
 
 
+_BREAK_RE = re.compile(r"[.!?;\n]")
+
+
 class _Scan:
     """State of one trie scan; phrases never run across a sentence break."""
 
-    __slots__ = ("words", "starts", "ends", "text", "n", "hits")
+    __slots__ = ("words", "n", "hits", "breaks")
 
     def __init__(self, toks: Tokens) -> None:
         self.words = toks.words
-        self.starts = toks.starts
-        self.ends = toks.ends
-        self.text = toks.text
         self.n = len(toks.words)
         self.hits: list = []
-
-    def breaks_before(self, j: int) -> bool:
-        s, e = self.starts[j], self.ends[j - 1]
-        return s > e and not _BREAK_CHARS.isdisjoint(self.text[e:s])
+        # Token indices preceded by a sentence break.
+        starts = toks.starts
+        self.breaks = {bisect_right(starts, m.start()) for m in _BREAK_RE.finditer(toks.text)}
 
     def walk(self, node: dict, i: int, j: int, skips: int) -> None:
         pay = node.get("")
         if pay is not None:
             self.hits.append((i, j, pay))
-        if j >= self.n or self.breaks_before(j):
+        if j >= self.n or j in self.breaks:
             return
-        w = self.words[j]
+        words = self.words
+        w = words[j]
         matched = False
         nxt = node.get(w)
         if nxt is not None:
@@ -428,11 +422,20 @@ class _Scan:
                     self.walk(nxt, i, j + 1, skips)
         gaps = node.get("~")
         if gaps is not None:
+            n, breaks = self.n, self.breaks
             for limit, child in gaps:
-                for g in range(0, min(limit, self.n - j) + 1):
-                    if g and self.breaks_before(j + g - 1):
+                for g in range(0, min(limit, n - j) + 1):
+                    k = j + g
+                    if g > 1 and k - 1 in breaks:
                         break
-                    self.walk(child, i, j + g, skips)
+                    if "" in child:
+                        self.walk(child, i, k, skips)
+                        continue
+                    if k >= n:
+                        break
+                    wk = words[k]
+                    if wk in child or wk in _CLASS_OF or wk in _SKIP:
+                        self.walk(child, i, k, skips)
         if not matched and skips < 2 and w in _SKIP:
             self.walk(node, i, j + 1, skips + 1)
 
@@ -440,14 +443,20 @@ class _Scan:
 def _match(toks: Tokens) -> list[tuple[int, int, list[Entry]]]:
     start = _START
     words = toks.words
+    n = len(words)
     scan = None
-    for i in range(len(words)):
-        nodes = start.get(words[i])
-        if nodes is None:
-            continue
-        if scan is None:
-            scan = _Scan(toks)
-        for node in nodes:
+    complex_nodes = _COMPLEX
+    skip, class_of = _SKIP, _CLASS_OF
+    for i in [k for k in range(n) if words[k] in start]:
+        nxt = words[i + 1] if i + 1 < n else ""
+        for node in start[words[i]]:
+            # Most phrase starts ("i", "my") die on the next word; test that
+            # inline before paying for a walk.
+            if "" not in node and nxt not in node and id(node) not in complex_nodes and nxt not in skip \
+                    and nxt not in class_of:
+                continue
+            if scan is None:
+                scan = _Scan(toks)
             scan.walk(node, i, i + 1, 0)
     if scan is None:
         return []
@@ -473,27 +482,76 @@ class Evidence(NamedTuple):
     flags: frozenset[str]
 
 
+_SENT_BREAK_RE = re.compile(r"[.!?;:\n…]+")
+_CLAUSE_BREAK_RE = re.compile(r"[.!?;:\n…,()\"“”—–]+|\s-+\s")
+
+
+class _Starts:
+    """``obj[i]``: index of the first token of the unit (sentence or clause) holding token ``i``.
+
+    Computed on demand by bisecting break offsets, so texts pay only for the
+    tokens that are actually examined.
+    """
+
+    __slots__ = ("starts", "breaks", "cache")
+
+    def __init__(self, starts: list[int], breaks: list[int]) -> None:
+        self.starts = starts
+        self.breaks = breaks
+        self.cache: dict[int, int] = {}
+
+    def __getitem__(self, i: int) -> int:
+        got = self.cache.get(i)
+        if got is None:
+            k = bisect_left(self.breaks, self.starts[i]) - 1
+            got = 0 if k < 0 else min(i, bisect_right(self.starts, self.breaks[k]))
+            self.cache[i] = got
+        return got
+
+
+class _Ends:
+    """``obj[i]``: one past the last token of the sentence holding token ``i``."""
+
+    __slots__ = ("starts", "ends", "breaks", "cache")
+
+    def __init__(self, starts: list[int], ends: list[int], breaks: list[int]) -> None:
+        self.starts = starts
+        self.ends = ends
+        self.breaks = breaks
+        self.cache: dict[int, int] = {}
+
+    def __getitem__(self, i: int) -> int:
+        got = self.cache.get(i)
+        if got is None:
+            k = bisect_left(self.breaks, self.ends[i])
+            got = len(self.starts) if k >= len(self.breaks) else max(i + 1, bisect_right(self.starts,
+                                                                                        self.breaks[k]))
+            self.cache[i] = got
+        return got
+
+
 class _Context:
     """Lazily computed sentence structure of one text."""
 
     def __init__(self, toks: Tokens) -> None:
         self.toks = toks
         self.words = toks.words
-        bounds = toks.bounds
-        n = len(bounds)
-        sent = [0] * n
-        clause = [0] * n
-        for k in range(1, n):
-            sent[k] = k if bounds[k] >= 2 else sent[k - 1]
-            clause[k] = k if bounds[k] >= 1 else clause[k - 1]
-        self.sent_start = sent
-        self.clause_start = clause
-        end = [n] * n
-        for k in range(n - 2, -1, -1):
-            end[k] = k + 1 if bounds[k + 1] >= 2 else end[k + 1]
-        self.sent_end = end
+        text = toks.text
+        sent = [m.start() for m in _SENT_BREAK_RE.finditer(text)]
+        clause = [m.start() for m in _CLAUSE_BREAK_RE.finditer(text)]
+        self.sent_start = _Starts(toks.starts, sent)
+        self.clause_start = _Starts(toks.starts, clause)
+        self.sent_end = _Ends(toks.starts, toks.ends, sent)
         self._quotes: list[tuple[int, int]] | None = None
         self._recovery: bool | None = None
+
+    def joined_to_previous(self, j: int) -> bool:
+        """True when token ``j`` continues the previous one without punctuation."""
+        toks = self.toks
+        if j <= 0 or j >= len(toks.starts):
+            return False
+        gap = toks.text[toks.ends[j - 1]:toks.starts[j]]
+        return not gap or gap.isspace()
 
     def frame(self, i: int, size: int = 3) -> str:
         """The last ``size`` non-filler tokens before ``i`` in its clause."""
@@ -591,7 +649,7 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
     if construct in ("active_ideation", "method") and nxt in _IDIOM_NEXT:
         return None
     if construct == "past_attempt" and words[j - 1] == "attempted" and nxt and nxt not in _BARE_ATTEMPT_NEXT \
-            and ctx.toks.bounds[j] == 0:
+            and ctx.joined_to_previous(j):
         return None
     if construct == "suicide_mention" and nxt in _TOPIC_NEXT:
         return None
@@ -644,7 +702,6 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
     elif person != "self" and _FICTION.search(ctx.sentence(i)):
         mods.append("quoted")
 
-    sentence = ctx.sentence(i)
     negated = ctx.negated(i)
     if negated:
         mods.append("negated")
@@ -757,9 +814,14 @@ def _assess(toks: Tokens) -> tuple[int, float, list[Evidence]]:
 
     # A hit inside a longer hit ("kill myself" in "tried to kill myself") is
     # the same evidence read less precisely.
-    spans = {(e.i, e.j) for e in evidence}
-    evidence = [e for e in evidence
-                if not any(a <= e.i and e.j <= b and (a, b) != (e.i, e.j) for a, b in spans)]
+    contained: set[tuple[int, int]] = set()
+    reach = -1
+    for a, b in sorted({(e.i, e.j) for e in evidence}, key=lambda sp: (sp[0], -sp[1])):
+        if reach >= b:
+            contained.add((a, b))
+        reach = max(reach, b)
+    if contained:
+        evidence = [e for e in evidence if (e.i, e.j) not in contained]
     best: dict[tuple[str, int, int], Evidence] = {}
     for e in evidence:
         key = (e.construct, e.i, e.j)
@@ -775,12 +837,15 @@ def _assess(toks: Tokens) -> tuple[int, float, list[Evidence]]:
                            and e.level >= LOW for e in selfish if "do_it" not in e.flags and "weak" not in e.flags)
 
     def near(e: Evidence, pos: list[int], dist: int = 30) -> bool:
-        return any(abs(e.i - p) <= dist for p in pos)
+        k = bisect_left(pos, e.i)
+        return (k < len(pos) and pos[k] - e.i <= dist) or (k > 0 and e.i - pos[k - 1] <= dist)
 
     do_it = [e for e in selfish if "do_it" in e.flags]
     timing_all = [e for e in selfish if e.construct == "timing"]
     do_it_ok = [e for e in do_it if crisis_elsewhere or (n <= SHORT_TEXT and timing_all)]
     anchors += [e.i for e in do_it_ok]
+    anchors.sort()
+    timing_sentences = {ctx.sent_start[t.i] for t in evidence if t.construct == "timing"}
 
     feats: set[str] = set()
     kept: list[Evidence] = []
@@ -807,8 +872,7 @@ def _assess(toks: Tokens) -> tuple[int, float, list[Evidence]]:
         if c == "suicide_mention":
             kept.append(e)
             continue
-        if c == "third_person_concern" and "intent" in e.flags and any(
-                t.construct == "timing" and ctx.sent_start[t.i] == ctx.sent_start[e.i] for t in evidence):
+        if c == "third_person_concern" and "intent" in e.flags and ctx.sent_start[e.i] in timing_sentences:
             # Someone else with a stated intent and a time: worth a human look.
             e = e._replace(level=MOD)
         kept.append(e)
@@ -901,14 +965,13 @@ def assess(text: str) -> RuleResult:
     """Screen ``text`` with the rules; also report facts the model combiner needs."""
     if not text or text.isspace():
         return RuleResult(NONE, None, 0, False)
-    words = quick_words(text)
-    if words is not None and _nothing_to_match(words) and not EMOJI_RE.search(text):
-        # Fast path: no phrase that could set a level can match.
-        level, strength, kept, toks = NO, 0.0, [], None
+    toks = tokenize(text)
+    words = toks.words
+    if not words or (not toks.has_emoji and _nothing_to_match(words)):
+        # No phrase that could set a level can match.
+        level, strength, kept = NO, 0.0, []
     else:
-        toks = tokenize(text)
-        words = toks.words
-        level, strength, kept = _assess(toks) if words else (NO, 0.0, [])
+        level, strength, kept = _assess(toks)
     if not words:
         return RuleResult(NONE, None, 0, False)
     reasons = _reasons(toks, kept, level) if kept else []

@@ -24,6 +24,9 @@ _EMOJI_CHARS = "\U0001FAA6\u26B0\U0001F52A\U0001F48A\U0001FAA2\U0001F52B\U0001FA
 TOKEN_RE = re.compile(
     r"[$@]?[^\W_](?:[^\W_]|(?:['’*@$!|]|â\x80[\x98\x99])(?=[^\W_*])|\*+(?=[^\W_]))*|[" + _EMOJI_CHARS + "]"
 )
+_PLAIN_TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[" + _EMOJI_CHARS + "]")
+_NEEDS_FULL = re.compile(r"[^\W_][$@!*|]|[$@][^\W_]|â\x80")
+EMOJI_RE = re.compile("[" + _EMOJI_CHARS + "]")
 # Three or more single characters separated by one space, dot, dash or
 # underscore: "s u i c i d e", "k.m.s".
 SPACED_RE = re.compile(r"(?<![^\W_])(?:[^\W_][ .\-_]){2,}[^\W_](?![^\W_])")
@@ -165,6 +168,9 @@ _HAS_LEET = re.compile(r"[0-9@$!|*]")
 VOCAB: set[str] = set()
 _SQUEEZED: dict[str, str] = {}
 _MEMO: dict[str, tuple[str, ...]] = {}
+# Raw tokens whose canonical form is exactly one word: the common case, read
+# with a single dict lookup per token.
+_MEMO1: dict[str, str] = {}
 _MEMO_MAX = 200_000
 
 
@@ -173,6 +179,7 @@ def register_vocab(words: Iterable[str]) -> None:
         VOCAB.add(w)
         _SQUEEZED.setdefault(_RUN2.sub(r"\1", w), w)
     _MEMO.clear()
+    _MEMO1.clear()
 
 
 def _known(w: str) -> bool:
@@ -275,6 +282,8 @@ def canon_word(raw: str) -> tuple[str, ...]:
         got = _canon_word(raw)
         if len(_MEMO) < _MEMO_MAX:
             _MEMO[raw] = got
+            if len(got) == 1:
+                _MEMO1[raw] = got[0]
     return got
 
 
@@ -323,84 +332,93 @@ class Tokens:
         return self._bounds
 
 
+_SYMBOLS = frozenset("$@!*|")
+
+
+def _token_re(text: str, ascii_only: bool) -> re.Pattern[str]:
+    # The full pattern's lookaheads cost several times more; most texts have no
+    # filter-dodging symbols inside words, so use the plain one when possible.
+    if not _SYMBOLS.isdisjoint(text) or (not ascii_only and "â\x80" in text):
+        return TOKEN_RE
+    return _PLAIN_TOKEN_RE
+
+
+def _spaced_letters(raws: list[str]) -> bool:
+    """Three single-character tokens in a row, as in "s u i c i d e" or "k.m.s"."""
+    run = 0
+    for r in raws:
+        if len(r) == 1:
+            run += 1
+            if run >= 3:
+                return True
+        else:
+            run = 0
+    return False
+
+
 def tokenize(text: str) -> Tokens:
-    words: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    append_w, append_s, append_e = words.append, starts.append, ends.append
-    raw = 0
-    has_emoji = False
-    spaced = SPACED_RE.search(text) is not None
+    ascii_only = text.isascii()
+    rx = _token_re(text, ascii_only)
+    found = [(m.start(), m.group()) for m in rx.finditer(text)]
+    raws = [r for _, r in found]
+    memo1 = _MEMO1
+    words = [memo1.get(r) for r in raws]
+    has_emoji = not ascii_only and EMOJI_RE.search(text) is not None
     joined: dict[int, tuple[int, str]] = {}
-    if spaced:
+    if _spaced_letters(raws):
         for m in SPACED_RE.finditer(text):
             letters = re.sub(r"[ .\-_]", "", m.group()).lower().translate(_LEET)
             if letters in VOCAB or letters in _EXPAND:
                 joined[m.start()] = (m.end(), letters)
-    skip_until = -1
-    for m in TOKEN_RE.finditer(text):
-        s = m.start()
-        if s < skip_until:
-            continue
-        raw += 1
-        if joined and s in joined:
-            e, letters = joined[s]
-            skip_until = e
-            for c in _resolve(letters):
-                append_w(c)
-                append_s(s)
-                append_e(e)
-            continue
-        tok = m.group()
-        e = m.end()
-        if tok in EMOJI_TOKENS:
-            has_emoji = True
-        for c in canon_word(tok):
-            append_w(c)
-            append_s(s)
-            append_e(e)
+    if not joined and None not in words:
+        starts = [s for s, _ in found]
+        ends = [s + len(r) for s, r in found]
+    else:
+        words, starts, ends = [], [], []
+        skip_until = -1
+        for s, r in found:
+            if s < skip_until:
+                continue
+            e = s + len(r)
+            if s in joined:
+                e, letters = joined[s]
+                skip_until = e
+                cs = _resolve(letters)
+            else:
+                cs = canon_word(r)
+            for c in cs:
+                words.append(c)
+                starts.append(s)
+                ends.append(e)
     if len(words) > 1 and not _MERGE_FIRST.isdisjoint(words):
         words, starts, ends = _merge(words, starts, ends)
-    return Tokens(text, words, starts, ends, raw, has_emoji)
-
-
-EMOJI_RE = re.compile("[" + _EMOJI_CHARS + "]")
-
-
-def quick_words(text: str) -> list[str] | None:
-    """Canonical words without spans, for the fast path; None if the full
-    tokenizer is needed (letter-spaced words)."""
-    if SPACED_RE.search(text):
-        return None
-    out: list[str] = []
-    memo = _MEMO
-    for tok in TOKEN_RE.findall(text):
-        c = memo.get(tok)
-        if c is None:
-            c = canon_word(tok)
-        out += c
-    if len(out) > 1 and not _MERGE_FIRST.isdisjoint(out):
-        out = _merge(out, [0] * len(out), [0] * len(out))[0]
-    return out
+    return Tokens(text, words, starts, ends, len(found), has_emoji)
 
 
 def _merge(words: list[str], starts: list[int], ends: list[int]):
+    merge_first = _MERGE_FIRST
+    n = len(words)
+    hits = [k for k in range(n - 1) if words[k] in merge_first and (words[k], words[k + 1]) in MERGE]
+    if not hits:
+        return words, starts, ends
     ow: list[str] = []
     os_: list[int] = []
     oe: list[int] = []
-    i, n = 0, len(words)
-    while i < n:
-        if i + 1 < n and (words[i], words[i + 1]) in MERGE:
-            for c in MERGE[(words[i], words[i + 1])].split():
-                ow.append(c)
-                os_.append(starts[i])
-                oe.append(ends[i + 1])
-            i += 2
+    prev = 0
+    for k in hits:
+        if k < prev:
             continue
-        ow.append(words[i])
-        os_.append(starts[i])
-        oe.append(ends[i])
-        i += 1
+        ow += words[prev:k]
+        os_ += starts[prev:k]
+        oe += ends[prev:k]
+        for c in MERGE[(words[k], words[k + 1])].split():
+            ow.append(c)
+            os_.append(starts[k])
+            oe.append(ends[k + 1])
+        prev = k + 2
+    ow += words[prev:]
+    os_ += starts[prev:]
+    oe += ends[prev:]
     return ow, os_, oe
 
 

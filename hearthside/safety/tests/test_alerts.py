@@ -37,37 +37,52 @@ def _socket_for(user, *, two_factor=True):
 
 @pytest.mark.django_db(transaction=True)
 def test_crisis_text_raises_an_alert_that_reaches_the_on_duty_moderator_and_escalates():
+    from channels.db import database_sync_to_async as db
+
     member = make_user("writer", country="GB")
     moderator = make_user("mod", "moderator", email="mod@example.org")
     supervisor = make_user("sup", "clinical_supervisor", email="sup@example.org")
     _on_duty(moderator)
+    sockets = {name: _socket_for(user, two_factor=name != "author")
+               for name, user in (("mod", moderator), ("sup", supervisor), ("author", member))}
+
+    async def next_of(sock, kind):
+        for _ in range(10):
+            event = await sock.receive_json_from(timeout=3)
+            if event["type"] == kind:
+                return event
+        raise AssertionError(f"no {kind} event")
 
     async def scenario():
-        mod_socket = _socket_for(moderator)
-        sup_socket = _socket_for(supervisor)
-        author_socket = _socket_for(member, two_factor=False)
-        for sock in (mod_socket, sup_socket, author_socket):
+        for sock in sockets.values():
             connected, _ = await sock.connect()
             assert connected
             assert (await sock.receive_json_from())["type"] == "hello"
-        return mod_socket, sup_socket, author_socket
+        result = await db(actions.screen_and_route)(member, CRISIS_TEXT, "test.post", source_id=7)
+        got = await next_of(sockets["mod"], "alert.new")
+        help_event = await next_of(sockets["author"], "safety.help")
+        deadline = (await db(SafetyAlert.objects.get)(pk=result.alert.pk)).ack_deadline
+        with time_machine.travel(deadline + timedelta(seconds=1), tick=False):
+            first = await db(actions.escalate_overdue_alerts)()
+            second = await db(actions.escalate_overdue_alerts)()
+        escalated = await next_of(sockets["sup"], "alert.escalated")
+        for sock in sockets.values():
+            await sock.disconnect()
+        return result, got, help_event, (first, second), escalated
 
-    mod_socket, sup_socket, author_socket = async_to_sync(scenario)()
+    result, got, help_event, sweeps, escalated = async_to_sync(scenario)()
 
-    result = actions.screen_and_route(member, CRISIS_TEXT, "test.post", source_id=7)
     assert result.decision == actions.CRISIS and not result.publish
     assert result.level in {"high", "imminent"}
     alert = result.alert
-    assert alert is not None and alert.status == SafetyAlert.Status.OPEN
     assert ScreenedItem.objects.get(pk=result.item.pk).text == CRISIS_TEXT  # kept, encrypted, not lost
-
-    got = async_to_sync(mod_socket.receive_json_from)(timeout=3)
-    while got["type"] != "alert.new":
-        got = async_to_sync(mod_socket.receive_json_from)(timeout=3)
     assert got["alert"]["id"] == alert.pk
     assert CRISIS_TEXT not in str(got)  # events carry no content
-    help_event = async_to_sync(author_socket.receive_json_from)(timeout=3)
-    assert help_event["type"] == "safety.help" and help_event["held"] is True
+    assert help_event["held"] is True
+    assert sweeps == (1, 0)  # escalated once; idempotent within the new deadline
+    assert escalated["alert"]["id"] == alert.pk
+    alert.refresh_from_db()
+    assert alert.tier == SafetyAlert.TIER_SUPERVISOR
 
     # The alert email is queued through the task mechanism and sent by the worker.
     from django.core.management import call_command
@@ -76,20 +91,9 @@ def test_crisis_text_raises_an_alert_that_reaches_the_on_duty_moderator_and_esca
     assert any("mod@example.org" in m.to for m in mail.outbox)
     assert all(CRISIS_TEXT not in m.body for m in mail.outbox)
 
-    # Nobody acknowledges: after the deadline the sweep escalates to the supervisor.
-    deadline = SafetyAlert.objects.get(pk=alert.pk).ack_deadline
-    with time_machine.travel(deadline + timedelta(seconds=1), tick=False):
-        assert actions.escalate_overdue_alerts() == 1
-        assert actions.escalate_overdue_alerts() == 0  # idempotent within the new deadline
-    alert.refresh_from_db()
-    assert alert.tier == SafetyAlert.TIER_SUPERVISOR
-    escalated = async_to_sync(sup_socket.receive_json_from)(timeout=3)
-    while escalated["type"] != "alert.escalated":
-        escalated = async_to_sync(sup_socket.receive_json_from)(timeout=3)
-    assert escalated["alert"]["id"] == alert.pk
-
-    actions.check_acknowledge(supervisor, alert)
-    actions.check_resolve(supervisor, alert, SafetyAlert.Outcome.SUPPORTED, note="called, safe with family")
+    with time_machine.travel(alert.ack_deadline - timedelta(seconds=30), tick=False):
+        actions.check_acknowledge(supervisor, alert)
+        actions.check_resolve(supervisor, alert, SafetyAlert.Outcome.SUPPORTED, note="called, safe with family")
     kinds = list(AlertEvent.objects.filter(alert=alert).values_list("kind", flat=True))
     assert kinds[0] == "raised" and "escalated" in kinds and "acknowledged" in kinds and kinds[-1] == "resolved"
     logged = set(AuditEvent.objects.filter(object_id=str(alert.pk)).values_list("action", flat=True))
@@ -98,9 +102,6 @@ def test_crisis_text_raises_an_alert_that_reaches_the_on_duty_moderator_and_esca
     assert audit.verify_chain().ok
     result.item.refresh_from_db()
     assert result.item.label == ScreenedItem.Label.TRUE_CONCERN
-
-    for sock in (mod_socket, sup_socket, author_socket):
-        async_to_sync(sock.disconnect)()
 
 
 @pytest.mark.django_db

@@ -7,6 +7,12 @@
   if (!table) return;
   var body = table.querySelector("tbody");
   var alertUrl = table.getAttribute("data-alert-url");
+  // Words shown by the script come translated from the page.
+  var text = {
+    live: status.getAttribute("data-live") || "live",
+    reconnecting: status.getAttribute("data-reconnecting") || "reconnecting…",
+    escalated: table.getAttribute("data-escalated") || "escalated"
+  };
 
   function cell(text) { var td = document.createElement("td"); td.textContent = text; return td; }
 
@@ -26,7 +32,7 @@
     link.href = alertUrl.replace("/0/", "/" + a.id + "/"); link.textContent = a.person; who.appendChild(link);
     fresh.appendChild(who);
     fresh.appendChild(cell(a.source));
-    fresh.appendChild(cell(a.status + (a.tier ? " · escalated" : "")));
+    fresh.appendChild(cell(a.status + (a.tier ? " · " + text.escalated : "")));
     fresh.appendChild(cell((a.constructs || []).join(", ")));
     if (row) { row.replaceWith(fresh); } else { body.appendChild(fresh); }
     var rows = Array.prototype.slice.call(body.querySelectorAll("tr[data-id]"));
@@ -36,7 +42,7 @@
 
   document.addEventListener("hs:socket", function (e) {
     var open = e.detail.state === "open";
-    status.textContent = open ? "live" : "reconnecting…";
+    status.textContent = open ? text.live : text.reconnecting;
     status.className = "badge " + (open ? "badge-on" : "badge-off");
   });
   document.addEventListener("hs:event", function (e) {

@@ -35,7 +35,9 @@
       input.parentNode.classList.add("chip-suggested");
       input.parentNode.setAttribute("data-suggested", "true");
     });
-    status.textContent = names.length ? "Suggested from your note: " + names.join(", ") + ". Tick any that fit." : "";
+    var prefix = status.getAttribute("data-prefix") || "Suggested from your note:";
+    var suffix = status.getAttribute("data-suffix") || "Tick any that fit.";
+    status.textContent = names.length ? prefix + " " + names.join(", ") + ". " + suffix : "";
   }
 
   function ask() {

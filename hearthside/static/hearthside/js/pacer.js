@@ -22,7 +22,10 @@
       if (remaining <= 0) {
         phase = (phase + 1) % pattern.length;
         if (phase === 0) { cycle += 1; }
-        if (cycle >= cycles) { label.textContent = "Done. Continue when you are ready."; pacer.classList.add("is-done"); return; }
+        if (cycle >= cycles) {
+          label.textContent = pacer.getAttribute("data-done") || "Done. Continue when you are ready.";
+          pacer.classList.remove("is-running"); pacer.classList.add("is-done"); return;
+        }
         remaining = pattern[phase];
         if (remaining === 0) { return tick(); }
       }
@@ -34,8 +37,9 @@
   });
   Array.prototype.forEach.call(document.querySelectorAll(".timer[data-seconds]"), function (timer) {
     var left = Number(timer.getAttribute("data-seconds"));
+    var done = timer.getAttribute("data-done") || "Time's up. Continue when you are ready.";
     function step() {
-      timer.textContent = left > 0 ? left + " s" : "Time's up. Continue when you are ready.";
+      timer.textContent = left > 0 ? left + " s" : done;
       if (left-- > 0) setTimeout(step, 1000);
     }
     step();

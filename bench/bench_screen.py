@@ -1,0 +1,165 @@
+"""Speed benchmark for the crisis screener (rules only, the shipped default).
+
+    .venv/bin/python bench/bench_screen.py [--n 20000] [--seed 7] [--json]
+
+Builds 300-character messages from a fixed mix of benign, distressed and
+crisis sentences (70 / 15 / 15 %), pins the process to one CPU where the OS
+allows it, warms up, then times every call with ``perf_counter_ns``.
+Reports messages/second (total calls / total time in ``screen``), p50/p99/max
+latency per message class, import time, and a few long inputs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+BENIGN = [
+    "Had a long day at work, the meeting ran late and traffic was awful.",
+    "Going to make pasta tonight and watch an episode of that new show.",
+    "Thanks so much for the recipe, the cake turned out great!",
+    "Does anyone know a good way to keep basil alive on a windowsill?",
+    "My sister is visiting this weekend so the flat is a mess of boxes.",
+    "I finally finished the report and my manager liked it.",
+    "The bus was cancelled again so I walked, which was actually nice.",
+    "We should plan a picnic when the weather gets better.",
+    "I'm so tired after the gym, my legs are killing me lol.",
+    "Can someone recommend a book for a long train journey?",
+    "Today I tried meditation for ten minutes and it helped a bit.",
+    "My dog keeps stealing socks and hiding them under the bed.",
+]
+DISTRESS = [
+    "I feel so hopeless lately and I can't sleep.",
+    "Everything is falling apart and I don't know what to do anymore.",
+    "I hate myself for messing up again, I'm such a failure.",
+    "Work is crushing me and I feel trapped in this job.",
+    "I feel like a burden to my family.",
+    "Nobody would notice if I disappeared for a week.",
+]
+CRISIS = [
+    "I want to kill myself.",
+    "I have the pills saved up and I'm going to do it tonight.",
+    "I wish I could go to sleep and never wake up.",
+    "I've been thinking about suicide every day.",
+    "By the time you read this I'll be gone.",
+    "I tried to kill myself last year and I feel that way again.",
+    "i just want to die, i can't take this anymore",
+    "gonna unalive myself after everyone is asleep",
+    "I would never kill myself, but I feel empty.",
+    "My friend said she wants to die and I'm scared for her.",
+]
+
+
+def make_message(rng: random.Random, kind: str, length: int = 300) -> str:
+    pools = {"benign": BENIGN, "distress": BENIGN + DISTRESS * 2, "crisis": BENIGN + CRISIS * 2}
+    must = {"benign": None, "distress": DISTRESS, "crisis": CRISIS}[kind]
+    parts = [rng.choice(must)] if must else []
+    while sum(len(p) + 1 for p in parts) < length + 40:
+        parts.append(rng.choice(pools[kind]))
+    rng.shuffle(parts)
+    text = " ".join(parts)
+    if len(text) > length:
+        cut = text.rfind(" ", 0, length)
+        text = text[:cut if cut > 0 else length]
+    return text.ljust(length, ".")
+
+
+def pct(values: list[int], q: float) -> float:
+    ordered = sorted(values)
+    k = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
+    return ordered[k] / 1000.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=20000, help="messages to time (default 20000)")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--json", action="store_true", help="print one JSON object instead of Markdown")
+    args = ap.parse_args(argv)
+
+    pinned = None
+    if hasattr(os, "sched_setaffinity"):
+        try:
+            cpu = min(os.sched_getaffinity(0))
+            os.sched_setaffinity(0, {cpu})
+            pinned = cpu
+        except OSError:
+            pass
+
+    t0 = time.perf_counter()
+    from hearthside.safety import screen
+
+    import_s = time.perf_counter() - t0
+
+    rng = random.Random(args.seed)
+    kinds = rng.choices(["benign", "distress", "crisis"], weights=[70, 15, 15], k=args.n)
+    msgs = [(k, make_message(rng, k)) for k in kinds]
+    for _, m in msgs[:2000]:
+        screen(m)
+
+    lat: dict[str, list[int]] = {"benign": [], "distress": [], "crisis": []}
+    levels: dict[str, dict[str, int]] = {k: {} for k in lat}
+    clock = time.perf_counter_ns
+    total_ns = 0
+    for kind, m in msgs:
+        a = clock()
+        s = screen(m)
+        b = clock()
+        total_ns += b - a
+        lat[kind].append(b - a)
+        levels[kind][s.level] = levels[kind].get(s.level, 0) + 1
+    everything = [x for v in lat.values() for x in v]
+
+    long_words = " ".join(make_message(rng, "benign", 300) for _ in range(240))  # ~10k words
+    long_words = " ".join(long_words.split()[:10_000])
+    big = (make_message(rng, "crisis") + "\n") * 340  # ~100 kB
+    longs = {}
+    for name, text in (("10k words", long_words), ("100 kB", big[:100_000])):
+        a = time.perf_counter()
+        s = screen(text)
+        longs[name] = {"chars": len(text), "ms": round((time.perf_counter() - a) * 1000, 1), "level": s.level}
+
+    result = {
+        "python": platform.python_version(),
+        "machine": f"{platform.machine()}, {os.cpu_count()} CPUs visible, pinned to CPU {pinned}",
+        "messages": len(msgs),
+        "message_chars": 300,
+        "import_s": round(import_s, 3),
+        "msgs_per_s": round(len(everything) / (total_ns / 1e9)),
+        "p50_ms": round(pct(everything, 50) / 1000, 4),
+        "p99_ms": round(pct(everything, 99) / 1000, 4),
+        "max_ms": round(max(everything) / 1e6, 3),
+        "by_class": {
+            k: {"n": len(v), "mean_us": round(statistics.fmean(v) / 1000, 1), "p50_us": round(pct(v, 50), 1),
+                "p99_us": round(pct(v, 99), 1), "levels": levels[k]}
+            for k, v in lat.items() if v
+        },
+        "long_inputs": longs,
+    }
+    if args.json:
+        print(json.dumps(result, indent=1))
+        return 0
+    print(f"Python {result['python']} on {result['machine']}; import {result['import_s']} s")
+    print(f"{result['messages']} messages of 300 chars: {result['msgs_per_s']:,} msg/s, "
+          f"p50 {result['p50_ms']} ms, p99 {result['p99_ms']} ms, max {result['max_ms']} ms")
+    print("| class | n | mean µs | p50 µs | p99 µs | levels |")
+    print("|---|---|---|---|---|---|")
+    for k, v in result["by_class"].items():
+        print(f"| {k} | {v['n']} | {v['mean_us']} | {v['p50_us']} | {v['p99_us']} | {v['levels']} |")
+    for name, v in longs.items():
+        print(f"{name}: {v['chars']} chars in {v['ms']} ms ({v['level']})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,231 @@
+"""Numpy-only inference over the committed artefact in ``model/``.
+
+Artefact (written by ``scripts/train_emotions.py``):
+
+* ``meta.json``: format version, label lists, how each grouping is produced, block weights,
+  decision rule, training and dev figures;
+* ``vocab.json.gz``: ``{"word": [...], "char": [...]}``, feature strings in column order;
+* ``weights.npz`` (no pickles; loaded with ``allow_pickle=False``): ``idf`` (float16),
+  per head ``<head>.W`` (int8, features x labels), ``<head>.scale`` (float32, per-label
+  de-quantisation factor), ``<head>.b`` (float32 bias) and per grouping ``<grouping>.thr``
+  (float32 decision thresholds).
+
+A grouping is either its own one-vs-rest logistic-regression head, or ``mapped`` from the
+original 28-label head: the probability of an Ekman/sentiment label is the largest
+probability among the original labels that map onto it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from hearthside.selfcare.emotions import features
+
+FORMAT_VERSION = 1
+MODEL_DIR = Path(__file__).resolve().parent / "model"
+
+GROUPINGS = ("original", "ekman", "group")
+
+# Fixed by GoEmotions (labels.txt of each folder); the artefact is checked against them.
+LABELS: Mapping[str, tuple[str, ...]] = {
+    "original": (
+        "admiration", "amusement", "anger", "annoyance", "approval", "caring", "confusion",
+        "curiosity", "desire", "disappointment", "disapproval", "disgust", "embarrassment",
+        "excitement", "fear", "gratitude", "grief", "joy", "love", "nervousness", "optimism",
+        "pride", "realization", "relief", "remorse", "sadness", "surprise", "neutral",
+    ),
+    "ekman": ("anger", "disgust", "fear", "joy", "neutral", "sadness", "surprise"),
+    "group": ("ambiguous", "negative", "neutral", "positive"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Prediction:
+    """``labels``: the labels over their decision threshold, most probable first (at least one
+    for non-empty text: when none clears its threshold, the one closest to doing so).
+    ``scores``: every label of the grouping -> probability in [0, 1] (one-vs-rest, so they
+    do not sum to 1)."""
+
+    labels: list[str]
+    scores: dict[str, float] = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        return {"labels": list(self.labels), "scores": dict(self.scores)}
+
+
+class ModelError(RuntimeError):
+    """The artefact is missing, unreadable or does not match this code."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Head:
+    W: np.ndarray  # (n_features, n_labels) float32, de-quantised
+    b: np.ndarray  # (n_labels,) float32
+
+
+@dataclass(frozen=True, slots=True)
+class _Grouping:
+    labels: tuple[str, ...]
+    head: str
+    thresholds: np.ndarray  # (n_labels,) float32
+    members: tuple[tuple[int, ...], ...] | None  # mapped: original label indices per label
+
+
+class EmotionModel:
+    def __init__(self, directory: Path | str = MODEL_DIR):
+        directory = Path(directory)
+        try:
+            meta = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
+            with gzip.open(directory / "vocab.json.gz", "rt", encoding="utf-8") as fh:
+                vocab = json.load(fh)
+            arrays = np.load(directory / "weights.npz", allow_pickle=False)
+        except (OSError, ValueError) as exc:
+            raise ModelError(f"cannot load the emotion model from {directory}: {exc}") from exc
+        if meta.get("format") != FORMAT_VERSION or meta.get("features_version") != features.FEATURES_VERSION:
+            raise ModelError(
+                f"emotion model format {meta.get('format')}/{meta.get('features_version')} does not match "
+                f"this code ({FORMAT_VERSION}/{features.FEATURES_VERSION}): run scripts/train_emotions.py"
+            )
+        self.meta = meta
+        n_word = len(vocab["word"])
+        self._word_index = {t: i for i, t in enumerate(vocab["word"])}
+        self._char_index = {t: i + n_word for i, t in enumerate(vocab["char"])}
+        self._n_features = n_word + len(vocab["char"])
+        self._word_weight = float(meta["block_weights"]["word"])
+        self._char_weight = float(meta["block_weights"]["char"])
+        self._idf = arrays["idf"].astype(np.float32)
+        if self._idf.shape != (self._n_features,):
+            raise ModelError("emotion model: idf and vocabulary sizes differ")
+        self._heads: dict[str, _Head] = {}
+        for name in meta["heads"]:
+            W = arrays[f"{name}.W"].astype(np.float32) * arrays[f"{name}.scale"].astype(np.float32)
+            if W.shape[0] != self._n_features:
+                raise ModelError(f"emotion model: head {name} has {W.shape[0]} rows, expected {self._n_features}")
+            self._heads[name] = _Head(W=np.ascontiguousarray(W), b=arrays[f"{name}.b"].astype(np.float32))
+        self._groupings: dict[str, _Grouping] = {}
+        original = LABELS["original"]
+        for grouping in GROUPINGS:
+            spec = meta["groupings"][grouping]
+            labels = tuple(spec["labels"])
+            if labels != LABELS[grouping]:
+                raise ModelError(f"emotion model: labels of {grouping} differ from LABELS")
+            members = None
+            if spec["source"] == "mapped":
+                members = tuple(tuple(original.index(o) for o in spec["mapping"][lab]) for lab in labels)
+            self._groupings[grouping] = _Grouping(
+                labels=labels,
+                head=spec["head"],
+                thresholds=arrays[f"{grouping}.thr"].astype(np.float32),
+                members=members,
+            )
+
+    # -- features ---------------------------------------------------------------------------
+
+    def _vector(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """Sparse TF-IDF vector of one text: (column indices, values)."""
+        toks = features.tokens(text)
+        idx_parts: list[np.ndarray] = []
+        val_parts: list[np.ndarray] = []
+        for feats, index, weight in (
+            (features.word_features(text, toks), self._word_index, self._word_weight),
+            (features.char_features(text, toks), self._char_index, self._char_weight),
+        ):
+            counts: dict[int, int] = {}
+            get = index.get
+            for f in feats:
+                j = get(f)
+                if j is not None:
+                    counts[j] = counts.get(j, 0) + 1
+            if not counts:
+                continue
+            idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+            tf = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
+            vals = (1.0 + np.log(tf)) * self._idf[idx]
+            norm = float(np.sqrt(np.dot(vals, vals)))
+            idx_parts.append(idx)
+            val_parts.append(vals * (weight / norm))
+        if not idx_parts:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        return np.concatenate(idx_parts), np.concatenate(val_parts)
+
+    # -- scores -----------------------------------------------------------------------------
+
+    def head_probabilities(self, texts: Sequence[str], head: str) -> np.ndarray:
+        h = self._heads[head]
+        out = np.empty((len(texts), h.b.shape[0]), dtype=np.float32)
+        for i, text in enumerate(texts):
+            idx, vals = self._vector(text)
+            out[i] = vals @ h.W[idx] + h.b if idx.size else h.b
+        return 1.0 / (1.0 + np.exp(-out))
+
+    def probabilities(self, texts: Sequence[str], grouping: str = "original") -> np.ndarray:
+        g = self._grouping(grouping)
+        probs = self.head_probabilities(texts, g.head)
+        if g.members is not None:
+            probs = np.stack([probs[:, list(m)].max(axis=1) for m in g.members], axis=1)
+        return probs
+
+    def decide(self, probs: np.ndarray, grouping: str = "original") -> list[list[int]]:
+        """Label indices per row, most probable first; at least one per row."""
+        thr = self._grouping(grouping).thresholds
+        out = []
+        for row in probs:
+            chosen = np.flatnonzero(row >= thr)
+            if chosen.size == 0:
+                chosen = np.array([int(np.argmax(row / thr))])
+            out.append([int(j) for j in chosen[np.argsort(-row[chosen], kind="stable")]])
+        return out
+
+    def predict(self, texts: Sequence[str], grouping: str = "original") -> list[Prediction]:
+        g = self._grouping(grouping)
+        texts = [_check_text(t) for t in _check_texts(texts)]
+        probs = self.probabilities(texts, grouping)
+        decided = self.decide(probs, grouping)
+        preds = []
+        for text, row, chosen in zip(texts, probs, decided, strict=True):
+            scores = {lab: round(float(p), 4) for lab, p in zip(g.labels, row, strict=True)}
+            labels = [g.labels[j] for j in chosen] if text.strip() else _blank_labels(g.labels)
+            preds.append(Prediction(labels=labels, scores=scores))
+        return preds
+
+    def suggest(self, text: str, k: int = 3, grouping: str = "original") -> list[str]:
+        g = self._grouping(grouping)
+        text = _check_text(text)
+        if k <= 0 or not text.strip():
+            return []
+        row = self.probabilities([text], grouping)[0]
+        order = np.argsort(-row, kind="stable")
+        return [g.labels[j] for j in order if row[j] >= g.thresholds[j] and g.labels[j] != "neutral"][:k]
+
+    def thresholds(self, grouping: str = "original") -> dict[str, float]:
+        g = self._grouping(grouping)
+        return {lab: float(t) for lab, t in zip(g.labels, g.thresholds, strict=True)}
+
+    def _grouping(self, grouping: str) -> _Grouping:
+        try:
+            return self._groupings[grouping]
+        except KeyError:
+            raise ValueError(f"unknown grouping {grouping!r}; expected one of {', '.join(GROUPINGS)}") from None
+
+
+def _check_texts(texts: Sequence[str]) -> Sequence[str]:
+    if isinstance(texts, str):
+        raise TypeError("predict() takes a list of texts, not one string: predict([text])")
+    return texts
+
+
+def _check_text(text: object) -> str:
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a string, not {type(text).__name__}")
+    return text
+
+
+def _blank_labels(labels: tuple[str, ...]) -> list[str]:
+    # Nothing to read: "neutral" is the only honest answer (every grouping has it).
+    return ["neutral"] if "neutral" in labels else []
