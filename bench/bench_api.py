@@ -83,6 +83,8 @@ class Result:
     server_cpu_s: float = 0.0
     db_cpu_s: float = 0.0
     loadgen_cpu_s: float = 0.0
+    other_cpu_s: float = 0.0
+    load_before: float = 0.0
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -147,6 +149,44 @@ def _tree_cpu(table: dict[int, tuple[int, str, float]], root: int) -> float:
 
 def _name_cpu(table: dict[int, tuple[int, str, float]], prefix: str) -> float:
     return sum(cpu for _ppid, name, cpu in table.values() if name.startswith(prefix))
+
+
+def _busy_cpu_seconds() -> float:
+    """CPU seconds the whole machine has spent busy (not idle or waiting) since boot."""
+    try:
+        fields = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
+    except (OSError, IndexError):
+        return 0.0
+    values = [int(x) for x in fields[:8]]
+    idle = values[3] + values[4]  # idle + iowait
+    return (sum(values) - idle) / _clock_ticks()
+
+
+def machine_description() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        kib = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f", {kib / 2**20:.0f} GiB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    from importlib import metadata
+
+    versions = []
+    for dist in ("Django", "django-ninja", "granian", "psycopg"):
+        try:
+            versions.append(f"{dist} {metadata.version(dist)}")
+        except metadata.PackageNotFoundError:
+            pass
+    py = ".".join(str(x) for x in sys.version_info[:3])
+    return f"{os.cpu_count()} × {cpu}{memory}; Python {py}, {', '.join(versions)}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -437,10 +477,13 @@ def bench_one(label: str, env: dict[str, str], args, tmp: Path) -> Result:
         if args.warmup > 0:
             load(args.warmup)
         log(f"{label}: measuring for {args.duration:g}s with {args.connections} connections")
+        load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
         before = _proc_table()
+        busy_before = _busy_cpu_seconds()
         children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
         figures = load(args.duration)
         children_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        busy_after = _busy_cpu_seconds()
         after = _proc_table()
         result = Result(
             database=label,
@@ -458,7 +501,10 @@ def bench_one(label: str, env: dict[str, str], args, tmp: Path) -> Result:
             # wrk (or the Python children) has been reaped by now; the server has not.
             loadgen_cpu_s=(children_after.ru_utime + children_after.ru_stime)
             - (children_before.ru_utime + children_before.ru_stime),
+            load_before=load_before,
         )
+        ours = result.server_cpu_s + result.db_cpu_s + result.loadgen_cpu_s
+        result.other_cpu_s = max(0.0, (busy_after - busy_before) - ours)
         # The server must still answer after the run.
         sanity_check(server.port, token)
         return result
@@ -469,18 +515,34 @@ def bench_one(label: str, env: dict[str, str], args, tmp: Path) -> Result:
 def markdown(results: list[Result], args) -> str:
     lines = [
         f"`GET {PATH}` with `Authorization: Bearer …`, granian WSGI `--workers {args.workers}`, "
-        f"{args.connections} connections, {args.duration:g} s after a {args.warmup:g} s warm-up.",
+        f"{args.connections} connections ({args.threads} load-generator threads), {args.duration:g} s after a "
+        f"{args.warmup:g} s warm-up"
+        + (f", granian `--blocking-threads {args.blocking_threads}`" if args.blocking_threads else "")
+        + ".",
         "",
         "| database | load generator | requests | requests/s | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) "
         "| errors | non-2xx | server CPU ms/req | PostgreSQL CPU ms/req | load-gen CPU ms/req |",
         "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
-        per = (lambda s: f"{s * 1000 / r.requests:.2f}" if r.requests else "–")  # noqa: E731
+
+        def per(seconds: float, r: Result = r) -> str:
+            return f"{seconds * 1000 / r.requests:.2f}" if r.requests else "–"
+
         lines.append(
             f"| {r.database} | {r.loadgen} | {r.requests:,} | {r.rps:,.0f} | {r.p50_ms:.1f} | {r.p90_ms:.1f} "
             f"| {r.p99_ms:.1f} | {r.max_ms:.1f} | {r.errors} | {r.non_2xx} | {per(r.server_cpu_s)} "
             f"| {per(r.db_cpu_s) if r.database.startswith('PostgreSQL') else '–'} | {per(r.loadgen_cpu_s)} |"
+        )
+    lines.append("")
+    lines.append(f"Machine: {machine_description()}.")
+    for r in results:
+        available = (os.cpu_count() or 1) * r.seconds
+        lines.append(
+            f"{r.database}: load average {r.load_before:.2f} before the run; CPU used during the run: "
+            f"server {r.server_cpu_s:.1f} s, PostgreSQL {r.db_cpu_s:.1f} s, load generator "
+            f"{r.loadgen_cpu_s:.1f} s, everything else on the machine {r.other_cpu_s:.1f} s "
+            f"(of {available:.0f} CPU-seconds available)."
         )
     return "\n".join(lines)
 

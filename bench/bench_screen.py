@@ -90,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     pinned = None
     if hasattr(os, "sched_setaffinity"):
         try:
-            cpu = min(os.sched_getaffinity(0))
+            cpu = max(os.sched_getaffinity(0))
             os.sched_setaffinity(0, {cpu})
             pinned = cpu
         except OSError:

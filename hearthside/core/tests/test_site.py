@@ -106,3 +106,22 @@ def test_pages_are_translated_into_spanish(anon):
 def test_get_help_now_is_on_every_page_even_logged_out(anon):
     for path in ["/", "/accounts/login/", "/accounts/signup/", "/help/", "/selfcare/library/"]:
         assert b'href="/help/"' in anon.get(path).content, path
+
+
+@pytest.mark.django_db
+def test_demo_content_has_one_account_per_role_and_is_idempotent(settings):
+    from django.core.management import CommandError, call_command
+
+    from hearthside.accounts.models import Role, User
+    from hearthside.selfcare.models import CheckIn
+
+    call_command("demo", stdout=open(os.devnull, "w"))
+    call_command("demo", stdout=open(os.devnull, "w"))
+    demo = User.objects.filter(is_demo=True)
+    roles = {r for u in demo for r in u.roles}
+    assert set(Role.values) <= roles
+    assert User.objects.get(username="demo-member").check_password("demo-hearthside-2026")
+    assert 0 < CheckIn.objects.count() < 100
+    settings.DEMO_CONTENT_ALLOWED = False
+    with pytest.raises(CommandError):
+        call_command("demo")

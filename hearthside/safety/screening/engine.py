@@ -22,6 +22,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from importlib import resources
+from itertools import compress, filterfalse
 from typing import NamedTuple
 
 from . import patterns as P
@@ -387,80 +388,66 @@ _RECENT = _cue_rx(P.RECENT_CUES)
 _BREAK_RE = re.compile(r"[.!?;\n]")
 
 
-class _Scan:
-    """State of one trie scan; phrases never run across a sentence break."""
-
-    __slots__ = ("words", "n", "hits", "breaks")
-
-    def __init__(self, toks: Tokens) -> None:
-        self.words = toks.words
-        self.n = len(toks.words)
-        self.hits: list = []
-        # Token indices preceded by a sentence break.
-        starts = toks.starts
-        self.breaks = {bisect_right(starts, m.start()) for m in _BREAK_RE.finditer(toks.text)}
-
-    def walk(self, node: dict, i: int, j: int, skips: int) -> None:
-        pay = node.get("")
-        if pay is not None:
-            self.hits.append((i, j, pay))
-        if j >= self.n or j in self.breaks:
-            return
-        words = self.words
-        w = words[j]
-        matched = False
-        nxt = node.get(w)
-        if nxt is not None:
-            matched = True
-            self.walk(nxt, i, j + 1, skips)
-        classes = _CLASS_OF.get(w)
-        if classes is not None:
-            for c in classes:
-                nxt = node.get(c)
-                if nxt is not None:
-                    matched = True
-                    self.walk(nxt, i, j + 1, skips)
-        gaps = node.get("~")
-        if gaps is not None:
-            n, breaks = self.n, self.breaks
-            for limit, child in gaps:
-                for g in range(0, min(limit, n - j) + 1):
-                    k = j + g
-                    if g > 1 and k - 1 in breaks:
-                        break
-                    if "" in child:
-                        self.walk(child, i, k, skips)
-                        continue
-                    if k >= n:
-                        break
-                    wk = words[k]
-                    if wk in child or wk in _CLASS_OF or wk in _SKIP:
-                        self.walk(child, i, k, skips)
-        if not matched and skips < 2 and w in _SKIP:
-            self.walk(node, i, j + 1, skips + 1)
-
-
 def _match(toks: Tokens) -> list[tuple[int, int, list[Entry]]]:
+    """All phrase hits as ``(first token, end token, entries)``; no hit crosses a sentence break."""
     start = _START
     words = toks.words
     n = len(words)
-    scan = None
     complex_nodes = _COMPLEX
     skip, class_of = _SKIP, _CLASS_OF
-    for i in [k for k in range(n) if words[k] in start]:
+    hits: list = []
+    breaks: set[int] | None = None
+    for i in compress(range(n), map(start.__contains__, words)):
         nxt = words[i + 1] if i + 1 < n else ""
+        todo = []
         for node in start[words[i]]:
             # Most phrase starts ("i", "my") die on the next word; test that
-            # inline before paying for a walk.
-            if "" not in node and nxt not in node and id(node) not in complex_nodes and nxt not in skip \
-                    and nxt not in class_of:
+            # before setting up a walk.
+            if "" in node or nxt in node or id(node) in complex_nodes or nxt in skip or nxt in class_of:
+                todo.append((node, i + 1, 0))
+        if not todo:
+            continue
+        if breaks is None:
+            starts = toks.starts
+            breaks = {bisect_right(starts, m.start()) for m in _BREAK_RE.finditer(toks.text)}
+        # Depth-first walk with an explicit stack (cheaper than recursion).
+        while todo:
+            node, j, skips = todo.pop()
+            pay = node.get("")
+            if pay is not None:
+                hits.append((i, j, pay))
+            if j >= n or j in breaks:
                 continue
-            if scan is None:
-                scan = _Scan(toks)
-            scan.walk(node, i, i + 1, 0)
-    if scan is None:
-        return []
-    hits = scan.hits
+            w = words[j]
+            matched = False
+            child = node.get(w)
+            if child is not None:
+                matched = True
+                todo.append((child, j + 1, skips))
+            classes = class_of.get(w)
+            if classes is not None:
+                for c in classes:
+                    child = node.get(c)
+                    if child is not None:
+                        matched = True
+                        todo.append((child, j + 1, skips))
+            gaps = node.get("~")
+            if gaps is not None:
+                for limit, child in gaps:
+                    for g in range(0, min(limit, n - j) + 1):
+                        k = j + g
+                        if g > 1 and k - 1 in breaks:
+                            break
+                        if "" in child:
+                            todo.append((child, k, skips))
+                            continue
+                        if k >= n:
+                            break
+                        wk = words[k]
+                        if wk in child or wk in class_of or wk in skip:
+                            todo.append((child, k, skips))
+            if not matched and skips < 2 and w in skip:
+                todo.append((node, j + 1, skips + 1))
     if len(hits) > 1:
         seen = set()
         uniq = []
@@ -544,6 +531,41 @@ class _Context:
         self.sent_end = _Ends(toks.starts, toks.ends, sent)
         self._quotes: list[tuple[int, int]] | None = None
         self._recovery: bool | None = None
+        self._cache: dict[tuple[int, int, str], str] = {}
+        self._spans: dict[tuple[int, int], tuple[bool, bool, bool, bool, bool]] = {}
+
+    def span_context(self, i: int, j: int) -> tuple[bool, bool, bool, bool, bool]:
+        """(quoted, negated, hypothetical, remote past, recent) for the phrase at tokens i..j-1."""
+        key = (i, j)
+        got = self._spans.get(key)
+        if got is None:
+            got = self._spans[key] = self._span_context(i, j)
+        return got
+
+    def _span_context(self, i: int, j: int) -> tuple[bool, bool, bool, bool, bool]:
+        words = self.words
+        pre = self.window(i, 7)
+        frame = self.frame(i)
+        quoted = bool(
+            (self.in_quotes(i, j) and not _SELF_REPORT.search(pre))
+            or (j - i <= 2 and _QUOTE_META.search(self.window(i, 5) + " ".join(words[j:j + 3]) + " ")))
+        negated = self.negated(i)
+        after = self.after(j, 5)
+        hypothetical = bool(_HYPOTHETICAL.search(pre)) or (
+            (" would " in self.window(i, 3)) and " if " in after) or (" rather " in pre and " than " in after)
+        # Tense cues count before the phrase or just after it, within the clause
+        # ("I just want to hurt myself, but I hate the scars from when I used to").
+        tail = []
+        for w in words[j:min(self.sent_end[i], j + 8)]:
+            if w in _CONJ:
+                break
+            tail.append(w)
+        local = pre + " ".join(tail) + " "
+        remote = bool(_REMOTE.search(local))
+        recent = bool(_RECENT.search(local))
+        if remote and (_DESIRE.search(frame) or _INTENT.search(frame)):
+            remote = " used to " in frame
+        return quoted, negated, hypothetical, remote, recent
 
     def joined_to_previous(self, j: int) -> bool:
         """True when token ``j`` continues the previous one without punctuation."""
@@ -555,12 +577,26 @@ class _Context:
 
     def frame(self, i: int, size: int = 3) -> str:
         """The last ``size`` non-filler tokens before ``i`` in its clause."""
+        key = (i, size, "f")
+        got = self._cache.get(key)
+        if got is None:
+            got = self._cache[key] = self._frame(i, size)
+        return got
+
+    def _frame(self, i: int, size: int) -> str:
         words = self.words
         lo = max(self.clause_start[i], i - size - 3)
         picked = [w for w in words[lo:i] if w not in _SKIP][-size:]
         return " " + " ".join(picked) + " "
 
     def window(self, i: int, size: int) -> str:
+        key = (i, size, "w")
+        got = self._cache.get(key)
+        if got is None:
+            got = self._cache[key] = self._window(i, size)
+        return got
+
+    def _window(self, i: int, size: int) -> str:
         lo = max(self.sent_start[i], i - size)
         return " " + " ".join(self.words[lo:i]) + " "
 
@@ -695,33 +731,13 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
             subj = "other"
         person = subj or "self"
 
-    if ctx.in_quotes(i, j) and not _SELF_REPORT.search(pre):
+    quoted, negated, hypothetical, remote, recent = ctx.span_context(i, j)
+    if quoted or (person != "self" and _FICTION.search(ctx.sentence(i))):
         mods.append("quoted")
-    elif j - i <= 2 and _QUOTE_META.search(ctx.window(i, 5) + " ".join(words[j:j + 3]) + " "):
-        mods.append("quoted")
-    elif person != "self" and _FICTION.search(ctx.sentence(i)):
-        mods.append("quoted")
-
-    negated = ctx.negated(i)
     if negated:
         mods.append("negated")
-    after = ctx.after(j, 5)
-    hypothetical = bool(_HYPOTHETICAL.search(pre)) or (
-        (" would " in ctx.window(i, 3)) and " if " in after) or (" rather " in pre and " than " in after)
     if hypothetical and not negated:
         mods.append("hypothetical")
-    # Tense cues count before the phrase or just after it, within the clause
-    # ("I just want to hurt myself, but I hate the scars from when I used to").
-    tail = []
-    for w in words[j:min(ctx.sent_end[i], j + 8)]:
-        if w in _CONJ:
-            break
-        tail.append(w)
-    local = pre + " ".join(tail) + " "
-    remote = bool(_REMOTE.search(local))
-    recent = bool(_RECENT.search(local))
-    if remote and (_DESIRE.search(frame) or _INTENT.search(frame)):
-        remote = " used to " in frame
 
     level = BASE.get(construct, LOW)
     if "weak" in flags:
@@ -793,13 +809,30 @@ def _unmodified(ev: Evidence) -> bool:
     return not ev.modifiers or ev.modifiers in (("recent",), ("emoji",))
 
 
+def _contained(spans: Iterable[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Spans lying inside another span of the collection."""
+    out: set[tuple[int, int]] = set()
+    reach = -1
+    for a, b in sorted(set(spans), key=lambda sp: (sp[0], -sp[1])):
+        if reach >= b:
+            out.add((a, b))
+        reach = max(reach, b)
+    return out
+
+
 def _assess(toks: Tokens) -> tuple[int, float, list[Evidence]]:
     words = toks.words
     n = len(words)
     hits = _match(toks)
     has_emoji = toks.has_emoji
-    if not hits and not has_emoji:
+    primary = [(i, j) for i, j, entries in hits if any(e.construct not in _SUPPORT_ONLY for e in entries)]
+    if not primary and not has_emoji:
+        # Only time words or means mentions: they never count on their own.
         return NO, 0.0, []
+    if len(primary) > 1:
+        inner = _contained(primary)
+        if inner:
+            hits = [h for h in hits if (h[0], h[1]) not in inner]
     ctx = _Context(toks)
     evidence: list[Evidence] = []
     for i, j, entries in hits:
@@ -814,12 +847,7 @@ def _assess(toks: Tokens) -> tuple[int, float, list[Evidence]]:
 
     # A hit inside a longer hit ("kill myself" in "tried to kill myself") is
     # the same evidence read less precisely.
-    contained: set[tuple[int, int]] = set()
-    reach = -1
-    for a, b in sorted({(e.i, e.j) for e in evidence}, key=lambda sp: (sp[0], -sp[1])):
-        if reach >= b:
-            contained.add((a, b))
-        reach = max(reach, b)
+    contained = _contained({(e.i, e.j) for e in evidence})
     if contained:
         evidence = [e for e in evidence if (e.i, e.j) not in contained]
     best: dict[tuple[str, int, int], Evidence] = {}
@@ -954,8 +982,8 @@ def _nothing_to_match(words: list[str]) -> bool:
     short = len(words) <= SHORT_TEXT
     if short and not SHORT_ANCHORS.isdisjoint(words):
         return False
-    plain = [w for w in words if w not in _SKIP]
-    pairs = {f"{a} {b}" for a, b in zip(plain, plain[1:], strict=False)}
+    plain = list(filterfalse(_SKIP.__contains__, words))
+    pairs = set(map(" ".join, zip(plain, plain[1:], strict=False)))
     if not PAIR_ANCHORS.isdisjoint(pairs):
         return False
     return not (short and not SHORT_PAIR_ANCHORS.isdisjoint(pairs))

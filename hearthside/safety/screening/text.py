@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from itertools import accumulate, chain, repeat
+from operator import itemgetter
 
 # Words, allowing inner apostrophes and the symbols people use to dodge
 # filters; a leading $ or @ covers "$uicide" (and @mentions, discarded later).
@@ -27,6 +29,8 @@ TOKEN_RE = re.compile(
 _PLAIN_TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[" + _EMOJI_CHARS + "]")
 _NEEDS_FULL = re.compile(r"[^\W_][$@!*|]|[$@][^\W_]|â\x80")
 EMOJI_RE = re.compile("[" + _EMOJI_CHARS + "]")
+_SPLIT_PLAIN = re.compile("(" + _PLAIN_TOKEN_RE.pattern + ")")
+_SPLIT_FULL = re.compile("(" + TOKEN_RE.pattern + ")")
 # Three or more single characters separated by one space, dot, dash or
 # underscore: "s u i c i d e", "k.m.s".
 SPACED_RE = re.compile(r"(?<![^\W_])(?:[^\W_][ .\-_]){2,}[^\W_](?![^\W_])")
@@ -153,6 +157,7 @@ MERGE: dict[tuple[str, str], str] = {
     ("self", "harming"): "self harming",
 }
 _MERGE_FIRST = {a for a, _ in MERGE}
+_MERGE_SECOND = frozenset(b for _, b in MERGE)
 
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s",
                        "!": "i", "|": "l", "8": "b", "9": "g"})
@@ -168,9 +173,6 @@ _HAS_LEET = re.compile(r"[0-9@$!|*]")
 VOCAB: set[str] = set()
 _SQUEEZED: dict[str, str] = {}
 _MEMO: dict[str, tuple[str, ...]] = {}
-# Raw tokens whose canonical form is exactly one word: the common case, read
-# with a single dict lookup per token.
-_MEMO1: dict[str, str] = {}
 _MEMO_MAX = 200_000
 
 
@@ -179,7 +181,6 @@ def register_vocab(words: Iterable[str]) -> None:
         VOCAB.add(w)
         _SQUEEZED.setdefault(_RUN2.sub(r"\1", w), w)
     _MEMO.clear()
-    _MEMO1.clear()
 
 
 def _known(w: str) -> bool:
@@ -282,8 +283,6 @@ def canon_word(raw: str) -> tuple[str, ...]:
         got = _canon_word(raw)
         if len(_MEMO) < _MEMO_MAX:
             _MEMO[raw] = got
-            if len(got) == 1:
-                _MEMO1[raw] = got[0]
     return got
 
 
@@ -345,24 +344,22 @@ def _token_re(text: str, ascii_only: bool) -> re.Pattern[str]:
 
 def _spaced_letters(raws: list[str]) -> bool:
     """Three single-character tokens in a row, as in "s u i c i d e" or "k.m.s"."""
-    run = 0
-    for r in raws:
-        if len(r) == 1:
-            run += 1
-            if run >= 3:
-                return True
-        else:
-            run = 0
-    return False
+    lens = list(map(len, raws))
+    return lens.count(1) >= 3 and b"\x01\x01\x01" in bytes(map(min, lens, repeat(2)))
 
 
 def tokenize(text: str) -> Tokens:
     ascii_only = text.isascii()
-    rx = _token_re(text, ascii_only)
-    found = [(m.start(), m.group()) for m in rx.finditer(text)]
-    raws = [r for _, r in found]
-    memo1 = _MEMO1
-    words = [memo1.get(r) for r in raws]
+    rx = _SPLIT_FULL if _token_re(text, ascii_only) is TOKEN_RE else _SPLIT_PLAIN
+    # split() with a capturing group alternates separator, token, separator...;
+    # running lengths give every token's offset without a Python-level loop.
+    parts = rx.split(text)
+    offsets = list(accumulate(map(len, parts), initial=0))
+    raws = parts[1::2]
+    tok_starts = offsets[1:-1:2]
+    canon = list(map(_MEMO.get, raws))
+    if None in canon:
+        canon = [c if c is not None else canon_word(r) for c, r in zip(canon, raws, strict=True)]
     has_emoji = not ascii_only and EMOJI_RE.search(text) is not None
     joined: dict[int, tuple[int, str]] = {}
     if _spaced_letters(raws):
@@ -370,13 +367,22 @@ def tokenize(text: str) -> Tokens:
             letters = re.sub(r"[ .\-_]", "", m.group()).lower().translate(_LEET)
             if letters in VOCAB or letters in _EXPAND:
                 joined[m.start()] = (m.end(), letters)
-    if not joined and None not in words:
-        starts = [s for s, _ in found]
-        ends = [s + len(r) for s, r in found]
+    if not joined:
+        tok_ends = offsets[2::2]
+        lens = list(map(len, canon))
+        if lens.count(1) == len(lens):
+            words = list(map(itemgetter(0), canon))
+            starts, ends = tok_starts, tok_ends
+        else:
+            # Contractions expand ("don't" -> "do", "not"); every piece keeps the
+            # span of the original token.
+            words = list(chain.from_iterable(canon))
+            starts = list(chain.from_iterable(map(repeat, tok_starts, lens)))
+            ends = list(chain.from_iterable(map(repeat, tok_ends, lens)))
     else:
         words, starts, ends = [], [], []
         skip_until = -1
-        for s, r in found:
+        for s, r in zip(tok_starts, raws, strict=True):
             if s < skip_until:
                 continue
             e = s + len(r)
@@ -390,9 +396,9 @@ def tokenize(text: str) -> Tokens:
                 words.append(c)
                 starts.append(s)
                 ends.append(e)
-    if len(words) > 1 and not _MERGE_FIRST.isdisjoint(words):
+    if len(words) > 1 and not _MERGE_SECOND.isdisjoint(words):
         words, starts, ends = _merge(words, starts, ends)
-    return Tokens(text, words, starts, ends, len(found), has_emoji)
+    return Tokens(text, words, starts, ends, len(raws), has_emoji)
 
 
 def _merge(words: list[str], starts: list[int], ends: list[int]):
@@ -434,7 +440,7 @@ def canon_words(parts: Iterable[str]) -> list[str]:
         for piece in part.split("-"):
             if piece:
                 out.extend(canon_word(piece))
-    if len(out) > 1 and not _MERGE_FIRST.isdisjoint(out):
+    if len(out) > 1 and not _MERGE_SECOND.isdisjoint(out):
         out = _merge(out, [0] * len(out), [0] * len(out))[0]
     return out
 
@@ -517,13 +523,8 @@ def detect_language(text: str, words: list[str]) -> str | None:
                 return best[1] if best[0] else "other"
     if not words:
         return None
-    en = 0
-    alpha = 0
-    for w in words:
-        if w in EN_WORDS:
-            en += 1
-        if w.isalpha():
-            alpha += 1
+    en = sum(map(EN_WORDS.__contains__, words))
+    alpha = sum(map(str.isalpha, words))
     if alpha == 0 or en >= 0.25 * alpha:
         return None
     raw = [m.group().lower() for m in TOKEN_RE.finditer(text)]

@@ -5,7 +5,7 @@ Artefact (written by ``scripts/train_emotions.py``):
 * ``meta.json``: format version, label lists, how each grouping is produced, block weights,
   decision rule, training and dev figures;
 * ``vocab.json.gz``: ``{"word": [...], "char": [...]}``, feature strings in column order;
-* ``weights.npz`` (no pickles; loaded with ``allow_pickle=False``): ``idf`` (float16),
+* ``weights.npz`` (no pickles; loaded with ``allow_pickle=False``): ``idf`` (float32),
   per head ``<head>.W`` (int8, features x labels), ``<head>.scale`` (float32, per-label
   de-quantisation factor), ``<head>.b`` (float32 bias) and per grouping ``<grouping>.thr``
   (float32 decision thresholds).

@@ -45,6 +45,48 @@ class Command(BaseCommand):
                         do_give_consent(user, purpose)
                 for role in roles:
                     do_grant_role(user, role)
+            self._selfcare_history(User.objects.get(username="demo-member"))
+            self._duty(User.objects.get(username="demo-moderator"))
         self.stdout.write(f"demo content ready ({created} new accounts). Password for every demo account: {DEMO_PASSWORD}")
         for username, _pseudonym, roles in DEMO_ACCOUNTS:
             self.stdout.write(f"  {username:<20} {', '.join(roles) or 'member'}")
+
+    def _selfcare_history(self, user):
+        """Six weeks of varied check-ins and two questionnaires, so insights have something to show."""
+        import random
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        from hearthside.selfcare.actions import check_submit_questionnaire
+        from hearthside.selfcare.models import CheckIn
+
+        if CheckIn.objects.filter(user=user).exists():
+            return
+        rng = random.Random(7)  # the same demo every time
+        now = timezone.now()
+        rows = []
+        for day in range(42):
+            walked = rng.random() < 0.5
+            slept = round(rng.uniform(5, 9) * 2) / 2
+            mood = max(1, min(10, round(4 + (1.5 if walked else 0) + (slept - 7) * 0.6 + rng.gauss(0, 1.2))))
+            rows.append(CheckIn(
+                user=user, at=now - timedelta(days=day, hours=rng.randint(0, 10)), mood=mood,
+                emotions=rng.sample(["calm", "tired", "anxious", "hopeful", "content", "stressed"], k=2),
+                activities=(["outdoors"] if walked else []) + (["friends"] if rng.random() < 0.3 else []),
+                sleep_hours=slept,
+            ))
+        CheckIn.objects.bulk_create(rows)
+        check_submit_questionnaire(user, "gad7", {"1": 2, "2": 1, "3": 2, "4": 1, "5": 0, "6": 1, "7": 1})
+        check_submit_questionnaire(user, "who5", {"1": 3, "2": 2, "3": 2, "4": 2, "5": 3})
+
+    def _duty(self, user):
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        from hearthside.safety.models import DutyShift
+
+        now = timezone.now()
+        if not DutyShift.objects.filter(user=user, ends_at__gt=now).exists():
+            DutyShift.objects.create(user=user, starts_at=now, ends_at=now + timedelta(days=7), note="demo shift")

@@ -74,7 +74,7 @@ class Command(BaseCommand):
         if workers == 1:
             procs.append(subprocess.Popen([
                 py, "-m", "uvicorn", "hearthside.asgi:application", "--host", host, "--port", str(port),
-                "--no-access-log", "--ws", "websockets",
+                "--no-access-log", "--ws", "auto",
             ], env=env))
         else:
             nginx = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
@@ -95,7 +95,7 @@ class Command(BaseCommand):
             ], env=env))
             procs.append(subprocess.Popen([
                 py, "-m", "uvicorn", "hearthside.asgi:application", "--host", "127.0.0.1", "--port", str(ws_port),
-                "--no-access-log", "--ws", "websockets",
+                "--no-access-log", "--ws", "auto",
             ], env=env))
             procs.append(subprocess.Popen([nginx, "-c", str(conf), "-p", str(var), "-g", "daemon off;"], env=env))
         if not options["no_worker"]:

@@ -32,6 +32,9 @@
       show();
       setTimeout(tick, 1000);
     }
+    // Let the browser settle the circle's small starting size first: otherwise the first
+    // "breathe in" shows it already full size instead of growing.
+    circle.getBoundingClientRect();
     show();
     setTimeout(tick, 1000);
   });

@@ -1,0 +1,87 @@
+"""pytest fixtures for browser tests; a test directory's conftest.py imports the ones it uses.
+
+    from hearthside.testing.browser_fixtures import audit, browser_context, chromium, page  # noqa: F401
+
+Chromium is started once per test module, not once per session. Playwright's sync API runs an
+asyncio loop in the test thread for as long as it is started; a session-wide browser would leave
+that loop running through every later test in the process, where ``async_to_sync`` (channels
+tests, websocket events sent after commit) refuses to run and Django's async-safety guard trips
+on every ORM call. Per module, the loop is gone again when a browser test file ends, and
+``DJANGO_ALLOW_ASYNC_UNSAFE`` is set only while it runs.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from hearthside.testing import browser as hs_browser
+
+ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Headless Debian Chromium for one test module; skips when it is not installed."""
+    if not hs_browser.chromium_available():
+        pytest.skip(hs_browser.MISSING_CHROMIUM)
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e '.[dev]')")
+    # The sync API's loop makes Django think every ORM call in the test comes from async code;
+    # the test really is synchronous, so say so, for as long as the browser runs.
+    previous = os.environ.get(ASYNC_UNSAFE)
+    os.environ[ASYNC_UNSAFE] = "true"
+    try:
+        with sync_api.sync_playwright() as playwright:
+            browser = hs_browser.launch_chromium(playwright)
+            try:
+                yield browser
+            finally:
+                browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop(ASYNC_UNSAFE, None)
+        else:
+            os.environ[ASYNC_UNSAFE] = previous
+
+
+@pytest.fixture
+def browser_context(chromium, live_server):
+    """A fresh visitor (no cookies) pointed at pytest-django's live server (WSGI: no websockets)."""
+    context = hs_browser.new_context(chromium, live_server.url)
+    context.set_default_timeout(15_000)
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def page(browser_context):
+    return browser_context.new_page()
+
+
+@pytest.fixture
+def audit(page):
+    """axe-core and screenshots for every page visited; call ``audit.assert_clean()`` at the end."""
+    log = hs_browser.PageAudit()
+    log.watch(page)
+    return log
+
+
+@pytest.fixture
+def asgi_server(transactional_db):
+    """Base URL of uvicorn serving hearthside.asgi (HTTP and /ws/events/) on the test database."""
+    with hs_browser.serve_asgi() as url:
+        yield url
+
+
+@pytest.fixture
+def asgi_context(chromium, asgi_server):
+    """A fresh visitor pointed at the ASGI server, for pages that use the event socket."""
+    context = hs_browser.new_context(chromium, asgi_server)
+    context.set_default_timeout(15_000)
+    try:
+        yield context
+    finally:
+        context.close()

@@ -1,0 +1,353 @@
+#!/usr/bin/env python
+"""Train the emotion model shipped in ``hearthside/selfcare/emotions/model/``.
+
+    .venv/bin/python scripts/train_emotions.py                 # full run (hyper-parameter grid)
+    .venv/bin/python scripts/train_emotions.py --C 0.5 --jobs 4
+    .venv/bin/python scripts/train_emotions.py --out /tmp/emotions-model --data /path/to/goemotions
+
+Data: GoEmotions (Demszky et al. 2020, CC BY 4.0), ``{original,ekman,group}/{train,dev}.tsv``
+(``text<TAB>comma-separated label ids<TAB>comment id``) and ``labels.txt``. Only the train
+and dev splits are read; the test split is never touched.
+
+1. Features: word 1-2 grams and character 2-5 grams within words (``features.py``, the very
+   functions inference uses), vocabulary pruned by document frequency on train, sublinear
+   TF-IDF, each block L2-normalised.
+2. Heads: one-vs-rest L2 logistic regression per label (liblinear), one head per grouping;
+   C picked per head on dev macro-F1.
+3. Ekman and sentiment ("group") labels are either their own head or *mapped* from the
+   original head (probability of a grouped label = max over the original labels mapping to
+   it); the mapping is read off the aligned train files, and whichever does better on dev is
+   kept (unused heads are not shipped).
+4. Weights are quantised to int8 per label; every dev figure below is computed by loading
+   the written artefact with the inference code, so they describe what ships.
+5. Decision thresholds: per label, a global one, or per label shrunk toward the global one,
+   chosen by cross-fitting on dev (thresholds tuned on one half, scored on the other,
+   repeated), then refit on the whole dev split. Dev macro-F1 with thresholds tuned on dev
+   is optimistic; the cross-fitted figure is the honest one and both are recorded.
+
+Pure numpy/scipy/scikit-learn; no pickles are written. Writes ``meta.json``,
+``vocab.json.gz`` and ``weights.npz`` and prints a JSON summary.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import scipy.sparse as sp
+from joblib import Parallel, delayed
+from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+from sklearn.linear_model import LogisticRegression
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from hearthside.selfcare.emotions import features  # noqa: E402
+from hearthside.selfcare.emotions.model import FORMAT_VERSION, GROUPINGS, LABELS, EmotionModel  # noqa: E402
+
+DEFAULT_DATA = Path("/work/shared/data/goemotions")
+DEFAULT_OUT = ROOT / "hearthside" / "selfcare" / "emotions" / "model"
+MIN_DF = {"word": 2, "char": 3}
+BLOCK_WEIGHTS = {"word": 1.0, "char": 1.0}
+SHRINK_K = (0.0, 10.0, 30.0, 100.0, float("inf"))  # 0: per label; inf: one global threshold
+CROSS_FIT_REPEATS = 20
+SEED = 20200505
+
+
+# -- data --------------------------------------------------------------------------------------
+
+
+def read_split(data: Path, grouping: str, split: str) -> tuple[list[str], list[str], np.ndarray]:
+    labels = (data / grouping / "labels.txt").read_text(encoding="utf-8").split()
+    if tuple(labels) != LABELS[grouping]:
+        raise SystemExit(f"{grouping}/labels.txt does not match LABELS[{grouping!r}]")
+    texts, ids, rows = [], [], []
+    with open(data / grouping / f"{split}.tsv", encoding="utf-8", newline="\n") as fh:
+        for n, line in enumerate(fh, 1):
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) != 3:
+                raise SystemExit(f"{grouping}/{split}.tsv:{n}: expected 3 tab-separated fields")
+            texts.append(parts[0])
+            rows.append([int(i) for i in parts[1].split(",")])
+            ids.append(parts[2])
+    Y = np.zeros((len(texts), len(labels)), dtype=bool)
+    for i, row in enumerate(rows):
+        Y[i, row] = True
+    return texts, ids, Y
+
+
+def derive_mapping(Y_orig: np.ndarray, Y_grp: np.ndarray, grouping: str) -> dict[str, list[str]]:
+    """Original label -> grouped label, read off the aligned files and checked to be exact."""
+    single = Y_orig.sum(axis=1) == 1
+    to_group: list[int] = []
+    for j, name in enumerate(LABELS["original"]):
+        rows = single & Y_orig[:, j]
+        counts = Y_grp[rows].sum(axis=0)
+        if rows.sum() == 0 or counts.max() != rows.sum() or (counts > 0).sum() != 1:
+            raise SystemExit(f"cannot derive the {grouping} label of {name!r} from the data")
+        to_group.append(int(np.argmax(counts)))
+    M = np.zeros((len(LABELS["original"]), len(LABELS[grouping])), dtype=bool)
+    M[np.arange(len(to_group)), to_group] = True
+    if not np.array_equal((Y_orig.astype(int) @ M.astype(int)) > 0, Y_grp):
+        raise SystemExit(f"the derived {grouping} mapping does not reproduce {grouping}/train.tsv")
+    return {g: [LABELS["original"][j] for j in np.flatnonzero(M[:, k])] for k, g in enumerate(LABELS[grouping])}
+
+
+# -- metrics and thresholds --------------------------------------------------------------------
+
+
+def f1_curve(p: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Candidate thresholds (midpoints between sorted scores) and the F1 each gives."""
+    order = np.argsort(-p, kind="stable")
+    ps, ys = p[order], y[order]
+    tp = np.cumsum(ys)
+    f1 = 2 * tp / (np.arange(1, len(p) + 1) + max(int(ys.sum()), 1))
+    nxt = np.append(ps[1:], ps[-1] - 1e-6)
+    return (ps + nxt) / 2, f1
+
+
+def logit(x: np.ndarray | float) -> np.ndarray:
+    x = np.clip(x, 1e-6, 1 - 1e-6)
+    return np.log(x / (1 - x))
+
+
+def fit_thresholds(P: np.ndarray, Y: np.ndarray, k: float) -> np.ndarray:
+    """Per-label F1-optimal thresholds, shrunk toward the best global threshold in logit space
+    with weight n_pos / (n_pos + k); k=0 is per label, k=inf global."""
+    grid = np.linspace(0.02, 0.9, 89)
+    macro = [macro_f1(P >= t, Y) for t in grid]
+    t_global = float(grid[int(np.argmax(macro))])
+    out = np.full(P.shape[1], t_global, dtype=np.float64)
+    if np.isinf(k):
+        return out
+    for j in range(P.shape[1]):
+        n_pos = int(Y[:, j].sum())
+        if n_pos == 0:
+            continue
+        cand, f1 = f1_curve(P[:, j], Y[:, j])
+        t_j = float(cand[int(np.argmax(f1))])
+        w = n_pos / (n_pos + k)
+        out[j] = 1 / (1 + np.exp(-(w * logit(t_j) + (1 - w) * logit(t_global))))
+    return out
+
+
+def decide(P: np.ndarray, thr: np.ndarray) -> np.ndarray:
+    """The inference rule: labels over threshold, else the one nearest (max p / threshold)."""
+    D = P >= thr
+    empty = ~D.any(axis=1)
+    D[empty, np.argmax(P[empty] / thr, axis=1)] = True
+    return D
+
+
+def per_label_f1(D: np.ndarray, Y: np.ndarray) -> np.ndarray:
+    tp = (D & Y).sum(axis=0)
+    denom = D.sum(axis=0) + Y.sum(axis=0)
+    return np.where(denom > 0, 2 * tp / np.maximum(denom, 1), 0.0)
+
+
+def macro_f1(D: np.ndarray, Y: np.ndarray) -> float:
+    return float(per_label_f1(D, Y).mean())
+
+
+def micro_f1(D: np.ndarray, Y: np.ndarray) -> float:
+    tp = (D & Y).sum()
+    return float(2 * tp / (D.sum() + Y.sum()))
+
+
+def cross_fit(P: np.ndarray, Y: np.ndarray, k: float, repeats: int = CROSS_FIT_REPEATS) -> float:
+    """Macro-F1 on one half of dev with thresholds tuned on the other half, both ways, averaged."""
+    rng = np.random.default_rng(SEED)
+    scores = []
+    for _ in range(repeats):
+        half = rng.permutation(len(P)) < len(P) // 2
+        for a, b in ((half, ~half), (~half, half)):
+            scores.append(macro_f1(decide(P[b], fit_thresholds(P[a], Y[a], k)), Y[b]))
+    return float(np.mean(scores))
+
+
+def tuned_f1(P: np.ndarray, Y: np.ndarray) -> float:
+    """Macro-F1 with per-label thresholds tuned on the same data (for ranking hyper-parameters)."""
+    return float(np.mean([f1_curve(P[:, j], Y[:, j])[1].max() for j in range(P.shape[1])]))
+
+
+# -- training ----------------------------------------------------------------------------------
+
+
+def _fit_label(X: sp.csr_matrix, y: np.ndarray, C: float) -> tuple[np.ndarray, float]:
+    clf = LogisticRegression(C=C, solver="liblinear", max_iter=300)
+    clf.fit(X, y)
+    return clf.coef_[0].astype(np.float32), float(clf.intercept_[0])
+
+
+def fit_head(X: sp.csr_matrix, Y: np.ndarray, C: float, jobs: int) -> tuple[np.ndarray, np.ndarray]:
+    res = Parallel(n_jobs=jobs)(delayed(_fit_label)(X, Y[:, j], C) for j in range(Y.shape[1]))
+    return np.stack([w for w, _ in res], axis=1), np.array([b for _, b in res], dtype=np.float32)
+
+
+def sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1 / (1 + np.exp(-z))
+
+
+def quantise(W: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    scale = np.maximum(np.abs(W).max(axis=0), 1e-12) / 127.0
+    return np.clip(np.rint(W / scale), -127, 127).astype(np.int8), scale.astype(np.float32)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=Path(os.environ.get("GOEMOTIONS_DIR", DEFAULT_DATA)))
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    ap.add_argument("--C", default="0.5,1,2", help="comma-separated inverse regularisation strengths to try")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    args = ap.parse_args(argv)
+    Cs = [float(c) for c in args.C.split(",")]
+    started = time.perf_counter()
+
+    def log(msg: str) -> None:
+        print(f"[{time.perf_counter() - started:6.0f}s] {msg}", file=sys.stderr, flush=True)
+
+    # Data: the three groupings are the same comments in the same order.
+    train_texts, train_ids, Ytr = {}, {}, {}
+    dev_texts, dev_ids, Ydv = {}, {}, {}
+    for g in GROUPINGS:
+        train_texts[g], train_ids[g], Ytr[g] = read_split(args.data, g, "train")
+        dev_texts[g], dev_ids[g], Ydv[g] = read_split(args.data, g, "dev")
+        for split, texts, ids in (("train", train_texts, train_ids), ("dev", dev_texts, dev_ids)):
+            if texts[g] != texts["original"] or ids[g] != ids["original"]:
+                raise SystemExit(f"{g}/{split}.tsv is not aligned with original/{split}.tsv")
+    Xtr_text, Xdv_text = train_texts["original"], dev_texts["original"]
+    mappings = {g: derive_mapping(Ytr["original"], Ytr[g], g) for g in ("ekman", "group")}
+    log(f"data: {len(Xtr_text)} train, {len(Xdv_text)} dev")
+
+    # Features.
+    vocab, idf_parts, tr_blocks, dv_blocks = {}, [], [], []
+    for block, analyzer in (("word", features.word_features), ("char", features.char_features)):
+        vec = CountVectorizer(analyzer=analyzer, min_df=MIN_DF[block], lowercase=False, dtype=np.float64)
+        counts_tr = vec.fit_transform(Xtr_text)
+        tfidf = TfidfTransformer(sublinear_tf=True, smooth_idf=True, norm="l2").fit(counts_tr)
+        vocab[block] = vec.get_feature_names_out().tolist()
+        idf_parts.append(tfidf.idf_.astype(np.float32))
+        tr_blocks.append(tfidf.transform(counts_tr) * BLOCK_WEIGHTS[block])
+        dv_blocks.append(tfidf.transform(vec.transform(Xdv_text)) * BLOCK_WEIGHTS[block])
+    Xtr, Xdv = sp.hstack(tr_blocks).tocsr(), sp.hstack(dv_blocks).tocsr()
+    log(f"features: {len(vocab['word'])} word + {len(vocab['char'])} char")
+
+    # Heads: pick C per head on dev.
+    heads: dict[str, dict] = {}
+    search: dict[str, dict[str, float]] = {}
+    for g in GROUPINGS:
+        best = None
+        for C in Cs:
+            W, b = fit_head(Xtr, Ytr[g], C, args.jobs)
+            score = tuned_f1(sigmoid(Xdv @ W + b), Ydv[g])
+            search.setdefault(g, {})[str(C)] = round(score, 4)
+            log(f"head {g} C={C}: dev macro-F1 (thresholds tuned) {score:.4f}")
+            if best is None or score > best[0]:
+                best = (score, C, W, b)
+        heads[g] = {"C": best[1], "W": best[2], "b": best[3], "score": best[0]}
+
+    # Own head or mapped from the original head?
+    P_orig = sigmoid(Xdv @ heads["original"]["W"] + heads["original"]["b"])
+    sources = {"original": "own"}
+    for g in ("ekman", "group"):
+        members = [[LABELS["original"].index(o) for o in mappings[g][lab]] for lab in LABELS[g]]
+        P_map = np.stack([P_orig[:, m].max(axis=1) for m in members], axis=1)
+        mapped = tuned_f1(P_map, Ydv[g])
+        search[g]["mapped"] = round(mapped, 4)
+        sources[g] = "mapped" if mapped > heads[g]["score"] else "own"
+        log(f"{g}: own head {heads[g]['score']:.4f} vs mapped from original {mapped:.4f} -> {sources[g]}")
+    shipped = [h for h in GROUPINGS if h == "original" or sources[h] == "own"]
+
+    # Write weights (thresholds are placeholders until re-scored below), then re-score dev
+    # through the inference code so thresholds and figures describe the shipped artefact.
+    args.out.mkdir(parents=True, exist_ok=True)
+    arrays: dict[str, np.ndarray] = {"idf": np.concatenate(idf_parts).astype(np.float32)}
+    for h in shipped:
+        q, scale = quantise(heads[h]["W"])
+        arrays[f"{h}.W"], arrays[f"{h}.scale"], arrays[f"{h}.b"] = q, scale, heads[h]["b"].astype(np.float32)
+    meta = {
+        "format": FORMAT_VERSION,
+        "features_version": features.FEATURES_VERSION,
+        "model": "TF-IDF (word 1-2 grams + char 2-5 grams in words) + one-vs-rest logistic regression",
+        "data": "GoEmotions (Demszky et al. 2020), CC BY 4.0: train split; hyper-parameters and thresholds on dev",
+        "block_weights": BLOCK_WEIGHTS,
+        "min_df": MIN_DF,
+        "heads": {h: {"C": heads[h]["C"], "labels": list(LABELS[h])} for h in shipped},
+        "groupings": {},
+    }
+    for g in GROUPINGS:
+        spec = {"labels": list(LABELS[g]), "source": sources[g], "head": g if sources[g] == "own" else "original"}
+        if sources[g] == "mapped":
+            spec["mapping"] = mappings[g]
+        meta["groupings"][g] = spec
+        arrays[f"{g}.thr"] = np.full(len(LABELS[g]), 0.5, dtype=np.float32)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        _write(Path(tmp), meta, vocab, arrays)
+        model = EmotionModel(tmp)
+        metrics = {}
+        for g in GROUPINGS:
+            P = model.probabilities(Xdv_text, g)
+            crossfit = {str(k): cross_fit(P, Ydv[g], k) for k in SHRINK_K}
+            k_best = max(SHRINK_K, key=lambda k: crossfit[str(k)])
+            thr = fit_thresholds(P, Ydv[g], k_best)
+            arrays[f"{g}.thr"] = thr.astype(np.float32)
+            D = decide(P, thr.astype(np.float32))
+            per_label = per_label_f1(D, Ydv[g])
+            metrics[g] = {
+                "dev_macro_f1_thresholds_tuned_on_dev": round(macro_f1(D, Ydv[g]), 4),
+                "dev_macro_f1_cross_fitted": round(crossfit[str(k_best)], 4),
+                "dev_macro_f1_at_0.5": round(macro_f1(decide(P, np.full(P.shape[1], 0.5)), Ydv[g]), 4),
+                "dev_micro_f1": round(micro_f1(D, Ydv[g]), 4),
+                "threshold_shrinkage_k": k_best if np.isfinite(k_best) else "global",
+                "cross_fitted_by_k": {k: round(v, 4) for k, v in crossfit.items()},
+                "per_label_f1": {lab: round(float(f), 4) for lab, f in zip(LABELS[g], per_label, strict=True)},
+            }
+            log(
+                f"{g}: dev macro-F1 {metrics[g]['dev_macro_f1_thresholds_tuned_on_dev']:.4f} "
+                f"(cross-fitted {metrics[g]['dev_macro_f1_cross_fitted']:.4f}, k={k_best})"
+            )
+
+    meta["search"] = search
+    meta["dev_metrics"] = metrics
+    meta["training"] = {
+        "seconds": round(time.perf_counter() - started),
+        "jobs": args.jobs,
+        "python": platform.python_version(),
+        "numpy": np.__version__,
+        "scikit_learn": __import__("sklearn").__version__,
+        "n_train": len(Xtr_text),
+        "n_dev": len(Xdv_text),
+        "n_features": {b: len(v) for b, v in vocab.items()},
+    }
+    _write(args.out, meta, vocab, arrays)
+    size = sum(f.stat().st_size for f in args.out.iterdir() if f.is_file())
+    # Check what was written loads and reproduces the decisions.
+    check = EmotionModel(args.out).predict(["I'm so grateful for your help"])[0]
+    log(f"wrote {args.out} ({size / 1e6:.2f} MB); sanity: {check.labels}")
+    summary = {
+        g: {k: v for k, v in m.items() if k not in ("per_label_f1", "cross_fitted_by_k")} for g, m in metrics.items()
+    }
+    print(json.dumps({"sources": sources, "dev": summary, "bytes": size, **meta["training"]}, indent=2))
+    return 0
+
+
+def _write(out: Path, meta: dict, vocab: dict[str, list[str]], arrays: dict[str, np.ndarray]) -> None:
+    with open(out / "weights.npz", "wb") as fh:
+        np.savez_compressed(fh, **arrays)
+    # mtime=0 keeps the gzip bytes reproducible for identical vocabularies.
+    with open(out / "vocab.json.gz", "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as fh:
+        fh.write(json.dumps(vocab, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    (out / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
