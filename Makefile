@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench eval-safety venv messages clean
+.PHONY: run test lint bench eval-safety train-emotions venv messages clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -30,12 +30,16 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/bench_api.py
 	$(PY) bench/bench_screen.py
+	$(PY) bench/bench_emotions.py
+
+train-emotions: $(STAMP)
+	$(PY) scripts/train_emotions.py
 
 eval-safety: $(STAMP)
 	$(PY) scripts/eval_safety.py --write
 
 messages: $(STAMP)
-	cd hearthside && ../$(PY) ../manage.py makemessages -l es --no-obsolete && ../$(PY) ../manage.py compilemessages
+	cd hearthside && ../$(PY) ../manage.py makemessages -l es --no-obsolete -i "testing/*" -i "*/tests/*" && ../$(PY) ../manage.py compilemessages
 
 clean:
 	rm -rf $(VENV) .pytest_cache

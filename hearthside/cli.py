@@ -1,6 +1,6 @@
 """The ``hearthside`` command.
 
-``hearthside screen`` and ``hearthside safety train`` run without Django's database so
+``hearthside screen``, ``hearthside emotions`` and ``hearthside safety train`` run without Django so
 evaluation tools can call them cheaply; everything else is a Django management command
 (``hearthside run``, ``hearthside demo``, ``hearthside rotate-keys``, ``hearthside audit verify``...).
 """
@@ -17,6 +17,10 @@ def main(argv: list[str] | None = None) -> int:
         from hearthside.safety.screening.cli import screen_main
 
         return screen_main(argv[1:])
+    if argv and argv[0] == "emotions":
+        from hearthside.selfcare.emotions.cli import emotions_main
+
+        return emotions_main(argv[1:])
     if argv[:2] == ["safety", "train"]:
         from hearthside.safety.screening.cli import train_main
 
