@@ -1,9 +1,9 @@
-"""Websocket routes of every app."""
+"""Websocket routes: one socket per browser tab carries a person's events and their groups' chat."""
 
 from django.urls import path
 
-from hearthside.core.consumers import EventsConsumer
+from hearthside.community.consumers import RealtimeConsumer
 
 websocket_urlpatterns = [
-    path("ws/events/", EventsConsumer.as_asgi()),
+    path("ws/events/", RealtimeConsumer.as_asgi()),
 ]

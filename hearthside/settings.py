@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "hearthside.accounts",
     "hearthside.safety",
     "hearthside.selfcare",
+    "hearthside.community",
 ]
 
 MIDDLEWARE = [

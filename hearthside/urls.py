@@ -18,6 +18,7 @@ urlpatterns = [
     path("help/", include("hearthside.safety.urls")),
     path("staff/safety/", include("hearthside.safety.staff_urls")),
     path("selfcare/", include("hearthside.selfcare.urls")),
+    path("groups/", include("hearthside.community.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

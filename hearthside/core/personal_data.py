@@ -99,8 +99,9 @@ def export_rows(user) -> dict[str, list[dict]]:
 
 def erase_rows(user) -> None:
     for reg in reversed(registrations()):
-        qs = rows_for(reg, user)
         if reg.erase == "delete":
-            qs.delete()
+            rows_for(reg, user).delete()
         else:
-            qs.update(**{reg.user_field: None})
+            # Clear each pointer on the rows where that pointer is the person, and only there.
+            for name in (reg.user_field, *reg.extra_user_fields):
+                reg.model._default_manager.filter(**{name: user}).update(**{name: None})

@@ -67,6 +67,20 @@ def _fill_everything(user):
     Notification.objects.create(user=user, text="hello")
     selfcare.check_add_activity(user, "gardening")
     selfcare.check_share(user, "journal_entry", journal_entry=entry)
+    from hearthside.community import actions as community
+    from hearthside.community.models import Group, ModerationAction, Post, Reaction, Report, Thread
+
+    group = Group.objects.create(slug=f"g-{user.pk}", name="A group")
+    community.check_join(user, group)
+    chat, _created, _route = community.check_send_chat(user, group, "c1", "canary-chat")
+    thread = Thread.objects.create(group=group, title="t")
+    post = Post.objects.create(thread=thread, author=user, body="canary-post")
+    Reaction.objects.create(post=post, user=user, kind="me_too")
+    from hearthside.community.models import ThreadRead
+
+    ThreadRead.objects.create(user=user, thread=thread)
+    Report.objects.create(reporter=user, chat_message=chat, reason="test")
+    ModerationAction.objects.create(moderator=user, group=group, action="warn", member=user)
 
 
 def test_export_contains_a_row_from_every_registered_model(member, api_as):

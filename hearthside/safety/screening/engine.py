@@ -129,7 +129,9 @@ _SELF_CONSTRUCTS = frozenset({"farewell", "plan", "attempt_in_progress", "crisis
                               "timing", "lethal_means"})
 # "I almost killed myself laughing": accident or hyperbole, not ideation.
 _IDIOM_NEXT = frozenset("""laughing laugh laughed tripping tripped falling fell slipping slipped accidentally accident
-    """.split())
+    doing working studying over""".split())
+# What may follow a phrase flagged "end" ("gonna commit." / "gonna commit tonight").
+_END_OK = frozenset("""tonight today tomorrow soon now suicide lol lmao already finally again""".split())
 # "suicide squad": the word is part of a name or a topic phrase.
 _TOPIC_NEXT = frozenset("""squad prevention awareness hotline helpline rates rate statistics stats bomber bombers
     bombing mission run doors door forest""".split())
@@ -141,6 +143,8 @@ _LIVE_NEXT = frozenset("""out with in at there here near alone together on witho
     a the that close far off upstairs downstairs abroad next paycheck""".split())
 _NOUN_FIRST = frozenset({"suicide", "suicidal", "suicidality", "attempted", "self"})
 _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "this", "that", "of", "about", "on"})
+# "Why shouldn't I end it", "give me a reason I shouldn't": asking, not denying.
+_WHY = frozenset({"why", "reason", "reasons"})
 _CONJ = frozenset({"but", "and", "because", "though", "although", "yet", "however", "except", "whereas"})
 
 
@@ -349,17 +353,16 @@ _CLASS_OF: dict[str, tuple[str, ...]] = {}
 for _name, _members in P.CLASSES.items():
     for _w in _members:
         _CLASS_OF[_w] = _CLASS_OF.get(_w, ()) + (f"<{_name}>",)
-# Start nodes with gap or word-class children (the inline pre-check in _match cannot see those).
-_COMPLEX = {id(node) for node in TRIE.root.values() if isinstance(node, dict)
-            and ("~" in node or any(k.startswith("<") for k in node))}
-# Start nodes per word, so the scan costs one dict lookup per token.
-_START: dict[str, tuple[dict, ...]] = {}
+# Start nodes per word as (node, has a gap child), so the scan costs one dict
+# lookup per token.
+_START: dict[str, tuple[tuple[dict, bool], ...]] = {}
 for _key, _node in TRIE.root.items():
+    _item = ((_node, "~" in _node),)
     if _key.startswith("<"):
         for _w in P.CLASSES[_key[1:-1]]:
-            _START[_w] = _START.get(_w, ()) + (_node,)
+            _START[_w] = _START.get(_w, ()) + _item
     elif _key not in ("", "~"):
-        _START[_key] = _START.get(_key, ()) + (_node,)
+        _START[_key] = _START.get(_key, ()) + _item
 
 _QUOTE_RE = re.compile(
     r"\"[^\"\n]{1,300}\"|“[^”\n]{1,300}”|«[^»\n]{1,300}»|‘[^’\n]{1,160}’|(?<![\w'])'[^'\n]{1,160}'(?![\w'])"
@@ -393,18 +396,18 @@ def _match(toks: Tokens) -> list[tuple[int, int, list[Entry]]]:
     start = _START
     words = toks.words
     n = len(words)
-    complex_nodes = _COMPLEX
     skip, class_of = _SKIP, _CLASS_OF
     hits: list = []
     breaks: set[int] | None = None
     for i in compress(range(n), map(start.__contains__, words)):
         nxt = words[i + 1] if i + 1 < n else ""
         todo = []
-        for node in start[words[i]]:
-            # Most phrase starts ("i", "my") die on the next word; test that
+        for node, has_gap in start[words[i]]:
+            # Most phrase starts ("i", "the") die on the next word; test that
             # before setting up a walk.
-            if "" in node or nxt in node or id(node) in complex_nodes or nxt in skip or nxt in class_of:
-                todo.append((node, i + 1, 0))
+            if "" in node or nxt in node or has_gap or nxt in skip or (
+                    nxt in class_of and any(c in node for c in class_of[nxt])):
+                todo.append((node, i + 1, 0, True))
         if not todo:
             continue
         if breaks is None:
@@ -412,8 +415,8 @@ def _match(toks: Tokens) -> list[tuple[int, int, list[Entry]]]:
             breaks = {bisect_right(starts, m.start()) for m in _BREAK_RE.finditer(toks.text)}
         # Depth-first walk with an explicit stack (cheaper than recursion).
         while todo:
-            node, j, skips = todo.pop()
-            pay = node.get("")
+            node, j, skips, record = todo.pop()
+            pay = node.get("") if record else None
             if pay is not None:
                 hits.append((i, j, pay))
             if j >= n or j in breaks:
@@ -423,14 +426,14 @@ def _match(toks: Tokens) -> list[tuple[int, int, list[Entry]]]:
             child = node.get(w)
             if child is not None:
                 matched = True
-                todo.append((child, j + 1, skips))
+                todo.append((child, j + 1, skips, True))
             classes = class_of.get(w)
             if classes is not None:
                 for c in classes:
                     child = node.get(c)
                     if child is not None:
                         matched = True
-                        todo.append((child, j + 1, skips))
+                        todo.append((child, j + 1, skips, True))
             gaps = node.get("~")
             if gaps is not None:
                 for limit, child in gaps:
@@ -439,15 +442,17 @@ def _match(toks: Tokens) -> list[tuple[int, int, list[Entry]]]:
                         if g > 1 and k - 1 in breaks:
                             break
                         if "" in child:
-                            todo.append((child, k, skips))
+                            todo.append((child, k, skips, True))
                             continue
                         if k >= n:
                             break
                         wk = words[k]
                         if wk in child or wk in class_of or wk in skip:
-                            todo.append((child, k, skips))
+                            todo.append((child, k, skips, True))
             if not matched and skips < 2 and w in skip:
-                todo.append((node, j + 1, skips + 1))
+                # A filler word inside a phrase is skipped, but a phrase never
+                # ends on one ("suicidal, so" is just "suicidal").
+                todo.append((node, j + 1, skips + 1, False))
     if len(hits) > 1:
         seen = set()
         uniq = []
@@ -549,7 +554,7 @@ class _Context:
         quoted = bool(
             (self.in_quotes(i, j) and not _SELF_REPORT.search(pre))
             or (j - i <= 2 and _QUOTE_META.search(self.window(i, 5) + " ".join(words[j:j + 3]) + " ")))
-        negated = self.negated(i)
+        negated = self.negated(i, j)
         after = self.after(j, 5)
         hypothetical = bool(_HYPOTHETICAL.search(pre)) or (
             (" would " in self.window(i, 3)) and " if " in after) or (" rather " in pre and " than " in after)
@@ -566,6 +571,9 @@ class _Context:
         if remote and (_DESIRE.search(frame) or _INTENT.search(frame)):
             remote = " used to " in frame
         return quoted, negated, hypothetical, remote, recent
+
+    def sentence_break_before(self, j: int) -> bool:
+        return 0 < j < len(self.words) and self.sent_start[j] == j
 
     def joined_to_previous(self, j: int) -> bool:
         """True when token ``j`` continues the previous one without punctuation."""
@@ -644,18 +652,27 @@ class _Context:
                 return "other"
         return None
 
-    def negated(self, i: int) -> bool:
+    def negated(self, i: int, j: int | None = None) -> bool:
         words = self.words
         if words[i] in P.SUBJECT_WORDS:
-            # The phrase starts its own clause; a negation before it belongs elsewhere.
-            return False
+            # The phrase starts its own clause; a negation before it belongs
+            # elsewhere, except "I don't think I'm ...".
+            return i >= 2 and words[i - 1] in ("think", "believe") and words[i - 2] in ("not", "never")
+        if j is not None:
+            if not P.NEGATION_CUES.isdisjoint(words[i:j]):
+                # The phrase carries its own negation ("no will to live").
+                return False
+            if j < len(words) and words[j] in ("because", "yet", "cause", "than"):
+                # "I didn't kill myself because of my son", "haven't done it yet":
+                # a reason for still being alive is not a denial of the thought.
+                return False
         lo = max(self.clause_start[i], i - 5)
         for k in range(i - 1, lo - 1, -1):
             w = words[k]
             if w in _CONJ:
                 return False
             if w in P.NEGATION_CUES:
-                if "why" in words[max(self.clause_start[i], k - 4):k]:
+                if not _WHY.isdisjoint(words[max(self.clause_start[i], k - 4):k]):
                     return False
                 between = words[k + 1:i]
                 if w in ("not", "never") and any(x in ("this", "so", "that") for x in words[i:i + 3]):
@@ -682,7 +699,11 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
     if construct in ("timing", "lethal_means", "help_seeking"):
         return Evidence(construct, BASE[construct], i, j, (), flags)
     nxt = words[j] if j < n_words else ""
-    if construct in ("active_ideation", "method") and nxt in _IDIOM_NEXT:
+    prev = words[i - 1] if i > 0 else ""
+    if construct in ("active_ideation", "method") and (
+            nxt in _IDIOM_NEXT or (prev in ("almost", "nearly") and nxt in ("because", "when", "by", "in", "on"))):
+        return None
+    if "end" in flags and nxt and nxt not in _END_OK and not ctx.sentence_break_before(j):
         return None
     if construct == "past_attempt" and words[j - 1] == "attempted" and nxt and nxt not in _BARE_ATTEMPT_NEXT \
             and ctx.joined_to_previous(j):
@@ -701,6 +722,8 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
         return None
 
     if "frame" in flags or construct == "suicide_mention":
+        if construct == "suicide_mention":
+            frame = ctx.frame(i, 2)
         if _PAST_ATTEMPT.search(frame) and construct != "suicide_mention":
             construct = "past_attempt"
         elif _INTENT.search(frame) or _DESIRE.search(frame):
@@ -732,6 +755,8 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
         person = subj or "self"
 
     quoted, negated, hypothetical, remote, recent = ctx.span_context(i, j)
+    if prev in ("almost", "nearly") and construct in IDEATION:
+        hypothetical = True
     if quoted or (person != "self" and _FICTION.search(ctx.sentence(i))):
         mods.append("quoted")
     if negated:
@@ -871,6 +896,10 @@ def _assess(toks: Tokens) -> tuple[int, float, list[Evidence]]:
     do_it = [e for e in selfish if "do_it" in e.flags]
     timing_all = [e for e in selfish if e.construct == "timing"]
     do_it_ok = [e for e in do_it if crisis_elsewhere or (n <= SHORT_TEXT and timing_all)]
+    # Thoughts of killing oneself tied to a time in the same sentence ("I want to
+    # kill myself tonight") state when, which is intent.
+    active_sentences = {ctx.sent_start[e.i] for e in selfish if e.construct == "active_ideation"
+                        and "do_it" not in e.flags and "weak" not in e.flags}
     anchors += [e.i for e in do_it_ok]
     anchors.sort()
     timing_sentences = {ctx.sent_start[t.i] for t in evidence if t.construct == "timing"}
@@ -887,6 +916,8 @@ def _assess(toks: Tokens) -> tuple[int, float, list[Evidence]]:
         if c == "timing":
             if anchors and near(e, anchors, 30 if n > 25 else n):
                 feats.add("T")
+                if ctx.sent_start[e.i] in active_sentences:
+                    feats.add("I")
                 kept.append(e)
             continue
         if c == "lethal_means":

@@ -29,8 +29,8 @@ from typing import Any
 
 MODEL_FORMAT = "hearthside-safety-model"
 MODEL_VERSION = 1
-DEFAULT_RAISE_MODERATE = 0.80
-DEFAULT_RAISE_HIGH: float | None = None
+DEFAULT_RAISE_MODERATE = 0.5
+DEFAULT_RAISE_HIGH: float | None = 0.8
 
 TEXT_COLUMNS = ("text", "body", "message", "content", "post", "selftext", "tweet", "sentence")
 LABEL_COLUMNS = ("label", "labels", "class", "target", "y", "crisis", "is_crisis", "is_suicide", "sem",

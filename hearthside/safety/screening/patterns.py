@@ -78,7 +78,7 @@ RULES: list[tuple[str, str, list[str]]] = [
         f"(saved|saving|stockpiled|stockpiling|hoarded|hoarding|collected|collecting|stashed|stashing|stored|storing) "
         f"~3 {MEANS}",
         f"(have|got|bought|ordered|found) ~3 {MEANS} (saved|stockpiled|stashed|ready|lined up|counted out|"
-        f"set aside|hidden)",
+        f"set aside|hidden) [up]",
         f"(have|got) enough {MEANS} to (die|kill myself|end it|overdose|do it)",
         f"the {MEANS} (is|are) ready",
         "(tied|tying|made|making|bought|have|got) (a|the|my) noose",
@@ -93,7 +93,7 @@ RULES: list[tuple[str, str, list[str]]] = [
         "do it|commit suicide|take my life)",
         "(know|figured out|decided|planned|chose|chosen|picked|worked out|planning|plan) (how|when|where) "
         "(i will|i am going to|to) (do it|die|end it|kill myself|end my life)",
-        "(picked|chose|chosen|set|decided on|planned) (a|the|my) (date|day|time|place|spot|bridge|method)",
+        "(picked|chose|chosen|decided on) the (date|bridge|method)",
         "(got|have|is) my date set",
         "(is|will be) the (day|date|night) i (set|picked|chose|planned)",
         "(typing|typed|type|typing up|typed up|wrote up|writing up) (a|my) (suicide note|suicide letter|goodbye letter)",
@@ -125,6 +125,7 @@ RULES: list[tuple[str, str, list[str]]] = [
         "(i have|i have got|ive got) a gun (and|to) (i am going to|i will)",
     ]),
     ("plan", "weak", [
+        "(picked|chose|chosen|set|decided on|planned) (a|the|my) (date|day|time|place|spot|method)",
         "(have|got|made|make|making) a plan",
         "(made|make|wrote|write|updated|update|finished|making|writing) (a|my) will",
         "suicide note",
@@ -154,6 +155,9 @@ RULES: list[tuple[str, str, list[str]]] = [
         "[(so|very|really|extremely|pretty|super|highly|quite|more|incredibly|fucking|severely|a bit|a little|kind of|"
         "this|that|as|too)] suicidal",
         "suicidal (again|rn|right now|today|tonight|lately|af|as fuck|as hell)",
+        "suicidal (since|for) (years|months|weeks|days|a long time|so long|a while|the age of|i was|high school|#)",
+        "(sitting|sat|here) with the means to (end it|do it|kill myself|die)",
+        "(have|got|holding) the means to (end it|do it|kill myself|die|end my life)",
         "suicidal (thoughts|ideation|ideations|feelings|urges|thinking|tendencies|intent|plans|episode|crisis)",
         "(thoughts|thought|thinking|think|thinks|fantasies|fantasize|fantasizing|dream|dreaming|obsessing) "
         "(of|about) (suicide|ending it|ending it all|ending my life|killing myself|taking my life|taking my own life|"
@@ -171,7 +175,7 @@ RULES: list[tuple[str, str, list[str]]] = [
         "(want|going|ready|planning|plan|need|about|decided|deciding|wanting) to (end it|end it all|end everything|"
         "end things|end this life)",
         "(want|going|ready|planning|plan|need|about|decided) to die by my own hand",
-        "(going to|gonna|want to|ready to|about to|finally going to) commit",
+
         "(urge|urges|impulse|impulses) to (kill myself|end it|die|jump)",
         "(only|the only) reason i (have not|did not|have never|never) (killed myself|done it|ended it|"
         "committed suicide|gone through with it)",
@@ -179,6 +183,9 @@ RULES: list[tuple[str, str, list[str]]] = [
     ("active_ideation", "frame", [
         "ctb",
         "sudoku",
+    ]),
+    ("active_ideation", "end", [
+        "(going to|gonna|want to|ready to|about to|finally going to) commit",
     ]),
     ("active_ideation", "do_it intent", [
         "(i am going to|i will|i am gonna|i am finally going to|i am about to|i am ready to|i have decided to|"
@@ -253,6 +260,14 @@ RULES: list[tuple[str, str, list[str]]] = [
         "(nothing|no one|nobody) [left] (holding|keeping) me (here|back|alive|from it)",
         "(no|not any) (reason|reasons) [left] (to stay|to be here|to keep going|to stay alive|to live)",
         "(crave|craving|craves) death",
+        "(do not know|do not even know|wonder|no idea) why i am still (alive|here|breathing)",
+        "why i am [even] still (alive|here)",
+        "(for the best|be better|would be better|would be easier|be easier|better off) (if|that) i (was|were|am) "
+        "(dead|gone|not here|not alive|not around)",
+        "(easier|better|best) (to be|being|if i was|if i were) dead",
+        "(leave|let) me [here] to die",
+        "(can not|can not) (live|go on|keep living|exist) (like this|in this world|this way) anymore",
+        "(i|i just) (should not|do not deserve to) (live|exist|be alive|be here)",
         "(want|hope|wish|wishing|hoping|going|ready) to (join|be with) (him|her|them|my <relative>|my late <relative>) "
         "(soon|in heaven|on the other side|in death|in the afterlife)",
         "no (reason|point) (to|in) (continue living|continuing living|continuing|continue|carry on|carrying on|keep existing)",
@@ -484,19 +499,20 @@ EMOJI_MEANS = frozenset({"emoji_knife", "emoji_pill", "emoji_rope", "emoji_gun",
 # Words skipped *inside* a phrase ("I want to fucking die").
 SKIP_INSIDE = frozenset("""just really fucking fuckin fking fkn literally actually honestly seriously truly
     so kinda totally simply genuinely badly desperately even quietly finally already sometimes
-    still often always probably lowkey highkey deadass sleeping""".split())
+    still often always probably lowkey highkey deadass sleeping come""".split())
 
 NEGATION_CUES = frozenset({"not", "never", "no", "nor", "neither", "nothing", "none", "nobody", "hardly"})
 # Words between a negation cue and the trigger that undo the negation
 # ("can't stop thinking about", "never wanted to die more").
 PSEUDO_NEGATION = frozenset("""stop stopped help only more than so this as anymore longer sure until unless
-    except why how what if whether but hate""".split())
+    except why how what if whether but hate closer close""".split())
 # These subjects between cue and trigger start a new clause ("I don't know why I want to die").
 SUBJECT_WORDS = frozenset("i you he she they we it".split())
 
 HYPOTHETICAL_CUES = (
     " if ", " what if ", " imagine ", " imagining ", " suppose ", " supposing ", " hypothetically ",
-    " pretend ", " in case ", " unless ", " dream ", " dreamt ", " dreamed ", " nightmare ",
+    " pretend ", " in case ", " unless ", " dream ", " dreamt ", " dreamed ", " nightmare ", " could have ",
+    " would have ", " might have ",
     " would it be ", " is it normal to ", " is it bad to ", " is it wrong to ",
 )
 INTENT_CUES = (
@@ -510,7 +526,7 @@ DESIRE_CUES = (
     " feel like ", " feeling like ", " felt like ", " thinking about ", " thinking of ", " think about ",
     " think of ", " thought about ", " thought of ", " thoughts of ", " thoughts about ", " considering ",
     " consider ", " contemplating ", " contemplate ", " tempted to ", " urge to ", " urges to ", " need to ",
-    " needs to ", " should ", " could ", " might ", " try to ", " how to ", " way to ", " ways to ",
+    " needs to ", " should ", " could ", " might ", " try to ",
     " dream of ", " dream about ", " dreaming of ", " dreaming about ", " fantasize about ",
     " fantasizing about ", " keep imagining ", " rather ", " wish i ", " hope i ", " considered ",
     " want nothing more than to ", " craving ", " crave ", " urge ", " before i ", " i am gonna ",

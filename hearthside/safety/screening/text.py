@@ -157,6 +157,9 @@ MERGE: dict[tuple[str, str], str] = {
     ("self", "harming"): "self harming",
 }
 _MERGE_FIRST = {a for a, _ in MERGE}
+# Words whose "'s" is "is" rather than a possessive ("everyone's asleep").
+_S_IS = frozenset("""everyone everybody someone somebody nobody everything nothing something it that there what
+    who he she here where how life this one""".split())
 _MERGE_SECOND = frozenset(b for _, b in MERGE)
 
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s",
@@ -215,6 +218,8 @@ def _canon_word(raw: str) -> tuple[str, ...]:
     if "'" in w:
         if w.endswith("'s") and w[:-2].isalpha() and w[:-2] not in ("today", "tonight", "tomorrow"):
             base = w[:-2]
+            if base in _S_IS:
+                return (base, "is")
             return _resolve(base) if base in _EXPAND else (base,)
         w = w.replace("'", "")
         if w in _EXPAND:
@@ -484,6 +489,10 @@ _COMMON_EN_OVERLAP = frozenset("""a i me no so as an on he we will was in is die
 for _lang, _words in list(FOREIGN_WORDS.items()):
     FOREIGN_WORDS[_lang] = frozenset(w for w in _words if w not in _COMMON_EN_OVERLAP and w not in EN_WORDS)
 
+# English words that are also frequent words elsewhere ("no", "me", "a") or
+# that chat spellings produce from foreign words ("ya" -> "you") prove nothing.
+_EN_STRICT = EN_WORDS - frozenset("no me a so in is was will an on he we as you die it i".split())
+
 LANG_NAMES = {
     "es": "Spanish", "fr": "French", "de": "German", "pt": "Portuguese", "it": "Italian", "nl": "Dutch",
     "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "ru": "Cyrillic-script", "ar": "Arabic-script",
@@ -523,11 +532,12 @@ def detect_language(text: str, words: list[str]) -> str | None:
                 return best[1] if best[0] else "other"
     if not words:
         return None
-    en = sum(map(EN_WORDS.__contains__, words))
+    en = sum(map(_EN_STRICT.__contains__, words))
     alpha = sum(map(str.isalpha, words))
     if alpha == 0 or en >= 0.25 * alpha:
         return None
     raw = [m.group().lower() for m in TOKEN_RE.finditer(text)]
+    en = sum(1 for w in raw if w in _EN_STRICT)
     best_lang, best = None, 0
     for lang, vocab in FOREIGN_WORDS.items():
         hits = sum(1 for w in raw if w in vocab)

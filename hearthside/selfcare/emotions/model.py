@@ -10,9 +10,11 @@ Artefact (written by ``scripts/train_emotions.py``):
   de-quantisation factor), ``<head>.b`` (float32 bias) and per grouping ``<grouping>.thr``
   (float32 decision thresholds).
 
-A grouping is either its own one-vs-rest logistic-regression head, or ``mapped`` from the
-original 28-label head: the probability of an Ekman/sentiment label is the largest
-probability among the original labels that map onto it.
+A grouping's probabilities come from its own one-vs-rest logistic-regression head
+(``own``), from the original 28-label head through the GoEmotions mapping (``mapped``: the
+probability that at least one of the original labels mapping onto it applies, taken as
+independent ("noisy_or") or as their maximum ("max")), or from the mean of the two
+(``blend``). The training script picks, per grouping, what does best on dev.
 """
 
 from __future__ import annotations
@@ -72,9 +74,11 @@ class _Head:
 @dataclass(frozen=True, slots=True)
 class _Grouping:
     labels: tuple[str, ...]
-    head: str
+    source: str  # "own", "mapped" or "blend"
+    head: str | None  # own head, for "own" and "blend"
     thresholds: np.ndarray  # (n_labels,) float32
-    members: tuple[tuple[int, ...], ...] | None  # mapped: original label indices per label
+    members: tuple[tuple[int, ...], ...] | None  # original label indices per label, for "mapped"/"blend"
+    aggregate: str  # "noisy_or" or "max"
 
 
 class EmotionModel:
@@ -115,14 +119,24 @@ class EmotionModel:
             labels = tuple(spec["labels"])
             if labels != LABELS[grouping]:
                 raise ModelError(f"emotion model: labels of {grouping} differ from LABELS")
+            source = spec["source"]
+            if source not in ("own", "mapped", "blend") or (source != "own" and grouping == "original"):
+                raise ModelError(f"emotion model: bad source {source!r} for {grouping}")
             members = None
-            if spec["source"] == "mapped":
+            if source != "own":
                 members = tuple(tuple(original.index(o) for o in spec["mapping"][lab]) for lab in labels)
+            head = spec.get("head") if source != "mapped" else None
+            if spec.get("aggregate", "noisy_or") not in ("noisy_or", "max"):
+                raise ModelError(f"emotion model: bad aggregate for {grouping}")
+            if head is not None and head not in self._heads:
+                raise ModelError(f"emotion model: {grouping} needs head {head!r}, which is not shipped")
             self._groupings[grouping] = _Grouping(
                 labels=labels,
-                head=spec["head"],
+                source=source,
+                head=head,
                 thresholds=arrays[f"{grouping}.thr"].astype(np.float32),
                 members=members,
+                aggregate=spec.get("aggregate", "noisy_or"),
             )
 
     # -- features ---------------------------------------------------------------------------
@@ -156,20 +170,24 @@ class EmotionModel:
 
     # -- scores -----------------------------------------------------------------------------
 
-    def head_probabilities(self, texts: Sequence[str], head: str) -> np.ndarray:
-        h = self._heads[head]
-        out = np.empty((len(texts), h.b.shape[0]), dtype=np.float32)
+    def head_probabilities(self, texts: Sequence[str], heads: Sequence[str]) -> dict[str, np.ndarray]:
+        """Sigmoid outputs of the named heads, (n_texts, n_labels) each; features computed once."""
+        hs = [self._heads[h] for h in heads]
+        out = [np.empty((len(texts), h.b.shape[0]), dtype=np.float32) for h in hs]
         for i, text in enumerate(texts):
             idx, vals = self._vector(text)
-            out[i] = vals @ h.W[idx] + h.b if idx.size else h.b
-        return 1.0 / (1.0 + np.exp(-out))
+            for h, o in zip(hs, out, strict=True):
+                o[i] = vals @ h.W[idx] + h.b if idx.size else h.b
+        return {name: 1.0 / (1.0 + np.exp(-o)) for name, o in zip(heads, out, strict=True)}
 
     def probabilities(self, texts: Sequence[str], grouping: str = "original") -> np.ndarray:
+        """(n_texts, n_labels) probabilities for ``grouping``, columns in ``LABELS`` order."""
         g = self._grouping(grouping)
-        probs = self.head_probabilities(texts, g.head)
-        if g.members is not None:
-            probs = np.stack([probs[:, list(m)].max(axis=1) for m in g.members], axis=1)
-        return probs
+        if g.source == "own":
+            return self.head_probabilities(texts, [g.head])[g.head]
+        probs = self.head_probabilities(texts, ["original"] if g.head is None else ["original", g.head])
+        mapped = map_probabilities(probs["original"], g.members, g.aggregate)
+        return mapped if g.head is None else (probs[g.head] + mapped) / 2
 
     def decide(self, probs: np.ndarray, grouping: str = "original") -> list[list[int]]:
         """Label indices per row, most probable first; at least one per row."""
@@ -212,6 +230,15 @@ class EmotionModel:
             return self._groupings[grouping]
         except KeyError:
             raise ValueError(f"unknown grouping {grouping!r}; expected one of {', '.join(GROUPINGS)}") from None
+
+
+def map_probabilities(probs: np.ndarray, members: Sequence[Sequence[int]], aggregate: str) -> np.ndarray:
+    """Original-label probabilities -> grouped-label probabilities."""
+    cols = []
+    for m in members:
+        sub = probs[:, list(m)]
+        cols.append(sub.max(axis=1) if aggregate == "max" else 1.0 - np.prod(1.0 - sub, axis=1))
+    return np.stack(cols, axis=1).astype(np.float32)
 
 
 def _check_texts(texts: Sequence[str]) -> Sequence[str]:

@@ -21,9 +21,20 @@
     panel.focus();
   }
 
+  var current = null;
+  // Page scripts send through this one socket; false means "not connected now, retry on open".
+  window.hsSocket = {
+    send: function (frame) {
+      if (!current || current.readyState !== 1) return false;
+      current.send(JSON.stringify(frame));
+      return true;
+    }
+  };
+
   function connect() {
     var proto = location.protocol === "https:" ? "wss://" : "ws://";
     var ws = new WebSocket(proto + location.host + "/ws/events/");
+    current = ws;
     ws.onopen = function () { delay = 1000; emit("hs:socket", {state: "open"}); };
     ws.onmessage = function (msg) {
       var data;

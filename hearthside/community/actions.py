@@ -1,0 +1,213 @@
+"""Community actions: groups, membership and live chat. (Forum: forum.py; moderation: moderation.py.)"""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from hearthside.core import audit
+from hearthside.core.fanout import publish_on_commit
+
+from .models import ChatMessage, Group, Membership
+
+MAX_CHAT = 4000
+ANONYMOUS = "anonymous member"
+
+
+class RateLimited(Exception):
+    """Too many messages too fast; the message says when to try again."""
+
+
+def group_topic(group_id: int) -> str:
+    return f"group.{group_id}"
+
+
+def user_topic(user_id: int) -> str:
+    return f"user.{user_id}"
+
+
+def access_group_by_slug(user, slug: str) -> Group:
+    """Any logged-in person may see that a group exists (its name and description)."""
+    if user is None or not user.is_authenticated:
+        raise Http404
+    group = Group.objects.filter(slug=str(slug)[:60]).first()
+    if group is None:
+        raise Http404
+    return group
+
+
+def active_membership(user, group) -> Membership | None:
+    if user is None or not user.is_authenticated:
+        return None
+    return Membership.objects.filter(group=group, user=user, status=Membership.Status.ACTIVE).first()
+
+
+def require_member(user, group) -> Membership:
+    membership = active_membership(user, group)
+    if membership is None and not is_group_moderator(user, group):
+        raise Http404
+    return membership
+
+
+def is_group_moderator(user, group) -> bool:
+    if user is None or not user.is_authenticated:
+        return False
+    if user.has_role("moderator", "administrator"):
+        return True
+    return Membership.objects.filter(group=group, user=user, status=Membership.Status.ACTIVE,
+                                     role=Membership.Role.FACILITATOR).exists()
+
+
+def check_join(user, group: Group, request=None) -> Membership:
+    existing = Membership.objects.filter(group=group, user=user).first()
+    if existing is not None and existing.status == Membership.Status.ACTIVE:
+        return existing
+    if existing is not None and existing.status == Membership.Status.REMOVED:
+        raise PermissionDenied(_("You were removed from this group. Contact the moderators if you think this is wrong."))
+    if group.join_policy == Group.JoinPolicy.INVITE and not (existing and existing.status == Membership.Status.INVITED):
+        raise PermissionDenied(_("This group is by invitation only."))
+    status = (Membership.Status.PENDING if group.join_policy == Group.JoinPolicy.REQUEST
+              and not (existing and existing.status == Membership.Status.INVITED) else Membership.Status.ACTIVE)
+    with transaction.atomic():
+        if existing is None:
+            membership = Membership.objects.create(group=group, user=user, status=status,
+                                                   last_read_seq=group.last_seq)
+        else:
+            existing.status = status
+            existing.joined_at = timezone.now()
+            existing.save(update_fields=["status", "joined_at"])
+            membership = existing
+        audit.record("community.joined" if status == Membership.Status.ACTIVE else "community.join_requested",
+                     actor=user, request=request, obj=group, subject=user)
+        if status == Membership.Status.ACTIVE:
+            _control(user.pk, {"type": "membership.started", "group": group.slug})
+    return membership
+
+
+def do_leave(user, group: Group, *, status: str = Membership.Status.LEFT, by=None, request=None) -> None:
+    """End someone's membership; their open sockets stop receiving the group at once."""
+    with transaction.atomic():
+        updated = Membership.objects.filter(group=group, user=user).exclude(status=status).update(status=status)
+        if updated:
+            audit.record("community.left" if status == Membership.Status.LEFT else "community.removed",
+                         actor=by or user, request=request, obj=group, subject=user)
+            _control(user.pk, {"type": "membership.ended", "group": group.slug})
+
+
+def _control(user_id: int, event: dict) -> None:
+    # Goes through the same ordered fan-out as chat frames, so a removal is applied by every
+    # process before any later message of that group reaches the removed person's sockets.
+    publish_on_commit(user_topic(user_id), json.dumps(event, separators=(",", ":")))
+
+
+def chat_frame(message: ChatMessage, group: Group) -> dict:
+    frame = {"type": "chat.message", "group": group.slug, "seq": message.seq,
+             "at": message.created_at.isoformat()}
+    if message.status == ChatMessage.Status.HIDDEN:
+        frame["hidden"] = True
+        return frame
+    frame["author"] = ANONYMOUS if message.anonymous or message.author is None else message.author.pseudonym
+    frame["mine_id"] = message.author_id if not message.anonymous else None
+    frame["body"] = message.body
+    return frame
+
+
+def check_send_chat(user, group: Group, client_id: str, body: str, *, anonymous: bool = False):
+    """Screen, store, then broadcast after commit. Returns (message, created, route).
+
+    A resend with the same client id returns the stored message and never duplicates it.
+    """
+    client_id = (client_id or "").strip()
+    if not client_id or len(client_id) > 64:
+        raise ValidationError({"client_id": [_("Each message needs a client id of 1–64 characters.")]})
+    existing = ChatMessage.objects.filter(group=group, author=user, client_id=client_id).first()
+    if existing is not None:
+        return existing, False, None
+    body = (body or "").replace("\x00", "").strip()
+    if not body:
+        raise ValidationError({"body": [_("Write a message first.")]})
+    if len(body) > MAX_CHAT:
+        raise ValidationError({"body": [_("Keep messages under %(n)s characters.") % {"n": MAX_CHAT}]})
+    membership = active_membership(user, group)
+    if membership is None:
+        raise Http404
+    now = timezone.now()
+    if membership.muted_until and membership.muted_until > now:
+        raise PermissionDenied(_("A moderator has paused your messages in this group until %(t)s.")
+                               % {"t": timezone.localtime(membership.muted_until).strftime("%H:%M")})
+    if anonymous and not group.allow_anonymous:
+        raise ValidationError({"anonymous": [_("This group does not allow anonymous messages.")]})
+    recent = ChatMessage.objects.filter(group=group, author=user, created_at__gte=now - timedelta(seconds=60))
+    if recent.count() >= group.chat_rate_per_minute:
+        raise RateLimited(_("You are sending messages very quickly. Take a breath and try again in a minute."))
+    if group.slow_mode_seconds and recent.filter(
+            created_at__gte=now - timedelta(seconds=group.slow_mode_seconds)).exists():
+        raise RateLimited(_("This group is in slow mode: one message every %(n)s seconds.")
+                          % {"n": group.slow_mode_seconds})
+
+    from hearthside.safety.actions import screen_and_route
+
+    try:
+        with transaction.atomic():
+            route = screen_and_route(user, body, "community.chat", source_id=f"{group.pk}:{client_id}",
+                                     context="chat")
+            if not route.publish:
+                message = ChatMessage.objects.create(group=group, author=user, client_id=client_id, body=body,
+                                                     anonymous=anonymous, status=ChatMessage.Status.HELD)
+                return message, True, route
+            # The UPDATE takes the group row's lock: sequence numbers are given out in commit
+            # order, one at a time, the same for every member.
+            Group.objects.filter(pk=group.pk).update(last_seq=F("last_seq") + 1)
+            seq = Group.objects.values_list("last_seq", flat=True).get(pk=group.pk)
+            message = ChatMessage.objects.create(group=group, author=user, client_id=client_id, body=body,
+                                                 anonymous=anonymous, seq=seq)
+            frame = json.dumps(chat_frame(message, group), separators=(",", ":"), ensure_ascii=False)
+            publish_on_commit(group_topic(group.pk), frame)
+    except IntegrityError:
+        # The same client id arrived twice at once; the other request stored it.
+        existing = ChatMessage.objects.filter(group=group, author=user, client_id=client_id).first()
+        if existing is None:
+            raise
+        return existing, False, None
+    return message, True, route
+
+
+def chat_history(user, group: Group, *, after: int | None = None, before: int | None = None, limit: int = 50):
+    """Messages with a sequence number, oldest first: after ``after`` (catch-up) or before
+    ``before`` (paging back). Hidden messages come as placeholders so clients see no gap."""
+    require_member(user, group)
+    limit = max(1, min(int(limit), 200))
+    qs = ChatMessage.objects.filter(group=group, seq__isnull=False).select_related("author")
+    if after is not None:
+        rows = list(qs.filter(seq__gt=after).order_by("seq")[:limit])
+    else:
+        if before is not None:
+            qs = qs.filter(seq__lt=before)
+        rows = list(qs.order_by("-seq")[:limit])[::-1]
+    return [chat_frame(m, group) for m in rows]
+
+
+def do_hide_chat_message(moderator, message: ChatMessage, reason: str = "", request=None) -> None:
+    from .models import ModerationAction
+
+    with transaction.atomic():
+        message.status = ChatMessage.Status.HIDDEN
+        message.save(update_fields=["status"])
+        ModerationAction.objects.create(moderator=moderator, group=message.group, action="hide",
+                                        chat_message=message, reason=reason[:500])
+        audit.record("community.chat_hidden", actor=moderator, request=request, obj=message,
+                     subject=message.author_id)
+        if message.seq is not None:
+            frame = json.dumps(chat_frame(message, message.group), separators=(",", ":"))
+            publish_on_commit(group_topic(message.group_id), frame)
+
+
+def groups_for(user) -> list[Group]:
+    return list(Group.objects.filter(memberships__user=user, memberships__status=Membership.Status.ACTIVE))

@@ -1,0 +1,132 @@
+"""The one websocket per tab, extended with group chat.
+
+Client → server frames:
+  {"type": "chat.send", "group": slug, "client_id": id, "body": text, "anonymous"?: bool}
+  {"type": "chat.sync", "group": slug, "after": seq}      catch up after the last seq seen
+  {"type": "chat.history", "group": slug, "before": seq}  page backwards
+Server → client frames: "chat.ack", "chat.message", "chat.history", "membership.started",
+"membership.ended", "resync", "error", plus the safety events of the base consumer.
+"""
+
+from __future__ import annotations
+
+import json
+
+from channels.db import database_sync_to_async
+
+from hearthside.core.consumers import EventsConsumer
+from hearthside.core.fanout import hub
+
+from . import actions
+
+
+@database_sync_to_async
+def _my_groups(user) -> dict[str, int]:
+    return {g.slug: g.pk for g in actions.groups_for(user)}
+
+
+@database_sync_to_async
+def _group_for(user, slug):
+    from .models import Group
+
+    group = Group.objects.filter(slug=str(slug)[:60]).first()
+    if group is None or actions.active_membership(user, group) is None:
+        return None
+    return group
+
+
+@database_sync_to_async
+def _send(user, group, client_id, body, anonymous):
+    from django.core.exceptions import PermissionDenied, ValidationError
+    from django.http import Http404
+
+    try:
+        message, created, route = actions.check_send_chat(user, group, client_id, body, anonymous=anonymous)
+    except actions.RateLimited as exc:
+        return _error("rate_limited", group.slug, client_id, str(exc))
+    except PermissionDenied as exc:
+        return _error("forbidden", group.slug, client_id, str(exc))
+    except ValidationError as exc:
+        return _error("invalid", group.slug, client_id, " ".join(exc.messages))
+    except Http404:
+        return _error("not_member", group.slug, client_id, "You are not in this group.")
+    ack = {"type": "chat.ack", "group": group.slug, "client_id": client_id, "seq": message.seq,
+           "status": message.status, "duplicate": not created}
+    if route is not None and route.show_help:
+        ack["help"] = True
+    return ack
+
+
+def _error(code: str, slug, client_id, detail: str) -> dict:
+    return {"type": "error", "code": code, "group": slug, "client_id": client_id, "detail": detail}
+
+
+@database_sync_to_async
+def _history(user, group, after, before):
+    return actions.chat_history(user, group, after=after, before=before)
+
+
+def _int_or_none(value):
+    if value is None:
+        return None
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if 0 <= number < 2**62 else None
+
+
+class RealtimeConsumer(EventsConsumer):
+    async def connect(self):
+        await super().connect()
+        user = self.scope.get("user")
+        if user is None or not user.is_authenticated:
+            return
+        self.chat_groups = await _my_groups(user)
+        hub.add(self, actions.user_topic(user.pk))
+        for group_id in self.chat_groups.values():
+            hub.add(self, actions.group_topic(group_id))
+
+    async def disconnect(self, code):
+        hub.discard_all(self)
+        await super().disconnect(code)
+
+    async def fanout_frame(self, topic: str, frame: str) -> None:
+        if topic.startswith("user."):
+            event = json.loads(frame)
+            slug = event.get("group")
+            if event.get("type") == "membership.ended" and slug in self.chat_groups:
+                hub.discard(self, actions.group_topic(self.chat_groups.pop(slug)))
+            elif event.get("type") == "membership.started":
+                group = await _group_for(self.scope["user"], slug)
+                if group is not None:
+                    self.chat_groups[group.slug] = group.pk
+                    hub.add(self, actions.group_topic(group.pk))
+        elif topic.startswith("group.") and int(topic[6:]) not in self.chat_groups.values():
+            return  # defence in depth: never relay a group this socket has left
+        await self.send(text_data=frame)
+
+    async def receive_json(self, content, **kwargs):
+        if not isinstance(content, dict):
+            return
+        kind = content.get("type")
+        if kind not in {"chat.send", "chat.sync", "chat.history"}:
+            return await super().receive_json(content, **kwargs)
+        user = self.scope["user"]
+        group = await _group_for(user, content.get("group"))
+        if group is None:
+            await self.send_json(_error("not_member", str(content.get("group"))[:60], content.get("client_id"),
+                                        "You are not in this group."))
+            return
+        if kind == "chat.send":
+            body = content.get("body")
+            reply = await _send(user, group, str(content.get("client_id") or "")[:100],
+                                body if isinstance(body, str) else "", bool(content.get("anonymous")))
+            await self.send_json(reply)
+            return
+        after = _int_or_none(content.get("after"))
+        before = _int_or_none(content.get("before"))
+        messages = await _history(user, group, after if kind == "chat.sync" else None,
+                                  before if kind == "chat.history" else None)
+        await self.send_json({"type": "chat.history", "group": group.slug, "messages": messages,
+                              "mode": "sync" if kind == "chat.sync" else "page", "upto": group.last_seq})

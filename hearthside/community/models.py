@@ -1,0 +1,222 @@
+"""Peer-support communities: groups, their members, forum threads and posts, and live chat."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+
+from hearthside.core.fields import EncryptedTextField
+
+
+class Group(models.Model):
+    class JoinPolicy(models.TextChoices):
+        OPEN = "open", "anyone can join"
+        REQUEST = "request", "by request"
+        INVITE = "invite", "by invitation"
+
+    slug = models.SlugField(max_length=60, unique=True)
+    name = models.CharField(max_length=120)
+    topic = models.CharField(max_length=60, blank=True)
+    description = models.TextField(blank=True)
+    guidelines = models.TextField(blank=True, help_text="Markdown")
+    join_policy = models.CharField(max_length=10, choices=JoinPolicy.choices, default=JoinPolicy.OPEN)
+    allow_anonymous = models.BooleanField(default=True, help_text="members may post as 'anonymous member'")
+    hold_first_posts = models.BooleanField(default=False, help_text="a new member's first posts wait for approval")
+    first_posts_held = models.PositiveSmallIntegerField(default=2)
+    required_cw_tags = models.JSONField(default=list, blank=True, help_text="content-warning tags posts may need")
+    slow_mode_seconds = models.PositiveIntegerField(default=0)
+    chat_rate_per_minute = models.PositiveIntegerField(default=30)
+    # The last chat sequence number given out; incremented under a row lock so every member
+    # sees the same order.
+    last_seq = models.BigIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(models.Model):
+    class Role(models.TextChoices):
+        MEMBER = "member", "member"
+        FACILITATOR = "facilitator", "facilitator"
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", "active"
+        PENDING = "pending", "waiting for approval"
+        INVITED = "invited", "invited"
+        LEFT = "left", "left"
+        REMOVED = "removed", "removed"
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=12, choices=Role.choices, default=Role.MEMBER)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    show_in_member_list = models.BooleanField(default=True)
+    muted_until = models.DateTimeField(null=True, blank=True)
+    approved_posts = models.PositiveIntegerField(default=0)
+    last_read_seq = models.BigIntegerField(default=0)
+    hidden_cw_tags = models.JSONField(default=list, blank=True)
+    joined_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["group", "user"], name="unique_membership")]
+        indexes = [models.Index(fields=["user", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} in {self.group_id} ({self.status})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == self.Status.ACTIVE
+
+
+class ChatMessage(models.Model):
+    """A live-chat message. Stored first, then broadcast; ``seq`` orders a group's messages and
+    (author, client_id) makes a resend of the same message a no-op."""
+
+    class Status(models.TextChoices):
+        PUBLISHED = "published", "published"
+        HELD = "held", "held by screening"
+        HIDDEN = "hidden", "hidden by a moderator"
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="chat_messages")
+    seq = models.BigIntegerField(null=True, blank=True)
+    author = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="chat_messages")
+    client_id = models.CharField(max_length=64)
+    anonymous = models.BooleanField(default=False)
+    body = EncryptedTextField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PUBLISHED)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["seq"]
+        constraints = [
+            models.UniqueConstraint(fields=["group", "seq"], name="unique_chat_seq"),
+            models.UniqueConstraint(fields=["group", "author", "client_id"], name="unique_chat_client_id"),
+        ]
+
+    def __str__(self) -> str:
+        return f"chat {self.group_id}#{self.seq}"
+
+
+class Thread(models.Model):
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="threads")
+    title = EncryptedTextField()
+    created_at = models.DateTimeField(default=timezone.now)
+    last_post_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-last_post_at"]
+
+    def __str__(self) -> str:
+        return f"thread {self.pk}"
+
+
+class Post(models.Model):
+    class Status(models.TextChoices):
+        PUBLISHED = "published", "published"
+        SCHEDULED = "scheduled", "waiting ('hold my post')"
+        PENDING = "pending", "waiting for approval"
+        HELD = "held", "held by screening"
+        HIDDEN = "hidden", "hidden by a moderator"
+        CANCELLED = "cancelled", "cancelled by the author"
+
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="posts")
+    author = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="posts")
+    anonymous = models.BooleanField(default=False)
+    body = EncryptedTextField()
+    cw_tags = models.JSONField(default=list, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PUBLISHED, db_index=True)
+    publish_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    edited_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"post {self.pk}"
+
+
+class PostRevision(models.Model):
+    """Earlier text of an edited post, visible to moderators only."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="revisions")
+    body = EncryptedTextField()
+    replaced_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"revision of {self.post_id}"
+
+
+class Reaction(models.Model):
+    class Kind(models.TextChoices):
+        STRENGTH = "strength", "sending strength"
+        ME_TOO = "me_too", "me too"
+        THANK_YOU = "thank_you", "thank you"
+        HUG = "hug", "sending a hug"
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="reactions")
+    user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="reactions")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["post", "user", "kind"], name="unique_reaction")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} on {self.post_id}"
+
+
+class Report(models.Model):
+    class Status(models.TextChoices):
+        OPEN = "open", "open"
+        HANDLED = "handled", "handled"
+
+    reporter = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="reports_made")
+    post = models.ForeignKey(Post, null=True, blank=True, on_delete=models.CASCADE, related_name="reports")
+    chat_message = models.ForeignKey(ChatMessage, null=True, blank=True, on_delete=models.CASCADE,
+                                     related_name="reports")
+    reason = models.CharField(max_length=500)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"report {self.pk}"
+
+
+class ModerationAction(models.Model):
+    """The history of what moderators did to an item or a member (also in the audit log)."""
+
+    moderator = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="moderation_actions")
+    action = models.CharField(max_length=20)
+    post = models.ForeignKey(Post, null=True, blank=True, on_delete=models.CASCADE, related_name="moderation")
+    chat_message = models.ForeignKey(ChatMessage, null=True, blank=True, on_delete=models.CASCADE,
+                                      related_name="moderation")
+    member = models.ForeignKey("accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    reason = models.CharField(max_length=500, blank=True)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at"]
+
+    def __str__(self) -> str:
+        return f"{self.action} by {self.moderator_id}"
+
+
+class ThreadRead(models.Model):
+    """How far a person has read a thread: posts published after ``read_at`` are new to them."""
+
+    user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="thread_reads")
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="reads")
+    read_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "thread"], name="unique_thread_read")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} read {self.thread_id}"

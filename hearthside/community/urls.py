@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "community"
+
+urlpatterns = [
+    path("", views.group_list, name="groups"),
+    path("<slug:slug>/", views.group_detail, name="group"),
+    path("<slug:slug>/join/", views.join, name="join"),
+    path("<slug:slug>/leave/", views.leave, name="leave"),
+]

@@ -1,0 +1,135 @@
+"""Fan-out of live frames to many websockets.
+
+Each ASGI process keeps its own sockets per topic and one Redis subscription (when REDIS_URL is
+set). A frame is serialised once by the publisher and written as-is to every local socket of its
+topic, instead of one channel-layer message per socket. Without Redis everything runs in one
+process: publishing hands the frame to that process's event loop directly.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections import defaultdict
+
+from django.conf import settings
+
+log = logging.getLogger("hearthside.fanout")
+CHANNEL = "hearthside:fanout"
+
+
+class Hub:
+    def __init__(self) -> None:
+        self.topics: dict[str, set] = defaultdict(set)
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self._subscriber: asyncio.Task | None = None
+        self._lock = threading.Lock()
+
+    # -- sockets (called in the event loop) ------------------------------------------------
+    def add(self, socket, topic: str) -> None:
+        self.loop = asyncio.get_running_loop()
+        self.topics[topic].add(socket)
+        if settings.REDIS_URL and (self._subscriber is None or self._subscriber.done()):
+            self._subscriber = asyncio.ensure_future(self._subscribe())
+
+    def discard(self, socket, topic: str) -> None:
+        sockets = self.topics.get(topic)
+        if sockets is not None:
+            sockets.discard(socket)
+            if not sockets:
+                self.topics.pop(topic, None)
+
+    def discard_all(self, socket) -> None:
+        for topic in list(self.topics):
+            self.discard(socket, topic)
+
+    async def deliver(self, topic: str, frame: str) -> None:
+        for socket in list(self.topics.get(topic, ())):
+            try:
+                await socket.fanout_frame(topic, frame)
+            except Exception:  # one broken socket must not stop delivery to the others
+                log.debug("delivery to a socket failed", exc_info=True)
+
+    async def _subscribe(self) -> None:
+        import redis.asyncio as aioredis
+
+        delay = 0.5
+        while True:
+            try:
+                client = aioredis.from_url(settings.REDIS_URL)
+                pubsub = client.pubsub()
+                await pubsub.subscribe(CHANNEL)
+                # Frames published while we were not subscribed are in the database; tell the
+                # clients to catch up from there.
+                await self._resync_all()
+                delay = 0.5
+                async for message in pubsub.listen():
+                    if message.get("type") != "message":
+                        continue
+                    data = message["data"].decode("utf-8")
+                    topic, _sep, frame = data.partition("\n")
+                    await self.deliver(topic, frame)
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.warning("fan-out subscription lost; reconnecting", exc_info=True)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 10)
+
+    async def _resync_all(self) -> None:
+        seen = set()
+        for sockets in list(self.topics.values()):
+            for socket in list(sockets):
+                if id(socket) not in seen:
+                    seen.add(id(socket))
+                    try:
+                        await socket.send_json({"type": "resync"})
+                    except Exception:
+                        log.debug("resync hint failed", exc_info=True)
+
+    # -- publishing (called from synchronous code, after commit) ------------------------------
+    def publish(self, topic: str, frame: str) -> None:
+        if settings.REDIS_URL:
+            _redis().publish(CHANNEL, f"{topic}\n{frame}")
+            return
+        loop = self.loop
+        if loop is None or loop.is_closed():
+            return  # no socket has ever connected to this process
+        try:
+            running = asyncio.get_running_loop()
+        except RuntimeError:
+            running = None
+        if running is loop:
+            asyncio.ensure_future(self.deliver(topic, frame))
+        else:
+            asyncio.run_coroutine_threadsafe(self.deliver(topic, frame), loop)
+
+
+_client = None
+_client_lock = threading.Lock()
+
+
+def _redis():
+    global _client
+    with _client_lock:
+        if _client is None:
+            import redis
+
+            _client = redis.Redis.from_url(settings.REDIS_URL)
+        return _client
+
+
+hub = Hub()
+
+
+def publish_on_commit(topic: str, frame: str) -> None:
+    from django.db import transaction
+
+    def send():
+        try:
+            hub.publish(topic, frame)
+        except Exception:  # the message is stored; clients catch up from the database
+            log.exception("fan-out publish failed for %s", topic)
+
+    transaction.on_commit(send)

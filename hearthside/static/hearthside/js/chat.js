@@ -1,0 +1,135 @@
+// Group chat over the tab's one socket (events.js). Every message carries a client id, so a
+// resend after a dropped connection never duplicates; after reconnecting the page asks for
+// everything after the last sequence number it has shown, and shows messages in order.
+(function () {
+  "use strict";
+  var box = document.getElementById("chat");
+  if (!box) return;
+  var slug = box.getAttribute("data-group");
+  var me = box.getAttribute("data-me");
+  var log = document.getElementById("chat-log");
+  var form = document.getElementById("chat-form");
+  var input = document.getElementById("chat-input");
+  var anon = document.getElementById("chat-anon");
+  var notice = document.getElementById("chat-notice");
+  var status = document.getElementById("chat-status");
+  var older = document.getElementById("chat-older");
+  var hiddenTemplate = document.getElementById("chat-hidden-template");
+  var lastSeq = 0, firstSeq = null;
+  var buffer = {};          // seq -> frame, waiting for a gap to fill
+  var pending = {};         // client_id -> frame not yet acknowledged
+  var gapTimer = null;
+
+  Array.prototype.forEach.call(log.querySelectorAll("li[data-seq]"), function (li) {
+    var seq = Number(li.getAttribute("data-seq"));
+    lastSeq = Math.max(lastSeq, seq);
+    firstSeq = firstSeq === null ? seq : Math.min(firstSeq, seq);
+  });
+  log.scrollTop = log.scrollHeight;
+
+  function render(frame, prepend) {
+    var existing = log.querySelector('li[data-seq="' + frame.seq + '"]');
+    var li = existing || document.createElement("li");
+    li.setAttribute("data-seq", frame.seq);
+    li.textContent = "";
+    if (frame.hidden) {
+      li.className = "is-hidden";
+      li.appendChild(hiddenTemplate.content.cloneNode(true));
+    } else {
+      var who = document.createElement("strong");
+      who.textContent = frame.author;
+      var body = document.createElement("span");
+      body.className = "chat-body";
+      body.textContent = " " + frame.body;
+      li.appendChild(who);
+      li.appendChild(body);
+      if (frame.author === me) li.className = "is-mine";
+    }
+    if (!existing) {
+      if (prepend) { log.insertBefore(li, log.firstChild); } else { log.appendChild(li); }
+    }
+  }
+
+  function accept(frame) {
+    if (frame.seq <= lastSeq) {
+      if (frame.hidden) render(frame);  // a moderator hid an earlier message
+      return;
+    }
+    buffer[frame.seq] = frame;
+    while (buffer[lastSeq + 1]) {
+      var next = buffer[lastSeq + 1];
+      delete buffer[lastSeq + 1];
+      render(next);
+      lastSeq = next.seq;
+      if (firstSeq === null) firstSeq = next.seq;
+    }
+    log.scrollTop = log.scrollHeight;
+    if (Object.keys(buffer).length && !gapTimer) {
+      // A later message arrived first: wait briefly, then fetch the gap from the server.
+      gapTimer = setTimeout(function () { gapTimer = null; sync(); }, 400);
+    }
+  }
+
+  function sync() { window.hsSocket && window.hsSocket.send({type: "chat.sync", group: slug, after: lastSeq}); }
+
+  function newId() {
+    if (window.crypto && window.crypto.randomUUID) return window.crypto.randomUUID();
+    return String(Date.now()) + "-" + Math.random().toString(36).slice(2);
+  }
+
+  function trySend(frame) { return window.hsSocket && window.hsSocket.send(frame); }
+
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    var text = input.value.trim();
+    if (!text) return;
+    var frame = {type: "chat.send", group: slug, client_id: newId(), body: text, anonymous: !!(anon && anon.checked)};
+    pending[frame.client_id] = frame;
+    input.value = "";
+    notice.textContent = trySend(frame) ? "" : "Offline — your message will be sent when the connection is back.";
+  });
+  input.addEventListener("keydown", function (e) {
+    if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); form.requestSubmit(); }
+  });
+  older.addEventListener("click", function () {
+    if (firstSeq !== null) window.hsSocket.send({type: "chat.history", group: slug, before: firstSeq});
+  });
+
+  document.addEventListener("hs:socket", function (e) {
+    var open = e.detail.state === "open";
+    status.textContent = open ? "live" : "reconnecting…";
+    status.className = "badge " + (open ? "badge-on" : "badge-off");
+    if (open) {
+      sync();
+      Object.keys(pending).forEach(function (id) { trySend(pending[id]); });
+    }
+  });
+  document.addEventListener("hs:event", function (e) {
+    var data = e.detail;
+    if (data.type === "resync") { sync(); return; }
+    if (data.group !== slug) return;
+    if (data.type === "chat.message") { accept(data); }
+    else if (data.type === "chat.history") {
+      if (data.mode === "sync") {
+        data.messages.forEach(accept);
+      } else {
+        data.messages.slice().reverse().forEach(function (m) {
+          render(m, true);
+          firstSeq = firstSeq === null ? m.seq : Math.min(firstSeq, m.seq);
+        });
+        if (!data.messages.length) older.disabled = true;
+      }
+    } else if (data.type === "chat.ack") {
+      delete pending[data.client_id];
+      if (data.status === "held") {
+        notice.textContent = "Your message was not posted to the group. Someone from our team will reach out to you.";
+      }
+    } else if (data.type === "error") {
+      if (data.client_id) delete pending[data.client_id];
+      notice.textContent = data.detail;
+    } else if (data.type === "membership.ended") {
+      notice.textContent = "You are no longer a member of this group.";
+      form.hidden = true;
+    }
+  });
+})();
