@@ -220,6 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--C", default="0.5,1,2", help="comma-separated inverse regularisation strengths to try")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--limit", type=int, default=0, help="use only the first N training rows (smoke tests)")
     args = ap.parse_args(argv)
     Cs = [float(c) for c in args.C.split(",")]
     started = time.perf_counter()
@@ -236,6 +237,9 @@ def main(argv: list[str] | None = None) -> int:
         for split, texts, ids in (("train", train_texts, train_ids), ("dev", dev_texts, dev_ids)):
             if texts[g] != texts["original"] or ids[g] != ids["original"]:
                 raise SystemExit(f"{g}/{split}.tsv is not aligned with original/{split}.tsv")
+    if args.limit:
+        for g in GROUPINGS:
+            train_texts[g], Ytr[g] = train_texts[g][: args.limit], Ytr[g][: args.limit]
     Xtr_text, Xdv_text = train_texts["original"], dev_texts["original"]
     mappings = {g: derive_mapping(Ytr["original"], Ytr[g], g) for g in ("ekman", "group")}
     log(f"data: {len(Xtr_text)} train, {len(Xdv_text)} dev")

@@ -47,6 +47,7 @@ class Command(BaseCommand):
                     do_grant_role(user, role)
             self._selfcare_history(User.objects.get(username="demo-member"))
             self._duty(User.objects.get(username="demo-moderator"))
+            self._groups(User.objects.filter(username__in=["demo-member", "demo-member2", "demo-peer"]))
         self.stdout.write(f"demo content ready ({created} new accounts). Password for every demo account: {DEMO_PASSWORD}")
         for username, _pseudonym, roles in DEMO_ACCOUNTS:
             self.stdout.write(f"  {username:<20} {', '.join(roles) or 'member'}")
@@ -90,3 +91,25 @@ class Command(BaseCommand):
         now = timezone.now()
         if not DutyShift.objects.filter(user=user, ends_at__gt=now).exists():
             DutyShift.objects.create(user=user, starts_at=now, ends_at=now + timedelta(days=7), note="demo shift")
+
+    def _groups(self, people):
+        from hearthside.community.models import Group, Membership
+
+        groups = [
+            ("living-with-anxiety", "Living with anxiety", "anxiety",
+             "A calm place to share what helps with worry and panic, and to be heard."),
+            ("grief-and-loss", "Grief and loss", "grief",
+             "For anyone missing someone. Share memories, hard days and small steps."),
+            ("new-parents", "New parents", "parenting",
+             "Sleepless, joyful, overwhelmed: the first years with a baby, together."),
+        ]
+        for slug, name, topic, description in groups:
+            group, created = Group.objects.get_or_create(slug=slug, defaults={
+                "name": name, "topic": topic, "description": description,
+                "guidelines": "- Be kind and patient.\n- Share from your own experience; don't diagnose.\n"
+                              "- What is shared here stays here.\n- In danger? Use **Get help now**.",
+            })
+            if created:
+                for person in people:
+                    role = Membership.Role.FACILITATOR if person.username == "demo-peer" else Membership.Role.MEMBER
+                    Membership.objects.get_or_create(group=group, user=person, defaults={"role": role})

@@ -1,0 +1,377 @@
+"""Forum and moderation API, mounted at /api/v1/community beside the groups-and-chat router.
+
+Every operation answers 404 to anyone who is not a member (or moderator) of the group concerned.
+No response carries an author's account id, and an anonymous post's author is "anonymous member"
+everywhere except the reveal action's answer.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.core.exceptions import PermissionDenied
+from ninja import Field, Router, Schema, Status
+from ninja.errors import HttpError
+
+from hearthside.accounts.auth import has_two_factor
+
+from . import forum, moderation
+
+router = Router(tags=["communities: forum"])
+
+
+def _guard(fn, *args, **kwargs):
+    try:
+        return fn(*args, **kwargs)
+    except PermissionDenied as exc:
+        raise HttpError(403, str(exc)) from None
+
+
+class ReactionOut(Schema):
+    kind: str
+    label: str
+    count: int
+    mine: bool
+
+
+class PostOut(Schema):
+    id: int
+    thread_id: int
+    author: str
+    anonymous: bool
+    mine: bool
+    status: str
+    body: str
+    html: str
+    cw_tags: list[str]
+    folded: bool
+    created_at: datetime
+    edited: bool
+    publish_at: datetime | None
+    new: bool
+    reactions: list[ReactionOut]
+    can_edit: bool
+    can_cancel: bool
+
+
+class ThreadSummaryOut(Schema):
+    id: int
+    title: str
+    created_at: datetime
+    last_post_at: datetime
+    started_by: str
+    replies: int
+    unread: bool
+    cw_tags: list[str]
+
+
+class ThreadListOut(Schema):
+    threads: list[ThreadSummaryOut]
+    page: int
+    pages: int
+    count: int
+
+
+class ThreadHead(Schema):
+    id: int
+    title: str
+    created_at: datetime
+    last_post_at: datetime
+
+
+class ThreadOut(Schema):
+    thread: ThreadHead
+    posts: list[PostOut]
+    page: int
+    pages: int
+    count: int
+
+
+class ThreadIn(Schema):
+    title: str = Field(..., max_length=forum.MAX_TITLE)
+    body: str = Field(..., max_length=forum.MAX_BODY)
+    anonymous: bool = False
+    cw_tags: list[str] = Field(default_factory=list, max_length=forum.MAX_TAGS)
+    hold_minutes: int = Field(0, ge=0, le=forum.HOLD_MAX_MINUTES, description="'Hold my post': 1–15 minutes")
+
+
+class ReplyIn(Schema):
+    body: str = Field(..., max_length=forum.MAX_BODY)
+    anonymous: bool = False
+    cw_tags: list[str] = Field(default_factory=list, max_length=forum.MAX_TAGS)
+    hold_minutes: int = Field(0, ge=0, le=forum.HOLD_MAX_MINUTES)
+
+
+class SubmittedOut(Schema):
+    thread_id: int
+    post: PostOut
+    held: bool = Field(..., description="not published: held by screening or waiting for approval")
+    help: bool = Field(..., description="show the author the help panel")
+
+
+class EditIn(Schema):
+    body: str = Field(..., max_length=forum.MAX_BODY)
+    cw_tags: list[str] | None = Field(None, max_length=forum.MAX_TAGS)
+
+
+class ReactionIn(Schema):
+    kind: str = Field(..., max_length=20, description="strength, me_too, thank_you or hug")
+
+
+class ReactionsOut(Schema):
+    on: bool
+    reactions: list[ReactionOut]
+
+
+class ReportIn(Schema):
+    reason: str = Field(..., max_length=forum.MAX_REASON)
+
+
+class ReportOut(Schema):
+    id: int
+    status: str
+
+
+class HiddenTagsIn(Schema):
+    hidden: list[str] = Field(default_factory=list, max_length=50)
+
+
+class HiddenTagsOut(Schema):
+    hidden: list[str]
+    required: list[str]
+
+
+class SearchOut(Schema):
+    results: list[PostOut]
+    searched: int = Field(..., description="how many of the newest posts were searched")
+
+
+def _submitted(sub: forum.Submitted, viewer) -> dict:
+    post = sub.post
+    return {"thread_id": post.thread_id, "post": forum.post_dict(post, viewer),
+            "held": post.status in ("held", "pending"), "help": sub.show_help}
+
+
+@router.get("/groups/{slug}/threads", response=ThreadListOut, summary="A group's threads, latest activity first")
+def list_threads(request, slug: str, page: int = 1):
+    viewer = forum.access_group_forum(request.user, slug)
+    return forum.thread_list(viewer, page)
+
+
+@router.post("/groups/{slug}/threads", response={201: SubmittedOut}, summary="Start a thread")
+def create_thread(request, slug: str, payload: ThreadIn):
+    viewer = forum.access_group_forum(request.user, slug)
+    sub = _guard(forum.check_create_thread, request.user, viewer, payload.title, payload.body,
+                 anonymous=payload.anonymous, cw_tags=payload.cw_tags, hold_minutes=payload.hold_minutes,
+                 request=request)
+    return Status(201, _submitted(sub, viewer))
+
+
+@router.get("/groups/{slug}/search", response=SearchOut, summary="Search a group's recent posts")
+def search(request, slug: str, q: str = ""):
+    viewer = forum.access_group_forum(request.user, slug)
+    return {"results": forum.search(viewer, q[:200]), "searched": forum.SEARCH_WINDOW}
+
+
+@router.put("/groups/{slug}/content-warnings", response=HiddenTagsOut, summary="Content warnings I want folded")
+def set_hidden_tags(request, slug: str, payload: HiddenTagsIn):
+    viewer = forum.access_group_forum(request.user, slug)
+    hidden = _guard(forum.check_set_hidden_tags, request.user, viewer, payload.hidden)
+    return {"hidden": hidden, "required": list(viewer.group.required_cw_tags or [])}
+
+
+@router.get("/threads/{thread_id}", response=ThreadOut, summary="A page of a thread's posts (marks it read)")
+def get_thread(request, thread_id: int, page: int = 1):
+    thread, viewer = forum.access_thread_by_id(request.user, thread_id)
+    return forum.thread_page(viewer, thread, page)
+
+
+@router.post("/threads/{thread_id}/posts", response={201: SubmittedOut}, summary="Reply")
+def reply(request, thread_id: int, payload: ReplyIn):
+    thread, viewer = forum.access_thread_by_id(request.user, thread_id)
+    sub = _guard(forum.check_reply, request.user, thread, viewer, payload.body, anonymous=payload.anonymous,
+                 cw_tags=payload.cw_tags, hold_minutes=payload.hold_minutes, request=request)
+    return Status(201, _submitted(sub, viewer))
+
+
+@router.get("/posts/{post_id}", response=PostOut)
+def get_post(request, post_id: int):
+    post, viewer = forum.access_post_by_id(request.user, post_id)
+    return forum.post_dict(post, viewer)
+
+
+@router.patch("/posts/{post_id}", response=SubmittedOut, summary="Edit my post (earlier text kept for moderators)")
+def edit_post(request, post_id: int, payload: EditIn):
+    post, viewer = forum.access_post_by_id(request.user, post_id)
+    sub = _guard(forum.check_edit_post, request.user, post, viewer, payload.body, cw_tags=payload.cw_tags,
+                 request=request)
+    return _submitted(sub, viewer)
+
+
+@router.delete("/posts/{post_id}", response={204: None}, summary="Withdraw my post, or cancel a held-back one")
+def cancel_post(request, post_id: int):
+    post, _viewer = forum.access_post_by_id(request.user, post_id)
+    _guard(forum.do_cancel_post, request.user, post, request=request)
+    return Status(204, None)
+
+
+@router.post("/posts/{post_id}/reactions", response=ReactionsOut, summary="Add or take back a reaction")
+def toggle_reaction(request, post_id: int, payload: ReactionIn):
+    post, viewer = forum.access_post_by_id(request.user, post_id)
+    on = _guard(forum.check_toggle_reaction, request.user, post, viewer, payload.kind)
+    page = forum.post_dict(post, viewer, **_reaction_state(post, request.user))
+    return {"on": on, "reactions": page["reactions"]}
+
+
+def _reaction_state(post, user) -> dict:
+    from django.db.models import Count
+
+    from .models import Reaction
+
+    counts = dict(Reaction.objects.filter(post=post).values_list("kind").annotate(n=Count("pk")))
+    mine = set(Reaction.objects.filter(post=post, user=user).values_list("kind", flat=True))
+    return {"counts": counts, "mine": mine}
+
+
+@router.post("/posts/{post_id}/report", response={201: ReportOut}, summary="Report a post to the moderators")
+def report_post(request, post_id: int, payload: ReportIn):
+    post, viewer = forum.access_post_by_id(request.user, post_id)
+    report = _guard(forum.check_report, request.user, post, viewer, payload.reason, request=request)
+    return Status(201, {"id": report.pk, "status": report.status})
+
+
+# ---------------------------------------------------------------------------------------------
+# Moderation (two-factor required)
+
+
+def _moderator(request) -> None:
+    if not moderation.can_moderate_anything(request.user):
+        raise HttpError(404, "Not found.")
+    if not has_two_factor(request):
+        raise HttpError(403, "Moderation needs two-factor authentication: use a token created with a code.")
+
+
+class HistoryOut(Schema):
+    action: str
+    moderator: str
+    reason: str
+    at: datetime
+
+
+class RevisionOut(Schema):
+    body: str
+    replaced_at: datetime
+
+
+class ContextOut(Schema):
+    author: str
+    body: str
+    created_at: datetime
+
+
+class ItemReportOut(Schema):
+    id: int
+    reason: str
+    at: datetime
+    status: str
+
+
+class ScreeningOut(Schema):
+    level: str
+    score: float
+    reasons: list[dict]
+    status: str
+    label: str
+
+
+class QueueItemOut(Schema):
+    post_id: int
+    group: str
+    group_name: str
+    thread_id: int
+    thread_title: str
+    author: str
+    anonymous: bool
+    status: str
+    body: str
+    cw_tags: list[str]
+    created_at: datetime
+    edited: bool
+    reports: list[ItemReportOut]
+    screening: ScreeningOut | None
+    history: list[HistoryOut]
+    context: list[ContextOut]
+    revisions: list[RevisionOut] | None = None
+    can_reveal: bool
+
+
+class ActionIn(Schema):
+    post_id: int
+    action: str = Field(..., description=", ".join(moderation.ACTIONS))
+    reason: str = Field("", max_length=500)
+    minutes: int | None = Field(None, ge=1, le=moderation.MUTE_MAX_MINUTES, description="mute: how long")
+    label: str | None = Field(None, description="screened items: true_concern or false_alarm")
+    level: str | None = Field(None, description="escalate: moderate, high or imminent")
+
+
+class ActionOut(Schema):
+    id: int
+    action: str
+    post_id: int
+    status: str
+
+
+class RevealIn(Schema):
+    post_id: int
+    reason: str = Field(..., min_length=moderation.MIN_REVEAL_REASON, max_length=500)
+
+
+class RevealOut(Schema):
+    post_id: int
+    author: str
+
+
+def _group_filter(request, group: str | None):
+    if not group:
+        return None
+    from . import actions
+
+    return actions.access_group_by_slug(request.user, group)
+
+
+@router.get("/moderation/queue", response=list[QueueItemOut], summary="Reported, waiting and screened posts")
+def moderation_queue(request, group: str | None = None):
+    _moderator(request)
+    return moderation.queue(request.user, _group_filter(request, group))
+
+
+@router.get("/moderation/posts/{post_id}", response=QueueItemOut, summary="One item with its edit and moderation history")
+def moderation_item(request, post_id: int):
+    _moderator(request)
+    post = moderation.access_post_for_moderation(request.user, post_id)
+    return moderation.item_detail(request.user, post)
+
+
+@router.get("/posts/{post_id}/revisions", response=list[RevisionOut], summary="Edit history (moderators)")
+def post_revisions(request, post_id: int):
+    _moderator(request)
+    post = moderation.access_post_for_moderation(request.user, post_id)
+    return moderation.revisions_for(request.user, post)
+
+
+@router.post("/moderation/actions", response={201: ActionOut}, summary="Approve, hide, restore, warn, mute, remove, escalate")
+def moderation_action(request, payload: ActionIn):
+    _moderator(request)
+    post = moderation.access_post_for_moderation(request.user, payload.post_id)
+    entry = _guard(moderation.check_moderate, request.user, post, payload.action, reason=payload.reason,
+                   minutes=payload.minutes, label=payload.label, level=payload.level, request=request)
+    post.refresh_from_db(fields=["status"])
+    return Status(201, {"id": entry.pk, "action": entry.action, "post_id": post.pk, "status": post.status})
+
+
+@router.post("/moderation/reveal", response=RevealOut, summary="Reveal an anonymous author (site moderators; audited)")
+def reveal(request, payload: RevealIn):
+    _moderator(request)
+    post = moderation.access_post_for_moderation(request.user, payload.post_id)
+    author = _guard(moderation.check_reveal, request.user, post, payload.reason, request=request)
+    return {"post_id": post.pk, "author": author}
