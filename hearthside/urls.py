@@ -1,12 +1,13 @@
 from django.contrib import admin
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.urls import include, path
 
 from hearthside.api import api
 from hearthside.core import views as core_views
 
-# The admin uses the site's own log-in (throttling, two-factor) instead of its own form.
-admin.site.login = login_required(admin.site.login)
+# The admin never shows its own password form: its log-in goes to the site's log-in, which has
+# throttling, auditing and two-factor. (A logged-in non-staff person is sent there too.)
+admin.site.login = lambda request, extra_context=None: redirect_to_login(request.get_full_path())
 admin.site.site_header = "Hearthside administration"
 
 urlpatterns = [

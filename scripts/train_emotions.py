@@ -107,7 +107,8 @@ def derive_mapping(Y_orig: np.ndarray, Y_grp: np.ndarray, grouping: str) -> dict
     M[np.arange(len(to_group)), to_group] = True
     if not np.array_equal((Y_orig.astype(int) @ M.astype(int)) > 0, Y_grp):
         raise SystemExit(f"the derived {grouping} mapping does not reproduce {grouping}/train.tsv")
-    return {g: [LABELS["original"][j] for j in np.flatnonzero(M[:, k])] for k, g in enumerate(LABELS[grouping])}
+    names = LABELS["original"]
+    return {g: [names[j] for j in np.flatnonzero(M[:, k])] for k, g in enumerate(LABELS[grouping])}
 
 
 # -- metrics and thresholds --------------------------------------------------------------------
@@ -255,6 +256,9 @@ def main(argv: list[str] | None = None) -> int:
         tr_blocks.append(tfidf.transform(counts_tr) * BLOCK_WEIGHTS[block])
         dv_blocks.append(tfidf.transform(vec.transform(Xdv_text)) * BLOCK_WEIGHTS[block])
     Xtr, Xdv = sp.hstack(tr_blocks).tocsr(), sp.hstack(dv_blocks).tocsr()
+    for X in (Xtr, Xdv):  # canonical CSR: workers get read-only memory maps and must not re-sort
+        X.sum_duplicates()
+        X.sort_indices()
     log(f"features: {len(vocab['word'])} word + {len(vocab['char'])} char")
 
     # Heads: pick C per head on dev (cross-fitted macro-F1, see cross_fit).
@@ -267,7 +271,8 @@ def main(argv: list[str] | None = None) -> int:
             P = sigmoid(Xdv @ W + b)
             score = best_cross_fit(P, Ydv[g])
             search.setdefault(g, {})[f"own C={C}"] = round(score, 4)
-            log(f"head {g} C={C}: dev macro-F1 cross-fitted {score:.4f} (tuned on dev {tuned_f1(P, Ydv[g]):.4f})")
+            tuned = tuned_f1(P, Ydv[g])
+            log(f"head {g} C={C}: dev macro-F1 cross-fitted {score:.4f} (tuned on dev {tuned:.4f})")
             if best is None or score > best[0]:
                 best = (score, C, W, b, P)
         heads[g] = {"score": best[0], "C": best[1], "W": best[2], "b": best[3], "P": best[4]}
@@ -276,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
     sources: dict[str, dict] = {"original": {"source": "own", "head": "original"}}
     for g in ("ekman", "group"):
         members = [[LABELS["original"].index(o) for o in mappings[g][lab]] for lab in LABELS[g]]
-        candidates = {("own", None): (heads[g]["score"], None)}
+        candidates = {(f"own C={heads[g]['C']}", None): (heads[g]["score"], None)}
         for aggregate in ("noisy_or", "max"):
             P_map = map_probabilities(heads["original"]["P"], members, aggregate)
             for source, P in (("mapped", P_map), ("blend", (P_map + heads[g]["P"]) / 2)):
@@ -284,6 +289,7 @@ def main(argv: list[str] | None = None) -> int:
         for (source, aggregate), (score, _) in candidates.items():
             search[g][source if aggregate is None else f"{source} {aggregate}"] = round(score, 4)
         source, aggregate = max(candidates, key=lambda key: candidates[key][0])
+        source = source.split()[0]
         spec: dict = {"source": source}
         if source != "mapped":
             spec["head"] = g
@@ -304,7 +310,7 @@ def main(argv: list[str] | None = None) -> int:
         "format": FORMAT_VERSION,
         "features_version": features.FEATURES_VERSION,
         "model": "TF-IDF (word 1-2 grams + char 2-5 grams in words) + one-vs-rest logistic regression",
-        "data": "GoEmotions (Demszky et al. 2020), CC BY 4.0: train split; hyper-parameters and thresholds on dev",
+        "data": "GoEmotions (Demszky et al. 2020), CC BY 4.0: fit on train; C, sources, thresholds on dev",
         "block_weights": BLOCK_WEIGHTS,
         "min_df": MIN_DF,
         "heads": {h: {"C": heads[h]["C"], "labels": list(LABELS[h])} for h in shipped},
@@ -333,7 +339,7 @@ def main(argv: list[str] | None = None) -> int:
                 "dev_micro_f1": round(micro_f1(D, Ydv[g]), 4),
                 "threshold_shrinkage_k": k_best if np.isfinite(k_best) else "global",
                 "cross_fitted_by_k": {k: round(v, 4) for k, v in crossfit.items()},
-                "per_label_f1": {lab: round(float(f), 4) for lab, f in zip(LABELS[g], per_label, strict=True)},
+                "per_label_f1": dict(zip(LABELS[g], np.round(per_label, 4).tolist(), strict=True)),
             }
             log(
                 f"{g}: dev macro-F1 {metrics[g]['dev_macro_f1_thresholds_tuned_on_dev']:.4f} "
@@ -364,11 +370,9 @@ def main(argv: list[str] | None = None) -> int:
         if not np.array_equal(D, decided[g]):
             raise SystemExit(f"the written artefact does not reproduce the dev decisions for {g}")
     log(f"wrote {args.out} ({size / 1e6:.2f} MB); dev decisions reproduced")
-    summary = {
-        g: {k: v for k, v in m.items() if k not in ("per_label_f1", "cross_fitted_by_k")} for g, m in metrics.items()
-    }
-    shipped_sources = {g: sources[g]["source"] for g in GROUPINGS}
-    print(json.dumps({"sources": shipped_sources, "dev": summary, "bytes": size, **meta["training"]}, indent=2))
+    brief = {g: {k: v for k, v in m.items() if not isinstance(v, dict)} for g, m in metrics.items()}
+    used = {g: sources[g]["source"] for g in GROUPINGS}
+    print(json.dumps({"sources": used, "dev": brief, "bytes": size, **meta["training"]}, indent=2))
     return 0
 
 

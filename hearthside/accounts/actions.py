@@ -274,6 +274,25 @@ def verify_second_factor(user: User, code: str):
     return None
 
 
+def check_second_factor(request, user: User, code: str):
+    """Verify a code with its own failure counter (a correct password does not reset it).
+
+    Returns the device, or raises ValidationError (wrong code, or too many wrong codes)."""
+    since = timezone.now() - timedelta(seconds=settings.LOGIN_LOCKOUT_SECONDS)
+    failures = LoginFailure.objects.filter(scope="otp", key=user.username, at__gte=since)
+    if failures.count() >= settings.LOGIN_MAX_FAILURES_PER_ACCOUNT:
+        audit.record("auth.otp_locked", request=request, subject=user)
+        raise ValidationError(_(LOGIN_LOCKED), code="locked")
+    device = verify_second_factor(user, code)
+    if device is None:
+        LoginFailure.objects.create(scope="otp", key=user.username)
+        audit.record("auth.otp_failed", request=request, subject=user)
+        raise ValidationError(_("That code did not work. Codes change every 30 seconds; try the newest one."),
+                              code="invalid")
+    LoginFailure.objects.filter(scope="otp", key=user.username).delete()
+    return device
+
+
 def do_login(request, user: User, *, otp_device=None) -> None:
     if user.erasure_requested_at is not None:
         do_cancel_erasure(user, request=request)
@@ -288,11 +307,19 @@ def do_login(request, user: User, *, otp_device=None) -> None:
                  detail={"two_factor": otp_device is not None})
 
 
+def close_sockets(user) -> None:
+    """Open websockets of this person close (they carry no session check of their own)."""
+    from hearthside.core.events import send_event_on_commit, user_group
+
+    send_event_on_commit([user_group(user.pk)], {"type": "session.ended"})
+
+
 def do_logout(request) -> None:
     user = request.user if request.user.is_authenticated else None
     django_logout(request)  # flushes the session row server-side
     if user is not None:
         audit.record("auth.logout", actor=user, request=request, subject=user)
+        close_sockets(user)
 
 
 def do_change_password(request, user: User, old: str, new: str) -> None:
@@ -305,6 +332,7 @@ def do_change_password(request, user: User, old: str, new: str) -> None:
     user.set_password(new)
     user.save(update_fields=["password"])
     end_other_sessions(user, keep=request.session.session_key if request is not None else None)
+    close_sockets(user)
     if request is not None and hasattr(request, "session"):
         from django.contrib.auth import update_session_auth_hash
 
@@ -618,6 +646,7 @@ def do_request_erasure(user: User, request=None) -> None:
         AccessToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
         audit.record("account.erasure_requested", actor=user, request=request, obj=user, subject=user,
                      detail={"grace_days": settings.ERASURE_GRACE_DAYS})
+        close_sockets(user)
     end_other_sessions(user)
 
 
@@ -632,7 +661,7 @@ def erase_user_now(user: User) -> None:
     user_id, username = user.pk, user.username
     with transaction.atomic():
         erase_rows(user)
-        LoginFailure.objects.filter(scope="account", key=username).delete()
+        LoginFailure.objects.filter(scope__in=["account", "otp"], key=username).delete()
         end_other_sessions(user)
         user.delete()
         audit.record("account.erased", object_type="accounts.user", object_id=user_id, subject=user_id)
@@ -650,4 +679,7 @@ def erase_due_accounts(now=None) -> int:
 
 
 def staff_without_two_factor(user) -> bool:
-    return bool(user.is_authenticated and user.roles & STAFF_ROLES and not user.is_verified())
+    if not user.is_authenticated:
+        return False
+    staff = bool(user.roles & STAFF_ROLES) or user.is_staff or user.is_superuser
+    return staff and not user.is_verified()

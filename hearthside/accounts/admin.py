@@ -21,12 +21,6 @@ class UserAdmin(admin.ModelAdmin):
     readonly_fields = ("username", "date_joined", "erasure_requested_at", "is_demo")
     inlines = [RoleInline]
 
-
-@admin.register(ConsentDocument)
-class ConsentDocumentAdmin(admin.ModelAdmin):
-    list_display = ("purpose", "version", "title", "published_at", "requires_reconsent")
-    list_filter = ("purpose",)
-
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         from hearthside.core import audit
@@ -41,3 +35,15 @@ class ConsentDocumentAdmin(admin.ModelAdmin):
             user.save(update_fields=["is_staff", "is_superuser"])
         audit.record("account.roles_set_in_admin", actor=request.user, request=request, obj=user, subject=user,
                      detail={"roles": sorted(roles)})
+
+
+@admin.register(ConsentDocument)
+class ConsentDocumentAdmin(admin.ModelAdmin):
+    list_display = ("purpose", "version", "title", "published_at", "requires_reconsent")
+    list_filter = ("purpose",)
+
+    def get_readonly_fields(self, request, obj=None):
+        # What people agreed to must not change under them: publish a new version instead.
+        if obj is not None:
+            return ("purpose", "version", "title", "summary", "body", "published_at", "requires_reconsent")
+        return ()

@@ -109,9 +109,14 @@ def obtain_token(request, payload: TokenIn):
         raise HttpError(status, exc.messages[0]) from None
     device = None
     if actions.has_confirmed_totp(user):
-        device = actions.verify_second_factor(user, payload.otp or "")
-        if device is None:
+        if not payload.otp:
             raise HttpError(401, "This account uses two-factor authentication: send a current code as 'otp'.")
+        try:
+            device = actions.check_second_factor(request, user, payload.otp)
+        except ValidationError as exc:
+            raise HttpError(429 if exc.code == "locked" else 401,
+                            "This account uses two-factor authentication: send a current code as 'otp'."
+                            if exc.code != "locked" else exc.messages[0]) from None
     if user.erasure_requested_at is not None:
         actions.do_cancel_erasure(user, request=request)
     token, raw = actions.do_create_token(

@@ -26,7 +26,7 @@ class SignupForm(forms.Form):
                                 help_text=_("The name others see. It does not need to be your real name."))
     password = forms.CharField(label=_("Password"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
                                help_text=_("At least 10 characters, not a common password."))
-    email = forms.EmailField(label=_("Email (optional)"), required=False,
+    email = forms.EmailField(label=_("Email (optional)"), required=False, max_length=254,
                              help_text=_("Needed only for reminders and to recover your password."))
     year_of_birth = forms.IntegerField(label=_("Year of birth (optional)"), required=False, min_value=1900,
                                        max_value=2100)
@@ -61,7 +61,7 @@ class EnrolForm(forms.Form):
 
 class ProfileForm(forms.Form):
     pseudonym = forms.CharField(label=_("Pseudonym"), max_length=40)
-    email = forms.EmailField(label=_("Email (optional)"), required=False)
+    email = forms.EmailField(label=_("Email (optional)"), required=False, max_length=254)
     country = forms.CharField(label=_("Country code"), max_length=2, required=False)
     time_zone = forms.ChoiceField(label=_("Time zone"), choices=tz_choices)
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)

@@ -44,13 +44,15 @@ class StaffTwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path.startswith(STAFF_PREFIXES):
+        if request.path_info.startswith(STAFF_PREFIXES):
             user = getattr(request, "user", None)
             if user is not None and staff_without_two_factor(user):
-                if request.path.startswith("/api/"):
+                if request.path_info.startswith("/api/"):
                     return JsonResponse(
                         {"detail": "Staff APIs need two-factor authentication: enrol and log in with a code."},
                         status=403,
                     )
-                return redirect(f"{reverse('accounts:two_factor')}?next={request.path}")
+                from urllib.parse import quote
+
+                return redirect(f"{reverse('accounts:two_factor')}?next={quote(request.get_full_path())}")
         return self.get_response(request)

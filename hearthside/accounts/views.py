@@ -24,6 +24,7 @@ from .models import ConsentPurpose, User
 
 PENDING_OTP_USER = "hs_pending_otp_user"
 PENDING_NEXT = "hs_pending_next"
+PENDING_AT = "hs_pending_at"
 
 
 def _apply_errors(form, exc: ValidationError) -> None:
@@ -79,10 +80,16 @@ def login_view(request):
         else:
             nxt = _safe_next(request)
             if actions.has_confirmed_totp(user):
+                import time
+
                 request.session[PENDING_OTP_USER] = user.pk
                 request.session[PENDING_NEXT] = nxt
+                request.session[PENDING_AT] = time.time()
                 return redirect("accounts:login_otp")
+            cancelled = user.erasure_requested_at is not None
             actions.do_login(request, user)
+            if cancelled:
+                messages.info(request, _("Welcome back. Your account deletion was cancelled because you logged in."))
             if user.is_staff_member:
                 return redirect(f"{reverse('accounts:two_factor')}?next={nxt}")
             return redirect(nxt)
@@ -96,23 +103,26 @@ def login_otp(request):
     user = User.objects.filter(pk=user_id).first() if user_id else None
     if user is None:
         return redirect("accounts:login")
+    import time
+
+    if time.time() - request.session.get(PENDING_AT, 0) > 300:
+        # The password step was more than five minutes ago: start again.
+        request.session.pop(PENDING_OTP_USER, None)
+        return redirect("accounts:login")
     form = forms.OtpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if actions.is_locked_out(user.username, request):
-            form.add_error(None, _(actions.LOGIN_LOCKED))
+        try:
+            device = actions.check_second_factor(request, user, form.cleaned_data["code"])
+        except ValidationError as exc:
+            _apply_errors(form, exc)
         else:
-            device = actions.verify_second_factor(user, form.cleaned_data["code"])
-            if device is None:
-                actions._note_failure(user.username, request)
-                from hearthside.core import audit
-
-                audit.record("auth.otp_failed", request=request, subject=user)
-                form.add_error("code", _("That code did not work. Codes change every 30 seconds; try the newest one."))
-            else:
-                nxt = request.session.pop(PENDING_NEXT, reverse("home"))
-                request.session.pop(PENDING_OTP_USER, None)
-                actions.do_login(request, user, otp_device=device)
-                return redirect(nxt)
+            nxt = request.session.pop(PENDING_NEXT, reverse("home"))
+            request.session.pop(PENDING_OTP_USER, None)
+            cancelled = user.erasure_requested_at is not None
+            actions.do_login(request, user, otp_device=device)
+            if cancelled:
+                messages.info(request, _("Welcome back. Your account deletion was cancelled because you logged in."))
+            return redirect(nxt)
     return render(request, "accounts/login_otp.html", {"form": form})
 
 
@@ -172,9 +182,10 @@ def two_factor(request):
         # Enrolled but this session has not proved the factor (e.g. enrolled on another device).
         form = forms.OtpForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
-            device = actions.verify_second_factor(user, form.cleaned_data["code"])
-            if device is None:
-                form.add_error("code", _("That code did not work. Try the newest one."))
+            try:
+                device = actions.check_second_factor(request, user, form.cleaned_data["code"])
+            except ValidationError as exc:
+                _apply_errors(form, exc)
             else:
                 from django_otp import login as otp_login
 

@@ -12,9 +12,11 @@ from .events import user_group
 def _session_groups(user, session) -> list[str]:
     from hearthside.safety.actions import DASHBOARD_GROUP, can_handle_alerts
 
+    from hearthside.safety.actions import staff_group
+
     groups = [user_group(user.pk)]
     if can_handle_alerts(user) and _two_factor_in_session(user, session):
-        groups.append(DASHBOARD_GROUP)
+        groups += [DASHBOARD_GROUP, staff_group(user.pk)]
     return groups
 
 
@@ -50,4 +52,9 @@ class EventsConsumer(AsyncJsonWebsocketConsumer):
             await self.send_json({"type": "pong"})
 
     async def relay(self, message):
-        await self.send_json(message["event"])
+        event = message["event"]
+        if event.get("type") == "session.ended":
+            # Logged out, password changed or account closed: this socket's session is over.
+            await self.close(code=4401)
+            return
+        await self.send_json(event)

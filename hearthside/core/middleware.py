@@ -37,3 +37,26 @@ class SecurityHeadersMiddleware:
             response["Cache-Control"] = "no-store"
             response.setdefault("Pragma", "no-cache")
         return response
+
+
+class RejectNulMiddleware:
+    """PostgreSQL cannot store NUL characters in text; refuse them up front with a clear 400
+    instead of failing deep inside a query (SQLite would accept them, PostgreSQL would 500)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.http import JsonResponse
+
+        bad = any("\x00" in v for values in request.GET.lists() for v in values[1])
+        if not bad and request.method in {"POST", "PUT", "PATCH", "DELETE"}:
+            content_type = request.META.get("CONTENT_TYPE", "")
+            if content_type.startswith("application/json"):
+                body = request.body
+                bad = b"\\u0000" in body or b"\x00" in body
+            elif content_type.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
+                bad = any("\x00" in v for values in request.POST.lists() for v in values[1])
+        if bad:
+            return JsonResponse({"detail": "Text may not contain NUL characters."}, status=400)
+        return self.get_response(request)

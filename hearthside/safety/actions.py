@@ -160,7 +160,13 @@ def on_duty_users(now=None):
 
     now = now or timezone.now()
     ids = DutyShift.objects.filter(starts_at__lte=now, ends_at__gt=now).values_list("user_id", flat=True)
-    return list(User.objects.filter(pk__in=ids, is_active=True))
+    # Someone whose alert role was taken away stops receiving alerts even if a shift remains.
+    return list(User.objects.filter(pk__in=ids, is_active=True, role_grants__role__in=ALERT_ROLES).distinct())
+
+
+def staff_group(user_id: int) -> str:
+    """Joined only by sockets of alert-handling staff who proved their second factor."""
+    return f"staff.{user_id}"
 
 
 def _users_with_role(role: str):
@@ -197,7 +203,7 @@ def _notify(alert: SafetyAlert, tier: int) -> list[int]:
     people = recipients_for_tier(tier)
     ids = [p.pk for p in people]
     event = {"type": "alert.new" if tier == 0 else "alert.escalated", "alert": alert_summary(alert)}
-    send_event_on_commit([user_group(i) for i in ids] + [DASHBOARD_GROUP], event)
+    send_event_on_commit([staff_group(i) for i in ids] + [DASHBOARD_GROUP], event)
     _timeline(alert, "notified", tier=tier, recipients=ids)
     if ids:
         from .tasks import send_alert_email
@@ -253,15 +259,25 @@ def can_handle_alerts(user) -> bool:
     return bool(user.is_authenticated and user.has_role(*ALERT_ROLES))
 
 
+def can_handle_alerts_now(user) -> bool:
+    """The role, and a second factor proved in this session (pages; the API checks its token)."""
+    verified = getattr(user, "is_verified", None)
+    return can_handle_alerts(user) and callable(verified) and verified()
+
+
 def access_alert_by_id(user, alert_id) -> SafetyAlert:
+    """Alerts are for alert-handling staff, and never about themselves (someone else must act)."""
     from django.http import Http404
 
     if not can_handle_alerts(user):
         raise Http404
     try:
-        return SafetyAlert.objects.select_related("person", "item").get(pk=alert_id)
+        alert = SafetyAlert.objects.select_related("person", "item").get(pk=alert_id)
     except (SafetyAlert.DoesNotExist, ValueError, TypeError, OverflowError):
         raise Http404 from None
+    if alert.person_id == user.pk:
+        raise Http404
+    return alert
 
 
 def do_view_alert(user, alert: SafetyAlert, request=None) -> None:

@@ -41,7 +41,11 @@ class ActionIn(Schema):
 @router.get("/safety/alerts", response=list[AlertOut], summary="Open safety alerts, nearest deadline first")
 def list_alerts(request):
     _staff(request)
-    alerts = SafetyAlert.objects.exclude(status=SafetyAlert.Status.RESOLVED).select_related("person")
+    alerts = (SafetyAlert.objects.exclude(status=SafetyAlert.Status.RESOLVED).exclude(person=request.user)
+              .select_related("person"))
+    from hearthside.core import audit
+
+    audit.record("safety.alerts_listed", actor=request.user, request=request)
     return [actions.alert_summary(a) for a in alerts.order_by("ack_deadline")]
 
 

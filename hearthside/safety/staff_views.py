@@ -23,15 +23,18 @@ from .models import DutyShift, SafetyAlert, ScreenedItem
 
 
 def _require_alert_staff(request):
-    if not actions.can_handle_alerts(request.user):
+    # The middleware already demands two-factor on /staff/; checking here too keeps these pages
+    # safe if they are ever mounted elsewhere.
+    if not actions.can_handle_alerts_now(request.user):
         raise Http404
 
 
 @login_required
 def dashboard(request):
     _require_alert_staff(request)
-    alerts = (SafetyAlert.objects.exclude(status=SafetyAlert.Status.RESOLVED)
+    alerts = (SafetyAlert.objects.exclude(status=SafetyAlert.Status.RESOLVED).exclude(person=request.user)
               .select_related("person").order_by("ack_deadline"))
+    audit.record("safety.dashboard_viewed", actor=request.user, request=request)
     held = ScreenedItem.objects.filter(label="", status__in=["held", "flagged"]).count()
     return render(request, "safety/staff/dashboard.html", {
         "alerts": [actions.alert_summary(a) for a in alerts],
@@ -43,6 +46,7 @@ def dashboard(request):
 
 @login_required
 def alert_detail(request, alert_id: int):
+    _require_alert_staff(request)
     alert = actions.access_alert_by_id(request.user, alert_id)
     actions.do_view_alert(request.user, alert, request=request)
     from hearthside.accounts.models import User
@@ -67,6 +71,7 @@ def alert_detail(request, alert_id: int):
 @login_required
 @require_POST
 def alert_action(request, alert_id: int):
+    _require_alert_staff(request)
     alert = actions.access_alert_by_id(request.user, alert_id)
     action = request.POST.get("action")
     note = request.POST.get("note", "")
@@ -93,7 +98,7 @@ def review_queue(request):
     _require_alert_staff(request)
     if request.method == "POST":
         try:
-            item = ScreenedItem.objects.get(pk=int(request.POST.get("item", "0")))
+            item = ScreenedItem.objects.exclude(author=request.user).get(pk=int(request.POST.get("item", "0")))
         except (ScreenedItem.DoesNotExist, ValueError, OverflowError):
             raise Http404 from None
         try:
@@ -103,7 +108,8 @@ def review_queue(request):
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         return redirect("safety_staff:review")
-    items = list(ScreenedItem.objects.filter(label="").select_related("author").order_by("created_at")[:50])
+    items = list(ScreenedItem.objects.filter(label="").exclude(author=request.user).select_related("author")
+                 .order_by("created_at")[:50])
     for item in items:
         audit.record("safety.item_viewed", actor=request.user, request=request, obj=item, subject=item.author_id)
     return render(request, "safety/staff/review.html", {"items": items})
@@ -119,7 +125,14 @@ def roster(request):
     error = None
     if request.method == "POST":
         if request.POST.get("delete"):
-            DutyShift.objects.filter(pk=request.POST.get("delete")).delete()
+            try:
+                shift_id = int(request.POST["delete"])
+            except ValueError:
+                raise Http404 from None
+            deleted, _detail = DutyShift.objects.filter(pk=shift_id).delete()
+            if deleted:
+                audit.record("safety.shift_removed", actor=request.user, request=request, object_type="safety.dutyshift",
+                             object_id=shift_id)
             return redirect("safety_staff:roster")
         try:
             user = staff.get(pk=int(request.POST.get("user", "0")))
@@ -132,7 +145,7 @@ def roster(request):
             error = _("Choose a staff member, a start time and a length of 1–24 hours.")
         else:
             DutyShift.objects.create(user=user, starts_at=starts, ends_at=starts + timedelta(hours=hours),
-                                     note=request.POST.get("note", "")[:200])
+                                     note=request.POST.get("note", "").replace("\x00", "")[:200])
             audit.record("safety.shift_added", actor=request.user, request=request, subject=user)
             return redirect("safety_staff:roster")
     now = timezone.now()

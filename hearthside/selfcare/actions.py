@@ -101,7 +101,8 @@ def _clean_checkin(fields: dict, partial: bool) -> dict:
             out["sleep_hours"] = None
         else:
             try:
-                hours = Decimal(str(raw)).quantize(Decimal("0.1"))
+                hours = Decimal(str(raw)[:20])
+                hours = hours.quantize(Decimal("0.1")) if hours.is_finite() else None
             except (InvalidOperation, ValueError):
                 hours = None
             if hours is None or not Decimal(0) <= hours <= Decimal(24):
@@ -282,7 +283,9 @@ def check_create_reminder(user, fields: dict) -> Reminder:
         errors["kind"] = [_("Choose check-in, exercise or questionnaire.")]
     raw_time = fields.get("time_of_day")
     try:
-        tod = raw_time if isinstance(raw_time, dtime) else dtime.fromisoformat(str(raw_time))
+        tod = raw_time if isinstance(raw_time, dtime) else dtime.fromisoformat(str(raw_time)[:20])
+        if tod.tzinfo is not None:
+            raise ValueError("times are local to the person's time zone")
     except ValueError:
         tod = None
         errors["time_of_day"] = [_("Give a time like 08:30.")]
@@ -468,6 +471,10 @@ def check_share(user, data_type: str, *, journal_entry=None, request=None):
 
 
 def do_unshare(user, data_type: str, *, journal_entry=None, request=None) -> int:
+    from .models import SharingGrant
+
+    if data_type not in SharingGrant.DataType.values:
+        raise ValidationError({"data_type": [_("Unknown kind of data.")]})
     with transaction.atomic():
         count = active_grants(user).filter(data_type=data_type, journal_entry=journal_entry).update(
             revoked_at=timezone.now())

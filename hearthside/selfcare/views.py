@@ -38,6 +38,14 @@ def home(request):
     })
 
 
+def _small_int(value: str) -> int | None:
+    """An ASCII number of at most six digits, or None (never an exception)."""
+    value = (value or "").strip()
+    if value.isascii() and value.lstrip("-").isdigit() and len(value) <= 6:
+        return int(value)
+    return None
+
+
 def _checkin_fields(post) -> dict:
     fields = {
         "emotions": post.getlist("emotions") + [e.strip() for e in post.get("other_emotions", "").split(",") if e.strip()],
@@ -45,8 +53,7 @@ def _checkin_fields(post) -> dict:
         "note": post.get("note", ""),
         "sleep_hours": post.get("sleep_hours") or None,
     }
-    mood = post.get("mood", "")
-    fields["mood"] = int(mood) if mood.isdigit() else None
+    fields["mood"] = _small_int(post.get("mood", ""))
     if post.get("at"):
         fields["at"] = post.get("at")
     return fields
@@ -188,8 +195,9 @@ def questionnaire_take(request, slug: str):
     if request.method == "POST":
         answers = {}
         for key, value in request.POST.items():
-            if key.startswith("q_") and value.lstrip("-").isdigit():
-                answers[key[2:]] = int(value)
+            number = _small_int(value)
+            if key.startswith("q_") and number is not None:
+                answers[key[2:]] = number
         chosen = answers
         try:
             response, result, _alert = actions.check_submit_questionnaire(request.user, slug, answers, request=request)
@@ -236,14 +244,14 @@ def reminders(request):
     if request.method == "POST":
         if request.POST.get("delete"):
             try:
-                actions.access_reminder_by_id(request.user, int(request.POST["delete"])).delete()
+                actions.access_reminder_by_id(request.user, int(request.POST["delete"][:20])).delete()
             except ValueError:
                 raise Http404 from None
             return redirect("selfcare:reminders")
         try:
             actions.check_create_reminder(request.user, {
                 "kind": request.POST.get("kind"), "time_of_day": request.POST.get("time_of_day", ""),
-                "weekdays": [int(d) for d in request.POST.getlist("weekdays") if d.isdigit()],
+                "weekdays": [n for n in map(_small_int, request.POST.getlist("weekdays")) if n is not None],
                 "target": request.POST.get("target", ""), "by_email": request.POST.get("by_email") == "on",
             })
         except ValidationError as exc:
@@ -341,8 +349,8 @@ def article_list(request):
 
     from .models import Article
 
-    query = (request.GET.get("q") or "").strip()[:100]
-    topic = (request.GET.get("topic") or "").strip()[:40]
+    query = (request.GET.get("q") or "").replace("\x00", "").strip()[:100]
+    topic = (request.GET.get("topic") or "").replace("\x00", "").strip()[:40]
     articles = Article.objects.filter(published=True)
     if query:
         articles = articles.filter(Q(title__icontains=query) | Q(summary__icontains=query) | Q(body__icontains=query))

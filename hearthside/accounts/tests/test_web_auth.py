@@ -223,3 +223,58 @@ def test_help_page_works_logged_out_and_shows_the_country_lines(anon, member):
     assert b"<script" not in page.content
     logged_in = login_client(member).get("/help/")
     assert b"Samaritans" in logged_in.content
+
+
+def test_wrong_codes_lock_the_code_step_even_after_a_correct_password(member, settings):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    settings.LOGIN_MAX_FAILURES_PER_ACCOUNT = 3
+    TOTPDevice.objects.create(user=member, name="phone", confirmed=True)
+    for _ in range(4):
+        client = Client()
+        assert _login(client)["Location"].endswith("/accounts/login/code/")  # the password is right
+        with time_machine.travel(timezone.now() + timezone.timedelta(seconds=5), tick=False):
+            response = client.post("/accounts/login/code/", {"code": "000000"})
+    assert b"Too many attempts" in response.content
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_admin_has_no_password_form_of_its_own(member):
+    from hearthside.conftest import make_user
+
+    make_user("theadmin", "administrator")
+    client = login_client(member)
+    response = client.post("/admin/login/", {"username": "theadmin", "password": PASSWORD})
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert client.session.get("_auth_user_id") == str(member.pk)
+
+
+def test_is_staff_without_a_role_still_needs_two_factor(db):
+    from hearthside.conftest import make_user
+
+    user = make_user("legacy")
+    user.is_staff = user.is_superuser = True
+    user.save()
+    response = login_client(user).get("/admin/")
+    assert response.status_code == 302 and "two-factor" in response["Location"]
+
+
+def test_removing_the_administrator_role_in_the_admin_removes_admin_access(db):
+    from hearthside.accounts.models import RoleGrant
+    from hearthside.conftest import make_user
+
+    chief = make_user("chief", "administrator")
+    other = make_user("exadmin", "administrator")
+    client = login_client(chief, two_factor=True)
+    grant = RoleGrant.objects.get(user=other, role="administrator")
+    data = {
+        "pseudonym": other.pseudonym, "email": "", "country": "", "time_zone": "UTC", "language": "en",
+        "year_of_birth": "", "is_active": "on",
+        "role_grants-TOTAL_FORMS": "1", "role_grants-INITIAL_FORMS": "1", "role_grants-MIN_NUM_FORMS": "0",
+        "role_grants-MAX_NUM_FORMS": "1000", "role_grants-0-id": str(grant.pk), "role_grants-0-user": str(other.pk),
+        "role_grants-0-role": "administrator", "role_grants-0-DELETE": "on",
+    }
+    response = client.post(f"/admin/accounts/user/{other.pk}/change/", data)
+    assert response.status_code == 302, response.content[:2000]
+    other.refresh_from_db()
+    assert not other.is_staff and not other.is_superuser

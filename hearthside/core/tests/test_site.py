@@ -125,3 +125,29 @@ def test_demo_content_has_one_account_per_role_and_is_idempotent(settings):
     settings.DEMO_CONTENT_ALLOWED = False
     with pytest.raises(CommandError):
         call_command("demo")
+
+
+@pytest.mark.django_db
+def test_nul_characters_get_a_clear_400_everywhere(anon, member, api_as):
+    from hearthside.conftest import login_client
+
+    assert anon.get("/selfcare/library/?q=a%00b").status_code == 400
+    assert login_client(member).post("/selfcare/checkin/", {"mood": "5", "note": "a\x00b"}).status_code == 400
+    response = api_as(member).patch("/api/v1/me", {"pseudonym": "Nu\u0000ll"})
+    assert response.status_code == 400 and "NUL" in response.json()["detail"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path, data", [
+    ("/selfcare/checkin/", {"mood": "²"}),
+    ("/selfcare/checkin/", {"mood": "9" * 5000}),
+    ("/selfcare/checkin/", {"mood": "5", "sleep_hours": "NaN"}),
+    ("/selfcare/questionnaires/phq9/", {"q_1": "²"}),
+    ("/selfcare/reminders/", {"kind": "checkin", "time_of_day": "08:00+02:00", "weekdays": "²"}),
+])
+def test_odd_form_input_is_a_form_error_not_a_crash(member, path, data):
+    from hearthside.accounts.actions import do_give_consent
+    from hearthside.conftest import login_client
+
+    do_give_consent(member, "health_data")
+    assert login_client(member).post(path, data).status_code == 400

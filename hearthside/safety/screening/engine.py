@@ -537,24 +537,33 @@ class _Context:
         self._quotes: list[tuple[int, int]] | None = None
         self._recovery: bool | None = None
         self._cache: dict[tuple[int, int, str], str] = {}
-        self._spans: dict[tuple[int, int], tuple[bool, bool, bool, bool, bool]] = {}
+        self._spans: dict[tuple[int, int, str], tuple[bool, ...]] = {}
 
-    def span_context(self, i: int, j: int) -> tuple[bool, bool, bool, bool, bool]:
-        """(quoted, negated, hypothetical, remote past, recent) for the phrase at tokens i..j-1."""
-        key = (i, j)
+    def polarity(self, i: int, j: int) -> tuple[bool, bool]:
+        """(quoted, negated) for the phrase at tokens i..j-1."""
+        key = (i, j, "p")
         got = self._spans.get(key)
         if got is None:
-            got = self._spans[key] = self._span_context(i, j)
+            words = self.words
+            pre = self.window(i, 7)
+            quoted = bool(
+                (self.in_quotes(i, j) and not _SELF_REPORT.search(pre))
+                or (j - i <= 2 and _QUOTE_META.search(self.window(i, 5) + " ".join(words[j:j + 3]) + " ")))
+            got = self._spans[key] = (quoted, self.negated(i, j))
         return got
 
-    def _span_context(self, i: int, j: int) -> tuple[bool, bool, bool, bool, bool]:
+    def modality(self, i: int, j: int) -> tuple[bool, bool, bool]:
+        """(hypothetical, remote past, recent) for the phrase at tokens i..j-1."""
+        key = (i, j, "m")
+        got = self._spans.get(key)
+        if got is None:
+            got = self._spans[key] = self._modality(i, j)
+        return got
+
+    def _modality(self, i: int, j: int) -> tuple[bool, bool, bool]:
         words = self.words
         pre = self.window(i, 7)
         frame = self.frame(i)
-        quoted = bool(
-            (self.in_quotes(i, j) and not _SELF_REPORT.search(pre))
-            or (j - i <= 2 and _QUOTE_META.search(self.window(i, 5) + " ".join(words[j:j + 3]) + " ")))
-        negated = self.negated(i, j)
         after = self.after(j, 5)
         hypothetical = bool(_HYPOTHETICAL.search(pre)) or (
             (" would " in self.window(i, 3)) and " if " in after) or (" rather " in pre and " than " in after)
@@ -570,7 +579,7 @@ class _Context:
         recent = bool(_RECENT.search(local))
         if remote and (_DESIRE.search(frame) or _INTENT.search(frame)):
             remote = " used to " in frame
-        return quoted, negated, hypothetical, remote, recent
+        return hypothetical, remote, recent
 
     def sentence_break_before(self, j: int) -> bool:
         return 0 < j < len(self.words) and self.sent_start[j] == j
@@ -754,7 +763,12 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
             subj = "other"
         person = subj or "self"
 
-    quoted, negated, hypothetical, remote, recent = ctx.span_context(i, j)
+    quoted, negated = ctx.polarity(i, j)
+    if BASE.get(construct, LOW) > LOW or construct in IDEATION:
+        hypothetical, remote, recent = ctx.modality(i, j)
+    else:
+        # Past or hypothetical framing cannot lower a risk factor below low.
+        hypothetical = remote = recent = False
     if prev in ("almost", "nearly") and construct in IDEATION:
         hypothetical = True
     if quoted or (person != "self" and _FICTION.search(ctx.sentence(i))):
@@ -825,7 +839,7 @@ def _emoji_evidence(ctx: _Context) -> list[Evidence]:
         wants = bool(_DESIRE.search(joined) or _INTENT.search(joined))
         if w in P.EMOJI_DEATH:
             out.append(Evidence("passive_ideation", MOD if wants else LOW, k, k + 1, ("emoji",), frozenset()))
-        elif wants:
+        elif w in P.EMOJI_MEANS and wants:
             out.append(Evidence("lethal_means", MOD, k, k + 1, ("emoji",), frozenset({"possession"})))
     return out
 
@@ -1003,7 +1017,6 @@ def _reasons(toks: Tokens, kept: list[Evidence], level: int) -> list[Reason]:
 class RuleResult(NamedTuple):
     screening: Screening
     language: str | None
-    crisis_reasons: int
     all_modified: bool
 
 
@@ -1023,7 +1036,7 @@ def _nothing_to_match(words: list[str]) -> bool:
 def assess(text: str) -> RuleResult:
     """Screen ``text`` with the rules; also report facts the model combiner needs."""
     if not text or text.isspace():
-        return RuleResult(NONE, None, 0, False)
+        return RuleResult(NONE, None, False)
     toks = tokenize(text)
     words = toks.words
     if not words or (not toks.has_emoji and _nothing_to_match(words)):
@@ -1032,7 +1045,7 @@ def assess(text: str) -> RuleResult:
     else:
         level, strength, kept = _assess(toks)
     if not words:
-        return RuleResult(NONE, None, 0, False)
+        return RuleResult(NONE, None, False)
     reasons = _reasons(toks, kept, level) if kept else []
     lang = detect_language(text, words)
     if lang is not None:
@@ -1046,8 +1059,4 @@ def assess(text: str) -> RuleResult:
     crisis = [e for e in kept if e.construct in IDEATION]
     all_modified = bool(crisis) and all(not _unmodified(e) for e in crisis)
     screening = Screening(LEVELS[level], score_for(LEVELS[level], strength), tuple(reasons))
-    return RuleResult(screening, lang, len(crisis), all_modified)
-
-
-def screen_rules(text: str) -> Screening:
-    return assess(text).screening
+    return RuleResult(screening, lang, all_modified)

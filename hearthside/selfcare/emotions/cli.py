@@ -30,7 +30,9 @@ def _parser() -> argparse.ArgumentParser:
         prog="hearthside emotions",
         description='Label emotions in JSON lines {"id": ..., "text": ...} read from stdin.',
     )
-    parser.add_argument("--grouping", choices=GROUPINGS, default="original", help="label set (default: original)")
+    parser.add_argument(
+        "--grouping", choices=GROUPINGS, default="original", help="label set (default: original)"
+    )
     return parser
 
 

@@ -110,7 +110,7 @@ class EmotionModel:
         for name in meta["heads"]:
             W = arrays[f"{name}.W"].astype(np.float32) * arrays[f"{name}.scale"].astype(np.float32)
             if W.shape[0] != self._n_features:
-                raise ModelError(f"emotion model: head {name} has {W.shape[0]} rows, expected {self._n_features}")
+                raise ModelError(f"emotion model: head {name} does not match the vocabulary size")
             self._heads[name] = _Head(W=np.ascontiguousarray(W), b=arrays[f"{name}.b"].astype(np.float32))
         self._groupings: dict[str, _Grouping] = {}
         original = LABELS["original"]
@@ -229,7 +229,8 @@ class EmotionModel:
         try:
             return self._groupings[grouping]
         except KeyError:
-            raise ValueError(f"unknown grouping {grouping!r}; expected one of {', '.join(GROUPINGS)}") from None
+            expected = ", ".join(GROUPINGS)
+            raise ValueError(f"unknown grouping {grouping!r}; expected one of {expected}") from None
 
 
 def map_probabilities(probs: np.ndarray, members: Sequence[Sequence[int]], aggregate: str) -> np.ndarray:

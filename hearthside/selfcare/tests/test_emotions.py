@@ -55,7 +55,8 @@ def test_artefact_records_its_dev_figures():
     for grouping in GROUPINGS:
         assert meta["groupings"][grouping]["labels"] == list(LABELS[grouping])
         figures = meta["dev_metrics"][grouping]
-        assert 0.3 < figures["dev_macro_f1_cross_fitted"] <= figures["dev_macro_f1_thresholds_tuned_on_dev"] + 0.02
+        honest = figures["dev_macro_f1_cross_fitted"]
+        assert 0.3 < honest <= figures["dev_macro_f1_thresholds_tuned_on_dev"] + 0.02
 
 
 def test_label_sets():
@@ -213,7 +214,8 @@ def test_cli_keeps_order_and_handles_bad_lines():
 
 
 def test_cli_ekman_grouping_as_module():
-    proc = _cli([json.dumps({"id": 1, "text": "I am terrified of tomorrow's surgery"})], "--grouping", "ekman")
+    line = json.dumps({"id": 1, "text": "I am terrified of tomorrow's surgery"})
+    proc = _cli([line], "--grouping", "ekman")
     assert proc.returncode == 0, proc.stderr
     (record,) = [json.loads(line) for line in proc.stdout.splitlines()]
     assert record["labels"][0] == "fear"

@@ -1,0 +1,13 @@
+"""Moderation pages, included at staff/community/ (namespace "moderation"); two-factor required."""
+
+from django.urls import path
+
+from . import forum_views as views
+
+app_name = "moderation"
+
+urlpatterns = [
+    path("", views.queue, name="queue"),
+    path("posts/<int:post_id>/", views.item, name="item"),
+    path("posts/<int:post_id>/reveal/", views.reveal, name="reveal"),
+]
