@@ -85,6 +85,7 @@ class Result:
     loadgen_cpu_s: float = 0.0
     other_cpu_s: float = 0.0
     load_before: float = 0.0
+    db_connections: int | None = None
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -237,6 +238,15 @@ def pg_admin(url: str, database: str, *, drop: bool, create: bool) -> None:
             conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(database)))
         if create:
             conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(database)))
+
+
+def pg_connections(url: str, database: str) -> int:
+    """How many server connections the benchmark database has open right now."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True, connect_timeout=10) as conn:
+        row = conn.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = %s", [database]).fetchone()
+    return int(row[0])
 
 
 def with_database(url: str, database: str) -> str:
@@ -485,6 +495,7 @@ def bench_one(label: str, env: dict[str, str], args, tmp: Path) -> Result:
         children_after = resource.getrusage(resource.RUSAGE_CHILDREN)
         busy_after = _busy_cpu_seconds()
         after = _proc_table()
+        connections = pg_connections(args.postgres, args.pg_database) if label == "PostgreSQL" else None
         result = Result(
             database=label,
             loadgen="wrk" if use_wrk else "python",
@@ -502,6 +513,7 @@ def bench_one(label: str, env: dict[str, str], args, tmp: Path) -> Result:
             loadgen_cpu_s=(children_after.ru_utime + children_after.ru_stime)
             - (children_before.ru_utime + children_before.ru_stime),
             load_before=load_before,
+            db_connections=connections,
         )
         ours = result.server_cpu_s + result.db_cpu_s + result.loadgen_cpu_s
         result.other_cpu_s = max(0.0, (busy_after - busy_before) - ours)
@@ -542,7 +554,8 @@ def markdown(results: list[Result], args) -> str:
             f"{r.database}: load average {r.load_before:.2f} before the run; CPU used during the run: "
             f"server {r.server_cpu_s:.1f} s, PostgreSQL {r.db_cpu_s:.1f} s, load generator "
             f"{r.loadgen_cpu_s:.1f} s, everything else on the machine {r.other_cpu_s:.1f} s "
-            f"(of {available:.0f} CPU-seconds available)."
+            f"(of {available:.0f} CPU-seconds available)"
+            + (f"; {r.db_connections} PostgreSQL connections open at the end." if r.db_connections else ".")
         )
     return "\n".join(lines)
 

@@ -15,6 +15,7 @@ from hearthside.accounts.auth import api_auth
 from hearthside.safety.api import router as safety_router
 from hearthside.safety.staff_api import router as safety_staff_router
 from hearthside.community.api import router as community_router
+from hearthside.community.forum_api import router as forum_router
 from hearthside.selfcare.api import router as selfcare_router
 
 api = NinjaAPI(
@@ -33,6 +34,7 @@ api.add_router("/me", safety_router)
 api.add_router("/staff", safety_staff_router)
 api.add_router("/selfcare", selfcare_router)
 api.add_router("/community", community_router)
+api.add_router("/community", forum_router)
 
 
 def _json_error(request, status: int, detail: str, errors=None):

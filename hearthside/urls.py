@@ -19,6 +19,8 @@ urlpatterns = [
     path("help/", include("hearthside.safety.urls")),
     path("staff/safety/", include("hearthside.safety.staff_urls")),
     path("selfcare/", include("hearthside.selfcare.urls")),
+    path("groups/<slug:slug>/forum/", include("hearthside.community.forum_urls")),
+    path("staff/community/", include("hearthside.community.moderation_urls")),
     path("groups/", include("hearthside.community.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -7,4 +7,4 @@ class CommunityConfig(AppConfig):
     verbose_name = "Communities"
 
     def ready(self):
-        from . import personal_data  # noqa: F401  (registers models for export and erasure)
+        from . import personal_data, sweeps  # noqa: F401  (registers export/erasure and sweeps)

@@ -34,6 +34,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from hearthside.core import audit
 
@@ -420,6 +421,13 @@ def publish_due_posts(now=None) -> int:
 
 
 REACTION_KINDS = Reaction.Kind.values
+# The model's choice labels are not marked for translation; these are what people see.
+REACTION_LABELS = {
+    Reaction.Kind.STRENGTH: gettext_lazy("sending strength"),
+    Reaction.Kind.ME_TOO: gettext_lazy("me too"),
+    Reaction.Kind.THANK_YOU: gettext_lazy("thank you"),
+    Reaction.Kind.HUG: gettext_lazy("sending a hug"),
+}
 
 
 def check_toggle_reaction(user, post: Post, viewer: Viewer, kind: str) -> bool:
@@ -512,7 +520,7 @@ def post_dict(post: Post, viewer: Viewer, *, counts=None, mine=None, read_at=Non
         "edited": post.edited_at is not None,
         "publish_at": post.publish_at,
         "new": bool(read_at is not None and post.created_at > read_at and not own),
-        "reactions": [{"kind": k, "label": Reaction.Kind(k).label, "count": (counts or {}).get(k, 0),
+        "reactions": [{"kind": k, "label": str(REACTION_LABELS[k]), "count": (counts or {}).get(k, 0),
                        "mine": k in (mine or set())} for k in REACTION_KINDS],
         "can_edit": own and post.status in EDITABLE,
         "can_cancel": own and post.status in (Post.Status.PUBLISHED, Post.Status.SCHEDULED, Post.Status.PENDING),

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from hearthside.accounts.auth import has_two_factor
 
 from . import forum, moderation
-from .models import Post, Reaction
+from .models import Post
 
 
 def _errors(exc: ValidationError) -> dict:
@@ -106,7 +106,7 @@ def thread(request, slug: str, thread_id: int):
             return _after_submit(request, viewer, sub)
     return render(request, "community/forum/thread.html", {
         "group": viewer.group, "viewer": viewer, "page": forum.thread_page(viewer, thread_obj, _page(request)),
-        "errors": errors, "values": values, "reaction_kinds": Reaction.Kind.choices, **_form_context(viewer),
+        "errors": errors, "values": values, **_form_context(viewer),
     }, status=400 if errors else 200)
 
 

@@ -86,6 +86,12 @@ from .models import LEVEL_ORDER, AlertEvent, DutyShift, SafetyAlert, ScreenedIte
 log = logging.getLogger("hearthside.safety")
 
 PUBLISH, HOLD, CRISIS = "publish", "hold", "crisis"
+PRIVATE_SOURCES = {"selfcare.journal"}
+
+
+def holds_content(source: str) -> bool:
+    """Whether content from this source is published to others (and so can be held back)."""
+    return source not in PRIVATE_SOURCES
 DASHBOARD_GROUP = "safety.dashboard"
 ALERT_ROLES = ("moderator", "clinical_supervisor", "administrator")
 
@@ -125,6 +131,10 @@ def screen_and_route(author, text: str, source: str, *, source_id: str | int = "
         reasons = [r.to_dict() if hasattr(r, "to_dict") else dict(r) for r in screening.to_dict()["reasons"]]
     except Exception:
         log.exception("screening failed for %s; holding the content for review", source)
+        if not holds_content(source):
+            # Private writing (a journal) is never published, so nothing needs holding; and
+            # the person agreed to a look by staff only when crisis language is noticed.
+            return RouteResult(PUBLISH, "unknown", 0.0, [])
         item = ScreenedItem.objects.create(
             author=author, source=source, source_id=str(source_id), text=text, level="unknown", score=0.0,
             reasons=[{"construct": "screening_error", "label": "Screening failed; a person must review this"}],
@@ -223,12 +233,24 @@ def raise_alert(person, *, source: str, level: str, reasons=None, source_id: str
     """Open an alert for a person; used by routing and by other apps (e.g. PHQ-9 item 9 > 0)."""
     now = timezone.now()
     with transaction.atomic():
+        if source_id:
+            # The same piece of writing saved again (an edited journal entry): one alert, with
+            # the new step on its timeline, rather than a second alert for the same concern.
+            existing = (SafetyAlert.objects.select_for_update()
+                        .filter(person=person, source=source, source_id=source_id)
+                        .exclude(status=SafetyAlert.Status.RESOLVED).first())
+            if existing is not None:
+                _timeline(existing, "updated", level=level)
+                if item is not None and existing.item_id is None:
+                    existing.item = item
+                    existing.save(update_fields=["item"])
+                return existing
         alert = SafetyAlert.objects.create(
             person=person, source=source, source_id=source_id, item=item, level=level, reasons=reasons or [],
             ack_deadline=now + timedelta(seconds=ack_deadline_seconds(level)),
         )
         _timeline(alert, "raised", level=level, source=source)
-        audit.record("safety.alert_raised", obj=alert, subject=person, detail={"level": level, "source": source})
+        audit.record("safety.alert_raised", obj=alert, subject=person)
         _notify(alert, SafetyAlert.TIER_ON_DUTY)
     return alert
 
@@ -310,9 +332,15 @@ def check_record_contact(user, alert: SafetyAlert, note: str = "", request=None)
     if len(note) > 5000:
         raise ValidationError(_("Keep the note under 5000 characters."))
     with transaction.atomic():
+        alert = SafetyAlert.objects.select_for_update().get(pk=alert.pk)
+        if alert.status == SafetyAlert.Status.RESOLVED:
+            raise ValidationError(_("This alert is already resolved."))
         if alert.status == SafetyAlert.Status.OPEN:
-            check_acknowledge(user, alert, request=request)
-            alert.refresh_from_db()
+            alert.status = SafetyAlert.Status.ACKNOWLEDGED
+            alert.acknowledged_by_id = user.pk
+            alert.acknowledged_at = timezone.now()
+            alert.save(update_fields=["status", "acknowledged_by_id", "acknowledged_at"])
+            _timeline(alert, "acknowledged", actor=user)
         _timeline(alert, "contacted", actor=user, note=note.replace("\x00", ""))
         audit.record("safety.alert_contacted", actor=user, request=request, obj=alert, subject=alert.person_id)
         _changed(alert)
@@ -339,8 +367,7 @@ def check_resolve(user, alert: SafetyAlert, outcome: str, note: str = "", reques
         alert.save(update_fields=["status", "outcome", "resolved_by_id", "resolved_at", "acknowledged_by_id",
                                   "acknowledged_at"])
         _timeline(alert, "resolved", actor=user, note=note.replace("\x00", ""), outcome=outcome)
-        audit.record("safety.alert_resolved", actor=user, request=request, obj=alert, subject=alert.person_id,
-                     detail={"outcome": outcome})
+        audit.record("safety.alert_resolved", actor=user, request=request, obj=alert, subject=alert.person_id)
         if alert.item_id and outcome == SafetyAlert.Outcome.FALSE_ALARM:
             _label_item(user, alert.item, ScreenedItem.Label.FALSE_ALARM)
         elif alert.item_id:
@@ -360,11 +387,15 @@ def check_review_item(user, item: ScreenedItem, label: str, release: bool, reque
     """A moderator's decision on screened content; the label becomes a training example."""
     if label not in ScreenedItem.Label.values:
         raise ValidationError(_("Choose true concern or false alarm."))
-    _label_item(user, item, label)
-    item.status = ScreenedItem.Status.RELEASED if release else ScreenedItem.Status.REMOVED
-    item.save(update_fields=["status"])
-    audit.record("safety.item_reviewed", actor=user, request=request, obj=item, subject=item.author_id,
-                 detail={"label": label, "release": release})
+    with transaction.atomic():
+        item = ScreenedItem.objects.select_for_update().get(pk=item.pk)
+        if item.label:
+            raise ValidationError(_("Someone already reviewed this."))
+        _label_item(user, item, label)
+        if holds_content(item.source):
+            item.status = ScreenedItem.Status.RELEASED if release else ScreenedItem.Status.REMOVED
+            item.save(update_fields=["status"])
+    audit.record("safety.item_reviewed", actor=user, request=request, obj=item, subject=item.author_id)
     return item
 
 

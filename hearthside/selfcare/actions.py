@@ -171,6 +171,15 @@ def access_journal_entry_by_id(user, entry_id) -> JournalEntry:
     return get_owned_or_404(JournalEntry.objects.all(), user, entry_id)
 
 
+def do_delete_journal_entry(entry: JournalEntry) -> None:
+    """Delete an entry and any copy the crisis screener kept of it (alerts keep their timeline)."""
+    from hearthside.safety.models import ScreenedItem
+
+    with transaction.atomic():
+        ScreenedItem.objects.filter(author=entry.user, source="selfcare.journal", source_id=str(entry.pk)).delete()
+        entry.delete()
+
+
 def check_write_journal(user, fields: dict, entry: JournalEntry | None = None, request=None):
     """Save an entry; screen it for crisis language only if the person allowed automated reading.
 

@@ -153,7 +153,7 @@ def patch_journal(request, entry_id: int, payload: JournalPatch):
 
 @router.delete("/journal/{entry_id}", response={204: None})
 def delete_journal(request, entry_id: int):
-    actions.access_journal_entry_by_id(request.user, _id(entry_id)).delete()
+    actions.do_delete_journal_entry(actions.access_journal_entry_by_id(request.user, _id(entry_id)))
     return Status(204, None)
 
 

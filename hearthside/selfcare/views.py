@@ -171,7 +171,7 @@ def journal_edit(request, entry_id: int | None = None):
 @login_required
 @require_POST
 def journal_delete(request, entry_id: int):
-    actions.access_journal_entry_by_id(request.user, entry_id).delete()
+    actions.do_delete_journal_entry(actions.access_journal_entry_by_id(request.user, entry_id))
     messages.success(request, _("Entry deleted."))
     return redirect("selfcare:journal")
 

@@ -11,16 +11,13 @@ from hearthside.conftest import make_user
 CRISIS_TEXT = "I have the pills saved up and I'm going to kill myself tonight after everyone is asleep."
 PSEUDONYM = "Quiet Lantern"
 
-pytestmark_urls = pytest.mark.urls("hearthside.community.tests.urls")
-
-
-@pytest.fixture
-def group(db):
+@pytest.fixture(name="group")
+def group_fixture(db):
     return Group.objects.create(slug="anxiety", name="Living with anxiety", topic="anxiety")
 
 
-@pytest.fixture
-def other_group(db):
+@pytest.fixture(name="other_group")
+def other_group_fixture(db):
     return Group.objects.create(slug="grief", name="Grief and loss", topic="grief")
 
 
@@ -28,8 +25,8 @@ def join(user, group, role=Membership.Role.MEMBER, **extra):
     return Membership.objects.create(user=user, group=group, role=role, **extra)
 
 
-@pytest.fixture
-def people(db, group, other_group):
+@pytest.fixture(name="people")
+def people_fixture(db, group, other_group):
     """writer (pseudonym PSEUDONYM), reader and a facilitator in ``group``; outsider in another group only;
     a site moderator in no group."""
     writer = make_user("writer", pseudonym=PSEUDONYM)

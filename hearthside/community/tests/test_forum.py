@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -16,16 +17,16 @@ from hearthside.safety.models import SafetyAlert, ScreenedItem
 from .forum_fixtures import (  # noqa: F401  (fixtures)
     CRISIS_TEXT,
     PSEUDONYM,
-    group,
+    group_fixture,
     join,
-    other_group,
-    people,
+    other_group_fixture,
+    people_fixture,
     put,
     reply,
     start_thread,
 )
 
-pytestmark = [pytest.mark.urls("hearthside.community.tests.urls"), pytest.mark.django_db]
+pytestmark = pytest.mark.django_db
 
 
 def _forum(slug="anxiety"):
@@ -220,7 +221,7 @@ def test_hold_minutes_must_be_between_1_and_15(people, group, api_as):
     api = api_as(people["writer"])
     assert api.post("/api/v1/community/groups/anxiety/threads",
                     {"title": "t", "body": "b", "hold_minutes": 16}).status_code == 422
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         start_thread(people["writer"], group, hold_minutes=30)
 
 
@@ -393,7 +394,7 @@ def test_thread_and_list_query_counts_do_not_grow_with_posts(people, group, api_
 
     with CaptureQueriesContext(connection) as ctx:
         api.get("/api/v1/community/groups/anxiety/threads")
-    for i in range(40):
+    for _i in range(40):
         _fill_thread(group, writer, reader, 2)
     with django_assert_num_queries(len(ctx.captured_queries)):
         listing = api.get("/api/v1/community/groups/anxiety/threads").json()

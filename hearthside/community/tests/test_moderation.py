@@ -14,15 +14,15 @@ from hearthside.selfcare.models import Notification
 from .forum_fixtures import (  # noqa: F401  (fixtures)
     CRISIS_TEXT,
     PSEUDONYM,
-    group,
+    group_fixture,
     join,
-    other_group,
-    people,
+    other_group_fixture,
+    people_fixture,
     reply,
     start_thread,
 )
 
-pytestmark = [pytest.mark.urls("hearthside.community.tests.urls"), pytest.mark.django_db]
+pytestmark = pytest.mark.django_db
 
 ACTIONS = "/api/v1/community/moderation/actions"
 QUEUE = "/api/v1/community/moderation/queue"

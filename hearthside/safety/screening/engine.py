@@ -353,16 +353,38 @@ _CLASS_OF: dict[str, tuple[str, ...]] = {}
 for _name, _members in P.CLASSES.items():
     for _w in _members:
         _CLASS_OF[_w] = _CLASS_OF.get(_w, ()) + (f"<{_name}>",)
-# Start nodes per word as (node, has a gap child), so the scan costs one dict
-# lookup per token.
-_START: dict[str, tuple[tuple[dict, bool], ...]] = {}
-for _key, _node in TRIE.root.items():
-    _item = ((_node, "~" in _node),)
+
+# The trie compiled to tuples for the scan: (entries or None, children by word
+# or <class>, gaps as ((limit, node), ...) or None, has <class> children,
+# words that can follow (filler words aside), can end or has gaps).  Tuple indexing is cheaper
+# than dict lookups for the fixed fields.
+_PAY, _KIDS, _GAPS, _HAS_CLS, _NEXT_OK, _OPEN = range(6)
+
+
+def _compile(node: dict, memo: dict[int, tuple]) -> tuple:
+    got = memo.get(id(node))
+    if got is not None:
+        return got
+    kids = {k: _compile(v, memo) for k, v in node.items() if k not in ("", "~")}
+    gaps = tuple((limit, _compile(child, memo)) for limit, child in node["~"]) if "~" in node else None
+    classes = [k for k in kids if k.startswith("<")]
+    next_ok = {k for k in kids if not k.startswith("<")}
+    for c in classes:
+        next_ok.update(P.CLASSES[c[1:-1]])
+    out = (node.get(""), kids, gaps, bool(classes), frozenset(next_ok), "" in node or gaps is not None)
+    memo[id(node)] = out
+    return out
+
+
+_COMPILED_ROOT = _compile(TRIE.root, {})
+# Start nodes per word, so the scan costs one dict lookup per token.
+_START: dict[str, tuple[tuple, ...]] = {}
+for _key, _node in _COMPILED_ROOT[_KIDS].items():
     if _key.startswith("<"):
         for _w in P.CLASSES[_key[1:-1]]:
-            _START[_w] = _START.get(_w, ()) + _item
-    elif _key not in ("", "~"):
-        _START[_key] = _START.get(_key, ()) + _item
+            _START[_w] = _START.get(_w, ()) + (_node,)
+    else:
+        _START[_key] = _START.get(_key, ()) + (_node,)
 
 _QUOTE_RE = re.compile(
     r"\"[^\"\n]{1,300}\"|“[^”\n]{1,300}”|«[^»\n]{1,300}»|‘[^’\n]{1,160}’|(?<![\w'])'[^'\n]{1,160}'(?![\w'])"
@@ -401,13 +423,9 @@ def _match(toks: Tokens) -> list[tuple[int, int, list[Entry]]]:
     breaks: set[int] | None = None
     for i in compress(range(n), map(start.__contains__, words)):
         nxt = words[i + 1] if i + 1 < n else ""
-        todo = []
-        for node, has_gap in start[words[i]]:
-            # Most phrase starts ("i", "the") die on the next word; test that
-            # before setting up a walk.
-            if "" in node or nxt in node or has_gap or nxt in skip or (
-                    nxt in class_of and any(c in node for c in class_of[nxt])):
-                todo.append((node, i + 1, 0, True))
+        # Most phrase starts ("i", "the") die on the next word; test that
+        # before setting up a walk.
+        todo = [(node, i + 1, 0, True) for node in start[words[i]] if node[5] or nxt in node[4] or nxt in skip]
         if not todo:
             continue
         if breaks is None:
@@ -416,38 +434,34 @@ def _match(toks: Tokens) -> list[tuple[int, int, list[Entry]]]:
         # Depth-first walk with an explicit stack (cheaper than recursion).
         while todo:
             node, j, skips, record = todo.pop()
-            pay = node.get("") if record else None
-            if pay is not None:
+            pay, kids, gaps, has_cls = node[0], node[1], node[2], node[3]
+            if record and pay is not None:
                 hits.append((i, j, pay))
             if j >= n or j in breaks:
                 continue
             w = words[j]
-            matched = False
-            child = node.get(w)
-            if child is not None:
-                matched = True
+            child = kids.get(w)
+            matched = child is not None
+            if matched:
                 todo.append((child, j + 1, skips, True))
-            classes = class_of.get(w)
-            if classes is not None:
-                for c in classes:
-                    child = node.get(c)
+            if has_cls:
+                for c in class_of.get(w, ()):
+                    child = kids.get(c)
                     if child is not None:
                         matched = True
                         todo.append((child, j + 1, skips, True))
-            gaps = node.get("~")
             if gaps is not None:
                 for limit, child in gaps:
                     for g in range(0, min(limit, n - j) + 1):
                         k = j + g
                         if g > 1 and k - 1 in breaks:
                             break
-                        if "" in child:
+                        if child[0] is not None:
                             todo.append((child, k, skips, True))
                             continue
                         if k >= n:
                             break
-                        wk = words[k]
-                        if wk in child or wk in class_of or wk in skip:
+                        if words[k] in child[4] or words[k] in skip:
                             todo.append((child, k, skips, True))
             if not matched and skips < 2 and w in skip:
                 # A filler word inside a phrase is skipped, but a phrase never

@@ -54,12 +54,8 @@ def word_features(text: str, toks: list[str] | None = None) -> list[str]:
 
 def char_features(text: str, toks: list[str] | None = None) -> list[str]:
     toks = tokens(text) if toks is None else toks
+    padded = [" " + t + " " for t in toks]
     feats: list[str] = []
-    append = feats.append
-    for t in toks:
-        padded = " " + t + " "
-        size = len(padded)
-        for n in range(_CHAR_MIN, min(_CHAR_MAX, size) + 1):
-            for i in range(size - n + 1):
-                append("c|" + padded[i : i + n])
+    for n in range(_CHAR_MIN, _CHAR_MAX + 1):
+        feats += ["c|" + p[i : i + n] for p in padded for i in range(len(p) - n + 1)]
     return feats
