@@ -37,3 +37,30 @@ def rotate_all(batch: int = 500) -> dict[str, int]:
                     obj.save(update_fields=[f.name for f in fields])
         counts[model._meta.label_lower] = len(pks)
     return counts
+
+
+def encrypt_plain_column(model, field_name: str, aad: str, using: str = "default") -> int:
+    """Encrypt values a column held in clear text before it became an encrypted field.
+
+    Used by migrations that turn a plain column into an encrypted one; reads and writes raw SQL
+    so it works with the historical model."""
+    import json
+
+    from django.db import connections
+
+    connection = connections[using]
+    quote = connection.ops.quote_name
+    table, pk = quote(model._meta.db_table), quote(model._meta.pk.column)
+    column = quote(model._meta.get_field(field_name).column)
+    changed = 0
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {pk}, {column} FROM {table}")  # noqa: S608 - quoted names
+        rows = cursor.fetchall()
+        for row_id, value in rows:
+            if value is None or (isinstance(value, str) and value.startswith(crypto.PREFIX + ":")):
+                continue
+            text = value if isinstance(value, str) else json.dumps(value)
+            cursor.execute(f"UPDATE {table} SET {column} = %s WHERE {pk} = %s",  # noqa: S608
+                           [crypto.encrypt(text, aad), row_id])
+            changed += 1
+    return changed

@@ -7,6 +7,8 @@ from datetime import timedelta
 from django.db import models
 from django.utils import timezone
 
+from hearthside.core.fields import EncryptedJSONField
+
 
 class EmergencyNumber(models.Model):
     country = models.CharField(max_length=2, unique=True)
@@ -126,7 +128,7 @@ class ScreenedItem(models.Model):
     text = EncryptedTextField()
     level = models.CharField(max_length=10, choices=Level.choices)
     score = models.FloatField(default=0)
-    reasons = models.JSONField(default=list, blank=True)
+    reasons = EncryptedJSONField(default=list, blank=True)
     decision = models.CharField(max_length=16)
     status = models.CharField(max_length=10, choices=Status.choices)
     label = models.CharField(max_length=16, choices=Label.choices, blank=True)
@@ -178,7 +180,7 @@ class SafetyAlert(models.Model):
     source_id = models.CharField(max_length=64, blank=True)
     item = models.ForeignKey(ScreenedItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="alerts")
     level = models.CharField(max_length=10, choices=Level.choices)
-    reasons = models.JSONField(default=list, blank=True)
+    reasons = EncryptedJSONField(default=list, blank=True)
     status = models.CharField(max_length=14, choices=Status.choices, default=Status.OPEN, db_index=True)
     tier = models.PositiveSmallIntegerField(default=TIER_ON_DUTY)
     created_at = models.DateTimeField(default=timezone.now)

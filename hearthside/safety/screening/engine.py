@@ -836,7 +836,16 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
     return Evidence(construct, level, i, j, tuple(mods), flags)
 
 
+_EMOJI_INTENT = _cue_rx([c for c in P.INTENT_CUES if c not in (" tonight ", " finally ", " have to ", " got to ")])
+_EMOJI_DESIRE = _cue_rx(P.DESIRE_CUES + (" want ", " wanna ", " wish "))
+
+
 def _emoji_evidence(ctx: _Context) -> list[Evidence]:
+    """Death and means emoji count only with first-person language around them.
+
+    Short chat messages often drop the "I" ("gonna 🪢 tonight"); there the
+    absence of anyone else counts as first person.
+    """
     out = []
     words = ctx.words
     n = len(words)
@@ -845,14 +854,21 @@ def _emoji_evidence(ctx: _Context) -> list[Evidence]:
             continue
         lo, hi = max(ctx.sent_start[k], k - 8), min(ctx.sent_end[k], k + 8)
         near = words[lo:hi]
-        if n > 12 and not any(x in P.FIRST_PERSON for x in near):
-            continue
-        if n <= 12 and not any(x in P.FIRST_PERSON for x in words):
+        if n > 12:
+            if P.FIRST_PERSON.isdisjoint(near):
+                continue
+        elif P.FIRST_PERSON.isdisjoint(words) and not (
+                P.SECOND_PERSON.isdisjoint(words) and P.THIRD_PERSON.isdisjoint(words)):
             continue
         joined = " " + " ".join(near) + " "
-        wants = bool(_DESIRE.search(joined) or _INTENT.search(joined))
+        intent = bool(_EMOJI_INTENT.search(joined))
+        wants = intent or bool(_EMOJI_DESIRE.search(joined))
         if w in P.EMOJI_DEATH:
             out.append(Evidence("passive_ideation", MOD if wants else LOW, k, k + 1, ("emoji",), frozenset()))
+        elif w in P.EMOJI_MEANS and intent:
+            # "gonna 🪢", "going to 🔪 myself": a method with stated intent.
+            out.append(Evidence("active_ideation", HIGH, k, k + 1, ("emoji",),
+                                frozenset({"method", "intent"})))
         elif w in P.EMOJI_MEANS and wants:
             out.append(Evidence("lethal_means", MOD, k, k + 1, ("emoji",), frozenset({"possession"})))
     return out

@@ -81,6 +81,8 @@ CASES = [
     # emoji
     ("i want to 🪦", {"moderate"}, {"passive_ideation"}, set()),
     ("tonight i want to die 💊💊", {"high"}, {"passive_ideation", "lethal_means"}, set()),
+    ("gonna 🪢 tonight", {"high", "imminent"}, {"active_ideation"}, set()),
+    ("she is gonna 🔪 him", {"none"}, set(), set()),
     ("😵‍💫", {"none"}, set(), set()),
     ("took my vitamins 💊 feeling great", {"none"}, set(), set()),
     # ordinary language that must not alarm

@@ -23,6 +23,7 @@ import gzip
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -150,22 +151,18 @@ class EmotionModel:
             (features.word_features(text, toks), self._word_index, self._word_weight),
             (features.char_features(text, toks), self._char_index, self._char_weight),
         ):
-            counts: dict[int, int] = {}
-            get = index.get
-            for f in feats:
-                j = get(f)
-                if j is not None:
-                    counts[j] = counts.get(j, 0) + 1
-            if not counts:
+            found = np.fromiter(map(index.get, feats, repeat(-1)), dtype=np.int64, count=len(feats))
+            idx, tf = np.unique(found[found >= 0], return_counts=True)
+            if idx.size == 0:
                 continue
-            idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-            tf = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
-            vals = (1.0 + np.log(tf)) * self._idf[idx]
-            norm = float(np.sqrt(np.dot(vals, vals)))
+            vals = (1.0 + np.log(tf.astype(np.float32))) * self._idf[idx]
+            vals *= weight / np.sqrt(np.dot(vals, vals))
             idx_parts.append(idx)
-            val_parts.append(vals * (weight / norm))
+            val_parts.append(vals)
         if not idx_parts:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        if len(idx_parts) == 1:
+            return idx_parts[0], val_parts[0]
         return np.concatenate(idx_parts), np.concatenate(val_parts)
 
     # -- scores -----------------------------------------------------------------------------
@@ -207,7 +204,7 @@ class EmotionModel:
         decided = self.decide(probs, grouping)
         preds = []
         for text, row, chosen in zip(texts, probs, decided, strict=True):
-            scores = {lab: round(float(p), 4) for lab, p in zip(g.labels, row, strict=True)}
+            scores = dict(zip(g.labels, np.round(row.astype(np.float64), 4).tolist(), strict=True))
             labels = [g.labels[j] for j in chosen] if text.strip() else _blank_labels(g.labels)
             preds.append(Prediction(labels=labels, scores=scores))
         return preds
