@@ -340,10 +340,15 @@ def do_change_password(request, user: User, old: str, new: str) -> None:
     audit.record("auth.password_changed", actor=user, request=request, subject=user)
 
 
+def revoke_all_tokens(user: User) -> int:
+    return AccessToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
+
+
 def do_set_password_from_reset(user: User, new: str) -> None:
     user.set_password(new)
     user.save(update_fields=["password"])
     end_other_sessions(user)
+    revoke_all_tokens(user)
     audit.record("auth.password_reset", actor=user, subject=user)
 
 
@@ -455,6 +460,13 @@ def do_withdraw_consent(user: User, purpose: str, request=None) -> int:
     count = ConsentRecord.objects.filter(user=user, purpose=purpose, withdrawn_at__isnull=True).update(
         withdrawn_at=timezone.now()
     )
+    if purpose == ConsentPurpose.PRACTITIONER_SHARING:
+        # Withdrawing this consent stops every kind of sharing at once, everywhere it shows.
+        from hearthside.safety.models import SafetyPlan
+        from hearthside.selfcare.models import SharingGrant
+
+        SharingGrant.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
+        SafetyPlan.objects.filter(user=user).update(shared_with_practitioner=False)
     if count:
         audit.record("consent.withdrawn", actor=user, request=request, subject=user, detail={"purpose": purpose})
     return count
@@ -668,13 +680,28 @@ def erase_user_now(user: User) -> None:
 
 
 def erase_due_accounts(now=None) -> int:
-    """Erase accounts whose grace period has passed. Idempotent: safe to run from any worker."""
+    """Erase accounts whose grace period has passed. Idempotent: safe to run from any worker.
+
+    Each account is re-read under a lock, so a log-in that cancelled the deletion a moment ago wins.
+    """
+    import logging
+
     now = now or timezone.now()
     cutoff = now - timedelta(days=settings.ERASURE_GRACE_DAYS)
+    due = list(User.objects.filter(erasure_requested_at__isnull=False, erasure_requested_at__lte=cutoff,
+                                   is_active=False).values_list("pk", flat=True))
     count = 0
-    for user in User.objects.filter(erasure_requested_at__isnull=False, erasure_requested_at__lte=cutoff):
-        erase_user_now(user)
-        count += 1
+    for pk in due:
+        try:
+            with transaction.atomic():
+                user = User.objects.select_for_update().filter(
+                    pk=pk, is_active=False, erasure_requested_at__isnull=False, erasure_requested_at__lte=cutoff).first()
+                if user is None:
+                    continue
+                erase_user_now(user)
+                count += 1
+        except Exception:  # one failure must not stop the others; it is retried next sweep
+            logging.getLogger("hearthside.accounts").exception("erasing account %s failed", pk)
     return count
 
 

@@ -332,7 +332,11 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
+        # A reset usually means the password was lost or known to someone else: end every
+        # session and every access token made with the old one.
         actions.end_other_sessions(form.user)
+        actions.revoke_all_tokens(form.user)
+        actions.close_sockets(form.user)
         from hearthside.core import audit
 
         audit.record("auth.password_reset", actor=form.user, request=self.request, subject=form.user)

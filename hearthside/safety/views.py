@@ -65,14 +65,16 @@ def plan_sharing(request):
     from django.core.exceptions import PermissionDenied
     from django.shortcuts import redirect
 
-    from . import actions
+    from hearthside.selfcare.actions import check_share, do_unshare
 
     try:
-        actions.do_set_plan_sharing(request.user, request.POST.get("shared") == "1", request=request)
+        if request.POST.get("shared") == "1":
+            check_share(request.user, "safety_plan", request=request)
+        else:
+            do_unshare(request.user, "safety_plan", request=request)
     except PermissionDenied as exc:
         messages.error(request, str(exc))
     return redirect("safety:plan")
-
 
 def plan_step(request, step: str):
     from django.contrib import messages

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from hearthside.accounts.actions import has_consent
 from hearthside.core import audit
@@ -320,9 +321,9 @@ def access_reminder_by_id(user, reminder_id) -> Reminder:
 
 
 REMINDER_TEXT = {
-    "checkin": ("Time for your check-in: how are you feeling?", "/selfcare/checkin/"),
-    "exercise": ("A gentle reminder for your exercise.", "/selfcare/exercises/"),
-    "questionnaire": ("A reminder to fill in your questionnaire.", "/selfcare/questionnaires/"),
+    "checkin": (gettext_noop("Time for your check-in: how are you feeling?"), "/selfcare/checkin/"),
+    "exercise": (gettext_noop("A gentle reminder for your exercise."), "/selfcare/exercises/"),
+    "questionnaire": (gettext_noop("A reminder to fill in your questionnaire."), "/selfcare/questionnaires/"),
 }
 
 
@@ -341,7 +342,10 @@ def send_due_reminders(now=None) -> int:
             text, url = REMINDER_TEXT[reminder.kind]
             if reminder.target and reminder.kind == "exercise":
                 url = f"/selfcare/exercises/{reminder.target}/"
-            Notification.objects.create(user=reminder.user, text=_(text), url=url)
+            from django.utils import translation
+
+            with translation.override(reminder.user.language or "en"):
+                Notification.objects.create(user=reminder.user, text=_(text), url=url)
             if reminder.by_email and reminder.user.email:
                 from .tasks import send_reminder_email
 

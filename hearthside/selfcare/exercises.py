@@ -13,13 +13,14 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 CONTENT = Path(__file__).parent / "content" / "exercises.json"
 
 MOOD_BEFORE = {"id": "_mood_before", "type": "scale", "min": 1, "max": 10,
-               "text": "Before you start: how are you feeling right now, from 1 (very low) to 10 (very good)?"}
+               "text": gettext_lazy("Before you start: how are you feeling right now, from 1 (very low) to 10 (very good)?")}
 MOOD_AFTER = {"id": "_mood_after", "type": "scale", "min": 1, "max": 10,
-              "text": "And now: how are you feeling, from 1 (very low) to 10 (very good)?"}
+              "text": gettext_lazy("And now: how are you feeling, from 1 (very low) to 10 (very good)?")}
 INPUT_TYPES = {"input", "choice", "scale"}
 
 

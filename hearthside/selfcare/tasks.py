@@ -15,6 +15,11 @@ def send_reminder_email(reminder_id: int) -> int:
     reminder = Reminder.objects.select_related("user").filter(pk=reminder_id, active=True).first()
     if reminder is None or not reminder.user.email:
         return 0
+    from django.utils import translation
+    from django.utils.translation import gettext as _
+
     text, url = REMINDER_TEXT[reminder.kind]
+    with translation.override(reminder.user.language or "en"):
+        text = _(text)
     return send_mail(f"[{settings.SITE_NAME}] {text}", f"{text}\n\n{settings.SITE_URL}{url}\n",
                      settings.DEFAULT_FROM_EMAIL, [reminder.user.email])

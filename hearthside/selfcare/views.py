@@ -204,7 +204,8 @@ def questionnaire_take(request, slug: str):
         except PermissionDenied as exc:
             errors = {"__all__": [str(exc)]}
         except ValidationError as exc:
-            errors = _errors(exc)
+            errors = {k: [_("Question %(q)s: %(m)s") % {"q": k, "m": m} if k.isdigit() else m for m in msgs]
+                      for k, msgs in _errors(exc).items()}
         else:
             return redirect("selfcare:response", response_id=response.pk)
     history = list(QuestionnaireResponse.objects.filter(user=request.user, questionnaire=slug)
@@ -232,8 +233,12 @@ def _history_chart(definition, history):
 def response_detail(request, response_id: int):
     response = actions.access_response_by_id(request.user, response_id)
     definition = questionnaires.get(response.questionnaire)
+    from hearthside.safety.models import SafetyAlert
+
     return render(request, "selfcare/response.html", {
         "r": response, "q": definition, "help": bool(response.result.get("safety_items")),
+        "alert_raised": SafetyAlert.objects.filter(person=request.user, source="selfcare.phq9",
+                                                   source_id=str(response.pk)).exists(),
     })
 
 
@@ -333,7 +338,8 @@ def exercise_session(request, session_id: int):
     if step["type"] == "summary" or session.completed_at:
         wanted = step.get("show") or []
         by_id = {s["id"]: s for s in steps}
-        summary = [{"text": by_id[i]["text"], "answer": session.responses.get(i)} for i in wanted if i in by_id]
+        summary = [{"text": by_id[i]["text"], "answer": _readable(by_id[i], session.responses.get(i))}
+                   for i in wanted if i in by_id]
     return render(request, "selfcare/exercise_step.html", {
         "e": exercise, "session": session, "step": step, "number": session.step_index + 1, "total": len(steps),
         "error": error, "summary": summary,
@@ -342,6 +348,16 @@ def exercise_session(request, session_id: int):
         "change": (session.mood_after - session.mood_before)
         if session.mood_after is not None and session.mood_before is not None else None,
     }, status=400 if error else 200)
+
+
+def _readable(step: dict, value):
+    """An answer as the person chose it: option labels instead of stored values."""
+    if value is None:
+        return None
+    labels = {o["value"]: o["label"] for o in step.get("options", [])}
+    if isinstance(value, list):
+        return ", ".join(str(labels.get(v, v)) for v in value)
+    return labels.get(value, value)
 
 
 def article_list(request):

@@ -386,6 +386,12 @@ for _key, _node in _COMPILED_ROOT[_KIDS].items():
     else:
         _START[_key] = _START.get(_key, ()) + (_node,)
 
+# Where a walk can start: words whose start node can end or skip ahead on its
+# own, and (word, next word) pairs that can continue.  Testing these with C-level
+# set lookups over the whole text is far cheaper than testing token by token.
+_OPEN_STARTS = frozenset(w for w, nodes in _START.items() if any(node[5] for node in nodes))
+_START_PAIRS = frozenset((w, x) for w, nodes in _START.items() for node in nodes for x in node[4] | _SKIP)
+
 _QUOTE_RE = re.compile(
     r"\"[^\"\n]{1,300}\"|“[^”\n]{1,300}”|«[^»\n]{1,300}»|‘[^’\n]{1,160}’|(?<![\w'])'[^'\n]{1,160}'(?![\w'])"
 )
@@ -421,10 +427,12 @@ def _match(toks: Tokens) -> list[tuple[int, int, list[Entry]]]:
     skip, class_of = _SKIP, _CLASS_OF
     hits: list = []
     breaks: set[int] | None = None
-    for i in compress(range(n), map(start.__contains__, words)):
+    # Most phrase starts ("i", "the") die on the next word: find the positions
+    # where a walk can go anywhere before paying for one.
+    cands = set(compress(range(n), map(_OPEN_STARTS.__contains__, words)))
+    cands.update(compress(range(n - 1), map(_START_PAIRS.__contains__, zip(words, words[1:], strict=False))))
+    for i in sorted(cands):
         nxt = words[i + 1] if i + 1 < n else ""
-        # Most phrase starts ("i", "the") die on the next word; test that
-        # before setting up a walk.
         todo = [(node, i + 1, 0, True) for node in start[words[i]] if node[5] or nxt in node[4] or nxt in skip]
         if not todo:
             continue
