@@ -10,9 +10,7 @@ from .events import user_group
 
 @database_sync_to_async
 def _session_groups(user, session) -> list[str]:
-    from hearthside.safety.actions import DASHBOARD_GROUP, can_handle_alerts
-
-    from hearthside.safety.actions import staff_group
+    from hearthside.safety.actions import DASHBOARD_GROUP, can_handle_alerts, staff_group
 
     groups = [user_group(user.pk)]
     if can_handle_alerts(user) and _two_factor_in_session(user, session):
