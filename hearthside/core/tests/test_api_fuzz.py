@@ -6,16 +6,19 @@ and negative generation), sent in-process to the WSGI application with a member'
 schemathesis' ``not_a_server_error`` check). ``DELETE /api/v1/me`` closes the account, so every
 example of it gets a fresh account of its own.
 
-Bounded: 25 examples per operation (5 for closing an account), no deadline, derandomized (the
-same requests every run) and no example database. The whole API is one test, so the database
-is emptied once rather than once per operation (TRUNCATE is slow on PostgreSQL); a failure
-lists every operation that answered 5xx, with the request to reproduce it.
+Bounded: 25 examples per operation, fewer once the API has more than 40 operations so the whole
+run stays near 1,000 requests (at least 8 each; ``HEARTHSIDE_FUZZ_EXAMPLES=N`` sets the number),
+5 for closing an account; no deadline, derandomized (the same requests every run) and no example
+database. The whole API is one test, so the database is emptied once rather than once per
+operation (TRUNCATE is slow on PostgreSQL); a failure lists every operation that answered 5xx,
+with the request to reproduce it.
 
 Run alone: ``.venv/bin/python -m pytest -p no:xdist hearthside/core/tests/test_api_fuzz.py``.
 """
 
 from __future__ import annotations
 
+import os
 import secrets
 from collections import Counter
 
@@ -31,7 +34,16 @@ from hearthside.conftest import make_user, token_for
 SCHEMA_PATH = "/api/v1/openapi.json"
 STAFF_PREFIX = "/api/v1/staff/"
 MAX_EXAMPLES = 25
+MIN_EXAMPLES = 8
+TOTAL_EXAMPLES = 1000
 CLOSE_ACCOUNT_EXAMPLES = 5
+
+
+def examples_per_operation(operations: int) -> int:
+    configured = os.environ.get("HEARTHSIDE_FUZZ_EXAMPLES")
+    if configured:
+        return max(1, int(configured))
+    return max(MIN_EXAMPLES, min(MAX_EXAMPLES, TOTAL_EXAMPLES // max(1, operations)))
 
 FUZZ_SETTINGS = settings(
     max_examples=MAX_EXAMPLES,
@@ -93,11 +105,12 @@ def test_api_has_no_server_errors(personas):
         operations.append(result.ok())  # an unusable schema fails here, naming the operation
     assert len(operations) >= 10, f"only {len(operations)} operations in {SCHEMA_PATH}"
 
+    examples = examples_per_operation(len(operations))
     failures: list[str] = []
     statuses: dict[str, Counter] = {}
     for operation in operations:
         counts = statuses.setdefault(operation.label, Counter())
-        run = _fuzzer(operation, counts, tokens, restore)
+        run = _fuzzer(operation, counts, tokens, restore, examples)
         try:
             run()
         except Exception as exc:  # noqa: BLE001 - collect every operation's failure, then report
@@ -112,7 +125,7 @@ def test_api_has_no_server_errors(personas):
     assert any(code < 300 for c in statuses.values() for code in c), summary
 
 
-def _fuzzer(operation, counts: Counter, tokens: dict[str, str], restore):
+def _fuzzer(operation, counts: Counter, tokens: dict[str, str], restore, examples: int):
     """A Hypothesis test for one operation: send each generated request, count its status, and
     fail on a 5xx."""
     sent_reads: set[tuple] = set()
@@ -140,7 +153,7 @@ def _fuzzer(operation, counts: Counter, tokens: dict[str, str], restore):
 
     token = tokens["staff" if operation.path.startswith(STAFF_PREFIX) else "member"]
 
-    @FUZZ_SETTINGS
+    @settings(FUZZ_SETTINGS, max_examples=examples)
     @given(case=_strategy(operation))
     def run_operation(case):
         restore()
