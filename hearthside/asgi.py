@@ -11,7 +11,10 @@ from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
+from hearthside.core import warmup  # noqa: E402
 from hearthside.routing import websocket_urlpatterns  # noqa: E402
+
+warmup.start()
 
 application = ProtocolTypeRouter(
     {
