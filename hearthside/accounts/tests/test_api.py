@@ -159,6 +159,9 @@ def test_two_factor_accounts_need_a_code_for_a_token(member):
     with_code = Api().post("/api/v1/accounts/token", {"username": "member", "password": PASSWORD, "otp": code})
     assert with_code.status_code == 201
     assert with_code.json()["two_factor"] is True
+    assert Api(with_code.json()["token"]).get("/api/v1/me").json()["two_factor_enabled"] is True
+    device.delete()
+    assert Api(with_code.json()["token"]).get("/api/v1/me").json()["two_factor_enabled"] is False
 
 
 def test_repeated_failures_lock_the_account(member, settings):

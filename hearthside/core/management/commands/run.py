@@ -91,7 +91,10 @@ class Command(BaseCommand):
             env["HEARTHSIDE_TRUST_X_FORWARDED_FOR"] = "true"
             procs.append(subprocess.Popen([
                 py, "-m", "granian", "--interface", "wsgi", "--host", "127.0.0.1", "--port", str(http_port),
-                "--workers", str(workers), "--no-ws", "hearthside.wsgi:application",
+                "--workers", str(workers), "--no-ws",
+                # granian's default of 256 threads per worker would keep up to 256 database
+                # connections each; a few threads keep both cores busy.
+                "--blocking-threads", "8", "hearthside.wsgi:application",
             ], env=env))
             procs.append(subprocess.Popen([
                 py, "-m", "uvicorn", "hearthside.asgi:application", "--host", "127.0.0.1", "--port", str(ws_port),
