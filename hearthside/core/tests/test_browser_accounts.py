@@ -23,6 +23,7 @@ pytestmark = pytest.mark.browser
 USERNAME = "quietriver"
 PSEUDONYM = "Quiet River"
 CODE_LABEL = "Code from your authenticator app"
+ENROL_LABEL = "The 6-digit code your app shows"
 
 
 def _code_for(key: bytes, *, after_step: int = -1) -> str:
@@ -86,7 +87,7 @@ def test_signup_two_factor_login_and_export(page, audit):
     _expect_heading(page, "Set up two-factor sign-in")
     audit.visit(page, "two-factor", dark=True)
     key = _key_from_shown_secret(page.get_by_test_id("totp-secret").inner_text())
-    page.get_by_label(CODE_LABEL).fill(_code_for(key))
+    page.get_by_label(ENROL_LABEL).fill(_code_for(key))
     page.get_by_role("button", name="Turn on two-factor sign-in").click()
 
     _expect_heading(page, "Two-factor sign-in is on")

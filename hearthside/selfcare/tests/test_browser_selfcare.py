@@ -138,7 +138,10 @@ def test_phq9_item_9_shows_the_help_panel(page, audit, browser_context, live_ser
 
     panel = page.locator(".help-panel")
     expect(panel).to_be_visible()
-    expect(panel.get_by_role("heading", name="You don't have to face this alone")).to_be_visible()
+    # It speaks to what the person answered (item 9), and says the team was asked to reach out.
+    expect(panel.get_by_role("heading", level=2)).to_be_visible()
+    expect(panel).to_contain_text("better off dead or of hurting yourself")
+    expect(panel).to_contain_text("asked to reach out to you")
     expect(panel.get_by_role("link", name="Get help now")).to_have_attribute("href", "/help/")
     expect(panel.get_by_role("link", name="Open my safety plan")).to_have_attribute("href", "/help/plan/")
     expect(page.locator(".stat")).to_have_text("9")
