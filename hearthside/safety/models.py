@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from hearthside.core.fields import EncryptedJSONField
 
@@ -167,10 +168,10 @@ class SafetyAlert(models.Model):
         RESOLVED = "resolved", "resolved"
 
     class Outcome(models.TextChoices):
-        FALSE_ALARM = "false_alarm", "false alarm"
-        SUPPORTED = "supported", "person supported"
-        REFERRED = "referred", "referred to care"
-        EMERGENCY = "emergency_services", "emergency services contacted"
+        FALSE_ALARM = "false_alarm", _("false alarm")
+        SUPPORTED = "supported", _("person supported")
+        REFERRED = "referred", _("referred to care")
+        EMERGENCY = "emergency_services", _("emergency services contacted")
 
     # Escalation tiers, in order.
     TIER_ON_DUTY, TIER_SUPERVISOR, TIER_ADMIN = 0, 1, 2
