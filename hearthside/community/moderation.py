@@ -255,7 +255,7 @@ def check_moderate(moderator, post: Post, action: str, *, reason: str = "", minu
     reason = _clean_reason(reason, required=action in ("warn", "remove", "escalate"), minimum=3)
     handler = globals()[f"_do_{action}"]
     with transaction.atomic():
-        post = Post.objects.select_for_update().select_related("thread__group", "author").get(pk=post.pk)
+        post = Post.objects.select_for_update(of=("self",)).select_related("thread__group", "author").get(pk=post.pk)
         return handler(moderator, post, reason=reason, minutes=minutes, label=label, level=level, request=request)
 
 
