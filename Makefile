@@ -31,6 +31,7 @@ bench: $(STAMP)
 	$(PY) bench/bench_api.py
 	$(PY) bench/bench_screen.py
 	$(PY) bench/bench_emotions.py
+	$(PY) bench/bench_selfcare.py
 
 train-emotions: $(STAMP)
 	$(PY) scripts/train_emotions.py

@@ -27,6 +27,17 @@ def _keys() -> list[tuple[str, bytes]]:
     return settings.DATA_KEYS
 
 
+_CIPHERS: dict[bytes, AESGCM] = {}
+
+
+def _cipher(key: bytes) -> AESGCM:
+    # Building the cipher object costs about as much as a small decryption; keep one per key.
+    cipher = _CIPHERS.get(key)
+    if cipher is None:
+        cipher = _CIPHERS[key] = AESGCM(key)
+    return cipher
+
+
 def current_key_id() -> str:
     return _keys()[0][0]
 
@@ -34,7 +45,7 @@ def current_key_id() -> str:
 def encrypt(plaintext: str, aad: str) -> str:
     kid, key = _keys()[0]
     nonce = os.urandom(12)
-    sealed = AESGCM(key).encrypt(nonce, plaintext.encode("utf-8"), aad.encode("utf-8"))
+    sealed = _cipher(key).encrypt(nonce, plaintext.encode("utf-8"), aad.encode("utf-8"))
     return f"{PREFIX}:{kid}:{base64.b64encode(nonce + sealed).decode('ascii')}"
 
 
@@ -50,7 +61,7 @@ def decrypt(stored: str, aad: str) -> str:
     if len(parts) != 3 or parts[0] != PREFIX:
         raise DecryptionError("value is not an encrypted Hearthside field")
     _, kid, payload = parts
-    key = dict(_keys()).get(kid)
+    key = next((k for i, k in _keys() if i == kid), None)
     if key is None:
         raise DecryptionError(f"no data key with id {kid!r} is configured")
     try:
@@ -60,7 +71,7 @@ def decrypt(stored: str, aad: str) -> str:
     if len(raw) < 12 + 16:
         raise DecryptionError("encrypted value is truncated")
     try:
-        plain = AESGCM(key).decrypt(raw[:12], raw[12:], aad.encode("utf-8"))
+        plain = _cipher(key).decrypt(raw[:12], raw[12:], aad.encode("utf-8"))
     except InvalidTag:
         raise DecryptionError("encrypted value failed authentication (tampered or wrong key)") from None
     return plain.decode("utf-8")

@@ -4,14 +4,15 @@ Training feeds these exact functions to scikit-learn as callable analyzers, and 
 looks the same strings up in the committed vocabulary, so the two cannot drift apart.
 Changing anything here changes the features: retrain and bump ``FEATURES_VERSION``.
 
-Two blocks of features:
+Three blocks of features:
 
 * ``word_features``: word unigrams ("w|sad") and bigrams ("b|not sad"), with a sentence
-  start marker so "b|^ thanks" differs from "thanks" mid-sentence, plus one feature per
-  emotion of the small seed lexicon below ("l|gratitude"; "l|~joy" when negated, as in
-  "not happy");
+  start marker so "b|^ thanks" differs from "thanks" mid-sentence (TF-IDF);
 * ``char_features``: character 2- to 5-grams inside each word padded with spaces
-  ("c| sa", "c|sad "), which covers misspellings, inflections and emoji.
+  ("c| sa", "c|sad "), which covers misspellings, inflections and emoji (TF-IDF);
+* ``lexicon_features``: one feature per emotion of the small seed lexicon below that the
+  text mentions ("l|gratitude"; "l|~joy" within three words after a negation, as in "not
+  happy"); binary, not normalised, so the signal does not fade in longer texts.
 
 The seed lexicon lets what the data teaches about frequent words carry over to rare
 synonyms: GoEmotions has thousands of "thanks" but seven "grateful", so "grateful" alone
@@ -26,7 +27,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-FEATURES_VERSION = 2
+FEATURES_VERSION = 3
 
 # Longer texts are cut: GoEmotions comments are under 1,000 characters and the cut keeps
 # the latency of one prediction bounded whatever a caller sends.
@@ -95,8 +96,9 @@ def _negates(token: str) -> bool:
     return token in _NEGATORS or token.endswith("n't")
 
 
-def lexicon_features(toks: list[str]) -> list[str]:
+def lexicon_features(text: str, toks: list[str] | None = None) -> list[str]:
     """"l|<emotion>" per lexicon hit, "l|~<emotion>" within three tokens after a negation."""
+    toks = tokens(text) if toks is None else toks
     feats: list[str] = []
     negated_until = -1
     for i, t in enumerate(toks):
@@ -129,7 +131,6 @@ def word_features(text: str, toks: list[str] | None = None) -> list[str]:
     toks = tokens(text) if toks is None else toks
     feats = ["w|" + t for t in toks]
     feats += ["b|" + a + " " + b for a, b in zip(["^", *toks], toks, strict=False)]  # "^" marks the start
-    feats += lexicon_features(toks)
     return feats
 
 

@@ -4,8 +4,10 @@ Artefact (written by ``scripts/train_emotions.py``):
 
 * ``meta.json``: format version, label lists, how each grouping is produced, block weights,
   decision rule, training and dev figures;
-* ``vocab.json.gz``: ``{"word": [...], "char": [...]}``, feature strings in column order;
-* ``weights.npz`` (no pickles; loaded with ``allow_pickle=False``): ``idf`` (float32),
+* ``vocab.json.gz``: ``{"word": [...], "char": [...], "lex": [...]}``, feature strings in
+  column order (word block first, then char, then lexicon);
+* ``weights.npz`` (no pickles; loaded with ``allow_pickle=False``): ``idf`` (float32, for
+  the word and char blocks),
   per head ``<head>.W`` (int8, features x labels), ``<head>.scale`` (float32, per-label
   de-quantisation factor), ``<head>.b`` (float32 bias) and per grouping ``<grouping>.thr``
   (float32 decision thresholds).
@@ -98,14 +100,20 @@ class EmotionModel:
                 f"this code ({FORMAT_VERSION}/{features.FEATURES_VERSION}): run scripts/train_emotions.py"
             )
         self.meta = meta
-        n_word = len(vocab["word"])
-        self._word_index = {t: i for i, t in enumerate(vocab["word"])}
-        self._char_index = {t: i + n_word for i, t in enumerate(vocab["char"])}
-        self._n_features = n_word + len(vocab["char"])
-        self._word_weight = float(meta["block_weights"]["word"])
-        self._char_weight = float(meta["block_weights"]["char"])
+        # (extractor, term -> column, block weight, TF-IDF or binary) per block, in column order.
+        self._blocks: list[tuple] = []
+        offset = 0
+        for name, extract, tfidf in (
+            ("word", features.word_features, True),
+            ("char", features.char_features, True),
+            ("lex", features.lexicon_features, False),
+        ):
+            index = {t: i + offset for i, t in enumerate(vocab[name])}
+            self._blocks.append((extract, index, float(meta["block_weights"][name]), tfidf))
+            offset += len(index)
+        self._n_features = offset
         self._idf = arrays["idf"].astype(np.float32)
-        if self._idf.shape != (self._n_features,):
+        if self._idf.shape != (offset - len(vocab["lex"]),):
             raise ModelError("emotion model: idf and vocabulary sizes differ")
         self._heads: dict[str, _Head] = {}
         for name in meta["heads"]:
@@ -147,16 +155,17 @@ class EmotionModel:
         toks = features.tokens(text)
         idx_parts: list[np.ndarray] = []
         val_parts: list[np.ndarray] = []
-        for feats, index, weight in (
-            (features.word_features(text, toks), self._word_index, self._word_weight),
-            (features.char_features(text, toks), self._char_index, self._char_weight),
-        ):
+        for extract, index, weight, tfidf in self._blocks:
+            feats = extract(text, toks)
             found = np.fromiter(map(index.get, feats, repeat(-1)), dtype=np.int64, count=len(feats))
             idx, tf = np.unique(found[found >= 0], return_counts=True)
             if idx.size == 0:
                 continue
-            vals = (1.0 + np.log(tf.astype(np.float32))) * self._idf[idx]
-            vals *= weight / np.sqrt(np.dot(vals, vals))
+            if tfidf:  # sublinear TF-IDF, L2-normalised per block
+                vals = (1.0 + np.log(tf.astype(np.float32))) * self._idf[idx]
+                vals *= weight / np.sqrt(np.dot(vals, vals))
+            else:  # binary
+                vals = np.full(idx.size, weight, dtype=np.float32)
             idx_parts.append(idx)
             val_parts.append(vals)
         if not idx_parts:
