@@ -100,17 +100,18 @@ class EmotionModel:
                 f"this code ({FORMAT_VERSION}/{features.FEATURES_VERSION}): run scripts/train_emotions.py"
             )
         self.meta = meta
-        # (extractor, term -> column, block weight, TF-IDF or binary) per block, in column order.
-        self._blocks: list[tuple] = []
+        # One term -> column table for all blocks (their feature strings have distinct prefixes);
+        # per block, in column order: (first column after it, weight, TF-IDF or binary).
+        self._index: dict[str, int] = {}
+        self._blocks: list[tuple[int, float, bool]] = []
         offset = 0
-        for name, extract, tfidf in (
-            ("word", features.word_features, True),
-            ("char", features.char_features, True),
-            ("lex", features.lexicon_features, False),
-        ):
-            index = {t: i + offset for i, t in enumerate(vocab[name])}
-            self._blocks.append((extract, index, float(meta["block_weights"][name]), tfidf))
-            offset += len(index)
+        for name, tfidf in (("word", True), ("char", True), ("lex", False)):
+            self._index.update((t, offset + i) for i, t in enumerate(vocab[name]))
+            offset += len(vocab[name])
+            self._blocks.append((offset, float(meta["block_weights"][name]), tfidf))
+        if len(self._index) != offset:
+            raise ModelError("emotion model: duplicate feature strings in the vocabulary")
+        self._block_ends = np.array([end for end, _, _ in self._blocks], dtype=np.int64)
         self._n_features = offset
         self._idf = arrays["idf"].astype(np.float32)
         if self._idf.shape != (offset - len(vocab["lex"]),):
@@ -151,28 +152,24 @@ class EmotionModel:
     # -- features ---------------------------------------------------------------------------
 
     def _vector(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """Sparse TF-IDF vector of one text: (column indices, values)."""
+        """Sparse feature vector of one text: (sorted column indices, values)."""
         toks = features.tokens(text)
-        idx_parts: list[np.ndarray] = []
-        val_parts: list[np.ndarray] = []
-        for extract, index, weight, tfidf in self._blocks:
-            feats = extract(text, toks)
-            found = np.fromiter(map(index.get, feats, repeat(-1)), dtype=np.int64, count=len(feats))
-            idx, tf = np.unique(found[found >= 0], return_counts=True)
-            if idx.size == 0:
-                continue
-            if tfidf:  # sublinear TF-IDF, L2-normalised per block
-                vals = (1.0 + np.log(tf.astype(np.float32))) * self._idf[idx]
-                vals *= weight / np.sqrt(np.dot(vals, vals))
-            else:  # binary
-                vals = np.full(idx.size, weight, dtype=np.float32)
-            idx_parts.append(idx)
-            val_parts.append(vals)
-        if not idx_parts:
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-        if len(idx_parts) == 1:
-            return idx_parts[0], val_parts[0]
-        return np.concatenate(idx_parts), np.concatenate(val_parts)
+        feats = features.word_features(text, toks)
+        feats += features.char_features(text, toks)
+        feats += features.lexicon_features(text, toks)
+        found = np.fromiter(map(self._index.get, feats, repeat(-1)), dtype=np.int64, count=len(feats))
+        idx, tf = np.unique(found[found >= 0], return_counts=True)
+        vals = np.empty(idx.size, dtype=np.float32)
+        start = 0
+        for end, (_, weight, tfidf) in zip(np.searchsorted(idx, self._block_ends), self._blocks, strict=True):
+            if end > start:
+                if tfidf:  # sublinear TF-IDF, L2-normalised per block
+                    seg = (1.0 + np.log(tf[start:end].astype(np.float32))) * self._idf[idx[start:end]]
+                    vals[start:end] = seg * (weight / np.sqrt(np.dot(seg, seg)))
+                else:  # binary
+                    vals[start:end] = weight
+            start = end
+        return idx, vals
 
     # -- scores -----------------------------------------------------------------------------
 
