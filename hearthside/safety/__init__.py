@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from hearthside.safety import screening as _screening
 from hearthside.safety.screening.result import LEVELS, Reason, Screening
 
 if TYPE_CHECKING:
@@ -19,14 +20,11 @@ if TYPE_CHECKING:
 
 __all__ = ["LEVELS", "Reason", "Screening", "Screener", "screen", "screen_many"]
 
-_LAZY = {"screen", "screen_many", "Screener"}
-
 
 def __getattr__(name: str):
-    if name in _LAZY:
-        from hearthside.safety.screening import screener
-
-        value = getattr(screener, name)
+    # The screening package loads its tables lazily; pass the same names through.
+    if name in _screening._LAZY:
+        value = getattr(_screening, name)
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-FEATURES_VERSION = 3
+FEATURES_VERSION = 4
 
 # Longer texts are cut: GoEmotions comments are under 1,000 characters and the cut keeps
 # the latency of one prediction bounded whatever a caller sends.
@@ -45,7 +45,7 @@ SEED_LEXICON: dict[str, str] = {
     "respect* inspiring incredible wonderful fantastic talented genius legend* stunning",
     "amusement": "lol lmao lmfao rofl haha* hehe* hilarious funny laugh* laughing amusing 😂 🤣",
     "anger": "angry anger furious rage* mad pissed livid outraged hate hated hating fuming infuriat* "
-    "enraged wrath",
+    "enraged wrath resent* irate",
     "annoyance": "annoy* irritat* frustrat* ugh ugh* bother* ridiculous tiresome fed",
     "approval": "agree* agreed yes yeah yep exactly correct true approve* fair valid support*",
     "caring": "care caring hug* hugs safe comfort* gentle kindly support* sorry",
@@ -61,17 +61,18 @@ SEED_LEXICON: dict[str, str] = {
     "dread* petrified",
     "gratitude": "thank* thx ty grateful gratitude appreciat* thankful kudos indebted 🙏",
     "grief": "grief griev* mourn* funeral condolence* died passed rip bereave*",
-    "joy": "happy happiness happier joy joyful glad delighted yay cheerful pleased 😊 😄 😀",
+    "joy": "happy happiness happier joy joyful glad delighted yay cheerful pleased ecstatic elated "
+    "blissful 😊 😄 😀",
     "love": "love loved loves loving lovely adore* ❤ 😍 ♥ beloved",
-    "nervousness": "nervous* anxious anxiety anxieties worried worry* worrying uneasy jittery stress* "
-    "tense",
+    "nervousness": "nervous* anxious anxiety anxieties worried worry* uneasy jittery stress* tense "
+    "overwhelm* restless",
     "optimism": "hope* hopeful* hopefully optimis* confident positive* brighter",
     "pride": "proud pride accomplish* achievement* honored honoured",
     "realization": "realiz* realis* noticed figured turns apparently aha",
     "relief": "relief relieved relieving phew whew",
     "remorse": "sorry apologi* apologis* regret* guilty guilt remorse* forgive",
     "sadness": "sad sadly sadden* unhappy depress* cry crying cried tears heartbroken miserable "
-    "lonely hurt* 😢 😭 ☹ 🙁 😞",
+    "lonel* alone empty hopeless* upset devastat* gloomy sorrow* hurt* 😢 😭 ☹ 🙁 😞",
     "surprise": "surpris* shock* wow whoa woah unexpected* astonish* stunned omg",
 }
 _NEGATORS = frozenset("not no never nothing nobody none without hardly barely cannot nor".split())
