@@ -39,7 +39,7 @@ async def _open(sock):
     assert (await sock.receive_json_from())["type"] == "hello"
 
 
-async def _next(sock, kind, timeout=3):
+async def _next(sock, kind, timeout=10):
     for _ in range(20):
         frame = await sock.receive_json_from(timeout=timeout)
         if frame["type"] == kind:

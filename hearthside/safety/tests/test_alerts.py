@@ -48,7 +48,7 @@ def test_crisis_text_raises_an_alert_that_reaches_the_on_duty_moderator_and_esca
 
     async def next_of(sock, kind):
         for _ in range(10):
-            event = await sock.receive_json_from(timeout=3)
+            event = await sock.receive_json_from(timeout=10)
             if event["type"] == kind:
                 return event
         raise AssertionError(f"no {kind} event")
