@@ -199,7 +199,7 @@ def tuned_f1(P: np.ndarray, Y: np.ndarray) -> float:
 
 
 def _fit_label(X: sp.csr_matrix, y: np.ndarray, C: float) -> tuple[np.ndarray, float]:
-    clf = LogisticRegression(C=C, solver="liblinear", max_iter=300)
+    clf = LogisticRegression(C=C, solver="liblinear", max_iter=300, random_state=0)
     clf.fit(X, y)
     return clf.coef_[0].astype(np.float32), float(clf.intercept_[0])
 

@@ -50,7 +50,10 @@ def run(stdin: IO[str], stdout: IO[str], grouping: str = "original") -> int:
             continue
         ident = None
         try:
-            record = json.loads(line)
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"invalid JSON: {exc.msg} (column {exc.colno})") from None
             if not isinstance(record, dict):
                 raise ValueError("each line must be a JSON object")
             ident = record.get("id")
@@ -58,7 +61,7 @@ def run(stdin: IO[str], stdout: IO[str], grouping: str = "original") -> int:
             if not isinstance(text, str):
                 raise ValueError('"text" must be a string' if "text" in record else 'missing "text"')
             pred = model.predict([text], grouping)[0]
-        except ValueError as exc:  # json.JSONDecodeError is a ValueError
+        except (ValueError, RecursionError) as exc:  # RecursionError: absurdly nested JSON
             _write(stdout, {"id": ident, "error": str(exc)})
             continue
         _write(stdout, {"id": ident, "labels": pred.labels, "scores": pred.scores})

@@ -17,7 +17,8 @@ Three blocks of features:
 The seed lexicon lets what the data teaches about frequent words carry over to rare
 synonyms: GoEmotions has thousands of "thanks" but seven "grateful", so "grateful" alone
 learns little, while "l|gratitude" learns from both. It is the project's own short list of
-everyday emotion words (a trailing ``*`` matches any ending), not a third-party lexicon.
+everyday emotion words (a trailing ``*`` matches any ending, so prefixes are chosen not to
+catch other words: "hope*" would catch "hopeless"), not a third-party lexicon.
 
 Pure standard library, no numpy, no Django.
 """
@@ -27,7 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-FEATURES_VERSION = 4
+FEATURES_VERSION = 5
 
 # Longer texts are cut: GoEmotions comments are under 1,000 characters and the cut keeps
 # the latency of one prediction bounded whatever a caller sends.
@@ -47,8 +48,9 @@ SEED_LEXICON: dict[str, str] = {
     "anger": "angry anger furious rage* mad pissed livid outraged hate hated hating fuming infuriat* "
     "enraged wrath resent* irate",
     "annoyance": "annoy* irritat* frustrat* ugh ugh* bother* ridiculous tiresome fed",
-    "approval": "agree* agreed yes yeah yep exactly correct true approve* fair valid support*",
-    "caring": "care caring hug* hugs safe comfort* gentle kindly support* sorry",
+    "approval": "agree* agreed yes yeah yep exactly correct true approve* fair valid support supportive",
+    "caring": "care caring hug hugs hugged hugging safe comfort comforting comforted gentle kindly "
+    "support supportive sorry",
     "confusion": "confus* puzzl* baffl* huh unclear understand perplex* lost",
     "curiosity": "curious* wonder wondering interested intrigu* why how ?",
     "desire": "want wanted wanting wish* crave* craving desire* longing yearn* hope",
@@ -56,7 +58,7 @@ SEED_LEXICON: dict[str, str] = {
     "disapproval": "disagree* wrong unacceptable disapprove* shouldn't nope bad",
     "disgust": "disgust* gross nasty vile revolting yuck ew eww* repuls* repugnant creepy sickening",
     "embarrassment": "embarrass* awkward ashamed shame humiliat* cringe* mortified blush*",
-    "excitement": "excited exciting excitement thrill* pumped hype* stoked psyched eager",
+    "excitement": "excited exciting excitement thrill* pumped hype hyped stoked psyched eager",
     "fear": "afraid scared scary terrified terrifying terror fear* frighten* horrified horrifying panic* "
     "dread* petrified",
     "gratitude": "thank* thx ty grateful gratitude appreciat* thankful kudos indebted 🙏",
@@ -66,11 +68,13 @@ SEED_LEXICON: dict[str, str] = {
     "love": "love loved loves loving lovely adore* ❤ 😍 ♥ beloved",
     "nervousness": "nervous* anxious anxiety anxieties worried worry* uneasy jittery stress* tense "
     "overwhelm* restless",
-    "optimism": "hope* hopeful* hopefully optimis* confident positive* brighter",
+    "optimism": "hope hoped hopes hoping hopeful* hopefully optimis* confident positive* brighter",
     "pride": "proud pride accomplish* achievement* honored honoured",
-    "realization": "realiz* realis* noticed figured turns apparently aha",
+    "realization": "realiz* realise realised realises realising realisation* noticed figured turns "
+    "apparently aha",
     "relief": "relief relieved relieving phew whew",
-    "remorse": "sorry apologi* apologis* regret* guilty guilt remorse* forgive",
+    "remorse": "sorry apology apologies apologize* apologise* apologizing apologising regret* guilty "
+    "guilt remorse* forgive",
     "sadness": "sad sadly sadden* unhappy depress* cry crying cried tears heartbroken miserable "
     "lonel* alone empty hopeless* upset devastat* gloomy sorrow* hurt* 😢 😭 ☹ 🙁 😞",
     "surprise": "surpris* shock* wow whoa woah unexpected* astonish* stunned omg",
