@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench eval-safety train-emotions venv messages clean
+.PHONY: run test lint bench bench-realtime bench-supportline eval-safety eval-companion eval-moderation train-emotions venv messages clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,18 @@ bench: $(STAMP)
 	$(PY) bench/bench_screen.py
 	$(PY) bench/bench_emotions.py
 	$(PY) bench/bench_selfcare.py
+
+bench-realtime: $(STAMP)
+	$(PY) bench/bench_realtime.py
+
+bench-supportline: $(STAMP)
+	$(PY) bench/bench_supportline.py
+
+eval-companion: $(STAMP)
+	$(PY) scripts/eval_companion.py --write
+
+eval-moderation: $(STAMP)
+	$(PY) scripts/eval_moderation.py --write
 
 train-emotions: $(STAMP)
 	$(PY) scripts/train_emotions.py

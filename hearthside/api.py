@@ -14,9 +14,13 @@ from hearthside.accounts.api import router as accounts_router
 from hearthside.accounts.auth import api_auth
 from hearthside.community.api import router as community_router
 from hearthside.community.forum_api import router as forum_router
+from hearthside.companion.api import router as companion_router
+from hearthside.counselling.api import router as counselling_router
+from hearthside.friends.api import router as friends_router
 from hearthside.safety.api import router as safety_router
 from hearthside.safety.staff_api import router as safety_staff_router
 from hearthside.selfcare.api import router as selfcare_router
+from hearthside.supportline.api import router as supportline_router
 
 api = NinjaAPI(
     title="Hearthside API",
@@ -35,6 +39,10 @@ api.add_router("/staff", safety_staff_router)
 api.add_router("/selfcare", selfcare_router)
 api.add_router("/community", community_router)
 api.add_router("/community", forum_router)
+api.add_router("/care", counselling_router)
+api.add_router("/companion", companion_router)
+api.add_router("/support-line", supportline_router)
+api.add_router("/friends", friends_router)
 
 
 def _json_error(request, status: int, detail: str, errors=None):

@@ -62,6 +62,10 @@ INSTALLED_APPS = [
     "hearthside.safety",
     "hearthside.selfcare",
     "hearthside.community",
+    "hearthside.counselling",
+    "hearthside.companion",
+    "hearthside.supportline",
+    "hearthside.friends",
 ]
 
 MIDDLEWARE = [

@@ -22,6 +22,10 @@ urlpatterns = [
     path("groups/<slug:slug>/forum/", include("hearthside.community.forum_urls")),
     path("staff/community/", include("hearthside.community.moderation_urls")),
     path("groups/", include("hearthside.community.urls")),
+    path("care/", include("hearthside.counselling.urls")),
+    path("companion/", include("hearthside.companion.urls")),
+    path("support-line/", include("hearthside.supportline.urls")),
+    path("friends/", include("hearthside.friends.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

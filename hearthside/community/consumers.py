@@ -14,6 +14,7 @@ import json
 
 from channels.db import database_sync_to_async
 
+from hearthside.core import realtime
 from hearthside.core.consumers import EventsConsumer
 from hearthside.core.fanout import hub
 
@@ -23,6 +24,20 @@ from . import actions
 @database_sync_to_async
 def _my_groups(user) -> dict[str, int]:
     return {g.slug: g.pk for g in actions.groups_for(user)}
+
+
+@database_sync_to_async
+def _plugin_topics(user) -> set[str]:
+    topics: set[str] = set()
+    for channel in realtime.CHANNELS.values():
+        topics.update(t for t in channel.topics_for(user) if t.partition(".")[0] == channel.prefix)
+    return topics
+
+
+@database_sync_to_async
+def _may_subscribe(user, topic: str) -> bool:
+    channel = realtime.channel_for_topic(topic)
+    return channel is not None and channel.may_subscribe(user, topic)
 
 
 @database_sync_to_async
@@ -86,6 +101,9 @@ class RealtimeConsumer(EventsConsumer):
         hub.add(self, actions.user_topic(user.pk))
         for group_id in self.chat_groups.values():
             hub.add(self, actions.group_topic(group_id))
+        self.plugin_topics = await _plugin_topics(user)
+        for topic in self.plugin_topics:
+            hub.add(self, topic)
 
     async def disconnect(self, code):
         hub.discard_all(self)
@@ -102,8 +120,22 @@ class RealtimeConsumer(EventsConsumer):
                 if group is not None:
                     self.chat_groups[group.slug] = group.pk
                     hub.add(self, actions.group_topic(group.pk))
-        elif topic.startswith("group.") and int(topic[6:]) not in self.chat_groups.values():
-            return  # defence in depth: never relay a group this socket has left
+            elif event.get("type") == "subscription.ended":
+                extra = str(event.get("topic"))
+                self.plugin_topics.discard(extra)
+                hub.discard(self, extra)
+                return
+            elif event.get("type") == "subscription.started":
+                extra = str(event.get("topic"))
+                if await _may_subscribe(self.scope["user"], extra):
+                    self.plugin_topics.add(extra)
+                    hub.add(self, extra)
+                return
+        elif topic.startswith("group."):
+            if int(topic[6:]) not in self.chat_groups.values():
+                return  # defence in depth: never relay a group this socket has left
+        elif topic not in getattr(self, "plugin_topics", ()):
+            return
         await self.send(text_data=frame)
 
     async def receive_json(self, content, **kwargs):
@@ -111,6 +143,9 @@ class RealtimeConsumer(EventsConsumer):
             return
         kind = content.get("type")
         if kind not in {"chat.send", "chat.sync", "chat.history"}:
+            channel = realtime.CHANNELS.get(str(kind).partition(".")[0]) if "." in str(kind) else None
+            if channel is not None and self.scope["user"].is_authenticated:
+                return await channel.receive(self, content)
             return await super().receive_json(content, **kwargs)
         user = self.scope["user"]
         group = await _group_for(user, content.get("group"))

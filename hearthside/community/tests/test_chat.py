@@ -4,22 +4,15 @@ import pytest
 from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async as db
 from channels.testing import WebsocketCommunicator
-from django.conf import settings
 
 from hearthside.community import actions
 from hearthside.community.models import ChatMessage, Group, Membership
 from hearthside.conftest import login_client, make_user
+from hearthside.testing.sockets import next_frame as _next
+from hearthside.testing.sockets import open_socket as _open
+from hearthside.testing.sockets import socket_for as _socket
 
 CRISIS = "I have the pills saved up and I'm going to kill myself tonight."
-
-
-def _socket(user):
-    from hearthside.asgi import application
-
-    client = login_client(user)
-    cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
-    return WebsocketCommunicator(application, "/ws/events/",
-                                 headers=[(b"cookie", cookie.encode()), (b"origin", b"http://127.0.0.1")])
 
 
 @pytest.fixture
@@ -31,20 +24,6 @@ def _member(name, group):
     user = make_user(name)
     Membership.objects.create(group=group, user=user)
     return user
-
-
-async def _open(sock):
-    connected, _ = await sock.connect()
-    assert connected
-    assert (await sock.receive_json_from())["type"] == "hello"
-
-
-async def _next(sock, kind, timeout=10):
-    for _ in range(20):
-        frame = await sock.receive_json_from(timeout=timeout)
-        if frame["type"] == kind:
-            return frame
-    raise AssertionError(f"no {kind}")
 
 
 @pytest.mark.django_db(transaction=True)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 DEMO_PASSWORD = "demo-hearthside-2026"
+DEMO_MODULES = ["community", "counselling", "companion", "supportline", "friends"]
 DEMO_ACCOUNTS = [
     # login name, pseudonym, roles
     ("demo-member", "River (demo)", []),
@@ -48,6 +51,15 @@ class Command(BaseCommand):
             self._selfcare_history(User.objects.get(username="demo-member"))
             self._duty(User.objects.get(username="demo-moderator"))
             self._groups(User.objects.filter(username__in=["demo-member", "demo-member2", "demo-peer"]))
+            for app in DEMO_MODULES:
+                # Each feature app may add its own demo content in hearthside/<app>/demo.py: load(stdout).
+                try:
+                    module = importlib.import_module(f"hearthside.{app}.demo")
+                except ModuleNotFoundError as exc:
+                    if exc.name != f"hearthside.{app}.demo":
+                        raise
+                    continue
+                module.load(self.stdout)
         self.stdout.write(f"demo content ready ({created} new accounts). Password for every demo account: {DEMO_PASSWORD}")
         for username, _pseudonym, roles in DEMO_ACCOUNTS:
             self.stdout.write(f"  {username:<20} {', '.join(roles) or 'member'}")

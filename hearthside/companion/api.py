@@ -1,0 +1,5 @@
+"""Companion API."""
+
+from ninja import Router
+
+router = Router(tags=["companion"])

@@ -1,0 +1,94 @@
+"""The websocket plug-in registry: channels join topics at connect, receive their frames, and
+subscriptions follow access changes on open sockets."""
+
+import pytest
+from asgiref.sync import async_to_sync
+from channels.db import database_sync_to_async as db
+from django.db import transaction
+
+from hearthside.conftest import make_user
+from hearthside.core import realtime
+from hearthside.testing.sockets import next_frame, open_socket, socket_for
+
+ALLOWED: dict[int, set[str]] = {}
+
+
+class EchoChannel(realtime.Channel):
+    prefix = "echotest"
+
+    def topics_for(self, user):
+        return sorted(ALLOWED.get(user.pk, set()))
+
+    async def receive(self, consumer, content):
+        await consumer.send_json({"type": "echotest.echo", "body": content.get("body")})
+
+
+@pytest.fixture
+def echo_channel():
+    channel = realtime.register(EchoChannel())
+    yield channel
+    realtime.CHANNELS.pop("echotest", None)
+    ALLOWED.clear()
+
+
+def _publish(topic, frame):
+    with transaction.atomic():
+        realtime.publish_frame_on_commit(topic, frame)
+
+
+def _grant(user, topic):
+    ALLOWED.setdefault(user.pk, set()).add(topic)
+    with transaction.atomic():
+        realtime.subscribe_on_commit(user.pk, topic)
+
+
+def _revoke(user, topic):
+    ALLOWED.get(user.pk, set()).discard(topic)
+    with transaction.atomic():
+        realtime.unsubscribe_on_commit(user.pk, topic)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_plugin_topics_frames_and_live_subscription_changes(echo_channel):
+    alice, bob = make_user("alice"), make_user("bob")
+    ALLOWED[alice.pk] = {"echotest.1"}
+    a, b = socket_for(alice), socket_for(bob)
+
+    async def scenario():
+        await open_socket(a)
+        await open_socket(b)
+        await a.send_json_to({"type": "echotest.say", "body": "hi"})
+        echo = await next_frame(a, "echotest.echo")
+        await db(_publish)("echotest.1", {"type": "echotest.msg", "n": 1})
+        first = await next_frame(a, "echotest.msg")
+        bob_before = await b.receive_nothing(timeout=0.3)
+        # Bob is refused a topic he was never granted, even if a control frame names it.
+        await db(lambda: realtime.subscribe_on_commit(bob.pk, "echotest.1"))()
+        await db(_publish)("echotest.1", {"type": "echotest.msg", "n": 2})
+        await next_frame(a, "echotest.msg")
+        bob_refused = await b.receive_nothing(timeout=0.3)
+        # Granted on an open socket: he receives from then on; revoked: he stops at once.
+        await db(_grant)(bob, "echotest.1")
+        await db(_publish)("echotest.1", {"type": "echotest.msg", "n": 3})
+        bob_got = await next_frame(b, "echotest.msg")
+        await db(_revoke)(bob, "echotest.1")
+        await db(_publish)("echotest.1", {"type": "echotest.msg", "n": 4})
+        await next_frame(a, "echotest.msg")
+        bob_after = await b.receive_nothing(timeout=0.3)
+        for s in (a, b):
+            await s.disconnect()
+        return echo, first, bob_before, bob_refused, bob_got, bob_after
+
+    echo, first, bob_before, bob_refused, bob_got, bob_after = async_to_sync(scenario)()
+    assert echo["body"] == "hi"
+    assert first["n"] == 1
+    assert bob_before and bob_refused and bob_after
+    assert bob_got["n"] == 3
+
+
+def test_prefix_must_be_one_word():
+    class Bad(realtime.Channel):
+        prefix = "a.b"
+
+    with pytest.raises(ValueError):
+        realtime.register(Bad())

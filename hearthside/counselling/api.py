@@ -1,0 +1,5 @@
+"""Counselling API."""
+
+from ninja import Router
+
+router = Router(tags=["counselling"])

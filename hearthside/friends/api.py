@@ -1,0 +1,5 @@
+"""Friends API."""
+
+from ninja import Router
+
+router = Router(tags=["friends"])

@@ -1,0 +1,5 @@
+"""Support line API."""
+
+from ninja import Router
+
+router = Router(tags=["supportline"])
