@@ -19,6 +19,12 @@ log = logging.getLogger("hearthside.fanout")
 CHANNEL = "hearthside:fanout"
 
 
+def channel_name() -> str:
+    """One Redis channel per database: processes serving the same data share it, and separate
+    installations (or parallel test databases) on one Redis never see each other's frames."""
+    return f"{CHANNEL}:{settings.DATABASES['default'].get('NAME')}"
+
+
 class Hub:
     def __init__(self) -> None:
         self.topics: dict[str, set] = defaultdict(set)
@@ -59,7 +65,7 @@ class Hub:
             try:
                 client = aioredis.from_url(settings.REDIS_URL)
                 pubsub = client.pubsub()
-                await pubsub.subscribe(CHANNEL)
+                await pubsub.subscribe(channel_name())
                 # Frames published while we were not subscribed are in the database; tell the
                 # clients to catch up from there.
                 await self._resync_all()
@@ -91,7 +97,7 @@ class Hub:
     # -- publishing (called from synchronous code, after commit) ------------------------------
     def publish(self, topic: str, frame: str) -> None:
         if settings.REDIS_URL:
-            _redis().publish(CHANNEL, f"{topic}\n{frame}")
+            _redis().publish(channel_name(), f"{topic}\n{frame}")
             return
         loop = self.loop
         if loop is None or loop.is_closed():
