@@ -15,7 +15,7 @@ from hearthside.accounts.auth import api_auth
 from hearthside.community.api import router as community_router
 from hearthside.community.forum_api import router as forum_router
 from hearthside.companion.api import router as companion_router
-from hearthside.counselling.api import router as counselling_router
+from hearthside.care.api import router as care_router
 from hearthside.friends.api import router as friends_router
 from hearthside.safety.api import router as safety_router
 from hearthside.safety.staff_api import router as safety_staff_router
@@ -39,7 +39,7 @@ api.add_router("/staff", safety_staff_router)
 api.add_router("/selfcare", selfcare_router)
 api.add_router("/community", community_router)
 api.add_router("/community", forum_router)
-api.add_router("/care", counselling_router)
+api.add_router("/care", care_router)
 api.add_router("/companion", companion_router)
 api.add_router("/support-line", supportline_router)
 api.add_router("/friends", friends_router)

@@ -62,7 +62,7 @@ INSTALLED_APPS = [
     "hearthside.safety",
     "hearthside.selfcare",
     "hearthside.community",
-    "hearthside.counselling",
+    "hearthside.care",
     "hearthside.companion",
     "hearthside.supportline",
     "hearthside.friends",

@@ -22,7 +22,7 @@ urlpatterns = [
     path("groups/<slug:slug>/forum/", include("hearthside.community.forum_urls")),
     path("staff/community/", include("hearthside.community.moderation_urls")),
     path("groups/", include("hearthside.community.urls")),
-    path("care/", include("hearthside.counselling.urls")),
+    path("care/", include("hearthside.care.urls")),
     path("companion/", include("hearthside.companion.urls")),
     path("support-line/", include("hearthside.supportline.urls")),
     path("friends/", include("hearthside.friends.urls")),

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 DEMO_PASSWORD = "demo-hearthside-2026"
-DEMO_MODULES = ["community", "counselling", "companion", "supportline", "friends"]
+DEMO_MODULES = ["community", "care", "companion", "supportline", "friends"]
 DEMO_ACCOUNTS = [
     # login name, pseudonym, roles
     ("demo-member", "River (demo)", []),

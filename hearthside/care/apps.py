@@ -1,9 +1,9 @@
 from django.apps import AppConfig
 
 
-class CounsellingConfig(AppConfig):
-    name = "hearthside.counselling"
-    label = "counselling"
+class CareConfig(AppConfig):
+    name = "hearthside.care"
+    label = "care"
     verbose_name = "Counselling"
 
     def ready(self):

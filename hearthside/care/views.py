@@ -4,4 +4,4 @@ from django.shortcuts import render
 
 @login_required
 def home(request):
-    return render(request, "counselling/home.html", {})
+    return render(request, "care/home.html", {})

@@ -2,7 +2,7 @@ from django.urls import path
 
 from . import views
 
-app_name = "counselling"
+app_name = "care"
 
 urlpatterns = [
     path("", views.home, name="home"),

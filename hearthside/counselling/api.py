@@ -1,5 +1,0 @@
-"""Counselling API."""
-
-from ninja import Router
-
-router = Router(tags=["counselling"])
