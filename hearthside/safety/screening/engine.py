@@ -955,6 +955,7 @@ def _assess(toks: Tokens) -> tuple[int, float, list[Evidence]]:
     anchors += [e.i for e in do_it_ok]
     anchors.sort()
     timing_sentences = {ctx.sent_start[t.i] for t in evidence if t.construct == "timing"}
+    risk_at = sorted(e.i for e in selfish if e.construct in RISK_FACTORS)
 
     feats: set[str] = set()
     kept: list[Evidence] = []
@@ -979,6 +980,10 @@ def _assess(toks: Tokens) -> tuple[int, float, list[Evidence]]:
             elif anchors and near(e, anchors, 30):
                 feats.add("M")
                 kept.append(e._replace(flags=e.flags - {"weak"}))
+            elif risk_at and near(e, risk_at, 20):
+                # Means named next to hopelessness or burden ("pills ... I am hopeless").
+                feats.add("Mr")
+                kept.append(e)
             continue
         if c == "suicide_mention":
             kept.append(e)
@@ -1029,6 +1034,14 @@ def _assess(toks: Tokens) -> tuple[int, float, list[Evidence]]:
         level = max(level, HIGH)
     if level < HIGH and "PA" in feats and (p or "SI" in feats):
         level = HIGH
+    # Risk factors without stated ideation (Joiner's burden + hopelessness; a plan or the means
+    # beside them): not crisis alone, but more than one is worth a human look, and with a plan
+    # or means it is treated as crisis.
+    risks = len(feats & RISK_FACTORS)
+    if level < HIGH and risks and ("PLw" in feats or "Mr" in feats or (p and risks >= 2)):
+        level = HIGH
+    elif level < MOD and risks >= 2:
+        level = MOD
 
     support = len(feats & {"A", "P", "PL", "M", "T", "F", "I", "PA", "SI"}) + len(feats & RISK_FACTORS) * 0.5
     strength = min(1.0, support / 6)

@@ -128,6 +128,10 @@ RULES: list[tuple[str, str, list[str]]] = [
         "(picked|chose|chosen|set|decided on|planned) (a|the|my) (date|day|time|place|spot|method)",
         "(have|got|made|make|making) a plan",
         "(made|make|wrote|write|updated|update|finished|making|writing) (a|my) will",
+        "(give|giving|gave|given) myself (# | a|one|two|three|a few|another|until|till) "
+        "(day|days|week|weeks|month|months|year|more day|more days|more week|more weeks|the end of)",
+        "(tell me|give me a reason|one reason) why i (should not|shouldnt|should not do it|should keep going|"
+        "should stay)",
         "suicide note",
         "(wrote|written|writing|left) (a|my|the) note",
         "(said|saying|say) (my|our) goodbyes",
@@ -243,6 +247,9 @@ RULES: list[tuple[str, str, list[str]]] = [
         "not wake up|never wake up|sleep forever|cease to exist|disappear forever|be gone forever|not be here|"
         "not be here anymore|just die|just not exist|just disappear|disappear and never come back)",
         "want to disappear forever",
+        "(wish|wished|wishing) (i|i had|i would have) never (been born|existed|woken up|wake up)",
+        "(waiting|wait|waiting patiently) for (the day i die|the day i am dead|death|my death|the end|the day it ends)",
+        "(looking forward to|look forward to) (dying|death|the day i die|my death|not existing)",
         "(wish|wished|wishing) (i|i had|i would|i could) (was|were|be|been|had been|have been) "
         "(dead|never born|not born|gone|not alive|never been born|killed)",
         "(wish|wished|wishing) i (could|would) (die|just die|disappear|not exist|stop existing|fall asleep and never "
@@ -461,6 +468,9 @@ RULES: list[tuple[str, str, list[str]]] = [
         "(i am|i feel) [(so|completely|utterly|totally)] (hopeless|helpless and hopeless)",
         "(what is|whats) the point (of|in) (anything|living|life|going on|trying|it all|being alive)",
         "(nobody|no one|nothing) can (help|save) me",
+        "(ready|about|going) to give up (on life|on everything|on myself|for good|completely)",
+        "(i am|i m|im) ready to give up",
+        "(i|i just) (have|want to|am going to|will) give up on (life|living|everything|myself)",
     ]),
     ("entrapment", "", [
         "(i|i just) (can not|can not) (take|handle|do|cope with|bear|stand) (it|this|this pain|this life|life|"
@@ -477,6 +487,8 @@ RULES: list[tuple[str, str, list[str]]] = [
         "(everyone|everybody|they|my family|the world|people) (would|will) be (better|happier) [off] without me",
         "(no one|nobody) (would|will) (miss|notice|care) (me|if i was gone|if i died|if i disappeared)",
         "(no one|nobody) (cares|gives a shit|gives a fuck) (about me|if i live or die|if i die|whether i live)",
+        "(you are|youre|you re|they are|she is|he is) [probably] better off without me",
+        "(tired|sick) of being a (burden|problem|disappointment)",
     ]),
     ("worthlessness", "", [
         "(i|i just|i really|i fucking) (hate|despise|loathe) myself",

@@ -92,6 +92,17 @@ CASES = [
     ("I'm dead tired, going to bed now", {"none"}, set(), set()),
     ("I want to end it with my boyfriend, he is so controlling", {"none", "low"}, set(), {"active_ideation"}),
     ("I don't want to live with my parents anymore", {"none", "low"}, set(), {"passive_ideation"}),
+    # risk factors that add up (burden + hopelessness; a plan or the means beside them)
+    ("I'm tired of being a burden on everyone. I have a plan.", {"high", "imminent"}, {"burdensomeness", "plan"},
+     set()),
+    ("codeine ativan sleep meds alcohol, tell me why i shouldnt, i am hopeless", {"high", "imminent"},
+     {"hopelessness", "lethal_means"}, set()),
+    ("I give myself one week. I feel hopeless.", {"high", "imminent"}, {"plan", "hopelessness"}, set()),
+    ("I hate myself and things will never get better", {"moderate"}, {"worthlessness", "hopelessness"}, set()),
+    ("I hate myself", {"low"}, {"worthlessness"}, set()),
+    ("I'm waiting for the day I die", {"moderate"}, {"passive_ideation"}, set()),
+    ("I wish I had never been born", {"moderate"}, {"passive_ideation"}, set()),
+    ("I gave myself a week off work to rest", {"none"}, set(), set()),
 ]
 
 
