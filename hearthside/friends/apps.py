@@ -7,5 +7,9 @@ class FriendsConfig(AppConfig):
     verbose_name = "Friends"
 
     def ready(self):
-        # Import here the modules that register personal data, sweeps and realtime channels.
-        pass
+        from hearthside.core import realtime
+
+        from . import personal_data, sweeps  # noqa: F401  (registers export/erasure and sweeps)
+        from .realtime import PeerChannel
+
+        realtime.register(PeerChannel())

@@ -1,0 +1,80 @@
+"""Peer chat frames on the tab's one socket (``core.realtime`` channel, prefix ``peer``).
+
+Client → server:
+  {"type": "peer.send", "connection": id, "client_id": id, "body": text}
+  {"type": "peer.sync", "connection": id, "after": seq}       catch up after the last seq seen
+  {"type": "peer.history", "connection": id, "before": seq}   page backwards
+Server → client: "peer.ack", "peer.message", "peer.history", "peer.ended", "error".
+"""
+
+from __future__ import annotations
+
+from channels.db import database_sync_to_async
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import Http404
+
+from hearthside.core import realtime
+
+from . import actions
+from .models import Connection
+
+
+def _int_or_none(value):
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if 0 <= number < 2**62 else None
+
+
+def _error(code: str, connection, client_id, detail: str) -> dict:
+    return {"type": "error", "code": code, "connection": connection, "client_id": client_id, "detail": detail}
+
+
+@database_sync_to_async
+def _handle(user, content: dict) -> dict:
+    kind = content.get("type")
+    connection_id = _int_or_none(content.get("connection"))
+    client_id = str(content.get("client_id") or "")[:100] or None
+    try:
+        connection = actions.access_connection_by_id(user, connection_id)
+    except Http404:
+        return _error("not_connected", connection_id, client_id, "You are not connected with this person.")
+    if kind == "peer.send":
+        body = content.get("body")
+        try:
+            message, created, route = actions.check_send(user, connection, client_id or "",
+                                                         body if isinstance(body, str) else "")
+        except actions.RateLimited as exc:
+            return _error("rate_limited", connection.pk, client_id, str(exc))
+        except ValidationError as exc:
+            return _error("invalid", connection.pk, client_id, " ".join(exc.messages))
+        except Http404:
+            return _error("not_connected", connection.pk, client_id, "You are not connected with this person.")
+        ack = {"type": "peer.ack", "connection": connection.pk, "client_id": client_id, "seq": message.seq,
+               "status": message.status, "duplicate": not created}
+        if route is not None and route.show_help:
+            ack["help"] = True
+        return ack
+    if kind in ("peer.sync", "peer.history"):
+        after = _int_or_none(content.get("after")) if kind == "peer.sync" else None
+        before = _int_or_none(content.get("before")) if kind == "peer.history" else None
+        messages = actions.chat_history(user, connection, after=after, before=before)
+        return {"type": "peer.history", "connection": connection.pk, "messages": messages,
+                "mode": "sync" if kind == "peer.sync" else "page"}
+    return _error("unsupported", connection.pk, client_id, f"{kind} is not supported.")
+
+
+class PeerChannel(realtime.Channel):
+    prefix = "peer"
+
+    def topics_for(self, user) -> list[str]:
+        ids = Connection.objects.filter(Q(requester=user) | Q(recipient=user),
+                                        status=Connection.Status.ACCEPTED).values_list("pk", flat=True)
+        return [actions.peer_topic(pk) for pk in ids]
+
+    async def receive(self, consumer, content) -> None:
+        await consumer.send_json(await _handle(consumer.scope["user"], content))

@@ -1,0 +1,131 @@
+// 1:1 peer chat over the tab's one socket (events.js), frames of the "peer" channel. Every
+// message carries a client id, so a resend after a dropped connection never duplicates; after
+// reconnecting the page asks for everything after the last sequence number it has shown.
+(function () {
+  "use strict";
+  var box = document.getElementById("peer-chat");
+  if (!box) return;
+  var connection = Number(box.getAttribute("data-connection"));
+  var me = Number(box.getAttribute("data-me"));
+  var log = document.getElementById("chat-log");
+  var form = document.getElementById("chat-form");
+  var input = document.getElementById("chat-input");
+  var notice = document.getElementById("chat-notice");
+  var status = document.getElementById("chat-status");
+  var older = document.getElementById("chat-older");
+  var strings = document.getElementById("chat-strings").dataset;
+  var hiddenTemplate = document.getElementById("chat-hidden-template");
+  var reportTemplate = document.getElementById("report-template");
+  var lastSeq = 0, firstSeq = null, buffer = {}, pending = {}, gapTimer = null;
+
+  Array.prototype.forEach.call(log.querySelectorAll("li[data-seq]"), function (li) {
+    var seq = Number(li.getAttribute("data-seq"));
+    lastSeq = Math.max(lastSeq, seq);
+    firstSeq = firstSeq === null ? seq : Math.min(firstSeq, seq);
+  });
+  log.scrollTop = log.scrollHeight;
+
+  function render(frame, prepend) {
+    var existing = log.querySelector('li[data-seq="' + frame.seq + '"]');
+    var li = existing || document.createElement("li");
+    li.setAttribute("data-seq", frame.seq);
+    li.textContent = "";
+    var mine = frame.author_id === me;
+    li.className = mine ? "is-mine" : "is-theirs";
+    if (frame.hidden) {
+      li.className += " is-hidden";
+      li.appendChild(hiddenTemplate.content.cloneNode(true));
+    } else {
+      var who = document.createElement("strong");
+      who.textContent = frame.author;
+      var body = document.createElement("span");
+      body.className = "chat-body";
+      body.textContent = " " + frame.body;
+      li.appendChild(who);
+      li.appendChild(body);
+      if (!mine) {
+        var report = reportTemplate.content.cloneNode(true);
+        report.querySelector("form").action = strings.reportUrl.replace(/\/0\/report\/$/, "/" + frame.seq + "/report/");
+        li.appendChild(report);
+      }
+    }
+    if (!existing) {
+      if (prepend) { log.insertBefore(li, log.firstChild); } else { log.appendChild(li); }
+    }
+  }
+
+  function accept(frame) {
+    if (frame.seq <= lastSeq) { if (frame.hidden) render(frame); return; }
+    buffer[frame.seq] = frame;
+    while (buffer[lastSeq + 1]) {
+      var next = buffer[lastSeq + 1];
+      delete buffer[lastSeq + 1];
+      render(next);
+      lastSeq = next.seq;
+      if (firstSeq === null) firstSeq = next.seq;
+    }
+    log.scrollTop = log.scrollHeight;
+    if (Object.keys(buffer).length && !gapTimer) {
+      gapTimer = setTimeout(function () { gapTimer = null; sync(); }, 400);
+    }
+  }
+
+  function send(frame) { return window.hsSocket && window.hsSocket.send(frame); }
+  function sync() { send({type: "peer.sync", connection: connection, after: lastSeq}); }
+  function newId() {
+    if (window.crypto && window.crypto.randomUUID) return window.crypto.randomUUID();
+    return String(Date.now()) + "-" + Math.random().toString(36).slice(2);
+  }
+
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    var text = input.value.trim();
+    if (!text) return;
+    var frame = {type: "peer.send", connection: connection, client_id: newId(), body: text};
+    pending[frame.client_id] = frame;
+    input.value = "";
+    notice.textContent = send(frame) ? "" : strings.offline;
+  });
+  input.addEventListener("keydown", function (e) {
+    if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); form.requestSubmit(); }
+  });
+  older.addEventListener("click", function () {
+    if (firstSeq !== null) send({type: "peer.history", connection: connection, before: firstSeq});
+  });
+
+  document.addEventListener("hs:socket", function (e) {
+    var open = e.detail.state === "open";
+    status.textContent = open ? strings.live : strings.reconnecting;
+    status.className = "badge " + (open ? "badge-on" : "badge-off");
+    if (open) {
+      sync();
+      Object.keys(pending).forEach(function (id) { send(pending[id]); });
+    }
+  });
+  document.addEventListener("hs:event", function (e) {
+    var data = e.detail;
+    if (data.type === "resync") { sync(); return; }
+    if (data.connection !== connection) return;
+    if (data.type === "peer.message") { accept(data); }
+    else if (data.type === "peer.history") {
+      if (data.mode === "sync") { data.messages.forEach(accept); }
+      else {
+        data.messages.slice().reverse().forEach(function (m) {
+          render(m, true);
+          firstSeq = firstSeq === null ? m.seq : Math.min(firstSeq, m.seq);
+        });
+        if (!data.messages.length) older.disabled = true;
+      }
+    } else if (data.type === "peer.ack") {
+      delete pending[data.client_id];
+      if (data.status === "crisis") notice.textContent = strings.held;
+      else if (data.status === "held") notice.textContent = strings.heldReview;
+    } else if (data.type === "error") {
+      if (data.client_id) delete pending[data.client_id];
+      notice.textContent = data.detail;
+    } else if (data.type === "peer.ended") {
+      notice.textContent = strings.ended;
+      form.hidden = true;
+    }
+  });
+})();
