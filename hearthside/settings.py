@@ -81,7 +81,6 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "hearthside.accounts.middleware.SessionTimeoutMiddleware",
     "hearthside.accounts.middleware.StaffTwoFactorMiddleware",
-    "hearthside.supportline.middleware.GuestConfinementMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -188,23 +187,6 @@ SAFETY_ACK_SECONDS = {
     "unknown": env_int("HEARTHSIDE_ACK_HIGH_SECONDS", 600, minimum=10),
 }
 
-# Companion: "offline" (the built-in dialogue manager) or "llm" (an OpenAI-compatible
-# chat-completions endpoint, with the offline engine as fallback). Disclosures of abuse, harm to
-# others or a child in danger raise a safety alert when HEARTHSIDE_COMPANION_DISCLOSURE_ALERT is
-# "always" (help is shown to the person either way).
-COMPANION_ENGINE = env_str("HEARTHSIDE_COMPANION_ENGINE", "offline")
-if COMPANION_ENGINE not in {"offline", "llm"}:
-    raise ConfigError("HEARTHSIDE_COMPANION_ENGINE must be offline or llm")
-COMPANION_LLM_BASE_URL = env_str("HEARTHSIDE_COMPANION_LLM_BASE_URL")
-COMPANION_LLM_MODEL = env_str("HEARTHSIDE_COMPANION_LLM_MODEL")
-COMPANION_LLM_API_KEY = env_str("HEARTHSIDE_COMPANION_LLM_API_KEY")
-COMPANION_LLM_TIMEOUT = env_int("HEARTHSIDE_COMPANION_LLM_TIMEOUT_SECONDS", 15, minimum=1)
-if COMPANION_ENGINE == "llm" and not (COMPANION_LLM_BASE_URL and COMPANION_LLM_MODEL):
-    raise ConfigError("HEARTHSIDE_COMPANION_ENGINE=llm needs HEARTHSIDE_COMPANION_LLM_BASE_URL and _MODEL")
-COMPANION_DISCLOSURE_ALERT = env_str("HEARTHSIDE_COMPANION_DISCLOSURE_ALERT", "always")
-if COMPANION_DISCLOSURE_ALERT not in {"always", "never"}:
-    raise ConfigError("HEARTHSIDE_COMPANION_DISCLOSURE_ALERT must be always or never")
-
 # Friends (peer profiles, connections, circle of support): operator settings.
 # Topics of shared experience members may pick (slugs; shown translated where known).
 FRIENDS_TOPICS = env_list("HEARTHSIDE_FRIENDS_TOPICS", [
@@ -215,10 +197,6 @@ FRIENDS_MIN_AGE = env_int("HEARTHSIDE_FRIENDS_MIN_AGE", MIN_AGE, minimum=13)
 FRIENDS_CIRCLE_SIZE = env_int("HEARTHSIDE_FRIENDS_CIRCLE_SIZE", 5, minimum=1)
 FRIENDS_REQUESTS_PER_DAY = env_int("HEARTHSIDE_FRIENDS_REQUESTS_PER_DAY", 10, minimum=1)
 FRIENDS_REPORTS_TO_HOLD = env_int("HEARTHSIDE_FRIENDS_REPORTS_TO_HOLD", 3, minimum=1)
-
-# Support line: conversations one supporter holds at once; days transcripts are kept after the end.
-SUPPORTLINE_CAPACITY = env_int("HEARTHSIDE_SUPPORTLINE_CAPACITY", 3, minimum=1)
-SUPPORTLINE_RETENTION_DAYS = env_int("HEARTHSIDE_SUPPORTLINE_RETENTION_DAYS", 30, minimum=1)
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = SESSION_ABSOLUTE_TIMEOUT
