@@ -7,5 +7,4 @@ class CareConfig(AppConfig):
     verbose_name = "Counselling"
 
     def ready(self):
-        # Import here the modules that register personal data, sweeps and realtime channels.
-        pass
+        from . import personal_data, sweeps  # noqa: F401  (registers export/erasure and sweeps)

@@ -1,7 +1,296 @@
+"""Counselling pages: directory and matching, profiles and booking, appointments, calendar
+feeds, the practitioner's practice settings and the administrators' verification desk."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from hearthside.accounts.models import TIME_ZONES
+
+from . import actions
+from .models import (
+    APPROACHES,
+    LANGUAGES,
+    SPECIALTIES,
+    AvailabilityException,
+    AvailabilityRule,
+    Format,
+    Licence,
+    LicenceVerification,
+)
+
+WEEKDAYS = [_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday"), _("Saturday"), _("Sunday")]
+
+
+def _message_for(exc) -> str:
+    if isinstance(exc, ValidationError):
+        if hasattr(exc, "error_dict"):
+            return " ".join(m for msgs in exc.message_dict.values() for m in msgs)
+        return " ".join(exc.messages)
+    return str(exc)
+
+
+def _choices(mapping) -> list[tuple[str, str]]:
+    return [(k, str(v)) for k, v in mapping.items()]
+
+
+def _profile_card(profile) -> dict:
+    licence = actions.current_licence(profile)
+    return {
+        "p": profile,
+        "approaches": [str(APPROACHES[a]) for a in profile.approaches if a in APPROACHES],
+        "specialties": [str(SPECIALTIES[s]) for s in profile.specialties if s in SPECIALTIES],
+        "languages": [LANGUAGES[code] for code in profile.languages if code in LANGUAGES],
+        "formats": [Format(f).label for f in profile.formats if f in Format.values],
+        "licence": licence,
+    }
 
 
 @login_required
 def home(request):
-    return render(request, "care/home.html", {})
+    user = request.user
+    relationship = actions.active_relationship(user)
+    profile = actions.profile_for(user)
+    upcoming = list(actions.appointments_for(user)[:5])
+    clients = []
+    if profile is not None:
+        from .models import CareRelationship
+
+        clients = list(CareRelationship.objects.filter(practitioner=profile, status="active")
+                       .select_related("client").order_by("client__pseudonym"))
+    return render(request, "care/home.html", {
+        "relationship": relationship, "profile": profile, "upcoming": upcoming, "clients": clients,
+        "is_practitioner": actions.is_practitioner(user), "can_verify": actions.can_verify(user),
+        "tz": user.time_zone,
+    })
+
+
+FILTERS = ("approach", "specialty", "language", "format")
+
+
+@login_required
+def directory(request):
+    filters = {k: request.GET.get(k, "") for k in FILTERS}
+    filters["accepting"] = request.GET.get("accepting") == "1"
+    profiles = actions.directory(filters)
+    return render(request, "care/directory.html", {
+        "cards": [_profile_card(p) for p in profiles], "filters": filters,
+        "approaches": _choices(APPROACHES), "specialties": _choices(SPECIALTIES), "languages": _choices(LANGUAGES),
+        "formats": Format.choices, "relationship": actions.active_relationship(request.user),
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def match(request):
+    results, answers, error = None, {}, ""
+    if request.method == "POST":
+        answers = {"concerns": request.POST.getlist("concerns"), "approaches": request.POST.getlist("approaches"),
+                   "language": request.POST.get("language", ""), "format": request.POST.get("format", "")}
+        try:
+            results = [{"card": _profile_card(m.profile), "score": m.score, "reasons": m.reasons}
+                       for m in actions.match(answers)]
+        except ValidationError as exc:
+            error = _message_for(exc)
+    return render(request, "care/match.html", {
+        "results": results, "answers": answers, "error": error,
+        "approaches": _choices(APPROACHES), "specialties": _choices(SPECIALTIES), "languages": _choices(LANGUAGES),
+        "formats": Format.choices, "relationship": actions.active_relationship(request.user),
+    })
+
+
+@login_required
+def practitioner(request, profile_id: int):
+    profile = actions.access_practitioner(profile_id)
+    relationship = actions.active_relationship(request.user)
+    days = actions.slots_by_day(profile, request.user.time_zone, days=14) if actions.is_bookable(profile) else []
+    return render(request, "care/practitioner.html", {
+        "card": _profile_card(profile), "days": days, "relationship": relationship,
+        "is_mine": relationship is not None and relationship.practitioner_id == profile.pk,
+        "tz": request.user.time_zone, "format_choices": [(v, lbl) for v, lbl in Format.choices if v in profile.formats],
+        "self": profile.user_id == request.user.pk,
+    })
+
+
+@login_required
+@require_POST
+def choose(request, profile_id: int):
+    profile = actions.access_practitioner(profile_id)
+    try:
+        actions.check_choose_practitioner(request.user, profile, request=request)
+        messages.success(request, _("You are now working with %(p)s.") % {"p": profile.user.pseudonym})
+    except (ValidationError, PermissionDenied) as exc:
+        messages.error(request, _message_for(exc))
+    return redirect("care:practitioner", profile_id=profile.pk)
+
+
+@login_required
+@require_POST
+def book(request, profile_id: int):
+    profile = actions.access_practitioner(profile_id)
+    reschedule = request.POST.get("reschedule")
+    try:
+        if reschedule:
+            appointment = actions.access_appointment(request.user, reschedule)
+            actions.check_reschedule(request.user, appointment, request.POST.get("starts_at", ""), request=request)
+            messages.success(request, _("Your session was moved."))
+        else:
+            actions.check_book(request.user, profile, request.POST.get("starts_at", ""),
+                               request.POST.get("format", "video"), request=request)
+            messages.success(request, _("Booked. You will get a reminder the day before and an hour before."))
+        return redirect("care:appointments")
+    except (ValidationError, PermissionDenied) as exc:
+        messages.error(request, _message_for(exc))
+    return redirect("care:practitioner", profile_id=profile.pk)
+
+
+@login_required
+def appointments(request):
+    user = request.user
+    upcoming = list(actions.appointments_for(user))
+    past = [a for a in actions.appointments_for(user, upcoming=False)[:30] if a not in upcoming]
+    now = timezone.now()
+    return render(request, "care/appointments.html", {
+        "upcoming": [{"a": a, "as_client": a.client_id == user.pk,
+                      "can_change": a.client_id != user.pk or not actions._within_change_window(a, now),
+                      "can_join": a.starts_at - now <= actions.ROOM_OPENS_BEFORE}
+                     for a in upcoming],
+        "past": past, "tz": user.time_zone,
+    })
+
+
+@login_required
+@require_POST
+def cancel(request, appointment_id: int):
+    appointment = actions.access_appointment(request.user, appointment_id)
+    try:
+        actions.check_cancel(request.user, appointment, request=request)
+        messages.success(request, _("The session was cancelled."))
+    except (ValidationError, PermissionDenied) as exc:
+        messages.error(request, _message_for(exc))
+    return redirect("care:appointments")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def calendar(request):
+    if request.method == "POST":
+        if request.POST.get("action") == "revoke":
+            actions.do_revoke_feed(request.user, request=request)
+            messages.success(request, _("The calendar address no longer works."))
+        else:
+            actions.do_rotate_feed(request.user, request=request)
+            messages.success(request, _("A new calendar address was made; the old one no longer works."))
+        return redirect("care:calendar")
+    feed = actions.feed_for(request.user, create=False)
+    url = request.build_absolute_uri(f"/care/calendar/{feed.token}.ics") if feed else ""
+    return render(request, "care/calendar.html", {"feed": feed, "url": url})
+
+
+def calendar_feed(request, token: str):
+    body = actions.calendar_ics(token)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, max-age=300"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+# ---------------------------------------------------------------------------------------------
+# The practitioner's own practice
+
+
+def _require_practitioner(request):
+    if not actions.is_practitioner(request.user):
+        raise Http404
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def practice(request):
+    _require_practitioner(request)
+    user = request.user
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "profile":
+                fields = {k: request.POST.get(k, "") for k in ("profession", "bio", "time_zone", "session_minutes",
+                                                               "slot_minutes", "min_notice_hours", "change_window_hours")}
+                for key in ("approaches", "specialties", "languages", "formats"):
+                    fields[key] = request.POST.getlist(key)
+                fields["accepting_clients"] = request.POST.get("accepting_clients") == "on"
+                fields["published"] = request.POST.get("published") == "on"
+                actions.check_save_profile(user, fields, request=request)
+                messages.success(request, _("Profile saved."))
+            elif action == "licence":
+                actions.check_add_licence(user, {k: request.POST.get(k, "") for k in
+                                                 ("number", "issuing_body", "jurisdiction", "expires_on")},
+                                          request=request)
+                messages.success(request, _("Licence added. An administrator will verify it with the register."))
+            elif action == "availability":
+                rules = []
+                for weekday in range(7):
+                    start, end = request.POST.get(f"start_{weekday}", ""), request.POST.get(f"end_{weekday}", "")
+                    if start and end:
+                        rules.append({"weekday": weekday, "start_time": start, "end_time": end})
+                actions.check_set_availability(user, rules, request=request)
+                messages.success(request, _("Weekly hours saved."))
+            elif action == "exception":
+                actions.check_add_exception(user, {k: request.POST.get(k, "") for k in
+                                                   ("date", "kind", "start_time", "end_time")}, request=request)
+                messages.success(request, _("Saved."))
+            else:
+                messages.error(request, _("Unknown action."))
+        except (ValidationError, PermissionDenied) as exc:
+            messages.error(request, _message_for(exc))
+        return redirect("care:practice")
+    profile = actions.profile_for(user)
+    rules = {r.weekday: r for r in AvailabilityRule.objects.filter(practitioner=profile)} if profile else {}
+    return render(request, "care/practice.html", {
+        "profile": profile,
+        "licences": list(Licence.objects.filter(practitioner=profile).prefetch_related("verifications"))
+        if profile else [],
+        "week": [{"n": i, "name": WEEKDAYS[i], "rule": rules.get(i)} for i in range(7)],
+        "exceptions": list(AvailabilityException.objects.filter(practitioner=profile, date__gte=timezone.localdate()))
+        if profile else [],
+        "approaches": _choices(APPROACHES), "specialties": _choices(SPECIALTIES), "languages": _choices(LANGUAGES),
+        "formats": Format.choices, "time_zones": TIME_ZONES,
+    })
+
+
+# ---------------------------------------------------------------------------------------------
+# Verification desk (administrators)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def verify(request):
+    if not actions.can_verify(request.user):
+        raise Http404
+    if request.method == "POST":
+        try:
+            licence = Licence.objects.select_related("practitioner").get(pk=int(request.POST.get("licence", "0")))
+        except (Licence.DoesNotExist, ValueError):
+            raise Http404 from None
+        try:
+            actions.check_verify_licence(request.user, licence, {
+                k: request.POST.get(k, "") for k in ("method", "register_url", "checked_on", "outcome", "note")},
+                request=request)
+            messages.success(request, _("Verification recorded."))
+        except (ValidationError, PermissionDenied) as exc:
+            messages.error(request, _message_for(exc))
+        return redirect("care:verify")
+    licences = list(Licence.objects.select_related("practitioner__user").prefetch_related("verifications")
+                    .order_by("status", "expires_on"))
+    return render(request, "care/verify.html", {
+        "licences": licences, "methods": LicenceVerification.Method.choices,
+        "outcomes": LicenceVerification.Outcome.choices, "today": date.today().isoformat(),
+    })
