@@ -198,6 +198,13 @@ FRIENDS_CIRCLE_SIZE = env_int("HEARTHSIDE_FRIENDS_CIRCLE_SIZE", 5, minimum=1)
 FRIENDS_REQUESTS_PER_DAY = env_int("HEARTHSIDE_FRIENDS_REQUESTS_PER_DAY", 10, minimum=1)
 FRIENDS_REPORTS_TO_HOLD = env_int("HEARTHSIDE_FRIENDS_REPORTS_TO_HOLD", 3, minimum=1)
 
+# Counselling: ICE servers for session video and audio (WebRTC). Empty by default, so no request
+# leaves the platform unless the operator names its own STUN/TURN servers.
+CARE_STUN_URLS = env_list("HEARTHSIDE_CARE_STUN_URLS")
+CARE_TURN_URLS = env_list("HEARTHSIDE_CARE_TURN_URLS")
+CARE_TURN_USERNAME = env_str("HEARTHSIDE_CARE_TURN_USERNAME")
+CARE_TURN_CREDENTIAL = env_str("HEARTHSIDE_CARE_TURN_CREDENTIAL")
+
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = SESSION_ABSOLUTE_TIMEOUT
 SESSION_COOKIE_HTTPONLY = True
