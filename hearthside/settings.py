@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "hearthside.accounts.middleware.SessionTimeoutMiddleware",
     "hearthside.accounts.middleware.StaffTwoFactorMiddleware",
+    "hearthside.supportline.middleware.GuestConfinementMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -204,6 +205,10 @@ CARE_STUN_URLS = env_list("HEARTHSIDE_CARE_STUN_URLS")
 CARE_TURN_URLS = env_list("HEARTHSIDE_CARE_TURN_URLS")
 CARE_TURN_USERNAME = env_str("HEARTHSIDE_CARE_TURN_USERNAME")
 CARE_TURN_CREDENTIAL = env_str("HEARTHSIDE_CARE_TURN_CREDENTIAL")
+
+# Support line: conversations one supporter holds at once; days transcripts are kept after the end.
+SUPPORTLINE_CAPACITY = env_int("HEARTHSIDE_SUPPORTLINE_CAPACITY", 3, minimum=1)
+SUPPORTLINE_RETENTION_DAYS = env_int("HEARTHSIDE_SUPPORTLINE_RETENTION_DAYS", 30, minimum=1)
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = SESSION_ABSOLUTE_TIMEOUT

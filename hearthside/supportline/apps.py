@@ -7,5 +7,9 @@ class SupportlineConfig(AppConfig):
     verbose_name = "Support line"
 
     def ready(self):
-        # Import here the modules that register personal data, sweeps and realtime channels.
-        pass
+        from hearthside.core import realtime
+
+        from . import personal_data, sweeps  # noqa: F401
+        from .channel import LineChannel
+
+        realtime.register(LineChannel())

@@ -1,7 +1,289 @@
+"""Support-line pages: reaching out (logged in or as a guest), the conversation, and the desk
+for supporters and supervisors (two-factor required, as on /staff/)."""
+
+from __future__ import annotations
+
+import functools
+from datetime import timedelta
+from urllib.parse import quote
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from hearthside.accounts.actions import staff_without_two_factor
+from hearthside.safety import directory
+
+from . import actions
+from .canned import CANNED
+from .models import Conversation, SupporterStatus
+
+
+def _plan(user):
+    from hearthside.safety.actions import plan_for
+
+    plan = plan_for(user)
+    if plan is None or plan.is_empty:
+        return None
+    from hearthside.safety.models import SAFETY_PLAN_STEPS
+
+    return [{"title": title, "items": plan.steps.get(key, [])} for key, title, _h in SAFETY_PLAN_STEPS
+            if plan.steps.get(key)]
+
+
+def _help_context(request, country: str = "") -> dict:
+    country = country or directory.country_from_request(request)
+    return {"lines": directory.lines_for(country), "emergency": directory.emergency_number_for(country),
+            "country": country}
+
+
+@require_http_methods(["GET", "POST"])
+def start(request):
+    user = request.user
+    if request.method == "GET":
+        if user.is_authenticated:
+            live = actions.live_conversation_of(user)
+            if live is not None:
+                return redirect("supportline:conversation", conversation_id=live.pk)
+        guest = actions.is_guest_session(request)
+        return render(request, "supportline/start.html", {
+            "has_plan": user.is_authenticated and not guest and _plan(user) is not None,
+            "is_staff_supporter": actions.is_supporter(user),
+            "guest": guest,
+            "retention_days": actions.retention_days(),
+            **_help_context(request),
+        })
+    opening = request.POST.get("opening", "")
+    if len(opening) > actions.MAX_MESSAGE:
+        messages.error(request, _("Keep it under %(n)s characters.") % {"n": actions.MAX_MESSAGE})
+        return redirect("supportline:start")
+    if not user.is_authenticated:
+        user = actions.do_create_guest(request)
+    try:
+        conversation = actions.check_start(user, opening, share_plan=request.POST.get("share_plan") == "1",
+                                           request=request)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("supportline:start")
+    return redirect("supportline:conversation", conversation_id=conversation.pk)
 
 
 @login_required
-def start(request):
-    return render(request, "supportline/start.html", {})
+def conversation(request, conversation_id: int):
+    conv = actions.access_own_conversation(request.user, conversation_id)
+    guest = actions.is_guest_session(request)
+    context = {
+        "conversation": conv,
+        "history": actions.history(conv),
+        "guest": guest,
+        "plan": None if guest else _plan(request.user),
+        "retention_days": actions.retention_days(),
+        "estimate": actions.wait_estimate(conv) if conv.status == Conversation.Status.WAITING else None,
+        **_help_context(request),
+    }
+    return render(request, "supportline/conversation.html", context)
+
+
+def _back(conversation_id: int):
+    return redirect("supportline:conversation", conversation_id=conversation_id)
+
+
+@login_required
+@require_POST
+def end(request, conversation_id: int):
+    conv = actions.access_own_conversation(request.user, conversation_id)
+    actions.check_end_by_person(request.user, conv, request=request)
+    return _back(conv.pk)
+
+
+@login_required
+@require_POST
+def leave_message(request, conversation_id: int):
+    conv = actions.access_own_conversation(request.user, conversation_id)
+    try:
+        actions.check_leave_message(request.user, conv, request.POST.get("message", ""),
+                                    request.POST.get("contact", ""), request=request)
+        messages.success(request, _("Your message is saved. A supporter will get back to you."))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return _back(conv.pk)
+
+
+@login_required
+@require_POST
+def feedback(request, conversation_id: int):
+    conv = actions.access_own_conversation(request.user, conversation_id)
+    try:
+        actions.check_feedback(request.user, conv, request.POST.get("helped", ""), request.POST.get("again", ""))
+        messages.success(request, _("Thank you for telling us."))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return _back(conv.pk)
+
+
+@login_required
+def transcript(request, conversation_id: int):
+    conv = actions.access_own_conversation(request.user, conversation_id)
+    response = HttpResponse(actions.transcript_text(conv), content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="support-line-{conv.pk}.txt"'
+    return response
+
+
+@login_required
+@require_POST
+def delete_transcript(request, conversation_id: int):
+    conv = actions.access_own_conversation(request.user, conversation_id)
+    try:
+        actions.check_delete_transcript(request.user, conv, request=request)
+        messages.success(request, _("The conversation's messages are deleted."))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return _back(conv.pk)
+
+
+# ---------------------------------------------------------------------------------------------
+# The desk: supporters and supervisors
+
+
+def staff_page(view):
+    """Supporters only, with a second factor proved in this session (like every /staff/ page)."""
+
+    @login_required
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not actions.is_supporter(request.user):
+            raise Http404
+        if staff_without_two_factor(request.user):
+            return redirect(f"{reverse('accounts:two_factor')}?next={quote(request.get_full_path())}")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+@staff_page
+@require_http_methods(["GET", "POST"])
+def desk(request):
+    user = request.user
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "available":
+                actions.check_set_available(user, request.POST.get("available") == "1", request=request)
+            elif action == "next":
+                conv = actions.check_help_next(user, request=request)
+                if conv is None:
+                    messages.info(request, _("Nobody is waiting right now."))
+                else:
+                    return redirect("supportline:staff_conversation", conversation_id=conv.pk)
+            elif action == "contacted":
+                conv, _role = _staff_or_message_left(user, request.POST.get("conversation"))
+                actions.check_mark_contacted(user, conv, request=request)
+            else:
+                messages.error(request, _("Unknown action."))
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        return redirect("supportline:desk")
+    supervisor = actions.is_supervisor(user)
+    entries = actions.waiting_entries(exclude_person=user)
+    now = timezone.now()
+    mine = list(Conversation.objects.filter(supporter=user, status=Conversation.Status.ACTIVE)
+                .select_related("person").order_by("assigned_at"))
+    left = list(Conversation.objects.filter(status=Conversation.Status.MESSAGE_LEFT, contacted_at__isnull=True)
+                .exclude(person=user).select_related("person").order_by("-risk_rank", "created_at")[:50])
+    return render(request, "supportline/desk.html", {
+        "available": actions.is_available(user),
+        "waiting": len(entries),
+        "longest_wait": int(max(((now.timestamp() - e.queued_at) for e in entries), default=0) // 60),
+        "capacity": actions.capacity(),
+        "mine": mine,
+        "left": left,
+        "supervisor": supervisor,
+        "overview": actions.live_overview() if supervisor else [],
+        "on_shift": SupporterStatus.objects.filter(available=True).count(),
+    })
+
+
+def _staff_or_message_left(user, conversation_id):
+    conv = actions._get(conversation_id)
+    if conv.person_id == user.pk:
+        raise Http404
+    return conv, None
+
+
+@staff_page
+@require_http_methods(["GET", "POST"])
+def staff_conversation(request, conversation_id: int):
+    user = request.user
+    conv, role = actions.access_staff_conversation(user, conversation_id)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "read":
+                actions.check_watch(user, conv, request=request)
+            elif action == "join":
+                actions.check_watch(user, conv, join=True, request=request)
+            elif action == "take_over":
+                actions.check_take_over(user, conv, request=request)
+            elif action == "note":
+                actions.check_set_note(user, conv, request.POST.get("note", ""), request=request)
+                messages.success(request, _("Note saved."))
+            elif action == "handoff":
+                actions.check_handoff(user, conv, request.POST.get("to"), request.POST.get("summary", ""),
+                                      request=request)
+                messages.success(request, _("Handed over."))
+                return redirect("supportline:desk")
+            elif action == "wrap_up":
+                concern = {"yes": True, "no": False}.get(request.POST.get("concern", ""))
+                actions.check_wrap_up(user, conv, request.POST.get("outcome", ""), concern, request=request)
+                messages.success(request, _("Wrapped up."))
+                return redirect("supportline:desk")
+            else:
+                messages.error(request, _("Unknown action."))
+        except (ValidationError, PermissionDenied) as exc:
+            messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+        return redirect("supportline:staff_conversation", conversation_id=conv.pk)
+    if role == "supervisor":
+        # Not reading yet: the page offers to read along (audited) before it shows any words.
+        return render(request, "supportline/staff_conversation.html", {"conversation": conv, "role": role,
+                                                                        "locked": True})
+    actions.do_view_as_staff(user, conv, role, request=request)
+    from hearthside.accounts.models import User
+
+    handoff_to = (User.objects.filter(is_active=True, role_grants__role__in=actions.HANDOFF_ROLES).distinct()
+                  .exclude(pk__in=[conv.person_id, conv.supporter_id or 0]).order_by("pseudonym")[:100])
+    return render(request, "supportline/staff_conversation.html", {
+        "conversation": conv,
+        "role": role,
+        "history": actions.history(conv),
+        "whispers": actions.whispers(conv),
+        "reasons": actions._reason_labels(conv.reasons),
+        "plan": _plan(conv.person) if conv.share_plan else None,
+        "canned": CANNED,
+        "handoff_to": handoff_to,
+        "outcomes": Conversation.Outcome.choices,
+        "supervisor": actions.is_supervisor(user),
+        "wait_minutes": int(((conv.assigned_at or timezone.now()) - conv.created_at).total_seconds() // 60),
+        **_help_context(request, conv.person.country),
+    })
+
+
+PERIODS = {"1": 1, "7": 7, "30": 30, "90": 90}
+
+
+@staff_page
+def dashboard(request):
+    if not actions.is_supervisor(request.user):
+        raise Http404
+    days = PERIODS.get(request.GET.get("days", "7"), 7)
+    end_at = timezone.now()
+    stats = actions.dashboard(end_at - timedelta(days=days), end_at)
+    from hearthside.core import audit
+
+    audit.record("supportline.dashboard_viewed", actor=request.user, request=request)
+    return render(request, "supportline/dashboard.html", {"stats": stats, "days": days, "periods": PERIODS})

@@ -1,0 +1,160 @@
+// The support-line conversation over the tab's one socket (events.js), for the person and for
+// staff. Every message carries a client id, so a resend after a dropped connection never
+// duplicates; after reconnecting the page asks for everything after the last sequence number it
+// has shown, and shows messages in order.
+(function () {
+  "use strict";
+  var box = document.getElementById("sl-chat");
+  if (!box) return;
+  var id = Number(box.getAttribute("data-conversation"));
+  var role = box.getAttribute("data-role");
+  var log = document.getElementById("sl-log");
+  var form = document.getElementById("sl-form");
+  var input = document.getElementById("sl-input");
+  var whisper = document.getElementById("sl-whisper");
+  var notice = document.getElementById("sl-notice");
+  var status = document.getElementById("sl-status");
+  var whispers = document.getElementById("sl-whispers");
+  var title = document.getElementById("sl-title");
+  var waiting = document.getElementById("sl-waiting");
+  var riskAlert = document.getElementById("sl-risk-alert");
+  var you = document.getElementById("sl-you");
+  var personName = document.getElementById("sl-person-name");
+  var lastSeq = 0;
+  var buffer = {};
+  var pending = {};
+  var gapTimer = null;
+  var current = box.getAttribute("data-status");
+
+  Array.prototype.forEach.call(log.querySelectorAll("li[data-seq]"), function (li) {
+    lastSeq = Math.max(lastSeq, Number(li.getAttribute("data-seq")));
+  });
+  log.scrollTop = log.scrollHeight;
+
+  function authorOf(frame) {
+    if (frame.kind === "person") {
+      if (role === "person") return you ? you.content.textContent : "You";
+      return personName ? personName.content.textContent : "";
+    }
+    return frame.author || "";
+  }
+
+  function render(frame) {
+    if (log.querySelector('li[data-seq="' + frame.seq + '"]')) return;
+    var li = document.createElement("li");
+    li.setAttribute("data-seq", frame.seq);
+    li.className = "sl-" + frame.kind;
+    if (frame.kind === "system") {
+      var em = document.createElement("em");
+      em.textContent = frame.body;
+      li.appendChild(em);
+    } else {
+      var who = document.createElement("strong");
+      who.textContent = authorOf(frame);
+      var body = document.createElement("span");
+      body.className = "chat-body";
+      body.textContent = " " + frame.body;
+      li.appendChild(who);
+      li.appendChild(body);
+    }
+    log.appendChild(li);
+  }
+
+  function accept(frame) {
+    if (frame.seq <= lastSeq) return;
+    buffer[frame.seq] = frame;
+    while (buffer[lastSeq + 1]) {
+      var next = buffer[lastSeq + 1];
+      delete buffer[lastSeq + 1];
+      render(next);
+      lastSeq = next.seq;
+    }
+    log.scrollTop = log.scrollHeight;
+    if (Object.keys(buffer).length && !gapTimer) {
+      gapTimer = setTimeout(function () { gapTimer = null; sync(); }, 400);
+    }
+  }
+
+  function sync() { window.hsSocket && window.hsSocket.send({type: "line.sync", conversation: id, after: lastSeq}); }
+  function trySend(frame) { return window.hsSocket && window.hsSocket.send(frame); }
+  function newId() {
+    if (window.crypto && window.crypto.randomUUID) return window.crypto.randomUUID();
+    return String(Date.now()) + "-" + Math.random().toString(36).slice(2);
+  }
+
+  if (form) {
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var text = input.value.trim();
+      if (!text) return;
+      var frame = {type: "line.send", conversation: id, client_id: newId(), body: text,
+                   whisper: !!(whisper && whisper.checked)};
+      pending[frame.client_id] = frame;
+      input.value = "";
+      notice.textContent = trySend(frame) ? "" : "Offline — your message will be sent when the connection is back.";
+    });
+    input.addEventListener("keydown", function (e) {
+      if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); form.requestSubmit(); }
+    });
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll(".sl-canned button[data-text]"), function (button) {
+    button.addEventListener("click", function () {
+      input.value = input.value ? input.value + " " + button.getAttribute("data-text") : button.getAttribute("data-text");
+      input.focus();
+    });
+  });
+
+  function onStatus(data) {
+    if (data.status === current) return;
+    current = data.status;
+    if (role === "person" && data.status === "active" && title) {
+      title.textContent = data.supporter ? (title.getAttribute("data-with") || "You are talking with ") + data.supporter : title.textContent;
+      if (waiting) waiting.hidden = true;
+    }
+    if (data.status === "ended") {
+      // The page shows feedback and the transcript choices once the conversation is over.
+      setTimeout(function () { location.reload(); }, 800);
+    }
+  }
+
+  document.addEventListener("hs:socket", function (e) {
+    var open = e.detail.state === "open";
+    status.textContent = open ? "live" : "reconnecting…";
+    status.className = "badge " + (open ? "badge-on" : "badge-off");
+    if (open) {
+      sync();
+      Object.keys(pending).forEach(function (cid) { trySend(pending[cid]); });
+    }
+  });
+  document.addEventListener("hs:event", function (e) {
+    var data = e.detail;
+    if (data.type === "resync") { sync(); return; }
+    if (data.conversation !== id) return;
+    if (data.type === "line.message") { accept(data); }
+    else if (data.type === "line.history") {
+      data.messages.forEach(accept);
+      if (data.status) onStatus({status: data.status});
+    } else if (data.type === "line.status") { onStatus(data); }
+    else if (data.type === "line.whisper" && whispers) {
+      var empty = whispers.querySelector(".sl-empty");
+      if (empty) empty.remove();
+      var li = document.createElement("li");
+      var who = document.createElement("strong");
+      who.textContent = data.author;
+      li.appendChild(who);
+      li.appendChild(document.createTextNode(" " + data.body));
+      whispers.appendChild(li);
+    } else if (data.type === "line.risk" && riskAlert) {
+      riskAlert.classList.remove("sl-hidden");
+      document.getElementById("sl-risk-text").textContent = data.level + (data.reasons && data.reasons.length ? ": " + data.reasons.join(", ") : "");
+      var badge = document.getElementById("sl-risk");
+      if (badge) { badge.textContent = data.level; badge.className = "level level-" + data.level; }
+    } else if (data.type === "line.ack") {
+      delete pending[data.client_id];
+    } else if (data.type === "error") {
+      if (data.client_id) delete pending[data.client_id];
+      notice.textContent = data.detail;
+    }
+  });
+})();

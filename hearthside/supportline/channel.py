@@ -1,0 +1,113 @@
+"""The support line's frames on the tab's one websocket (prefix "line").
+
+Client → server:
+  {"type": "line.send", "conversation": id, "client_id": id, "body": text, "whisper"?: bool}
+  {"type": "line.sync", "conversation": id, "after": seq}       catch up after the last seq seen
+  {"type": "line.history", "conversation": id, "before": seq}   page backwards
+Server → client: "line.ack", "line.message", "line.whisper", "line.status", "line.risk",
+"line.queue", "line.history", "error".
+
+Topics: ``line.<id>`` (the person's stream), ``line.s<id>`` (staff only: whispers, risk),
+``line.queue`` (supporters: the queue changed), ``line.supervise`` (supervisors).
+"""
+
+from __future__ import annotations
+
+from channels.db import database_sync_to_async
+
+from hearthside.core import realtime
+
+from . import actions
+from .models import Conversation, Watch
+
+
+def _int_or_none(value):
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if 0 <= number < 2**62 else None
+
+
+class LineChannel(realtime.Channel):
+    prefix = "line"
+
+    def topics_for(self, user) -> list[str]:
+        topics: list[str] = []
+        for pk in Conversation.objects.filter(person=user, status__in=actions.LIVE).values_list("pk", flat=True):
+            topics.append(actions.topic(pk))
+        if actions.is_supporter(user):
+            topics.append(actions.QUEUE_TOPIC)
+            for pk in Conversation.objects.filter(supporter=user, status__in=actions.LIVE).values_list("pk", flat=True):
+                topics += [actions.topic(pk), actions.staff_topic(pk)]
+        if actions.is_supervisor(user):
+            topics.append(actions.SUPERVISE_TOPIC)
+            for pk in Watch.objects.filter(supervisor=user, conversation__status__in=actions.LIVE).values_list(
+                    "conversation_id", flat=True):
+                topics += [actions.topic(pk), actions.staff_topic(pk)]
+        return sorted(set(topics))
+
+    def may_subscribe(self, user, topic: str) -> bool:
+        # Re-checked against the database, not the (possibly stale) list at connect time.
+        rest = topic.partition(".")[2]
+        staff = rest.startswith("s")
+        pk = _int_or_none(rest[1:] if staff else rest)
+        if pk is None:
+            return topic in self.topics_for(user)
+        conversation = Conversation.objects.filter(pk=pk).first()
+        if conversation is None:
+            return False
+        role = actions.staff_role_in(user, conversation)
+        if staff:
+            return role in ("supporter", "joined", "read")
+        return conversation.person_id == user.pk or role in ("supporter", "joined", "read")
+
+    async def receive(self, consumer, content) -> None:
+        kind = content.get("type")
+        reply = await _handle(consumer.scope["user"], consumer.scope.get("session"), kind, content)
+        await consumer.send_json(reply)
+
+
+@database_sync_to_async
+def _handle(user, session, kind, content) -> dict:
+    from django.core.exceptions import PermissionDenied, ValidationError
+    from django.http import Http404
+
+    from hearthside.core.consumers import _two_factor_in_session
+
+    conversation_id = _int_or_none(content.get("conversation"))
+    client_id = str(content.get("client_id") or "")[:100]
+    try:
+        conversation = actions._get(conversation_id)
+        mine = conversation.person_id == user.pk
+        if not mine:
+            # Staff act on the line only from a session that proved its second factor.
+            if not _two_factor_in_session(user, session):
+                raise Http404
+            actions.access_staff_conversation(user, conversation.pk)
+        if kind == "line.send":
+            body = content.get("body")
+            message, created = actions.check_send(user, conversation, client_id,
+                                                  body if isinstance(body, str) else "",
+                                                  whisper=bool(content.get("whisper")))
+            return {"type": "line.ack", "conversation": conversation.pk, "client_id": client_id,
+                    "seq": message.seq, "duplicate": not created}
+        if kind in ("line.sync", "line.history"):
+            if not mine and actions.staff_role_in(user, conversation) == "supervisor":
+                raise Http404  # a supervisor starts reading along (audited) on the page first
+            after = _int_or_none(content.get("after")) if kind == "line.sync" else None
+            before = _int_or_none(content.get("before")) if kind == "line.history" else None
+            return {"type": "line.history", "conversation": conversation.pk,
+                    "mode": "sync" if kind == "line.sync" else "page",
+                    "messages": actions.history(conversation, after=after, before=before),
+                    "status": conversation.status}
+        return {"type": "error", "code": "unsupported", "detail": f"{kind} is not supported."}
+    except Http404:
+        return {"type": "error", "code": "not_found", "conversation": conversation_id, "client_id": client_id,
+                "detail": "Not found."}
+    except PermissionDenied as exc:
+        return {"type": "error", "code": "forbidden", "conversation": conversation_id, "client_id": client_id,
+                "detail": str(exc)}
+    except ValidationError as exc:
+        return {"type": "error", "code": "invalid", "conversation": conversation_id, "client_id": client_id,
+                "detail": " ".join(exc.messages)}

@@ -1,0 +1,134 @@
+"""The text support line: conversations waiting in a risk-ordered queue, their messages, the
+supporters who answer them and the supervisors who watch and step in."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from hearthside.core.fields import EncryptedJSONField, EncryptedTextField
+
+
+class Guest(models.Model):
+    """A person who reached out without an account: a throwaway user with a random pseudonym,
+    no email and an unusable password. Their session is confined to the support line."""
+
+    user = models.OneToOneField("accounts.User", on_delete=models.CASCADE, related_name="supportline_guest")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"guest {self.user_id}"
+
+
+class SupporterStatus(models.Model):
+    """Whether a supporter is taking conversations now (the availability toggle)."""
+
+    user = models.OneToOneField("accounts.User", on_delete=models.CASCADE, related_name="supportline_status")
+    available = models.BooleanField(default=False)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {'available' if self.available else 'away'}"
+
+
+class Conversation(models.Model):
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("waiting for a supporter")
+        ACTIVE = "active", _("in conversation")
+        ENDED = "ended", _("ended")
+        MESSAGE_LEFT = "message_left", _("left a message")
+
+    class Outcome(models.TextChoices):
+        SUPPORTED = "supported", _("person supported")
+        SAFETY_PLAN = "safety_plan", _("safety plan made")
+        REFERRED = "referred", _("referred to care")
+        EMERGENCY = "emergency_services", _("emergency services contacted")
+
+    person = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="supportline_conversations")
+    status = models.CharField(max_length=14, choices=Status.choices, default=Status.WAITING, db_index=True)
+    # The highest screening level seen in the conversation; the queue is ordered by its rank.
+    risk_level = models.CharField(max_length=10, default="none")
+    risk_rank = models.PositiveSmallIntegerField(default=0)
+    reasons = EncryptedJSONField(default=list, blank=True)
+    flagged = models.BooleanField(default=False, help_text="risk rose during the conversation")
+    share_plan = models.BooleanField(default=False)
+    supporter = models.ForeignKey("accounts.User", null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="supportline_assigned")
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    assigned_at = models.DateTimeField(null=True, blank=True)
+    first_response_at = models.DateTimeField(null=True, blank=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    last_seq = models.BigIntegerField(default=0)
+    note = EncryptedTextField(blank=True, default="", help_text="the supporters' private note")
+    handoff_summary = EncryptedTextField(blank=True, default="")
+    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
+    message_left = EncryptedTextField(blank=True, default="")
+    contact = EncryptedTextField(blank=True, default="", help_text="how the person asked to be contacted")
+    contacted_at = models.DateTimeField(null=True, blank=True)
+    feedback_helped = models.CharField(max_length=10, blank=True)
+    feedback_again = models.CharField(max_length=10, blank=True)
+    transcript_deleted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "risk_rank", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"conversation {self.pk} ({self.status})"
+
+    @property
+    def is_live(self) -> bool:
+        return self.status in {self.Status.WAITING, self.Status.ACTIVE}
+
+
+class Message(models.Model):
+    """One message. Stored first, then sent; ``seq`` orders what the person sees, and
+    (conversation, author, client_id) makes a resend a no-op. Whispers (supervisor to supporter)
+    have no ``seq``: they are never part of the person's stream."""
+
+    class Kind(models.TextChoices):
+        PERSON = "person", "person"
+        SUPPORTER = "supporter", "supporter"
+        SYSTEM = "system", "system"
+        WHISPER = "whisper", "whisper"
+
+    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="messages")
+    seq = models.BigIntegerField(null=True, blank=True)
+    author = models.ForeignKey("accounts.User", null=True, blank=True, on_delete=models.SET_NULL,
+                               related_name="supportline_messages")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    client_id = models.CharField(max_length=64, blank=True)
+    body = EncryptedTextField()
+    level = models.CharField(max_length=10, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["conversation", "seq"], name="unique_line_seq"),
+            models.UniqueConstraint(fields=["conversation", "author", "client_id"],
+                                    condition=~models.Q(client_id=""), name="unique_line_client_id"),
+        ]
+
+    def __str__(self) -> str:
+        return f"line {self.conversation_id}#{self.seq}"
+
+
+class Watch(models.Model):
+    """A supervisor reading along (silently) or joined in. Every start is audited."""
+
+    class Mode(models.TextChoices):
+        READ = "read", _("reading along")
+        JOINED = "joined", _("joined")
+
+    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="watches")
+    supervisor = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="supportline_watches")
+    mode = models.CharField(max_length=8, choices=Mode.choices, default=Mode.READ)
+    started_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["conversation", "supervisor"], name="unique_line_watch")]
+
+    def __str__(self) -> str:
+        return f"{self.supervisor_id} {self.mode} {self.conversation_id}"
