@@ -162,14 +162,14 @@ def check_send_chat(user, group: Group, client_id: str, body: str, *, anonymous:
                 message = ChatMessage.objects.create(group=group, author=user, client_id=client_id, body=body,
                                                      anonymous=anonymous, status=ChatMessage.Status.HELD)
                 return message, True, route
-            # The UPDATE takes the group row's lock: sequence numbers are given out in commit
-            # order, one at a time, the same for every member.
-            Group.objects.filter(pk=group.pk).update(last_seq=F("last_seq") + 1)
-            seq = Group.objects.values_list("last_seq", flat=True).get(pk=group.pk)
-            message = ChatMessage.objects.create(group=group, author=user, client_id=client_id, body=body,
-                                                 anonymous=anonymous, seq=seq)
-            frame = json.dumps(chat_frame(message, group), separators=(",", ":"), ensure_ascii=False)
-            publish_on_commit(group_topic(group.pk), frame)
+            abuse = abuse_check(body)
+            if abuse:
+                # Insults, harassment, hate: kept back for a moderator, who can release it.
+                message = ChatMessage.objects.create(group=group, author=user, client_id=client_id, body=body,
+                                                     anonymous=anonymous, status=ChatMessage.Status.REVIEW,
+                                                     abuse_check=abuse)
+                return message, True, route
+            message = _publish_chat(group, user, client_id, body, anonymous)
     except IntegrityError:
         # The same client id arrived twice at once; the other request stored it.
         existing = ChatMessage.objects.filter(group=group, author=user, client_id=client_id).first()
@@ -177,6 +177,42 @@ def check_send_chat(user, group: Group, client_id: str, body: str, *, anonymous:
             raise
         return existing, False, None
     return message, True, route
+
+
+def abuse_check(text: str) -> dict:
+    """What the abuse detector found, when the text must wait for a moderator; {} otherwise."""
+    from hearthside.safety.abuse import classify_abuse
+
+    result = classify_abuse(text)
+    return result.to_dict() if result.abusive else {}
+
+
+def _next_seq(group: Group) -> int:
+    # The UPDATE takes the group row's lock: sequence numbers are given out in commit order,
+    # one at a time, the same for every member.
+    Group.objects.filter(pk=group.pk).update(last_seq=F("last_seq") + 1)
+    return Group.objects.values_list("last_seq", flat=True).get(pk=group.pk)
+
+
+def _broadcast(message: ChatMessage, group: Group) -> None:
+    frame = json.dumps(chat_frame(message, group), separators=(",", ":"), ensure_ascii=False)
+    publish_on_commit(group_topic(group.pk), frame)
+
+
+def _publish_chat(group: Group, user, client_id: str, body: str, anonymous: bool) -> ChatMessage:
+    message = ChatMessage.objects.create(group=group, author=user, client_id=client_id, body=body,
+                                         anonymous=anonymous, seq=_next_seq(group))
+    _broadcast(message, group)
+    return message
+
+
+def do_release_chat_message(message: ChatMessage) -> ChatMessage:
+    """A held message a moderator approved takes the next place in the conversation (in a transaction)."""
+    message.seq = _next_seq(message.group)
+    message.status = ChatMessage.Status.PUBLISHED
+    message.save(update_fields=["seq", "status"])
+    _broadcast(message, message.group)
+    return message
 
 
 def chat_history(user, group: Group, *, after: int | None = None, before: int | None = None, limit: int = 50):

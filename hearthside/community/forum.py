@@ -244,6 +244,11 @@ class Submitted:
     def thread(self) -> Thread:
         return self.post.thread
 
+    @property
+    def held_for_review(self) -> bool:
+        """Held because the abuse detector found it may hurt someone (not because of crisis)."""
+        return bool(self.post.abuse_check) and self.post.status == Post.Status.HELD
+
 
 def _needs_approval(viewer: Viewer, membership: Membership) -> bool:
     group = viewer.group
@@ -277,6 +282,12 @@ def _submit(viewer: Viewer, thread: Thread, body: str, *, anonymous: bool, cw_ta
                                cw_tags=cw_tags, status=Post.Status.HELD, created_at=now)
     route = _screen(viewer.user, post, screen_text)
     if not route.publish:
+        return Submitted(post, route)
+    abuse = _community().abuse_check(screen_text)
+    if abuse:
+        # Insults, harassment, hate: the post stays held until a moderator approves it.
+        post.abuse_check = abuse
+        post.save(update_fields=["abuse_check"])
         return Submitted(post, route)
     if _needs_approval(viewer, membership):
         post.status = Post.Status.PENDING
@@ -366,9 +377,11 @@ def check_edit_post(user, post: Post, viewer: Viewer, body, *, cw_tags=None, req
         post.edited_at = now
         post.save(update_fields=["body", "cw_tags", "edited_at"])
         route = _screen(user, post, body)
-        if not route.publish:
+        abuse = _community().abuse_check(body) if route.publish else {}
+        if not route.publish or abuse:
             post.status = Post.Status.HELD
-            post.save(update_fields=["status"])
+            post.abuse_check = abuse
+            post.save(update_fields=["status", "abuse_check"])
         audit.record("community.post_edited", actor=user, request=request, obj=post, subject=user,
                      detail={"status": post.status})
     return Submitted(post, route)

@@ -107,6 +107,7 @@ class SubmittedOut(Schema):
     post: PostOut
     held: bool = Field(..., description="not published: held by screening or waiting for approval")
     help: bool = Field(..., description="show the author the help panel")
+    review: bool = Field(False, description="held because it may hurt someone: a moderator reads it first")
 
 
 class EditIn(Schema):
@@ -149,7 +150,8 @@ class SearchOut(Schema):
 def _submitted(sub: forum.Submitted, viewer) -> dict:
     post = sub.post
     return {"thread_id": post.thread_id, "post": forum.post_dict(post, viewer),
-            "held": post.status in ("held", "pending"), "help": sub.show_help}
+            "held": post.status in ("held", "pending"), "help": sub.show_help,
+            "review": sub.held_for_review}
 
 
 @router.get("/groups/{slug}/threads", response=ThreadListOut, summary="A group's threads, latest activity first")
@@ -284,6 +286,12 @@ class ScreeningOut(Schema):
     label: str
 
 
+class AbuseOut(Schema):
+    label: str = Field(..., description="hate, harassment or insult")
+    score: float
+    reasons: list[str]
+
+
 class QueueItemOut(Schema):
     post_id: int
     group: str
@@ -299,6 +307,7 @@ class QueueItemOut(Schema):
     edited: bool
     reports: list[ItemReportOut]
     screening: ScreeningOut | None
+    abuse: AbuseOut | None = None
     history: list[HistoryOut]
     context: list[ContextOut]
     revisions: list[RevisionOut] | None = None
@@ -375,3 +384,87 @@ def reveal(request, payload: RevealIn):
     post = moderation.access_post_for_moderation(request.user, payload.post_id)
     author = _guard(moderation.check_reveal, request.user, post, payload.reason, request=request)
     return {"post_id": post.pk, "author": author}
+
+
+# ---------------------------------------------------------------------------------------------
+# Live chat: reports and moderation
+
+
+class ChatReportIn(Schema):
+    reason: str = Field(..., min_length=3, max_length=500)
+
+
+@router.post("/groups/{slug}/chat/{seq}/report", response={201: ReportOut},
+             summary="Report a chat message (by its sequence number) to the moderators")
+def report_chat(request, slug: str, seq: int, payload: ChatReportIn):
+    from . import actions, chat_moderation
+
+    group = actions.access_group_by_slug(request.user, slug)
+    report = _guard(chat_moderation.check_report_chat, request.user, group, seq, payload.reason)
+    return Status(201, {"id": report.pk, "status": report.status})
+
+
+class ChatContextOut(Schema):
+    author: str
+    body: str
+    at: datetime
+
+
+class ChatItemReportOut(Schema):
+    id: int
+    reason: str
+    at: datetime
+
+
+class ChatQueueItemOut(Schema):
+    message_id: int
+    group: str
+    group_name: str
+    seq: int | None = Field(None, description="none while it waits for a moderator")
+    author: str
+    anonymous: bool
+    status: str = Field(..., description="review (held by the abuse detector) or published (reported)")
+    body: str
+    created_at: datetime
+    abuse: AbuseOut | None
+    reports: list[ChatItemReportOut]
+    history: list[HistoryOut]
+    context: list[ChatContextOut]
+
+
+class ChatActionIn(Schema):
+    message_id: int
+    action: str = Field(..., description="approve, hide, warn, mute, remove")
+    reason: str = Field("", max_length=500)
+    minutes: int | None = Field(None, ge=1, le=moderation.MUTE_MAX_MINUTES, description="mute: how long")
+
+
+class ChatActionOut(Schema):
+    id: int | None
+    action: str
+    message_id: int
+    status: str
+    seq: int | None
+
+
+@router.get("/moderation/chat", response=list[ChatQueueItemOut],
+            summary="Chat messages held for review or reported")
+def chat_moderation_queue(request, group: str | None = None):
+    from . import chat_moderation
+
+    _moderator(request)
+    return chat_moderation.queue(request.user, _group_filter(request, group))
+
+
+@router.post("/moderation/chat/actions", response={201: ChatActionOut},
+             summary="Approve (release), hide, warn, mute or remove the author of a chat message")
+def chat_moderation_action(request, payload: ChatActionIn):
+    from . import chat_moderation
+
+    _moderator(request)
+    message = chat_moderation.access_chat_message_for_moderation(request.user, payload.message_id)
+    entry = _guard(chat_moderation.check_moderate_chat, request.user, message, payload.action,
+                   reason=payload.reason, minutes=payload.minutes, request=request)
+    message.refresh_from_db(fields=["status", "seq"])
+    return Status(201, {"id": entry.pk if entry else None, "action": payload.action, "message_id": message.pk,
+                        "status": message.status, "seq": message.seq})

@@ -47,7 +47,7 @@ def _after_submit(request, viewer, sub: forum.Submitted):
     post = sub.post
     if sub.show_help or post.status == Post.Status.HELD:
         return render(request, "community/forum/submitted.html", {
-            "group": viewer.group, "post": post, "show_help": sub.show_help,
+            "group": viewer.group, "post": post, "show_help": sub.show_help, "review": sub.held_for_review,
             "thread_visible": post.thread.posts.filter(status=Post.Status.PUBLISHED).exists(),
         })
     if post.status == Post.Status.PENDING:
@@ -234,9 +234,38 @@ def queue(request):
         from . import actions
 
         group = actions.access_group_by_slug(request.user, request.GET["group"])
+    from . import chat_moderation
+
     return render(request, "community/forum/moderation_queue.html", {
         "items": moderation.queue(request.user, group), "group": group,
+        "chat_items": chat_moderation.queue(request.user, group), "mute_choices": _mute_choices(),
     })
+
+
+def _mute_choices():
+    return [(60, _("1 hour")), (1440, _("1 day")), (10080, _("7 days")), (43200, _("30 days"))]
+
+
+@login_required
+@require_POST
+def chat_item(request, message_id: int):
+    """One action on a chat message from the queue page; back to the queue with the outcome."""
+    from . import chat_moderation
+
+    if (response := _moderator_page(request)) is not None:
+        return response
+    message = chat_moderation.access_chat_message_for_moderation(request.user, message_id)
+    try:
+        chat_moderation.check_moderate_chat(request.user, message, request.POST.get("action", ""),
+                                            reason=request.POST.get("reason", ""),
+                                            minutes=request.POST.get("minutes"), request=request)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    except PermissionDenied as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Done."))
+    return redirect(f"{reverse('moderation:queue')}#chat")
 
 
 @login_required

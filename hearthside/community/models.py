@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils import timezone
 
-from hearthside.core.fields import EncryptedTextField
+from hearthside.core.fields import EncryptedJSONField, EncryptedTextField
 
 
 class Group(models.Model):
@@ -80,6 +80,7 @@ class ChatMessage(models.Model):
     class Status(models.TextChoices):
         PUBLISHED = "published", "published"
         HELD = "held", "held by screening"
+        REVIEW = "review", "waiting for a moderator (may hurt someone)"
         HIDDEN = "hidden", "hidden by a moderator"
 
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="chat_messages")
@@ -88,7 +89,9 @@ class ChatMessage(models.Model):
     client_id = models.CharField(max_length=64)
     anonymous = models.BooleanField(default=False)
     body = EncryptedTextField()
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PUBLISHED)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PUBLISHED, db_index=True)
+    # What the abuse detector found when it held this message for a moderator (empty otherwise).
+    abuse_check = EncryptedJSONField(default=dict, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -131,6 +134,8 @@ class Post(models.Model):
     cw_tags = models.JSONField(default=list, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PUBLISHED, db_index=True)
     publish_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    # What the abuse detector found when it held this post for a moderator (empty otherwise).
+    abuse_check = EncryptedJSONField(default=dict, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     edited_at = models.DateTimeField(null=True, blank=True)
 
@@ -220,3 +225,27 @@ class ThreadRead(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} read {self.thread_id}"
+
+
+class MemberBlock(models.Model):
+    """One person no longer sees another's community content (chat, forum).
+
+    ``mute``: only ``user`` stops seeing ``other``; ``other`` is not told. ``block``: neither sees
+    the other's messages and posts. Anonymous content is never filtered: hiding it would tell
+    people who wrote it.
+    """
+
+    class Kind(models.TextChoices):
+        MUTE = "mute", "mute"
+        BLOCK = "block", "block"
+
+    user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="community_blocks")
+    other = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="community_blocked_by")
+    kind = models.CharField(max_length=5, choices=Kind.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "other"], name="unique_member_block")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.kind}s {self.other_id}"

@@ -112,6 +112,8 @@ def item_dict(post: Post, *, reports, screened, history, context=None, revisions
         "reports": [{"id": r.pk, "reason": r.reason, "at": r.created_at, "status": r.status} for r in reports],
         "screening": ({"level": screened.level, "score": screened.score, "reasons": screened.reasons,
                        "status": screened.status, "label": screened.label} if screened is not None else None),
+        "abuse": ({k: post.abuse_check.get(k) for k in ("label", "score", "reasons")}
+                  if post.abuse_check else None),
         "history": _history_rows(history),
         "context": context or [],
         "revisions": revisions if revisions is not None else None,
@@ -120,7 +122,8 @@ def item_dict(post: Post, *, reports, screened, history, context=None, revisions
 
 
 def queue(user, group: Group | None = None, limit: int = QUEUE_LIMIT) -> list[dict]:
-    """Reported posts, posts waiting for approval, posts held or flagged by screening; oldest first."""
+    """Reported posts, posts waiting for approval, posts held by screening or by the abuse detector
+    or flagged by screening; oldest first."""
     from hearthside.safety.models import ScreenedItem
 
     groups = moderated_groups(user)

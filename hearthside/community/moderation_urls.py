@@ -10,4 +10,5 @@ urlpatterns = [
     path("", views.queue, name="queue"),
     path("posts/<int:post_id>/", views.item, name="item"),
     path("posts/<int:post_id>/reveal/", views.reveal, name="reveal"),
+    path("chat/<int:message_id>/", views.chat_item, name="chat_item"),
 ]

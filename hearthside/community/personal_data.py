@@ -6,7 +6,14 @@ memberships and reports go too. Moderation history keeps the action but loses th
 
 from hearthside.core.personal_data import register
 
-from .models import ChatMessage, Membership, ModerationAction, Post, Reaction, Report, ThreadRead
+from .models import ChatMessage, MemberBlock, Membership, ModerationAction, Post, Reaction, Report, ThreadRead
+
+
+def _own_blocks(user) -> list[dict]:
+    # Whom the person muted or blocked; never who muted or blocked them.
+    return [{"member": b.other.pseudonym, "kind": b.kind, "created_at": b.created_at.isoformat()}
+            for b in MemberBlock.objects.filter(user=user).select_related("other").order_by("pk")]
+
 
 register(Membership, order=60)
 register(ChatMessage, user_field="author", order=60, exclude=("client_id",))
@@ -15,3 +22,4 @@ register(Reaction, order=60)
 register(ThreadRead, order=60)
 register(Report, user_field="reporter", order=60, erase="detach")
 register(ModerationAction, user_field="moderator", order=70, erase="detach", extra_user_fields=("member",))
+register(MemberBlock, order=60, extra_user_fields=("other",), exporter=_own_blocks)

@@ -81,6 +81,9 @@ def _fill_everything(user):
     ThreadRead.objects.create(user=user, thread=thread)
     Report.objects.create(reporter=user, chat_message=chat, reason="test")
     ModerationAction.objects.create(moderator=user, group=group, action="warn", member=user)
+    from hearthside.community.models import MemberBlock
+
+    MemberBlock.objects.create(user=user, other=make_user(f"muted-{user.pk}"), kind="mute")
 
 
 def test_export_contains_a_row_from_every_registered_model(member, api_as):

@@ -15,12 +15,35 @@
   var status = document.getElementById("chat-status");
   var older = document.getElementById("chat-older");
   var hiddenTemplate = document.getElementById("chat-hidden-template");
+  var reportForm = document.getElementById("chat-report");
+  var reportReason = document.getElementById("chat-report-reason");
+  var reportQuote = document.getElementById("chat-report-quote");
+  var reportSeq = null;
+  function text(name) { return box.getAttribute("data-" + name) || ""; }
   var lastSeq = 0, firstSeq = null;
   var buffer = {};          // seq -> frame, waiting for a gap to fill
   var pending = {};         // client_id -> frame not yet acknowledged
   var gapTimer = null;
 
+  function addReport(li) {
+    // Members can report someone else's message; a moderator sees it in the queue.
+    if (li.className === "is-mine" || li.className === "is-hidden" || li.querySelector(".chat-report-button")) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "button-small chat-report-button";
+    button.textContent = text("report-label");
+    button.addEventListener("click", function () {
+      reportSeq = li.getAttribute("data-seq");
+      var body = li.querySelector(".chat-body");
+      reportQuote.textContent = body ? "“" + body.textContent.trim() + "”" : "";
+      reportForm.hidden = false;
+      reportReason.focus();
+    });
+    li.appendChild(button);
+  }
+
   Array.prototype.forEach.call(log.querySelectorAll("li[data-seq]"), function (li) {
+    addReport(li);
     var seq = Number(li.getAttribute("data-seq"));
     lastSeq = Math.max(lastSeq, seq);
     firstSeq = firstSeq === null ? seq : Math.min(firstSeq, seq);
@@ -43,7 +66,8 @@
       body.textContent = " " + frame.body;
       li.appendChild(who);
       li.appendChild(body);
-      if (frame.author === me) li.className = "is-mine";
+      li.className = frame.author === me ? "is-mine" : "";
+      addReport(li);
     }
     if (!existing) {
       if (prepend) { log.insertBefore(li, log.firstChild); } else { log.appendChild(li); }
@@ -86,7 +110,7 @@
     var frame = {type: "chat.send", group: slug, client_id: newId(), body: text, anonymous: !!(anon && anon.checked)};
     pending[frame.client_id] = frame;
     input.value = "";
-    notice.textContent = trySend(frame) ? "" : "Offline — your message will be sent when the connection is back.";
+    notice.textContent = trySend(frame) ? "" : text("offline-text");
   });
   input.addEventListener("keydown", function (e) {
     if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); form.requestSubmit(); }
@@ -94,6 +118,22 @@
   older.addEventListener("click", function () {
     if (firstSeq !== null) window.hsSocket.send({type: "chat.history", group: slug, before: firstSeq});
   });
+
+  reportForm.addEventListener("submit", function (e) {
+    e.preventDefault();
+    var csrf = reportForm.querySelector("input[name=csrfmiddlewaretoken]").value;
+    fetch("/api/v1/community/groups/" + encodeURIComponent(slug) + "/chat/" + reportSeq + "/report", {
+      method: "POST", credentials: "same-origin",
+      headers: {"Content-Type": "application/json", "X-CSRFToken": csrf},
+      body: JSON.stringify({reason: reportReason.value})
+    }).then(function (r) {
+      return r.json().then(function (data) {
+        notice.textContent = r.ok ? text("reported-text") : (data.detail || "");
+        if (r.ok) { reportForm.hidden = true; reportReason.value = ""; }
+      });
+    }).catch(function () { notice.textContent = text("offline-text"); });
+  });
+  document.getElementById("chat-report-cancel").addEventListener("click", function () { reportForm.hidden = true; });
 
   document.addEventListener("hs:socket", function (e) {
     var open = e.detail.state === "open";
@@ -122,7 +162,9 @@
     } else if (data.type === "chat.ack") {
       delete pending[data.client_id];
       if (data.status === "held") {
-        notice.textContent = "Your message was not posted to the group. Someone from our team will reach out to you.";
+        notice.textContent = text("held-text");
+      } else if (data.status === "review") {
+        notice.textContent = text("review-text");
       }
     } else if (data.type === "error") {
       if (data.client_id) delete pending[data.client_id];
