@@ -1,8 +1,9 @@
 """The ``hearthside`` command.
 
-``hearthside screen``, ``hearthside emotions`` and ``hearthside safety train`` run without Django so
-evaluation tools can call them cheaply; everything else is a Django management command
-(``hearthside run``, ``hearthside demo``, ``hearthside rotate-keys``, ``hearthside audit verify``...).
+``hearthside screen``, ``hearthside emotions``, ``hearthside companion-chat`` and
+``hearthside safety train`` run without Django so evaluation tools can call them cheaply;
+everything else is a Django management command (``hearthside run``, ``hearthside demo``,
+``hearthside rotate-keys``, ``hearthside audit verify``...).
 """
 
 from __future__ import annotations
@@ -21,6 +22,10 @@ def main(argv: list[str] | None = None) -> int:
         from hearthside.selfcare.emotions.cli import emotions_main
 
         return emotions_main(argv[1:])
+    if argv and argv[0] == "companion-chat":
+        from hearthside.companion.cli import chat_main
+
+        return chat_main(argv[1:])
     if argv[:2] == ["safety", "train"]:
         from hearthside.safety.screening.cli import train_main
 

@@ -188,6 +188,23 @@ SAFETY_ACK_SECONDS = {
     "unknown": env_int("HEARTHSIDE_ACK_HIGH_SECONDS", 600, minimum=10),
 }
 
+# Companion: "offline" (the built-in dialogue manager) or "llm" (an OpenAI-compatible
+# chat-completions endpoint, with the offline engine as fallback). Disclosures of abuse, harm to
+# others or a child in danger raise a safety alert when HEARTHSIDE_COMPANION_DISCLOSURE_ALERT is
+# "always" (help is shown to the person either way).
+COMPANION_ENGINE = env_str("HEARTHSIDE_COMPANION_ENGINE", "offline")
+if COMPANION_ENGINE not in {"offline", "llm"}:
+    raise ConfigError("HEARTHSIDE_COMPANION_ENGINE must be offline or llm")
+COMPANION_LLM_BASE_URL = env_str("HEARTHSIDE_COMPANION_LLM_BASE_URL")
+COMPANION_LLM_MODEL = env_str("HEARTHSIDE_COMPANION_LLM_MODEL")
+COMPANION_LLM_API_KEY = env_str("HEARTHSIDE_COMPANION_LLM_API_KEY")
+COMPANION_LLM_TIMEOUT = env_int("HEARTHSIDE_COMPANION_LLM_TIMEOUT_SECONDS", 15, minimum=1)
+if COMPANION_ENGINE == "llm" and not (COMPANION_LLM_BASE_URL and COMPANION_LLM_MODEL):
+    raise ConfigError("HEARTHSIDE_COMPANION_ENGINE=llm needs HEARTHSIDE_COMPANION_LLM_BASE_URL and _MODEL")
+COMPANION_DISCLOSURE_ALERT = env_str("HEARTHSIDE_COMPANION_DISCLOSURE_ALERT", "always")
+if COMPANION_DISCLOSURE_ALERT not in {"always", "never"}:
+    raise ConfigError("HEARTHSIDE_COMPANION_DISCLOSURE_ALERT must be always or never")
+
 # Friends (peer profiles, connections, circle of support): operator settings.
 # Topics of shared experience members may pick (slugs; shown translated where known).
 FRIENDS_TOPICS = env_list("HEARTHSIDE_FRIENDS_TOPICS", [

@@ -1,5 +1,110 @@
-"""Companion API."""
+"""Companion API under /api/v1/companion/."""
 
-from ninja import Router
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from ninja import Field, Router, Schema, Status
+from ninja.errors import HttpError
+
+from . import actions
+from .models import Memory
 
 router = Router(tags=["companion"])
+
+
+def _guard(fn, *args, **kwargs):
+    try:
+        return fn(*args, **kwargs)
+    except PermissionDenied as exc:
+        raise HttpError(403, str(exc)) from None
+
+
+def _id(value: int) -> int:
+    if not 0 < value < 2**63:
+        raise Http404
+    return value
+
+
+class MessageIn(Schema):
+    text: str = Field(..., max_length=4000)
+    client_id: str = Field("", max_length=64, description="your id for this message; a resend returns the same reply")
+    conversation_id: int | None = Field(None, description="defaults to your current conversation")
+
+
+class MessageOut(Schema):
+    id: int
+    seq: int
+    role: str
+    body: str
+    safety_level: str
+    actions: list[str]
+    engine: str
+    extra: dict
+    created_at: str
+
+
+class TurnOut(Schema):
+    conversation_id: int
+    message: MessageOut
+    reply: MessageOut
+
+
+class ConversationOut(Schema):
+    id: int
+    in_crisis: bool
+    engine: str
+    messages: list[MessageOut]
+
+
+@router.post("/messages", response={201: TurnOut}, summary="Send the companion a message")
+def send_message(request, payload: MessageIn):
+    conversation = None
+    if payload.conversation_id is not None:
+        conversation = actions.access_conversation_by_id(request.user, _id(payload.conversation_id))
+    person, reply = _guard(actions.check_send, request.user, payload.text, client_id=payload.client_id,
+                           conversation=conversation, request=request)
+    return Status(201, {"conversation_id": person.conversation_id, "message": actions.message_out(person),
+                        "reply": actions.message_out(reply)})
+
+
+@router.get("/conversations/current", response=ConversationOut, summary="My current conversation")
+def current(request):
+    _guard(actions.require_consent, request.user)
+    conversation = actions.current_conversation(request.user)
+    return _conversation_out(conversation)
+
+
+def _conversation_out(conversation, after=None, before=None):
+    return {"id": conversation.pk, "in_crisis": conversation.in_crisis, "engine": actions.engine_label(),
+            "messages": [actions.message_out(m) for m in actions.history(conversation, after=after, before=before)]}
+
+
+@router.get("/conversations/{conversation_id}", response=ConversationOut, summary="A conversation's messages")
+def conversation_detail(request, conversation_id: int, after: int | None = None, before: int | None = None):
+    conversation = actions.access_conversation_by_id(request.user, _id(conversation_id))
+    return _conversation_out(conversation, after, before)
+
+
+@router.delete("/conversations/{conversation_id}", response={204: None}, summary="Delete a conversation")
+def delete_conversation(request, conversation_id: int):
+    conversation = actions.access_conversation_by_id(request.user, _id(conversation_id))
+    actions.do_delete_conversation(request.user, conversation, request=request)
+    return Status(204, None)
+
+
+class MemoryOut(Schema):
+    consent: bool | None
+    data: dict
+
+
+@router.get("/memory", response=MemoryOut, summary="What the companion remembers about me")
+def memory(request):
+    row = Memory.objects.filter(user=request.user).first()
+    return {"consent": row.consent if row else None, "data": (row.data if row and row.consent else {}) or {}}
+
+
+@router.delete("/memory", response={204: None}, summary="Make the companion forget")
+def forget(request):
+    actions.do_forget(request.user, request=request)
+    return Status(204, None)

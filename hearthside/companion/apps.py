@@ -7,5 +7,9 @@ class CompanionConfig(AppConfig):
     verbose_name = "Companion"
 
     def ready(self):
-        # Import here the modules that register personal data, sweeps and realtime channels.
-        pass
+        from hearthside.core import realtime
+
+        from . import personal_data  # noqa: F401  (registers export and erasure)
+        from .consumers import CompanionChannel
+
+        realtime.register(CompanionChannel())

@@ -6,4 +6,8 @@ app_name = "companion"
 
 urlpatterns = [
     path("", views.chat, name="chat"),
+    path("consent/", views.consent, name="consent"),
+    path("new/", views.new_conversation, name="new"),
+    path("conversations/<int:conversation_id>/delete/", views.delete, name="delete"),
+    path("forget/", views.forget, name="forget"),
 ]

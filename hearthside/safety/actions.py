@@ -86,7 +86,7 @@ from .models import LEVEL_ORDER, AlertEvent, DutyShift, SafetyAlert, ScreenedIte
 log = logging.getLogger("hearthside.safety")
 
 PUBLISH, HOLD, CRISIS = "publish", "hold", "crisis"
-PRIVATE_SOURCES = {"selfcare.journal"}
+PRIVATE_SOURCES = {"selfcare.journal", "companion"}
 
 
 def holds_content(source: str) -> bool:

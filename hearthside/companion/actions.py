@@ -1,0 +1,285 @@
+"""Companion actions: every message is screened and routed first, then the engine answers, then
+the turn is stored (encrypted), its effects applied (alerts, check-ins, memory) and published."""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from hearthside.accounts.actions import has_consent
+from hearthside.core import audit, realtime
+from hearthside.core.access import get_owned_or_404
+
+from .engine import Companion, Turn
+from .models import Conversation, CrisisEpisode, Memory, Message
+
+log = logging.getLogger("hearthside.companion")
+
+SOURCE = "companion"
+MAX_TEXT = 2000
+PAGE = 50
+
+
+def topic_for(user_id: int) -> str:
+    return f"companion.{user_id}"
+
+
+def _links() -> dict:
+    return {"help": reverse("safety:help"), "safety_plan": reverse("safety:plan"),
+            "support_line": reverse("supportline:start"), "care": reverse("care:home"),
+            "groups": reverse("community:groups"), "library": reverse("selfcare:library"),
+            "checkins": reverse("selfcare:checkins"), "permissions": reverse("accounts:settings")}
+
+
+@lru_cache(maxsize=4)
+def _engine(kind: str, base_url: str, model: str, key: str, timeout: int, alert: bool) -> Companion:
+    writer = None
+    name = ""
+    if kind == "llm":
+        from .engine.llm import ChatCompletionsWriter
+
+        writer = ChatCompletionsWriter(base_url, model, key, timeout)
+        name = writer.name
+    return Companion(links=_links(), disclosure_alert=alert, writer=writer, writer_name=name)
+
+
+def engine() -> Companion:
+    """The engine the operator chose (settings), built once per configuration."""
+    return _engine(settings.COMPANION_ENGINE, settings.COMPANION_LLM_BASE_URL, settings.COMPANION_LLM_MODEL,
+                   settings.COMPANION_LLM_API_KEY, settings.COMPANION_LLM_TIMEOUT,
+                   settings.COMPANION_DISCLOSURE_ALERT == "always")
+
+
+def engine_label() -> str:
+    companion = engine()
+    return companion.writer_name if companion.writer is not None else _("offline companion")
+
+
+def require_consent(user) -> None:
+    if not has_consent(user, "ai_features"):
+        raise PermissionDenied(_("The companion needs your permission for automated features. You can give it on"
+                                 " the companion page or under Permissions."))
+
+
+def access_conversation_by_id(user, conversation_id) -> Conversation:
+    return get_owned_or_404(Conversation.objects.all(), user, conversation_id)
+
+
+def _memory_into(state: dict, user) -> None:
+    memory = Memory.objects.filter(user=user).first()
+    state["memory_consent"] = memory.consent if memory else None
+    state["memory"] = (memory.data if memory and memory.consent else None) or {"stressors": [], "checkins": []}
+
+
+def _memory_from(state: dict, user) -> None:
+    consent = state.get("memory_consent")
+    data = state.get("memory") if consent else {}
+    Memory.objects.update_or_create(user=user, defaults={"consent": consent, "data": data or {},
+                                                         "updated_at": timezone.now()})
+
+
+def message_out(message: Message) -> dict:
+    return {"id": message.pk, "seq": message.seq, "role": message.role, "client_id": message.client_id,
+            "body": message.body, "safety_level": message.safety_level, "actions": list(message.actions),
+            "engine": message.engine, "extra": message.extra or {}, "created_at": message.created_at.isoformat()}
+
+
+def help_panel(user) -> dict:
+    """The person's safety plan first, then up to three crisis lines for their country."""
+    from hearthside.safety import directory
+    from hearthside.safety.actions import plan_for
+
+    plan = plan_for(user)
+    steps = []
+    if plan is not None and not plan.is_empty:
+        from hearthside.safety.models import SAFETY_PLAN_STEPS
+
+        steps = [{"title": str(title), "items": plan.steps.get(key, [])}
+                 for key, title, _help in SAFETY_PLAN_STEPS if plan.steps.get(key)]
+    country = (user.country or "").upper()
+    lines = [{"name": line.name, "phone": line.phone, "tel": getattr(line, "tel_href", ""), "sms": line.sms, "chat_url": line.chat_url, "hours": line.hours,
+              "source": line.source, "verified_on": line.verified_on.isoformat()}
+             for line in directory.lines_for(country, limit=3)]
+    emergency = directory.emergency_number_for(country)
+    return {"plan": steps, "lines": lines, "emergency": emergency.number if emergency else "",
+            "country": country, "help_url": reverse("safety:help"), "plan_url": reverse("safety:plan"),
+            "support_line_url": reverse("supportline:start")}
+
+
+def current_conversation(user) -> Conversation:
+    """The person's latest conversation, or a new one opened with the companion's greeting."""
+    conversation = Conversation.objects.filter(user=user).first()
+    return conversation if conversation is not None else do_start_conversation(user)
+
+
+def do_start_conversation(user) -> Conversation:
+    with transaction.atomic():
+        conversation = Conversation.objects.create(user=user)
+        state: dict = {}
+        from .engine.dialogue import new_state
+
+        state = new_state()
+        _memory_into(state, user)
+        turn = engine().start(state, name=user.pseudonym)
+        _store_reply(conversation, turn, client_id=f"start-{conversation.pk}", user=user)
+        conversation.state = turn.state
+        conversation.save(update_fields=["state", "last_seq"])
+    return conversation
+
+
+def _store_reply(conversation: Conversation, turn: Turn, *, client_id: str, user) -> Message:
+    conversation.last_seq += 1
+    extra = {"quick_replies": turn.quick_replies}
+    if turn.exercise:
+        extra["exercise"] = turn.exercise
+    if "show_help" in turn.actions:
+        extra["help"] = help_panel(user)
+    message = Message.objects.create(conversation=conversation, seq=conversation.last_seq, role=Message.Role.COMPANION,
+                                     client_id=client_id, body=turn.reply, safety_level=turn.safety_level,
+                                     actions=turn.actions, extra=extra, engine=turn.engine[:80])
+    realtime.publish_frame_on_commit(topic_for(user.pk), {"type": "companion.message",
+                                                         "conversation": conversation.pk,
+                                                         "message": message_out(message)})
+    return message
+
+
+def _clean(text, client_id) -> tuple[str, str]:
+    if not isinstance(text, str):
+        raise ValidationError({"text": [_("Write your message as text.")]})
+    text = text.replace("\x00", "").strip()
+    if not text:
+        raise ValidationError({"text": [_("Write a message first.")]})
+    if len(text) > MAX_TEXT:
+        raise ValidationError({"text": [_("Keep a message under %(n)s characters.") % {"n": MAX_TEXT}]})
+    client_id = str(client_id or "").strip()[:64]
+    return text, client_id
+
+
+def check_send(user, text, *, client_id="", conversation: Conversation | None = None,
+               request=None) -> tuple[Message, Message]:
+    """Validate, then answer one message. A resend with the same client id returns the stored pair."""
+    require_consent(user)
+    text, client_id = _clean(text, client_id)
+    conversation = conversation or current_conversation(user)
+    if client_id:
+        existing = _stored_pair(conversation, client_id)
+        if existing is not None:
+            return existing
+    try:
+        return do_send(user, conversation, text, client_id=client_id or None, request=request)
+    except IntegrityError:
+        existing = _stored_pair(conversation, client_id)
+        if existing is None:
+            raise
+        return existing
+
+
+def _stored_pair(conversation, client_id):
+    pair = {m.role: m for m in Message.objects.filter(conversation=conversation, client_id=client_id)}
+    if Message.Role.PERSON in pair and Message.Role.COMPANION in pair:
+        return pair[Message.Role.PERSON], pair[Message.Role.COMPANION]
+    return None
+
+
+def do_send(user, conversation: Conversation, text: str, *, client_id: str | None = None,
+            request=None) -> tuple[Message, Message]:
+    from hearthside.safety.actions import screen_and_route
+
+    with transaction.atomic():
+        conversation = Conversation.objects.select_for_update().get(pk=conversation.pk)
+        # Screening comes first, whatever happens next: it raises the alert at high/imminent.
+        route = screen_and_route(user, text, SOURCE, source_id=conversation.pk, context=SOURCE)
+        state = dict(conversation.state or {})
+        _memory_into(state, user)
+        turn = engine().respond(state, text, level=route.level, reasons=route.reasons)
+        conversation.last_seq += 1
+        client_id = client_id or f"seq-{conversation.last_seq}"
+        person = Message.objects.create(conversation=conversation, seq=conversation.last_seq, role=Message.Role.PERSON,
+                                        client_id=client_id, body=text, safety_level=route.level,
+                                        actions=[], extra={"feelings": turn.feelings}, engine="")
+        realtime.publish_frame_on_commit(topic_for(user.pk), {"type": "companion.message",
+                                                             "conversation": conversation.pk,
+                                                             "message": message_out(person)})
+        notes = _apply_effects(user, conversation, turn, route, request)
+        if notes:
+            turn.reply = " ".join([turn.reply, *notes])
+        reply = _store_reply(conversation, turn, client_id=client_id, user=user)
+        _memory_from(turn.state, user)
+        conversation.state = {k: v for k, v in turn.state.items() if k not in {"memory"}}
+        conversation.in_crisis = bool((turn.state.get("crisis") or {}).get("active"))
+        conversation.updated_at = timezone.now()
+        conversation.save(update_fields=["state", "in_crisis", "last_seq", "updated_at"])
+    return person, reply
+
+
+def _apply_effects(user, conversation: Conversation, turn: Turn, route, request) -> list[str]:
+    from hearthside.safety.actions import raise_alert
+
+    notes: list[str] = []
+    alert = route.alert
+    for effect in turn.effects:
+        kind = effect["type"]
+        if kind == "raise_alert" and alert is None:
+            alert = raise_alert(user, source=SOURCE, source_id=str(conversation.pk), level=effect["level"],
+                                reasons=[{"construct": effect.get("reason", "companion"),
+                                          "label": "Raised by the companion's own checks"}], item=route.item)
+        elif kind == "crisis_started":
+            episode = CrisisEpisode.objects.create(conversation=conversation, user=user, level=effect["level"])
+            audit.record("companion.crisis_started", actor=user, request=request, obj=episode, subject=user,
+                         detail={"level": effect["level"], "via": effect.get("via", "")})
+        elif kind == "crisis_step_down":
+            episode = CrisisEpisode.objects.filter(conversation=conversation, ended_at__isnull=True).first()
+            if episode is not None:
+                episode.ended_at = timezone.now()
+                episode.step_down_answer = effect.get("answer", "")[:500]
+                episode.save(update_fields=["ended_at", "step_down_answer"])
+                audit.record("companion.crisis_step_down", actor=user, request=request, obj=episode, subject=user)
+        elif kind == "log_checkin":
+            from hearthside.selfcare.actions import check_create_checkin
+
+            try:
+                check_create_checkin(user, {"mood": effect["mood"], "emotions": effect.get("emotions", []),
+                                            "note": ""}, request=request)
+            except PermissionDenied:
+                notes.append(_("(I couldn't save it after all: the mood tracker needs your permission to store"
+                               " health data, which you can give under Account.)"))
+            except ValidationError:
+                notes.append(_("(I couldn't save it: the check-in was not valid.)"))
+        elif kind in {"memory_forget", "memory_consent"}:
+            audit.record(f"companion.{kind}", actor=user, request=request, subject=user,
+                         detail={"value": effect.get("value")})
+    if alert is not None:
+        episode = CrisisEpisode.objects.filter(conversation=conversation, ended_at__isnull=True,
+                                               alert_id__isnull=True).first()
+        if episode is not None:
+            episode.alert_id = alert.pk
+            episode.save(update_fields=["alert_id"])
+    return notes
+
+
+def history(conversation: Conversation, *, after: int | None = None, before: int | None = None) -> list[Message]:
+    messages = Message.objects.filter(conversation=conversation)
+    if after is not None:
+        return list(messages.filter(seq__gt=after).order_by("seq")[:PAGE])
+    if before is not None:
+        messages = messages.filter(seq__lt=before)
+    return list(reversed(messages.order_by("-seq")[:PAGE]))
+
+
+def do_delete_conversation(user, conversation: Conversation, request=None) -> None:
+    """The person deletes a conversation: its messages go with it (crisis records too)."""
+    with transaction.atomic():
+        conversation.delete()
+        audit.record("companion.conversation_deleted", actor=user, request=request, subject=user)
+
+
+def do_forget(user, request=None) -> None:
+    Memory.objects.update_or_create(user=user, defaults={"consent": False, "data": {}, "updated_at": timezone.now()})
+    audit.record("companion.memory_forget", actor=user, request=request, subject=user)
