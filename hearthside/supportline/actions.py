@@ -518,7 +518,7 @@ def check_handoff(actor, conversation: Conversation, to_user_id, summary: str, r
 
 def _reassign(actor, conversation: Conversation, target, *, summary: str, request, action: str) -> Conversation:
     with transaction.atomic():
-        conversation = Conversation.objects.select_for_update().select_related("supporter").get(pk=conversation.pk)
+        conversation = Conversation.objects.select_for_update(of=("self",)).select_related("supporter").get(pk=conversation.pk)
         previous = conversation.supporter
         conversation.supporter = target
         conversation.status = Conversation.Status.ACTIVE
@@ -582,7 +582,7 @@ def check_wrap_up(user, conversation: Conversation, outcome: str, concern: bool 
     if outcome not in Conversation.Outcome.values:
         raise ValidationError({"outcome": [_("Choose an outcome.")]})
     with transaction.atomic():
-        conversation = Conversation.objects.select_for_update().select_related("supporter").get(pk=conversation.pk)
+        conversation = Conversation.objects.select_for_update(of=("self",)).select_related("supporter").get(pk=conversation.pk)
         if conversation.outcome:
             raise ValidationError(_("This conversation was already wrapped up."))
         conversation.outcome = outcome
