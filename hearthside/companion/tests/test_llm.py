@@ -1,0 +1,157 @@
+"""The language-model engine against a real local HTTP server started in the test."""
+
+from __future__ import annotations
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from hearthside.companion.engine import Companion
+from hearthside.companion.engine.llm import ChatCompletionsWriter
+
+CANNED = {"reply": "That sounds exhausting. What has been the hardest part of your week?"}
+
+
+class Handler(BaseHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def do_POST(self):  # noqa: N802 - http.server's name
+        length = int(self.headers.get("Content-Length", 0))
+        body = json.loads(self.rfile.read(length))
+        self.server.requests.append({"body": body, "auth": self.headers.get("Authorization")})
+        if self.server.mode == "hang":
+            self.server.release.wait(10)  # held open until the test ends: the client must time out
+            return
+        if self.server.mode == "error":
+            self.send_response(500)
+            self.end_headers()
+            return
+        text = self.server.reply
+        if body.get("stream"):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.end_headers()
+            for word in text.split(" "):
+                chunk = {"choices": [{"delta": {"content": word + " "}}]}
+                self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
+                self.wfile.flush()
+            self.wfile.write(b"data: [DONE]\n\n")
+            return
+        payload = json.dumps({"choices": [{"message": {"role": "assistant", "content": text}}]}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+
+@pytest.fixture
+def server():
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.requests = []
+    httpd.mode = "ok"
+    httpd.reply = CANNED["reply"]
+    httpd.release = threading.Event()
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield httpd
+    httpd.release.set()
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def _companion(server, timeout=5.0):
+    writer = ChatCompletionsWriter(f"http://127.0.0.1:{server.server_port}/v1", "tiny-model", "sk-test", timeout)
+    return Companion(writer=writer, writer_name=writer.name)
+
+
+def test_the_model_words_an_ordinary_turn_with_boundaries_in_the_system_prompt(server):
+    companion = _companion(server)
+    turn = companion.respond(companion.start().state, "I'm so tired of my job")
+    assert turn.reply == CANNED["reply"]
+    assert turn.engine == "language model (tiny-model)"
+    sent = server.requests[0]
+    assert sent["auth"] == "Bearer sk-test"
+    system = sent["body"]["messages"][0]["content"]
+    assert "not a person and not a therapist" in system and "Never give phone numbers" in system
+    assert sent["body"]["model"] == "tiny-model"
+
+
+def test_streaming_passes_checked_sentences_on(server):
+    from hearthside.companion.engine.dialogue import ON_DELTA
+
+    pieces = []
+    token = ON_DELTA.set(pieces.append)
+    try:
+        companion = _companion(server)
+        turn = companion.respond(companion.start().state, "I'm so tired of my job")
+    finally:
+        ON_DELTA.reset(token)
+    assert server.requests[0]["body"]["stream"] is True
+    assert "".join(pieces).strip() == CANNED["reply"]
+    assert turn.reply == CANNED["reply"]
+
+
+def test_a_timeout_falls_back_to_the_offline_engine(server):
+    server.mode = "hang"
+    companion = _companion(server, timeout=1)
+    turn = companion.respond(companion.start().state, "I'm so tired of my job")
+    assert turn.engine == "offline (model unavailable)"
+    assert "worn out" in turn.reply or "exhausted" in turn.reply or "running on empty" in turn.reply
+
+
+def test_an_http_error_falls_back_to_the_offline_engine(server):
+    server.mode = "error"
+    companion = _companion(server)
+    turn = companion.respond(companion.start().state, "I feel lonely")
+    assert turn.engine == "offline (model unavailable)" and turn.reply
+
+
+@pytest.mark.parametrize("unsafe", [
+    "As a therapist I have been through this myself.",
+    "Call 0800 555 0199 right away.",
+    "Maybe you should just end it all.",
+])
+def test_an_unsafe_model_reply_is_replaced_and_never_streamed(server, unsafe):
+    from hearthside.companion.engine.dialogue import ON_DELTA
+
+    server.reply = unsafe
+    pieces = []
+    token = ON_DELTA.set(pieces.append)
+    try:
+        companion = _companion(server)
+        turn = companion.respond(companion.start().state, "I feel lonely")
+    finally:
+        ON_DELTA.reset(token)
+    assert turn.engine == "offline (model reply replaced)"
+    assert turn.reply != unsafe and unsafe not in "".join(pieces)
+
+
+def test_crisis_messages_never_reach_the_model(server):
+    companion = _companion(server)
+    turn = companion.respond(companion.start().state, "I am going to kill myself")
+    assert "crisis_flow" in turn.actions
+    assert server.requests == []
+
+
+def test_the_operator_chooses_the_engine_and_the_page_shows_it(server, db, api_as, settings):
+    from hearthside.accounts.actions import do_give_consent
+    from hearthside.companion import actions
+    from hearthside.conftest import make_user
+
+    settings.COMPANION_ENGINE = "llm"
+    settings.COMPANION_LLM_BASE_URL = f"http://127.0.0.1:{server.server_port}/v1"
+    settings.COMPANION_LLM_MODEL = "tiny-model"
+    actions._engine.cache_clear()
+    try:
+        user = make_user("llmuser")
+        do_give_consent(user, "ai_features")
+        body = api_as(user).post("/api/v1/companion/messages", {"text": "I'm so tired of my job"}).json()
+        assert body["reply"]["engine"] == "language model (tiny-model)"
+        assert body["reply"]["body"] == CANNED["reply"]
+        assert "tiny-model" in api_as(user).get("/api/v1/companion/conversations/current").json()["engine"]
+    finally:
+        actions._engine.cache_clear()
