@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from hearthside.core import audit
 from hearthside.core.fanout import publish_on_commit
 
-from .models import ChatMessage, Group, Membership
+from .models import ChatMessage, Group, MemberBlock, Membership
 
 MAX_CHAT = 4000
 ANONYMOUS = "anonymous member"
@@ -217,9 +217,11 @@ def do_release_chat_message(message: ChatMessage) -> ChatMessage:
 
 def chat_history(user, group: Group, *, after: int | None = None, before: int | None = None, limit: int = 50):
     """Messages with a sequence number, oldest first: after ``after`` (catch-up) or before
-    ``before`` (paging back). Hidden messages come as placeholders so clients see no gap."""
+    ``before`` (paging back). Hidden messages come as placeholders so clients see no gap, and so do
+    messages of people the reader muted or blocked (``filtered``: no author, no text)."""
     require_member(user, group)
     limit = max(1, min(int(limit), 200))
+    hidden = hidden_author_ids(user)
     qs = ChatMessage.objects.filter(group=group, seq__isnull=False).select_related("author")
     if after is not None:
         rows = list(qs.filter(seq__gt=after).order_by("seq")[:limit])
@@ -227,7 +229,89 @@ def chat_history(user, group: Group, *, after: int | None = None, before: int | 
         if before is not None:
             qs = qs.filter(seq__lt=before)
         rows = list(qs.order_by("-seq")[:limit])[::-1]
-    return [chat_frame(m, group) for m in rows]
+    return [filtered_frame(group.slug, m.seq, m.created_at.isoformat())
+            if m.author_id in hidden and not m.anonymous else chat_frame(m, group) for m in rows]
+
+
+def filtered_frame(slug: str, seq: int, at: str) -> dict:
+    """Takes the place of a message the reader chose not to see, so their sequence has no gap."""
+    return {"type": "chat.message", "group": slug, "seq": seq, "at": at, "filtered": True}
+
+
+# ---------------------------------------------------------------------------------------------
+# Mute and block, member to member
+
+
+def hidden_authors_q(user) -> Q:
+    """Matches content (posts, chat) by people ``user`` does not see: whom they muted or blocked, and
+    who blocked them. Anonymous content is never matched. Subqueries, not a round trip."""
+    mine = MemberBlock.objects.filter(user=user).values("other_id")
+    theirs = MemberBlock.objects.filter(other=user, kind=MemberBlock.Kind.BLOCK).values("user_id")
+    return (Q(author_id__in=mine) | Q(author_id__in=theirs)) & Q(anonymous=False)
+
+
+def hidden_author_ids(user) -> set[int]:
+    if user is None or not user.is_authenticated:
+        return set()
+    rows = MemberBlock.objects.filter(Q(user=user) | Q(other=user, kind=MemberBlock.Kind.BLOCK)).values_list(
+        "user_id", "other_id")
+    return {other if mine == user.pk else mine for mine, other in rows}
+
+
+def access_member_by_pseudonym(user, pseudonym: str):
+    """Someone who shares a group with ``user`` (the only people one can meet here); 404 otherwise."""
+    from hearthside.accounts.models import User
+
+    other = User.objects.filter(pseudonym=str(pseudonym)[:150], is_active=True).exclude(pk=user.pk).first()
+    if other is None:
+        raise Http404
+    shared = Membership.objects.filter(user=user, status=Membership.Status.ACTIVE).values("group_id")
+    if not Membership.objects.filter(user=other, group_id__in=shared).exclude(
+            status__in=[Membership.Status.PENDING, Membership.Status.INVITED]).exists():
+        raise Http404
+    return other
+
+
+def check_block(user, other, kind: str, request=None) -> MemberBlock:
+    """Mute (only I stop seeing them) or block (neither of us sees the other). Changing one to
+    the other updates it; the change reaches open sockets at once."""
+    if kind not in MemberBlock.Kind.values:
+        raise ValidationError({"kind": [_("Choose mute or block.")]})
+    if other.pk == user.pk:
+        raise ValidationError(_("You cannot mute or block yourself."))
+    with transaction.atomic():
+        block, created = MemberBlock.objects.get_or_create(user=user, other=other, defaults={"kind": kind})
+        was = None if created else block.kind
+        if not created and block.kind != kind:
+            block.kind = kind
+            block.save(update_fields=["kind"])
+        audit.record(f"community.member_{kind}", actor=user, request=request, obj=block, subject=user)
+        _blocks_changed(user.pk, other.pk, kind, was)
+    return block
+
+
+def do_unblock(user, other, request=None) -> bool:
+    with transaction.atomic():
+        block = MemberBlock.objects.filter(user=user, other=other).first()
+        if block is None:
+            return False
+        kind = block.kind
+        block.delete()
+        audit.record("community.member_unblocked", actor=user, request=request, obj=None, subject=user)
+        _blocks_changed(user.pk, other.pk, None, kind)
+    return True
+
+
+def _blocks_changed(user_id: int, other_id: int, kind, was) -> None:
+    # Open sockets reload whom to leave out; the other person's too when a block is involved.
+    _control(user_id, {"type": "blocks.changed"})
+    if MemberBlock.Kind.BLOCK in (kind, was):
+        _control(other_id, {"type": "blocks.changed"})
+
+
+def blocks_for(user) -> list[dict]:
+    return [{"pseudonym": b.other.pseudonym, "kind": b.kind, "created_at": b.created_at}
+            for b in MemberBlock.objects.filter(user=user).select_related("other").order_by("other__pseudonym")]
 
 
 def do_hide_chat_message(moderator, message: ChatMessage, reason: str = "", request=None) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.core.exceptions import PermissionDenied
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
@@ -121,3 +123,35 @@ def send_chat(request, slug: str, payload: ChatIn):
     body = {"client_id": message.client_id, "seq": message.seq, "status": message.status,
             "duplicate": not created, "help": bool(route and route.show_help)}
     return Status(201 if created else 200, body)
+
+
+class BlockIn(Schema):
+    kind: str = Field(..., description="mute (only you stop seeing them) or block (neither sees the other)")
+
+
+class BlockOut(Schema):
+    pseudonym: str
+    kind: str
+    created_at: datetime
+
+
+@router.get("/blocks", response=list[BlockOut], summary="People I muted or blocked")
+def list_blocks(request):
+    return actions.blocks_for(request.user)
+
+
+@router.put("/blocks/{pseudonym}", response=BlockOut, summary="Mute or block someone I share a group with")
+def put_block(request, pseudonym: str, payload: BlockIn):
+    other = actions.access_member_by_pseudonym(request.user, pseudonym)
+    block = actions.check_block(request.user, other, payload.kind, request=request)
+    return {"pseudonym": other.pseudonym, "kind": block.kind, "created_at": block.created_at}
+
+
+@router.delete("/blocks/{pseudonym}", response={204: None}, summary="Unmute or unblock")
+def delete_block(request, pseudonym: str):
+    from hearthside.accounts.models import User
+
+    other = User.objects.filter(pseudonym=str(pseudonym)[:150]).first()
+    if other is None or not actions.do_unblock(request.user, other, request=request):
+        raise HttpError(404, "Not found.")
+    return Status(204, None)

@@ -7,6 +7,8 @@ Who sees what (one rule, applied by ``visible_posts``):
 - a group moderator (site moderator or the group's facilitator) also sees hidden posts, to restore them;
   held and pending posts reach moderators through the moderation queue, never the thread page.
 
+Posts of people the viewer muted or blocked, or who blocked the viewer, are left out (not anonymous ones).
+
 A thread is visible when it has a post the viewer may see, so a thread whose opening post was held
 by screening exists for its author alone.
 
@@ -114,7 +116,9 @@ def visible_posts(viewer: Viewer) -> Q:
     q = Q(status=Post.Status.PUBLISHED) | Q(author=viewer.user, status__in=OWN_VISIBLE)
     if viewer.moderator:
         q |= Q(status=Post.Status.HIDDEN)
-    return q
+    # People the viewer muted or blocked, and people who blocked the viewer, disappear (their
+    # anonymous posts stay: hiding those would tell who wrote them). A subquery, not a round trip.
+    return q & ~_community().hidden_authors_q(viewer.user)
 
 
 def visible_threads(viewer: Viewer):

@@ -6,6 +6,7 @@ app_name = "community"
 
 urlpatterns = [
     path("", views.group_list, name="groups"),
+    path("muted/", views.blocks, name="blocks"),
     path("<slug:slug>/", views.group_detail, name="group"),
     path("<slug:slug>/join/", views.join, name="join"),
     path("<slug:slug>/leave/", views.leave, name="leave"),

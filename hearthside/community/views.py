@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from . import actions
 from .models import Group, Membership
@@ -58,3 +59,27 @@ def leave(request, slug: str):
     actions.do_leave(request.user, group, request=request)
     messages.info(request, _("You left %(g)s.") % {"g": group.name})
     return redirect("community:groups")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def blocks(request):
+    """Whom I muted or blocked; mute, block, or undo."""
+    if request.method == "POST":
+        pseudonym = request.POST.get("pseudonym", "").strip()
+        action = request.POST.get("action", "")
+        try:
+            other = actions.access_member_by_pseudonym(request.user, pseudonym)
+            if action == "undo":
+                actions.do_unblock(request.user, other, request=request)
+                messages.info(request, _("You will see %(p)s again.") % {"p": other.pseudonym})
+            else:
+                actions.check_block(request.user, other, action, request=request)
+                messages.success(request, (_("You muted %(p)s.") if action == "mute" else _("You blocked %(p)s."))
+                                 % {"p": other.pseudonym})
+        except Http404:
+            messages.error(request, _("No one with that pseudonym shares a group with you."))
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        return redirect("community:blocks")
+    return render(request, "community/blocks.html", {"blocks": actions.blocks_for(request.user)})

@@ -18,7 +18,8 @@
   var reportForm = document.getElementById("chat-report");
   var reportReason = document.getElementById("chat-report-reason");
   var reportQuote = document.getElementById("chat-report-quote");
-  var reportSeq = null;
+  var reportSeq = null, reportAuthor = null;
+  var blockActions = document.getElementById("chat-block-actions");
   function text(name) { return box.getAttribute("data-" + name) || ""; }
   var lastSeq = 0, firstSeq = null;
   var buffer = {};          // seq -> frame, waiting for a gap to fill
@@ -34,6 +35,8 @@
     button.textContent = text("report-label");
     button.addEventListener("click", function () {
       reportSeq = li.getAttribute("data-seq");
+      reportAuthor = li.getAttribute("data-author");
+      blockActions.hidden = !reportAuthor;
       var body = li.querySelector(".chat-body");
       reportQuote.textContent = body ? "“" + body.textContent.trim() + "”" : "";
       reportForm.hidden = false;
@@ -51,6 +54,7 @@
   log.scrollTop = log.scrollHeight;
 
   function render(frame, prepend) {
+    if (frame.filtered) return;  // someone this person muted or blocked: keeps its place, shows nothing
     var existing = log.querySelector('li[data-seq="' + frame.seq + '"]');
     var li = existing || document.createElement("li");
     li.setAttribute("data-seq", frame.seq);
@@ -67,6 +71,7 @@
       li.appendChild(who);
       li.appendChild(body);
       li.className = frame.author === me ? "is-mine" : "";
+      if (frame.mine_id) li.setAttribute("data-author", frame.author);
       addReport(li);
     }
     if (!existing) {
@@ -134,6 +139,18 @@
     }).catch(function () { notice.textContent = text("offline-text"); });
   });
   document.getElementById("chat-report-cancel").addEventListener("click", function () { reportForm.hidden = true; });
+  Array.prototype.forEach.call(blockActions.querySelectorAll("button[data-kind]"), function (button) {
+    button.addEventListener("click", function () {
+      var csrf = reportForm.querySelector("input[name=csrfmiddlewaretoken]").value;
+      fetch("/api/v1/community/blocks/" + encodeURIComponent(reportAuthor), {
+        method: "PUT", credentials: "same-origin",
+        headers: {"Content-Type": "application/json", "X-CSRFToken": csrf},
+        body: JSON.stringify({kind: button.getAttribute("data-kind")})
+      }).then(function (r) {
+        if (r.ok) { window.location.reload(); }  // the page comes back without their messages
+      });
+    });
+  });
 
   document.addEventListener("hs:socket", function (e) {
     var open = e.detail.state === "open";
@@ -147,11 +164,14 @@
   document.addEventListener("hs:event", function (e) {
     var data = e.detail;
     if (data.type === "resync") { sync(); return; }
+    if (data.type === "blocks.changed") { window.location.reload(); return; }
     if (data.group !== slug) return;
     if (data.type === "chat.message") { accept(data); }
     else if (data.type === "chat.history") {
       if (data.mode === "sync") {
         data.messages.forEach(accept);
+        // Away for long: catch-up comes in pages; ask for the next until up to date.
+        if (data.messages.length && lastSeq < data.upto) sync();
       } else {
         data.messages.slice().reverse().forEach(function (m) {
           render(m, true);

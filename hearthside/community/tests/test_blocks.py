@@ -1,0 +1,118 @@
+"""Member-to-member mute and block: the people you mute or block disappear from your view."""
+
+from __future__ import annotations
+
+import pytest
+
+from hearthside.community import actions
+from hearthside.community.models import MemberBlock, Post
+from hearthside.conftest import login_client
+from hearthside.core.models import AuditEvent
+
+from .forum_fixtures import (  # noqa: F401  (fixtures)
+    group_fixture,
+    other_group_fixture,
+    people_fixture,
+    reply,
+    start_thread,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _chat(user, group, cid, body):
+    return actions.check_send_chat(user, group, cid, body)[0]
+
+
+def test_muting_hides_their_chat_and_posts_from_me_only(people, group, api_as):
+    writer, reader, facilitator = people["writer"], people["reader"], people["facilitator"]
+    _chat(writer, group, "w1", "morning all")
+    _chat(reader, group, "r1", "hi")
+    _chat(writer, group, "w2", "anonymous hello")
+    sub = start_thread(writer, group)
+    mine = reply(reader, sub.thread, body="welcome")
+    anon = reply(writer, sub.thread, body="thanks, posting this one anonymously", anonymous=True)
+
+    api = api_as(reader)
+    response = api.client.put(f"/api/v1/community/blocks/{writer.pseudonym}", {"kind": "mute"},
+                              content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {api.token}")
+    assert response.status_code == 200 and response.json()["kind"] == "mute"
+    assert AuditEvent.objects.filter(action="community.member_mute", actor_id=reader.pk).exists()
+
+    history = actions.chat_history(reader, group)
+    # Their messages keep their place (no gap for the client) but carry no author and no text.
+    assert [m["seq"] for m in history] == [1, 2, 3]
+    assert [m.get("filtered", False) for m in history] == [True, False, True]
+    assert "body" not in history[0] and "author" not in history[0]
+    # Muting is one-way: the writer still sees the reader.
+    assert not any(m.get("filtered") for m in actions.chat_history(writer, group))
+    assert not any(m.get("filtered") for m in actions.chat_history(facilitator, group))
+
+    posts = api.get(f"/api/v1/community/threads/{sub.thread.pk}").json()["posts"]
+    ids = [p["id"] for p in posts]
+    assert sub.post.pk not in ids and mine.post.pk in ids
+    assert anon.post.pk in ids  # hiding anonymous posts would reveal who wrote them
+    search = api.get(f"/api/v1/community/groups/{group.slug}/search", q="morning").json()
+    assert all(r["id"] != sub.post.pk for r in search["results"])
+
+    assert api.get("/api/v1/community/blocks").json()[0]["pseudonym"] == writer.pseudonym
+    assert api.delete(f"/api/v1/community/blocks/{writer.pseudonym}").status_code == 204
+    assert not any(m.get("filtered") for m in actions.chat_history(reader, group))
+    assert api.delete(f"/api/v1/community/blocks/{writer.pseudonym}").status_code == 404
+
+
+def test_blocking_works_both_ways(people, group):
+    writer, reader = people["writer"], people["reader"]
+    _chat(writer, group, "w1", "from the writer")
+    _chat(reader, group, "r1", "from the reader")
+    other = actions.access_member_by_pseudonym(writer, reader.pseudonym)
+    actions.check_block(writer, other, "block")
+    assert [m.get("filtered", False) for m in actions.chat_history(writer, group)] == [False, True]
+    assert [m.get("filtered", False) for m in actions.chat_history(reader, group)] == [True, False]
+    # Changing a block into a mute keeps one row and makes it one-way.
+    actions.check_block(writer, other, "mute")
+    assert MemberBlock.objects.filter(user=writer).count() == 1
+    assert not any(m.get("filtered") for m in actions.chat_history(reader, group))
+
+
+def test_only_people_who_share_a_group_can_be_muted_and_never_oneself(people, group, api_as):
+    api = api_as(people["reader"])
+
+    def put(pseudonym, kind="mute"):
+        return api.client.put(f"/api/v1/community/blocks/{pseudonym}", {"kind": kind},
+                              content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {api.token}")
+
+    assert put(people["outsider"].pseudonym).status_code == 404
+    assert put("nobody-by-that-name").status_code == 404
+    assert put(people["reader"].pseudonym).status_code == 404
+    assert put(people["writer"].pseudonym, kind="ignore").status_code == 400
+    assert not MemberBlock.objects.exists()
+
+
+def test_a_post_by_a_deleted_account_stays_visible_to_someone_who_muted_people(people, group):
+    writer, reader = people["writer"], people["reader"]
+    sub = start_thread(writer, group)
+    orphan = reply(reader, sub.thread, body="kept after my account is gone")
+    Post.objects.filter(pk=orphan.post.pk).update(author=None)
+    actions.check_block(people["facilitator"], actions.access_member_by_pseudonym(people["facilitator"],
+                                                                                  writer.pseudonym), "mute")
+    from hearthside.community import forum
+
+    viewer = forum.viewer_for(people["facilitator"], group)
+    page = forum.thread_page(viewer, sub.thread, mark_read=False)
+    ids = [p["id"] for p in page["posts"]]
+    assert orphan.post.pk in ids and sub.post.pk not in ids
+
+
+def test_the_muted_page_mutes_and_undoes(people, group):
+    client = login_client(people["reader"])
+    assert client.get("/groups/muted/").status_code == 200
+    client.post("/groups/muted/", {"pseudonym": people["writer"].pseudonym, "action": "block"})
+    assert MemberBlock.objects.get(user=people["reader"]).kind == "block"
+    page = client.get("/groups/muted/").content.decode()
+    assert people["writer"].pseudonym in page
+    client.post("/groups/muted/", {"pseudonym": people["writer"].pseudonym, "action": "undo"})
+    assert not MemberBlock.objects.exists()
+    response = client.post("/groups/muted/", {"pseudonym": people["outsider"].pseudonym, "action": "mute"},
+                           follow=True)
+    assert b"shares a group with you" in response.content
