@@ -330,7 +330,7 @@ def daily_request_limit(user, now=None) -> int:
 def requests_held(user, now=None) -> bool:
     """Reports from several different people hold this person's requests for a moderator."""
     now = now or timezone.now()
-    reporters = (PeerReport.objects.filter(reported=user, status=PeerReport.Status.OPEN,
+    reporters = (PeerReport.objects.filter(reported=user, status=PeerReport.Status.OPEN, reporter__isnull=False,
                                            created_at__gte=now - REPORT_WINDOW)
                  .values("reporter_id").distinct().count())
     return reporters >= settings.FRIENDS_REPORTS_TO_HOLD
@@ -435,13 +435,18 @@ def check_withdraw(user, connection: Connection, request=None) -> None:
 
 
 def _close(connection: Connection, status: str, by) -> None:
-    was_open = Connection.objects.filter(pk=connection.pk, status__in=Connection.OPEN).update(
-        status=status, ended_by=by, responded_at=timezone.now())
-    if was_open and connection.status == Connection.Status.ACCEPTED:
-        for uid in (connection.requester_id, connection.recipient_id):
-            realtime.unsubscribe_on_commit(uid, peer_topic(connection.pk))
+    before = (Connection.objects.select_for_update().filter(pk=connection.pk, status__in=Connection.OPEN)
+              .values_list("status", flat=True).first())
+    if before is None:
+        return
+    Connection.objects.filter(pk=connection.pk).update(status=status, ended_by=by, responded_at=timezone.now())
+    connection.status = status
+    if before == Connection.Status.ACCEPTED:
+        # Told first, then both people's sockets leave the conversation.
         realtime.publish_frame_on_commit(peer_topic(connection.pk),
                                          {"type": "peer.ended", "connection": connection.pk})
+        for uid in (connection.requester_id, connection.recipient_id):
+            realtime.unsubscribe_on_commit(uid, peer_topic(connection.pk))
     # Leaving each other's circles goes with the connection.
     for owner_id, member_id in ((connection.requester_id, connection.recipient_id),
                                 (connection.recipient_id, connection.requester_id)):
@@ -512,21 +517,17 @@ def chat_frame(message: PeerMessage) -> dict:
     return frame
 
 
-def _abuse_hold(text: str) -> bool:
-    """The offline abuse detector, where the safety layer has one (hearthside.safety.abuse)."""
+def _abuse_reasons(text: str) -> list[str]:
+    """Reasons to hold ``text`` as abuse aimed at someone (the safety layer's offline detector);
+    empty when it is fine. Crisis language is screened first, by ``screen_and_route``."""
+    from hearthside.safety.abuse import classify_abuse
+
     try:
-        from hearthside.safety import abuse  # type: ignore[attr-defined]
-    except ImportError:
-        return False
-    for name in ("is_abusive", "should_hold"):
-        fn = getattr(abuse, name, None)
-        if callable(fn):
-            try:
-                return bool(fn(text))
-            except Exception:
-                log.exception("abuse detector failed")
-                return False
-    return False
+        result = classify_abuse(text)
+    except Exception:
+        log.exception("abuse detector failed")
+        return []
+    return list(result.reasons) or [result.label] if result.abusive else []
 
 
 def check_send(user, connection: Connection, client_id: str, body: str):
@@ -558,14 +559,21 @@ def check_send(user, connection: Connection, client_id: str, body: str):
         with transaction.atomic():
             route = screen_and_route(user, body, "friends.chat", source_id=f"{connection.pk}:{client_id}",
                                      context="chat")
-            status = None
+            status, abuse = None, []
             if route.decision == CRISIS:
                 status = PeerMessage.Status.CRISIS
-            elif not route.publish or _abuse_hold(body):
+            elif not route.publish:
                 status = PeerMessage.Status.HELD
+            else:
+                abuse = _abuse_reasons(body)
+                status = PeerMessage.Status.HELD if abuse else None
             if status is not None:
                 message = PeerMessage.objects.create(connection=connection, author=user, client_id=client_id,
                                                      body=body, status=status)
+                if abuse:
+                    # Held for a moderator, who sees it in the reports queue.
+                    PeerReport.objects.create(reporter=None, reported=user, message=message,
+                                              reason=("abuse detector: " + "; ".join(abuse))[:500])
                 return message, True, route
             # The UPDATE takes the connection row's lock: both people see the same order.
             updated = Connection.objects.filter(pk=connection.pk, status=Connection.Status.ACCEPTED).update(
@@ -896,7 +904,7 @@ def check_share_strategy(user, text: str, situations, request=None) -> tuple[Str
         strategy = Strategy.objects.create(author=user, text=text, situations=situations,
                                            status=Strategy.Status.HELD)
         route = screen_and_route(user, text, "friends.strategy", source_id=strategy.pk, context="post")
-        if route.publish and not _abuse_hold(text):
+        if route.publish and not _abuse_reasons(text):
             strategy.status = Strategy.Status.PUBLISHED
             strategy.save(update_fields=["status"])
     return strategy, route
