@@ -7,4 +7,9 @@ class CareConfig(AppConfig):
     verbose_name = "Counselling"
 
     def ready(self):
+        from hearthside.core import realtime
+
         from . import personal_data, sweeps  # noqa: F401  (registers export/erasure and sweeps)
+        from .conversation import CareChannel
+
+        realtime.register(CareChannel())

@@ -17,13 +17,11 @@ urlpatterns = [
     path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
     path("practice/", views.practice, name="practice"),
     path("verify/", views.verify, name="verify"),
-]
 
-# Filled in by the messaging, sharing and session-room slices.
-urlpatterns += [
-    path("messages/", views.home, name="messages"),
-    path("messages/<int:relationship_id>/", views.home, name="conversation"),
-    path("clients/<int:relationship_id>/", views.home, name="client"),
-    path("who-looked/", views.home, name="access_log"),
-    path("appointments/<int:appointment_id>/room/", views.home, name="room"),
+    path("messages/", views.messages_list, name="messages"),
+    path("messages/<int:relationship_id>/", views.conversation_page, name="conversation"),
+    path("clients/<int:relationship_id>/", views.client, name="client"),
+    path("clients/<int:relationship_id>/journal/<int:entry_id>/", views.client_journal_entry, name="client_entry"),
+    path("who-looked/", views.access_log, name="access_log"),
+    path("appointments/<int:appointment_id>/room/", views.room, name="room"),
 ]

@@ -294,3 +294,130 @@ def verify(request):
         "licences": licences, "methods": LicenceVerification.Method.choices,
         "outcomes": LicenceVerification.Outcome.choices, "today": date.today().isoformat(),
     })
+
+
+# ---------------------------------------------------------------------------------------------
+# Messages
+
+
+def _with_local_time(rows: list[dict], tz_name: str) -> list[dict]:
+    from datetime import datetime
+
+    tz = actions._zone(tz_name)
+    return [{**m, "when": datetime.fromisoformat(m["at"]).astimezone(tz).strftime("%d %b %H:%M")} for m in rows]
+
+
+@login_required
+def messages_list(request):
+    from . import conversation
+
+    rows = list(conversation.relationships_for(request.user))
+    if len(rows) == 1:
+        return redirect("care:conversation", relationship_id=rows[0].pk)
+    return render(request, "care/messages.html", {"relationships": rows})
+
+
+@login_required
+def conversation_page(request, relationship_id: int):
+    from . import conversation
+
+    relationship = conversation.access_relationship(request.user, relationship_id)
+    rows = _with_local_time(conversation.history(request.user, relationship), request.user.time_zone)
+    as_client = relationship.client_id == request.user.pk
+    return render(request, "care/conversation.html", {
+        "r": relationship, "messages_": rows, "as_client": as_client,
+        "other": relationship.practitioner.user if as_client else relationship.client,
+        "other_read": relationship.practitioner_read_seq if as_client else relationship.client_read_seq,
+        "upto": relationship.last_seq, "active": relationship.status == "active",
+    })
+
+
+# ---------------------------------------------------------------------------------------------
+# A practitioner's view of a client
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def client(request, relationship_id: int):
+    from hearthside.selfcare import exercises
+
+    from . import clinical
+
+    relationship = clinical.access_client(request.user, relationship_id)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "note":
+                note = clinical.access_note(request.user, request.POST["note"]) if request.POST.get("note") else None
+                clinical.check_write_note(request.user, relationship, request.POST.get("body", ""),
+                                          appointment_id=request.POST.get("appointment") or None, note=note,
+                                          request=request)
+                messages.success(request, _("Note saved. Only you can read it; the client receives it if they "
+                                            "download their data."))
+            elif action == "homework":
+                clinical.check_assign_homework(request.user, relationship, request.POST.get("exercise", ""),
+                                               request.POST.get("instructions", ""), request.POST.get("due_on", ""),
+                                               request=request)
+                messages.success(request, _("Exercise suggested."))
+            elif action == "end":
+                actions.do_end_relationship(relationship, request.user, request=request)
+                messages.success(request, _("You no longer work together."))
+                return redirect("care:home")
+        except (ValidationError, PermissionDenied) as exc:
+            messages.error(request, _message_for(exc))
+        return redirect("care:client", relationship_id=relationship.pk)
+    shared = clinical.shared_with(relationship)
+    data = {t: clinical.read_shared(request.user, relationship, t, request=request) for t in shared["types"]
+            if t in clinical.DATA_TYPES}
+    from hearthside.selfcare.models import JournalEntry
+
+    entries = list(JournalEntry.objects.filter(pk__in=shared["entries"], user=relationship.client)
+                   .only("pk", "created_at"))
+    return render(request, "care/client.html", {
+        "r": relationship, "shared": shared, "data": data, "entries": entries,
+        "notes": list(clinical.notes_for(request.user, relationship)[:20]),
+        "homework": clinical.homework_rows(clinical.refresh_homework(relationship.client)),
+        "exercises": sorted(((slug, e["title"]) for slug, e in exercises.all_exercises().items()), key=lambda x: x[1]),
+        "rci_source": clinical.RELIABLE_CHANGE_SOURCE, "tz": request.user.time_zone,
+        "upcoming": [a for a in actions.appointments_for(request.user) if a.client_id == relationship.client_id],
+    })
+
+
+@login_required
+def client_journal_entry(request, relationship_id: int, entry_id: int):
+    from . import clinical
+
+    relationship = clinical.access_client(request.user, relationship_id)
+    entry = clinical.read_journal_entry(request.user, relationship, entry_id, request=request)
+    return render(request, "care/client_entry.html", {"r": relationship, "entry": entry})
+
+
+@login_required
+def access_log(request):
+    from . import clinical
+
+    relationship = actions.active_relationship(request.user)
+    homework = clinical.homework_rows(clinical.refresh_homework(request.user))
+    return render(request, "care/access_log.html", {"events": clinical.access_log(request.user),
+                                                    "relationship": relationship, "homework": homework,
+                                                    "tz": request.user.time_zone})
+
+
+# ---------------------------------------------------------------------------------------------
+# Live session room
+
+
+@login_required
+def room(request, appointment_id: int):
+    from . import conversation
+
+    appointment, relationship = conversation.access_room(request.user, appointment_id)
+    as_client = appointment.client_id == request.user.pk
+    other = appointment.practitioner.user if as_client else appointment.client
+    return render(request, "care/room.html", {
+        "a": appointment, "r": relationship, "other": other, "open": conversation.room_open(appointment),
+        "ice": conversation.ice_servers(),
+        "messages_": _with_local_time(conversation.history(request.user, relationship, limit=30), request.user.time_zone),
+        "tz": request.user.time_zone, "opens_at": appointment.starts_at - actions.ROOM_OPENS_BEFORE,
+        "upto": relationship.last_seq,
+    })

@@ -1,0 +1,314 @@
+"""Secure messaging between a client and their practitioner, and the live-session signalling
+that rides on the same websocket topic (``care.<relationship id>``).
+
+Client → server frames (prefix "care"):
+  {"type": "care.send", "relationship": id, "client_id": str, "body": str, "appointment"?: id}
+  {"type": "care.sync", "relationship": id, "after": seq}       catch up from the database
+  {"type": "care.history", "relationship": id, "before": seq}   page backwards
+  {"type": "care.read", "relationship": id, "seq": seq}         read receipt
+  {"type": "care.signal", "appointment": id, "data": {...}}     WebRTC offer/answer/candidate
+  {"type": "care.presence", "appointment": id, "state": "joined"|"left"|"mode", "mode"?: str, "reason"?: str}
+Server → client: "care.ack", "care.message", "care.history", "care.read", "care.signal",
+"care.presence", "error".
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+from channels.db import database_sync_to_async
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from hearthside.core import audit, realtime
+from hearthside.core.events import send_event_on_commit, user_group
+
+from . import actions
+from .models import Appointment, CareRelationship, Message
+
+MAX_MESSAGE = 5000
+RATE_PER_MINUTE = 30
+
+
+def access_relationship(user, relationship_id) -> CareRelationship:
+    """A relationship its client or its practitioner may see; 404 for anyone else."""
+    if user is None or not user.is_authenticated:
+        raise Http404
+    try:
+        return (CareRelationship.objects.select_related("client", "practitioner__user")
+                .get(Q(client=user) | Q(practitioner__user=user), pk=relationship_id))
+    except (CareRelationship.DoesNotExist, ValueError, TypeError, OverflowError):
+        raise Http404 from None
+
+
+def relationships_for(user):
+    return (CareRelationship.objects.filter(Q(client=user) | Q(practitioner__user=user))
+            .select_related("client", "practitioner__user").order_by("status", "-started_at"))
+
+
+def message_frame(message: Message) -> dict:
+    return {"type": "care.message", "relationship": message.relationship_id, "seq": message.seq,
+            "at": message.created_at.isoformat(), "author_id": message.author_id,
+            "author": message.author.pseudonym if message.author_id else _("Former member"),
+            "body": message.body, "appointment": message.appointment_id}
+
+
+def _other_party_id(relationship: CareRelationship, user) -> int:
+    return relationship.practitioner.user_id if user.pk == relationship.client_id else relationship.client_id
+
+
+def check_send_message(user, relationship: CareRelationship, client_id: str, body: str, *, appointment_id=None):
+    """Screen, store, broadcast after commit. Returns (message, created, route).
+
+    A resend with the same client id returns the stored message and never duplicates it. A
+    message screened as crisis is held (never delivered); the practitioner is told at once that
+    their client needs them, and the safety layer's alert covers the on-duty team.
+    """
+    client_id = (client_id or "").strip()
+    if not client_id or len(client_id) > 64:
+        raise ValidationError({"client_id": [_("Each message needs a client id of 1–64 characters.")]})
+    existing = Message.objects.filter(relationship=relationship, author=user, client_id=client_id).first()
+    if existing is not None:
+        return existing, False, None
+    body = (body or "").replace("\x00", "").strip()
+    if not body:
+        raise ValidationError({"body": [_("Write a message first.")]})
+    if len(body) > MAX_MESSAGE:
+        raise ValidationError({"body": [_("Keep messages under %(n)s characters.") % {"n": MAX_MESSAGE}]})
+    if relationship.status != CareRelationship.Status.ACTIVE:
+        raise PermissionDenied(_("You no longer work together, so new messages cannot be sent here."))
+    now = timezone.now()
+    if Message.objects.filter(relationship=relationship, author=user,
+                              created_at__gte=now - timedelta(minutes=1)).count() >= RATE_PER_MINUTE:
+        raise PermissionDenied(_("You are sending messages very quickly. Try again in a minute."))
+    appointment = None
+    if appointment_id is not None:
+        appointment = Appointment.objects.filter(pk=appointment_id, client=relationship.client,
+                                                 practitioner=relationship.practitioner).first()
+    from hearthside.safety.actions import screen_and_route
+
+    try:
+        with transaction.atomic():
+            route = screen_and_route(user, body, "care.message", source_id=f"{relationship.pk}:{client_id}",
+                                     context="chat")
+            if not route.publish:
+                message = Message.objects.create(relationship=relationship, author=user, client_id=client_id,
+                                                 body=body, status=Message.Status.HELD, appointment=appointment)
+                if user.pk == relationship.client_id and route.decision == "crisis":
+                    _alert_practitioner(relationship, route)
+                return message, True, route
+            # The UPDATE takes the relationship row's lock: sequence numbers follow commit order.
+            CareRelationship.objects.filter(pk=relationship.pk).update(last_seq=F("last_seq") + 1)
+            seq = CareRelationship.objects.values_list("last_seq", flat=True).get(pk=relationship.pk)
+            message = Message.objects.create(relationship=relationship, author=user, client_id=client_id, body=body,
+                                             seq=seq, appointment=appointment)
+            realtime.publish_frame_on_commit(actions.relationship_topic(relationship.pk), message_frame(message))
+            send_event_on_commit([user_group(_other_party_id(relationship, user))],
+                                 {"type": "care.unread", "relationship": relationship.pk, "seq": seq})
+    except IntegrityError:
+        existing = Message.objects.filter(relationship=relationship, author=user, client_id=client_id).first()
+        if existing is None:
+            raise
+        return existing, False, None
+    return message, True, route
+
+
+def _alert_practitioner(relationship: CareRelationship, route) -> None:
+    practitioner_id = relationship.practitioner.user_id
+    alert_id = route.alert.pk if route.alert is not None else None
+    actions.notify(practitioner_id,
+                   _("Urgent: %(c)s wrote something that suggests they may be in danger. The safety team has been "
+                     "alerted too. Please reach out now.") % {"c": relationship.client.pseudonym},
+                   f"/care/clients/{relationship.pk}/")
+    send_event_on_commit([user_group(practitioner_id)], {
+        "type": "care.crisis", "relationship": relationship.pk, "client": relationship.client.pseudonym,
+        "alert": alert_id, "level": route.level})
+    audit.record("care.crisis_practitioner_alerted", obj=relationship, subject=relationship.client_id,
+                 detail={"alert": alert_id, "level": route.level})
+
+
+def history(user, relationship: CareRelationship, *, after=None, before=None, limit: int = 50) -> list[dict]:
+    limit = max(1, min(int(limit), 200))
+    qs = Message.objects.filter(relationship=relationship, seq__isnull=False).select_related("author")
+    if after is not None:
+        rows = list(qs.filter(seq__gt=after).order_by("seq")[:limit])
+    else:
+        if before is not None:
+            qs = qs.filter(seq__lt=before)
+        rows = list(qs.order_by("-seq")[:limit])[::-1]
+    return [message_frame(m) for m in rows]
+
+
+def do_mark_read(user, relationship: CareRelationship, seq: int) -> int:
+    """Record how far this person has read; the other side sees the receipt live."""
+    field = "client_read_seq" if user.pk == relationship.client_id else "practitioner_read_seq"
+    seq = max(0, min(int(seq), relationship.last_seq))
+    with transaction.atomic():
+        updated = CareRelationship.objects.filter(pk=relationship.pk, **{f"{field}__lt": seq}).update(**{field: seq})
+        if updated:
+            realtime.publish_frame_on_commit(actions.relationship_topic(relationship.pk), {
+                "type": "care.read", "relationship": relationship.pk,
+                "reader": "client" if field == "client_read_seq" else "practitioner", "seq": seq})
+    return seq
+
+
+# ---------------------------------------------------------------------------------------------
+# Live session room
+
+
+def room_open(appointment: Appointment, now=None) -> bool:
+    now = now or timezone.now()
+    return (appointment.status == Appointment.Status.BOOKED
+            and appointment.starts_at - actions.ROOM_OPENS_BEFORE <= now <= appointment.ends_at + actions.ROOM_CLOSES_AFTER)
+
+
+def access_room(user, appointment_id) -> tuple[Appointment, CareRelationship]:
+    appointment = actions.access_appointment(user, appointment_id)
+    relationship = (CareRelationship.objects.select_related("client", "practitioner__user")
+                    .filter(client=appointment.client, practitioner=appointment.practitioner,
+                            status=CareRelationship.Status.ACTIVE).first())
+    if relationship is None:
+        raise Http404
+    return appointment, relationship
+
+
+# ---------------------------------------------------------------------------------------------
+# The websocket channel
+
+
+class CareChannel(realtime.Channel):
+    prefix = "care"
+
+    def topics_for(self, user) -> list[str]:
+        ids = CareRelationship.objects.filter(Q(client=user) | Q(practitioner__user=user),
+                                              status=CareRelationship.Status.ACTIVE).values_list("pk", flat=True)
+        return [actions.relationship_topic(pk) for pk in ids]
+
+    async def receive(self, consumer, content) -> None:
+        user = consumer.scope["user"]
+        kind = content.get("type")
+        handler = {"care.send": _ws_send, "care.sync": _ws_history, "care.history": _ws_history,
+                   "care.read": _ws_read, "care.signal": _ws_relay, "care.presence": _ws_relay}.get(kind)
+        if handler is None:
+            await consumer.send_json({"type": "error", "code": "unsupported", "detail": f"{kind} is not supported."})
+            return
+        reply = await handler(user, content)
+        if reply is not None:
+            await consumer.send_json(reply)
+
+
+def _int(value):
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if 0 <= number < 2**62 else None
+
+
+def _error(code, detail, **extra) -> dict:
+    return {"type": "error", "code": code, "detail": detail, **extra}
+
+
+@database_sync_to_async
+def _ws_send(user, content):
+    client_id = str(content.get("client_id") or "")[:100]
+    try:
+        relationship = access_relationship(user, _int(content.get("relationship")))
+        body = content.get("body")
+        message, created, route = check_send_message(user, relationship, client_id,
+                                                     body if isinstance(body, str) else "",
+                                                     appointment_id=_int(content.get("appointment")))
+    except Http404:
+        return _error("not_found", "Not found.", client_id=client_id)
+    except PermissionDenied as exc:
+        return _error("forbidden", str(exc), client_id=client_id)
+    except ValidationError as exc:
+        return _error("invalid", " ".join(exc.messages), client_id=client_id)
+    ack = {"type": "care.ack", "relationship": relationship.pk, "client_id": client_id, "seq": message.seq,
+           "status": message.status, "duplicate": not created}
+    if route is not None and route.show_help:
+        ack["help"] = True
+    return ack
+
+
+@database_sync_to_async
+def _ws_history(user, content):
+    try:
+        relationship = access_relationship(user, _int(content.get("relationship")))
+    except Http404:
+        return _error("not_found", "Not found.")
+    sync = content.get("type") == "care.sync"
+    rows = history(user, relationship, after=_int(content.get("after")) if sync else None,
+                   before=None if sync else _int(content.get("before")))
+    return {"type": "care.history", "relationship": relationship.pk, "messages": rows,
+            "mode": "sync" if sync else "page", "upto": relationship.last_seq,
+            "read": {"client": relationship.client_read_seq, "practitioner": relationship.practitioner_read_seq}}
+
+
+@database_sync_to_async
+def _ws_read(user, content):
+    try:
+        relationship = access_relationship(user, _int(content.get("relationship")))
+    except Http404:
+        return _error("not_found", "Not found.")
+    seq = _int(content.get("seq"))
+    if seq is not None:
+        do_mark_read(user, relationship, seq)
+    return None
+
+
+SIGNAL_KINDS = {"offer", "answer", "candidate", "restart"}
+MAX_SIGNAL = 20000
+
+
+@database_sync_to_async
+def _ws_relay(user, content):
+    """Relay WebRTC signalling and room presence to the other person of an open session room.
+    Nothing is stored: signalling is transient; the session and its chat are in the database."""
+    try:
+        appointment, relationship = access_room(user, _int(content.get("appointment")))
+    except Http404:
+        return _error("not_found", "Not found.")
+    if not room_open(appointment):
+        return _error("closed", "The session room is not open now.")
+    frame = {"type": content["type"], "appointment": appointment.pk, "from": user.pk}
+    if content["type"] == "care.signal":
+        data = content.get("data")
+        if not isinstance(data, dict) or data.get("kind") not in SIGNAL_KINDS:
+            return _error("invalid", "Unknown signal.")
+        if len(json.dumps(data)) > MAX_SIGNAL:
+            return _error("invalid", "Signal too large.")
+        frame["data"] = data
+    else:
+        state = content.get("state")
+        if state not in {"joined", "left", "mode", "here"}:
+            return _error("invalid", "Unknown presence state.")
+        frame["state"] = state
+        if state == "mode":
+            mode = content.get("mode")
+            if mode not in {"video", "audio", "text"}:
+                return _error("invalid", "Unknown mode.")
+            frame["mode"] = mode
+            frame["reason"] = str(content.get("reason") or "")[:200]
+    realtime.publish_frame_on_commit(actions.relationship_topic(relationship.pk), frame)
+    return None
+
+
+def ice_servers() -> list[dict]:
+    """The RTCPeerConnection iceServers list from settings (empty: host candidates only)."""
+    from django.conf import settings
+
+    servers = []
+    stun = getattr(settings, "CARE_STUN_URLS", [])
+    turn = getattr(settings, "CARE_TURN_URLS", [])
+    if stun:
+        servers.append({"urls": list(stun)})
+    if turn:
+        servers.append({"urls": list(turn), "username": getattr(settings, "CARE_TURN_USERNAME", ""),
+                        "credential": getattr(settings, "CARE_TURN_CREDENTIAL", "")})
+    return servers

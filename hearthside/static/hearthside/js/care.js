@@ -1,0 +1,139 @@
+// Secure messaging with a practitioner (and the text chat of a session room) over the one
+// platform websocket: send with a client id (a resend never duplicates), catch up by sequence
+// number after a reconnect, mark as read while the page is visible, show the other's receipt.
+(function () {
+  "use strict";
+  var root = document.getElementById("care-chat");
+  if (!root) return;
+  var relationship = Number(root.dataset.relationship);
+  var me = Number(root.dataset.me);
+  var appointment = root.dataset.appointment ? Number(root.dataset.appointment) : null;
+  var log = document.getElementById("care-log");
+  var form = document.getElementById("care-form");
+  var input = document.getElementById("care-input");
+  var state = document.getElementById("care-state");
+  var readLine = document.getElementById("care-read");
+  var lastSeq = Number(root.dataset.upto) || 0;
+  var otherRead = Number(root.dataset.otherRead) || 0;
+  var pending = {};  // client_id -> {body, li}
+
+  function send(frame) { return window.hsSocket && window.hsSocket.send(frame); }
+
+  function clock(iso) {
+    var d = new Date(iso);
+    return d.toLocaleString([], {day: "2-digit", month: "short", hour: "2-digit", minute: "2-digit"});
+  }
+
+  function render(m) {
+    if (log.querySelector('li[data-seq="' + m.seq + '"]')) return;
+    var li = document.createElement("li");
+    li.dataset.seq = m.seq;
+    if (m.author_id === me) li.className = "is-mine";
+    var who = document.createElement("strong");
+    who.textContent = m.author;
+    var when = document.createElement("time");
+    when.className = "help";
+    when.dateTime = m.at;
+    when.textContent = " " + clock(m.at);
+    var body = document.createElement("span");
+    body.className = "care-body";
+    body.textContent = m.body;
+    li.append(who, when, document.createElement("br"), body);
+    // Keep sequence order even when a catch-up arrives after a live frame.
+    var after = null;
+    log.querySelectorAll("li[data-seq]").forEach(function (el) {
+      if (after === null && Number(el.dataset.seq) > m.seq) after = el;
+    });
+    log.insertBefore(li, after);
+    if (m.seq > lastSeq) lastSeq = m.seq;
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function showReceipt() {
+    var mine = Array.prototype.filter.call(log.querySelectorAll("li.is-mine[data-seq]"), function (el) {
+      return Number(el.dataset.seq) <= otherRead;
+    });
+    log.querySelectorAll(".care-receipt").forEach(function (el) { el.remove(); });
+    if (!mine.length) { readLine.textContent = ""; return; }
+    var mark = document.createElement("span");
+    mark.className = "care-receipt help";
+    mark.textContent = " ✓ " + root.dataset.tRead;
+    mine[mine.length - 1].appendChild(mark);
+    readLine.textContent = "";
+  }
+
+  function markRead() {
+    if (document.visibilityState === "visible" && lastSeq) {
+      send({type: "care.read", relationship: relationship, seq: lastSeq});
+    }
+  }
+
+  function sync() { send({type: "care.sync", relationship: relationship, after: lastSeq}); }
+
+  function flushPending() {
+    Object.keys(pending).forEach(function (id) {
+      var frame = {type: "care.send", relationship: relationship, client_id: id, body: pending[id].body};
+      if (appointment) frame.appointment = appointment;
+      send(frame);
+    });
+  }
+
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    var body = input.value.trim();
+    if (!body) return;
+    var id = (window.crypto && crypto.randomUUID) ? crypto.randomUUID() : String(Date.now()) + Math.random();
+    var li = document.createElement("li");
+    li.className = "is-mine is-pending";
+    li.textContent = body;
+    log.appendChild(li);
+    pending[id] = {body: body, li: li};
+    input.value = "";
+    state.textContent = root.dataset.tSending;
+    var frame = {type: "care.send", relationship: relationship, client_id: id, body: body};
+    if (appointment) frame.appointment = appointment;
+    if (!send(frame)) state.textContent = root.dataset.tOffline;
+  });
+
+  document.addEventListener("hs:socket", function (e) {
+    if (e.detail.state === "open") { sync(); flushPending(); }
+  });
+  document.addEventListener("visibilitychange", markRead);
+
+  document.addEventListener("hs:event", function (e) {
+    var d = e.detail;
+    if (d.relationship !== relationship) return;
+    if (d.type === "care.message") { render(d); markRead(); showReceipt(); }
+    else if (d.type === "care.history") {
+      d.messages.forEach(render);
+      if (d.read) otherRead = Math.max(otherRead, root.dataset.role === "practitioner" ? d.read.client : d.read.practitioner);
+      markRead(); showReceipt();
+    } else if (d.type === "care.ack") {
+      var p = pending[d.client_id];
+      if (!p) return;
+      delete pending[d.client_id];
+      p.li.remove();
+      state.textContent = d.status === "held" ? root.dataset.tHeld : "";
+      if (d.status === "held") {
+        var held = document.createElement("li");
+        held.className = "is-mine held-text";
+        held.textContent = p.body + " — " + root.dataset.tHeld;
+        log.appendChild(held);
+      }
+    } else if (d.type === "care.read") {
+      var mineRole = root.dataset.role === "practitioner" ? "practitioner" : "client";
+      if (d.reader !== mineRole) { otherRead = Math.max(otherRead, d.seq); showReceipt(); }
+    }
+  });
+  document.addEventListener("hs:event", function (e) {
+    if (e.detail.type === "error" && e.detail.client_id && pending[e.detail.client_id]) {
+      var p = pending[e.detail.client_id];
+      delete pending[e.detail.client_id];
+      p.li.classList.remove("is-pending");
+      state.textContent = e.detail.detail;
+    }
+  });
+  log.scrollTop = log.scrollHeight;
+  showReceipt();
+  markRead();
+})();
