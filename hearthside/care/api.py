@@ -1,5 +1,266 @@
-"""Care API."""
+"""Counselling API under /api/v1/care/: directory, matching, slots, bookings, messages, shared data."""
 
-from ninja import Router
+from __future__ import annotations
 
-router = Router(tags=["care"])
+from datetime import datetime, timedelta
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils import timezone
+from ninja import Field, Router, Schema, Status
+from ninja.errors import HttpError
+
+from hearthside.accounts.auth import has_two_factor
+
+from . import actions, clinical, conversation
+from .models import APPROACHES, LANGUAGES, SPECIALTIES, Appointment
+
+router = Router(tags=["counselling"])
+
+
+def _guard(fn, *args, **kwargs):
+    try:
+        return fn(*args, **kwargs)
+    except PermissionDenied as exc:
+        raise HttpError(403, str(exc) or "Not allowed.") from None
+
+
+def _id(value: int) -> int:
+    if not 0 < value < 2**63:
+        raise Http404
+    return value
+
+
+class PractitionerOut(Schema):
+    id: int
+    name: str
+    profession: str
+    approaches: list[str]
+    specialties: list[str]
+    languages: list[str]
+    formats: list[str]
+    accepting_clients: bool
+    time_zone: str
+    session_minutes: int
+    licence_verified_on: str | None
+    licence_expires_on: str | None
+    issuing_body: str | None
+
+
+def _practitioner_out(p) -> dict:
+    licence = actions.current_licence(p)
+    return {"id": p.pk, "name": p.user.pseudonym, "profession": p.profession, "approaches": p.approaches,
+            "specialties": p.specialties, "languages": p.languages, "formats": p.formats,
+            "accepting_clients": p.accepting_clients, "time_zone": p.time_zone, "session_minutes": p.session_minutes,
+            "licence_verified_on": licence.verified_on.isoformat() if licence and licence.verified_on else None,
+            "licence_expires_on": licence.expires_on.isoformat() if licence else None,
+            "issuing_body": licence.issuing_body if licence else None}
+
+
+@router.get("/practitioners", response=list[PractitionerOut], summary="Verified practitioners, filtered")
+def list_practitioners(request, approach: str = "", specialty: str = "", language: str = "", format: str = "",
+                       accepting: bool = False):
+    filters = {"approach": approach, "specialty": specialty, "language": language, "format": format,
+               "accepting": accepting}
+    return [_practitioner_out(p) for p in actions.directory(filters)]
+
+
+@router.get("/practitioners/{profile_id}", response=PractitionerOut, summary="One practitioner")
+def get_practitioner(request, profile_id: int):
+    return _practitioner_out(actions.access_practitioner(_id(profile_id)))
+
+
+class SlotOut(Schema):
+    starts_at: datetime = Field(..., description="in the caller's time zone")
+    ends_at: datetime
+
+
+@router.get("/practitioners/{profile_id}/slots", response=list[SlotOut], summary="Free slots, in your time zone")
+def get_slots(request, profile_id: int, days: int = 14):
+    profile = actions.access_practitioner(_id(profile_id))
+    days = max(1, min(days, actions.MAX_SLOT_DAYS))
+    if not actions.is_bookable(profile):
+        return []
+    now = timezone.now()
+    tz = actions._zone(request.user.time_zone)
+    return [{"starts_at": s.starts_at.astimezone(tz), "ends_at": s.ends_at.astimezone(tz)}
+            for s in actions.compute_slots(profile, now, now + timedelta(days=days))]
+
+
+class MatchIn(Schema):
+    concerns: list[str] = Field(default_factory=list, description=f"from {sorted(SPECIALTIES)}")
+    approaches: list[str] = Field(default_factory=list, description=f"from {sorted(APPROACHES)}")
+    language: str = Field("", description=f"one of {sorted(LANGUAGES)}")
+    format: str = Field("", description="video, audio, text or messaging")
+
+
+class MatchOut(Schema):
+    practitioner: PractitionerOut
+    score: int
+    reasons: list[str]
+
+
+@router.post("/match", response=list[MatchOut], summary="Rank practitioners for your answers, with reasons")
+def post_match(request, payload: MatchIn):
+    return [{"practitioner": _practitioner_out(m.profile), "score": m.score, "reasons": [str(r) for r in m.reasons]}
+            for m in actions.match(payload.dict())]
+
+
+class RelationshipOut(Schema):
+    id: int
+    practitioner: int
+    practitioner_name: str
+    client_name: str
+    status: str
+    started_at: datetime
+
+
+def _relationship_out(r) -> dict:
+    return {"id": r.pk, "practitioner": r.practitioner_id, "practitioner_name": r.practitioner.user.pseudonym,
+            "client_name": r.client.pseudonym, "status": r.status, "started_at": r.started_at}
+
+
+@router.post("/practitioners/{profile_id}/choose", response=RelationshipOut,
+             summary="Work with this practitioner (switching ends the current relationship)")
+def choose_practitioner(request, profile_id: int):
+    profile = actions.access_practitioner(_id(profile_id))
+    relationship = _guard(actions.check_choose_practitioner, request.user, profile, request=request)
+    return _relationship_out(relationship)
+
+
+@router.get("/relationships", response=list[RelationshipOut], summary="My care relationships")
+def list_relationships(request):
+    return [_relationship_out(r) for r in conversation.relationships_for(request.user)]
+
+
+class AppointmentOut(Schema):
+    id: int
+    practitioner: int
+    practitioner_name: str
+    client_name: str
+    starts_at: datetime
+    ends_at: datetime
+    format: str
+    status: str
+
+
+def _appointment_out(a: Appointment, tz) -> dict:
+    return {"id": a.pk, "practitioner": a.practitioner_id, "practitioner_name": a.practitioner.user.pseudonym,
+            "client_name": a.client.pseudonym, "starts_at": a.starts_at.astimezone(tz),
+            "ends_at": a.ends_at.astimezone(tz), "format": a.format, "status": a.status}
+
+
+class BookIn(Schema):
+    practitioner: int
+    starts_at: datetime = Field(..., description="a slot start, with its offset")
+    format: str = "video"
+
+
+class RescheduleIn(Schema):
+    starts_at: datetime
+
+
+@router.get("/appointments", response=list[AppointmentOut], summary="My sessions (as client or practitioner)")
+def list_appointments(request, upcoming: bool = True):
+    tz = actions._zone(request.user.time_zone)
+    return [_appointment_out(a, tz) for a in actions.appointments_for(request.user, upcoming=upcoming)[:200]]
+
+
+@router.post("/appointments", response={201: AppointmentOut}, summary="Book a slot")
+def book(request, payload: BookIn):
+    profile = actions.access_practitioner(_id(payload.practitioner))
+    appointment = _guard(actions.check_book, request.user, profile, payload.starts_at, payload.format,
+                         request=request)
+    return Status(201, _appointment_out(appointment, actions._zone(request.user.time_zone)))
+
+
+@router.post("/appointments/{appointment_id}/cancel", response=AppointmentOut, summary="Cancel a session")
+def cancel(request, appointment_id: int):
+    appointment = actions.access_appointment(request.user, _id(appointment_id))
+    _guard(actions.check_cancel, request.user, appointment, request=request)
+    appointment.refresh_from_db()
+    return _appointment_out(appointment, actions._zone(request.user.time_zone))
+
+
+@router.post("/appointments/{appointment_id}/reschedule", response=AppointmentOut, summary="Move a session")
+def reschedule(request, appointment_id: int, payload: RescheduleIn):
+    appointment = actions.access_appointment(request.user, _id(appointment_id))
+    moved = _guard(actions.check_reschedule, request.user, appointment, payload.starts_at, request=request)
+    return _appointment_out(moved, actions._zone(request.user.time_zone))
+
+
+class MessageOut(Schema):
+    relationship: int
+    seq: int
+    at: str
+    author_id: int | None
+    author: str
+    body: str
+    appointment: int | None
+
+
+class MessageIn(Schema):
+    client_id: str = Field(..., min_length=1, max_length=64, description="your id for this message; resending "
+                           "the same id never duplicates it")
+    body: str = Field(..., max_length=5000)
+
+
+class SendOut(Schema):
+    client_id: str
+    seq: int | None
+    status: str
+    duplicate: bool
+    help: bool = False
+
+
+@router.get("/relationships/{relationship_id}/messages", response=list[MessageOut],
+            summary="Messages: the newest, after a seq (catch-up) or before a seq (paging)")
+def list_messages(request, relationship_id: int, after: int | None = None, before: int | None = None,
+                  limit: int = 50):
+    relationship = conversation.access_relationship(request.user, _id(relationship_id))
+    if (after is not None and after < 0) or (before is not None and before < 0):
+        raise HttpError(400, "after and before must be sequence numbers.")
+    return conversation.history(request.user, relationship, after=after, before=before, limit=limit)
+
+
+@router.post("/relationships/{relationship_id}/messages", response={201: SendOut, 200: SendOut},
+             summary="Send a secure message")
+def send_message(request, relationship_id: int, payload: MessageIn):
+    relationship = conversation.access_relationship(request.user, _id(relationship_id))
+    message, created, route = _guard(conversation.check_send_message, request.user, relationship,
+                                     payload.client_id, payload.body)
+    body = {"client_id": message.client_id, "seq": message.seq, "status": message.status,
+            "duplicate": not created, "help": bool(route is not None and route.show_help)}
+    return Status(201 if created else 200, body)
+
+
+class ReadIn(Schema):
+    seq: int = Field(..., ge=0)
+
+
+@router.post("/relationships/{relationship_id}/read", summary="Mark messages read up to a seq")
+def mark_read(request, relationship_id: int, payload: ReadIn):
+    relationship = conversation.access_relationship(request.user, _id(relationship_id))
+    return {"seq": conversation.do_mark_read(request.user, relationship, payload.seq)}
+
+
+@router.get("/clients/{relationship_id}/shared/{data_type}",
+            summary="(Practitioner) what the client shares of one kind; audited and shown to the client")
+def shared_data(request, relationship_id: int, data_type: str):
+    relationship = clinical.access_client(request.user, _id(relationship_id))
+    if not has_two_factor(request):
+        raise HttpError(403, "Reading a client's data needs two-factor authentication: use a token created with a code.")
+    return {"data_type": data_type, "data": clinical.read_shared(request.user, relationship, data_type,
+                                                                 request=request)}
+
+
+class AccessOut(Schema):
+    at: datetime
+    who: str
+    what: str
+    data_type: str
+
+
+@router.get("/access-log", response=list[AccessOut], summary="Who read my health data")
+def access_log(request):
+    return clinical.access_log(request.user)

@@ -208,6 +208,19 @@ def calendar_feed(request, token: str):
 # The practitioner's own practice
 
 
+def _second_factor_redirect(request):
+    """Reading someone else's health data, or verifying licences, needs a proved second factor."""
+    from urllib.parse import quote
+
+    from django.urls import reverse
+
+    from hearthside.accounts.actions import staff_without_two_factor
+
+    if staff_without_two_factor(request.user):
+        return redirect(f"{reverse('accounts:two_factor')}?next={quote(request.get_full_path())}")
+    return None
+
+
 def _require_practitioner(request):
     if not actions.is_practitioner(request.user):
         raise Http404
@@ -275,6 +288,8 @@ def practice(request):
 def verify(request):
     if not actions.can_verify(request.user):
         raise Http404
+    if (needs := _second_factor_redirect(request)) is not None:
+        return needs
     if request.method == "POST":
         try:
             licence = Licence.objects.select_related("practitioner").get(pk=int(request.POST.get("licence", "0")))
@@ -344,6 +359,8 @@ def client(request, relationship_id: int):
     from . import clinical
 
     relationship = clinical.access_client(request.user, relationship_id)
+    if (needs := _second_factor_redirect(request)) is not None:
+        return needs
     if request.method == "POST":
         action = request.POST.get("action")
         try:
@@ -388,6 +405,8 @@ def client_journal_entry(request, relationship_id: int, entry_id: int):
     from . import clinical
 
     relationship = clinical.access_client(request.user, relationship_id)
+    if (needs := _second_factor_redirect(request)) is not None:
+        return needs
     entry = clinical.read_journal_entry(request.user, relationship, entry_id, request=request)
     return render(request, "care/client_entry.html", {"r": relationship, "entry": entry})
 

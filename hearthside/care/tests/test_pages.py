@@ -102,7 +102,7 @@ def test_practice_and_verify_pages_are_404_for_members(db, client_user):
 
 def test_admin_verifies_from_the_desk(db, admin_user):
     pending = make_practitioner("pend", verified=False)
-    web = login_client(admin_user)
+    web = login_client(admin_user, two_factor=True)
     assert "Pend" in web.get("/care/verify/").content.decode()
     web.post("/care/verify/", {"licence": pending.licences.get().pk, "method": "register_lookup",
                                "register_url": "https://register.example.org/search?n=1", "checked_on": "2026-03-01",

@@ -45,7 +45,8 @@ def test_nothing_is_visible_until_shared_and_404_after_revoking(rel, client_user
     selfcare.do_unshare(client_user, "checkins")
     with pytest.raises(Http404):
         clinical.read_shared(pro.user, rel, "checkins")
-    page = login_client(pro.user).get(f"/care/clients/{rel.pk}/").content.decode()
+    assert login_client(pro.user).get(f"/care/clients/{rel.pk}/").status_code == 302  # second factor first
+    page = login_client(pro.user, two_factor=True).get(f"/care/clients/{rel.pk}/").content.decode()
     assert "rough day" not in page and "Nothing is shared with you" in page
 
 
@@ -53,7 +54,7 @@ def test_one_journal_entry_is_shared_and_revoking_it_is_404_at_once(rel, client_
     entry, _ = selfcare.check_write_journal(client_user, {"body": "the entry I share"})
     private, _ = selfcare.check_write_journal(client_user, {"body": "the private one"})
     selfcare.check_share(client_user, "journal_entry", journal_entry=entry)
-    web = login_client(pro.user)
+    web = login_client(pro.user, two_factor=True)
     assert "the entry I share" in web.get(f"/care/clients/{rel.pk}/journal/{entry.pk}/").content.decode()
     assert web.get(f"/care/clients/{rel.pk}/journal/{private.pk}/").status_code == 404
     selfcare.do_unshare(client_user, "journal_entry", journal_entry=entry)
@@ -72,10 +73,10 @@ def test_withdrawing_consent_hides_everything(rel, client_user, pro):
 def test_other_practitioners_and_ended_relationships_see_nothing(rel, client_user, pro):
     selfcare.check_share(client_user, "checkins")
     other = make_practitioner("otherpro")
-    assert login_client(other.user).get(f"/care/clients/{rel.pk}/").status_code == 404
+    assert login_client(other.user, two_factor=True).get(f"/care/clients/{rel.pk}/").status_code == 404
     assert login_client(client_user).get(f"/care/clients/{rel.pk}/").status_code == 404
     actions.do_end_relationship(rel, client_user)
-    assert login_client(pro.user).get(f"/care/clients/{rel.pk}/").status_code == 404
+    assert login_client(pro.user, two_factor=True).get(f"/care/clients/{rel.pk}/").status_code == 404
 
 
 def test_a_grant_to_one_practitioner_does_not_follow_a_switch(rel, client_user, pro):
@@ -91,7 +92,7 @@ def test_a_grant_to_one_practitioner_does_not_follow_a_switch(rel, client_user, 
 def test_every_practitioner_read_is_audited_and_shown_to_the_client(rel, client_user, pro):
     selfcare.check_share(client_user, "checkins")
     selfcare.check_share(client_user, "safety_plan")
-    login_client(pro.user).get(f"/care/clients/{rel.pk}/")
+    login_client(pro.user, two_factor=True).get(f"/care/clients/{rel.pk}/")
     reads = AuditEvent.objects.filter(action="care.client_data_read", actor_id=pro.user.pk, subject_id=client_user.pk)
     assert sorted(e.detail["data_type"] for e in reads) == ["checkins", "safety_plan"]
     page = login_client(client_user).get("/care/who-looked/").content.decode()
@@ -122,14 +123,14 @@ def test_measurement_based_care_marks_bands_and_reliable_change(rel, client_user
     assert [p["band"] for p in phq9["points"]] == ["Moderately severe", "Moderate", "Moderate", "Severe"]
     # PHQ-9 reliable change is 6 points: -4 is not reliable, -7 is, +6 is a reliable deterioration.
     assert [p["reliable"] for p in phq9["points"]] == ["", "", "improved", "deteriorated"]
-    page = login_client(pro.user).get(f"/care/clients/{rel.pk}/").content.decode()
+    page = login_client(pro.user, two_factor=True).get(f"/care/clients/{rel.pk}/").content.decode()
     assert "reliable improvement" in page and "Jacobson" in page and "<svg" in page
 
 
 def test_notes_are_encrypted_author_only_and_in_the_clients_export(rel, client_user, pro, api_as):
     from django.db import connection
 
-    login_client(pro.user).post(f"/care/clients/{rel.pk}/", {"action": "note", "body": "Talked about sleep."})
+    login_client(pro.user, two_factor=True).post(f"/care/clients/{rel.pk}/", {"action": "note", "body": "Talked about sleep."})
     note = SessionNote.objects.get()
     with connection.cursor() as cursor:
         cursor.execute("SELECT body FROM care_sessionnote WHERE id = %s", [note.pk])
@@ -147,7 +148,7 @@ def test_homework_completion_shows_to_the_practitioner(rel, client_user, pro):
     from hearthside.selfcare.models import ExerciseSession
 
     do_give_consent(client_user, "health_data")
-    web = login_client(pro.user)
+    web = login_client(pro.user, two_factor=True)
     web.post(f"/care/clients/{rel.pk}/", {"action": "homework", "exercise": "box-breathing",
                                           "instructions": "Before bed"})
     assert "Not yet" in web.get(f"/care/clients/{rel.pk}/").content.decode()
