@@ -22,8 +22,15 @@ from . import actions
 
 
 @database_sync_to_async
-def _my_groups(user) -> dict[str, int]:
-    return {g.slug: g.pk for g in actions.groups_for(user)}
+def _groups_and_hidden(user) -> tuple[dict[str, int], set[int]]:
+    # One trip to the database thread while connecting: the groups, and whom this person muted or
+    # blocked or was blocked by (their chat frames reach this socket as filtered placeholders).
+    return {g.slug: g.pk for g in actions.groups_for(user)}, actions.hidden_author_ids(user)
+
+
+@database_sync_to_async
+def _hidden_authors(user) -> set[int]:
+    return actions.hidden_author_ids(user)
 
 
 @database_sync_to_async
@@ -97,7 +104,7 @@ class RealtimeConsumer(EventsConsumer):
         user = self.scope.get("user")
         if user is None or not user.is_authenticated:
             return
-        self.chat_groups = await _my_groups(user)
+        self.chat_groups, self.hidden_authors = await _groups_and_hidden(user)
         hub.add(self, actions.user_topic(user.pk))
         for group_id in self.chat_groups.values():
             hub.add(self, actions.group_topic(group_id))
@@ -115,6 +122,8 @@ class RealtimeConsumer(EventsConsumer):
             slug = event.get("group")
             if event.get("type") == "membership.ended" and slug in self.chat_groups:
                 hub.discard(self, actions.group_topic(self.chat_groups.pop(slug)))
+            elif event.get("type") == "blocks.changed":
+                self.hidden_authors = await _hidden_authors(self.scope["user"])
             elif event.get("type") == "membership.started":
                 group = await _group_for(self.scope["user"], slug)
                 if group is not None:
@@ -134,6 +143,12 @@ class RealtimeConsumer(EventsConsumer):
         elif topic.startswith("group."):
             if int(topic[6:]) not in self.chat_groups.values():
                 return  # defence in depth: never relay a group this socket has left
+            if self.hidden_authors and '"mine_id":' in frame:
+                # Someone this person muted or blocked (or who blocked them): the place, not the words.
+                event = json.loads(frame)
+                if event.get("mine_id") in self.hidden_authors:
+                    frame = json.dumps(actions.filtered_frame(event["group"], event["seq"], event["at"]),
+                                       separators=(",", ":"))
         elif topic not in getattr(self, "plugin_topics", ()):
             return
         await self.send(text_data=frame)

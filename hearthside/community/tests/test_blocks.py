@@ -116,3 +116,36 @@ def test_the_muted_page_mutes_and_undoes(people, group):
     response = client.post("/groups/muted/", {"pseudonym": people["outsider"].pseudonym, "action": "mute"},
                            follow=True)
     assert b"shares a group with you" in response.content
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_open_socket_stops_showing_someone_the_moment_they_are_muted(people, group):
+    from asgiref.sync import async_to_sync
+    from channels.db import database_sync_to_async as db
+
+    from hearthside.testing.sockets import next_frame, open_socket, socket_for
+
+    writer, reader = people["writer"], people["reader"]
+    w, r = socket_for(writer), socket_for(reader)
+
+    async def scenario():
+        await open_socket(w)
+        await open_socket(r)
+        other = await db(actions.access_member_by_pseudonym)(reader, writer.pseudonym)
+        await db(actions.check_block)(reader, other, "mute")
+        changed = await next_frame(r, "blocks.changed")
+        await w.send_json_to({"type": "chat.send", "group": group.slug, "client_id": "w1", "body": "can you see me"})
+        seen_by_reader = await next_frame(r, "chat.message")
+        seen_by_writer = await next_frame(w, "chat.message")
+        await r.send_json_to({"type": "chat.send", "group": group.slug, "client_id": "r1", "body": "still here"})
+        writer_sees_reader = await next_frame(w, "chat.message")
+        for s in (w, r):
+            await s.disconnect()
+        return changed, seen_by_reader, seen_by_writer, writer_sees_reader
+
+    changed, seen_by_reader, seen_by_writer, writer_sees_reader = async_to_sync(scenario)()
+    assert changed["type"] == "blocks.changed"
+    assert seen_by_reader == {"type": "chat.message", "group": group.slug, "seq": 1, "at": seen_by_reader["at"],
+                              "filtered": True}
+    assert seen_by_writer["body"] == "can you see me"
+    assert writer_sees_reader["body"] == "still here"  # a mute is one-way
