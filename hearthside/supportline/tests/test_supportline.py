@@ -416,3 +416,19 @@ def test_conversation_over_the_socket_stored_then_sent_resend_safe_with_catch_up
     assert frames["outsider"]["code"] == "not_found" and frames["outsider_quiet"]
     assert frames["no2fa"]["code"] == "not_found"
     assert Message.objects.filter(conversation=conversation, client_id="same").count() == 1
+
+
+def test_demo_content_loads_twice_without_duplicates(db):
+    import io
+
+    from hearthside.supportline import demo
+
+    for username in ("demo-peer", "demo-supervisor", "demo-member2"):
+        make_user(username)
+    demo.load(io.StringIO())
+    demo.load(io.StringIO())
+    assert Conversation.objects.count() == 1
+    from hearthside.accounts.models import User
+
+    assert actions.is_supporter(User.objects.get(username="demo-peer"))
+    assert actions.is_supervisor(User.objects.get(username="demo-supervisor"))
