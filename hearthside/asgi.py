@@ -12,6 +12,7 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from hearthside.core import warmup  # noqa: E402
+from hearthside.core.wsauth import BearerTokenMiddleware  # noqa: E402
 from hearthside.routing import websocket_urlpatterns  # noqa: E402
 
 warmup.start()
@@ -19,6 +20,10 @@ warmup.start()
 application = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
-        "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
+        # Browsers: session cookie and an allowed Origin. Programs: Authorization: Bearer <token>.
+        "websocket": BearerTokenMiddleware(
+            URLRouter(websocket_urlpatterns),
+            AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
+        ),
     }
 )
