@@ -149,9 +149,9 @@ class RealtimeConsumer(EventsConsumer):
                 if event.get("mine_id") in self.hidden_authors:
                     frame = json.dumps(actions.filtered_frame(event["group"], event["seq"], event["at"]),
                                        separators=(",", ":"))
-        elif topic not in getattr(self, "plugin_topics", ()):
+        elif topic not in getattr(self, "plugin_topics", ()) and topic not in getattr(self, "groups_joined", ()):
             return
-        await self.send(text_data=frame)
+        await super().fanout_frame(topic, frame)
 
     async def receive_json(self, content, **kwargs):
         if not isinstance(content, dict):

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 from .events import user_group
+from .fanout import hub
 
 
 @database_sync_to_async
@@ -37,22 +40,22 @@ class EventsConsumer(AsyncJsonWebsocketConsumer):
             return
         self.groups_joined = await _session_groups(user, self.scope.get("session"))
         for group in self.groups_joined:
-            await self.channel_layer.group_add(group, self.channel_name)
+            hub.add(self, group)
         await self.accept()
         await self.send_json({"type": "hello", "groups": len(self.groups_joined)})
 
     async def disconnect(self, code):
-        for group in getattr(self, "groups_joined", []):
-            await self.channel_layer.group_discard(group, self.channel_name)
+        hub.discard_all(self)
+
+    async def fanout_frame(self, topic: str, frame: str) -> None:
+        """A frame published to one of this socket's topics (see core.fanout)."""
+        if topic in getattr(self, "groups_joined", ()) and json.loads(frame).get("type") == "session.ended":
+            # Logged out, password changed or account closed: this socket's session is over.
+            hub.discard_all(self)
+            await self.close(code=4401)
+            return
+        await self.send(text_data=frame)
 
     async def receive_json(self, content, **kwargs):
         if isinstance(content, dict) and content.get("type") == "ping":
             await self.send_json({"type": "pong"})
-
-    async def relay(self, message):
-        event = message["event"]
-        if event.get("type") == "session.ended":
-            # Logged out, password changed or account closed: this socket's session is over.
-            await self.close(code=4401)
-            return
-        await self.send_json(event)

@@ -1,15 +1,19 @@
-"""Realtime events: sent to channel-layer groups only after the transaction commits.
+"""Realtime events: published to fan-out topics only after the transaction commits.
 
-Consumers relay these; they never own domain writes. A person's sockets join ``user.<id>``.
+Consumers relay these; they never own domain writes. A person's sockets join ``user.<id>``;
+alert-handling staff with a second factor also join the safety dashboard and ``staff.<id>``.
+Events travel through the same fan-out as chat (``core.fanout``): Redis pub/sub when
+``REDIS_URL`` is set, the process's own event loop otherwise.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
 from django.db import transaction
+
+from .fanout import hub
 
 log = logging.getLogger("hearthside.events")
 
@@ -19,14 +23,11 @@ def user_group(user_id: int) -> str:
 
 
 def send_now(groups: list[str], event: dict) -> None:
-    layer = get_channel_layer()
-    if layer is None:
-        return
-    message = {"type": "relay", "event": event}
+    frame = json.dumps(event, separators=(",", ":"), default=str)
     for group in groups:
         try:
-            async_to_sync(layer.group_send)(group, message)
-        except Exception:  # a down channel layer must never undo a committed write
+            hub.publish(group, frame)
+        except Exception:  # a down Redis must never undo a committed write
             log.exception("could not send %s to %s", event.get("type"), group)
 
 

@@ -30,6 +30,7 @@ class Hub:
         self.topics: dict[str, set] = defaultdict(set)
         self.loop: asyncio.AbstractEventLoop | None = None
         self._subscriber: asyncio.Task | None = None
+        self.subscribed = False  # True once this process's Redis subscription is live
         self._lock = threading.Lock()
 
     # -- sockets (called in the event loop) ------------------------------------------------
@@ -37,6 +38,7 @@ class Hub:
         self.loop = asyncio.get_running_loop()
         self.topics[topic].add(socket)
         if settings.REDIS_URL and (self._subscriber is None or self._subscriber.done()):
+            self.subscribed = False
             self._subscriber = asyncio.ensure_future(self._subscribe())
 
     def discard(self, socket, topic: str) -> None:
@@ -66,6 +68,7 @@ class Hub:
                 client = aioredis.from_url(settings.REDIS_URL)
                 pubsub = client.pubsub()
                 await pubsub.subscribe(channel_name())
+                self.subscribed = True
                 # Frames published while we were not subscribed are in the database; tell the
                 # clients to catch up from there.
                 await self._resync_all()
@@ -79,6 +82,7 @@ class Hub:
             except asyncio.CancelledError:
                 raise
             except Exception:
+                self.subscribed = False
                 log.warning("fan-out subscription lost; reconnecting", exc_info=True)
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 10)

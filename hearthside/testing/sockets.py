@@ -22,9 +22,19 @@ def socket_for(user, *, two_factor: bool = False) -> WebsocketCommunicator:
 
 
 async def open_socket(sock) -> None:
-    connected, _ = await sock.connect()
+    import asyncio
+
+    from hearthside.core.fanout import hub
+
+    connected, _ = await sock.connect(timeout=20)
     assert connected
-    assert (await sock.receive_json_from())["type"] == "hello"
+    assert (await sock.receive_json_from(timeout=20))["type"] == "hello"
+    # With Redis, frames published before this process has subscribed reach nobody live (clients
+    # catch up from the database); wait so that a test's first frame is delivered live.
+    for _ in range(500):
+        if not settings.REDIS_URL or hub.subscribed:
+            break
+        await asyncio.sleep(0.01)
 
 
 async def next_frame(sock, kind: str, timeout: float = 10) -> dict:
@@ -34,3 +44,16 @@ async def next_frame(sock, kind: str, timeout: float = 10) -> dict:
         if frame["type"] == kind:
             return frame
     raise AssertionError(f"no {kind} frame")
+
+
+async def collect_frames(sock, kinds: set[str], timeout: float = 10) -> dict[str, dict]:
+    """The first frame of each type in ``kinds``, in whatever order they arrive (at most 30 read)."""
+    found: dict[str, dict] = {}
+    for _ in range(30):
+        if found.keys() >= kinds:
+            return found
+        frame = await sock.receive_json_from(timeout=timeout)
+        found.setdefault(frame["type"], frame)
+    if found.keys() >= kinds:
+        return found
+    raise AssertionError(f"missing frames: {kinds - found.keys()}")

@@ -8,6 +8,7 @@ from channels.testing import WebsocketCommunicator
 from hearthside.community import actions
 from hearthside.community.models import ChatMessage, Group, Membership
 from hearthside.conftest import login_client, make_user
+from hearthside.testing.sockets import collect_frames
 from hearthside.testing.sockets import next_frame as _next
 from hearthside.testing.sockets import open_socket as _open
 from hearthside.testing.sockets import socket_for as _socket
@@ -118,8 +119,8 @@ def test_a_crisis_message_is_held_shown_help_and_never_reaches_others(group):
         await _open(a)
         await _open(b)
         await a.send_json_to({"type": "chat.send", "group": "grief", "client_id": "c1", "body": CRISIS})
-        ack = await _next(a, "chat.ack")
-        help_event = await _next(a, "safety.help")
+        frames = await collect_frames(a, {"chat.ack", "safety.help"})
+        ack, help_event = frames["chat.ack"], frames["safety.help"]
         nothing = await b.receive_nothing(timeout=0.5)
         for s in (a, b):
             await s.disconnect()

@@ -92,3 +92,35 @@ def test_prefix_must_be_one_word():
 
     with pytest.raises(ValueError):
         realtime.register(Bad())
+
+
+def _close_sockets(user):
+    from hearthside.accounts.actions import close_sockets
+
+    with transaction.atomic():
+        close_sockets(user)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_session_end_closes_the_persons_open_sockets_and_only_theirs():
+    alice, bob = make_user("alice"), make_user("bob")
+    a, b = socket_for(alice), socket_for(bob)
+
+    async def scenario():
+        await open_socket(a)
+        await open_socket(b)
+        await db(_close_sockets)(alice)
+        closed = None
+        for _ in range(5):  # skip a "resync" hint the Redis subscription may send first
+            output = await a.receive_output(timeout=5)
+            if output["type"] == "websocket.close":
+                closed = output
+                break
+        await b.send_json_to({"type": "ping"})
+        pong = await next_frame(b, "pong")
+        await b.disconnect()
+        return closed, pong
+
+    closed, pong = async_to_sync(scenario)()
+    assert closed == {"type": "websocket.close", "code": 4401}
+    assert pong["type"] == "pong"
