@@ -104,9 +104,15 @@ def help_panel(user) -> dict:
         steps = [{"title": str(title), "items": plan.steps.get(key, [])}
                  for key, title, _help in SAFETY_PLAN_STEPS if plan.steps.get(key)]
     country = (user.country or "").upper()
-    lines = [{"name": line.name, "phone": line.phone, "tel": getattr(line, "tel_href", ""), "sms": line.sms, "chat_url": line.chat_url, "hours": line.hours,
-              "source": line.source, "verified_on": line.verified_on.isoformat()}
-             for line in directory.lines_for(country, limit=3)]
+    lines, seen = [], set()
+    for line in directory.lines_for(country, limit=6):
+        # Regional copies of one service (same name and number) are shown once.
+        if (line.name, line.phone) in seen or len(lines) == 3:
+            continue
+        seen.add((line.name, line.phone))
+        lines.append({"name": line.name, "phone": line.phone,
+                      "tel": line.tel_href if line.phone else "", "sms": line.sms, "chat_url": line.chat_url,
+                      "hours": line.hours, "source": line.source, "verified_on": line.verified_on.isoformat()})
     emergency = directory.emergency_number_for(country)
     return {"plan": steps, "lines": lines, "emergency": emergency.number if emergency else "",
             "country": country, "help_url": reverse("safety:help"), "plan_url": reverse("safety:plan"),

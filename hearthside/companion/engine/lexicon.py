@@ -142,6 +142,10 @@ RISK_HINTS = _rx(
     r"\bnot be here\b", r"\bdon'?t want to be here\b", r"\bself[- ]harm\w*", r"\bcutting\b", r"\bwant to die\b",
     r"\bdeath\b", r"\bdie\b", r"\bdead\b", r"\bsleep forever\b", r"\bnobody would (care|notice|miss me)\b",
     r"\bno one would (care|notice|miss me)\b", r"\bempty inside\b", r"\bhate my ?self\b", r"\bhate my life\b",
+    r"\bcan'?t (take|handle|stand|bear) (it|this|my life|life|much more)( any ?more)?\b", r"\b(i'?ve|i have) given up\b",
+    r"\bgo(ing)? on any ?more\b", r"\b(wanna|want to) be here\b", r"\blast time i('ll| will)\b",
+    r"\btired of (living|existing|life|being alive)\b", r"\bnothing to live for\b", r"\bgoodbye (everyone|world|all)\b",
+    r"\bbye everyone\b", r"\bno reason to (be|stay)\b", r"\bend of my rope\b", r"\bcan'?t keep going\b",
 )
 
 # Disclosures that need resources and (per operator policy) a person.

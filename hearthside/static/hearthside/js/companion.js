@@ -97,6 +97,7 @@
     panel.appendChild(actions);
     panel.appendChild(el("p", "help", S.alerted));
     var had = document.getElementById("companion-help");
+    dropGenericPanel();
     helpSlot.textContent = "";
     helpSlot.appendChild(panel);
     if (!had) panel.focus();
@@ -185,7 +186,15 @@
     else if (d.type === "companion.history" && d.conversation === conversation) d.messages.forEach(addMessage);
     else if (d.type === "companion.delta") { stream.hidden = false; stream.textContent += d.text; }
     else if (d.type === "companion.error") notice.textContent = d.detail;
+    else if (d.type === "safety.help" && d.source === "companion") dropGenericPanel();
   });
+  // The safety layer's generic panel (events.js) says less than the companion's own, which comes
+  // with the reply a moment later: one panel, not two, so the person is not met with a wall of text.
+  function dropGenericPanel() {
+    var generic = document.getElementById("live-help-panel");
+    if (generic) generic.remove();
+  }
+  window.addEventListener("resize", scroll);
   // A breathing step already on the page when it loads starts its pacer too.
   var existing = exerciseSlot.querySelector(".companion-pacer");
   if (existing) {
