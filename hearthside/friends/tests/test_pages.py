@@ -49,3 +49,21 @@ def test_circle_reach_out_and_strategies_pages():
                                                "situations": ["anxious"]}, follow=True)
     assert "Box breathing" in response.content.decode()
     assert "Save to my safety plan" in a.get("/friends/strategies/").content.decode()
+
+
+def test_demo_content_is_idempotent():
+    import io
+
+    from hearthside.accounts.actions import do_give_consent
+    from hearthside.friends import demo
+    from hearthside.friends.models import PeerMessage, Strategy
+    from hearthside.safety.actions import plan_for
+
+    river, sky = make_user("demo-member"), make_user("demo-member2")
+    do_give_consent(river, "health_data")
+    for _ in range(2):
+        demo.load(io.StringIO())
+    assert Connection.objects.get().status == Connection.Status.ACCEPTED
+    assert PeerMessage.objects.count() == 3 and Strategy.objects.count() == 3
+    assert CircleMember.objects.get(owner=river, member=sky).status == CircleMember.Status.ACCEPTED
+    assert plan_for(river).steps["people_to_ask"] == ["Sky — my Hearthside circle (message them under Friends)"]
