@@ -242,8 +242,13 @@ def do_set_discoverable(user, enabled: bool, request=None) -> PeerProfile:
 
 
 def blocked_ids(user) -> set[int]:
-    """People this person blocked or who blocked them: hidden from each other everywhere here."""
-    rows = Block.objects.filter(Q(blocker=user) | Q(blocked=user)).values_list("blocker_id", "blocked_id")
+    """People this person blocked or who blocked them, here or in the communities (a community
+    block counts too): hidden from each other everywhere in Friends."""
+    from hearthside.community.models import MemberBlock
+
+    rows = list(Block.objects.filter(Q(blocker=user) | Q(blocked=user)).values_list("blocker_id", "blocked_id"))
+    rows += MemberBlock.objects.filter(Q(user=user) | Q(other=user), kind=MemberBlock.Kind.BLOCK).values_list(
+        "user_id", "other_id")
     return {b if a == user.pk else a for a, b in rows}
 
 
@@ -472,6 +477,10 @@ def do_block(user, other, request=None) -> Block:
         for connection in Connection.objects.filter(pair=Connection.pair_key(user.pk, other.pk),
                                                     status__in=Connection.OPEN):
             _close(connection, Connection.Status.BLOCKED, user)
+        # One block for the whole app: the communities leave them out too.
+        from hearthside.community.actions import check_block
+
+        check_block(user, other, "block", request=request)
         audit.record("friends.blocked", actor=user, request=request, obj=block, subject=other)
     return block
 
@@ -1011,3 +1020,69 @@ def check_review_held_request(moderator, connection_id, release: bool, request=N
             send_event_on_commit([user_group(connection.recipient_id)],
                                  {"type": "friends.request", "connection": connection.pk})
     return connection
+
+
+# ---------------------------------------------------------------------------------------------
+# Moderators: reports about peers, messages and strategies
+
+
+def is_moderator(user) -> bool:
+    return bool(user.is_authenticated and user.has_role("moderator", "administrator"))
+
+
+def open_reports(moderator, request=None) -> list[PeerReport]:
+    """The open reports, with what they are about. A staff read of private messages: audited."""
+    if not is_moderator(moderator):
+        raise Http404
+    rows = list(PeerReport.objects.filter(status=PeerReport.Status.OPEN)
+                .select_related("reporter", "reported", "message", "strategy").order_by("created_at")[:200])
+    audit.record("friends.reports_viewed", actor=moderator, request=request, detail={"count": len(rows)})
+    return rows
+
+
+def _deliver_held(message: PeerMessage) -> None:
+    Connection.objects.filter(pk=message.connection_id).update(last_seq=F("last_seq") + 1)
+    message.seq = Connection.objects.values_list("last_seq", flat=True).get(pk=message.connection_id)
+    message.status = PeerMessage.Status.PUBLISHED
+    message.save(update_fields=["seq", "status"])
+    realtime.publish_frame_on_commit(peer_topic(message.connection_id), chat_frame(message))
+
+
+def check_handle_report(moderator, report_id, action: str, request=None) -> PeerReport:
+    """``dismiss`` (nothing wrong), ``hide`` (the message or strategy goes), or ``release`` (a
+    message or strategy held by screening is delivered after all)."""
+    if not is_moderator(moderator):
+        raise Http404
+    if action not in {"dismiss", "hide", "release"}:
+        raise ValidationError(_("Choose dismiss, hide or release."))
+    try:
+        report_id = int(report_id)
+    except (TypeError, ValueError):
+        raise Http404 from None
+    with transaction.atomic():
+        report = (PeerReport.objects.select_for_update().filter(pk=report_id, status=PeerReport.Status.OPEN)
+                  .first() if 0 < report_id < 2**62 else None)
+        if report is None:
+            raise Http404
+        message = PeerMessage.objects.select_related("author__peer_profile").filter(pk=report.message_id).first()
+        strategy = Strategy.objects.filter(pk=report.strategy_id).first()
+        if action == "hide" and message is not None:
+            message.status = PeerMessage.Status.HIDDEN
+            message.save(update_fields=["status"])
+            if message.seq is not None:
+                realtime.publish_frame_on_commit(peer_topic(message.connection_id), chat_frame(message))
+        elif action == "hide" and strategy is not None:
+            check_hide_strategy(moderator, strategy, "reported", request=request)
+        elif action == "release" and message is not None and message.status == PeerMessage.Status.HELD:
+            connection_open = Connection.objects.filter(pk=message.connection_id,
+                                                        status=Connection.Status.ACCEPTED).exists()
+            if connection_open:
+                _deliver_held(message)
+        elif action == "release" and strategy is not None and strategy.status == Strategy.Status.HELD:
+            strategy.status = Strategy.Status.PUBLISHED
+            strategy.save(update_fields=["status"])
+        report.status = PeerReport.Status.HANDLED
+        report.save(update_fields=["status"])
+        audit.record(f"friends.report_{action}", actor=moderator, request=request, obj=report,
+                     subject=report.reported_id)
+    return report

@@ -500,3 +500,35 @@ def review_held(request, connection_id: int, payload: ReleaseIn):
     connection = actions.check_review_held_request(request.user, connection_id, payload.release, request=request)
     return {"id": connection.pk, "requester": connection.requester.pseudonym,
             "recipient": connection.recipient.pseudonym, "message": connection.message}
+
+
+class ReportOut(Schema):
+    id: int
+    reported: str | None
+    by_detector: bool
+    reason: str
+    message: str | None
+    message_status: str | None
+    strategy: str | None
+    at: str
+
+
+@router.get("/moderation/reports", response=list[ReportOut], summary="Moderators: open reports (audited read)")
+def reports(request):
+    rows = actions.open_reports(request.user, request=request)
+    return [{"id": r.pk, "reported": r.reported.pseudonym if r.reported_id else None,
+             "by_detector": r.reporter_id is None, "reason": r.reason,
+             "message": r.message.body if r.message_id else None,
+             "message_status": r.message.status if r.message_id else None,
+             "strategy": r.strategy.text if r.strategy_id else None, "at": r.created_at.isoformat()} for r in rows]
+
+
+class HandleIn(Schema):
+    action: str = Field(..., pattern="^(dismiss|hide|release)$")
+
+
+@router.post("/moderation/reports/{report_id}", response={204: None},
+             summary="Moderators: dismiss, hide, or release what screening held")
+def handle_report(request, report_id: int, payload: HandleIn):
+    actions.check_handle_report(request.user, report_id, payload.action, request=request)
+    return Status(204, None)

@@ -176,3 +176,26 @@ def test_chat_history_query_count_is_fixed(api_as, django_assert_num_queries):
     with django_assert_num_queries(3):
         rows = api.get(f"{API}/connections/{connection.pk}/messages", after=27).json()
     assert [m["seq"] for m in rows] == [28, 29, 30]
+
+
+def test_moderators_release_an_abuse_hold_or_hide_a_reported_message(api_as, moderator):
+    from hearthside.friends.models import PeerMessage
+
+    alice, bob = peer("alice"), peer("bob")
+    connection = connect(alice, bob)
+    held, _created, _route = actions.check_send(alice, connection, "m1", "you are a pathetic idiot")
+    assert held.status == PeerMessage.Status.HELD and held.seq is None
+    actions.check_send(alice, connection, "m2", "sorry, bad day")
+    actions.check_report_message(bob, connection, 1, "rude")
+    mod = api_as(moderator, two_factor=True)
+    assert api_as(bob).get(f"{API}/moderation/reports").status_code == 404
+    rows = mod.get(f"{API}/moderation/reports").json()
+    assert [(r["by_detector"], r["message"]) for r in rows] == [(True, "you are a pathetic idiot"),
+                                                                (False, "sorry, bad day")]
+    assert api_as(bob).post(f"{API}/moderation/reports/{rows[0]['id']}", {"action": "release"}).status_code == 404
+    assert mod.post(f"{API}/moderation/reports/{rows[0]['id']}", {"action": "release"}).status_code == 204
+    assert mod.post(f"{API}/moderation/reports/{rows[1]['id']}", {"action": "hide"}).status_code == 204
+    history = api_as(bob).get(f"{API}/connections/{connection.pk}/messages").json()
+    assert [(m["seq"], m.get("body"), m["hidden"]) for m in history] == [
+        (1, None, True), (2, "you are a pathetic idiot", False)]
+    assert mod.get(f"{API}/moderation/reports").json() == []

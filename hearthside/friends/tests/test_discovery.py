@@ -83,18 +83,28 @@ def test_blocked_people_are_hidden_from_suggestions_both_ways(api_as):
     assert api_as(alice).post(f"/api/v1/friends/profiles/{bob.peer_profile.pk}/request", {}).status_code == 404
 
 
+def test_a_community_block_hides_people_in_friends_and_a_friends_block_in_communities(api_as):
+    from hearthside.community.actions import check_block, hidden_author_ids
+
+    alice, bob, carol = peer("alice"), peer("bob"), peer("carol")
+    check_block(bob, alice, "block")
+    assert [r["pseudonym"] for r in api_as(alice).get("/api/v1/friends/suggestions").json()] == ["Carol P"]
+    actions.do_block(alice, carol)
+    assert carol.pk in hidden_author_ids(alice) and alice.pk in hidden_author_ids(carol)
+
+
 def test_suggestion_query_count_does_not_grow(api_as, django_assert_num_queries):
     alice = peer("alice")
     api = api_as(alice)
     for i in range(3):
         peer(f"peer{i}")
     api.get("/api/v1/friends/suggestions")  # the token's first use is recorded once
-    # token+user, my profile, blocks, my open connections, the pool
-    with django_assert_num_queries(5):
+    # token+user, my profile, blocks here, community blocks, my open connections, the pool
+    with django_assert_num_queries(6):
         assert len(api.get("/api/v1/friends/suggestions").json()) == 3
     for i in range(3, 15):
         peer(f"peer{i}")
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         assert len(api.get("/api/v1/friends/suggestions").json()) == 15
 
 
