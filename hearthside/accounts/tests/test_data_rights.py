@@ -84,6 +84,10 @@ def _fill_everything(user):
     from hearthside.community.models import MemberBlock
 
     MemberBlock.objects.create(user=user, other=make_user(f"muted-{user.pk}"), kind="mute")
+    from hearthside.companion.actions import check_send
+
+    do_give_consent(user, "ai_features")
+    check_send(user, "I want to kill myself")  # a conversation, its messages, memory and a crisis episode
 
 
 def test_export_contains_a_row_from_every_registered_model(member, api_as):
