@@ -19,8 +19,8 @@ class GuestConfinementMiddleware:
     def __call__(self, request):
         # The flag lives in the session (no query per request); it is set only when a guest is created.
         session = getattr(request, "session", None)
-        if (session is not None and request.user.is_authenticated and session.get(GUEST_SESSION_KEY)
-                and not request.path_info.startswith(GUEST_ALLOWED)):
+        if (session is not None and not request.path_info.startswith(GUEST_ALLOWED)
+                and session.get(GUEST_SESSION_KEY) and request.user.is_authenticated):
             if request.path_info.startswith("/api/"):
                 return JsonResponse({"detail": "Not found."}, status=404)
             return redirect("supportline:start")

@@ -196,6 +196,12 @@ def desk(request):
                 .select_related("person").order_by("assigned_at"))
     left = list(Conversation.objects.filter(status=Conversation.Status.MESSAGE_LEFT, contacted_at__isnull=True)
                 .exclude(person=user).select_related("person").order_by("-risk_rank", "created_at")[:50])
+    from hearthside.core import audit
+
+    for conv in left:
+        # A supporter reading what someone left for the line is a staff read of their words.
+        audit.record("supportline.message_left_viewed", actor=user, request=request, obj=conv,
+                     subject=conv.person_id)
     return render(request, "supportline/desk.html", {
         "available": actions.is_available(user),
         "waiting": len(entries),

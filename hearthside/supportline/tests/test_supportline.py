@@ -305,7 +305,7 @@ def test_transcript_download_then_deletion(member, supporter):
     assert AuditEvent.objects.filter(action="supportline.transcript_deleted").exists()
 
 
-def test_feedback_after_the_end_and_leaving_a_message(member, other_member, api_as):
+def test_feedback_after_the_end_and_leaving_a_message(member, other_member, api_as, supporter):
     conversation = actions.check_start(member, CALM)
     api = api_as(member)
     assert api.post(f"/api/v1/support-line/conversations/{conversation.pk}/feedback",
@@ -320,6 +320,14 @@ def test_feedback_after_the_end_and_leaving_a_message(member, other_member, api_
                                     {"message": "Call me tomorrow", "contact": "07700 900000"})
     second.refresh_from_db()
     assert second.status == "message_left" and second.contact == "07700 900000"
+    desk = login_client(supporter, two_factor=True)
+    assert "Call me tomorrow" in desk.get("/support-line/desk/").content.decode()
+    assert AuditEvent.objects.filter(action="supportline.message_left_viewed", actor_id=supporter.pk,
+                                     subject_id=other_member.pk).exists()
+    desk.post("/support-line/desk/", {"action": "contacted", "conversation": second.pk})
+    second.refresh_from_db()
+    assert second.contacted_at is not None
+    assert "Call me tomorrow" not in desk.get("/support-line/desk/").content.decode()
 
 
 def test_retention_sweep_deletes_old_transcripts_and_guests(member, supporter, settings):
