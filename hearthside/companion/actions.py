@@ -140,13 +140,14 @@ def do_start_conversation(user) -> Conversation:
     return conversation
 
 
-def _store_reply(conversation: Conversation, turn: Turn, *, client_id: str, user) -> Message:
+def _store_reply(conversation: Conversation, turn: Turn, *, client_id: str, user, alerted: bool = False) -> Message:
     conversation.last_seq += 1
     extra = {"quick_replies": turn.quick_replies}
     if turn.exercise:
         extra["exercise"] = turn.exercise
     if "show_help" in turn.actions:
-        extra["help"] = help_panel(user)
+        # "A person has been asked to reach out" only when an alert really went out.
+        extra["help"] = {**help_panel(user), "alerted": alerted}
     message = Message.objects.create(conversation=conversation, seq=conversation.last_seq, role=Message.Role.COMPANION,
                                      client_id=client_id, body=turn.reply, safety_level=turn.safety_level,
                                      actions=turn.actions, extra=extra, engine=turn.engine[:80])
@@ -213,10 +214,11 @@ def do_send(user, conversation: Conversation, text: str, *, client_id: str | Non
         realtime.publish_frame_on_commit(topic_for(user.pk), {"type": "companion.message",
                                                              "conversation": conversation.pk,
                                                              "message": message_out(person)})
-        notes = _apply_effects(user, conversation, turn, route, request)
+        notes, alerted = _apply_effects(user, conversation, turn, route, request)
         if notes:
             turn.reply = " ".join([turn.reply, *notes])
-        reply = _store_reply(conversation, turn, client_id=client_id, user=user)
+        alerted = alerted or turn.in_crisis
+        reply = _store_reply(conversation, turn, client_id=client_id, user=user, alerted=alerted)
         _memory_from(turn.state, user)
         conversation.state = {k: v for k, v in turn.state.items() if k not in {"memory"}}
         conversation.in_crisis = bool((turn.state.get("crisis") or {}).get("active"))
@@ -225,7 +227,7 @@ def do_send(user, conversation: Conversation, text: str, *, client_id: str | Non
     return person, reply
 
 
-def _apply_effects(user, conversation: Conversation, turn: Turn, route, request) -> list[str]:
+def _apply_effects(user, conversation: Conversation, turn: Turn, route, request) -> tuple[list[str], bool]:
     from hearthside.safety.actions import raise_alert
 
     notes: list[str] = []
@@ -267,7 +269,7 @@ def _apply_effects(user, conversation: Conversation, turn: Turn, route, request)
         if episode is not None:
             episode.alert_id = alert.pk
             episode.save(update_fields=["alert_id"])
-    return notes
+    return notes, alert is not None
 
 
 def history(conversation: Conversation, *, after: int | None = None, before: int | None = None) -> list[Message]:

@@ -81,7 +81,7 @@ def test_crisis_message_is_screened_first_raises_an_alert_and_shows_help(person,
     assert episode.alert_id == alert.pk and episode.ended_at is None
     help_panel = reply["extra"]["help"]
     assert help_panel["lines"] and len(help_panel["lines"]) <= 3
-    assert help_panel["support_line_url"] == "/support-line/"
+    assert help_panel["support_line_url"] == "/support-line/" and help_panel["alerted"] is True
     # Talking it down does not close it; the explicit check does, and is recorded.
     for attempt in ("you misunderstood", "I was joking"):
         assert "crisis_flow" in say(api, attempt)["reply"]["actions"]
@@ -100,6 +100,13 @@ def test_the_help_panel_puts_the_persons_safety_plan_first(person, api_as):
     check_update_plan(person, {"warning_signs": ["not sleeping"], "coping_strategies": ["walk the dog"]})
     reply = say(api_as(person), "I want to end my life")["reply"]
     assert reply["extra"]["help"]["plan"][0] == {"title": "Warning signs", "items": ["not sleeping"]}
+
+
+def test_a_safety_question_shows_help_without_claiming_an_alert_that_was_not_raised(person, api_as):
+    reply = say(api_as(person), "everything feels hopeless lately")["reply"]
+    assert "safety_question" in reply["actions"] and "show_help" in reply["actions"]
+    assert reply["extra"]["help"]["alerted"] is False
+    assert not SafetyAlert.objects.exists()
 
 
 def test_moderate_with_self_harm_intent_raises_the_companions_own_alert(person, api_as):
@@ -202,3 +209,16 @@ def test_the_page_asks_for_consent_then_works_without_javascript(db):
     client.post("/companion/", {"text": "I want to kill myself"})
     page = client.get("/companion/")
     assert b"companion-help" in page.content and b"Talk to a person now" in page.content
+
+
+def test_demo_content_loads_twice_without_duplicating(db):
+    import io
+
+    from hearthside.companion import demo
+
+    user = make_user("demo-member")
+    demo.load(io.StringIO())
+    demo.load(io.StringIO())
+    conversation = Conversation.objects.get(user=user)
+    assert conversation.messages.count() == 1 + 2 * len(demo.SCRIPT)
+    assert Memory.objects.get(user=user).consent is True

@@ -95,7 +95,7 @@
     var all = el("a", "button button-secondary", S.all); all.href = help.help_url;
     actions.appendChild(talk); actions.appendChild(document.createTextNode(" ")); actions.appendChild(all);
     panel.appendChild(actions);
-    panel.appendChild(el("p", "help", S.alerted));
+    if (help.alerted) panel.appendChild(el("p", "help", S.alerted));
     var had = document.getElementById("companion-help");
     dropGenericPanel();
     helpSlot.textContent = "";
