@@ -252,27 +252,35 @@ def blocked_ids(user) -> set[int]:
     return {b if a == user.pk else a for a, b in rows}
 
 
-def _reason(mine: PeerProfile, theirs: PeerProfile) -> tuple[int, str, list[str], list[str]]:
+def _score(mine: PeerProfile, theirs: PeerProfile) -> int:
+    topics = sum(1 for t in theirs.topics if t in mine.topics)
+    if not topics:
+        return 0
+    languages = sum(1 for c in theirs.languages if c in mine.languages)
+    times = sum(1 for a in theirs.availability if a in mine.availability)
+    return 3 * topics + 2 * languages + times
+
+
+def _reason(mine: PeerProfile, theirs: PeerProfile) -> tuple[str, list[str], list[str]]:
     topics = [t for t in mine.topics if t in theirs.topics]
     languages = [c for c in mine.languages if c in theirs.languages]
     times = [a for a in mine.availability if a in theirs.availability]
-    score = 3 * len(topics) + 2 * len(languages) + len(times)
-    if not topics:
-        return 0, "", [], []
     parts = [topic_label(t) for t in topics] + [language_label(c) for c in languages]
     reason = _("You both chose %(things)s") % {"things": get_text_list(parts, _("and"))}
     if times:
         labels = dict(Availability.choices)
         reason += "; " + _("both free: %(times)s") % {
             "times": get_text_list([str(labels[t]).lower() for t in times], _("and"))}
-    return score, reason, topics, languages
+    return reason, topics, languages
 
 
 def suggestions(user, *, topic: str | None = None, limit: int = 20) -> list[dict]:
     """Peers to suggest, best first, with the reason shown. Only among discoverable profiles of
     the same age band; never blocked people, never people already connected or asked.
 
-    A fixed number of queries whatever the number of profiles (locked by a test).
+    A fixed number of queries whatever the number of profiles (locked by a test). Scoring runs
+    over the most recently updated ``SUGGESTION_POOL`` profiles (JSON lists cannot be matched in
+    SQL on SQLite); the reason text is built only for the ones shown.
     """
     mine = PeerProfile.objects.filter(user=user, enabled=True).first()
     if mine is None:
@@ -284,19 +292,27 @@ def suggestions(user, *, topic: str | None = None, limit: int = 20) -> list[dict
         Q(requester=user) | Q(recipient=user), status__in=Connection.OPEN).values_list("requester_id", "recipient_id")
     hidden.update(b if a == user.pk else a for a, b in pair_rows)
     hidden.add(user.pk)
+    # Score over plain tuples (no model instances), then load only the profiles shown.
     pool = (PeerProfile.objects.filter(enabled=True, age_band=mine.age_band, user__is_active=True)
-            .exclude(user_id__in=hidden).order_by("-updated_at")[:SUGGESTION_POOL])
+            .exclude(user_id__in=hidden).order_by("-updated_at", "pk")
+            .values_list("pk", "topics", "languages", "availability")[:SUGGESTION_POOL])
+    scored = []
+    for rank, (pk, topics, languages, availability) in enumerate(pool):
+        if topic is not None and topic not in topics:
+            continue
+        score = _score(mine, PeerProfile(topics=topics, languages=languages, availability=availability))
+        if score:
+            scored.append((-score, rank, pk))
+    scored.sort()
+    shown = scored[: max(1, min(int(limit), 50))]
+    profiles = PeerProfile.objects.in_bulk([pk for _s, _r, pk in shown]) if shown else {}
     results = []
-    for profile in pool:
-        if topic is not None and topic not in profile.topics:
-            continue
-        score, reason, topics, languages = _reason(mine, profile)
-        if score == 0:
-            continue
+    for negative, _rank, pk in shown:
+        profile, score = profiles[pk], -negative
+        reason, topics, languages = _reason(mine, profile)
         results.append({"profile": profile, "score": score, "reason": reason, "topics": topics,
                         "languages": languages})
-    results.sort(key=lambda r: (-r["score"], -r["profile"].updated_at.timestamp(), r["profile"].pk))
-    return results[: max(1, min(int(limit), 50))]
+    return results
 
 
 def access_profile_by_id(user, profile_id) -> PeerProfile:
