@@ -139,7 +139,7 @@ def measurement_series(client) -> list[dict]:
 
 def _chart(points: list[dict], definition: dict, width: int = 600, height: int = 220) -> dict:
     """Coordinates for a small server-drawn SVG (no script needed to read it)."""
-    left, right, top, bottom = 34, 12, 10, 28
+    left, right, top, bottom = 28, 130, 10, 28
     plot_w, plot_h = width - left - right, height - top - bottom
     top_score = definition["scoring"]["max"]
 
@@ -157,6 +157,7 @@ def _chart(points: list[dict], definition: dict, width: int = 600, height: int =
         bands.append({"y": y(upper), "h": round(y(b["min"]) - y(upper), 1), "label": b["label"], "i": i,
                       "ty": round((y(b["min"]) + y(upper)) / 2 + 4, 1)})
     return {"w": width, "h": height, "left": left, "right": width - right, "bottom": height - bottom,
+            "plot_w": plot_w, "label_x": width - right + 6,
             "line": " ".join(f"{d['x']},{d['y']}" for d in dots), "dots": dots, "bands": bands}
 
 

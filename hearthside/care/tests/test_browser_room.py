@@ -131,3 +131,100 @@ def test_two_people_meet_fall_back_to_audio_then_text_and_recover(media_chromium
     finally:
         for context in contexts:
             context.close()
+
+
+def test_counselling_pages_look_right_and_pass_axe(media_chromium, asgi_server):
+    """Find a match, book a slot by clicking, see the session, message; the practitioner's client
+    view with shared PHQ-9 trend; the verification desk. Axe on every page, screenshots saved."""
+    from datetime import UTC, datetime
+
+    from django.utils import timezone
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from hearthside.accounts.actions import do_give_consent
+    from hearthside.care import actions
+    from hearthside.selfcare import actions as selfcare
+    from hearthside.selfcare.models import QuestionnaireResponse
+
+    from .conftest import make_practitioner, weekly
+
+    pro = make_practitioner("drnguyen", tz="Europe/London", approaches=["cbt", "act"],
+                            specialties=["anxiety", "sleep"], languages=("en", "fr"), bio="I help with worry and sleep.")
+    make_practitioner("drkhan", approaches=["psychodynamic"], specialties=["grief"], languages=("en",))
+    make_practitioner("drpending", verified=False)
+    for weekday in range(7):
+        weekly(pro, weekday, "09:00", "12:00")
+    client_user = make_user("ashclient", time_zone="America/New_York")
+    for purpose in ("health_data", "practitioner_sharing"):
+        do_give_consent(client_user, purpose)
+    for weeks_ago, score in ((6, 2), (4, 2), (2, 1), (0, 1)):
+        selfcare.check_submit_questionnaire(client_user, "phq9", {str(i): (score if i < 9 else 0) for i in range(1, 10)})
+        QuestionnaireResponse.objects.filter(pk=QuestionnaireResponse.objects.latest("pk").pk).update(
+            completed_at=timezone.now() - timedelta(weeks=weeks_ago))
+    audit_log = hs_browser.PageAudit()
+    contexts = []
+    try:
+        context = hs_browser.new_context(media_chromium, asgi_server)
+        context.set_default_timeout(20_000)
+        contexts.append(context)
+        hs_browser.log_in(context, client_user, asgi_server)
+        page = context.new_page()
+        audit_log.watch(page)
+        page.goto("/care/match/")
+        page.get_by_label("Anxiety").check()
+        page.get_by_label("Which language do you want to talk in?").select_option("en")
+        page.get_by_label("How would you like to meet?").select_option("video")
+        page.get_by_role("button", name="Show my matches").click()
+        first = page.locator(".care-matches > li").first
+        assert "Drnguyen" in first.inner_text() and "Specialises in anxiety" in first.inner_text()
+        assert "Drpending" not in page.content()
+        audit_log.visit(page, "care-match")
+        page.goto("/care/practitioners/?specialty=anxiety")
+        audit_log.visit(page, "care-directory")
+        page.get_by_role("link", name="Drnguyen").click()
+        audit_log.visit(page, "care-practitioner")
+        page.locator(".care-slot").first.click()
+        page.get_by_role("button", name="Book this time").click()
+        page.wait_for_url("**/care/appointments/")
+        assert "Booked" in page.locator(".messages").inner_text()
+        audit_log.visit(page, "care-appointments", dark=True)
+        selfcare.check_share(client_user, "questionnaires")
+        rel = actions.active_relationship(client_user)
+        page.goto(f"/care/messages/{rel.pk}/")
+        page.wait_for_function("() => window.hsSocket && document.body.dataset.events === 'on'")
+        page.get_by_label("Your message").fill("Looking forward to our first session.")
+        page.get_by_role("button", name="Send").click()
+        page.locator("#care-log li[data-seq]").first.wait_for()
+        audit_log.visit(page, "care-conversation")
+
+        pro_context = hs_browser.new_context(media_chromium, asgi_server)
+        pro_context.set_default_timeout(20_000)
+        contexts.append(pro_context)
+        device = TOTPDevice.objects.create(user=pro.user, name="phone", confirmed=True)
+        hs_browser.log_in(pro_context, pro.user, asgi_server, otp_device=device)
+        pro_page = pro_context.new_page()
+        audit_log.watch(pro_page)
+        pro_page.goto(f"/care/clients/{rel.pk}/")
+        assert "reliable improvement" in pro_page.content()
+        audit_log.visit(pro_page, "care-client", dark=True)
+        pro_page.goto("/care/practice/")
+        audit_log.visit(pro_page, "care-practice")
+        page.goto("/care/who-looked/")
+        assert pro.user.pseudonym in page.locator("table").inner_text()
+        audit_log.visit(page, "care-who-looked")
+
+        admin = make_user("deskadmin", "administrator")
+        admin_context = hs_browser.new_context(media_chromium, asgi_server)
+        contexts.append(admin_context)
+        hs_browser.log_in(admin_context, admin, asgi_server,
+                          otp_device=TOTPDevice.objects.create(user=admin, name="p", confirmed=True))
+        desk = admin_context.new_page()
+        audit_log.watch(desk)
+        desk.goto("/care/verify/")
+        audit_log.visit(desk, "care-verify")
+        assert datetime.now(UTC)  # the pages above ran against the live clock
+        audit_log.write_report("care-axe.txt")
+        audit_log.assert_clean()
+    finally:
+        for context in contexts:
+            context.close()

@@ -108,3 +108,21 @@ def test_admin_verifies_from_the_desk(db, admin_user):
                                "register_url": "https://register.example.org/search?n=1", "checked_on": "2026-03-01",
                                "outcome": "verified", "note": ""})
     assert pending.licences.get().status == "verified"
+
+
+def test_demo_content_loads_twice_without_duplicates(db):
+    import io
+
+    from hearthside.care import demo
+    from hearthside.care.models import CareRelationship, LicenceVerification, Message
+
+    make_user("demo-practitioner", "practitioner")
+    make_user("demo-member", time_zone="Europe/London")
+    make_user("demo-admin", "administrator")
+    demo.load(io.StringIO())
+    demo.load(io.StringIO())
+    profile = PractitionerProfile.objects.get(user__username="demo-practitioner")
+    assert LicenceVerification.objects.filter(licence__practitioner=profile).count() == 1
+    assert Appointment.objects.filter(practitioner=profile, status="booked").count() == 1
+    assert CareRelationship.objects.count() == 1 and Message.objects.count() == 2
+    assert profile.availability.count() == 5
