@@ -199,3 +199,42 @@ def test_moderators_release_an_abuse_hold_or_hide_a_reported_message(api_as, mod
     assert [(m["seq"], m.get("body"), m["hidden"]) for m in history] == [
         (1, None, True), (2, "you are a pathetic idiot", False)]
     assert mod.get(f"{API}/moderation/reports").json() == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_both_people_sending_at_once_get_one_gapless_order():
+    import threading
+
+    from django.db import connection as db_connection
+
+    from hearthside.friends.models import PeerMessage
+
+    if db_connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: SQLite serialises writers, so two threads cannot race for the row")
+    alice, bob = peer("alice"), peer("bob")
+    conn = connect(alice, bob)
+    barrier = threading.Barrier(2)
+    errors: list[BaseException] = []
+
+    def send_many(user):
+        from django.db import connections
+
+        try:
+            barrier.wait(timeout=10)
+            for i in range(10):
+                actions.check_send(user, conn, f"{user.username}-{i}", f"message {i}")
+            # A resend racing the original: still one message.
+            actions.check_send(user, conn, f"{user.username}-0", "message 0")
+        except BaseException as exc:  # noqa: BLE001  (reported below)
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=send_many, args=(u,)) for u in (alice, bob)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert not errors
+    seqs = sorted(PeerMessage.objects.filter(connection=conn).values_list("seq", flat=True))
+    assert seqs == list(range(1, 21))
