@@ -155,3 +155,99 @@ def delete_block(request, pseudonym: str):
     if other is None or not actions.do_unblock(request.user, other, request=request):
         raise HttpError(404, "Not found.")
     return Status(204, None)
+
+
+# ---------------------------------------------------------------------------------------------
+# Facilitated meetings
+
+
+class MeetingOut(Schema):
+    id: int
+    group: str
+    title: str
+    description: str
+    facilitator: str
+    starts_at: datetime
+    ends_at: datetime
+    starts_local: datetime = Field(..., description="the start in the caller's time zone")
+    time_zone: str
+    duration_minutes: int
+    capacity: int | None
+    going: int
+    spots_left: int | None
+    mine: bool
+    cancelled: bool
+    live: bool
+
+
+class MeetingIn(Schema):
+    title: str = Field(..., max_length=120)
+    description: str = Field("", max_length=2000)
+    starts_at: str = Field(..., description="ISO 8601; without an offset it is read in your time zone")
+    duration_minutes: int = 60
+    capacity: int | None = None
+
+
+def _meetings_guard(fn, *args, **kwargs):
+    from django.core.exceptions import ValidationError
+
+    try:
+        return fn(*args, **kwargs)
+    except PermissionDenied as exc:
+        raise HttpError(403, str(exc)) from None
+    except ValidationError as exc:
+        if hasattr(exc, "error_dict"):
+            raise
+        raise HttpError(409, " ".join(exc.messages)) from None
+
+
+@router.get("/groups/{slug}/meetings", response=list[MeetingOut], summary="Upcoming facilitated meetings")
+def list_meetings(request, slug: str):
+    from . import meetings
+
+    group = actions.access_group_by_slug(request.user, slug)
+    return meetings.upcoming(request.user, group)
+
+
+@router.post("/groups/{slug}/meetings", response={201: MeetingOut}, summary="Schedule a meeting (facilitators)")
+def schedule_meeting(request, slug: str, payload: MeetingIn):
+    from . import meetings
+
+    group = actions.access_group_by_slug(request.user, slug)
+    actions.require_member(request.user, group)
+    meeting = _meetings_guard(meetings.check_schedule, request.user, group, payload.dict(), request=request)
+    return Status(201, meetings.detail(request.user, meeting))
+
+
+@router.get("/meetings/{meeting_id}", response=MeetingOut)
+def get_meeting(request, meeting_id: int):
+    from . import meetings
+
+    return meetings.detail(request.user, meetings.access_meeting_by_id(request.user, meeting_id))
+
+
+@router.post("/meetings/{meeting_id}/rsvp", response=MeetingOut, summary="I'll be there (409 when full)")
+def rsvp(request, meeting_id: int):
+    from . import meetings
+
+    meeting = meetings.access_meeting_by_id(request.user, meeting_id)
+    _meetings_guard(meetings.check_rsvp, request.user, meeting)
+    return meetings.detail(request.user, meeting)
+
+
+@router.delete("/meetings/{meeting_id}/rsvp", response=MeetingOut, summary="I can no longer come")
+def cancel_rsvp(request, meeting_id: int):
+    from . import meetings
+
+    meeting = meetings.access_meeting_by_id(request.user, meeting_id)
+    meetings.do_cancel_rsvp(request.user, meeting)
+    return meetings.detail(request.user, meeting)
+
+
+@router.post("/meetings/{meeting_id}/cancel", response=MeetingOut, summary="Cancel a meeting (facilitators)")
+def cancel_meeting(request, meeting_id: int):
+    from . import meetings
+
+    meeting = meetings.access_meeting_by_id(request.user, meeting_id)
+    _meetings_guard(meetings.check_cancel_meeting, request.user, meeting, request=request)
+    return meetings.detail(request.user, meeting)

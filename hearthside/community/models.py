@@ -249,3 +249,46 @@ class MemberBlock(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.kind}s {self.other_id}"
+
+
+class Meeting(models.Model):
+    """A facilitated group meeting at a set time. During it the group's live chat is the room;
+    ``start_seq``/``end_seq`` mark which chat messages belong to it."""
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="meetings")
+    title = models.CharField(max_length=120)
+    description = models.TextField(blank=True)
+    facilitator = models.ForeignKey("accounts.User", null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="facilitated_meetings")
+    starts_at = models.DateTimeField(db_index=True)
+    duration_minutes = models.PositiveSmallIntegerField(default=60)
+    capacity = models.PositiveSmallIntegerField(null=True, blank=True, help_text="empty: no limit")
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    start_seq = models.BigIntegerField(null=True, blank=True)
+    end_seq = models.BigIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def ends_at(self):
+        from datetime import timedelta
+
+        return self.starts_at + timedelta(minutes=self.duration_minutes)
+
+
+class MeetingRSVP(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="rsvps")
+    user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="meeting_rsvps")
+    created_at = models.DateTimeField(default=timezone.now)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["meeting", "user"], name="unique_meeting_rsvp")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} goes to {self.meeting_id}"

@@ -6,7 +6,18 @@ memberships and reports go too. Moderation history keeps the action but loses th
 
 from hearthside.core.personal_data import register
 
-from .models import ChatMessage, MemberBlock, Membership, ModerationAction, Post, Reaction, Report, ThreadRead
+from .models import (
+    ChatMessage,
+    Meeting,
+    MeetingRSVP,
+    MemberBlock,
+    Membership,
+    ModerationAction,
+    Post,
+    Reaction,
+    Report,
+    ThreadRead,
+)
 
 
 def _own_blocks(user) -> list[dict]:
@@ -23,3 +34,5 @@ register(ThreadRead, order=60)
 register(Report, user_field="reporter", order=60, erase="detach")
 register(ModerationAction, user_field="moderator", order=70, erase="detach", extra_user_fields=("member",))
 register(MemberBlock, order=60, extra_user_fields=("other",), exporter=_own_blocks)
+register(Meeting, user_field="facilitator", order=70, erase="detach")
+register(MeetingRSVP, order=60)

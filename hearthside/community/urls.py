@@ -10,4 +10,6 @@ urlpatterns = [
     path("<slug:slug>/", views.group_detail, name="group"),
     path("<slug:slug>/join/", views.join, name="join"),
     path("<slug:slug>/leave/", views.leave, name="leave"),
+    path("<slug:slug>/meetings/", views.meeting_list, name="meetings"),
+    path("<slug:slug>/meetings/<int:meeting_id>/", views.meeting_detail, name="meeting"),
 ]

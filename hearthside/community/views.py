@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import actions
+from . import actions, meetings
 from .models import Group, Membership
 
 
@@ -33,6 +33,8 @@ def group_detail(request, slug: str):
         "guidelines": render_md(group.guidelines) if group.guidelines else "",
         "history": actions.chat_history(request.user, group, limit=50) if membership else [],
         "member_count": Membership.objects.filter(group=group, status=Membership.Status.ACTIVE).count(),
+        "live_meeting": next((m for m in meetings.upcoming(request.user, group) if m["live"]), None)
+        if membership else None,
     })
 
 
@@ -83,3 +85,64 @@ def blocks(request):
             messages.error(request, " ".join(exc.messages))
         return redirect("community:blocks")
     return render(request, "community/blocks.html", {"blocks": actions.blocks_for(request.user)})
+
+
+def _meeting_form_errors(exc: ValidationError) -> dict:
+    return exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_list(request, slug: str):
+    """Upcoming meetings in the person's time zone; facilitators schedule new ones here."""
+    group = actions.access_group_by_slug(request.user, slug)
+    actions.require_member(request.user, group)
+    errors, form = {}, {}
+    if request.method == "POST":
+        form = request.POST
+        try:
+            meeting = meetings.check_schedule(request.user, group, {
+                "title": form.get("title"), "description": form.get("description"),
+                "starts_at": form.get("starts_at"), "duration_minutes": form.get("duration_minutes"),
+                "capacity": form.get("capacity")}, request=request)
+        except PermissionDenied as exc:
+            errors = {"__all__": [str(exc)]}
+        except ValidationError as exc:
+            errors = _meeting_form_errors(exc)
+        else:
+            messages.success(request, _("Meeting scheduled."))
+            return redirect("community:meeting", slug=group.slug, meeting_id=meeting.pk)
+    return render(request, "community/meetings.html", {
+        "group": group, "meetings": meetings.upcoming(request.user, group), "errors": errors, "form": form,
+        "can_schedule": actions.is_group_moderator(request.user, group),
+        "time_zone": str(meetings.person_zone(request.user)),
+    }, status=400 if errors else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_detail(request, slug: str, meeting_id: int):
+    group = actions.access_group_by_slug(request.user, slug)
+    meeting = meetings.access_meeting_by_id(request.user, meeting_id, group)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "rsvp":
+                meetings.check_rsvp(request.user, meeting)
+                messages.success(request, _("You are going. We will remind you an hour before."))
+            elif action == "unrsvp":
+                meetings.do_cancel_rsvp(request.user, meeting)
+                messages.info(request, _("You are no longer going."))
+            elif action == "cancel":
+                meetings.check_cancel_meeting(request.user, meeting, request=request)
+                messages.info(request, _("The meeting was cancelled; the people going were told."))
+        except (PermissionDenied, ValidationError) as exc:
+            messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+        return redirect("community:meeting", slug=group.slug, meeting_id=meeting.pk)
+    info = meetings.detail(request.user, meeting)
+    membership = actions.active_membership(request.user, group)
+    return render(request, "community/meeting.html", {
+        "group": group, "m": info, "membership": membership,
+        "can_manage": actions.is_group_moderator(request.user, group),
+        "history": actions.chat_history(request.user, group, limit=50) if info["live"] and membership else [],
+    })

@@ -84,6 +84,10 @@ def _fill_everything(user):
     from hearthside.community.models import MemberBlock
 
     MemberBlock.objects.create(user=user, other=make_user(f"muted-{user.pk}"), kind="mute")
+    from hearthside.community.models import Meeting, MeetingRSVP
+
+    meeting = Meeting.objects.create(group=group, title="m", facilitator=user, starts_at=timezone.now())
+    MeetingRSVP.objects.create(meeting=meeting, user=user)
     from hearthside.companion.actions import check_send
 
     do_give_consent(user, "ai_features")

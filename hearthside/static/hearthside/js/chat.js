@@ -167,6 +167,8 @@
     if (data.type === "blocks.changed") { window.location.reload(); return; }
     if (data.group !== slug) return;
     if (data.type === "chat.message") { accept(data); }
+    else if (data.type === "meeting.started") { notice.textContent = text("meeting-started-text") + " " + data.title; }
+    else if (data.type === "meeting.ended") { notice.textContent = text("meeting-ended-text"); }
     else if (data.type === "chat.history") {
       if (data.mode === "sync") {
         data.messages.forEach(accept);
