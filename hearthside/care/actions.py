@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F, Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -73,6 +73,8 @@ def profile_for(user) -> PractitionerProfile | None:
 
 def current_licence(profile: PractitionerProfile, day: date | None = None) -> Licence | None:
     """The verified licence valid on ``day`` that runs longest, or None."""
+    if day is None and hasattr(profile, "valid_licences"):  # prefetched by directory()
+        return profile.valid_licences[0] if profile.valid_licences else None
     day = day or timezone.localdate()
     return (Licence.objects.filter(practitioner=profile, status=Licence.Status.VERIFIED, expires_on__gte=day)
             .order_by("-expires_on").first())
@@ -257,7 +259,9 @@ def directory(filters: dict | None = None):
     qs = (PractitionerProfile.objects.filter(published=True, user__is_active=True,
                                              licences__status=Licence.Status.VERIFIED,
                                              licences__expires_on__gte=today)
-          .select_related("user").distinct().order_by("user__pseudonym"))
+          .select_related("user").distinct().order_by("user__pseudonym")
+          .prefetch_related(Prefetch("licences", to_attr="valid_licences", queryset=Licence.objects.filter(
+              status=Licence.Status.VERIFIED, expires_on__gte=today).order_by("-expires_on"))))
     if filters.get("accepting"):
         qs = qs.filter(accepting_clients=True)
     profiles = list(qs)

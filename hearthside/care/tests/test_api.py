@@ -62,3 +62,16 @@ def test_shared_data_api_is_audited_and_404_when_not_shared(db, pro, client_user
     assert practitioner_api.get(f"/api/v1/care/clients/{rel.pk}/shared/checkins").status_code == 200
     log = api_as(client_user).get("/api/v1/care/access-log").json()
     assert log[0]["who"] == "Drjones" and log[0]["data_type"] == "checkins"
+
+
+def test_directory_query_count_does_not_grow_with_practitioners(db, client_user, api_as, django_assert_num_queries):
+    api = api_as(client_user)
+    for i in range(3):
+        make_practitioner(f"first{i}")
+    api.get("/api/v1/care/practitioners")  # warm the token and session paths
+    with django_assert_num_queries(3) as few:  # token, practitioners, their valid licences
+        assert len(api.get("/api/v1/care/practitioners").json()) == 3
+    for i in range(5):
+        make_practitioner(f"more{i}")
+    with django_assert_num_queries(len(few.captured_queries)):
+        assert len(api.get("/api/v1/care/practitioners").json()) == 8
