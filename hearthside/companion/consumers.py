@@ -9,10 +9,12 @@ database.
 
 from __future__ import annotations
 
-from asgiref.sync import async_to_sync
+import json
+
 from channels.db import database_sync_to_async
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from hearthside.core.fanout import hub
 from hearthside.core.realtime import Channel
 
 from . import actions
@@ -30,11 +32,16 @@ class CompanionChannel(Channel):
         user = consumer.scope["user"]
         if kind == "companion.send":
             client_id = str(content.get("client_id") or "")[:64]
-            send = async_to_sync(consumer.send_json)
+            topic = actions.topic_for(user.pk)
+
+            def delta(piece: str) -> None:
+                # A preview of checked sentences, not stored: it goes out at once (not after commit),
+                # and the stored reply replaces it when the turn commits.
+                hub.publish(topic, json.dumps({"type": "companion.delta", "client_id": client_id, "text": piece},
+                                              separators=(",", ":")))
 
             def run():
-                token = ON_DELTA.set(lambda piece: send({"type": "companion.delta", "client_id": client_id,
-                                                         "text": piece}))
+                token = ON_DELTA.set(delta)
                 try:
                     actions.check_send(user, content.get("text"), client_id=client_id)
                     return None

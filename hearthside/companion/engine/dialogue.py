@@ -367,7 +367,8 @@ class Companion:
     def _connect(self, state: dict) -> Turn:
         state["pending"] = None
         reply = " ".join([
-            _("Good. The support line is open to you now: press “Talk to a person” or go to %(url)s.")
+            _("Good. The support line is open to you now: use “Talk to a person now” in the help panel, or go to"
+              " %(url)s.")
             % {"url": self.links["support_line"]},
             _("The team on duty has also been asked to reach out to you. I'll stay here in the meantime."),
         ])

@@ -134,6 +134,11 @@ SELF_HARM_INTENT = _rx(
     r"\bdon'?t (want|wanna) to (live|be alive|wake up|exist)\b", r"\bno (reason|point) (to|in) (live|living|go on)\b",
     r"\bbetter off (dead|without me)\b", r"\bjump off\b", r"\bslit\b", r"\bpills to\b", r"\bwrite a (suicide )?note\b",
     r"\bgoodbye (letter|note)\b", r"\bwish i (was|were) dead\b", r"\bwant(ed)? it (all )?to end\b",
+    # Preparation and plans, which the rule screener sometimes scores low (SDCNL dev posts).
+    r"\b(writ(e|ing)|wrote|started writing) (some |my |a few |the )?(goodbye |suicide |last )?notes?\b",
+    r"\bset a date\b", r"\b(attempt|try) (failed|didn'?t work)\b", r"\bfailed attempt\b",
+    r"\b(buy|get|afford|bought|got) a gun\b", r"\bleave this world\b", r"\btonight'?s the night\b",
+    r"\b(lose|lost|losing) the will to live\b", r"\bno will to live\b",
 )
 # Signs that call for a direct, kind question rather than the full crisis flow.
 RISK_HINTS = _rx(
@@ -146,6 +151,9 @@ RISK_HINTS = _rx(
     r"\bgo(ing)? on any ?more\b", r"\b(wanna|want to) be here\b", r"\blast time i('ll| will)\b",
     r"\btired of (living|existing|life|being alive)\b", r"\bnothing to live for\b", r"\bgoodbye (everyone|world|all)\b",
     r"\bbye everyone\b", r"\bno reason to (be|stay)\b", r"\bend of my rope\b", r"\bcan'?t keep going\b",
+    r"\bno point any ?more\b", r"\bwhy (even )?try any ?more\b", r"\bmy life is over\b", r"\beverything is pointless\b",
+    r"\bwon'?t last (long|much longer)\b", r"\boff the table\b", r"\bruled it out\b", r"\bloathe my ?self\b",
+    r"\bsee the end\b", r"\bdon'?t want me any ?more\b", r"\bjust want to leave\b",
 )
 
 # Disclosures that need resources and (per operator policy) a person.

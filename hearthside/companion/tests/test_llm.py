@@ -155,3 +155,39 @@ def test_the_operator_chooses_the_engine_and_the_page_shows_it(server, db, api_a
         assert "tiny-model" in api_as(user).get("/api/v1/companion/conversations/current").json()["engine"]
     finally:
         actions._engine.cache_clear()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_model_reply_streams_to_the_page_sentence_by_sentence(server, settings):
+    from asgiref.sync import async_to_sync
+
+    from hearthside.accounts.actions import do_give_consent
+    from hearthside.companion import actions
+    from hearthside.conftest import make_user
+    from hearthside.testing.sockets import next_frame, open_socket, socket_for
+
+    settings.COMPANION_ENGINE = "llm"
+    settings.COMPANION_LLM_BASE_URL = f"http://127.0.0.1:{server.server_port}/v1"
+    settings.COMPANION_LLM_MODEL = "tiny-model"
+    actions._engine.cache_clear()
+    user = make_user("streamer")
+    do_give_consent(user, "ai_features")
+    sock = socket_for(user)
+
+    async def scenario():
+        await open_socket(sock)
+        await sock.send_json_to({"type": "companion.send", "text": "I'm so tired of my job", "client_id": "s1"})
+        deltas = [await next_frame(sock, "companion.delta"), await next_frame(sock, "companion.delta")]
+        final = None
+        while final is None or final["message"]["role"] != "companion" or final["message"]["seq"] < 3:
+            final = await next_frame(sock, "companion.message")
+        await sock.disconnect()
+        return deltas, final
+
+    try:
+        deltas, final = async_to_sync(scenario)()
+    finally:
+        actions._engine.cache_clear()
+    assert [d["text"].strip() for d in deltas] == ["That sounds exhausting.", "What has been the hardest part of your week?"]
+    assert final["message"]["body"] == CANNED["reply"]
+    assert final["message"]["engine"] == "language model (tiny-model)"
