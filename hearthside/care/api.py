@@ -264,3 +264,183 @@ class AccessOut(Schema):
 @router.get("/access-log", response=list[AccessOut], summary="Who read my health data")
 def access_log(request):
     return clinical.access_log(request.user)
+
+
+# ---------------------------------------------------------------------------------------------
+# A practitioner's own practice, and the administrators' verification desk
+
+
+class ProfileIn(Schema):
+    profession: str | None = Field(None, max_length=80)
+    bio: str | None = Field(None, max_length=3000)
+    approaches: list[str] | None = None
+    specialties: list[str] | None = None
+    languages: list[str] | None = None
+    formats: list[str] | None = None
+    time_zone: str | None = None
+    accepting_clients: bool | None = None
+    published: bool | None = None
+    session_minutes: int | None = None
+    slot_minutes: int | None = None
+    min_notice_hours: int | None = None
+    change_window_hours: int | None = None
+
+
+@router.patch("/practice/profile", response=PractitionerOut, summary="(Practitioner) create or update my profile")
+def save_profile(request, payload: ProfileIn):
+    profile = _guard(actions.check_save_profile, request.user, payload.dict(exclude_none=True), request=request)
+    return _practitioner_out(profile)
+
+
+class LicenceIn(Schema):
+    number: str = Field(..., max_length=60)
+    issuing_body: str = Field(..., max_length=200)
+    jurisdiction: str = Field(..., max_length=100)
+    expires_on: str = Field(..., description="YYYY-MM-DD")
+
+
+class LicenceOut(Schema):
+    id: int
+    practitioner: int
+    number: str
+    issuing_body: str
+    jurisdiction: str
+    expires_on: str
+    status: str
+    verified_on: str | None
+
+
+def _licence_out(licence) -> dict:
+    return {"id": licence.pk, "practitioner": licence.practitioner_id, "number": licence.number,
+            "issuing_body": licence.issuing_body, "jurisdiction": licence.jurisdiction,
+            "expires_on": licence.expires_on.isoformat(), "status": licence.status,
+            "verified_on": licence.verified_on.isoformat() if licence.verified_on else None}
+
+
+@router.post("/practice/licences", response={201: LicenceOut}, summary="(Practitioner) add a licence for verification")
+def add_licence(request, payload: LicenceIn):
+    return Status(201, _licence_out(_guard(actions.check_add_licence, request.user, payload.dict(), request=request)))
+
+
+class RuleIn(Schema):
+    weekday: int = Field(..., ge=0, le=6, description="0=Monday")
+    start_time: str = Field(..., description="HH:MM in the practitioner's time zone")
+    end_time: str
+
+
+@router.put("/practice/availability", summary="(Practitioner) replace my weekly hours")
+def set_availability(request, payload: list[RuleIn]):
+    rules = _guard(actions.check_set_availability, request.user, [r.dict() for r in payload], request=request)
+    return {"rules": len(rules)}
+
+
+class VerifyIn(Schema):
+    method: str = Field(..., description="register_lookup, register_contact or document")
+    register_url: str = Field(..., max_length=500)
+    checked_on: str | None = Field(None, description="YYYY-MM-DD; today if left out")
+    outcome: str = Field(..., description="verified, not_found, mismatch or lapsed")
+    note: str = Field("", max_length=2000)
+
+
+@router.get("/licences", response=list[LicenceOut], summary="(Administrator) every licence, to verify")
+def list_licences(request):
+    if not actions.can_verify(request.user):
+        raise Http404
+    if not has_two_factor(request):
+        raise HttpError(403, "Verifying licences needs two-factor authentication.")
+    from .models import Licence
+
+    return [_licence_out(licence) for licence in Licence.objects.order_by("status", "expires_on")[:500]]
+
+
+@router.post("/licences/{licence_id}/verifications", response={201: LicenceOut},
+             summary="(Administrator) record a check against the issuing register")
+def verify_licence(request, licence_id: int, payload: VerifyIn):
+    from .models import Licence
+
+    if not actions.can_verify(request.user):
+        raise Http404
+    if not has_two_factor(request):
+        raise HttpError(403, "Verifying licences needs two-factor authentication.")
+    licence = Licence.objects.select_related("practitioner").filter(pk=_id(licence_id)).first()
+    if licence is None:
+        raise Http404
+    _guard(actions.check_verify_licence, request.user, licence, payload.dict(exclude_none=True), request=request)
+    licence.refresh_from_db()
+    return Status(201, _licence_out(licence))
+
+
+# ---------------------------------------------------------------------------------------------
+# Notes and homework
+
+
+class NoteIn(Schema):
+    body: str = Field(..., max_length=20000)
+    appointment: int | None = None
+
+
+class NoteOut(Schema):
+    id: int
+    body: str
+    appointment: int | None
+    created_at: datetime
+
+
+@router.get("/clients/{relationship_id}/notes", response=list[NoteOut], summary="(Practitioner) my notes on a client")
+def list_notes(request, relationship_id: int):
+    relationship = clinical.access_client(request.user, _id(relationship_id))
+    return [{"id": n.pk, "body": n.body, "appointment": n.appointment_id, "created_at": n.created_at}
+            for n in clinical.notes_for(request.user, relationship)[:200]]
+
+
+@router.post("/clients/{relationship_id}/notes", response={201: NoteOut}, summary="(Practitioner) write a note")
+def write_note(request, relationship_id: int, payload: NoteIn):
+    relationship = clinical.access_client(request.user, _id(relationship_id))
+    note = clinical.check_write_note(request.user, relationship, payload.body, appointment_id=payload.appointment,
+                                     request=request)
+    return Status(201, {"id": note.pk, "body": note.body, "appointment": note.appointment_id,
+                        "created_at": note.created_at})
+
+
+class HomeworkIn(Schema):
+    exercise: str = Field(..., max_length=60)
+    instructions: str = Field("", max_length=500)
+    due_on: str = Field("", description="YYYY-MM-DD or empty")
+
+
+class HomeworkOut(Schema):
+    id: int
+    exercise: str
+    title: str
+    instructions: str
+    due_on: str | None
+    assigned_at: datetime
+    completed_at: datetime | None
+
+
+def _homework_out(row) -> dict:
+    h = row["h"]
+    return {"id": h.pk, "exercise": h.exercise, "title": row["title"], "instructions": h.instructions,
+            "due_on": h.due_on.isoformat() if h.due_on else None, "assigned_at": h.assigned_at,
+            "completed_at": h.completed_at}
+
+
+@router.post("/clients/{relationship_id}/homework", response={201: HomeworkOut},
+             summary="(Practitioner) suggest a self-help exercise")
+def assign_homework(request, relationship_id: int, payload: HomeworkIn):
+    relationship = clinical.access_client(request.user, _id(relationship_id))
+    homework = clinical.check_assign_homework(request.user, relationship, payload.exercise, payload.instructions,
+                                              payload.due_on, request=request)
+    return Status(201, _homework_out(clinical.homework_rows([homework])[0]))
+
+
+@router.get("/clients/{relationship_id}/homework", response=list[HomeworkOut],
+            summary="(Practitioner) a client's homework and whether it is done")
+def client_homework(request, relationship_id: int):
+    relationship = clinical.access_client(request.user, _id(relationship_id))
+    return [_homework_out(r) for r in clinical.homework_rows(clinical.refresh_homework(relationship.client))]
+
+
+@router.get("/homework", response=list[HomeworkOut], summary="Exercises my practitioner suggested")
+def my_homework(request):
+    return [_homework_out(r) for r in clinical.homework_rows(clinical.refresh_homework(request.user))]

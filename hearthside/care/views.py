@@ -113,7 +113,13 @@ def practitioner(request, profile_id: int):
     profile = actions.access_practitioner(profile_id)
     relationship = actions.active_relationship(request.user)
     days = actions.slots_by_day(profile, request.user.time_zone, days=14) if actions.is_bookable(profile) else []
+    moving = None
+    if request.GET.get("reschedule"):
+        moving = actions.access_appointment(request.user, request.GET["reschedule"])
+        if moving.practitioner_id != profile.pk or moving.client_id != request.user.pk:
+            raise Http404
     return render(request, "care/practitioner.html", {
+        "moving": moving,
         "card": _profile_card(profile), "days": days, "relationship": relationship,
         "is_mine": relationship is not None and relationship.practitioner_id == profile.pk,
         "tz": request.user.time_zone, "format_choices": [(v, lbl) for v, lbl in Format.choices if v in profile.formats],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 
 import pytest
@@ -75,3 +76,32 @@ def test_directory_query_count_does_not_grow_with_practitioners(db, client_user,
         make_practitioner(f"more{i}")
     with django_assert_num_queries(len(few.captured_queries)):
         assert len(api.get("/api/v1/care/practitioners").json()) == 8
+
+
+def test_practice_verification_notes_and_homework_through_the_api(db, client_user, admin_user, api_as):
+    newpro = make_user("apipro", "practitioner")
+    api = api_as(newpro)
+    profile = api.patch("/api/v1/care/practice/profile", {"profession": "Counsellor", "languages": ["en"],
+                                                          "formats": ["video"], "time_zone": "Europe/Paris"})
+    assert profile.status_code == 200 and profile.json()["licence_verified_on"] is None
+    assert api.patch("/api/v1/care/practice/profile", {"languages": ["klingon"]}).status_code == 400
+    licence = api.post("/api/v1/care/practice/licences", {"number": "N1", "issuing_body": "BACP", "jurisdiction": "UK",
+                                                          "expires_on": "2027-06-30"}).json()
+    assert licence["status"] == "pending"
+    hours = json.dumps([{"weekday": 0, "start_time": "09:00", "end_time": "12:00"}])
+    assert api.client.put("/api/v1/care/practice/availability", hours, content_type="application/json",
+                          **api._headers()).json() == {"rules": 1}
+    check = {"method": "register_lookup", "register_url": "https://www.bacp.co.uk/search/Register", "outcome": "verified"}
+    assert api_as(client_user).post(f"/api/v1/care/licences/{licence['id']}/verifications", check).status_code == 404
+    assert api_as(admin_user).post(f"/api/v1/care/licences/{licence['id']}/verifications", check).status_code == 403
+    verified = api_as(admin_user, two_factor=True).post(f"/api/v1/care/licences/{licence['id']}/verifications", check)
+    assert verified.status_code == 201 and verified.json()["verified_on"] == "2026-03-02"
+    rel = actions.check_choose_practitioner(client_user, newpro.practitioner_profile)
+    note = api.post(f"/api/v1/care/clients/{rel.pk}/notes", {"body": "First contact."})
+    assert note.status_code == 201
+    assert [n["body"] for n in api.get(f"/api/v1/care/clients/{rel.pk}/notes").json()] == ["First contact."]
+    assert api_as(client_user).get(f"/api/v1/care/clients/{rel.pk}/notes").status_code == 404
+    assert api.post(f"/api/v1/care/clients/{rel.pk}/homework", {"exercise": "box-breathing"}).status_code == 201
+    assert api.post(f"/api/v1/care/clients/{rel.pk}/homework", {"exercise": "x"}).status_code == 400
+    mine = api_as(client_user).get("/api/v1/care/homework").json()
+    assert mine[0]["exercise"] == "box-breathing" and mine[0]["completed_at"] is None
