@@ -17,7 +17,7 @@ from hearthside.accounts.actions import has_consent
 from hearthside.core import audit, realtime
 from hearthside.core.access import get_owned_or_404
 
-from .engine import Companion, Turn
+from .engine import Companion, Turn, new_state
 from .models import Conversation, CrisisEpisode, Memory, Message
 
 log = logging.getLogger("hearthside.companion")
@@ -128,9 +128,6 @@ def current_conversation(user) -> Conversation:
 def do_start_conversation(user) -> Conversation:
     with transaction.atomic():
         conversation = Conversation.objects.create(user=user)
-        state: dict = {}
-        from .engine.dialogue import new_state
-
         state = new_state()
         _memory_into(state, user)
         turn = engine().start(state, name=user.pseudonym)

@@ -864,7 +864,7 @@ class Companion:
             slug = self._fitting_exercise(state)
             if slug:
                 exercise = exercises()[slug]
-                parts.append(_("Would you like to try %(title)s together, right here? It takes about %(n)s minutes: "
+                parts.append(_("Would you like to try %(title)s together, right here? It takes about %(n)s minutes. "
                                "%(summary)s") % {"title": exercise["title"].lower(), "n": exercise["minutes"],
                                                  "summary": exercise["summary"]})
                 state["offered"].append(slug)
