@@ -32,6 +32,16 @@ def _errors(fn):
     return wrapper
 
 
+def _moderator(request) -> None:
+    """Moderator endpoints: the role (404 otherwise) and a second factor, as on staff APIs."""
+    from hearthside.accounts.auth import has_two_factor
+
+    if not actions.is_moderator(request.user):
+        raise HttpError(404, "Not found.")
+    if not has_two_factor(request):
+        raise HttpError(403, "Moderation needs two-factor authentication: enrol and log in with a code.")
+
+
 def _seq(value: int | None) -> None:
     if value is not None and not 0 <= value < 2**62:
         raise HttpError(400, "after and before must be sequence numbers.")
@@ -468,6 +478,7 @@ def save_to_plan(request, strategy_id: int):
 
 @router.post("/strategies/{strategy_id}/hide", response=StrategyOut, summary="Moderators: hide a strategy")
 def hide_strategy(request, strategy_id: int, payload: ReportIn):
+    _moderator(request)
     strategy = actions.access_strategy_by_id(request.user, strategy_id)
     return _strategy_out(actions.check_hide_strategy(request.user, strategy, payload.reason, request=request))
 
@@ -484,8 +495,7 @@ class HeldOut(Schema):
 
 @router.get("/moderation/held-requests", response=list[HeldOut], summary="Moderators: requests held after reports")
 def held(request):
-    if not request.user.has_role("moderator", "administrator"):
-        raise HttpError(404, "Not found.")
+    _moderator(request)
     return [{"id": c.pk, "requester": c.requester.pseudonym, "recipient": c.recipient.pseudonym,
              "message": c.message} for c in actions.held_requests()]
 
@@ -497,6 +507,7 @@ class ReleaseIn(Schema):
 @router.post("/moderation/held-requests/{connection_id}", response=HeldOut,
              summary="Moderators: release or reject a held request")
 def review_held(request, connection_id: int, payload: ReleaseIn):
+    _moderator(request)
     connection = actions.check_review_held_request(request.user, connection_id, payload.release, request=request)
     return {"id": connection.pk, "requester": connection.requester.pseudonym,
             "recipient": connection.recipient.pseudonym, "message": connection.message}
@@ -515,6 +526,7 @@ class ReportOut(Schema):
 
 @router.get("/moderation/reports", response=list[ReportOut], summary="Moderators: open reports (audited read)")
 def reports(request):
+    _moderator(request)
     rows = actions.open_reports(request.user, request=request)
     return [{"id": r.pk, "reported": r.reported.pseudonym if r.reported_id else None,
              "by_detector": r.reporter_id is None, "reason": r.reason,
@@ -530,5 +542,6 @@ class HandleIn(Schema):
 @router.post("/moderation/reports/{report_id}", response={204: None},
              summary="Moderators: dismiss, hide, or release what screening held")
 def handle_report(request, report_id: int, payload: HandleIn):
+    _moderator(request)
     actions.check_handle_report(request.user, report_id, payload.action, request=request)
     return Status(204, None)

@@ -23,4 +23,7 @@ urlpatterns = [
     path("reach-outs/<int:delivery_id>/reply/", views.reply_reach_out, name="reply_reach_out"),
     path("strategies/", views.strategies, name="strategies"),
     path("strategies/<int:strategy_id>/<str:what>/", views.strategy_action, name="strategy_action"),
+    path("moderation/", views.moderation, name="moderation"),
+    path("moderation/reports/<int:report_id>/", views.moderation_report, name="moderation_report"),
+    path("moderation/held/<int:connection_id>/", views.moderation_held, name="moderation_held"),
 ]

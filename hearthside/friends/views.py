@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -80,6 +81,7 @@ def home(request):
         "presets": [(k, str(v)) for k, v in actions.REACH_OUT_PRESETS.items()],
         "topic_labels": dict(actions.topic_choices()),
         "derived_band": actions.derived_age_band(user),
+        "is_moderator": actions.is_moderator(user),
     }
     return render(request, "friends/home.html", context)
 
@@ -285,3 +287,48 @@ def strategy_action(request, strategy_id: int, what: str):
         actions.check_hide_strategy(request.user, strategy, request.POST.get("reason", ""), request=request)
         messages.success(request, _("Hidden from the board."))
     return _back(request, reverse("friends:strategies"))
+
+
+def _require_moderator(request):
+    """The role (404 otherwise) and a second factor proved in this session."""
+    from hearthside.accounts.auth import has_two_factor
+
+    if not actions.is_moderator(request.user):
+        raise Http404
+    if not has_two_factor(request):
+        from urllib.parse import quote
+
+        return redirect(f"{reverse('accounts:two_factor')}?next={quote(request.get_full_path())}")
+    return None
+
+
+@login_required
+def moderation(request):
+    refused = _require_moderator(request)
+    if refused is not None:
+        return refused
+    context = {"reports": actions.open_reports(request.user, request=request), "held": actions.held_requests()}
+    return render(request, "friends/moderation.html", context)
+
+
+@login_required
+@require_POST
+def moderation_report(request, report_id: int):
+    refused = _require_moderator(request)
+    if refused is not None:
+        return refused
+    _run(request, lambda: actions.check_handle_report(request.user, report_id, request.POST.get("action", ""),
+                                                      request=request), _("Done."))
+    return redirect("friends:moderation")
+
+
+@login_required
+@require_POST
+def moderation_held(request, connection_id: int):
+    refused = _require_moderator(request)
+    if refused is not None:
+        return refused
+    actions.check_review_held_request(request.user, connection_id, request.POST.get("release") == "1",
+                                      request=request)
+    messages.success(request, _("Done."))
+    return redirect("friends:moderation")

@@ -112,8 +112,12 @@ def test_two_members_find_each_other_connect_chat_and_reach_out(chromium, asgi_c
 
         # -- Bruno stays on his friends page; Alba reaches out to her circle; he sees it live.
         b.goto("/friends/")
-        expect(b.locator("#friends-live")).to_be_attached()
-        b.wait_for_timeout(300)  # let the page's socket open before the event
+        try:
+            expect(b.locator('#friends-live[data-socket="open"]')).to_be_attached(timeout=10_000)
+        except AssertionError:
+            # The socket opened before the page script listened (it cannot tell): load it again.
+            b.reload()
+            expect(b.locator('#friends-live[data-socket="open"]')).to_be_attached(timeout=10_000)
         a.goto("/friends/")
         circle = a.get_by_role("region", name="My circle of support")
         expect(circle).to_contain_text("Bruno P")

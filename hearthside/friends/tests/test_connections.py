@@ -189,6 +189,7 @@ def test_moderators_release_an_abuse_hold_or_hide_a_reported_message(api_as, mod
     actions.check_report_message(bob, connection, 1, "rude")
     mod = api_as(moderator, two_factor=True)
     assert api_as(bob).get(f"{API}/moderation/reports").status_code == 404
+    assert api_as(moderator).get(f"{API}/moderation/reports").status_code == 403  # no second factor
     rows = mod.get(f"{API}/moderation/reports").json()
     assert [(r["by_detector"], r["message"]) for r in rows] == [(True, "you are a pathetic idiot"),
                                                                 (False, "sorry, bad day")]

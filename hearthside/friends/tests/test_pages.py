@@ -67,3 +67,21 @@ def test_demo_content_is_idempotent():
     assert PeerMessage.objects.count() == 3 and Strategy.objects.count() == 3
     assert CircleMember.objects.get(owner=river, member=sky).status == CircleMember.Status.ACCEPTED
     assert plan_for(river).steps["people_to_ask"] == ["Sky — my Hearthside circle (message them under Friends)"]
+
+
+def test_moderation_page_needs_the_role_and_a_second_factor(moderator):
+    from hearthside.core.models import AuditEvent
+    from hearthside.friends import actions
+
+    alice, bob = peer("alice"), peer("bob")
+    connection = connect(alice, bob)
+    actions.check_send(alice, connection, "m1", "you are a pathetic idiot")
+    assert login_client(bob).get("/friends/moderation/").status_code == 404
+    assert login_client(moderator).get("/friends/moderation/").status_code == 302  # to the code step
+    page = login_client(moderator, two_factor=True)
+    html = page.get("/friends/moderation/").content.decode()
+    assert "you are a pathetic idiot" in html and "held by the abuse detector" in html
+    assert AuditEvent.objects.filter(action="friends.reports_viewed", actor_id=moderator.pk).exists()
+    report = actions.PeerReport.objects.get()
+    page.post(f"/friends/moderation/reports/{report.pk}/", {"action": "release"})
+    assert actions.chat_history(bob, connection)[0]["body"] == "you are a pathetic idiot"

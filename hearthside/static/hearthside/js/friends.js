@@ -17,6 +17,7 @@
     live.appendChild(p);
   }
   var strings = live.dataset;
+  document.addEventListener("hs:socket", function (e) { live.setAttribute("data-socket", e.detail.state); });
   document.addEventListener("hs:event", function (e) {
     var data = e.detail;
     if (data.type === "friends.reach_out") {

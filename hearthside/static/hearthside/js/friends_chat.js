@@ -93,15 +93,21 @@
     if (firstSeq !== null) send({type: "peer.history", connection: connection, before: firstSeq});
   });
 
-  document.addEventListener("hs:socket", function (e) {
-    var open = e.detail.state === "open";
+  function showState(open) {
     status.textContent = open ? strings.live : strings.reconnecting;
     status.className = "badge " + (open ? "badge-on" : "badge-off");
+  }
+  document.addEventListener("hs:socket", function (e) {
+    var open = e.detail.state === "open";
+    showState(open);
     if (open) {
       sync();
       Object.keys(pending).forEach(function (id) { send(pending[id]); });
     }
   });
+  // The socket may have opened before this script ran (deferred scripts can run a task apart):
+  // a catch-up request that goes through means it is already live.
+  if (send({type: "peer.sync", connection: connection, after: lastSeq})) showState(true);
   document.addEventListener("hs:event", function (e) {
     var data = e.detail;
     if (data.type === "resync") { sync(); return; }
