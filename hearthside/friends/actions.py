@@ -216,6 +216,7 @@ def do_save_profile(user, fields: dict, request=None) -> PeerProfile:
             profile = PeerProfile(user=user)
         if fields.get("nudge_after_days") and not profile.nudge_after_days:
             profile.nudge_since = now
+        band_changed = profile.pk is not None and fields.get("age_band", profile.age_band) != profile.age_band
         for name, value in fields.items():
             setattr(profile, name, value)
         profile.updated_at = now
@@ -226,7 +227,19 @@ def do_save_profile(user, fields: dict, request=None) -> PeerProfile:
             raise ValidationError({"pseudonym": [_("Someone already uses this name. Try another.")]}) from None
         audit.record("friends.profile_saved", actor=user, request=request, obj=profile, subject=user,
                      detail={"enabled": profile.enabled})
+        if band_changed:
+            _end_across_bands(user, profile.age_band)
     return profile
+
+
+def _end_across_bands(user, band: str) -> None:
+    """After an age-band change, no connection may remain with someone of the other band."""
+    for connection in Connection.objects.filter(Q(requester=user) | Q(recipient=user), status__in=Connection.OPEN) \
+            .select_related("requester__peer_profile", "recipient__peer_profile"):
+        other = connection.recipient if connection.requester_id == user.pk else connection.requester
+        other_profile = getattr(other, "peer_profile", None)
+        if other_profile is None or other_profile.age_band != band:
+            _close(connection, Connection.Status.ENDED, user)
 
 
 def do_set_discoverable(user, enabled: bool, request=None) -> PeerProfile:

@@ -120,3 +120,19 @@ def test_profile_pseudonyms_are_unique_and_crisis_intro_is_refused(api_as):
     response = api_as(bob).post("/api/v1/friends/profile", {**body, "pseudonym": "Bobby", "intro": CRISIS})
     assert response.status_code == 422
     assert not PeerProfile.objects.filter(user=bob).exists()
+
+
+def test_changing_the_age_band_ends_connections_across_bands(api_as):
+    from hearthside.friends.models import Connection
+
+    from .helpers import connect
+
+    alice, bob = peer("alice"), peer("bob")
+    connection = connect(alice, bob)
+    profile = alice.peer_profile
+    actions.check_save_profile(alice, {"pseudonym": profile.pseudonym, "age_band": "under_18",
+                                       "topics": profile.topics, "languages": profile.languages,
+                                       "looking_for": profile.looking_for, "enabled": True})
+    connection.refresh_from_db()
+    assert connection.status == Connection.Status.ENDED
+    assert api_as(alice).get(f"/api/v1/friends/connections/{connection.pk}/messages").status_code == 404
