@@ -100,7 +100,8 @@ def _handle(user, session, kind, content) -> dict:
             return {"type": "line.history", "conversation": conversation.pk,
                     "mode": "sync" if kind == "line.sync" else "page",
                     "messages": actions.history(conversation, after=after, before=before),
-                    "status": conversation.status}
+                    "status": conversation.status,
+                    "supporter": conversation.supporter.pseudonym if conversation.supporter_id else ""}
         return {"type": "error", "code": "unsupported", "detail": f"{kind} is not supported."}
     except Http404:
         return {"type": "error", "code": "not_found", "conversation": conversation_id, "client_id": client_id,

@@ -20,6 +20,8 @@ expect = pytest.importorskip("playwright.sync_api", reason="playwright is not in
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
+# Live updates cross a websocket on a busy machine: wait longer than expect()'s 5-second default.
+LIVE = 20_000
 
 
 def _staff(username, role, pseudonym):
@@ -54,14 +56,14 @@ def test_person_reaches_out_supporter_helps_next_supervisor_reads_along_and_join
         person = person_ctx.new_page()
         audit.watch(person)
         person.goto("/support-line/")
-        expect(person.get_by_role("heading", level=1)).to_have_text("Talk to someone now")
+        expect(person.get_by_role("heading", level=1)).to_have_text("Talk to someone now", timeout=LIVE)
         audit.visit(person, "supportline-start-phone", dark=True)
         person.get_by_label("What's on your mind? (optional)").fill("I feel so alone since the move.")
         person.get_by_role("button", name="Talk to someone now").click()
         person.wait_for_url(lambda url: "/support-line/c/" in url)
-        expect(person.get_by_role("heading", level=1)).to_have_text("Waiting for a supporter")
-        expect(person.locator("#sl-status")).to_have_text("live")
-        expect(person.locator("#sl-estimate")).to_contain_text("No supporter is taking conversations")
+        expect(person.get_by_role("heading", level=1)).to_have_text("Waiting for a supporter", timeout=LIVE)
+        expect(person.locator("#sl-status")).to_have_text("live", timeout=LIVE)
+        expect(person.locator("#sl-estimate")).to_contain_text("No supporter is taking conversations", timeout=LIVE)
         expect(person.locator(".main-nav")).to_be_hidden()  # a guest has nowhere else to go
         audit.visit(person, "supportline-waiting-phone")
 
@@ -69,12 +71,12 @@ def test_person_reaches_out_supporter_helps_next_supervisor_reads_along_and_join
         desk = supporter_ctx.new_page()
         audit.watch(desk)
         desk.goto("/support-line/desk/")
-        expect(desk.locator("#sl-waiting-count")).to_have_text("1")
+        expect(desk.locator("#sl-waiting-count")).to_have_text("1", timeout=LIVE)
         audit.visit(desk, "supportline-desk", dark=True)
         desk.get_by_test_id("help-next").click()
         desk.wait_for_url(lambda url: "/support-line/desk/c/" in url)
-        expect(desk.locator("#sl-status")).to_have_text("live")
-        expect(desk.locator("#sl-log")).to_contain_text("I feel so alone since the move.")
+        expect(desk.locator("#sl-status")).to_have_text("live", timeout=LIVE)
+        expect(desk.locator("#sl-log")).to_contain_text("I feel so alone since the move.", timeout=LIVE)
         desk.locator(".sl-canned").get_by_role("button", name="Welcome").click()
         expect(desk.locator("#sl-input")).to_have_value("Hi, I'm here with you now. Thank you for reaching out. "
                                                         "What's going on for you tonight?")
@@ -82,12 +84,12 @@ def test_person_reaches_out_supporter_helps_next_supervisor_reads_along_and_join
         desk.get_by_role("button", name="Send").click()
 
         # The person is told the supporter's name, live, and sees the message.
-        expect(person.get_by_role("heading", level=1)).to_have_text("You are talking with Alex")
-        expect(person.locator("#sl-log")).to_contain_text("Alex has joined the conversation.")
-        expect(person.locator("#sl-log")).to_contain_text("What's been happening since the move?")
+        expect(person.get_by_role("heading", level=1)).to_have_text("You are talking with Alex", timeout=LIVE)
+        expect(person.locator("#sl-log")).to_contain_text("Alex has joined the conversation.", timeout=LIVE)
+        expect(person.locator("#sl-log")).to_contain_text("What's been happening since the move?", timeout=LIVE)
         person.locator("#sl-input").fill("I don't know anyone here and the evenings are the worst.")
         person.get_by_role("button", name="Send").click()
-        expect(desk.locator("#sl-log")).to_contain_text("the evenings are the worst")
+        expect(desk.locator("#sl-log")).to_contain_text("the evenings are the worst", timeout=LIVE)
         audit.visit(person, "supportline-conversation-phone", dark=True)
         audit.visit(desk, "supportline-supporter-conversation")
 
@@ -96,44 +98,44 @@ def test_person_reaches_out_supporter_helps_next_supervisor_reads_along_and_join
         audit.watch(watch)
         watch.goto("/support-line/desk/")
         row = watch.locator("#sl-live tbody tr").first
-        expect(row).to_contain_text("Alex")
+        expect(row).to_contain_text("Alex", timeout=LIVE)
         audit.visit(watch, "supportline-supervisor-desk")
         row.get_by_role("link").click()
-        expect(watch.get_by_role("button", name="Read along")).to_be_visible()
-        expect(watch.locator("body")).not_to_contain_text("the evenings are the worst")
+        expect(watch.get_by_role("button", name="Read along")).to_be_visible(timeout=LIVE)
+        expect(watch.locator("body")).not_to_contain_text("the evenings are the worst", timeout=LIVE)
         watch.get_by_role("button", name="Read along").click()
-        expect(watch.locator("#sl-log")).to_contain_text("the evenings are the worst")
-        expect(watch.locator("#sl-status")).to_have_text("live")
+        expect(watch.locator("#sl-log")).to_contain_text("the evenings are the worst", timeout=LIVE)
+        expect(watch.locator("#sl-status")).to_have_text("live", timeout=LIVE)
         conversation = Conversation.objects.get()
         assert AuditEvent.objects.filter(action="supportline.read_along", actor_id=supervisor.pk,
                                          object_id=str(conversation.pk)).exists()
         watch.get_by_label("Private message to the supporter").fill("Good start. Ask about evenings and sleep.")
         watch.get_by_role("button", name="Send").click()
-        expect(desk.locator("#sl-whispers")).to_contain_text("Ask about evenings and sleep.")
-        expect(person.locator("#sl-log")).not_to_contain_text("Ask about evenings")
+        expect(desk.locator("#sl-whispers")).to_contain_text("Ask about evenings and sleep.", timeout=LIVE)
+        expect(person.locator("#sl-log")).not_to_contain_text("Ask about evenings", timeout=LIVE)
         audit.visit(watch, "supportline-supervisor-reading")
 
         watch.get_by_role("button", name="Join the conversation").click()
-        expect(person.locator("#sl-log")).to_contain_text("Dr Lee, a supervisor, has joined the conversation.")
-        expect(watch.locator("#sl-status")).to_have_text("live")
+        expect(person.locator("#sl-log")).to_contain_text("Dr Lee, a supervisor, has joined the conversation.", timeout=LIVE)
+        expect(watch.locator("#sl-status")).to_have_text("live", timeout=LIVE)
         watch.get_by_label("Message", exact=True).fill("Hello, I'm Dr Lee. I'm here too, alongside Alex.")
         watch.get_by_role("button", name="Send").click()
-        expect(person.locator("#sl-log")).to_contain_text("alongside Alex")
-        expect(desk.locator("#sl-log")).to_contain_text("alongside Alex")
+        expect(person.locator("#sl-log")).to_contain_text("alongside Alex", timeout=LIVE)
+        expect(desk.locator("#sl-log")).to_contain_text("alongside Alex", timeout=LIVE)
 
         # -- The supporter wraps up; the person gets the two questions and the transcript choices.
         desk.reload()
         desk.get_by_label("Outcome").select_option("supported")
         desk.get_by_role("button", name="End and wrap up").click()
         desk.wait_for_url(lambda url: _path(desk) == "/support-line/desk/")
-        expect(person.get_by_role("heading", level=1)).to_have_text("Conversation ended", timeout=10_000)
+        expect(person.get_by_role("heading", level=1)).to_have_text("Conversation ended", timeout=LIVE)
         expect(person.get_by_role("button", name="Download the transcript").or_(
             person.get_by_role("link", name="Download the transcript"))).to_be_visible()
         audit.visit(person, "supportline-ended-phone")
         person.get_by_label("Yes").first.check()
         person.locator("#fa-maybe").check()
         person.get_by_role("button", name="Send feedback").click()
-        expect(person.locator(".messages")).to_contain_text("Thank you for telling us.")
+        expect(person.locator(".messages")).to_contain_text("Thank you for telling us.", timeout=LIVE)
         conversation.refresh_from_db()
         assert conversation.outcome == "supported" and conversation.feedback_helped == "yes"
         assert conversation.first_response_at is not None

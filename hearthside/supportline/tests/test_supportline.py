@@ -440,3 +440,22 @@ def test_demo_content_loads_twice_without_duplicates(db):
 
     assert actions.is_supporter(User.objects.get(username="demo-peer"))
     assert actions.is_supervisor(User.objects.get(username="demo-supervisor"))
+
+
+def test_the_supporter_sees_the_safety_plan_only_when_shared(supporter):
+    from hearthside.accounts.actions import do_give_consent
+    from hearthside.safety.actions import check_update_plan
+
+    sharer, private = make_user("sharer"), make_user("private")
+    for person in (sharer, private):
+        do_give_consent(person, "health_data")
+        check_update_plan(person, {"reasons_for_living": [f"canary-{person.username}"]})
+    shared = actions.check_start(sharer, CALM, share_plan=True)
+    kept = actions.check_start(private, CALM, share_plan=False)
+    client = login_client(supporter, two_factor=True)
+    for conversation in (shared, kept):
+        Conversation.objects.filter(pk=conversation.pk).update(status="active", supporter=supporter)
+    assert "canary-sharer" in client.get(f"/support-line/desk/c/{shared.pk}/").content.decode()
+    assert "canary-private" not in client.get(f"/support-line/desk/c/{kept.pk}/").content.decode()
+    # The person sees their own plan on their conversation page.
+    assert "canary-private" in login_client(private).get(f"/support-line/c/{kept.pk}/").content.decode()

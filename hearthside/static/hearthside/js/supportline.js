@@ -118,6 +118,10 @@
     }
   }
 
+  // Frames can be lost without the socket closing (a fan-out hiccup); a quiet catch-up every few
+  // seconds while the page is visible fills any gap from the database and picks up status changes.
+  setInterval(function () { if (!document.hidden) sync(); }, 8000);
+
   document.addEventListener("hs:socket", function (e) {
     var open = e.detail.state === "open";
     status.textContent = open ? "live" : "reconnecting…";
@@ -134,7 +138,7 @@
     if (data.type === "line.message") { accept(data); }
     else if (data.type === "line.history") {
       data.messages.forEach(accept);
-      if (data.status) onStatus({status: data.status});
+      if (data.status) onStatus({status: data.status, supporter: data.supporter});
     } else if (data.type === "line.status") { onStatus(data); }
     else if (data.type === "line.whisper" && whispers) {
       var empty = whispers.querySelector(".sl-empty");
