@@ -735,14 +735,16 @@ def dashboard(start, end) -> dict:
     for level in ("imminent", "high", "unknown", "moderate", "low", "none"):
         values = by_level.get(level)
         if values:
-            levels.append({"level": level, "n": len(values), "p50": policy.percentile(values, 50),
-                           "p90": policy.percentile(values, 90)})
+            p50, p90 = policy.percentile(values, 50), policy.percentile(values, 90)
+            levels.append({"level": level, "n": len(values), "p50": p50, "p90": p90,
+                           "p50_minutes": round(p50 / 60, 1), "p90_minutes": round(p90 / 60, 1)})
     per_supporter = list(period.filter(supporter__isnull=False).values("supporter__pseudonym")
                          .annotate(n=Count("pk")).order_by("-n", "supporter__pseudonym"))
     outcomes = dict(period.exclude(outcome="").values_list("outcome").annotate(n=Count("pk")))
     return {
         "waiting_now": len(waiting),
         "longest_wait_seconds": max(((now - c).total_seconds() for c in waiting), default=0),
+        "longest_wait_minutes": round(max(((now - c).total_seconds() for c in waiting), default=0) / 60, 1),
         "first_response": levels,
         "per_supporter": [{"supporter": r["supporter__pseudonym"], "n": r["n"]} for r in per_supporter],
         "outcomes": [{"outcome": k, "label": str(Conversation.Outcome(k).label), "n": outcomes.get(k, 0)}

@@ -48,7 +48,7 @@ def test_person_reaches_out_supporter_helps_next_supervisor_reads_along_and_join
     supervisor_ctx = new_context(chromium, asgi_server)
     try:
         for ctx in (person_ctx, supporter_ctx, supervisor_ctx):
-            ctx.set_default_timeout(15_000)
+            ctx.set_default_timeout(30_000)
         log_in(supporter_ctx, supporter, asgi_server, otp_device=supporter_device)
         log_in(supervisor_ctx, supervisor, asgi_server, otp_device=supervisor_device)
 
@@ -139,6 +139,13 @@ def test_person_reaches_out_supporter_helps_next_supervisor_reads_along_and_join
         conversation.refresh_from_db()
         assert conversation.outcome == "supported" and conversation.feedback_helped == "yes"
         assert conversation.first_response_at is not None
+
+        # -- The supervisor's dashboard counts it.
+        watch.goto("/support-line/desk/dashboard/")
+        expect(watch.get_by_role("heading", level=1)).to_have_text("Support line dashboard", timeout=LIVE)
+        expect(watch.locator("#sl-outcomes")).to_contain_text("person supported: 1", timeout=LIVE)
+        expect(watch.locator("#sl-frt tbody tr")).to_have_count(1, timeout=LIVE)
+        audit.visit(watch, "supportline-dashboard", dark=True)
     finally:
         for ctx in (person_ctx, supporter_ctx, supervisor_ctx):
             ctx.close()
