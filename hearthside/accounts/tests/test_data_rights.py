@@ -92,6 +92,25 @@ def _fill_everything(user):
 
     do_give_consent(user, "ai_features")
     check_send(user, "I want to kill myself")  # a conversation, its messages, memory and a crisis episode
+    from hearthside.friends import actions as friends
+
+    def _peer_profile(person, name):
+        return friends.do_save_profile(person, {"pseudonym": name, "age_band": "adult", "topics": ["grief"],
+                                                "languages": ["en"], "looking_for": ["talk"], "enabled": True})
+
+    _peer_profile(user, f"Peer {user.pk}")
+    buddy = make_user(f"buddy-{user.pk}")
+    _peer_profile(buddy, f"Buddy {user.pk}")
+    connection = friends.check_respond(buddy, friends.do_request(user, buddy, "hi"), "accept")
+    friends.check_send(user, connection, "f1", "hello friend")
+    friends.check_answer_circle(buddy, friends.check_invite_to_circle(user, connection), True)
+    friends.check_answer_circle(user, friends.check_invite_to_circle(buddy, connection), True)
+    friends.do_reach_out(user, [buddy.pk], "rough day")
+    friends.do_reach_out(buddy, [user.pk], "rough day too")
+    strategy, _route = friends.check_share_strategy(user, "a walk", ["low"])
+    friends.do_toggle_helped(user, strategy)
+    friends.PeerReport.objects.create(reporter=user, reported=buddy, reason="test")
+    friends.do_block(user, make_user(f"blocked-{user.pk}"))
 
 
 def test_export_contains_a_row_from_every_registered_model(member, api_as):
