@@ -37,7 +37,10 @@ class Hub:
     def add(self, socket, topic: str) -> None:
         self.loop = asyncio.get_running_loop()
         self.topics[topic].add(socket)
-        if settings.REDIS_URL and (self._subscriber is None or self._subscriber.done()):
+        # A subscriber task of an event loop that no longer runs (a server that stopped, e.g. a
+        # test's uvicorn thread) never finishes: subscribe again from the loop in use now.
+        if settings.REDIS_URL and (self._subscriber is None or self._subscriber.done()
+                                   or self._subscriber.get_loop() is not self.loop):
             self.subscribed = False
             self._subscriber = asyncio.ensure_future(self._subscribe())
 
