@@ -134,7 +134,10 @@ if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], "prefix": env_str("HEARTHSIDE_REDIS_PREFIX", "hearthside")},
+            # redis-py 8 gives up reading after 5 s by default, as long as channels_redis's blocking
+            # pop waits: every websocket idle for 5 s crashed. Reads may take longer than the pop.
+            "CONFIG": {"hosts": [{"address": REDIS_URL, "socket_timeout": 30}],
+                       "prefix": env_str("HEARTHSIDE_REDIS_PREFIX", "hearthside")},
         }
     }
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
