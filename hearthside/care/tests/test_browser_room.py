@@ -117,7 +117,7 @@ def test_two_people_meet_fall_back_to_audio_then_text_and_recover(media_chromium
         # Recovery: both tracks send again; the room steps back up to video.
         client.evaluate("() => { window.hsCareRoom.fault('audio', false); window.hsCareRoom.fault('video', false); }")
         for page in (practitioner, client):
-            _wait_mode(page, "video", timeout=45_000)
+            _wait_mode(page, "video", timeout=60_000)
         assert "recovered" in client.locator("#care-why").inner_text()
         hs_browser.save_screenshot(client, "care-room-recovered")
 

@@ -7,7 +7,8 @@
 //   video is unhealthy when decoded frames < 5/s, video bitrate < 60 kbit/s, video packet loss
 //   > 10 % or round-trip time > 800 ms;
 //   audio is unhealthy when audio bitrate < 6 kbit/s, audio packet loss > 25 % or RTT > 1500 ms.
-//   Step down after 3 unhealthy samples in a row; step up one level after 5 healthy ones.
+//   Step down after 3 unhealthy samples in a row; step up one level when 5 of the last 7 samples
+//   are healthy at the higher level (one slow sample on a busy machine does not undo a recovery).
 // Each side judges what it receives and tells the other; both use the lower of the two levels,
 // so both people see the same mode and the same reason.
 (function () {
@@ -27,7 +28,7 @@
     sampleMs: Number(T.sampleMs) || 1000,
     videoMinFps: 5, videoMinKbps: 60, videoMaxLoss: 0.10, videoMaxRtt: 0.8,
     audioMinKbps: 6, audioMaxLoss: 0.25, audioMaxRtt: 1.5,
-    badSamples: 3, goodSamples: 5
+    badSamples: 3, goodSamples: 5, window: 7
   };
 
   var els = {
@@ -41,7 +42,7 @@
   var pc = null, localStream = null, joined = false, peerHere = false;
   var pendingCandidates = [];
   var localLevel = CAP, remoteLevel = CAP, shownLevel = null;
-  var bad = 0, good = 0, last = null, warmup = 0;
+  var recent = [], last = null, warmup = 0;
   var faults = {video: false, audio: false};
   var senders = {};
 
@@ -135,13 +136,17 @@
     level = Math.min(level, CAP);
     root.dataset.stats = JSON.stringify({fps: Math.round(fps), videoKbps: Math.round(videoKbps),
                                          audioKbps: Math.round(audioKbps), rtt: rtt, level: level});
-    if (level < localLevel) {
-      good = 0;
-      if (++bad >= TH.badSamples) { bad = 0; setLocal(level, level === 1 ? T.tDownAudio : T.tDownText); }
-    } else if (level > localLevel) {
-      bad = 0;
-      if (++good >= TH.goodSamples) { good = 0; setLocal(localLevel + 1, T.tUp); }
-    } else { bad = 0; good = 0; }
+    recent.push(level);
+    if (recent.length > TH.window) recent.shift();
+    var below = recent.slice(-TH.badSamples);
+    if (below.length === TH.badSamples && below.every(function (l) { return l < localLevel; })) {
+      recent = [];
+      var target = Math.max.apply(null, below);  // the best of the bad samples: step down no further than needed
+      setLocal(target, target === 1 ? T.tDownAudio : T.tDownText);
+    } else if (recent.filter(function (l) { return l > localLevel; }).length >= TH.goodSamples) {
+      recent = [];
+      setLocal(localLevel + 1, T.tUp);
+    }
   }
   setInterval(sample, TH.sampleMs);
 
@@ -150,7 +155,7 @@
     if (pc) { try { pc.close(); } catch (e) { /* already closed */ } }
     pc = new RTCPeerConnection({iceServers: ice});
     pendingCandidates = [];
-    last = null; warmup = 0; bad = 0; good = 0;
+    last = null; warmup = 0; recent = [];
     senders = {};
     if (localStream) {
       localStream.getTracks().forEach(function (track) {
@@ -200,7 +205,8 @@
   }
 
   function join() {
-    var wants = {audio: CAP >= 1, video: CAP >= 2};
+    // A modest picture: enough for a conversation, light on a phone's CPU and a weak uplink.
+    var wants = {audio: CAP >= 1, video: CAP >= 2 ? {width: {ideal: 640}, height: {ideal: 360}, frameRate: {ideal: 20}} : false};
     var media = (wants.audio && navigator.mediaDevices) ? navigator.mediaDevices.getUserMedia(wants) : Promise.resolve(null);
     media.catch(function () { els.why.textContent = T.tNomedia; els.why.hidden = false; return null; })
       .then(function (stream) {
