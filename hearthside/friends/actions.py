@@ -335,6 +335,8 @@ def access_profile_by_id(user, profile_id) -> PeerProfile:
         profile_id = int(profile_id)
     except (TypeError, ValueError):
         raise Http404 from None
+    if not 0 < profile_id < 2**62:
+        raise Http404
     mine = PeerProfile.objects.filter(user=user, enabled=True).first()
     if mine is None:
         raise Http404

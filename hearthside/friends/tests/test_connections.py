@@ -239,3 +239,15 @@ def test_both_people_sending_at_once_get_one_gapless_order():
     assert not errors
     seqs = sorted(PeerMessage.objects.filter(connection=conn).values_list("seq", flat=True))
     assert seqs == list(range(1, 21))
+
+
+def test_out_of_range_ids_are_404_not_500(api_as):
+    alice = peer("alice")
+    api = api_as(alice)
+    huge = 2**63 + 5
+    assert api.post(f"{API}/profiles/{huge}/request", {}).status_code in (404, 422)
+    assert api.get(f"{API}/connections/{2**62}/messages").status_code == 404
+    assert api.post(f"{API}/circle/{2**62}/leave").status_code == 404
+    assert api.post(f"{API}/strategies/{2**62}/helped").status_code == 404
+    assert api.post(f"{API}/reach-outs/{2**62}/seen").status_code == 404
+    assert api.get(f"{API}/connections/1/messages", after=-1).status_code in (400, 404)
