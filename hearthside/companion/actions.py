@@ -91,8 +91,9 @@ def message_out(message: Message) -> dict:
             "engine": message.engine, "extra": message.extra or {}, "created_at": message.created_at.isoformat()}
 
 
-def help_panel(user) -> dict:
-    """The person's safety plan first, then up to three crisis lines for their country."""
+def help_panel(user, prefer: str = "") -> dict:
+    """The person's safety plan first, then up to three crisis lines for their country (lines for
+    the ``prefer`` audience first, e.g. "youth" when a child may be in danger)."""
     from hearthside.safety import directory
     from hearthside.safety.actions import plan_for
 
@@ -105,7 +106,10 @@ def help_panel(user) -> dict:
                  for key, title, _help in SAFETY_PLAN_STEPS if plan.steps.get(key)]
     country = (user.country or "").upper()
     lines, seen = [], set()
-    for line in directory.lines_for(country, limit=6):
+    candidates = directory.lines_for(country, limit=12)
+    if prefer:
+        candidates.sort(key=lambda line: prefer not in (line.audiences or []))
+    for line in candidates:
         # Regional copies of one service (same name and number) are shown once.
         if (line.name, line.phone) in seen or len(lines) == 3:
             continue
@@ -144,7 +148,8 @@ def _store_reply(conversation: Conversation, turn: Turn, *, client_id: str, user
         extra["exercise"] = turn.exercise
     if "show_help" in turn.actions:
         # "A person has been asked to reach out" only when an alert really went out.
-        extra["help"] = {**help_panel(user), "alerted": alerted}
+        prefer = "youth" if "disclosure:minor_in_danger" in turn.actions else ""
+        extra["help"] = {**help_panel(user, prefer=prefer), "alerted": alerted}
     message = Message.objects.create(conversation=conversation, seq=conversation.last_seq, role=Message.Role.COMPANION,
                                      client_id=client_id, body=turn.reply, safety_level=turn.safety_level,
                                      actions=turn.actions, extra=extra, engine=turn.engine[:80])

@@ -222,3 +222,14 @@ def test_demo_content_loads_twice_without_duplicating(db):
     conversation = Conversation.objects.get(user=user)
     assert conversation.messages.count() == 1 + 2 * len(demo.SCRIPT)
     assert Memory.objects.get(user=user).consent is True
+
+
+def test_a_child_in_danger_puts_lines_for_young_people_first(db, api_as):
+    from hearthside.safety.directory import load_directory
+
+    load_directory()
+    user = make_user("robin", country="CA")
+    do_give_consent(user, "ai_features")
+    reply = say(api_as(user), "my little brother is being hit by our stepdad every night")["reply"]
+    assert "disclosure:minor_in_danger" in reply["actions"]
+    assert reply["extra"]["help"]["lines"][0]["name"] == "Kids Help Phone"

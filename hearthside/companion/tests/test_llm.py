@@ -163,8 +163,9 @@ def test_a_model_reply_streams_to_the_page_sentence_by_sentence(server, settings
 
     from hearthside.accounts.actions import do_give_consent
     from hearthside.companion import actions
+    from hearthside.companion.tests.test_socket_and_cli import messages_upto
     from hearthside.conftest import make_user
-    from hearthside.testing.sockets import next_frame, open_socket, socket_for
+    from hearthside.testing.sockets import open_socket, socket_for
 
     settings.COMPANION_ENGINE = "llm"
     settings.COMPANION_LLM_BASE_URL = f"http://127.0.0.1:{server.server_port}/v1"
@@ -177,10 +178,9 @@ def test_a_model_reply_streams_to_the_page_sentence_by_sentence(server, settings
     async def scenario():
         await open_socket(sock)
         await sock.send_json_to({"type": "companion.send", "text": "I'm so tired of my job", "client_id": "s1"})
-        deltas = [await next_frame(sock, "companion.delta"), await next_frame(sock, "companion.delta")]
-        final = None
-        while final is None or final["message"]["role"] != "companion" or final["message"]["seq"] < 3:
-            final = await next_frame(sock, "companion.message")
+        others = []
+        final = (await messages_upto(sock, 3, others))[-1]
+        deltas = [f for f in others if f["type"] == "companion.delta"]
         await sock.disconnect()
         return deltas, final
 

@@ -187,6 +187,8 @@
     else if (d.type === "companion.delta") { stream.hidden = false; stream.textContent += d.text; }
     else if (d.type === "companion.error") notice.textContent = d.detail;
     else if (d.type === "safety.help" && d.source === "companion") dropGenericPanel();
+    // The server lost frames for a moment (a fan-out reconnect): catch up from the database.
+    else if (d.type === "resync" && window.hsSocket) window.hsSocket.send({type: "companion.sync", after: lastSeq});
   });
   // The safety layer's generic panel (events.js) says less than the companion's own, which comes
   // with the reply a moment later: one panel, not two, so the person is not met with a wall of text.
