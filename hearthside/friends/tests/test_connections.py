@@ -130,7 +130,8 @@ def test_every_connection_endpoint_404s_for_outsiders(api_as):
     actions.check_send(alice, connection, "m1", "hello")
     cid = connection.pk
     membership = actions.check_invite_to_circle(alice, connection)
-    delivery_owner = peer("owner")
+    actions.check_answer_circle(bob, membership, True)
+    delivery = actions.do_reach_out(alice, [bob.pk], "rough day").deliveries.get()
     for outsider in (eve, stranger):
         api = api_as(outsider)
         assert api.get(f"{API}/connections/{cid}/messages").status_code == 404
@@ -141,12 +142,15 @@ def test_every_connection_endpoint_404s_for_outsiders(api_as):
         assert api.post(f"{API}/connections/{cid}/withdraw").status_code == 404
         assert api.post(f"{API}/connections/{cid}/circle", {}).status_code == 404
         assert api.post(f"{API}/connections/{cid}/messages/1/report", {}).status_code == 404
-        assert api.post(f"{API}/circle/{membership.pk}/answer", {"accept": True}).status_code == 404
+        assert api.post(f"{API}/circle/{membership.pk}/answer", {"accept": False}).status_code == 404
         assert api.post(f"{API}/circle/{membership.pk}/plan", {"in_safety_plan": True}).status_code == 404
         assert api.post(f"{API}/circle/{membership.pk}/leave").status_code == 404
-        assert api.post(f"{API}/reach-outs/1/seen").status_code == 404
-        assert api.post(f"{API}/reach-outs/1/reply", {"text": "hi"}).status_code == 404
-    assert delivery_owner  # a profile that exists but has nothing to do with the connection
+        assert api.post(f"{API}/reach-outs/{delivery.pk}/seen").status_code == 404
+        assert api.post(f"{API}/reach-outs/{delivery.pk}/reply", {"text": "hi"}).status_code == 404
+        assert api.get(f"{API}/reach-outs").json() == []
+    # Even the sender cannot act as the recipient of a delivery.
+    assert api_as(alice).post(f"{API}/reach-outs/{delivery.pk}/seen").status_code == 404
+    assert api_as(bob).post(f"{API}/reach-outs/{delivery.pk}/seen").status_code == 200
     # The same for the pages.
     from hearthside.conftest import login_client
 
