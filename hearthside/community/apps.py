@@ -7,4 +7,9 @@ class CommunityConfig(AppConfig):
     verbose_name = "Communities"
 
     def ready(self):
+        from hearthside.core import realtime
+
         from . import personal_data, sweeps  # noqa: F401  (registers export/erasure and sweeps)
+        from .typing import TypingChannel
+
+        realtime.register(TypingChannel())

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from . import actions, meetings
 from .models import Group, Membership
+from .typing import typing_tag
 
 
 @login_required
@@ -35,6 +36,7 @@ def group_detail(request, slug: str):
         "member_count": Membership.objects.filter(group=group, status=Membership.Status.ACTIVE).count(),
         "live_meeting": next((m for m in meetings.upcoming(request.user, group) if m["live"]), None)
         if membership else None,
+        "typing_tag": typing_tag(request.user.pk),
     })
 
 
@@ -145,4 +147,5 @@ def meeting_detail(request, slug: str, meeting_id: int):
         "group": group, "m": info, "membership": membership,
         "can_manage": actions.is_group_moderator(request.user, group),
         "history": actions.chat_history(request.user, group, limit=50) if info["live"] and membership else [],
+        "typing_tag": typing_tag(request.user.pk),
     })

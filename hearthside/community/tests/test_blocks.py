@@ -149,3 +149,34 @@ def test_an_open_socket_stops_showing_someone_the_moment_they_are_muted(people, 
                               "filtered": True}
     assert seen_by_writer["body"] == "can you see me"
     assert writer_sees_reader["body"] == "still here"  # a mute is one-way
+
+
+@pytest.mark.django_db(transaction=True)
+def test_typing_reaches_the_group_as_someone_and_is_throttled(people, group):
+    from asgiref.sync import async_to_sync
+
+    from hearthside.community.models import ChatMessage
+    from hearthside.community.typing import typing_tag
+    from hearthside.testing.sockets import next_frame, open_socket, socket_for
+
+    w, r, o = socket_for(people["writer"]), socket_for(people["reader"]), socket_for(people["outsider"])
+
+    async def scenario():
+        for s in (w, r, o):
+            await open_socket(s)
+        await w.send_json_to({"type": "typing.start", "group": group.slug})
+        first = await next_frame(r, "typing.active")
+        await w.send_json_to({"type": "typing.start", "group": group.slug})  # within 2 s: dropped
+        again = await r.receive_nothing(timeout=0.5)
+        outsider_quiet = await o.receive_nothing(timeout=0.2)
+        await o.send_json_to({"type": "typing.start", "group": group.slug})
+        refused = await next_frame(o, "error")
+        for s in (w, r, o):
+            await s.disconnect()
+        return first, again, outsider_quiet, refused
+
+    first, again, outsider_quiet, refused = async_to_sync(scenario)()
+    assert first == {"type": "typing.active", "group": group.slug, "by": typing_tag(people["writer"].pk)}
+    assert first["by"] != str(people["writer"].pk) and again and outsider_quiet
+    assert refused["code"] == "not_member"
+    assert not ChatMessage.objects.exists()

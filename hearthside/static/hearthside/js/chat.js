@@ -117,6 +117,16 @@
     input.value = "";
     notice.textContent = trySend(frame) ? "" : text("offline-text");
   });
+  // Typing indicator: at most one frame every two seconds; nothing is stored.
+  var typingSentAt = 0, typingBox = document.getElementById("chat-typing"), typingTimer = null;
+  var myTag = text("typing-tag");
+  input.addEventListener("input", function () {
+    var now = Date.now();
+    if (input.value.trim() && now - typingSentAt > 2000 && window.hsSocket) {
+      typingSentAt = now;
+      window.hsSocket.send({type: "typing.start", group: slug});
+    }
+  });
   input.addEventListener("keydown", function (e) {
     if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); form.requestSubmit(); }
   });
@@ -166,7 +176,13 @@
     if (data.type === "resync") { sync(); return; }
     if (data.type === "blocks.changed") { window.location.reload(); return; }
     if (data.group !== slug) return;
-    if (data.type === "chat.message") { accept(data); }
+    if (data.type === "chat.message") { accept(data); if (data.body) typingBox.hidden = true; }
+    else if (data.type === "typing.active") {
+      if (data.by === myTag) return;
+      typingBox.hidden = false;
+      clearTimeout(typingTimer);
+      typingTimer = setTimeout(function () { typingBox.hidden = true; }, 4000);
+    }
     else if (data.type === "meeting.started") { notice.textContent = text("meeting-started-text") + " " + data.title; }
     else if (data.type === "meeting.ended") { notice.textContent = text("meeting-ended-text"); }
     else if (data.type === "chat.history") {
