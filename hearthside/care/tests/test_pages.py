@@ -126,3 +126,17 @@ def test_demo_content_loads_twice_without_duplicates(db):
     assert Appointment.objects.filter(practitioner=profile, status="booked").count() == 1
     assert CareRelationship.objects.count() == 1 and Message.objects.count() == 2
     assert profile.availability.count() == 5
+
+
+def test_move_a_session_from_the_profile_page(db, pro, client_user):
+    web = login_client(client_user)
+    web.post(f"/care/practitioners/{pro.pk}/book/", {"starts_at": "2026-03-05T09:00:00+00:00", "format": "video"})
+    booked = Appointment.objects.get()
+    page = web.get(f"/care/practitioners/{pro.pk}/", {"reschedule": booked.pk}).content.decode()
+    assert "Move to this time" in page
+    assert login_client(make_user("nosy")).get(f"/care/practitioners/{pro.pk}/",
+                                               {"reschedule": booked.pk}).status_code == 404
+    web.post(f"/care/practitioners/{pro.pk}/book/", {"starts_at": "2026-03-06T10:00:00+00:00", "reschedule": booked.pk})
+    booked.refresh_from_db()
+    assert booked.status == "rescheduled"
+    assert Appointment.objects.get(status="booked").starts_at == datetime(2026, 3, 6, 10, 0, tzinfo=UTC)

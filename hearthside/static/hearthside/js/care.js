@@ -102,6 +102,7 @@
 
   document.addEventListener("hs:event", function (e) {
     var d = e.detail;
+    if (d.type === "resync") { sync(); return; }  // frames may have been missed: catch up
     if (d.relationship !== relationship) return;
     if (d.type === "care.message") { render(d); markRead(); showReceipt(); }
     else if (d.type === "care.history") {

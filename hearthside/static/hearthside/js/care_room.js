@@ -173,7 +173,9 @@
     };
     return pc;
   }
+  var offeredAt = 0;
   function call() {
+    offeredAt = Date.now();
     newConnection();
     setConn(T.tConnecting);
     pc.createOffer().then(function (offer) { return pc.setLocalDescription(offer); })
@@ -239,8 +241,16 @@
   document.addEventListener("hs:socket", function (e) {
     if (e.detail.state === "open" && joined) presence("joined");
   });
+  // Signalling frames are not stored: one lost while a socket (re)subscribes would stall the
+  // call. Until the call is up, say "joined" again, and the offerer offers again.
+  setInterval(function () {
+    if (!joined) return;
+    if (!peerHere) { presence("joined"); return; }
+    if (offerer && (!pc || pc.connectionState !== "connected") && Date.now() - offeredAt > 8000) call();
+  }, 4000);
   document.addEventListener("hs:event", function (e) {
     var d = e.detail;
+    if (d.type === "resync" && joined) { presence("joined"); return; }
     if (d.appointment !== appointment || d.from === me) return;
     if (d.type === "care.signal") { if (joined) onSignal(d.data); return; }
     if (d.type !== "care.presence") return;
