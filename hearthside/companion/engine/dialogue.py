@@ -857,6 +857,9 @@ class Companion:
                 _("It took something to put that into words."),
                 _("Feeling like this doesn't mean you're doing anything wrong."),
                 _("You're not the only one who feels like this; many people do."),
+                _("That sounds really hard."),
+                _("That must be a lot to carry right now."),
+                _("It makes sense that this is getting to you."),
             ], seed + depth, avoid=said))
             strategies.append("affirmation")
         state["said"] = [*state.get("said", []), *parts][-12:]
