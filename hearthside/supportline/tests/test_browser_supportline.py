@@ -21,7 +21,7 @@ pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
 # Live updates cross a websocket on a busy machine: wait longer than expect()'s 5-second default.
-LIVE = 20_000
+LIVE = 30_000
 
 
 def _staff(username, role, pseudonym):
@@ -48,7 +48,7 @@ def test_person_reaches_out_supporter_helps_next_supervisor_reads_along_and_join
     supervisor_ctx = new_context(chromium, asgi_server)
     try:
         for ctx in (person_ctx, supporter_ctx, supervisor_ctx):
-            ctx.set_default_timeout(30_000)
+            ctx.set_default_timeout(45_000)
         log_in(supporter_ctx, supporter, asgi_server, otp_device=supporter_device)
         log_in(supervisor_ctx, supervisor, asgi_server, otp_device=supervisor_device)
 
@@ -92,6 +92,16 @@ def test_person_reaches_out_supporter_helps_next_supervisor_reads_along_and_join
         expect(desk.locator("#sl-log")).to_contain_text("the evenings are the worst", timeout=LIVE)
         audit.visit(person, "supportline-conversation-phone", dark=True)
         audit.visit(desk, "supportline-supporter-conversation")
+
+        # -- Risk rises mid-conversation: the supporter is alerted live, the person is shown help.
+        person.locator("#sl-input").fill("Some nights I want to die.")
+        person.get_by_role("button", name="Send").click()
+        expect(desk.locator("#sl-risk-alert")).to_be_visible(timeout=LIVE)
+        expect(desk.locator("#sl-risk")).to_have_text("moderate", timeout=LIVE)
+        expect(desk.locator("#sl-log")).to_contain_text("Some nights I want to die.", timeout=LIVE)
+        expect(person.locator("#live-help-panel")).to_be_visible(timeout=LIVE)
+        audit.visit(desk, "supportline-supporter-risk-rose")
+        audit.visit(person, "supportline-person-help-shown-phone")
 
         # -- The supervisor reads along (audited), whispers, then joins.
         watch = supervisor_ctx.new_page()

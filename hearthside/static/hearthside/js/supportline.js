@@ -75,7 +75,7 @@
     }
   }
 
-  function sync() { window.hsSocket && window.hsSocket.send({type: "line.sync", conversation: id, after: lastSeq}); }
+  function sync() { return !!(window.hsSocket && window.hsSocket.send({type: "line.sync", conversation: id, after: lastSeq})); }
   function trySend(frame) { return window.hsSocket && window.hsSocket.send(frame); }
   function newId() {
     if (window.crypto && window.crypto.randomUUID) return window.crypto.randomUUID();
@@ -122,21 +122,29 @@
   // seconds while the page is visible fills any gap from the database and picks up status changes.
   setInterval(function () { if (!document.hidden) sync(); }, 8000);
 
-  document.addEventListener("hs:socket", function (e) {
-    var open = e.detail.state === "open";
+  function showLive(open) {
     status.textContent = open ? "live" : "reconnecting…";
     status.className = "badge " + (open ? "badge-on" : "badge-off");
+  }
+
+  document.addEventListener("hs:socket", function (e) {
+    var open = e.detail.state === "open";
+    showLive(open);
     if (open) {
       sync();
       Object.keys(pending).forEach(function (cid) { trySend(pending[cid]); });
     }
   });
+  // The tab's socket may have opened before this script ran (scripts load in order, the socket
+  // does not wait): if it is open already, catch up now.
+  if (sync()) showLive(true);
   document.addEventListener("hs:event", function (e) {
     var data = e.detail;
     if (data.type === "resync") { sync(); return; }
     if (data.conversation !== id) return;
     if (data.type === "line.message") { accept(data); }
     else if (data.type === "line.history") {
+      showLive(true);
       data.messages.forEach(accept);
       if (data.status) onStatus({status: data.status, supporter: data.supporter});
     } else if (data.type === "line.status") { onStatus(data); }
