@@ -49,5 +49,8 @@
       delay = Math.min(delay * 2, 30000);
     };
   }
-  connect();
+  // Connect once every deferred page script has run, so their "hs:socket" listeners never miss
+  // the first "open" (a socket opened while a page script was still loading went unnoticed).
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", connect);
+  else connect();
 })();
