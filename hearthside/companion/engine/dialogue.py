@@ -271,8 +271,8 @@ class Companion:
             _("I'm really concerned about what you've just told me, and I'm glad you said it."),
             _("You don't have to face this on your own."),
             _("I'm an automated companion, so I want you to have a person with you too:"
-              " I've asked the team on duty to reach out, and the help panel shows your safety plan and crisis lines"
-              " you can contact right now."),
+              " I've asked the team on duty to reach out, and the help panel shows crisis lines you can contact"
+              " right now, with your safety plan if you have one."),
             _("If you might act on these thoughts, please call your local emergency number now."),
             _("Would you like me to connect you to the support line so you can talk with someone?"),
         ])
