@@ -140,3 +140,15 @@ def test_move_a_session_from_the_profile_page(db, pro, client_user):
     booked.refresh_from_db()
     assert booked.status == "rescheduled"
     assert Appointment.objects.get(status="booked").starts_at == datetime(2026, 3, 6, 10, 0, tzinfo=UTC)
+
+
+def test_overview_for_client_and_practitioner(db, pro, client_user):
+    from hearthside.care import actions
+
+    rel = actions.check_choose_practitioner(client_user, pro)
+    page = login_client(client_user).get("/care/").content.decode()
+    assert "Drjones" in page and f"/care/messages/{rel.pk}/" in page
+    pro_page = login_client(pro.user).get("/care/").content.decode()
+    assert "Your clients" in pro_page and f"/care/clients/{rel.pk}/" in pro_page
+    assert login_client(client_user).get("/care/messages/").status_code == 302  # one conversation: straight to it
+    assert login_client(client_user).get("/care/calendar/").status_code == 200
