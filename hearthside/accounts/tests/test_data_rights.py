@@ -111,6 +111,14 @@ def _fill_everything(user):
     friends.do_toggle_helped(user, strategy)
     friends.PeerReport.objects.create(reporter=user, reported=buddy, reason="test")
     friends.do_block(user, make_user(f"blocked-{user.pk}"))
+    from hearthside.supportline import actions as line
+    from hearthside.supportline.models import Guest, Watch
+
+    Guest.objects.create(user=user)
+    line.check_set_available(user, True)  # a peer supporter (granted above) may staff the line
+    conversation = line.check_start(user, "a hard day")
+    line.check_send(user, conversation, "l1", "hello, is anyone there?")
+    Watch.objects.create(conversation=conversation, supervisor=user)
 
 
 def test_export_contains_a_row_from_every_registered_model(member, api_as):
