@@ -119,6 +119,35 @@ def _fill_everything(user):
     conversation = line.check_start(user, "a hard day")
     line.check_send(user, conversation, "l1", "hello, is anyone there?")
     Watch.objects.create(conversation=conversation, supervisor=user)
+    from datetime import date
+
+    from hearthside.care import actions as care
+    from hearthside.care import clinical as care_clinical
+    from hearthside.care import conversation as care_conversation
+    from hearthside.care.models import Appointment as CareAppointment
+    from hearthside.care.models import (
+        CareRelationship,
+        Homework,
+        Licence,
+        LicenceVerification,
+        PractitionerProfile,
+    )
+
+    their_pro = PractitionerProfile.objects.create(user=make_user(f"carepro-{user.pk}", "practitioner"),
+                                                   profession="Counsellor", formats=["video"])
+    relationship = CareRelationship.objects.create(client=user, practitioner=their_pro)
+    CareAppointment.objects.create(practitioner=their_pro, client=user, starts_at=timezone.now() + timedelta(days=1),
+                                   ends_at=timezone.now() + timedelta(days=1, minutes=50))
+    care_conversation.check_send_message(user, relationship, "care-1", "hello, my practitioner")
+    care_clinical.check_write_note(their_pro.user, relationship, "a note about the session")
+    Homework.objects.create(relationship=relationship, client=user, exercise="box-breathing")
+    care.feed_for(user)
+    own_profile = PractitionerProfile.objects.create(user=user, profession="Counsellor")
+    licence = Licence.objects.create(practitioner=own_profile, number=f"L{user.pk}", issuing_body="A board",
+                                     jurisdiction="UK", expires_on=date(2030, 1, 1))
+    LicenceVerification.objects.create(licence=licence, verifier=user, method="document",
+                                       register_url="https://register.example.org/", checked_on=date(2026, 1, 1),
+                                       outcome="verified")
 
 
 def test_export_contains_a_row_from_every_registered_model(member, api_as):
