@@ -792,3 +792,55 @@ def calendar_ics(token: str) -> bytes:
             event.add_component(alarm)
         cal.add_component(event)
     return cal.to_ical()
+
+
+# ---------------------------------------------------------------------------------------------
+# Reviews
+
+
+MAX_REVIEW = 2000
+
+
+def check_review(client, appointment: Appointment, rating, body: str = "", request=None):
+    """Only the client of a session that took place reviews it, once. The text is screened like
+    everything people write to others; held text is not shown."""
+    from .models import Review
+
+    if appointment.client_id != client.pk:
+        raise Http404
+    if appointment.status != Appointment.Status.BOOKED or appointment.ends_at > timezone.now():
+        raise ValidationError(_("You can review a session once it has taken place."))
+    try:
+        rating = int(rating)
+    except (TypeError, ValueError):
+        rating = 0
+    if not 1 <= rating <= 5:
+        raise ValidationError({"rating": [_("Give 1 to 5 stars.")]})
+    body = (body or "").replace("\x00", "").strip()
+    if len(body) > MAX_REVIEW:
+        raise ValidationError({"body": [_("Keep it under %(n)s characters.") % {"n": MAX_REVIEW}]})
+    from hearthside.safety.actions import screen_and_route
+
+    try:
+        with transaction.atomic():
+            status = Review.Status.PUBLISHED
+            if body:
+                route = screen_and_route(client, body, "care.review", source_id=str(appointment.pk), context="post")
+                if not route.publish:
+                    status = Review.Status.HELD
+            review = Review.objects.create(appointment=appointment, practitioner=appointment.practitioner,
+                                           client=client, rating=rating, body=body, status=status)
+    except IntegrityError:
+        raise ValidationError(_("You already reviewed this session.")) from None
+    return review
+
+
+def reviews_for(profile: PractitionerProfile) -> dict:
+    from django.db.models import Avg, Count
+
+    from .models import Review
+
+    published = Review.objects.filter(practitioner=profile, status=Review.Status.PUBLISHED)
+    summary = published.aggregate(average=Avg("rating"), count=Count("pk"))
+    return {"average": round(summary["average"], 1) if summary["average"] else None, "count": summary["count"],
+            "latest": list(published.order_by("-created_at")[:10])}

@@ -306,3 +306,26 @@ class CalendarFeed(models.Model):
 
     def __str__(self) -> str:
         return f"calendar feed {self.pk}"
+
+
+class Review(models.Model):
+    """A review by a client who had the session. Shown without the client's name: whom someone
+    sees for counselling is their own business."""
+
+    class Status(models.TextChoices):
+        PUBLISHED = "published", "published"
+        HELD = "held", "held by screening"
+
+    appointment = models.OneToOneField(Appointment, on_delete=models.CASCADE, related_name="review")
+    practitioner = models.ForeignKey(PractitionerProfile, on_delete=models.CASCADE, related_name="reviews")
+    client = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="care_reviews")
+    rating = models.PositiveSmallIntegerField()
+    body = EncryptedTextField(blank=True, default="")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PUBLISHED)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"review {self.pk} ({self.rating}/5)"

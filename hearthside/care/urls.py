@@ -24,4 +24,5 @@ urlpatterns = [
     path("clients/<int:relationship_id>/journal/<int:entry_id>/", views.client_journal_entry, name="client_entry"),
     path("who-looked/", views.access_log, name="access_log"),
     path("appointments/<int:appointment_id>/room/", views.room, name="room"),
+    path("appointments/<int:appointment_id>/review/", views.review, name="review"),
 ]

@@ -122,6 +122,7 @@ def practitioner(request, profile_id: int):
         "moving": moving,
         "card": _profile_card(profile), "days": days, "relationship": relationship,
         "is_mine": relationship is not None and relationship.practitioner_id == profile.pk,
+        "reviews": actions.reviews_for(profile),
         "tz": request.user.time_zone, "format_choices": [(v, lbl) for v, lbl in Format.choices if v in profile.formats],
         "self": profile.user_id == request.user.pk,
     })
@@ -165,6 +166,12 @@ def appointments(request):
     upcoming = list(actions.appointments_for(user))
     past = [a for a in actions.appointments_for(user, upcoming=False)[:30] if a not in upcoming]
     now = timezone.now()
+    from .models import Review
+
+    reviewed = set(Review.objects.filter(appointment__in=past).values_list("appointment_id", flat=True))
+    for a in past:
+        a.reviewable = (a.client_id == user.pk and a.status == "booked" and a.ends_at <= now
+                        and a.pk not in reviewed)
     return render(request, "care/appointments.html", {
         "upcoming": [{"a": a, "as_client": a.client_id == user.pk,
                       "can_change": a.client_id != user.pk or not actions._within_change_window(a, now),
@@ -446,3 +453,20 @@ def room(request, appointment_id: int):
         "tz": request.user.time_zone, "opens_at": appointment.starts_at - actions.ROOM_OPENS_BEFORE,
         "upto": relationship.last_seq,
     })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review(request, appointment_id: int):
+    appointment = actions.access_appointment(request.user, appointment_id)
+    if appointment.client_id != request.user.pk:
+        raise Http404
+    if request.method == "POST":
+        try:
+            actions.check_review(request.user, appointment, request.POST.get("rating"), request.POST.get("body", ""),
+                                 request=request)
+            messages.success(request, _("Thank you. Your review is shown without your name."))
+            return redirect("care:appointments")
+        except ValidationError as exc:
+            messages.error(request, _message_for(exc))
+    return render(request, "care/review.html", {"a": appointment, "tz": request.user.time_zone})

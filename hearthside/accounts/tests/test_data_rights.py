@@ -131,13 +131,15 @@ def _fill_everything(user):
         Licence,
         LicenceVerification,
         PractitionerProfile,
+        Review,
     )
 
     their_pro = PractitionerProfile.objects.create(user=make_user(f"carepro-{user.pk}", "practitioner"),
                                                    profession="Counsellor", formats=["video"])
     relationship = CareRelationship.objects.create(client=user, practitioner=their_pro)
-    CareAppointment.objects.create(practitioner=their_pro, client=user, starts_at=timezone.now() + timedelta(days=1),
-                                   ends_at=timezone.now() + timedelta(days=1, minutes=50))
+    past = CareAppointment.objects.create(practitioner=their_pro, client=user, ends_at=timezone.now(),
+                                          starts_at=timezone.now() - timedelta(minutes=50))
+    Review.objects.create(appointment=past, practitioner=their_pro, client=user, rating=5)
     care_conversation.check_send_message(user, relationship, "care-1", "hello, my practitioner")
     care_clinical.check_write_note(their_pro.user, relationship, "a note about the session")
     Homework.objects.create(relationship=relationship, client=user, exercise="box-breathing")

@@ -22,6 +22,8 @@ def test_care_rows_are_exported_for_client_and_practitioner_and_erased(db, pro, 
     clinical.check_write_note(pro.user, rel, "note for export", appointment_id=appointment.pk)
     clinical.check_assign_homework(pro.user, rel, "box-breathing")
     actions.feed_for(client_user)
+    with time_machine.travel(datetime(2026, 3, 4, tzinfo=UTC), tick=False):
+        actions.check_review(client_user, appointment, 5, "Helpful")
     pending = make_practitioner("toverify", verified=False, expires_on=date(2031, 1, 1))
     actions.check_verify_licence(admin_user, pending.licences.get(), {
         "method": "document", "register_url": "https://example.org/r", "outcome": "verified"})
