@@ -99,11 +99,7 @@ def _int_or_none(value):
 
 
 class RealtimeConsumer(EventsConsumer):
-    async def connect(self):
-        await super().connect()
-        user = self.scope.get("user")
-        if user is None or not user.is_authenticated:
-            return
+    async def join_topics(self, user):
         self.chat_groups, self.hidden_authors = await _groups_and_hidden(user)
         hub.add(self, actions.user_topic(user.pk))
         for group_id in self.chat_groups.values():

@@ -38,11 +38,21 @@ class EventsConsumer(AsyncJsonWebsocketConsumer):
         if user is None or not user.is_authenticated:
             await self.close(code=4401)
             return
+        # Frames published while topics are being joined wait here until after "hello", so a
+        # client can rely on two things: hello comes first, and every topic is joined by then.
+        self._early: list[str] | None = []
         self.groups_joined = await _session_groups(user, self.scope.get("session"))
         for group in self.groups_joined:
             hub.add(self, group)
+        await self.join_topics(user)
         await self.accept()
         await self.send_json({"type": "hello", "groups": len(self.groups_joined)})
+        while self._early:  # frames arriving during these sends queue behind, in order
+            await self.send(text_data=self._early.pop(0))
+        self._early = None
+
+    async def join_topics(self, user) -> None:
+        """Subclasses join their further fan-out topics here, before the socket is accepted."""
 
     async def disconnect(self, code):
         hub.discard_all(self)
@@ -53,6 +63,9 @@ class EventsConsumer(AsyncJsonWebsocketConsumer):
             # Logged out, password changed or account closed: this socket's session is over.
             hub.discard_all(self)
             await self.close(code=4401)
+            return
+        if getattr(self, "_early", None) is not None:
+            self._early.append(frame)
             return
         await self.send(text_data=frame)
 
