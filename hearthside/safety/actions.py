@@ -115,7 +115,8 @@ class RouteResult:
         return self.level != "unknown" and LEVEL_ORDER.get(self.level, 0) >= LEVEL_ORDER["moderate"]
 
 
-def screen_and_route(author, text: str, source: str, *, source_id: str | int = "", context=None) -> RouteResult:
+def screen_and_route(author, text: str, source: str, *, source_id: str | int = "", context=None,
+                     delivered_anyway: bool = False) -> RouteResult:
     """Screen ``text`` and decide what happens to it; store it when it must not simply be published.
 
     - none/low: publish.
@@ -156,7 +157,9 @@ def screen_and_route(author, text: str, source: str, *, source_id: str | int = "
         alert = raise_alert(author, source=source, source_id=str(source_id), level=level, reasons=reasons, item=item)
         send_event_on_commit([user_group(author.pk)], {
             "type": "safety.help", "level": level, "source": source, "help_url": "/help/",
-            "held": crisis,
+            # The help panel says "your words were kept safe" only when they really were held;
+            # ``delivered_anyway`` is for a conversation with a trained person (the support line).
+            "held": crisis and not delivered_anyway,
         })
     return RouteResult(CRISIS if crisis else PUBLISH, level, score, reasons, item=item, alert=alert)
 

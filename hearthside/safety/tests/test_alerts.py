@@ -219,3 +219,24 @@ def test_websocket_refuses_anonymous():
         return connected
 
     assert async_to_sync(attempt)() is False
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("delivered_anyway", "held"), [(False, True), (True, False)])
+def test_help_event_says_held_only_when_the_words_were_held(delivered_anyway, held, monkeypatch,
+                                                            django_capture_on_commit_callbacks):
+    import json
+
+    from hearthside.conftest import make_user
+    from hearthside.core import events
+    from hearthside.safety.actions import screen_and_route
+
+    sent = []
+    monkeypatch.setattr(events.hub, "publish", lambda topic, frame: sent.append((topic, json.loads(frame))))
+    person = make_user("held-or-not")
+    with django_capture_on_commit_callbacks(execute=True):
+        route = screen_and_route(person, "I'm going to kill myself tonight, I have the pills", "test.source",
+                                 delivered_anyway=delivered_anyway)
+    assert route.decision == "crisis"
+    help_events = [frame for topic, frame in sent if topic == f"user.{person.pk}" and frame["type"] == "safety.help"]
+    assert [e["held"] for e in help_events] == [held]

@@ -16,6 +16,10 @@
     if (!template || !main) return;
     var panel = template.content.firstElementChild.cloneNode(true);
     panel.id = "live-help-panel";
+    if (event && event.held === false) {
+      // The words were delivered (e.g. to a support-line supporter): don't say they were held.
+      Array.prototype.forEach.call(panel.querySelectorAll("[data-when-held]"), function (el) { el.remove(); });
+    }
     main.insertBefore(panel, main.firstChild);
     panel.setAttribute("tabindex", "-1");
     panel.focus();
