@@ -96,6 +96,11 @@ class Hub:
             for socket in list(sockets):
                 if id(socket) not in seen:
                     seen.add(id(socket))
+                    early = getattr(socket, "_early", None)
+                    if early is not None:
+                        # Not accepted yet: the hint waits behind "hello" like any other frame.
+                        early.append('{"type":"resync"}')
+                        continue
                     try:
                         await socket.send_json({"type": "resync"})
                     except Exception:

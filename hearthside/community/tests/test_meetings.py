@@ -145,3 +145,18 @@ def test_meeting_list_query_count_does_not_grow(people, group, api_as, django_as
         meetings.check_rsvp(people["reader"], _schedule(people, group, title=f"m{i}"))
     with django_assert_max_num_queries(baseline):
         assert len(api.get(f"/api/v1/community/groups/{group.slug}/meetings").json()) == 6
+
+
+def test_demo_meeting_loads_once(db):
+    import io
+
+    from hearthside.community import demo
+    from hearthside.community.models import Group
+    from hearthside.conftest import make_user
+
+    Group.objects.create(slug="living-with-anxiety", name="Living with anxiety")
+    make_user("demo-peer")
+    make_user("demo-member")
+    demo.load(io.StringIO())
+    demo.load(io.StringIO())
+    assert Meeting.objects.count() == 1 and MeetingRSVP.objects.count() == 2
