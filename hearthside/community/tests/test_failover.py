@@ -87,7 +87,7 @@ class Member:
                     for frame in list(self.pending.values()):
                         await self.ws.send(json.dumps(frame))
                     return
-                except OSError as exc:
+                except Exception as exc:  # refused, or cut mid-handshake by the dying worker
                     last_error = exc
             await asyncio.sleep(0.25)
         raise RuntimeError(f"no worker to reconnect to: {last_error}")
@@ -107,7 +107,7 @@ class Member:
         while len(self.bodies) < until_count and time.monotonic() < deadline:
             try:
                 raw = await asyncio.wait_for(self.ws.recv(), timeout=max(0.1, deadline - time.monotonic()))
-            except (ConnectionClosed, OSError):
+            except (ConnectionClosed, OSError, EOFError):
                 self.reconnects += 1
                 await self.connect()
                 continue
