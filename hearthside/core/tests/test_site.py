@@ -151,3 +151,12 @@ def test_odd_form_input_is_a_form_error_not_a_crash(member, path, data):
 
     do_give_consent(member, "health_data")
     assert login_client(member).post(path, data).status_code == 400
+
+
+@pytest.mark.django_db
+def test_the_support_desk_link_shows_only_for_supporters():
+    from hearthside.conftest import login_client, make_user
+
+    supporter, member = make_user("line-supporter", "peer_supporter"), make_user("plain-member")
+    assert "/support-line/desk/" in login_client(supporter, two_factor=True).get("/").content.decode()
+    assert "/support-line/desk/" not in login_client(member).get("/").content.decode()
