@@ -69,17 +69,11 @@ def check_send_message(user, relationship: CareRelationship, client_id: str, bod
     message screened as crisis is held (never delivered); the practitioner is told at once that
     their client needs them, and the safety layer's alert covers the on-duty team.
     """
-    client_id = (client_id or "").strip()
-    if not client_id or len(client_id) > 64:
-        raise ValidationError({"client_id": [_("Each message needs a client id of 1–64 characters.")]})
+    client_id = realtime.clean_client_id(client_id)
     existing = Message.objects.filter(relationship=relationship, author=user, client_id=client_id).first()
     if existing is not None:
         return existing, False, None
-    body = (body or "").replace("\x00", "").strip()
-    if not body:
-        raise ValidationError({"body": [_("Write a message first.")]})
-    if len(body) > MAX_MESSAGE:
-        raise ValidationError({"body": [_("Keep messages under %(n)s characters.") % {"n": MAX_MESSAGE}]})
+    body = realtime.clean_body(body, MAX_MESSAGE)
     if relationship.status != CareRelationship.Status.ACTIVE:
         raise PermissionDenied(_("You no longer work together, so new messages cannot be sent here."))
     now = timezone.now()
@@ -202,12 +196,6 @@ class CareChannel(realtime.Channel):
             await consumer.send_json(reply)
 
 
-def _int(value):
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if 0 <= number < 2**62 else None
 
 
 def _error(code, detail, **extra) -> dict:
@@ -218,11 +206,11 @@ def _error(code, detail, **extra) -> dict:
 def _ws_send(user, content):
     client_id = str(content.get("client_id") or "")[:100]
     try:
-        relationship = access_relationship(user, _int(content.get("relationship")))
+        relationship = access_relationship(user, realtime.int_or_none(content.get("relationship")))
         body = content.get("body")
         message, created, route = check_send_message(user, relationship, client_id,
                                                      body if isinstance(body, str) else "",
-                                                     appointment_id=_int(content.get("appointment")))
+                                                     appointment_id=realtime.int_or_none(content.get("appointment")))
     except Http404:
         return _error("not_found", "Not found.", client_id=client_id)
     except PermissionDenied as exc:
@@ -239,12 +227,12 @@ def _ws_send(user, content):
 @database_sync_to_async
 def _ws_history(user, content):
     try:
-        relationship = access_relationship(user, _int(content.get("relationship")))
+        relationship = access_relationship(user, realtime.int_or_none(content.get("relationship")))
     except Http404:
         return _error("not_found", "Not found.")
     sync = content.get("type") == "care.sync"
-    rows = history(user, relationship, after=_int(content.get("after")) if sync else None,
-                   before=None if sync else _int(content.get("before")))
+    rows = history(user, relationship, after=realtime.int_or_none(content.get("after")) if sync else None,
+                   before=None if sync else realtime.int_or_none(content.get("before")))
     return {"type": "care.history", "relationship": relationship.pk, "messages": rows,
             "mode": "sync" if sync else "page", "upto": relationship.last_seq,
             "read": {"client": relationship.client_read_seq, "practitioner": relationship.practitioner_read_seq}}
@@ -253,10 +241,10 @@ def _ws_history(user, content):
 @database_sync_to_async
 def _ws_read(user, content):
     try:
-        relationship = access_relationship(user, _int(content.get("relationship")))
+        relationship = access_relationship(user, realtime.int_or_none(content.get("relationship")))
     except Http404:
         return _error("not_found", "Not found.")
-    seq = _int(content.get("seq"))
+    seq = realtime.int_or_none(content.get("seq"))
     if seq is not None:
         do_mark_read(user, relationship, seq)
     return None
@@ -271,7 +259,7 @@ def _ws_relay(user, content):
     """Relay WebRTC signalling and room presence to the other person of an open session room.
     Nothing is stored: signalling is transient; the session and its chat are in the database."""
     try:
-        appointment, relationship = access_room(user, _int(content.get("appointment")))
+        appointment, relationship = access_room(user, realtime.int_or_none(content.get("appointment")))
     except Http404:
         return _error("not_found", "Not found.")
     if not room_open(appointment):

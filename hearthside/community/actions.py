@@ -12,7 +12,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from hearthside.core import audit
+from hearthside.core import audit, realtime
 from hearthside.core.fanout import publish_on_commit
 
 from .models import ChatMessage, Group, MemberBlock, Membership
@@ -124,17 +124,11 @@ def check_send_chat(user, group: Group, client_id: str, body: str, *, anonymous:
 
     A resend with the same client id returns the stored message and never duplicates it.
     """
-    client_id = (client_id or "").strip()
-    if not client_id or len(client_id) > 64:
-        raise ValidationError({"client_id": [_("Each message needs a client id of 1–64 characters.")]})
+    client_id = realtime.clean_client_id(client_id)
     existing = ChatMessage.objects.filter(group=group, author=user, client_id=client_id).first()
     if existing is not None:
         return existing, False, None
-    body = (body or "").replace("\x00", "").strip()
-    if not body:
-        raise ValidationError({"body": [_("Write a message first.")]})
-    if len(body) > MAX_CHAT:
-        raise ValidationError({"body": [_("Keep messages under %(n)s characters.") % {"n": MAX_CHAT}]})
+    body = realtime.clean_body(body, MAX_CHAT)
     membership = active_membership(user, group)
     if membership is None:
         raise Http404

@@ -88,16 +88,6 @@ def _history(user, group, after, before):
     return actions.chat_history(user, group, after=after, before=before)
 
 
-def _int_or_none(value):
-    if value is None:
-        return None
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if 0 <= number < 2**62 else None
-
-
 class RealtimeConsumer(EventsConsumer):
     async def join_topics(self, user):
         self.chat_groups, self.hidden_authors = await _groups_and_hidden(user)
@@ -135,6 +125,8 @@ class RealtimeConsumer(EventsConsumer):
                 if await _may_subscribe(self.scope["user"], extra):
                     self.plugin_topics.add(extra)
                     hub.add(self, extra)
+                    # Now live: the client may catch up from the database for what came before.
+                    await super().fanout_frame(topic, frame)
                 return
         elif topic.startswith("group."):
             if int(topic[6:]) not in self.chat_groups.values():
@@ -170,8 +162,8 @@ class RealtimeConsumer(EventsConsumer):
                                 body if isinstance(body, str) else "", bool(content.get("anonymous")))
             await self.send_json(reply)
             return
-        after = _int_or_none(content.get("after"))
-        before = _int_or_none(content.get("before"))
+        after = realtime.int_or_none(content.get("after"))
+        before = realtime.int_or_none(content.get("before"))
         messages = await _history(user, group, after if kind == "chat.sync" else None,
                                   before if kind == "chat.history" else None)
         await self.send_json({"type": "chat.history", "group": group.slug, "messages": messages,

@@ -74,3 +74,43 @@ def unsubscribe_on_commit(user_id: int, topic: str) -> None:
 def publish_frame_on_commit(topic: str, frame: dict) -> None:
     """Send ``frame`` to every socket that joined ``topic``, once the transaction commits."""
     publish_on_commit(topic, json.dumps(frame, separators=(",", ":")))
+
+
+# -- shared checks for stored-then-sent conversation messages ---------------------------------
+
+MAX_CLIENT_ID = 64
+
+
+def int_or_none(value) -> int | None:
+    """A non-negative id or sequence number from a client frame, or None when it is not one."""
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        number = int(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return number if 0 <= number < 2**62 else None
+
+
+def clean_client_id(client_id) -> str:
+    """The client's own message id (what makes a resend idempotent): 1–64 characters."""
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    client_id = str(client_id or "").strip()
+    if not client_id or len(client_id) > MAX_CLIENT_ID:
+        raise ValidationError({"client_id": [_("Each message needs a client id of 1–64 characters.")]})
+    return client_id
+
+
+def clean_body(body, max_length: int, *, field: str = "body") -> str:
+    """Message text without NULs or surrounding space; empty or too long is a form error."""
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    body = str(body or "").replace("\x00", "").strip()
+    if not body:
+        raise ValidationError({field: [_("Write a message first.")]})
+    if len(body) > max_length:
+        raise ValidationError({field: [_("Keep messages under %(n)s characters.") % {"n": max_length}]})
+    return body

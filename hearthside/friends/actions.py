@@ -575,19 +575,13 @@ def check_send(user, connection: Connection, client_id: str, body: str):
 
     A resend with the same client id returns the stored message and never duplicates it.
     """
-    client_id = (client_id or "").strip()
-    if not client_id or len(client_id) > 64:
-        raise ValidationError({"client_id": [_("Each message needs a client id of 1–64 characters.")]})
+    client_id = realtime.clean_client_id(client_id)
     if connection.status != Connection.Status.ACCEPTED:
         raise Http404
     existing = PeerMessage.objects.filter(connection=connection, author=user, client_id=client_id).first()
     if existing is not None:
         return existing, False, None
-    body = (body or "").replace("\x00", "").strip()
-    if not body:
-        raise ValidationError({"body": [_("Write a message first.")]})
-    if len(body) > MAX_CHAT:
-        raise ValidationError({"body": [_("Keep messages under %(n)s characters.") % {"n": MAX_CHAT}]})
+    body = realtime.clean_body(body, MAX_CHAT)
     now = timezone.now()
     if PeerMessage.objects.filter(connection=connection, author=user,
                                   created_at__gte=now - timedelta(seconds=60)).count() >= CHAT_PER_MINUTE:

@@ -20,16 +20,6 @@ from . import actions
 from .models import Connection
 
 
-def _int_or_none(value):
-    if value is None or isinstance(value, bool):
-        return None
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if 0 <= number < 2**62 else None
-
-
 def _error(code: str, connection, client_id, detail: str) -> dict:
     return {"type": "error", "code": code, "connection": connection, "client_id": client_id, "detail": detail}
 
@@ -37,7 +27,7 @@ def _error(code: str, connection, client_id, detail: str) -> dict:
 @database_sync_to_async
 def _handle(user, content: dict) -> dict:
     kind = content.get("type")
-    connection_id = _int_or_none(content.get("connection"))
+    connection_id = realtime.int_or_none(content.get("connection"))
     client_id = str(content.get("client_id") or "")[:100] or None
     try:
         connection = actions.access_connection_by_id(user, connection_id)
@@ -60,8 +50,8 @@ def _handle(user, content: dict) -> dict:
             ack["help"] = True
         return ack
     if kind in ("peer.sync", "peer.history"):
-        after = _int_or_none(content.get("after")) if kind == "peer.sync" else None
-        before = _int_or_none(content.get("before")) if kind == "peer.history" else None
+        after = realtime.int_or_none(content.get("after")) if kind == "peer.sync" else None
+        before = realtime.int_or_none(content.get("before")) if kind == "peer.history" else None
         messages = actions.chat_history(user, connection, after=after, before=before)
         return {"type": "peer.history", "connection": connection.pk, "messages": messages,
                 "mode": "sync" if kind == "peer.sync" else "page"}

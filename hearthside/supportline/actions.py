@@ -279,17 +279,11 @@ def sender_kind(user, conversation: Conversation, *, whisper: bool = False) -> s
 def check_send(user, conversation: Conversation, client_id: str, body: str, *, whisper: bool = False):
     """Store then send. Returns (message, created). A resend with the same client id returns the
     stored message and never duplicates it."""
-    client_id = (client_id or "").strip()
-    if not client_id or len(client_id) > 64:
-        raise ValidationError({"client_id": [_("Each message needs a client id of 1–64 characters.")]})
+    client_id = realtime.clean_client_id(client_id)
     existing = Message.objects.filter(conversation=conversation, author=user, client_id=client_id).first()
     if existing is not None:
         return existing, False
-    body = (body or "").replace("\x00", "").strip()
-    if not body:
-        raise ValidationError({"body": [_("Write a message first.")]})
-    if len(body) > MAX_MESSAGE:
-        raise ValidationError({"body": [_("Keep messages under %(n)s characters.") % {"n": MAX_MESSAGE}]})
+    body = realtime.clean_body(body, MAX_MESSAGE)
     kind = sender_kind(user, conversation, whisper=whisper)
     if not conversation.is_live:
         raise ValidationError({"body": [_("This conversation has ended.")]})

@@ -21,14 +21,6 @@ from . import actions
 from .models import Conversation, Watch
 
 
-def _int_or_none(value):
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if 0 <= number < 2**62 else None
-
-
 class LineChannel(realtime.Channel):
     prefix = "line"
 
@@ -51,7 +43,7 @@ class LineChannel(realtime.Channel):
         # Re-checked against the database, not the (possibly stale) list at connect time.
         rest = topic.partition(".")[2]
         staff = rest.startswith("s")
-        pk = _int_or_none(rest[1:] if staff else rest)
+        pk = realtime.int_or_none(rest[1:] if staff else rest)
         if pk is None:
             return topic in self.topics_for(user)
         conversation = Conversation.objects.filter(pk=pk).first()
@@ -75,7 +67,7 @@ def _handle(user, session, kind, content) -> dict:
 
     from hearthside.core.consumers import _two_factor_in_session
 
-    conversation_id = _int_or_none(content.get("conversation"))
+    conversation_id = realtime.int_or_none(content.get("conversation"))
     client_id = str(content.get("client_id") or "")[:100]
     try:
         conversation = actions._get(conversation_id)
@@ -95,8 +87,8 @@ def _handle(user, session, kind, content) -> dict:
         if kind in ("line.sync", "line.history"):
             if not mine and actions.staff_role_in(user, conversation) == "supervisor":
                 raise Http404  # a supervisor starts reading along (audited) on the page first
-            after = _int_or_none(content.get("after")) if kind == "line.sync" else None
-            before = _int_or_none(content.get("before")) if kind == "line.history" else None
+            after = realtime.int_or_none(content.get("after")) if kind == "line.sync" else None
+            before = realtime.int_or_none(content.get("before")) if kind == "line.history" else None
             return {"type": "line.history", "conversation": conversation.pk,
                     "mode": "sync" if kind == "line.sync" else "page",
                     "messages": actions.history(conversation, after=after, before=before),

@@ -69,6 +69,7 @@ def test_plugin_topics_frames_and_live_subscription_changes(echo_channel):
         bob_refused = await b.receive_nothing(timeout=0.3)
         # Granted on an open socket: he receives from then on; revoked: he stops at once.
         await db(_grant)(bob, "echotest.1")
+        live = await next_frame(b, "subscription.started")
         await db(_publish)("echotest.1", {"type": "echotest.msg", "n": 3})
         bob_got = await next_frame(b, "echotest.msg")
         await db(_revoke)(bob, "echotest.1")
@@ -77,9 +78,10 @@ def test_plugin_topics_frames_and_live_subscription_changes(echo_channel):
         bob_after = await b.receive_nothing(timeout=0.3)
         for s in (a, b):
             await s.disconnect()
-        return echo, first, bob_before, bob_refused, bob_got, bob_after
+        return echo, first, bob_before, bob_refused, bob_got, bob_after, live
 
-    echo, first, bob_before, bob_refused, bob_got, bob_after = async_to_sync(scenario)()
+    echo, first, bob_before, bob_refused, bob_got, bob_after, live = async_to_sync(scenario)()
+    assert live["topic"] == "echotest.1"
     assert echo["body"] == "hi"
     assert first["n"] == 1
     assert bob_before and bob_refused and bob_after
