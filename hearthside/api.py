@@ -12,10 +12,10 @@ from ninja.errors import ValidationError as NinjaValidationError
 from hearthside.accounts.api import me_router
 from hearthside.accounts.api import router as accounts_router
 from hearthside.accounts.auth import api_auth
+from hearthside.care.api import router as care_router
 from hearthside.community.api import router as community_router
 from hearthside.community.forum_api import router as forum_router
 from hearthside.companion.api import router as companion_router
-from hearthside.care.api import router as care_router
 from hearthside.friends.api import router as friends_router
 from hearthside.safety.api import router as safety_router
 from hearthside.safety.staff_api import router as safety_staff_router
