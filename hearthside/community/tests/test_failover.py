@@ -77,7 +77,7 @@ class Member:
         from websockets.asyncio.client import connect
 
         last_error = None
-        for _attempt in range(40):
+        for _attempt in range(120):  # a loaded machine can take a while to settle after the kill
             for port in list(self.ports):
                 try:
                     self.ws = await connect(f"ws://127.0.0.1:{port}/ws/events/", open_timeout=10,
