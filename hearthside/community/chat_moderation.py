@@ -10,8 +10,6 @@ alert for them and they are never released to the group.
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -23,7 +21,7 @@ from hearthside.core import audit
 
 from . import actions, forum
 from .models import ChatMessage, Group, Membership, ModerationAction, Report
-from .moderation import MUTE_MAX_MINUTES, QUEUE_LIMIT, _clean_reason, _notify, moderated_groups
+from .moderation import QUEUE_LIMIT, _clean_reason, _notify, moderated_groups, mute_membership
 
 CHAT_ACTIONS = ("approve", "hide", "warn", "mute", "remove")
 MODERATED = (ChatMessage.Status.REVIEW, ChatMessage.Status.PUBLISHED, ChatMessage.Status.HIDDEN)
@@ -192,16 +190,8 @@ def _do_warn(moderator, message, *, reason, request, **_kw):
 
 
 def _do_mute(moderator, message, *, reason, minutes, request, **_kw):
-    try:
-        minutes = int(minutes if minutes not in (None, "") else 24 * 60)
-    except (TypeError, ValueError):
-        minutes = 0
-    if not 1 <= minutes <= MUTE_MAX_MINUTES:
-        raise ValidationError({"minutes": [_("Mute for 1 minute to 30 days.")]})
     membership = _author_membership(message)
-    until = timezone.now() + timedelta(minutes=minutes)
-    membership.muted_until = until
-    membership.save(update_fields=["muted_until"])
+    minutes, until = mute_membership(membership, minutes)
     _notify(membership.user_id, _("A moderator paused your messages in %(g)s until %(t)s.")
             % {"g": message.group.name, "t": timezone.localtime(until).strftime("%Y-%m-%d %H:%M")})
     return _record(moderator, message, "mute", reason=reason, member_id=membership.user_id, request=request,

@@ -299,17 +299,24 @@ def _do_warn(moderator, post, *, reason, request, **_kw):
     return _record(moderator, post, "warn", reason=reason, member_id=membership.user_id, request=request)
 
 
-def _do_mute(moderator, post, *, reason, minutes, request, **_kw):
+def mute_membership(membership, minutes) -> tuple[int, object]:
+    """Pause a member's messages and posts in their group (default a day, at most 30 days).
+    Returns (minutes, until); a bad period is a form error and changes nothing."""
     try:
         minutes = int(minutes if minutes not in (None, "") else 24 * 60)
     except (TypeError, ValueError):
         minutes = 0
     if not 1 <= minutes <= MUTE_MAX_MINUTES:
         raise ValidationError({"minutes": [_("Mute for 1 minute to 30 days.")]})
-    membership = _author_membership(post)
     until = timezone.now() + timedelta(minutes=minutes)
     membership.muted_until = until
     membership.save(update_fields=["muted_until"])
+    return minutes, until
+
+
+def _do_mute(moderator, post, *, reason, minutes, request, **_kw):
+    membership = _author_membership(post)
+    minutes, until = mute_membership(membership, minutes)
     _notify(membership.user_id, _("A moderator paused your posts in %(g)s until %(t)s.")
             % {"g": post.thread.group.name, "t": timezone.localtime(until).strftime("%Y-%m-%d %H:%M")})
     return _record(moderator, post, "mute", reason=reason, member_id=membership.user_id, request=request,
