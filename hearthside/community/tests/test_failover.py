@@ -99,7 +99,13 @@ class Member:
             return
         self.bodies[seq] = frame.get("body", "")
         self.seen.append(seq)
-        self.last = max(self.last, seq)
+        # Like the page's chat client: "last" is the last of an unbroken run, so a resume asks for
+        # every message after a gap (one published while this member was reconnecting).
+        while self.last + 1 in self.bodies:
+            self.last += 1
+
+    def has_gap(self) -> bool:
+        return bool(self.bodies) and max(self.bodies) > self.last
 
     async def run(self, until_count: int, deadline: float):
         from websockets.exceptions import ConnectionClosed
@@ -116,6 +122,8 @@ class Member:
             frame = json.loads(raw)
             if frame.get("type") == "chat.message":
                 self._accept(frame)
+                if self.has_gap():
+                    await self.ws.send(json.dumps({"type": "chat.sync", "group": self.slug, "after": self.last}))
             elif frame.get("type") == "chat.history":
                 for message in frame["messages"]:
                     self._accept(message)
