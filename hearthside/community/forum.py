@@ -259,6 +259,40 @@ def _needs_approval(viewer: Viewer, membership: Membership) -> bool:
     return bool(group.hold_first_posts and not viewer.moderator and membership.approved_posts < group.first_posts_held)
 
 
+# ---------------------------------------------------------------------------------------------
+# Live updates: small frames on the group's fan-out topic, sent after commit.
+#
+# A frame says only that something changed and where (group, thread, post ids): never an author,
+# a title or a body. Pages that receive one ask the ordinary API for the post, which applies the
+# usual rules (membership, blocks and mutes, anonymity, held content) before showing anything.
+# Every path that makes a post public goes through ``_publish``, so held, pending and scheduled
+# posts send nothing until the moment they appear.
+
+
+def _send_frame(post: Post, kind: str, key: str) -> None:
+    from hearthside.core.realtime import publish_frame_on_commit
+
+    group = post.thread.group
+    publish_frame_on_commit(_community().group_topic(group.pk),
+                            {"type": kind, "group": group.slug, "thread": post.thread_id, key: post.pk})
+
+
+def announce_published(post: Post) -> None:
+    """``forum.thread`` when this post opens the thread to others (no other published post yet),
+    ``forum.reply`` otherwise."""
+    opens = not Post.objects.filter(thread_id=post.thread_id, status=Post.Status.PUBLISHED).exclude(
+        pk=post.pk).exists()
+    if opens:
+        _send_frame(post, "forum.thread", "post")
+    else:
+        _send_frame(post, "forum.reply", "reply")
+
+
+def announce_changed(post: Post) -> None:
+    """A published post stopped being public (hidden, withdrawn, held after an edit)."""
+    _send_frame(post, "forum.changed", "post")
+
+
 def _publish(post: Post, now) -> None:
     """Make a post public; the caller holds the transaction. Counts towards the author's approved posts."""
     post.status = Post.Status.PUBLISHED
@@ -268,6 +302,7 @@ def _publish(post: Post, now) -> None:
     if post.author_id:
         Membership.objects.filter(group_id=post.thread.group_id, user_id=post.author_id).update(
             approved_posts=F("approved_posts") + 1)
+    announce_published(post)
 
 
 def _screen(user, post: Post, text: str):
@@ -383,9 +418,12 @@ def check_edit_post(user, post: Post, viewer: Viewer, body, *, cw_tags=None, req
         route = _screen(user, post, body)
         abuse = _community().abuse_check(body) if route.publish else {}
         if not route.publish or abuse:
+            was = post.status
             post.status = Post.Status.HELD
             post.abuse_check = abuse
             post.save(update_fields=["status", "abuse_check"])
+            if was == Post.Status.PUBLISHED:
+                announce_changed(post)
         audit.record("community.post_edited", actor=user, request=request, obj=post, subject=user,
                      detail={"status": post.status})
     return Submitted(post, route)
@@ -408,6 +446,8 @@ def do_cancel_post(user, post: Post, request=None) -> Post:
             post.revisions.all().delete()
             fields.append("body")
         post.save(update_fields=fields)
+        if was == Post.Status.PUBLISHED:
+            announce_changed(post)
         audit.record("community.post_cancelled", actor=user, request=request, obj=post, subject=user,
                      detail={"was": was})
     return post
@@ -422,7 +462,7 @@ def publish_due_posts(now=None) -> int:
                .values_list("pk", flat=True)[:1000])
     for pk in due:
         with transaction.atomic():
-            post = (Post.objects.select_for_update().select_related("thread")
+            post = (Post.objects.select_for_update(of=("self",)).select_related("thread__group")
                     .filter(pk=pk, status=Post.Status.SCHEDULED, publish_at__lte=now).first())
             if post is None:
                 continue

@@ -279,6 +279,8 @@ def _do_hide(moderator, post, *, reason, label, request, **_kw):
     post.status = Post.Status.HIDDEN
     post.publish_at = None
     post.save(update_fields=["status", "publish_at"])
+    if was == Post.Status.PUBLISHED:
+        forum.announce_changed(post)
     _close_reports(post)
     _review_screening(moderator, post, False, label, request=request)
     return _record(moderator, post, "hide", reason=reason, request=request, detail={"was": was})
