@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench bench-realtime bench-supportline eval-safety eval-companion eval-moderation train-emotions venv messages clean
+.PHONY: run test lint bench bench-realtime bench-synapse bench-supportline eval-safety eval-companion eval-moderation train-emotions venv messages clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ bench: $(STAMP)
 
 bench-realtime: $(STAMP)
 	$(PY) bench/bench_realtime.py
+	$(PY) bench/bench_synapse.py
+
+# Matrix Synapse under the same workload; installs Synapse into var/synapse-venv on first run.
+bench-synapse: $(STAMP)
+	$(PY) bench/bench_synapse.py
 
 bench-supportline: $(STAMP)
 	$(PY) bench/bench_supportline.py
