@@ -113,7 +113,7 @@ def test_an_anonymous_reply_frame_says_nothing_about_its_author(people, group):
 
     async def scenario():
         answer = await db(reply)(people["writer"], sub.thread, body="Quietly: me too.", anonymous=True)
-        frame = await r.receive_json_from(timeout=10)
+        frame = await next_frame(r, "forum.reply")
         return answer, frame
 
     answer, frame = _run([r], scenario)
