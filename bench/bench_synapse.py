@@ -535,9 +535,21 @@ def run_room(members: int, args, base: str, secret: str, database: str, server_p
         for pipe in pipes:
             pipe.send(("step", index, rate, count, step_s, start_at))
         time.sleep(max(0.0, start_at - time.time()))
-        cpu0, db0, w0 = cpu_seconds([server_pid]), cpu_seconds(db_pids), time.monotonic()
+        # CPU over the sending window and the drain: Synapse keeps answering /sync after the last send.
+        client_pids = [w.pid for w in workers]
+        cpu0, db0, cl0, w0 = (
+            cpu_seconds([server_pid]),
+            cpu_seconds(db_pids),
+            cpu_seconds(client_pids),
+            time.monotonic(),
+        )
         parts = [pipe.recv()[1] for pipe in pipes]
-        cpu1, db1, w1 = cpu_seconds([server_pid]), cpu_seconds(db_pids), time.monotonic()
+        cpu1, db1, cl1, w1 = (
+            cpu_seconds([server_pid]),
+            cpu_seconds(db_pids),
+            cpu_seconds(client_pids),
+            time.monotonic(),
+        )
         order = asyncio.run(_room_order(base, users[0]["token"], room, run))
         order = {k: n for k, n in order.items() if k[0] == index}
         lat = [x for p in parts for x in p["latencies"]]
@@ -564,13 +576,15 @@ def run_room(members: int, args, base: str, secret: str, database: str, server_p
             "delivery_p50_ms": pct(lat, 50) * 1000,
             "delivery_p95_ms": pct(lat, 95) * 1000,
             "delivery_p99_ms": pct(lat, 99) * 1000,
+            "error_kinds": {},
             "server_cores": (cpu1 - cpu0) / (w1 - w0),
+            "client_cores": (cl1 - cl0) / (w1 - w0),
             "db_cores": (db1 - db0) / (w1 - w0) if db_pids else None,
         }
         if index == 0:
             continue
         rows.append(row)
-        print(json.dumps({k: round(v, 1) if isinstance(v, float) else v for k, v in row.items()}), flush=True)
+        print(json.dumps({k: round(v, 2) if isinstance(v, float) else v for k, v in row.items()}), flush=True)
         if row["delivery_p99_ms"] > 1000 or row["errors"] or row["unacked"] or row["lost"]:
             break
     for pipe in pipes:
@@ -640,6 +654,7 @@ def main(argv=None) -> int:
         ensure_venv()
         os.execv(str(venv_python()), [str(venv_python()), str(Path(__file__).resolve()), *sys.argv[1:]])
     args.rates = [float(r) for r in args.rates.split(",")]
+    load_at_start = os.getloadavg()
     results = []
     for database in args.databases.split(","):
         if database not in ("postgresql", "sqlite"):
@@ -648,6 +663,20 @@ def main(argv=None) -> int:
         result = run_database(database, args)
         result["seconds"] = time.monotonic() - started
         results.append(result)
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(
+        json.dumps(
+            {
+                "args": vars(args),
+                "nproc": os.cpu_count(),
+                "loadavg_start": load_at_start,
+                "loadavg_end": os.getloadavg(),
+                "results": results,
+            },
+            indent=1,
+        )
+    )
     for result in results:
         print()
         print(
@@ -655,14 +684,6 @@ def main(argv=None) -> int:
             f"at least {args.step:.0f} s per step ({result['seconds']:.0f} s in all):"
         )
         print(table_with_db(result["rows"]))
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(
-        json.dumps(
-            {"args": vars(args), "nproc": os.cpu_count(), "loadavg": os.getloadavg(), "results": results},
-            indent=1,
-        )
-    )
     return 0
 
 
