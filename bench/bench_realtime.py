@@ -28,6 +28,7 @@ import asyncio
 import json
 import multiprocessing as mp
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -37,6 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from hearthside.core.asgi_server import UVICORN_OPTIONS, uvicorn_command  # noqa: E402
 
 # ---------------------------------------------------------------------------------------------
 # Set-up (in the orchestrating process, through the ORM)
@@ -74,16 +76,35 @@ def wait_for_port(port: int, timeout: float = 30.0) -> None:
     raise SystemExit(f"the server on port {port} did not start")
 
 
-def start_servers(procs: int, port: int) -> list[subprocess.Popen]:
+def start_servers(procs: int, port: int, profile: str = "") -> list[subprocess.Popen]:
     servers = []
     for i in range(procs):
-        servers.append(subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "hearthside.asgi:application", "--host", "127.0.0.1",
-             "--port", str(port + i), "--no-access-log", "--log-level", "warning"],
-            cwd=ROOT, env=dict(os.environ)))
+        if profile:  # each server runs under cProfile and writes DIR/server-<i>.prof when stopped
+            command = [sys.executable, __file__, "--serve-profiled", str(port + i),
+                       str(Path(profile) / f"server-{i}.prof")]
+        else:
+            command = uvicorn_command("127.0.0.1", port + i, "--log-level", "warning")
+        servers.append(subprocess.Popen(command, cwd=ROOT, env=dict(os.environ)))
     for i in range(procs):
         wait_for_port(port + i)
     return servers
+
+
+def serve_profiled(port: int, out: str) -> None:
+    import cProfile
+
+    import uvicorn
+
+    # uvicorn re-raises SIGTERM after its graceful shutdown: make that an exit that runs `finally`.
+    signal.signal(signal.SIGTERM, lambda *_args: sys.exit(0))
+    profiler = cProfile.Profile()
+    profiler.enable()
+    try:
+        uvicorn.run("hearthside.asgi:application", host="127.0.0.1", port=port, log_level="warning",
+                    timeout_graceful_shutdown=1, **UVICORN_OPTIONS)
+    finally:
+        profiler.disable()
+        profiler.dump_stats(out)
 
 
 def cpu_seconds(pids: list[int]) -> float:
@@ -141,6 +162,11 @@ async def _client(conn, sockets, slug, step_s, drain_s):
     acks: dict[tuple, float] = {}
     sent_at: dict[tuple, float] = {}
     ack_status: dict[tuple, str] = {}
+    error_kinds: dict[str, int] = {}  # what went wrong, for the report
+
+    def note_error(rec, kind):
+        rec["errors"] += 1
+        error_kinds[kind] = error_kinds.get(kind, 0) + 1
 
     async def reader(k, ws):
         rec = records[k]
@@ -165,9 +191,9 @@ async def _client(conn, sockets, slug, step_s, drain_s):
                     acks[key] = now
                     ack_status[key] = frame.get("status")
                 elif kind == "error":
-                    rec["errors"] += 1
-        except Exception:
-            rec["errors"] += 1
+                    note_error(rec, f"error frame: {frame.get('code')}")
+        except Exception as exc:
+            note_error(rec, f"socket: {type(exc).__name__}")
 
     readers = [asyncio.create_task(reader(k, ws)) for k, ws in enumerate(conns)]
 
@@ -189,8 +215,8 @@ async def _client(conn, sockets, slug, step_s, drain_s):
             try:
                 await ws.send(json.dumps({"type": "chat.send", "group": slug, "client_id": run + "." + "-".join(map(str, key)),
                                           "body": body}))
-            except Exception:
-                records[k]["errors"] += 1
+            except Exception as exc:
+                note_error(records[k], f"send: {type(exc).__name__}")
 
     conn.send(("ready", len(conns)))
     step = 0
@@ -199,8 +225,10 @@ async def _client(conn, sockets, slug, step_s, drain_s):
         if command[0] == "stop":
             break
         _cmd, rate, start_at = command
+        cpu_start = time.process_time()
         for rec in records:
             rec["lat"], rec["dups"], rec["ooo"], rec["errors"] = {}, 0, 0, 0
+        error_kinds.clear()
         tasks = [asyncio.create_task(sender(k, s, rate, step, start_at))
                  for k, s in enumerate(sockets) if s["sender"] is not None]
         await asyncio.gather(*tasks)
@@ -210,7 +238,8 @@ async def _client(conn, sockets, slug, step_s, drain_s):
             "latencies": [v for rec in records for k, v in rec["lat"].items() if k[0] == step],
             "received": [sum(1 for k in rec["lat"] if k[0] == step) for rec in records],
             "dups": sum(r["dups"] for r in records), "ooo": sum(r["ooo"] for r in records),
-            "errors": sum(r["errors"] for r in records),
+            "errors": sum(r["errors"] for r in records), "error_kinds": dict(error_kinds),
+            "cpu_s": time.process_time() - cpu_start,
             "sent": len(mine),
             "published": sum(1 for k in mine if ack_status.get(k) == "published"),
             "unacked": sum(1 for k in mine if k not in acks),
@@ -252,9 +281,11 @@ def run_room(members: int, args, ports: list[int], server_pids: list[int]) -> li
         for pipe in pipes:
             pipe.send(("step", rate, start_at))
         time.sleep(max(0.0, start_at - time.time()))
+        # Server CPU over the sending window (plus half a second for the last deliveries).
         cpu0, t0 = cpu_seconds(server_pids), time.monotonic()
-        parts = [pipe.recv()[1] for pipe in pipes]
+        time.sleep(max(0.0, start_at + args.step + 0.5 - time.time()))
         cpu1, t1 = cpu_seconds(server_pids), time.monotonic()
+        parts = [pipe.recv()[1] for pipe in pipes]
         lat = [x for p in parts for x in p["latencies"]]
         send = [x for p in parts for x in p["send_latencies"]]
         published = sum(p["published"] for p in parts)
@@ -265,10 +296,13 @@ def run_room(members: int, args, ports: list[int], server_pids: list[int]) -> li
             "deliveries": delivered, "deliveries_per_s": delivered / args.step,
             "lost": max(0, published * members - delivered), "duplicated": sum(p["dups"] for p in parts),
             "out_of_order": sum(p["ooo"] for p in parts), "errors": sum(p["errors"] for p in parts),
+            "error_kinds": {k: sum(p["error_kinds"].get(k, 0) for p in parts)
+                            for k in {k for p in parts for k in p["error_kinds"]}},
             "send_p50_ms": pct(send, 50) * 1000, "send_p99_ms": pct(send, 99) * 1000,
             "delivery_p50_ms": pct(lat, 50) * 1000, "delivery_p95_ms": pct(lat, 95) * 1000,
             "delivery_p99_ms": pct(lat, 99) * 1000,
             "server_cores": (cpu1 - cpu0) / (t1 - t0),
+            "client_cores": sum(p["cpu_s"] for p in parts) / (args.step + args.drain + 1.0),
         }
         if index == 0:
             continue
@@ -285,19 +319,23 @@ def run_room(members: int, args, ports: list[int], server_pids: list[int]) -> li
 
 def table(rows: list[dict]) -> str:
     lines = ["| members | offered msg/s | sent | deliveries/s | send p50 / p99 ms | delivery p50 / p95 / p99 ms "
-             "| lost | dup | out of order | errors | server cores |",
-             "|---|---|---|---|---|---|---|---|---|---|---|"]
+             "| lost | dup | out of order | errors | server cores | client cores |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         lines.append(
             f"| {r['members']} | {r['offered_rate']} | {r['sent']} | {r['deliveries_per_s']:,.0f} "
             f"| {r['send_p50_ms']:.0f} / {r['send_p99_ms']:.0f} "
             f"| {r['delivery_p50_ms']:.0f} / {r['delivery_p95_ms']:.0f} / {r['delivery_p99_ms']:.0f} "
             f"| {r['lost']} | {r['duplicated']} | {r['out_of_order']} | {r['errors'] + r['unacked']} "
-            f"| {r['server_cores']:.2f} |")
+            f"| {r['server_cores']:.2f} | {r['client_cores']:.2f} |")
     return "\n".join(lines)
 
 
 def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--serve-profiled"]:
+        serve_profiled(int(argv[1]), argv[2])
+        return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--members", default="10,50,200")
     parser.add_argument("--senders", type=int, default=3)
@@ -307,6 +345,7 @@ def main(argv=None) -> int:
     parser.add_argument("--procs", type=int, default=2, help="ASGI server processes")
     parser.add_argument("--client-procs", type=int, default=2)
     parser.add_argument("--port", type=int, default=8760)
+    parser.add_argument("--profile", default="", help="directory for the servers' cProfile output")
     parser.add_argument("--out", default=str(ROOT / "var" / "bench" / "realtime.json"))
     args = parser.parse_args(argv)
     args.rates = [int(r) for r in args.rates.split(",")]
@@ -320,7 +359,9 @@ def main(argv=None) -> int:
     from django.db import connection
 
     call_command("migrate", verbosity=0)
-    servers = start_servers(args.procs, args.port)
+    if args.profile:
+        Path(args.profile).mkdir(parents=True, exist_ok=True)
+    servers = start_servers(args.procs, args.port, args.profile)
     ports = [args.port + i for i in range(args.procs)]
     rows: list[dict] = []
     try:

@@ -6,8 +6,8 @@ import json
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -184,8 +184,11 @@ def abuse_check(text: str) -> dict:
 def _next_seq(group: Group) -> int:
     # The UPDATE takes the group row's lock: sequence numbers are given out in commit order,
     # one at a time, the same for every member.
-    Group.objects.filter(pk=group.pk).update(last_seq=F("last_seq") + 1)
-    return Group.objects.values_list("last_seq", flat=True).get(pk=group.pk)
+    # One round trip while the lock is held (PostgreSQL and SQLite ≥ 3.35 both have RETURNING).
+    table = connection.ops.quote_name(Group._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {table} SET last_seq = last_seq + 1 WHERE id = %s RETURNING last_seq", [group.pk])
+        return cursor.fetchone()[0]
 
 
 def _broadcast(message: ChatMessage, group: Group) -> None:

@@ -49,19 +49,28 @@ def _may_subscribe(user, topic: str) -> bool:
 
 @database_sync_to_async
 def _group_for(user, slug):
-    from .models import Group
-
-    group = Group.objects.filter(slug=str(slug)[:60]).first()
+    group = _lookup_group(slug)
     if group is None or actions.active_membership(user, group) is None:
         return None
     return group
 
 
+def _lookup_group(slug):
+    from .models import Group
+
+    return Group.objects.filter(slug=str(slug)[:60]).first()
+
+
 @database_sync_to_async
-def _send(user, group, client_id, body, anonymous):
+def _send(user, slug, client_id, body, anonymous):
+    # One trip to the database thread per message: the group, the membership check (inside
+    # check_send_chat), screening and storing.
     from django.core.exceptions import PermissionDenied, ValidationError
     from django.http import Http404
 
+    group = _lookup_group(slug)
+    if group is None:
+        return _error("not_member", str(slug)[:60], client_id, "You are not in this group.")
     try:
         message, created, route = actions.check_send_chat(user, group, client_id, body, anonymous=anonymous)
     except actions.RateLimited as exc:
@@ -151,16 +160,16 @@ class RealtimeConsumer(EventsConsumer):
                 return await channel.receive(self, content)
             return await super().receive_json(content, **kwargs)
         user = self.scope["user"]
+        if kind == "chat.send":
+            body = content.get("body")
+            reply = await _send(user, content.get("group"), str(content.get("client_id") or "")[:100],
+                                body if isinstance(body, str) else "", bool(content.get("anonymous")))
+            await self.send_json(reply)
+            return
         group = await _group_for(user, content.get("group"))
         if group is None:
             await self.send_json(_error("not_member", str(content.get("group"))[:60], content.get("client_id"),
                                         "You are not in this group."))
-            return
-        if kind == "chat.send":
-            body = content.get("body")
-            reply = await _send(user, group, str(content.get("client_id") or "")[:100],
-                                body if isinstance(body, str) else "", bool(content.get("anonymous")))
-            await self.send_json(reply)
             return
         after = realtime.int_or_none(content.get("after"))
         before = realtime.int_or_none(content.get("before"))

@@ -250,13 +250,15 @@ def serve_asgi(host: str = "127.0.0.1", *, timeout: float = 15.0):
     from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
 
     from hearthside.asgi import application
+    from hearthside.core.asgi_server import UVICORN_OPTIONS
 
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind((host, 0))
     port = sock.getsockname()[1]
     config = uvicorn.Config(ASGIStaticFilesHandler(application), host=host, port=port, lifespan="off",
                             loop="asyncio", ws="websockets-sansio", http="h11", log_level="warning",
-                            timeout_graceful_shutdown=2, access_log=False)
+                            timeout_graceful_shutdown=2, access_log=False,
+                            ws_per_message_deflate=UVICORN_OPTIONS["ws_per_message_deflate"])
     server = uvicorn.Server(config)
     loop = asyncio.new_event_loop()
     failure: list[BaseException] = []

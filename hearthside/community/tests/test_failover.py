@@ -17,7 +17,6 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from django.db import connection
 
 from hearthside.community.models import ChatMessage, Group, Membership
 from hearthside.conftest import make_user, token_for
+from hearthside.core.asgi_server import uvicorn_command
 
 ROOT = Path(__file__).resolve().parents[3]
 BURST = 40
@@ -46,8 +46,7 @@ def _free_port() -> int:
 
 def _start_worker(port: int, database_url: str) -> subprocess.Popen:
     env = dict(os.environ, DATABASE_URL=database_url)
-    proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "hearthside.asgi:application", "--host", "127.0.0.1",
-                             "--port", str(port), "--no-access-log", "--log-level", "warning"], cwd=ROOT, env=env)
+    proc = subprocess.Popen(uvicorn_command("127.0.0.1", port, "--log-level", "warning"), cwd=ROOT, env=env)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         with socket.socket() as s:

@@ -13,6 +13,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from hearthside.core.asgi_server import uvicorn_command
+
 NGINX_CONF = """
 worker_processes 1;
 pid {var}/nginx.pid;
@@ -72,10 +74,7 @@ class Command(BaseCommand):
         procs: list[subprocess.Popen] = []
         env = dict(os.environ)
         if workers == 1:
-            procs.append(subprocess.Popen([
-                py, "-m", "uvicorn", "hearthside.asgi:application", "--host", host, "--port", str(port),
-                "--no-access-log", "--ws", "auto",
-            ], env=env))
+            procs.append(subprocess.Popen(uvicorn_command(host, port), env=env))
         else:
             nginx = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
             if nginx is None:
@@ -96,10 +95,7 @@ class Command(BaseCommand):
                 # connections each; a few threads keep both cores busy.
                 "--blocking-threads", "8", "hearthside.wsgi:application",
             ], env=env))
-            procs.append(subprocess.Popen([
-                py, "-m", "uvicorn", "hearthside.asgi:application", "--host", "127.0.0.1", "--port", str(ws_port),
-                "--no-access-log", "--ws", "auto",
-            ], env=env))
+            procs.append(subprocess.Popen(uvicorn_command("127.0.0.1", ws_port), env=env))
             procs.append(subprocess.Popen([nginx, "-c", str(conf), "-p", str(var), "-g", "daemon off;"], env=env))
         if not options["no_worker"]:
             procs.append(subprocess.Popen([py, "-m", "hearthside.cli", "worker"], env=env))
