@@ -130,6 +130,9 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
+# Seconds to gather arrivals and departures before a group's presence count is sent (see
+# community/presence.py); one frame per burst instead of one per person.
+PRESENCE_DELAY = 1.0
 if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {

@@ -19,6 +19,7 @@ from hearthside.core.consumers import EventsConsumer
 from hearthside.core.fanout import hub
 
 from . import actions
+from .presence import presence
 
 
 @database_sync_to_async
@@ -101,14 +102,19 @@ class RealtimeConsumer(EventsConsumer):
     async def join_topics(self, user):
         self.chat_groups, self.hidden_authors = await _groups_and_hidden(user)
         hub.add(self, actions.user_topic(user.pk))
-        for group_id in self.chat_groups.values():
+        for slug, group_id in self.chat_groups.items():
             hub.add(self, actions.group_topic(group_id))
+            presence.join(group_id, slug, user.pk)
         self.plugin_topics = await _plugin_topics(user)
         for topic in self.plugin_topics:
             hub.add(self, topic)
 
     async def disconnect(self, code):
         hub.discard_all(self)
+        user = self.scope.get("user")
+        for group_id in getattr(self, "chat_groups", {}).values():
+            presence.leave(group_id, user.pk)
+        self.chat_groups = {}
         await super().disconnect(code)
 
     async def fanout_frame(self, topic: str, frame: str) -> None:
@@ -116,14 +122,17 @@ class RealtimeConsumer(EventsConsumer):
             event = json.loads(frame)
             slug = event.get("group")
             if event.get("type") == "membership.ended" and slug in self.chat_groups:
-                hub.discard(self, actions.group_topic(self.chat_groups.pop(slug)))
+                group_id = self.chat_groups.pop(slug)
+                hub.discard(self, actions.group_topic(group_id))
+                presence.leave(group_id, self.scope["user"].pk)
             elif event.get("type") == "blocks.changed":
                 self.hidden_authors = await _hidden_authors(self.scope["user"])
             elif event.get("type") == "membership.started":
                 group = await _group_for(self.scope["user"], slug)
-                if group is not None:
+                if group is not None and group.slug not in self.chat_groups:
                     self.chat_groups[group.slug] = group.pk
                     hub.add(self, actions.group_topic(group.pk))
+                    presence.join(group.pk, group.slug, self.scope["user"].pk)
             elif event.get("type") == "subscription.ended":
                 extra = str(event.get("topic"))
                 self.plugin_topics.discard(extra)

@@ -31,6 +31,9 @@ class Hub:
         self.loop: asyncio.AbstractEventLoop | None = None
         self._subscriber: asyncio.Task | None = None
         self.subscribed = False  # True once this process's Redis subscription is live
+        # Called (in the event loop) each time the subscription is (re)established, e.g. to
+        # resend state that is not kept in the database, like presence counts.
+        self.on_subscribed: list = []
         self._lock = threading.Lock()
 
     # -- sockets (called in the event loop) ------------------------------------------------
@@ -71,10 +74,20 @@ class Hub:
                 client = aioredis.from_url(settings.REDIS_URL)
                 pubsub = client.pubsub()
                 await pubsub.subscribe(channel_name())
+                # SUBSCRIBE is confirmed by a message of its own; only from then on are
+                # publishes seen, so only then is this process really listening.
+                for _attempt in range(20):
+                    confirm = await pubsub.get_message(timeout=0.5)
+                    if confirm is not None and confirm.get("type") == "subscribe":
+                        break
+                else:
+                    raise ConnectionError("Redis did not confirm the fan-out subscription")
                 self.subscribed = True
                 # Frames published while we were not subscribed are in the database; tell the
                 # clients to catch up from there.
                 await self._resync_all()
+                for callback in list(self.on_subscribed):
+                    callback()
                 delay = 0.5
                 async for message in pubsub.listen():
                     if message.get("type") != "message":

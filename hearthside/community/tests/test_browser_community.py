@@ -40,8 +40,10 @@ def _send(page, text):
     page.get_by_role("button", name="Send").click()
 
 
-def test_live_chat_reconnect_crisis_and_moderation(chromium, asgi_context, asgi_server):
+def test_live_chat_reconnect_crisis_and_moderation(chromium, asgi_context, asgi_server, settings):
     from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    settings.PRESENCE_DELAY = 0.2
 
     from hearthside.conftest import make_user
 
@@ -68,6 +70,7 @@ def test_live_chat_reconnect_crisis_and_moderation(chromium, asgi_context, asgi_
         b.goto(f"/groups/{group.slug}/")
         expect(a.locator("#chat-status")).to_have_text("live", timeout=20_000)
         expect(b.locator("#chat-status")).to_have_text("live", timeout=20_000)
+        expect(a.locator("#chat-presence")).to_have_text("2 people here now", timeout=10_000)
 
         # -- Live both ways.
         _send(a, "Evening all. Rough day here.")

@@ -20,6 +20,7 @@
   var reportQuote = document.getElementById("chat-report-quote");
   var reportSeq = null, reportAuthor = null;
   var blockActions = document.getElementById("chat-block-actions");
+  var presence = document.getElementById("chat-presence");
   function text(name) { return box.getAttribute("data-" + name) || ""; }
   var lastSeq = 0, firstSeq = null;
   var buffer = {};          // seq -> frame, waiting for a gap to fill
@@ -182,6 +183,14 @@
       typingBox.hidden = false;
       clearTimeout(typingTimer);
       typingTimer = setTimeout(function () { typingBox.hidden = true; }, 4000);
+    }
+    else if (data.type === "presence") {
+      // How many members have this chat open (a count only; your own tabs count once).
+      var n = parseInt(data.online, 10);
+      if (presence && n > 0) {
+        presence.textContent = (n === 1 ? text("presence-one") : text("presence-many")).replace("#", String(n));
+        presence.hidden = false;
+      }
     }
     else if (data.type === "meeting.started") { notice.textContent = text("meeting-started-text") + " " + data.title; }
     else if (data.type === "meeting.ended") { notice.textContent = text("meeting-ended-text"); }
