@@ -12,6 +12,7 @@ import pytest
 
 from hearthside.community import forum
 from hearthside.community.models import Group, Membership, Post
+from hearthside.community.tests.test_browser_community import TRACK_SOCKETS
 from hearthside.testing.browser import PageAudit, log_in, new_context
 
 expect = pytest.importorskip("playwright.sync_api", reason="playwright is not installed").expect
@@ -31,6 +32,7 @@ def test_a_reader_sees_new_threads_and_replies_appear(chromium, asgi_context, as
     log_in(asgi_context, ana, asgi_server)
     ben_context = new_context(chromium, asgi_server)
     ben_context.set_default_timeout(15_000)
+    ben_context.add_init_script(TRACK_SOCKETS)
     log_in(ben_context, ben, asgi_server)
     audit = PageAudit()
     a, b = asgi_context.new_page(), ben_context.new_page()
@@ -75,9 +77,24 @@ def test_a_reader_sees_new_threads_and_replies_appear(chromium, asgi_context, as
         expect(b.locator("#forum-live .forum-live-banner")).to_have_count(0)
         audit.visit(b, "forum-live-replies-shown", dark=True)
 
+        # -- Ben's connection drops while Ana replies again; when it is back, the page catches up.
+        ben_context.set_offline(True)
+        b.evaluate("window.__sockets.forEach(s => s.close())")
+        expect(b.locator("#forum-live")).to_have_attribute("data-socket", "closed", timeout=10_000)
+        a.get_by_label("Your message (Markdown)").fill("Tomorrow I will try the kettle first.")
+        a.get_by_role("button", name="Reply", exact=True).click()
+        expect(a.locator("article").last).to_contain_text("kettle first")
+        ben_context.set_offline(False)
+        expect(b.locator("#forum-live")).to_have_attribute("data-socket", "open", timeout=30_000)
+        banner = b.locator("#forum-live .forum-live-banner")
+        expect(banner).to_contain_text("New replies", timeout=10_000)
+        banner.get_by_role("button", name="show").click()
+        expect(b.locator("article")).to_have_count(3)
+        expect(b.locator("article").nth(2)).to_contain_text("kettle first")
+
         # -- Ana's own page was never told about her own reply.
         expect(a.locator("#forum-live .forum-live-banner")).to_have_count(0)
-        assert Post.objects.filter(thread=first.thread, status=Post.Status.PUBLISHED).count() == 2
+        assert Post.objects.filter(thread=first.thread, status=Post.Status.PUBLISHED).count() == 3
         audit.assert_clean()
     finally:
         audit.write_report("forum-live-axe.txt")

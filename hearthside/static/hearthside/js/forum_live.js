@@ -137,7 +137,27 @@
       });
     }
 
-    return {consider: consider, catchUp: function () {}};
+    function catchUp() {
+      // After a dropped connection: replies published meanwhile sent their frames to no one here.
+      // On the last page, anything now on the last page that is not on this one is new.
+      if (!onLastPage) return;
+      fetch(text("url") + "?page=last", {credentials: "same-origin"})
+        .then(function (r) { return r.ok ? r.text() : null; })
+        .then(function (html) {
+          if (!html) return;
+          var doc = new DOMParser().parseFromString(html, "text/html");
+          var found = false;
+          Array.prototype.forEach.call(doc.querySelectorAll("article[id^='post-']"), function (article) {
+            var id = Number(article.id.slice(5));
+            if (onPage(id) || fresh.indexOf(id) !== -1 || article.classList.contains("panel-highlight")) return;  // not public yet
+            fresh.push(id);
+            found = true;
+          });
+          if (found) banner(text("replies"), showNew);
+        }).catch(function () {});
+    }
+
+    return {consider: consider, catchUp: catchUp};
   }
 
   var view = threadId ? threadPage() : threadList();
