@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -149,7 +150,7 @@ def check_send_chat(user, group: Group, client_id: str, body: str, *, anonymous:
     from hearthside.safety.actions import screen_and_route
 
     try:
-        with transaction.atomic():
+        with _in_publish_order(group), transaction.atomic():
             route = screen_and_route(user, body, "community.chat", source_id=f"{group.pk}:{client_id}",
                                      context="chat")
             if not route.publish:
@@ -179,6 +180,37 @@ def abuse_check(text: str) -> dict:
 
     result = classify_abuse(text)
     return result.to_dict() if result.abusive else {}
+
+
+PUBLISH_LOCK_NAMESPACE = 0x4853 << 48  # "HS" in the top bits of the advisory lock key; the group id below
+
+
+def publish_lock_key(group_pk: int) -> int:
+    return PUBLISH_LOCK_NAMESPACE | group_pk
+
+
+@contextmanager
+def _in_publish_order(group: Group):
+    """Commit and publish one group's messages one at a time, across processes.
+
+    The group row's lock gives out sequence numbers in commit order, but it is released by the
+    commit, before the message is published: two workers could then publish 11 before 10, and
+    members would receive them out of order (the clients would put them right, by sequence number,
+    but every one of them would have to). On PostgreSQL a session advisory lock per group is held
+    from before the transaction until after the publish (``on_commit`` runs inside it). SQLite has
+    one writer and one process, whose database thread commits and publishes in turn. Inside an
+    outer transaction the publish waits for that transaction, so the lock would not cover it.
+    """
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_lock(%s::bigint)", [publish_lock_key(group.pk)])
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s::bigint)", [publish_lock_key(group.pk)])
 
 
 def _next_seq(group: Group) -> int:

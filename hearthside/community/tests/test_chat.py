@@ -220,3 +220,54 @@ def test_chat_history_query_count_does_not_grow(group, django_assert_max_num_que
         if n == 5:
             small = len(ctx.captured_queries)
     assert len(ctx.captured_queries) == small
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_publish_one_groups_messages_in_sequence_order(group, monkeypatch):
+    """Sequence numbers follow commit order; the publish must follow it too, or members on other
+    workers receive 11 before 10. Two threads (two database sessions, like two workers) send at
+    once; every publish happens while the group's advisory lock is held, in sequence order."""
+    import threading
+
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: SQLite has one writer and one process")
+    from hearthside.core.fanout import hub
+
+    published, held_during_publish = [], []
+    lock = threading.Lock()
+
+    def record(topic, frame):
+        import json
+
+        with connection.cursor() as cursor:  # the publishing thread's own session
+            cursor.execute("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted "
+                           "AND pid = pg_backend_pid()")
+            held = cursor.fetchone()[0]
+        with lock:
+            published.append(json.loads(frame)["seq"])
+            held_during_publish.append(held)
+
+    monkeypatch.setattr(hub, "publish", record)
+    senders = [make_user("t1"), make_user("t2")]
+    for user in senders:
+        Membership.objects.create(group=group, user=user)
+    barrier = threading.Barrier(2)
+
+    def send_many(user):
+        try:
+            barrier.wait()
+            for i in range(15):
+                actions.check_send_chat(user, group, f"{user.username}-{i}", f"message {i}")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=send_many, args=(u,)) for u in senders]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert len(published) == 30
+    assert published == sorted(published) == list(range(1, 31))
+    assert all(held >= 1 for held in held_during_publish)
