@@ -30,6 +30,9 @@ def group_topic(group_id: int) -> str:
     return f"group.{group_id}"
 
 
+CHAT_SOURCE = "community.chat"  # screening source of group chat messages (source id "<group>:<client id>")
+
+
 def user_topic(user_id: int) -> str:
     return f"user.{user_id}"
 
@@ -151,7 +154,7 @@ def check_send_chat(user, group: Group, client_id: str, body: str, *, anonymous:
 
     try:
         with _in_publish_order(group), transaction.atomic():
-            route = screen_and_route(user, body, "community.chat", source_id=f"{group.pk}:{client_id}",
+            route = screen_and_route(user, body, CHAT_SOURCE, source_id=f"{group.pk}:{client_id}",
                                      context="chat")
             if not route.publish:
                 message = ChatMessage.objects.create(group=group, author=user, client_id=client_id, body=body,

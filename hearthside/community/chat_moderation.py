@@ -21,7 +21,14 @@ from hearthside.core import audit
 
 from . import actions, forum
 from .models import ChatMessage, Group, Membership, ModerationAction, Report
-from .moderation import QUEUE_LIMIT, _clean_reason, _notify, moderated_groups, mute_membership
+from .moderation import (
+    QUEUE_LIMIT,
+    _clean_reason,
+    _notify,
+    moderated_groups,
+    mute_membership,
+    record_abuse_decision,
+)
 
 CHAT_ACTIONS = ("approve", "hide", "warn", "mute", "remove")
 MODERATED = (ChatMessage.Status.REVIEW, ChatMessage.Status.PUBLISHED, ChatMessage.Status.HIDDEN)
@@ -159,6 +166,20 @@ def _author_membership(message: ChatMessage) -> Membership:
     return membership
 
 
+def _review_screening(moderator, message: ChatMessage, *, release: bool, request=None) -> None:
+    """When crisis screening flagged this message, the moderator's decision labels it for the
+    safety layer, as for forum posts: approving says the flag was a false alarm, hiding agrees."""
+    from hearthside.safety.actions import check_review_item
+    from hearthside.safety.models import ScreenedItem
+
+    item = (ScreenedItem.objects.filter(source=actions.CHAT_SOURCE, source_id=f"{message.group_id}:{message.client_id}",
+                                        label="").order_by("-created_at").first())
+    if item is None:
+        return
+    label = ScreenedItem.Label.FALSE_ALARM if release else ScreenedItem.Label.TRUE_CONCERN
+    check_review_item(moderator, item, label, release, request=request)
+
+
 def _do_approve(moderator, message, *, reason, request, **_kw):
     was = message.status
     if was == ChatMessage.Status.HIDDEN:
@@ -166,6 +187,8 @@ def _do_approve(moderator, message, *, reason, request, **_kw):
     if was == ChatMessage.Status.REVIEW:
         actions.do_release_chat_message(message)
     _close_reports(message)
+    _review_screening(moderator, message, release=True, request=request)
+    record_abuse_decision(message, abusive=False)
     return _record(moderator, message, "approve", reason=reason, request=request, detail={"was": was})
 
 
@@ -179,6 +202,8 @@ def _do_hide(moderator, message, *, reason, request, **_kw):
         message.save(update_fields=["status"])
         _record(moderator, message, "hide", reason=reason, request=request, detail={"was": was})
     _close_reports(message)
+    _review_screening(moderator, message, release=False, request=request)
+    record_abuse_decision(message, abusive=True)
     return ModerationAction.objects.filter(chat_message=message, action="hide").order_by("-at", "-pk").first()
 
 

@@ -223,6 +223,30 @@ def _review_screening(moderator, post: Post, release: bool, label: str | None, r
     check_review_item(moderator, item, label, release, request=request)
 
 
+def record_abuse_decision(item, abusive: bool) -> None:
+    """A moderator's approve / hide of something the abuse detector held is a labelled example
+    (``hearthside safety export-labels --kind abuse``). ``item``: a Post or a ChatMessage."""
+    if not item.abuse_check:
+        return
+    item.abuse_check = {**item.abuse_check, "moderator_decision": "abusive" if abusive else "not_abusive"}
+    item.save(update_fields=["abuse_check"])
+
+
+def abuse_labelled_examples():
+    """(text, 1 abusive / 0 not) from moderators' decisions on what the abuse detector held."""
+    # abuse_check is encrypted, so the database cannot search it: start from the decisions.
+    seen: set[tuple[str, int]] = set()
+    rows = (ModerationAction.objects.filter(action__in=("approve", "hide"))
+            .select_related("post", "chat_message").order_by("-at", "-pk"))
+    for entry in rows.iterator():
+        item = entry.post or entry.chat_message
+        key = ("post" if entry.post_id else "chat", item.pk if item is not None else 0)
+        if item is None or key in seen or not (item.abuse_check or {}).get("moderator_decision"):
+            continue
+        seen.add(key)
+        yield item.body, 1 if item.abuse_check["moderator_decision"] == "abusive" else 0
+
+
 def _author_membership(post: Post) -> Membership:
     membership = Membership.objects.filter(group=post.thread.group, user_id=post.author_id).first()
     if post.author_id is None or membership is None:
@@ -271,6 +295,7 @@ def _do_approve(moderator, post, *, reason, label, request, **_kw):
         forum._publish(post, now)
     _close_reports(post)
     _review_screening(moderator, post, True, label, request=request)
+    record_abuse_decision(post, abusive=False)
     return _record(moderator, post, "approve", reason=reason, request=request, detail={"was": was})
 
 
@@ -283,6 +308,7 @@ def _do_hide(moderator, post, *, reason, label, request, **_kw):
         forum.announce_changed(post)
     _close_reports(post)
     _review_screening(moderator, post, False, label, request=request)
+    record_abuse_decision(post, abusive=True)
     return _record(moderator, post, "hide", reason=reason, request=request, detail={"was": was})
 
 

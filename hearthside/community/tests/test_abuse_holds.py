@@ -178,3 +178,43 @@ def test_over_the_socket_the_author_is_told_and_the_others_get_it_only_when_appr
     assert ack["status"] == "review" and ack["seq"] is None and "help" not in ack
     assert quiet
     assert frame["seq"] == 1 and frame["body"] == INSULT
+
+
+@pytest.mark.django_db
+def test_moderator_decisions_on_chat_become_labelled_examples(people, group, api_as, tmp_path):
+    import csv
+    import io
+
+    from django.core.management import call_command
+
+    from hearthside.safety.models import ScreenedItem
+
+    writer, mod = people["writer"], people["moderator"]
+    # Screening publishes this but keeps a flagged copy (moderate: passive ideation).
+    flagged, _c, route = actions.check_send_chat(
+        writer, group, "f1", "I wish I could disappear and not wake up")
+    assert flagged.status == ChatMessage.Status.PUBLISHED and route.level == "moderate"
+    item = ScreenedItem.objects.get(source=actions.CHAT_SOURCE, source_id=f"{group.pk}:f1")
+    assert item.label == ""
+    held, _c, _r = actions.check_send_chat(writer, group, "a1", INSULT)
+    other, _c, _r = actions.check_send_chat(writer, group, "a2", "you are all idiots and I hate you")
+    assert other.status == ChatMessage.Status.REVIEW
+
+    moderator = api_as(mod, two_factor=True)
+    assert moderator.post(CHAT_ACTIONS, {"message_id": flagged.pk, "action": "hide", "reason": "worrying"}
+                          ).status_code == 201
+    item.refresh_from_db()
+    assert item.label == "true_concern" and item.reviewed_by_id == mod.pk
+    assert moderator.post(CHAT_ACTIONS, {"message_id": held.pk, "action": "approve"}).status_code == 201
+    assert moderator.post(CHAT_ACTIONS, {"message_id": other.pk, "action": "hide", "reason": "hate"}
+                          ).status_code == 201
+    held.refresh_from_db()
+    other.refresh_from_db()
+    assert held.abuse_check["moderator_decision"] == "not_abusive"
+    assert other.abuse_check["moderator_decision"] == "abusive"
+
+    out = tmp_path / "abuse.csv"
+    call_command("safety", "export-labels", "--kind", "abuse", "--out", str(out), stderr=io.StringIO())
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert rows[0] == ["text", "label"]
+    assert sorted(rows[1:]) == sorted([[INSULT, "0"], ["you are all idiots and I hate you", "1"]])

@@ -9,13 +9,16 @@ from hearthside.safety.directory import load_directory
 
 class Command(BaseCommand):
     help = (
-        "Safety tools: 'export-labels [--out FILE]' writes moderator decisions as text,label CSV for "
+        "Safety tools: 'export-labels [--kind crisis|abuse] [--out FILE]' writes moderator decisions as text,label CSV for "
         "'hearthside safety train'; 'load-lines' reloads the shipped crisis-line directory."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["export-labels", "load-lines"])
         parser.add_argument("--out", default="-")
+        parser.add_argument("--kind", choices=["crisis", "abuse"], default="crisis",
+                            help="crisis: screening decisions (1 true concern); abuse: decisions on what the "
+                                 "abuse detector held in groups (1 abusive)")
 
     def handle(self, *args, **options):
         if options["action"] == "load-lines":
@@ -27,7 +30,11 @@ class Command(BaseCommand):
             writer = csv.writer(handle)
             writer.writerow(["text", "label"])
             count = 0
-            for text, label in labelled_examples():
+            if options["kind"] == "abuse":
+                from hearthside.community.moderation import abuse_labelled_examples as examples
+            else:
+                examples = labelled_examples
+            for text, label in examples():
                 writer.writerow([text, label])
                 count += 1
         finally:
