@@ -304,17 +304,29 @@ def run_room(members: int, args, ports: list[int], server_pids: list[int]) -> li
             "server_cores": (cpu1 - cpu0) / (t1 - t0),
             "client_cores": sum(p["cpu_s"] for p in parts) / (args.step + args.drain + 1.0),
         }
-        if index == 0:
-            continue
-        rows.append(row)
-        print(json.dumps({k: round(v, 1) if isinstance(v, float) else v for k, v in row.items()}), flush=True)
-        if row["delivery_p99_ms"] > 1000 or row["errors"] or row["unacked"] or row["lost"]:
+        if report_step(rows, row, index):
             break
+    stop_clients(pipes, workers)
+    return rows
+
+
+def report_step(rows: list[dict], row: dict, index: int, digits: int = 1) -> bool:
+    """Keep and print a step's row (step 0 is the unreported warm-up). True: stop stepping up,
+    because delivery p99 passed one second or anything was refused, unacknowledged or lost."""
+    if index == 0:
+        return False
+    rows.append(row)
+    print(json.dumps({k: round(v, digits) if isinstance(v, float) else v for k, v in row.items()}), flush=True)
+    return bool(row["delivery_p99_ms"] > 1000 or row["errors"] or row["unacked"] or row["lost"])
+
+
+def stop_clients(pipes, workers) -> None:
     for pipe in pipes:
         pipe.send(("stop",))
     for proc in workers:
         proc.join(timeout=30)
-    return rows
+        if proc.is_alive():
+            proc.terminate()
 
 
 def table(rows: list[dict]) -> str:

@@ -49,7 +49,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_realtime import cpu_seconds, pct, table  # noqa: E402
+from bench_realtime import cpu_seconds, pct, report_step, stop_clients, table  # noqa: E402
 
 VENV = ROOT / "var" / "synapse-venv"
 WORKDIR = ROOT / "var" / "synapse"
@@ -581,18 +581,9 @@ def run_room(members: int, args, base: str, secret: str, database: str, server_p
             "client_cores": (cl1 - cl0) / (w1 - w0),
             "db_cores": (db1 - db0) / (w1 - w0) if db_pids else None,
         }
-        if index == 0:
-            continue
-        rows.append(row)
-        print(json.dumps({k: round(v, 2) if isinstance(v, float) else v for k, v in row.items()}), flush=True)
-        if row["delivery_p99_ms"] > 1000 or row["errors"] or row["unacked"] or row["lost"]:
+        if report_step(rows, row, index, digits=2):
             break
-    for pipe in pipes:
-        pipe.send(("stop",))
-    for proc in workers:
-        proc.join(timeout=30)
-        if proc.is_alive():
-            proc.terminate()
+    stop_clients(pipes, workers)
     return rows
 
 
