@@ -68,8 +68,8 @@ def test_live_chat_reconnect_crisis_and_moderation(chromium, asgi_context, asgi_
     try:
         a.goto(f"/groups/{group.slug}/")
         b.goto(f"/groups/{group.slug}/")
-        expect(a.locator("#chat-status")).to_have_text("live", timeout=20_000)
-        expect(b.locator("#chat-status")).to_have_text("live", timeout=20_000)
+        expect(a.locator("#chat-status")).to_have_text("live", timeout=30_000)
+        expect(b.locator("#chat-status")).to_have_text("live", timeout=30_000)
         expect(a.locator("#chat-presence")).to_have_text("2 people here now", timeout=10_000)
 
         # -- Live both ways.

@@ -39,7 +39,10 @@
     var proto = location.protocol === "https:" ? "wss://" : "ws://";
     var ws = new WebSocket(proto + location.host + "/ws/events/");
     current = ws;
-    ws.onopen = function () { delay = 1000; emit("hs:socket", {state: "open"}); };
+    // A handshake that neither opens nor fails (a dropped packet, a stalled proxy) would leave
+    // the page "connecting…" for good: give up on it after 8 s and try again like any close.
+    var handshake = setTimeout(function () { if (ws.readyState === 0) ws.close(); }, 8000);
+    ws.onopen = function () { clearTimeout(handshake); delay = 1000; emit("hs:socket", {state: "open"}); };
     ws.onmessage = function (msg) {
       var data;
       try { data = JSON.parse(msg.data); } catch (e) { return; }
@@ -47,6 +50,7 @@
       emit("hs:event", data);
     };
     ws.onclose = function (e) {
+      clearTimeout(handshake);
       emit("hs:socket", {state: "closed"});
       if (e.code === 4401) return;  // not logged in any more
       setTimeout(connect, delay);
