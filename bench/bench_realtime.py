@@ -263,17 +263,7 @@ def run_room(members: int, args, ports: list[int], server_pids: list[int]) -> li
              for i, t in enumerate(tokens)]
     chunks = [specs[i::args.client_procs] for i in range(args.client_procs)]
     chunks = [c for c in chunks if c]
-    ctx = mp.get_context("spawn")
-    pipes, workers = [], []
-    for chunk in chunks:
-        parent, child = ctx.Pipe()
-        proc = ctx.Process(target=client_main, args=(child, chunk, slug, args.step, args.drain))
-        proc.start()
-        pipes.append(parent)
-        workers.append(proc)
-    for pipe in pipes:
-        if pipe.recv()[0] != "ready":
-            raise SystemExit("a client process failed to connect")
+    pipes, workers = start_clients(client_main, chunks, slug, args.step, args.drain)
     rows = []
     # A first, unreported step: the server processes load the screening tables on first use.
     for index, rate in enumerate([2] + args.rates):
@@ -308,6 +298,23 @@ def run_room(members: int, args, ports: list[int], server_pids: list[int]) -> li
             break
     stop_clients(pipes, workers)
     return rows
+
+
+def start_clients(target, chunks, *args):
+    """One load-client process per chunk of members, ``target(pipe, chunk, *args)``; returns once
+    every one of them says "ready" (connected, or syncing)."""
+    ctx = mp.get_context("spawn")
+    pipes, workers = [], []
+    for chunk in chunks:
+        parent, child = ctx.Pipe()
+        proc = ctx.Process(target=target, args=(child, chunk, *args))
+        proc.start()
+        pipes.append(parent)
+        workers.append(proc)
+    for pipe in pipes:
+        if pipe.recv()[0] != "ready":
+            raise SystemExit("a client process failed to start")
+    return pipes, workers
 
 
 def report_step(rows: list[dict], row: dict, index: int, digits: int = 1) -> bool:

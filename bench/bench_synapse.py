@@ -38,7 +38,6 @@ import asyncio
 import hashlib
 import hmac
 import json
-import multiprocessing as mp
 import os
 import shutil
 import subprocess
@@ -49,7 +48,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_realtime import cpu_seconds, pct, report_step, stop_clients, table  # noqa: E402
+from bench_realtime import cpu_seconds, pct, report_step, start_clients, stop_clients, table  # noqa: E402
 
 VENV = ROOT / "var" / "synapse-venv"
 WORKDIR = ROOT / "var" / "synapse"
@@ -514,17 +513,7 @@ def run_room(members: int, args, base: str, secret: str, database: str, server_p
     specs = [{**u, "sender": i if i < senders else None, "senders": senders} for i, u in enumerate(users)]
     chunks = [c for c in (specs[i :: args.client_procs] for i in range(args.client_procs)) if c]
     run = os.urandom(4).hex()  # a fresh transaction-id space and body tag per room
-    ctx = mp.get_context("spawn")
-    pipes, workers = [], []
-    for chunk in chunks:
-        parent, child = ctx.Pipe()
-        proc = ctx.Process(target=client_main, args=(child, chunk, base, room, run, args.drain))
-        proc.start()
-        pipes.append(parent)
-        workers.append(proc)
-    for pipe in pipes:
-        if pipe.recv()[0] != "ready":
-            raise SystemExit("a client process failed to start syncing")
+    pipes, workers = start_clients(client_main, chunks, base, room, run, args.drain)
     rows = []
     db_pids = db_backend_pids(database)
     # A first, unreported step warms Synapse's caches for this room.

@@ -5,6 +5,17 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+# Browser fixtures (Playwright with the system Chromium, and an ASGI server for pages that use the
+# event socket), for every app's tests. Nothing starts unless a test asks for one.
+from hearthside.testing.browser_fixtures import (  # noqa: F401  (pytest fixtures)
+    asgi_context,
+    asgi_server,
+    audit,
+    browser_context,
+    chromium,
+    page,
+)
+
 PASSWORD = "a-long-test-passphrase-42"
 
 

@@ -1,6 +1,4 @@
-"""pytest fixtures for browser tests; a test directory's conftest.py imports the ones it uses.
-
-    from hearthside.testing.browser_fixtures import audit, browser_context, chromium, page  # noqa: F401
+"""pytest fixtures for browser tests; ``hearthside/conftest.py`` makes them available to every app.
 
 Chromium is started once per test module, not once per session. Playwright's sync API runs an
 asyncio loop in the test thread for as long as it is started; a session-wide browser would leave

@@ -7,7 +7,6 @@ from datetime import date, time
 import pytest
 
 from hearthside.conftest import make_user
-from hearthside.testing.browser_fixtures import asgi_server  # noqa: F401  (pytest fixture)
 
 
 def make_practitioner(username="drjones", *, tz="Europe/London", verified=True, expires_on=date(2030, 1, 1),

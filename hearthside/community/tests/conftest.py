@@ -1,12 +1,5 @@
-"""Browser fixtures for the community tests (an ASGI server: group chat uses the event socket)."""
+"""Community personas for every test here: a group, another group, and its people (see forum_fixtures)."""
 
 from __future__ import annotations
 
-from hearthside.testing.browser_fixtures import (  # noqa: F401
-    asgi_context,
-    asgi_server,
-    audit,
-    browser_context,
-    chromium,
-    page,
-)
+from .forum_fixtures import group_fixture, other_group_fixture, people_fixture  # noqa: F401  (pytest fixtures)

@@ -13,10 +13,7 @@ from hearthside.testing.sockets import next_frame as _next
 from hearthside.testing.sockets import open_socket as _open
 from hearthside.testing.sockets import socket_for as _socket
 
-from .forum_fixtures import (  # noqa: F401  (fixtures)
-    group_fixture,
-    other_group_fixture,
-    people_fixture,
+from .forum_fixtures import (
     reply,
     start_thread,
 )

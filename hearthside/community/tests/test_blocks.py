@@ -9,10 +9,7 @@ from hearthside.community.models import MemberBlock, Post
 from hearthside.conftest import login_client
 from hearthside.core.models import AuditEvent
 
-from .forum_fixtures import (  # noqa: F401  (fixtures)
-    group_fixture,
-    other_group_fixture,
-    people_fixture,
+from .forum_fixtures import (
     reply,
     start_thread,
 )

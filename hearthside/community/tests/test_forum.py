@@ -14,13 +14,10 @@ from hearthside.community.models import Group, Membership, Post, PostRevision, R
 from hearthside.conftest import login_client, make_user
 from hearthside.safety.models import SafetyAlert, ScreenedItem
 
-from .forum_fixtures import (  # noqa: F401  (fixtures)
+from .forum_fixtures import (
     CRISIS_TEXT,
     PSEUDONYM,
-    group_fixture,
     join,
-    other_group_fixture,
-    people_fixture,
     put,
     reply,
     start_thread,

@@ -20,12 +20,9 @@ from hearthside.community.models import Post
 from hearthside.conftest import login_client
 from hearthside.testing.sockets import next_frame, open_socket, socket_for
 
-from .forum_fixtures import (  # noqa: F401  (fixtures)
+from .forum_fixtures import (
     CRISIS_TEXT,
     PSEUDONYM,
-    group_fixture,
-    other_group_fixture,
-    people_fixture,
     reply,
     start_thread,
 )

@@ -13,13 +13,6 @@ from hearthside.community.models import Meeting, MeetingRSVP
 from hearthside.conftest import login_client
 from hearthside.selfcare.models import Notification
 
-from .forum_fixtures import (  # noqa: F401  (fixtures)
-    group_fixture,
-    join,
-    other_group_fixture,
-    people_fixture,
-)
-
 pytestmark = pytest.mark.django_db
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 

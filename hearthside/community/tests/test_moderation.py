@@ -11,13 +11,9 @@ from hearthside.core.models import AuditEvent
 from hearthside.safety.models import SafetyAlert, ScreenedItem
 from hearthside.selfcare.models import Notification
 
-from .forum_fixtures import (  # noqa: F401  (fixtures)
+from .forum_fixtures import (
     CRISIS_TEXT,
     PSEUDONYM,
-    group_fixture,
-    join,
-    other_group_fixture,
-    people_fixture,
     reply,
     start_thread,
 )
