@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench bench-realtime bench-synapse bench-supportline eval-safety eval-companion eval-moderation train-emotions venv messages clean
+.PHONY: run test lint bench bench-realtime bench-synapse bench-supportline eval-safety eval-companion eval-moderation train-emotions train-screener venv messages clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -49,6 +49,11 @@ eval-companion: $(STAMP)
 
 eval-moderation: $(STAMP)
 	$(PY) scripts/eval_moderation.py --write
+
+# Rebuilds the shipped crisis model (hearthside/safety/screening/data/base_model.json.gz) from the
+# project's own corpus, the Suicide Risk Lexicon and GoEmotions; deterministic.
+train-screener: $(STAMP)
+	$(PY) scripts/train_screener.py
 
 train-emotions: $(STAMP)
 	$(PY) scripts/train_emotions.py

@@ -102,6 +102,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "hearthside.core.context_processors.site",
+                "hearthside.safety.context_processors.help_lines",
             ],
         },
     },
@@ -193,6 +194,12 @@ SAFETY_ACK_SECONDS = {
     "moderate": env_int("HEARTHSIDE_ACK_MODERATE_SECONDS", 3600, minimum=10),
     "unknown": env_int("HEARTHSIDE_ACK_HIGH_SECONDS", 600, minimum=10),
 }
+
+# Safety: what happens to text in a language the screener cannot read ("review": published and
+# queued for a person to look; "hold": held until a person has looked). Never silently passed.
+SAFETY_UNSUPPORTED_LANGUAGE = env_str("HEARTHSIDE_UNSUPPORTED_LANGUAGE", "review")
+if SAFETY_UNSUPPORTED_LANGUAGE not in {"review", "hold"}:
+    raise ConfigError("HEARTHSIDE_UNSUPPORTED_LANGUAGE must be review or hold")
 
 # Companion: "offline" (the built-in dialogue manager) or "llm" (an OpenAI-compatible
 # chat-completions endpoint, with the offline engine as fallback). Disclosures of abuse, harm to

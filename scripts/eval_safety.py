@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import random
 import sys
 from collections import Counter
@@ -33,10 +34,12 @@ sys.path.insert(0, str(ROOT))
 
 from hearthside.safety.screening import LEVELS, Screener  # noqa: E402
 from hearthside.safety.screening.engine import assess  # noqa: E402
-from hearthside.safety.screening.screener import _combine  # noqa: E402
+from hearthside.safety.screening import base_model  # noqa: E402
+from hearthside.safety.screening.screener import _combine_many  # noqa: E402
 
 DATA_DIR = ROOT.parent / "shared" / "data" / "crisis-dev"
 DOC = ROOT / "docs" / "safety.md"
+HANDWRITTEN = ROOT / "scripts" / "eval_data" / "handwritten.csv"
 START, END = "<!-- eval:start -->", "<!-- eval:end -->"
 IDX = {name: i for i, name in enumerate(LEVELS)}
 
@@ -149,18 +152,38 @@ def cross_validate(sets: list[Dataset], rules: list[list], folds: int, seed: int
     return out, model
 
 
-def combined_levels(rules: list, probs: list[float], raise_moderate: float, raise_high: float | None) -> list[str]:
-    class _T:
-        pass
+class _Thresholds:
+    def __init__(self, raise_moderate: float, raise_high: float | None) -> None:
+        self.raise_moderate, self.raise_high = raise_moderate, raise_high
 
-    t = _T()
-    t.raise_moderate, t.raise_high = raise_moderate, raise_high
-    out = []
-    for r, p in zip(rules, probs, strict=True):
-        if r.language is not None or r.all_modified:
-            out.append(r.screening.level)
-        else:
-            out.append(_combine(r, p, t).level)
+
+def combined_levels(rules: list, scored: list[list[tuple[float, object]]]) -> list[str]:
+    """Levels after the rules are combined with each text's (probability, model) pairs."""
+    return [_combine_many(r, sc).level for r, sc in zip(rules, scored, strict=True)]
+
+
+def handwritten_rows(path: Path, screener) -> list[str]:
+    """The project's own hand-written evaluation cases (never used for training)."""
+    if not path.exists():
+        return []
+    rows = _rows(path)
+    out = ["", f"Hand-written cases (`{path.relative_to(ROOT)}`, written for evaluation only, never trained on); "
+           "multi-turn cases are judged on the last message with the earlier ones as `history`:", "",
+           "| set | language | n | at ≥ moderate | at ≥ high | at ≤ low |", "|---|---|---|---|---|---|"]
+    groups: dict[tuple[str, str], list[str]] = {}
+    for r in rows:
+        history = json.loads(r["context"]) if r.get("context") else None
+        level = screener.screen(r["text"], history=history).level
+        kind = "multi-turn " if history else ""
+        name = f"{kind}{'crisis' if r['gold'] == 'crisis' else 'look-alikes'}"
+        groups.setdefault((name, r["lang"]), []).append(level)
+    for (name, lang), levels in sorted(groups.items()):
+        n = len(levels)
+        mod = sum(IDX[x] >= IDX["moderate"] for x in levels)
+        high = sum(IDX[x] >= IDX["high"] for x in levels)
+        low = n - mod
+        out.append(f"| {name} | {lang} | {n} | {mod}/{n} = {mod / n:.2f} | {high}/{n} = {high / n:.2f} "
+                   f"| {low}/{n} = {low / n:.2f} |")
     return out
 
 
@@ -194,38 +217,47 @@ def report(args: argparse.Namespace) -> str:
         "|---|---|---|---|---|---|---|",
     ]
     for ds, lv in zip(sets, rule_levels, strict=True):
-        lines += metric_rows(ds, lv, "rules")
-    lines += pooled_rows(sets, rule_levels, "rules")
+        lines += metric_rows(ds, lv, "rules only")
+    lines += pooled_rows(sets, rule_levels, "rules only")
+
+    base = base_model.default()
+    base_probs = [[base.probability(t) if base else 0.0 for t in ds.texts] for ds in sets]
+    default_levels = rule_levels
+    if base is not None:
+        default_levels = [combined_levels(rs, [[(p, base)] for p in ps]) for rs, ps in zip(rules, base_probs,
+                                                                                          strict=True)]
+        for ds, lv in zip(sets, default_levels, strict=True):
+            lines += metric_rows(ds, lv, "**default** (rules + shipped model)")
+        lines += pooled_rows(sets, default_levels, "**default** (rules + shipped model)")
 
     model_levels = None
     if not args.no_model:
-        print("cross-validating the model ...", file=sys.stderr)
+        print("cross-validating the operator model ...", file=sys.stderr)
         probs, _ = cross_validate(sets, rules, args.folds, args.seed)
-        model_levels = [combined_levels(rs, ps, args.raise_moderate, args.raise_high)
-                        for rs, ps in zip(rules, probs, strict=True)]
+        op = _Thresholds(args.raise_moderate, args.raise_high)
+        model_levels = [combined_levels(rs, [[(pb, base), (po, op)] if base else [(po, op)]
+                                             for pb, po in zip(pbs, ps, strict=True)])
+                        for rs, pbs, ps in zip(rules, base_probs, probs, strict=True)]
+        tag = f"default + operator model ({args.folds}-fold CV)"
         for ds, lv in zip(sets, model_levels, strict=True):
-            lines += metric_rows(ds, lv, f"rules+model ({args.folds}-fold CV)")
-        lines += pooled_rows(sets, model_levels, f"rules+model ({args.folds}-fold CV)")
-        # The model alone, for reference: crisis if p >= 0.5.
-        for ds, ps in zip(sets, probs, strict=True):
-            lv = ["high" if p >= 0.5 else "none" for p in ps]
-            lines += [row for row in metric_rows(ds, lv, f"model alone, p ≥ 0.5 ({args.folds}-fold CV)")
-                      if "≥ high" in row]
+            lines += metric_rows(ds, lv, tag)
+        lines += pooled_rows(sets, model_levels, tag)
 
-    lines += ["", "Levels assigned by the rules (rows: gold label):", "",
+    lines += ["", "Levels assigned by the default screener (rows: gold label):", "",
               "| data | gold | " + " | ".join(LEVELS) + " |", "|---|---|" + "---|" * len(LEVELS)]
-    for ds, lv in zip(sets, rule_levels, strict=True):
+    for ds, lv in zip(sets, default_levels, strict=True):
         lines += confusion(ds, lv)
     if model_levels is not None:
-        lines += ["", f"Levels assigned by rules+model ({args.folds}-fold CV; model lifts none/low to moderate "
-                  f"at p ≥ {args.raise_moderate}" + (f", moderate to high at p ≥ {args.raise_high}"
-                                                      if args.raise_high is not None else "") + "):", "",
-                  "| data | gold | " + " | ".join(LEVELS) + " |", "|---|---|" + "---|" * len(LEVELS)]
+        lines += ["", f"Levels assigned by the default + operator model ({args.folds}-fold CV; the operator "
+                  f"model lifts none/low to moderate at p ≥ {args.raise_moderate}"
+                  + (f", moderate to high at p ≥ {args.raise_high}" if args.raise_high is not None else "")
+                  + "):", "", "| data | gold | " + " | ".join(LEVELS) + " |", "|---|---|" + "---|" * len(LEVELS)]
         for ds, lv in zip(sets, model_levels, strict=True):
             lines += confusion(ds, lv)
+    lines += handwritten_rows(HANDWRITTEN, Screener())
 
     if args.show_errors:
-        show_errors(sets, rule_levels, args.show_errors, args.seed)
+        show_errors(sets, default_levels, args.show_errors, args.seed)
     return "\n".join(lines) + "\n"
 
 

@@ -84,12 +84,13 @@ def check_send_message(user, relationship: CareRelationship, client_id: str, bod
     if appointment_id is not None:
         appointment = Appointment.objects.filter(pk=appointment_id, client=relationship.client,
                                                  practitioner=relationship.practitioner).first()
-    from hearthside.safety.actions import screen_and_route
+    from hearthside.safety.actions import recent_texts, screen_and_route
 
+    history = recent_texts(Message.objects.filter(relationship=relationship, author=user))
     try:
         with transaction.atomic():
             route = screen_and_route(user, body, "care.message", source_id=f"{relationship.pk}:{client_id}",
-                                     context="chat")
+                                     context="chat", history=history)
             if not route.publish:
                 message = Message.objects.create(relationship=relationship, author=user, client_id=client_id,
                                                  body=body, status=Message.Status.HELD, appointment=appointment)

@@ -150,12 +150,13 @@ def check_send_chat(user, group: Group, client_id: str, body: str, *, anonymous:
         raise RateLimited(_("This group is in slow mode: one message every %(n)s seconds.")
                           % {"n": group.slow_mode_seconds})
 
-    from hearthside.safety.actions import screen_and_route
+    from hearthside.safety.actions import recent_texts, screen_and_route
 
+    history = recent_texts(ChatMessage.objects.filter(group=group, author=user))
     try:
         with _in_publish_order(group), transaction.atomic():
             route = screen_and_route(user, body, CHAT_SOURCE, source_id=f"{group.pk}:{client_id}",
-                                     context="chat")
+                                     context="chat", history=history)
             if not route.publish:
                 message = ChatMessage.objects.create(group=group, author=user, client_id=client_id, body=body,
                                                      anonymous=anonymous, status=ChatMessage.Status.HELD)

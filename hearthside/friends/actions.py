@@ -587,12 +587,13 @@ def check_send(user, connection: Connection, client_id: str, body: str):
                                   created_at__gte=now - timedelta(seconds=60)).count() >= CHAT_PER_MINUTE:
         raise RateLimited(_("You are sending messages very quickly. Take a breath and try again in a minute."))
 
-    from hearthside.safety.actions import CRISIS, screen_and_route
+    from hearthside.safety.actions import CRISIS, recent_texts, screen_and_route
 
+    history = recent_texts(PeerMessage.objects.filter(connection=connection, author=user))
     try:
         with transaction.atomic():
             route = screen_and_route(user, body, "friends.chat", source_id=f"{connection.pk}:{client_id}",
-                                     context="chat")
+                                     context="chat", history=history)
             status, abuse = None, []
             if route.decision == CRISIS:
                 status = PeerMessage.Status.CRISIS

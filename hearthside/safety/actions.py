@@ -115,11 +115,40 @@ class RouteResult:
         return self.level != "unknown" and LEVEL_ORDER.get(self.level, 0) >= LEVEL_ORDER["moderate"]
 
 
+HISTORY_MESSAGES = 6
+HISTORY_MINUTES = 30
+
+
+def recent_texts(queryset, *, field: str = "body", minutes: int = HISTORY_MINUTES,
+                 limit: int = HISTORY_MESSAGES) -> list[str]:
+    """The author's recent messages in one conversation, oldest first, for ``history=``.
+
+    ``queryset`` is already narrowed to one author in one conversation; only messages from the
+    last ``minutes`` count, so an old conversation does not colour today's words.
+    """
+    since = timezone.now() - timedelta(minutes=minutes)
+    rows = list(queryset.filter(created_at__gte=since).order_by("-created_at").values_list(field, flat=True)[:limit])
+    return [r for r in reversed(rows) if r]
+
+
+def _unsupported_language(reasons: list) -> str | None:
+    for r in reasons:
+        if r.get("construct") == "unsupported_language":
+            return next((m[5:] for m in r.get("modifiers", []) if m.startswith("lang:")), "other")
+    return None
+
+
 def screen_and_route(author, text: str, source: str, *, source_id: str | int = "", context=None,
-                     delivered_anyway: bool = False) -> RouteResult:
+                     history=None, delivered_anyway: bool = False) -> RouteResult:
     """Screen ``text`` and decide what happens to it; store it when it must not simply be published.
 
+    ``history``: the author's recent messages in the same conversation, oldest first, so risk
+    that shows only across turns is seen (see ``hearthside.safety.screening.screener``).
+
     - none/low: publish.
+    - a language the screener does not read: never silently passed -- by
+      ``SAFETY_UNSUPPORTED_LANGUAGE``, published and queued for a person to look
+      (``review``, the default) or held until a person has looked (``hold``).
     - moderate: publish, keep a flagged copy for review and raise a moderate alert.
     - high/imminent: keep it unpublished, show the author help now, raise an alert.
     - the screener fails: hold it for review so nothing goes out unscreened and nothing is lost.
@@ -127,7 +156,7 @@ def screen_and_route(author, text: str, source: str, *, source_id: str | int = "
     try:
         from hearthside.safety import screen
 
-        screening = screen(text, context=context or source)
+        screening = screen(text, context=context or source, history=history)
         level, score = screening.level, float(screening.score)
         reasons = [r.to_dict() if hasattr(r, "to_dict") else dict(r) for r in screening.to_dict()["reasons"]]
     except Exception:
@@ -145,6 +174,9 @@ def screen_and_route(author, text: str, source: str, *, source_id: str | int = "
         return RouteResult(HOLD, "unknown", 0.0, item.reasons, item=item)
 
     rank = LEVEL_ORDER.get(level, 0)
+    lang = _unsupported_language(reasons) if rank <= LEVEL_ORDER["low"] else None
+    if lang is not None:
+        return _route_unsupported(author, text, source, str(source_id), level, score, reasons)
     if rank <= LEVEL_ORDER["low"]:
         return RouteResult(PUBLISH, level, score, reasons)
     crisis = rank >= LEVEL_ORDER["high"]
@@ -162,6 +194,21 @@ def screen_and_route(author, text: str, source: str, *, source_id: str | int = "
             "held": crisis and not delivered_anyway,
         })
     return RouteResult(CRISIS if crisis else PUBLISH, level, score, reasons, item=item, alert=alert)
+
+
+def _route_unsupported(author, text, source, source_id, level, score, reasons) -> RouteResult:
+    """Text in a language the screener cannot read goes to a person, by operator policy."""
+    hold = settings.SAFETY_UNSUPPORTED_LANGUAGE == "hold" and holds_content(source)
+    if not holds_content(source) and settings.SAFETY_UNSUPPORTED_LANGUAGE != "hold":
+        # Private writing (journal, companion) is only looked at when crisis language is noticed.
+        return RouteResult(PUBLISH, level, score, reasons)
+    item = ScreenedItem.objects.create(
+        author=author, source=source, source_id=source_id, text=text, level=level, score=score,
+        reasons=reasons, decision=HOLD if hold else PUBLISH,
+        status=ScreenedItem.Status.HELD if hold else ScreenedItem.Status.FLAGGED,
+    )
+    send_event_on_commit([DASHBOARD_GROUP], {"type": "review.new", "item": item.pk})
+    return RouteResult(HOLD if hold else PUBLISH, level, score, reasons, item=item)
 
 
 def ack_deadline_seconds(level: str) -> int:

@@ -9,7 +9,7 @@ class SafetyConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from . import personal_data, sweeps  # noqa: F401  (registers export/erasure and sweeps)
+        from . import checks, personal_data, sweeps  # noqa: F401  (registers checks, export/erasure, sweeps)
         from .directory import load_directory_if_empty
 
         post_migrate.connect(load_directory_if_empty, sender=self)

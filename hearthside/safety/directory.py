@@ -61,12 +61,16 @@ def country_from_request(request) -> str:
     return ""
 
 
-def lines_for(country: str, limit: int = 3):
+def lines_for(country: str, limit: int = 3, *, language: str = ""):
+    """The country's crisis lines, best first; with ``language``, lines that speak it come first."""
     from .models import CrisisLine
 
     if not country:
         return []
-    return list(CrisisLine.objects.filter(country=country, active=True).order_by("priority", "name")[:limit])
+    lines = list(CrisisLine.objects.filter(country=country, active=True).order_by("priority", "name"))
+    if language:
+        lines.sort(key=lambda line: language not in (line.languages or []))  # stable: keeps priority order
+    return lines[:limit]
 
 
 def emergency_number_for(country: str):

@@ -206,10 +206,14 @@ def check_write_journal(user, fields: dict, entry: JournalEntry | None = None, r
             entry.save(update_fields=[*clean, "updated_at"])
     route = None
     if "body" in clean and has_consent(user, "ai_features"):
-        from hearthside.safety.actions import screen_and_route
+        from hearthside.safety.actions import recent_texts, screen_and_route
 
         # A journal is private: it is never "held"; screening only brings help and a person.
-        route = screen_and_route(user, clean["body"], "selfcare.journal", source_id=entry.pk, context="journal")
+        # The entries of the last two days are read with it (a series of entries).
+        history = recent_texts(JournalEntry.objects.filter(user=user).exclude(pk=entry.pk), minutes=48 * 60,
+                               limit=3)
+        route = screen_and_route(user, clean["body"], "selfcare.journal", source_id=entry.pk, context="journal",
+                                 history=history)
     return entry, route
 
 

@@ -222,10 +222,13 @@ def _reassess(conversation: Conversation, person, body: str) -> str:
     trained supporter must read. screen_and_route still keeps the flagged copy, raises the alert
     (one per conversation: the source id is the conversation) and shows the person help.
     """
-    from hearthside.safety.actions import screen_and_route
+    from hearthside.safety.actions import recent_texts, screen_and_route
 
+    # The message being screened may already be stored: it is not its own history.
+    history = [t for t in recent_texts(Message.objects.filter(conversation=conversation, author=person,
+                                                              kind=Message.Kind.PERSON), limit=7) if t != body]
     route = screen_and_route(person, body, SOURCE, source_id=str(conversation.pk), context="chat",
-                             delivered_anyway=True)
+                             history=history, delivered_anyway=True)
     rank = policy.RISK_RANK.get(route.level, 0)
     if rank <= conversation.risk_rank:
         return route.level

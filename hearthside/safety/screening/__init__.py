@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .result import LEVELS, Reason, Screening
+from .result import LEVELS, SUPPORTED_LANGUAGES, Reason, Screening
 
 if TYPE_CHECKING:
     from .screener import Screener, screen, screen_many
 
-__all__ = ["LEVELS", "Reason", "Screening", "Screener", "screen", "screen_many"]
+__all__ = ["LEVELS", "SUPPORTED_LANGUAGES", "Reason", "Screening", "Screener", "screen", "screen_many"]
 
 _LAZY = {"screen", "screen_many", "Screener"}
 

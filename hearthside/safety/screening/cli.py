@@ -6,6 +6,10 @@
 
         {"id": ..., "level": ..., "score": ..., "reasons": [...]}
 
+    An optional ``"context": ["earlier text", ...]`` holds the same author's recent
+    messages in the same conversation, oldest first; the level can then rise when the risk
+    shows only across them (see :mod:`.screener`).  Lines without it behave as before.
+
     A line that cannot be screened gives ``{"id": <id or null>, "error": "..."}``
     and processing continues.  Blank lines are skipped.
 
@@ -44,8 +48,11 @@ def _screen_line(screener, raw: bytes) -> dict | None:
     text = obj.get("text")
     if not isinstance(text, str):
         return {"id": ident, "error": "\"text\" must be a string"}
+    context = obj.get("context")
+    if context is not None and (not isinstance(context, list) or not all(isinstance(c, str) for c in context)):
+        return {"id": ident, "error": "\"context\" must be a list of earlier texts (strings), oldest first"}
     try:
-        result = screener.screen(text, context=obj.get("context"))
+        result = screener.screen(text, history=context or None)
     except Exception as exc:  # one bad input must not stop the stream
         return {"id": ident, "error": f"screening failed: {type(exc).__name__}: {exc}"}
     return {"id": ident, **result.to_dict()}
@@ -54,7 +61,9 @@ def _screen_line(screener, raw: bytes) -> dict | None:
 def screen_main(argv: list[str], *, stdin=None, stdout: TextIO | None = None) -> int:
     ap = argparse.ArgumentParser(prog="hearthside screen",
                                  description="Screen JSON lines {\"id\", \"text\"} from stdin for crisis language.")
-    ap.add_argument("--model", metavar="PATH", help="optional trained model (hearthside safety train)")
+    ap.add_argument("--model", metavar="PATH", help="optional operator model (hearthside safety train), "
+                    "applied together with the shipped one")
+    ap.add_argument("--no-base-model", action="store_true", help="rules (and --model) only, without the shipped model")
     args = ap.parse_args(argv)
     source = stdin if stdin is not None else sys.stdin.buffer
     out = stdout if stdout is not None else sys.stdout
@@ -62,7 +71,7 @@ def screen_main(argv: list[str], *, stdin=None, stdout: TextIO | None = None) ->
     from .screener import Screener
 
     try:
-        screener = Screener(model=args.model)
+        screener = Screener(model=args.model, base=not args.no_base_model)
     except Exception as exc:
         print(f"hearthside screen: cannot load model {args.model!r}: {exc}", file=sys.stderr)
         return 2

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 LEVELS: tuple[str, ...] = ("none", "low", "moderate", "high", "imminent")
+# Languages the screener reads (rules and shipped model). An interface language must be one of
+# these (system check hearthside.safety.E001); text in any other is routed to a person.
+SUPPORTED_LANGUAGES: tuple[str, ...] = ("en", "es")
 LEVEL_INDEX = {name: i for i, name in enumerate(LEVELS)}
 
 # Each level owns a fifth of [0, 1]; evidence strength moves a score within its

@@ -1,94 +1,177 @@
-"""Public entry points: rules alone by default, rules plus an optional model.
+"""Public entry points: the rules, the shipped default model, an optional operator model,
+and the person's recent messages in the same conversation.
 
-How the optional model is combined (see docs/safety.md, "Evaluation"):
+How a model's probability is combined with the rules (see docs/safety.md):
 
-* the rules always run first and their level is a floor: the model can only
-  *raise* a level, never lower one, so recall of the rules is never lost;
-* the model is ignored when the rules found crisis language that is entirely
-  negated, quoted, hypothetical, past or about someone else -- the rules'
-  reading of that context keeps authority;
-* the model is ignored for text the rules flag as an unsupported language;
-* otherwise a probability at or above ``model.raise_moderate`` lifts
-  ``none``/``low`` to ``moderate`` and one at or above ``model.raise_high``
-  lifts ``moderate`` to ``high``; it never produces ``imminent``, which needs
-  explicit plan/means/time evidence.  A ``model`` reason records the lift.
+* the rules always run first and their level is a floor: a model can only *raise* a level,
+  never lower one, so recall of the rules is never lost;
+* a model is ignored when the rules found crisis language that is entirely negated, quoted,
+  hypothetical, past or about someone else -- the rules' reading of that context keeps
+  authority -- and for text in a language the screener does not support;
+* otherwise a probability at or above ``model.raise_moderate`` lifts ``none``/``low`` to
+  ``moderate`` and one at or above ``model.raise_high`` lifts ``moderate`` to ``high``; a model
+  never produces ``imminent``, which needs explicit plan/means/time evidence.  A ``model``
+  reason records the lift.  The shipped model (:mod:`.base_model`) and an operator's model
+  (:mod:`.model`) are both applied; the higher lift wins.
+
+Conversation context (``history``): the same author's recent messages in the same
+conversation, oldest first.  The text is also screened together with them; when that
+reading is more serious *and* the new message itself carries part of the evidence (a phrase
+the rules matched in it, or the model leaning towards crisis on it alone), the new message
+gets the conversation's level with a ``conversation`` reason.  A message with no sign of its
+own ("what's for dinner") is never raised by what came before: the earlier message was
+screened, and routed, when it was sent.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
+from . import base_model
 from .engine import LABELS, RuleResult, assess
 from .result import LEVEL_INDEX, LEVELS, Reason, Screening, score_for
 
-Context = str | dict | None
+Context = str | dict | list | tuple | None
+
+LABELS.setdefault("conversation", "Risk shows across this person's recent messages")
+HISTORY_MESSAGES = 6
+HISTORY_CHARS = 4000
+# The new message "carries part of the risk" for the conversation reading when the rules match
+# something in it that is not negated, past, hypothetical, quoted or about someone else, or
+# when a model's probability on it alone reaches this share of that model's raise threshold.
+CONTRIBUTES = 0.8
+_DISCOUNTING = frozenset({"negated", "past", "hypothetical", "quoted", "third_person"})
+
+
+def _lift(rule: RuleResult, prob: float, model: Any) -> int:
+    idx = LEVEL_INDEX[rule.screening.level]
+    new = idx
+    if prob >= model.raise_moderate and idx < LEVEL_INDEX["moderate"]:
+        new = LEVEL_INDEX["moderate"]
+    # One step at most: only what the rules already rate moderate can be lifted to high.
+    if model.raise_high is not None and prob >= model.raise_high and idx == LEVEL_INDEX["moderate"]:
+        new = LEVEL_INDEX["high"]
+    return new
 
 
 def _combine(rule: RuleResult, prob: float, model: Any) -> Screening:
+    """Combine one model's probability with the rules (kept for callers with a single model)."""
+    return _combine_many(rule, [(prob, model)])
+
+
+def _combine_many(rule: RuleResult, scored: Sequence[tuple[float, Any]]) -> Screening:
     s = rule.screening
     if rule.language is not None or rule.all_modified:
         return s
     idx = LEVEL_INDEX[s.level]
-    new = idx
-    if prob >= model.raise_moderate and idx < LEVEL_INDEX["moderate"]:
-        new = LEVEL_INDEX["moderate"]
-    if model.raise_high is not None and prob >= model.raise_high and idx == LEVEL_INDEX["moderate"]:
-        new = LEVEL_INDEX["high"]
-    if new == idx:
+    best, best_prob = idx, 0.0
+    for prob, model in scored:
+        new = _lift(rule, prob, model)
+        if new > best or (new == best and new > idx and prob > best_prob):
+            best, best_prob = new, prob
+    if best == idx:
         return s
-    reason = Reason("model", f"{LABELS['model']} (p={prob:.2f})", (), ())
-    level = LEVELS[new]
-    return Screening(level, score_for(level, prob), s.reasons + (reason,))
+    reason = Reason("model", f"{LABELS['model']} (p={best_prob:.2f})", (), ())
+    level = LEVELS[best]
+    return Screening(level, score_for(level, best_prob), s.reasons + (reason,))
+
+
+def _history(context: Context, history: Iterable[str] | None) -> list[str]:
+    items = list(history) if history is not None else []
+    if not items and isinstance(context, list | tuple):
+        items = list(context)
+    items = [h for h in items if isinstance(h, str) and h.strip()][-HISTORY_MESSAGES:]
+    # Keep the most recent messages within the character budget.
+    kept, total = [], 0
+    for h in reversed(items):
+        total += len(h)
+        if total > HISTORY_CHARS and kept:
+            break
+        kept.append(h[-HISTORY_CHARS:])
+    return kept[::-1]
 
 
 class Screener:
-    """Reusable screener; holds an optional trained model.
+    """Reusable screener.
 
-    ``model`` may be a loaded model object (:func:`.model.load_model`) or a
-    path to one.  Without a model only the rules run and no third-party
-    package is imported.
+    ``model`` is an optional operator model (:func:`.model.load_model`, or a path to one);
+    ``base`` is the shipped model (``True``: the committed artefact; ``False``/``None``: rules
+    and operator model only; or a :class:`.base_model.BaseModel`).  No third-party package is
+    imported unless an operator model is given.
     """
 
-    def __init__(self, model: Any = None) -> None:
+    def __init__(self, model: Any = None, *, base: Any = True) -> None:
         if isinstance(model, str | os.PathLike):
             from .model import load_model
 
             model = load_model(model)
         self.model = model
+        self.base = base_model.default() if base is True else (base or None)
 
-    def screen(self, text: str, *, context: Context = None) -> Screening:
+    @property
+    def models(self) -> list[Any]:
+        return [m for m in (self.base, self.model) if m is not None]
+
+    def _single(self, text: str) -> tuple[Screening, RuleResult, float]:
+        rule = assess(text)
+        models = self.models
+        if not models or rule.language is not None or rule.all_modified:
+            return rule.screening, rule, 0.0
+        scored = [(m.probabilities([text])[0], m) for m in models]
+        return _combine_many(rule, scored), rule, max(p for p, _ in scored)
+
+    def screen(self, text: str, *, context: Context = None, history: Iterable[str] | None = None) -> Screening:
         if not isinstance(text, str):
             raise TypeError(f"text must be str, not {type(text).__name__}")
-        rule = assess(text)
-        if self.model is None or rule.language is not None or rule.all_modified:
-            return rule.screening
-        prob = self.model.probabilities([text])[0]
-        return _combine(rule, prob, self.model)
+        alone, rule, prob = self._single(text)
+        earlier = _history(context, history)
+        if not earlier or alone.level == "imminent":
+            return alone
+        return self._with_history(text, earlier, alone, rule, prob)
+
+    def _with_history(self, text: str, earlier: list[str], alone: Screening, rule: RuleResult,
+                      prob: float) -> Screening:
+        if rule.all_modified:
+            # The new message itself denies, or puts in the past, what it says ("I'm not going to
+            # hurt myself, I'm safe now"): the conversation does not overrule that.
+            return alone
+        joined = "\n".join(earlier + [text])
+        start = len(joined) - len(text)
+        together, _, _ = self._single(joined)
+        if together.level_index <= alone.level_index:
+            return alone
+        own = [r for r in together.reasons if r.construct not in ("model", "unsupported_language")
+               and not _DISCOUNTING.intersection(r.modifiers) and any(s >= start for s, _ in r.spans)]
+        leaning = bool(self.models) and prob >= CONTRIBUTES * max(m.raise_moderate for m in self.models)
+        if not (own or leaning):
+            return alone
+        level = together.level
+        spans = tuple(sorted({(s - start, e - start) for r in own for s, e in r.spans if s >= start}))
+        reason = Reason("conversation", f"{LABELS['conversation']} ({len(earlier)} earlier)", spans,
+                        tuple(sorted({r.construct for r in together.reasons})))
+        return Screening(level, max(score_for(level, 0.0), together.score), alone.reasons + (reason,))
 
     def screen_many(self, texts: Iterable[str], *, context: Context = None) -> list[Screening]:
-        texts = list(texts)
-        rules = [assess(t) for t in texts]
-        if self.model is None:
-            return [r.screening for r in rules]
-        todo = [k for k, r in enumerate(rules) if r.language is None and not r.all_modified]
-        probs = self.model.probabilities([texts[k] for k in todo]) if todo else []
-        out = [r.screening for r in rules]
-        for k, p in zip(todo, probs, strict=True):
-            out[k] = _combine(rules[k], p, self.model)
-        return out
+        return [self.screen(t, context=None if isinstance(context, list | tuple) else context)
+                for t in texts]
 
 
 _DEFAULT = Screener()
 
 
-def screen(text: str, *, context: Context = None, model: Any = None) -> Screening:
-    """Screen one text.  ``context`` (e.g. ``"chat"`` or ``{"source": "journal"}``)
-    is accepted for callers' convenience and currently does not change the result."""
+def screen(text: str, *, context: Context = None, history: Iterable[str] | None = None,
+           model: Any = None) -> Screening:
+    """Screen one text.
+
+    ``history``: the same author's recent messages in this conversation, oldest first (a list
+    passed as ``context`` means the same).  A string or dict ``context`` (``"chat"``,
+    ``{"source": "journal"}``) is accepted for callers' convenience and does not change the result.
+    """
     if model is None:
-        return _DEFAULT.screen(text, context=context)
-    return Screener(model).screen(text, context=context)
+        return _DEFAULT.screen(text, context=context, history=history)
+    return Screener(model).screen(text, context=context, history=history)
 
 
 def screen_many(texts: Iterable[str], *, context: Context = None, model: Any = None) -> list[Screening]:

@@ -1,0 +1,71 @@
+"""Text the screener cannot read is never silently passed; every interface language is screened."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import override_settings
+
+from hearthside.conftest import make_user
+from hearthside.safety import actions
+from hearthside.safety.checks import interface_languages_are_screened
+from hearthside.safety.models import SafetyAlert, ScreenedItem
+
+FRENCH = "Je ne sais plus quoi faire, tout est tellement lourd depuis des semaines et personne ne comprend."
+
+
+@pytest.mark.django_db
+def test_unsupported_language_is_published_and_queued_for_a_person_by_default():
+    member = make_user("writer")
+    route = actions.screen_and_route(member, FRENCH, "community.chat", source_id="1:a", context="chat")
+    assert route.publish
+    item = ScreenedItem.objects.get()
+    assert item.status == ScreenedItem.Status.FLAGGED
+    assert item.text == FRENCH
+    assert any(r["construct"] == "unsupported_language" for r in item.reasons)
+    assert not SafetyAlert.objects.exists()
+
+
+@pytest.mark.django_db
+@override_settings(SAFETY_UNSUPPORTED_LANGUAGE="hold")
+def test_unsupported_language_can_be_held_until_a_person_looks():
+    member = make_user("writer")
+    route = actions.screen_and_route(member, FRENCH, "community.chat", source_id="1:b", context="chat")
+    assert not route.publish and route.decision == actions.HOLD
+    assert ScreenedItem.objects.get().status == ScreenedItem.Status.HELD
+
+
+@pytest.mark.django_db
+def test_private_writing_in_an_unsupported_language_is_not_shown_to_staff_by_default():
+    member = make_user("writer")
+    route = actions.screen_and_route(member, FRENCH, "selfcare.journal", source_id="1", context="journal")
+    assert route.publish
+    assert not ScreenedItem.objects.exists()
+
+
+@pytest.mark.django_db
+def test_spanish_and_english_are_screened_not_queued_as_unsupported():
+    member = make_user("writer")
+    for text in ("Hoy fue un buen día en el trabajo, gracias a todos por el apoyo.",
+                 "Had a lovely walk by the river today."):
+        route = actions.screen_and_route(member, text, "community.chat", source_id="1:c", context="chat")
+        assert route.publish
+    assert not ScreenedItem.objects.exists()
+
+
+@pytest.mark.django_db
+def test_history_reaches_the_screener_through_routing():
+    member = make_user("writer")
+    alone = actions.screen_and_route(member, "tonight is the night", "friends.chat", source_id="1:d")
+    assert alone.level == "none"
+    route = actions.screen_and_route(member, "tonight is the night", "friends.chat", source_id="1:e",
+                                     history=["I have the pills saved up"])
+    assert route.level == "imminent" and not route.publish
+    assert SafetyAlert.objects.get().level == "imminent"
+
+
+def test_every_interface_language_must_be_screened():
+    assert interface_languages_are_screened() == []
+    with override_settings(LANGUAGES=[("en", "English"), ("es", "Spanish"), ("fr", "French")]):
+        errors = interface_languages_are_screened()
+    assert [e.id for e in errors] == ["hearthside.safety.E001"]
+    assert "'fr'" in errors[0].msg
