@@ -85,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=20000, help="messages to time (default 20000)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of Markdown")
+    ap.add_argument("--cli-n", type=int, default=20000, help="messages through `hearthside screen` (default 20000)")
     args = ap.parse_args(argv)
 
     pinned = None
@@ -166,7 +167,45 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| {k} | {v['n']} | {v['mean_us']} | {v['p50_us']} | {v['p99_us']} | {v['levels']} |")
     for name, v in longs.items():
         print(f"{name}: {v['chars']} chars in {v['ms']} ms ({v['level']})")
+    cli = cli_throughput(rng, args.cli_n)
+    print(f"\n`hearthside screen`, {args.cli_n} chat-length messages (60-140 chars), process start included, "
+          "side by side in this run:")
+    print("| screener | wall s | messages/s |")
+    print("|---|---|---|")
+    for name, (wall, rate) in cli.items():
+        print(f"| {name} | {wall:.2f} | {rate:,} |")
     return 0
+
+
+def cli_throughput(rng: random.Random, n: int) -> dict[str, tuple[float, int]]:
+    """Messages per second through the JSON-lines CLI, process start included: the rules alone
+    (the default before the shipped model) against the default (rules + shipped model)."""
+    import subprocess
+    import tempfile
+
+    kinds = rng.choices(["benign", "distress", "crisis"], weights=[70, 15, 15], k=n)
+    lines = [json.dumps({"id": k, "text": make_message(rng, kind, rng.randint(60, 140))})
+             for k, kind in enumerate(kinds)]
+    out = {}
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as fh:
+        fh.write("\n".join(lines) + "\n")
+        path = fh.name
+    try:
+        for name, extra in (("rules only (`--no-base-model`)", ["--no-base-model"]),
+                            ("default (rules + shipped model)", [])):
+            best = None
+            for _ in range(3):
+                with open(path, "rb") as stdin:
+                    a = time.perf_counter()
+                    proc = subprocess.run([sys.executable, "-m", "hearthside.safety.screening.cli", "screen", *extra],
+                                          stdin=stdin, stdout=subprocess.PIPE, cwd=ROOT, check=True)
+                    wall = time.perf_counter() - a
+                assert proc.stdout.count(b"\n") == n
+                best = wall if best is None else min(best, wall)
+            out[name] = (best, round(n / best))
+    finally:
+        os.unlink(path)
+    return out
 
 
 if __name__ == "__main__":

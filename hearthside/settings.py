@@ -201,6 +201,10 @@ SAFETY_UNSUPPORTED_LANGUAGE = env_str("HEARTHSIDE_UNSUPPORTED_LANGUAGE", "review
 if SAFETY_UNSUPPORTED_LANGUAGE not in {"review", "hold"}:
     raise ConfigError("HEARTHSIDE_UNSUPPORTED_LANGUAGE must be review or hold")
 
+# Safety: an operator's own crisis model (`hearthside safety train --out PATH`), applied together
+# with the rules and the shipped model. A pickle: name only a file you trained yourself.
+SAFETY_MODEL = env_str("HEARTHSIDE_SAFETY_MODEL", "")
+
 # Companion: "offline" (the built-in dialogue manager) or "llm" (an OpenAI-compatible
 # chat-completions endpoint, with the offline engine as fallback). Disclosures of abuse, harm to
 # others or a child in danger raise a safety alert when HEARTHSIDE_COMPANION_DISCLOSURE_ALERT is

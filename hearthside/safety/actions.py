@@ -117,6 +117,28 @@ class RouteResult:
 
 HISTORY_MESSAGES = 6
 HISTORY_MINUTES = 30
+_SCREENERS: dict[str, object] = {}
+
+
+def site_screener():
+    """The screener the site uses: rules and the shipped model, plus the operator's own model
+    when ``HEARTHSIDE_SAFETY_MODEL`` names one (``hearthside safety train``). A model that cannot
+    be loaded is logged and left out: screening never stops for it."""
+    from hearthside.safety.screening.screener import _DEFAULT, Screener
+
+    path = settings.SAFETY_MODEL
+    if not path:
+        return _DEFAULT
+    screener = _SCREENERS.get(path)
+    if screener is None:
+        try:
+            screener = Screener(model=path)
+        except Exception:
+            log.exception("cannot load the operator's safety model %s; screening without it", path)
+            screener = _DEFAULT
+        _SCREENERS[path] = screener
+    return screener
+
 
 
 def recent_texts(queryset, *, field: str = "body", minutes: int = HISTORY_MINUTES,
@@ -154,9 +176,7 @@ def screen_and_route(author, text: str, source: str, *, source_id: str | int = "
     - the screener fails: hold it for review so nothing goes out unscreened and nothing is lost.
     """
     try:
-        from hearthside.safety import screen
-
-        screening = screen(text, context=context or source, history=history)
+        screening = site_screener().screen(text, context=context or source, history=history)
         level, score = screening.level, float(screening.score)
         reasons = [r.to_dict() if hasattr(r, "to_dict") else dict(r) for r in screening.to_dict()["reasons"]]
     except Exception:

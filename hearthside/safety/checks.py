@@ -27,3 +27,16 @@ def interface_languages_are_screened(app_configs=None, **kwargs):
                 id="hearthside.safety.E001",
             ))
     return errors
+
+
+@checks.register()
+def operator_model_exists(app_configs=None, **kwargs):
+    """HEARTHSIDE_SAFETY_MODEL names a file that is not there (W002): screening goes on without it."""
+    from pathlib import Path
+
+    path = settings.SAFETY_MODEL
+    if path and not Path(path).is_file():
+        return [checks.Warning(f"HEARTHSIDE_SAFETY_MODEL={path!r} is not a file; screening runs without it.",
+                               hint="Train one with `hearthside safety train --data FILE.csv --out PATH`.",
+                               id="hearthside.safety.W002")]
+    return []

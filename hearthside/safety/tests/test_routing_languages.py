@@ -69,3 +69,25 @@ def test_every_interface_language_must_be_screened():
         errors = interface_languages_are_screened()
     assert [e.id for e in errors] == ["hearthside.safety.E001"]
     assert "'fr'" in errors[0].msg
+
+
+@pytest.mark.django_db
+def test_the_site_applies_an_operators_model(tmp_path, settings):
+    from hearthside.safety.checks import operator_model_exists
+    from hearthside.safety.screening.model import fit, save_model
+
+    texts = ["everything is grey and heavy lately", "i feel grey and heavy and done", "had a lovely lunch",
+             "the park was sunny", "grey heavy days again", "we baked bread"] * 3
+    labels = [1, 1, 0, 0, 1, 0] * 3
+    path = save_model(fit(texts, labels, raise_moderate=0.5, raise_high=None), tmp_path / "op.joblib")
+    member = make_user("writer")
+    text = "everything is grey and heavy lately"
+    assert actions.screen_and_route(member, text, "community.chat", source_id="1:f").level in ("none", "low")
+    settings.SAFETY_MODEL = str(path)
+    route = actions.screen_and_route(member, text, "community.chat", source_id="1:g")
+    assert route.level == "moderate" and any(r["construct"] == "model" for r in route.reasons)
+    assert operator_model_exists() == []
+    settings.SAFETY_MODEL = str(tmp_path / "missing.joblib")
+    assert [w.id for w in operator_model_exists()] == ["hearthside.safety.W002"]
+    # A model that cannot be loaded never stops screening.
+    assert actions.screen_and_route(member, "I want to kill myself", "community.chat", source_id="1:h").level == "high"
