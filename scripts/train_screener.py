@@ -47,6 +47,8 @@ LEXICON_NEGATIVE = ("hopelessness", "entrapment", "burdensomeness", "worthlessne
                     "help_seeking", "suicide_exposure")
 WEIGHT_CORPUS, WEIGHT_LEXICON, WEIGHT_GOEMOTIONS = 1.0, 0.5, 0.15
 C = 2.0
+# Share of the total training weight carried by crisis examples (the rest by everything else).
+POS_SHARE = 0.5
 PRUNE = 0.01
 
 
@@ -125,10 +127,10 @@ def fit(texts: list[str], labels: list[int], weights: list[float]) -> bm.BaseMod
     x = csr_matrix((vals, (rows, cols)), shape=(len(texts), len(index)))
     y = np.asarray(labels)
     w = np.asarray(weights, dtype=float)
-    # Balance the classes by total weight, so neither the many everyday negatives nor the
-    # corpus's many crisis lines set the prior.
+    # Set the classes' shares of the total weight, so neither the many everyday negatives nor
+    # the corpus's many crisis lines decide the prior.
     pos, neg = w[y == 1].sum(), w[y == 0].sum()
-    w = np.where(y == 1, w * (pos + neg) / (2 * pos), w * (pos + neg) / (2 * neg))
+    w = np.where(y == 1, w * POS_SHARE * (pos + neg) / pos, w * (1 - POS_SHARE) * (pos + neg) / neg)
     clf = LogisticRegression(C=C, solver="liblinear", max_iter=1000)
     clf.fit(x, y, sample_weight=w)
     coef = clf.coef_[0]
@@ -182,15 +184,35 @@ def train(out: Path, folds: int) -> dict:
         scored = cross_validate(corpus, lexicon, goemotions, folds)
         meta["cv"] = {str(t): summarise(scored, t) for t in (0.5, 0.8)}
     model = fit(*dataset(corpus, lexicon, goemotions))
-    model.raise_moderate, model.raise_high = RAISE_MODERATE, RAISE_HIGH
+    model.raise_moderate, model.raise_low, model.raise_high = RAISE_MODERATE, RAISE_LOW, RAISE_HIGH
     model.meta = meta
     bm.dump(model, out)
     return {"out": str(out), "features": len(model.weights), "bytes": out.stat().st_size, **meta}
 
 
-# Probability that lifts none/low to moderate, and moderate to high (never to imminent).
-RAISE_MODERATE = 0.5
-RAISE_HIGH = 0.85
+# Probability that lifts none (low) to moderate, and moderate to high (never to imminent).
+RAISE_MODERATE = 0.9
+RAISE_LOW = 0.7
+RAISE_HIGH = 0.97
+
+
+def card_table(corpus: list[dict]) -> str:
+    """Counts per file, construct, language and level, as the data card shows them."""
+    lines = ["| file | construct | lang | " + " | ".join(LEVELS) + " | total |",
+             "|---|---|---|" + "---|" * len(LEVELS) + "---|"]
+    groups: dict[tuple[str, str, str], Counter] = {}
+    for r in corpus:
+        groups.setdefault((r["file"], r["construct"], r["lang"]), Counter())[r["level"]] += 1
+    for (file, construct, lang), c in sorted(groups.items()):
+        lines.append(f"| {file} | {construct} | {lang} | " + " | ".join(str(c.get(lv, 0) or "") for lv in LEVELS)
+                     + f" | {sum(c.values())} |")
+    by_lang: dict[str, Counter] = {}
+    for r in corpus:
+        by_lang.setdefault(r["lang"], Counter())[r["level"]] += 1
+    for lang, c in sorted(by_lang.items()):
+        lines.append(f"| **all** | | **{lang}** | " + " | ".join(f"**{c.get(lv, 0)}**" for lv in LEVELS)
+                     + f" | **{sum(c.values())}** |")
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -198,7 +220,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--cv", type=int, default=5, help="folds of cross-validation on the corpus (0: none)")
     ap.add_argument("--check", action="store_true", help="fail if the committed artefact is not what training gives")
+    ap.add_argument("--card", action="store_true", help="print the corpus counts table of the data card and stop")
     args = ap.parse_args(argv)
+    if args.card:
+        print(card_table(read_corpus()))
+        return 0
     if args.check:
         tmp = args.out.with_suffix(".check.gz")
         try:

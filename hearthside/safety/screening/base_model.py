@@ -111,10 +111,12 @@ class BaseModel:
     """Weights of the shipped model plus the thresholds that combine it with the rules."""
 
     def __init__(self, weights: dict[str, float], bias: float, *, raise_moderate: float,
-                 raise_high: float | None, meta: dict | None = None) -> None:
+                 raise_high: float | None, raise_low: float | None = None, meta: dict | None = None) -> None:
         self.weights = weights
         self.bias = bias
         self.raise_moderate = raise_moderate
+        # Lifting ``low`` (the rules already saw risk factors) may take less than lifting ``none``.
+        self.raise_low = raise_moderate if raise_low is None else raise_low
         self.raise_high = raise_high
         self.meta = dict(meta or {})
         self._word = lru_cache(maxsize=65536)(self._word_uncached)
@@ -163,7 +165,8 @@ def dump(model: BaseModel, path: str | Path) -> Path:
     """Write the artefact deterministically: sorted keys, rounded weights, no gzip timestamp."""
     payload = {
         "format": FORMAT, "version": VERSION, "bias": round(model.bias, 6),
-        "raise_moderate": model.raise_moderate, "raise_high": model.raise_high, "meta": model.meta,
+        "raise_moderate": model.raise_moderate, "raise_low": model.raise_low, "raise_high": model.raise_high,
+        "meta": model.meta,
         "weights": {k: round(v, 4) for k, v in sorted(model.weights.items())},
     }
     raw = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -183,7 +186,7 @@ def load(path: str | Path | None = None) -> BaseModel:
     if payload.get("format") != FORMAT or payload.get("version") != VERSION:
         raise ValueError("not a Hearthside base crisis model of this version; run make train-screener")
     return BaseModel(payload["weights"], payload["bias"], raise_moderate=payload["raise_moderate"],
-                     raise_high=payload["raise_high"], meta=payload.get("meta"))
+                     raise_high=payload["raise_high"], raise_low=payload.get("raise_low"), meta=payload.get("meta"))
 
 
 @lru_cache(maxsize=1)

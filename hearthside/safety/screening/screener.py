@@ -40,15 +40,18 @@ HISTORY_MESSAGES = 6
 HISTORY_CHARS = 4000
 # The new message "carries part of the risk" for the conversation reading when the rules match
 # something in it that is not negated, past, hypothetical, quoted or about someone else, or
-# when a model's probability on it alone reaches this share of that model's raise threshold.
-CONTRIBUTES = 0.8
+# when a model's probability on it alone reaches this share of that model's raise threshold;
+# and only when the messages together say more than the earlier ones did on their own.
+CONTRIBUTES = 1.0
 _DISCOUNTING = frozenset({"negated", "past", "hypothetical", "quoted", "third_person"})
 
 
 def _lift(rule: RuleResult, prob: float, model: Any) -> int:
     idx = LEVEL_INDEX[rule.screening.level]
     new = idx
-    if prob >= model.raise_moderate and idx < LEVEL_INDEX["moderate"]:
+    low = getattr(model, "raise_low", None)
+    threshold = low if low is not None and idx == LEVEL_INDEX["low"] else model.raise_moderate
+    if prob >= threshold and idx < LEVEL_INDEX["moderate"]:
         new = LEVEL_INDEX["moderate"]
     # One step at most: only what the rules already rate moderate can be lifted to high.
     if model.raise_high is not None and prob >= model.raise_high and idx == LEVEL_INDEX["moderate"]:
@@ -142,9 +145,14 @@ class Screener:
         together, _, _ = self._single(joined)
         if together.level_index <= alone.level_index:
             return alone
+        before, _, _ = self._single("\n".join(earlier))
+        if together.level_index <= before.level_index:
+            # The earlier messages say as much on their own, and were screened and routed when
+            # they were sent; this one adds nothing ("what time is the group tomorrow?").
+            return alone
         own = [r for r in together.reasons if r.construct not in ("model", "unsupported_language")
                and not _DISCOUNTING.intersection(r.modifiers) and any(s >= start for s, _ in r.spans)]
-        leaning = bool(self.models) and prob >= CONTRIBUTES * max(m.raise_moderate for m in self.models)
+        leaning = bool(self.models) and prob >= CONTRIBUTES * min(m.raise_moderate for m in self.models)
         if not (own or leaning):
             return alone
         level = together.level

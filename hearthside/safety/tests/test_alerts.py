@@ -114,12 +114,11 @@ def test_benign_text_is_published_and_nothing_is_stored():
 
 @pytest.mark.django_db
 def test_a_failing_screener_holds_the_content_for_people(monkeypatch):
-    import hearthside.safety as safety_pkg
+    class Broken:
+        def screen(self, *args, **kwargs):
+            raise RuntimeError("model file corrupt")
 
-    def broken(*args, **kwargs):
-        raise RuntimeError("model file corrupt")
-
-    monkeypatch.setattr(safety_pkg, "screen", broken)
+    monkeypatch.setattr(actions, "site_screener", Broken)
     member = make_user("unlucky")
     result = actions.screen_and_route(member, "some words", "test.post")
     assert result.decision == actions.HOLD and not result.publish
