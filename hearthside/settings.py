@@ -70,6 +70,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "hearthside.core.middleware.SecurityHeadersMiddleware",
+    # GET /help/ answers with the packaged crisis lines if anything below fails (database down).
+    "hearthside.safety.middleware.HelpAlwaysAnswersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -148,6 +150,19 @@ if REDIS_URL:
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The fan-out's Redis channel (core/fanout.py) carries this prefix too, like the channel layer's.
+REDIS_PREFIX = env_str("HEARTHSIDE_REDIS_PREFIX", "hearthside")
+
+# Worker (core/worker.py): where it writes its heartbeat; how long a task may stay "running"
+# before it is taken for the work of a dead worker and queued again (longer than any task can
+# take: e-mail tasks are bounded by EMAIL_TIMEOUT per relay operation); after how many seconds
+# without a heartbeat, or with a task waiting, /healthz says "degraded".
+WORKER_HEARTBEAT_FILE = Path(env_str("HEARTHSIDE_WORKER_HEARTBEAT_FILE", str(VAR_DIR / "worker-heartbeat.json")))
+WORKER_TASK_LEASE_SECONDS = env_int("HEARTHSIDE_TASK_LEASE_SECONDS", 300, minimum=10)
+WORKER_TASK_MAX_ATTEMPTS = env_int("HEARTHSIDE_TASK_MAX_ATTEMPTS", 5, minimum=1)
+WORKER_STALE_SECONDS = env_int("HEARTHSIDE_WORKER_STALE_SECONDS", 60, minimum=5)
+WORKER_BACKLOG_SECONDS = env_int("HEARTHSIDE_TASK_BACKLOG_SECONDS", 120, minimum=5)
 
 TASKS = {
     "default": {
@@ -279,6 +294,9 @@ EMAIL_HOST_USER = env_str("HEARTHSIDE_SMTP_USER")
 EMAIL_HOST_PASSWORD = env_str("HEARTHSIDE_SMTP_PASSWORD")
 EMAIL_USE_TLS = env_bool("HEARTHSIDE_SMTP_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("HEARTHSIDE_FROM_EMAIL", "Hearthside <no-reply@localhost>")
+# Seconds a connection to the mail relay may block (connect, each read and write). Without it a
+# relay that accepts and never answers would hold a worker, or a password-reset request, forever.
+EMAIL_TIMEOUT = env_int("HEARTHSIDE_SMTP_TIMEOUT_SECONDS", 10, minimum=1)
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]

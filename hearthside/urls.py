@@ -29,3 +29,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
+
+# Errors: JSON under /api/, and the crisis lines on every HTML error page (core/views.py).
+handler404 = "hearthside.core.views.page_not_found"
+handler500 = "hearthside.core.views.server_error"

@@ -344,7 +344,18 @@ def do_change_password(request, user: User, old: str, new: str) -> None:
 
 
 def revoke_all_tokens(user: User) -> int:
-    return AccessToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
+    ids = list(AccessToken.objects.filter(user=user, revoked_at__isnull=True).values_list("pk", flat=True))
+    revoked = AccessToken.objects.filter(pk__in=ids).update(revoked_at=timezone.now())
+    for token_id in ids:
+        close_token_sockets(user.pk, token_id)
+    return revoked
+
+
+def close_token_sockets(user_id: int, token_id: int) -> None:
+    """Open websockets opened with this token close with 4401 (the person's other sockets stay)."""
+    from hearthside.core.events import send_event_on_commit, user_group
+
+    send_event_on_commit([user_group(user_id)], {"type": "session.ended", "token": token_id})
 
 
 def do_set_password_from_reset(user: User, new: str) -> None:
@@ -527,6 +538,7 @@ def do_revoke_token(token: AccessToken, request=None) -> None:
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
+        close_token_sockets(token.user_id, token.pk)
         audit.record("token.revoked", actor=token.user_id, request=request, obj=token, subject=token.user_id)
 
 

@@ -109,13 +109,12 @@ class RealtimeConsumer(EventsConsumer):
         for topic in self.plugin_topics:
             hub.add(self, topic)
 
-    async def disconnect(self, code):
-        hub.discard_all(self)
+    def detach(self) -> None:
+        super().detach()
         user = self.scope.get("user")
         for group_id in getattr(self, "chat_groups", {}).values():
             presence.leave(group_id, user.pk)
         self.chat_groups = {}
-        await super().disconnect(code)
 
     async def fanout_frame(self, topic: str, frame: str) -> None:
         if topic.startswith("user."):
@@ -160,19 +159,19 @@ class RealtimeConsumer(EventsConsumer):
         await super().fanout_frame(topic, frame)
 
     async def receive_json(self, content, **kwargs):
-        if not isinstance(content, dict):
-            return
-        kind = content.get("type")
+        # ``content`` passed realtime.parse_client_frame: an object with a string type, no NUL,
+        # lone surrogates replaced, and the shared fields (client_id, body, group, anonymous,
+        # after, before) of their JSON types or absent.
+        kind = content["type"]
         if kind not in {"chat.send", "chat.sync", "chat.history"}:
-            channel = realtime.CHANNELS.get(str(kind).partition(".")[0]) if "." in str(kind) else None
+            channel = realtime.CHANNELS.get(kind.partition(".")[0]) if "." in kind else None
             if channel is not None and self.scope["user"].is_authenticated:
                 return await channel.receive(self, content)
             return await super().receive_json(content, **kwargs)
         user = self.scope["user"]
         if kind == "chat.send":
-            body = content.get("body")
-            reply = await _send(user, content.get("group"), str(content.get("client_id") or "")[:100],
-                                body if isinstance(body, str) else "", bool(content.get("anonymous")))
+            reply = await _send(user, content.get("group"), content.get("client_id"),
+                                content.get("body") or "", content.get("anonymous") is True)
             await self.send_json(reply)
             return
         group = await _group_for(user, content.get("group"))

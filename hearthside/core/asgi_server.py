@@ -4,6 +4,10 @@ Per-message compression is off: chat frames are a few hundred bytes, so compress
 little bandwidth, yet it costs CPU for every frame written to every socket (it was about 40% of
 the per-delivery work in `make bench-realtime`), and compressing secrets next to text an attacker
 can influence is what CRIME-style attacks exploit.
+
+No client addresses in the logs: who visits a mental-health service, and when, is itself
+sensitive. The access log is off, and uvicorn logs at WARNING because it writes every websocket's
+address at INFO ("... - WebSocket /ws/events/ [accepted]").
 """
 
 from __future__ import annotations
@@ -16,4 +20,4 @@ UVICORN_OPTIONS = {"ws": "auto", "ws_per_message_deflate": False, "access_log": 
 def uvicorn_command(host: str, port: int, *extra: str) -> list[str]:
     """The command line that serves ``hearthside.asgi:application`` on ``host:port``."""
     return [sys.executable, "-m", "uvicorn", "hearthside.asgi:application", "--host", host, "--port", str(port),
-            "--no-access-log", "--ws", UVICORN_OPTIONS["ws"], "--ws-per-message-deflate", str(UVICORN_OPTIONS["ws_per_message_deflate"]).lower(), *extra]
+            "--no-access-log", "--log-level", "warning", "--ws", UVICORN_OPTIONS["ws"], "--ws-per-message-deflate", str(UVICORN_OPTIONS["ws_per_message_deflate"]).lower(), *extra]

@@ -1,14 +1,46 @@
-"""One websocket per browser tab: the person's own events, and the safety dashboard for staff."""
+"""One websocket per browser tab: the person's own events, and the safety dashboard for staff.
+
+Every socket has a bounded send queue (its *outbox*) and its own writer task. The fan-out
+(``core.fanout.Hub.deliver``) only appends a frame to each socket's outbox and never waits for a
+socket, so one reader that stops reading (a phone in a tunnel) delays nobody else. A socket that
+falls behind — its outbox full, or one write pending past the write deadline — is closed with
+**4408** and catches up by sequence number when it reconnects. See docs/realtime.md.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import json
+import logging
+import random
+import time
+from collections import deque
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.conf import settings
 
+from . import realtime
 from .events import user_group
 from .fanout import hub
+
+log = logging.getLogger("hearthside.realtime")
+
+CLOSE_UNAUTHENTICATED = 4401  # not logged in, or the session / token ended: do not reconnect
+CLOSE_TOO_SLOW = 4408  # fell behind: reconnect and catch up by sequence number
+_CLOSE_SLOW = object()  # outbox marker: write the 4408 close after what is already handed over
+
+
+def send_queue_limit() -> int:
+    return getattr(settings, "REALTIME_SEND_QUEUE", 512)
+
+
+def write_timeout() -> float:
+    return getattr(settings, "REALTIME_WRITE_TIMEOUT", 10.0)
+
+
+def auth_recheck_seconds() -> float:
+    return getattr(settings, "REALTIME_AUTH_RECHECK_SECONDS", 60.0)
 
 
 @database_sync_to_async
@@ -32,43 +64,237 @@ def _two_factor_in_session(user, session) -> bool:
     return device is not None and device.user_id == user.pk
 
 
+@database_sync_to_async
+def _credentials_valid(user, session, token) -> bool:
+    """Whether the token or session this socket was opened with still authenticates its person."""
+    from django.contrib.auth import HASH_SESSION_KEY, SESSION_KEY
+    from django.utils.crypto import constant_time_compare
+
+    from hearthside.accounts.models import AccessToken, User
+
+    fresh = User.objects.filter(pk=user.pk).first()
+    if fresh is None or not fresh.is_active:
+        return False
+    if token is not None:
+        current = AccessToken.objects.filter(pk=token.pk).first()
+        return current is not None and current.is_usable
+    if session is None or not session.session_key:
+        return False
+    # (``session`` may be a lazy proxy: its __class__ is the real store's.) {} once deleted or expired.
+    data = session.__class__(session_key=session.session_key).load()
+    if str(data.get(SESSION_KEY)) != str(user.pk):
+        return False
+    stored_hash = data.get(HASH_SESSION_KEY)
+    if stored_hash and not constant_time_compare(stored_hash, fresh.get_session_auth_hash()):
+        return False  # the password changed since
+    from hearthside.accounts.actions import SESSION_AUTH_AT
+
+    auth_at = data.get(SESSION_AUTH_AT)
+    return not (auth_at and time.time() - auth_at > settings.SESSION_ABSOLUTE_TIMEOUT)
+
+
+@database_sync_to_async
+def _open_alerts(user) -> list[dict]:
+    from hearthside.core import audit
+    from hearthside.safety.actions import alert_summary
+    from hearthside.safety.models import SafetyAlert
+
+    alerts = (SafetyAlert.objects.exclude(status=SafetyAlert.Status.RESOLVED).exclude(person=user)
+              .select_related("person").order_by("ack_deadline"))
+    audit.record("safety.alerts_listed", actor=user, detail={"via": "socket"})
+    return [alert_summary(a) for a in alerts]
+
+
+def _is_db_error(exc: BaseException) -> bool:
+    from django.db import DatabaseError, InterfaceError
+
+    return isinstance(exc, DatabaseError | InterfaceError)
+
+
 class EventsConsumer(AsyncJsonWebsocketConsumer):
+    # -- connection --------------------------------------------------------------------------
     async def connect(self):
         user = self.scope.get("user")
         if user is None or not user.is_authenticated:
-            await self.close(code=4401)
+            await self.close(code=CLOSE_UNAUTHENTICATED)
             return
-        # Frames published while topics are being joined wait here until after "hello", so a
-        # client can rely on two things: hello comes first, and every topic is joined by then.
-        self._early: list[str] | None = []
+        # Frames published while topics are being joined wait in the outbox; the writer starts
+        # after "hello", so a client can rely on two things: hello comes first, and every topic
+        # is joined by then.
+        self._outbox: deque = deque()
+        self._wake: asyncio.Future | None = None
+        self._write_started: float | None = None
+        self._ended = False
+        self._loop = asyncio.get_running_loop()
         self.groups_joined = await _session_groups(user, self.scope.get("session"))
         for group in self.groups_joined:
             hub.add(self, group)
         await self.join_topics(user)
         await self.accept()
-        await self.send_json({"type": "hello", "groups": len(self.groups_joined)})
-        while self._early:  # frames arriving during these sends queue behind, in order
-            await self.send(text_data=self._early.pop(0))
-        self._early = None
+        await self._write(json.dumps({"type": "hello", "groups": len(self.groups_joined)}))
+        self._writer = asyncio.ensure_future(self._write_loop())
+        self._rechecker = asyncio.ensure_future(self._recheck_loop())
 
     async def join_topics(self, user) -> None:
         """Subclasses join their further fan-out topics here, before the socket is accepted."""
 
     async def disconnect(self, code):
+        self.detach()
+        for name in ("_writer", "_rechecker"):
+            task = getattr(self, name, None)
+            if task is not None and task is not asyncio.current_task():
+                task.cancel()
+
+    def detach(self) -> None:
+        """Stop receiving frames (idempotent). Subclasses release what they hold, e.g. presence."""
+        self._ended = True
         hub.discard_all(self)
 
+    # -- the outbox --------------------------------------------------------------------------
+    def offer(self, topic: str | None, frame: str) -> None:
+        """Queue ``frame`` (of fan-out ``topic``; None for a direct reply) without waiting.
+
+        Called by the hub for every socket of a topic: it must never block or await.
+        """
+        if getattr(self, "_ended", True):
+            return
+        outbox = self._outbox
+        started = self._write_started
+        if len(outbox) >= send_queue_limit() or (
+                started is not None and self._loop.time() - started > write_timeout()):
+            self._fell_behind()
+            return
+        outbox.append((topic, frame))
+        wake = self._wake
+        if wake is not None and not wake.done():
+            wake.set_result(None)
+
+    def _fell_behind(self) -> None:
+        log.info("closing a websocket that fell behind (%s frames queued)", len(self._outbox))
+        self.detach()
+        self._outbox.clear()
+        self._outbox.append(_CLOSE_SLOW)
+        wake = self._wake
+        if wake is not None and not wake.done():
+            wake.set_result(None)
+
+    async def _write(self, text: str) -> None:
+        self._write_started = self._loop.time()
+        try:
+            await self.base_send({"type": "websocket.send", "text": text})
+        finally:
+            self._write_started = None
+
+    async def _write_loop(self) -> None:
+        outbox = self._outbox
+        try:
+            while True:
+                if not outbox:
+                    self._wake = self._loop.create_future()
+                    await self._wake
+                    self._wake = None
+                    continue
+                item = outbox.popleft()
+                if item is _CLOSE_SLOW:
+                    await self.close(code=CLOSE_TOO_SLOW, reason="too slow: reconnect and catch up")
+                    return
+                topic, frame = item
+                if topic is None:
+                    await self._write(frame)
+                else:
+                    await self.fanout_frame(topic, frame)
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # the client went away mid-write: the disconnect handler cleans up
+            log.debug("websocket writer stopped", exc_info=True)
+
+    async def send(self, text_data=None, bytes_data=None, close=False):
+        """Replies travel through the outbox too, in order with the fan-out's frames."""
+        if text_data is None or close or not hasattr(self, "_writer"):
+            return await super().send(text_data=text_data, bytes_data=bytes_data, close=close)
+        self.offer(None, text_data)
+
+    async def send_json(self, content, close=False):
+        await self.send(text_data=json.dumps(content), close=close)
+
+    # -- frames from the fan-out (run in the writer task, in order) ---------------------------
     async def fanout_frame(self, topic: str, frame: str) -> None:
         """A frame published to one of this socket's topics (see core.fanout)."""
-        if topic in getattr(self, "groups_joined", ()) and json.loads(frame).get("type") == "session.ended":
-            # Logged out, password changed or account closed: this socket's session is over.
-            hub.discard_all(self)
-            await self.close(code=4401)
+        if topic in self.groups_joined and '"session.ended"' in frame:
+            event = json.loads(frame)
+            if event.get("type") == "session.ended" and self._ends_this_socket(event):
+                # Logged out, password changed, account closed or this socket's token revoked.
+                await self._end_session()
+                return
+            if event.get("type") == "session.ended":
+                return  # another token of this person was revoked
+        await self._write(frame)
+
+    def _ends_this_socket(self, event: dict) -> bool:
+        token = self.scope.get("access_token")
+        if "token" in event:  # a revoked token ends only the sockets it opened
+            return token is not None and event["token"] == token.pk
+        return True
+
+    async def _end_session(self) -> None:
+        self.detach()
+        self._outbox.clear()
+        await self.close(code=CLOSE_UNAUTHENTICATED)
+
+    async def _recheck_loop(self) -> None:
+        """Close the socket once its session or token stops authenticating (expiry, a change
+        missed while the fan-out was away); the events above close it at once in the usual case."""
+        user, session, token = self.scope["user"], self.scope.get("session"), self.scope.get("access_token")
+        try:
+            while not self._ended:
+                await asyncio.sleep(auth_recheck_seconds() * random.uniform(0.8, 1.2))
+                try:
+                    valid = await _credentials_valid(user, session, token)
+                except Exception as exc:  # e.g. the database is away: judge again next time
+                    if not _is_db_error(exc):
+                        log.exception("credential re-check failed")
+                    continue
+                if not valid:
+                    await self._end_session()
+                    return
+        except asyncio.CancelledError:
+            pass
+
+    # -- frames from the client ----------------------------------------------------------------
+    async def receive(self, text_data=None, bytes_data=None, **kwargs):
+        """Every client frame is checked here (``realtime.parse_client_frame``); a refused one
+        is answered with an error frame and the socket stays open."""
+        if getattr(self, "_ended", True):
             return
-        if getattr(self, "_early", None) is not None:
-            self._early.append(frame)
+        try:
+            content = realtime.parse_client_frame(text_data, bytes_data)
+        except realtime.FrameError as exc:
+            await self.send_json(realtime.error_frame(exc.code, exc.detail, exc.content))
             return
-        await self.send(text_data=frame)
+        try:
+            await self.receive_json(content, **kwargs)
+        except Exception as exc:
+            if _is_db_error(exc):
+                log.warning("a websocket frame failed: database unavailable", exc_info=True)
+                reply = realtime.error_frame("unavailable", "The service is briefly unavailable: "
+                                             "keep your message and send it again in a moment.", content)
+            else:
+                log.exception("a websocket frame failed")
+                reply = realtime.error_frame("server_error", "Something went wrong: send it again in a moment.",
+                                             content)
+            await self.send_json(reply)
 
     async def receive_json(self, content, **kwargs):
-        if isinstance(content, dict) and content.get("type") == "ping":
+        kind = content.get("type")
+        if kind == "ping":
             await self.send_json({"type": "pong"})
+        elif kind == "alerts.sync" and self._is_dashboard():
+            alerts = await _open_alerts(self.scope["user"])
+            await self.send_json({"type": "alerts.open", "alerts": alerts})
+        else:
+            await self.send_json(realtime.error_frame("unsupported", f"{kind} is not supported.", content))
+
+    def _is_dashboard(self) -> bool:
+        from hearthside.safety.actions import DASHBOARD_GROUP
+
+        return DASHBOARD_GROUP in getattr(self, "groups_joined", ())

@@ -20,9 +20,11 @@ CHANNEL = "hearthside:fanout"
 
 
 def channel_name() -> str:
-    """One Redis channel per database: processes serving the same data share it, and separate
-    installations (or parallel test databases) on one Redis never see each other's frames."""
-    return f"{CHANNEL}:{settings.DATABASES['default'].get('NAME')}"
+    """One Redis channel per site and database: processes serving the same data share it, and
+    separate installations (``HEARTHSIDE_REDIS_PREFIX``, or parallel test databases) on one Redis
+    never see each other's frames, even when their databases have the same name."""
+    prefix = getattr(settings, "REDIS_PREFIX", "hearthside")
+    return f"{CHANNEL}:{prefix}:{settings.DATABASES['default'].get('NAME')}"
 
 
 class Hub:
@@ -59,9 +61,12 @@ class Hub:
             self.discard(socket, topic)
 
     async def deliver(self, topic: str, frame: str) -> None:
+        """Hand ``frame`` to every local socket of ``topic``. Never waits for a socket: each
+        one queues the frame for its own writer (``core.consumers``), and one that falls behind
+        is closed, so a reader that stops reading delays nobody else."""
         for socket in list(self.topics.get(topic, ())):
             try:
-                await socket.fanout_frame(topic, frame)
+                socket.offer(topic, frame)
             except Exception:  # one broken socket must not stop delivery to the others
                 log.debug("delivery to a socket failed", exc_info=True)
 
@@ -109,13 +114,9 @@ class Hub:
             for socket in list(sockets):
                 if id(socket) not in seen:
                     seen.add(id(socket))
-                    early = getattr(socket, "_early", None)
-                    if early is not None:
-                        # Not accepted yet: the hint waits behind "hello" like any other frame.
-                        early.append('{"type":"resync"}')
-                        continue
                     try:
-                        await socket.send_json({"type": "resync"})
+                        # Queued like any frame: a socket not accepted yet gets it after "hello".
+                        socket.offer(None, '{"type":"resync"}')
                     except Exception:
                         log.debug("resync hint failed", exc_info=True)
 

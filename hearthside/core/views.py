@@ -45,19 +45,99 @@ def _check_channel_layer() -> tuple[bool, str]:
         return False, type(exc).__name__
 
 
+def _check_worker(db_ok: bool) -> dict:
+    """The worker's lag (seconds since the stalest of its loops last finished a round) from its
+    heartbeat, and the age of the oldest queued task. ``ok`` is false when the heartbeat is
+    missing or stale, a loop's last round failed, or a task has waited too long."""
+    import time
+
+    from django.conf import settings
+
+    from hearthside.core.worker import read_heartbeat, task_backlog
+
+    problems = []
+    beat = read_heartbeat()
+    lag = None
+    loops = {}
+    if beat is None:
+        problems.append("no heartbeat")
+    else:
+        now = time.time()
+        for name, info in sorted((beat.get("loops") or {}).items()):
+            age = round(max(now - float(info.get("at", 0)), 0.0), 1)
+            loops[name] = {"age_seconds": age, "ok": bool(info.get("ok"))}
+            if not info.get("ok"):
+                problems.append(f"{name} failing")
+        lag = max((loop["age_seconds"] for loop in loops.values()), default=None)
+        if lag is None:
+            problems.append("no round finished yet")
+        elif lag > settings.WORKER_STALE_SECONDS:
+            problems.append("heartbeat stale")
+    backlog = None
+    if db_ok:
+        try:
+            backlog = task_backlog()
+        except Exception as exc:  # noqa: BLE001 - reported, not raised
+            backlog = {"error": type(exc).__name__}
+        else:
+            if backlog["oldest_seconds"] > settings.WORKER_BACKLOG_SECONDS:
+                problems.append("task backlog old")
+    return {"ok": not problems, "lag_seconds": lag, "loops": loops, "tasks": backlog,
+            "detail": ", ".join(problems) or "ok"}
+
+
 @require_GET
 def healthz(request):
+    """200 "ok"; 200 "degraded" when pages are served but background work lags (the worker is
+    down or stuck, or tasks wait); 503 "unavailable" when the database or channel layer fails."""
     db_ok, db_info = _check_database()
     layer_ok, layer_info = _check_channel_layer()
+    worker = _check_worker(db_ok)
     status = 200 if db_ok and layer_ok else 503
+    state = "unavailable" if status != 200 else ("ok" if worker["ok"] else "degraded")
     return JsonResponse(
         {
-            "status": "ok" if status == 200 else "unavailable",
+            "status": state,
             "database": {"ok": db_ok, "detail": db_info},
             "channel_layer": {"ok": layer_ok, "detail": layer_info},
+            "worker": worker,
         },
         status=status,
     )
+
+
+def _is_api(request) -> bool:
+    return request.path.startswith("/api/")
+
+
+def page_not_found(request, exception=None):
+    if _is_api(request):
+        return JsonResponse({"detail": "Not found."}, status=404)
+    from django.views.defaults import page_not_found as default
+
+    return default(request, exception)
+
+
+def server_error(request):
+    """Every uncaught error. Under /api/: JSON (503 "unavailable" when the database is down).
+    Elsewhere a page that needs neither the database nor the session and shows the crisis lines;
+    ``/help/`` itself answers 200 with them when the database is what failed."""
+    import sys
+
+    from django.db import DatabaseError
+
+    from hearthside.safety.offline import render_offline_help
+
+    exc = sys.exc_info()[1]
+    database_down = isinstance(exc, DatabaseError)
+    if _is_api(request):
+        if database_down:
+            return JsonResponse({"detail": "The service is unavailable for a moment; try again.",
+                                 "code": "unavailable"}, status=503)
+        return JsonResponse({"detail": "Internal server error.", "code": "server_error"}, status=500)
+    if database_down and request.method in {"GET", "HEAD"} and request.path.rstrip("/") == "/help":
+        return render_offline_help(request)
+    return render_offline_help(request, status=500, error=True)
 
 
 @require_POST

@@ -10,6 +10,21 @@ from . import directory
 
 
 def help_now(request):
+    from django.db import DatabaseError
+
+    try:
+        return _help_now(request)
+    except DatabaseError:
+        # The crisis lines must answer whatever else is down: serve them from the packaged data.
+        import logging
+
+        from .offline import render_offline_help
+
+        logging.getLogger("hearthside.safety").warning("database unavailable: /help/ served from packaged data")
+        return render_offline_help(request)
+
+
+def _help_now(request):
     chosen = (request.GET.get("country") or "").strip().upper()
     country = chosen if len(chosen) == 2 and chosen.isalpha() else directory.country_from_request(request)
     from .actions import on_duty_users, plan_for

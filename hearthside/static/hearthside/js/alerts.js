@@ -40,13 +40,40 @@
     rows.forEach(function (r) { body.appendChild(r); });
   }
 
+  function setLive(live) {
+    status.textContent = live ? text.live : text.reconnecting;
+    status.className = "badge " + (live ? "badge-on" : "badge-off");
+  }
+
+  // Alerts raised while the socket was away (a reconnect, a server restart, a Redis blip that
+  // the server announces with "resync") were never sent live: ask for every open alert and show
+  // "live" only once that answer is in.
+  function replay() {
+    setLive(false);
+    if (window.hsSocket) window.hsSocket.send({type: "alerts.sync"});
+  }
+
+  function replaceAll(alerts) {
+    var open = {};
+    alerts.forEach(function (a) { open[String(a.id)] = true; render(a); });
+    Array.prototype.forEach.call(body.querySelectorAll("tr[data-id]"), function (row) {
+      if (!open[row.getAttribute("data-id")]) row.remove();  // resolved while we were away
+    });
+    if (!body.querySelector("tr[data-id]") && !body.querySelector(".empty-row")) {
+      var empty = document.createElement("tr"); empty.className = "empty-row";
+      var td = cell(table.getAttribute("data-empty") || "No open alerts."); td.colSpan = 6;
+      empty.appendChild(td); body.appendChild(empty);
+    }
+    setLive(true);
+  }
+
   document.addEventListener("hs:socket", function (e) {
-    var open = e.detail.state === "open";
-    status.textContent = open ? text.live : text.reconnecting;
-    status.className = "badge " + (open ? "badge-on" : "badge-off");
+    if (e.detail.state === "open") replay(); else setLive(false);
   });
   document.addEventListener("hs:event", function (e) {
     var data = e.detail;
+    if (data.type === "resync") { replay(); return; }
+    if (data.type === "alerts.open") { replaceAll(data.alerts || []); return; }
     if (data.alert && (data.type === "alert.new" || data.type === "alert.updated" || data.type === "alert.escalated")) {
       render(data.alert);
     }

@@ -1,0 +1,123 @@
+"""A socket ends (close 4401) when the credentials it was opened with stop being valid: its token
+is revoked, the session ends or expires. Other sockets of the same person stay open."""
+
+from __future__ import annotations
+
+import pytest
+from asgiref.sync import async_to_sync
+from channels.db import database_sync_to_async as db
+from channels.testing import WebsocketCommunicator
+
+from hearthside.accounts.models import AccessToken
+from hearthside.conftest import make_user, token_for
+from hearthside.testing.sockets import next_frame, open_socket, socket_for
+
+
+def _token_socket(raw: str) -> WebsocketCommunicator:
+    from hearthside.asgi import application
+
+    return WebsocketCommunicator(application, "/ws/events/", headers=[(b"authorization", f"Bearer {raw}".encode())])
+
+
+async def _closed_with(sock, timeout=10) -> int | None:
+    for _ in range(20):
+        message = await sock.receive_output(timeout=timeout)
+        if message["type"] == "websocket.close":
+            return message.get("code")
+    return None
+
+
+async def _still_open(sock) -> bool:
+    await sock.send_json_to({"type": "ping"})
+    return (await next_frame(sock, "pong"))["type"] == "pong"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_revoking_a_token_closes_its_sockets_with_4401_and_only_those():
+    from hearthside.accounts.actions import do_revoke_token
+
+    user = make_user("program")
+    doomed_raw, other_raw = token_for(user), token_for(user)
+    doomed = AccessToken.objects.filter(user=user).order_by("pk").first()
+    a, b, browser = _token_socket(doomed_raw), _token_socket(other_raw), socket_for(user)
+
+    async def scenario():
+        for sock in (a, b, browser):
+            await open_socket(sock)
+        await db(do_revoke_token)(doomed)
+        code = await _closed_with(a)
+        others_open = await _still_open(b) and await _still_open(browser)
+        for sock in (b, browser):
+            await sock.disconnect()
+        # And the revoked token opens no new socket.
+        again = _token_socket(doomed_raw)
+        connected, _ = await again.connect(timeout=10)
+        return code, others_open, connected
+
+    code, others_open, reconnected = async_to_sync(scenario)()
+    assert code == 4401
+    assert others_open
+    assert not reconnected
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_password_reset_revokes_tokens_and_closes_their_sockets():
+    from hearthside.accounts.actions import revoke_all_tokens
+
+    user = make_user("program")
+    sock = _token_socket(token_for(user))
+
+    async def scenario():
+        await open_socket(sock)
+        await db(revoke_all_tokens)(user)
+        return await _closed_with(sock)
+
+    assert async_to_sync(scenario)() == 4401
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("how", ["token revoked quietly", "token expired", "session deleted", "account closed"])
+def test_a_credential_that_stops_working_without_an_event_closes_the_socket(settings, how):
+    """The periodic re-check catches what no event announced (an expiry, a change made while the
+    fan-out was away)."""
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    settings.REALTIME_AUTH_RECHECK_SECONDS = 0.2
+    user = make_user("someone")
+    sock = socket_for(user) if how in {"session deleted", "account closed"} else _token_socket(token_for(user))
+
+    def invalidate():
+        if how == "token revoked quietly":
+            AccessToken.objects.filter(user=user).update(revoked_at=timezone.now())
+        elif how == "token expired":
+            AccessToken.objects.filter(user=user).update(expires_at=timezone.now())
+        elif how == "session deleted":
+            Session.objects.all().delete()
+        else:
+            type(user).objects.filter(pk=user.pk).update(is_active=False)
+
+    async def scenario():
+        await open_socket(sock)
+        assert await _still_open(sock)
+        await db(invalidate)()
+        return await _closed_with(sock)
+
+    assert async_to_sync(scenario)() == 4401
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_valid_session_is_not_closed_by_the_recheck(settings):
+    settings.REALTIME_AUTH_RECHECK_SECONDS = 0.1
+    sock = socket_for(make_user("someone"))
+
+    async def scenario():
+        import asyncio
+
+        await open_socket(sock)
+        await asyncio.sleep(1)
+        still = await _still_open(sock)
+        await sock.disconnect()
+        return still
+
+    assert async_to_sync(scenario)()
