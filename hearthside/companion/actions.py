@@ -3,6 +3,7 @@ the turn is stored (encrypted), its effects applied (alerts, check-ins, memory) 
 
 from __future__ import annotations
 
+import inspect
 import logging
 from functools import lru_cache
 
@@ -10,7 +11,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from hearthside.accounts.actions import has_consent
@@ -18,6 +19,7 @@ from hearthside.core import audit, realtime
 from hearthside.core.access import get_owned_or_404
 
 from .engine import Companion, Turn, new_state
+from .engine.i18n import normalise
 from .models import Conversation, CrisisEpisode, Memory, Message
 
 log = logging.getLogger("hearthside.companion")
@@ -25,6 +27,7 @@ log = logging.getLogger("hearthside.companion")
 SOURCE = "companion"
 MAX_TEXT = 2000
 PAGE = 50
+HISTORY = 8  # earlier messages by the same person that go to the screener, when it takes them
 
 
 def topic_for(user_id: int) -> str:
@@ -91,9 +94,22 @@ def message_out(message: Message) -> dict:
             "engine": message.engine, "extra": message.extra or {}, "created_at": message.created_at.isoformat()}
 
 
-def help_panel(user, prefer: str = "") -> dict:
+def interface_language(user, request=None) -> str:
+    """The language the person uses the site in: the request's (Django's active language) when the
+    request says one (language cookie or Accept-Language), their saved preference otherwise (an
+    API client that says nothing, the websocket)."""
+    if request is not None and (request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+                                or request.META.get("HTTP_ACCEPT_LANGUAGE")):
+        found = normalise(getattr(request, "LANGUAGE_CODE", "") or translation.get_language())
+        if found:
+            return found
+    return normalise(getattr(user, "language", "")) or normalise(translation.get_language()) or "en"
+
+
+def help_panel(user, prefer: str = "", language: str = "", request=None) -> dict:
     """The person's safety plan first, then up to three crisis lines for their country (lines for
-    the ``prefer`` audience first, e.g. "youth" when a child may be in danger)."""
+    the ``prefer`` audience first, e.g. "youth" when a child may be in danger; lines that answer
+    in ``language`` before others). Lines and numbers come only from the curated directory."""
     from hearthside.safety import directory
     from hearthside.safety.actions import plan_for
 
@@ -105,8 +121,12 @@ def help_panel(user, prefer: str = "") -> dict:
         steps = [{"title": str(title), "items": plan.steps.get(key, [])}
                  for key, title, _help in SAFETY_PLAN_STEPS if plan.steps.get(key)]
     country = (user.country or "").upper()
+    if not country and request is not None:
+        country = directory.country_from_request(request)
     lines, seen = [], set()
     candidates = directory.lines_for(country, limit=12)
+    if language:
+        candidates.sort(key=lambda line: language not in (line.languages or []))
     if prefer:
         candidates.sort(key=lambda line: prefer not in (line.audiences or []))
     for line in candidates:
@@ -114,7 +134,7 @@ def help_panel(user, prefer: str = "") -> dict:
         if (line.name, line.phone) in seen or len(lines) == 3:
             continue
         seen.add((line.name, line.phone))
-        lines.append({"name": line.name, "phone": line.phone,
+        lines.append({"name": line.name, "phone": line.phone, "languages": list(line.languages or []),
                       "tel": line.tel_href if line.phone else "", "sms": line.sms, "chat_url": line.chat_url,
                       "hours": line.hours, "source": line.source, "verified_on": line.verified_on.isoformat()})
     emergency = directory.emergency_number_for(country)
@@ -123,33 +143,36 @@ def help_panel(user, prefer: str = "") -> dict:
             "support_line_url": reverse("supportline:start")}
 
 
-def current_conversation(user) -> Conversation:
+def current_conversation(user, request=None) -> Conversation:
     """The person's latest conversation, or a new one opened with the companion's greeting."""
     conversation = Conversation.objects.filter(user=user).first()
-    return conversation if conversation is not None else do_start_conversation(user)
+    return conversation if conversation is not None else do_start_conversation(user, request=request)
 
 
-def do_start_conversation(user) -> Conversation:
+def do_start_conversation(user, request=None) -> Conversation:
     with transaction.atomic():
         conversation = Conversation.objects.create(user=user)
         state = new_state()
         _memory_into(state, user)
-        turn = engine().start(state, name=user.pseudonym)
+        turn = engine().start(state, name=user.pseudonym, lang=interface_language(user, request),
+                              conversation_id=conversation.pk)
         _store_reply(conversation, turn, client_id=f"start-{conversation.pk}", user=user)
         conversation.state = turn.state
         conversation.save(update_fields=["state", "last_seq"])
     return conversation
 
 
-def _store_reply(conversation: Conversation, turn: Turn, *, client_id: str, user, alerted: bool = False) -> Message:
+def _store_reply(conversation: Conversation, turn: Turn, *, client_id: str, user, alerted: bool = False,
+                 request=None) -> Message:
     conversation.last_seq += 1
-    extra = {"quick_replies": turn.quick_replies}
+    extra = {"quick_replies": turn.quick_replies, "language": turn.language}
     if turn.exercise:
         extra["exercise"] = turn.exercise
     if "show_help" in turn.actions:
         # "A person has been asked to reach out" only when an alert really went out.
         prefer = "youth" if "disclosure:minor_in_danger" in turn.actions else ""
-        extra["help"] = {**help_panel(user, prefer=prefer), "alerted": alerted}
+        extra["help"] = {**help_panel(user, prefer=prefer, language=turn.language, request=request),
+                         "alerted": alerted}
     message = Message.objects.create(conversation=conversation, seq=conversation.last_seq, role=Message.Role.COMPANION,
                                      client_id=client_id, body=turn.reply, safety_level=turn.safety_level,
                                      actions=turn.actions, extra=extra, engine=turn.engine[:80])
@@ -176,7 +199,7 @@ def check_send(user, text, *, client_id="", conversation: Conversation | None = 
     """Validate, then answer one message. A resend with the same client id returns the stored pair."""
     require_consent(user)
     text, client_id = _clean(text, client_id)
-    conversation = conversation or current_conversation(user)
+    conversation = conversation or current_conversation(user, request=request)
     if client_id:
         existing = _stored_pair(conversation, client_id)
         if existing is not None:
@@ -197,17 +220,33 @@ def _stored_pair(conversation, client_id):
     return None
 
 
+def _takes_history(fn) -> bool:
+    try:
+        return "history" in inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+def earlier_messages(conversation: Conversation, limit: int = HISTORY) -> list[str]:
+    """What the person wrote earlier in this conversation, oldest first (for cross-turn screening)."""
+    found = Message.objects.filter(conversation=conversation, role=Message.Role.PERSON).order_by("-seq")[:limit]
+    return [m.body for m in reversed(list(found))]
+
+
 def do_send(user, conversation: Conversation, text: str, *, client_id: str | None = None,
             request=None) -> tuple[Message, Message]:
     from hearthside.safety.actions import screen_and_route
 
     with transaction.atomic():
         conversation = Conversation.objects.select_for_update().get(pk=conversation.pk)
-        # Screening comes first, whatever happens next: it raises the alert at high/imminent.
-        route = screen_and_route(user, text, SOURCE, source_id=conversation.pk, context=SOURCE)
+        # Screening comes first, whatever happens next: it raises the alert at high/imminent. The
+        # person's earlier messages go along when the screener takes them (risk across turns).
+        extra = {"history": earlier_messages(conversation)} if _takes_history(screen_and_route) else {}
+        route = screen_and_route(user, text, SOURCE, source_id=conversation.pk, context=SOURCE, **extra)
         state = dict(conversation.state or {})
         _memory_into(state, user)
-        turn = engine().respond(state, text, level=route.level, reasons=route.reasons)
+        turn = engine().respond(state, text, level=route.level, reasons=route.reasons,
+                                lang=interface_language(user, request))
         conversation.last_seq += 1
         client_id = client_id or f"seq-{conversation.last_seq}"
         person = Message.objects.create(conversation=conversation, seq=conversation.last_seq, role=Message.Role.PERSON,
@@ -216,11 +255,12 @@ def do_send(user, conversation: Conversation, text: str, *, client_id: str | Non
         realtime.publish_frame_on_commit(topic_for(user.pk), {"type": "companion.message",
                                                              "conversation": conversation.pk,
                                                              "message": message_out(person)})
-        notes, alerted = _apply_effects(user, conversation, turn, route, request)
+        with translation.override(turn.language):
+            notes, alerted = _apply_effects(user, conversation, turn, route, request)
         if notes:
             turn.reply = " ".join([turn.reply, *notes])
         alerted = alerted or turn.in_crisis
-        reply = _store_reply(conversation, turn, client_id=client_id, user=user, alerted=alerted)
+        reply = _store_reply(conversation, turn, client_id=client_id, user=user, alerted=alerted, request=request)
         _memory_from(turn.state, user)
         conversation.state = {k: v for k, v in turn.state.items() if k not in {"memory"}}
         conversation.in_crisis = bool((turn.state.get("crisis") or {}).get("active"))
@@ -262,6 +302,10 @@ def _apply_effects(user, conversation: Conversation, turn: Turn, route, request)
                                " health data, which you can give under Account.)"))
             except ValidationError:
                 notes.append(_("(I couldn't save it: the check-in was not valid.)"))
+        elif kind == "safety_answer":
+            # A clear no to the safety question: recorded (the answer itself stays in the conversation).
+            audit.record("companion.safety_question_answered", actor=user, request=request, subject=user,
+                         detail={"conversation": conversation.pk, "safe": bool(effect.get("safe"))})
         elif kind in {"memory_forget", "memory_consent"}:
             audit.record(f"companion.{kind}", actor=user, request=request, subject=user,
                          detail={"value": effect.get("value")})

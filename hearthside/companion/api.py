@@ -71,7 +71,7 @@ def send_message(request, payload: MessageIn):
 @router.get("/conversations/current", response=ConversationOut, summary="My current conversation")
 def current(request):
     _guard(actions.require_consent, request.user)
-    conversation = actions.current_conversation(request.user)
+    conversation = actions.current_conversation(request.user, request=request)
     return _conversation_out(conversation)
 
 

@@ -18,7 +18,7 @@ from . import actions
 def chat(request):
     if not has_consent(request.user, "ai_features"):
         return render(request, "companion/consent.html", {})
-    conversation = actions.current_conversation(request.user)
+    conversation = actions.current_conversation(request.user, request=request)
     if request.method == "POST":
         try:
             actions.check_send(request.user, request.POST.get("text", ""), client_id=request.POST.get("client_id", ""),
@@ -51,7 +51,7 @@ def consent(request):
 @login_required
 def new_conversation(request):
     if has_consent(request.user, "ai_features"):
-        actions.do_start_conversation(request.user)
+        actions.do_start_conversation(request.user, request=request)
     return redirect("companion:chat")
 
 

@@ -24,7 +24,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from . import lexicon
+from . import i18n, lexicon
 from . import safety as sf
 from .i18n import _
 
@@ -61,6 +61,32 @@ def exercises() -> dict[str, dict]:
     return {e["slug"]: e for e in data["exercises"]}
 
 
+def exercise_in(slug: str, lang: str) -> dict:
+    """An exercise with its texts in ``lang`` (the Spanish texts live in ``es.EXERCISES``)."""
+    exercise = exercises()[slug]
+    if lang != "es":
+        return exercise
+    from .es import EXERCISES as ES_EXERCISES
+
+    spanish = ES_EXERCISES.get(slug)
+    if not spanish:
+        return exercise
+    out = copy.deepcopy(exercise)
+    out["title"] = spanish["title"]
+    out["summary"] = spanish["summary"]
+    for step in out["steps"]:
+        texts = spanish["steps"].get(step["id"], {})
+        if "text" in texts:
+            step["text"] = texts["text"]
+        if "labels" in texts:
+            step["labels"] = list(texts["labels"])
+        if "options" in texts:
+            for option, label in zip(step.get("options", []), texts["options"], strict=False):
+                option["label_en"] = option["label"]
+                option["label"] = label
+    return out
+
+
 @cache
 def articles() -> dict[str, dict]:
     found: dict[str, dict] = {}
@@ -86,6 +112,9 @@ def new_state() -> dict:
         "offered": [], "pending": None, "exercise": None, "recent": [], "strategies": [],
         "memory_consent": None, "memory": {"stressors": [], "checkins": []}, "crisis": None,
         "disclosures": [], "logged": False, "safety_asked_turn": None, "greeted": False,
+        # Risk factors named per turn ([turn, [factors]]), the watch that keeps help in view after a
+        # risk sign, the conversation's language, and the seed that varies its wording.
+        "risk": [], "watch": None, "lang": None, "seed": None, "variants": {},
     }
 
 
@@ -102,6 +131,7 @@ class Turn:
     effects: list[dict] = field(default_factory=list)
     state: dict = field(default_factory=dict)
     replaced: str = ""  # why a generated reply was replaced by a safe one, if it was
+    language: str = "en"
 
     @property
     def in_crisis(self) -> bool:
@@ -144,7 +174,11 @@ def _digest(text: str) -> str:
     return hashlib.blake2s(re.sub(r"\W+", " ", text.lower()).encode(), digest_size=6).hexdigest()
 
 
-def analyse(text: str) -> Analysis:
+def _hash(*parts) -> int:
+    return int(hashlib.blake2s("|".join(str(p) for p in parts).encode(), digest_size=6).hexdigest(), 16)
+
+
+def analyse(text: str, lang: str = "en") -> Analysis:
     feelings: list[str] = []
     for family, pattern in lexicon.FEELING_WORDS.items():
         if pattern.search(text):
@@ -152,13 +186,14 @@ def analyse(text: str) -> Analysis:
     if "good" in feelings and len(feelings) > 1:
         feelings.remove("good")  # "I'm fine but so stressed": the difficult part is the news
     model_labels: list[str] = []
-    try:
-        from hearthside.selfcare.emotions import predict
+    if lang == "en":  # the emotion model reads English only
+        try:
+            from hearthside.selfcare.emotions import predict
 
-        prediction = predict([text], "original")[0]
-        model_labels = [label for label in prediction.labels if label != "neutral"]
-    except Exception:  # noqa: BLE001 - the model is a help, not a requirement
-        model_labels = []
+            prediction = predict([text], "original")[0]
+            model_labels = [label for label in prediction.labels if label != "neutral"]
+        except Exception:  # noqa: BLE001 - the model is a help, not a requirement
+            model_labels = []
     if not feelings and len(text.split()) >= 3:
         for label in model_labels:
             family = lexicon.MODEL_FAMILIES.get(label)
@@ -189,57 +224,106 @@ class Companion:
     # -----------------------------------------------------------------------------------------
     # Entry points
 
-    def start(self, state: dict | None = None, *, name: str = "") -> Turn:
-        """The opening message of a conversation (says what the companion is, then asks)."""
+    def start(self, state: dict | None = None, *, name: str = "", lang: str | None = None,
+              conversation_id=None) -> Turn:
+        """The opening message of a conversation (says what the companion is, then asks), in the
+        interface language ``lang`` (Django's active language when not given)."""
         state = copy.deepcopy(state) if state else new_state()
         state["greeted"] = True
-        hello = _("Hi %(name)s.") % {"name": name} if name else _("Hi.")
-        parts = [hello, self._identity_text(), _("If you are ever in danger, use “Get help now” at the top of any page.")]
-        remembered = (state.get("memory") or {}).get("stressors") or []
-        if state.get("memory_consent") and remembered:
-            parts.append(_("Last time you mentioned %(thing)s. How has that been, and how are you feeling today?")
-                         % {"thing": remembered[-1]["phrase"]})
-        else:
-            parts.append(_("How are you feeling today?"))
-        return self._turn(state, " ".join(parts), ["disclose_automated"], strategies=["question"])
+        if conversation_id is not None:
+            state["seed"] = _digest(f"conversation:{conversation_id}")
+        lang = i18n.normalise(lang) or i18n.django_language() or state.get("lang") or "en"
+        state["lang"] = lang
+        with i18n.using(lang):
+            hello = _("Hi %(name)s.") % {"name": name} if name else _("Hi.")
+            parts = [hello, self._identity_text(),
+                     _("If you are ever in danger, use “Get help now” at the top of any page.")]
+            remembered = (state.get("memory") or {}).get("stressors") or []
+            if state.get("memory_consent") and remembered:
+                thing = remembered[-1]
+                parts.append(_("Last time you mentioned %(thing)s. How has that been, and how are you feeling today?")
+                             % {"thing": lexicon.stressor_phrase(thing.get("topic", ""), thing["phrase"], lang)})
+            else:
+                parts.append(_("How are you feeling today?"))
+            turn = self._turn(state, " ".join(parts), ["disclose_automated"], strategies=["question"])
+            turn.language = lang
+        return turn
 
-    def respond(self, state: dict | None, text: str, *, level: str | None = None, reasons=None) -> Turn:
+    def respond(self, state: dict | None, text: str, *, level: str | None = None, reasons=None,
+                lang: str | None = None, history: list[str] | None = None) -> Turn:
         """Answer one message. ``level``: the shared screener's level when the caller already
-        screened (the web app routes through ``screen_and_route`` first); screened here if not."""
+        screened (the web app routes through ``screen_and_route`` first); screened here if not,
+        with ``history`` (the person's earlier messages, oldest first) when the screener takes it.
+        ``lang``: the interface language; the reply follows the message's own language first."""
         state = copy.deepcopy(state) if state else new_state()
+        for key, value in new_state().items():
+            state.setdefault(key, copy.deepcopy(value))
         text = (text or "").replace("\x00", "").strip()[:MAX_TEXT]
         state["turn"] = int(state.get("turn", 0)) + 1
+        if not state.get("seed"):
+            state["seed"] = _digest(f"first:{text}")
+        reply_lang = i18n.reply_language(text, interface=lang, conversation=state.get("lang"))
+        state["lang"] = reply_lang
         if level is None:
-            level, reasons = self.screen(text)
-        turn = self._respond(state, text, level)
-        turn.safety_level = level
-        return self._finish(state, turn)
+            level, reasons = self._screen(text, history)
+        with i18n.using(reply_lang):
+            turn = self._respond(state, text, level, reasons)
+            turn.safety_level = level
+            turn.language = reply_lang
+            return self._finish(state, turn)
+
+    def _screen(self, text: str, history: list[str] | None) -> tuple[str, list]:
+        if history and sf._accepts(self.screen, "history"):
+            return self.screen(text, history=list(history))
+        return self.screen(text)
+
+    # -----------------------------------------------------------------------------------------
+    # Wording: several phrasings per reply kind, chosen by the conversation's seed and the turn
+
+    def _seed(self, state: dict, kind: str, text: str = "") -> int:
+        return _hash(state.get("seed"), state.get("turn"), kind, _digest(text) if text else "")
+
+    def _vary(self, state: dict, kind: str, options, text: str = "") -> str:
+        """One of ``options`` (already translated), never the one this kind used last time."""
+        options = list(options)
+        i = self._seed(state, kind, text) % len(options)
+        variants = state.setdefault("variants", {})
+        if len(options) > 1 and variants.get(kind) == i:
+            i = (i + 1) % len(options)
+        variants[kind] = i
+        return options[i]
 
     # -----------------------------------------------------------------------------------------
     # The order of checks is the safety contract.
 
-    def _respond(self, state: dict, text: str, level: str) -> Turn:
-        verdict = sf.assess(text, level)
+    def _respond(self, state: dict, text: str, level: str, reasons=None) -> Turn:
+        turn_no = state["turn"]
+        prior = [f for t, f in state.get("risk", []) if t > turn_no - sf.WINDOW]
+        assessment = sf.evaluate(text, level, prior=prior, reasons=reasons, lang=i18n.current())
+        verdict = assessment.verdict
+        if assessment.factors:
+            state["risk"] = [*state.get("risk", []), [turn_no, assessment.factors]][-10:]
         crisis = state.get("crisis")
         if crisis and crisis.get("active"):
-            return self._in_crisis(state, text, level, verdict)
+            return self._in_crisis(state, text, level, verdict, reasons)
         if verdict == sf.CRISIS:
-            return self._enter_crisis(state, level)
+            return self._enter_crisis(state, level, via=assessment.why or "screening")
         pending = state.get("pending") or {}
         if pending.get("kind") == "safety_question":
             state["pending"] = None
-            if lexicon.UNSAFE_ANSWER.search(text) or lexicon.SELF_HARM_INTENT.search(text):
+            if sf.explicit_no(text, level, reasons):
+                return self._safety_no(state, text)
+            if lexicon.UNSAFE_ANSWER.search(text) or lexicon.SELF_HARM_INTENT.search(text) or verdict == sf.ASK:
                 return self._enter_crisis(state, level if sf.RANK.get(level, 0) >= sf.RANK["high"] else "high",
                                           via="safety_question")
-            if lexicon.SAFE_ANSWER.search(text):
-                reply = " ".join([_("Thank you for answering that; I know it is a hard question."),
-                                  _("If those thoughts ever come, “Get help now” is always at the top of the page, and"
-                                    " people on the support line are there to talk."),
-                                  _("What else has been going on for you?")])
-                return self._turn(state, reply, ["safety_check_answered"], strategies=["affirmation", "question"],
-                                  effects=[{"type": "safety_answer", "answer": text, "safe": True}])
-        if verdict == sf.ASK and state.get("safety_asked_turn") != state["turn"] - 1:
+            # Anything short of a clear no keeps help in view; a dismissive answer is asked again.
+            self._watch(state, "asked")
+            if lexicon.DISMISSIVE.search(text) and not state["watch"].get("reasked"):
+                return self._ask_again(state)
+        if verdict == sf.ASK and state.get("safety_asked_turn") != turn_no - 1:
             return self._safety_question(state, text)
+        if verdict in (sf.SOFT, sf.ASK):
+            self._watch(state, "soft")
         pending = state.get("pending") or {}
         disclosure = self._disclosure(state, text)
         if disclosure is not None:
@@ -255,7 +339,135 @@ class Companion:
             answered = self._pending(state, pending, text)
             if answered is not None:
                 return answered
+        watch = state.get("watch") or {}
+        if watch and watch.get("announced") and turn_no >= int(watch.get("due", 0)) \
+                and verdict not in (sf.SOFT, sf.ASK):
+            return self._follow_up(state, text)
         return self._ordinary(state, text)
+
+    # -----------------------------------------------------------------------------------------
+    # Keeping help in view after a risk sign (the "watch")
+
+    def _watch(self, state: dict, kind: str) -> dict:
+        """Start or raise the watch: help stays in view, and the companion comes back to it a few
+        turns later. "asked" (the safety question went unanswered) outranks "soft" (a risk sign)."""
+        watch = state.get("watch") or {}
+        turn_no = state["turn"]
+        if not watch:
+            watch = {"kind": kind, "since": turn_no, "due": turn_no + 3, "followups": 0, "announced": False}
+        elif kind == "asked" and watch.get("kind") != "asked":
+            watch.update(kind="asked", due=min(int(watch.get("due", turn_no + 3)), turn_no + 3))
+        watch["last_sign"] = turn_no
+        state["watch"] = watch
+        return watch
+
+    def _help_line(self, state: dict) -> str:
+        return self._vary(state, "help_line", [
+            _("If it ever feels like too much, “Get help now” at the top of the page reaches people at any time, and"
+              " the help panel shows crisis lines you can contact."),
+            _("The help panel stays open alongside our conversation, with crisis lines, and the people on the support"
+              " line are there if you'd like to talk with someone."),
+            _("Whatever you decide to share, help is close: the panel shows crisis lines, and I can connect you to the"
+              " support line whenever you want a person to talk to."),
+            _("I'll keep the help panel open while we talk, with crisis lines and the support line, in case things get"
+              " heavier."),
+        ])
+
+    def _ask_again(self, state: dict) -> Turn:
+        """A dismissive answer to the safety question: not accepted as a no, asked once more."""
+        state["watch"]["reasked"] = True
+        state["watch"]["announced"] = True
+        state["watch"]["due"] = state["turn"] + 3
+        state["safety_asked_turn"] = state["turn"]
+        state["pending"] = {"kind": "safety_question"}
+        reply = " ".join([
+            self._vary(state, "ask_again_open", [
+                _("Okay. I'd still rather check than guess, because what you wrote earlier stayed with me."),
+                _("I hear you. I'd still like to be sure you're okay, because what you said before worried me a"
+                  " little."),
+                _("That's alright. I'd just rather ask plainly than assume, after what you told me."),
+            ]),
+            self._vary(state, "ask_again_question", [
+                _("Are you having any thoughts of ending your life? A simple yes or no is fine."),
+                _("Are you thinking about ending your life? You can just answer yes or no."),
+                _("Have you been having thoughts of ending your life? Yes or no is enough."),
+            ]),
+            self._help_line(state),
+        ])
+        return self._turn(state, reply, ["safety_question", "show_help", "offer_support_line"],
+                          strategies=["question", "information"], quick=[_("No"), _("Yes")], fixed=True)
+
+    def _follow_up(self, state: dict, text: str) -> Turn:
+        """A few turns after a risk sign: come back to it gently (after an unanswered safety
+        question, that question; after a softer sign, how they are doing with it)."""
+        watch = state["watch"]
+        watch["followups"] = int(watch.get("followups", 0)) + 1
+        asked = watch.get("kind") == "asked"
+        # Gently, not on every turn: the gaps grow (4, 8, 12... turns after an unanswered question).
+        watch["due"] = state["turn"] + (4 * watch["followups"] if asked else 5)
+        analysis = analyse(text, i18n.current()) if text else Analysis([], [], None, [])
+        feeling = next((f for f in analysis.feelings if f in lexicon.NEGATIVE), "")
+        if feeling:
+            phrase = self._vary(state, "follow_up_phrase", lexicon.feeling_phrases(feeling, i18n.current()))
+            opening = self._vary(state, "follow_up_reflect", [
+                _("It sounds like you're feeling %(f)s right now."), _("I can hear that you've been feeling %(f)s."),
+                _("You sound %(f)s right now.")]) % {"f": phrase}
+        else:
+            opening = self._vary(state, "follow_up_open", [
+                _("Thank you for telling me."), _("Thanks for letting me know."), _("I'm glad you're still talking"
+                                                                                    " with me."),
+                _("I appreciate you sharing that.")])
+        if asked:
+            state["pending"] = {"kind": "safety_question"}
+            state["safety_asked_turn"] = state["turn"]
+            question = " ".join([
+                self._vary(state, "follow_up_bridge", [
+                    _("Before we go on, I'd like to gently come back to something from earlier."),
+                    _("I haven't forgotten what you said earlier, and I'd like to check in about it."),
+                    _("Can I come back to something from earlier? It's been on my mind."),
+                ]),
+                self._vary(state, "follow_up_question", [
+                    _("Are you having any thoughts of ending your life? A plain yes or no is fine."),
+                    _("Are you thinking about ending your life at the moment? Yes or no is enough."),
+                    _("Have thoughts of ending your life been with you today? You can just say yes or no."),
+                ]),
+            ])
+            actions = ["risk_follow_up", "safety_question", "show_help", "offer_support_line"]
+            quick = [_("No"), _("Yes")]
+        else:
+            question = self._vary(state, "follow_up_soft", [
+                _("Earlier things sounded really heavy for you. How are you doing with all of that now?"),
+                _("I'd like to check in about what you said earlier, when things sounded very hard. How are you holding"
+                  " up?"),
+                _("You mentioned some heavy feelings a little while ago. How are they now, compared with then?"),
+            ])
+            actions = ["risk_follow_up", "show_help", "offer_support_line"]
+            quick = []
+        reply = " ".join([opening, question, self._help_line(state)])
+        return self._turn(state, reply, actions, strategies=["reflection_of_feelings", "question"], quick=quick,
+                          fixed=True)
+
+    def _safety_no(self, state: dict, answer: str) -> Turn:
+        """A clear, explicit no to the safety question: noted, and the watch ends."""
+        state["watch"] = None
+        reply = " ".join([
+            self._vary(state, "safety_no_thanks", [
+                _("Thank you for answering that; I know it is a hard question."),
+                _("Thank you for telling me. It isn't an easy thing to be asked."),
+                _("Thanks for answering so clearly. I know that question can feel heavy."),
+            ]),
+            self._vary(state, "safety_no_help", [
+                _("If those thoughts ever come, “Get help now” is always at the top of the page, and people on the"
+                  " support line are there to talk."),
+                _("If that ever changes, you can tell me, and “Get help now” at the top of every page reaches people"
+                  " at any time."),
+            ]),
+            self._vary(state, "safety_no_question", [
+                _("What else has been going on for you?"), _("What would you like to talk about now?"),
+                _("How are you feeling right now?")]),
+        ])
+        return self._turn(state, reply, ["safety_check_answered"], strategies=["affirmation", "question"],
+                          effects=[{"type": "safety_answer", "answer": answer, "safe": True}], fixed=True)
 
     # -----------------------------------------------------------------------------------------
     # Crisis flow
@@ -266,20 +478,43 @@ class Companion:
     def _enter_crisis(self, state: dict, level: str, via: str = "screening") -> Turn:
         state["crisis"] = {"active": True, "level": level, "since": state["turn"], "check_asked": 0, "quiet": 0}
         state["exercise"] = None
+        state["watch"] = None
         state["pending"] = {"kind": "connect"}
         reply = " ".join([
-            _("I'm really concerned about what you've just told me, and I'm glad you said it."),
-            _("You don't have to face this on your own."),
-            _("I'm an automated companion, so I want you to have a person with you too:"
-              " I've asked the team on duty to reach out, and the help panel shows crisis lines you can contact"
-              " right now, with your safety plan if you have one."),
-            _("If you might act on these thoughts, please call your local emergency number now."),
-            _("Would you like me to connect you to the support line so you can talk with someone?"),
+            self._vary(state, "crisis_open", [
+                _("I'm really concerned about what you've just told me, and I'm glad you said it."),
+                _("What you've just told me worries me, and I'm really glad you told me."),
+                _("Thank you for telling me this. I'm concerned about you, and I'm glad you said it."),
+            ]),
+            self._vary(state, "crisis_not_alone", [
+                _("You don't have to face this on your own."),
+                _("You don't have to carry this by yourself."),
+                _("You're not alone with this, even if it feels that way."),
+            ]),
+            self._vary(state, "crisis_person", [
+                _("I'm an automated companion, so I want you to have a person with you too:"
+                  " I've asked the team on duty to reach out, and the help panel shows crisis lines you can contact"
+                  " right now, with your safety plan if you have one."),
+                _("I'm an automated program, not a person, so I've asked the team on duty to reach out to you, and the"
+                  " help panel shows crisis lines you can contact right now, and your safety plan if you have one."),
+                _("Because I'm automated, I want a person with you as well: the team on duty has been asked to reach"
+                  " out, and the help panel lists crisis lines you can contact now, with your safety plan if you have"
+                  " one."),
+            ]),
+            self._vary(state, "crisis_emergency", [
+                _("If you might act on these thoughts, please call your local emergency number now."),
+                _("If you feel you might act on these thoughts, please call your local emergency number right away."),
+            ]),
+            self._vary(state, "crisis_offer", [
+                _("Would you like me to connect you to the support line so you can talk with someone?"),
+                _("Would you like me to connect you to the support line, to talk with a person now?"),
+                _("Shall I connect you to the support line so you can talk it through with someone?"),
+            ]),
         ])
         effects = [{"type": "crisis_started", "level": level, "via": via}]
         # A crisis alert is never optional (the disclosure policy setting does not apply here).
         effects.append({"type": "raise_alert", "level": level if sf.RANK.get(level, 0) >= sf.RANK["high"] else "high",
-                            "reason": "crisis_flow"})
+                        "reason": "crisis_flow"})
         return self._turn(state, reply, [*self._crisis_actions(state), "raise_alert"], strategies=["reassurance"],
                           quick=[_("Yes, connect me"), _("Not now")], effects=effects, fixed=True)
 
@@ -287,31 +522,52 @@ class Companion:
         state["crisis"]["check_asked"] = state["turn"]
         state["pending"] = {"kind": "crisis_check"}
         reply = " ".join([
-            _("I hear you, and I'd still like to check properly, because what you wrote earlier worried me."),
-            _("I need to ask you directly, and it's okay to answer honestly:"
-              " are you having thoughts of ending your life or harming yourself right now?"),
-            _("Please answer yes or no."),
+            self._vary(state, "check_open", [
+                _("I hear you, and I'd still like to check properly, because what you wrote earlier worried me."),
+                _("Okay. I'd still like to check in properly, because what you said earlier worried me."),
+                _("I understand. Because of what you wrote before, I'd like to be sure you're safe."),
+                _("Thank you for staying with me. I still need to check, because what you wrote earlier worried me."),
+            ]),
+            self._vary(state, "check_question", [
+                _("I need to ask you directly, and it's okay to answer honestly:"
+                  " are you having thoughts of ending your life or harming yourself right now?"),
+                _("So I'll ask you directly, and any honest answer is okay:"
+                  " are you having thoughts of ending your life or harming yourself right now?"),
+                _("Let me ask plainly, and it's alright to be honest:"
+                  " are you having thoughts of ending your life or harming yourself right now?"),
+            ]),
+            self._vary(state, "check_answer", [_("Please answer yes or no."), _("A yes or a no is all I need."),
+                                               _("Just yes or no is fine.")]),
         ])
         return self._turn(state, reply, [*self._crisis_actions(state), "crisis_check"], strategies=["question"],
                           quick=[_("No, I'm not"), _("Yes, I am")], fixed=True)
 
-    def _in_crisis(self, state: dict, text: str, level: str, verdict: str) -> Turn:
+    def _in_crisis(self, state: dict, text: str, level: str, verdict: str, reasons=None) -> Turn:
         crisis = state["crisis"]
         pending = (state.get("pending") or {}).get("kind")
         if sf.RANK.get(level, 0) > sf.RANK.get(crisis.get("level", "high"), 3):
             crisis["level"] = level
-        rank = sf.RANK.get(level, 0)
-        if pending == "crisis_check" and lexicon.SAFE_ANSWER.search(text) and not lexicon.UNSAFE_ANSWER.search(text) \
-                and 0 <= rank <= sf.RANK["low"] and level != "unknown":
+        if pending == "crisis_check" and sf.explicit_no(text, level, reasons):
             return self._step_down(state, text)
         if verdict == sf.CRISIS or lexicon.SELF_HARM_INTENT.search(text):
             crisis["quiet"] = 0
             state["pending"] = {"kind": "connect"}
             reply = " ".join([
-                _("Thank you for telling me. I'm staying right here with you."),
-                _("What you're feeling matters, and a person should be with you through this."),
-                _("Please reach out to one of the crisis lines in the help panel, or let me connect you to the support"
-                  " line now. If you are in immediate danger, call your local emergency number."),
+                self._vary(state, "in_crisis_thanks", [
+                    _("Thank you for telling me. I'm staying right here with you."),
+                    _("Thank you for trusting me with that. I'm right here with you."),
+                    _("I'm glad you told me. I'm not going anywhere."),
+                ]),
+                self._vary(state, "in_crisis_matters", [
+                    _("What you're feeling matters, and a person should be with you through this."),
+                    _("What you're going through matters, and you deserve a person with you right now."),
+                ]),
+                self._vary(state, "in_crisis_reach", [
+                    _("Please reach out to one of the crisis lines in the help panel, or let me connect you to the"
+                      " support line now. If you are in immediate danger, call your local emergency number."),
+                    _("Please contact one of the crisis lines in the help panel, or let me connect you to the support"
+                      " line now. If you are in immediate danger, call your local emergency number."),
+                ]),
             ])
             return self._turn(state, reply, self._crisis_actions(state), strategies=["reassurance", "suggestion"],
                               quick=[_("Yes, connect me"), _("Not now")], fixed=True)
@@ -321,10 +577,16 @@ class Companion:
             if lexicon.UNSAFE_ANSWER.search(text):
                 state["pending"] = {"kind": "connect"}
                 reply = " ".join([
-                    _("Thank you for being honest with me. That takes courage."),
-                    _("I don't want you to be alone with these thoughts. A person from the team on duty has been asked"
-                      " to reach out, and the support line is there right now."),
-                    _("Would you like me to connect you?"),
+                    self._vary(state, "unsafe_thanks", [_("Thank you for being honest with me. That takes courage."),
+                                                        _("Thank you for telling me the truth. That isn't easy.")]),
+                    self._vary(state, "unsafe_person", [
+                        _("I don't want you to be alone with these thoughts. A person from the team on duty has been"
+                          " asked to reach out, and the support line is there right now."),
+                        _("You shouldn't be alone with these thoughts. Someone from the team on duty has been asked to"
+                          " reach out, and the support line is there right now."),
+                    ]),
+                    self._vary(state, "unsafe_offer", [_("Would you like me to connect you?"),
+                                                       _("Shall I connect you now?")]),
                 ])
                 return self._turn(state, reply, self._crisis_actions(state), strategies=["affirmation", "suggestion"],
                                   quick=[_("Yes, connect me"), _("Not now")], fixed=True)
@@ -342,24 +604,35 @@ class Companion:
             return self._turn(state, reply, [*self._crisis_actions(state), "disclose_automated"],
                               strategies=["information"], fixed=True)
         if lexicon.WANT_EXERCISE.search(text):
-            return self._start_exercise(state, "grounding-5-4-3-2-1" if "ground" in text.lower() else "box-breathing")
+            return self._start_exercise(state, "grounding-5-4-3-2-1" if re.search(r"ground|anclaje|5-4-3-2-1",
+                                                                                   text, re.I) else "box-breathing")
         if state.get("exercise"):
             return self._exercise_step(state, text)
         crisis["quiet"] = int(crisis.get("quiet", 0)) + 1
         if crisis["quiet"] >= 3:
             return self._check_question(state)
-        analysis = analyse(text)
+        lang = i18n.current()
+        analysis = analyse(text, lang)
         feeling = analysis.feelings[0] if analysis.feelings else ""
-        opening = (_("It sounds like you're feeling %(feeling)s, and that makes sense after everything.")
-                   % {"feeling": lexicon.FEELING_PHRASES[feeling][0]}) if feeling in lexicon.NEGATIVE else \
-            _pick([_("I'm listening."), _("I'm still here with you."), _("Thank you for staying with me.")], state["turn"])
+        if feeling in lexicon.NEGATIVE:
+            opening = self._vary(state, "in_crisis_reflect", [
+                _("It sounds like you're feeling %(feeling)s, and that makes sense after everything."),
+                _("You sound like you're feeling %(feeling)s, and that's understandable after everything."),
+            ]) % {"feeling": self._vary(state, "in_crisis_phrase", lexicon.feeling_phrases(feeling, lang))}
+        else:
+            opening = self._vary(state, "in_crisis_open", [_("I'm listening."), _("I'm still here with you."),
+                                                           _("Thank you for staying with me."),
+                                                           _("I'm here, and I'm listening.")])
         reply = " ".join([
             opening,
-            _pick([_("Your safety matters most right now, so the help panel stays open."),
-                   _("The help panel with your safety plan and crisis lines stays open while we talk."),
-                   _("Whenever you're ready, the people on the support line can talk with you.")], state["turn"]),
-            _pick([_("What is happening around you right now?"), _("Is there someone nearby you could be with?"),
-                   _("Would a slow breathing exercise help while we talk?")], state["turn"]),
+            self._vary(state, "in_crisis_panel", [
+                _("Your safety matters most right now, so the help panel stays open."),
+                _("The help panel with your safety plan and crisis lines stays open while we talk."),
+                _("Whenever you're ready, the people on the support line can talk with you.")]),
+            self._vary(state, "in_crisis_question", [
+                _("What is happening around you right now?"), _("Is there someone nearby you could be with?"),
+                _("Would a slow breathing exercise help while we talk?"),
+                _("Where are you at the moment, and is anyone with you?")]),
         ])
         return self._turn(state, reply, self._crisis_actions(state), strategies=["reflection_of_feelings", "question"],
                           fixed=True)
@@ -367,10 +640,16 @@ class Companion:
     def _connect(self, state: dict) -> Turn:
         state["pending"] = None
         reply = " ".join([
-            _("Good. The support line is open to you now: use “Talk to a person now” in the help panel, or go to"
-              " %(url)s.")
-            % {"url": self.links["support_line"]},
-            _("The team on duty has also been asked to reach out to you. I'll stay here in the meantime."),
+            self._vary(state, "connect_open", [
+                _("Good. The support line is open to you now: use “Talk to a person now” in the help panel, or go to"
+                  " %(url)s."),
+                _("Okay. You can reach the support line now: use “Talk to a person now” in the help panel, or go to"
+                  " %(url)s."),
+            ]) % {"url": self.links["support_line"]},
+            self._vary(state, "connect_team", [
+                _("The team on duty has also been asked to reach out to you. I'll stay here in the meantime."),
+                _("The team on duty has been asked to reach out to you as well, and I'm staying here meanwhile."),
+            ]),
         ])
         return self._turn(state, reply, [*self._crisis_actions(state), "connect_support_line"],
                           strategies=["information"], fixed=True)
@@ -380,11 +659,17 @@ class Companion:
         state["crisis"] = {"active": False, "level": crisis.get("level"), "since": crisis.get("since"),
                            "ended": state["turn"]}
         state["pending"] = None
+        state["watch"] = None
         state["depth"] = 0
         reply = " ".join([
             _("Thank you for answering. I've noted that you said you are not having those thoughts right now."),
-            _("If they come back, “Get help now” is at the top of every page, and you can tell me at any time."),
-            _("How are you feeling now?"),
+            self._vary(state, "step_down_help", [
+                _("If they come back, “Get help now” is at the top of every page, and you can tell me at any time."),
+                _("If those thoughts return, you can tell me at any time, and “Get help now” is at the top of every"
+                  " page."),
+            ]),
+            self._vary(state, "step_down_question", [_("How are you feeling now?"),
+                                                     _("How are you doing at the moment?")]),
         ])
         return self._turn(state, reply, ["crisis_step_down"], strategies=["affirmation", "question"], fixed=True,
                           effects=[{"type": "crisis_step_down", "answer": answer}])
@@ -392,10 +677,24 @@ class Companion:
     def _safety_question(self, state: dict, text: str) -> Turn:
         state["safety_asked_turn"] = state["turn"]
         state["pending"] = {"kind": "safety_question"}
+        watch = self._watch(state, "asked")
+        watch["announced"] = True
+        watch["due"] = state["turn"] + 3
         reply = " ".join([
-            _("Thank you for telling me this. It sounds really hard."),
-            _("Sometimes when people feel this way, they think about ending their life."),
-            _("Are you having thoughts like that?"),
+            self._vary(state, "ask_open", [
+                _("Thank you for telling me this. It sounds really hard."),
+                _("Thank you for trusting me with this. It sounds very hard."),
+                _("I'm glad you told me. What you're describing sounds really painful."),
+                _("That sounds like a lot to be living with, and I'm glad you said it."),
+            ]),
+            self._vary(state, "ask_normalise", [
+                _("Sometimes when people feel this way, they think about ending their life."),
+                _("When people feel like this, thoughts of ending their life can come up."),
+                _("Feeling like this can sometimes bring thoughts of ending one's life."),
+            ]),
+            self._vary(state, "ask_question", [
+                _("Are you having thoughts like that?"), _("Is that happening for you?"),
+                _("Have you been having thoughts like that?")]),
         ])
         return self._turn(state, reply, ["safety_question", "show_help"], strategies=["question"],
                           quick=[_("No"), _("Yes")], fixed=True)
@@ -438,6 +737,8 @@ class Companion:
         if kind not in state["disclosures"]:
             state["disclosures"].append(kind)
         state["pending"] = {"kind": "human"}
+        # Help stays in view for the rest of the conversation, and the companion comes back to it.
+        self._watch(state, "soft")["announced"] = True
         return self._turn(state, " ".join(texts), actions, strategies=["affirmation", "information", "suggestion"],
                           quick=[_("Yes, connect me"), _("Not now")], effects=effects, fixed=True)
 
@@ -451,8 +752,12 @@ class Companion:
 
     def _identity(self, state: dict) -> Turn:
         reply = " ".join([self._identity_text(),
-                          _("If you'd like to talk with a person, the support line and our practitioners are here"
-                            " (%(line)s, %(care)s).") % {"line": self.links["support_line"], "care": self.links["care"]},
+                          self._vary(state, "identity_people", [
+                              _("If you'd like to talk with a person, the support line and our practitioners are here"
+                                " (%(line)s, %(care)s)."),
+                              _("For a person to talk with, there's the support line (%(line)s) and our practitioners"
+                                " (%(care)s)."),
+                          ]) % {"line": self.links["support_line"], "care": self.links["care"]},
                           self._resume_question(state)])
         return self._turn(state, reply, ["disclose_automated", "offer_support_line"], strategies=["information"])
 
@@ -462,7 +767,8 @@ class Companion:
             return _("Shall we carry on with the exercise? Say “next” when you're ready, or “stop” to end it.")
         if pending == "exercise":
             return _("Would you still like to try the exercise?")
-        return _("How are you feeling right now?")
+        return self._vary(state, "resume", [_("How are you feeling right now?"), _("How are things for you right now?"),
+                                            _("What's on your mind at the moment?")])
 
     def _memory_intent(self, state: dict, text: str) -> Turn | None:
         memory = state.setdefault("memory", {"stressors": [], "checkins": []})
@@ -482,19 +788,21 @@ class Companion:
                 reply = _("You've allowed me to remember things, but I haven't noted anything yet.")
             else:
                 bits = []
+                lang = i18n.current()
                 if memory["stressors"]:
                     bits.append(_("things that have been weighing on you: %(list)s")
-                                % {"list": ", ".join(s["phrase"] for s in memory["stressors"][-5:])})
+                                % {"list": ", ".join(lexicon.stressor_phrase(s.get("topic", ""), s["phrase"], lang)
+                                                     for s in memory["stressors"][-5:])})
                 if memory["checkins"]:
                     last = memory["checkins"][-1]
                     bits.append(_("your last check-in on %(day)s (%(feelings)s)")
-                                % {"day": last["on"], "feelings": ", ".join(last["feelings"]) or _("no feelings named")})
+                                % {"day": last["on"], "feelings": self._feeling_names(last["feelings"])})
                 reply = _("Here is what I remember, with your permission: %(bits)s. Say “forget everything” and I'll"
                           " delete it.") % {"bits": "; ".join(bits)}
             return self._turn(state, reply, ["memory_shown"], strategies=["information"])
         if lexicon.MEMORY_ALLOW.search(text) and not state.get("memory_consent"):
             state["memory_consent"] = True
-            self._remember(state, analyse(text))
+            self._remember(state, analyse(text, i18n.current()))
             reply = _("Thank you: I'll remember what has been weighing on you and your recent check-ins, so I can ask"
                       " about them next time. Ask “what do you remember?” to see it, or “forget everything” to delete"
                       " it.")
@@ -531,13 +839,14 @@ class Companion:
         state["pending"] = None
         if slug not in state.setdefault("offered", []):
             state["offered"].append(slug)
+        title = exercise_in(slug, i18n.current())["title"]
         intro = _("Let's do %(title)s together. I'll guide you one step at a time; say “stop” whenever you like.") % {
-            "title": exercise["title"].lower()}
+            "title": title if i18n.current() == "es" else title.lower()}
         return self._show_step(state, intro, extra_actions=[f"exercise_started:{slug}"])
 
     def _show_step(self, state: dict, prefix: str = "", extra_actions=()) -> Turn:
         run = state["exercise"]
-        exercise = exercises()[run["slug"]]
+        exercise = exercise_in(run["slug"], i18n.current())
         steps = exercise["steps"]
         if run["i"] >= len(steps):
             return self._finish_exercise(state)
@@ -547,7 +856,8 @@ class Companion:
         if kind == "breathing":
             pattern = step.get("pattern", [4, 4, 4, 4])
             labels = step.get("labels", [])
-            rhythm = ", ".join(f"{label.lower()} for {n}" for label, n in zip(labels, pattern, strict=False))
+            rhythm = ", ".join(_("%(label)s for %(n)s") % {"label": label.lower(), "n": n}
+                               for label, n in zip(labels, pattern, strict=False))
             body = " ".join([step.get("text", ""), _("Follow the pacer: %(rhythm)s. Let's do %(n)s rounds; say “done”"
                                                       " when you've finished.") % {"rhythm": rhythm,
                                                                                   "n": step.get("cycles", 4)}])
@@ -569,7 +879,8 @@ class Companion:
                                                                                        "b": step["max"]}])
             quick = []
         elif kind == "summary":
-            shown = [f"{sid}: {run['answers'][sid]}" for sid in step.get("show", []) if run["answers"].get(sid)]
+            shown = [self._shown_answer(exercise, sid, run["answers"][sid]) for sid in step.get("show", [])
+                     if run["answers"].get(sid) not in (None, "")]
             body = " ".join([step.get("text", ""), *(["(" + "; ".join(shown) + ")"] if shown else [])])
             run["i"] += 1
             state["exercise"] = None
@@ -594,10 +905,13 @@ class Companion:
             slug = run["slug"]
             state["exercise"] = None
             state["pending"] = None
-            reply = " ".join([_("Okay, we'll stop here. Thank you for giving it a try."),
-                              _("How are you feeling now?")])
+            reply = " ".join([self._vary(state, "exercise_stop", [
+                _("Okay, we'll stop here. Thank you for giving it a try."),
+                _("That's fine, we can stop here. Thank you for trying it."),
+                _("Of course, we'll leave it there. Thanks for giving it a go.")]),
+                _("How are you feeling now?")])
             return self._turn(state, reply, [f"exercise_stopped:{slug}"], strategies=["affirmation", "question"])
-        step = exercises()[run["slug"]]["steps"][run["i"]]
+        step = exercise_in(run["slug"], i18n.current())["steps"][run["i"]]
         kind = step["type"]
         if kind == "scale":
             match = re.search(r"\d+", text)
@@ -606,25 +920,39 @@ class Companion:
                 return self._turn(state, _("Choose a number from %(a)s to %(b)s.") % {"a": step["min"], "b": step["max"]},
                                   [f"exercise_step:{run['slug']}:{step['id']}"], strategies=["question"], fixed=True,
                                   exercise={"slug": run["slug"], "step": step, "index": run["i"],
-                                            "total": len(exercises()[run["slug"]]["steps"])})
+                                            "total": len(exercise_in(run["slug"], i18n.current())["steps"])})
             run["answers"][step["id"]] = value
         elif kind == "choice":
             options = step.get("options", [])
             chosen = None
-            lowered = text.strip().lower()
+            lowered = lexicon.fold(text.strip())
             for i, option in enumerate(options):
-                if lowered in {option["value"].lower(), option["label"].lower(), str(i + 1)}:
+                names = {lexicon.fold(option["value"]), lexicon.fold(option["label"]),
+                         lexicon.fold(option.get("label_en", option["label"])), str(i + 1)}
+                if lowered in names:
                     chosen = option["value"]
             if chosen is None:
                 for option in options:
-                    if option["label"].lower().split(" ")[0] in lowered:
+                    first = {lexicon.fold(option["label"]).split(" ")[0],
+                             lexicon.fold(option.get("label_en", option["label"])).split(" ")[0]}
+                    if any(len(word) > 2 and word in lowered for word in first):
                         chosen = option["value"]
             run["answers"][step["id"]] = chosen or text[:200]
         elif kind == "input" and not lexicon.NEXT.fullmatch(text.strip()):
             run["answers"][step["id"]] = text[: step.get("max_length", 1000)]
         run["i"] += 1
-        return self._show_step(state, _pick([_("Thank you."), _("Good."), _("Okay.")], run["i"])
+        return self._show_step(state, self._vary(state, "exercise_ack", [_("Thank you."), _("Good."), _("Okay."),
+                                                                          _("Got it.")])
                                if kind in {"input", "choice", "scale"} else "")
+
+    def _shown_answer(self, exercise: dict, sid: str, value) -> str:
+        """One answer in an exercise's summary: the step id and the answer in English (as before), the
+        answer alone in Spanish, and a choice by its label."""
+        step = next((st for st in exercise["steps"] if st["id"] == sid), {})
+        for option in step.get("options", []):
+            if option["value"] == value:
+                value = option["label"]
+        return f"{value}" if i18n.current() == "es" else f"{sid}: {value}"
 
     def _finish_exercise(self, state: dict) -> Turn:
         slug = state["exercise"]["slug"]
@@ -647,7 +975,7 @@ class Companion:
                 state["pending"] = None
                 return self._declined(state)
         elif kind == "mood_after" or kind == "log_mood":
-            analysis = analyse(text)
+            analysis = analyse(text, i18n.current())
             mood = analysis.mood
             if mood is None and re.fullmatch(r"\s*(10|[1-9])\s*", text):
                 mood = int(text)
@@ -656,7 +984,9 @@ class Companion:
                 if kind == "log_mood":
                     return self._log(state)
                 state["pending"] = {"kind": "log"}
-                change = _("Thank you for trying it.")
+                change = self._vary(state, "mood_after_thanks", [_("Thank you for trying it."),
+                                                                 _("Thanks for giving it a try."),
+                                                                 _("Thank you for sticking with it.")])
                 reply = " ".join([change, self._log_offer(state)])
                 return self._turn(state, reply, ["offer_log_checkin"], strategies=["affirmation", "suggestion"],
                                   quick=[_("Yes, save it"), _("No thanks")])
@@ -670,7 +1000,7 @@ class Companion:
                 return self._log(state)
             if no:
                 return self._turn(state, " ".join([_("That's fine; nothing has been saved."),
-                                                   _("Is there anything else on your mind?")]),
+                                                   self._anything_else(state)]),
                                   ["log_declined"], strategies=["question"])
         elif kind == "memory":
             state["pending"] = None
@@ -678,13 +1008,13 @@ class Companion:
                 state["memory_consent"] = True
                 self._remember(state, Analysis([], [(s[0], s[1]) for s in state.get("stressors", [])], None, []))
                 reply = " ".join([_("Thank you; I'll remember that, and you can ask me to forget it at any time."),
-                                  self._open_question(state, analyse(""), state["turn"])])
+                                  self._open_question(state, Analysis([], [], None, []), state["turn"])])
                 return self._turn(state, reply, ["memory_on"], strategies=["information", "question"],
                                   effects=[{"type": "memory_consent", "value": True}])
             if no:
                 state["memory_consent"] = False
                 reply = " ".join([_("Of course; I won't remember it after this conversation."),
-                                  self._open_question(state, analyse(""), state["turn"])])
+                                  self._open_question(state, Analysis([], [], None, []), state["turn"])])
                 return self._turn(state, reply, ["memory_off"], strategies=["affirmation", "question"],
                                   effects=[{"type": "memory_consent", "value": False}])
         elif kind in {"human", "connect"}:
@@ -695,8 +1025,29 @@ class Companion:
             state["pending"] = None
         return None
 
+    def _feeling_names(self, feelings) -> str:
+        names = {"anxious": _("anxious"), "stressed": _("stressed"), "sad": _("sad"), "angry": _("angry"),
+                 "lonely": _("lonely"), "tired": _("tired"), "ashamed": _("ashamed"), "good": _("good")}
+        return ", ".join(names.get(f, f) for f in feelings) or _("no feelings named")
+
+    def _anything_else(self, state: dict, analysis: Analysis | None = None) -> str:
+        """"Anything else?", naming what the conversation has been about when it can."""
+        lang = i18n.current()
+        known = state.get("stressors") or []
+        if known and self._seed(state, "anything_else_topic") % 2 == 0:
+            topic, phrase = known[-1][0], known[-1][1]
+            return self._vary(state, "anything_else_topic", [
+                _("Is there anything else about %(s)s you'd like to talk through?"),
+                _("Is there more on your mind about %(s)s, or something else?"),
+                _("Would you like to say more about %(s)s, or about anything else?"),
+            ]) % {"s": lexicon.stressor_phrase(topic, phrase, lang)}
+        return self._vary(state, "anything_else", [
+            _("Is there anything else on your mind?"), _("Is there anything else you'd like to talk about?"),
+            _("What else is on your mind today?"), _("Is there something else you'd like to talk through?"),
+            _("Anything else you'd like to share?")])
+
     def _log_offer(self, state: dict) -> str:
-        feelings = ", ".join(state.get("feelings", [])[:3]) or _("no feelings named")
+        feelings = self._feeling_names(state.get("feelings", [])[:3])
         return _("Would you like me to save this check-in to your mood tracker (mood %(mood)s out of 10; %(feelings)s)?") % {
             "mood": state.get("mood"), "feelings": feelings}
 
@@ -710,30 +1061,65 @@ class Companion:
         state["logged"] = True
         self._remember_checkin(state)
         reply = " ".join([_("Saved to your mood tracker (%(url)s).") % {"url": self.links["checkins"]},
-                          _("Is there anything else you'd like to talk about?")])
+                          self._anything_else(state)])
         return self._turn(state, reply, ["log_checkin"], strategies=["information", "question"],
                           effects=[{"type": "log_checkin", "mood": state["mood"],
                                     "emotions": list(state.get("feelings", [])[:5])}])
 
+    def _context_clause(self, state: dict, kind: str) -> str:
+        """A sentence that names what this conversation has been about (the person's own subject and
+        feeling, in the companion's words), or nothing, chosen by the conversation's seed."""
+        lang = i18n.current()
+        stressors = state.get("stressors") or []
+        feelings = [f for f in state.get("feelings", []) if f in lexicon.NEGATIVE]
+        options = []
+        if stressors:
+            thing = lexicon.stressor_phrase(stressors[-1][0], stressors[-1][1], lang)
+            options += [_("We can keep talking about %(s)s in whatever way helps.") % {"s": thing},
+                        _("What you've said about %(s)s matters, whatever we do next.") % {"s": thing},
+                        _("There's no pressure to fix anything about %(s)s right now.") % {"s": thing}]
+        if feelings:
+            phrase = self._vary(state, kind + "_phrase", lexicon.feeling_phrases(feelings[0], lang))
+            options += [_("Feeling %(f)s takes energy, so go at your own pace.") % {"f": phrase},
+                        _("It's alright to just talk about feeling %(f)s for a while.") % {"f": phrase}]
+        if not options or self._seed(state, kind + "_skip") % 4 == 0:
+            return ""
+        return self._vary(state, kind, options)
+
     def _declined(self, state: dict) -> Turn:
-        reply = " ".join([
-            _pick([_("That's completely fine."), _("No problem at all."), _("Of course.")], state["turn"]),
-            _("Some people find it helps to talk with others who understand: there are support groups (%(groups)s),"
-              " the support line (%(line)s) and practitioners (%(care)s).")
-            % {"groups": self.links["groups"], "line": self.links["support_line"], "care": self.links["care"]},
-            _("What would feel most helpful right now?"),
-        ])
+        reply = " ".join(x for x in [
+            self._vary(state, "declined_ok", [_("That's completely fine."), _("No problem at all."), _("Of course."),
+                                              _("That's okay."), _("Sure, no exercise then."),
+                                              _("That's alright; it's your choice.")]),
+            self._context_clause(state, "declined_context"),
+            self._vary(state, "declined_people", [
+                _("Some people find it helps to talk with others who understand: there are support groups (%(groups)s),"
+                  " the support line (%(line)s) and practitioners (%(care)s)."),
+                _("Talking with people who understand can help too: support groups (%(groups)s), the support line"
+                  " (%(line)s) and practitioners (%(care)s) are all here."),
+                _("If it would help to talk with people, there are support groups (%(groups)s), the support line"
+                  " (%(line)s) and practitioners (%(care)s)."),
+            ]) % {"groups": self.links["groups"], "line": self.links["support_line"], "care": self.links["care"]},
+            self._vary(state, "declined_question", [_("What would feel most helpful right now?"),
+                                                    _("What do you think would help most at the moment?"),
+                                                    _("What would you like to do next?"),
+                                                    _("Would you rather keep talking for now?"),
+                                                    _("What would make the rest of today a little easier?")]),
+        ] if x)
         return self._turn(state, reply, ["offer_support_group", "offer_support_line", "offer_practitioner"],
                           strategies=["affirmation", "suggestion", "question"])
 
     def _offer_people(self, state: dict, connect: bool = False) -> Turn:
-        bits = [_("I'm a program, so for a person you have a few options:"),
+        bits = [self._vary(state, "people_open", [_("I'm a program, so for a person you have a few options:"),
+                                                  _("As I'm a program, here are ways to reach a person:")]),
                 _("the support line, where trained people answer (%(line)s);") % {"line": self.links["support_line"]},
                 _("a practitioner you can book (%(care)s);") % {"care": self.links["care"]},
                 _("or a support group (%(groups)s).") % {"groups": self.links["groups"]}]
         if connect:
             bits.insert(0, _("Good idea."))
-        bits.append(_("I'm still here if you'd like to keep talking in the meantime."))
+        bits.append(self._vary(state, "people_stay", [
+            _("I'm still here if you'd like to keep talking in the meantime."),
+            _("And I'm here to keep talking in the meantime, if you'd like.")]))
         return self._turn(state, " ".join(bits), ["offer_support_line", "offer_practitioner", "offer_support_group"],
                           strategies=["suggestion", "information"])
 
@@ -741,8 +1127,8 @@ class Companion:
     # Ordinary turns: analyse, choose strategies, realise
 
     def _ordinary(self, state: dict, text: str) -> Turn:
-        analysis = analyse(text) if text else Analysis([], [], None, [])
-        seed = state["turn"] + int(_digest(text or "x")[:4], 16)
+        lang = i18n.current()
+        analysis = analyse(text, lang) if text else Analysis([], [], None, [])
         if analysis.mood is not None:
             state["mood"] = analysis.mood
         for topic, phrase in analysis.stressors:
@@ -757,9 +1143,9 @@ class Companion:
         if lexicon.WANT_LOG.search(text):
             return self._log(state)
         if lexicon.WANT_EXERCISE.search(text):
-            slug = "grounding-5-4-3-2-1" if re.search(r"ground", text, re.I) else self._fitting_exercise(state) or \
-                "box-breathing"
-            if re.search(r"breath", text, re.I):
+            slug = "grounding-5-4-3-2-1" if re.search(r"ground|anclaje|5-4-3-2-1", text, re.I) else \
+                self._fitting_exercise(state) or "box-breathing"
+            if re.search(r"breath|respir", text, re.I):
                 slug = "box-breathing"
             return self._start_exercise(state, slug)
         if lexicon.WANT_INFO.search(text):
@@ -770,12 +1156,20 @@ class Companion:
             offer = self._log_offer(state) if state.get("mood") and not state.get("logged") else ""
             if offer:
                 state["pending"] = {"kind": "log"}
-            reply = " ".join(x for x in [_("Thank you for checking in today. Take good care of yourself."), offer] if x)
+            bye = self._vary(state, "goodbye", [
+                _("Thank you for checking in today. Take good care of yourself."),
+                _("Thanks for talking with me today. Look after yourself."),
+                _("I'm glad you checked in. Take care of yourself, and come back whenever you like.")])
+            reply = " ".join(x for x in [bye, offer] if x)
             return self._turn(state, reply, ["goodbye", *(["offer_log_checkin"] if offer else [])],
                               strategies=["affirmation"])
         if lexicon.THANKS.search(text) and not analysis.feelings:
-            return self._turn(state, " ".join([_("You're welcome."), _("Is there anything else on your mind?")]), [],
-                              strategies=["question"])
+            welcome = self._vary(state, "welcome", [_("You're welcome."), _("Any time."),
+                                                    _("I'm glad it helped a little."), _("Thank you for talking with me."),
+                                                    _("I'm glad you reached out.")])
+            reply = " ".join(x for x in [welcome, self._context_clause(state, "welcome_context"),
+                                         self._anything_else(state)] if x)
+            return self._turn(state, reply, [], strategies=["question"])
 
         negative = [f for f in analysis.feelings if f in lexicon.NEGATIVE]
         positive = "good" in analysis.feelings and not negative
@@ -790,16 +1184,23 @@ class Companion:
             state["depth"] = int(state.get("depth", 0)) + 1
         depth = state.get("depth", 0)
         feeling = negative[0] if negative else (known or [""])[0]
-        stressor = analysis.stressors[0][1] if analysis.stressors else ""
-        if not stressor and not negative and state.get("stressors"):
-            stressor = state["stressors"][-1][1]
+        stressor = ""
+        if analysis.stressors:
+            stressor = lexicon.stressor_phrase(analysis.stressors[0][0], analysis.stressors[0][1], lang)
+        elif not negative and state.get("stressors"):
+            stressor = lexicon.stressor_phrase(state["stressors"][-1][0], state["stressors"][-1][1], lang)
 
         if positive:
             strategies = ["affirmation", "question"]
-            parts = [_pick([_("It's good to hear you're feeling %(f)s."), _("I'm glad things feel %(f)s today.")], seed)
-                     % {"f": lexicon.FEELING_PHRASES["good"][seed % 3]},
-                     _pick([_("What has been helping?"), _("What went well today?"),
-                            _("What would you like to make more room for?")], seed)]
+            phrase = self._vary(state, "good_phrase", lexicon.feeling_phrases("good", lang), text)
+            parts = [self._vary(state, "good_reflect", [
+                _("It's good to hear you're feeling %(f)s."), _("I'm glad things feel %(f)s today."),
+                _("That's really good to hear: you sound %(f)s."), _("I'm happy to hear you're feeling %(f)s.")],
+                text) % {"f": phrase},
+                self._vary(state, "good_question", [
+                    _("What has been helping?"), _("What went well today?"),
+                    _("What would you like to make more room for?"), _("What made the difference, do you think?"),
+                    _("Is there something you'd like to keep doing, given how it's gone?")], text)]
             actions: list[str] = []
             if state.get("mood") is None:
                 parts[-1] = _("If you gave today a number from 1 (very low) to 10 (very good), what would it be?")
@@ -817,15 +1218,41 @@ class Companion:
                 return self._turn(state, " ".join([_("Thank you."), self._log_offer(state)]), ["offer_log_checkin"],
                                   strategies=["suggestion"], quick=[_("Yes, save it"), _("No thanks")])
             if lexicon.GREETING.search(text):
-                return self._turn(state, _pick([_("Hello again. How are you feeling right now?"),
-                                                _("Hi. What's on your mind today?")], seed), [],
-                                  strategies=["question"])
-            reply = _pick([
-                _("That's okay; there's no right way to answer. If you had to pick one word for how you feel right now,"
-                  " what would it be?"),
-                _("Take your time. What has your day been like so far?"),
-                _("I'm listening. Is something in particular on your mind?"),
-            ], seed, avoid=set())
+                return self._turn(state, self._vary(state, "greeting", [
+                    _("Hello again. How are you feeling right now?"), _("Hi. What's on your mind today?"),
+                    _("Hello. How has your day been so far?"), _("Hi there. How are things with you?")]), [],
+                    strategies=["question"])
+            if not state.get("stressors") and not known:
+                reply = self._vary(state, "quiet", [
+                    _("That's okay; there's no right way to answer. If you had to pick one word for how you feel right"
+                      " now, what would it be?"),
+                    _("Take your time. What has your day been like so far?"),
+                    _("I'm listening. Is something in particular on your mind?"),
+                    _("There's no rush. What's been taking up most of your thoughts lately?"),
+                    _("That's alright. Would it help to start with how you've been sleeping, or how today has gone?"),
+                    _("Okay. I'm here whenever you want to say more. What's been on your mind?"),
+                ], text)
+                return self._turn(state, reply, [], strategies=["question"], analysis=analysis, text=text)
+            ack = self._vary(state, "quiet_ack", [
+                _("That's okay."), _("Take your time."), _("There's no rush."), _("That's alright."),
+                _("It's fine not to know."), _("No need to have the words yet."), _("I'm listening."),
+                _("Okay.")], text)
+            questions = [_("What has your day been like so far?"), _("Is something in particular on your mind?"),
+                         _("What's been taking up most of your thoughts lately?"),
+                         _("If you had to pick one word for how you feel right now, what would it be?"),
+                         _("What would you like to talk about first?")]
+            if known and known[0] in lexicon.FEELING_PHRASES:
+                phrase = self._vary(state, "quiet_phrase", lexicon.feeling_phrases(known[0], lang), text)
+                questions += [_("Earlier you sounded %(f)s. Is that still how it feels?") % {"f": phrase},
+                              _("You mentioned feeling %(f)s; how is that now?") % {"f": phrase}]
+            if state.get("stressors"):
+                known_s = state["stressors"][-1]
+                thing = lexicon.stressor_phrase(known_s[0], known_s[1], lang)
+                questions += [_("Is %(s)s still the main thing on your mind?") % {"s": thing},
+                              _("What's the hardest part about %(s)s right now?") % {"s": thing},
+                              _("What would make %(s)s feel even a little lighter?") % {"s": thing},
+                              _("How long has this been on your mind, with %(s)s?") % {"s": thing}]
+            reply = " ".join([ack, self._vary(state, "quiet_question", questions, text)])
             return self._turn(state, reply, [], strategies=["question"], analysis=analysis, text=text)
 
         intense = state.get("mood") is not None and state["mood"] <= 3
@@ -834,21 +1261,34 @@ class Companion:
         strategies = []
         said = set(state.get("said", []))
         if feeling in lexicon.NEGATIVE:
-            phrase = _pick(lexicon.FEELING_PHRASES[feeling], seed + depth)
+            phrase = _pick(lexicon.feeling_phrases(feeling, lang), self._seed(state, "phrase", text) + depth)
             if stressor and depth <= 2:
                 parts.append(_pick([_("It sounds like you're feeling %(f)s about %(s)s."),
                                     _("With %(s)s on your mind, it sounds like you're feeling %(f)s."),
-                                    _("So you're feeling %(f)s, and %(s)s seems to be a big part of that.")], seed,
-                                   avoid=said) % {"s": stressor, "f": phrase})
+                                    _("So you're feeling %(f)s, and %(s)s seems to be a big part of that."),
+                                    _("It sounds as if, with %(s)s, you've been left feeling %(f)s."),
+                                    _("From what you say, there's a lot weighing on you with %(s)s, and you're feeling %(f)s."),
+                                    _("I'm hearing that you're feeling %(f)s, with %(s)s in the middle of it."),
+                                    _("It seems a big part of why you're feeling %(f)s is %(s)s.")],
+                                   self._seed(state, "reflect", text), avoid=said) % {"s": stressor, "f": phrase})
             else:
                 parts.append(_pick([_("It sounds like you're feeling %(f)s right now."),
                                     _("You're feeling %(f)s, and that's a lot to carry."),
                                     _("That sounds like it has left you feeling %(f)s."),
-                                    _("I can hear how %(f)s you've been feeling.")], seed, avoid=said) % {"f": phrase})
+                                    _("I can hear that you've been feeling %(f)s."),
+                                    _("It seems you've been feeling %(f)s lately."),
+                                    _("What you describe sounds like feeling %(f)s, and that's hard."),
+                                    _("It sounds like things have left you %(f)s."),
+                                    _("You sound %(f)s, and it makes sense you'd want to talk about it.")],
+                                   self._seed(state, "reflect", text), avoid=said) % {"f": phrase})
             strategies.append("reflection_of_feelings")
         elif stressor:
-            parts.append(_pick([_("So %(s)s has been on your mind."), _("If I've got it right, a lot of this is about %(s)s.")],
-                               seed) % {"s": stressor})
+            parts.append(_pick([_("So %(s)s has been on your mind."),
+                                _("If I've got it right, a lot of this is about %(s)s."),
+                                _("It sounds like there's a lot going on with %(s)s right now."),
+                                _("So much of this seems to come back to %(s)s."),
+                                _("It sounds like a lot of what's weighing on you is about %(s)s.")],
+                               self._seed(state, "restate", text), avoid=said) % {"s": stressor})
             strategies.append("restatement")
         if depth >= 2 or not suggest:
             parts.append(_pick([
@@ -860,16 +1300,29 @@ class Companion:
                 _("That sounds really hard."),
                 _("That must be a lot to carry right now."),
                 _("It makes sense that this is getting to you."),
-            ], seed + depth, avoid=said))
+                _("It's understandable to feel this way."),
+                _("That's a heavy thing to be dealing with."),
+                _("It's no wonder this has been on your mind."),
+                _("You're dealing with a lot, and it shows how much you care."),
+                _("It's okay to feel like this; it's a very human reaction."),
+                _("Thank you for putting it into words; that isn't always easy."),
+                _("That would wear anyone down."),
+                _("It sounds like you've been carrying this for a while."),
+            ], self._seed(state, "affirm", text) + depth, avoid=said))
             strategies.append("affirmation")
         state["said"] = [*state.get("said", []), *parts][-12:]
         if suggest:
             slug = self._fitting_exercise(state)
             if slug:
-                exercise = exercises()[slug]
-                parts.append(_("Would you like to try %(title)s together, right here? It takes about %(n)s minutes. "
-                               "%(summary)s") % {"title": exercise["title"].lower(), "n": exercise["minutes"],
-                                                 "summary": exercise["summary"]})
+                exercise = exercise_in(slug, lang)
+                title = exercise["title"] if lang == "es" else exercise["title"].lower()
+                parts.append(self._vary(state, "offer_exercise", [
+                    _("Would you like to try %(title)s together, right here? It takes about %(n)s minutes. "
+                      "%(summary)s"),
+                    _("Something that might help: %(title)s, which we can do together here in about %(n)s minutes. "
+                      "%(summary)s Would you like to try it?"),
+                    _("Shall we try %(title)s together? It takes about %(n)s minutes. %(summary)s"),
+                ]) % {"title": title, "n": exercise["minutes"], "summary": exercise["summary"]})
                 state["offered"].append(slug)
                 state["pending"] = {"kind": "exercise", "slug": slug}
                 strategies.append("suggestion")
@@ -892,32 +1345,51 @@ class Companion:
             strategies.append("question")
             return self._turn(state, " ".join(parts), ["ask_memory_consent"], strategies=strategies,
                               quick=[_("Yes, remember"), _("No thanks")], analysis=analysis, text=text)
-        parts.append(self._open_question(state, analysis, seed))
+        parts.append(self._open_question(state, analysis, self._seed(state, "question", text)))
         strategies.append("question")
         return self._turn(state, " ".join(parts), [], strategies=strategies, analysis=analysis, text=text)
 
     def _open_question(self, state: dict, analysis: Analysis, seed: int) -> str:
         topic = analysis.stressors[0][0] if analysis.stressors else ""
         topical = {
-            "study": _("How are you feeling about what's coming up with your studies?"),
-            "work": _("What's been happening at work?"),
-            "family": _("What's been going on between you?"),
-            "relationship": _("How have things been between the two of you?"),
-            "loss": _("Would you like to tell me a little about them?"),
-            "sleep": _("How long has sleep been difficult?"),
-            "money": _("What feels most pressing about it right now?"),
-            "health": _("How are you looking after yourself through it?"),
-            "friends": _("Who do you feel closest to at the moment?"),
-            "housing": _("What's been the hardest part of it?"),
+            "study": [_("How are you feeling about what's coming up with your studies?"),
+                      _("What's the part of your studies that worries you most?"),
+                      _("How much time do you have before it's all due?")],
+            "work": [_("What's been happening at work?"), _("What's the hardest part of work at the moment?"),
+                     _("How long has work been like this?")],
+            "family": [_("What's been going on between you?"), _("How have things been at home lately?"),
+                       _("What would you most like them to understand?")],
+            "relationship": [_("How have things been between the two of you?"),
+                             _("What's been the hardest part of it for you?"),
+                             _("How are you looking after yourself through this?")],
+            "loss": [_("Would you like to tell me a little about them?"), _("What do you miss most?"),
+                     _("How have the days been since it happened?")],
+            "sleep": [_("How long has sleep been difficult?"), _("What tends to keep you awake?"),
+                      _("What are your nights like at the moment?")],
+            "money": [_("What feels most pressing about it right now?"), _("Is there anyone who could help you look at"
+                                                                            " the numbers?"),
+                      _("How long has money been this tight?")],
+            "health": [_("How are you looking after yourself through it?"), _("What's been the hardest part of it?"),
+                       _("Who's been with you through it?")],
+            "friends": [_("Who do you feel closest to at the moment?"), _("What happened between you?"),
+                        _("How have things been with your friends lately?")],
+            "housing": [_("What's been the hardest part of it?"), _("How settled do you feel where you are now?"),
+                        _("What would make things feel a bit more secure?")],
         }
         generic = [_("What's been the hardest part of it?"), _("What happened that brought this up today?"),
                    _("How has this been affecting your days, like sleep or eating?"),
                    _("What would help most right now, even a little?"),
                    _("Who do you have around you that you can talk to?"),
-                   _("What have you tried so far, and how did it go?")]
+                   _("What have you tried so far, and how did it go?"),
+                   _("How long have you been feeling like this?"),
+                   _("What's going through your mind when it's at its worst?"),
+                   _("What usually helps you, even a little, when things feel like this?"),
+                   _("Is there one part of it you'd like to start with?"),
+                   _("How are you taking care of yourself in the middle of all this?"),
+                   _("What would you like to feel instead?")]
         asked = set(state.get("asked", []))
-        options = ([topical[topic]] if topic in topical else []) + generic
-        question = _pick(options if topic in topical and topical[topic] not in asked else generic, seed, avoid=asked)
+        fresh = [q for q in topical.get(topic, []) if q not in asked]
+        question = _pick(fresh + generic if fresh else generic, seed, avoid=asked)
         state["asked"] = [*state.get("asked", []), question][-8:]
         return question
 
@@ -939,12 +1411,20 @@ class Companion:
         return None
 
     def _article(self, state: dict, slug: str, prefix: str = "", strategies=None) -> Turn:
-        meta = articles()[slug]
-        reply = " ".join(x for x in [prefix, _("There's a short article in the library that might help: “%(title)s”"
-                                               " (%(url)s). %(summary)s") % {"title": meta.get("title", slug),
-                                                                            "url": self.links["library"] + slug + "/",
-                                                                            "summary": meta.get("summary", "")},
-                                     _("What do you make of that?")] if x)
+        meta = dict(articles()[slug])
+        if i18n.current() == "es":
+            from .es import ARTICLES as ES_ARTICLES
+
+            title, summary = ES_ARTICLES.get(slug, (meta.get("title", slug), meta.get("summary", "")))
+            meta.update(title=title, summary=summary)
+        reply = " ".join(x for x in [prefix, self._vary(state, "article", [
+            _("There's a short article in the library that might help: “%(title)s” (%(url)s). %(summary)s"),
+            _("This short article from the library might be useful: “%(title)s” (%(url)s). %(summary)s"),
+        ]) % {"title": meta.get("title", slug), "url": self.links["library"] + slug + "/",
+              "summary": meta.get("summary", "")},
+            self._vary(state, "article_question", [_("What do you make of that?"),
+                                                   _("Does that sound like it could help?"),
+                                                   _("How does that sound to you?")])] if x)
         return self._turn(state, reply, [f"offer_article:{slug}"], strategies=[*(strategies or []), "information"])
 
     # -----------------------------------------------------------------------------------------
@@ -974,7 +1454,8 @@ class Companion:
                 engine = "offline (model unavailable)"
         return Turn(reply=reply, actions=list(actions), strategies=list(strategies),
                     feelings=list(analysis.feelings if analysis else []), engine=engine, exercise=exercise,
-                    quick_replies=list(quick), effects=list(effects), state=state, replaced=replaced)
+                    quick_replies=list(quick), effects=list(effects), state=state, replaced=replaced,
+                    language=i18n.current())
 
     def _finish(self, state: dict, turn: Turn) -> Turn:
         crisis = state.get("crisis") or {}
@@ -982,19 +1463,47 @@ class Companion:
             for action in ("crisis_flow", "show_help"):
                 if action not in turn.actions:
                     turn.actions.insert(0, action)
-        verdict = sf.check_reply(turn.reply, allow_phone=False)
+        else:
+            self._keep_help_in_view(state, turn)
+        verdict = sf.check_reply(turn.reply, allow_phone=False, reviewed=turn.engine.startswith("offline"))
         if not verdict.ok:
             turn.replaced = turn.replaced or verdict.reason
             turn.reply = self._safe_reply(state)
         digest = _digest(turn.reply)
-        if digest in state.get("recent", []) and not crisis.get("active") and not turn.exercise:
-            turn.reply = turn.reply + " " + _pick([_("Take your time."), _("I'm here and listening."),
-                                                   _("Say as much or as little as you like.")], state["turn"])
+        recent = state.get("recent", [])
+        if recent and digest == recent[-1]:
+            # Never the same paragraph twice in a row, whatever the flow (the crisis texts too).
+            turn.reply = self._vary(state, "again", [
+                _("I'm still here."), _("I'm here with you."), _("I'm still listening."), _("Still here with you.")]) \
+                + " " + turn.reply
             digest = _digest(turn.reply)
-        state["recent"] = [*state.get("recent", []), digest][-12:]
+        elif digest in recent and not crisis.get("active") and not turn.exercise:
+            turn.reply = turn.reply + " " + self._vary(state, "repeat_tail", [
+                _("Take your time."), _("I'm here and listening."), _("Say as much or as little as you like.")])
+            digest = _digest(turn.reply)
+        state["recent"] = [*recent, digest][-12:]
         state["strategies"] = [*state.get("strategies", []), *turn.strategies][-12:]
         turn.state = state
         return turn
+
+    def _keep_help_in_view(self, state: dict, turn: Turn) -> None:
+        """While the watch is on (a risk sign, or a safety question not clearly answered), every
+        reply keeps the help panel and the support line in view; the first one says so."""
+        watch = state.get("watch")
+        if not watch:
+            return
+        for action in ("show_help", "offer_support_line"):
+            if action not in turn.actions:
+                turn.actions.append(action)
+        if not watch.get("announced"):
+            watch["announced"] = True
+            if not turn.exercise:
+                turn.reply = " ".join([turn.reply, self._help_line(state)])
+        # A softer sign with nothing new for a while, after the companion has come back to it once:
+        # the watch ends (an unanswered safety question's watch ends only with a clear no).
+        if watch.get("kind") == "soft" and int(watch.get("followups", 0)) >= 1 \
+                and state["turn"] - int(watch.get("last_sign", watch.get("since", 0))) >= 8:
+            state["watch"] = None
 
     def _safe_reply(self, state: dict) -> str:
         if (state.get("crisis") or {}).get("active"):

@@ -30,6 +30,9 @@ mental-health service. Boundaries you must keep:
 """
 
 
+LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
+
+
 class LLMError(RuntimeError):
     pass
 
@@ -44,8 +47,10 @@ class ChatCompletionsWriter:
         self.timeout = timeout
         self.name = f"language model ({model})"
 
-    def messages(self, text: str, analysis: Analysis, strategies: list[str], offline_reply: str) -> list[dict]:
-        plan = (f"Feelings recognised: {', '.join(analysis.feelings) or 'none named'}. "
+    def messages(self, text: str, analysis: Analysis, strategies: list[str], offline_reply: str,
+                 language: str = "en") -> list[dict]:
+        plan = (f"Reply in {LANGUAGE_NAMES.get(language, 'English')}. "
+                f"Feelings recognised: {', '.join(analysis.feelings) or 'none named'}. "
                 f"What is weighing on them: {', '.join(p for _t, p in analysis.stressors) or 'not said'}. "
                 f"Supporter strategies to use, in order: {', '.join(strategies) or 'question'}. "
                 f"A safe draft you may improve on (keep any offer it makes): {offline_reply}")
@@ -55,7 +60,8 @@ class ChatCompletionsWriter:
 
     def __call__(self, state: dict, text: str, analysis: Analysis, strategies: list[str], offline_reply: str,
                  on_delta: Callable[[str], None] | None = None) -> str:
-        body = {"model": self.model, "messages": self.messages(text, analysis, strategies, offline_reply),
+        language = (state or {}).get("lang") or "en"
+        body = {"model": self.model, "messages": self.messages(text, analysis, strategies, offline_reply, language),
                 "temperature": 0.4, "max_tokens": 300, "stream": on_delta is not None}
         request = urllib.request.Request(self.url, data=json.dumps(body).encode(), method="POST",
                                          headers={"Content-Type": "application/json",

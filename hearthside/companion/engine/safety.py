@@ -7,49 +7,274 @@ without Django.
 
 from __future__ import annotations
 
+import inspect
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from . import lexicon
 
 LEVELS = ("none", "low", "moderate", "high", "imminent")
 RANK = {name: i for i, name in enumerate(LEVELS)}
 
-CRISIS, ASK, CLEAR = "crisis", "ask", "clear"
+CRISIS, ASK, SOFT, CLEAR = "crisis", "ask", "soft", "clear"
 
 
-def screen_text(text: str) -> tuple[str, list[dict]]:
-    """The shared screener's level and reasons; ``unknown`` if it fails (never raises)."""
+def _accepts(fn, name: str) -> bool:
+    try:
+        params = inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return False
+    return name in params or any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
+
+
+def screener_takes_history() -> bool:
+    """Whether the shared screener takes ``history=`` (earlier texts by the same person)."""
+    try:
+        from hearthside.safety.screening.screener import screen
+    except Exception:  # noqa: BLE001
+        return False
+    return _accepts(screen, "history")
+
+
+def screen_text(text: str, history: list[str] | None = None) -> tuple[str, list[dict]]:
+    """The shared screener's level and reasons; ``unknown`` if it fails (never raises). The
+    person's earlier messages go along as ``history`` when the screener takes them."""
     try:
         from hearthside.safety import screen
 
-        result = screen(text, context="companion")
+        kwargs = {"history": list(history)} if history and screener_takes_history() else {}
+        result = screen(text, context="companion", **kwargs)
         return result.level, [r.to_dict() for r in result.reasons]
     except Exception:  # noqa: BLE001 - a broken screener must not silence the conversation
         return "unknown", []
 
 
-def assess(text: str, level: str) -> str:
-    """What the companion does with a message the screener rated ``level``.
+def _constructs(reasons) -> set[str]:
+    found = set()
+    for reason in reasons or ():
+        construct = reason.get("construct") if isinstance(reason, dict) else getattr(reason, "construct", "")
+        if construct:
+            found.add(construct)
+    return found
+
+
+@cache
+def screener_reads_spanish() -> bool:
+    """Whether the shared screener has Spanish rules (asked once: a plain Spanish wish to die)."""
+    level, _reasons = screen_text("Quiero morir, ya no aguanto más.")
+    return RANK.get(level, -1) >= RANK["moderate"]
+
+
+@cache
+def _rules_screener():
+    """The shared screener without its statistical models (None if it has no such switch)."""
+    try:
+        from hearthside.safety.screening.screener import Screener
+
+        if "base" in inspect.signature(Screener).parameters:
+            return Screener(base=False)
+    except Exception:  # noqa: BLE001
+        pass
+    return None
+
+
+def _screen_rules(text: str) -> tuple[str, list[dict]]:
+    screener = _rules_screener()
+    if screener is None:
+        return screen_text(text)
+    try:
+        result = screener.screen(text, context="companion")
+        return result.level, [r.to_dict() for r in result.reasons]
+    except Exception:  # noqa: BLE001
+        return "unknown", []
+
+
+def screener_blind(reasons, lang: str | None = None) -> bool:
+    """The screener could not read the message: it said so (a language it has no rules for), or
+    the message is Spanish and the screener found nothing in it (it had no Spanish rules before
+    they were added, and its Spanish rules are younger than its English ones)."""
+    constructs = _constructs(reasons)
+    if "unsupported_language" in constructs:
+        return True
+    return lang == "es" and (not constructs or not screener_reads_spanish())
+
+
+def _discounted(reasons) -> bool:
+    """The screener read crisis language and discounted it (negated, hypothetical, quoted, about
+    someone else...): a reason that carries such a modifier."""
+    for reason in reasons or ():
+        modifiers = reason.get("modifiers") if isinstance(reason, dict) else getattr(reason, "modifiers", ())
+        for modifier in modifiers or ():
+            if modifier not in {"recent", "emoji"} and not str(modifier).startswith("lang:"):
+                return True
+    return False
+
+
+# What the screener's rules report as suicidal thinking or behaviour itself (not the risk factors
+# around it, such as hopelessness or feeling trapped).
+_IDEATION = {"attempt_in_progress", "plan", "active_ideation", "passive_ideation", "lethal_means", "timing",
+             "farewell", "self_injury", "past_attempt", "crisis_state"}
+
+# What the screener reports when suicide is named but not as the writer's own thoughts.
+_MENTION_ONLY = {"suicide_mention", "third_person_concern", "suicide_exposure", "help_seeking", "directed_at_others",
+                 "negated", "quoted", "hypothetical"}
+
+
+# How much each risk factor weighs (lexicon.RISK_FACTORS). "Strong" ones are evidence enough on
+# their own for the direct question; the others add up, within a message and across turns.
+WEIGHTS = {"passive": 2.0, "self_harm": 2.0, "farewell": 2.0, "attempt": 2.0, "plan": 2.0, "means": 1.5, "hopeless": 1.0,
+           "burden": 1.0, "worthless": 1.0, "trapped": 1.0, "death": 0.5}
+STRONG = {"passive", "self_harm", "farewell", "attempt", "plan"}
+WEAK = {"death"}
+ASK_AT = 2.0      # accumulated weight, over at least two factors, that calls for the safety question
+CRISIS_AT = 4.0   # ... and, with means or farewell among them, for the crisis flow
+WINDOW = 6        # turns the accumulation looks back over
+
+
+def factors(text: str) -> list[str]:
+    """The risk factors named in ``text`` (categories of lexicon.RISK_FACTORS)."""
+    return [name for name, pattern in lexicon.RISK_FACTORS.items() if pattern.search(text)]
+
+
+def weight(categories) -> float:
+    return sum(WEIGHTS.get(c, 0.0) for c in set(categories))
+
+
+@dataclass
+class Assessment:
+    verdict: str            # CRISIS, ASK, SOFT or CLEAR
+    factors: list[str]      # named in this message
+    accumulated: list[str]  # named over the window, this message included
+    why: str = ""
+
+
+def assess(text: str, level: str, *, prior=(), reasons=None, lang: str | None = None) -> str:
+    """What the companion does with a message the screener rated ``level`` (see ``evaluate``)."""
+    return evaluate(text, level, prior=prior, reasons=reasons, lang=lang).verdict
+
+
+def evaluate(text: str, level: str, *, prior=(), reasons=None, lang: str | None = None) -> Assessment:
+    """What a message means for the conversation, from the screener's level, the words, and the
+    risk factors of the last turns (``prior``: one list of factors per earlier turn, oldest first).
 
     - high/imminent: the crisis flow.
-    - moderate with explicit self-harm intent in the words: the crisis flow too; the rule
-      screener's recall on crisis-dev is about 0.6, and here a false alarm costs a kind question
-      and a help panel, while a miss costs far more.
-    - moderate without it, explicit intent the screener discounted, or softer warning signs:
-      ask directly and kindly (asking about suicide does not raise risk: Dazzi et al. 2014,
-      Psychological Medicine 44(16), https://doi.org/10.1017/S0033291714001299).
-    - unknown (the screener failed): ask, rather than assume either way.
+    - moderate with explicit self-harm intent in the words: the crisis flow too; here a false
+      alarm costs a kind question and a help panel, while a miss costs far more.
+    - the screener could not read the language (it has no Spanish rules yet): the companion's
+      own checks are all there is, so explicit intent or a strong sign → the crisis flow.
+    - risk factors that add up across the last turns (hopelessness, feeling a burden, farewell
+      hints, means...) → the safety question; with means or farewells among them and enough
+      weight → the crisis flow.
+    - moderate without intent, intent the screener discounted, a strong sign (a wish not to be
+      alive, self-harm, a farewell, an attempt), or a screener failure: ask directly and kindly
+      (asking about suicide does not raise risk: Dazzi et al. 2014, Psychological Medicine
+      44(16), https://doi.org/10.1017/S0033291714001299).
+    - a single weaker sign (hopeless, trapped, "can't take it anymore"), or suicide named where
+      the screener read it as someone else's or a mere mention: ordinary stress talks like this
+      too, so support, not the suicide question, with help kept in view (SOFT).
     """
     rank = RANK.get(level, -1)
     intent = bool(lexicon.SELF_HARM_INTENT.search(text))
+    now = factors(text)
+    blind = screener_blind(reasons, lang)
+    constructs = _constructs(reasons)
+    if intent and not blind and 0 <= rank <= RANK["low"] and constructs and constructs <= _MENTION_ONLY:
+        intent = False
+        now = [*now, "death"] if "death" not in now else now
+    window = [c for turn in list(prior)[-(WINDOW - 1):] for c in turn]
+    accumulated = sorted(set(now) | set(window))
+    total = weight(accumulated)
+    named = [c for c in accumulated if c not in WEAK]  # talk of death alone does not count as a factor
     if rank >= RANK["high"]:
-        return CRISIS
-    if rank == RANK["moderate"]:
-        return CRISIS if intent else ASK
-    if level == "unknown" or intent or lexicon.RISK_HINTS.search(text):
-        return ASK
-    return CLEAR
+        return Assessment(CRISIS, now, accumulated, "screened_" + level)
+    if rank == RANK["moderate"] and intent:
+        return Assessment(CRISIS, now, accumulated, "moderate_with_intent")
+    if rank == RANK["moderate"] and {"farewell", "attempt"} & set(now):
+        # Preparation (giving things away, goodbyes) or an attempt: the English rules rate
+        # preparation high; the companion does not wait for every language's rules to.
+        return Assessment(CRISIS, now, accumulated, "moderate_with_preparation")
+    if rank == RANK["moderate"] and set(now) & STRONG and len(named) >= 2 and total >= 3:
+        # A wish not to be alive (or self-harm) together with another factor, on a moderate screen.
+        return Assessment(CRISIS, now, accumulated, "moderate_with_factors")
+    if blind and (intent or set(now) & STRONG):
+        return Assessment(CRISIS, now, accumulated, "unscreened_language")
+    if intent and 0 <= rank <= RANK["low"] and not _discounted(reasons):
+        # Explicit intent that the screener did not read as such (it found nothing to discount).
+        return Assessment(CRISIS, now, accumulated, "intent_unscreened")
+    if now and total >= CRISIS_AT and {"means", "farewell"} & set(accumulated) and len(named) >= 3:
+        return Assessment(CRISIS, now, accumulated, "accumulated")
+    if now and {"means", "plan"} <= set(accumulated):
+        return Assessment(CRISIS, now, accumulated, "plan_with_means")
+    if intent and {"means", "farewell", "attempt", "plan"} & set(accumulated):
+        return Assessment(CRISIS, now, accumulated, "intent_with_means")
+    # Lifted to moderate by the screener's statistical model, with no ideation the rules could name
+    # (at most hopelessness, feeling trapped...): the screener has raised its own moderate alert for
+    # a person to look; the companion decides about the question on its own evidence below, and
+    # otherwise gives support with help in view.
+    lifted = rank == RANK["moderate"] and "model" in constructs and not constructs & _IDEATION
+    if (rank == RANK["moderate"] and not lifted) or level == "unknown" or intent:
+        return Assessment(ASK, now, accumulated, "screened_" + level if not intent else "intent")
+    if set(now) & STRONG:
+        return Assessment(ASK, now, accumulated, "strong_sign")
+    if now and total >= ASK_AT and len(named) >= 2:
+        return Assessment(ASK, now, accumulated, "accumulated")
+    if now or lifted:
+        return Assessment(SOFT, now, accumulated, "sign" if now else "model_lift")
+    return Assessment(CLEAR, now, accumulated)
+
+
+_NEGATION = re.compile(r"\b(not|no|never|n't|nunca|ni|tampoco|sin)\b|n't\b")
+
+
+def _only_negated_intent(text: str) -> bool:
+    """Every mention of self-harm or of a risk factor in ``text`` is negated ("I'm not thinking
+    of suicide", "I don't want to die"); "no quiero vivir" is not (the "no" is part of it)."""
+    # The answer's own leading "no" is not a negation of what follows ("no, no quiero seguir").
+    folded = re.sub(r"^\s*(no|nope|nah)(\s*[,.!;:-]+\s*|\s+(?=no\b))", "", lexicon.fold(text))
+    for pattern in (lexicon.SELF_HARM_INTENT, *lexicon.RISK_FACTORS.values()):
+        for match in pattern.finditer(folded):
+            before = folded[max(0, match.start() - 40): match.start()]
+            if not _NEGATION.search(before):
+                return False
+    return True
+
+
+def explicit_no(text: str, level: str, reasons=None) -> bool:
+    """A clear, explicit "no" to the safety question: a plain negative answer ("No", "No, I'm not
+    thinking of suicide, I'm safe", "No, estoy a salvo"), not hedged, not dismissive ("nah lol",
+    "no, forget it"), not a "yes" or "maybe", naming self-harm only to deny it, and screening
+    clean (a lift by the screener's statistical model or by the earlier messages alone, with no
+    words of this answer its rules name, does not count against so plain an answer). Anything
+    short of that keeps help in view."""
+    if not text or len(text.split()) > 25:
+        return False
+    if not lexicon.SAFE_ANSWER.search(text) or lexicon.UNSAFE_ANSWER.search(text):
+        return False
+    if lexicon.DISMISSIVE.search(text) and not _safe_statement(text):
+        return False
+    if lexicon.HEDGE.search(text) or not _only_negated_intent(text):
+        return False
+    rank = RANK.get(level, -1)
+    if rank >= RANK["moderate"]:
+        # Raised only by the statistical model or by the earlier messages, not by these words.
+        constructs = _constructs(reasons)
+        return bool(constructs) and constructs <= {"model", "conversation"}
+    return 0 <= rank <= RANK["low"] and level != "unknown"
+
+
+_SAFE_STATEMENT = re.compile(r"\b(i'?m safe|i am safe|estoy a salvo|not thinking (of|about)|no estoy pensando en)\b")
+
+
+def _safe_statement(text: str) -> bool:
+    """"No, I'm fine, I'm safe": "I'm fine" is dismissive on its own, not next to "I'm safe"."""
+    folded = lexicon.fold(text)
+    if not _SAFE_STATEMENT.search(folded):
+        return False
+    rest = _SAFE_STATEMENT.sub(" ", folded)
+    strict = re.compile(r"\b(lol|jk|kidding|joking|whatever|forget|nvm|never ?mind|misunderst\w*|broma|olvida\w*"
+                        r"|da igual|jaja\w*|haha\w*)\b")
+    return not strict.search(rest)
 
 
 @dataclass
@@ -79,9 +304,12 @@ _HARMFUL_ADVICE = re.compile(
 MAX_REPLY = 1500
 
 
-def check_reply(reply: str, *, allow_phone: bool = False) -> ReplyCheck:
+def check_reply(reply: str, *, allow_phone: bool = False, reviewed: bool = False) -> ReplyCheck:
     """Whether a reply may be shown. Anything the screener rates moderate or above fails: a reply
-    must never carry crisis language of its own (the fixed crisis-flow texts are written to pass)."""
+    must never carry crisis language of its own (the fixed crisis-flow texts are written to pass).
+    ``reviewed``: the engine's own, reviewed texts, checked by the screener's rules (they are
+    written to pass them; a statistical model's guess about a fixed text says nothing new); a
+    language model's reply is checked by the whole screener."""
     if not reply or not reply.strip():
         return ReplyCheck(False, "empty")
     if len(reply) > MAX_REPLY:
@@ -92,7 +320,7 @@ def check_reply(reply: str, *, allow_phone: bool = False) -> ReplyCheck:
         return ReplyCheck(False, "phone_number")
     if _HARMFUL_ADVICE.search(reply):
         return ReplyCheck(False, "harmful")
-    level, _reasons = screen_text(reply)
+    level, _reasons = _screen_rules(reply) if reviewed else screen_text(reply)
     if level == "unknown" or RANK.get(level, 0) >= RANK["moderate"]:
         return ReplyCheck(False, f"screened_{level}")
     return ReplyCheck(True)

@@ -75,7 +75,7 @@ def test_a_check_in_runs_box_breathing_and_a_crisis_brings_help_and_a_person(asg
     expect(page.get_by_role("button", name="Yes, connect me")).to_be_visible()
     audit.visit(page, "companion-crisis", dark=True)
     _send(page, "never mind, I was joking")
-    expect(log.locator(".is-companion").last).to_contain_text("Please answer yes or no")
+    expect(log.locator(".is-companion").last).to_contain_text("are you having thoughts of ending your life")
     expect(panel).to_be_visible()
 
     page.set_viewport_size({"width": 390, "height": 844})

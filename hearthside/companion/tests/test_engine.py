@@ -124,17 +124,23 @@ def test_a_bare_no_before_the_check_does_not_step_down(companion):
 
 def test_moderate_screening_with_explicit_self_harm_intent_is_treated_as_crisis(companion):
     text = "I cut myself last night"
-    assert sf.screen_text(text)[0] == "moderate"
+    assert sf.screen_text(text)[0] in {"moderate", "high"}
     _open, turn = talk(companion, text)
     assert "crisis_flow" in turn.actions
 
 
-def test_softer_warning_signs_get_a_direct_safety_question(companion):
-    _open, asked, answered = talk(companion, "everything feels hopeless lately", "yes")
+def test_warning_signs_that_add_up_get_a_direct_safety_question(companion):
+    _open, asked, answered = talk(companion, "I feel hopeless and like a burden to everyone", "yes")
     assert "safety_question" in asked.actions and "show_help" in asked.actions
     assert "crisis_flow" in answered.actions
-    _open, asked, answered = talk(companion, "everything feels hopeless lately", "no, not like that")
+    _open, asked, answered = talk(companion, "I feel hopeless and like a burden to everyone", "no, not like that")
     assert "crisis_flow" not in answered.actions and "safety_check_answered" in answered.actions
+
+
+def test_a_single_softer_sign_gets_support_with_help_in_view(companion):
+    _open, turn = talk(companion, "everything feels hopeless lately")
+    assert "safety_question" not in turn.actions and "crisis_flow" not in turn.actions
+    assert {"show_help", "offer_support_line"} <= set(turn.actions)
 
 
 def test_memory_needs_consent_shows_what_it_holds_and_forgets_on_request(companion):

@@ -103,10 +103,13 @@ def test_the_help_panel_puts_the_persons_safety_plan_first(person, api_as):
 
 
 def test_a_safety_question_shows_help_without_claiming_an_alert_that_was_not_raised(person, api_as):
-    reply = say(api_as(person), "everything feels hopeless lately")["reply"]
+    reply = say(api_as(person), "no point in even trying anymore and I hate myself")["reply"]
     assert "safety_question" in reply["actions"] and "show_help" in reply["actions"]
-    assert reply["extra"]["help"]["alerted"] is False
-    assert not SafetyAlert.objects.exists()
+    # "A person has been asked to reach out" only when an alert really went out (the screener
+    # raises its own at moderate; the companion raises none for a question).
+    assert reply["extra"]["help"]["alerted"] is SafetyAlert.objects.exists()
+    assert not any(r.get("label") == "Raised by the companion's own checks"
+                   for alert in SafetyAlert.objects.all() for r in (alert.reasons or []))
 
 
 def test_moderate_with_self_harm_intent_raises_the_companions_own_alert(person, api_as):
