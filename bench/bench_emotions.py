@@ -73,7 +73,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=5000, help="texts timed one by one (default 5000)")
     ap.add_argument("--data", type=Path, default=Path(os.environ.get("GOEMOTIONS_DIR", DEFAULT_DATA)))
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--grouping", default="original")
+    ap.add_argument(
+        "--grouping",
+        choices=("original", "ekman", "group"),
+        default="original",
+        help="label set timed; ekman and group run their own head and the 28-label head",
+    )
     ap.add_argument("--no-cli", action="store_true", help="skip the CLI run")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args(argv)

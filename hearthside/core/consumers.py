@@ -112,6 +112,13 @@ def _is_db_error(exc: BaseException) -> bool:
 
 
 class EventsConsumer(AsyncJsonWebsocketConsumer):
+    # No Channels channel layer per socket: every frame reaches sockets through the fan-out hub
+    # (``core.fanout``). With the Redis channel layer, each connection blocked on its own Redis
+    # read, so a Redis outage raised inside every consumer and dropped every websocket at once.
+    # An alias that is not configured makes Channels skip the layer (``get_channel_layer`` → None):
+    # sockets stay open through a Redis outage, deliver locally, and resync when it returns.
+    channel_layer_alias = "hearthside.no-channel-layer"
+
     # -- connection --------------------------------------------------------------------------
     async def connect(self):
         user = self.scope.get("user")

@@ -75,8 +75,10 @@ class Hub:
 
         delay = 0.5
         while True:
+            client = None
             try:
-                client = aioredis.from_url(settings.REDIS_URL)
+                client = aioredis.from_url(settings.REDIS_URL, socket_connect_timeout=2,
+                                           health_check_interval=15)
                 pubsub = client.pubsub()
                 await pubsub.subscribe(channel_name())
                 # SUBSCRIBE is confirmed by a message of its own; only from then on are
@@ -105,6 +107,11 @@ class Hub:
             except Exception:
                 self.subscribed = False
                 log.warning("fan-out subscription lost; reconnecting", exc_info=True)
+                if client is not None:
+                    try:
+                        await client.aclose()
+                    except Exception:
+                        log.debug("closing the lost Redis client failed", exc_info=True)
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 10)
 
@@ -122,9 +129,31 @@ class Hub:
 
     # -- publishing (called from synchronous code, after commit) ------------------------------
     def publish(self, topic: str, frame: str) -> None:
+        """Send ``frame`` to every socket of ``topic``: through Redis to every process when it is
+        set, else (or while Redis is away) to this process's own sockets. Never raises for Redis:
+        the message is stored already, and sockets elsewhere catch up on ``resync``."""
         if settings.REDIS_URL:
-            _redis().publish(channel_name(), f"{topic}\n{frame}")
+            try:
+                try:
+                    _redis().publish(channel_name(), f"{topic}\n{frame}")
+                except Exception:
+                    # After Redis restarts, the first command on a pooled connection fails; the
+                    # pool drops that connection, so one retry goes out on a fresh one.
+                    _redis().publish(channel_name(), f"{topic}\n{frame}")
+            except Exception:
+                # Degraded: Redis is away. This process's sockets still get the frame; the
+                # others are sent ``resync`` by their own subscriber when Redis returns.
+                log.warning("fan-out publish failed (Redis unavailable); delivering locally", exc_info=True)
+                self._deliver_locally(topic, frame)
+                return
+            if not self.subscribed:
+                # Published, but this process is between subscriptions (Redis just came back):
+                # hand the frame over here too. Clients drop a frame they already have by ``seq``.
+                self._deliver_locally(topic, frame)
             return
+        self._deliver_locally(topic, frame)
+
+    def _deliver_locally(self, topic: str, frame: str) -> None:
         loop = self.loop
         if loop is None or loop.is_closed():
             return  # no socket has ever connected to this process
@@ -148,7 +177,9 @@ def _redis():
         if _client is None:
             import redis
 
-            _client = redis.Redis.from_url(settings.REDIS_URL)
+            # Bounded: a Redis that is away or hangs costs a publish a few seconds at most, never
+            # a thread of the socket's database pool for good.
+            _client = redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=2, socket_timeout=5)
         return _client
 
 

@@ -25,8 +25,9 @@ from importlib import resources
 from itertools import compress, filterfalse
 from typing import NamedTuple
 
+from . import es as ES
 from . import patterns as P
-from .result import LEVELS, NONE, Reason, Screening, score_for
+from .result import LEVELS, NONE, SUPPORTED_LANGUAGES, Reason, Screening, score_for
 from .templates import expand
 from .text import EN_WORDS, LANG_NAMES, Tokens, canon_words, detect_language, register_vocab, tokenize
 
@@ -1066,9 +1067,18 @@ def _reasons(toks: Tokens, kept: list[Evidence], level: int) -> list[Reason]:
 
 
 class RuleResult(NamedTuple):
+    """What the rules found.
+
+    ``language`` is None when the text was screened (English or Spanish) and the
+    code of an unsupported language otherwise (callers treat non-None as "not
+    screened").  ``lang`` says which rules read the text: ``"en"``, ``"es"`` (the
+    Spanish rules set the level, or the text is Spanish) or the unsupported code.
+    """
+
     screening: Screening
     language: str | None
     all_modified: bool
+    lang: str = "en"
 
 
 def _nothing_to_match(words: list[str]) -> bool:
@@ -1084,8 +1094,50 @@ def _nothing_to_match(words: list[str]) -> bool:
     return not (short and not SHORT_PAIR_ANCHORS.isdisjoint(pairs))
 
 
+def _spanish(text: str, toks: Tokens, level: int, strength: float, kept: list[Evidence],
+             lang: str | None) -> RuleResult | None:
+    """Screen with the Spanish rules as well; the more serious reading wins.
+
+    None when the Spanish rules find nothing in a text not taken for Spanish: the English
+    reading then stands exactly as it is.
+    """
+    es = ES.assess(text)
+    if not es.evidence and lang != "es":
+        return None
+    code = "es" if lang == "es" or es.level > level else "en"
+    groups: dict[tuple[str, tuple[str, ...]], list] = {}
+    # (level, first offset, spans) per (construct, modifiers), for both rule sets.
+    has_other = any(e.construct != "suicide_mention" for e in kept) or any(
+        e.construct != "suicide_mention" for e in es.evidence)
+    for e in kept:
+        if e.construct == "suicide_mention" and has_other:
+            continue
+        groups.setdefault((e.construct, e.modifiers), []).append((e.level, toks.span(e.i, e.j)))
+    for e, span in zip(es.evidence, es.spans, strict=True):
+        if e.construct == "suicide_mention" and has_other:
+            continue
+        groups.setdefault((e.construct, e.modifiers), []).append((e.level, span))
+    ordered = sorted(groups.items(), key=lambda kv: (-max(x[0] for x in kv[1]), min(x[1] for x in kv[1])))
+    reasons = [Reason(c, LABELS.get(c, c), tuple(sorted({sp for _, sp in items})), mods)
+               for (c, mods), items in ordered]
+    if es.level > level:
+        level, strength = es.level, es.strength
+    elif es.level == level:
+        strength = max(strength, es.strength)
+    crisis = [not _unmodified(e) for e in kept if e.construct in IDEATION]
+    crisis += [not ES._unmodified(e) for e in es.evidence if e.construct in ES.IDEATION]
+    all_modified = bool(crisis) and all(crisis)
+    screening = Screening(LEVELS[level], score_for(LEVELS[level], strength), tuple(reasons))
+    return RuleResult(screening, None, all_modified, code)
+
+
 def assess(text: str) -> RuleResult:
-    """Screen ``text`` with the rules; also report facts the model combiner needs."""
+    """Screen ``text`` with the rules; also report facts the model combiner needs.
+
+    English rules always run.  Spanish rules (:mod:`.es`) also run when the text
+    looks Spanish, or when a text taken for English holds Spanish crisis words
+    (short and mixed messages); the more serious reading wins.
+    """
     if not text or text.isspace():
         return RuleResult(NONE, None, False)
     toks = tokenize(text)
@@ -1097,17 +1149,24 @@ def assess(text: str) -> RuleResult:
         level, strength, kept = _assess(toks)
     if not words:
         return RuleResult(NONE, None, False)
-    reasons = _reasons(toks, kept, level) if kept else []
     lang = detect_language(text, words)
+    if lang == "es" or (lang is None and ES.has_cue(text, words)):
+        both = _spanish(text, toks, level, strength, kept, lang)
+        if both is not None:
+            return both
+    reasons = _reasons(toks, kept, level) if kept else []
     if lang is not None:
         name = LANG_NAMES.get(lang, lang)
         reasons.append(Reason(
             "unsupported_language",
-            f"{LABELS['unsupported_language']} (looks {name}; only English is screened)",
+            f"{LABELS['unsupported_language']} (looks {name}; only {_SCREENED_NAMES} are screened)",
             ((0, len(text)),),
             (f"lang:{lang}",),
         ))
     crisis = [e for e in kept if e.construct in IDEATION]
     all_modified = bool(crisis) and all(not _unmodified(e) for e in crisis)
     screening = Screening(LEVELS[level], score_for(LEVELS[level], strength), tuple(reasons))
-    return RuleResult(screening, lang, all_modified)
+    return RuleResult(screening, lang, all_modified, lang or "en")
+
+
+_SCREENED_NAMES = " and ".join({"en": "English"}.get(c) or LANG_NAMES.get(c, c) for c in SUPPORTED_LANGUAGES)

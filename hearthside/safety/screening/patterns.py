@@ -94,6 +94,11 @@ RULES: list[tuple[str, str, list[str]]] = [
         "(know|figured out|decided|planned|chose|chosen|picked|worked out|planning|plan) (how|when|where) "
         "(i will|i am going to|to) (do it|die|end it|kill myself|end my life)",
         "(picked|chose|chosen|decided on) the (date|bridge|method)",
+        # Method-seeking without the words (issue #14: heights, letters to everyone).
+        "how (high|tall|far) (does|do|would|should|must) (a|the) (bridge|building|fall|drop|jump|roof) "
+        "(need to|have to|has to) be",
+        "(wrote|written|writing|left|leaving) (letters|a letter|notes|a note) (to|for) (everyone|everybody|each of you|"
+        "all of you|the people i love)",
         "(got|have|is) my date set",
         "(is|will be) the (day|date|night) i (set|picked|chose|planned)",
         "(typing|typed|type|typing up|typed up|wrote up|writing up) (a|my) (suicide note|suicide letter|goodbye letter)",
@@ -348,6 +353,15 @@ RULES: list[tuple[str, str, list[str]]] = [
         "thighs|leg|legs)",
         "(clean|clean from|days clean from|months clean from|years clean from) (self harm|cutting)",
         "(relapsed|relapse) (on|with|into) (self harm|cutting|sh)",
+        # Issue #14: "I can't take this life anymore", intensity and finality, comparisons.
+        "[i] [just|really|honestly] (can not|cannot|can no longer) (take|stand|bear|handle|live|do) (this life|my life|life|living) "
+        "(anymore|any longer|any more|no more)",
+        "(i am|i) (done|finished) (with (life|living|everything|it all|this life|existing)|for good|forever) "
+        "[(for good|forever)]",
+        "(what is|which is|whats) (worse|better) [,] (suicide|dying|death|killing myself) or",
+        "(suicide|dying|death|killing myself) (or|vs|versus) (living|life|staying alive|going on) like this",
+        "(praying|pray|hoping|hope) [every night|each night|every day] [that] god [just|would|will] "
+        "(take|takes|would take|will take) me",
     ]),
     ("self_injury", "frame", [
         "(cut|burn|hurt|harm|punish) (myself|my body)",
@@ -370,6 +384,9 @@ RULES: list[tuple[str, str, list[str]]] = [
         "(last|final) (night|day) (alive|on earth)",
         "my last (sunrise|sunset|breath|breaths)",
         "(i|i just) wanted to say goodbye",
+        "i (have|have finally|finally) made (my|peace) [with (it|everything|everyone)]",
+        "(you will|you will all|you all will|everyone will) be free (of me|from me|soon)",
+        "(log|logging) off (permanently|for good|forever)",
         "(thank you|thanks) for (everything|being my friend|trying) (goodbye|bye|i am sorry)",
     ]),
     ("farewell", "weak", [

@@ -442,14 +442,18 @@ FOREIGN_WORDS: dict[str, frozenset[str]] = {
     "es": frozenset("""el la los las que del y en un una es por para con se lo mi pero como más mas muy yo
         estoy quiero tengo porque cuando todo nada también tambien está esta soy eso esto hay ser estar
         vida morir muerte ya siento puedo nadie nunca mismo hola gracias sí si sus tu te ella ellos qué
-        donde días dia hoy ayuda mejor vivir matarme""".split()),
-    "fr": frozenset("""le la les des du et est je tu il elle nous vous ils que qui pas ne une pour dans sur
+        donde días dia hoy ayuda mejor vivir matarme
+        mis tus les hacer hace hacen cuántas cuántos cuánto cuantas cuantos pastillas despertar dejé
+        aquí ahí ahora noche anoche ayer mañana voy vas quieres estás eres tienes quisiera ojalá adiós
+        morirme suicidarme suicidio aguanto soporto desaparecer sé él tú mí de le dios pido algo siempre creo
+        hago digo nadie""".split()),
+    "fr": frozenset("""de le la les des du et est je tu il elle nous vous ils que qui pas ne une pour dans sur
         avec mais mon ma mes suis ai cest c'est j'ai très tres tout rien veux mourir vie moi toi ce cette
         au aux ou plus être etre fait bien aussi personne jamais bonjour merci aider suicider""".split()),
     "de": frozenset("""der das und ist ich nicht ein eine zu mit sich auf für fur du er sie wir ihr es den
         dem des von auch nur noch wie mein meine mich mir bin habe kann sterben leben aber oder wenn weil
         dass schon nichts immer keine mehr sein heute hallo danke umbringen""".split()),
-    "pt": frozenset("""o os as que do da dos das é em um uma para com não nao eu você voce ele ela meu
+    "pt": frozenset("""de o os as que do da dos das é em um uma para com não nao eu você voce ele ela meu
         minha mas muito quero morrer estou tenho vida isso isto também tambem nada ninguém nunca
         obrigado ajuda hoje""".split()),
     "it": frozenset("""il lo gli di del della che è un una per con non io lui lei mi ma sono ho voglio
@@ -487,6 +491,8 @@ _SCRIPTS = (
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _NONLATIN_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
 _ACCENTED = re.compile(r"[áéíóúñ¿¡àèìòùâêîôûçãõäöüßœ]")
+# Marks only Spanish writes: each one counts as one more Spanish word.
+_ES_MARKS = re.compile(r"[ñÑ¿¡]")
 
 
 def detect_language(text: str, words: list[str]) -> str | None:
@@ -514,8 +520,9 @@ def detect_language(text: str, words: list[str]) -> str | None:
     raw = [m.group().lower() for m in TOKEN_RE.finditer(text)]
     en = sum(1 for w in raw if w in _EN_STRICT)
     best_lang, best = None, 0
+    es_marks = min(len(_ES_MARKS.findall(text)), 2)
     for lang, vocab in FOREIGN_WORDS.items():
-        hits = sum(1 for w in raw if w in vocab)
+        hits = sum(1 for w in raw if w in vocab) + (es_marks if lang == "es" else 0)
         if hits > best:
             best_lang, best = lang, hits
     if best_lang is None:

@@ -30,7 +30,7 @@ def test_screen_streams_json_lines_in_order_and_survives_bad_lines():
         json.dumps({"id": 3, "text": "Lovely walk with the dog today"}),
         json.dumps(["not", "an", "object"]),
         json.dumps({"id": None, "text": "I wish I could disappear and not wake up"}),
-        json.dumps({"id": {"nested": True}, "text": "Quiero morir"}),
+        json.dumps({"id": {"nested": True}, "text": "Quero morrer"}),
     ]
     proc = run_cli(["screen"], ("\n".join(lines) + "\n").encode())
     assert proc.returncode == 0, proc.stderr

@@ -252,7 +252,7 @@ def test_adversarial_inputs_do_not_crash():
 
 
 @pytest.mark.parametrize(("text", "lang"), [
-    ("Quiero morir, ya no puedo más con esta vida", "es"),
+    ("Quero morrer, não aguento mais esta vida", "pt"),  # Spanish is screened: test_screening_es.py
     ("Je veux mourir, je n'en peux plus de cette vie", "fr"),
     ("Ich will nicht mehr leben, alles ist so sinnlos", "de"),
     ("我不想活了，一切都没有意义", "zh"),
@@ -330,7 +330,7 @@ def test_rules_keep_authority_over_negation_quotes_and_language():
     m = Screener(model=FixedModel(0.99))
     assert m.screen("I would never kill myself").level in {"none", "low"}
     assert m.screen("my friend said she wants to die").level in {"low", "moderate"}
-    assert m.screen("Quiero morir, ya no puedo más").level == "none"
+    assert m.screen("Quero morrer, não aguento mais").level == "none"
     assert m.screen_many(["I would never kill myself", "grey days"])[0].level in {"none", "low"}
 
 

@@ -5,13 +5,16 @@
     ['gratitude']
     >>> suggest("I am terrified of tomorrow's surgery", grouping="ekman")
     ['fear']
+    >>> predict_sentiment(["I'm so grateful for your help"])[0].labels
+    ['positive']
 
 Groupings: ``original`` (27 emotions + neutral), ``ekman`` (anger, disgust, fear, joy,
 sadness, surprise + neutral) and ``group`` (positive, negative, ambiguous + neutral).
 
-The model is a TF-IDF + one-vs-rest logistic regression trained on GoEmotions (Demszky et
-al. 2020, CC BY 4.0); it is loaded lazily, once per process, from ``model/`` with numpy
-only. This package never imports Django. See docs/models.md for figures and limits.
+The model is TF-IDF + one-vs-rest logistic regression (NB-scaled features), with a head
+trained per grouping on GoEmotions (Demszky et al. 2020, CC BY 4.0) and per-label decision
+thresholds tuned on its dev split; it is loaded lazily, once per process, from ``model/``
+with numpy only. This package never imports Django. See docs/models.md for figures and limits.
 """
 
 from __future__ import annotations
@@ -37,6 +40,8 @@ __all__ = [
     "Prediction",
     "get_model",
     "predict",
+    "predict_ekman",
+    "predict_sentiment",
     "suggest",
 ]
 
@@ -59,6 +64,16 @@ def get_model(directory: Path | str | None = None) -> EmotionModel:
 def predict(texts: Sequence[str], grouping: str = "original") -> list[Prediction]:
     """One ``Prediction`` (labels + scores) per text, in order."""
     return get_model().predict(texts, grouping)
+
+
+def predict_ekman(texts: Sequence[str]) -> list[Prediction]:
+    """``predict(texts, "ekman")``: anger, disgust, fear, joy, sadness, surprise or neutral."""
+    return get_model().predict(texts, "ekman")
+
+
+def predict_sentiment(texts: Sequence[str]) -> list[Prediction]:
+    """``predict(texts, "group")``: positive, negative, ambiguous or neutral."""
+    return get_model().predict(texts, "group")
 
 
 def suggest(text: str, k: int = 3, grouping: str = "original") -> list[str]:

@@ -12,8 +12,9 @@ Artefact (written by ``scripts/train_emotions.py``):
   de-quantisation factor), ``<head>.b`` (float32 bias) and per grouping ``<grouping>.thr``
   (float32 decision thresholds).
 
-A grouping's probabilities come from its own one-vs-rest logistic-regression head
-(``own``), from the original 28-label head through the GoEmotions mapping (``mapped``: the
+Each head is one-vs-rest logistic regression fitted on its grouping's own label file (the
+NB-LR feature scaling used in training is folded into ``W``), so inference is one sparse
+dot product per head. A grouping's probabilities come from its own head (``own``), from the original 28-label head through the GoEmotions mapping (``mapped``: the
 probability that at least one of the original labels mapping onto it applies, taken as
 independent ("noisy_or") or as their maximum ("max")), or from the mean of the two
 (``blend``). The training script picks, per grouping, what does best on dev.

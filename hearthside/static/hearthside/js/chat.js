@@ -24,7 +24,12 @@
   function text(name) { return box.getAttribute("data-" + name) || ""; }
   var lastSeq = 0, firstSeq = null;
   var buffer = {};          // seq -> frame, waiting for a gap to fill
-  var pending = {};         // client_id -> frame not yet acknowledged
+  // Messages not yet acknowledged: shown marked "not sent — retry", kept across reloads (outbox.js).
+  var outbox = window.hsOutbox({
+    key: "chat:" + slug, log: log,
+    strings: {unsent: text("unsent-text"), retry: text("retry-label"), sending: text("sending-text")},
+    send: function (frame) { return trySend(frame); }
+  });
   var gapTimer = null;
 
   function addReport(li) {
@@ -93,7 +98,7 @@
       lastSeq = next.seq;
       if (firstSeq === null) firstSeq = next.seq;
     }
-    log.scrollTop = log.scrollHeight;
+    outbox.keepLast();
     if (Object.keys(buffer).length && !gapTimer) {
       // A later message arrived first: wait briefly, then fetch the gap from the server.
       gapTimer = setTimeout(function () { gapTimer = null; sync(); }, 400);
@@ -111,12 +116,12 @@
 
   form.addEventListener("submit", function (e) {
     e.preventDefault();
-    var text = input.value.trim();
-    if (!text) return;
-    var frame = {type: "chat.send", group: slug, client_id: newId(), body: text, anonymous: !!(anon && anon.checked)};
-    pending[frame.client_id] = frame;
-    input.value = "";
-    notice.textContent = trySend(frame) ? "" : text("offline-text");
+    // (Not "text": a variable of that name hid the strings function and the offline notice threw.)
+    var body = input.value.trim();
+    if (!body) return;
+    var frame = {type: "chat.send", group: slug, client_id: newId(), body: body, anonymous: !!(anon && anon.checked)};
+    input.value = "";  // the message is in the log now, kept until acknowledged
+    notice.textContent = outbox.add(frame) ? "" : text("offline-text");
   });
   // Typing indicator: at most one frame every two seconds; nothing is stored.
   var typingSentAt = 0, typingBox = document.getElementById("chat-typing"), typingTimer = null;
@@ -169,13 +174,21 @@
     status.className = "badge " + (open ? "badge-on" : "badge-off");
     if (open) {
       sync();
-      Object.keys(pending).forEach(function (id) { trySend(pending[id]); });
+      outbox.resend();  // the same client ids: the server never stores one twice
+    } else {
+      outbox.offline();
     }
   });
   document.addEventListener("hs:event", function (e) {
     var data = e.detail;
     if (data.type === "resync") { sync(); return; }
     if (data.type === "blocks.changed") { window.location.reload(); return; }
+    if (data.type === "error" && data.client_id && outbox.refused(data.client_id, data.code, data.detail)) {
+      // One of this page's messages was refused: only it is marked (with the reason) and kept;
+      // rate_limited and unavailable are retried by themselves.
+      notice.textContent = data.detail;
+      return;
+    }
     if (data.group !== slug) return;
     if (data.type === "chat.message") { accept(data); if (data.body) typingBox.hidden = true; }
     else if (data.type === "typing.active") {
@@ -207,14 +220,13 @@
         if (!data.messages.length) older.disabled = true;
       }
     } else if (data.type === "chat.ack") {
-      delete pending[data.client_id];
+      outbox.acknowledged(data.client_id);
       if (data.status === "held") {
         notice.textContent = text("held-text");
       } else if (data.status === "review") {
         notice.textContent = text("review-text");
       }
     } else if (data.type === "error") {
-      if (data.client_id) delete pending[data.client_id];
       notice.textContent = data.detail;
     } else if (data.type === "membership.ended") {
       notice.textContent = "You are no longer a member of this group.";

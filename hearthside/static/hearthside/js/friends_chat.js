@@ -16,7 +16,13 @@
   var strings = document.getElementById("chat-strings").dataset;
   var hiddenTemplate = document.getElementById("chat-hidden-template");
   var reportTemplate = document.getElementById("report-template");
-  var lastSeq = 0, firstSeq = null, buffer = {}, pending = {}, gapTimer = null;
+  var lastSeq = 0, firstSeq = null, buffer = {}, gapTimer = null;
+  // Messages not yet acknowledged: shown marked "not sent — retry", kept across reloads (outbox.js).
+  var outbox = window.hsOutbox({
+    key: "peer:" + connection, log: log,
+    strings: {unsent: strings.unsent, retry: strings.retry, sending: strings.sending},
+    send: function (frame) { return send(frame); }
+  });
 
   Array.prototype.forEach.call(log.querySelectorAll("li[data-seq]"), function (li) {
     var seq = Number(li.getAttribute("data-seq"));
@@ -64,7 +70,7 @@
       lastSeq = next.seq;
       if (firstSeq === null) firstSeq = next.seq;
     }
-    log.scrollTop = log.scrollHeight;
+    outbox.keepLast();
     if (Object.keys(buffer).length && !gapTimer) {
       gapTimer = setTimeout(function () { gapTimer = null; sync(); }, 400);
     }
@@ -79,12 +85,11 @@
 
   form.addEventListener("submit", function (e) {
     e.preventDefault();
-    var text = input.value.trim();
-    if (!text) return;
-    var frame = {type: "peer.send", connection: connection, client_id: newId(), body: text};
-    pending[frame.client_id] = frame;
-    input.value = "";
-    notice.textContent = send(frame) ? "" : strings.offline;
+    var body = input.value.trim();
+    if (!body) return;
+    var frame = {type: "peer.send", connection: connection, client_id: newId(), body: body};
+    input.value = "";  // the message is in the log now, kept until acknowledged
+    notice.textContent = outbox.add(frame) ? "" : strings.offline;
   });
   input.addEventListener("keydown", function (e) {
     if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); form.requestSubmit(); }
@@ -102,15 +107,23 @@
     showState(open);
     if (open) {
       sync();
-      Object.keys(pending).forEach(function (id) { send(pending[id]); });
+      outbox.resend();  // the same client ids: the server never stores one twice
+    } else {
+      outbox.offline();
     }
   });
   // The socket may have opened before this script ran (deferred scripts can run a task apart):
   // a catch-up request that goes through means it is already live.
-  if (send({type: "peer.sync", connection: connection, after: lastSeq})) showState(true);
+  if (send({type: "peer.sync", connection: connection, after: lastSeq})) { showState(true); outbox.resend(); }
   document.addEventListener("hs:event", function (e) {
     var data = e.detail;
     if (data.type === "resync") { sync(); return; }
+    if (data.type === "error" && data.client_id && outbox.refused(data.client_id, data.code, data.detail)) {
+      // One of this page's messages was refused: only it is marked (with the reason) and kept;
+      // rate_limited and unavailable are retried by themselves.
+      notice.textContent = data.detail;
+      return;
+    }
     if (data.connection !== connection) return;
     if (data.type === "peer.message") { accept(data); }
     else if (data.type === "peer.history") {
@@ -123,11 +136,10 @@
         if (!data.messages.length) older.disabled = true;
       }
     } else if (data.type === "peer.ack") {
-      delete pending[data.client_id];
+      outbox.acknowledged(data.client_id);
       if (data.status === "crisis") notice.textContent = strings.held;
       else if (data.status === "held") notice.textContent = strings.heldReview;
     } else if (data.type === "error") {
-      if (data.client_id) delete pending[data.client_id];
       notice.textContent = data.detail;
     } else if (data.type === "peer.ended") {
       notice.textContent = strings.ended;

@@ -1,0 +1,1704 @@
+"""Spanish crisis-language rules (pure Python, standard library only).
+
+The English engine (:mod:`.engine`) calls :func:`assess` when a text is Spanish
+(:func:`.text.detect_language`) or contains Spanish crisis vocabulary
+(:func:`has_cue`).  The result uses the same levels, construct names
+(``engine.LABELS``) and modifiers as the English rules, and every span points
+into the original text.
+
+Pipeline: tokens of the original text -> normalised tokens (lower case, accents
+stripped, letter runs squeezed, leetspeak and censoring undone, letter-spaced
+words joined, chat spellings expanded: "q"/"k" -> "que", "xq"/"pq" ->
+"porque", "kiero" -> "quiero", "sucidarme"/"suisidio" -> "suicid-") joined into
+one string -> precompiled regular expressions per construct over that string
+-> context rules per hit (negation, hypothetical, quotation/fiction/news,
+remote past and recovery, recent past, person) -> a level on the same
+C-SSRS-style ladder as the English rules (docs/safety.md, "Spanish").
+
+Person is read mostly from Spanish verb morphology and clitics: "me quiero
+morir" / "matarme" (first person) are the author's own; "se quiere morir",
+"quiere matarse" (third person) become ``third_person_concern``; "se suicidó",
+"se quitó la vida" become ``suicide_exposure``; "¿te quieres morir?",
+"¿quieres matarte?" (second person, voseo "querés" included) are ignored;
+"mátate" aimed at someone is ``directed_at_others``.  Idioms built on the same
+verbs ("me muero de risa", "este examen me va a matar", "me mata la espalda",
+"te voy a matar si...", "estoy muerta de cansancio", "me mato estudiando",
+"mátame camión", "me muero por verte") are never matched: the patterns require
+the first-person forms with a reflexive reading, and idiom continuations
+("de risa", "de hambre", a gerund, "por verte") are excluded.
+
+Sources
+-------
+* Levels follow the ideation-to-behaviour ladder of the Columbia-Suicide Severity
+  Rating Scale, as for English (Posner K. et al., Am J Psychiatry 2011;
+  168(12):1266-1277): wish to be dead; non-specific active suicidal thoughts;
+  thoughts with a method; with intent; with a plan; preparatory behaviour;
+  interrupted, aborted and actual attempts.  The same rungs were validated in
+  Spanish by Al-Halabí S., Sáiz P.A., Burón P., Garrido M., Benabarre A.,
+  Jiménez E., Cervilla J., Navarrete M.I., Díaz-Mesa E.M., García-Álvarez L.,
+  Muñiz J., Posner K., Oquendo M.A., García-Portilla M.P., Bobes J.,
+  "Validación de la versión en español de la Columbia-Suicide Severity Rating
+  Scale (Escala Columbia para Evaluar el Riesgo de Suicidio)", Rev Psiquiatr
+  Salud Ment 2016;9(3):134-142; this module uses that rung structure for
+  Spanish text.  The scale is a clinician interview, not a word list: the cue
+  phrases below are everyday chat wording for each rung, written for this
+  module, not the scale's questions.
+* Construct names and their definitions (passive and active ideation, lethal
+  means, direct self-injury, hopelessness, entrapment, burdensomeness,
+  worthlessness, emotional pain, suicide exposure) are those of the Suicide
+  Risk Lexicon v1.0 (Low D.M. et al. 2024, construct-tracker, Apache-2.0)
+  already used by the English rules.  The lexicon is English; no entry was
+  translated or copied here.
+* The context rules mirror the English ones (docs/safety.md).  The Spanish
+  surface forms (negators, conditional "si", voseo, chat spellings, idioms)
+  were written by hand.  After a first version, the rules were run over the
+  project's own written Spanish corpus (``corpus/es_*.csv``, made for the
+  shipped model) and widened where it showed general gaps (verb forms,
+  spellings, reported speech, recovery stories); no corpus sentence was
+  copied into the tables or the tests.
+
+Only this module's own tables are used; nothing is read from disk.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left
+from itertools import accumulate
+from typing import NamedTuple
+
+NO, LOW, MOD, HIGH, IMM = range(5)
+
+# ---------------------------------------------------------------- normalisation
+
+# Words (letters, digits and the symbols used to dodge filters inside them) and
+# the punctuation that separates sentences and clauses.
+_EMOJI = {"\U0001FAA2": "emoji_rope", "\U0001F52B": "emoji_gun", "\U0001F52A": "emoji_knife",
+          "\U0001F48A": "emoji_pill", "\U0001FAA6": "emoji_grave", "\u26B0": "emoji_grave", "\U0001FA78": "emoji_blood"}
+_TOKEN_RE = re.compile(
+    r"[$@]?[^\W_](?:[^\W_]|[@$*](?=[^\W_*])|\*+(?=[^\W_]))*|\.\.\.|…|[.!?;\n]+|¿+|¡+|[,:()\"“”«»—–]|\s-+\s"
+    "|[" + "".join(_EMOJI) + "]"
+)
+_SPLIT_RE = re.compile("(" + _TOKEN_RE.pattern + ")")
+# Punctuation tokens in the normalised string: "." ends a sentence, "?" a
+# question, "¿"/"¡" open one, "," ends a clause.  Patterns never cross them.
+_PUNCT_MAP = {"?": "?", "¿": "¿", "¡": "¡"}
+_SENT_MARKS = frozenset({".", "?", "¿", "¡"})
+_CLAUSE_MARKS = _SENT_MARKS | {","}
+
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s",
+                       "8": "b", "9": "g", "|": "l"})
+_LEET_L = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s",
+                         "8": "b", "9": "g"})
+_HAS_DIGIT = re.compile(r"[0-9@$]")
+_NUMERIC = re.compile(r"\d+(?:[.,]\d+)?(?:h|hs|hrs|am|pm|mg|ml|g|gr|x|s|min|mins|a|o|er|ro|do|to|vo|no|ra)?$")
+_RUN3 = re.compile(r"([a-z])\1{2,}")
+# Doubled letters that Spanish does not write ("l", "r", "c", "n", "e", "o" can be double).
+_DOUBLE = re.compile(r"([abdfghijkmpqstuvwxyz])\1")
+_FINAL_DOUBLE = re.compile(r"([a-z])\1$")
+_KEEP_FINAL_DOUBLE = frozenset({"cree", "lee", "provee", "posee", "zoo", "desee", "vee"})
+_K_QU = re.compile(r"k(?=[ei])")
+_K_C = re.compile(r"k(?=[aou])")
+_Z_C = re.compile(r"z(?=[ei])")
+_Q_QU = re.compile(r"q(?=[ei])")
+_SUICID = re.compile(r"^su[iy]?[csz]{1,2}i?d")
+
+def _strip_accents_simple(w: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
+
+
+# Chat spellings and abbreviations (after lower-casing and stripping accents).
+_CHAT = {
+    "q": "que", "k": "que", "ke": "que", "qe": "que", "qu": "que",
+    "xq": "porque", "xk": "porque", "pq": "porque", "pk": "porque", "porq": "porque", "xke": "porque",
+    "pke": "porque", "porke": "porque", "porqe": "porque", "xque": "porque", "pque": "porque",
+    "tb": "tambien", "tmb": "tambien", "tbn": "tambien", "x": "por", "d": "de", "pa": "para",
+    "toy": "estoy", "stoy": "estoy", "estoi": "estoy", "toi": "estoy",
+    "kiero": "quiero", "qiero": "quiero", "kero": "quiero", "qero": "quiero", "kieroo": "quiero",
+    "kisiera": "quisiera", "qisiera": "quisiera",
+    "bn": "bien", "nd": "nada", "nda": "nada", "tdo": "todo", "td": "todo", "tds": "todos",
+    "mnn": "manana", "mna": "manana", "mnna": "manana", "noxe": "noche", "nochee": "noche",
+    "mxo": "mucho", "mxa": "mucha", "mxos": "muchos", "mxas": "muchas", "ps": "pues", "pos": "pues",
+    "ia": "ya", "io": "yo", "boy": "voy", "boi": "voy", "voi": "voy", "bida": "vida",
+    "aora": "ahora", "aorita": "ahorita", "ahorita": "ahorita", "weno": "bueno", "dsp": "despues",
+    "dps": "despues", "grax": "gracias", "adio": "adios", "adioss": "adios",
+    "nunk": "nunca", "nunka": "nunca", "jamas": "jamas", "sta": "esta", "stas": "estas", "tmp": "tampoco",
+    "pastis": "pastillas", "pastiyas": "pastillas", "pastias": "pastillas", "pastilas": "pastillas",
+    "matarm": "matarme", "suicidarm": "suicidarme", "morirm": "morirme", "ahorcarm": "ahorcarme",
+    "nadien": "nadie", "vdd": "verdad", "msj": "mensaje", "dnd": "donde",
+    "cmo": "como", "kmo": "como", "xfa": "porfavor", "plis": "porfavor", "porfa": "porfavor",
+    "xa": "para", "yr": "ir", "qro": "quiero", "kro": "quiero", "mtrm": "matarme", "mtrme": "matarme",
+    "mtarme": "matarme", "mrir": "morir", "morirme": "morirme",
+    # English slang conjugated the Spanish way ("unalivearme"); plain English words are left to
+    # the English rules.
+    "unalivearme": "matarme", "unalivarme": "matarme", "unalivirme": "matarme", "autodesvivirme": "desvivirme",
+}
+# Accented words whose plain spelling is another word: "sí" (yes) / "si" (if), "él" (he) /
+# "el" (the), "sé" (I know) / "se" (reflexive).
+_ACCENTED_APART = {"sí": "si_", "él": "el_", "sé": "se_"}
+# Third-person preterites that read as first-person presents once the accent is gone
+# ("ese chiste me mató" / "me mato"): with the accent written they stay apart ("mato_").
+for _w in ("mató cortó tiró quitó disparó ahorcó suicidó colgó envenenó lanzó aventó arrojó tomó "
+           "tragó cuidé regalé").split():
+    _ACCENTED_APART[_w] = _strip_accents_simple(_w) + "_"
+# Crisis words recovered from letter spacing ("m a t a r m e") and censoring ("m*tarme").
+KEY_WORDS = frozenset("""matar suicidar matarme matarse matarte morir morirme morirse muerte muerto muerta suicidio suicida
+    suicidarme suicidarse suicidarte suicido ahorcarme colgarme cortarme cortarse quitarme vida
+    pastillas adios desaparecer despertar existir vivir venas soga sobredosis autolesion autolesiones
+    autolesionarme desvivirme envenenarme dispararme tirarme aventarme lanzarme arrojarme quiero quisiera
+    muero mato mate matare mataria suicidaria puente vias azotea""".split())
+# Words a letter-spaced run may be cut into ("m e q u i e r o m o r i r" -> "me quiero morir").
+_SEGMENT_WORDS = KEY_WORDS | frozenset("""me te se quiero voy a ya no mi la el las los de del es en solo
+    todas todos""".split())
+
+
+def _segment(letters: str) -> list[str] | None:
+    """Split a run of letters into known words (shortest pieces last), or None."""
+    best: dict[int, list[str]] = {0: []}
+    for end in range(1, len(letters) + 1):
+        for start in range(max(0, end - 12), end):
+            if start in best and letters[start:end] in _SEGMENT_WORDS:
+                cand = best[start] + [letters[start:end]]
+                if end not in best or len(cand) < len(best[end]):
+                    best[end] = cand
+    got = best.get(len(letters))
+    return got if got and not KEY_WORDS.isdisjoint(got) else None
+_KEY_LIST = sorted(KEY_WORDS)
+
+_MEMO: dict[str, str] = {}
+_MEMO_MAX = 100_000
+
+
+def _strip_accents(w: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
+
+
+def _uncensor(w: str) -> str:
+    rx = re.compile("^" + re.escape(w).replace(r"\*", "[a-z]{0,2}") + "$")
+    found = [k for k in _KEY_LIST if rx.match(k)]
+    return found[0] if len(found) == 1 else w.replace("*", "")
+
+
+def _norm_word(raw: str) -> str:
+    got = _MEMO.get(raw)
+    if got is not None:
+        return got
+    w = raw.lower()
+    if not w.isascii():
+        if w in _ACCENTED_APART:
+            w = _ACCENTED_APART[w]
+        else:
+            w = _strip_accents(unicodedata.normalize("NFKC", w).replace("’", "'"))
+    if _HAS_DIGIT.search(w) and not _NUMERIC.match(w) and any(c.isalpha() for c in w):
+        cand = w.translate(_LEET)
+        if "1" in w and cand not in KEY_WORDS:
+            alt = w.translate(_LEET_L)
+            if alt in KEY_WORDS:
+                cand = alt
+        w = cand
+    if "*" in w:
+        w = _uncensor(w)
+    if w.isalpha():
+        if _RUN3.search(w):
+            w = _RUN3.sub(r"\1", w)
+        if _DOUBLE.search(w):
+            w = _DOUBLE.sub(r"\1", w)
+        if w not in _KEEP_FINAL_DOUBLE and _FINAL_DOUBLE.search(w):
+            w = w[:-1]
+        chat = _CHAT.get(w)
+        if chat is not None:
+            w = chat
+        else:
+            if "k" in w:
+                w = _K_QU.sub("qu", w)
+                if len(w) >= 4:
+                    w = _K_C.sub("c", w)
+            if "z" in w and len(w) >= 5:
+                w = _Z_C.sub("c", w)  # "desaparezer"
+            if "q" in w:
+                w = _Q_QU.sub("qu", w)
+            if w.startswith("su") and _SUICID.match(w):
+                w = _SUICID.sub("suicid", w)
+            w = _CHAT.get(w, w)
+    if len(_MEMO) < _MEMO_MAX:
+        _MEMO[raw] = w
+    return w
+
+
+_SPACED_RE = re.compile(r"(?<![^\W_])(?:[^\W_][ .\-_]){2,}[^\W_](?![^\W_])")
+
+
+class Norm(NamedTuple):
+    """Normalised tokens of a text and where each came from."""
+
+    text: str                 # the original text
+    toks: list[str]           # normalised tokens (words and punctuation marks)
+    starts: list[int]         # original start offset of each token
+    ends: list[int]           # original end offset of each token
+    joined: str               # " " + " ".join(toks) + " "
+    offsets: list[int]        # offset of each token in ``joined``
+
+
+def _tok(raw: str) -> str:
+    """Normalised form of one token (word, emoji or punctuation mark), memoised."""
+    got = _MEMO.get(raw)
+    if got is not None:
+        return got
+    c = raw[0]
+    if c in _EMOJI:
+        tok = _EMOJI[c]
+    elif c.isalnum() or c in "$@":
+        return _norm_word(raw)
+    elif c in ".!;\n…":
+        tok = "."
+    elif c in _PUNCT_MAP:
+        tok = _PUNCT_MAP[c]
+    else:
+        tok = ","
+    if len(_MEMO) < _MEMO_MAX:
+        _MEMO[raw] = tok
+    return tok
+
+
+def normalize(text: str) -> Norm:
+    """Normalised tokens of ``text``, each with the span of the original token it came from."""
+    if _SPACED_QUICK.search(text):
+        return _normalize_spaced(text)
+    # split() with a capturing group alternates separator, token, separator...; running
+    # lengths give every token's offset without a Python-level loop over matches.
+    parts = _SPLIT_RE.split(text)
+    raws = parts[1::2]
+    offs = list(accumulate(map(len, parts), initial=0))
+    memo = _MEMO
+    toks = [memo.get(r) or _tok(r) for r in raws]
+    starts = offs[1:-1:2]
+    ends = offs[2::2]
+    offsets = list(accumulate([len(t) + 1 for t in toks], initial=1))[:-1]
+    return Norm(text, toks, starts, ends, " " + " ".join(toks) + " ", offsets)
+
+
+def _normalize_spaced(text: str) -> Norm:
+    """The slow path: letter-spaced words ("m a t a r m e") are joined first."""
+    toks: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    spaced: dict[int, tuple[int, list[str]]] = {}
+    if _SPACED_QUICK.search(text):
+        for m in _SPACED_RE.finditer(text):
+            letters = _norm_word(re.sub(r"[ .\-_]", "", m.group()))
+            if letters in KEY_WORDS:
+                spaced[m.start()] = (m.end(), [letters])
+            elif len(letters) <= 40:
+                words = _segment(letters)
+                if words:
+                    spaced[m.start()] = (m.end(), words)
+    skip_until = -1
+    for m in _TOKEN_RE.finditer(text):
+        s, e = m.span()
+        if s < skip_until:
+            continue
+        if s in spaced:
+            e, words = spaced[s]
+            skip_until = e
+            for w in words[:-1]:
+                toks.append(w)
+                starts.append(s)
+                ends.append(e)
+            tok = words[-1]
+        else:
+            raw = m.group()
+            c = raw[0]
+            if c in _EMOJI:
+                tok = _EMOJI[c]
+            elif c.isalnum() or c in "$@":
+                tok = _norm_word(raw)
+                if not tok:
+                    continue
+            elif c in ".!;\n…":
+                tok = "."
+            elif c in _PUNCT_MAP:
+                tok = _PUNCT_MAP[c]
+            else:
+                tok = ","
+            if tok in _CLAUSE_MARKS and toks and toks[-1] in _CLAUSE_MARKS:
+                # A run of marks: keep the strongest ("?" over "," etc.).
+                if toks[-1] == ",":
+                    toks[-1] = tok
+                ends[-1] = e
+                continue
+        toks.append(tok)
+        starts.append(s)
+        ends.append(e)
+    offsets = []
+    pos = 1
+    for t in toks:
+        offsets.append(pos)
+        pos += len(t) + 1
+    joined = " " + " ".join(toks) + " "
+    return Norm(text, toks, starts, ends, joined, offsets)
+
+
+_SPACED_QUICK = re.compile(r"(?<!\w)\w[ .\-_]\w[ .\-_]\w(?!\w)")
+
+# ---------------------------------------------------------------- pattern building blocks
+
+W = r"[^ .,?¿¡]+"
+
+
+def gap(n: int) -> str:
+    """Up to ``n`` words (each followed by its space)."""
+    return f"(?:{W} ){{0,{n}}}"
+
+
+# Filler words allowed inside a phrase ("quiero *ya* morir", "me quiero *puto* morir").
+FILL = (r"(?:(?:ya|solo|tan|tanto|de verdad|realmente|en serio|enserio|mucho|muchisimo|simplemente|nada mas|"
+        r"a veces|aveces|literalmente|la verdad|sinceramente|honestamente|de nuevo|otra vez|todavia|aun|"
+        r"solamente|unicamente|tambien|hoy|ahora|neta|la neta|igual|siempre|ultimamente|demasiado|un poco|"
+        r"puta|puto|pinche|jodida|jodido|maldita|maldito|mierda|carajo|verga|joder|yo|de una vez|"
+        r"cada vez mas|cada dia mas|cada dia|todos los dias) )*")
+# First-person frames of desire ("quiero", "tengo ganas de", "ojalá pudiera").
+DESIRE = (r"(?:quiero|quisiera|queria|deseo|desearia|deseaba|necesito|prefiero|preferiria|me gustaria|"
+          r"me encantaria|me apetece|tengo (?:muchas |tantas )?ganas de|me dan (?:muchas |tantas )?ganas de|"
+          r"me dieron ganas de|tenia ganas de|me provoca|se me antoja|sueno con|solo pienso en|pienso en|"
+          r"pensaba en|estoy pensando en|estaba pensando en|he pensado en|he estado pensando en|pense en|"
+          r"lo unico que quiero es|ojala pudiera|quiero poder|deberia|debería)")
+# First-person frames of desire or intent for methods that need one ("quiero saltar del puente").
+FRAME = (rf"(?:{DESIRE}|voy a|iba a|pienso|planeo|estoy planeando|he decidido|decidi|estoy decidid[oa] a|"
+         r"tengo que|estoy por|estoy a punto de|ya es hora de|me toca)")
+# Idiomatic continuations of "morir": "morir de risa / hambre / vergüenza", "morir por verte".
+IDIOM_N = (r"(?:risa|risas|hambre|sueno|ganas|verguenza|pena|amor|calor|frio|miedo|envidia|aburrimiento|celos|"
+           r"nervios|ternura|cansancio|emocion|gusto|alegria|felicidad|ansias|ansiedad por|curiosidad|sed|asco|"
+           r"orgullo|placer|cringe|lo lindo|lo bonito|lo tierno|viejo|vieja|viejos|anciano|anciana|sobredosis de "
+           r"ternura|amor|ilusion|impaciencia|emocion|la emocion)")
+IDIOM_MORIR = (rf"(?! (?:de|del|d) (?:la |el |tanta |tanto |mucha |mucho |puro |pura |pura |tan )?{IDIOM_N}\b"
+               r"| por (?!(?:favor|dentro|todo|fin|eso|esto|lo que|que|mi culpa|dios|diosito)\b)"
+               r"| (?:feliz|felices|en el intento|de viej|de ancian|antes que|tranquil)"
+               r"| (?:aqui|ahi|alli) (?:mismo|misma) de )")
+MORIR = rf"(?:morir|morirme|morirm)(?! de (?:viej|ancian)){IDIOM_MORIR}"
+# Idiomatic continuations of "matar(me)": a gerund ("me mato estudiando"), "de risa", "a trabajar".
+# A gerund ("estudiando"), not the words that merely end like one ("cuando", "entiendo").
+GERUND = (rf"(?!(?:cuando|ando|mando|comando|blando|entiendo|atiendo|extiendo|enciendo|defiendo|pretendo|"
+          rf"vendo|tiendo)\b){W}(?:ando|iendo|yendo)\b")
+IDIOM_MATAR = (rf"(?! {GERUND}| de (?:la |el )?(?:risa|hambre|sed|cansancio|sueno|aburrimiento|"
+               r"frio|calor|trabajo|trabajar|estudiar|estudio|ganas)\b| a (?:estudiar|trabajar|entrenar|correr|"
+               rf"hacer|limpiar|{W}ar)\b| (?:en el gym|en el gimnasio|por (?:ti|vos|usted|ella|verte|conseguir|"
+               r"el examen|la escuela|mis notas|aprobar))\b)")
+# Places and ways to jump or throw oneself ("tirarme del puente", "aventarme al metro").
+PLACE = (r"(?:puente|puentes|edificio|balcon|ventana|azotea|techo|terraza|acantilado|precipicio|barranco|viaducto|"
+         r"torre|risco|vacio|abismo|penasco|cornisa|tren|metro|vias|via del tren|auto|autos|carro|carros|coche|"
+         r"coches|camion|camiones|trailer|autobus|bus|trafico|autopista|carretera|lo alto|altura|"
+         r"(?:\d+|primer|segundo|tercer|cuarto|quinto|sexto|septimo|octavo|noveno|decimo|ultimo|un) piso)")
+JUMP = rf"(?:de|desde|por|del|al|a|bajo|abajo|debajo|delante|frente|contra|hacia|en) {gap(3)}{PLACE}"
+THROW = r"(?:tirarme|aventarme|lanzarme|arrojarme|botarme|echarme)"
+THROW_V = r"(?:tirar|aventar|lanzar|arrojar|botar|echar)"
+# Ways of killing oneself as an infinitive with "me" ("matarme", "quitarme la vida").
+KILL_INF = (rf"(?:matarme{IDIOM_MATAR}|suicidarme|autoeliminarme|desvivirme|auto matarme|"
+            r"quitarme (?:la|mi) (?:propia )?vida|ahorcarme|colgarme(?! (?:de|del) (?:tu|su|cuello|brazo))|"
+            r"envenenarme|dispararme|pegarme un (?:tiro|balazo|disparo)|darme un (?:tiro|balazo)|"
+            r"volarme (?:la cabeza|los sesos)|cortarme (?:las venas|el cuello|la garganta|las munecas)|"
+            r"abrirme las venas|"
+            rf"{THROW} {JUMP}|"
+            r"acabar con (?:mi (?:propia )?vida|mi existencia)|terminar con (?:mi (?:propia )?vida|mi existencia)|"
+            r"poner(?:le)? fin a (?:mi (?:propia )?vida|mi existencia)|quitarme de en medio|matar a mi mismo)")
+# Methods and "end it all" that count only after a first-person frame ("quiero acabar con todo").
+_END_ALL = (r"(?:acabar|terminar) con todo(?! (?:el|la|los|las|lo|esto|eso|este|esta|ese|esa|mi|mis|tu|su|sus|"
+            r"que)\b)|poner(?:le)? fin a todo|acabar con esto de una vez|"
+            r"ahogarme (?:en el mar|en el rio|en la tina|en la banera)|estrellarme (?:con|contra) " + W + " " + W +
+            r"|saltar " + JUMP + r"|dejar de respirar|dormir para siempre con " + W)
+# The same verbs after "me" + a first-person verb ("me quiero matar", "me voy a tirar del puente").
+KILL_V = (rf"(?:matar{IDIOM_MATAR}|suicidar|autoeliminar|desvivir|quitar (?:la|mi) (?:propia )?vida|ahorcar|"
+          r"colgar(?! (?:de|del) (?:tu|su|cuello))|envenenar|disparar|pegar un (?:tiro|balazo|disparo)|"
+          r"dar un (?:tiro|balazo)|volar (?:la cabeza|los sesos)|cortar (?:las venas|el cuello|la garganta)|"
+          rf"abrir las venas|{THROW_V} {JUMP})")
+CLIMB_1SG = (r"(?:quiero|quisiera|queria|voy a|iba a|debo|deberia|tengo que|pienso|necesito|"
+             r"estoy por|estoy a punto de|planeo|voy a ir a|quiero ir a|vuelvo a|volvere a|he decidido|decidi)")
+# First-person present / future / conditional of the same verbs ("me mato", "me suicidaré", "me mataría").
+KILL_PRES = (rf"(?:mato{IDIOM_MATAR}|suicido|ahorco|cuelgo(?! el| la| los)|enveneno|disparo|quito la vida|"
+             r"pego un (?:tiro|balazo)|doy un tiro|corto las venas|abro las venas|"
+             r"(?:tiro|aviento|lanzo|arrojo|boto|echo) " + JUMP + ")")
+KILL_FUT = (rf"(?:matare{IDIOM_MATAR}|suicidare|ahorcare|colgare|envenenare|dispare un tiro|quitare la vida|pegare un tiro|"
+            r"cortare las venas|(?:tirare|aventare|lanzare|arrojare) " + JUMP + ")")
+KILL_COND = (rf"(?:mataria{IDIOM_MATAR}|suicidaria|ahorcaria|colgaria|envenenaria|quitaria la vida|pegaria un tiro|"
+             r"cortaria las venas|(?:tiraria|aventaria|lanzaria|arrojaria) " + JUMP + ")")
+MEANS = (r"(?:pastillas|pastilla|pildoras|pildora|capsulas|comprimidos|tabletas|medicamentos|medicinas|"
+         r"medicacion|remedios|paracetamol(?:es)?|acetaminofen(?:es)?|ibuprofeno(?:s)?|aspirinas?|clonazepam(?:s)?|"
+         r"rivotril(?:es|s)?|alprazolam(?:s)?|diazepam(?:s)?|lorazepam(?:s)?|valium(?:s)?|tafil(?:es)?|xanax|"
+         r"antidepresivos|somniferos|tranquilizantes|ansioliticos|benzodiacepinas|benzos|insulina|opioides|"
+         r"tramadol(?:es)?|fentanilo|morfina|litio|quetiapina(?:s)?|sertralina(?:s)?|fluoxetina(?:s)?|pastis|"
+         r"pepas|pildoritas|pastillitas)")
+POISON = r"(?:veneno|raticida|matarratas|lejia|cloro|anticongelante|insecticida|herbicida|soda caustica|pesticida)"
+NUM10 = (r"(?:[1-9]\d+|diez|once|doce|quince|veinte|veinticinco|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|"
+         r"noventa|cien|doscientas|muchisimas)")
+QTY = (rf"(?:(?:como|unas|unos|mas de|casi|alrededor de|tipo) )?(?:todas las|todos los|toda la|todo el|un monton de|muchas|muchos|un frasco de|el frasco de|"
+       r"un frasco entero de|el frasco entero de|un bote de|el bote de|la caja de|una caja de|toda la caja de|"
+       r"un punado de|un puno de|demasiadas|demasiados|un blister de|el blister de|dos cajas de|"
+       rf"tres cajas de|una tira de|el resto de|las \d+|{NUM10}) ")
+CONTAINER = (r"(?:todo el|el|un|toda la|la|una) (?:frasco|bote|caja|blister|tubo|botella de pastillas)"
+             rf"(?: entero| entera| completo| completa| de {W})?")
+TIME = (r"(?:esta noche|esta misma noche|hoy|hoy mismo|hoy en la noche|hoy por la noche|manana|pasado manana|"
+        r"ahora|ahora mismo|ahorita|ya mismo|en un rato|al rato|en unas horas|en (?:\d+|unos|unas|dos|tres) "
+        r"(?:horas|minutos|dias)|este fin de semana|el fin de semana|esta semana|el (?:lunes|martes|miercoles|"
+        r"jueves|viernes|sabado|domingo)|este (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|"
+        r"a las \d+|a la \d+|a medianoche|cuando (?:todos|todas|mis padres|mis papas|mi familia|mi mama|"
+        r"mi papa|ellos) (?:se duerman|se vayan|esten dormidos|no esten|salgan)|antes de que (?:amanezca|vuelvan|"
+        r"lleguen|se despierten)|mas tarde|pronto|dentro de poco|de esta noche no pasa|esta madrugada|"
+        r"en la madrugada)")
+
+
+class _Lazy:
+    """A regular expression compiled on first use (keeps importing this module cheap)."""
+
+    __slots__ = ("_args", "_rx")
+
+    def __init__(self, *args) -> None:
+        self._args = args
+        self._rx: re.Pattern[str] | None = None
+
+    @property
+    def rx(self) -> re.Pattern[str]:
+        if self._rx is None:
+            self._rx = re.compile(*self._args)
+        return self._rx
+
+    def search(self, s: str):
+        return (self._rx or self.rx).search(s)
+
+    def match(self, s: str):
+        return (self._rx or self.rx).match(s)
+
+    def finditer(self, s: str):
+        return (self._rx or self.rx).finditer(s)
+
+
+class Pat(NamedTuple):
+    construct: str
+    flags: frozenset[str]
+    rx: re.Pattern[str]
+    # Word prefixes (cut to 3-5 letters) of which every match contains at least one; a
+    # text with none of them skips the pattern.  None: the pattern always runs.
+    keys: frozenset[str] | None
+
+
+# (construct, flags, alternatives) as written; split and compiled on first use so that a
+# process that never sees Spanish pays nothing at start-up.
+_TABLES: list[tuple[str, str, tuple[str, ...]]] = []
+_SOURCES: list[tuple[str, frozenset[str], str]] = []
+_PATTERNS: list[Pat] = []
+
+
+def _add(construct: str, flags: str, *alternatives: str) -> None:
+    _TABLES.append((construct, flags, alternatives))
+
+
+def sources() -> list[tuple[str, frozenset[str], str]]:
+    """``(construct, flags, expression)`` for every top-level alternative of the tables.
+
+    Each alternative becomes its own expression, so that a text runs only the ones whose
+    required words it contains (``_KEY_INDEX``).  The leading space is part of the match: a
+    literal first word lets the regular expression engine search for it.
+    """
+    if not _SOURCES:
+        for construct, flags, alternatives in _TABLES:
+            for alt in alternatives:
+                for piece in _split_top(alt):
+                    _SOURCES.append((construct, frozenset(flags.split()), f" (?:{piece})(?= )"))
+    return _SOURCES
+
+
+def _split_top(src: str) -> list[str]:
+    """Split a regular expression at its top-level ``|``."""
+    out, depth, start, k, esc, cls = [], 0, 0, 0, False, False
+    while k < len(src):
+        c = src[k]
+        if esc:
+            esc = False
+        elif c == "\\":
+            esc = True
+        elif cls:
+            cls = c != "]"
+        elif c == "[":
+            cls = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(src[start:k])
+            start = k + 1
+        k += 1
+    out.append(src[start:])
+    return out
+
+
+_KEY_INDEX: dict[str, tuple[int, ...]] = {}
+_KEY_SET: set[str] = set()
+_ALWAYS: list[int] = []
+
+
+def patterns() -> list[Pat]:
+    """The compiled phrase patterns (built once)."""
+    if not _PATTERNS:
+        index: dict[str, list[int]] = {}
+        for c, f, src in sources():
+            keys = _required_keys(src)
+            k = len(_PATTERNS)
+            _PATTERNS.append(Pat(c, f, re.compile(src), keys))
+            if keys is None:
+                _ALWAYS.append(k)
+            else:
+                for key in keys:
+                    index.setdefault(key, []).append(k)
+        _KEY_INDEX.update((key, tuple(v)) for key, v in index.items())
+        _KEY_SET.update(_KEY_INDEX)
+    return _PATTERNS
+
+
+# Prefixes of frequent words make poor keys: a set made of them is used only when nothing
+# better is required.
+_COMMON_KEYS = frozenset("""que qui quie est esta este esto tengo teng voy par para por con pue pued como
+    tod todo nad nada muy mas per pero cua cuan hac hace sie sien una uno vez hay hoy los las del sin solo soy
+    les fue mis nos asi ser esa ese eso""".split())
+
+
+def _key(prefix: str) -> str:
+    return prefix[:5]
+
+
+def _required_keys(src: str) -> frozenset[str] | None:
+    """Word prefixes of which any match of ``src`` must contain one, read from its parse tree.
+
+    Walks the parsed expression: a literal word at a token start is a requirement of its
+    sequence; a branch requires one of its alternatives' requirements; optional parts and
+    look-arounds require nothing.  Of a sequence's requirements the most selective is kept.
+    """
+    from re import _parser as sp
+
+    def best(cands: list[frozenset[str]]) -> frozenset[str] | None:
+        ok = [c for c in cands if c and all(len(k) >= 3 for k in c)]
+        if not ok:
+            return None
+        return min(ok, key=lambda c: (sum(k[:4] in _COMMON_KEYS or k[:3] in _COMMON_KEYS or k in _COMMON_KEYS
+                                          for k in c), len(c)))
+
+    def seq(items, at_start: bool) -> tuple[frozenset[str] | None, bool]:
+        cands: list[frozenset[str]] = []
+        run: list[str] = []
+        run_start = at_start
+        pos = at_start
+
+        def flush() -> None:
+            nonlocal run, pos
+            if run:
+                text = "".join(run)
+                for k, piece in enumerate(text.split(" ")):
+                    if piece and (k > 0 or run_start):
+                        cands.append(frozenset({_key(piece)}))
+                pos = text.endswith(" ")
+                run = []
+
+        for op, av in items:
+            if op is sp.LITERAL:
+                if not run:
+                    run_start = pos
+                run.append(chr(av))
+                continue
+            flush()
+            if op is sp.BRANCH:
+                outs = [seq(alt, pos) for alt in av[1]]
+                if all(o[0] is not None for o in outs):
+                    cands.append(frozenset().union(*(o[0] for o in outs)))
+                pos = all(o[1] for o in outs)
+            elif op is sp.SUBPATTERN:
+                need, pos = seq(av[-1], pos)
+                if need is not None:
+                    cands.append(need)
+            elif op in (sp.MAX_REPEAT, sp.MIN_REPEAT, sp.POSSESSIVE_REPEAT):
+                lo, _hi, child = av
+                need, end = seq(child, pos)
+                if lo >= 1 and need is not None:
+                    cands.append(need)
+                pos = end if lo >= 1 else (pos and end)
+            elif op in (sp.ASSERT, sp.ASSERT_NOT, sp.AT):
+                pass
+            else:
+                pos = False
+        flush()
+        return best(cands), pos
+
+    return seq(sp.parse(src), False)[0]
+
+
+# ------------------------------------------------------------ attempt in progress (imminent)
+_add("attempt_in_progress", "",
+     rf"(?:ya )?me (?:tome|trague|bebi|he tomado|he tragado|he bebido|acabo de tomar|acabo de tragar|estoy tomando|"
+     rf"meti) {QTY}(?:{W} ){{0,2}}?{MEANS}",
+     rf"(?:ya )?me (?:tome|trague|bebi|he tomado|he tragado|acabo de tomar|acabo de tragar) {CONTAINER}",
+     rf"me (?:tome|trague|he tomado) (?:las|los|mis) {gap(1)}{MEANS}(?: ,)? (?:todas|todos)(?= [.,?¡¿] | $)",
+     r"ya me (?:las|los) (?:tome|trague|bebi|he tomado|he tragado)|me (?:las|los) (?:tome|trague|he tomado|"
+     r"acabo de tomar|acabo de tragar) (?:todas|todos)",
+     r"(?:ya )?me (?:tome|trague|bebi|he tomado) todo(?= [.,?¡¿] | $| y | hace )|"
+     r"me (?:tome|trague) todo lo que (?:habia|encontre|tenia)",
+     rf"me estoy tomando (?:las |todas las |mis )?{MEANS}|(?:ya )?empece a (?:tomarmelas|tomarmelos|tragarmelas)|"
+     rf"tengo (?:las|unas) {MEANS} en la boca",
+     r"tengo (?:la|una) (?:cuerda|soga) (?:puesta|al cuello|en el cuello|amarrada al cuello)|"
+     r"tengo (?:la|una) (?:pistola|arma) (?:en la cabeza|en la sien|en la boca|apuntandome)",
+     r"(?:ya )?(?:pase|cruce|salte) (?:la baranda|el barandal|la reja del puente)|(?:del|al) otro lado de la baranda",
+     r"con el motor (?:prendido|encendido) en el garaje",
+     rf"(?:ya )?(?:tome|trague|he tomado|acabo de tomar) {QTY}(?:{W} ){{0,2}}?{MEANS}(?! (?:hace (?:anos|meses)))",
+     r"estoy (?:parad[oa] |sentad[oa] |de pie )?(?:al|en el|sobre el|en la|a la) (?:borde|orilla) (?:del|de la|de un|de una) "
+     r"(?:puente|acantilado|edificio|azotea|techo|precipicio|barranco|balcon|terraza|cornisa)|"
+     r"me estoy (?:subiendo|parando) (?:a|en|sobre) (?:la baranda|el barandal|la cornisa|el borde|la azotea|el techo)",
+     r"(?:ya )?(?:me )?(?:tome|he tomado|acabo de tomar|me acabo de tomar|me hice|me he hecho) una sobredosis",
+     rf"(?:ya )?(?:me )?(?:tome|bebi|trague|he tomado|he bebido|acabo de tomar|acabo de beber) (?:el |un |una |la |"
+     rf"todo el |toda la |media botella de |una botella de |la botella de |un poco de |algo de |un vaso de )?"
+     rf"{POISON}",
+     rf"(?:las |mis |los )?{MEANS} (?:ya )?(?:estan|empiezan a|comienzan a|empezaron a|ya estan) "
+     r"(?:haciendo efecto|hacer efecto|hacerme efecto|funcionar)",
+     r"me estoy desangrando|me (?:estoy|esta) quedando sin sangre|(?:ya )?me desangro",
+     r"tengo (?:la|una) (?:soga|cuerda|cinturon|bolsa) (?:en|alrededor de|al|atada al|atada a) (?:el |mi )?cuello",
+     r"(?:ya )?(?:me acabo de cortar|me corte) (?:las venas|el cuello)(?= (?:ya|ahora|ahorita|hace un rato|y)\b)",
+     r"(?:ya )?me acabo de cortar las venas|ya me corte las venas",
+     r"estoy (?:parad[oa] |sentad[oa] |de pie )?(?:en|sobre) (?:el borde|la orilla|la cornisa|el barandal|la baranda|"
+     rf"lo alto|la azotea|el techo|las vias|el puente|la ventana){gap(4)} ?(?:ahora|ahorita|ahora mismo|"
+     r"en este momento|ya)")
+
+# ------------------------------------------------------------ past attempts (moderate; recent -> high)
+_add("attempt_in_progress", "weak",
+     rf"(?:ya )?(?:me )?(?:tome|trague|he tomado|acabo de tomar) (?:las|mis|los) {gap(1)}{MEANS}",
+     r"(?:ya )?me (?:tome|trague) algo")
+_add("past_attempt", "past",
+     rf"(?:intente|trate de|he intentado|intentaba|trataba de|quise|intente varias veces|lo intente|volvi a intentar) "
+     rf"{FILL}(?:{KILL_INF}|suicidarme|quitarme la vida)",
+     rf"me (?:intente|trate de|quise|he intentado|intentaba) {KILL_V}",
+     r"(?:intente|trate de|he intentado|quise) (?:morir(?:me)?|estrellar (?:el|mi) (?:coche|carro|auto)|"
+     r"ahogarme|envenenarme|matarme|dejar de respirar)",
+     r"(?:tuve|he tenido) (?:un|otro) intento|mi (?:ultimo|primer|segundo) intento",
+     rf"(?:despues de|tras|por|desde que|antes de) (?:intentar|tratar de) {FILL}(?:{KILL_INF}|suicidarme|"
+     r"quitarme la vida|morir(?:me)?)",
+     rf"me (?:colgue|ahorque|envenene|dispare|tire {JUMP}|avente {JUMP}|lance {JUMP})|salte {JUMP}",
+     rf"(?:habia|he|habiamos) tomado {QTY}(?:{W} ){{0,2}}?{MEANS}",
+     r"(?:mi|mis|tuve un|tuve una|he tenido|tuve|he tenido un|he tenido una|despues de mi|tras mi|desde mi) "
+     r"(?:ultimo |primer |segundo |tercer |anterior )?(?:intento de suicidio|intentos de suicidio|"
+     r"intento suicida|intentos suicidas|sobredosis|ultimo intento)",
+     r"(?:sobrevivi|sobrevivo|he sobrevivido) (?:a )?(?:un|mi|una|dos|tres|varios|varias) (?:intento|intentos|sobredosis)",
+     r"me (?:internaron|hospitalizaron|ingresaron|llevaron al hospital|llevaron a urgencias) (?:por|despues de|tras) "
+     r"(?:una sobredosis|un intento|mi intento|intentar (?:matarme|suicidarme)|tomarme|cortarme las venas)",
+     r"me (?:hicieron|tuvieron que hacer) un lavado de estomago|me lavaron el estomago",
+     r"me corte las venas|me abri las venas|me intente ahorcar|me intente colgar")
+
+# ------------------------------------------------------------ plans, preparation, method-seeking (high)
+_add("plan", "",
+     rf"(?:junte|he juntado|estoy juntando|he estado juntando|llevo {gap(2)}juntando|acumule|he acumulado|"
+     rf"estoy acumulando|he estado acumulando|ahorre|estoy ahorrando|he ahorrado|reuni|he reunido|escondi|"
+     rf"he escondido|guardo {gap(1)}escondidas) {gap(3)}{MEANS}",
+     rf"tengo {gap(3)}{MEANS} {gap(2)}(?:juntadas|juntados|acumuladas|acumulados|ahorradas|escondidas|escondidos|"
+     r"escondida|escondido|reunidas|listas|listos|preparadas|preparados|contadas|contados|separadas)",
+     rf"tengo (?:escondidas|escondidos|juntadas|acumuladas|ahorradas) {gap(2)}{MEANS}",
+     rf"cuant[oa]s {gap(2)}{MEANS} (?:hacen falta|se necesitan|necesito|harian falta|necesitaria|tengo que tomar|"
+     rf"tendria que tomar|hay que tomar|me tengo que tomar|son letales|son mortales|matan|te matan|"
+     rf"son suficientes|serian suficientes)(?! para (?:dormir|el dolor|la cabeza|la fiebre|la gripe|calmar|"
+     r"que se me quite|bajar))",
+     rf"cuant[oa] {gap(1)}(?:paracetamol|ibuprofeno|insulina|{MEANS}) (?:hace falta|se necesita|necesito|es letal|"
+     r"es mortal|mata)(?! para (?:dormir|el dolor|la cabeza|la fiebre))",
+     r"(?:cual|que) (?:es|seria) la (?:dosis|cantidad) (?:letal|mortal)|dosis (?:letal|mortal) de",
+     r"(?:la |cual es la |que |una |alguna )?(?:mejor |peor )?(?:forma|manera|metodo|metodos|modo) "
+     r"(?:mas |menos )?(?:(?:facil|rapida|rapido|segura|seguro|indolora|indoloro|efectiva|efectivo|dolorosa|"
+     r"doloroso|sencilla|sencillo|comoda|limpia|certera) )?(?:de|para) (?:morir|matarse|matarme|suicidarse|"
+     r"suicidarme|quitarse la vida|quitarme la vida|no despertar|ahorcarse|ahorcarme)",
+     r"como (?:puedo |podria |me puedo )?(?:matarme|suicidarme|matarse|suicidarse|quitarme la vida|"
+     r"quitarse la vida|ahorcarme|ahorcarse|colgarme|colgarse|morir sin dolor|morirme sin dolor|"
+     r"hacer una sobredosis|me mato|me suicido)",
+     r"(?:que|cual) (?:altura|piso) (?:hace falta|se necesita|es suficiente|necesito|es mortal|es letal|mata)"
+     r" (?:para )?(?:morir|matarse|matarme|no sobrevivir|que sea mortal)",
+     r"(?:desde|a partir de) (?:que|cuantos|cual) (?:piso|pisos|altura|metros) (?:hay que|tengo que|se tiene que|"
+     r"necesito) (?:tirarme|tirarse|saltar|aventarme|aventarse)",
+     rf"(?:desde|a partir de) (?:que|cuantos|cual) (?:piso|pisos|altura|metros) {gap(4)}(?:mortal|letal|"
+     r"matarse|matarme|te mata|mata|no sobrevives|morir)",
+     rf"(?:cortar(?:se|me)?|tomar(?:se|me)?|saltar|tirar(?:se|me)|colgar(?:se|me)|ahorcar(?:se|me)|veneno|"
+     rf"{MEANS}|piso|altura|cuerda|soga|vena|venas) {gap(6)}para (?:morir(?:me)?|matarme|matarse|suicidarme|"
+     r"suicidarse|no despertar|que sea (?:mortal|letal|rapido)|no sobrevivir|que no (?:me )?encuentren)",
+     r"(?:que|cual) veneno (?:actua|mata|es) (?:mas rapido|mejor|mas efectivo)|"
+     r"(?:que|cuan|cuanto) (?:tan )?(?:profundo|hondo) (?:hay que|tengo que|tendria que|debo) cortar(?:me|se)?",
+     rf"(?:que pasa|que pasaria) si me (?:tomo|tomara|trago|tragara|bebo) {QTY}",
+     r"para que no me encuentren (?:a tiempo|con vida|hasta)",
+     r"(?:ya )?(?:amarre|ate|colgue|prepare) (?:la|una) (?:cuerda|soga)",
+     r"ya (?:tengo|consegui|compre) (?:el|la) (?:veneno|raticida|pistola|arma|cuerda|soga)",
+     r"(?:tengo|ya tengo|hice|he hecho) (?:un|mi) plan (?:para )?(?:matarme|suicidarme|morir|quitarme la vida|"
+     r"hacerlo|acabar con todo|acabar con mi vida)",
+     r"ya (?:tengo|compre|consegui|prepare) (?:la|una|mi) (?:soga|cuerda) ?(?:lista|preparada|atada)?",
+     r"ya (?:tengo|elegi|escogi|decidi) (?:el dia|la fecha|el lugar|el metodo|como lo voy a hacer|como hacerlo)",
+     r"ya se (?:como|cuando|donde) lo voy a hacer|ya (?:tengo|esta) todo (?:planeado|preparado|listo) para "
+     r"(?:hacerlo|matarme|suicidarme|morir)")
+_add("plan", "weak",
+     rf"tengo {gap(3)}{MEANS} (?:guardadas|guardados|guardaditas)",
+     rf"tengo guardad[oa]s {gap(2)}{MEANS}",
+     rf"(?:guarde|he guardado|estoy guardando|he estado guardando|fui guardando) {gap(3)}{MEANS}",
+     rf"cuant[oa]s {gap(2)}{MEANS} (?:tendria que|habria que|hay que) (?:tomar|tomarse)(?! para (?:dormir|el dolor))",
+     r"(?:que|cual) (?:altura|piso) (?:hace falta|se necesita|es suficiente|es mortal|es letal)",
+     r"ya (?:tengo|esta) (?:todo )?(?:planeado|decidido|pensado|listo|preparado)|tengo un plan|ya tengo un plan|"
+     r"ya se como lo voy a hacer")
+
+# ------------------------------------------------------------ active ideation (high)
+_add("active_ideation", "",
+     rf"{KILL_INF}",
+     rf"{FRAME} {FILL}(?:{_END_ALL})",
+     rf"me {FILL}{CLIMB_1SG} {FILL}{KILL_V}",
+     r"(?:pienso|pensaba|he pensado|he estado pensando|estoy pensando|estaba pensando|pense|sueno|fantaseo|"
+     r"considero|contemplo|he considerado|estoy considerando) (?:mucho |todo el tiempo |cada dia |a diario |"
+     r"seriamente |demasiado |constantemente |mucho mas )?(?:en|con) (?:el |mi )?(?:suicidio|sewerslide|sewer slide)",
+     r"(?:considero|contemplo|he considerado|estoy considerando|pienso en|quiero) el suicidio",
+     r"(?:tengo|tenia|he tenido|vuelvo a tener|volvi a tener|me vienen|me llegan) (?:muchos |muchas |otra vez |de nuevo |"
+     r"unos |unas )?(?:pensamientos|ideas|ideacion|impulsos|ganas) (?:suicidas|de suicidio|de suicidarme|"
+     r"de matarme|de quitarme la vida)",
+     r"(?:estoy|me siento|me he sentido|he estado|ando|vuelvo a estar|me estoy sintiendo) (?:muy |tan |bastante |"
+     r"otra vez |de nuevo )?suicida",
+     r"(?:el )?(?:suicidio|matarme|suicidarme) (?:es|me parece|seria|parece) (?:mi|la) (?:unica |mejor )?"
+     r"(?:salida|opcion|solucion)",
+     r"(?:el )?(?:suicidio|sewer slide|matarme|suicidarme) es (?:lo unico|en lo unico) (?:que|en lo que) (?:pienso|quiero|deseo|"
+     r"tengo en la cabeza)",
+     r"(?:quiero|voy a|pienso|necesito|tengo ganas de) (?:acabar|terminar) conmigo(?: mism[oa])?|"
+     rf"vida {gap(5)}(?:quiero|voy a|pienso) (?:terminarla|acabarla|quitarmela|acabar con ella|terminar con ella)",
+     r"(?:hacer(?:me)?|cometer|me hago) (?:el |un )?(?:suicidio|sewerslide|sewer slide)",
+     r"(?:para|a) (?:tirarme|aventarme|lanzarme|arrojarme)(?= [.,?¡¿] | $| y | pero )",
+     r"(?:{DESIRE}|voy a|me voy a) (?:emoji_rope|emoji_gun|emoji_knife)".replace("{DESIRE}", DESIRE),
+     r"(?:mi|la) unica (?:salida|opcion|solucion) es (?:el suicidio|matarme|suicidarme)")
+_add("active_ideation", "intent",
+     rf"me {FILL}(?:voy a|pienso|he decidido|decidi|estoy por|estoy a punto de) {FILL}{KILL_V}",
+     rf"(?:voy a|pienso|he decidido|decidi|estoy decidid[oa] a|estoy a punto de|ya es hora de) {FILL}{KILL_INF}",
+     rf"me {KILL_FUT}",
+     rf"me (?:las|los) (?:voy a|quiero|pienso|iba a) {FILL}(?:tomar|tragar|beber) (?:todas|todos|de golpe|"
+     r"de una vez|juntas|juntos)",
+     rf"(?:voy a|quiero|pienso|iba a) {FILL}(?:tomarme|tragarme|beberme|tomar|tragar) {gap(1)}{QTY}"
+     rf"(?:{W} ){{0,2}}?{MEANS}",
+     rf"me voy a (?:tomar|tragar|beber) {gap(1)}{QTY}(?:{W} ){{0,2}}?{MEANS}",
+     rf"me (?:tomo|trago) {QTY}(?:{W} ){{0,2}}?{MEANS}",
+     rf"(?:voy a|quiero|pienso) (?:tomarme|tragarme|tomarmelas|tomarmelos|tragarmelas|tragarmelos) (?:todas|todos|"
+     rf"{CONTAINER})",
+     r"(?:voy a|quiero|pienso) (?:hacerme|tomarme|tomar|darme|meterme|provocarme) una sobredosis|"
+     r"me voy a (?:hacer|dar|meter|tomar|provocar) una sobredosis",
+     rf"(?:voy a|quiero|pienso) (?:tomarme|beberme|tomar|beber) (?:el |un |una |la |todo el )?{POISON}",
+     rf"{POISON} {gap(3)}para (?:tomarmel[oa]s?|bebermel[oa]s?|tragarmel[oa]s?)",
+     r"(?:quiero|voy a|pienso|tengo ganas de) (?:usarla|usarlo|usar(?:la|lo)? (?:la|el|mi) \w+) (?:contra|en) "
+     r"mi(?: mism[oa])?",
+     r"(?:me )?(?:voy a|quiero|pienso) (?:ir a )?dormir(?:me)? para siempre(?! (?:en|con|aqui|alli|ahi)\b)")
+_add("active_ideation", "present",
+     rf"me {FILL}{KILL_PRES}",
+     r"(?:cuando|antes de que|despues de que|para cuando|una vez que|el dia que|el dia en que|en cuanto) "
+     r"(?:yo )?me (?:mate|suicide|quite la vida|ahorque|cuelgue|envenene|pegue un tiro|corte las venas|"
+     rf"(?:tire|avente|lance|arroje) {JUMP})(?! (?:de|del) (?:risa|hambre))")
+_add("active_ideation", "conditional",
+     rf"me {KILL_COND}",
+     rf"(?:seria capaz de|me atreveria a) {KILL_INF}")
+
+# ------------------------------------------------------------ passive ideation (moderate)
+_add("passive_ideation", "",
+     rf"{DESIRE} {FILL}{MORIR}",
+     r"ojala (?:que )?(?:yo )?(?:me muera|me muriera|me muriese|muriera|muera|me muera ya|estuviera muert[oa]|"
+     r"estuviese muert[oa]|estar muert[oa]|no despertar|no despierte|no despertara|no despertase|no amanecer|"
+     r"no amanezca|no amaneciera|no haber nacido|no hubiera nacido|nunca hubiera nacido|desaparecer|"
+     r"desapareciera|desaparezca|dejar de existir|dejara de existir|me atropelle|me atropellen|me atropellara|"
+     r"me (?:diera|de) algo y (?:me muera|no despierte)|me (?:llevara|lleve) la muerte|me (?:mate|mataran|maten) "
+     r"(?:alguien|un rayo)|no existir|no existiera)",
+     rf"{DESIRE} {FILL}(?:estar muert[oa]|estar muertos|dejar de existir|dejar de vivir|no existir|"
+     r"no haber nacido|desaparecer(?! (?:un rato|unos|unas|de las redes|de aqui|del trabajo|de la escuela|"
+     r"del grupo|por un tiempo|un tiempo|un fin|de vacaciones|una semana|un mes|de instagram|de facebook|"
+     r"de twitter|de tiktok|del chat|del mapa un))|irme de este mundo|irme para siempre|"
+     r"dormir(?:me)? y (?:no|nunca) (?:despertar|volver a despertar)|dormir(?:me)? para siempre|"
+     r"descansar para siempre|descansar en paz|no despertar|no despertarme|no volver a despertar|"
+     r"(?:que|q) (?:todo|esto|esta vida|mi vida) (?:se )?(?:acabe|termine)|que se (?:acabe|termine) (?:todo|mi vida)|"
+     r"dejar de sufrir para siempre|desaparecer para siempre|irme con (?:dios|diosito))",
+     r"me (?:quiero|quisiera) ir (?:de este mundo|para siempre|al cielo|con (?:dios|diosito))",
+     r"ojala (?:que )?(?:yo )?(?:me )?(?:durmiera|durmiese|me durmiera) y no (?:despertara|despertase|volviera a despertar)|"
+     r"ojala (?:que )?(?:todo|esto|mi vida|ya) (?:se )?(?:terminara|acabara|terminase|acabase)|"
+     r"(?:desearia|quisiera|ojala|deseo) que me (?:diera|de|pase|pasara|diese) (?:un infarto|algo|un accidente|"
+     r"un ataque|un derrame|cancer)",
+     rf"(?:que|q) ganas de (?:no existir|{MORIR}|desaparecer|no despertar|dejar de existir|estar muert[oa])",
+     r"(?:pido|pidiendo|rezo|rezando|suplico)(?: a dios| a diosito)? (?:por |para )?(?:no despertar|morir(?:me)?|"
+     r"que me lleve|no volver a despertar|no amanecer)",
+     r"(?:la|a la) muerte,? (?:hasta )?la (?:deseo|quiero|busco|espero)|deseo la muerte|anhelo la muerte",
+     r"no me importaria (?:morir(?:me)?|no despertar|que me pasara algo|dejar de existir)|"
+     r"me da (?:igual|lo mismo) (?:vivir o morir|morir(?:me)?|si me muero|estar viv[oa] o muert[oa])",
+     rf"ojala {gap(8)}(?:me muriera|me muera|muriera|no despertara|no despierte|se acabara todo|se acabe todo|"
+     r"terminara todo|no amaneciera|no hubiera un manana)",
+     r"(?:seria|es) mejor (?:para todos )?(?:si )?(?:yo )?(?:no estuviera|no existiera|me muriera|desapareciera)|"
+     r"seria (?:mas facil|un alivio|lo mejor) (?:no estar|no existir|morir(?:me)?|no despertar|estar muert[oa]|"
+     r"dejar de existir|desaparecer)",
+     r"(?:dios|diosito|senor) (?:me )?(?:lleve|llevara|recoja|recogiera)|que (?:dios|diosito) me (?:lleve|recoja)",
+     r"(?:para que|por que) (?:sigo|seguir) (?:aqui|viv[oa]|en este mundo|existiendo|respirando)|"
+     r"no (?:veo|se|encuentro) (?:por que|para que) seguir (?:viv[oa]|viviendo|aqui)",
+     rf"{DESIRE} {FILL}(?:que todo se (?:apagara|apague)|apagarme para siempre|quedarme dormid[oa] para siempre|"
+     r"cerrar los ojos y no (?:abrirlos|volver a abrirlos)|no estar (?:mas|aqui|viv[oa]|en este mundo)|"
+     r"no estar(?= [.,?¡¿] | $)|dormir la siesta eterna|el sueno eterno)",
+     r"(?:ya )?no me (?:quiero|quisiera) (?:volver a )?despertar",
+     r"fantaseo con (?:mi (?:propio )?funeral|mi muerte|morir(?:me)?)",
+     r"(?:morir(?:me)?|la muerte|desaparecer) es lo unico (?:que|en lo que) (?:quiero|pienso|deseo)",
+     r"(?:{DESIRE}|voy a) (?:emoji_grave|emoji_pill emoji_pill)".replace("{DESIRE}", DESIRE),
+     r"(?:ya )?no quiero seguir viviendo asi",
+     r"(?:ya )?no quiero (?:seguir )?(?:vivir|viviendo|existir|existiendo|estar viv[oa]|estar aqui|seguir aqui|"
+     r"seguir con vida|despertar|despertarme|volver a despertar|estar en este mundo|seguir en este mundo|"
+     r"vivir en este mundo)(?! (?:en|con|cerca|lejos|junto|bajo|como|sin|alli|ahi|alla|solo|sola|asi|de|del|"
+     r"aca|con mis|mas en|mas con|tan lejos)\b)(?: mas| nunca mas)?",
+     r"(?:ya )?no quiero seguir(?: mas)?(?= [.?¡¿,] | $)",
+     r"no (?:tengo|hay|encuentro|veo|le encuentro|le veo) (?:ninguna |ningun |ni una )?(?:razon|razones|motivo|"
+     r"motivos|ganas) (?:para|de) (?:vivir|seguir viviendo|seguir vivo|seguir viva|estar vivo|estar viva)",
+     r"no tengo (?:nada|nadie) por (?:lo que|que|quien) vivir",
+     r"(?:todos|mi familia|ellos|el mundo|todo el mundo|mis padres|mis papas|mis hijos) (?:estarian|estaria|"
+     r"vivirian|viviria) (?:mas tranquil[oa]s |mas felices |mejor )?(?:sin mi|mejor sin mi|si me muero|"
+     r"si me muriera|si yo no estuviera)",
+     r"(?:estaria|estaria yo|estariamos) mejor muert[oa]|mejor (?:estar )?muert[oa](?! de)|"
+     r"preferiria estar muert[oa]|seria mejor (?:si )?(?:me muriera|estar muert[oa]|no existir|no existiera|desaparecer|"
+     r"que me muriera|que no existiera|que me muera)",
+     r"(?:estoy |me siento |ando )?(?:cansad[oa]|hart[oa]) de (?:vivir|existir|estar viv[oa]|seguir viv[oa]|"
+     r"la vida|esta vida|mi vida)",
+     r"lo mejor (?:seria|es|sera|para todos es|para todos seria) (?:desaparecer|morir|morirme|no existir|"
+     r"estar muert[oa]|no estar|irme para siempre|dejar de existir)(?! (?:un|unos|unas|de las|del|por)\b)|"
+     r"no (?:le )?(?:veo|encuentro) (?:ningun |el )?sentido a (?:seguir viviendo|vivir|seguir viv[oa]|estar viv[oa]|"
+     r"seguir con vida)|"
+     r"(?:desearia|deseo|quisiera|quiero) no haber nacido|para que naci|no (?:debi|deberia haber) nacer|"
+     r"no deberia haber nacido",
+     r"(?:pienso|pensaba|he pensado|pienso mucho|estoy pensando|sueno) (?:mucho |todo el tiempo |cada dia |"
+     r"a diario |demasiado )?(?:en|con) (?:la|mi) muerte|pensamientos de muerte|(?:tengo|tenia) ganas de desaparecer",
+     r"(?:dios|diosito|senor|senor dios|dios mio),? (?:llevame|recogeme)|(?:llevame|recogeme) (?:ya )?"
+     r"(?:dios|diosito|senor)",
+     r"(?:morir|la muerte) es (?:mi|la) (?:unica )?(?:salida|opcion|solucion)|(?:mi|la) unica (?:salida|opcion|"
+     r"solucion) es (?:morir|morirme|la muerte)",
+     r"(?:me |yo )?(?:dejaria|dejare|voy a dejar|quiero dejar) (?:de comer |de vivir )?(?:morir|que me lleve)"
+     r"|dejarme morir")
+
+# ------------------------------------------------------------ self-injury (moderate)
+_BODY_BENIGN = (r"(?:el pelo|el cabello|las unas|la una|la barba|el flequillo|las puntas|el fleco|la melena|"
+                r"el dedo|un dedo|la mano|el labio|la lengua|afeitando|rasurando|cocinando|picando|pelando|"
+                r"con (?:un|el|una|la) (?:papel|hoja|lata|vidrio|cristal|cuchillo|tijera|tijeras|navaja de afeitar)|"
+                rf"sin querer|mucho|un monton|un poco|un pelin|bastante|al hablar|{GERUND}|con la gente|"
+                r"de hablar|en clase|la luz|el rollo|la conversacion|la llamada)")
+_SELF_HARM_V = r"(?:cortarme|hacerme dano|lastimarme|autolesionarme|herirme|quemarme|golpearme|rasgunarme|hacerme cortes)"
+_add("self_injury", "",
+     rf"me (?:corto|corte|he cortado|estoy cortando|sigo cortando|volvi a cortar|vuelvo a cortar|he vuelto a cortar|"
+     rf"estuve cortando|cortaba|acabo de cortar|volvi a cortarme)(?! {_BODY_BENIGN})",
+     rf"(?:{DESIRE}|voy a|pienso|tengo que) {FILL}{_SELF_HARM_V}(?! {_BODY_BENIGN})",
+     rf"(?:volvi a|vuelvo a|he vuelto a|sigo) (?:cortarme|hacerme dano|lastimarme|autolesionarme|hacerme cortes)"
+     rf"(?! {_BODY_BENIGN})",
+     r"me (?:autolesiono|autolesione|he autolesionado|hago dano|he hecho dano a proposito|hice dano a proposito|"
+     r"lastimo a proposito|lastime a proposito|hago cortes|hice cortes|quemo con (?:cigarros|cigarrillos|"
+     r"el encendedor|un encendedor|el cigarro)|queme con (?:cigarros|cigarrillos|el encendedor|un cigarro)|"
+     r"rasguno hasta sangrar|golpeo (?:la cabeza )?contra la pared)",
+     rf"me (?:corto|corte|lastimo|lastime|quemo|queme|golpeo|golpee|rasguno) {gap(3)}(?:a proposito|adrede|"
+     r"para (?:sentir|castigarme|no sentir|calmarme|aliviar))",
+     r"(?:mis|tengo) (?:autolesiones|cortes en (?:los|mis) (?:brazos|piernas|munecas|muslos))|"
+     r"(?:hago|hacia) cutting|recai (?:en las autolesiones|en cortarme|y me corte)|"
+     r"(?:tengo|tenia|me dan) ganas de (?:cortarme|autolesionarme|hacerme dano)(?! el)",
+     r"me (?:corte|corto|he cortado|cortaba) (?:los brazos|las piernas|las munecas|la muneca|los muslos|el brazo|"
+     r"la pierna|el muslo|la panza|el abdomen)",
+     rf"(?:cortandome|lastimandome|haciendome dano|autolesionandome|haciendome cortes)(?! {_BODY_BENIGN})",
+     r"(?:parar|dejar) de (?:cortarme|hacerme dano|lastimarme|autolesionarme)",
+     rf"me (?:pego|muerdo|rasco|arranco la piel|golpeo|golpee|di de golpes|quemo|queme|arano|rasguno|hago heridas|"
+     rf"hice heridas|corto|corte) {gap(6)}hasta (?:que )?(?:sangr\w*|me sangr\w*|dejar(?:me)? (?:marcas|moretones|"
+     r"heridas)|se me hinch\w*|me mareo|no sentir)",
+     r"me (?:hago|hice|he hecho) (?:heridas|cortes|varios cortes)(?! (?:cocinando|sin querer))|"
+     rf"me (?:hice|he hecho) un corte {gap(2)}en (?:el brazo|los brazos|la pierna|las piernas|la muneca|"
+     r"las munecas|el muslo|los muslos)",
+     r"(?:mis|tengo (?:los brazos|las piernas|el brazo|la pierna) (?:llen[oa]s? de|con)) (?:cortes|cicatrices nuevas|"
+     r"heridas|moretones)|para que no (?:vean|se vean|noten) (?:los|mis) cortes",
+     rf"(?:recai|he recaido|volvi a las andadas|volvi a caer) {gap(3)}(?:las cuchillas|la cuchilla|autolesionarme|"
+     r"cortarme|los cortes|la autolesion|hacerme dano)|me lastime (?:de nuevo|otra vez)(?= [.,?¡¿] | $)|"
+     r"(?:por eso|asi que|entonces) me (?:lastimo|corto|hago dano)|para (?:hacerme dano|lastimarme|castigarme)")
+_add("self_injury", "severe",
+     r"(?:muy|demasiado|tan|bastante|super|mas) (?:profundo|hondo|profunda|honda)",
+     r"no (?:para|deja|paraba|dejaba|quiere parar) de sangrar|no (?:puedo|logro|consigo) (?:parar|detener|"
+     r"cortar|controlar) (?:el sangrado|la sangre|la hemorragia)|sangra (?:mucho|demasiado|sin parar|un monton)|"
+     r"estoy sangrando (?:mucho|demasiado|sin parar|un monton)|hay (?:mucha|demasiada) sangre|"
+     r"(?:perdi|estoy perdiendo) mucha sangre|(?:empapad[oa]|llen[oa]) de sangre|no (?:para|deja) de salir sangre|"
+     r"sigue saliendo sangre|se me ve el hueso")
+
+# ------------------------------------------------------------ farewell (moderate)
+_REL = (r"(?:perro|perra|perrita|perrito|perros|gato|gata|gatito|gatita|gatos|mascota|mascotas|mama|madre|papa|"
+        r"padre|papas|padres|hermana|hermano|hermanos|hermanas|hijo|hija|hijos|hijas|familia|novia|novio|"
+        r"abuela|abuelo|abuelos|plantas|esposa|esposo|pareja|bebe)")
+_add("farewell", "",
+     r"(?:esto|este|esta) es (?:un|mi|el) (?:adios|despedida|ultimo adios|ultimo mensaje)|"
+     r"(?:este|esta) es mi (?:ultimo mensaje|ultima carta|ultima publicacion|ultimo post|despedida|ultima noche)",
+     r"adios (?:a todos|a todas|para siempre|mundo|mundo cruel|a todos los que)|(?:les|te|os) digo adios|"
+     r"me despido (?:de todos|de todas|de ustedes|de ti|de vosotros|para siempre)",
+     r"(?:les|te|os|le) (?:deje|dejo|escribi|he dejado|he escrito) (?:(?:una|unas|mi|mis|las|esta) )?cartas?|"
+     r"(?:deje|escribi|escribo|he escrito|estoy escribiendo|ya escribi|ya tengo) (?:una|mi|mis|las|unas) "
+     r"cartas? (?:de despedida|para (?:mi familia|todos|mis padres|mi mama|mis hijos))|"
+     r"(?:mi |una |la )?carta de despedida|(?:mi|la) (?:nota|carta) (?:de suicidio|suicida)|"
+     r"ya (?:escribi|deje) (?:las|mis|la|mi) cartas?",
+     rf"(?:cuiden|cuida|cuidad|cuide|cuidenme|cuidame|cuidadme|por favor cuiden|porfavor cuiden) (?:a|de) "
+     rf"(?:mi|mis) {_REL}(?: por mi| cuando (?:no este|ya no este|me vaya))?",
+     r"(?:estoy|he estado|ando|estuve) regalando (?:mis|todas mis|algunas de mis|mis pocas) (?:cosas|pertenencias|"
+     r"posesiones)|(?:ya )?(?:regale|he regalado|di|he dado) (?:mis|todas mis) (?:cosas|pertenencias|"
+     r"posesiones)",
+     r"ya hice las paces(?: con (?:todos|todo|dios|el mundo|la vida|mi pasado|todo el mundo))?(?= [.,?¡¿] | $| y )|"
+     r"hice las paces con (?:todos|todo|dios|el mundo|la vida|mi pasado|todo el mundo)",
+     r"(?:cuando|para cuando|si) (?:lean|leas|leais|vean|veas|lees|leen) esto (?:ya )?(?:no )?(?:estare|voy a estar|"
+     r"estare muert[oa]|ya no estare|me habre ido|habre muerto|sera tarde)",
+     r"ya no (?:estare|voy a estar) (?:aqui|mas|con ustedes|para ustedes|para nadie|en este mundo)|"
+     r"(?:nunca|no) me (?:van a|volveran a|vais a) volver a ver|nunca mas me van a ver",
+     r"nos vemos en (?:otra vida|el cielo|la otra vida|el mas alla)|hasta siempre a todos|"
+     r"(?:gracias|perdon|perdonenme|perdoname|perdonadme) por todo,? (?:adios|los quiero|los amo|os quiero)",
+     r"es mi ultimo (?:dia|mensaje|post|tuit)|hoy es mi ultimo dia(?! (?:de|en) )",
+     rf"recuerdenme (?:bonito|con carino|feliz|asi|como era)|no me esperen {gap(4)}(?:nunca|nunca mas|ni manana)|"
+     r"(?:deje|dejo) (?:anotadas|escritas|apuntadas) (?:mis|las) (?:contrasenas|claves)")
+_add("farewell", "weak",
+     r"adios|hasta nunca|(?:perdonenme|perdoname|perdonadme|perdon) por todo|los quiero a todos|los amo a todos|"
+     r"(?:los|las|os) (?:amo|quiero)(?: mucho)?(?: a todos| a todas)?(?= [.,?¡¿] | $)|"
+     r"os quiero a todos|gracias por todo|fue un placer conocer(?:los|te|os)|me voy para siempre|"
+     r"los voy a extranar|me despido|no es culpa de nadie|gracias por ser (?:mi|el|la|los|las)")
+
+# ------------------------------------------------------------ timing, means, intent (support)
+_add("timing", "", TIME, r"(?:lo )?(?:hare|hago|voy a hacer) (?:ya|hoy)", r"ya(?= [.,?¡¿] | $)",
+     r"(?:esta|es mi) ultima noche|de (?:hoy|esta noche) no paso")
+_add("lethal_means", "",
+     MEANS, POISON,
+     r"(?:la |una |mi )?(?:soga|cuerda|pistola|arma|revolver|escopeta|navaja|cuchilla|gillette|cuchillo|cinturon|"
+     r"gas|carbon)",
+     r"(?:el |un |los |del |al |las |la )?(?:puente|vias|via del tren|azotea|acantilado|precipicio|edificio|"
+     r"balcon|tren|metro)")
+_add("lethal_means", "possession",
+     rf"(?:tengo|ya tengo|compre|consegui|he comprado|he conseguido|tengo a mano|guardo) (?:una |la |mi |un |el |"
+     rf"unas |las )?(?:soga|cuerda|pistola|arma|revolver|escopeta|{POISON}|cuchilla|navaja)",
+     r"estoy (?:parad[oa] |sentad[oa] )?(?:en|sobre|arriba de) (?:el|la|un|una|lo alto de|el borde de|la orilla de)"
+     r" ?(?:el |la |un |una )?(?:puente|azotea|techo|edificio|vias|cornisa|acantilado|precipicio|balcon)")
+_DO_END = r"(?= [.,?¡¿] | $| (?:ya|hoy|ahora|ahorita|esta noche|manana|de una vez|por fin|y)\b)"
+_add("do_it", "",
+     rf"(?:lo (?:voy a|pienso|quiero) hacer|(?:voy a|pienso|quiero) hacerlo|lo hare|lo hago|ya lo hago){_DO_END}",
+     r"(?:hoy|esta noche|ahora|ya) lo (?:hago|hare|voy a hacer)",
+     rf"(?:voy a saltar|me voy a tirar|me voy a aventar|voy a tirarme|voy a aventarme){_DO_END}",
+     r"ya lo decidi|ya tome la decision|ya esta decidido|estoy decidid[oa](?= [.,?¡¿] | $)|"
+     r"no hay vuelta atras|no hay marcha atras")
+_add("intensity", "",
+     r"(?:esta vez )?(?:va|lo digo|hablo|es) en serio|para siempre|se acabo|ya no mas|de una vez por todas|"
+     r"no aguanto un (?:dia|minuto|segundo) mas|es definitivo|ya no hay vuelta atras|esta vez si")
+
+# ------------------------------------------------------------ risk factors (low)
+_add("hopelessness", "",
+     r"no (?:hay|veo|tengo|encuentro|le veo|le encuentro) (?:ninguna |otra )?salida|no hay (?:esperanza|futuro|"
+     r"solucion)|no tengo (?:esperanza|esperanzas|futuro)|(?:sin|perdi la|perdi toda|he perdido la|he perdido toda) "
+     r"(?:la )?esperanza",
+     r"nada (?:va a|vaya a|va a) (?:mejorar|cambiar|salir bien)|(?:nunca|jamas) (?:va|van|vaya|vayan) a "
+     r"(?:mejorar|cambiar)|(?:esto|todo|mi vida|nada) (?:no )?(?:va a|nunca va a|jamas va a) (?:mejorar|cambiar)|"
+     r"nada (?:tiene|tendra) sentido|(?:mi vida|la vida|vivir|seguir) no tiene (?:ningun )?sentido|"
+     r"no (?:le )?(?:veo|encuentro) (?:el |ningun )?sentido (?:a|de) (?:nada|la vida|mi vida|seguir|vivir)",
+     r"desesperanza|(?:para|de) (?:que|q) (?:seguir|vivir|sirve (?:vivir|seguir))|no vale la pena (?:vivir|seguir|"
+     r"nada)|la vida no vale la pena|todo es inutil|no hay nada que hacer conmigo")
+_add("entrapment", "",
+     r"(?:ya )?no (?:aguanto|soporto|resisto|puedo|doy) mas(?! (?:(?:de|con) )?(?:la |las |el )?(?:ganas|risa|"
+     r"emocion|felicidad|calor|frio|hambre|sueno|intriga|curiosidad)| para| que| sin (?:verte|ti)| "
+     r"a (?:mi|tu|su|la|el|los|las))",
+     r"ya no (?:aguanto|soporto|puedo|resisto)(?= [.,?¡¿] | $)|no (?:aguanto|soporto) (?:esta vida|mi vida|"
+     r"vivir asi|mas esta vida|seguir asi)|ya no puedo (?:con|seguir con) (?:esto|esta vida|mi vida|la vida|todo|nada)",
+     r"(?:estoy|me siento) (?:muy |tan |totalmente )?atrapad[oa]|no puedo seguir (?:asi|con esto|adelante|"
+     r"viviendo asi)|no quiero seguir asi|quiero escapar(?:me)? de (?:todo|esta vida|mi vida)|"
+     r"(?:estoy|me siento) (?:hart[oa]|cansad[oa]) de (?:todo|todos|sufrir)|no doy mas|no puedo con (?:esto|mi vida|"
+     r"la vida|todo)")
+_add("burdensomeness", "",
+     r"soy (?:una|un) (?:carga|estorbo|peso|lastre|problema para todos)|solo (?:soy|seria) (?:una|un) (?:carga|"
+     r"estorbo|problema)|(?:todos|mi familia|ellos|el mundo|todo el mundo|mis padres|mis papas) (?:estarian|estaria|"
+     r"vivirian|viviria|serian|seria) (?:mas felices |mejor )?(?:sin mi|mejor sin mi)|solo (?:causo|doy|traigo) "
+     r"problemas|les (?:arruino|estoy arruinando) la vida|a nadie le (?:importaria|importa) si (?:me muero|"
+     r"muero|desaparezco|no estoy|me voy)|siento que sobro|sobro en este mundo")
+_add("worthlessness", "",
+     r"me odio|me doy asco|me detesto|no valgo (?:nada|la pena)|no sirvo para nada|soy (?:un|una) (?:fracaso|"
+     r"fracasado|fracasada|inutil|basura|desastre|mierda|asco)|soy lo peor|no merezco (?:vivir|estar viv[oa]|nada)")
+_add("emotional_pain", "",
+     r"(?:el|este|mi) dolor es (?:insoportable|demasiado|insufrible)|no (?:soporto|aguanto) (?:el|este|tanto) "
+     r"(?:dolor|sufrimiento)|me duele (?:el alma|existir|vivir|la vida)|sufro (?:demasiado|tanto)|"
+     r"(?:tanto|demasiado) sufrimiento|dolor emocional (?:insoportable|constante)")
+_add("crisis_state", "",
+     r"no (?:estoy|me siento) (?:a salvo|segur[oa]) (?:conmigo|de mi mism[oa])?|tengo miedo de (?:hacerme dano|"
+     r"lo que (?:pueda|puedo|voy a) hacer(?:me)?)|estoy en (?:una )?crisis|necesito ayuda (?:urgente|ya|ahora)",
+     r"no (?:llamen|llames) a nadie|no me (?:llamen|llames|busquen|busques)|no quiero que me (?:ayuden|salven|"
+     r"encuentren|detengan|paren)|no (?:llamen|llames) a (?:emergencias|la ambulancia|la policia)")
+_add("help_seeking", "",
+     r"(?:linea|telefono) (?:de|para la|de la) (?:prevencion del suicidio|crisis|ayuda|vida|esperanza)|"
+     r"llame al (?:024|988|911|112)|plan de seguridad")
+
+# ------------------------------------------------------------ someone else (low) and topic mentions (none)
+_KILL3 = (r"(?:matarse|suicidarse|quitarse la vida|ahorcarse|colgarse|envenenarse|dispararse|"
+          rf"(?:tirarse|aventarse|lanzarse|arrojarse) {JUMP}|cortarse|hacerse dano|autolesionarse|"
+          r"acabar con su vida)")
+_add("third_person_concern", "",
+     rf"se {FILL}(?:quiere|quiera|queria|va a|iba a|piensa|podria|puede|quieren|van a) {FILL}(?:matar|suicidar|morir|"
+     r"quitar la vida|ahorcar|colgar|cortar|hacer dano|autolesionar)",
+     rf"(?:quiere|quiera|queria|quisiera|quieren|desea|deseaba|dice que quiere) {FILL}(?:{_KILL3}|morir|morirse)",
+     rf"(?:piensa|planea|va a|iba a|van a|habla de|hablaba de|dice que se va a|esta pensando en|piensa en) "
+     rf"{FILL}{_KILL3}",
+     r"se (?:corta|cortaba|corto_|autolesiona|hace dano|lastima)(?! el| la| las| los| con (?:un|el) papel)",
+     r"(?:esta|anda|se siente|se ha sentido|ha estado) (?:muy |tan )?suicida|(?:tiene|tenia) (?:pensamientos|ideas) "
+     r"(?:suicidas|de suicidio)")
+_add("suicide_exposure", "",
+     r"se (?:suicido_?|quito_? la vida|ahorco_?|colgo_?|enveneno_?|disparo_?|pego un tiro|tiro_? " + JUMP + r"|"
+     r"mato_?(?! (?:en|con) (?:un|una|el|la|su) (?:accidente|choque|moto|coche|carro|auto|bici|bicicleta))|"
+     r"suicidaron|quitaron la vida)",
+     rf"(?:murio|fallecio|muerte|muertes|perdi a {W} {W}|perdimos a {W}) (?:por|de|a causa del?) (?:suicidio|"
+     r"sobredosis)|(?:intento|trato de|intentaron) (?:suicidarse|matarse|quitarse la vida)",
+     r"(?:su|el) suicidio de (?:mi|su|un|una)|(?:la|lo) encontraron (?:colgad[oa]|ahorcad[oa]|muert[oa])")
+_add("directed_at_others", "",
+     r"matate|suicidate|muerete|ahorcate|cuelgate|(?:ojala|que) te mueras|(?:vete|ve|anda) a (?:matarte|morirte|"
+     r"suicidarte|morir)|deberias (?:matarte|suicidarte|morirte)|(?:por que|porque) no te (?:matas|suicidas|mueres)|"
+     r"tirate (?:de|del|al|a|por) " + gap(3) + PLACE)
+_add("suicide_mention", "",
+     r"suicidio|suicidios|suicida|suicidas|suicidarse|suicidarme|autolesion|autolesiones")
+
+# ---------------------------------------------------------------- context cues
+
+NEGATORS = frozenset({"no", "nunca", "jamas", "tampoco", "ni", "ningun", "ninguna", "nadie"})
+# Words between a negator and the phrase that undo the negation ("no puedo dejar de pensar en
+# matarme", "no sé si quiero morir", "nadie sabe que quiero morir").
+_NEG_BREAK = frozenset("""que si porque pero aunque sino dejar dejo deja dejas dejes parar paro pare puedo creo
+    sabe saben se se_ entiendo entienden importa importaria mas solo y o cuando como donde hay hace""".split())
+_CONJ = frozenset({"y", "e", "pero", "aunque", "sino", "porque", "pues", "mientras", "entonces", "o", "u"})
+_HYPO_PRE = _Lazy(r" (?:y si|que pasaria si|que pasa si|imagina|imaginate|imaginen|supongamos|suponte|supon|"
+                       r"en caso de que|sone|sueno que|sone que|pesadilla|es normal|esta mal|es malo|seria raro|"
+                       r"a veces fantaseo con que|hipoteticamente|en teoria) ")
+_REMOTE = _Lazy(r" (?:hace (?:\d+|un|una|unos|unas|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|muchos|"
+                     r"varios|bastantes|algunos) anos|hace (?:mucho|mucho tiempo|tiempo|bastante tiempo|anos)|"
+                     r"cuando (?:tenia|era|estaba en)|de (?:grande|mas chic[oa])|en (?:19|20)\d\d|"
+                     r"durante (?:anos|mucho tiempo|varios anos|toda mi adolescencia)|"
+                     r"hace (?:como |unos |mas de )?(?:\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez) "
+                     r"(?:anos|ano)|de (?:nin[oa]|chic[oa]|adolescente|joven|pequen[oa])|en la (?:secundaria|prepa|"
+                     r"preparatoria|universidad|escuela|primaria|uni|facultad)|en el (?:colegio|instituto|liceo|"
+                     r"bachillerato)|en el pasado|el ano pasado|hace anos|a los \d+|antes solia|solia|en aquel entonces|"
+                     r"en esa epoca|en mi adolescencia|en mi juventud|de mas joven|anos atras) ")
+_RECENT = _Lazy(r" (?:anoche|ayer|antier|anteayer|hoy|esta manana|esta tarde|esta noche|hace (?:un rato|poco|"
+                     r"nada|unas horas|\d+ horas|\d+ dias|unos dias|dos dias|tres dias|una semana|una hora|"
+                     r"un par de dias|dos semanas)|la semana pasada|el fin de semana|el otro dia|otra vez|de nuevo|"
+                     r"volvi a|recien|recientemente|este mes|esta semana|el mes pasado|el sabado|el domingo|el viernes|"
+                     r"el lunes|el martes|el miercoles|el jueves) ")
+_RECOVERY = _Lazy(r" (?:ya estoy (?:mejor|bien)|ahora estoy (?:mejor|bien|muy bien)|estoy (?:mucho|muy) mejor|"
+                       r"(?:muy )?agradecid[oa] de (?:seguir|estar) (?:aqui|viv[oa])|ya no soy es[ae] persona|"
+                       r"lo supero|sigo en pie|hoy escribo desde el otro lado|ya no (?:lo hago|me corto|me hago dano)|"
+                       r"ahora ya no|(?:un|dos|tres|cuatro|cinco|\d+) (?:ano|anos|meses) sin (?:autolesionarme|cortarme|"
+                       r"hacerme dano|intentarlo|recaer)|hace (?:un|dos|tres|\d+) (?:ano|anos|meses) que no me "
+                       r"(?:hago dano|corto|autolesiono)|estoy bien orgullos[oa]|ya estoy bien|hoy estoy bien|"
+                       r"estoy en terapia|sali de eso|lo logre superar|"
+                       r"me recupere|me he recuperado|sali adelante|he salido adelante|lo supere|lo he superado|"
+                       r"llevo (?:\d+|un|una|unos|unas|dos|tres|varios|muchos) (?:anos|ano|meses|mes|semanas) "
+                       r"(?:bien|sin|limpi[oa]|estable)|gracias a (?:la )?(?:terapia|ayuda|mi psicolog[oa])|"
+                       r"ya no (?:pienso|me siento) (?:en eso|asi)|ya no me siento asi|me alegro de seguir "
+                       r"(?:viv[oa]|aqui)|agradezco seguir viv[oa]|estoy content[oa] de estar viv[oa]|"
+                       r"las cosas mejoraron|todo mejoro|ya paso|estoy en recuperacion) ")
+_PAST_FRAME = _Lazy(r" (?:queria|quise|pensaba|pense|solia|intente|trate|intentaba|tenia|tuve|me sentia|estaba|"
+                         r"era|fue|estuve|me corte|me cortaba|llegue a|estuve a punto de|me autolesione|"
+                         r"me autolesionaba|escribi|escribia|hice|me hacia|me hice|volvi a tener|tome) ")
+# Texts that say the writer is joking or that it is not serious.
+_JOKE = _Lazy(r"(?<! no)(?<! no es) (?:no en serio|no es en serio|no lo digo en serio|es broma|era broma|"
+                   r"es un decir|en broma|de broma|no literal|no literalmente|jaja no|jajaja no|xd no|es un meme) ")
+# Denials after the phrase ("quitarme la vida no es una opción para mí").
+_POST_DENIAL = _Lazy(r"^ (?:no es (?:una )?(?:opcion|solucion|la solucion|lo mio|para mi)|no esta en mis planes|"
+                          r"no lo (?:voy a|pienso) hacer|no lo haria|nunca lo haria|jamas lo haria|no entra en mis planes|"
+                          r"ni lo pienso|no es algo que (?:haria|vaya a hacer)) ")
+# Reported speech: someone else said it ("me dijo que", "dice que", "diciendo que").
+_REPORTED = _Lazy(r" (?:dice|dijo|decia|dicen|dijeron|cuenta|conto|comenta|comento|publico|escribio|escribe|"
+                       r"diciendo|contandome|me dijo|le dijo|me conto|me escribio|me mando un mensaje diciendo|"
+                       r"anda diciendo|esta diciendo|piensa|cree|siente) que ")
+_ASKED = _Lazy(r" (?:me|le|nos|les|te) (?:pregunto|pregunta|preguntaron|preguntan|preguntaba) (?:si|que) ")
+# First-person markers inside a phrase: with one of them the phrase is the writer's own.
+_OWN = frozenset("""me mi mis yo conmigo quiero quisiera estoy tengo voy soy siento pienso necesito deseo prefiero
+    puedo ojala mato suicido cuelgo ahorco intente trate volvi""".split())
+_FICTION = _Lazy(r" (?:cancion|canciones|letra|letras|canta|cantan|cantaba|cantante|disco|album|pelicula|"
+                      r"peli|pelis|serie|series|capitulo|episodio|temporada|libro|novela|cuento|poema|poesia|"
+                      r"personaje|protagonista|villano|escena|meme|memes|chiste|broma|videojuego|juego|anime|manga|"
+                      r"obra de teatro|trama|guion|tiktok de|video de|reggaeton|corrido|rap|frase de) ")
+_NEWS = _Lazy(r" (?:noticia|noticias|periodico|diario|articulo|reportaje|informe|estudio|estadistica|"
+                   r"estadisticas|tasa|tasas|cifras|segun|investigacion|campana|prevencion|dia mundial|encuesta|"
+                   r"datos|oms|inegi|ine|documental|conferencia|charla|taller|clase de|tema del|tema de|ensayo|"
+                   r"trabajo sobre|tarea sobre|exposicion sobre) ")
+_QUOTE_META = _Lazy(r" (?:que significa|significa|que quiere decir|quiere decir|la palabra|la frase|"
+                         r"el termino|definicion|se escribe|como se dice|traduccion|traducir) ")
+_SELF_REPORT = _Lazy(r" (?:le dije|les dije|te dije|dije|le escribi|escribi|busque|googlee|puse|le conte|"
+                          r"me dije|me repito|pense|pienso|grite|le mande|mande) ")
+_QUOTE_RE = _Lazy(r"\"[^\"\n]{1,300}\"|“[^”\n]{1,300}”|«[^»\n]{1,300}»|‘[^’\n]{1,160}’"
+                       r"|(?<![\w'])'[^'\n]{1,160}'(?![\w'])")
+_THIRD = frozenset("""el_ ella ellos ellas usted ustedes amigo amiga amigos amigas hermano hermana hermanos mama
+    papa madre padre primo prima novio novia esposo esposa marido hijo hija tio tia abuelo abuela companero
+    companera vecino vecina jefe jefa compa alguien chico chica nino nina gente persona profesor profesora
+    maestro maestra pareja ex cunado cunada sobrino sobrina conocido conocida alumno alumna paciente
+    colega roomie su sus""".split())
+_SECOND = frozenset({"tu", "vos", "te", "ti", "contigo", "usted", "quieres", "queres", "piensas", "pensas",
+                     "estas", "tienes", "tenes", "vas", "has", "eres", "sos"})
+_FIRST = frozenset({"yo", "me", "mi", "mis", "conmigo", "quiero", "estoy", "tengo", "voy", "siento", "pienso"})
+_OTHER_AGENT = _Lazy(r" (?:quiere|quieren|quiera|va a|van a|iba a|iban a|intento|intentaron|trato de|"
+                          r"trataron de|amenazo con|amenaza con|puede|pueden|podria|podrian|quieres|queres|vas a|"
+                          r"intentas|me quiere|me va a) (?:{W} )?$".replace("{W}", W))
+
+SHORT_TEXT = 25
+_LAUGH = _Lazy(r" (?:ja|jaja|jajaja|jajajaja|jeje|jsjs|xd|lol|lmao|jajaj|jajajaj) ")
+_SIGN_OFF = _Lazy(r" (?:nos vemos|hasta (?:manana|luego|pronto|el|la)|buenas noches|me voy a dormir|chao|besos|"
+                       r"saludos|que descansen|feliz|hola|bienvenid[oa]) ")
+DO_IT_WORDS = 8
+IDEATION = frozenset({"active_ideation", "passive_ideation", "plan", "attempt_in_progress", "self_injury",
+                      "past_attempt", "farewell"})
+RISK_FACTORS = frozenset({"hopelessness", "entrapment", "burdensomeness", "worthlessness", "emotional_pain"})
+BASE = {
+    "attempt_in_progress": IMM, "plan": HIGH, "active_ideation": HIGH, "passive_ideation": MOD,
+    "self_injury": MOD, "farewell": MOD, "past_attempt": MOD, "crisis_state": LOW, "hopelessness": LOW,
+    "entrapment": LOW, "burdensomeness": LOW, "worthlessness": LOW, "emotional_pain": LOW,
+    "help_seeking": LOW, "suicide_exposure": LOW, "directed_at_others": LOW, "third_person_concern": LOW,
+    "timing": NO, "lethal_means": NO, "suicide_mention": NO, "do_it": NO, "intensity": NO,
+}
+
+# Stems of Spanish crisis words that are not the start of common English words: a short
+# text the language check took for English runs the Spanish rules when one of its
+# (Spanish-normalised) words begins with one of them.
+_CUE_STEMS = tuple("""suicidi suicida suicido matar morir muert muerd ahorc colgar colgue cuelg envenen dispararm tirarm aventar
+    lanzarm arrojarm cortarm cortandom venas pastill pildor sobredos adios desapare despert existir vivir estorbo
+    esperanz aguant soport atrapad autoles lastim quemarm regaland despedid soga cuerda frasco dosis decidi
+    llevame recogeme amanec intente sobreviv lavado estomago ojala ganas quiero quisiera acabar terminar escapar
+    arruin merezco azotea edificio puente vias manera consegu estare nacid ahogarm saltar tome
+    trague bebi efecto nadie odio sangr dano golpe cuchill navaja veneno pistola suicidio desvivir
+    autoelimin vivien sentido existien murier muera despid""".split())
+# Words (as the English tokenizer leaves them: lower case, accents stripped) that are Spanish
+# and not English.  One of them in a text the language check took for English (short or
+# mixed messages) is reason enough to run the Spanish rules too; ``assess`` then exits early
+# unless a crisis stem is present.
+CUE_WORDS = frozenset("""morir morirme muerte muerto muerta matarme mato matare mataria suicidio suicida
+    suicidarme suicido suicidare quiero quisiera kiero qiero kero ojala desaparecer despertar existir vivir
+    aguanto soporto adios ahorcarme colgarme cortarme corte corto venas pastillas sobredosis quitarme
+    carga estorbo salida esperanza despedida tirarme aventarme autolesion autolesiones desvivirme
+    autoeliminarme suicidarse matarse morirse que q xq pq porque voy vas estoy estas tengo soy eres sos vos
+    muy pero como cuando nada todo todos toda vida hoy ayer anoche manana noche mas puedo quieres queres
+    eso esto esta este ese esa mis tus nadie nunca jamas tambien siempre aqui ahora ahorita porfa hacer
+    hacerlo decidi lo los las del una unos unas ganas odio sangre brazos padres mama papa amigos familia
+    cosas cartas perro gata gato le veo sentido balcon compre mate matate suicidate muerete ahorcate
+    cuelgate""".split())
+
+def has_cue(text: str, words: list[str]) -> bool:
+    """True when a text not recognised as Spanish may still hold Spanish crisis language.
+
+    ``words`` are the English tokenizer's canonical tokens.  Long texts need a Spanish cue
+    word; short ones also a Spanish crisis stem, or any trace of obfuscation or chat
+    shorthand ("m4t4rm3", "m a t a r m e", "qro mtrme"), read the Spanish way.
+    """
+    if not CUE_WORDS.isdisjoint(words):
+        return True
+    n = len(words)
+    if n > CUE_SHORT:
+        # Letter-spaced words ("m a t a r m e") make many one-letter tokens.
+        spaced = n <= SHORT_TEXT and list(map(len, words)).count(1) >= 3 and _SPACED_QUICK.search(text)
+        return bool(spaced) and not KEY_WORDS.isdisjoint(normalize(text).toks)
+    stems = _STEM4
+    if any(w.startswith(_CUE_STEMS) for w in words if w[:4] in stems):
+        return True
+    if ((_DIGIT_OR_SYMBOL.search(text) and _LEET_HINT.search(text)) or _RUN_HINT.search(text)
+            or (list(map(len, words)).count(1) >= 2 and _SPACED_QUICK.search(text))
+            or (n <= 6 and _EN_FUNCTION.isdisjoint(words))):
+        toks = normalize(text).toks
+        if not KEY_WORDS.isdisjoint(toks) or not CUE_WORDS.isdisjoint(toks):
+            return True
+        return any(t.startswith(_CUE_STEMS) for t in toks if len(t) > 3)
+    return False
+
+
+# Texts up to this many words get the stem and obfuscation checks.
+CUE_SHORT = 8
+_STEM4 = frozenset(stem[:4] for stem in _CUE_STEMS)
+# Digits or symbols inside words and letter runs are worth normalising (cheap ASCII checks).
+_DIGIT_OR_SYMBOL = re.compile(r"[0-9@$*]")
+_LEET_HINT = re.compile(r"[A-Za-z][0-9@$*]|[0-9@$*][A-Za-z]")
+_RUN_HINT = re.compile(r"([a-zA-Z])\1\1")
+# A few English words: a tiny text with one of them is English, not shorthand.
+_EN_FUNCTION = frozenset("""i you he she we they it the a an and or but to of in on at for with is am are was
+    were be been do does did not no my me your this that what how why when ok okay yes yeah lol""".split())
+
+
+# ---------------------------------------------------------------- analysis
+
+
+class Evidence(NamedTuple):
+    construct: str
+    level: int
+    i: int
+    j: int
+    modifiers: tuple[str, ...]
+    flags: frozenset[str]
+
+
+class Result(NamedTuple):
+    level: int
+    strength: float
+    evidence: list[Evidence]
+    spans: list[tuple[int, int]]   # original span of each evidence item
+    all_modified: bool
+
+
+_EMPTY = Result(NO, 0.0, [], [], False)
+
+
+class _Ctx:
+    def __init__(self, norm: Norm) -> None:
+        self.norm = norm
+        self.toks = norm.toks
+        self.n = len(norm.toks)
+        self._quotes: list[tuple[int, int]] | None = None
+        self._recovery: bool | None = None
+        self._remote: bool | None = None
+
+    def sent_bounds(self, i: int, j: int) -> tuple[int, int]:
+        toks = self.toks
+        lo = i
+        while lo > 0 and toks[lo - 1] not in _SENT_MARKS:
+            lo -= 1
+        hi = j
+        while hi < self.n and toks[hi] not in _SENT_MARKS:
+            hi += 1
+        return lo, hi
+
+    def clause_start(self, i: int) -> int:
+        toks = self.toks
+        lo = i
+        while lo > 0 and toks[lo - 1] not in _CLAUSE_MARKS:
+            lo -= 1
+        return lo
+
+    def words(self, lo: int, hi: int) -> str:
+        return " " + " ".join(self.toks[max(lo, 0):hi]) + " "
+
+    @property
+    def quotes(self) -> list[tuple[int, int]]:
+        if self._quotes is None:
+            self._quotes = [m.span() for m in _QUOTE_RE.finditer(self.norm.text)]
+        return self._quotes
+
+    @property
+    def remote_anywhere(self) -> bool:
+        if self._remote is None:
+            self._remote = bool(_REMOTE.search(self.norm.joined))
+        return self._remote
+
+    @property
+    def recovery(self) -> bool:
+        if self._recovery is None:
+            self._recovery = bool(_RECOVERY.search(self.norm.joined))
+        return self._recovery
+
+    def in_quotes(self, i: int, j: int) -> bool:
+        if not self.quotes:
+            return False
+        s, e = self.norm.starts[i], self.norm.ends[j - 1]
+        return any(qs < s and e < qe for qs, qe in self.quotes)
+
+    def negated(self, i: int, j: int) -> bool:
+        toks = self.toks
+        if not NEGATORS.isdisjoint(toks[i:j]):
+            return False  # the phrase carries its own negation ("no quiero vivir")
+        lo = max(self.clause_start(i), i - 5)
+        for k in range(i - 1, lo - 1, -1):
+            w = toks[k]
+            if w in NEGATORS:
+                if k > 0 and (toks[k - 1] == "porque" or toks[max(k - 2, 0):k] == ["por", "que"]):
+                    return False  # "¿por qué no me mato?" asks, it does not deny
+                between = toks[k + 1:i]
+                if between[:2] == ["es", "que"]:
+                    return True  # "no es que quiera morir"
+                if any(b in _NEG_BREAK for b in between):
+                    return False
+                if w == "nadie" and between:
+                    return False
+                return True
+            if w in _CONJ:
+                return False
+        return False
+
+    def subject(self, i: int, reach: int = 8) -> str | None:
+        toks = self.toks
+        lo = max(self.clause_start(i), i - reach)
+        for k in range(i - 1, lo - 1, -1):
+            w = toks[k]
+            if w in _FIRST:
+                return "self"
+            if w in _SECOND:
+                return "you"
+            if w in _THIRD:
+                return "other"
+        return None
+
+
+def _hits(norm: Norm, gated: bool = True) -> list[tuple[Pat, int, int]]:
+    joined = norm.joined
+    offsets = norm.offsets
+    toks = norm.toks
+    pats = _PATTERNS or patterns()
+    if gated:
+        present = {t[:5] for t in toks}
+        present.update([t[:4] for t in toks])
+        present.update([t[:3] for t in toks])
+        todo = set(_ALWAYS)
+        index = _KEY_INDEX
+        for key in present.intersection(_KEY_SET):
+            todo.update(index[key])
+        selected = [pats[k] for k in sorted(todo)]
+    else:
+        selected = pats
+    out = []
+    for pat in selected:
+        for m in pat.rx.finditer(joined):
+            i = bisect_left(offsets, m.start() + 1)
+            j = bisect_left(offsets, m.end())
+            if j > i:
+                out.append((pat, i, j))
+    return out
+
+
+def _analyse(ctx: _Ctx, pat: Pat, i: int, j: int) -> Evidence | None:
+    toks = ctx.toks
+    construct, flags = pat.construct, set(pat.flags)
+    mods: list[str] = []
+    lo_s, hi_s = ctx.sent_bounds(i, j)
+    sentence = ctx.words(lo_s, hi_s)
+    pre = ctx.words(max(lo_s, i - 8), i)
+    clause_lo = ctx.clause_start(i)
+    clause_pre = ctx.words(max(clause_lo, i - 8), i)
+    first = toks[i]
+
+    if construct in ("timing", "lethal_means", "help_seeking", "do_it", "intensity"):
+        if construct == "do_it" and ctx.negated(i, j):
+            return None
+        return Evidence(construct, BASE[construct], i, j, (), frozenset(flags))
+
+    # Someone else acting on the writer ("ella quiere matarme", "este trabajo va a matarme"):
+    # not the writer's ideation.
+    if first.endswith("me") and construct in ("active_ideation", "self_injury") and _OTHER_AGENT.search(clause_pre):
+        return None
+    if construct in ("active_ideation", "past_attempt", "self_injury") and toks[i - 1:i] == ["casi"]:
+        return None  # "casi me mato en la moto": an accident
+    if "present" in flags and first == "me" and re.search(r" (?:eso|esto|ese|esa|este|esta|aquel|aquella|tu|su)"
+                                                           r"(?: (?!noche|dia|vez|semana|fin|tarde|manana)\w+)? $",
+                                                           clause_pre):
+        return None  # "ese chiste me mato": the joke did (3rd person, accent left out)
+
+    person = "self"
+    if construct in IDEATION and _OWN.isdisjoint(toks[i:j]) and not any(t.endswith("me") for t in toks[i:j]):
+        # Nothing in the phrase says "I" ("cansada de vivir", "preferiría morir", "carta de
+        # despedida"): whoever the clause is about, or whoever is being quoted.
+        # A clause opening with "que" continues reported speech ("dice que quiere irse, que ya
+        # está cansada de vivir"): look back over the sentence.
+        reach = lo_s if toks[clause_lo:clause_lo + 1] == ["que"] else clause_lo
+        near_pre = ctx.words(max(reach, i - 12 if reach == lo_s else i - 4), i)
+        if ctx.subject(i) == "other" or toks[i - 1:i] in (["esta"], ["anda"], ["estaba"], ["andaba"]) or (
+                _REPORTED.search(near_pre) and not re.search(r" (?:le|les|te) (?:dije|conte|escribi) que ", near_pre)):
+            person = "other"
+    if construct == "third_person_concern":
+        person = "other"
+    elif construct == "suicide_exposure":
+        person = "other"
+    elif construct == "directed_at_others":
+        person = "you"
+    elif construct == "suicide_mention":
+        person = ctx.subject(i) or "self"
+    elif construct == "plan" and first in ("como", "cual", "que", "cuantas", "cuantos", "cuanta", "cuanto",
+                                           "la", "forma", "manera", "metodo", "mejor", "desde", "dosis"):
+        # Method-seeking without a person of its own: whoever the clause is about.
+        subj = ctx.subject(i)
+        person = "other" if subj == "other" else ("you" if subj == "you" else "self")
+
+    # Quotation, fiction and news framing.
+    quoted = ctx.in_quotes(i, j) and not _SELF_REPORT.search(pre)
+    if not quoted and construct in IDEATION and _ASKED.search(clause_pre):
+        quoted = True  # "me preguntó si estaba pensando en matarme": a question put to the writer
+    if not quoted and (_QUOTE_META.search(pre) or _QUOTE_META.search(ctx.words(j, j + 3))):
+        quoted = j - i <= 3
+    if not quoted and (_NEWS.search(sentence) or (_FICTION.search(sentence) and (
+            person != "self" or re.search(r" (?:dice|dicen|decia|canta|cantan|cantaba|grita|escribio|escribe|aparece|"
+                                          r"sale|trata|habla|cuenta|narra|se llama|titulo|repite|reza) ", sentence)))):
+        quoted = True
+    if quoted:
+        mods.append("quoted")
+
+    if construct == "suicide_mention":
+        n_words = sum(1 for t in toks if t not in _CLAUSE_MARKS)
+        if n_words <= 3 and not quoted and person == "self":
+            return Evidence("suicide_mention", MOD, i, j, (), frozenset(flags))
+        return Evidence("suicide_mention", NO, i, j, tuple(mods), frozenset(flags))
+
+    negated = ctx.negated(i, j) or bool(_POST_DENIAL.match(ctx.words(j, hi_s)))
+    if not negated and construct in IDEATION and (_JOKE.search(sentence) or _JOKE.search(ctx.words(j, j + 8))):
+        negated = True  # "me quería pegar un tiro jaja no en serio"
+    if negated:
+        mods.append("negated")
+
+    level = BASE.get(construct, LOW)
+    if "weak" in flags:
+        level = NO
+
+    # Hypothetical: "si ...", "¿y si ...?", a conditional verb, a dream.
+    hypothetical = "conditional" in flags
+    if not hypothetical and construct in IDEATION:
+        if _HYPO_PRE.search(clause_pre) or _HYPO_PRE.search(pre):
+            hypothetical = True
+        else:
+            k = i - 1
+            while k >= clause_lo and k >= i - 8:
+                if toks[k] == "si" and k + 1 < ctx.n and toks[k + 1] not in _CLAUSE_MARKS:
+                    # "si" right before the phrase with nothing after it in the sentence is "sí" (yes).
+                    if not (k == i - 1 and "," not in toks[j:hi_s]):
+                        hypothetical = True
+                    break
+                k -= 1
+            if not hypothetical and construct in ("active_ideation", "self_injury"):
+                for w in toks[j:min(hi_s, j + 5)]:
+                    if w in _CLAUSE_MARKS:
+                        break
+                    if w == "si":
+                        hypothetical = True  # "me mato si repruebo"
+                        break
+    if hypothetical and not negated:
+        mods.append("hypothetical")
+
+    # Tense: remote past and recovery lower; recent raises a past attempt.
+    local = pre + " ".join(toks[j:min(hi_s, j + 8)]) + " "
+    remote = bool(_REMOTE.search(local)) or bool(_REMOTE.search(sentence))
+    recent = bool(_RECENT.search(local))
+    past_tense = "past" in flags or bool(_PAST_FRAME.search(ctx.words(max(clause_lo, i - 5), j)))
+    if not remote and past_tense and not recent and ctx.remote_anywhere:
+        # A post that opens with "hace dos años..." and goes on in the past tense.
+        remote = True
+    if construct == "attempt_in_progress" and (remote or ctx.recovery):
+        construct, level = "past_attempt", LOW
+        mods.append("past")
+    elif construct == "past_attempt":
+        if recent and not remote and not ctx.recovery:
+            level = HIGH
+            mods.append("recent")
+        elif remote or ctx.recovery:
+            level = LOW
+            mods.append("past")
+    elif construct in IDEATION and past_tense and (remote or ctx.recovery):
+        level = min(level, LOW)
+        mods.append("past")
+
+    if person == "you":
+        if construct == "directed_at_others":
+            return Evidence(construct, LOW, i, j, tuple(mods), frozenset(flags))
+        return None
+    if person == "other":
+        m = tuple(mods + ["third_person"])
+        if construct == "suicide_exposure":
+            return Evidence(construct, LOW, i, j, m, frozenset(flags))
+        if construct == "third_person_concern" and re.search(r" (?:va a|van a|piensa|planea|dice que se va a) ",
+                                                             pre + " ".join(toks[i:j]) + " "):
+            flags.add("intent")
+        return Evidence("third_person_concern", LOW, i, j, m, frozenset(flags))
+
+    if quoted:
+        level = min(level, LOW)
+    elif negated:
+        level = LOW if level >= MOD else NO
+    elif hypothetical:
+        level = max(LOW, level - 1) if level > NO else NO
+    if construct == "active_ideation" and re.search(r" (?:voy a|ya decidi|decidi|he decidido|estoy decidid[oa]|"
+                                                    r"pienso|esta noche|hoy|a punto de|lo voy a hacer) ", pre):
+        flags.add("intent")
+    return Evidence(construct, level, i, j, tuple(mods), frozenset(flags))
+
+
+def _unmodified(ev: Evidence) -> bool:
+    return not ev.modifiers or ev.modifiers == ("recent",)
+
+
+def assess(text: str, norm: Norm | None = None, *, gated: bool = True) -> Result:
+    """Assess Spanish ``text``; evidence spans are offsets into ``text``.
+
+    ``gated=False`` runs every pattern (the tests check that gating changes nothing).
+    """
+    if norm is None:
+        norm = normalize(text)
+    if not norm.toks:
+        return _EMPTY
+    hits = _hits(norm, gated)
+    if not hits:
+        return _EMPTY
+    # A hit inside a longer hit of a construct that sets a level is the same evidence.
+    primary = [(i, j) for p, i, j in hits if p.construct not in ("timing", "lethal_means", "do_it", "intensity",
+                                                                  "suicide_mention")]
+    inner = _contained(primary)
+    ctx = _Ctx(norm)
+    evidence: list[Evidence] = []
+    for pat, i, j in hits:
+        if pat.construct == "suicide_mention" and any(a <= i and j <= b for a, b in primary):
+            continue
+        if pat.construct == "lethal_means" and "possession" not in pat.flags and any(a <= i and j <= b
+                                                                                      for a, b in primary):
+            # Means named inside an ideation phrase ("tirarme del puente") already count as a method.
+            continue
+        if (i, j) in inner and pat.construct not in ("timing", "lethal_means", "do_it", "intensity"):
+            continue
+        ev = _analyse(ctx, pat, i, j)
+        if ev is not None:
+            evidence.append(ev)
+    if not evidence:
+        return _EMPTY
+    best: dict[tuple[str, int, int], Evidence] = {}
+    for e in evidence:
+        key = (e.construct, e.i, e.j)
+        if key not in best or e.level > best[key].level:
+            best[key] = e
+    evidence = sorted(best.values(), key=lambda e: (e.i, e.j))
+    return _aggregate(ctx, evidence)
+
+
+def _contained(spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    out: set[tuple[int, int]] = set()
+    reach = -1
+    for a, b in sorted(set(spans), key=lambda sp: (sp[0], -sp[1])):
+        if reach >= b:
+            out.add((a, b))
+        reach = max(reach, b)
+    return out
+
+
+def _aggregate(ctx: _Ctx, evidence: list[Evidence]) -> Result:
+    n_words = sum(1 for t in ctx.toks if t not in _CLAUSE_MARKS)
+    selfish = [e for e in evidence if _unmodified(e)]
+    anchors = sorted(e.i for e in selfish if e.construct in ("active_ideation", "passive_ideation", "plan",
+                                                             "farewell", "attempt_in_progress", "self_injury")
+                     and "weak" not in e.flags)
+    crisis_elsewhere = any((e.construct in IDEATION or e.construct in RISK_FACTORS or e.construct == "crisis_state")
+                           and "weak" not in e.flags for e in selfish)
+    risk_at = sorted(e.i for e in selfish if e.construct in RISK_FACTORS)
+    do_it = [e for e in selfish if e.construct == "do_it"]
+    timing_all = [e for e in selfish if e.construct == "timing"]
+    # "Lo voy a hacer esta noche" alone is a statement of intent; in a longer message it is
+    # usually about something else ("lo voy a hacer mañana, es la tarea"), so without other
+    # crisis language it counts only in a very short message.
+    prepared = any(x.construct == "lethal_means" or (x.construct == "plan" and "weak" in x.flags) for x in selfish)
+    do_it_ok = [e for e in do_it if crisis_elsewhere or prepared or (n_words <= DO_IT_WORDS and timing_all)]
+    anchors = sorted(anchors + [e.i for e in do_it_ok])
+
+    def near(e: Evidence, pos: list[int], dist: int = 30) -> bool:
+        k = bisect_left(pos, e.i)
+        return (k < len(pos) and pos[k] - e.i <= dist) or (k > 0 and e.i - pos[k - 1] <= dist)
+
+    active_sentences = {ctx.sent_bounds(e.i, e.j)[0] for e in selfish if e.construct == "active_ideation"}
+    anchor_sentences = {ctx.sent_bounds(k, k + 1)[0] for k in anchors}
+    feats: set[str] = set()
+    kept: list[Evidence] = []
+    severe: list[Evidence] = []
+    weak_attempts: list[Evidence] = []
+    for e in evidence:
+        c = e.construct
+        if c == "do_it":
+            if e in do_it_ok:
+                feats.update(("A", "I"))
+                kept.append(e._replace(construct="active_ideation", level=HIGH, flags=e.flags | {"intent"}))
+            continue
+        if c == "intensity":
+            if _unmodified(e):
+                feats.add("X")
+            continue
+        if c == "timing":
+            if anchors and (n_words <= SHORT_TEXT or ctx.sent_bounds(e.i, e.j)[0] in anchor_sentences):
+                feats.add("T")
+                if ctx.sent_bounds(e.i, e.j)[0] in active_sentences:
+                    feats.add("I")
+                kept.append(e)
+            continue
+        if c == "lethal_means":
+            if "possession" in e.flags and anchors:
+                feats.add("M")
+                kept.append(e)
+            elif anchors and near(e, anchors, 30):
+                feats.add("M")
+                kept.append(e)
+            elif risk_at and near(e, risk_at, 20):
+                feats.add("Mr")
+                kept.append(e)
+            continue
+        if c == "suicide_mention":
+            kept.append(e)
+            continue
+        if c == "attempt_in_progress" and "weak" in e.flags:
+            if _unmodified(e):
+                weak_attempts.append(e)
+            continue
+        if c == "self_injury" and "severe" in e.flags:
+            if _unmodified(e):
+                feats.add("SEV")
+                severe.append(e)
+            continue
+        if c == "third_person_concern" and "intent" in e.flags and any(
+                ctx.sent_bounds(t.i, t.j)[0] == ctx.sent_bounds(e.i, e.j)[0] for t in timing_all):
+            e = e._replace(level=MOD)
+        kept.append(e)
+        if not _unmodified(e):
+            continue
+        if c == "attempt_in_progress":
+            feats.add("AT")
+        elif c == "active_ideation":
+            feats.add("A")
+            if "intent" in e.flags:
+                feats.add("I")
+            if "method" in e.flags:
+                feats.add("M")
+        elif c == "passive_ideation":
+            feats.add("P")
+        elif c == "plan":
+            feats.add("PLw" if "weak" in e.flags else "PL")
+        elif c == "farewell":
+            feats.add("Fw" if "weak" in e.flags else "F")
+        elif c == "past_attempt" and e.level >= MOD:
+            feats.add("PA")
+        elif c == "self_injury":
+            feats.add("SI")
+        elif c in RISK_FACTORS:
+            feats.add(c)
+        elif c == "crisis_state":
+            feats.add("CS")
+
+    level = max((e.level for e in kept), default=NO)
+    a, p = "A" in feats, "P" in feats
+    risks = len(feats & RISK_FACTORS)
+    i_, m, t, x = "I" in feats, "M" in feats, "T" in feats, "X" in feats
+    pl = "PL" in feats or ("PLw" in feats and (a or p))
+    plw_only = "PLw" in feats and not pl
+    weak_farewells = {(e.i, e.j) for e in kept if e.construct == "farewell" and "weak" in e.flags and _unmodified(e)}
+    if len(weak_farewells) >= 2 and not _SIGN_OFF.search(ctx.norm.joined) and not _LAUGH.search(ctx.norm.joined):
+        # "perdónenme por todo, los amo": two goodbyes with no ordinary sign-off.
+        feats.add("F")
+    f = "F" in feats or ("Fw" in feats and (a or p))
+    if weak_attempts and (feats & {"A", "P", "F", "Fw", "SI", "PA", "CS", "T"} or risks):
+        # "Ya me tomé las pastillas" with a goodbye, a refusal of help or ideation.
+        feats.add("AT")
+        kept.extend(e._replace(level=IMM) for e in weak_attempts)
+    if "AT" in feats:
+        level = IMM
+    elif a and (f or (i_ and (m or t or pl)) or (m and t) or (pl and (m or t))):
+        level = IMM
+    elif pl and (t or i_):
+        level = IMM
+    elif a or pl:
+        level = max(level, HIGH)
+    elif p and (m or t or f or x or "PA" in feats):
+        level = max(level, HIGH)
+    if level < HIGH and plw_only and (i_ or t or risks):
+        # Pills put aside next to a time, a stated decision or hopelessness.
+        level = HIGH
+    if level < HIGH and "PA" in feats and (p or "SI" in feats):
+        level = HIGH
+    if "SI" in feats and severe:
+        # "me corté muy profundo", "no para de sangrar"
+        level = max(level, HIGH)
+        kept.extend(e._replace(level=HIGH) for e in severe)
+    if level < HIGH and risks and "Mr" in feats:
+        level = HIGH
+    if level < HIGH and p and risks >= 2:
+        level = HIGH
+    if level < MOD and risks >= 2:
+        level = MOD
+    if level < MOD and "Fw" in feats and risks and n_words <= 12:
+        # "ya no puedo más, adiós": a goodbye after saying they cannot go on, in a short message.
+        level = MOD
+        kept = [e._replace(level=MOD) if e.construct == "farewell" else e for e in kept]
+    if level < MOD and "F" in feats:
+        level = MOD
+
+    support = len(feats & {"A", "P", "PL", "M", "T", "F", "I", "PA", "SI", "X"}) + risks * 0.5
+    strength = min(1.0, support / 6)
+    if level == NO:
+        strength = min(1.0, 0.3 * len(kept))
+    crisis = [e for e in kept if e.construct in IDEATION]
+    all_modified = bool(crisis) and all(not _unmodified(e) for e in crisis)
+    spans = [(ctx.norm.starts[e.i], ctx.norm.ends[e.j - 1]) for e in kept]
+    return Result(level, strength, kept, spans, all_modified)
