@@ -32,9 +32,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from hearthside.safety.screening import LEVELS, Screener  # noqa: E402
+from hearthside.safety.screening import (  # noqa: E402
+    LEVELS,
+    Screener,
+    base_model,  # noqa: E402
+)
 from hearthside.safety.screening.engine import assess  # noqa: E402
-from hearthside.safety.screening import base_model  # noqa: E402
 from hearthside.safety.screening.screener import _combine_many  # noqa: E402
 
 DATA_DIR = ROOT.parent / "shared" / "data" / "crisis-dev"

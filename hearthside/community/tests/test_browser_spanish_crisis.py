@@ -40,8 +40,8 @@ def test_spanish_crisis_message_is_held_helped_and_alerted(chromium, asgi_server
 
     contexts = []
     try:
-        def context_for(user, *, otp=False, **options):
-            ctx = new_context(chromium, asgi_server, locale="es-MX", **options)
+        def context_for(user, *, otp=False, locale="es-MX", **options):
+            ctx = new_context(chromium, asgi_server, locale=locale, **options)
             ctx.set_default_timeout(15_000)
             contexts.append(ctx)
             device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True) if otp else None
@@ -50,7 +50,7 @@ def test_spanish_crisis_message_is_held_helped_and_alerted(chromium, asgi_server
 
         a = context_for(lucia, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True).new_page()
         b = context_for(tomas).new_page()
-        m = context_for(moderator, otp=True).new_page()
+        m = context_for(moderator, otp=True, locale="en-GB").new_page()
         audit = PageAudit()
         for page in (a, b, m):
             audit.watch(page)

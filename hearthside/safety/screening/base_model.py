@@ -7,7 +7,8 @@ ship: its own written corpus (``hearthside/safety/screening/corpus/``, see its d
 phrases of the Suicide Risk Lexicon (Apache-2.0) and GoEmotions comments (CC BY 4.0) as
 everyday negatives.  The artefact is a gzipped JSON table of feature weights
 (``data/base_model.json.gz``); inference is a dictionary lookup per feature, with the
-per-word part cached, so screening stays fast with no third-party package.
+per-word part cached, so screening stays fast with no third-party package. A text longer than
+``WHOLE_CHARS`` is judged by its most serious part (see :func:`windows`).
 
 How its probability is combined with the rules is in :mod:`.screener`.
 """
@@ -87,24 +88,36 @@ def word_features(tok: str) -> list[str]:
 
 
 def featurise(text: str) -> tuple[Counter, int]:
-    """Feature counts of ``text`` and the number of feature occurrences (for training)."""
+    """Feature counts of ``text`` and the number of feature occurrences (for training).
+
+    Each distinct word and word pair counts once, so repeating a passage does not change the
+    result; a character n-gram shared by two different words counts twice."""
     toks = tokens(text)
     counts: Counter = Counter()
-    for tok in toks:
+    for tok in dict.fromkeys(toks):
         counts.update(word_features(tok))
-    counts.update("b " + a + " " + b for a, b in zip(toks, toks[1:], strict=False))
+    counts.update({"b " + a + " " + b for a, b in zip(toks, toks[1:], strict=False)})
     return counts, sum(counts.values())
 
 
-def windows(text: str, size: int = 2, min_chars: int = 300) -> list[str]:
-    """Overlapping runs of ``size`` sentences of a long text, so its most serious part is judged
-    on its own rather than diluted by the rest."""
+# Texts up to this long (the corpus's longest posts) are judged whole; longer ones only by their
+# parts, whose scores the model was trained for.
+WHOLE_CHARS = 1500
+CHUNK_CHARS = 600
+
+
+def windows(text: str, size: int = 2, min_chars: int = WHOLE_CHARS) -> list[str]:
+    """Parts of a long text to judge on their own, so its most serious part is not diluted by the
+    rest: overlapping runs of ``size`` sentences (or messages joined by `` || ``), and, for a long
+    run without sentence breaks, pieces of about ``CHUNK_CHARS`` characters."""
     if len(text) < min_chars:
         return []
     parts = [p for p in _SENTENCE.split(text) if p.strip()]
-    if len(parts) <= size:
-        return []
-    return [" ".join(parts[i:i + size]) for i in range(len(parts) - size + 1)]
+    out = [" ".join(parts[i:i + size]) for i in range(len(parts) - size + 1)] if len(parts) > size else []
+    for part in parts:
+        for start in range(0, len(part) - CHUNK_CHARS // 2, CHUNK_CHARS) if len(part) > CHUNK_CHARS else ():
+            out.append(part[start:start + CHUNK_CHARS])
+    return out
 
 
 class BaseModel:
@@ -134,22 +147,24 @@ class BaseModel:
             return self.bias
         total, n = 0.0, 0
         word = self._word
-        for tok in toks:
+        for tok in dict.fromkeys(toks):
             w, k = word(tok)
             total += w
             n += k
         get = self.weights.get
         heads = self._heads
-        for a, b in zip(toks, toks[1:], strict=False):
-            if a in heads:
-                total += get("b " + a + " " + b, 0.0)
-        n += len(toks) - 1
+        pairs = {a + " " + b for a, b in zip(toks, toks[1:], strict=False)}
+        for pair in pairs:
+            if pair.split(" ", 1)[0] in heads:
+                total += get("b " + pair, 0.0)
+        n += len(pairs)
         return self.bias + total / math.sqrt(n)
 
     def probability(self, text: str) -> float:
         """Probability that ``text`` (or, for a long text, its most serious part) is crisis language."""
-        best = self.logit(text[:20_000])
-        for part in windows(text[:20_000]):
+        text = text[:20_000]
+        best = self.logit(text) if len(text) <= WHOLE_CHARS else -math.inf
+        for part in set(windows(text)):  # a repeated passage is scored once
             best = max(best, self.logit(part))
         return 1.0 / (1.0 + math.exp(-max(min(best, 40.0), -40.0)))
 

@@ -27,6 +27,7 @@ from typing import NamedTuple
 
 from . import es as ES
 from . import patterns as P
+from .evidence import RISK_FACTORS, add_evidence_flags
 from .result import LEVELS, NONE, SUPPORTED_LANGUAGES, Reason, Screening, score_for
 from .templates import expand
 from .text import EN_WORDS, LANG_NAMES, Tokens, canon_words, detect_language, register_vocab, tokenize
@@ -67,7 +68,6 @@ BASE = {
 }
 IDEATION = frozenset({"active_ideation", "passive_ideation", "plan", "attempt_in_progress", "method",
                       "self_injury", "past_attempt", "farewell"})
-RISK_FACTORS = frozenset({"hopelessness", "entrapment", "burdensomeness", "worthlessness", "emotional_pain"})
 
 # Lexicon tables that need flags the JSON does not carry.
 LEXICON_TABLES = {
@@ -995,26 +995,7 @@ def _assess(toks: Tokens) -> tuple[int, float, list[Evidence]]:
         kept.append(e)
         if not _unmodified(e):
             continue
-        if c == "attempt_in_progress":
-            feats.add("AT")
-        elif c == "active_ideation":
-            feats.add("A")
-            if "intent" in e.flags:
-                feats.add("I")
-            if "method" in e.flags:
-                feats.add("M")
-        elif c == "passive_ideation":
-            feats.add("P")
-        elif c == "plan":
-            feats.add("PLw" if "weak" in e.flags else "PL")
-        elif c == "farewell":
-            feats.add("Fw" if "weak" in e.flags else "F")
-        elif c == "past_attempt" and e.level >= MOD:
-            feats.add("PA")
-        elif c == "self_injury":
-            feats.add("SI")
-        elif c in RISK_FACTORS:
-            feats.add(c)
+        add_evidence_flags(feats, e)
 
     level = max((e.level for e in kept), default=NO)
     a, p = "A" in feats, "P" in feats

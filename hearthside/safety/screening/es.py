@@ -68,6 +68,8 @@ from bisect import bisect_left
 from itertools import accumulate
 from typing import NamedTuple
 
+from .evidence import RISK_FACTORS, add_evidence_flags
+
 NO, LOW, MOD, HIGH, IMM = range(5)
 
 # ---------------------------------------------------------------- normalisation
@@ -1131,7 +1133,6 @@ _SIGN_OFF = _Lazy(r" (?:nos vemos|hasta (?:manana|luego|pronto|el|la)|buenas noc
 DO_IT_WORDS = 8
 IDEATION = frozenset({"active_ideation", "passive_ideation", "plan", "attempt_in_progress", "self_injury",
                       "past_attempt", "farewell"})
-RISK_FACTORS = frozenset({"hopelessness", "entrapment", "burdensomeness", "worthlessness", "emotional_pain"})
 BASE = {
     "attempt_in_progress": IMM, "plan": HIGH, "active_ideation": HIGH, "passive_ideation": MOD,
     "self_injury": MOD, "farewell": MOD, "past_attempt": MOD, "crisis_state": LOW, "hopelessness": LOW,
@@ -1624,28 +1625,7 @@ def _aggregate(ctx: _Ctx, evidence: list[Evidence]) -> Result:
         kept.append(e)
         if not _unmodified(e):
             continue
-        if c == "attempt_in_progress":
-            feats.add("AT")
-        elif c == "active_ideation":
-            feats.add("A")
-            if "intent" in e.flags:
-                feats.add("I")
-            if "method" in e.flags:
-                feats.add("M")
-        elif c == "passive_ideation":
-            feats.add("P")
-        elif c == "plan":
-            feats.add("PLw" if "weak" in e.flags else "PL")
-        elif c == "farewell":
-            feats.add("Fw" if "weak" in e.flags else "F")
-        elif c == "past_attempt" and e.level >= MOD:
-            feats.add("PA")
-        elif c == "self_injury":
-            feats.add("SI")
-        elif c in RISK_FACTORS:
-            feats.add(c)
-        elif c == "crisis_state":
-            feats.add("CS")
+        add_evidence_flags(feats, e)
 
     level = max((e.level for e in kept), default=NO)
     a, p = "A" in feats, "P" in feats

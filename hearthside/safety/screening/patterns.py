@@ -360,6 +360,7 @@ RULES: list[tuple[str, str, list[str]]] = [
         "[(for good|forever)]",
         "(what is|which is|whats) (worse|better) [,] (suicide|dying|death|killing myself) or",
         "(suicide|dying|death|killing myself) (or|vs|versus) (living|life|staying alive|going on) like this",
+        "enough to (not|never) wake up [again]",
         "(praying|pray|hoping|hope) [every night|each night|every day] [that] god [just|would|will] "
         "(take|takes|would take|will take) me",
     ]),

@@ -99,7 +99,7 @@ def test_tokens_read_obfuscation():
 
 def test_long_text_is_judged_by_its_most_serious_part():
     model = base_model.BaseModel({"w pills": 12.0, "w saved": 12.0}, -2.0, raise_moderate=0.5, raise_high=None)
-    filler = "We went to the market and bought apples. The weather was lovely all afternoon. " * 8
+    filler = "We went to the market and bought apples. The weather was lovely all afternoon. " * 12
     text = filler + "I have the pills saved. " + filler
     assert model.logit(text) < 0  # diluted by the rest
     assert model.probability(text) > 0.5  # its most serious part, on its own
@@ -152,7 +152,8 @@ def test_training_is_deterministic(tmp_path):
     # intensity
     "i really mean it this time. i'm done for good",
     # obfuscation
-    "i w a n t  t o  d i e",
+    "k i l l  m y s e l f",
+    "i wanna d1e",
     "gonna unalive myself tn",
     # self-harm severity
     "i cut too deep and the bleeding won't stop",
@@ -175,6 +176,8 @@ def test_default_screener_finds_crisis_language(text):
     "goodbye party for my coworker tonight!",
     "I'm so done with this weather",
     "I would never hurt myself, my kids need me",
+    "I'm dead tired, going to bed now",
+    "I gave myself a week off work to rest",
     "how many ibuprofen can I take for a migraine",
 ])
 def test_default_screener_leaves_look_alikes_low(text):
