@@ -27,6 +27,7 @@ from django.db import connection
 from hearthside.community.models import ChatMessage, Group, Membership
 from hearthside.conftest import make_user, token_for
 from hearthside.core.asgi_server import uvicorn_command
+from hearthside.testing.processes import database_url_for_subprocess, free_port
 
 ROOT = Path(__file__).resolve().parents[3]
 BURST = 40
@@ -36,12 +37,6 @@ pytestmark = [
     pytest.mark.skipif(not os.environ.get("DATABASE_URL", "").startswith("postgres"),
                        reason="needs a PostgreSQL DATABASE_URL: several processes share the database"),
 ]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _start_worker(port: int, database_url: str) -> subprocess.Popen:
@@ -141,11 +136,9 @@ def test_killing_a_worker_mid_burst_loses_and_duplicates_nothing():
     for person in people:
         Membership.objects.create(group=group, user=person)
     tokens = [token_for(p) for p in people]
-    db = settings.DATABASES["default"]
-    auth = db["USER"] + (f":{db['PASSWORD']}" if db.get("PASSWORD") else "")
-    database_url = f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    database_url = database_url_for_subprocess(settings.DATABASES["default"])
     connection.close()
-    doomed_port, survivor_port = _free_port(), _free_port()
+    doomed_port, survivor_port = free_port(), free_port()
     doomed = _start_worker(doomed_port, database_url)
     survivor = _start_worker(survivor_port, database_url)
     try:

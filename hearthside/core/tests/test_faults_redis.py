@@ -28,6 +28,7 @@ from django.db import connection
 from hearthside.community.models import ChatMessage, Group, Membership
 from hearthside.conftest import make_user, token_for
 from hearthside.core.asgi_server import uvicorn_command
+from hearthside.testing.processes import database_url_for_subprocess, free_port
 
 ROOT = Path(__file__).resolve().parents[3]
 REDIS_SERVER = shutil.which("redis-server")
@@ -39,12 +40,6 @@ pytestmark = [
                        reason="needs a PostgreSQL DATABASE_URL: two processes share the database"),
     pytest.mark.timeout(240),
 ]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _wait_port(port: int, proc: subprocess.Popen, what: str, timeout: float = 60) -> None:
@@ -127,11 +122,9 @@ def test_a_redis_outage_keeps_sockets_open_and_delivery_resumes_when_it_returns(
     for person in people:
         Membership.objects.create(group=group, user=person)
     tokens = [token_for(p) for p in people]
-    db = settings.DATABASES["default"]
-    auth = db["USER"] + (f":{db['PASSWORD']}" if db.get("PASSWORD") else "")
-    database_url = f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    database_url = database_url_for_subprocess(settings.DATABASES["default"])
     connection.close()
-    redis_port, port_a, port_b = _free_port(), _free_port(), _free_port()
+    redis_port, port_a, port_b = free_port(), free_port(), free_port()
     redis_url = f"redis://127.0.0.1:{redis_port}/0"
     redis_proc = worker_a = worker_b = None
     try:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -15,6 +14,8 @@ import pytest
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.utils import OperationalError
 from django.test import Client
+
+from hearthside.testing.processes import free_port
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -88,15 +89,9 @@ def test_api_404_and_500_are_json(rf):
     assert "text/html" in _client().get("/no/such/page/")["Content-Type"]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_help_answers_200_with_postgresql_unreachable(tmp_path):
     """A real process whose PostgreSQL is a closed port (no server answers there)."""
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "DATABASE_URL": f"postgres://hearthside@127.0.0.1:{port}/hearthside",
            "HEARTHSIDE_VAR_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "hearthside.settings",
            "HEARTHSIDE_DEBUG": "false"}
