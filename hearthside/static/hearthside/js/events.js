@@ -59,6 +59,14 @@
   }
   // Connect once every deferred page script has run, so their "hs:socket" listeners never miss
   // the first "open" (a socket opened while a page script was still loading went unnoticed).
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", connect);
-  else connect();
+  // This file is itself a deferred script: while deferred scripts run, readyState is already
+  // "interactive" but the later ones (a page's own script) have not run yet, so wait for
+  // DOMContentLoaded unless the document is complete; "load" is the fallback, once.
+  var started = false;
+  function start() { if (!started) { started = true; connect(); } }
+  if (document.readyState === "complete") start();
+  else {
+    document.addEventListener("DOMContentLoaded", start);
+    window.addEventListener("load", start);
+  }
 })();
