@@ -81,6 +81,7 @@ from django.conf import settings  # noqa: E402
 
 from hearthside.core.events import send_event_on_commit, user_group  # noqa: E402
 
+from . import signals  # noqa: E402
 from .models import LEVEL_ORDER, AlertEvent, DutyShift, SafetyAlert, ScreenedItem  # noqa: E402
 
 log = logging.getLogger("hearthside.safety")
@@ -285,6 +286,7 @@ def _notify(alert: SafetyAlert, tier: int) -> list[int]:
     event = {"type": "alert.new" if tier == 0 else "alert.escalated", "alert": alert_summary(alert)}
     send_event_on_commit([staff_group(i) for i in ids] + [DASHBOARD_GROUP], event)
     _timeline(alert, "notified", tier=tier, recipients=ids)
+    signals.send_on_commit(signals.alert_notified, alert=alert, tier=tier, recipient_ids=ids)
     if ids:
         from .tasks import send_alert_email
 
@@ -299,30 +301,73 @@ def _enqueue_email(task, alert_id: int, ids: list[int]) -> None:
         log.exception("could not queue alert email")
 
 
+def open_alert_of(person, *, lock: bool = False) -> SafetyAlert | None:
+    """The person's open incident: their newest alert that is not resolved."""
+    qs = SafetyAlert.objects.filter(person=person).exclude(status=SafetyAlert.Status.RESOLVED)
+    if lock:
+        qs = qs.select_for_update()
+    return qs.order_by("-created_at", "-pk").first()
+
+
 def raise_alert(person, *, source: str, level: str, reasons=None, source_id: str = "", item=None) -> SafetyAlert:
-    """Open an alert for a person; used by routing and by other apps (e.g. PHQ-9 item 9 > 0)."""
+    """Open an alert for a person; used by routing and by other apps (e.g. PHQ-9 item 9 > 0).
+
+    One alert per incident: while the person has an alert that is not resolved, whatever else is
+    flagged (in any feature) joins it -- on its timeline, raising its level when higher, and
+    bringing its acknowledgement deadline forward only when the level rises. Staff get one alert
+    to act on, not four for one person's four messages in a minute.
+    """
     now = timezone.now()
     with transaction.atomic():
-        if source_id:
-            # The same piece of writing saved again (an edited journal entry): one alert, with
-            # the new step on its timeline, rather than a second alert for the same concern.
-            existing = (SafetyAlert.objects.select_for_update()
-                        .filter(person=person, source=source, source_id=source_id)
-                        .exclude(status=SafetyAlert.Status.RESOLVED).first())
-            if existing is not None:
-                _timeline(existing, "updated", level=level)
-                if item is not None and existing.item_id is None:
-                    existing.item = item
-                    existing.save(update_fields=["item"])
-                return existing
+        # Lock the person's row: two flagged messages at once must not open two incidents.
+        from hearthside.accounts.models import User
+
+        User.objects.select_for_update().filter(pk=person.pk).first()
+        existing = open_alert_of(person, lock=True)
+        if existing is not None:
+            _attach(existing, source=source, source_id=source_id, level=level, reasons=reasons or [], item=item,
+                    now=now)
+            return existing
         alert = SafetyAlert.objects.create(
             person=person, source=source, source_id=source_id, item=item, level=level, reasons=reasons or [],
             ack_deadline=now + timedelta(seconds=ack_deadline_seconds(level)),
         )
-        _timeline(alert, "raised", level=level, source=source)
+        _timeline(alert, "raised", level=level, source=source, item=getattr(item, "pk", None))
         audit.record("safety.alert_raised", obj=alert, subject=person)
         _notify(alert, SafetyAlert.TIER_ON_DUTY)
+        signals.send_on_commit(signals.alert_raised, alert=alert)
     return alert
+
+
+def _attach(alert: SafetyAlert, *, source: str, source_id: str, level: str, reasons: list, item, now) -> None:
+    """A later flagged item of the same person joins the open alert (inside raise_alert's transaction)."""
+    rose = LEVEL_ORDER.get(level, 0) > LEVEL_ORDER.get(alert.level, 0) and level != "unknown"
+    fields = []
+    if item is not None and alert.item_id is None:
+        alert.item = item
+        fields.append("item")
+    if rose:
+        previous = alert.level
+        alert.level = level
+        alert.reasons = (list(alert.reasons or []) + list(reasons))[-30:]
+        fields += ["level", "reasons"]
+        if alert.status == SafetyAlert.Status.OPEN:
+            alert.ack_deadline = min(alert.ack_deadline, now + timedelta(seconds=ack_deadline_seconds(level)))
+            fields.append("ack_deadline")
+    if fields:
+        alert.save(update_fields=fields)
+    _timeline(alert, "attached", level=level, source=source, source_id=source_id, item=getattr(item, "pk", None),
+              rose=rose, **({"from_level": previous} if rose else {}))
+    if rose:
+        audit.record("safety.alert_level_rose", obj=alert, subject=alert.person_id, detail={"level": level})
+        people = [p.pk for p in recipients_for_tier(alert.tier)]
+        if alert.acknowledged_by_id and alert.acknowledged_by_id not in people:
+            people.append(alert.acknowledged_by_id)
+        send_event_on_commit([staff_group(i) for i in people] + [DASHBOARD_GROUP],
+                             {"type": "alert.updated", "alert": alert_summary(alert), "rose": True})
+    else:
+        _changed(alert)
+    signals.send_on_commit(signals.alert_attached, alert=alert, level=level, rose=rose)
 
 
 def escalate_overdue_alerts(now=None) -> int:

@@ -216,3 +216,40 @@ class AlertEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.alert_id} {self.kind}"
+
+
+class ContactRoute(models.Model):
+    """One way a person agreed to be reached in a crisis, with its own consent record.
+
+    The person adds and withdraws routes themselves (safety plan page, sign-up); staff see on an
+    alert exactly the routes that are in force, and "Record contact" names the route it used.
+    Withdrawing keeps the row (the consent history) and empties the value.
+    """
+
+    from hearthside.core.fields import EncryptedTextField
+
+    class Kind(models.TextChoices):
+        IN_APP = "in_app", _("a message here, on Hearthside")
+        EMAIL = "email", _("an e-mail")
+        CALLBACK = "callback", _("a phone call back")
+        EMERGENCY_CONTACT = "emergency_contact", _("my emergency contact")
+
+    user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="contact_routes")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    value = EncryptedTextField(blank=True, default="", help_text="e-mail address or phone number")
+    name = EncryptedTextField(blank=True, default="", help_text="the emergency contact's name and relation")
+    note = EncryptedTextField(blank=True, default="", help_text="when to call, what to say")
+    consent_text = models.TextField(help_text="the sentence the person agreed to, as shown")
+    consented_at = models.DateTimeField(default=timezone.now)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["kind", "-consented_at"]
+        indexes = [models.Index(fields=["user", "withdrawn_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.kind}{' (withdrawn)' if self.withdrawn_at else ''}"
+
+    @property
+    def active(self) -> bool:
+        return self.withdrawn_at is None

@@ -156,16 +156,28 @@ def live_conversation_of(user) -> Conversation | None:
     return Conversation.objects.filter(person=user, status__in=LIVE).first()
 
 
-def check_start(user, opening: str = "", *, share_plan: bool = False, request=None) -> Conversation:
-    """Join the queue (or return the conversation already waiting or open)."""
+def check_start(user, opening: str = "", *, share_plan: bool = False, request=None,
+                origin: str = Conversation.Origin.LINE, risk_level: str = "", handoff_summary: str = "") -> Conversation:
+    """Join the queue (or return the conversation already waiting or open).
+
+    ``risk_level``: a level already assessed elsewhere (the companion's hand-off), so the person
+    takes their place in the queue at that risk without retelling anything. ``handoff_summary``:
+    a summary the person agreed to pass on; the supporter reads it when they join.
+    """
     opening = (opening or "").replace("\x00", "").strip()
     if len(opening) > MAX_MESSAGE:
         raise ValidationError({"opening": [_("Keep it under %(n)s characters.") % {"n": MAX_MESSAGE}]})
+    handoff_summary = (handoff_summary or "").replace("\x00", "").strip()[:MAX_NOTE]
+    if origin not in Conversation.Origin.values:
+        raise ValueError(f"unknown origin {origin!r}")
     existing = live_conversation_of(user)
     if existing is not None:
         return existing
+    rank = policy.RISK_RANK.get(risk_level, 0) if risk_level else 0
     with transaction.atomic():
-        conversation = Conversation.objects.create(person=user, share_plan=bool(share_plan))
+        conversation = Conversation.objects.create(
+            person=user, share_plan=bool(share_plan), origin=origin, handoff_summary=handoff_summary,
+            risk_level=risk_level if rank else "none", risk_rank=rank)
         audit.record("supportline.started", actor=user, request=request, obj=conversation, subject=user)
         if opening:
             _store(conversation, user, Message.Kind.PERSON, opening, client_id="opening")

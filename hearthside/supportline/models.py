@@ -45,7 +45,18 @@ class Conversation(models.Model):
         REFERRED = "referred", _("referred to care")
         EMERGENCY = "emergency_services", _("emergency services contacted")
 
+    class Origin(models.TextChoices):
+        LINE = "line", _("the person reached out")
+        OUTREACH = "outreach", _("the safety team reached out")
+        COMPANION = "companion", _("handed over by the companion")
+
     person = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="supportline_conversations")
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.LINE)
+    # The safety alert this conversation answers (outreach), so its steps go on the alert's timeline.
+    alert = models.ForeignKey("safety.SafetyAlert", null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="conversations")
+    # When the person first opened an outreach conversation (the banner stops showing).
+    seen_at = models.DateTimeField(null=True, blank=True)
     status = models.CharField(max_length=14, choices=Status.choices, default=Status.WAITING, db_index=True)
     # The highest screening level seen in the conversation; the queue is ordered by its rank.
     risk_level = models.CharField(max_length=10, default="none")
