@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "hearthside.companion",
     "hearthside.supportline",
     "hearthside.friends",
+    "hearthside.paging",
 ]
 
 MIDDLEWARE = [
@@ -105,6 +106,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "hearthside.core.context_processors.site",
                 "hearthside.safety.context_processors.help_lines",
+                "hearthside.supportline.context_processors.outreach",
             ],
         },
     },
@@ -220,6 +222,16 @@ if SAFETY_UNSUPPORTED_LANGUAGE not in {"review", "hold"}:
 # with the rules and the shipped model. A pickle: name only a file you trained yourself.
 SAFETY_MODEL = env_str("HEARTHSIDE_SAFETY_MODEL", "")
 
+# Safety: the site's default country (two letters): whose crisis lines people see until they
+# choose their own. Empty: none (only /help/ then guesses from the browser's language list).
+SITE_COUNTRY = env_str("HEARTHSIDE_COUNTRY").strip().upper()
+if SITE_COUNTRY and not (len(SITE_COUNTRY) == 2 and SITE_COUNTRY.isascii() and SITE_COUNTRY.isalpha()):
+    raise ConfigError("HEARTHSIDE_COUNTRY must be a two-letter country code, such as GB or ES")
+# Safety: the neutral page "Quick exit" (and Esc twice) leaves for, replacing the page in history.
+QUICK_EXIT_URL = env_str("HEARTHSIDE_QUICK_EXIT_URL", "https://www.google.com/")
+if not (QUICK_EXIT_URL.startswith(("https://", "http://")) and QUICK_EXIT_URL.split("/")[2]):
+    raise ConfigError("HEARTHSIDE_QUICK_EXIT_URL must be a full http(s) address, such as https://www.google.com/")
+
 # Companion: "offline" (the built-in dialogue manager) or "llm" (an OpenAI-compatible
 # chat-completions endpoint, with the offline engine as fallback). Disclosures of abuse, harm to
 # others or a child in danger raise a safety alert when HEARTHSIDE_COMPANION_DISCLOSURE_ALERT is
@@ -254,10 +266,35 @@ CARE_STUN_URLS = env_list("HEARTHSIDE_CARE_STUN_URLS")
 CARE_TURN_URLS = env_list("HEARTHSIDE_CARE_TURN_URLS")
 CARE_TURN_USERNAME = env_str("HEARTHSIDE_CARE_TURN_USERNAME")
 CARE_TURN_CREDENTIAL = env_str("HEARTHSIDE_CARE_TURN_CREDENTIAL")
+# Counselling: tell a client's practitioner (in active care) when the safety layer flags risk
+# about the client anywhere on the site; clients are shown this policy when they book.
+PRACTITIONER_RISK_NOTIFY = env_bool("HEARTHSIDE_PRACTITIONER_RISK_NOTIFY", True)
 
 # Support line: conversations one supporter holds at once; days transcripts are kept after the end.
 SUPPORTLINE_CAPACITY = env_int("HEARTHSIDE_SUPPORTLINE_CAPACITY", 3, minimum=1)
 SUPPORTLINE_RETENTION_DAYS = env_int("HEARTHSIDE_SUPPORTLINE_RETENTION_DAYS", 30, minimum=1)
+
+# Paging of on-call staff for safety alerts (docs/paging.md). Web Push is on when both VAPID keys
+# are set (`hearthside paging vapid-keys` prints a pair); text messages when HEARTHSIDE_SMS_PROVIDER
+# names a provider: "twilio" (any Twilio-compatible REST API) or "fake" (kept in memory; not in
+# production). Every send gives up after PAGING_TIMEOUT_SECONDS and is retried by the task queue.
+PAGING_VAPID_PUBLIC_KEY = env_str("HEARTHSIDE_VAPID_PUBLIC_KEY")
+PAGING_VAPID_PRIVATE_KEY = env_str("HEARTHSIDE_VAPID_PRIVATE_KEY")
+PAGING_VAPID_SUBJECT = env_str("HEARTHSIDE_VAPID_SUBJECT")  # mailto: or https:; default SITE_URL
+PAGING_PUSH_TTL_SECONDS = env_int("HEARTHSIDE_PUSH_TTL_SECONDS", 900, minimum=0)
+PAGING_SMS_PROVIDER = env_str("HEARTHSIDE_SMS_PROVIDER")
+if PAGING_SMS_PROVIDER not in {"", "twilio", "fake"} or (PRODUCTION and PAGING_SMS_PROVIDER == "fake"):
+    raise ConfigError("HEARTHSIDE_SMS_PROVIDER must be empty or twilio (fake outside production)")
+PAGING_SMS_BASE_URL = env_str("HEARTHSIDE_SMS_BASE_URL", "https://api.twilio.com")
+PAGING_SMS_ACCOUNT = env_str("HEARTHSIDE_SMS_ACCOUNT_SID")
+PAGING_SMS_TOKEN = env_str("HEARTHSIDE_SMS_AUTH_TOKEN")
+PAGING_SMS_FROM = env_str("HEARTHSIDE_SMS_FROM")
+if PAGING_SMS_PROVIDER == "twilio" and not (PAGING_SMS_ACCOUNT and PAGING_SMS_TOKEN and PAGING_SMS_FROM):
+    raise ConfigError("HEARTHSIDE_SMS_PROVIDER=twilio needs HEARTHSIDE_SMS_ACCOUNT_SID, _AUTH_TOKEN and _FROM")
+PAGING_TIMEOUT_SECONDS = env_int("HEARTHSIDE_PAGING_TIMEOUT_SECONDS", 5, minimum=1)
+PAGING_MAX_ATTEMPTS = env_int("HEARTHSIDE_PAGING_MAX_ATTEMPTS", 4, minimum=1)
+PAGING_RETRY_SECONDS = env_int("HEARTHSIDE_PAGING_RETRY_SECONDS", 30, minimum=1)
+PAGING_REQUEUE_AFTER_SECONDS = env_int("HEARTHSIDE_PAGING_REQUEUE_AFTER_SECONDS", 120, minimum=10)
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = SESSION_ABSOLUTE_TIMEOUT

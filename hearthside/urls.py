@@ -18,6 +18,7 @@ urlpatterns = [
     path("accounts/", include("hearthside.accounts.urls")),
     path("help/", include("hearthside.safety.urls")),
     path("staff/safety/", include("hearthside.safety.staff_urls")),
+    path("staff/paging/", include("hearthside.paging.urls")),
     path("selfcare/", include("hearthside.selfcare.urls")),
     path("groups/<slug:slug>/forum/", include("hearthside.community.forum_urls")),
     path("staff/community/", include("hearthside.community.moderation_urls")),

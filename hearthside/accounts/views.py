@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -64,6 +65,11 @@ def signup(request):
         else:
             actions.do_login(request, user)
             messages.success(request, _("Welcome, %(name)s. Your account is ready.") % {"name": user.pseudonym})
+            # One optional pointer, not a step: sign-up stays as short as it was.
+            messages.info(request, format_html(
+                '{} <a href="{}">{}</a>', _("When you are ready, you can tell us how to reach you if you are ever in crisis."),
+                reverse("safety:contact"), _("Choose how we reach you"),
+            ))
             return redirect("home")
     return render(request, "accounts/signup.html", {"form": form, "privacy": actions.ensure_consent_documents()["privacy"]})
 

@@ -7,6 +7,7 @@ import logging
 import zoneinfo
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -32,6 +33,9 @@ from .models import (
     LicenceVerification,
     PractitionerProfile,
 )
+
+if TYPE_CHECKING:
+    from hearthside.accounts.models import User
 
 log = logging.getLogger("hearthside.care")
 
@@ -343,6 +347,44 @@ def active_relationship(client) -> CareRelationship | None:
         return None
     return (CareRelationship.objects.select_related("practitioner__user")
             .filter(client=client, status=CareRelationship.Status.ACTIVE).first())
+
+
+# "Active care": the client has an active relationship with the practitioner AND they are
+# actually working together -- a booked session coming up or held within ACTIVE_CARE_DAYS, a
+# message either way within that time, or the relationship began within it. Counselling runs
+# weekly to monthly; 60 days keeps a monthly rhythm with one missed session in care, and lets a
+# relationship that was chosen and then left idle fall out of it (its practitioner is no longer
+# told of risk; the safety team still is).
+ACTIVE_CARE_DAYS = 60
+
+
+def care_relationship_of(client, now: datetime | None = None) -> CareRelationship | None:
+    """The client's relationship in active care (see ACTIVE_CARE_DAYS), or None."""
+    if client is None or not getattr(client, "pk", None):
+        return None
+    relationship = (CareRelationship.objects.select_related("client", "practitioner__user")
+                    .filter(client_id=client.pk, status=CareRelationship.Status.ACTIVE,
+                            practitioner__user__is_active=True).first())
+    if relationship is None or relationship.practitioner.user_id == client.pk:
+        return None
+    since = (now or timezone.now()) - timedelta(days=ACTIVE_CARE_DAYS)
+    if relationship.started_at >= since:
+        return relationship
+    from .models import Message
+
+    sessions = Appointment.objects.filter(client_id=client.pk, practitioner_id=relationship.practitioner_id,
+                                          status=Appointment.Status.BOOKED, ends_at__gte=since)
+    if sessions.exists() or Message.objects.filter(relationship=relationship, seq__isnull=False,
+                                                   created_at__gte=since).exists():
+        return relationship
+    return None
+
+
+def practitioner_of(client) -> User | None:
+    """The client's practitioner in active care (a User), or None. Used by the staff alert page
+    and by the practitioner risk notices (``care.risk``)."""
+    relationship = care_relationship_of(client)
+    return relationship.practitioner.user if relationship is not None else None
 
 
 def check_choose_practitioner(client, profile: PractitionerProfile, request=None) -> CareRelationship:

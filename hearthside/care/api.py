@@ -197,6 +197,8 @@ class MessageOut(Schema):
     author: str
     body: str
     appointment: int | None
+    flag: str = Field("", description="the screening level when a client's message raised a safety alert "
+                      "(moderate, high, imminent); it is delivered, flagged")
 
 
 class MessageIn(Schema):
@@ -211,6 +213,8 @@ class SendOut(Schema):
     status: str
     duplicate: bool
     help: bool = False
+    flag: str = ""
+    note: str = Field("", description="for a flagged message: who will read it")
 
 
 @router.get("/relationships/{relationship_id}/messages", response=list[MessageOut],
@@ -231,6 +235,8 @@ def send_message(request, relationship_id: int, payload: MessageIn):
                                      payload.client_id, payload.body)
     body = {"client_id": message.client_id, "seq": message.seq, "status": message.status,
             "duplicate": not created, "help": bool(route is not None and route.show_help)}
+    if message.risk_level and message.author_id == relationship.client_id:
+        body.update(flag=message.risk_level, note=conversation.flagged_note(relationship))
     return Status(201 if created else 200, body)
 
 

@@ -13,3 +13,11 @@ class CareConfig(AppConfig):
         from .conversation import CareChannel
 
         realtime.register(CareChannel())
+
+        # The practitioner in the loop: listen to the safety layer rather than be called by it.
+        from hearthside.safety import signals
+
+        from .risk import on_alert
+
+        signals.alert_raised.connect(on_alert, dispatch_uid="care.risk.alert_raised")
+        signals.alert_attached.connect(on_alert, dispatch_uid="care.risk.alert_attached")

@@ -20,7 +20,8 @@ from .models import CareRelationship, Homework, SessionNote
 
 DATA_TYPES = ("checkins", "questionnaires", "safety_plan", "exercises")
 # Reads of one person's data by someone else, shown on "who looked at my data".
-READ_ACTIONS = ("care.client_data_read", "care.fhir_read", "selfcare.staff_read", "safety.alert_viewed")
+READ_ACTIONS = ("care.client_data_read", "care.client_risk_read", "care.fhir_read", "selfcare.staff_read",
+                "safety.alert_viewed")
 
 # Reliable change on the PHQ-9 and GAD-7: the thresholds of the NHS Talking Therapies for
 # anxiety and depression Manual (NHS England, v6, 2023, "reliable improvement"), a change of at
@@ -129,8 +130,11 @@ def measurement_series(client) -> list[dict]:
             total = response.result["total"]
             change = total - baseline
             reliable = ("improved" if change <= -threshold else "deteriorated" if change >= threshold else "")
+            # PHQ-9 item 9 (thoughts of being better off dead or of self-harm) above 0 is flagged
+            # on its own, whatever the total: a total of 12 with item 9 positive is not "moderate".
             points.append({"at": response.completed_at, "total": total, "band": response.result["band"],
-                           "change": change, "reliable": reliable})
+                           "change": change, "reliable": reliable,
+                           "item9": bool(response.result.get("safety_items"))})
         series.append({"slug": slug, "title": definition["title"], "max": definition["scoring"]["max"],
                        "bands": definition["bands"], "threshold": threshold, "points": points,
                        "chart": _chart(points, definition)})
@@ -171,6 +175,7 @@ def access_log(client, limit: int = 100) -> list[dict]:
     names = dict(User.objects.filter(pk__in={e.actor_id for e in events if e.actor_id})
                  .values_list("pk", "pseudonym"))
     labels = {"care.client_data_read": _("Your practitioner read what you share"),
+              "care.client_risk_read": _("Your practitioner saw the safety information about you"),
               "care.fhir_read": _("Read through the clinical data (FHIR) interface"),
               "selfcare.staff_read": _("Staff read your self-help data"),
               "safety.alert_viewed": _("The safety team opened an alert about you")}

@@ -25,7 +25,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from hearthside.core import audit, realtime
+from hearthside.core import realtime
 from hearthside.core.events import send_event_on_commit, user_group
 
 from . import actions
@@ -55,7 +55,7 @@ def message_frame(message: Message) -> dict:
     return {"type": "care.message", "relationship": message.relationship_id, "seq": message.seq,
             "at": message.created_at.isoformat(), "author_id": message.author_id,
             "author": message.author.pseudonym if message.author_id else _("Former member"),
-            "body": message.body, "appointment": message.appointment_id}
+            "body": message.body, "appointment": message.appointment_id, "flag": message.risk_level}
 
 
 def _other_party_id(relationship: CareRelationship, user) -> int:
@@ -65,9 +65,14 @@ def _other_party_id(relationship: CareRelationship, user) -> int:
 def check_send_message(user, relationship: CareRelationship, client_id: str, body: str, *, appointment_id=None):
     """Screen, store, broadcast after commit. Returns (message, created, route).
 
-    A resend with the same client id returns the stored message and never duplicates it. A
-    message screened as crisis is held (never delivered); the practitioner is told at once that
-    their client needs them, and the safety layer's alert covers the on-duty team.
+    A resend with the same client id returns the stored message and never duplicates it.
+
+    A client's message reaches their own practitioner whatever screening finds, as on the support
+    line: crisis words are exactly what the person they wrote to must read. Screening still keeps
+    the flagged copy, raises the safety alert for the on-duty team and shows the client help; the
+    message carries the level as its flag (``risk_level``), and the practitioner is told through
+    the safety signals (``care.risk``). A practitioner's message screened as crisis is still held:
+    a client is not the one to receive it, and the alert covers the practitioner.
     """
     client_id = realtime.clean_client_id(client_id)
     existing = Message.objects.filter(relationship=relationship, author=user, client_id=client_id).first()
@@ -87,21 +92,24 @@ def check_send_message(user, relationship: CareRelationship, client_id: str, bod
     from hearthside.safety.actions import recent_texts, screen_and_route
 
     history = recent_texts(Message.objects.filter(relationship=relationship, author=user))
+    to_practitioner = user.pk == relationship.client_id
     try:
         with transaction.atomic():
             route = screen_and_route(user, body, "care.message", source_id=f"{relationship.pk}:{client_id}",
-                                     context="chat", history=history)
-            if not route.publish:
+                                     context="chat", history=history, delivered_anyway=to_practitioner)
+            # The flag is what an alert was raised for; a screening failure raises none (the
+            # copy waits in the review queue) and a practitioner's own words are never flagged
+            # to their client.
+            flag = route.level if to_practitioner and route.alert is not None else ""
+            if not route.publish and not to_practitioner:
                 message = Message.objects.create(relationship=relationship, author=user, client_id=client_id,
                                                  body=body, status=Message.Status.HELD, appointment=appointment)
-                if user.pk == relationship.client_id and route.decision == "crisis":
-                    _alert_practitioner(relationship, route)
                 return message, True, route
             # The UPDATE takes the relationship row's lock: sequence numbers follow commit order.
             CareRelationship.objects.filter(pk=relationship.pk).update(last_seq=F("last_seq") + 1)
             seq = CareRelationship.objects.values_list("last_seq", flat=True).get(pk=relationship.pk)
             message = Message.objects.create(relationship=relationship, author=user, client_id=client_id, body=body,
-                                             seq=seq, appointment=appointment)
+                                             seq=seq, appointment=appointment, risk_level=flag)
             realtime.publish_frame_on_commit(actions.relationship_topic(relationship.pk), message_frame(message))
             send_event_on_commit([user_group(_other_party_id(relationship, user))],
                                  {"type": "care.unread", "relationship": relationship.pk, "seq": seq})
@@ -113,18 +121,10 @@ def check_send_message(user, relationship: CareRelationship, client_id: str, bod
     return message, True, route
 
 
-def _alert_practitioner(relationship: CareRelationship, route) -> None:
-    practitioner_id = relationship.practitioner.user_id
-    alert_id = route.alert.pk if route.alert is not None else None
-    actions.notify(practitioner_id,
-                   _("Urgent: %(c)s wrote something that suggests they may be in danger. The safety team has been "
-                     "alerted too. Please reach out now.") % {"c": relationship.client.pseudonym},
-                   f"/care/clients/{relationship.pk}/")
-    send_event_on_commit([user_group(practitioner_id)], {
-        "type": "care.crisis", "relationship": relationship.pk, "client": relationship.client.pseudonym,
-        "alert": alert_id, "level": route.level})
-    audit.record("care.crisis_practitioner_alerted", obj=relationship, subject=relationship.client_id,
-                 detail={"alert": alert_id, "level": route.level})
+def flagged_note(relationship: CareRelationship) -> str:
+    """What a client is told under their own flagged message: who will read it."""
+    return _("Your practitioner %(p)s will see this, and our safety team has been asked to reach out.") % {
+        "p": relationship.practitioner.user.pseudonym}
 
 
 def history(user, relationship: CareRelationship, *, after=None, before=None, limit: int = 50) -> list[dict]:
@@ -222,6 +222,9 @@ def _ws_send(user, content):
            "status": message.status, "duplicate": not created}
     if route is not None and route.show_help:
         ack["help"] = True
+    if message.risk_level and message.author_id == relationship.client_id:
+        ack["flag"] = message.risk_level
+        ack["note"] = flagged_note(relationship)
     return ack
 
 

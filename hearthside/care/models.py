@@ -241,6 +241,10 @@ class Message(models.Model):
     client_id = models.CharField(max_length=64)
     body = EncryptedTextField()
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PUBLISHED)
+    # The screening level when screening raised a safety alert for this message (moderate, high,
+    # imminent), else empty. A client's message is delivered to their practitioner whatever the
+    # level; this is the flag the practitioner sees on it.
+    risk_level = models.CharField(max_length=10, blank=True, default="")
     appointment = models.ForeignKey(Appointment, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -253,6 +257,33 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"care message {self.relationship_id}#{self.seq}"
+
+
+class RiskNotice(models.Model):
+    """One time a practitioner was told that a client in their care may be at risk (a safety
+    alert about the client, in any feature, or a PHQ-9 item 9 answer above 0).
+
+    ``key`` makes telling idempotent: one notice per alert, source and level (a level that rises
+    tells again), or per questionnaire response; a listener that runs twice tells once. The people
+    are those of ``relationship`` (no pointer to a user of its own: erasing the client's
+    relationship erases these with it), and each notice is also in the audit log.
+    """
+
+    relationship = models.ForeignKey(CareRelationship, on_delete=models.CASCADE, related_name="risk_notices")
+    key = models.CharField(max_length=120)
+    alert = models.ForeignKey("safety.SafetyAlert", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    source = models.CharField(max_length=64)
+    level = models.CharField(max_length=10, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    seen_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(fields=["relationship", "key"], name="unique_care_risk_notice")]
+
+    def __str__(self) -> str:
+        return f"risk notice {self.relationship_id} {self.key}"
 
 
 class SessionNote(models.Model):

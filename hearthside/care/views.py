@@ -67,8 +67,11 @@ def home(request):
 
         clients = list(CareRelationship.objects.filter(practitioner=profile, status="active")
                        .select_related("client").order_by("client__pseudonym"))
+    from . import risk
+
     return render(request, "care/home.html", {
         "relationship": relationship, "profile": profile, "upcoming": upcoming, "clients": clients,
+        "flagged": risk.flagged_relationships(clients) if clients else set(),
         "is_practitioner": actions.is_practitioner(user), "can_verify": actions.can_verify(user),
         "tz": user.time_zone,
     })
@@ -125,7 +128,28 @@ def practitioner(request, profile_id: int):
         "reviews": actions.reviews_for(profile),
         "tz": request.user.time_zone, "format_choices": [(v, lbl) for v, lbl in Format.choices if v in profile.formats],
         "self": profile.user_id == request.user.pk,
+        "risk_policy": risk_policy_text(profile),
     })
+
+
+def risk_policy_text(profile) -> str:
+    """The practitioner-in-the-loop policy in plain words, as the client sees it before booking."""
+    from django.conf import settings
+
+    from . import risk
+
+    names = {"p": profile.user.pseudonym, "d": actions.ACTIVE_CARE_DAYS}
+    if not risk.enabled():
+        return _("If our safety checks notice that you may be at risk elsewhere on %(site)s, our safety team "
+                 "reaches out; %(p)s is not told. Messages you send %(p)s always reach them.") % {
+            **names, "site": settings.SITE_NAME}
+    return _("While you are in care with %(p)s (a session booked or held in the last %(d)s days, messages "
+             "between you in that time, or you began in that time), %(p)s is told if our safety checks notice that "
+             "you may be at risk anywhere on %(site)s: in what you write to others, in your journal if you "
+             "allowed screening, or if you answer the questionnaire question about thoughts of self-harm above 0. "
+             "They are told that you may need attention and in which part of the site, not what you wrote "
+             "elsewhere. Our safety team is alerted too, and both can see who is acting. Messages you send "
+             "%(p)s always reach them.") % {**names, "site": settings.SITE_NAME}
 
 
 @login_required
@@ -352,8 +376,20 @@ def conversation_page(request, relationship_id: int):
     relationship = conversation.access_relationship(request.user, relationship_id)
     rows = _with_local_time(conversation.history(request.user, relationship), request.user.time_zone)
     as_client = relationship.client_id == request.user.pk
+    from hearthside.accounts.actions import staff_without_two_factor
+
+    from . import risk
+
+    panel, flagged = None, False
+    if not as_client and risk.has_flags(relationship):
+        # The messages are never held back for a second factor; the safety panel (health
+        # information beyond what the client wrote here) is, like the client page.
+        flagged = True
+        if not staff_without_two_factor(request.user):
+            panel = risk.safety_panel(request.user, relationship, request=request)
     return render(request, "care/conversation.html", {
-        "r": relationship, "messages_": rows, "as_client": as_client,
+        "r": relationship, "messages_": rows, "as_client": as_client, "risk": panel, "risk_flagged": flagged,
+        "flagged_note": conversation.flagged_note(relationship) if as_client else "",
         "other": relationship.practitioner.user if as_client else relationship.client,
         "other_read": relationship.practitioner_read_seq if as_client else relationship.client_read_seq,
         "upto": relationship.last_seq, "active": relationship.status == "active",
@@ -403,8 +439,11 @@ def client(request, relationship_id: int):
 
     entries = list(JournalEntry.objects.filter(pk__in=shared["entries"], user=relationship.client)
                    .only("pk", "created_at"))
+    from . import risk
+
     return render(request, "care/client.html", {
         "r": relationship, "shared": shared, "data": data, "entries": entries,
+        "risk": risk.safety_panel(request.user, relationship, request=request),
         "notes": list(clinical.notes_for(request.user, relationship)[:20]),
         "homework": clinical.homework_rows(clinical.refresh_homework(relationship.client)),
         "exercises": sorted(((slug, e["title"]) for slug, e in exercises.all_exercises().items()), key=lambda x: x[1]),
@@ -452,6 +491,7 @@ def room(request, appointment_id: int):
         "messages_": _with_local_time(conversation.history(request.user, relationship, limit=30), request.user.time_zone),
         "tz": request.user.time_zone, "opens_at": appointment.starts_at - actions.ROOM_OPENS_BEFORE,
         "upto": relationship.last_seq,
+        "flagged_note": conversation.flagged_note(relationship) if as_client else "",
     })
 
 

@@ -10,6 +10,7 @@ from functools import lru_cache
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -120,9 +121,9 @@ def help_panel(user, prefer: str = "", language: str = "", request=None) -> dict
 
         steps = [{"title": str(title), "items": plan.steps.get(key, [])}
                  for key, title, _help in SAFETY_PLAN_STEPS if plan.steps.get(key)]
-    country = (user.country or "").upper()
-    if not country and request is not None:
-        country = directory.country_from_request(request)
+    # The person's country, else the site's default (directory.country_for), never the browser's
+    # language region: ``request`` no longer picks the lines, so they match the person's other pages.
+    country = directory.country_for(user)
     lines, seen = [], set()
     candidates = directory.lines_for(country, limit=12)
     if language:
@@ -173,6 +174,8 @@ def _store_reply(conversation: Conversation, turn: Turn, *, client_id: str, user
         prefer = "youth" if "disclosure:minor_in_danger" in turn.actions else ""
         extra["help"] = {**help_panel(user, prefer=prefer, language=turn.language, request=request),
                          "alerted": alerted}
+    if "connect_support_line" in turn.actions:
+        extra["handoff"] = handoff_offer(user, conversation, turn)
     message = Message.objects.create(conversation=conversation, seq=conversation.last_seq, role=Message.Role.COMPANION,
                                      client_id=client_id, body=turn.reply, safety_level=turn.safety_level,
                                      actions=turn.actions, extra=extra, engine=turn.engine[:80])
@@ -316,6 +319,98 @@ def _apply_effects(user, conversation: Conversation, turn: Turn, route, request)
             episode.alert_id = alert.pk
             episode.save(update_fields=["alert_id"])
     return notes, alert is not None
+
+
+# ---------------------------------------------------------------------------------------------
+# The warm hand-off to the support line
+
+
+def handoff_offer(user, conversation: Conversation, turn: Turn) -> dict:
+    """What goes with a reply that offers the support line on this page: the summary the person
+    may agree to pass on (exactly what the supporter would read), or, when they already have a
+    live support-line conversation, that one (it is on the page; nothing more is asked)."""
+    from hearthside.supportline.actions import live_conversation_of
+
+    from .handoff import assessed_risk, build_summary
+
+    live = live_conversation_of(user)
+    if live is not None:
+        return {"live": live.pk}
+    return {"summary": build_summary(conversation, state=turn.state, lang=turn.language),
+            "risk_level": assessed_risk(conversation, turn.state)}
+
+
+def check_handoff(user, conversation: Conversation, offer_seq, *, share: bool, request=None):
+    """Put the person in the support line's queue from the companion, at the risk the companion
+    assessed, passing the summary they were shown only if they agreed (``share``).
+
+    ``offer_seq``: the companion's reply that offered it; the summary passed is the one stored with
+    that reply, the text the person read, never anything the client sends. A person who already has
+    a live support-line conversation gets that one back, and nothing is added to it. Returns
+    (support-line conversation, whether a summary was passed).
+    """
+    from hearthside.supportline import actions as line
+    from hearthside.supportline.models import Conversation as LineConversation
+
+    from .handoff import assessed_risk, higher_level
+
+    if user is None or not user.is_authenticated or line.is_guest(user) or conversation.user_id != user.pk:
+        raise Http404
+    require_consent(user)
+    seq = realtime.int_or_none(offer_seq)
+    offer = Message.objects.filter(conversation=conversation, role=Message.Role.COMPANION, seq=seq).first() \
+        if seq is not None else None
+    handoff = (offer.extra or {}).get("handoff") if offer is not None else None
+    if not handoff or "connect_support_line" not in (offer.actions or []):
+        raise ValidationError(_("That offer is no longer open. Ask the companion to connect you again."))
+    with transaction.atomic():
+        # One hand-off at a time per person (two taps, two tabs): the companion conversation's row
+        # lock on PostgreSQL, the write lock that IMMEDIATE transactions take on SQLite.
+        conversation = Conversation.objects.select_for_update().get(pk=conversation.pk)
+        existing = line.live_conversation_of(user)
+        summary = handoff.get("summary", "") if share and existing is None else ""
+        level = higher_level(assessed_risk(conversation), handoff.get("risk_level", ""))
+        live = existing or line.check_start(user, "", request=request, origin=LineConversation.Origin.COMPANION,
+                                            risk_level=level, handoff_summary=summary)
+        # The tab's open socket joins the conversation's topic now; a new page would at connect.
+        realtime.subscribe_on_commit(user.pk, line.topic(live.pk))
+        state = dict(conversation.state or {})
+        state["handoff"] = {"line": live.pk, "offer": offer.seq, "summary": bool(summary)}
+        conversation.state = state
+        conversation.save(update_fields=["state"])
+        audit.record("companion.handoff", actor=user, request=request, obj=live, subject=user,
+                     detail={"conversation": conversation.pk, "summary_passed": bool(summary),
+                             "risk_level": live.risk_level, "existing": existing is not None})
+    return live, bool(summary)
+
+
+def line_panel(user, conversation: Conversation) -> dict:
+    """The support line on the companion page: the person's live conversation (whatever started
+    it), or the end of the one the companion handed them to."""
+    from hearthside.supportline import actions as line
+    from hearthside.supportline.models import Conversation as LineConversation
+
+    live = line.live_conversation_of(user)
+    if live is not None:
+        return {"line": live, "line_history": line.history(live),
+                "line_estimate": line.wait_estimate(live) if live.status == LineConversation.Status.WAITING else None,
+                "line_summary": live.handoff_summary if live.origin == LineConversation.Origin.COMPANION else ""}
+    handed = ((conversation.state or {}).get("handoff") or {}).get("line")
+    ended = LineConversation.objects.filter(pk=handed, person=user).first() if handed else None
+    return {"line_ended": ended}
+
+
+def open_offer(conversation: Conversation, messages: list[Message]) -> dict | None:
+    """The latest hand-off offered among ``messages`` and not taken up yet: it stays on the page
+    (the person may write to the companion before they answer) until they answer it."""
+    taken = ((conversation.state or {}).get("handoff") or {}).get("offer") or 0
+    for message in reversed(messages):
+        if message.role != Message.Role.COMPANION:
+            continue
+        handoff = (message.extra or {}).get("handoff") or {}
+        if handoff.get("summary"):
+            return {"seq": message.seq, "summary": handoff["summary"]} if message.seq > taken else None
+    return None
 
 
 def history(conversation: Conversation, *, after: int | None = None, before: int | None = None) -> list[Message]:

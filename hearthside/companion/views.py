@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -32,12 +33,37 @@ def chat(request):
     if conversation.in_crisis:
         help_panel = next((m.extra.get("help") for m in reversed(history) if (m.extra or {}).get("help")), None) \
             or actions.help_panel(request.user)
+    line = actions.line_panel(request.user, conversation)
     return render(request, "companion/chat.html", {
         "conversation": conversation, "history": history, "engine_label": actions.engine_label(),
         "quick_replies": (last.extra or {}).get("quick_replies", []) if last and last.role == "companion" else [],
         "exercise": (last.extra or {}).get("exercise") if last and last.role == "companion" else None,
         "help": help_panel,
+        "offer": None if line.get("line") else actions.open_offer(conversation, history),
+        **line,
     })
+
+
+@require_POST
+@login_required
+def handoff(request):
+    """"Connect me", answered: the person joins the support line's queue on this page, with or
+    without the summary they were shown. The page's script asks for the conversation's panel alone
+    (``X-Hearthside-Fragment``) and puts it in place; without script the page reloads with it."""
+    fragment = request.headers.get("X-Hearthside-Fragment") == "1"
+    conversation = actions.access_conversation_by_id(request.user, request.POST.get("conversation"))
+    try:
+        actions.check_handoff(request.user, conversation, request.POST.get("offer"),
+                              share=request.POST.get("share") == "yes", request=request)
+    except (ValidationError, PermissionDenied) as exc:
+        text = " ".join(getattr(exc, "messages", [str(exc)]))
+        if fragment:
+            return HttpResponse(text, status=400, content_type="text/plain; charset=utf-8")
+        messages.error(request, text)
+        return redirect("companion:chat")
+    if fragment:
+        return render(request, "companion/_line.html", actions.line_panel(request.user, conversation))
+    return redirect("companion:chat")
 
 
 @require_POST

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from hearthside.accounts.actions import has_consent
 from hearthside.core import audit
@@ -78,6 +79,7 @@ from dataclasses import dataclass, field  # noqa: E402
 from datetime import timedelta  # noqa: E402
 
 from django.conf import settings  # noqa: E402
+from django.db import models  # noqa: E402
 
 from hearthside.core.events import send_event_on_commit, user_group  # noqa: E402
 
@@ -441,11 +443,35 @@ def check_acknowledge(user, alert: SafetyAlert, request=None) -> SafetyAlert:
     return alert
 
 
-def check_record_contact(user, alert: SafetyAlert, note: str = "", request=None) -> SafetyAlert:
+# How an attempt to reach the person went ("Record contact").
+CONTACT_OUTCOMES = [
+    ("reached", _lazy("reached them")),
+    ("no_answer", _lazy("no answer")),
+    ("left_message", _lazy("left a message")),
+    ("emergency_contact", _lazy("spoke with their emergency contact")),
+    ("emergency_services", _lazy("emergency services sent")),
+]
+CONTACT_ROUTES = [("in_app", _lazy("a message here, on Hearthside")), ("email", _lazy("an e-mail")),
+                  ("callback", _lazy("a phone call")), ("emergency_contact", _lazy("their emergency contact")),
+                  ("other", _lazy("another way (say how in the note)"))]
+
+
+def check_record_contact(user, alert: SafetyAlert, note: str = "", request=None, *, route: str = "",
+                         outcome: str = "") -> SafetyAlert:
+    """Record an attempt to reach the person: which route was used and how it went."""
     if alert.status == SafetyAlert.Status.RESOLVED:
         raise ValidationError(_("This alert is already resolved."))
     if len(note) > 5000:
         raise ValidationError(_("Keep the note under 5000 characters."))
+    if route and route not in dict(CONTACT_ROUTES):
+        raise ValidationError(_("Choose how you reached them."))
+    if outcome and outcome not in dict(CONTACT_OUTCOMES):
+        raise ValidationError(_("Choose how it went."))
+    if route in ("email", "callback", "emergency_contact"):
+        from .models import ContactRoute
+
+        if not ContactRoute.objects.filter(user_id=alert.person_id, kind=route, withdrawn_at__isnull=True).exists():
+            raise ValidationError(_("They have not agreed to be reached that way."))
     with transaction.atomic():
         alert = SafetyAlert.objects.select_for_update().get(pk=alert.pk)
         if alert.status == SafetyAlert.Status.RESOLVED:
@@ -456,7 +482,7 @@ def check_record_contact(user, alert: SafetyAlert, note: str = "", request=None)
             alert.acknowledged_at = timezone.now()
             alert.save(update_fields=["status", "acknowledged_by_id", "acknowledged_at"])
             _timeline(alert, "acknowledged", actor=user)
-        _timeline(alert, "contacted", actor=user, note=note.replace("\x00", ""))
+        _timeline(alert, "contacted", actor=user, note=note.replace("\x00", ""), route=route, outcome=outcome)
         audit.record("safety.alert_contacted", actor=user, request=request, obj=alert, subject=alert.person_id)
         _changed(alert)
     return alert
@@ -518,3 +544,119 @@ def labelled_examples():
     """(text, label) pairs from moderator decisions, for ``hearthside safety export-labels``."""
     for item in ScreenedItem.objects.exclude(label="").iterator():
         yield item.text, 1 if item.label == ScreenedItem.Label.TRUE_CONCERN else 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Outreach: from the alert to a live conversation with the person
+
+
+def check_outreach(user, alert: SafetyAlert, request=None):
+    """"Reach out now": open a live 1:1 conversation between ``user`` (alert-handling staff) and
+    the alert's person, on the support line's conversation machinery (stored-then-sent messages,
+    supervisor read-along, wrap-up, transcript rules). The person is told at once on whatever page
+    they are on. Acknowledges an open alert; every step goes on the alert's timeline.
+
+    Returns the conversation. Idempotent: pressed twice (or by two tabs) it returns the same one.
+    """
+    from django.urls import reverse
+
+    from hearthside.supportline import actions as line
+
+    if not can_handle_alerts(user) or alert.person_id == user.pk:
+        from django.http import Http404
+
+        raise Http404
+    with transaction.atomic():
+        alert = SafetyAlert.objects.select_for_update().select_related("person").get(pk=alert.pk)
+        if alert.status == SafetyAlert.Status.RESOLVED:
+            raise ValidationError(_("This alert is already resolved."))
+        if not alert.person.is_active:
+            raise ValidationError(_("This person's account is closed; use the contact routes below."))
+        conversation, how = line.do_open_outreach(user, alert, request=request)
+        if alert.status == SafetyAlert.Status.OPEN:
+            alert.status = SafetyAlert.Status.ACKNOWLEDGED
+            alert.acknowledged_by_id = user.pk
+            alert.acknowledged_at = timezone.now()
+            alert.save(update_fields=["status", "acknowledged_by_id", "acknowledged_at"])
+            _timeline(alert, "acknowledged", actor=user)
+        if how != "existing":
+            _timeline(alert, "outreach", actor=user, conversation=conversation.pk, how=how)
+            audit.record("safety.alert_outreach", actor=user, request=request, obj=alert, subject=alert.person_id,
+                         detail={"conversation": conversation.pk, "how": how})
+            send_event_on_commit([user_group(alert.person_id)], {
+                "type": "safety.outreach", "conversation": conversation.pk, "from": user.pseudonym,
+                "url": reverse("supportline:conversation", args=[conversation.pk]),
+                "reply_url": reverse("supportline:quick_reply", args=[conversation.pk]),
+            })
+        _changed(alert)
+    return conversation
+
+
+# What each step on an alert's timeline is called on the staff pages.
+TIMELINE_LABELS = {
+    "raised": _lazy("alert raised"), "notified": _lazy("staff notified"), "escalated": _lazy("escalated"),
+    "attached": _lazy("more flagged writing joined this alert"), "updated": _lazy("updated"),
+    "acknowledged": _lazy("acknowledged"), "outreach": _lazy("reached out: conversation opened"),
+    "person_opened": _lazy("they opened the conversation"), "person_replied": _lazy("they replied"),
+    "conversation_ended": _lazy("conversation ended"), "contacted": _lazy("contact recorded"),
+    "resolved": _lazy("resolved"), "paged": _lazy("paged"), "page_failed": _lazy("page failed"),
+}
+
+
+def incident(alert: SafetyAlert) -> dict:
+    """Everything about the alert's person a staff member needs in one place: the person's
+    recent flagged items across features, the shared safety plan, earlier alerts and outreach,
+    the routes they agreed to be reached by, their crisis lines, and the people involved.
+    The caller audits the read (do_view_alert)."""
+    from hearthside.supportline.models import Conversation
+
+    from . import directory
+    from .directory import emergency_number_for, lines_for
+
+    country_for = getattr(directory, "country_for", None) or (lambda u: (u.country or "").upper())  # TODO until helper lands
+
+    person = alert.person
+    since = timezone.now() - timedelta(days=30)
+    items = list(ScreenedItem.objects.filter(author=person, created_at__gte=since).order_by("-created_at")[:20])
+    earlier = list(SafetyAlert.objects.filter(person=person).exclude(pk=alert.pk).order_by("-created_at")[:10])
+    conversations = list(Conversation.objects.filter(person=person).filter(
+        models.Q(alert__person=person) | models.Q(created_at__gte=since)).select_related("supporter", "alert")
+        .order_by("-created_at")[:10])
+    plan = plan_for(person)
+    shared_plan = None
+    if plan is not None and plan.shared_with_practitioner and not plan.is_empty:
+        from .models import SAFETY_PLAN_STEPS
+
+        shared_plan = [{"title": title, "items": plan.steps.get(key, [])} for key, title, _h in SAFETY_PLAN_STEPS
+                       if plan.steps.get(key)]
+    try:
+        from hearthside.care.actions import practitioner_of
+
+        practitioner = practitioner_of(person)
+    except ImportError:  # the care app is optional for the safety layer
+        practitioner = None
+    try:
+        from .contact import routes_for_staff
+
+        routes = routes_for_staff(person)
+    except ImportError:
+        routes = []
+    country = country_for(person)
+    events = list(alert.events.all())
+    people = {alert.acknowledged_by_id, alert.resolved_by_id, *(c.supporter_id for c in conversations
+                                                                  if c.alert_id == alert.pk)} - {None}
+    return {
+        "events": events,
+        "items": items,
+        "earlier_alerts": earlier,
+        "conversations": conversations,
+        "live_outreach": next((c for c in conversations if c.alert_id == alert.pk and c.is_live), None),
+        "shared_plan": shared_plan,
+        "plan_exists": plan is not None and not plan.is_empty,
+        "practitioner": practitioner,
+        "routes": routes,
+        "lines": lines_for(country),
+        "emergency": emergency_number_for(country),
+        "country": country,
+        "people_ids": sorted(people),
+    }

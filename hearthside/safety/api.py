@@ -1,15 +1,15 @@
-"""Safety API: the person's own safety plan."""
+"""Safety API: the person's own safety plan and how they want to be reached in a crisis."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied
-from ninja import Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
-from . import actions
-from .models import SAFETY_PLAN_STEPS
+from . import actions, contact
+from .models import SAFETY_PLAN_STEPS, ContactRoute
 
 router = Router(tags=["safety"])
 
@@ -57,3 +57,71 @@ def patch_plan(request, payload: PlanIn):
     except PermissionDenied as exc:
         raise HttpError(403, str(exc)) from None
     return _out(plan)
+
+
+# ---------------------------------------------------------------------------------------------
+# How the person wants to be reached in a crisis: their contact routes, each with its consent.
+
+
+class ContactRouteOut(Schema):
+    id: int
+    kind: str
+    label: str
+    value: str
+    name: str
+    note: str
+    consent_text: str
+    consented_at: datetime
+
+
+class ContactRouteIn(Schema):
+    kind: str = Field(..., description="callback, email or emergency_contact")
+    value: str = Field("", description="the e-mail address or phone number")
+    name: str = Field("", description="for an emergency contact: their name and who they are to the person")
+    note: str = Field("", description="anything the team should know, such as when to call")
+    agreed: bool = Field(False, description="the person agreed to this kind's consent sentence, as shown "
+                                            "(GET /me/contact-routes/kinds); nothing is stored without it")
+
+
+class ContactKindOut(Schema):
+    kind: str
+    label: str
+    consent_text: str
+    needs_name: bool
+    always_on: bool
+
+
+def _route_out(route) -> dict:
+    return {"id": route.pk, "kind": route.kind, "label": str(route.get_kind_display()), "value": route.value,
+            "name": route.name, "note": route.note, "consent_text": route.consent_text,
+            "consented_at": route.consented_at}
+
+
+@router.get("/contact-routes", response=list[ContactRouteOut], summary="How I agreed to be reached in a crisis")
+def list_contact_routes(request):
+    return [_route_out(route) for route in contact.routes_for(request.user)]
+
+
+@router.get("/contact-routes/kinds", response=list[ContactKindOut],
+            summary="The ways to be reached, with the sentence to show for each")
+def contact_route_kinds(request):
+    kind = ContactRoute.Kind
+    rows = [{"kind": kind.IN_APP.value, "label": str(kind.IN_APP.label), "consent_text": str(contact.IN_APP_SENTENCE),
+             "needs_name": False, "always_on": True}]
+    rows += [{"kind": k.value, "label": str(k.label), "consent_text": contact.consent_sentence(k),
+              "needs_name": k == kind.EMERGENCY_CONTACT, "always_on": False} for k in contact.ADDABLE_KINDS]
+    return rows
+
+
+@router.post("/contact-routes", response={201: ContactRouteOut},
+             summary="Add a way to be reached (replaces the one of the same kind)")
+def add_contact_route(request, payload: ContactRouteIn):
+    route = contact.check_add_route(request.user, payload.kind, payload.value, payload.name, payload.note,
+                                    agreed=payload.agreed, request=request)
+    return Status(201, _route_out(route))
+
+
+@router.delete("/contact-routes/{route_id}", response={204: None}, summary="Withdraw a way to be reached")
+def withdraw_contact_route(request, route_id: int):
+    contact.do_withdraw_route(request.user, route_id, request=request)
+    return Status(204, None)

@@ -1,24 +1,29 @@
-"""Template context of the safety layer: the crisis lines the help panel shows on every page."""
+"""Template context of the safety layer: the crisis lines the help panel shows on every page, and
+where "Quick exit" leaves for."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
 
 def help_lines(request):
-    """``help_lines``/``help_emergency`` for the signed-in person's country, lines in the interface
-    language first. Lazy: nothing is queried unless a template shows them."""
+    """``QUICK_EXIT_URL`` for every page; for a signed-in person, ``help_lines``/``help_emergency``
+    for their country (``directory.country_for``: chosen, else the site's default), lines in the
+    interface language first. Lazy: nothing is queried unless a template shows them."""
+    context = {"QUICK_EXIT_URL": settings.QUICK_EXIT_URL}
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {}
+        return context
 
-    from .directory import country_from_request, emergency_number_for, lines_for
+    from .directory import country_for, emergency_number_for, lines_for
 
     def lines():
-        return lines_for(country_from_request(request), 3, language=(get_language() or "")[:2])
+        return lines_for(country_for(user), 3, language=(get_language() or "")[:2])
 
     return {
+        **context,
         "help_lines": SimpleLazyObject(lines),
-        "help_emergency": SimpleLazyObject(lambda: emergency_number_for(country_from_request(request)) or ""),
+        "help_emergency": SimpleLazyObject(lambda: emergency_number_for(country_for(user)) or ""),
     }

@@ -47,11 +47,31 @@ def load_directory_if_empty(sender=None, using="default", **kwargs) -> None:
         return
 
 
-def country_from_request(request) -> str:
-    """The person's country: profile first, then the region in the browser's language list."""
-    user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated and user.country:
-        return user.country.upper()
+def site_country() -> str:
+    """The operator's default country (``HEARTHSIDE_COUNTRY``), "" when none is set."""
+    from django.conf import settings
+
+    return (getattr(settings, "SITE_COUNTRY", "") or "").upper()
+
+
+def country_for(user) -> str:
+    """The country whose crisis lines ``user`` sees: the one they chose (``User.country``), else
+    the site's default.
+
+    The one rule for a person's lines, wherever they are shown: their own pages, the help panel,
+    the companion, both sides of a support-line conversation and the staff alert page. It depends
+    on the person alone, never on whoever is looking or on a browser's language list, so everyone
+    in a conversation sees the same numbers (issue #15: a guest saw 911/988 from their browser
+    while their supporter was shown 999/Samaritans). Anonymous visitors get the site's default."""
+    chosen = (getattr(user, "country", "") or "").strip().upper() if user is not None else ""
+    return chosen or site_country()
+
+
+def suggested_country(request) -> str:
+    """The region in the browser's language list ("es-MX" -> "MX"), or "".
+
+    A guess, not a choice: only the /help/ page uses it, and only when neither a chosen country
+    nor a site default exists. Never used for the lines of a conversation."""
     header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")
     for part in header.split(","):
         tag = part.split(";")[0].strip()

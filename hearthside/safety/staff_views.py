@@ -51,20 +51,21 @@ def alert_detail(request, alert_id: int):
     actions.do_view_alert(request.user, alert, request=request)
     from hearthside.accounts.models import User
 
-    events = list(alert.events.all())
-    actor_ids = {e.actor_id for e in events if e.actor_id}
+    incident = actions.incident(alert)
+    events = incident.pop("events")
+    actor_ids = {e.actor_id for e in events if e.actor_id} | set(incident["people_ids"])
     names = dict(User.objects.filter(pk__in=actor_ids).values_list("pk", "pseudonym"))
-    from hearthside.safety.directory import emergency_number_for, lines_for
-
-    plan = actions.plan_for(alert.person)
     return render(request, "safety/staff/alert.html", {
         "alert": alert,
-        "events": [{"e": e, "actor": names.get(e.actor_id, "")} for e in events],
+        "events": [{"e": e, "actor": names.get(e.actor_id, ""), "label": actions.TIMELINE_LABELS.get(e.kind, e.kind)}
+                   for e in events],
         "item": alert.item,
         "outcomes": SafetyAlert.Outcome.choices,
-        "lines": lines_for(alert.person.country),
-        "emergency": emergency_number_for(alert.person.country),
-        "plan_shared": plan is not None and plan.shared_with_practitioner,
+        "contact_outcomes": actions.CONTACT_OUTCOMES,
+        "contact_routes_all": actions.CONTACT_ROUTES,
+        "acknowledged_by": names.get(alert.acknowledged_by_id, ""),
+        "resolved_by": names.get(alert.resolved_by_id, ""),
+        **incident,
     })
 
 
@@ -79,8 +80,12 @@ def alert_action(request, alert_id: int):
         if action == "acknowledge":
             actions.check_acknowledge(request.user, alert, request=request)
             messages.success(request, _("Acknowledged. The person's alert is yours now."))
+        elif action == "outreach":
+            conversation = actions.check_outreach(request.user, alert, request=request)
+            return redirect("supportline:staff_conversation", conversation_id=conversation.pk)
         elif action == "contacted":
-            actions.check_record_contact(request.user, alert, note, request=request)
+            actions.check_record_contact(request.user, alert, note, route=request.POST.get("route", ""),
+                                         outcome=request.POST.get("contact_outcome", ""), request=request)
             messages.success(request, _("Contact recorded."))
         elif action == "resolve":
             actions.check_resolve(request.user, alert, request.POST.get("outcome", ""), note, request=request)

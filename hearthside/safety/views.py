@@ -26,7 +26,11 @@ def help_now(request):
 
 def _help_now(request):
     chosen = (request.GET.get("country") or "").strip().upper()
-    country = chosen if len(chosen) == 2 and chosen.isalpha() else directory.country_from_request(request)
+    if not (len(chosen) == 2 and chosen.isascii() and chosen.isalpha()):
+        chosen = ""
+    # Chosen here, else the person's own rule (their country, else the site's default); only when
+    # neither exists is the browser's language region offered, as a suggestion they can change.
+    country = chosen or directory.country_for(request.user) or directory.suggested_country(request)
     from .actions import on_duty_users, plan_for
     from .models import CrisisLine
 

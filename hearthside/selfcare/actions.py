@@ -250,6 +250,12 @@ def _phq9_safety_flow(user, response, answers):
     policy = settings.SELFCARE_ITEM9_ALERT
     value = max(answers[i] for i in response.result["safety_items"])
     if policy == "never":
+        # No alert, so no safety signal: the practitioner in active care (if any) is told directly,
+        # under their own policy (HEARTHSIDE_PRACTITIONER_RISK_NOTIFY). With an alert, the care
+        # app hears the alert's signal instead.
+        from hearthside.care.risk import on_phq9_item9
+
+        transaction.on_commit(lambda: on_phq9_item9(user.pk, response.pk), robust=True)
         return None
     # "Several days" (1) is common and not by itself an emergency; the default policy alerts on
     # every positive answer at moderate level, and at high level for "more than half the days" or more.

@@ -103,7 +103,7 @@ def staff_role_in(user, conversation: Conversation) -> str | None:
     """"supporter", "joined", "read" (a supervisor reading along), "supervisor" (may start to), or None."""
     if user is None or not user.is_authenticated or conversation.person_id == user.pk:
         return None
-    if conversation.supporter_id == user.pk and is_supporter(user):
+    if conversation.supporter_id == user.pk and (is_supporter(user) or _outreach_staff(user, conversation)):
         return "supporter"
     if is_supervisor(user):
         watch = Watch.objects.filter(conversation=conversation, supervisor=user).first()
@@ -111,6 +111,13 @@ def staff_role_in(user, conversation: Conversation) -> str | None:
             return "joined" if watch.mode == Watch.Mode.JOINED else "read"
         return "supervisor"
     return None
+
+
+def _outreach_staff(user, conversation: Conversation) -> bool:
+    """Alert-handling staff (a moderator, say) are the supporter of the outreach they opened."""
+    from hearthside.safety.actions import can_handle_alerts
+
+    return conversation.origin == Conversation.Origin.OUTREACH and can_handle_alerts(user)
 
 
 def access_staff_conversation(user, conversation_id) -> tuple[Conversation, str]:
@@ -308,6 +315,10 @@ def check_send(user, conversation: Conversation, client_id: str, body: str, *, w
         with transaction.atomic():
             conversation = Conversation.objects.select_for_update().get(pk=conversation.pk)
             message = _store(conversation, user, kind, body, client_id=client_id)
+            if kind == Message.Kind.PERSON and conversation.alert_id and not Message.objects.filter(
+                    conversation=conversation, kind=Message.Kind.PERSON, created_at__gte=conversation.assigned_at
+                    or conversation.created_at).exclude(pk=message.pk).exists():
+                _alert_step(conversation, "person_replied", actor=user)
             if kind == Message.Kind.SUPPORTER and conversation.first_response_at is None:
                 conversation.first_response_at = message.created_at
                 conversation.save(update_fields=["first_response_at"])
@@ -569,6 +580,78 @@ def check_set_note(user, conversation: Conversation, note: str, request=None) ->
 
 
 # ---------------------------------------------------------------------------------------------
+# Outreach: the safety team starts the conversation (hearthside.safety.actions.check_outreach)
+
+
+def outreach_opening(staff) -> str:
+    return _("%(name)s from our safety team is here. We noticed you may be going through something hard "
+             "and wanted to check in with you. You can reply here whenever you are ready.") % {"name": staff.pseudonym}
+
+
+def do_open_outreach(staff, alert, request=None) -> tuple[Conversation, str]:
+    """Open (or find) the live conversation between ``staff`` and the alert's person. Inside the
+    caller's transaction. Returns the conversation and what happened: "opened" (a new outreach
+    conversation), "taken" (the person was waiting on the line: staff takes the conversation),
+    "joined" (a supervisor joins the person's live conversation), "existing" (already theirs).
+
+    A person already talking with another supporter is not pulled away: ValidationError names who
+    is with them, and a supervisor can join instead.
+    """
+    person = alert.person
+    existing = (Conversation.objects.select_for_update(of=("self",)).select_related("supporter")
+                .filter(person=person, status__in=LIVE).first())
+    if existing is not None:
+        if existing.alert_id is None:
+            existing.alert = alert
+            existing.save(update_fields=["alert"])
+        if existing.supporter_id == staff.pk:
+            return existing, "existing"
+        if existing.status == Conversation.Status.WAITING:
+            return _reassign(staff, existing, staff, summary="", request=request, action="supportline.outreach"), "taken"
+        if is_supervisor(staff):
+            check_watch(staff, existing, join=True, request=request)
+            return existing, "joined"
+        raise ValidationError(_("%(name)s is already talking with them on the support line. A supervisor can join "
+                                "that conversation.") % {"name": _display(existing.supporter)})
+    now = timezone.now()
+    rank = policy.RISK_RANK.get(alert.level, 0)
+    conversation = Conversation.objects.create(
+        person=person, origin=Conversation.Origin.OUTREACH, alert=alert, status=Conversation.Status.ACTIVE,
+        supporter=staff, assigned_at=now, first_response_at=now, risk_level=alert.level, risk_rank=rank)
+    realtime.subscribe_on_commit(person.pk, topic(conversation.pk))
+    _joined(conversation, staff, request=request, action="supportline.outreach_opened",
+            text=outreach_opening(staff))
+    return conversation, "opened"
+
+
+def outreach_of(user) -> Conversation | None:
+    """The live conversation the safety team opened with ``user`` (the banner on every page)."""
+    if user is None or not user.is_authenticated:
+        return None
+    return (Conversation.objects.filter(person=user, status=Conversation.Status.ACTIVE, alert__isnull=False)
+            .select_related("supporter").order_by("-created_at").first())
+
+
+def _alert_step(conversation: Conversation, kind: str, actor=None, **detail) -> None:
+    """A step of an outreach conversation on its alert's timeline."""
+    if conversation.alert_id is None:
+        return
+    from hearthside.safety.models import AlertEvent
+
+    AlertEvent.objects.create(alert_id=conversation.alert_id, kind=kind, actor_id=getattr(actor, "pk", actor),
+                              detail={"conversation": conversation.pk, **detail})
+
+
+def do_mark_seen(user, conversation: Conversation) -> None:
+    """The person opened the outreach conversation: its banner stops, the alert's timeline says when."""
+    if conversation.person_id != user.pk or conversation.alert_id is None or conversation.seen_at is not None:
+        return
+    with transaction.atomic():
+        if Conversation.objects.filter(pk=conversation.pk, seen_at__isnull=True).update(seen_at=timezone.now()):
+            _alert_step(conversation, "person_opened", actor=user)
+
+
+# ---------------------------------------------------------------------------------------------
 # The end: wrap-up, the person's own end, leaving a message, feedback, transcripts
 
 
@@ -576,6 +659,7 @@ def _end(conversation: Conversation, text: str) -> None:
     conversation.status = Conversation.Status.ENDED
     conversation.ended_at = timezone.now()
     conversation.save(update_fields=["status", "ended_at"])
+    _alert_step(conversation, "conversation_ended", outcome=conversation.outcome)
     _system(conversation, text)
     realtime.publish_frame_on_commit(topic(conversation.pk), status_frame(conversation))
     _queue_changed()

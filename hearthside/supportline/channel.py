@@ -30,8 +30,10 @@ class LineChannel(realtime.Channel):
             topics.append(actions.topic(pk))
         if actions.is_supporter(user):
             topics.append(actions.QUEUE_TOPIC)
-            for pk in Conversation.objects.filter(supporter=user, status__in=actions.LIVE).values_list("pk", flat=True):
-                topics += [actions.topic(pk), actions.staff_topic(pk)]
+        # Supporters' conversations, and the outreach safety staff opened (who need not be supporters).
+        for conversation in Conversation.objects.filter(supporter=user, status__in=actions.LIVE):
+            if actions.staff_role_in(user, conversation) == "supporter":
+                topics += [actions.topic(conversation.pk), actions.staff_topic(conversation.pk)]
         if actions.is_supervisor(user):
             topics.append(actions.SUPERVISE_TOPIC)
             for pk in Watch.objects.filter(supervisor=user, conversation__status__in=actions.LIVE).values_list(

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.start, name="start"),
     path("c/<int:conversation_id>/", views.conversation, name="conversation"),
     path("c/<int:conversation_id>/end/", views.end, name="end"),
+    path("c/<int:conversation_id>/reply/", views.quick_reply, name="quick_reply"),
     path("c/<int:conversation_id>/leave-message/", views.leave_message, name="leave_message"),
     path("c/<int:conversation_id>/feedback/", views.feedback, name="feedback"),
     path("c/<int:conversation_id>/transcript.txt", views.transcript, name="transcript"),

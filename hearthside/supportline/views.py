@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hearthside.accounts.actions import staff_without_two_factor
@@ -37,10 +38,49 @@ def _plan(user):
             if plan.steps.get(key)]
 
 
-def _help_context(request, country: str = "") -> dict:
-    country = country or directory.country_from_request(request)
-    return {"lines": directory.lines_for(country), "emergency": directory.emergency_number_for(country),
-            "country": country}
+def _help_context(request, person=None, *, chosen: str = "") -> dict:
+    """The crisis lines of a conversation: the person's (``directory.country_for``: the country they
+    chose, else the site's default), in the person's language first. They depend on the person
+    alone, so the person and every supporter reading along see the same lines. ``chosen``: a
+    country picked on the start page before the guest has an identity to keep it on."""
+    from django.utils.translation import get_language
+
+    person = request.user if person is None else person
+    country = chosen or directory.country_for(person)
+    language = (getattr(person, "language", "") or get_language() or "")[:2]
+    return {"lines": directory.lines_for(country, language=language),
+            "emergency": directory.emergency_number_for(country), "country": country}
+
+
+def _line_countries() -> list[str]:
+    from hearthside.safety.models import CrisisLine
+
+    return sorted(set(CrisisLine.objects.filter(active=True).values_list("country", flat=True)))
+
+
+def _chosen_country(value) -> str:
+    """A country picked on the start page, "" when none or not one the directory has lines for."""
+    chosen = (value or "").strip().upper()
+    return chosen if len(chosen) == 2 and chosen in _line_countries() else ""
+
+
+def _choose_country(request, user) -> None:
+    """A guest's choice of country (and the language they are using the site in) is kept on their
+    guest identity, so their lines come from what they chose, on both sides of the conversation."""
+    from django.conf import settings
+    from django.utils.translation import get_language
+
+    from hearthside.accounts.actions import check_update_profile
+
+    fields = {}
+    chosen = _chosen_country(request.POST.get("country"))
+    if chosen:
+        fields["country"] = chosen
+    language = (get_language() or "")[:2]
+    if language in dict(settings.LANGUAGES) and language != user.language:
+        fields["language"] = language
+    if fields:
+        check_update_profile(user, fields, request=request)
 
 
 @require_http_methods(["GET", "POST"])
@@ -52,12 +92,18 @@ def start(request):
             if live is not None:
                 return redirect("supportline:conversation", conversation_id=live.pk)
         guest = actions.is_guest_session(request)
+        # Someone without an account (or a guest) picks the country whose lines they see here.
+        choose = not user.is_authenticated or guest
+        chosen = _chosen_country(request.GET.get("country")) if choose else ""
         return render(request, "supportline/start.html", {
             "has_plan": user.is_authenticated and not guest and _plan(user) is not None,
             "is_staff_supporter": actions.is_supporter(user),
             "guest": guest,
             "retention_days": actions.retention_days(),
-            **_help_context(request),
+            "choose_country": choose,
+            "line_countries": _line_countries() if choose else [],
+            "chosen_country": chosen or (user.country if guest else ""),
+            **_help_context(request, chosen=chosen),
         })
     opening = request.POST.get("opening", "")
     if len(opening) > actions.MAX_MESSAGE:
@@ -65,6 +111,8 @@ def start(request):
         return redirect("supportline:start")
     if not user.is_authenticated:
         user = actions.do_create_guest(request)
+    if actions.is_guest_session(request):
+        _choose_country(request, user)
     try:
         conversation = actions.check_start(user, opening, share_plan=request.POST.get("share_plan") == "1",
                                            request=request)
@@ -77,6 +125,7 @@ def start(request):
 @login_required
 def conversation(request, conversation_id: int):
     conv = actions.access_own_conversation(request.user, conversation_id)
+    actions.do_mark_seen(request.user, conv)
     guest = actions.is_guest_session(request)
     context = {
         "conversation": conv,
@@ -92,6 +141,27 @@ def conversation(request, conversation_id: int):
 
 def _back(conversation_id: int):
     return redirect("supportline:conversation", conversation_id=conversation_id)
+
+
+QUICK_REPLIES = {"here": _lazy("I'm here."), "ok": _lazy("I'm OK for now, thank you."),
+                 "talk": _lazy("I'd like to talk.")}
+
+
+@login_required
+@require_POST
+def quick_reply(request, conversation_id: int):
+    """One tap from the outreach banner on any page: the reply is sent, then the conversation opens."""
+    conv = actions.access_own_conversation(request.user, conversation_id)
+    text = QUICK_REPLIES.get(request.POST.get("reply", ""))
+    if text is None:
+        messages.error(request, _("Choose one of the replies, or write your own."))
+        return _back(conv.pk)
+    client_id = (request.POST.get("client_id") or "")[:64] or f"quick-{request.POST.get('reply')}-{conv.last_seq}"
+    try:
+        actions.check_send(request.user, conv, client_id, str(text))
+    except (ValidationError, PermissionDenied) as exc:
+        messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+    return _back(conv.pk)
 
 
 @login_required
@@ -151,13 +221,18 @@ def delete_transcript(request, conversation_id: int):
 # The desk: supporters and supervisors
 
 
-def staff_page(view):
-    """Supporters only, with a second factor proved in this session (like every /staff/ page)."""
+def staff_page(view=None, *, alert_staff: bool = False):
+    """Supporters only (with ``alert_staff``, safety staff too: the outreach they opened), with a
+    second factor proved in this session (like every /staff/ page)."""
+    if view is None:
+        return functools.partial(staff_page, alert_staff=alert_staff)
 
     @login_required
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        if not actions.is_supporter(request.user):
+        from hearthside.safety.actions import can_handle_alerts
+
+        if not (actions.is_supporter(request.user) or (alert_staff and can_handle_alerts(request.user))):
             raise Http404
         if staff_without_two_factor(request.user):
             return redirect(f"{reverse('accounts:two_factor')}?next={quote(request.get_full_path())}")
@@ -222,7 +297,7 @@ def _staff_or_message_left(user, conversation_id):
     return conv, None
 
 
-@staff_page
+@staff_page(alert_staff=True)
 @require_http_methods(["GET", "POST"])
 def staff_conversation(request, conversation_id: int):
     user = request.user
@@ -248,6 +323,9 @@ def staff_conversation(request, conversation_id: int):
                 concern = {"yes": True, "no": False}.get(request.POST.get("concern", ""))
                 actions.check_wrap_up(user, conv, request.POST.get("outcome", ""), concern, request=request)
                 messages.success(request, _("Wrapped up."))
+                if conv.alert_id:
+                    # Outreach: back to the alert, to record the contact and resolve it.
+                    return redirect("safety_staff:alert", alert_id=conv.alert_id)
                 return redirect("supportline:desk")
             else:
                 messages.error(request, _("Unknown action."))
@@ -275,7 +353,7 @@ def staff_conversation(request, conversation_id: int):
         "outcomes": Conversation.Outcome.choices,
         "supervisor": actions.is_supervisor(user),
         "wait_minutes": int(((conv.assigned_at or timezone.now()) - conv.created_at).total_seconds() // 60),
-        **_help_context(request, conv.person.country),
+        **_help_context(request, conv.person),
     })
 
 

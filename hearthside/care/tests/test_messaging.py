@@ -57,16 +57,23 @@ def test_no_new_messages_after_the_relationship_ends(rel, client_user, pro):
         conversation.check_send_message(client_user, rel, "late", "hello?")
 
 
-def test_crisis_message_is_held_and_the_practitioner_is_alerted_at_once(rel, client_user, pro):
+def test_crisis_message_reaches_the_practitioner_flagged_and_the_alert_is_raised(
+        rel, client_user, pro, django_capture_on_commit_callbacks):
     from hearthside.safety.models import SafetyAlert
     from hearthside.selfcare.models import Notification
 
-    message, created, route = conversation.check_send_message(client_user, rel, "c9", CRISIS)
+    with django_capture_on_commit_callbacks(execute=True):
+        message, created, route = conversation.check_send_message(client_user, rel, "c9", CRISIS)
     assert route.decision == "crisis"
-    assert message.status == "held" and message.seq is None
-    assert conversation.history(pro.user, rel) == []  # never delivered
+    assert message.status == "published" and message.seq == 1  # delivered, not held
+    assert [(m["body"], m["flag"]) for m in conversation.history(pro.user, rel)] == [(CRISIS, route.level)]
     assert SafetyAlert.objects.filter(person=client_user, source="care.message").exists()
     assert Notification.objects.filter(user=pro.user, text__startswith="Urgent").exists()
+
+
+def test_a_practitioners_crisis_message_is_still_held(rel, pro):
+    message, _created, route = conversation.check_send_message(pro.user, rel, "p9", CRISIS)
+    assert route.decision == "crisis" and message.status == "held" and message.seq is None
 
 
 def test_history_query_count_does_not_grow(rel, client_user, pro, django_assert_num_queries):

@@ -637,22 +637,35 @@ class Companion:
         return self._turn(state, reply, self._crisis_actions(state), strategies=["reflection_of_feelings", "question"],
                           fixed=True)
 
-    def _connect(self, state: dict) -> Turn:
+    def _connect(self, state: dict, *, crisis: bool = True) -> Turn:
+        """The person asked for a person: the web app puts them in the support line's queue on the
+        same page (``connect_support_line``), after one question about passing on a summary."""
         state["pending"] = None
-        reply = " ".join([
-            self._vary(state, "connect_open", [
-                _("Good. The support line is open to you now: use “Talk to a person now” in the help panel, or go to"
-                  " %(url)s."),
-                _("Okay. You can reach the support line now: use “Talk to a person now” in the help panel, or go to"
-                  " %(url)s."),
-            ]) % {"url": self.links["support_line"]},
-            self._vary(state, "connect_team", [
+        if crisis:
+            opening = self._vary(state, "connect_open", [
+                _("Okay. I can connect you to the support line right now, and a trained person will write to you"
+                  " here, on this page."),
+                _("Alright. I can put you in touch with the support line now: a trained person will write to you"
+                  " right here, on this page."),
+            ])
+            closing = self._vary(state, "connect_team", [
                 _("The team on duty has also been asked to reach out to you. I'll stay here in the meantime."),
                 _("The team on duty has been asked to reach out to you as well, and I'm staying here meanwhile."),
-            ]),
-        ])
-        return self._turn(state, reply, [*self._crisis_actions(state), "connect_support_line"],
-                          strategies=["information"], fixed=True)
+            ])
+        else:
+            opening = self._vary(state, "connect_open_calm", [
+                _("Good idea. I can connect you to the support line now: a trained person will write to you right"
+                  " here, on this page."),
+                _("Of course. I can put you in touch with the support line now, and a trained person will write to"
+                  " you here, on this page."),
+            ])
+            closing = self._vary(state, "people_stay", [
+                _("I'm still here if you'd like to keep talking in the meantime."),
+                _("And I'm here to keep talking in the meantime, if you'd like.")])
+        reply = " ".join([opening, _("There's one question for you first, just below."), closing])
+        actions = [*self._crisis_actions(state), "connect_support_line"] if crisis \
+            else ["offer_support_line", "connect_support_line"]
+        return self._turn(state, reply, actions, strategies=["information"], fixed=True)
 
     def _step_down(self, state: dict, answer: str) -> Turn:
         crisis = state["crisis"]
@@ -1020,7 +1033,7 @@ class Companion:
         elif kind in {"human", "connect"}:
             state["pending"] = None
             if yes and not no:
-                return self._offer_people(state, connect=True)
+                return self._connect(state, crisis=False)
         elif kind == "article":
             state["pending"] = None
         return None
@@ -1109,14 +1122,12 @@ class Companion:
         return self._turn(state, reply, ["offer_support_group", "offer_support_line", "offer_practitioner"],
                           strategies=["affirmation", "suggestion", "question"])
 
-    def _offer_people(self, state: dict, connect: bool = False) -> Turn:
+    def _offer_people(self, state: dict) -> Turn:
         bits = [self._vary(state, "people_open", [_("I'm a program, so for a person you have a few options:"),
                                                   _("As I'm a program, here are ways to reach a person:")]),
                 _("the support line, where trained people answer (%(line)s);") % {"line": self.links["support_line"]},
                 _("a practitioner you can book (%(care)s);") % {"care": self.links["care"]},
                 _("or a support group (%(groups)s).") % {"groups": self.links["groups"]}]
-        if connect:
-            bits.insert(0, _("Good idea."))
         bits.append(self._vary(state, "people_stay", [
             _("I'm still here if you'd like to keep talking in the meantime."),
             _("And I'm here to keep talking in the meantime, if you'd like.")]))
@@ -1138,6 +1149,8 @@ class Companion:
             state["feelings"] = list(dict.fromkeys([*analysis.feelings, *state.get("feelings", [])]))[:5]
         self._remember(state, analysis)
 
+        if lexicon.CONNECT_ME.search(text):
+            return self._connect(state, crisis=False)
         if lexicon.WANT_HUMAN.search(text):
             return self._offer_people(state)
         if lexicon.WANT_LOG.search(text):

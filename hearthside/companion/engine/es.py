@@ -151,9 +151,24 @@ MESSAGES: dict[str, str] = {
         "No deberías estar a solas con estos pensamientos. Se ha pedido a alguien del equipo de guardia que se ponga en"
         " contacto contigo, y la línea de apoyo está disponible ahora mismo.",
     "Shall I connect you now?": "¿Te conecto ahora?",
-    "Okay. You can reach the support line now: use “Talk to a person now” in the help panel, or go to %(url)s.":
-        "De acuerdo. Ya puedes contactar con la línea de apoyo: usa “Hablar con una persona ahora” en el panel de"
-        " ayuda, o ve a %(url)s.",
+    # The hand-off to the support line, on the same page.
+    "Okay. I can connect you to the support line right now, and a trained person will write to you here, on this"
+    " page.":
+        "De acuerdo. Puedo conectarte ahora mismo con la línea de apoyo, y una persona formada te escribirá aquí, en"
+        " esta página.",
+    "Alright. I can put you in touch with the support line now: a trained person will write to you right here, on"
+    " this page.":
+        "Muy bien. Puedo ponerte ahora en contacto con la línea de apoyo: una persona formada te escribirá aquí mismo,"
+        " en esta página.",
+    "Good idea. I can connect you to the support line now: a trained person will write to you right here, on this"
+    " page.":
+        "Buena idea. Puedo conectarte ahora con la línea de apoyo: una persona formada te escribirá aquí mismo, en esta"
+        " página.",
+    "Of course. I can put you in touch with the support line now, and a trained person will write to you here, on"
+    " this page.":
+        "Claro. Puedo ponerte ahora en contacto con la línea de apoyo, y una persona formada te escribirá aquí, en esta"
+        " página.",
+    "There's one question for you first, just below.": "Antes, una pregunta para ti, justo aquí debajo.",
     "The team on duty has been asked to reach out to you as well, and I'm staying here meanwhile.":
         "También se ha pedido al equipo de guardia que se ponga en contacto contigo, y mientras tanto sigo aquí.",
     "If those thoughts return, you can tell me at any time, and “Get help now” is at the top of every page.":

@@ -299,6 +299,10 @@ UNSAFE_ANSWER = _rx(r"^\s*(yes|yeah|yep|kind of|sort of|maybe|a bit|a little|som
 # What qualifies or hedges an answer: such an answer is not a clear, explicit no.
 HEDGE = _rx(r"\b(but|though|sometimes|maybe|not sure|kind of|sort of|i guess|probably|idk|dunno|pero|aunque|a veces"
             r"|quizas?|tal vez|supongo|creo que|i don'?t know|i do not know|no se|no lo se|no estoy segur[oa])\b")
+# "Connect me" said in so many words, at the start of a message: the companion offers the hand-off
+# to the support line there and then (anchored, so "my phone won't connect me" is not a request).
+CONNECT_ME = _rx(r"^\W*((yes|ok|okay|please|sure)\W+)*(connect me|put me through)\b",
+                 r"^\W*((si|vale|claro|por favor)\W+)*(conectame|pasame con)\b")
 CONNECT = _rx(r"\b(yes|ok|okay|please|sure)\b.*\b(connect|support line|person|human|someone|team)\b",
               r"^\s*connect\b", r"\bsupport line\b", r"\btalk to (a |some)?(person|human|one)\b",
               r"\b(si|vale|claro|por favor)\b.*\b(conecta\w*|linea|persona|alguien|equipo)\b", r"^\s*conecta\w*",

@@ -39,6 +39,7 @@
     body.className = "care-body";
     body.textContent = m.body;
     li.append(who, when, document.createElement("br"), body);
+    decorate(li, m.flag, m.author_id === me);
     // Keep sequence order even when a catch-up arrives after a live frame.
     var after = null;
     log.querySelectorAll("li[data-seq]").forEach(function (el) {
@@ -47,6 +48,26 @@
     log.insertBefore(li, after);
     if (m.seq > lastSeq) lastSeq = m.seq;
     log.scrollTop = log.scrollHeight;
+  }
+
+  // A client's message that screening flagged is delivered: the practitioner sees a flag and
+  // the safety panel link; the client sees who will read it (never "not delivered").
+  function decorate(li, flag, mine) {
+    if (!flag || li.querySelector(".care-flag, .care-flag-note")) return;
+    if (mine) {
+      if (!root.dataset.tFlagged) return;
+      var note = document.createElement("span");
+      note.className = "help care-flag-note";
+      note.textContent = root.dataset.tFlagged;
+      li.append(document.createElement("br"), note);
+    } else {
+      var badge = document.createElement("span");
+      badge.className = "level level-" + flag + " care-flag";
+      badge.textContent = (flag === "high" || flag === "imminent") ? root.dataset.tFlagCrisis : root.dataset.tFlagRisk;
+      li.append(" ", badge);
+      var live = document.getElementById("care-risk-live");
+      if (live) live.hidden = false;
+    }
   }
 
   function showReceipt() {
@@ -114,7 +135,7 @@
       if (!p) return;
       delete pending[d.client_id];
       p.li.remove();
-      state.textContent = d.status === "held" ? root.dataset.tHeld : "";
+      state.textContent = d.status === "held" ? root.dataset.tHeld : (d.note || "");
       if (d.status === "held") {
         var held = document.createElement("li");
         held.className = "is-mine held-text";

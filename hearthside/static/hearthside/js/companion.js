@@ -13,6 +13,9 @@
   var stream = document.getElementById("companion-stream");
   var exerciseSlot = document.getElementById("companion-exercise");
   var helpSlot = document.getElementById("companion-help-slot");
+  var lineSlot = document.getElementById("companion-line-slot");
+  var handoffSlot = document.getElementById("companion-handoff-slot");
+  var handoffTemplate = document.getElementById("companion-handoff-template");
   var engineLabel = document.getElementById("companion-engine");
   var S = document.getElementById("companion-strings").dataset;
   var conversation = Number(root.getAttribute("data-conversation"));
@@ -46,6 +49,7 @@
       showQuick((m.extra || {}).quick_replies || []);
       showExercise((m.extra || {}).exercise);
       if ((m.actions || []).indexOf("show_help") !== -1 && (m.extra || {}).help) showHelp(m.extra.help);
+      if ((m.extra || {}).handoff) showHandoff(m.seq, m.extra.handoff);
     }
     scroll();
   }
@@ -102,6 +106,60 @@
     helpSlot.appendChild(panel);
     if (!had) panel.focus();
   }
+
+  // "Connect me": one question (may the companion pass on the summary shown?), then the
+  // support-line conversation takes its place at the top of this page, live on the same socket.
+  function showLine() {
+    var panel = document.getElementById("companion-line");
+    if (!panel) return false;
+    panel.scrollIntoView({block: "start"});
+    panel.focus();
+    return true;
+  }
+
+  function showHandoff(seq, handoff) {
+    if (handoff.live || document.getElementById("companion-line")) {
+      // Already connected: the conversation is on the page (or comes with a reload).
+      if (!showLine()) location.reload();
+      return;
+    }
+    if (!handoff.summary || !handoffTemplate) return;
+    var panel = handoffTemplate.content.firstElementChild.cloneNode(true);
+    panel.querySelector("[data-summary]").textContent = handoff.summary;
+    panel.querySelector("input[name=offer]").value = seq;
+    handoffSlot.textContent = "";
+    handoffSlot.appendChild(panel);
+    scroll();
+  }
+
+  handoffSlot.addEventListener("submit", function (e) {
+    var handoffForm = e.target;
+    e.preventDefault();
+    var data = new FormData(handoffForm);
+    var choice = e.submitter && e.submitter.name === "share" ? e.submitter.value : "no";
+    data.set("share", choice);
+    var buttons = handoffForm.querySelectorAll("button");
+    Array.prototype.forEach.call(buttons, function (b) { b.disabled = true; });
+    fetch(handoffForm.action, {
+      method: "POST", credentials: "same-origin", body: data,
+      headers: {"X-CSRFToken": csrf, "X-Hearthside-Fragment": "1"}
+    }).then(function (r) { return r.text().then(function (text) { return {ok: r.ok, text: text}; }); })
+      .then(function (res) {
+        Array.prototype.forEach.call(buttons, function (b) { b.disabled = false; });
+        if (!res.ok) { notice.textContent = res.text; return; }
+        // The server's own rendering of the conversation panel (the same as on a fresh page).
+        lineSlot.innerHTML = res.text;
+        handoffSlot.textContent = "";
+        if (window.hsSupportLine) window.hsSupportLine.mount(document.getElementById("sl-chat"));
+        showLine();
+      }).catch(function () {
+        // No answer from the server: the plain form does the same and reloads the page.
+        var hidden = document.createElement("input");
+        hidden.type = "hidden"; hidden.name = "share"; hidden.value = choice;
+        handoffForm.appendChild(hidden);
+        handoffForm.submit();
+      });
+  });
 
   function showExercise(exercise) {
     if (pacerTimer) { clearTimeout(pacerTimer); pacerTimer = null; }
@@ -186,7 +244,10 @@
     else if (d.type === "companion.history" && d.conversation === conversation) d.messages.forEach(addMessage);
     else if (d.type === "companion.delta") { stream.hidden = false; stream.textContent += d.text; }
     else if (d.type === "companion.error") notice.textContent = d.detail;
-    else if (d.type === "safety.help" && d.source === "companion") dropGenericPanel();
+    // The companion's own panel says more; a support-line message on this page screened high
+    // needs no second panel when the companion's is already here.
+    else if (d.type === "safety.help" && (d.source === "companion" || document.getElementById("companion-help")))
+      dropGenericPanel();
     // The server lost frames for a moment (a fan-out reconnect): catch up from the database.
     else if (d.type === "resync" && window.hsSocket) window.hsSocket.send({type: "companion.sync", after: lastSeq});
   });

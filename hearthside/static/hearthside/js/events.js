@@ -25,6 +25,31 @@
     panel.focus();
   }
 
+  // The safety team reached out: the banner appears at once on whatever page this is (the page
+  // drew it already if the outreach was open when it loaded), with one-tap replies.
+  function showOutreach(event) {
+    if (document.getElementById("outreach-banner")) return;
+    var chat = document.getElementById("sl-chat");
+    if (chat && Number(chat.getAttribute("data-conversation")) === Number(event.conversation)) return;
+    var template = document.getElementById("outreach-template");
+    var main = document.getElementById("main");
+    if (!template || !main || !event.url) return;
+    var banner = template.content.firstElementChild.cloneNode(true);
+    banner.id = "outreach-banner";
+    banner.setAttribute("data-conversation", event.conversation);
+    var title = banner.querySelector("[data-outreach-title]");
+    title.textContent = title.getAttribute("data-text").replace("%(name)s", event.from || "");
+    banner.querySelector("form").setAttribute("action", event.reply_url);
+    banner.querySelector("a.outreach-open").setAttribute("href", event.url);
+    main.insertBefore(banner, main.firstChild);
+    banner.setAttribute("tabindex", "-1");
+    banner.focus();
+    // A system notification only where the person already allowed them; never asked for here.
+    if (window.Notification && Notification.permission === "granted" && document.hidden) {
+      try { new Notification(title.textContent); } catch (e) { /* some browsers allow it only from a service worker */ }
+    }
+  }
+
   var current = null;
   // Page scripts send through this one socket; false means "not connected now, retry on open".
   window.hsSocket = {
@@ -47,6 +72,7 @@
       var data;
       try { data = JSON.parse(msg.data); } catch (e) { return; }
       if (data.type === "safety.help") showHelp(data);
+      if (data.type === "safety.outreach") showOutreach(data);
       emit("hs:event", data);
     };
     ws.onclose = function (e) {

@@ -2,171 +2,181 @@
 // staff. Every message carries a client id, so a resend after a dropped connection never
 // duplicates; after reconnecting the page asks for everything after the last sequence number it
 // has shown, and shows messages in order.
+//
+// The conversation box (#sl-chat, with its sl-* parts) is found when the page loads; a page that
+// adds one later (the companion's hand-off puts the conversation on its own page) calls
+// window.hsSupportLine.mount(box) once the box is in the document.
 (function () {
   "use strict";
-  var box = document.getElementById("sl-chat");
-  if (!box) return;
-  var id = Number(box.getAttribute("data-conversation"));
-  var role = box.getAttribute("data-role");
-  var log = document.getElementById("sl-log");
-  var form = document.getElementById("sl-form");
-  var input = document.getElementById("sl-input");
-  var whisper = document.getElementById("sl-whisper");
-  var notice = document.getElementById("sl-notice");
-  var status = document.getElementById("sl-status");
-  var whispers = document.getElementById("sl-whispers");
-  var title = document.getElementById("sl-title");
-  var waiting = document.getElementById("sl-waiting");
-  var riskAlert = document.getElementById("sl-risk-alert");
-  var you = document.getElementById("sl-you");
-  var personName = document.getElementById("sl-person-name");
-  var lastSeq = 0;
-  var buffer = {};
-  var pending = {};
-  var gapTimer = null;
-  var current = box.getAttribute("data-status");
 
-  Array.prototype.forEach.call(log.querySelectorAll("li[data-seq]"), function (li) {
-    lastSeq = Math.max(lastSeq, Number(li.getAttribute("data-seq")));
-  });
-  log.scrollTop = log.scrollHeight;
+  function mount(box) {
+    if (!box || box.getAttribute("data-sl-mounted")) return;
+    box.setAttribute("data-sl-mounted", "1");
+    var id = Number(box.getAttribute("data-conversation"));
+    var role = box.getAttribute("data-role");
+    var log = document.getElementById("sl-log");
+    var form = document.getElementById("sl-form");
+    var input = document.getElementById("sl-input");
+    var whisper = document.getElementById("sl-whisper");
+    var notice = document.getElementById("sl-notice");
+    var status = document.getElementById("sl-status");
+    var whispers = document.getElementById("sl-whispers");
+    var title = document.getElementById("sl-title");
+    var waiting = document.getElementById("sl-waiting");
+    var riskAlert = document.getElementById("sl-risk-alert");
+    var you = document.getElementById("sl-you");
+    var personName = document.getElementById("sl-person-name");
+    var lastSeq = 0;
+    var buffer = {};
+    var pending = {};
+    var gapTimer = null;
+    var current = box.getAttribute("data-status");
 
-  function authorOf(frame) {
-    if (frame.kind === "person") {
-      if (role === "person") return you ? you.content.textContent : "You";
-      return personName ? personName.content.textContent : "";
-    }
-    return frame.author || "";
-  }
-
-  function render(frame) {
-    if (log.querySelector('li[data-seq="' + frame.seq + '"]')) return;
-    var li = document.createElement("li");
-    li.setAttribute("data-seq", frame.seq);
-    li.className = "sl-" + frame.kind;
-    if (frame.kind === "system") {
-      var em = document.createElement("em");
-      em.textContent = frame.body;
-      li.appendChild(em);
-    } else {
-      var who = document.createElement("strong");
-      who.textContent = authorOf(frame);
-      var body = document.createElement("span");
-      body.className = "chat-body";
-      body.textContent = " " + frame.body;
-      li.appendChild(who);
-      li.appendChild(body);
-    }
-    log.appendChild(li);
-  }
-
-  function accept(frame) {
-    if (frame.seq <= lastSeq) return;
-    buffer[frame.seq] = frame;
-    while (buffer[lastSeq + 1]) {
-      var next = buffer[lastSeq + 1];
-      delete buffer[lastSeq + 1];
-      render(next);
-      lastSeq = next.seq;
-    }
+    Array.prototype.forEach.call(log.querySelectorAll("li[data-seq]"), function (li) {
+      lastSeq = Math.max(lastSeq, Number(li.getAttribute("data-seq")));
+    });
     log.scrollTop = log.scrollHeight;
-    if (Object.keys(buffer).length && !gapTimer) {
-      gapTimer = setTimeout(function () { gapTimer = null; sync(); }, 400);
+
+    function authorOf(frame) {
+      if (frame.kind === "person") {
+        if (role === "person") return you ? you.content.textContent : "You";
+        return personName ? personName.content.textContent : "";
+      }
+      return frame.author || "";
     }
-  }
 
-  function sync() { return !!(window.hsSocket && window.hsSocket.send({type: "line.sync", conversation: id, after: lastSeq})); }
-  function trySend(frame) { return window.hsSocket && window.hsSocket.send(frame); }
-  function newId() {
-    if (window.crypto && window.crypto.randomUUID) return window.crypto.randomUUID();
-    return String(Date.now()) + "-" + Math.random().toString(36).slice(2);
-  }
-
-  if (form) {
-    form.addEventListener("submit", function (e) {
-      e.preventDefault();
-      var text = input.value.trim();
-      if (!text) return;
-      var frame = {type: "line.send", conversation: id, client_id: newId(), body: text,
-                   whisper: !!(whisper && whisper.checked)};
-      pending[frame.client_id] = frame;
-      input.value = "";
-      notice.textContent = trySend(frame) ? "" : "Offline — your message will be sent when the connection is back.";
-    });
-    input.addEventListener("keydown", function (e) {
-      if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); form.requestSubmit(); }
-    });
-  }
-
-  Array.prototype.forEach.call(document.querySelectorAll(".sl-canned button[data-text]"), function (button) {
-    button.addEventListener("click", function () {
-      input.value = input.value ? input.value + " " + button.getAttribute("data-text") : button.getAttribute("data-text");
-      input.focus();
-    });
-  });
-
-  function onStatus(data) {
-    if (data.status === current) return;
-    current = data.status;
-    if (role === "person" && data.status === "active" && title) {
-      title.textContent = data.supporter ? (title.getAttribute("data-with") || "You are talking with ") + data.supporter : title.textContent;
-      if (waiting) waiting.hidden = true;
-    }
-    if (data.status === "ended") {
-      // The page shows feedback and the transcript choices once the conversation is over.
-      setTimeout(function () { location.reload(); }, 800);
-    }
-  }
-
-  // Frames can be lost without the socket closing (a fan-out hiccup); a quiet catch-up every few
-  // seconds while the page is visible fills any gap from the database and picks up status changes.
-  setInterval(function () { if (!document.hidden) sync(); }, 8000);
-
-  function showLive(open) {
-    status.textContent = open ? "live" : "reconnecting…";
-    status.className = "badge " + (open ? "badge-on" : "badge-off");
-  }
-
-  document.addEventListener("hs:socket", function (e) {
-    var open = e.detail.state === "open";
-    showLive(open);
-    if (open) {
-      sync();
-      Object.keys(pending).forEach(function (cid) { trySend(pending[cid]); });
-    }
-  });
-  // The tab's socket may have opened before this script ran (scripts load in order, the socket
-  // does not wait): if it is open already, catch up now.
-  if (sync()) showLive(true);
-  document.addEventListener("hs:event", function (e) {
-    var data = e.detail;
-    if (data.type === "resync") { sync(); return; }
-    if (data.conversation !== id) return;
-    if (data.type === "line.message") { accept(data); }
-    else if (data.type === "line.history") {
-      showLive(true);
-      data.messages.forEach(accept);
-      if (data.status) onStatus({status: data.status, supporter: data.supporter});
-    } else if (data.type === "line.status") { onStatus(data); }
-    else if (data.type === "line.whisper" && whispers) {
-      var empty = whispers.querySelector(".sl-empty");
-      if (empty) empty.remove();
+    function render(frame) {
+      if (log.querySelector('li[data-seq="' + frame.seq + '"]')) return;
       var li = document.createElement("li");
-      var who = document.createElement("strong");
-      who.textContent = data.author;
-      li.appendChild(who);
-      li.appendChild(document.createTextNode(" " + data.body));
-      whispers.appendChild(li);
-    } else if (data.type === "line.risk" && riskAlert) {
-      riskAlert.classList.remove("sl-hidden");
-      document.getElementById("sl-risk-text").textContent = data.level + (data.reasons && data.reasons.length ? ": " + data.reasons.join(", ") : "");
-      var badge = document.getElementById("sl-risk");
-      if (badge) { badge.textContent = data.level; badge.className = "level level-" + data.level; }
-    } else if (data.type === "line.ack") {
-      delete pending[data.client_id];
-    } else if (data.type === "error") {
-      if (data.client_id) delete pending[data.client_id];
-      notice.textContent = data.detail;
+      li.setAttribute("data-seq", frame.seq);
+      li.className = "sl-" + frame.kind;
+      if (frame.kind === "system") {
+        var em = document.createElement("em");
+        em.textContent = frame.body;
+        li.appendChild(em);
+      } else {
+        var who = document.createElement("strong");
+        who.textContent = authorOf(frame);
+        var body = document.createElement("span");
+        body.className = "chat-body";
+        body.textContent = " " + frame.body;
+        li.appendChild(who);
+        li.appendChild(body);
+      }
+      log.appendChild(li);
     }
-  });
+
+    function accept(frame) {
+      if (frame.seq <= lastSeq) return;
+      buffer[frame.seq] = frame;
+      while (buffer[lastSeq + 1]) {
+        var next = buffer[lastSeq + 1];
+        delete buffer[lastSeq + 1];
+        render(next);
+        lastSeq = next.seq;
+      }
+      log.scrollTop = log.scrollHeight;
+      if (Object.keys(buffer).length && !gapTimer) {
+        gapTimer = setTimeout(function () { gapTimer = null; sync(); }, 400);
+      }
+    }
+
+    function sync() { return !!(window.hsSocket && window.hsSocket.send({type: "line.sync", conversation: id, after: lastSeq})); }
+    function trySend(frame) { return window.hsSocket && window.hsSocket.send(frame); }
+    function newId() {
+      if (window.crypto && window.crypto.randomUUID) return window.crypto.randomUUID();
+      return String(Date.now()) + "-" + Math.random().toString(36).slice(2);
+    }
+
+    if (form) {
+      form.addEventListener("submit", function (e) {
+        e.preventDefault();
+        var text = input.value.trim();
+        if (!text) return;
+        var frame = {type: "line.send", conversation: id, client_id: newId(), body: text,
+                     whisper: !!(whisper && whisper.checked)};
+        pending[frame.client_id] = frame;
+        input.value = "";
+        notice.textContent = trySend(frame) ? "" : "Offline — your message will be sent when the connection is back.";
+      });
+      input.addEventListener("keydown", function (e) {
+        if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); form.requestSubmit(); }
+      });
+    }
+
+    Array.prototype.forEach.call(document.querySelectorAll(".sl-canned button[data-text]"), function (button) {
+      button.addEventListener("click", function () {
+        input.value = input.value ? input.value + " " + button.getAttribute("data-text") : button.getAttribute("data-text");
+        input.focus();
+      });
+    });
+
+    function onStatus(data) {
+      if (data.status === current) return;
+      current = data.status;
+      if (role === "person" && data.status === "active" && title) {
+        title.textContent = data.supporter ? (title.getAttribute("data-with") || "You are talking with ") + data.supporter : title.textContent;
+        if (waiting) waiting.hidden = true;
+      }
+      if (data.status === "ended") {
+        // The page shows feedback and the transcript choices once the conversation is over.
+        setTimeout(function () { location.reload(); }, 800);
+      }
+    }
+
+    // Frames can be lost without the socket closing (a fan-out hiccup); a quiet catch-up every few
+    // seconds while the page is visible fills any gap from the database and picks up status changes.
+    setInterval(function () { if (!document.hidden) sync(); }, 8000);
+
+    function showLive(open) {
+      status.textContent = open ? "live" : "reconnecting…";
+      status.className = "badge " + (open ? "badge-on" : "badge-off");
+    }
+
+    document.addEventListener("hs:socket", function (e) {
+      var open = e.detail.state === "open";
+      showLive(open);
+      if (open) {
+        sync();
+        Object.keys(pending).forEach(function (cid) { trySend(pending[cid]); });
+      }
+    });
+    // The tab's socket may have opened before this script ran (scripts load in order, the socket
+    // does not wait): if it is open already, catch up now.
+    if (sync()) showLive(true);
+    document.addEventListener("hs:event", function (e) {
+      var data = e.detail;
+      if (data.type === "resync") { sync(); return; }
+      if (data.conversation !== id) return;
+      if (data.type === "line.message") { accept(data); }
+      else if (data.type === "line.history") {
+        showLive(true);
+        data.messages.forEach(accept);
+        if (data.status) onStatus({status: data.status, supporter: data.supporter});
+      } else if (data.type === "line.status") { onStatus(data); }
+      else if (data.type === "line.whisper" && whispers) {
+        var empty = whispers.querySelector(".sl-empty");
+        if (empty) empty.remove();
+        var li = document.createElement("li");
+        var who = document.createElement("strong");
+        who.textContent = data.author;
+        li.appendChild(who);
+        li.appendChild(document.createTextNode(" " + data.body));
+        whispers.appendChild(li);
+      } else if (data.type === "line.risk" && riskAlert) {
+        riskAlert.classList.remove("sl-hidden");
+        document.getElementById("sl-risk-text").textContent = data.level + (data.reasons && data.reasons.length ? ": " + data.reasons.join(", ") : "");
+        var badge = document.getElementById("sl-risk");
+        if (badge) { badge.textContent = data.level; badge.className = "level level-" + data.level; }
+      } else if (data.type === "line.ack") {
+        delete pending[data.client_id];
+      } else if (data.type === "error") {
+        if (data.client_id) delete pending[data.client_id];
+        notice.textContent = data.detail;
+      }
+    });
+  }
+
+  window.hsSupportLine = {mount: mount};
+  mount(document.getElementById("sl-chat"));
 })();
