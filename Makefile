@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench bench-realtime bench-synapse bench-supportline eval-safety eval-companion eval-moderation train-emotions train-screener venv messages clean
+.PHONY: run test lint bench bench-outreach bench-realtime bench-synapse bench-supportline eval-safety eval-companion eval-moderation train-emotions train-screener venv messages clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,9 @@ bench: $(STAMP)
 	$(PY) bench/bench_screen.py
 	$(PY) bench/bench_emotions.py
 	$(PY) bench/bench_selfcare.py
+
+bench-outreach: $(STAMP)
+	$(PY) bench/bench_outreach.py
 
 bench-realtime: $(STAMP)
 	$(PY) bench/bench_realtime.py

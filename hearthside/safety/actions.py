@@ -610,10 +610,7 @@ def incident(alert: SafetyAlert) -> dict:
     The caller audits the read (do_view_alert)."""
     from hearthside.supportline.models import Conversation
 
-    from . import directory
-    from .directory import emergency_number_for, lines_for
-
-    country_for = getattr(directory, "country_for", None) or (lambda u: (u.country or "").upper())  # TODO until helper lands
+    from .directory import country_for, emergency_number_for, lines_for
 
     person = alert.person
     since = timezone.now() - timedelta(days=30)
@@ -635,12 +632,9 @@ def incident(alert: SafetyAlert) -> dict:
         practitioner = practitioner_of(person)
     except ImportError:  # the care app is optional for the safety layer
         practitioner = None
-    try:
-        from .contact import routes_for_staff
+    from .contact import routes_for_staff
 
-        routes = routes_for_staff(person)
-    except ImportError:
-        routes = []
+    routes = routes_for_staff(person)
     country = country_for(person)
     events = list(alert.events.all())
     people = {alert.acknowledged_by_id, alert.resolved_by_id, *(c.supporter_id for c in conversations

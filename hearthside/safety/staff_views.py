@@ -52,6 +52,9 @@ def alert_detail(request, alert_id: int):
     from hearthside.accounts.models import User
 
     incident = actions.incident(alert)
+    from .contact import do_view_routes
+
+    incident["routes"] = do_view_routes(request.user, alert.person, alert=alert, request=request)
     events = incident.pop("events")
     actor_ids = {e.actor_id for e in events if e.actor_id} | set(incident["people_ids"])
     names = dict(User.objects.filter(pk__in=actor_ids).values_list("pk", "pseudonym"))

@@ -293,7 +293,14 @@ def test_alert_page_shows_the_whole_incident(people):
     alert = actions.screen_and_route(member, "I'm going to jump off the bridge tonight", "friends.chat",
                                      source_id=2).alert
     actions.screen_and_route(member, MODERATE, "care.message", source_id=3)
+    ContactRoute.objects.create(user=member, kind="callback", value="+44 20 7946 0000",
+                                consent_text="If our team is worried, they may phone me.")
+    ContactRoute.objects.create(user=member, kind="email", value="old@example.org", consent_text="e-mail me",
+                                withdrawn_at=timezone.now())
     page = login_client(moderator, two_factor=True).get(f"/staff/safety/alerts/{alert.pk}/").content.decode()
+    assert "+44 20 7946 0000" in page and "If our team is worried, they may phone me." in page
+    assert "old@example.org" not in page                # withdrawn: not shown
+    assert AuditEvent.objects.filter(action="safety.contact_routes_viewed", actor_id=moderator.pk).exists()
     assert "my sister Ana" in page                      # the shared plan
     assert f"/staff/safety/alerts/{old.pk}/" in page    # earlier alerts
     assert "care.message" in page and "friends.chat" in page  # flagged across features
