@@ -15,7 +15,7 @@ from hearthside.core.env import (
     env_list,
     env_str,
 )
-from hearthside.core.keys import dev_data_keys, dev_secret_key, parse_data_keys
+from hearthside.core.keys import dev_audit_key, dev_data_keys, dev_secret_key, parse_data_keys
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("HEARTHSIDE_VAR_DIR", str(BASE_DIR / "var")))
@@ -36,6 +36,17 @@ if PRODUCTION:
 else:
     SECRET_KEY = env_str("HEARTHSIDE_SECRET_KEY") or dev_secret_key(VAR_DIR)
     DATA_KEYS = parse_data_keys(env_str("HEARTHSIDE_DATA_KEYS") or dev_data_keys(VAR_DIR))
+
+# The audit chain is an HMAC chain under a key of its own (not SECRET_KEY, not a data key): with
+# database access alone nobody can delete or edit an event and recompute the chain.
+AUDIT_KEY = env_str("HEARTHSIDE_AUDIT_KEY", required=PRODUCTION) or dev_audit_key(VAR_DIR)
+if len(AUDIT_KEY) < 32 or AUDIT_KEY == SECRET_KEY or any(AUDIT_KEY == key.decode("latin-1") for _k, key in DATA_KEYS):
+    raise ConfigError("HEARTHSIDE_AUDIT_KEY must be a random string of at least 32 characters, used for nothing else")
+# Every appended event's (seq, hash) is also written to this append-only file, outside the
+# database: `hearthside audit verify --anchor FILE` notices a rewritten or truncated chain.
+AUDIT_ANCHOR_FILE = env_str("HEARTHSIDE_AUDIT_ANCHOR_FILE") or str(VAR_DIR / "audit-anchor.log")
+# Client addresses are kept only as keyed hashes, beside the chain, and deleted after this long.
+AUDIT_ADDRESS_RETENTION_DAYS = env_int("HEARTHSIDE_AUDIT_ADDRESS_RETENTION_DAYS", 30)
 
 ALLOWED_HOSTS = env_list("HEARTHSIDE_ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver", "[::1]"])
 if PRODUCTION and not ALLOWED_HOSTS:
@@ -266,6 +277,7 @@ CARE_STUN_URLS = env_list("HEARTHSIDE_CARE_STUN_URLS")
 CARE_TURN_URLS = env_list("HEARTHSIDE_CARE_TURN_URLS")
 CARE_TURN_USERNAME = env_str("HEARTHSIDE_CARE_TURN_USERNAME")
 CARE_TURN_CREDENTIAL = env_str("HEARTHSIDE_CARE_TURN_CREDENTIAL")
+
 # Counselling: tell a client's practitioner (in active care) when the safety layer flags risk
 # about the client anywhere on the site; clients are shown this policy when they book.
 PRACTITIONER_RISK_NOTIFY = env_bool("HEARTHSIDE_PRACTITIONER_RISK_NOTIFY", True)

@@ -5,7 +5,7 @@ from .models import AuditEvent
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(admin.ModelAdmin):
-    list_display = ("seq", "at", "actor_id", "action", "object_type", "object_id", "subject_id", "ip")
+    list_display = ("seq", "at", "actor_id", "action", "object_type", "object_id", "subject_id")
     list_filter = ("action",)
     search_fields = ("action", "object_id")
 

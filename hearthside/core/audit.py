@@ -1,22 +1,33 @@
 """Append to and verify the tamper-evident audit log.
 
-Each event stores the hash of the previous one, so editing or deleting a row breaks the chain
-at that point and ``hearthside audit verify`` reports where.
+Each event stores the keyed hash (HMAC-SHA-256 under ``settings.AUDIT_KEY``, a key of its own)
+of the previous one, so editing or deleting a row breaks the chain at that point and
+``hearthside audit verify`` reports where; without the key nobody can recompute the chain.
+Every append also writes ``seq hash`` to an append-only anchor file outside the database, so
+``hearthside audit verify --anchor FILE`` notices a chain rewritten even with the key, or cut short.
+
+Client addresses are not in the chain: they are kept as keyed hashes in ``AuditAddress``,
+deleted after ``AUDIT_ADDRESS_RETENTION_DAYS``.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
+import logging
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from .models import AuditEvent, AuditHead
+from .models import AuditAddress, AuditEvent, AuditHead
 
 GENESIS = "0" * 64
+log = logging.getLogger("hearthside.audit")
 
 
 def client_ip(request) -> str:
@@ -31,9 +42,48 @@ def client_ip(request) -> str:
     return (request.META.get("REMOTE_ADDR") or "")[:45]
 
 
-def _digest(prev_hash: str, fields: dict) -> str:
+def _key() -> bytes:
+    from django.conf import settings
+
+    return settings.AUDIT_KEY.encode("utf-8")
+
+
+def _digest(prev_hash: str, fields: dict, key: bytes | None = None) -> str:
+    canonical = json.dumps(fields, sort_keys=True, separators=(",", ":"), default=str)
+    return hmac.new(key or _key(), (prev_hash + "|" + canonical).encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def legacy_digest(prev_hash: str, fields: dict) -> str:
+    """The unkeyed SHA-256 chain of logs written before the key (migration 0002 re-chains them)."""
     canonical = json.dumps(fields, sort_keys=True, separators=(",", ":"), default=str)
     return hashlib.sha256((prev_hash + "|" + canonical).encode("utf-8")).hexdigest()
+
+
+def address_hash(address: str, key: bytes | None = None) -> str:
+    """A keyed hash of a client address: the same address gives the same value (to see that
+    several events came from one place) but it cannot be reversed by trying every address."""
+    if not address:
+        return ""
+    return hmac.new(key or _key(), b"address|" + address.encode("utf-8"), hashlib.sha256).hexdigest()[:40]
+
+
+def _anchor(seq: int, digest: str) -> None:
+    """Append ``seq digest`` to the anchor file (O_APPEND: one short write, whole lines even with
+    several processes). A failure is logged, never raised: auditing must not stop the site."""
+    from django.conf import settings
+
+    path = getattr(settings, "AUDIT_ANCHOR_FILE", "")
+    if not path:
+        return
+    try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        try:
+            os.write(fd, f"{seq} {digest}\n".encode("ascii"))
+        finally:
+            os.close(fd)
+    except OSError:
+        log.exception("could not write the audit anchor file %s", path)
 
 
 def _fields(event: AuditEvent) -> dict:
@@ -84,14 +134,29 @@ def record(
             object_type=str(object_type)[:64],
             object_id=str(object_id)[:64],
             subject_id=subject_id,
-            ip=client_ip(request),
             detail=detail or {},
             prev_hash=head.last_hash,
         )
         event.hash = _digest(head.last_hash, _fields(event))
         event.save()
         AuditHead.objects.filter(pk=1).update(last_hash=event.hash)
+        address = client_ip(request)
+        if address:
+            AuditAddress.objects.create(seq=event.seq, address_hash=address_hash(address), at=event.at)
+        seq, digest = event.seq, event.hash
+        transaction.on_commit(lambda: _anchor(seq, digest))
     return event
+
+
+def purge_addresses(now=None) -> int:
+    """Delete keyed address hashes past their retention (a sweep)."""
+    from datetime import timedelta
+
+    from django.conf import settings
+
+    cutoff = (now or timezone.now()) - timedelta(days=settings.AUDIT_ADDRESS_RETENTION_DAYS)
+    deleted, _detail = AuditAddress.objects.filter(at__lt=cutoff).delete()
+    return deleted
 
 
 @dataclass
@@ -119,4 +184,33 @@ def verify_chain() -> VerifyResult:
     head = AuditHead.objects.filter(pk=1).first()
     if head is not None and checked and head.last_hash != prev:
         return VerifyResult(False, checked, None, "the newest events were removed")
+    return VerifyResult(True, checked)
+
+
+def verify_anchor(path: str | Path) -> VerifyResult:
+    """Check the database against an anchor file: every anchored event must still be there with
+    the same hash, and the chain must not end before the newest anchored event."""
+    hashes = {}
+    newest = 0
+    checked = 0
+    try:
+        lines = Path(path).read_text(encoding="ascii").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        return VerifyResult(False, 0, None, f"cannot read the anchor file: {exc}")
+    wanted = {}
+    for line in lines:
+        parts = line.split()
+        if len(parts) != 2 or not parts[0].isdigit():
+            continue  # a torn last line after a crash; anything else is not ours
+        wanted[int(parts[0])] = parts[1]
+    for chunk_start in range(0, len(wanted), 5000):
+        seqs = sorted(wanted)[chunk_start:chunk_start + 5000]
+        hashes.update(AuditEvent.objects.filter(seq__in=seqs).values_list("seq", "hash"))
+    for seq in sorted(wanted):
+        newest = max(newest, seq)
+        if seq not in hashes:
+            return VerifyResult(False, checked, seq, f"anchored event #{seq} is missing from the database")
+        if hashes[seq] != wanted[seq]:
+            return VerifyResult(False, checked, seq, f"anchored event #{seq} has another hash in the database")
+        checked += 1
     return VerifyResult(True, checked)

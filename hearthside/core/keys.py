@@ -29,6 +29,14 @@ def dev_secret_key(var_dir: Path) -> str:
     return path.read_text().strip()
 
 
+def dev_audit_key(var_dir: Path) -> str:
+    """The audit chain's HMAC key for development: its own file, never a data key."""
+    path = var_dir / "audit_key"
+    if not path.exists():
+        _write_exclusive(path, secrets.token_urlsafe(48))
+    return path.read_text().strip()
+
+
 def new_data_key() -> str:
     return base64.urlsafe_b64encode(secrets.token_bytes(32)).decode()
 

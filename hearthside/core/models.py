@@ -15,6 +15,18 @@ class AuditHead(models.Model):
         return f"audit head #{self.seq}"
 
 
+class AuditAddress(models.Model):
+    """Where an audit event came from, as a keyed hash, kept apart from the chain so it can be
+    deleted after its retention period without breaking the chain."""
+
+    seq = models.BigIntegerField(unique=True)
+    address_hash = models.CharField(max_length=40)
+    at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"audit #{self.seq} address"
+
+
 class AuditEvent(models.Model):
     """Who did what to which object, when and from where; never the content itself.
 
@@ -29,7 +41,7 @@ class AuditEvent(models.Model):
     object_type = models.CharField(max_length=64, blank=True)
     object_id = models.CharField(max_length=64, blank=True)
     subject_id = models.BigIntegerField(null=True, help_text="whose data was touched")
-    ip = models.CharField(max_length=45, blank=True)
+    ip = models.CharField(max_length=45, blank=True, help_text="unused since addresses moved to AuditAddress")
     detail = models.JSONField(default=dict, blank=True)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64)

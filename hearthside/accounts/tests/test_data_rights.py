@@ -48,6 +48,9 @@ def _fill_everything(user):
     LogEntry.objects.create(user=user, content_type=ContentType.objects.get_for_model(user), object_id=str(user.pk),
                             object_repr="x", action_flag=ADDITION)
     check_update_plan(user, {"warning_signs": ["canary-export"]})
+    from hearthside.safety.contact import check_add_route
+
+    check_add_route(user, "callback", "07700 900123", agreed=True)
     from hearthside.safety.actions import raise_alert
     from hearthside.safety.models import DutyShift, ScreenedItem
 

@@ -87,6 +87,7 @@ def test_production_passes_check_deploy(tmp_path):
         "HEARTHSIDE_ENV": "production",
         "HEARTHSIDE_SECRET_KEY": secrets.token_urlsafe(60),
         "HEARTHSIDE_DATA_KEYS": "k1:" + base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
+        "HEARTHSIDE_AUDIT_KEY": secrets.token_urlsafe(40),
         "HEARTHSIDE_ALLOWED_HOSTS": "example.org",
         "HEARTHSIDE_VAR_DIR": str(tmp_path),
     }
