@@ -175,6 +175,9 @@ def has_flags(relationship: CareRelationship) -> bool:
 
     if not enabled():
         return False
+    active = actions.care_relationship_of(relationship.client)
+    if active is None or active.pk != relationship.pk:
+        return False
     since = timezone.now() - timedelta(days=actions.ACTIVE_CARE_DAYS)
     return (SafetyAlert.objects.filter(person_id=relationship.client_id)
             .exclude(status=SafetyAlert.Status.RESOLVED).exists()

@@ -92,7 +92,7 @@ class ContactKindOut(Schema):
 
 
 def _route_out(route) -> dict:
-    return {"id": route.pk, "kind": route.kind, "label": str(route.get_kind_display()), "value": route.value,
+    return {"id": route.pk, "kind": route.kind, "label": str(contact.LABELS[route.kind]), "value": route.value,
             "name": route.name, "note": route.note, "consent_text": route.consent_text,
             "consented_at": route.consented_at}
 
@@ -106,9 +106,9 @@ def list_contact_routes(request):
             summary="The ways to be reached, with the sentence to show for each")
 def contact_route_kinds(request):
     kind = ContactRoute.Kind
-    rows = [{"kind": kind.IN_APP.value, "label": str(kind.IN_APP.label), "consent_text": str(contact.IN_APP_SENTENCE),
-             "needs_name": False, "always_on": True}]
-    rows += [{"kind": k.value, "label": str(k.label), "consent_text": contact.consent_sentence(k),
+    rows = [{"kind": kind.IN_APP.value, "label": str(contact.LABELS[kind.IN_APP]),
+             "consent_text": str(contact.IN_APP_SENTENCE), "needs_name": False, "always_on": True}]
+    rows += [{"kind": k.value, "label": str(contact.LABELS[k]), "consent_text": contact.consent_sentence(k),
               "needs_name": k == kind.EMERGENCY_CONTACT, "always_on": False} for k in contact.ADDABLE_KINDS]
     return rows
 

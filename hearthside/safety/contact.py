@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from hearthside.accounts.models import User
 from hearthside.core import audit
 
 from .models import ContactRoute
@@ -48,7 +49,7 @@ IN_APP_SENTENCE = gettext_lazy(
     "This comes with having an account."
 )
 
-STAFF_LABELS = {
+LABELS = {
     Kind.IN_APP: gettext_lazy("Message on Hearthside"),
     Kind.CALLBACK: gettext_lazy("Phone call back"),
     Kind.EMAIL: gettext_lazy("E-mail"),
@@ -162,8 +163,6 @@ def do_add_route(user, kind: str, value: str, name: str, note: str, consent_text
     the lock on the person's row (PostgreSQL) or by the write lock an IMMEDIATE transaction takes
     at BEGIN (SQLite, see settings), so the second always sees, and withdraws, the first.
     """
-    from hearthside.accounts.models import User
-
     with transaction.atomic():
         list(User.objects.select_for_update().filter(pk=user.pk).values_list("pk", flat=True))
         previous = list(routes_for(user).filter(kind=kind))
@@ -206,7 +205,7 @@ def routes_for_staff(person) -> list[dict]:
     """
     rows = []
     if person.is_active:
-        rows.append({"id": None, "kind": Kind.IN_APP.value, "label": str(STAFF_LABELS[Kind.IN_APP]), "value": "",
+        rows.append({"id": None, "kind": Kind.IN_APP.value, "label": str(LABELS[Kind.IN_APP]), "value": "",
                      "name": "", "note": "", "consent_text": str(IN_APP_SENTENCE), "consented_at": None,
                      "always_on": True})
     by_kind = {}
@@ -216,7 +215,7 @@ def routes_for_staff(person) -> list[dict]:
         route = by_kind.get(kind)
         if route is None:
             continue
-        rows.append({"id": route.pk, "kind": route.kind, "label": str(STAFF_LABELS[kind]), "value": route.value,
+        rows.append({"id": route.pk, "kind": route.kind, "label": str(LABELS[kind]), "value": route.value,
                      "name": route.name, "note": route.note, "consent_text": route.consent_text,
                      "consented_at": route.consented_at, "always_on": False})
     return rows

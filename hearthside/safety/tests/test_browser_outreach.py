@@ -123,8 +123,9 @@ def test_crisis_in_group_chat_to_a_live_conversation_with_the_on_duty_moderator(
         alert.refresh_from_db()
         assert alert.status == SafetyAlert.Status.RESOLVED and alert.outcome == "supported"
 
-        if practitioner_page is not None:
-            practitioner_page(chromium, asgi_server, contexts, alert)
+        # The alert page named the practitioner in active care.
+        expect(mod.locator("#people-title + ul")).to_contain_text("Dr Jones")
+        practitioner_page(chromium, asgi_server, contexts, alert)
         audit.assert_clean()
     finally:
         for ctx in contexts:
@@ -133,4 +134,32 @@ def test_crisis_in_group_chat_to_a_live_conversation_with_the_on_duty_moderator(
 
 def _practitioner_setup(client):
     """The member's practitioner, in active care; returns the check of their client page."""
-    return None
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from hearthside.accounts.actions import do_give_consent
+    from hearthside.care import actions as care
+    from hearthside.care.tests.conftest import make_practitioner
+
+    do_give_consent(client, "health_data")
+    do_give_consent(client, "practitioner_sharing")
+    pro = make_practitioner("drjones")
+    pro.user.pseudonym = "Dr Jones"
+    pro.user.save(update_fields=["pseudonym"])
+    relationship = care.check_choose_practitioner(client, pro)
+    assert care.practitioner_of(client) == pro.user
+    device = TOTPDevice.objects.create(user=pro.user, name="phone", confirmed=True)
+
+    def check(chromium, asgi_server, contexts, alert):
+        ctx = new_context(chromium, asgi_server)
+        ctx.set_default_timeout(20_000)
+        contexts.append(ctx)
+        log_in(ctx, pro.user, asgi_server, otp_device=device)
+        page = ctx.new_page()
+        page.goto(f"/care/clients/{relationship.pk}/")
+        flag = page.get_by_test_id("risk-flag")
+        expect(flag).to_be_visible(timeout=LIVE)
+        # Both see who is acting: the practitioner's panel names the moderator who handled it.
+        expect(page.locator("#safety")).to_contain_text("Mo")
+        save_screenshot(page, "outreach-practitioner-client-page")
+
+    return check

@@ -33,6 +33,14 @@ KINDS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _english():
+    # A Spanish request earlier in this thread leaves Spanish active (LocaleMiddleware does not
+    # reset it), and the actions store the sentence in the active language.
+    with translation.override("en"):
+        yield
+
+
 def _post(client, kind: str, agreed: bool = True, **fields):
     data = {"kind": kind, **{f"{kind}-{k}": v for k, v in fields.items()}}
     if agreed:
@@ -291,6 +299,12 @@ def test_sign_up_offers_the_page_without_adding_a_step(anon):
     assert f'<a href="{URL}">Choose how we reach you</a>' in page
 
 
+def test_the_page_speaks_spanish(member):
+    page = login_client(member).get(URL, HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "Cómo te contactamos en una crisis" in page
+    assert "Si a nuestro equipo le preocupa mi seguridad, puede llamarme a este número." in page
+
+
 # ---------------------------------------------------------------------------------------------
 # In a real browser: accessibility and screenshots at desktop and phone widths
 
@@ -318,6 +332,12 @@ def test_the_page_in_a_browser_at_desktop_and_phone_widths(live_server, chromium
             if name == "390":
                 # Add a phone call back by ticking the sentence, then withdraw it again.
                 section = page.locator("section#callback")
+                section.get_by_label("Your phone number").fill("12345")
+                section.get_by_label(CALLBACK_SENTENCE).check()
+                with page.expect_navigation():
+                    section.get_by_role("button", name="Agree and save").click()
+                assert "6 to 20 digits" in section.get_by_role("alert").inner_text()
+                audit.visit(page, "safety-contact-390-error")
                 section.get_by_label("Your phone number").fill("07700 900123")
                 section.get_by_label(CALLBACK_SENTENCE).check()
                 with page.expect_navigation():
@@ -332,3 +352,4 @@ def test_the_page_in_a_browser_at_desktop_and_phone_widths(live_server, chromium
     route = ContactRoute.objects.get(user=person, kind="callback")
     assert route.withdrawn_at is not None and route.consent_text == CALLBACK_SENTENCE
     audit.assert_clean()
+

@@ -142,6 +142,10 @@
         held.textContent = p.body + " — " + root.dataset.tHeld;
         log.appendChild(held);
       }
+    } else if (d.type === "care.risk") {
+      // A risk event about this client from anywhere on the site (the practitioner's own socket).
+      var live = document.getElementById("care-risk-live");
+      if (live) live.hidden = false;
     } else if (d.type === "care.read") {
       var mineRole = root.dataset.role === "practitioner" ? "practitioner" : "client";
       if (d.reader !== mineRole) { otherRead = Math.max(otherRead, d.seq); showReceipt(); }
