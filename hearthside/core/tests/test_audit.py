@@ -182,3 +182,22 @@ def test_the_migration_rechains_a_legacy_log_and_says_whether_it_was_intact():
     assert marker.detail == {"events": 3, "legacy_chain_intact": True, "legacy_broken_at": None}
     audit.record("after.event")
     assert audit.verify_chain().ok
+
+
+def test_the_sqlite_file_is_made_private(tmp_path):
+    import os
+    import sqlite3
+
+    from hearthside.core.apps import _PRIVATE, keep_sqlite_private
+
+    path = tmp_path / "db.sqlite3"
+    sqlite3.connect(path).execute("create table t (x)").connection.close()
+    os.chmod(path, 0o644)
+
+    class FakeConnection:
+        vendor = "sqlite"
+        settings_dict = {"NAME": str(path)}
+
+    keep_sqlite_private(None, FakeConnection())
+    assert os.stat(path).st_mode & 0o777 == 0o600
+    assert str(path) in _PRIVATE
