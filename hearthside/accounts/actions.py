@@ -68,11 +68,19 @@ def _check_profile_fields(fields: dict, user: User | None = None) -> None:
         except ValidationError as exc:
             errors["pseudonym"] = list(exc.messages)
         else:
+            from hearthside.core.names import mixes_lookalike_scripts, skeleton
+
             clash = User.objects.filter(pseudonym__iexact=value)
+            lookalike = User.objects.filter(pseudonym_skeleton=skeleton(value)[:80])
             if user is not None:
                 clash = clash.exclude(pk=user.pk)
+                lookalike = lookalike.exclude(pk=user.pk)
             if clash.exists():
                 errors["pseudonym"] = [_("That pseudonym is taken. Try another.")]
+            elif mixes_lookalike_scripts(value):
+                errors["pseudonym"] = [_("Use letters from one alphabet: this name mixes letters that look alike.")]
+            elif lookalike.exists():
+                errors["pseudonym"] = [_("That pseudonym looks the same as someone else's. Try another.")]
     if fields.get("email"):
         from django.core.validators import validate_email
 

@@ -66,6 +66,8 @@ class User(AbstractBaseUser, PermissionsMixin):
         validators=[pseudonym_validator],
         help_text=_("The name others see. It does not need to be your real name."),
     )
+    # What the pseudonym looks like (hearthside.core.names.skeleton): look-alikes are refused.
+    pseudonym_skeleton = models.CharField(max_length=80, blank=True, db_index=True, editable=False)
     email = models.EmailField(_("email"), blank=True)
     time_zone = models.CharField(_("time zone"), max_length=64, default="UTC")
     country = models.CharField(_("country"), max_length=2, blank=True, help_text=_("Used to show crisis lines."))
@@ -88,6 +90,15 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.pseudonym
+
+    def save(self, *args, **kwargs):
+        from hearthside.core.names import skeleton
+
+        self.pseudonym_skeleton = skeleton(self.pseudonym)[:80]
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "pseudonym" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "pseudonym_skeleton"}
+        super().save(*args, **kwargs)
 
     @property
     def roles(self) -> frozenset[str]:
