@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import inspect
 import logging
+from datetime import timedelta
 from functools import lru_cache
 
 from django.conf import settings
@@ -29,6 +30,7 @@ SOURCE = "companion"
 MAX_TEXT = 2000
 PAGE = 50
 HISTORY = 8  # earlier messages by the same person that go to the screener, when it takes them
+ENDED_SHOWN = timedelta(days=1)  # how long the companion page points to a support-line conversation that ended
 
 
 def topic_for(user_id: int) -> str:
@@ -392,11 +394,14 @@ def line_panel(user, conversation: Conversation) -> dict:
 
     live = line.live_conversation_of(user)
     if live is not None:
-        return {"line": live, "line_history": line.history(live),
+        from_companion = live.origin == LineConversation.Origin.COMPANION
+        return {"line": live, "line_history": line.history(live), "line_from_companion": from_companion,
                 "line_estimate": line.wait_estimate(live) if live.status == LineConversation.Status.WAITING else None,
-                "line_summary": live.handoff_summary if live.origin == LineConversation.Origin.COMPANION else ""}
+                "line_summary": live.handoff_summary if from_companion else ""}
     handed = ((conversation.state or {}).get("handoff") or {}).get("line")
-    ended = LineConversation.objects.filter(pk=handed, person=user).first() if handed else None
+    # For a day after it ends, the way to its feedback and transcript stays on the page.
+    ended = LineConversation.objects.filter(pk=handed, person=user, ended_at__gte=timezone.now() - ENDED_SHOWN
+                                            ).first() if handed else None
     return {"line_ended": ended}
 
 

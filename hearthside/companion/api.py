@@ -93,6 +93,28 @@ def delete_conversation(request, conversation_id: int):
     return Status(204, None)
 
 
+class HandoffIn(Schema):
+    conversation_id: int
+    offer: int = Field(..., description="seq of the companion's reply that offered the support line")
+    share_summary: bool = Field(..., description="pass on the summary shown with the offer (extra.handoff.summary)")
+
+
+class HandoffOut(Schema):
+    support_line_conversation_id: int
+    status: str
+    summary_passed: bool
+
+
+@router.post("/handoff", response={201: HandoffOut}, summary="Join the support line from the companion")
+def handoff(request, payload: HandoffIn):
+    """The offer is a companion reply with ``connect_support_line`` in its actions; what is passed
+    is the summary stored with it (``extra.handoff.summary``), never text sent here."""
+    conversation = actions.access_conversation_by_id(request.user, _id(payload.conversation_id))
+    line, passed = _guard(actions.check_handoff, request.user, conversation, payload.offer,
+                          share=payload.share_summary, request=request)
+    return Status(201, {"support_line_conversation_id": line.pk, "status": line.status, "summary_passed": passed})
+
+
 class MemoryOut(Schema):
     consent: bool | None
     data: dict

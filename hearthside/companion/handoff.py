@@ -64,9 +64,11 @@ def assessed_risk(conversation: Conversation, state: dict | None = None) -> str:
     return level
 
 
-def _level_words() -> dict[str, str]:
-    return {"none": _("none"), "low": _("low"), "moderate": _("moderate"), "high": _("high"),
-            "imminent": _("imminent"), "unknown": _("unknown (the screening failed)")}
+def _risk_sentence(level: str) -> str:
+    return {"none": _("Risk the companion assessed: none."), "low": _("Risk the companion assessed: low."),
+            "moderate": _("Risk the companion assessed: moderate."), "high": _("Risk the companion assessed: high."),
+            "imminent": _("Risk the companion assessed: imminent."),
+            "unknown": _("Risk the companion assessed: unknown (the screening failed).")}.get(level, level)
 
 
 def _factor_words() -> dict[str, str]:
@@ -113,11 +115,12 @@ def key_statements(messages: list[Message]) -> list[str]:
         body = " ".join(message.body.split())
         asked = previous is not None and ASKED & set(previous.actions or [])
         quick = (previous.extra or {}).get("quick_replies", []) if previous is not None else []
+        if lexicon.CONNECT_ME.search(body):
+            continue
         if asked:
             text = _("Asked directly about thoughts of ending their life, they answered: “%(answer)s”") % {
                 "answer": _clip(body)}
-        elif body in quick or lexicon.CONNECT_ME.search(body) \
-                or (_rank(message.safety_level) < RISK_RANK["moderate"] and len(body.split()) < 3):
+        elif body in quick or (_rank(message.safety_level) < RISK_RANK["moderate"] and len(body.split()) < 3):
             continue
         else:
             text = f"“{_clip(body)}”"
@@ -162,8 +165,8 @@ def build_summary(conversation: Conversation, *, state: dict | None = None, lang
     messages = list(Message.objects.filter(conversation=conversation).order_by("seq"))
     with translation.override(lang):
         level = assessed_risk(conversation, state)
-        lines = [_("From the Hearthside companion (an automated program), passed on with the person's agreement.")]
-        risk = _("Risk the companion assessed: %(level)s.") % {"level": _level_words().get(level, level)}
+        lines = [_("From the companion (automated), shared with the person's agreement.")]
+        risk = _risk_sentence(level)
         reasons = _reasons(state)
         if reasons:
             risk += " " + _("Signs: %(reasons)s.") % {"reasons": ", ".join(reasons)}

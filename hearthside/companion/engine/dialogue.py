@@ -330,6 +330,9 @@ class Companion:
             return disclosure
         if lexicon.IDENTITY.search(text):
             return self._identity(state)
+        if lexicon.CONNECT_ME.search(text):
+            # Asking for a person outranks whatever the companion was in the middle of.
+            return self._connect(state, crisis=False)
         memory = self._memory_intent(state, text)
         if memory is not None:
             return memory
@@ -641,6 +644,7 @@ class Companion:
         """The person asked for a person: the web app puts them in the support line's queue on the
         same page (``connect_support_line``), after one question about passing on a summary."""
         state["pending"] = None
+        state["exercise"] = None
         if crisis:
             opening = self._vary(state, "connect_open", [
                 _("Okay. I can connect you to the support line right now, and a trained person will write to you"
@@ -1149,8 +1153,6 @@ class Companion:
             state["feelings"] = list(dict.fromkeys([*analysis.feelings, *state.get("feelings", [])]))[:5]
         self._remember(state, analysis)
 
-        if lexicon.CONNECT_ME.search(text):
-            return self._connect(state, crisis=False)
         if lexicon.WANT_HUMAN.search(text):
             return self._offer_people(state)
         if lexicon.WANT_LOG.search(text):
