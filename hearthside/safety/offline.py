@@ -41,9 +41,15 @@ def packaged_directory() -> dict:
 
 
 def country_of(request) -> str:
+    from django.conf import settings
+
     chosen = (request.GET.get("country") or "").strip().upper()
     if len(chosen) == 2 and chosen.isalpha():
         return chosen
+    if getattr(settings, "SITE_COUNTRY", ""):
+        # The same rule as the site (safety.directory.country_for), without reading the session:
+        # the site's default before the browser's guess.
+        return settings.SITE_COUNTRY
     for part in request.META.get("HTTP_ACCEPT_LANGUAGE", "").split(","):
         pieces = part.split(";")[0].strip().replace("_", "-").split("-")
         if len(pieces) >= 2 and len(pieces[-1]) == 2 and pieces[-1].isalpha():
@@ -67,7 +73,8 @@ def render_offline_help(request, *, status: int = 200, error: bool = False):
     from django.conf import settings
     from django.http import HttpResponse
 
-    context = {**help_context(request), "error": error, "SITE_NAME": settings.SITE_NAME}
+    context = {**help_context(request), "error": error, "SITE_NAME": settings.SITE_NAME,
+               "QUICK_EXIT_URL": getattr(settings, "QUICK_EXIT_URL", "")}
     # No request: no context processors, so nothing reads the session or the database.
     html = render_to_string("safety/help_offline.html", context)
     response = HttpResponse(html, status=status)

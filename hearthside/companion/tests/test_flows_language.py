@@ -54,9 +54,12 @@ def test_a_spanish_crisis_message_under_an_english_interface_gets_spanish_and_cu
     assert episode.ended_at is not None and episode.step_down_answer.startswith("No, no estoy")
 
 
-def test_lines_for_a_person_without_a_country_come_from_the_browsers_region(directory, api_as):
+def test_lines_for_a_person_without_a_country_come_from_the_site_default(directory, api_as, settings):
+    # One rule for crisis lines (#15): the person's chosen country, else the site's; never the
+    # browser's language list (a supporter in the same conversation would see other numbers).
+    settings.SITE_COUNTRY = "MX"
     user = person("mateo")
-    reply = say(api_as(user), "me quiero matar", HTTP_ACCEPT_LANGUAGE="es-MX,es;q=0.9")
+    reply = say(api_as(user), "me quiero matar", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
     assert "crisis_flow" in reply["actions"]
     help_panel = reply["extra"]["help"]
     assert help_panel["country"] == "MX"
