@@ -32,6 +32,7 @@ from hearthside.safety.models import SafetyAlert
 
 from .actions import RETRY_PRIORITY, enqueue_delivery, page_content, send_lease_seconds, timeline
 from .models import Page, PagingProfile, PushSubscription
+from .push import load as load_push
 from .push import push_enabled, send_push
 from .sms import SmsError, sms_provider
 
@@ -145,15 +146,15 @@ def _backoff(attempts: int) -> timedelta:
     return timedelta(seconds=min(settings.PAGING_RETRY_SECONDS * 2 ** max(attempts - 1, 0), MAX_BACKOFF_SECONDS))
 
 
-def _outcome(page: Page, results: list[Job], unsendable: Result | None) -> tuple[str, str]:
+def _outcome(page: Page, jobs: list[Job], unsendable: Result | None) -> tuple[str, str]:
     """(status, error) of a page after this attempt."""
     if page.channel == Page.Channel.PUSH and page.delivered:
         return Page.Status.SENT, ""  # one of the person's browsers has it: that is a page
-    if page.channel == Page.Channel.SMS and results and results[0].result.ok:
+    if page.channel == Page.Channel.SMS and jobs and jobs[0].result.ok:
         return Page.Status.SENT, ""
     if unsendable is not None:
         return Page.Status.FAILED, unsendable.error
-    failures = [j.result for j in results if not j.result.ok]
+    failures = [j.result for j in jobs if not j.result.ok]
     transient = [r for r in failures if not r.permanent]
     error = (transient or failures)[0].error if failures else "error"
     if transient and page.attempts < settings.PAGING_MAX_ATTEMPTS:
@@ -177,6 +178,8 @@ def deliver_pages(page_ids) -> dict[str, int]:
     if not live:
         return counts
     jobs, unsendable = _jobs_for(live)
+    if any(job.channel == Page.Channel.PUSH for job in jobs):
+        load_push()
     run_jobs(jobs, float(settings.PAGING_TIMEOUT_SECONDS))
 
     now = timezone.now()
@@ -194,10 +197,10 @@ def deliver_pages(page_ids) -> dict[str, int]:
                 # The push service forgot this browser (unsubscribed, expired, other VAPID key).
                 PushSubscription.objects.filter(pk=job.subscription_id).delete()
         for page in live:
-            results = by_page.get(page.pk, [])
-            page.delivered = list(page.delivered) + [j.subscription_id for j in results
+            sends = by_page.get(page.pk, [])
+            page.delivered = list(page.delivered) + [j.subscription_id for j in sends
                                                      if j.subscription_id is not None and j.result.ok]
-            status, error = _outcome(page, results, unsendable.get(page.pk))
+            status, error = _outcome(page, sends, unsendable.get(page.pk))
             page.status, page.error = status, error[:40]
             fields = ["status", "error", "delivered"]
             if status == Page.Status.SENT:

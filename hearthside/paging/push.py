@@ -33,16 +33,18 @@ def public_key_bytes(key: ec.EllipticCurvePublicKey) -> bytes:
 def generate_vapid_keys() -> tuple[str, str]:
     """A fresh (public, private) VAPID key pair."""
     private = ec.generate_private_key(ec.SECP256R1())
-    return b64url(public_key_bytes(private.public_key())), b64url(private.private_numbers().private_value.to_bytes(32, "big"))
+    secret = private.private_numbers().private_value.to_bytes(32, "big")
+    return b64url(public_key_bytes(private.public_key())), b64url(secret)
 
 
 def vapid_problem(public: str, private: str) -> str:
     """Why this key pair cannot be used ("" when it can)."""
     try:
-        secret = int.from_bytes(b64url_decode(private), "big")
-        if len(b64url_decode(private)) != 32:
+        secret = b64url_decode(private)
+        if len(secret) != 32:
             return "the private key must be 32 bytes, base64url"
-        derived = public_key_bytes(ec.derive_private_key(secret, ec.SECP256R1()).public_key())
+        key = ec.derive_private_key(int.from_bytes(secret, "big"), ec.SECP256R1())
+        derived = public_key_bytes(key.public_key())
     except (ValueError, TypeError):
         return "the private key is not a P-256 key in base64url"
     try:
@@ -68,6 +70,13 @@ def valid_p256dh(value: str) -> bool:
     except (ValueError, TypeError):
         return False
     return True
+
+
+def load() -> None:
+    """Import pywebpush (about 0.4 s: it brings aiohttp) in the calling thread, before the sender
+    threads start: imported inside them, the first send of a worker waited on the import lock.
+    Web processes never send, so they never load it."""
+    import pywebpush  # noqa: F401
 
 
 @dataclass

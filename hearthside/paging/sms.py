@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import base64
 import json
-import socket
 import threading
 import urllib.error
 import urllib.parse
@@ -71,10 +70,10 @@ class TwilioCompatibleProvider:
             # 429 and 5xx: the provider is busy or broken, another try may work. Other 4xx: the
             # request itself is refused (a number it cannot text, credentials), so retrying is noise.
             raise SmsError(f"http {status}", permanent=status != 429 and status < 500) from None
-        except (TimeoutError, socket.timeout):
+        except TimeoutError:
             raise SmsError("timeout", permanent=False) from None
         except urllib.error.URLError as exc:
-            code = "timeout" if isinstance(exc.reason, TimeoutError | socket.timeout) else "connection"
+            code = "timeout" if isinstance(exc.reason, TimeoutError) else "connection"
             raise SmsError(code, permanent=False) from None
         except OSError:
             raise SmsError("connection", permanent=False) from None

@@ -120,5 +120,4 @@ def service_worker(request):
 
     Public on purpose: it holds no data, and a browser re-fetches it to look for updates when the
     staff member's session may have ended."""
-    response = HttpResponse(_service_worker_source(), content_type="text/javascript; charset=utf-8")
-    return response
+    return HttpResponse(_service_worker_source(), content_type="text/javascript; charset=utf-8")

@@ -600,6 +600,7 @@ TIMELINE_LABELS = {
     "person_opened": _lazy("they opened the conversation"), "person_replied": _lazy("they replied"),
     "conversation_ended": _lazy("conversation ended"), "contacted": _lazy("contact recorded"),
     "resolved": _lazy("resolved"), "paged": _lazy("paged"), "page_failed": _lazy("page failed"),
+    "page_unreachable": _lazy("could not be paged (no push or phone set up)"),
 }
 
 

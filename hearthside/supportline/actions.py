@@ -619,8 +619,12 @@ def do_open_outreach(staff, alert, request=None) -> tuple[Conversation, str]:
         person=person, origin=Conversation.Origin.OUTREACH, alert=alert, status=Conversation.Status.ACTIVE,
         supporter=staff, assigned_at=now, first_response_at=now, risk_level=alert.level, risk_rank=rank)
     realtime.subscribe_on_commit(person.pk, topic(conversation.pk))
-    _joined(conversation, staff, request=request, action="supportline.outreach_opened",
-            text=outreach_opening(staff))
+    from django.utils import translation
+
+    with translation.override(person.language or None):
+        # The person reads it: in their language, whatever the staff member's interface is in.
+        opening = outreach_opening(staff)
+    _joined(conversation, staff, request=request, action="supportline.outreach_opened", text=opening)
     return conversation, "opened"
 
 

@@ -51,6 +51,12 @@ def _fill_everything(user):
     from hearthside.safety.contact import check_add_route
 
     check_add_route(user, "callback", "07700 900123", agreed=True)
+    from hearthside.paging.models import Page, PagingProfile, PushSubscription
+
+    PagingProfile.objects.create(user=user, phone="+447700900123")
+    PushSubscription.objects.create(user=user, endpoint="https://push.example.org/canary",
+                                    endpoint_digest=f"canary-{user.pk}", p256dh="key", auth="secret")
+    Page.objects.create(user=user, channel="sms", reason="test")
     from hearthside.safety.actions import raise_alert
     from hearthside.safety.models import DutyShift, ScreenedItem
 
