@@ -302,3 +302,20 @@ def serve_asgi(host: str = "127.0.0.1", *, timeout: float = 15.0):
         if patched:
             del layer.group_send
         sock.close()
+
+
+# An init script that lets a test drop a page's sockets the way a flaky network would
+# (``page.evaluate("window.__sockets.forEach(s => s.close())")``; CSP does not govern it).
+TRACK_SOCKETS = """
+(() => {
+  const Native = window.WebSocket;
+  window.__sockets = [];
+  window.WebSocket = function (url, protocols) {
+    const socket = protocols === undefined ? new Native(url) : new Native(url, protocols);
+    window.__sockets.push(socket);
+    return socket;
+  };
+  window.WebSocket.prototype = Native.prototype;
+  window.WebSocket.OPEN = Native.OPEN;
+})();
+"""

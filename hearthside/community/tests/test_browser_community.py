@@ -12,27 +12,13 @@ from __future__ import annotations
 import pytest
 
 from hearthside.community.models import ChatMessage, Group, Membership, Report
-from hearthside.testing.browser import PageAudit, log_in, new_context, save_screenshot
+from hearthside.testing.browser import TRACK_SOCKETS, PageAudit, log_in, new_context, save_screenshot
 
 expect = pytest.importorskip("playwright.sync_api", reason="playwright is not installed").expect
 
 pytestmark = pytest.mark.browser
 
 CRISIS = "I have the pills saved up and I'm going to kill myself tonight."
-# Lets the test drop the page's socket the way a flaky network would (CSP does not govern this).
-TRACK_SOCKETS = """
-(() => {
-  const Native = window.WebSocket;
-  window.__sockets = [];
-  window.WebSocket = function (url, protocols) {
-    const socket = protocols === undefined ? new Native(url) : new Native(url, protocols);
-    window.__sockets.push(socket);
-    return socket;
-  };
-  window.WebSocket.prototype = Native.prototype;
-  window.WebSocket.OPEN = Native.OPEN;
-})();
-"""
 
 
 def _send(page, text):

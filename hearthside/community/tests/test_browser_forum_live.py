@@ -12,8 +12,7 @@ import pytest
 
 from hearthside.community import forum
 from hearthside.community.models import Group, Membership, Post
-from hearthside.community.tests.test_browser_community import TRACK_SOCKETS
-from hearthside.testing.browser import PageAudit, log_in, new_context
+from hearthside.testing.browser import TRACK_SOCKETS, PageAudit, log_in, new_context
 
 expect = pytest.importorskip("playwright.sync_api", reason="playwright is not installed").expect
 

@@ -19,7 +19,7 @@ from django.utils import timezone
 from hearthside.community.models import Group, Membership
 from hearthside.conftest import make_user
 from hearthside.safety.models import DutyShift, SafetyAlert
-from hearthside.testing.browser import PageAudit, log_in, new_context, save_screenshot
+from hearthside.testing.browser import TRACK_SOCKETS, PageAudit, log_in, new_context, save_screenshot
 
 expect = pytest.importorskip("playwright.sync_api", reason="playwright is not installed").expect
 
@@ -53,7 +53,9 @@ def test_crisis_in_group_chat_to_a_live_conversation_with_the_on_duty_moderator(
             log_in(ctx, user, asgi_server, otp_device=device)
             return ctx
 
-        member = context_for(sam, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True).new_page()
+        member_ctx = context_for(sam, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+        member_ctx.add_init_script(TRACK_SOCKETS)
+        member = member_ctx.new_page()
         mod = context_for(moderator, otp=True).new_page()
         for page in (member, mod):
             audit.watch(page)
@@ -98,13 +100,27 @@ def test_crisis_in_group_chat_to_a_live_conversation_with_the_on_duty_moderator(
         member.locator("#sl-input").fill("I put the pills in the bin. I'm at my sister's.")
         member.locator("#sl-input").press("Enter")
         expect(mod.locator("#sl-log")).to_contain_text("I'm at my sister's.", timeout=LIVE)
+        # The member's connection drops as they write: the message is kept, marked, and goes out
+        # once (same client id) when the connection is back -- the same outbox as every chat.
+        member.context.set_offline(True)
+        member.evaluate("window.__sockets.forEach(s => s.close())")
+        expect(member.locator("#sl-status")).to_have_text("reconnecting…", timeout=LIVE)
+        member.locator("#sl-input").fill("Sorry, my signal keeps dropping.")
+        member.locator("#sl-input").press("Enter")
+        expect(member.locator("#sl-log li.is-unsent")).to_contain_text("Not sent")
+        save_screenshot(member, "outreach-conversation-unsent-phone")
+        member.context.set_offline(False)
+        expect(member.locator("#sl-status")).to_have_text("live", timeout=LIVE)
+        expect(mod.locator("#sl-log")).to_contain_text("my signal keeps dropping", timeout=LIVE)
+        expect(member.locator("#sl-log li.is-unsent")).to_have_count(0, timeout=LIVE)
+        expect(member.locator("#sl-log li").filter(has_text="my signal keeps dropping")).to_have_count(1)
         save_screenshot(member, "outreach-conversation-phone")
         save_screenshot(mod, "outreach-conversation-staff")
 
         conversation = Conversation.objects.get(person=sam)
         assert conversation.alert_id == alert.pk
         assert list(Message.objects.filter(conversation=conversation, kind="person").values_list("body", flat=True)) \
-            == ["I'd like to talk.", "I put the pills in the bin. I'm at my sister's."]
+            == ["I'd like to talk.", "I put the pills in the bin. I'm at my sister's.", "Sorry, my signal keeps dropping."]
 
         # Back on the alert: record the contact, then resolve.
         mod.goto(f"/staff/safety/alerts/{alert.pk}/")

@@ -82,7 +82,15 @@
     }
 
     function sync() { return !!(window.hsSocket && window.hsSocket.send({type: "line.sync", conversation: id, after: lastSeq})); }
-    function trySend(frame) { return window.hsSocket && window.hsSocket.send(frame); }
+    function trySend(frame) { return !!(window.hsSocket && window.hsSocket.send(frame)); }
+    var stringsBox = document.getElementById("sl-strings");
+    function text(name, fallback) { return (stringsBox && stringsBox.getAttribute("data-" + name)) || fallback; }
+    // Messages not yet acknowledged: shown marked "not sent — retry", kept across reloads and
+    // resent with the same client id when the socket is back (outbox.js, as in every chat).
+    var outbox = window.hsOutbox ? window.hsOutbox({
+      key: "line:" + id + ":" + role, log: log, send: trySend,
+      strings: {unsent: text("unsent", "Not sent"), retry: text("retry", "retry"), sending: text("sending", "sending…")}
+    }) : null;
     function newId() {
       if (window.crypto && window.crypto.randomUUID) return window.crypto.randomUUID();
       return String(Date.now()) + "-" + Math.random().toString(36).slice(2);
@@ -91,13 +99,14 @@
     if (form) {
       form.addEventListener("submit", function (e) {
         e.preventDefault();
-        var text = input.value.trim();
-        if (!text) return;
-        var frame = {type: "line.send", conversation: id, client_id: newId(), body: text,
+        var written = input.value.trim();
+        if (!written) return;
+        var frame = {type: "line.send", conversation: id, client_id: newId(), body: written,
                      whisper: !!(whisper && whisper.checked)};
-        pending[frame.client_id] = frame;
         input.value = "";
-        notice.textContent = trySend(frame) ? "" : "Offline — your message will be sent when the connection is back.";
+        var sent;
+        if (outbox) { sent = outbox.add(frame); } else { pending[frame.client_id] = frame; sent = trySend(frame); }
+        notice.textContent = sent ? "" : text("offline", "Offline — your message will be sent when the connection is back.");
       });
       input.addEventListener("keydown", function (e) {
         if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); form.requestSubmit(); }
@@ -129,7 +138,7 @@
     setInterval(function () { if (!document.hidden) sync(); }, 8000);
 
     function showLive(open) {
-      status.textContent = open ? "live" : "reconnecting…";
+      status.textContent = open ? text("live", "live") : text("reconnecting", "reconnecting…");
       status.className = "badge " + (open ? "badge-on" : "badge-off");
     }
 
@@ -138,7 +147,10 @@
       showLive(open);
       if (open) {
         sync();
+        if (outbox) outbox.resend();
         Object.keys(pending).forEach(function (cid) { trySend(pending[cid]); });
+      } else if (outbox) {
+        outbox.offline();
       }
     });
     // The tab's socket may have opened before this script ran (scripts load in order, the socket
@@ -147,6 +159,9 @@
     document.addEventListener("hs:event", function (e) {
       var data = e.detail;
       if (data.type === "resync") { sync(); return; }
+      // An error about one of this page's unsent messages (the socket core's frame checks carry
+      // no conversation id): that message is marked, and retried by itself when it can be.
+      if (data.type === "error" && data.client_id && outbox && outbox.refused(data.client_id, data.code, data.detail)) return;
       if (data.conversation !== id) return;
       if (data.type === "line.message") { accept(data); }
       else if (data.type === "line.history") {
@@ -170,6 +185,7 @@
         if (badge) { badge.textContent = data.level; badge.className = "level level-" + data.level; }
       } else if (data.type === "line.ack") {
         delete pending[data.client_id];
+        if (outbox) outbox.acknowledged(data.client_id);
       } else if (data.type === "error") {
         if (data.client_id) delete pending[data.client_id];
         notice.textContent = data.detail;
