@@ -12,7 +12,7 @@ from django.utils import timezone
 from hearthside.conftest import login_client, make_user
 from hearthside.core.models import AuditEvent
 from hearthside.safety import actions
-from hearthside.safety.models import AlertEvent, ContactRoute, DutyShift, SafetyAlert
+from hearthside.safety.models import ContactRoute, DutyShift, SafetyAlert
 from hearthside.supportline import actions as line
 from hearthside.supportline.models import Conversation, Message
 
@@ -306,3 +306,18 @@ def test_alert_page_shows_the_whole_incident(people):
     assert "care.message" in page and "friends.chat" in page  # flagged across features
     assert "Acknowledged by" not in page or "Nobody has acknowledged" in page
     assert AuditEvent.objects.filter(action="safety.alert_viewed", actor_id=moderator.pk).exists()
+
+
+def test_a_spanish_speaker_is_reached_in_spanish_whatever_the_staff_language(people):
+    _member, moderator, _sup = people
+    lucia = make_user("lucia", country="MX", language="es")
+    alert = actions.screen_and_route(lucia, "Tengo pastillas guardadas y me las voy a tomar todas esta noche",
+                                     "community.chat", source_id=9).alert
+    from django.utils import translation
+
+    with translation.override("en"):
+        conversation = actions.check_outreach(moderator, alert)
+    opening = Message.objects.get(conversation=conversation, kind=Message.Kind.SYSTEM).body
+    assert "equipo de seguridad" in opening and moderator.pseudonym in opening
+    page = login_client(lucia).get("/help/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "equipo de seguridad" in page and 'id="outreach-banner"' in page

@@ -15,7 +15,7 @@
   var readLine = document.getElementById("care-read");
   var lastSeq = Number(root.dataset.upto) || 0;
   var otherRead = Number(root.dataset.otherRead) || 0;
-  var pending = {};  // client_id -> {body, li}
+  var pending = {};  // client_id -> {body}: what this page sent, for the "held" notice on its ack
 
   function send(frame) { return window.hsSocket && window.hsSocket.send(frame); }
 
@@ -91,33 +91,29 @@
 
   function sync() { send({type: "care.sync", relationship: relationship, after: lastSeq}); }
 
-  function flushPending() {
-    Object.keys(pending).forEach(function (id) {
-      var frame = {type: "care.send", relationship: relationship, client_id: id, body: pending[id].body};
-      if (appointment) frame.appointment = appointment;
-      send(frame);
-    });
-  }
+  // Messages not yet acknowledged: shown marked "not sent — retry", kept across reloads and
+  // resent with the same client id when the socket is back (outbox.js, as in every chat).
+  var outbox = window.hsOutbox({
+    key: "care:" + relationship + ":" + (appointment || "") + ":" + me, log: log,
+    send: function (frame) { return !!send(frame); },
+    strings: {unsent: root.dataset.tUnsent || "Not sent", retry: root.dataset.tRetry || "retry",
+              sending: root.dataset.tSending || "Sending…"}
+  });
 
   form.addEventListener("submit", function (e) {
     e.preventDefault();
     var body = input.value.trim();
     if (!body) return;
     var id = (window.crypto && crypto.randomUUID) ? crypto.randomUUID() : String(Date.now()) + Math.random();
-    var li = document.createElement("li");
-    li.className = "is-mine is-pending";
-    li.textContent = body;
-    log.appendChild(li);
-    pending[id] = {body: body, li: li};
-    input.value = "";
-    state.textContent = root.dataset.tSending;
     var frame = {type: "care.send", relationship: relationship, client_id: id, body: body};
     if (appointment) frame.appointment = appointment;
-    if (!send(frame)) state.textContent = root.dataset.tOffline;
+    pending[id] = {body: body};
+    input.value = "";
+    state.textContent = outbox.add(frame) ? root.dataset.tSending : root.dataset.tOffline;
   });
 
   document.addEventListener("hs:socket", function (e) {
-    if (e.detail.state === "open") { sync(); flushPending(); }
+    if (e.detail.state === "open") { sync(); outbox.resend(); } else { outbox.offline(); }
   });
   document.addEventListener("visibilitychange", markRead);
 
@@ -131,12 +127,11 @@
       if (d.read) otherRead = Math.max(otherRead, root.dataset.role === "practitioner" ? d.read.client : d.read.practitioner);
       markRead(); showReceipt();
     } else if (d.type === "care.ack") {
+      outbox.acknowledged(d.client_id);
       var p = pending[d.client_id];
-      if (!p) return;
       delete pending[d.client_id];
-      p.li.remove();
       state.textContent = d.status === "held" ? root.dataset.tHeld : (d.note || "");
-      if (d.status === "held") {
+      if (d.status === "held" && p) {
         var held = document.createElement("li");
         held.className = "is-mine held-text";
         held.textContent = p.body + " — " + root.dataset.tHeld;
@@ -152,10 +147,9 @@
     }
   });
   document.addEventListener("hs:event", function (e) {
-    if (e.detail.type === "error" && e.detail.client_id && pending[e.detail.client_id]) {
-      var p = pending[e.detail.client_id];
-      delete pending[e.detail.client_id];
-      p.li.classList.remove("is-pending");
+    // An error about one unsent message marks that message (retried by itself when the server
+    // was only busy or unavailable); the reason is said beside it and in the status line.
+    if (e.detail.type === "error" && e.detail.client_id && outbox.refused(e.detail.client_id, e.detail.code, e.detail.detail)) {
       state.textContent = e.detail.detail;
     }
   });
