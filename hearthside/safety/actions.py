@@ -322,9 +322,11 @@ def raise_alert(person, *, source: str, level: str, reasons=None, source_id: str
     now = timezone.now()
     with transaction.atomic():
         # Lock the person's row: two flagged messages at once must not open two incidents.
+        # NO KEY UPDATE: it does not wait for (or deadlock with) the key-share locks that
+        # inserting rows which refer to the person takes (their messages, screened copies).
         from hearthside.accounts.models import User
 
-        User.objects.select_for_update().filter(pk=person.pk).first()
+        User.objects.select_for_update(no_key=True).filter(pk=person.pk).values_list("pk", flat=True).first()
         existing = open_alert_of(person, lock=True)
         if existing is not None:
             _attach(existing, source=source, source_id=source_id, level=level, reasons=reasons or [], item=item,

@@ -321,3 +321,38 @@ def test_a_spanish_speaker_is_reached_in_spanish_whatever_the_staff_language(peo
     assert "equipo de seguridad" in opening and moderator.pseudonym in opening
     page = login_client(lucia).get("/help/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
     assert "equipo de seguridad" in page and 'id="outreach-banner"' in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_crisis_messages_at_the_same_moment_open_one_incident():
+    """Two requests of the same person screened at once (PostgreSQL: real concurrency) make one
+    alert, and neither waits on nor deadlocks with the other's inserts."""
+    import threading
+
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (DATABASE_URL) for two concurrent transactions")
+    member = make_user("twice")
+    make_user("mod-twice", "moderator")
+    barrier = threading.Barrier(4)
+    errors = []
+
+    def write(i):
+        try:
+            barrier.wait(timeout=10)
+            actions.screen_and_route(member, CRISIS, "community.chat", source_id=100 + i)
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=write, args=(i,)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=30)
+    assert not errors, errors
+    assert SafetyAlert.objects.filter(person=member).count() == 1
+    alert = SafetyAlert.objects.get(person=member)
+    assert alert.events.filter(kind="attached").count() == 3
