@@ -204,6 +204,9 @@ MIN_AGE = env_int("HEARTHSIDE_MIN_AGE", 16, minimum=13)
 LOGIN_MAX_FAILURES_PER_ACCOUNT = env_int("HEARTHSIDE_LOGIN_MAX_FAILURES", 5, minimum=1)
 LOGIN_MAX_FAILURES_PER_ADDRESS = env_int("HEARTHSIDE_LOGIN_MAX_FAILURES_PER_ADDRESS", 20, minimum=1)
 LOGIN_LOCKOUT_SECONDS = env_int("HEARTHSIDE_LOGIN_LOCKOUT_SECONDS", 15 * 60, minimum=1)
+# The first lock-out of an account from one address lasts this long; each further failure doubles
+# it, up to LOGIN_LOCKOUT_SECONDS. Failures from other addresses never lock the account.
+LOGIN_LOCKOUT_FIRST_SECONDS = env_int("HEARTHSIDE_LOGIN_LOCKOUT_FIRST_SECONDS", 30, minimum=1)
 SESSION_IDLE_TIMEOUT = env_int("HEARTHSIDE_SESSION_IDLE_SECONDS", 30 * 60, minimum=60)
 SESSION_ABSOLUTE_TIMEOUT = env_int("HEARTHSIDE_SESSION_ABSOLUTE_SECONDS", 12 * 3600, minimum=300)
 ERASURE_GRACE_DAYS = env_int("HEARTHSIDE_ERASURE_GRACE_DAYS", 14, minimum=0)

@@ -213,11 +213,23 @@ def _address_key(request) -> str:
     return audit.client_ip(request) or "unknown"
 
 
+def _pair_key(username: str, request) -> str:
+    return f"{username[:80]}|{_address_key(request)[:45]}"
+
+
 def is_locked_out(username: str, request) -> bool:
-    since = timezone.now() - timedelta(seconds=settings.LOGIN_LOCKOUT_SECONDS)
-    account = LoginFailure.objects.filter(scope="account", key=username, at__gte=since).count()
-    if account >= settings.LOGIN_MAX_FAILURES_PER_ACCOUNT:
-        return True
+    """Too many failures for this account *from this address* (with a delay that doubles with
+    each further failure), or from this address across accounts. Failures from elsewhere never
+    lock a person out: nobody can keep an on-duty moderator from logging in by guessing wrong."""
+    now = timezone.now()
+    since = now - timedelta(seconds=settings.LOGIN_LOCKOUT_SECONDS)
+    pair = list(LoginFailure.objects.filter(scope="pair", key=_pair_key(username, request), at__gte=since)
+                .order_by("-at").values_list("at", flat=True)[:64])
+    over = len(pair) - settings.LOGIN_MAX_FAILURES_PER_ACCOUNT
+    if over >= 0:
+        delay = min(settings.LOGIN_LOCKOUT_FIRST_SECONDS * 2 ** min(over, 20), settings.LOGIN_LOCKOUT_SECONDS)
+        if pair[0] + timedelta(seconds=delay) > now:
+            return True
     address = LoginFailure.objects.filter(scope="address", key=_address_key(request), at__gte=since).count()
     return address >= settings.LOGIN_MAX_FAILURES_PER_ADDRESS
 
@@ -226,7 +238,7 @@ def _note_failure(username: str, request) -> None:
     now = timezone.now()
     LoginFailure.objects.bulk_create(
         [
-            LoginFailure(scope="account", key=username[:128], at=now),
+            LoginFailure(scope="pair", key=_pair_key(username, request), at=now),
             LoginFailure(scope="address", key=_address_key(request), at=now),
         ]
     )
@@ -255,7 +267,7 @@ def check_credentials(request, username: str, password: str) -> User:
         audit.record("auth.login_failed", request=request, actor=None,
                      subject=user.pk if user else None, detail={"login_name_hash": _name_hash(username)})
         raise ValidationError(_(LOGIN_FAILED), code="invalid")
-    LoginFailure.objects.filter(scope="account", key=username).delete()
+    LoginFailure.objects.filter(scope="pair", key=_pair_key(username, request)).delete()
     return user
 
 

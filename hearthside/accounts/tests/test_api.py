@@ -198,3 +198,35 @@ def test_openapi_document_lists_the_account_endpoints(anon):
     for path in ["/api/v1/accounts/signup", "/api/v1/accounts/token", "/api/v1/me", "/api/v1/me/export",
                  "/api/v1/me/consents", "/api/v1/me/tokens", "/api/v1/me/tokens/{token_id}"]:
         assert path in paths
+
+
+def test_failures_from_one_address_do_not_lock_the_account_elsewhere(member, settings):
+    """Issue #17: five wrong passwords locked any account, on-duty staff included, from every
+    address. Now the lock is per account and address, and grows with each further failure."""
+    import time_machine
+    from django.utils import timezone
+
+    settings.LOGIN_MAX_FAILURES_PER_ACCOUNT = 3
+    settings.LOGIN_LOCKOUT_FIRST_SECONDS = 30
+    attacker = {"REMOTE_ADDR": "203.0.113.66"}
+    start = timezone.now()
+    with time_machine.travel(start, tick=False) as clock:
+        for _ in range(3):
+            assert Api().client.post("/api/v1/accounts/token", {"username": "member", "password": "wrong-wrong"},
+                                     content_type="application/json", **attacker).status_code == 401
+        # Locked for the attacker's address...
+        assert Api().client.post("/api/v1/accounts/token", {"username": "member", "password": PASSWORD},
+                                 content_type="application/json", **attacker).status_code == 429
+        # ...not for the member on their own address.
+        mine = Api().client.post("/api/v1/accounts/token", {"username": "member", "password": PASSWORD},
+                                 content_type="application/json", REMOTE_ADDR="198.51.100.5")
+        assert mine.status_code == 201
+        # The attacker's lock lifts after 30 s; the next failure locks for 60 s, then 120 s.
+        clock.shift(31)
+        for expected_lock in (60, 120):
+            assert Api().client.post("/api/v1/accounts/token", {"username": "member", "password": "wrong"},
+                                     content_type="application/json", **attacker).status_code == 401
+            clock.shift(expected_lock - 2)
+            assert Api().client.post("/api/v1/accounts/token", {"username": "member", "password": PASSWORD},
+                                     content_type="application/json", **attacker).status_code == 429
+            clock.shift(3)
