@@ -164,6 +164,17 @@ else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Abuse limits (hearthside/core/limits.py): "<count>/<s|m|h|d>", "" switches one off. Counted in
+# the cache: shared by every process with Redis, per process without it. A limit keyed by address
+# counts everyone behind one NAT (a campus, a shelter) together: raise it for such sites.
+RATE_LIMITS = {
+    # Anonymous visitors opening a support-line conversation (each makes a guest and joins the queue).
+    "supportline.guest": env_str("HEARTHSIDE_LIMIT_SUPPORTLINE_GUEST", "6/h"),
+    "signup": env_str("HEARTHSIDE_LIMIT_SIGNUP", "10/h"),
+    "password_reset": env_str("HEARTHSIDE_LIMIT_PASSWORD_RESET", "5/h"),
+    "forum.thread": env_str("HEARTHSIDE_LIMIT_FORUM_THREAD", "10/h"),
+}
+
 # The fan-out's Redis channel (core/fanout.py) carries this prefix too, like the channel layer's.
 REDIS_PREFIX = env_str("HEARTHSIDE_REDIS_PREFIX", "hearthside")
 

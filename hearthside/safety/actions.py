@@ -519,6 +519,31 @@ def check_resolve(user, alert: SafetyAlert, outcome: str, note: str = "", reques
     return alert
 
 
+def resolve_as_abuse(user, *, person, source: str, source_id: str, note: str = "", request=None) -> list[int]:
+    """A supporter marked a conversation as abuse: the open alerts it raised are resolved as false
+    alarms, with who and why on the timeline (used by the support line). Returns the alert ids."""
+    resolved = []
+    alerts = SafetyAlert.objects.select_for_update().filter(person=person).exclude(
+        status=SafetyAlert.Status.RESOLVED)
+    for alert in alerts:
+        from_here = (alert.source == source and alert.source_id == source_id) or alert.events.filter(
+            kind="attached", detail__source=source, detail__source_id=source_id).exists()
+        if not from_here:
+            continue
+        alert.status = SafetyAlert.Status.RESOLVED
+        alert.outcome = SafetyAlert.Outcome.FALSE_ALARM
+        alert.resolved_by_id = user.pk
+        alert.resolved_at = timezone.now()
+        alert.save(update_fields=["status", "outcome", "resolved_by_id", "resolved_at"])
+        _timeline(alert, "resolved", actor=user, note=note, outcome=SafetyAlert.Outcome.FALSE_ALARM,
+                  why="marked_abuse", source=source)
+        audit.record("safety.alert_resolved", actor=user, request=request, obj=alert, subject=alert.person_id,
+                     detail={"why": "marked_abuse"})
+        _changed(alert)
+        resolved.append(alert.pk)
+    return resolved
+
+
 def _label_item(user, item: ScreenedItem, label: str) -> None:
     item.label = label
     item.reviewed_by_id = user.pk

@@ -696,6 +696,35 @@ def check_wrap_up(user, conversation: Conversation, outcome: str, concern: bool 
     return conversation
 
 
+def check_mark_abuse(user, conversation: Conversation, note: str = "", request=None) -> Conversation:
+    """The supporter judges the conversation not genuine (a queue flooded with fake crisis
+    openings): it ends, its screened messages are labelled false alarms, and the safety alert it
+    raised is resolved as a false alarm with the supporter named on its timeline -- so the
+    on-duty team is not sent after it, and the queue is free for the next real person."""
+    from hearthside.safety.actions import resolve_as_abuse
+
+    if staff_role_in(user, conversation) not in ("supporter", "joined"):
+        raise Http404
+    note = (note or "").replace("\x00", "").strip()[:MAX_NOTE]
+    with transaction.atomic():
+        conversation = Conversation.objects.select_for_update(of=("self",)).get(pk=conversation.pk)
+        if conversation.outcome:
+            raise ValidationError(_("This conversation was already wrapped up."))
+        conversation.outcome = Conversation.Outcome.ABUSE
+        conversation.save(update_fields=["outcome"])
+        if conversation.is_live:
+            _end(conversation, _("The conversation has ended."))
+        from hearthside.safety.models import ScreenedItem
+
+        ScreenedItem.objects.filter(source=SOURCE, source_id=str(conversation.pk), label="").update(
+            label=ScreenedItem.Label.FALSE_ALARM, reviewed_by_id=user.pk, reviewed_at=timezone.now())
+        resolve_as_abuse(user, person=conversation.person, source=SOURCE, source_id=str(conversation.pk),
+                         note=note, request=request)
+        audit.record("supportline.marked_abuse", actor=user, request=request, obj=conversation,
+                     subject=conversation.person_id)
+    return conversation
+
+
 def check_end_by_person(user, conversation: Conversation, request=None) -> Conversation:
     if conversation.person_id != user.pk:
         raise Http404

@@ -44,6 +44,7 @@ class Conversation(models.Model):
         SAFETY_PLAN = "safety_plan", _("safety plan made")
         REFERRED = "referred", _("referred to care")
         EMERGENCY = "emergency_services", _("emergency services contacted")
+        ABUSE = "abuse", _("not genuine: marked as abuse")
 
     class Origin(models.TextChoices):
         LINE = "line", _("the person reached out")

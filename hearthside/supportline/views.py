@@ -110,6 +110,17 @@ def start(request):
         messages.error(request, _("Keep it under %(n)s characters.") % {"n": actions.MAX_MESSAGE})
         return redirect("supportline:start")
     if not user.is_authenticated:
+        from hearthside.core import audit, limits
+
+        if limits.over(request, "supportline.guest"):
+            # Someone opening conversation after conversation from one connection (issue #17: a
+            # dozen fake crisis openings in a second filled the queue). The answer is never a
+            # dead end: the lines and the emergency number are right here.
+            audit.record("supportline.guest_limited", request=request)
+            return render(request, "supportline/start.html", {
+                "limited": True, "guest": False, "retention_days": actions.retention_days(),
+                "choose_country": False, "line_countries": [], **_help_context(request),
+            }, status=429)
         user = actions.do_create_guest(request)
     if actions.is_guest_session(request):
         _choose_country(request, user)
@@ -319,6 +330,10 @@ def staff_conversation(request, conversation_id: int):
                                       request=request)
                 messages.success(request, _("Handed over."))
                 return redirect("supportline:desk")
+            elif action == "abuse":
+                actions.check_mark_abuse(user, conv, request.POST.get("note", ""), request=request)
+                messages.success(request, _("Marked as abuse. The conversation has ended and its alert is cleared."))
+                return redirect("supportline:desk")
             elif action == "wrap_up":
                 concern = {"yes": True, "no": False}.get(request.POST.get("concern", ""))
                 actions.check_wrap_up(user, conv, request.POST.get("outcome", ""), concern, request=request)
@@ -350,7 +365,8 @@ def staff_conversation(request, conversation_id: int):
         "plan": _plan(conv.person) if conv.share_plan else None,
         "canned": CANNED,
         "handoff_to": handoff_to,
-        "outcomes": Conversation.Outcome.choices,
+        # "Abuse" has its own button: it also clears the conversation's safety alert.
+        "outcomes": [c for c in Conversation.Outcome.choices if c[0] != Conversation.Outcome.ABUSE],
         "supervisor": actions.is_supervisor(user),
         "wait_minutes": int(((conv.assigned_at or timezone.now()) - conv.created_at).total_seconds() // 60),
         **_help_context(request, conv.person),
