@@ -55,6 +55,10 @@ def _json_error(request, status: int, detail: str, errors=None):
 
 @api.exception_handler(ValidationError)
 def on_validation_error(request, exc: ValidationError):
+    from hearthside.core.limits import RateLimited
+
+    if isinstance(exc, RateLimited):
+        return _json_error(request, 429, " ".join(exc.messages))
     if hasattr(exc, "error_dict"):
         errors = {field: list(msgs) for field, msgs in exc.message_dict.items()}
         first = next(iter(errors.values()))[0]

@@ -27,6 +27,11 @@ def _fast_hashing(settings):
     # or goes; tests that expect an exact sequence of frames would see them at random points.
     # The presence tests set a short delay themselves.
     settings.PRESENCE_DELAY = 3600
+    # Abuse limits stay on, counted afresh for each test (a prefix of its own, so nothing is
+    # cleared from a cache other test processes share through Redis).
+    import uuid
+
+    settings.RATELIMIT_CACHE_PREFIX = f"rl:{uuid.uuid4().hex}:"
 
 
 def make_user(username: str, *roles: str, **extra):

@@ -122,6 +122,9 @@ def check_signup(
     consents: tuple[str, ...] = (),
     request=None,
 ) -> User:
+    from hearthside.core import limits
+
+    limits.check(request, "signup")
     username = (username or "").strip().lower()
     errors: dict[str, list[str]] = {}
     try:

@@ -343,6 +343,10 @@ def _submit(viewer: Viewer, thread: Thread, body: str, *, anonymous: bool, cw_ta
 def check_create_thread(user, viewer: Viewer, title, body, *, anonymous: bool = False, cw_tags=None,
                         hold_minutes=0, request=None) -> Submitted:
     """Start a thread with its first post. Title and body are screened together before anything shows."""
+    from hearthside.core import limits
+
+    limits.check(request, "forum.thread", key="account",
+                 message=_("You have started many threads in a short time. Please wait a while before starting another."))
     errors: dict = {}
     cleaned = {}
     for name, value, limit in (("title", title, MAX_TITLE), ("body", body, MAX_BODY)):

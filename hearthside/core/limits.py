@@ -11,6 +11,8 @@ the address for visitors who are not logged in).
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 from django_ratelimit import ALL
 from django_ratelimit.core import is_ratelimited
 
@@ -43,3 +45,17 @@ def over(request, name: str, *, key: str = "address", increment: bool = True) ->
     if not limit or request is None:
         return False
     return is_ratelimited(request, group=name, key=KEYS[key], rate=limit, method=ALL, increment=increment)
+
+
+class RateLimited(ValidationError):
+    """Too many uses of one thing: a form error on a page, 429 with the message in the API."""
+
+
+def check(request, name: str, *, key: str = "address", message=None) -> None:
+    """Count one use; raise RateLimited (a ValidationError) when it goes over the limit."""
+    if over(request, name, key=key):
+        from . import audit
+
+        audit.record("limit.exceeded", request=request, detail={"limit": name})
+        raise RateLimited(message or _("Too many attempts from here in a short time. Please wait a while and try again."),
+                          code="rate_limited")

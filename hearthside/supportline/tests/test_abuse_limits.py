@@ -5,7 +5,6 @@ abuse, which clears the alert it raised."""
 from __future__ import annotations
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 
 from hearthside.conftest import login_client, make_user
@@ -18,11 +17,8 @@ CRISIS_OPENING = "I'm going to kill myself tonight, I have the pills ready"
 
 
 @pytest.fixture(autouse=True)
-def _fresh_limits(settings):
-    cache.clear()
+def _low_limit(settings):
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "supportline.guest": "3/h"}
-    yield
-    cache.clear()
 
 
 @pytest.mark.django_db
