@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ValidationError
 
-from hearthside.accounts.actions import check_update_profile as do_update_profile
 from hearthside.accounts.actions import check_signup as do_signup
+from hearthside.accounts.actions import check_update_profile as do_update_profile
 from hearthside.conftest import make_user
 from hearthside.core.names import mixes_lookalike_scripts, skeleton
 
