@@ -164,6 +164,10 @@ else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# How long the safety layer keeps a flagged copy of what someone wrote (ScreenedItem), counted from
+# when its alert was resolved (or from when it was kept, with no alert open about the person).
+SAFETY_SCREENED_RETENTION_DAYS = env_int("HEARTHSIDE_SAFETY_RETENTION_DAYS", 90, minimum=1)
+
 # Abuse limits (hearthside/core/limits.py): "<count>/<s|m|h|d>", "" switches one off. Counted in
 # the cache: shared by every process with Redis, per process without it. A limit keyed by address
 # counts everyone behind one NAT (a campus, a shelter) together: raise it for such sites.

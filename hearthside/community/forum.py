@@ -449,6 +449,9 @@ def do_cancel_post(user, post: Post, request=None) -> Post:
             post.body = ""
             post.revisions.all().delete()
             fields.append("body")
+            from hearthside.safety.actions import forget_source
+
+            forget_source(user, SOURCE, [post.pk])
         post.save(update_fields=fields)
         if was == Post.Status.PUBLISHED:
             announce_changed(post)

@@ -429,7 +429,10 @@ def history(conversation: Conversation, *, after: int | None = None, before: int
 
 def do_delete_conversation(user, conversation: Conversation, request=None) -> None:
     """The person deletes a conversation: its messages go with it (crisis records too)."""
+    from hearthside.safety.actions import forget_source
+
     with transaction.atomic():
+        forget_source(user, SOURCE, [conversation.pk])
         conversation.delete()
         audit.record("companion.conversation_deleted", actor=user, request=request, subject=user)
 

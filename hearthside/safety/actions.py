@@ -682,3 +682,35 @@ def incident(alert: SafetyAlert) -> dict:
         "country": country,
         "people_ids": sorted(people),
     }
+
+
+# ---------------------------------------------------------------------------------------------
+# Retention of the flagged copies screening keeps
+
+
+def forget_source(author, source: str, source_ids) -> int:
+    """The person deleted what they wrote (a support-line transcript, a companion conversation, a
+    withdrawn post, a journal entry): the copies screening kept of it go too. Alerts keep their
+    timeline (times, levels, who acted), not the words. Returns how many copies were deleted."""
+    ids = [str(i) for i in source_ids]
+    if not ids:
+        return 0
+    deleted, _detail = ScreenedItem.objects.filter(author=author, source=source, source_id__in=ids).delete()
+    if deleted:
+        audit.record("safety.items_forgotten", subject=author, detail={"source": source, "count": deleted})
+    return deleted
+
+
+def expire_screened_items(now=None) -> int:
+    """Delete flagged copies past ``SAFETY_SCREENED_RETENTION_DAYS``: counted from when their
+    alert was resolved, or from when they were kept when no alert is open about them. A copy
+    behind an alert that is still open is kept, whatever its age. Idempotent (a sweep)."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.SAFETY_SCREENED_RETENTION_DAYS)
+    open_items = SafetyAlert.objects.exclude(status=SafetyAlert.Status.RESOLVED).exclude(item=None).values("item_id")
+    open_people = SafetyAlert.objects.exclude(status=SafetyAlert.Status.RESOLVED).values("person_id")
+    old = (ScreenedItem.objects.filter(created_at__lt=cutoff).exclude(pk__in=open_items)
+           .exclude(author_id__in=open_people)
+           .exclude(alerts__resolved_at__gte=cutoff))
+    deleted, _detail = old.delete()
+    return deleted

@@ -803,8 +803,11 @@ def check_delete_transcript(user, conversation: Conversation, request=None) -> C
         raise Http404
     if conversation.is_live:
         raise ValidationError(_("End the conversation before deleting it."))
+    from hearthside.safety.actions import forget_source
+
     with transaction.atomic():
         Message.objects.filter(conversation=conversation).delete()
+        forget_source(conversation.person, SOURCE, [conversation.pk])
         conversation.message_left = ""
         conversation.contact = ""
         conversation.transcript_deleted_at = timezone.now()
@@ -822,6 +825,9 @@ def purge_expired(now=None) -> int:
     for conversation in old.iterator():
         with transaction.atomic():
             Message.objects.filter(conversation=conversation).delete()
+            from hearthside.safety.actions import forget_source
+
+            forget_source(conversation.person_id, SOURCE, [conversation.pk])
             Conversation.objects.filter(pk=conversation.pk).update(
                 message_left="", contact="", note="", handoff_summary="", transcript_deleted_at=now)
             count += 1
