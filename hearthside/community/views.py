@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from . import actions, meetings
 from .models import Group, Membership
-from .typing import typing_tag
+from .typing import session_of, typing_tag
 
 
 @login_required
@@ -36,7 +36,7 @@ def group_detail(request, slug: str):
         "member_count": Membership.objects.filter(group=group, status=Membership.Status.ACTIVE).count(),
         "live_meeting": next((m for m in meetings.upcoming(request.user, group) if m["live"]), None)
         if membership else None,
-        "typing_tag": typing_tag(request.user.pk),
+        **_typing_tags(request, group),
     })
 
 
@@ -87,6 +87,13 @@ def blocks(request):
             messages.error(request, " ".join(exc.messages))
         return redirect("community:blocks")
     return render(request, "community/blocks.html", {"blocks": actions.blocks_for(request.user)})
+
+
+def _typing_tags(request, group) -> dict:
+    """The page's own typing tags in this group (named and anonymous), to ignore its own frames."""
+    session = session_of(request)
+    return {"typing_tag": typing_tag(request.user.pk, group.pk, anonymous=False, session=session),
+            "typing_tag_anon": typing_tag(request.user.pk, group.pk, anonymous=True, session=session)}
 
 
 def _meeting_form_errors(exc: ValidationError) -> dict:
@@ -147,5 +154,5 @@ def meeting_detail(request, slug: str, meeting_id: int):
         "group": group, "m": info, "membership": membership,
         "can_manage": actions.is_group_moderator(request.user, group),
         "history": actions.chat_history(request.user, group, limit=50) if info["live"] and membership else [],
-        "typing_tag": typing_tag(request.user.pk),
+        **_typing_tags(request, group),
     })

@@ -173,7 +173,57 @@ def test_typing_reaches_the_group_as_someone_and_is_throttled(people, group):
         return first, again, outsider_quiet, refused
 
     first, again, outsider_quiet, refused = async_to_sync(scenario)()
-    assert first == {"type": "typing.active", "group": group.slug, "by": typing_tag(people["writer"].pk)}
+    session = _session_key_of(w)
+    assert first == {"type": "typing.active", "group": group.slug,
+                     "by": typing_tag(people["writer"].pk, group.pk, anonymous=False, session=session)}
     assert first["by"] != str(people["writer"].pk) and again and outsider_quiet
     assert refused["code"] == "not_member"
     assert not ChatMessage.objects.exists()
+
+
+def _session_key_of(communicator) -> str:
+    from django.conf import settings
+
+    cookie = dict(communicator.scope["headers"])[b"cookie"].decode()
+    return cookie.split(f"{settings.SESSION_COOKIE_NAME}=", 1)[1].split(";")[0]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_typing_tags_cannot_link_named_and_anonymous_posting(people, group):
+    """Issue #17: the tag before a named message must not match the tag before an anonymous one,
+    nor follow the person into another group or another session."""
+    from asgiref.sync import async_to_sync
+
+    from hearthside.community.models import Group, Membership
+    from hearthside.community.typing import typing_tag
+    from hearthside.testing.sockets import next_frame, open_socket, socket_for
+
+    other_group = Group.objects.create(slug="other", name="Other", allow_anonymous=True)
+    for person in (people["writer"], people["reader"]):
+        Membership.objects.get_or_create(group=other_group, user=person)
+    w, r = socket_for(people["writer"]), socket_for(people["reader"])
+
+    async def scenario():
+        for s in (w, r):
+            await open_socket(s)
+        await w.send_json_to({"type": "typing.start", "group": group.slug})
+        named = await next_frame(r, "typing.active")
+        await w.send_json_to({"type": "typing.start", "group": other_group.slug, "anonymous": True})
+        anonymous_elsewhere = await next_frame(r, "typing.active")
+        for s in (w, r):
+            await s.disconnect()
+        return named, anonymous_elsewhere
+
+    named, anonymous_elsewhere = async_to_sync(scenario)()
+    assert named["by"] != anonymous_elsewhere["by"]
+    writer = people["writer"].pk
+    tags = {typing_tag(writer, g, anonymous=a, session=s) for g in (1, 2) for a in (False, True) for s in ("s1", "s2")}
+    assert len(tags) == 8  # every group, identity and session gets its own
+    # The page knows both of its own tags (to hide its own "typing…"), nobody else's.
+    from hearthside.conftest import login_client
+
+    client = login_client(people["writer"])
+    page = client.get(f"/groups/{group.slug}/").content.decode()
+    key = client.session.session_key
+    assert f'data-typing-tag="{typing_tag(writer, group.pk, anonymous=False, session=key)}"' in page
+    assert f'data-typing-tag-anon="{typing_tag(writer, group.pk, anonymous=True, session=key)}"' in page

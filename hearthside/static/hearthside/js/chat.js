@@ -125,12 +125,12 @@
   });
   // Typing indicator: at most one frame every two seconds; nothing is stored.
   var typingSentAt = 0, typingBox = document.getElementById("chat-typing"), typingTimer = null;
-  var myTag = text("typing-tag");
+  var myTags = [text("typing-tag"), text("typing-tag-anon")];
   input.addEventListener("input", function () {
     var now = Date.now();
     if (input.value.trim() && now - typingSentAt > 2000 && window.hsSocket) {
       typingSentAt = now;
-      window.hsSocket.send({type: "typing.start", group: slug});
+      window.hsSocket.send({type: "typing.start", group: slug, anonymous: !!(anon && anon.checked)});
     }
   });
   input.addEventListener("keydown", function (e) {
@@ -192,7 +192,7 @@
     if (data.group !== slug) return;
     if (data.type === "chat.message") { accept(data); if (data.body) typingBox.hidden = true; }
     else if (data.type === "typing.active") {
-      if (data.by === myTag) return;
+      if (myTags.indexOf(data.by) !== -1) return;
       typingBox.hidden = false;
       clearTimeout(typingTimer);
       typingTimer = setTimeout(function () { typingBox.hidden = true; }, 4000);
