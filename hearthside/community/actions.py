@@ -111,6 +111,12 @@ def _control(user_id: int, event: dict) -> None:
     publish_on_commit(user_topic(user_id), json.dumps(event, separators=(",", ":")))
 
 
+def chat_author_ref(group_id: int, user_id) -> str:
+    from hearthside.core.ids import opaque
+
+    return opaque("chat", group_id, user_id)
+
+
 def chat_frame(message: ChatMessage, group: Group) -> dict:
     frame = {"type": "chat.message", "group": group.slug, "seq": message.seq,
              "at": message.created_at.isoformat()}
@@ -118,7 +124,12 @@ def chat_frame(message: ChatMessage, group: Group) -> dict:
         frame["hidden"] = True
         return frame
     frame["author"] = ANONYMOUS if message.anonymous or message.author is None else message.author.pseudonym
-    frame["mine_id"] = message.author_id if not message.anonymous else None
+    # Whether a name is shown (report and block apply to named messages), and who wrote it as a
+    # reference that means something in this group only (sockets filter muted people by it):
+    # never the account id, which would link this pseudonym to the person's peer profile.
+    named = not message.anonymous and message.author_id is not None
+    frame["named"] = named
+    frame["author_ref"] = chat_author_ref(group.pk, message.author_id) if named else ""
     frame["body"] = message.body
     return frame
 

@@ -148,10 +148,12 @@ class RealtimeConsumer(EventsConsumer):
         elif topic.startswith("group."):
             if int(topic[6:]) not in self.chat_groups.values():
                 return  # defence in depth: never relay a group this socket has left
-            if self.hidden_authors and '"mine_id":' in frame:
+            if self.hidden_authors and '"author_ref":"' in frame:
                 # Someone this person muted or blocked (or who blocked them): the place, not the words.
                 event = json.loads(frame)
-                if event.get("mine_id") in self.hidden_authors:
+                group_id = int(topic[6:])
+                hidden = {actions.chat_author_ref(group_id, uid) for uid in self.hidden_authors}
+                if event.get("author_ref") in hidden:
                     frame = json.dumps(actions.filtered_frame(event["group"], event["seq"], event["at"]),
                                        separators=(",", ":"))
         elif topic not in getattr(self, "plugin_topics", ()) and topic not in getattr(self, "groups_joined", ()):

@@ -546,9 +546,16 @@ def requester_status(connection: Connection) -> str:
 # Peer chat
 
 
+def author_ref(connection_id: int, user_id) -> str:
+    """Who wrote a peer message, recognisable in this connection only (never the account id)."""
+    from hearthside.core.ids import opaque
+
+    return opaque("peer", connection_id, user_id)
+
+
 def chat_frame(message: PeerMessage) -> dict:
     frame = {"type": "peer.message", "connection": message.connection_id, "seq": message.seq,
-             "at": message.created_at.isoformat(), "author_id": message.author_id}
+             "at": message.created_at.isoformat(), "author_ref": author_ref(message.connection_id, message.author_id)}
     if message.status == PeerMessage.Status.HIDDEN:
         frame["hidden"] = True
         return frame

@@ -136,6 +136,7 @@ class ConnectionOut(Schema):
     status: str
     message: str | None = None
     incoming: bool
+    me: str = Field("", description="your `author_ref` in this connection's messages")
 
 
 def _connection_out(connection: Connection, user) -> dict:
@@ -143,7 +144,8 @@ def _connection_out(connection: Connection, user) -> dict:
     other = connection.requester if incoming else connection.recipient
     status = connection.status if incoming else actions.requester_status(connection)
     return {"id": connection.pk, "peer": actions.display_name(other), "status": status,
-            "message": connection.message if incoming else None, "incoming": incoming}
+            "message": connection.message if incoming else None, "incoming": incoming,
+            "me": actions.author_ref(connection.pk, user.pk)}
 
 
 @router.post("/profiles/{profile_id}/request", response={201: ConnectionOut}, summary="Ask to connect")
@@ -215,7 +217,8 @@ class MessageOut(Schema):
     seq: int | None
     at: str
     author: str | None = None
-    author_id: int | None = None
+    author_ref: str = Field("", description="who wrote it, the same within this connection only; "
+                                            "compare with `me` in the connection")
     body: str | None = None
     hidden: bool = False
 

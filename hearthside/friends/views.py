@@ -144,6 +144,7 @@ def chat(request, connection_id: int):
         "connection": connection,
         "other_name": actions.display_name(other),
         "me_name": actions.display_name(request.user),
+        "me_ref": actions.author_ref(connection.pk, request.user.pk),
         "history": actions.chat_history(request.user, connection),
         "membership": membership,
         "circle_full": len(actions.circle_of(request.user)) >= actions.settings.FRIENDS_CIRCLE_SIZE,

@@ -177,3 +177,26 @@ def test_blocking_removes_circle_memberships_both_ways():
     actions.do_block(bob, alice)
     assert CircleMember.objects.get().status == CircleMember.Status.REMOVED
     assert plan_for(alice).steps["people_to_ask"] == []
+
+
+@pytest.mark.django_db
+def test_no_account_id_links_a_peer_profile_to_a_group_pseudonym():
+    """Issue #17: group chat frames carried the account id as mine_id and peer chat frames as
+    author_id -- the same number in both linked a separate peer profile to a group pseudonym."""
+    from hearthside.community.actions import chat_frame as group_frame
+    from hearthside.community.models import ChatMessage, Group
+    from hearthside.conftest import make_user
+    from hearthside.friends.actions import author_ref
+    from hearthside.friends.actions import chat_frame as peer_frame
+    from hearthside.friends.models import Connection, PeerMessage
+
+    ana, ben = make_user("ana_x"), make_user("ben_x")
+    group = Group.objects.create(slug="gx", name="GX")
+    named = ChatMessage.objects.create(group=group, author=ana, body="hello", seq=1, status="published")
+    connection = Connection.objects.create(requester=ana, recipient=ben, status="accepted")
+    peer = PeerMessage.objects.create(connection=connection, author=ana, body="hi", seq=1)
+    frames = [group_frame(named, group), peer_frame(peer)]
+    for frame in frames:
+        assert not {"mine_id", "author_id", "user_id"} & set(frame)
+    assert frames[0]["named"] is True and "mine_id" not in frames[0]
+    assert frames[1]["author_ref"] == author_ref(connection.pk, ana.pk) != author_ref(connection.pk + 1, ana.pk)

@@ -27,6 +27,7 @@ def test_request_accept_then_chat(api_as):
     assert api_as(alice).post(f"{API}/connections/{cid}/messages", {"client_id": "a", "body": "hello"}).status_code == 404
     assert api_as(bob).get(f"{API}/connections/{cid}/messages").status_code == 404
     incoming = api_as(bob).get(f"{API}/requests").json()["incoming"]
+    my_ref = incoming[0].pop("me")
     assert incoming == [{"id": cid, "peer": "Alice P", "status": "pending", "message": "Hi, grief too",
                          "incoming": True}]
     # The requester cannot accept their own request.
@@ -36,7 +37,10 @@ def test_request_accept_then_chat(api_as):
     assert sent.status_code == 201 and sent.json()["seq"] == 1
     again = api_as(alice).post(f"{API}/connections/{cid}/messages", {"client_id": "a", "body": "hello"})
     assert again.status_code == 200 and again.json()["duplicate"] is True
-    assert [m["body"] for m in api_as(bob).get(f"{API}/connections/{cid}/messages").json()] == ["hello"]
+    history = api_as(bob).get(f"{API}/connections/{cid}/messages").json()
+    assert [m["body"] for m in history] == ["hello"]
+    # Who wrote it, as a reference of this connection only: not Bob (his "me"), and no account id.
+    assert history[0]["author_ref"] and history[0]["author_ref"] != my_ref and "author_id" not in history[0]
 
 
 def test_decline_tells_the_requester_only_not_now_and_slows_repeat_requests(api_as):
@@ -44,6 +48,7 @@ def test_decline_tells_the_requester_only_not_now_and_slows_repeat_requests(api_
     cid = api_as(alice).post(f"{API}/profiles/{bob.peer_profile.pk}/request", {}).json()["id"]
     assert api_as(bob).post(f"{API}/connections/{cid}/respond", {"answer": "decline"}).status_code == 200
     outgoing = api_as(alice).get(f"{API}/requests").json()["outgoing"]
+    assert outgoing[0].pop("me")
     assert outgoing == [{"id": cid, "peer": "Bob P", "status": "not_now", "message": None, "incoming": False}]
     again = api_as(alice).post(f"{API}/profiles/{bob.peer_profile.pk}/request", {})
     assert again.status_code == 429

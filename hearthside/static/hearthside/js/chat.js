@@ -77,7 +77,7 @@
       li.appendChild(who);
       li.appendChild(body);
       li.className = frame.author === me ? "is-mine" : "";
-      if (frame.mine_id) li.setAttribute("data-author", frame.author);
+      if (frame.named) li.setAttribute("data-author", frame.author);
       addReport(li);
     }
     if (!existing) {

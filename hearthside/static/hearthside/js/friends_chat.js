@@ -6,7 +6,7 @@
   var box = document.getElementById("peer-chat");
   if (!box) return;
   var connection = Number(box.getAttribute("data-connection"));
-  var me = Number(box.getAttribute("data-me"));
+  var me = box.getAttribute("data-me");  // this connection's opaque reference for me
   var log = document.getElementById("chat-log");
   var form = document.getElementById("chat-form");
   var input = document.getElementById("chat-input");
@@ -36,7 +36,7 @@
     var li = existing || document.createElement("li");
     li.setAttribute("data-seq", frame.seq);
     li.textContent = "";
-    var mine = frame.author_id === me;
+    var mine = frame.author_ref === me;
     li.className = mine ? "is-mine" : "is-theirs";
     if (frame.hidden) {
       li.className += " is-hidden";
