@@ -9,10 +9,9 @@ django_asgi_app = get_asgi_application()
 
 from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
-from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from hearthside.core import warmup  # noqa: E402
-from hearthside.core.wsauth import BearerTokenMiddleware  # noqa: E402
+from hearthside.core.wsauth import BearerTokenMiddleware, SameOriginValidator  # noqa: E402
 from hearthside.routing import websocket_urlpatterns  # noqa: E402
 
 warmup.start()
@@ -20,10 +19,10 @@ warmup.start()
 application = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
-        # Browsers: session cookie and an allowed Origin. Programs: Authorization: Bearer <token>.
+        # Browsers: session cookie and this very site's Origin. Programs: Authorization: Bearer <token>.
         "websocket": BearerTokenMiddleware(
             URLRouter(websocket_urlpatterns),
-            AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
+            SameOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
         ),
     }
 )

@@ -49,3 +49,52 @@ class BearerTokenMiddleware:
         token = await _token(raw)
         scope = dict(scope, user=token.user if token else AnonymousUser(), access_token=token, session=None)
         return await self.inner(scope, receive, send)
+
+
+class SameOriginValidator:
+    """A browser's socket must come from this very site: scheme, host and port (issue #17: the
+    check compared host names only, so http://site:8080 or another port could open a socket with
+    the person's cookie). The Origin must equal the origin the request was made to -- the Host
+    header with the scheme the browser used (wss, or https at a TLS proxy that says so in
+    ``SECURE_PROXY_SSL_HEADER``) -- or be one of ``CSRF_TRUSTED_ORIGINS``; the host must be an
+    allowed host. Without a Host header (never from a browser) the Origin's host must be allowed.
+    Anything else is refused before the handshake completes, as Channels' validator does.
+    """
+
+    def __init__(self, inner):
+        self.inner = inner
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "websocket" and not self.allowed(scope):
+            from channels.security.websocket import WebsocketDenier
+
+            return await WebsocketDenier()(scope, receive, send)
+        return await self.inner(scope, receive, send)
+
+    @staticmethod
+    def allowed(scope) -> bool:
+        from urllib.parse import urlsplit
+
+        from django.conf import settings
+        from django.http.request import split_domain_port, validate_host
+
+        headers = {name: value.decode("latin1") for name, value in scope.get("headers", ())}
+        origin = headers.get(b"origin", "").strip().rstrip("/")
+        if not origin or origin == "null":
+            return False
+        parts = urlsplit(origin)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            return False
+        host = headers.get(b"host", "").strip()
+        if not host:
+            return validate_host(parts.hostname, settings.ALLOWED_HOSTS)
+        domain, _port = split_domain_port(host)
+        if not domain or not validate_host(domain, settings.ALLOWED_HOSTS):
+            return False
+        secure = scope.get("scheme") == "wss"
+        proxy = getattr(settings, "SECURE_PROXY_SSL_HEADER", None)
+        if proxy:
+            name = proxy[0].lower().removeprefix("http_").replace("_", "-").encode("latin1")
+            secure = secure or headers.get(name, "").split(",")[0].strip() == proxy[1]
+        expected = ("https://" if secure else "http://") + host.lower()
+        return origin.lower() == expected or origin in getattr(settings, "CSRF_TRUSTED_ORIGINS", [])

@@ -71,7 +71,7 @@ class Socket:
         if self.token:
             extra = {"additional_headers": {"Authorization": f"Bearer {self.token}"}}
         else:  # a browser: its session cookie and this site's Origin
-            extra = {"additional_headers": {"Cookie": self.cookie}, "origin": "http://127.0.0.1"}
+            extra = {"additional_headers": {"Cookie": self.cookie}, "origin": f"http://127.0.0.1:{port}"}
         self.frames = []
         self.closed = asyncio.Event()
         self.ws = await connect(f"ws://127.0.0.1:{port}/ws/events/", open_timeout=20, ping_interval=None, **extra)
