@@ -170,6 +170,12 @@ def check_save_profile(user, data: dict, request=None) -> PeerProfile:
     derived = derived_age_band(user)
     if derived is not None and derived != band:
         raise ValidationError({"age_band": [_("This does not match the year of birth on your account.")]})
+    existing = profile_for(user)
+    if existing is not None and existing.age_band == AgeBand.ADULT and band == AgeBand.UNDER_18:
+        # Issue #17: changing the account's year of birth let an adult move into the under-18
+        # pool. Growing up moves one way only; a wrong age is corrected by the team.
+        raise ValidationError({"age_band": [_("A profile in the adult pool cannot move to the under-18 pool. If your "
+                                              "age was entered wrongly, ask the team to correct it.")]})
     age = user.age_this_year()
     if age is not None and age < settings.FRIENDS_MIN_AGE:
         raise PermissionDenied(_("Finding peers is open from the age of %(n)s.") % {"n": settings.FRIENDS_MIN_AGE})

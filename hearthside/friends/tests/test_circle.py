@@ -200,3 +200,31 @@ def test_no_account_id_links_a_peer_profile_to_a_group_pseudonym():
         assert not {"mine_id", "author_id", "user_id"} & set(frame)
     assert frames[0]["named"] is True and "mine_id" not in frames[0]
     assert frames[1]["author_ref"] == author_ref(connection.pk, ana.pk) != author_ref(connection.pk + 1, ana.pk)
+
+
+@pytest.mark.django_db
+def test_an_adult_cannot_move_into_the_under_18_pool_by_changing_their_year_of_birth():
+    """Issue #17: an adult moved into the under-18 pool by changing the year of birth after
+    creating the profile."""
+    from django.core.exceptions import ValidationError
+
+    from hearthside.accounts.actions import check_update_profile
+
+    adult = peer("grownup", year_of_birth=1990)
+    assert adult.peer_profile.age_band == "adult"
+    this_year = timezone.now().year
+    check_update_profile(adult, {"year_of_birth": this_year - 16})
+    adult.refresh_from_db()
+    with pytest.raises(ValidationError) as exc:
+        actions.check_save_profile(adult, {"pseudonym": "Grownup P", "intro": "Hello there", "age_band": "under_18",
+                                           "topics": ["grief"], "languages": ["es"], "looking_for": ["talk"]})
+    assert "age_band" in exc.value.message_dict
+    adult.peer_profile.refresh_from_db()
+    assert adult.peer_profile.age_band == "adult"
+    # Growing up moves the other way.
+    teen = peer("teen", band="under_18", year_of_birth=this_year - 17)
+    check_update_profile(teen, {"year_of_birth": this_year - 20})
+    teen.refresh_from_db()
+    profile = actions.check_save_profile(teen, {"pseudonym": "Teen P", "intro": "Hello there", "age_band": "adult",
+                                                "topics": ["grief"], "languages": ["es"], "looking_for": ["talk"]})
+    assert profile.age_band == "adult"
