@@ -127,10 +127,11 @@ def test_changing_the_age_band_ends_connections_across_bands(api_as):
 
     from .helpers import connect
 
-    alice, bob = peer("alice"), peer("bob")
+    # Two under-18 peers; one turns 18 (the only way between the pools a person can move).
+    alice, bob = peer("alice", band="under_18"), peer("bob", band="under_18")
     connection = connect(alice, bob)
     profile = alice.peer_profile
-    actions.check_save_profile(alice, {"pseudonym": profile.pseudonym, "age_band": "under_18",
+    actions.check_save_profile(alice, {"pseudonym": profile.pseudonym, "age_band": "adult",
                                        "topics": profile.topics, "languages": profile.languages,
                                        "looking_for": profile.looking_for, "enabled": True})
     connection.refresh_from_db()
