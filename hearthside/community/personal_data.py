@@ -4,7 +4,7 @@ A person's own group posts and chat messages are deleted with their account; rea
 memberships and reports go too. Moderation history keeps the action but loses the name.
 """
 
-from hearthside.core.personal_data import register
+from hearthside.core.personal_data import register, serialise_row
 
 from .models import (
     ChatMessage,
@@ -28,7 +28,19 @@ def _own_blocks(user) -> list[dict]:
 
 register(Membership, order=60)
 register(ChatMessage, user_field="author", order=60, exclude=("client_id",))
-register(Post, user_field="author", order=60)
+def _own_posts(user) -> list[dict]:
+    # Each post, and for the post that opened a thread the thread's title the person wrote.
+    rows = []
+    for post in Post.objects.filter(author=user).select_related("thread").order_by("pk"):
+        row = serialise_row(post)
+        first = Post.objects.filter(thread_id=post.thread_id).order_by("created_at", "pk").values_list("pk", flat=True).first()
+        if first == post.pk:
+            row["thread_title"] = post.thread.title
+        rows.append(row)
+    return rows
+
+
+register(Post, user_field="author", order=60, exporter=_own_posts)
 register(Reaction, order=60)
 register(ThreadRead, order=60)
 register(Report, user_field="reporter", order=60, erase="detach")

@@ -82,7 +82,7 @@ def _fill_everything(user):
     group = Group.objects.create(slug=f"g-{user.pk}", name="A group")
     community.check_join(user, group)
     chat, _created, _route = community.check_send_chat(user, group, "c1", "canary-chat")
-    thread = Thread.objects.create(group=group, title="t")
+    thread = Thread.objects.create(group=group, title="canary-thread-title")
     post = Post.objects.create(thread=thread, author=user, body="canary-post")
     Reaction.objects.create(post=post, user=user, kind="me_too")
     from hearthside.community.models import ThreadRead
@@ -170,6 +170,8 @@ def test_export_contains_a_row_from_every_registered_model(member, api_as):
     empty = [reg.label for reg in registrations() if not export["data"].get(reg.label) and reg.label not in folded]
     assert not empty, f"no rows exported for {empty}"
     assert export["data"]["safety.safetyplan"][0]["steps"]["warning_signs"] == ["canary-export"]
+    # The title of a thread the person opened is theirs too (issue #17: the export left it out).
+    assert [p.get("thread_title") for p in export["data"]["community.post"]] == ["canary-thread-title"]
     assert "token_hash" not in export["data"]["accounts.accesstoken"][0]
 
 
