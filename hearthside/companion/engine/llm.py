@@ -33,6 +33,17 @@ mental-health service. Boundaries you must keep:
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
 
 
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """Never follow a redirect: urllib would re-send the API key (and the person's words) to
+    whatever host the redirect names (issue #17). A 3xx is an error; the offline engine answers."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirects)
+
 class LLMError(RuntimeError):
     pass
 
@@ -67,7 +78,7 @@ class ChatCompletionsWriter:
                                          headers={"Content-Type": "application/json",
                                                   **({"Authorization": f"Bearer {self.api_key}"} if self.api_key else {})})
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310 - operator's URL
+            with _OPENER.open(request, timeout=self.timeout) as response:  # noqa: S310 - operator's URL
                 if on_delta is None:
                     data = json.loads(response.read().decode("utf-8"))
                     return str(data["choices"][0]["message"]["content"])

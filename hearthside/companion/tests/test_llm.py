@@ -18,6 +18,11 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def do_GET(self):  # noqa: N802 - a redirected POST arrives as a GET
+        self.server.requests.append({"body": None, "auth": self.headers.get("Authorization")})
+        self.send_response(404)
+        self.end_headers()
+
     def do_POST(self):  # noqa: N802 - http.server's name
         length = int(self.headers.get("Content-Length", 0))
         body = json.loads(self.rfile.read(length))
@@ -27,6 +32,12 @@ class Handler(BaseHTTPRequestHandler):
             return
         if self.server.mode == "error":
             self.send_response(500)
+            self.end_headers()
+            return
+        if self.server.mode == "redirect":
+            self.send_response(302)
+            self.send_header("Location", self.server.redirect_to)
+            self.send_header("Content-Length", "0")
             self.end_headers()
             return
         text = self.server.reply
@@ -191,3 +202,23 @@ def test_a_model_reply_streams_to_the_page_sentence_by_sentence(server, settings
     assert [d["text"].strip() for d in deltas] == ["That sounds exhausting.", "What has been the hardest part of your week?"]
     assert final["message"]["body"] == CANNED["reply"]
     assert final["message"]["engine"] == "language model (tiny-model)"
+
+
+def test_a_redirect_is_not_followed_and_the_key_goes_nowhere_else(server):
+    """Issue #17: urllib re-sent the API key to the host a redirect named."""
+    elsewhere = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    elsewhere.requests, elsewhere.mode, elsewhere.reply = [], "ok", CANNED["reply"]
+    elsewhere.release = threading.Event()
+    thread = threading.Thread(target=elsewhere.serve_forever, daemon=True)
+    thread.start()
+    try:
+        server.mode = "redirect"
+        server.redirect_to = f"http://127.0.0.1:{elsewhere.server_port}/steal"
+        companion = _companion(server)
+        turn = companion.respond(companion.start().state, "I feel lonely")
+        assert turn.engine == "offline (model unavailable)" and turn.reply
+        assert len(server.requests) == 1 and server.requests[0]["auth"] == "Bearer sk-test"
+        assert elsewhere.requests == []  # neither the key nor the words went there
+    finally:
+        elsewhere.shutdown()
+        elsewhere.server_close()
