@@ -13,3 +13,15 @@ class CommunityConfig(AppConfig):
         from .typing import TypingChannel
 
         realtime.register(TypingChannel())
+
+        from django.db.models.signals import pre_delete
+
+        from .models import Post
+
+        def _opening_post_deleted(sender, instance, **kwargs):
+            # An erased account's opening post takes its thread's title with it.
+            from .forum import forget_opening
+
+            forget_opening(instance)
+
+        pre_delete.connect(_opening_post_deleted, sender=Post, dispatch_uid="community.forget_opening")

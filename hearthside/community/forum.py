@@ -449,6 +449,7 @@ def do_cancel_post(user, post: Post, request=None) -> Post:
             post.body = ""
             post.revisions.all().delete()
             fields.append("body")
+            forget_opening(post)
             from hearthside.safety.actions import forget_source
 
             forget_source(user, SOURCE, [post.pk])
@@ -591,23 +592,39 @@ def post_dict(post: Post, viewer: Viewer, *, counts=None, mine=None, read_at=Non
     }
 
 
+def display_title(thread: Thread) -> str:
+    """The title, or what stands in for it once the opening post was withdrawn or its author's
+    account erased: the title is the opener's words and goes with them."""
+    return thread.title or str(gettext_lazy("(The opening post was withdrawn)"))
+
+
+def forget_opening(post: Post) -> None:
+    """``post`` opened its thread and is being withdrawn or erased: the thread's title goes too
+    (issue #17: the title of an anonymous disclosure stayed published, and the first reply's
+    author was then shown as having started the thread)."""
+    first = Post.objects.filter(thread_id=post.thread_id).order_by("created_at", "pk").values_list("pk", flat=True).first()
+    if first == post.pk and Thread.objects.filter(pk=post.thread_id).exclude(title="").exists():
+        Thread.objects.filter(pk=post.thread_id).update(title="")
+
+
 def thread_summary(thread: Thread, viewer: Viewer, first: Post | None) -> dict:
     read_at = getattr(thread, "my_read_at", None)
+    # The opening post, withdrawn or gone: nobody else is shown as having started the thread.
+    opened = first is not None and first.status != Post.Status.CANCELLED and bool(thread.title)
     return {
         "id": thread.pk,
-        "title": thread.title,
+        "title": display_title(thread),
         "created_at": thread.created_at,
         "last_post_at": thread.last_post_at,
-        "started_by": author_label(first, viewer) if first is not None else "",
+        "started_by": author_label(first, viewer) if opened else "",
         "replies": max(0, int(getattr(thread, "published_count", 0) or 0) - 1),
         "unread": read_at is None or thread.last_post_at > read_at,
-        "cw_tags": list(first.cw_tags) if first is not None else [],
+        "cw_tags": list(first.cw_tags) if opened else [],
     }
 
 
 def _first_posts(threads: list[Thread]) -> dict[int, Post]:
-    first_ids = Post.objects.filter(thread=OuterRef("pk")).exclude(status=Post.Status.CANCELLED).order_by(
-        "created_at", "pk").values("pk")[:1]
+    first_ids = Post.objects.filter(thread=OuterRef("pk")).order_by("created_at", "pk").values("pk")[:1]
     ids = Thread.objects.filter(pk__in=[t.pk for t in threads]).annotate(first=Subquery(first_ids)).values_list(
         "first", flat=True)
     return {p.thread_id: p for p in Post.objects.filter(pk__in=[i for i in ids if i]).select_related("author")}
@@ -649,7 +666,7 @@ def thread_page(viewer: Viewer, thread: Thread, page=1, *, mark_read: bool = Tru
     if mark_read:
         do_mark_read(viewer.user, thread)
     return {
-        "thread": {"id": thread.pk, "title": thread.title, "created_at": thread.created_at,
+        "thread": {"id": thread.pk, "title": display_title(thread), "created_at": thread.created_at,
                    "last_post_at": thread.last_post_at},
         "posts": [post_dict(p, viewer, counts=counts.get(p.pk), mine=mine.get(p.pk), read_at=read_at) for p in posts],
         "page": current.number, "pages": pages.num_pages, "count": pages.count,
@@ -671,10 +688,10 @@ def search(viewer: Viewer, query: str) -> list[dict]:
             .order_by("-created_at", "-pk")[:SEARCH_WINDOW])
     found = []
     for post in rows:
-        haystack = f"{post.thread.title}\n{post.body}".lower()
+        haystack = f"{post.thread.title}\n{post.body}".lower()  # a withdrawn title is "" here
         if all(w in haystack for w in words):
             item = post_dict(post, viewer)
-            item["thread_title"] = post.thread.title
+            item["thread_title"] = display_title(post.thread)
             found.append(item)
             if len(found) >= SEARCH_RESULTS:
                 break

@@ -396,3 +396,30 @@ def test_thread_and_list_query_counts_do_not_grow_with_posts(people, group, api_
     with django_assert_num_queries(len(ctx.captured_queries)):
         listing = api.get("/api/v1/community/groups/anxiety/threads").json()
     assert listing["count"] == 42 and len(listing["threads"]) == forum.THREADS_PER_PAGE
+
+
+def test_a_withdrawn_opening_post_takes_its_title_and_nobody_else_is_shown_as_its_author(people, group, api_as):
+    """Issue #17: when the author of an anonymous thread withdrew the opening post (or was erased),
+    the title stayed published and the first replier was shown as having started the thread."""
+    opener = people["writer"]
+    sub = start_thread(opener, group, title="What happened to me at 14", anonymous=True)
+    reply(people["reader"], sub.thread, body="Thank you for telling us.")
+    assert api_as(opener).delete(f"/api/v1/community/posts/{sub.post.pk}").status_code == 204
+    listing = api_as(people["reader"]).get(f"/api/v1/community/groups/{group.slug}/threads").json()
+    row = next(t for t in listing["threads"] if t["id"] == sub.thread.pk)
+    assert "What happened to me" not in str(listing)
+    assert row["started_by"] == "" and row["title"] == "(The opening post was withdrawn)"
+    page = api_as(people["reader"]).get(f"/api/v1/community/threads/{sub.thread.pk}").content.decode()
+    assert "What happened to me" not in page and people["reader"].pseudonym not in row["started_by"]
+
+
+def test_an_erased_openers_title_goes_with_their_posts(people, group, api_as):
+    from hearthside.accounts.actions import erase_user_now
+
+    sub = start_thread(people["writer"], group, title="My secret title")
+    reply(people["reader"], sub.thread, body="Hugs.")
+    erase_user_now(people["writer"])
+    listing = api_as(people["reader"]).get(f"/api/v1/community/groups/{group.slug}/threads").json()
+    row = next(t for t in listing["threads"] if t["id"] == sub.thread.pk)
+    assert "My secret title" not in str(listing)
+    assert row["started_by"] == ""
