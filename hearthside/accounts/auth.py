@@ -1,7 +1,9 @@
-"""API authentication: personal access tokens (Bearer) or the browser session with CSRF."""
+"""API authentication (personal access tokens (Bearer) or the browser session with CSRF), and the
+one answer to "has this person proved a second factor here?" for pages, the API and sockets."""
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from ninja.errors import HttpError
 from ninja.security import HttpBearer, django_auth
 
@@ -9,6 +11,38 @@ from .actions import authenticate_token
 from .models import TokenScope
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+
+# Set on the user object by whatever authenticated this request or socket (see mark_second_factor).
+_SECOND_FACTOR_ATTR = "hs_second_factor_proved"
+
+
+class SecondFactorRequired(PermissionDenied):
+    """An access helper refuses until this request or socket proves a second factor. Each surface
+    answers it its own way: a page redirects to the two-factor page, the API answers 403, a socket
+    an error frame with the code "forbidden"."""
+
+
+def mark_second_factor(user, proved: bool) -> None:
+    """Record on ``user`` whether the credentials it came with proved a second factor.
+
+    Access helpers receive only ``user``; this is how the token or socket that authenticated it
+    tells them. A session request needs no mark: django-otp's ``user.is_verified()`` answers.
+    """
+    setattr(user, _SECOND_FACTOR_ATTR, bool(proved))
+
+
+def proved_second_factor(user) -> bool:
+    """Whether this request or socket proved a second factor: the token's ``two_factor`` (API),
+    the session's device (socket), both marked by ``mark_second_factor``; otherwise django-otp's
+    ``is_verified()`` (pages and the API with a session). Anything else has not: a user object
+    loaded from the database proves nothing."""
+    if user is None or not user.is_authenticated:
+        return False
+    marked = getattr(user, _SECOND_FACTOR_ATTR, None)
+    if marked is not None:
+        return bool(marked)
+    verified = getattr(user, "is_verified", None)
+    return bool(callable(verified) and verified())
 
 
 class BearerToken(HttpBearer):
@@ -18,6 +52,7 @@ class BearerToken(HttpBearer):
             return None
         if request.method not in SAFE_METHODS and found.scope != TokenScope.WRITE:
             raise HttpError(403, "This token is read-only; create a token with the write scope.")
+        mark_second_factor(found.user, found.two_factor)
         request.user = found.user
         request.access_token = found
         return found.user
@@ -38,4 +73,4 @@ def has_two_factor(request) -> bool:
     token = getattr(request, "access_token", None)
     if token is not None:
         return token.two_factor
-    return request.user.is_verified()
+    return proved_second_factor(request.user)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
-from hearthside.accounts.auth import has_two_factor
+from hearthside.accounts.auth import SecondFactorRequired, has_two_factor
 
 from . import actions, clinical, conversation
 from .models import APPROACHES, LANGUAGES, SPECIALTIES, Appointment
@@ -21,8 +21,16 @@ router = Router(tags=["counselling"])
 def _guard(fn, *args, **kwargs):
     try:
         return fn(*args, **kwargs)
+    except SecondFactorRequired:
+        raise HttpError(403, clinical.SECOND_FACTOR_API) from None
     except PermissionDenied as exc:
         raise HttpError(403, str(exc) or "Not allowed.") from None
+
+
+def _access(helper, request, object_id: int):
+    """One of the care access helpers: 404 when not yours, 403 until a practitioner proves a
+    second factor (``clinical.require_second_factor``), the rule pages and the socket apply too."""
+    return _guard(helper, request.user, _id(object_id))
 
 
 def _id(value: int) -> int:
@@ -189,7 +197,7 @@ def reschedule(request, appointment_id: int, payload: RescheduleIn):
     return _appointment_out(moved, actions._zone(request.user.time_zone))
 
 
-class MessageOut(Schema):
+class CareMessageOut(Schema):
     relationship: int
     seq: int
     at: str
@@ -201,7 +209,7 @@ class MessageOut(Schema):
                       "(moderate, high, imminent); it is delivered, flagged")
 
 
-class MessageIn(Schema):
+class CareMessageIn(Schema):
     client_id: str = Field(..., min_length=1, max_length=64, description="your id for this message; resending "
                            "the same id never duplicates it")
     body: str = Field(..., max_length=5000)
@@ -217,11 +225,11 @@ class SendOut(Schema):
     note: str = Field("", description="for a flagged message: who will read it")
 
 
-@router.get("/relationships/{relationship_id}/messages", response=list[MessageOut],
+@router.get("/relationships/{relationship_id}/messages", response=list[CareMessageOut],
             summary="Messages: the newest, after a seq (catch-up) or before a seq (paging)")
 def list_messages(request, relationship_id: int, after: int | None = None, before: int | None = None,
                   limit: int = 50):
-    relationship = conversation.access_relationship(request.user, _id(relationship_id))
+    relationship = _access(conversation.access_relationship, request, relationship_id)
     if (after is not None and after < 0) or (before is not None and before < 0):
         raise HttpError(400, "after and before must be sequence numbers.")
     return conversation.history(request.user, relationship, after=after, before=before, limit=limit)
@@ -229,8 +237,8 @@ def list_messages(request, relationship_id: int, after: int | None = None, befor
 
 @router.post("/relationships/{relationship_id}/messages", response={201: SendOut, 200: SendOut},
              summary="Send a secure message")
-def send_message(request, relationship_id: int, payload: MessageIn):
-    relationship = conversation.access_relationship(request.user, _id(relationship_id))
+def send_message(request, relationship_id: int, payload: CareMessageIn):
+    relationship = _access(conversation.access_relationship, request, relationship_id)
     message, created, route = _guard(conversation.check_send_message, request.user, relationship,
                                      payload.client_id, payload.body)
     body = {"client_id": message.client_id, "seq": message.seq, "status": message.status,
@@ -246,16 +254,14 @@ class ReadIn(Schema):
 
 @router.post("/relationships/{relationship_id}/read", summary="Mark messages read up to a seq")
 def mark_read(request, relationship_id: int, payload: ReadIn):
-    relationship = conversation.access_relationship(request.user, _id(relationship_id))
+    relationship = _access(conversation.access_relationship, request, relationship_id)
     return {"seq": conversation.do_mark_read(request.user, relationship, payload.seq)}
 
 
 @router.get("/clients/{relationship_id}/shared/{data_type}",
             summary="(Practitioner) what the client shares of one kind; audited and shown to the client")
 def shared_data(request, relationship_id: int, data_type: str):
-    relationship = clinical.access_client(request.user, _id(relationship_id))
-    if not has_two_factor(request):
-        raise HttpError(403, "Reading a client's data needs two-factor authentication: use a token created with a code.")
+    relationship = _access(clinical.access_client, request, relationship_id)
     return {"data_type": data_type, "data": clinical.read_shared(request.user, relationship, data_type,
                                                                  request=request)}
 
@@ -276,7 +282,7 @@ def access_log(request):
 # A practitioner's own practice, and the administrators' verification desk
 
 
-class ProfileIn(Schema):
+class PractitionerProfileIn(Schema):
     profession: str | None = Field(None, max_length=80)
     bio: str | None = Field(None, max_length=3000)
     approaches: list[str] | None = None
@@ -293,7 +299,7 @@ class ProfileIn(Schema):
 
 
 @router.patch("/practice/profile", response=PractitionerOut, summary="(Practitioner) create or update my profile")
-def save_profile(request, payload: ProfileIn):
+def save_profile(request, payload: PractitionerProfileIn):
     profile = _guard(actions.check_save_profile, request.user, payload.dict(exclude_none=True), request=request)
     return _practitioner_out(profile)
 
@@ -394,14 +400,14 @@ class NoteOut(Schema):
 
 @router.get("/clients/{relationship_id}/notes", response=list[NoteOut], summary="(Practitioner) my notes on a client")
 def list_notes(request, relationship_id: int):
-    relationship = clinical.access_client(request.user, _id(relationship_id))
+    relationship = _access(clinical.access_client, request, relationship_id)
     return [{"id": n.pk, "body": n.body, "appointment": n.appointment_id, "created_at": n.created_at}
             for n in clinical.notes_for(request.user, relationship)[:200]]
 
 
 @router.post("/clients/{relationship_id}/notes", response={201: NoteOut}, summary="(Practitioner) write a note")
 def write_note(request, relationship_id: int, payload: NoteIn):
-    relationship = clinical.access_client(request.user, _id(relationship_id))
+    relationship = _access(clinical.access_client, request, relationship_id)
     note = clinical.check_write_note(request.user, relationship, payload.body, appointment_id=payload.appointment,
                                      request=request)
     return Status(201, {"id": note.pk, "body": note.body, "appointment": note.appointment_id,
@@ -434,7 +440,7 @@ def _homework_out(row) -> dict:
 @router.post("/clients/{relationship_id}/homework", response={201: HomeworkOut},
              summary="(Practitioner) suggest a self-help exercise")
 def assign_homework(request, relationship_id: int, payload: HomeworkIn):
-    relationship = clinical.access_client(request.user, _id(relationship_id))
+    relationship = _access(clinical.access_client, request, relationship_id)
     homework = clinical.check_assign_homework(request.user, relationship, payload.exercise, payload.instructions,
                                               payload.due_on, request=request)
     return Status(201, _homework_out(clinical.homework_rows([homework])[0]))
@@ -443,7 +449,7 @@ def assign_homework(request, relationship_id: int, payload: HomeworkIn):
 @router.get("/clients/{relationship_id}/homework", response=list[HomeworkOut],
             summary="(Practitioner) a client's homework and whether it is done")
 def client_homework(request, relationship_id: int):
-    relationship = clinical.access_client(request.user, _id(relationship_id))
+    relationship = _access(clinical.access_client, request, relationship_id)
     return [_homework_out(r) for r in clinical.homework_rows(clinical.refresh_homework(relationship.client))]
 
 

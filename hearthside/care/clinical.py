@@ -1,6 +1,12 @@
 """What a practitioner sees of a client: only what the client shares (self-help SharingGrant),
 only while they work together, every read audited and shown to the client. Also session notes,
-homework and measurement-based care."""
+homework and measurement-based care.
+
+The practitioner side of every access to a client's data (messages, notes, homework, shared data,
+the session room, the client page, the safety panel) needs a second factor proved in this request
+or socket: ``require_second_factor``, called inside the access helpers, so that pages, the API and
+the ``care.*`` socket frames apply one rule. Clients reach their own data without one.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hearthside.accounts.actions import has_consent
+from hearthside.accounts.auth import SecondFactorRequired, proved_second_factor
 from hearthside.core import audit
 
 from .models import CareRelationship, Homework, SessionNote
@@ -33,16 +40,32 @@ RELIABLE_CHANGE_SOURCE = ("NHS Talking Therapies for anxiety and depression Manu
                           "Jacobson & Truax, J Consult Clin Psychol 1991;59:12-19")
 
 
+# The API's answer when the rule refuses (a page redirects to the two-factor page instead, and a
+# socket answers an error frame with the exception's own text).
+SECOND_FACTOR_API = "Practitioners need two-factor authentication: use a token created with a code."
+
+
+def require_second_factor(user) -> None:
+    """The practitioner side of any access to a client's data: raise ``SecondFactorRequired``
+    unless this request or socket proved a second factor (``proved_second_factor``). Called after
+    the 404 checks, so a stranger still learns nothing from the answer."""
+    if not proved_second_factor(user):
+        raise SecondFactorRequired(_("Practitioners need two-factor authentication: log in with a code."))
+
+
 def access_client(user, relationship_id) -> CareRelationship:
     """An active relationship in which ``user`` is the practitioner; 404 otherwise (a client,
-    a stranger, or a practitioner whose work with this client has ended)."""
+    a stranger, or a practitioner whose work with this client has ended). ``SecondFactorRequired``
+    until the practitioner proved a second factor."""
     if user is None or not user.is_authenticated:
         raise Http404
     try:
-        return CareRelationship.objects.select_related("client", "practitioner__user").get(
+        relationship = CareRelationship.objects.select_related("client", "practitioner__user").get(
             pk=relationship_id, practitioner__user=user, status=CareRelationship.Status.ACTIVE)
     except (CareRelationship.DoesNotExist, ValueError, TypeError, OverflowError):
         raise Http404 from None
+    require_second_factor(user)
+    return relationship
 
 
 def _grants(relationship: CareRelationship):
@@ -218,11 +241,16 @@ def check_write_note(user, relationship: CareRelationship, body: str, *, appoint
 
 
 def access_note(user, note_id) -> SessionNote:
-    """Only the author reads a note (the client receives it in their data export)."""
+    """Only the author reads a note (the client receives it in their data export), once they
+    proved a second factor."""
+    if user is None or not user.is_authenticated:
+        raise Http404
     try:
-        return SessionNote.objects.get(pk=note_id, author=user)
+        note = SessionNote.objects.get(pk=note_id, author=user)
     except (SessionNote.DoesNotExist, ValueError, TypeError, OverflowError):
         raise Http404 from None
+    require_second_factor(user)
+    return note
 
 
 def notes_for(user, relationship: CareRelationship):

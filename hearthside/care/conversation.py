@@ -25,10 +25,11 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hearthside.accounts.auth import SecondFactorRequired, proved_second_factor
 from hearthside.core import realtime
 from hearthside.core.events import send_event_on_commit, user_group
 
-from . import actions
+from . import actions, clinical
 from .models import Appointment, CareRelationship, Message
 
 MAX_MESSAGE = 5000
@@ -36,14 +37,18 @@ RATE_PER_MINUTE = 30
 
 
 def access_relationship(user, relationship_id) -> CareRelationship:
-    """A relationship its client or its practitioner may see; 404 for anyone else."""
+    """A relationship its client or its practitioner may see; 404 for anyone else. The
+    practitioner must have proved a second factor (``clinical.require_second_factor``)."""
     if user is None or not user.is_authenticated:
         raise Http404
     try:
-        return (CareRelationship.objects.select_related("client", "practitioner__user")
-                .get(Q(client=user) | Q(practitioner__user=user), pk=relationship_id))
+        relationship = (CareRelationship.objects.select_related("client", "practitioner__user")
+                        .get(Q(client=user) | Q(practitioner__user=user), pk=relationship_id))
     except (CareRelationship.DoesNotExist, ValueError, TypeError, OverflowError):
         raise Http404 from None
+    if relationship.client_id != user.pk:
+        clinical.require_second_factor(user)
+    return relationship
 
 
 def relationships_for(user):
@@ -163,12 +168,16 @@ def room_open(appointment: Appointment, now=None) -> bool:
 
 
 def access_room(user, appointment_id) -> tuple[Appointment, CareRelationship]:
+    """The session room of an appointment, for its client and its practitioner while they work
+    together; the practitioner must have proved a second factor (the room carries the messages)."""
     appointment = actions.access_appointment(user, appointment_id)
     relationship = (CareRelationship.objects.select_related("client", "practitioner__user")
                     .filter(client=appointment.client, practitioner=appointment.practitioner,
                             status=CareRelationship.Status.ACTIVE).first())
     if relationship is None:
         raise Http404
+    if appointment.client_id != user.pk:
+        clinical.require_second_factor(user)
     return appointment, relationship
 
 
@@ -180,8 +189,14 @@ class CareChannel(realtime.Channel):
     prefix = "care"
 
     def topics_for(self, user) -> list[str]:
-        ids = CareRelationship.objects.filter(Q(client=user) | Q(practitioner__user=user),
-                                              status=CareRelationship.Status.ACTIVE).values_list("pk", flat=True)
+        # The practitioner's relationships only on a socket that proved a second factor, the rule
+        # of access_relationship; ``may_subscribe`` (a relationship begun while connected) asks
+        # this same list.
+        mine = Q(client=user)
+        if proved_second_factor(user):
+            mine |= Q(practitioner__user=user)
+        ids = (CareRelationship.objects.filter(mine, status=CareRelationship.Status.ACTIVE)
+               .values_list("pk", flat=True))
         return [actions.relationship_topic(pk) for pk in ids]
 
     async def receive(self, consumer, content) -> None:
@@ -234,6 +249,8 @@ def _ws_history(user, content):
         relationship = access_relationship(user, realtime.int_or_none(content.get("relationship")))
     except Http404:
         return _error("not_found", "Not found.")
+    except SecondFactorRequired as exc:
+        return _error("forbidden", str(exc))
     sync = content.get("type") == "care.sync"
     rows = history(user, relationship, after=realtime.int_or_none(content.get("after")) if sync else None,
                    before=None if sync else realtime.int_or_none(content.get("before")))
@@ -248,6 +265,8 @@ def _ws_read(user, content):
         relationship = access_relationship(user, realtime.int_or_none(content.get("relationship")))
     except Http404:
         return _error("not_found", "Not found.")
+    except SecondFactorRequired as exc:
+        return _error("forbidden", str(exc))
     seq = realtime.int_or_none(content.get("seq"))
     if seq is not None:
         do_mark_read(user, relationship, seq)
@@ -266,6 +285,8 @@ def _ws_relay(user, content):
         appointment, relationship = access_room(user, realtime.int_or_none(content.get("appointment")))
     except Http404:
         return _error("not_found", "Not found.")
+    except SecondFactorRequired as exc:
+        return _error("forbidden", str(exc))
     if not room_open(appointment):
         return _error("closed", "The session room is not open now.")
     frame = {"type": content["type"], "appointment": appointment.pk, "from": user.pk}

@@ -18,7 +18,7 @@ from django.http import Http404, HttpResponse
 from ninja import Router
 from ninja.errors import HttpError
 
-from hearthside.accounts.auth import has_two_factor
+from hearthside.accounts.auth import SecondFactorRequired
 from hearthside.core import audit
 from hearthside.interop import fhir
 
@@ -48,8 +48,10 @@ def _practitioner_reads_client(request, client_id: int, *, needs: str | None = N
         raise Http404
     if needs is not None and needs not in clinical.shared_with(relationship)["types"]:
         raise Http404
-    if not has_two_factor(request):
-        raise HttpError(403, "Reading a client's data needs two-factor authentication.")
+    try:
+        clinical.require_second_factor(request.user)  # the care access rule (clinical.py)
+    except SecondFactorRequired:
+        raise HttpError(403, clinical.SECOND_FACTOR_API) from None
     return relationship
 
 

@@ -186,7 +186,8 @@ def has_flags(relationship: CareRelationship) -> bool:
 
 def safety_panel(user, relationship: CareRelationship, request=None) -> dict | None:
     """The client's risk information for their practitioner, audited; None when the policy is off
-    or they are not in active care (the client was told only about active care)."""
+    or they are not in active care (the client was told only about active care).
+    ``SecondFactorRequired`` until the practitioner proved a second factor."""
     from hearthside.accounts.models import User
     from hearthside.safety import directory
     from hearthside.safety.models import AlertEvent, SafetyAlert, SafetyPlan
@@ -196,6 +197,7 @@ def safety_panel(user, relationship: CareRelationship, request=None) -> dict | N
 
     if not enabled() or relationship.practitioner.user_id != user.pk:
         return None
+    clinical.require_second_factor(user)  # the care access rule, whoever called
     active = actions.care_relationship_of(relationship.client)
     if active is None or active.pk != relationship.pk:
         return None

@@ -4,6 +4,7 @@ feeds, the practitioner's practice settings and the administrators' verification
 from __future__ import annotations
 
 from datetime import date
+from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from hearthside.accounts.auth import SecondFactorRequired
 from hearthside.accounts.models import TIME_ZONES
 
 from . import actions
@@ -245,17 +247,36 @@ def calendar_feed(request, token: str):
 # The practitioner's own practice
 
 
-def _second_factor_redirect(request):
-    """Reading someone else's health data, or verifying licences, needs a proved second factor."""
+def _to_two_factor_page(request):
     from urllib.parse import quote
 
     from django.urls import reverse
 
+    return redirect(f"{reverse('accounts:two_factor')}?next={quote(request.get_full_path())}")
+
+
+def _second_factor_redirect(request):
+    """Verifying licences needs a proved second factor."""
     from hearthside.accounts.actions import staff_without_two_factor
 
     if staff_without_two_factor(request.user):
-        return redirect(f"{reverse('accounts:two_factor')}?next={quote(request.get_full_path())}")
+        return _to_two_factor_page(request)
     return None
+
+
+def _second_factor_first(view):
+    """A page about a client: its access helpers apply the care rule (``clinical.require_second_factor``),
+    and a practitioner who has not proved a second factor is sent to prove one, then back here.
+    The helpers run before anything is written, so nothing is half done."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except SecondFactorRequired:
+            return _to_two_factor_page(request)
+
+    return wrapped
 
 
 def _require_practitioner(request):
@@ -370,23 +391,17 @@ def messages_list(request):
 
 
 @login_required
+@_second_factor_first
 def conversation_page(request, relationship_id: int):
-    from . import conversation
+    from . import conversation, risk
 
     relationship = conversation.access_relationship(request.user, relationship_id)
     rows = _with_local_time(conversation.history(request.user, relationship), request.user.time_zone)
     as_client = relationship.client_id == request.user.pk
-    from hearthside.accounts.actions import staff_without_two_factor
-
-    from . import risk
-
     panel, flagged = None, False
     if not as_client and risk.has_flags(relationship):
-        # The messages are never held back for a second factor; the safety panel (health
-        # information beyond what the client wrote here) is, like the client page.
         flagged = True
-        if not staff_without_two_factor(request.user):
-            panel = risk.safety_panel(request.user, relationship, request=request)
+        panel = risk.safety_panel(request.user, relationship, request=request)
     return render(request, "care/conversation.html", {
         "r": relationship, "messages_": rows, "as_client": as_client, "risk": panel, "risk_flagged": flagged,
         "flagged_note": conversation.flagged_note(relationship) if as_client else "",
@@ -402,14 +417,13 @@ def conversation_page(request, relationship_id: int):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@_second_factor_first
 def client(request, relationship_id: int):
     from hearthside.selfcare import exercises
 
     from . import clinical
 
     relationship = clinical.access_client(request.user, relationship_id)
-    if (needs := _second_factor_redirect(request)) is not None:
-        return needs
     if request.method == "POST":
         action = request.POST.get("action")
         try:
@@ -453,12 +467,11 @@ def client(request, relationship_id: int):
 
 
 @login_required
+@_second_factor_first
 def client_journal_entry(request, relationship_id: int, entry_id: int):
     from . import clinical
 
     relationship = clinical.access_client(request.user, relationship_id)
-    if (needs := _second_factor_redirect(request)) is not None:
-        return needs
     entry = clinical.read_journal_entry(request.user, relationship, entry_id, request=request)
     return render(request, "care/client_entry.html", {"r": relationship, "entry": entry})
 
@@ -479,6 +492,7 @@ def access_log(request):
 
 
 @login_required
+@_second_factor_first
 def room(request, appointment_id: int):
     from . import conversation
 

@@ -95,7 +95,7 @@ class ThreadIn(Schema):
     hold_minutes: int = Field(0, ge=0, le=forum.HOLD_MAX_MINUTES, description="'Hold my post': 1–15 minutes")
 
 
-class ReplyIn(Schema):
+class ForumReplyIn(Schema):
     body: str = Field(..., max_length=forum.MAX_BODY)
     anonymous: bool = False
     cw_tags: list[str] = Field(default_factory=list, max_length=forum.MAX_TAGS)
@@ -124,11 +124,11 @@ class ReactionsOut(Schema):
     reactions: list[ReactionOut]
 
 
-class ReportIn(Schema):
+class ForumReportIn(Schema):
     reason: str = Field(..., max_length=forum.MAX_REASON)
 
 
-class ReportOut(Schema):
+class ForumReportOut(Schema):
     id: int
     status: str
 
@@ -189,7 +189,7 @@ def get_thread(request, thread_id: int, page: int = 1):
 
 
 @router.post("/threads/{thread_id}/posts", response={201: SubmittedOut}, summary="Reply")
-def reply(request, thread_id: int, payload: ReplyIn):
+def reply(request, thread_id: int, payload: ForumReplyIn):
     thread, viewer = forum.access_thread_by_id(request.user, thread_id)
     sub = _guard(forum.check_reply, request.user, thread, viewer, payload.body, anonymous=payload.anonymous,
                  cw_tags=payload.cw_tags, hold_minutes=payload.hold_minutes, request=request)
@@ -235,8 +235,8 @@ def _reaction_state(post, user) -> dict:
     return {"counts": counts, "mine": mine}
 
 
-@router.post("/posts/{post_id}/report", response={201: ReportOut}, summary="Report a post to the moderators")
-def report_post(request, post_id: int, payload: ReportIn):
+@router.post("/posts/{post_id}/report", response={201: ForumReportOut}, summary="Report a post to the moderators")
+def report_post(request, post_id: int, payload: ForumReportIn):
     post, viewer = forum.access_post_by_id(request.user, post_id)
     report = _guard(forum.check_report, request.user, post, viewer, payload.reason, request=request)
     return Status(201, {"id": report.pk, "status": report.status})
@@ -314,7 +314,7 @@ class QueueItemOut(Schema):
     can_reveal: bool
 
 
-class ActionIn(Schema):
+class ForumActionIn(Schema):
     post_id: int
     action: str = Field(..., description=", ".join(moderation.ACTIONS))
     reason: str = Field("", max_length=500)
@@ -369,7 +369,7 @@ def post_revisions(request, post_id: int):
 
 
 @router.post("/moderation/actions", response={201: ActionOut}, summary="Approve, hide, restore, warn, mute, remove, escalate")
-def moderation_action(request, payload: ActionIn):
+def moderation_action(request, payload: ForumActionIn):
     _moderator(request)
     post = moderation.access_post_for_moderation(request.user, payload.post_id)
     entry = _guard(moderation.check_moderate, request.user, post, payload.action, reason=payload.reason,
@@ -394,7 +394,7 @@ class ChatReportIn(Schema):
     reason: str = Field(..., min_length=3, max_length=500)
 
 
-@router.post("/groups/{slug}/chat/{seq}/report", response={201: ReportOut},
+@router.post("/groups/{slug}/chat/{seq}/report", response={201: ForumReportOut},
              summary="Report a chat message (by its sequence number) to the moderators")
 def report_chat(request, slug: str, seq: int, payload: ChatReportIn):
     from . import actions, chat_moderation

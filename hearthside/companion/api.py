@@ -26,13 +26,13 @@ def _id(value: int) -> int:
     return value
 
 
-class MessageIn(Schema):
+class CompanionMessageIn(Schema):
     text: str = Field(..., max_length=4000)
     client_id: str = Field("", max_length=64, description="your id for this message; a resend returns the same reply")
     conversation_id: int | None = Field(None, description="defaults to your current conversation")
 
 
-class MessageOut(Schema):
+class CompanionMessageOut(Schema):
     id: int
     seq: int
     role: str
@@ -46,19 +46,19 @@ class MessageOut(Schema):
 
 class TurnOut(Schema):
     conversation_id: int
-    message: MessageOut
-    reply: MessageOut
+    message: CompanionMessageOut
+    reply: CompanionMessageOut
 
 
-class ConversationOut(Schema):
+class CompanionConversationOut(Schema):
     id: int
     in_crisis: bool
     engine: str
-    messages: list[MessageOut]
+    messages: list[CompanionMessageOut]
 
 
 @router.post("/messages", response={201: TurnOut}, summary="Send the companion a message")
-def send_message(request, payload: MessageIn):
+def send_message(request, payload: CompanionMessageIn):
     conversation = None
     if payload.conversation_id is not None:
         conversation = actions.access_conversation_by_id(request.user, _id(payload.conversation_id))
@@ -68,7 +68,7 @@ def send_message(request, payload: MessageIn):
                         "reply": actions.message_out(reply)})
 
 
-@router.get("/conversations/current", response=ConversationOut, summary="My current conversation")
+@router.get("/conversations/current", response=CompanionConversationOut, summary="My current conversation")
 def current(request):
     _guard(actions.require_consent, request.user)
     conversation = actions.current_conversation(request.user, request=request)
@@ -80,7 +80,7 @@ def _conversation_out(conversation, after=None, before=None):
             "messages": [actions.message_out(m) for m in actions.history(conversation, after=after, before=before)]}
 
 
-@router.get("/conversations/{conversation_id}", response=ConversationOut, summary="A conversation's messages")
+@router.get("/conversations/{conversation_id}", response=CompanionConversationOut, summary="A conversation's messages")
 def conversation_detail(request, conversation_id: int, after: int | None = None, before: int | None = None):
     conversation = actions.access_conversation_by_id(request.user, _id(conversation_id))
     return _conversation_out(conversation, after, before)

@@ -44,11 +44,16 @@ def auth_recheck_seconds() -> float:
 
 
 @database_sync_to_async
-def _session_groups(user, session) -> list[str]:
+def _session_groups(user, session, token) -> list[str]:
+    """The socket's own groups. First records on ``user`` whether this socket proved a second
+    factor (its token's, or its session's device), so that every channel's access checks, which
+    receive only ``user``, apply the same rule as pages and the API (``proved_second_factor``)."""
+    from hearthside.accounts.auth import mark_second_factor, proved_second_factor
     from hearthside.safety.actions import DASHBOARD_GROUP, can_handle_alerts, staff_group
 
+    mark_second_factor(user, token.two_factor if token is not None else _two_factor_in_session(user, session))
     groups = [user_group(user.pk)]
-    if can_handle_alerts(user) and _two_factor_in_session(user, session):
+    if can_handle_alerts(user) and proved_second_factor(user):
         groups += [DASHBOARD_GROUP, staff_group(user.pk)]
     return groups
 
@@ -133,7 +138,8 @@ class EventsConsumer(AsyncJsonWebsocketConsumer):
         self._write_started: float | None = None
         self._ended = False
         self._loop = asyncio.get_running_loop()
-        self.groups_joined = await _session_groups(user, self.scope.get("session"))
+        self.groups_joined = await _session_groups(user, self.scope.get("session"),
+                                                   self.scope.get("access_token"))
         for group in self.groups_joined:
             hub.add(self, group)
         await self.join_topics(user)

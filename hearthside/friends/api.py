@@ -50,7 +50,7 @@ def _seq(value: int | None) -> None:
 # --- profile ---------------------------------------------------------------------------------
 
 
-class ProfileIn(Schema):
+class PeerProfileIn(Schema):
     pseudonym: str = Field(..., max_length=40)
     intro: str = Field("", max_length=300)
     topics: list[str] = []
@@ -91,7 +91,7 @@ def get_profile(request):
 
 @router.post("/profile", response=ProfileOut, summary="Create or update my peer profile")
 @_errors
-def put_profile(request, payload: ProfileIn):
+def put_profile(request, payload: PeerProfileIn):
     return _profile_out(actions.check_save_profile(request.user, payload.dict(), request=request))
 
 
@@ -211,7 +211,7 @@ def block(request, connection_id: int):
     return Status(204, None)
 
 
-class MessageOut(Schema):
+class PeerMessageOut(Schema):
     type: str
     connection: int
     seq: int | None
@@ -223,7 +223,7 @@ class MessageOut(Schema):
     hidden: bool = False
 
 
-@router.get("/connections/{connection_id}/messages", response=list[MessageOut],
+@router.get("/connections/{connection_id}/messages", response=list[PeerMessageOut],
             summary="Chat history: after= to catch up, before= to page back")
 def messages(request, connection_id: int, after: int | None = None, before: int | None = None, limit: int = 50):
     _seq(after)
@@ -232,12 +232,12 @@ def messages(request, connection_id: int, after: int | None = None, before: int 
     return actions.chat_history(request.user, connection, after=after, before=before, limit=limit)
 
 
-class MessageIn(Schema):
+class PeerMessageIn(Schema):
     client_id: str = Field(..., min_length=1, max_length=64)
     body: str = Field(..., max_length=4000)
 
 
-class AckOut(Schema):
+class PeerAckOut(Schema):
     client_id: str
     seq: int | None
     status: str
@@ -245,10 +245,10 @@ class AckOut(Schema):
     help: bool
 
 
-@router.post("/connections/{connection_id}/messages", response={201: AckOut, 200: AckOut},
+@router.post("/connections/{connection_id}/messages", response={201: PeerAckOut, 200: PeerAckOut},
              summary="Send a message (resend-safe)")
 @_errors
-def send(request, connection_id: int, payload: MessageIn):
+def send(request, connection_id: int, payload: PeerMessageIn):
     connection = actions.access_connection_by_id(request.user, connection_id)
     message, created, route = actions.check_send(request.user, connection, payload.client_id, payload.body)
     body = {"client_id": message.client_id, "seq": message.seq, "status": message.status,
@@ -256,13 +256,13 @@ def send(request, connection_id: int, payload: MessageIn):
     return Status(201 if created else 200, body)
 
 
-class ReportIn(Schema):
+class PeerReportIn(Schema):
     reason: str = Field("", max_length=500)
 
 
 @router.post("/connections/{connection_id}/messages/{seq}/report", response={201: None},
              summary="Report a message in one step")
-def report_message(request, connection_id: int, seq: int, payload: ReportIn):
+def report_message(request, connection_id: int, seq: int, payload: PeerReportIn):
     _seq(seq)
     connection = actions.access_connection_by_id(request.user, connection_id,
                                                  statuses=(Connection.Status.ACCEPTED, Connection.Status.ENDED,
@@ -320,13 +320,13 @@ def answer_circle(request, circle_id: int, payload: AcceptIn):
     return _circle_out(membership, membership.owner)
 
 
-class PlanIn(Schema):
+class PeerPlanIn(Schema):
     in_safety_plan: bool
 
 
 @router.post("/circle/{circle_id}/plan", response=CircleOut, summary="List (or not) in my safety plan")
 @_errors
-def circle_plan(request, circle_id: int, payload: PlanIn):
+def circle_plan(request, circle_id: int, payload: PeerPlanIn):
     membership = actions.access_circle_member_by_id(request.user, circle_id, as_owner=True)
     membership = actions.check_set_in_plan(request.user, membership, payload.in_safety_plan, request=request)
     return _circle_out(membership, membership.member)
@@ -407,13 +407,13 @@ def seen(request, delivery_id: int):
     return _received_out(actions.do_mark_seen(request.user, delivery))
 
 
-class ReplyIn(Schema):
+class PeerReplyIn(Schema):
     text: str = Field(..., max_length=500)
 
 
 @router.post("/reach-outs/{delivery_id}/reply", response=ReceivedOut, summary="Reply to a reach-out")
 @_errors
-def reply(request, delivery_id: int, payload: ReplyIn):
+def reply(request, delivery_id: int, payload: PeerReplyIn):
     delivery = actions.access_delivery_by_id(request.user, delivery_id)
     return _received_out(actions.check_respond_reach_out(request.user, delivery, payload.text, request=request))
 
@@ -464,7 +464,7 @@ def helped(request, strategy_id: int):
 
 
 @router.post("/strategies/{strategy_id}/report", response={201: None}, summary="Report a strategy")
-def report_strategy(request, strategy_id: int, payload: ReportIn):
+def report_strategy(request, strategy_id: int, payload: PeerReportIn):
     strategy = actions.access_strategy_by_id(request.user, strategy_id)
     actions.check_report_strategy(request.user, strategy, payload.reason, request=request)
     return Status(201, None)
@@ -480,7 +480,7 @@ def save_to_plan(request, strategy_id: int):
 
 
 @router.post("/strategies/{strategy_id}/hide", response=StrategyOut, summary="Moderators: hide a strategy")
-def hide_strategy(request, strategy_id: int, payload: ReportIn):
+def hide_strategy(request, strategy_id: int, payload: PeerReportIn):
     _moderator(request)
     strategy = actions.access_strategy_by_id(request.user, strategy_id)
     return _strategy_out(actions.check_hide_strategy(request.user, strategy, payload.reason, request=request))
@@ -516,7 +516,7 @@ def review_held(request, connection_id: int, payload: ReleaseIn):
             "recipient": connection.recipient.pseudonym, "message": connection.message}
 
 
-class ReportOut(Schema):
+class PeerReportOut(Schema):
     id: int
     reported: str | None
     by_detector: bool
@@ -527,7 +527,7 @@ class ReportOut(Schema):
     at: str
 
 
-@router.get("/moderation/reports", response=list[ReportOut], summary="Moderators: open reports (audited read)")
+@router.get("/moderation/reports", response=list[PeerReportOut], summary="Moderators: open reports (audited read)")
 def reports(request):
     _moderator(request)
     rows = actions.open_reports(request.user, request=request)

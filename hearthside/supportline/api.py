@@ -19,7 +19,7 @@ class StartIn(Schema):
     share_plan: bool = False
 
 
-class ConversationOut(Schema):
+class LineConversationOut(Schema):
     id: int
     status: str
     supporter: str
@@ -39,12 +39,12 @@ def _out(conversation, *, staff: bool = False) -> dict:
     return data
 
 
-class MessageIn(Schema):
+class LineMessageIn(Schema):
     client_id: str = Field(..., min_length=1, max_length=64)
     body: str = Field(..., max_length=4000)
 
 
-class MessageOut(Schema):
+class LineMessageOut(Schema):
     conversation: int
     seq: int | None
     kind: str
@@ -58,39 +58,39 @@ class FeedbackIn(Schema):
     again: str
 
 
-@router.post("/conversations", response={201: ConversationOut}, summary="Reach out: join the queue")
+@router.post("/conversations", response={201: LineConversationOut}, summary="Reach out: join the queue")
 def start(request, payload: StartIn):
     conversation = actions.check_start(request.user, payload.opening, share_plan=payload.share_plan, request=request)
     return Status(201, _out(conversation))
 
 
-@router.get("/conversations/{conversation_id}", response=ConversationOut)
+@router.get("/conversations/{conversation_id}", response=LineConversationOut)
 def get_conversation(request, conversation_id: int):
     return _out(actions.access_own_conversation(request.user, conversation_id))
 
 
-@router.get("/conversations/{conversation_id}/messages", response=list[MessageOut],
+@router.get("/conversations/{conversation_id}/messages", response=list[LineMessageOut],
             summary="Messages: after=<seq> to catch up, before=<seq> to page back")
 def list_messages(request, conversation_id: int, after: int | None = None, before: int | None = None):
     conversation = actions.access_own_conversation(request.user, conversation_id)
     return actions.history(conversation, after=after, before=before)
 
 
-@router.post("/conversations/{conversation_id}/messages", response={201: MessageOut, 200: MessageOut},
+@router.post("/conversations/{conversation_id}/messages", response={201: LineMessageOut, 200: LineMessageOut},
              summary="Send (a resend with the same client_id returns the stored message)")
-def send(request, conversation_id: int, payload: MessageIn):
+def send(request, conversation_id: int, payload: LineMessageIn):
     conversation = actions.access_own_conversation(request.user, conversation_id)
     message, created = actions.check_send(request.user, conversation, payload.client_id, payload.body)
     return Status(201 if created else 200, actions.message_frame(message))
 
 
-@router.post("/conversations/{conversation_id}/end", response=ConversationOut)
+@router.post("/conversations/{conversation_id}/end", response=LineConversationOut)
 def end(request, conversation_id: int):
     conversation = actions.access_own_conversation(request.user, conversation_id)
     return _out(actions.check_end_by_person(request.user, conversation, request=request))
 
 
-@router.post("/conversations/{conversation_id}/feedback", response=ConversationOut)
+@router.post("/conversations/{conversation_id}/feedback", response=LineConversationOut)
 def feedback(request, conversation_id: int, payload: FeedbackIn):
     conversation = actions.access_own_conversation(request.user, conversation_id)
     return _out(actions.check_feedback(request.user, conversation, payload.helped, payload.again))
@@ -144,7 +144,7 @@ def availability(request, payload: AvailableIn):
     return queue(request)
 
 
-@router.post("/next", response={200: ConversationOut, 204: None},
+@router.post("/next", response={200: LineConversationOut, 204: None},
              summary="Help the next person: take the most urgent waiting conversation")
 def help_next(request):
     _staff(request)

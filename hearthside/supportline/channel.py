@@ -9,12 +9,18 @@ Server → client: "line.ack", "line.message", "line.whisper", "line.status", "l
 
 Topics: ``line.<id>`` (the person's stream), ``line.s<id>`` (staff only: whispers, risk),
 ``line.queue`` (supporters: the queue changed), ``line.supervise`` (supervisors).
+
+A supporter or supervisor acts, and is subscribed, as staff only from a socket that proved a
+second factor (``proved_second_factor``: the session's device, or a token created with a code),
+as the staff pages and the REST queue require. Without one, their socket carries only what it
+carries for anyone: their own conversation as the person.
 """
 
 from __future__ import annotations
 
 from channels.db import database_sync_to_async
 
+from hearthside.accounts.auth import proved_second_factor
 from hearthside.core import realtime
 
 from . import actions
@@ -28,6 +34,8 @@ class LineChannel(realtime.Channel):
         topics: list[str] = []
         for pk in Conversation.objects.filter(person=user, status__in=actions.LIVE).values_list("pk", flat=True):
             topics.append(actions.topic(pk))
+        if not proved_second_factor(user):
+            return sorted(set(topics))  # nothing staff-only (see the module docstring)
         if actions.is_supporter(user):
             topics.append(actions.QUEUE_TOPIC)
         # Supporters' conversations, and the outreach safety staff opened (who need not be supporters).
@@ -51,23 +59,22 @@ class LineChannel(realtime.Channel):
         conversation = Conversation.objects.filter(pk=pk).first()
         if conversation is None:
             return False
-        role = actions.staff_role_in(user, conversation)
-        if staff:
-            return role in ("supporter", "joined", "read")
-        return conversation.person_id == user.pk or role in ("supporter", "joined", "read")
+        if conversation.person_id == user.pk:
+            return not staff
+        if not proved_second_factor(user):
+            return False
+        return actions.staff_role_in(user, conversation) in ("supporter", "joined", "read")
 
     async def receive(self, consumer, content) -> None:
         kind = content.get("type")
-        reply = await _handle(consumer.scope["user"], consumer.scope.get("session"), kind, content)
+        reply = await _handle(consumer.scope["user"], kind, content)
         await consumer.send_json(reply)
 
 
 @database_sync_to_async
-def _handle(user, session, kind, content) -> dict:
+def _handle(user, kind, content) -> dict:
     from django.core.exceptions import PermissionDenied, ValidationError
     from django.http import Http404
-
-    from hearthside.core.consumers import _two_factor_in_session
 
     conversation_id = realtime.int_or_none(content.get("conversation"))
     client_id = str(content.get("client_id") or "")[:100]
@@ -76,7 +83,7 @@ def _handle(user, session, kind, content) -> dict:
         mine = conversation.person_id == user.pk
         if not mine:
             # Staff act on the line only from a session that proved its second factor.
-            if not _two_factor_in_session(user, session):
+            if not proved_second_factor(user):
                 raise Http404
             actions.access_staff_conversation(user, conversation.pk)
         if kind == "line.send":

@@ -36,8 +36,8 @@ def test_directory_slots_booking_and_messages_through_the_api(db, pro, client_us
     sent = api.post(f"/api/v1/care/relationships/{rel['id']}/messages", {"client_id": "a", "body": "hello"})
     resent = api.post(f"/api/v1/care/relationships/{rel['id']}/messages", {"client_id": "a", "body": "hello"})
     assert sent.status_code == 201 and resent.status_code == 200 and resent.json()["duplicate"]
-    assert [m["body"] for m in api_as(pro.user).get(f"/api/v1/care/relationships/{rel['id']}/messages").json()] == [
-        "hello"]
+    assert [m["body"] for m in api_as(pro.user, two_factor=True).get(
+        f"/api/v1/care/relationships/{rel['id']}/messages").json()] == ["hello"]
     assert api_as(make_user("nosy")).get(f"/api/v1/care/relationships/{rel['id']}/messages").status_code == 404
     cancel = api.post(f"/api/v1/care/appointments/{booked.json()['id']}/cancel")
     assert cancel.status_code == 403  # within 24 hours of the start: message the practitioner instead
@@ -97,6 +97,7 @@ def test_practice_verification_notes_and_homework_through_the_api(db, client_use
     verified = api_as(admin_user, two_factor=True).post(f"/api/v1/care/licences/{licence['id']}/verifications", check)
     assert verified.status_code == 201 and verified.json()["verified_on"] == "2026-03-02"
     rel = actions.check_choose_practitioner(client_user, newpro.practitioner_profile)
+    api = api_as(newpro, two_factor=True)  # a client's notes and homework need a second factor
     note = api.post(f"/api/v1/care/clients/{rel.pk}/notes", {"body": "First contact."})
     assert note.status_code == 201
     assert [n["body"] for n in api.get(f"/api/v1/care/clients/{rel.pk}/notes").json()] == ["First contact."]

@@ -57,6 +57,7 @@ def _wait_mode(page, mode: str, timeout: int = 30_000) -> None:
 
 def test_two_people_meet_fall_back_to_audio_then_text_and_recover(media_chromium, asgi_server):
     from django.utils import timezone
+    from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from hearthside.care import actions
     from hearthside.care.models import Appointment
@@ -77,7 +78,10 @@ def test_two_people_meet_fall_back_to_audio_then_text_and_recover(media_chromium
             context = hs_browser.new_context(media_chromium, asgi_server, permissions=["camera", "microphone"])
             context.set_default_timeout(20_000)
             contexts.append(context)
-            hs_browser.log_in(context, user, asgi_server)
+            # The practitioner's side of the room needs a second factor proved in the session.
+            device = (TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
+                      if user == pro.user else None)
+            hs_browser.log_in(context, user, asgi_server, otp_device=device)
             page = context.new_page()
             errors = []
             page.on("pageerror", lambda exc, errors=errors: errors.append(str(exc)))

@@ -41,7 +41,10 @@ def test_a_resend_with_the_same_client_id_is_not_duplicated(rel, client_user):
 
 
 def test_only_the_two_people_can_open_the_conversation(rel, client_user, pro):
+    from hearthside.accounts.auth import mark_second_factor
+
     assert conversation.access_relationship(client_user, rel.pk) == rel
+    mark_second_factor(pro.user, True)  # the practitioner's side needs it (test_two_factor_policy.py)
     assert conversation.access_relationship(pro.user, rel.pk) == rel
     stranger = make_user("stranger")
     with pytest.raises(Http404):
@@ -97,7 +100,7 @@ def test_live_messages_read_receipts_and_strangers_over_the_websocket():
     do_give_consent(client_user, "health_data")
     rel = actions.check_choose_practitioner(client_user, pro)
     stranger = make_user("outsider")
-    c, p, s = socket_for(client_user), socket_for(pro.user), socket_for(stranger)
+    c, p, s = socket_for(client_user), socket_for(pro.user, two_factor=True), socket_for(stranger)
 
     async def scenario():
         for sock in (c, p, s):
@@ -139,7 +142,7 @@ def test_room_signals_reach_only_the_other_person_while_the_room_is_open():
         appointment = actions.check_book(client_user, pro, datetime(2026, 3, 3, 9, 0, tzinfo=UTC))
 
     def scenario(signal):
-        c, p = socket_for(client_user), socket_for(pro.user)
+        c, p = socket_for(client_user), socket_for(pro.user, two_factor=True)
         return async_to_sync(_room_scenario)(c, p, appointment, signal)
 
     with time_machine.travel(datetime(2026, 3, 3, 8, 55, tzinfo=UTC), tick=False):

@@ -128,15 +128,18 @@ def test_another_practitioner_gets_404_and_is_told_nothing(rel, client_user, pro
     assert not AuditEvent.objects.filter(action="care.client_risk_read", actor_id=other.user_id).exists()
 
 
-def test_the_practitioner_without_a_second_factor_still_reads_the_message(
+def test_the_message_is_delivered_but_the_practitioner_reads_it_after_a_second_factor(
         rel, client_user, pro, django_capture_on_commit_callbacks):
-    _send_crisis(client_user, rel, django_capture_on_commit_callbacks)
+    message, _created, _route = _send_crisis(client_user, rel, django_capture_on_commit_callbacks)
+    # Delivered and the practitioner told, whatever their session proved ...
+    assert message.status == "published" and message.seq == 1
+    assert Notification.objects.filter(user=pro.user, text__startswith="Urgent:").exists()
+    # ... but the words and the safety panel wait for the second factor (docs/care.md).
     response = login_client(pro.user).get(f"/care/messages/{rel.pk}/")
-    page = response.content.decode()
-    assert response.status_code == 200 and "Crisis language" in page
-    # The panel itself waits for the second factor; a link leads there.
-    assert 'data-testid="safety-panel"' not in page and 'data-testid="safety-panel-link"' in page
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/two-factor/?next=")
     assert not AuditEvent.objects.filter(action="care.client_risk_read").exists()
+    page = login_client(pro.user, two_factor=True).get(f"/care/messages/{rel.pk}/").content.decode()
+    assert "Crisis language" in page and 'data-testid="safety-panel"' in page
 
 
 def test_a_second_flagged_message_does_not_notify_twice(rel, client_user, pro, django_capture_on_commit_callbacks):
