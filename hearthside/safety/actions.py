@@ -430,16 +430,21 @@ def _changed(alert: SafetyAlert) -> None:
     send_event_on_commit([DASHBOARD_GROUP], {"type": "alert.updated", "alert": alert_summary(alert)})
 
 
+def _acknowledge(alert: SafetyAlert, user) -> None:
+    """Inside the caller's transaction, on a locked open alert: ``user`` is on it now."""
+    alert.status = SafetyAlert.Status.ACKNOWLEDGED
+    alert.acknowledged_by_id = user.pk
+    alert.acknowledged_at = timezone.now()
+    alert.save(update_fields=["status", "acknowledged_by_id", "acknowledged_at"])
+    _timeline(alert, "acknowledged", actor=user)
+
+
 def check_acknowledge(user, alert: SafetyAlert, request=None) -> SafetyAlert:
     with transaction.atomic():
         alert = SafetyAlert.objects.select_for_update().get(pk=alert.pk)
         if alert.status != SafetyAlert.Status.OPEN:
             raise ValidationError(_("This alert was already acknowledged."))
-        alert.status = SafetyAlert.Status.ACKNOWLEDGED
-        alert.acknowledged_by_id = user.pk
-        alert.acknowledged_at = timezone.now()
-        alert.save(update_fields=["status", "acknowledged_by_id", "acknowledged_at"])
-        _timeline(alert, "acknowledged", actor=user)
+        _acknowledge(alert, user)
         audit.record("safety.alert_acknowledged", actor=user, request=request, obj=alert, subject=alert.person_id)
         _changed(alert)
     return alert
@@ -479,11 +484,7 @@ def check_record_contact(user, alert: SafetyAlert, note: str = "", request=None,
         if alert.status == SafetyAlert.Status.RESOLVED:
             raise ValidationError(_("This alert is already resolved."))
         if alert.status == SafetyAlert.Status.OPEN:
-            alert.status = SafetyAlert.Status.ACKNOWLEDGED
-            alert.acknowledged_by_id = user.pk
-            alert.acknowledged_at = timezone.now()
-            alert.save(update_fields=["status", "acknowledged_by_id", "acknowledged_at"])
-            _timeline(alert, "acknowledged", actor=user)
+            _acknowledge(alert, user)
         _timeline(alert, "contacted", actor=user, note=note.replace("\x00", ""), route=route, outcome=outcome)
         audit.record("safety.alert_contacted", actor=user, request=request, obj=alert, subject=alert.person_id)
         _changed(alert)
@@ -601,11 +602,7 @@ def check_outreach(user, alert: SafetyAlert, request=None):
             raise ValidationError(_("This person's account is closed; use the contact routes below."))
         conversation, how = line.do_open_outreach(user, alert, request=request)
         if alert.status == SafetyAlert.Status.OPEN:
-            alert.status = SafetyAlert.Status.ACKNOWLEDGED
-            alert.acknowledged_by_id = user.pk
-            alert.acknowledged_at = timezone.now()
-            alert.save(update_fields=["status", "acknowledged_by_id", "acknowledged_at"])
-            _timeline(alert, "acknowledged", actor=user)
+            _acknowledge(alert, user)
         if how != "existing":
             _timeline(alert, "outreach", actor=user, conversation=conversation.pk, how=how)
             audit.record("safety.alert_outreach", actor=user, request=request, obj=alert, subject=alert.person_id,

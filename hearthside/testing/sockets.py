@@ -57,3 +57,29 @@ async def collect_frames(sock, kinds: set[str], timeout: float = 10) -> dict[str
     if found.keys() >= kinds:
         return found
     raise AssertionError(f"missing frames: {kinds - found.keys()}")
+
+
+def token_socket(user, *, two_factor: bool):
+    """A websocket communicator authenticated with a fresh write token (with or without 2FA)."""
+    from channels.testing import WebsocketCommunicator
+
+    from hearthside.asgi import application
+    from hearthside.conftest import token_for
+
+    raw = token_for(user, "write", two_factor)
+    return WebsocketCommunicator(application, "/ws/events/", headers=[(b"authorization", f"Bearer {raw}".encode())])
+
+
+async def ready(sock) -> None:
+    """Open the socket and wait until its connect handler has finished (a ping is answered)."""
+    await open_socket(sock)
+    await sock.send_json_to({"type": "ping"})
+    await next_frame(sock, "pong")
+
+
+async def drain(sock, quiet: float = 0.3) -> list[dict]:
+    """Every frame that arrives until the socket is quiet for ``quiet`` seconds."""
+    frames = []
+    while not await sock.receive_nothing(timeout=quiet):
+        frames.append(await sock.receive_json_from())
+    return frames

@@ -16,8 +16,8 @@ from django.utils import timezone
 from hearthside.accounts.auth import SecondFactorRequired, mark_second_factor, proved_second_factor
 from hearthside.care import actions, clinical, conversation, risk
 from hearthside.care.models import Appointment, Message, SessionNote
-from hearthside.conftest import login_client, make_user, token_for
-from hearthside.testing.sockets import next_frame, open_socket, socket_for
+from hearthside.conftest import login_client, make_user
+from hearthside.testing.sockets import drain, next_frame, ready, socket_for, token_socket
 
 from .conftest import make_practitioner
 
@@ -193,28 +193,6 @@ def test_the_channel_subscribes_the_practitioner_only_with_a_second_factor(rel, 
     assert channel.topics_for(_fresh(client_user)) == [topic]
 
 
-def _token_socket(user, *, two_factor: bool):
-    from channels.testing import WebsocketCommunicator
-
-    from hearthside.asgi import application
-
-    raw = token_for(user, "write", two_factor)
-    return WebsocketCommunicator(application, "/ws/events/", headers=[(b"authorization", f"Bearer {raw}".encode())])
-
-
-async def _ready(sock):
-    await open_socket(sock)
-    await sock.send_json_to({"type": "ping"})  # answered once the connect handler has finished
-    await next_frame(sock, "pong")
-
-
-async def _drain(sock, quiet: float = 0.3) -> list[dict]:
-    frames = []
-    while not await sock.receive_nothing(timeout=quiet):
-        frames.append(await sock.receive_json_from())
-    return frames
-
-
 @pytest.mark.django_db(transaction=True)
 def test_a_practitioner_socket_without_a_second_factor_gets_no_frames_and_forbidden_errors():
     from hearthside.accounts.actions import do_give_consent
@@ -230,19 +208,19 @@ def test_a_practitioner_socket_without_a_second_factor_gets_no_frames_and_forbid
     topic = actions.relationship_topic(rel.pk)
     client = socket_for(client_user)
     session_no, session_yes = socket_for(pro.user), socket_for(pro.user, two_factor=True)
-    token_no, token_yes = _token_socket(pro.user, two_factor=False), _token_socket(pro.user, two_factor=True)
+    token_no, token_yes = token_socket(pro.user, two_factor=False), token_socket(pro.user, two_factor=True)
     sockets = (client, session_no, session_yes, token_no, token_yes)
 
     async def scenario():
         for sock in sockets:
-            await _ready(sock)
+            await ready(sock)
         out = {"joined": len(hub.topics.get(topic, ()))}
         await client.send_json_to({"type": "care.send", "relationship": rel.pk, "client_id": "c1", "body": "hello"})
         out["ack"] = await next_frame(client, "care.ack")
         out["session_yes"] = await next_frame(session_yes, "care.message")
         out["token_yes"] = await next_frame(token_yes, "care.message")
-        out["session_no"] = await _drain(session_no)
-        out["token_no"] = await _drain(token_no)
+        out["session_no"] = await drain(session_no)
+        out["token_no"] = await drain(token_no)
         refusals = [{"type": "care.sync", "relationship": rel.pk, "after": 0},
                     {"type": "care.send", "relationship": rel.pk, "client_id": "p1", "body": "without a code"},
                     {"type": "care.read", "relationship": rel.pk, "seq": 1},
@@ -254,7 +232,7 @@ def test_a_practitioner_socket_without_a_second_factor_gets_no_frames_and_forbid
                 out["errors"].append(await next_frame(sock, "error"))
         await token_yes.send_json_to({"type": "care.sync", "relationship": rel.pk, "after": 0})
         out["sync"] = await next_frame(token_yes, "care.history")
-        out["client_quiet"] = [f for f in await _drain(client) if f["type"] == "care.signal"]
+        out["client_quiet"] = [f for f in await drain(client) if f["type"] == "care.signal"]
         for sock in sockets:
             await sock.disconnect()
         return out

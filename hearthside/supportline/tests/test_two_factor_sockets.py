@@ -11,10 +11,10 @@ from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
 
 from hearthside.accounts.auth import mark_second_factor
-from hearthside.conftest import login_client, make_user, token_for
+from hearthside.conftest import login_client, make_user
 from hearthside.supportline import actions
 from hearthside.supportline.channel import LineChannel
-from hearthside.testing.sockets import next_frame, open_socket, socket_for
+from hearthside.testing.sockets import drain, next_frame, ready, socket_for, token_socket
 
 CALM = "Work has been stressful and I cannot sleep well."
 
@@ -92,28 +92,6 @@ def test_a_supporter_s_own_conversation_as_the_person_needs_no_second_factor(sup
 # Live sockets
 
 
-def _token_socket(user, *, two_factor: bool):
-    from channels.testing import WebsocketCommunicator
-
-    from hearthside.asgi import application
-
-    raw = token_for(user, "write", two_factor)
-    return WebsocketCommunicator(application, "/ws/events/", headers=[(b"authorization", f"Bearer {raw}".encode())])
-
-
-async def _ready(sock):
-    await open_socket(sock)
-    await sock.send_json_to({"type": "ping"})  # answered once the connect handler has finished
-    await next_frame(sock, "pong")
-
-
-async def _drain(sock, quiet: float = 0.3) -> list[dict]:
-    frames = []
-    while not await sock.receive_nothing(timeout=quiet):
-        frames.append(await sock.receive_json_from())
-    return frames
-
-
 @pytest.mark.django_db(transaction=True)
 def test_staff_sockets_without_a_second_factor_receive_no_line_frames():
     from hearthside.core.fanout import hub
@@ -127,7 +105,7 @@ def test_staff_sockets_without_a_second_factor_receive_no_line_frames():
     actions.check_watch(supervisor, conversation)
     p = socket_for(person)
     s_no, s_yes = socket_for(supporter), socket_for(supporter, two_factor=True)
-    t_no, t_yes = _token_socket(supporter, two_factor=False), _token_socket(supporter, two_factor=True)
+    t_no, t_yes = token_socket(supporter, two_factor=False), token_socket(supporter, two_factor=True)
     v_no, v_yes = socket_for(supervisor), socket_for(supervisor, two_factor=True)
     sockets = (p, s_no, s_yes, t_no, t_yes, v_no, v_yes)
     topics = (actions.QUEUE_TOPIC, actions.SUPERVISE_TOPIC, actions.topic(conversation.pk),
@@ -135,7 +113,7 @@ def test_staff_sockets_without_a_second_factor_receive_no_line_frames():
 
     async def scenario():
         for sock in sockets:
-            await _ready(sock)
+            await ready(sock)
         out = {"joined": {t: len(hub.topics.get(t, ())) for t in topics}}
         await p.send_json_to({"type": "line.send", "conversation": conversation.pk, "client_id": "p1",
                               "body": "are you there?"})
@@ -144,9 +122,9 @@ def test_staff_sockets_without_a_second_factor_receive_no_line_frames():
                                   "body": "whisper for the supervisor", "whisper": True})
         await next_frame(s_yes, "line.ack")
         await database_sync_to_async(actions.check_start)(newcomer, CALM)  # the queue changes
-        out["t_yes"] = {f["type"] for f in await _drain(t_yes)}
-        out["v_yes"] = {f["type"] for f in await _drain(v_yes)}
-        out["unproved"] = [f for sock in (s_no, t_no, v_no) for f in await _drain(sock)]
+        out["t_yes"] = {f["type"] for f in await drain(t_yes)}
+        out["v_yes"] = {f["type"] for f in await drain(v_yes)}
+        out["unproved"] = [f for sock in (s_no, t_no, v_no) for f in await drain(sock)]
         for sock in (s_no, t_no):
             await sock.send_json_to({"type": "line.sync", "conversation": conversation.pk, "after": 0})
         out["refused"] = [await next_frame(s_no, "error"), await next_frame(t_no, "error")]
