@@ -307,7 +307,7 @@ class Homework(models.Model):
     relationship = models.ForeignKey(CareRelationship, on_delete=models.CASCADE, related_name="homework")
     client = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="care_homework")
     exercise = models.CharField(max_length=60)
-    instructions = models.CharField(max_length=500, blank=True)
+    instructions = EncryptedTextField(max_length=500, blank=True)
     assigned_at = models.DateTimeField(default=timezone.now)
     due_on = models.DateField(null=True, blank=True)
     completed_at = models.DateTimeField(null=True, blank=True)

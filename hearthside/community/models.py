@@ -131,7 +131,7 @@ class Post(models.Model):
     author = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="posts")
     anonymous = models.BooleanField(default=False)
     body = EncryptedTextField()
-    cw_tags = models.JSONField(default=list, blank=True)
+    cw_tags = EncryptedJSONField(default=list, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PUBLISHED, db_index=True)
     publish_at = models.DateTimeField(null=True, blank=True, db_index=True)
     # What the abuse detector found when it held this post for a moderator (empty otherwise).
@@ -185,7 +185,7 @@ class Report(models.Model):
     post = models.ForeignKey(Post, null=True, blank=True, on_delete=models.CASCADE, related_name="reports")
     chat_message = models.ForeignKey(ChatMessage, null=True, blank=True, on_delete=models.CASCADE,
                                      related_name="reports")
-    reason = models.CharField(max_length=500)
+    reason = EncryptedTextField(max_length=500)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True)
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -203,7 +203,7 @@ class ModerationAction(models.Model):
     chat_message = models.ForeignKey(ChatMessage, null=True, blank=True, on_delete=models.CASCADE,
                                       related_name="moderation")
     member = models.ForeignKey("accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    reason = models.CharField(max_length=500, blank=True)
+    reason = EncryptedTextField(max_length=500, blank=True)
     at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -37,7 +37,7 @@ class PeerProfile(models.Model):
     user = models.OneToOneField("accounts.User", on_delete=models.CASCADE, related_name="peer_profile")
     enabled = models.BooleanField(default=False, db_index=True)
     pseudonym = models.CharField(max_length=40)
-    intro = models.CharField(max_length=300, blank=True)
+    intro = EncryptedTextField(max_length=300, blank=True)
     topics = models.JSONField(default=list, blank=True)
     languages = models.JSONField(default=list, blank=True)
     age_band = models.CharField(max_length=10, choices=AgeBand.choices)
@@ -153,7 +153,7 @@ class PeerReport(models.Model):
     reported = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="peer_reports_about")
     message = models.ForeignKey(PeerMessage, null=True, blank=True, on_delete=models.CASCADE, related_name="reports")
     strategy = models.ForeignKey("Strategy", null=True, blank=True, on_delete=models.CASCADE, related_name="reports")
-    reason = models.CharField(max_length=500, blank=True)
+    reason = EncryptedTextField(max_length=500, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True)
     created_at = models.DateTimeField(default=timezone.now)
 
