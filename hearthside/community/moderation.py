@@ -247,6 +247,22 @@ def abuse_labelled_examples():
         yield item.body, 1 if item.abuse_check["moderator_decision"] == "abusive" else 0
 
 
+def _anonymous_author_guard(moderator, post: Post, reason: str, request=None) -> None:
+    """Muting or removing the author of an anonymous post shows who they are (they vanish from the
+    member list, their posts stop): only a site moderator may do it, and it counts as a reveal --
+    with the reason, on the record (issue #17: a facilitator's removal revealed the author with
+    neither). Warning them reveals nothing and stays open to facilitators."""
+    if not post.anonymous:
+        return
+    if not is_site_moderator(moderator):
+        raise ValidationError(_("This post is anonymous: acting on its author would reveal them. Hide the post, or "
+                                "escalate it so a site moderator can decide."))
+    if len(reason) < MIN_REVEAL_REASON:
+        raise ValidationError({"reason": [_("Acting on an anonymous author reveals them: give the reason (at least "
+                                            "%(n)s characters).") % {"n": MIN_REVEAL_REASON}]})
+    _record(moderator, post, "reveal", reason=reason, member_id=post.author_id, request=request)
+
+
 def _author_membership(post: Post) -> Membership:
     membership = Membership.objects.filter(group=post.thread.group, user_id=post.author_id).first()
     if post.author_id is None or membership is None:
@@ -343,6 +359,7 @@ def mute_membership(membership, minutes) -> tuple[int, object]:
 
 
 def _do_mute(moderator, post, *, reason, minutes, request, **_kw):
+    _anonymous_author_guard(moderator, post, reason, request=request)
     membership = _author_membership(post)
     minutes, until = mute_membership(membership, minutes)
     _notify(membership.user_id, _("A moderator paused your posts in %(g)s until %(t)s.")
@@ -354,6 +371,7 @@ def _do_mute(moderator, post, *, reason, minutes, request, **_kw):
 def _do_remove(moderator, post, *, reason, request, **_kw):
     from . import actions
 
+    _anonymous_author_guard(moderator, post, reason, request=request)
     membership = _author_membership(post)
     if membership.user_id == moderator.pk:
         raise ValidationError(_("You cannot remove yourself."))

@@ -197,3 +197,25 @@ def test_moderation_pages_render_and_act(people, group):
     # The hidden post shows as such to moderators in the thread, with a link to act on it.
     thread_page = client.get(f"/groups/anxiety/forum/t/{sub.thread.pk}/").content.decode()
     assert "Hidden by a moderator" in thread_page and f"/staff/community/posts/{bad.post.pk}/" in thread_page
+
+
+def test_a_facilitator_cannot_reveal_an_anonymous_author_by_removing_or_muting_them(people, group, api_as):
+    """Issue #17: a facilitator who removed an anonymous post's author saw them vanish from the
+    member list -- a reveal with no reason and no reveal record."""
+    sub = start_thread(people["writer"], group, anonymous=True)
+    fac = api_as(people["facilitator"], two_factor=True)
+    for action in ("remove", "mute"):
+        refused = fac.post(ACTIONS, {"post_id": sub.post.pk, "action": action, "reason": "breaking the guidelines"})
+        assert refused.status_code == 400 and "anonymous" in refused.json()["detail"], refused.content
+    assert Membership.objects.get(user=people["writer"], group=group).status == Membership.Status.ACTIVE
+    assert Membership.objects.get(user=people["writer"], group=group).muted_until is None
+    # Warning reveals nothing: still open to the facilitator.
+    assert fac.post(ACTIONS, {"post_id": sub.post.pk, "action": "warn", "reason": "Please be kinder"}).status_code == 201
+    # A site moderator may, with a reason, and it is recorded as a reveal.
+    mod = api_as(people["moderator"], two_factor=True)
+    assert mod.post(ACTIONS, {"post_id": sub.post.pk, "action": "remove", "reason": "short"}).status_code == 400
+    assert mod.post(ACTIONS, {"post_id": sub.post.pk, "action": "remove",
+                              "reason": "Repeated threats; safety team decided"}).status_code == 201
+    reveal = ModerationAction.objects.get(action="reveal", post=sub.post)
+    assert reveal.moderator == people["moderator"] and reveal.reason == "Repeated threats; safety team decided"
+    assert Membership.objects.get(user=people["writer"], group=group).status == Membership.Status.REMOVED
