@@ -366,8 +366,10 @@ def check_create_thread(user, viewer: Viewer, title, body, *, anonymous: bool = 
         thread = Thread.objects.create(group=viewer.group, title=cleaned["title"], created_at=now, last_post_at=now)
         submitted = _submit(viewer, thread, cleaned["body"], anonymous=anonymous, cw_tags=tags, hold_minutes=minutes,
                             screen_text=f"{cleaned['title']}\n\n{cleaned['body']}", now=now)
+        # An anonymous thread's author is sealed in the log too (opened only by `audit unseal`).
         audit.record("community.thread_created", actor=user, request=request, obj=thread, subject=user,
-                     detail={"group": viewer.group.pk, "post": submitted.post.pk, "status": submitted.post.status})
+                     detail={"group": viewer.group.pk, "post": submitted.post.pk, "status": submitted.post.status},
+                     sealed=anonymous)
     return submitted
 
 
@@ -429,7 +431,7 @@ def check_edit_post(user, post: Post, viewer: Viewer, body, *, cw_tags=None, req
             if was == Post.Status.PUBLISHED:
                 announce_changed(post)
         audit.record("community.post_edited", actor=user, request=request, obj=post, subject=user,
-                     detail={"status": post.status})
+                     detail={"status": post.status}, sealed=post.anonymous)
     return Submitted(post, route)
 
 
@@ -457,7 +459,7 @@ def do_cancel_post(user, post: Post, request=None) -> Post:
         if was == Post.Status.PUBLISHED:
             announce_changed(post)
         audit.record("community.post_cancelled", actor=user, request=request, obj=post, subject=user,
-                     detail={"was": was})
+                     detail={"was": was}, sealed=post.anonymous)
     return post
 
 

@@ -110,8 +110,15 @@ def record(
     object_id: str | int = "",
     subject=None,
     detail: dict | None = None,
+    sealed: bool = False,
 ) -> AuditEvent:
-    """Append one event. ``detail`` must hold identifiers and outcomes, never what a person wrote."""
+    """Append one event. ``detail`` must hold identifiers and outcomes, never what a person wrote.
+
+    ``sealed``: who acted (and whose data it was) is kept encrypted in the event, not in its
+    actor and subject columns -- for acts a person chose to do anonymously (an anonymous thread),
+    so that reading the log does not undo their anonymity. Opening it is itself an audited act
+    with a reason (:func:`unseal`, ``hearthside audit unseal``).
+    """
     if actor is None and request is not None:
         user = getattr(request, "user", None)
         actor = user if user is not None and user.is_authenticated else None
@@ -119,6 +126,12 @@ def record(
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or obj.pk
     subject_id = getattr(subject, "pk", subject)
+    if sealed:
+        from . import crypto
+
+        who = json.dumps({"actor": getattr(actor, "pk", actor), "subject": subject_id})
+        detail = {**(detail or {}), "sealed": crypto.encrypt(who, SEALED_AAD)}
+        actor, subject_id = None, None
     with transaction.atomic():
         # The UPDATE takes a row lock (PostgreSQL) or the write lock (SQLite) before we read
         # the head, so two concurrent appends cannot both chain onto the same previous hash.
@@ -146,6 +159,28 @@ def record(
         seq, digest = event.seq, event.hash
         transaction.on_commit(lambda: _anchor(seq, digest))
     return event
+
+
+SEALED_AAD = "core.auditevent.sealed"
+
+
+def unseal(seq: int, *, by, reason: str) -> dict:
+    """Who acted in sealed event ``seq``. Administrators only, with a reason of at least 10
+    characters; the opening is itself recorded (``audit.unsealed``) before the answer is given."""
+    from django.core.exceptions import PermissionDenied, ValidationError
+
+    from . import crypto
+
+    if by is None or not getattr(by, "is_active", False) or not by.has_role("administrator"):
+        raise PermissionDenied("Only an administrator can open a sealed audit event.")
+    reason = (reason or "").replace("\x00", "").strip()
+    if len(reason) < 10:
+        raise ValidationError("Give the reason for opening it (at least 10 characters).")
+    event = AuditEvent.objects.filter(seq=seq).first()
+    if event is None or "sealed" not in (event.detail or {}):
+        raise ValidationError(f"Event #{seq} is not sealed.")
+    record("audit.unsealed", actor=by, detail={"seq": seq, "reason": reason[:500]})
+    return json.loads(crypto.decrypt(event.detail["sealed"], SEALED_AAD))
 
 
 def purge_addresses(now=None) -> int:

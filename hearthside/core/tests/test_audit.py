@@ -201,3 +201,41 @@ def test_the_sqlite_file_is_made_private(tmp_path):
     keep_sqlite_private(None, FakeConnection())
     assert os.stat(path).st_mode & 0o777 == 0o600
     assert str(path) in _PRIVATE
+
+
+@pytest.mark.django_db
+def test_an_anonymous_thread_is_sealed_in_the_audit_log_and_opening_it_is_recorded():
+    """Issue #17: administrators saw the author of every anonymous thread in the audit log, with
+    no reason asked and no record of looking."""
+    from django.core.exceptions import PermissionDenied, ValidationError
+
+    from hearthside.community import forum
+    from hearthside.community.models import Group, Membership
+    from hearthside.conftest import make_user
+
+    group = Group.objects.create(slug="g", name="G", allow_anonymous=True)
+    author = make_user("secretauthor")
+    Membership.objects.create(group=group, user=author)
+    viewer = forum.access_group_forum(author, "g")
+    sub = forum.check_create_thread(author, viewer, "Something I never told anyone", "It happened when I was 12.",
+                                    anonymous=True)
+    event = AuditEvent.objects.get(action="community.thread_created")
+    assert event.actor_id is None and event.subject_id is None
+    assert set(event.detail) == {"group", "post", "status", "sealed"}  # no field names the author
+    assert event.detail["sealed"].startswith("enc1:")
+    assert audit.verify_chain().ok
+    named = forum.check_create_thread(author, viewer, "Hello", "Just saying hi to everyone here.")
+    assert AuditEvent.objects.filter(action="community.thread_created", object_id=str(named.post.thread_id)
+                                     ).get().actor_id == author.pk
+    admin = make_user("theadmin", "administrator")
+    with pytest.raises(PermissionDenied):
+        audit.unseal(event.seq, by=make_user("nosy", "moderator"), reason="just curious about this")
+    with pytest.raises(ValidationError):
+        audit.unseal(event.seq, by=admin, reason="why")
+    assert not AuditEvent.objects.filter(action="audit.unsealed").exists()
+    assert audit.unseal(event.seq, by=admin, reason="Court order 2026/17 for this thread") == {
+        "actor": author.pk, "subject": author.pk}
+    opened = AuditEvent.objects.get(action="audit.unsealed")
+    assert opened.actor_id == admin.pk and opened.detail == {"seq": event.seq,
+                                                            "reason": "Court order 2026/17 for this thread"}
+    assert sub.post.anonymous
