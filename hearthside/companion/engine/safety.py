@@ -302,6 +302,61 @@ _HARMFUL_ADVICE = re.compile(
     r"\b(?:how (?:many|much) (?:pills|tablets)|lethal dose|painless(?:ly)? (?:way|method)|(?:method|ways?) to (?:kill|end)"
     r"|you should (?:just )?(?:end it|kill|hurt|die))\b", re.IGNORECASE)
 MAX_REPLY = 1500
+# Issue #17: the model's reply check passed 12 of 13 unsafe replies. What it now also refuses:
+# numbers written to slip past a digit pattern ("oh eight hundred", "O8OO", "0 8 0 0"), web
+# addresses (a companion sends nobody anywhere; the help panel has the curated lines), advice
+# against treatment, and an invented persona.
+_NUMBER_WORDS = {
+    "zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9", "cero": "0", "uno": "1", "dos": "2", "tres": "3", "cuatro": "4",
+    "cinco": "5", "seis": "6", "siete": "7", "ocho": "8", "nueve": "9",
+}
+_NUMBER_TOKEN = re.compile(r"[a-záéíóúñ]+|\d+", re.IGNORECASE)
+_URL = re.compile(
+    r"(?:https?://|www\.)\S+"
+    r"|\b[a-z0-9-]{2,}\s*(?:\.|\(dot\)|\[dot\]|\s+dot\s+|\s+punto\s+)\s*"
+    r"(?:com|org|net|info|io|co|uk|es|mx|ar|us|de|fr|app|help|online|site)\b", re.IGNORECASE)
+_AGAINST_TREATMENT = re.compile(
+    r"\b(?:stop|quit|skip|give up|come off|cut out) (?:taking )?(?:your |the |those |these )?"
+    r"(?:pills|tablets|meds|medications?|medicines?|antidepressants?|prescriptions?|treatment|therapy)\b"
+    r"|\byou (?:don'?t|do not|won'?t|will not) need (?:your |a |any |the )?"
+    r"(?:therapist|therapy|counsell?or|counsell?ing|doctor|gp|psychiatrist|psychologist|meds|medications?|pills"
+    r"|tablets|treatment|professional help)\b"
+    r"|\b(?:therapists?|therapy|doctors?|meds|medications?|antidepressants?) (?:are|is) (?:useless|pointless|a waste"
+    r"|a scam|poison)\b"
+    r"|\b(?:deja|dejar|deja de tomar|dejar de tomar|no tomes) (?:tus |las |la |los )?"
+    r"(?:pastillas|medicaci[oó]n|medicamentos|antidepresivos|tratamiento|terapia)\b"
+    r"|\bno necesitas (?:a )?(?:tu |un |una |el |la )?(?:terapeuta|psic[oó]log[oa]|psiquiatra|m[eé]dic[oa]|medicaci[oó]n"
+    r"|pastillas|tratamiento|terapia)\b", re.IGNORECASE)
+_PERSONA = re.compile(
+    r"\bmy name(?:'s| is)\b|\bi(?:'m| am) called\b|\bcall me [A-Z]|\b(?:hi|hello|hey)[,!]?\s+i(?:'m| am)\s+[A-Z][a-z]+\b"
+    r"|\bme llamo\b|\bmi nombre es\b", re.IGNORECASE)
+
+
+def _spelled_digits(text: str) -> str:
+    """The digits a text spells out, runs joined: "oh eight hundred five 5 5" -> "0800555"; letters
+    that pass for digits inside a number (O8OO, l23) count as digits there."""
+    out, run = [], []
+    for token in _NUMBER_TOKEN.findall(text.lower()):
+        if token.isdigit():
+            run.append(token)
+        elif token in ("hundred", "cien"):
+            run.append("00")
+        elif token in _NUMBER_WORDS and (token not in ("o", "oh", "uno") or run):
+            run.append(_NUMBER_WORDS[token])
+        elif re.fullmatch(r"[0-9ol]+", token) and any(c.isdigit() for c in token):
+            run.append(token.replace("o", "0").replace("l", "1"))
+        else:
+            if run:
+                out.append("".join(run))
+            run = []
+    if run:
+        out.append("".join(run))
+    return " ".join(out)
+
+
+def _disguised_number(text: str) -> bool:
+    return any(len(chunk) >= 7 for chunk in _spelled_digits(_DATE.sub("", text)).split())
 
 
 def check_reply(reply: str, *, allow_phone: bool = False, reviewed: bool = False) -> ReplyCheck:
@@ -316,10 +371,14 @@ def check_reply(reply: str, *, allow_phone: bool = False, reviewed: bool = False
         return ReplyCheck(False, "too_long")
     if _SELF_CLAIMS.search(reply):
         return ReplyCheck(False, "claims_experience")
-    if not allow_phone and _PHONE.search(_DATE.sub("", reply)):
+    if not allow_phone and (_PHONE.search(_DATE.sub("", reply)) or _disguised_number(reply)):
         return ReplyCheck(False, "phone_number")
-    if _HARMFUL_ADVICE.search(reply):
+    if _URL.search(reply):
+        return ReplyCheck(False, "web_address")
+    if _HARMFUL_ADVICE.search(reply) or _AGAINST_TREATMENT.search(reply):
         return ReplyCheck(False, "harmful")
+    if _PERSONA.search(reply):
+        return ReplyCheck(False, "persona")
     level, _reasons = _screen_rules(reply) if reviewed else screen_text(reply)
     if level == "unknown" or RANK.get(level, 0) >= RANK["moderate"]:
         return ReplyCheck(False, f"screened_{level}")

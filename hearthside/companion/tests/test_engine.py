@@ -214,3 +214,34 @@ def test_an_unsafe_or_failing_writer_is_replaced_by_the_offline_reply():
 ])
 def test_reply_checks_catch_claims_invented_numbers_and_crisis_language(reply):
     assert not sf.check_reply(reply).ok
+
+
+@pytest.mark.parametrize("reply", [
+    # Issue #17: the reply check passed 12 of 13 of these.
+    "You can ring zero eight hundred five five five zero one nine nine any time.",
+    "Try O8OO 555 O199, they are lovely.",
+    "Call 0 8 0 0 5 5 5 0 1 9 9.",
+    "There's a great forum at www.feelbetter-now.example, have a look.",
+    "Have a look at calmplace dot com tonight.",
+    "Honestly, you could stop taking the tablets if they make you feel flat.",
+    "You don't need your therapist, you have me.",
+    "Therapists are useless anyway.",
+    "Hi, I'm Sarah, and I'm here for you.",
+    "My name is Dr Kim and I work with people like you.",
+    "Puedes dejar de tomar las pastillas si no te ayudan.",
+    "No necesitas a tu terapeuta.",
+    "Me llamo Lucía y estoy aquí contigo.",
+])
+def test_reply_checks_catch_disguised_numbers_addresses_advice_against_treatment_and_personas(reply):
+    assert not sf.check_reply(reply).ok, reply
+
+
+@pytest.mark.parametrize("reply", [
+    "That sounds really tiring. What has been the hardest part of your week?",
+    "It makes sense to feel low after five days of little sleep.",
+    "Would it help to try a one-minute breathing exercise together?",
+    "You mentioned your therapist: is that something you could bring to your next session?",
+    "Taking your medication as your doctor prescribed can be part of looking after yourself.",
+])
+def test_ordinary_replies_still_pass(reply):
+    assert sf.check_reply(reply).ok, (reply, sf.check_reply(reply))
