@@ -171,9 +171,13 @@ SAFETY_SCREENED_RETENTION_DAYS = env_int("HEARTHSIDE_SAFETY_RETENTION_DAYS", 90,
 # Abuse limits (hearthside/core/limits.py): "<count>/<s|m|h|d>", "" switches one off. Counted in
 # the cache: shared by every process with Redis, per process without it. A limit keyed by address
 # counts everyone behind one NAT (a campus, a shelter) together: raise it for such sites.
+# The support line's light proof of work (hearthside/core/pow.py): leading zero bits asked for.
+POW_BITS = env_int("HEARTHSIDE_POW_BITS", 14, minimum=0)
 RATE_LIMITS = {
     # Anonymous visitors opening a support-line conversation (each makes a guest and joins the queue).
     "supportline.guest": env_str("HEARTHSIDE_LIMIT_SUPPORTLINE_GUEST", "6/h"),
+    # ...of which without the page's light proof of work (no JavaScript, or a script): fewer.
+    "supportline.guest_unverified": env_str("HEARTHSIDE_LIMIT_SUPPORTLINE_GUEST_UNVERIFIED", "2/h"),
     "signup": env_str("HEARTHSIDE_LIMIT_SIGNUP", "10/h"),
     "password_reset": env_str("HEARTHSIDE_LIMIT_PASSWORD_RESET", "5/h"),
     "forum.thread": env_str("HEARTHSIDE_LIMIT_FORUM_THREAD", "10/h"),

@@ -95,7 +95,10 @@ def start(request):
         # Someone without an account (or a guest) picks the country whose lines they see here.
         choose = not user.is_authenticated or guest
         chosen = _chosen_country(request.GET.get("country")) if choose else ""
+        from hearthside.core import pow
+
         return render(request, "supportline/start.html", {
+            "pow": pow.issue() if not user.is_authenticated else None,
             "has_plan": user.is_authenticated and not guest and _plan(user) is not None,
             "is_staff_supporter": actions.is_supporter(user),
             "guest": guest,
@@ -110,9 +113,13 @@ def start(request):
         messages.error(request, _("Keep it under %(n)s characters.") % {"n": actions.MAX_MESSAGE})
         return redirect("supportline:start")
     if not user.is_authenticated:
-        from hearthside.core import audit, limits
+        from hearthside.core import audit, limits, pow
 
-        if limits.over(request, "supportline.guest"):
+        # A browser that did the light proof of work (pow.js) is held to the usual limit; one
+        # that did not (no JavaScript, or a script) to a lower one -- never refused for it alone.
+        worked = pow.verify(request.POST.get("pow_challenge"), request.POST.get("pow_counter"))
+        if limits.over(request, "supportline.guest") or (
+                not worked and limits.over(request, "supportline.guest_unverified")):
             # Someone opening conversation after conversation from one connection (issue #17: a
             # dozen fake crisis openings in a second filled the queue). The answer is never a
             # dead end: the lines and the emergency number are right here.

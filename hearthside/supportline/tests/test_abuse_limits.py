@@ -21,13 +21,27 @@ def _low_limit(settings):
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "supportline.guest": "3/h"}
 
 
+def _worked(client) -> dict:
+    """What pow.js sends: the page's challenge and a counter that solves it."""
+    import re
+
+    from hearthside.core import pow
+
+    page = client.get("/support-line/").content.decode()
+    challenge = re.search(r'name="pow_challenge" value="([^"]+)"', page).group(1)
+    counter = next(str(i) for i in range(10**7) if pow.solves(challenge, str(i)))
+    return {"pow_challenge": challenge, "pow_counter": counter}
+
+
 @pytest.mark.django_db
 def test_a_flood_of_anonymous_entries_from_one_address_is_stopped_with_the_lines_shown():
     make_user("gb-default", country="GB")
     for i in range(3):
-        response = Client(REMOTE_ADDR="203.0.113.9").post("/support-line/", {"opening": CRISIS_OPENING})
+        client = Client(REMOTE_ADDR="203.0.113.9")
+        response = client.post("/support-line/", {"opening": CRISIS_OPENING, **_worked(client)})
         assert response.status_code == 302, i
-    flooded = Client(REMOTE_ADDR="203.0.113.9").post("/support-line/", {"opening": CRISIS_OPENING})
+    client = Client(REMOTE_ADDR="203.0.113.9")
+    flooded = client.post("/support-line/", {"opening": CRISIS_OPENING, **_worked(client)})
     assert flooded.status_code == 429
     page = flooded.content.decode()
     assert 'id="sl-limited"' in page and "call" in page.lower()
@@ -43,7 +57,7 @@ def test_a_flood_of_anonymous_entries_from_one_address_is_stopped_with_the_lines
 
 @pytest.mark.django_db
 def test_the_limit_can_be_switched_off(settings):
-    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "supportline.guest": ""}
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "supportline.guest": "", "supportline.guest_unverified": ""}
     for _ in range(5):
         assert Client(REMOTE_ADDR="203.0.113.9").post("/support-line/", {"opening": "hi"}).status_code == 302
 
@@ -93,3 +107,40 @@ def test_marking_as_abuse_leaves_alerts_from_elsewhere_alone():
     actions.check_mark_abuse(supporter, conversation, "rude")
     # ...which the support-line judgement does not touch.
     assert SafetyAlert.objects.get(person=member).status == "open"
+
+
+@pytest.mark.django_db
+def test_without_the_proof_of_work_fewer_entries_are_let_through_never_none(settings):
+    """A browser without JavaScript still reaches a supporter; a script flooding without doing
+    the work is stopped sooner (issue #17's "light proof of work")."""
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "supportline.guest": "6/h", "supportline.guest_unverified": "2/h"}
+    plain = [Client(REMOTE_ADDR="203.0.113.50").post("/support-line/", {"opening": "hello"}).status_code
+             for _ in range(3)]
+    assert plain == [302, 302, 429]
+    # The work done, the usual limit applies; an answer is good once only.
+    client = Client(REMOTE_ADDR="203.0.113.50")
+    worked = _worked(client)
+    assert client.post("/support-line/", {"opening": "hello", **worked}).status_code == 302
+    again = Client(REMOTE_ADDR="203.0.113.50").post("/support-line/", {"opening": "hello", **worked})
+    assert again.status_code == 429  # a reused answer counts as no work, and that limit is spent
+
+
+def test_proof_of_work_checks():
+    from hearthside.core import pow
+
+    issued = pow.issue()
+    challenge = issued["challenge"]
+    counter = next(str(i) for i in range(10**7) if pow.solves(challenge, str(i)))
+    wrong = next(str(i) for i in range(10**7) if not pow.solves(challenge, str(i)))
+    assert not pow.verify(challenge, wrong)
+    assert not pow.verify(challenge[:-2] + "xx", counter)          # forged challenge
+    assert not pow.verify(challenge, "not-a-number")
+    assert pow.verify(challenge, counter)
+    assert not pow.verify(challenge, counter)                     # used once
+    import time_machine
+    from django.utils import timezone
+
+    late = pow.issue()["challenge"]
+    late_counter = next(str(i) for i in range(10**7) if pow.solves(late, str(i)))
+    with time_machine.travel(timezone.now() + timezone.timedelta(hours=1)):
+        assert not pow.verify(late, late_counter)                 # too old
