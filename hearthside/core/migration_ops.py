@@ -48,3 +48,16 @@ def _rewrite(app_label: str, model_name: str, field_name: str, encrypting: bool)
 def encrypt_column(app_label: str, model_name: str, field_name: str) -> migrations.RunPython:
     return migrations.RunPython(_rewrite(app_label, model_name, field_name, True),
                                 _rewrite(app_label, model_name, field_name, False))
+
+
+def fill_name_skeletons(app_label: str, model_name: str, field: str = "pseudonym") -> migrations.RunPython:
+    """Fill ``<field>_skeleton`` (hearthside.core.names.skeleton) for every existing row."""
+
+    def run(apps, schema_editor):
+        from hearthside.core.names import skeleton
+
+        model = apps.get_model(app_label, model_name)
+        for row in model.objects.only("pk", field).iterator(chunk_size=2000):
+            model.objects.filter(pk=row.pk).update(**{f"{field}_skeleton": skeleton(getattr(row, field))[:80]})
+
+    return migrations.RunPython(run, migrations.RunPython.noop)

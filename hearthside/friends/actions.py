@@ -161,6 +161,13 @@ def check_save_profile(user, data: dict, request=None) -> PeerProfile:
         pseudonym_validator(pseudonym)
     except ValidationError as exc:
         raise ValidationError({"pseudonym": exc.messages}) from None
+    from hearthside.core.names import mixes_lookalike_scripts, skeleton
+
+    if mixes_lookalike_scripts(pseudonym):
+        raise ValidationError({"pseudonym": [_("Use letters from one alphabet: this name mixes letters that look alike.")]})
+    if PeerProfile.objects.filter(pseudonym_skeleton=skeleton(pseudonym)[:80]).exclude(user=user).exclude(
+            pseudonym__iexact=pseudonym).exists():
+        raise ValidationError({"pseudonym": [_("That name looks the same as someone else's. Try another.")]})
     intro = str(data.get("intro") or "").replace("\x00", "").strip()
     if len(intro) > 300:
         raise ValidationError({"intro": [_("Keep your introduction under 300 characters.")]})

@@ -37,6 +37,8 @@ class PeerProfile(models.Model):
     user = models.OneToOneField("accounts.User", on_delete=models.CASCADE, related_name="peer_profile")
     enabled = models.BooleanField(default=False, db_index=True)
     pseudonym = models.CharField(max_length=40)
+    # What the name looks like (hearthside.core.names.skeleton): look-alikes are refused.
+    pseudonym_skeleton = models.CharField(max_length=80, blank=True, db_index=True, editable=False)
     intro = EncryptedTextField(max_length=300, blank=True)
     topics = models.JSONField(default=list, blank=True)
     languages = models.JSONField(default=list, blank=True)
@@ -55,6 +57,15 @@ class PeerProfile(models.Model):
 
     def __str__(self) -> str:
         return self.pseudonym
+
+    def save(self, *args, **kwargs):
+        from hearthside.core.names import skeleton
+
+        self.pseudonym_skeleton = skeleton(self.pseudonym)[:80]
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "pseudonym" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "pseudonym_skeleton"}
+        super().save(*args, **kwargs)
 
 
 class Connection(models.Model):

@@ -2,13 +2,8 @@
 
 from django.db import migrations, models
 
+from hearthside.core.migration_ops import fill_name_skeletons
 
-def fill_skeletons(apps, schema_editor):
-    from hearthside.core.names import skeleton
-
-    User = apps.get_model("accounts", "User")
-    for user in User.objects.only("pk", "pseudonym").iterator(chunk_size=2000):
-        User.objects.filter(pk=user.pk).update(pseudonym_skeleton=skeleton(user.pseudonym)[:80])
 
 
 class Migration(migrations.Migration):
@@ -23,5 +18,5 @@ class Migration(migrations.Migration):
             name='pseudonym_skeleton',
             field=models.CharField(blank=True, db_index=True, editable=False, max_length=80),
         ),
-        migrations.RunPython(fill_skeletons, migrations.RunPython.noop),
+        fill_name_skeletons('accounts', 'User'),
     ]

@@ -228,3 +228,21 @@ def test_an_adult_cannot_move_into_the_under_18_pool_by_changing_their_year_of_b
     profile = actions.check_save_profile(teen, {"pseudonym": "Teen P", "intro": "Hello there", "age_band": "adult",
                                                 "topics": ["grief"], "languages": ["es"], "looking_for": ["talk"]})
     assert profile.age_band == "adult"
+
+
+@pytest.mark.django_db
+def test_peer_profile_names_that_pass_for_someone_elses_are_refused():
+    from django.core.exceptions import ValidationError
+
+    from hearthside.conftest import make_user
+
+    peer("victim")  # "Victim P"
+    other = make_user("impostor")
+    for lookalike in ("Victim Р", "Vіctim P"):  # Cyrillic Р; Ukrainian і
+        with pytest.raises(ValidationError) as exc:
+            actions.check_save_profile(other, {"pseudonym": lookalike, "intro": "Hello there", "age_band": "adult",
+                                               "topics": ["grief"], "languages": ["es"], "looking_for": ["talk"]})
+        assert "pseudonym" in exc.value.message_dict
+    profile = actions.check_save_profile(other, {"pseudonym": "Лена", "intro": "Hello there", "age_band": "adult",
+                                                 "topics": ["grief"], "languages": ["es"], "looking_for": ["talk"]})
+    assert profile.pseudonym_skeleton
