@@ -128,16 +128,14 @@ def _tell(relationship: CareRelationship, notices: list[RiskNotice], alert) -> N
     level = max((n.level for n in notices), key=lambda lv: LEVEL_RANK.get(lv, 0))
     sources = [n.source for n in notices]
     in_messages = "care.message" in sources
-    names = {"c": client.pseudonym}
+    # Who and why are the client's health information: they are on the client page, which asks
+    # for the second factor (issue #17). The notice and the live event say only that a client in
+    # the practitioner's care needs them, how urgently, and where to look.
     if in_messages:
-        text = _("%(c)s wrote to you something that suggests they may be in danger. Please read it and reach "
-                 "out.") % names
-    elif sources == [PHQ9_SOURCE] * len(sources):
-        text = _("%(c)s answered the PHQ-9 question about thoughts of self-harm above 0. Please check in with "
-                 "them.") % names
+        text = _("A client in your care wrote something to you that suggests they may be in danger. Open it to "
+                 "see who and why.")
     else:
-        text = _("%(c)s may be at risk: our safety checks noticed something in %(where)s. Please check in with "
-                 "them.") % {**names, "where": ", ".join(dict.fromkeys(source_label(s) for s in sources))}
+        text = _("A client in your care may need your attention. Open it to see who and why.")
     if alert is not None:
         text += " " + _("The safety team has been alerted too.")
     if level in CRISIS_LEVELS:
@@ -145,8 +143,8 @@ def _tell(relationship: CareRelationship, notices: list[RiskNotice], alert) -> N
     url = f"/care/messages/{relationship.pk}/" if in_messages else f"/care/clients/{relationship.pk}/#safety"
     actions.notify(practitioner.pk, text, url)
     send_event_on_commit([user_group(practitioner.pk)], {
-        "type": "care.risk", "relationship": relationship.pk, "client": client.pseudonym,
-        "alert": alert.pk if alert is not None else None, "level": level, "sources": sources, "url": url})
+        "type": "care.risk", "relationship": relationship.pk, "alert": alert.pk if alert is not None else None,
+        "urgent": level in CRISIS_LEVELS, "url": url})
     audit.record("care.risk_practitioner_notified", obj=relationship, subject=client.pk,
                  detail={"alert": alert.pk if alert is not None else None, "sources": sources, "level": level,
                          "practitioner": practitioner.pk})

@@ -47,7 +47,9 @@ def test_phq9_item9_is_flagged_on_the_client_page_and_notifies_the_practitioner(
     assert result.total == 12 and alert is not None and alert.source == "selfcare.phq9"
 
     told = _risk_notifications(pro.user).get()
-    assert "PHQ-9" in told.text and "Client" in told.text and told.url == f"/care/clients/{rel.pk}/#safety"
+    # Who and why wait behind the second factor on the client page (issue #17): the notice says neither.
+    assert "A client in your care" in told.text and told.url == f"/care/clients/{rel.pk}/#safety"
+    assert "PHQ-9" not in told.text and client_user.pseudonym not in told.text
     notice = RiskNotice.objects.get(relationship=rel)
     assert notice.alert == alert and notice.source == "selfcare.phq9" and notice.emailed_at is not None
     # The e-mail: only that a client needs attention, and a link. No name, nothing clinical.
@@ -89,7 +91,7 @@ def test_item9_reaches_the_practitioner_when_the_site_raises_no_alert_for_it(
         _response, _result, alert = selfcare.check_submit_questionnaire(client_user, "phq9", PHQ9_ITEM9)
     assert alert is None and not SafetyAlert.objects.exists()
     told = _risk_notifications(pro.user).get()
-    assert "PHQ-9" in told.text and "safety team" not in told.text
+    assert "A client in your care" in told.text and "safety team" not in told.text
     assert len(mail.outbox) == 1
 
 
@@ -102,7 +104,7 @@ def test_an_alert_from_another_feature_notifies_once_per_feature_and_level(
     with django_capture_on_commit_callbacks(execute=True):
         screen_and_route(client_user, "I have been cutting myself again", "community.post", source_id=2)
     told = list(_risk_notifications(pro.user))
-    assert len(told) == 1 and "a community group" in told[0].text and "I have been" not in told[0].text
+    assert len(told) == 1 and "A client in your care" in told[0].text and "I have been" not in told[0].text
     # A different feature joining the same incident tells again.
     with django_capture_on_commit_callbacks(execute=True):
         selfcare.check_submit_questionnaire(client_user, "phq9", PHQ9_ITEM9)
