@@ -95,7 +95,21 @@ def _credentials_valid(user, session, token) -> bool:
     from hearthside.accounts.actions import SESSION_AUTH_AT
 
     auth_at = data.get(SESSION_AUTH_AT)
-    return not (auth_at and time.time() - auth_at > settings.SESSION_ABSOLUTE_TIMEOUT)
+    if auth_at and time.time() - auth_at > settings.SESSION_ABSOLUTE_TIMEOUT:
+        return False
+    from hearthside.accounts.auth import proved_second_factor
+
+    if proved_second_factor(user):
+        # Joined staff groups on a second factor: that proof must still hold (two-factor turned off,
+        # the device removed). Closing makes the client reconnect, with what it may see now.
+        from django_otp import DEVICE_ID_SESSION_KEY
+        from django_otp.models import Device
+
+        persistent_id = data.get(DEVICE_ID_SESSION_KEY)
+        device = Device.from_persistent_id(persistent_id) if persistent_id else None
+        if device is None or device.user_id != user.pk:
+            return False
+    return True
 
 
 @database_sync_to_async

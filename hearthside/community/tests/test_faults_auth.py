@@ -121,3 +121,23 @@ def test_a_valid_session_is_not_closed_by_the_recheck(settings):
         return still
 
     assert async_to_sync(scenario)()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_staff_socket_is_closed_when_its_second_factor_goes(settings):
+    """A socket that joined staff groups on a second factor is closed once that proof is gone (the
+    device removed); the reconnect then sees only what a session without it may see (issue #17)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    settings.REALTIME_AUTH_RECHECK_SECONDS = 0.2
+    moderator = make_user("mod-2fa", "moderator")
+    TOTPDevice.objects.create(user=moderator, name="phone", confirmed=True)
+    sock = socket_for(moderator, two_factor=True)
+
+    async def scenario():
+        await open_socket(sock)
+        assert await _still_open(sock)
+        await db(lambda: TOTPDevice.objects.filter(user=moderator).delete())()
+        return await _closed_with(sock)
+
+    assert async_to_sync(scenario)() == 4401
