@@ -367,7 +367,7 @@ def do_hide_chat_message(moderator, message: ChatMessage, reason: str = "", requ
         ModerationAction.objects.create(moderator=moderator, group=message.group, action="hide",
                                         chat_message=message, reason=reason[:500])
         audit.record("community.chat_hidden", actor=moderator, request=request, obj=message,
-                     subject=message.author_id)
+                     subject=message.author_id, seal_subject=message.anonymous)
         if message.seq is not None:
             frame = json.dumps(chat_frame(message, message.group), separators=(",", ":"))
             publish_on_commit(group_topic(message.group_id), frame)

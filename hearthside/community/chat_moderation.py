@@ -23,6 +23,7 @@ from . import actions, forum
 from .models import ChatMessage, Group, Membership, ModerationAction, Report
 from .moderation import (
     QUEUE_LIMIT,
+    _anonymous_author_guard,
     _clean_reason,
     _notify,
     moderated_groups,
@@ -124,7 +125,7 @@ def check_report_chat(user, group: Group, seq, reason) -> Report:
             return existing
         report = Report.objects.create(reporter=user, chat_message=message, reason=reason)
         audit.record("community.chat_reported", actor=user, obj=message, subject=message.author_id,
-                     detail={"group": group.pk})
+                     detail={"group": group.pk}, seal_subject=message.anonymous)
     return report
 
 
@@ -151,7 +152,7 @@ def _record(moderator, message: ChatMessage, action: str, *, reason="", member_i
                                             chat_message=message, member_id=member_id, reason=reason[:500])
     audit.record(f"community.chat_moderation.{action}", actor=moderator, request=request, obj=message,
                  subject=message.author_id, detail={"group": message.group_id, "moderation_action": entry.pk,
-                                                    **(detail or {})})
+                                                    **(detail or {})}, seal_subject=message.anonymous)
     return entry
 
 
@@ -215,6 +216,7 @@ def _do_warn(moderator, message, *, reason, request, **_kw):
 
 
 def _do_mute(moderator, message, *, reason, minutes, request, **_kw):
+    _anonymous_author_guard(moderator, message, reason, request=request, record=_record)
     membership = _author_membership(message)
     minutes, until = mute_membership(membership, minutes)
     _notify(membership.user_id, _("A moderator paused your messages in %(g)s until %(t)s.")
@@ -224,6 +226,7 @@ def _do_mute(moderator, message, *, reason, minutes, request, **_kw):
 
 
 def _do_remove(moderator, message, *, reason, request, **_kw):
+    _anonymous_author_guard(moderator, message, reason, request=request, record=_record)
     membership = _author_membership(message)
     if membership.user_id == moderator.pk:
         raise PermissionDenied(_("You cannot remove yourself."))

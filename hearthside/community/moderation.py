@@ -196,7 +196,7 @@ def _record(moderator, post: Post, action: str, *, reason: str = "", member_id=N
                                             member_id=member_id, reason=reason[:500])
     audit.record(f"community.moderation.{action}", actor=moderator, request=request, obj=post,
                  subject=post.author_id, detail={"group": post.thread.group_id, "moderation_action": entry.pk,
-                                                 **(detail or {})})
+                                                 **(detail or {})}, seal_subject=post.anonymous)
     return entry
 
 
@@ -247,7 +247,7 @@ def abuse_labelled_examples():
         yield item.body, 1 if item.abuse_check["moderator_decision"] == "abusive" else 0
 
 
-def _anonymous_author_guard(moderator, post: Post, reason: str, request=None) -> None:
+def _anonymous_author_guard(moderator, post, reason: str, request=None, *, record=None) -> None:
     """Muting or removing the author of an anonymous post shows who they are (they vanish from the
     member list, their posts stop): only a site moderator may do it, and it counts as a reveal --
     with the reason, on the record (issue #17: a facilitator's removal revealed the author with
@@ -260,7 +260,7 @@ def _anonymous_author_guard(moderator, post: Post, reason: str, request=None) ->
     if len(reason) < MIN_REVEAL_REASON:
         raise ValidationError({"reason": [_("Acting on an anonymous author reveals them: give the reason (at least "
                                             "%(n)s characters).") % {"n": MIN_REVEAL_REASON}]})
-    _record(moderator, post, "reveal", reason=reason, member_id=post.author_id, request=request)
+    (record or _record)(moderator, post, "reveal", reason=reason, member_id=post.author_id, request=request)
 
 
 def _author_membership(post: Post) -> Membership:

@@ -4,6 +4,8 @@ A person's own group posts and chat messages are deleted with their account; rea
 memberships and reports go too. Moderation history keeps the action but loses the name.
 """
 
+from django.db.models import Q
+
 from hearthside.core.personal_data import register, serialise_row
 
 from .models import (
@@ -44,7 +46,24 @@ register(Post, user_field="author", order=60, exporter=_own_posts)
 register(Reaction, order=60)
 register(ThreadRead, order=60)
 register(Report, user_field="reporter", order=60, erase="detach")
-register(ModerationAction, user_field="moderator", order=70, erase="detach", extra_user_fields=("member",))
+
+
+def _moderation_actions(user) -> list[dict]:
+    # A moderator's export leaves out who wrote the anonymous post or message they acted on (issue
+    # #17: warning an anonymous author put the author's account id in the facilitator's export).
+    rows = []
+    for entry in (ModerationAction.objects.filter(Q(moderator=user) | Q(member=user))
+                  .select_related("post", "chat_message").order_by("pk")):
+        row = serialise_row(entry)
+        item = entry.post or entry.chat_message
+        if entry.member_id != user.pk and item is not None and item.anonymous:
+            row["member"] = None
+        rows.append(row)
+    return rows
+
+
+register(ModerationAction, user_field="moderator", order=70, erase="detach", extra_user_fields=("member",),
+         exporter=_moderation_actions)
 register(MemberBlock, order=60, extra_user_fields=("other",), exporter=_own_blocks)
 register(Meeting, user_field="facilitator", order=70, erase="detach")
 register(MeetingRSVP, order=60)

@@ -111,6 +111,7 @@ def record(
     subject=None,
     detail: dict | None = None,
     sealed: bool = False,
+    seal_subject: bool = False,
 ) -> AuditEvent:
     """Append one event. ``detail`` must hold identifiers and outcomes, never what a person wrote.
 
@@ -118,6 +119,10 @@ def record(
     actor and subject columns -- for acts a person chose to do anonymously (an anonymous thread),
     so that reading the log does not undo their anonymity. Opening it is itself an audited act
     with a reason (:func:`unseal`, ``hearthside audit unseal``).
+
+    ``seal_subject``: only whose data it was is sealed; the actor stays in the open -- for what
+    someone else does to an anonymous act (a moderator hides an anonymous post, a member reports
+    an anonymous message): the actor answers for it, the anonymous author stays anonymous.
     """
     if actor is None and request is not None:
         user = getattr(request, "user", None)
@@ -126,12 +131,14 @@ def record(
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or obj.pk
     subject_id = getattr(subject, "pk", subject)
-    if sealed:
+    if sealed or seal_subject:
         from . import crypto
 
         who = json.dumps({"actor": getattr(actor, "pk", actor), "subject": subject_id})
         detail = {**(detail or {}), "sealed": crypto.encrypt(who, SEALED_AAD)}
-        actor, subject_id = None, None
+        subject_id = None
+        if sealed:
+            actor = None
     with transaction.atomic():
         # The UPDATE takes a row lock (PostgreSQL) or the write lock (SQLite) before we read
         # the head, so two concurrent appends cannot both chain onto the same previous hash.

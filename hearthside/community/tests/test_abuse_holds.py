@@ -215,3 +215,25 @@ def test_moderator_decisions_on_chat_become_labelled_examples(people, group, api
     rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert rows[0] == ["text", "label"]
     assert sorted(rows[1:]) == sorted([[INSULT, "0"], ["you are all idiots and I hate you", "1"]])
+
+
+def test_muting_or_removing_the_author_of_an_anonymous_chat_message_is_a_site_moderators_reveal(people, group,
+                                                                                                  api_as):
+    """As for anonymous forum posts (issue #17): a facilitator cannot mute or remove the author of an
+    anonymous chat message -- that would show who wrote it; a site moderator can, with a reason,
+    recorded as a reveal."""
+    group.allow_anonymous = True
+    group.save(update_fields=["allow_anonymous"])
+    message, _c, _r = actions.check_send_chat(people["writer"], group, "a1", "whatever, this group is a waste of time",
+                                              anonymous=True)
+    facil = api_as(people["facilitator"], two_factor=True)
+    for action in ("mute", "remove"):
+        refused = facil.post(CHAT_ACTIONS, {"message_id": message.pk, "action": action, "minutes": 60,
+                                            "reason": "cool off please"})
+        assert refused.status_code == 400 and "anonymous" in refused.json()["detail"], refused.content
+    membership = Membership.objects.get(group=group, user=people["writer"])
+    assert membership.muted_until is None and membership.status == Membership.Status.ACTIVE
+    mod = api_as(people["moderator"], two_factor=True)
+    assert mod.post(CHAT_ACTIONS, {"message_id": message.pk, "action": "mute", "minutes": 60,
+                                   "reason": "Repeated harassment, safety team agreed"}).status_code == 201
+    assert ModerationAction.objects.filter(chat_message=message, action="reveal").count() == 1
