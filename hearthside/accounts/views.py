@@ -304,7 +304,11 @@ def privacy(request):
 @require_POST
 def export_download(request):
     data = actions.export_user_data(request.user, request=request)
-    response = HttpResponse(json.dumps(data, indent=2, ensure_ascii=False), content_type="application/json")
+    from django.core.serializers.json import DjangoJSONEncoder
+
+    # Times, dates and decimals (a reminder's time of day) as the API writes them.
+    response = HttpResponse(json.dumps(data, indent=2, ensure_ascii=False, cls=DjangoJSONEncoder),
+                            content_type="application/json")
     response["Content-Disposition"] = f'attachment; filename="hearthside-export-{request.user.username}.json"'
     return response
 

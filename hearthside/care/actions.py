@@ -656,6 +656,11 @@ def access_appointment(user, appointment_id) -> Appointment:
         raise Http404 from None
     if user.pk not in (appointment.client_id, appointment.practitioner.user_id):
         raise Http404
+    if user.pk == appointment.practitioner.user_id and user.pk != appointment.client_id:
+        # The practitioner's side of a client's appointment, like every read of client data.
+        from .clinical import require_second_factor
+
+        require_second_factor(user)
     return appointment
 
 

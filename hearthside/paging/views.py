@@ -35,9 +35,12 @@ def _require_alert_staff(request):
 
 
 def _json_body(request):
+    from django.http.request import RawPostDataException
+
     try:
         return json.loads(request.body or b"null")
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RawPostDataException):
+        # RawPostDataException: a form post, whose body Django has already read as a form.
         raise ValidationError(_("Send JSON.")) from None
 
 

@@ -189,6 +189,13 @@ def test_appointment_is_404_for_anyone_else(db, pro, client_user, at_start):
 
     with pytest.raises(Http404):
         actions.access_appointment(make_user("nosy"), appointment.pk)
+    assert actions.access_appointment(client_user, appointment.pk) == appointment
+    # The practitioner's side needs the second factor, as every read of client data (issue #17).
+    from hearthside.accounts.auth import SecondFactorRequired, mark_second_factor
+
+    with pytest.raises(SecondFactorRequired):
+        actions.access_appointment(pro.user, appointment.pk)
+    mark_second_factor(pro.user, True)
     assert actions.access_appointment(pro.user, appointment.pk) == appointment
 
 
