@@ -173,7 +173,11 @@ def test_the_summary_is_short_plain_and_in_the_persons_own_words(person):
     summary = offered(person, "I feel like a burden to everyone", CRISIS).extra["handoff"]["summary"]
     lines = summary.splitlines()
     quotes = [line for line in lines if line.startswith("- ")]
-    assert 1 <= len(quotes) <= handoff.MAX_STATEMENTS
+    # Each of their own statements once, in order, "ok" left out: the long one clipped, the
+    # burden, and their answer to the direct question about suicide.
+    assert len(quotes) == 3 <= handoff.MAX_STATEMENTS
+    assert quotes[1] == "- “I feel like a burden to everyone”"
+    assert quotes[2].startswith("- Asked directly about thoughts of ending their life, they answered: “")
     assert all(len(q) <= handoff.MAX_STATEMENT_CHARS + 6 for q in quotes)
     assert "- “I have felt hopeless for weeks" in summary and "…”" in summary  # clipped, marked
     assert "“ok”" not in summary
