@@ -4,12 +4,13 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench bench-outreach bench-realtime bench-synapse bench-supportline eval-safety eval-companion eval-moderation train-emotions train-screener venv messages clean
+.PHONY: run test lint bench bench-screen screener-cache bench-outreach bench-realtime bench-synapse bench-supportline eval-safety eval-companion eval-moderation train-emotions train-screener venv messages clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m hearthside.safety.screening.cli cache
 	@touch $(STAMP)
 
 venv: $(STAMP)
@@ -30,8 +31,19 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/bench_api.py
 	$(PY) bench/bench_screen.py
+	$(PY) bench/bench_screen_cli.py
 	$(PY) bench/bench_emotions.py
 	$(PY) bench/bench_selfcare.py
+
+# `hearthside screen` on 10,000 chat messages, process start included; OLD=DIR (e.g. a worktree of
+# another commit: git worktree add /tmp/old HEAD) runs that checkout side by side.
+bench-screen: $(STAMP)
+	$(PY) bench/bench_screen_cli.py $(if $(OLD),--old $(OLD))
+
+# The screener's derived tables, written once under hearthside/safety/screening/data/cache/ (also
+# done by `make venv`, and by the first process that misses them where that directory is writable).
+screener-cache: $(STAMP)
+	$(PY) -m hearthside.safety.screening.cli cache
 
 bench-outreach: $(STAMP)
 	$(PY) bench/bench_outreach.py

@@ -102,3 +102,30 @@ def on_value_error(request, exc):
     if "NUL" in str(exc):
         return _json_error(request, 400, "Text may not contain NUL characters.")
     raise exc
+
+
+# -- interactive documentation -----------------------------------------------------------------
+
+# Swagger UI's own settings. validatorUrl null: it would otherwise load a badge from
+# validator.swagger.io, which the site's Content-Security-Policy refuses (and which would tell
+# a third party who reads these docs).
+SWAGGER_SETTINGS = {"layout": "BaseLayout", "deepLinking": True, "validatorUrl": None,
+                    "docExpansion": "none", "defaultModelsExpandDepth": 0}
+
+
+def api_docs(request):
+    """The interactive documentation of this API (Swagger UI) for anyone signed in.
+
+    Everyone with an account may create a personal access token and use the API, so every
+    signed-in person may read how (docs/api.md). Swagger UI's script and style come from
+    django-ninja's package through this site's static files; the page's scripts are files, so
+    the strict Content-Security-Policy holds. "Try it out" sends requests as the signed-in
+    person, with the session and the CSRF header, exactly like the site's own pages."""
+    from django.contrib.auth.views import redirect_to_login
+    from django.shortcuts import render
+    from django.urls import reverse
+
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    settings = {**SWAGGER_SETTINGS, "url": reverse("api:openapi-json")}
+    return render(request, "core/api_docs.html", {"api": api, "swagger_settings": settings})

@@ -62,6 +62,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # For its static files only: the interactive API documentation (/api/v1/docs) serves
+    # django-ninja's own copy of Swagger UI from this site, never from a CDN.
+    "ninja",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",

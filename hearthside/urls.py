@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.contrib.auth.views import redirect_to_login
 from django.urls import include, path
 
-from hearthside.api import api
+from hearthside.api import api, api_docs
+from hearthside.core import device as core_device
 from hearthside.core import views as core_views
 
 # The admin never shows its own password form: its log-in goes to the site's log-in, which has
@@ -13,6 +14,10 @@ admin.site.site_header = "Hearthside administration"
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
+    # The one service worker (offline copies and staff Web Push) and the web app manifest.
+    path("sw.js", core_device.service_worker, name="service_worker"),
+    path("manifest.webmanifest", core_device.manifest, name="manifest"),
+    path("device/session", core_device.device_session, name="device_session"),
     path("theme/", core_views.set_theme, name="set_theme"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("hearthside.accounts.urls")),
@@ -27,6 +32,7 @@ urlpatterns = [
     path("companion/", include("hearthside.companion.urls")),
     path("support-line/", include("hearthside.supportline.urls")),
     path("friends/", include("hearthside.friends.urls")),
+    path("api/v1/docs", api_docs, name="api_docs"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

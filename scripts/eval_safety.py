@@ -43,6 +43,9 @@ from hearthside.safety.screening.screener import _combine_many  # noqa: E402
 DATA_DIR = ROOT.parent / "shared" / "data" / "crisis-dev"
 DOC = ROOT / "docs" / "safety.md"
 HANDWRITTEN = ROOT / "scripts" / "eval_data" / "handwritten.csv"
+# A second set written on 2026-12-03 by a writer who had not seen the rules, and never tuned on
+# (scripts/eval_data/README_b.md): the honest figure for how the rules generalise.
+HANDWRITTEN_B = ROOT / "scripts" / "eval_data" / "handwritten_b.csv"
 START, END = "<!-- eval:start -->", "<!-- eval:end -->"
 IDX = {name: i for i, name in enumerate(LEVELS)}
 
@@ -165,12 +168,12 @@ def combined_levels(rules: list, scored: list[list[tuple[float, object]]]) -> li
     return [_combine_many(r, sc).level for r, sc in zip(rules, scored, strict=True)]
 
 
-def handwritten_rows(path: Path, screener) -> list[str]:
+def handwritten_rows(path: Path, screener, title: str = "Hand-written cases") -> list[str]:
     """The project's own hand-written evaluation cases (never used for training)."""
     if not path.exists():
         return []
     rows = _rows(path)
-    out = ["", f"Hand-written cases (`{path.relative_to(ROOT)}`, written for evaluation only, never trained on); "
+    out = ["", f"{title} (`{path.relative_to(ROOT)}`, written for evaluation only, never trained on); "
            "multi-turn cases are judged on the last message with the earlier ones as `history`:", "",
            "| set | language | n | at ≥ moderate | at ≥ high | at ≤ low |", "|---|---|---|---|---|---|"]
     groups: dict[tuple[str, str], list[str]] = {}
@@ -257,7 +260,8 @@ def report(args: argparse.Namespace) -> str:
                   + "):", "", "| data | gold | " + " | ".join(LEVELS) + " |", "|---|---|" + "---|" * len(LEVELS)]
         for ds, lv in zip(sets, model_levels, strict=True):
             lines += confusion(ds, lv)
-    lines += handwritten_rows(HANDWRITTEN, Screener())
+    lines += handwritten_rows(HANDWRITTEN, Screener(), "Hand-written cases A")
+    lines += handwritten_rows(HANDWRITTEN_B, Screener(), "Hand-written cases B (unseen while the rules were tuned)")
 
     if args.show_errors:
         show_errors(sets, default_levels, args.show_errors, args.seed)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import math
 import secrets
 from datetime import timedelta
 
@@ -16,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -39,9 +41,17 @@ from .models import (
 )
 
 LOGIN_FAILED = "Those details did not match an account. Check them and try again."
-LOGIN_LOCKED = "Too many attempts. For your safety, log-in is paused for a while; try again later."
 SESSION_AUTH_AT = "hs_auth_at"
 SESSION_SEEN_AT = "hs_seen_at"
+
+
+def session_timed_out(session, now: float) -> bool:
+    """Whether a signed-in session is past its idle time or its absolute lifetime: the one rule
+    for pages and the API (``SessionTimeoutMiddleware``) and for sockets (``core.consumers``).
+    ``session`` is the session or its decoded data; a session without the marks has not expired."""
+    auth_at = session.get(SESSION_AUTH_AT, now)
+    seen_at = session.get(SESSION_SEEN_AT, now)
+    return now - seen_at > settings.SESSION_IDLE_TIMEOUT or now - auth_at > settings.SESSION_ABSOLUTE_TIMEOUT
 
 # ---------------------------------------------------------------------------------------------
 # Sign-up and profile
@@ -220,21 +230,45 @@ def _pair_key(username: str, request) -> str:
     return f"{username[:80]}|{_address_key(request)[:45]}"
 
 
-def is_locked_out(username: str, request) -> bool:
-    """Too many failures for this account *from this address* (with a delay that doubles with
-    each further failure), or from this address across accounts. Failures from elsewhere never
-    lock a person out: nobody can keep an on-duty moderator from logging in by guessing wrong."""
+def lockout_seconds(username: str, request) -> int:
+    """Seconds until log-in opens again (0: open). Locked: too many failures for this account
+    *from this address* (with a delay that doubles with each further failure), or from this address
+    across accounts. Failures from elsewhere never lock a person out: nobody can keep an on-duty
+    moderator from logging in by guessing wrong."""
     now = timezone.now()
     since = now - timedelta(seconds=settings.LOGIN_LOCKOUT_SECONDS)
+    until = now
     pair = list(LoginFailure.objects.filter(scope="pair", key=_pair_key(username, request), at__gte=since)
                 .order_by("-at").values_list("at", flat=True)[:64])
     over = len(pair) - settings.LOGIN_MAX_FAILURES_PER_ACCOUNT
     if over >= 0:
         delay = min(settings.LOGIN_LOCKOUT_FIRST_SECONDS * 2 ** min(over, 20), settings.LOGIN_LOCKOUT_SECONDS)
-        if pair[0] + timedelta(seconds=delay) > now:
-            return True
-    address = LoginFailure.objects.filter(scope="address", key=_address_key(request), at__gte=since).count()
-    return address >= settings.LOGIN_MAX_FAILURES_PER_ADDRESS
+        until = max(until, pair[0] + timedelta(seconds=delay))
+    address = LoginFailure.objects.filter(scope="address", key=_address_key(request), at__gte=since)
+    until = max(until, _window_opens(address, settings.LOGIN_MAX_FAILURES_PER_ADDRESS, now))
+    return math.ceil((until - now).total_seconds())
+
+
+def _window_opens(failures, limit: int, now):
+    """When fewer than ``limit`` of these failures (all inside the lock-out window) are left in
+    it: the limit-th newest one leaves the window then. ``now`` when there are fewer already."""
+    newest = list(failures.order_by("-at").values_list("at", flat=True)[:limit])
+    if len(newest) < limit:
+        return now
+    return newest[-1] + timedelta(seconds=settings.LOGIN_LOCKOUT_SECONDS)
+
+
+def is_locked_out(username: str, request) -> bool:
+    return lockout_seconds(username, request) > 0
+
+
+def locked_error(seconds: int) -> ValidationError:
+    """The lock-out message, saying how long it lasts (in whole minutes, rounded up)."""
+    minutes = max(1, math.ceil(seconds / 60))
+    return ValidationError(ngettext(
+        "Too many attempts. For your safety, log-in is paused: try again in %(n)s minute.",
+        "Too many attempts. For your safety, log-in is paused: try again in %(n)s minutes.",
+        minutes) % {"n": minutes}, code="locked")
 
 
 def _note_failure(username: str, request) -> None:
@@ -255,9 +289,10 @@ def check_credentials(request, username: str, password: str) -> User:
     not reveal whether an account exists.
     """
     username = (username or "").strip().lower()[:150]
-    if is_locked_out(username, request):
+    wait = lockout_seconds(username, request)
+    if wait > 0:
         audit.record("auth.locked_out", request=request, detail={"login_name_hash": _name_hash(username)})
-        raise ValidationError(_(LOGIN_LOCKED), code="locked")
+        raise locked_error(wait)
     user = User.objects.filter(username=username).first()
     if user is None:
         # Spend the same time as a real check so timing does not tell which names exist.
@@ -304,11 +339,13 @@ def check_second_factor(request, user: User, code: str):
     """Verify a code with its own failure counter (a correct password does not reset it).
 
     Returns the device, or raises ValidationError (wrong code, or too many wrong codes)."""
-    since = timezone.now() - timedelta(seconds=settings.LOGIN_LOCKOUT_SECONDS)
+    now = timezone.now()
+    since = now - timedelta(seconds=settings.LOGIN_LOCKOUT_SECONDS)
     failures = LoginFailure.objects.filter(scope="otp", key=user.username, at__gte=since)
-    if failures.count() >= settings.LOGIN_MAX_FAILURES_PER_ACCOUNT:
+    opens = _window_opens(failures, settings.LOGIN_MAX_FAILURES_PER_ACCOUNT, now)
+    if opens > now:
         audit.record("auth.otp_locked", request=request, subject=user)
-        raise ValidationError(_(LOGIN_LOCKED), code="locked")
+        raise locked_error(math.ceil((opens - now).total_seconds()))
     device = verify_second_factor(user, code)
     if device is None:
         LoginFailure.objects.create(scope="otp", key=user.username)
@@ -344,6 +381,11 @@ def do_logout(request) -> None:
     user = request.user if request.user.is_authenticated else None
     django_logout(request)  # flushes the session row server-side
     if user is not None:
+        from hearthside.core.device import SIGNED_OUT_SESSION_KEY
+
+        # The next page tells offline.js to delete what this browser kept for them (core/device.py).
+        request.session[SIGNED_OUT_SESSION_KEY] = True
+    if user is not None:
         audit.record("auth.logout", actor=user, request=request, subject=user)
         close_sockets(user)
 
@@ -358,12 +400,17 @@ def do_change_password(request, user: User, old: str, new: str) -> None:
     user.set_password(new)
     user.save(update_fields=["password"])
     end_other_sessions(user, keep=request.session.session_key if request is not None else None)
+    # A changed password is a reset the person chose: tokens made with the old one stop working,
+    # as after a reset (issue #17), and every open socket closes (the tab's own reconnects with
+    # the session kept below).
+    revoked = revoke_all_tokens(user)
     close_sockets(user)
     if request is not None and hasattr(request, "session"):
         from django.contrib.auth import update_session_auth_hash
 
         update_session_auth_hash(request, user)
-    audit.record("auth.password_changed", actor=user, request=request, subject=user)
+    audit.record("auth.password_changed", actor=user, request=request, subject=user,
+                 detail={"tokens_revoked": revoked})
 
 
 def revoke_all_tokens(user: User) -> int:

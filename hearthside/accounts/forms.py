@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth import forms as auth_forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import TIME_ZONES, ConsentPurpose
@@ -89,3 +90,14 @@ class DeleteAccountForm(forms.Form):
 
 class DisableTwoFactorForm(forms.Form):
     password = forms.CharField(label=_("Your password"), widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's reset form, with the e-mail in the account holder's chosen language (not that of
+    whoever asked for the reset)."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+        from hearthside.core.i18n import in_language_of
+
+        with in_language_of(context["user"]):
+            super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)

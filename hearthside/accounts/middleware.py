@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import time
 
-from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from .actions import SESSION_AUTH_AT, SESSION_SEEN_AT, staff_without_two_factor
+from .actions import SESSION_SEEN_AT, session_timed_out, staff_without_two_factor
 
 STAFF_PREFIXES = ("/admin/", "/staff/", "/api/v1/staff/")
 
@@ -24,9 +23,8 @@ class SessionTimeoutMiddleware:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and hasattr(request, "session"):
             now = time.time()
-            auth_at = request.session.get(SESSION_AUTH_AT, now)
             seen_at = request.session.get(SESSION_SEEN_AT, now)
-            if now - seen_at > settings.SESSION_IDLE_TIMEOUT or now - auth_at > settings.SESSION_ABSOLUTE_TIMEOUT:
+            if session_timed_out(request.session, now):
                 from django.contrib.auth import logout
 
                 logout(request)

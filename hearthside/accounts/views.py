@@ -71,7 +71,12 @@ def signup(request):
                 reverse("safety:contact"), _("Choose how we reach you"),
             ))
             return redirect("home")
-    return render(request, "accounts/signup.html", {"form": form, "privacy": actions.ensure_consent_documents()["privacy"]})
+    from .consent_texts import localize
+
+    privacy = actions.ensure_consent_documents()["privacy"]
+    return render(request, "accounts/signup.html", {"form": form, "privacy": privacy,
+                                                    "privacy_title": localize(privacy.title),
+                                                    "privacy_body": localize(privacy.body)})
 
 
 @require_http_methods(["GET", "POST"])
@@ -257,9 +262,12 @@ def consents(request):
         except ValidationError as exc:
             messages.error(request, " ".join(m for msgs in exc.message_dict.values() for m in msgs))
         return redirect("accounts:consents")
+    from .consent_texts import localize
+
     docs = actions.ensure_consent_documents()
     rows = [
-        {"purpose": p, "doc": docs[p], "given": actions.has_consent(user, p), "required": p == ConsentPurpose.PRIVACY}
+        {"purpose": p, "doc": docs[p], "given": actions.has_consent(user, p), "required": p == ConsentPurpose.PRIVACY,
+         "title": localize(docs[p].title), "summary": localize(docs[p].summary), "body": localize(docs[p].body)}
         for p in ConsentPurpose.values
     ]
     return render(request, "accounts/consents.html", {"rows": rows})
@@ -330,6 +338,7 @@ def delete_account(request):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
+    form_class = forms.PasswordResetForm
     template_name = "accounts/password_reset.html"
     email_template_name = "accounts/email/password_reset.txt"
     subject_template_name = "accounts/email/password_reset_subject.txt"

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from hearthside.core import audit
 from hearthside.core.events import send_event_on_commit, user_group
+from hearthside.core.i18n import in_language_of
 
 from .models import (
     APPROACHES,
@@ -218,10 +219,11 @@ def check_verify_licence(admin, licence: Licence, fields: dict, request=None) ->
         licence.save(update_fields=["status", "verified_on"])
         audit.record("care.licence_verified", actor=admin, request=request, obj=licence,
                      subject=licence.practitioner.user_id, detail={"outcome": outcome, "method": method})
-        notify(licence.practitioner.user_id,
-               _("Your licence %(n)s was checked: %(o)s.") % {"n": licence.number,
-                                                               "o": verification.get_outcome_display()},
-               "/care/practice/")
+        with in_language_of(licence.practitioner.user):
+            notify(licence.practitioner.user_id,
+                   _("Your licence %(n)s was checked: %(o)s.") % {"n": licence.number,
+                                                                   "o": verification.get_outcome_display()},
+                   "/care/practice/")
     return verification
 
 
@@ -242,12 +244,14 @@ def send_licence_expiry_reminders(today: date | None = None) -> int:
             if not claimed:
                 continue
             days = (licence.expires_on - today).days
-            notify(licence.practitioner.user_id,
-                   _("Your licence %(n)s expires in %(d)s days. Send the renewed licence so clients can keep booking.")
-                   % {"n": licence.number, "d": days}, "/care/practice/")
+            with in_language_of(licence.practitioner.user):
+                notify(licence.practitioner.user_id,
+                       _("Your licence %(n)s expires in %(d)s days. Send the renewed licence so clients can keep "
+                         "booking.") % {"n": licence.number, "d": days}, "/care/practice/")
             for admin_id in admins:
-                notify(admin_id, _("A practitioner's licence expires in %(d)s days: re-verify it after renewal.")
-                       % {"d": days}, "/care/verify/")
+                with in_language_of(admin_id):
+                    notify(admin_id, _("A practitioner's licence expires in %(d)s days: re-verify it after renewal.")
+                           % {"d": days}, "/care/verify/")
             sent += 1
     return sent
 
@@ -411,8 +415,9 @@ def check_choose_practitioner(client, profile: PractitionerProfile, request=None
         audit.record("care.relationship_started", actor=client, request=request, obj=relationship, subject=client)
         for uid in (client.pk, profile.user_id):
             realtime.subscribe_on_commit(uid, relationship_topic(relationship.pk))
-        notify(profile.user_id, _("%(c)s chose to work with you.") % {"c": client.pseudonym},
-               f"/care/clients/{relationship.pk}/")
+        with in_language_of(profile.user_id):
+            notify(profile.user_id, _("%(c)s chose to work with you.") % {"c": client.pseudonym},
+                   f"/care/clients/{relationship.pk}/")
     return relationship
 
 
@@ -637,9 +642,10 @@ def check_book(client, profile: PractitionerProfile, starts_at, fmt: str = Forma
         # Someone else booked this exact slot between our check and our insert: the partial
         # unique constraint refused the second row.
         raise SlotTaken({"starts_at": [_("Someone has just booked that time. Pick another slot.")]}) from None
-    when = _format_for(appointment.starts_at, profile.user)
-    notify(profile.user_id, _("New session with %(c)s on %(w)s.") % {"c": client.pseudonym, "w": when},
-           "/care/appointments/")
+    with in_language_of(profile.user):
+        when = _format_for(appointment.starts_at, profile.user)
+        notify(profile.user_id, _("New session with %(c)s on %(w)s.") % {"c": client.pseudonym, "w": when},
+               "/care/appointments/")
     return appointment
 
 
@@ -692,8 +698,9 @@ def do_cancel(appointment: Appointment, actor, request=None) -> None:
     audit.record("care.appointment_cancelled", actor=actor, request=request, obj=appointment,
                  subject=appointment.client_id)
     other = appointment.practitioner.user if actor.pk == appointment.client_id else appointment.client
-    notify(other.pk, _("The session on %(w)s was cancelled.") % {"w": _format_for(appointment.starts_at, other)},
-           "/care/appointments/")
+    with in_language_of(other):
+        notify(other.pk, _("The session on %(w)s was cancelled.") % {"w": _format_for(appointment.starts_at, other)},
+               "/care/appointments/")
 
 
 def _mark_rescheduled(old: Appointment, new: Appointment, actor, request=None) -> None:
@@ -755,9 +762,11 @@ def send_appointment_reminders(now: datetime | None = None) -> int:
                 if not claimed:
                     continue
                 for person in (appointment.client, appointment.practitioner.user):
-                    text = (_("Reminder: your session on %(w)s starts in about an hour.") if field == "reminded_1h_at"
-                            else _("Reminder: you have a session on %(w)s."))
-                    notify(person.pk, text % {"w": _format_for(appointment.starts_at, person)}, "/care/appointments/")
+                    with in_language_of(person):
+                        text = (_("Reminder: your session on %(w)s starts in about an hour.")
+                                if field == "reminded_1h_at" else _("Reminder: you have a session on %(w)s."))
+                        notify(person.pk, text % {"w": _format_for(appointment.starts_at, person)},
+                               "/care/appointments/")
                     if person.email:
                         from .tasks import send_appointment_reminder_email
 

@@ -106,7 +106,8 @@ def read_shared(user, relationship: CareRelationship, data_type: str, request=No
 
         plan = SafetyPlan.objects.filter(user=client).first()
         steps = plan.steps if plan else {}
-        return [{"key": key, "title": title, "items": steps.get(key, [])} for key, title, _help in SAFETY_PLAN_STEPS]
+        return [{"key": key, "title": _(title), "items": steps.get(key, [])}
+                for key, title, _help in SAFETY_PLAN_STEPS]
     from hearthside.selfcare import exercises
     from hearthside.selfcare.models import ExerciseSession
 
@@ -155,7 +156,8 @@ def measurement_series(client) -> list[dict]:
             reliable = ("improved" if change <= -threshold else "deteriorated" if change >= threshold else "")
             # PHQ-9 item 9 (thoughts of being better off dead or of self-harm) above 0 is flagged
             # on its own, whatever the total: a total of 12 with item 9 positive is not "moderate".
-            points.append({"at": response.completed_at, "total": total, "band": response.result["band"],
+            band = questionnaires.band_label(slug, response.result.get("band_index"), response.result["band"])
+            points.append({"at": response.completed_at, "total": total, "band": band,
                            "change": change, "reliable": reliable,
                            "item9": bool(response.result.get("safety_items"))})
         series.append({"slug": slug, "title": definition["title"], "max": definition["scoring"]["max"],
@@ -280,10 +282,13 @@ def check_assign_homework(user, relationship: CareRelationship, exercise: str, i
     homework = Homework.objects.create(relationship=relationship, client=relationship.client, exercise=exercise,
                                        instructions=instructions, due_on=due_on)
     audit.record("care.homework_assigned", actor=user, request=request, obj=homework, subject=relationship.client_id)
+    from hearthside.core.i18n import in_language_of
+
     from .actions import notify
 
-    notify(relationship.client_id, _("%(p)s suggested an exercise: %(e)s.")
-           % {"p": user.pseudonym, "e": exercises.get(exercise)["title"]}, f"/selfcare/exercises/{exercise}/")
+    with in_language_of(relationship.client):
+        notify(relationship.client_id, _("%(p)s suggested an exercise: %(e)s.")
+               % {"p": user.pseudonym, "e": exercises.get(exercise)["title"]}, f"/selfcare/exercises/{exercise}/")
     return homework
 
 

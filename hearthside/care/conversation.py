@@ -6,10 +6,12 @@ Client → server frames (prefix "care"):
   {"type": "care.sync", "relationship": id, "after": seq}       catch up from the database
   {"type": "care.history", "relationship": id, "before": seq}   page backwards
   {"type": "care.read", "relationship": id, "seq": seq}         read receipt
-  {"type": "care.signal", "appointment": id, "data": {...}}     WebRTC offer/answer/candidate
-  {"type": "care.presence", "appointment": id, "state": "joined"|"left"|"mode", "mode"?: str, "reason"?: str}
+  {"type": "care.signal", "appointment": id, "data": {...}}     WebRTC offer/answer/candidate (once admitted)
+  {"type": "care.presence", "appointment": id, "state": "joined"|"here"|"alive"|"left"|"mode"|"media",
+   "mode"?: str, "reason"?: str, "audio"?: bool, "video"?: bool}
+  {"type": "care.admit", "appointment": id}                      the practitioner lets the client in
 Server → client: "care.ack", "care.message", "care.history", "care.read", "care.signal",
-"care.presence", "error".
+"care.presence" (also with state "admitted", sent only by the server), "error".
 """
 
 from __future__ import annotations
@@ -167,6 +169,29 @@ def room_open(appointment: Appointment, now=None) -> bool:
             and appointment.starts_at - actions.ROOM_OPENS_BEFORE <= now <= appointment.ends_at + actions.ROOM_CLOSES_AFTER)
 
 
+def check_admit_to_room(user, appointment_id) -> Appointment:
+    """The practitioner lets the client in from the room's waiting room (docs/care.md).
+
+    Only the appointment's practitioner, with a proved second factor (``access_room``), while the
+    room is open. The first admission is stored and audited; the "admitted" frame is sent every
+    time, so a client whose socket reconnected hears it again."""
+    from hearthside.core import audit
+
+    appointment, relationship = access_room(user, appointment_id)
+    if appointment.practitioner.user_id != user.pk:
+        raise PermissionDenied(_("Only the practitioner lets someone in."))
+    if not room_open(appointment):
+        raise ValidationError(_("The session room is not open now."))
+    with transaction.atomic():
+        now = timezone.now()
+        if Appointment.objects.filter(pk=appointment.pk, admitted_at__isnull=True).update(admitted_at=now):
+            appointment.admitted_at = now
+            audit.record("care.room_admitted", actor=user, obj=appointment, subject=appointment.client)
+        realtime.publish_frame_on_commit(actions.relationship_topic(relationship.pk), {
+            "type": "care.presence", "appointment": appointment.pk, "from": user.pk, "state": "admitted"})
+    return appointment
+
+
 def access_room(user, appointment_id) -> tuple[Appointment, CareRelationship]:
     """The session room of an appointment, for its client and its practitioner while they work
     together; the practitioner must have proved a second factor (the room carries the messages)."""
@@ -203,7 +228,8 @@ class CareChannel(realtime.Channel):
         user = consumer.scope["user"]
         kind = content.get("type")
         handler = {"care.send": _ws_send, "care.sync": _ws_history, "care.history": _ws_history,
-                   "care.read": _ws_read, "care.signal": _ws_relay, "care.presence": _ws_relay}.get(kind)
+                   "care.read": _ws_read, "care.signal": _ws_relay, "care.presence": _ws_relay,
+                   "care.admit": _ws_admit}.get(kind)
         if handler is None:
             await consumer.send_json({"type": "error", "code": "unsupported", "detail": f"{kind} is not supported."})
             return
@@ -275,6 +301,22 @@ def _ws_read(user, content):
 
 SIGNAL_KINDS = {"offer", "answer", "candidate", "restart"}
 MAX_SIGNAL = 20000
+# What a person in the room says about themselves. "admitted" is not among them: only the server
+# sends it, from check_admit_to_room.
+PRESENCE_STATES = {"joined", "here", "alive", "left", "mode", "media"}
+
+
+@database_sync_to_async
+def _ws_admit(user, content):
+    try:
+        check_admit_to_room(user, realtime.int_or_none(content.get("appointment")))
+    except Http404:
+        return _error("not_found", "Not found.")
+    except PermissionDenied as exc:  # SecondFactorRequired too
+        return _error("forbidden", str(exc))
+    except ValidationError as exc:
+        return _error("closed", " ".join(exc.messages))
+    return None
 
 
 @database_sync_to_async
@@ -291,6 +333,9 @@ def _ws_relay(user, content):
         return _error("closed", "The session room is not open now.")
     frame = {"type": content["type"], "appointment": appointment.pk, "from": user.pk}
     if content["type"] == "care.signal":
+        # The waiting room holds: no call is set up before the practitioner lets the client in.
+        if appointment.admitted_at is None:
+            return _error("waiting", "The practitioner has not let the client in yet.")
         data = content.get("data")
         if not isinstance(data, dict) or data.get("kind") not in SIGNAL_KINDS:
             return _error("invalid", "Unknown signal.")
@@ -299,7 +344,7 @@ def _ws_relay(user, content):
         frame["data"] = data
     else:
         state = content.get("state")
-        if state not in {"joined", "left", "mode", "here"}:
+        if state not in PRESENCE_STATES:
             return _error("invalid", "Unknown presence state.")
         frame["state"] = state
         if state == "mode":
@@ -308,6 +353,13 @@ def _ws_relay(user, content):
                 return _error("invalid", "Unknown mode.")
             frame["mode"] = mode
             frame["reason"] = str(content.get("reason") or "")[:200]
+        elif state == "media":
+            # Microphone muted or camera off: told to the other person, so that silence or a dark
+            # picture is not taken for a weak connection.
+            audio, video = content.get("audio"), content.get("video")
+            if not isinstance(audio, bool) or not isinstance(video, bool):
+                return _error("invalid", "Say whether audio and video are on.")
+            frame["audio"], frame["video"] = audio, video
     realtime.publish_frame_on_commit(actions.relationship_topic(relationship.pk), frame)
     return None
 

@@ -18,7 +18,7 @@ from django.http import Http404, HttpResponse
 from ninja import Router
 from ninja.errors import HttpError
 
-from hearthside.accounts.auth import SecondFactorRequired
+from hearthside.accounts.auth import SecondFactorRequired, has_two_factor
 from hearthside.core import audit
 from hearthside.interop import fhir
 
@@ -124,4 +124,8 @@ def read_verification_result(request, result_id: str):
     licence = Licence.objects.select_related("practitioner__user").filter(pk=_pk(result_id)).first()
     if licence is None or not (licence.practitioner.user_id == request.user.pk or actions.can_verify(request.user)):
         raise Http404
+    if licence.practitioner.user_id != request.user.pk and not has_two_factor(request):
+        # Someone else's licence record is the verifiers' (administrators'): the rule of the
+        # licences API, with a second factor (issue #17: this channel skipped it).
+        raise HttpError(403, "Verifying licences needs two-factor authentication.")
     return _fhir(fhir.verification_result(licence))

@@ -211,6 +211,9 @@ class Appointment(models.Model):
     rescheduled_to = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     reminded_24h_at = models.DateTimeField(null=True, blank=True)
     reminded_1h_at = models.DateTimeField(null=True, blank=True)
+    # When the practitioner let the client in from the session room's waiting room. Until then the
+    # room relays no call signalling; once in, a client who reloads or reconnects stays in.
+    admitted_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["starts_at"]
@@ -270,9 +273,11 @@ class RiskNotice(models.Model):
     """
 
     relationship = models.ForeignKey(CareRelationship, on_delete=models.CASCADE, related_name="risk_notices")
+    # A keyed hash of "alert:<id>:<source>:<level>" or "phq9:<response id>" (``risk.notice_key``):
+    # unique, yet it does not say which feature flagged the client (issue #17).
     key = models.CharField(max_length=120)
     alert = models.ForeignKey("safety.SafetyAlert", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    source = models.CharField(max_length=64)
+    source = EncryptedTextField()
     level = models.CharField(max_length=10, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     seen_at = models.DateTimeField(null=True, blank=True)

@@ -59,6 +59,11 @@ SOURCE_LABELS = (
 )
 
 
+def source_kind(source: str) -> str:
+    """The feature a risk event came from, without the particulars ("selfcare.phq9" -> "selfcare")."""
+    return source.split(".", 1)[0]
+
+
 def source_label(source: str) -> str:
     for prefix, label in SOURCE_LABELS:
         if source == prefix or source.startswith(prefix + "."):
@@ -112,12 +117,20 @@ def on_phq9_item9(client_id: int, response_id: int) -> None:
         _tell(relationship, [notice], None)
 
 
+def notice_key(plain: str) -> str:
+    """The stored form of a notice's unique key. The plain key names the alert's source and level, or
+    a PHQ-9 response (that item 9 was answered above 0): a keyed hash keeps it unique and unreadable."""
+    from hearthside.core.ids import opaque
+
+    return "h1:" + opaque("care.risk_notice", "", plain)
+
+
 def _claim(relationship: CareRelationship, key: str, source: str, level: str, alert) -> RiskNotice | None:
     """The new notice, or None when this one was already told (the unique key settles races)."""
     try:
         with transaction.atomic():
-            return RiskNotice.objects.create(relationship=relationship, key=key, source=source, level=level,
-                                             alert=alert)
+            return RiskNotice.objects.create(relationship=relationship, key=notice_key(key), source=source,
+                                             level=level, alert=alert)
     except IntegrityError:
         return None
 
@@ -131,22 +144,28 @@ def _tell(relationship: CareRelationship, notices: list[RiskNotice], alert) -> N
     # Who and why are the client's health information: they are on the client page, which asks
     # for the second factor (issue #17). The notice and the live event say only that a client in
     # the practitioner's care needs them, how urgently, and where to look.
-    if in_messages:
-        text = _("A client in your care wrote something to you that suggests they may be in danger. Open it to "
-                 "see who and why.")
-    else:
-        text = _("A client in your care may need your attention. Open it to see who and why.")
-    if alert is not None:
-        text += " " + _("The safety team has been alerted too.")
-    if level in CRISIS_LEVELS:
-        text = _("Urgent:") + " " + text
+    from hearthside.core.i18n import in_language_of
+
+    with in_language_of(practitioner):
+        if in_messages:
+            text = _("A client in your care wrote something to you that suggests they may be in danger. Open it to "
+                     "see who and why.")
+        else:
+            text = _("A client in your care may need your attention. Open it to see who and why.")
+        if alert is not None:
+            text += " " + _("The safety team has been alerted too.")
+        if level in CRISIS_LEVELS:
+            text = _("Urgent:") + " " + text
     url = f"/care/messages/{relationship.pk}/" if in_messages else f"/care/clients/{relationship.pk}/#safety"
     actions.notify(practitioner.pk, text, url)
     send_event_on_commit([user_group(practitioner.pk)], {
         "type": "care.risk", "relationship": relationship.pk, "alert": alert.pk if alert is not None else None,
         "urgent": level in CRISIS_LEVELS, "url": url})
+    # The audit log names the feature ("selfcare"), never the source ("selfcare.phq9"): sources are
+    # encrypted where they are stored, and the log is not.
     audit.record("care.risk_practitioner_notified", obj=relationship, subject=client.pk,
-                 detail={"alert": alert.pk if alert is not None else None, "sources": sources, "level": level,
+                 detail={"alert": alert.pk if alert is not None else None,
+                         "features": sorted({source_kind(s) for s in sources}), "level": level,
                          "practitioner": practitioner.pk})
     if practitioner.email:
         from .tasks import send_practitioner_risk_email

@@ -6,11 +6,13 @@ from __future__ import annotations
 from datetime import date
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -231,7 +233,9 @@ def calendar(request):
             messages.success(request, _("A new calendar address was made; the old one no longer works."))
         return redirect("care:calendar")
     feed = actions.feed_for(request.user, create=False)
-    url = request.build_absolute_uri(f"/care/calendar/{feed.token}.ics") if feed else ""
+    # The configured address, not the one this request came in on: behind a proxy that is an
+    # internal host and port (":8000") that no calendar app can reach.
+    url = f"{settings.SITE_URL.rstrip('/')}{reverse('care:calendar_feed', args=[feed.token])}" if feed else ""
     return render(request, "care/calendar.html", {"feed": feed, "url": url})
 
 
@@ -373,11 +377,27 @@ def verify(request):
 # Messages
 
 
+# One way to write a message's time, here and in care.js for messages that arrive live: day, month
+# (the interface language's short name) and 24-hour time in the person's own time zone, "03 Dec 14:05".
+THREAD_TIME_FORMAT = "d M H:i"
+
+
 def _with_local_time(rows: list[dict], tz_name: str) -> list[dict]:
     from datetime import datetime
 
+    from django.utils import dateformat
+
     tz = actions._zone(tz_name)
-    return [{**m, "when": datetime.fromisoformat(m["at"]).astimezone(tz).strftime("%d %b %H:%M")} for m in rows]
+    return [{**m, "when": dateformat.format(datetime.fromisoformat(m["at"]).astimezone(tz), THREAD_TIME_FORMAT)}
+            for m in rows]
+
+
+def _thread_clock(tz_name: str) -> dict:
+    """What care.js needs to write a live message's time as the page wrote the others."""
+    from django.utils.dates import MONTHS_3
+
+    return {"thread_tz": actions._zone(tz_name).key,
+            "thread_months": "|".join(str(MONTHS_3[n]).title() for n in range(1, 13))}
 
 
 @login_required
@@ -408,6 +428,7 @@ def conversation_page(request, relationship_id: int):
         "other": relationship.practitioner.user if as_client else relationship.client,
         "other_read": relationship.practitioner_read_seq if as_client else relationship.client_read_seq,
         "upto": relationship.last_seq, "active": relationship.status == "active",
+        **_thread_clock(request.user.time_zone),
     })
 
 
@@ -506,6 +527,7 @@ def room(request, appointment_id: int):
         "tz": request.user.time_zone, "opens_at": appointment.starts_at - actions.ROOM_OPENS_BEFORE,
         "upto": relationship.last_seq,
         "flagged_note": conversation.flagged_note(relationship) if as_client else "",
+        **_thread_clock(request.user.time_zone),
     })
 
 

@@ -210,7 +210,7 @@ def _do_hide(moderator, message, *, reason, request, **_kw):
 
 def _do_warn(moderator, message, *, reason, request, **_kw):
     membership = _author_membership(message)
-    _notify(membership.user_id, _("A moderator of %(g)s wrote to you about one of your chat messages: %(r)s")
+    _notify(membership.user_id, lambda: _("A moderator of %(g)s wrote to you about one of your chat messages: %(r)s")
             % {"g": message.group.name, "r": reason})
     return _record(moderator, message, "warn", reason=reason, member_id=membership.user_id, request=request)
 
@@ -219,7 +219,7 @@ def _do_mute(moderator, message, *, reason, minutes, request, **_kw):
     _anonymous_author_guard(moderator, message, reason, request=request, record=_record)
     membership = _author_membership(message)
     minutes, until = mute_membership(membership, minutes)
-    _notify(membership.user_id, _("A moderator paused your messages in %(g)s until %(t)s.")
+    _notify(membership.user_id, lambda: _("A moderator paused your messages in %(g)s until %(t)s.")
             % {"g": message.group.name, "t": timezone.localtime(until).strftime("%Y-%m-%d %H:%M")})
     return _record(moderator, message, "mute", reason=reason, member_id=membership.user_id, request=request,
                    detail={"minutes": minutes})

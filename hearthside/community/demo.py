@@ -6,6 +6,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from hearthside.core.demo_texts import MEETING_DESCRIPTION
+
 
 def load(stdout) -> None:
     from hearthside.accounts.models import User
@@ -21,7 +23,7 @@ def load(stdout) -> None:
     start = (now + timedelta(days=1)).replace(hour=18, minute=0, second=0, microsecond=0)
     meeting = Meeting.objects.create(
         group=group, title="Evening check-in circle", facilitator=peer, starts_at=start, duration_minutes=60,
-        capacity=12, description="A gentle hour: how the week went, one thing that helped, one small plan.")
+        capacity=12, description=MEETING_DESCRIPTION)
     for username in ("demo-peer", "demo-member"):
         user = User.objects.filter(username=username).first()
         if user is not None:

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hearthside.accounts.auth import has_two_factor
@@ -33,7 +34,9 @@ def _page(request) -> int | str:
 
 
 def _hold_choices():
-    return [(0, _("Post now"))] + [(m, _("Hold for %(n)s minutes") % {"n": m}) for m in (1, 2, 5, 10, 15)]
+    return [(0, _("Post now"))] + [
+        (m, ngettext("Hold for %(n)s minute", "Hold for %(n)s minutes", m) % {"n": m}) for m in (1, 2, 5, 10, 15)
+    ]
 
 
 def _post_fields(post) -> dict:

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from hearthside.core import audit
 from hearthside.core.fanout import publish_on_commit
+from hearthside.core.i18n import in_language_of
 
 from . import actions
 from .models import Group, Meeting, MeetingRSVP
@@ -201,9 +202,9 @@ def check_cancel_meeting(user, meeting: Meeting, request=None) -> Meeting:
         meeting.save(update_fields=["cancelled_at"])
         audit.record("community.meeting_cancelled", actor=user, request=request, obj=meeting, subject=None)
         for rsvp in meeting.rsvps.exclude(user=user).select_related("user"):
-            Notification.objects.create(user=rsvp.user, text=(_("The meeting “%(t)s” in %(g)s was cancelled.")
-                                                              % {"t": meeting.title, "g": meeting.group.name})[:300],
-                                        url=f"/groups/{meeting.group.slug}/meetings/")
+            with in_language_of(rsvp.user):
+                text = _("The meeting “%(t)s” in %(g)s was cancelled.") % {"t": meeting.title, "g": meeting.group.name}
+            Notification.objects.create(user=rsvp.user, text=text[:300], url=f"/groups/{meeting.group.slug}/meetings/")
     return meeting
 
 

@@ -281,10 +281,15 @@ def _clean_reason(reason, *, required: bool = False, minimum: int = 1) -> str:
     return reason
 
 
-def _notify(user_id: int, text: str, url: str = "") -> None:
+def _notify(user_id: int, text, url: str = "") -> None:
+    """An in-app notification; ``text`` is a function that writes it, called in the recipient's
+    language (the moderator's may differ)."""
+    from hearthside.core.i18n import in_language_of
     from hearthside.selfcare.models import Notification
 
-    Notification.objects.create(user_id=user_id, text=text[:300], url=url[:200])
+    with in_language_of(user_id):
+        body = text()
+    Notification.objects.create(user_id=user_id, text=body[:300], url=url[:200])
 
 
 def check_moderate(moderator, post: Post, action: str, *, reason: str = "", minutes=None, label: str | None = None,
@@ -338,7 +343,7 @@ def _do_restore(moderator, post, *, reason, label, request, **_kw):
 
 def _do_warn(moderator, post, *, reason, request, **_kw):
     membership = _author_membership(post)
-    _notify(membership.user_id, _("A moderator of %(g)s wrote to you about one of your posts: %(r)s")
+    _notify(membership.user_id, lambda: _("A moderator of %(g)s wrote to you about one of your posts: %(r)s")
             % {"g": post.thread.group.name, "r": reason})
     return _record(moderator, post, "warn", reason=reason, member_id=membership.user_id, request=request)
 
@@ -362,7 +367,7 @@ def _do_mute(moderator, post, *, reason, minutes, request, **_kw):
     _anonymous_author_guard(moderator, post, reason, request=request)
     membership = _author_membership(post)
     minutes, until = mute_membership(membership, minutes)
-    _notify(membership.user_id, _("A moderator paused your posts in %(g)s until %(t)s.")
+    _notify(membership.user_id, lambda: _("A moderator paused your posts in %(g)s until %(t)s.")
             % {"g": post.thread.group.name, "t": timezone.localtime(until).strftime("%Y-%m-%d %H:%M")})
     return _record(moderator, post, "mute", reason=reason, member_id=membership.user_id, request=request,
                    detail={"minutes": minutes})

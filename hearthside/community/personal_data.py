@@ -1,7 +1,8 @@
 """Community models registered for export and erasure.
 
-A person's own group posts and chat messages are deleted with their account; reactions,
-memberships and reports go too. Moderation history keeps the action but loses the name.
+A person's own group posts and chat messages are deleted with their account; reactions and
+memberships go too. Reports they made stay for the moderators without their name or words.
+Moderation history keeps the action and the moderator's reason but loses the name.
 """
 
 from django.db.models import Q
@@ -45,7 +46,8 @@ def _own_posts(user) -> list[dict]:
 register(Post, user_field="author", order=60, exporter=_own_posts)
 register(Reaction, order=60)
 register(ThreadRead, order=60)
-register(Report, user_field="reporter", order=60, erase="detach")
+# A report stays for the moderators without the reporter, and without what they wrote (issue #17).
+register(Report, user_field="reporter", order=60, erase="detach", scrub=("reason",))
 
 
 def _moderation_actions(user) -> list[dict]:

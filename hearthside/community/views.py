@@ -27,11 +27,12 @@ def group_detail(request, slug: str):
     group = actions.access_group_by_slug(request.user, slug)
     membership = actions.active_membership(request.user, group)
     pending = Membership.objects.filter(group=group, user=request.user, status=Membership.Status.PENDING).exists()
+    from hearthside.core.demo_texts import localize
     from hearthside.selfcare.library import render as render_md
 
     return render(request, "community/group.html", {
         "group": group, "membership": membership, "pending": pending,
-        "guidelines": render_md(group.guidelines) if group.guidelines else "",
+        "guidelines": render_md(localize(group.guidelines)) if group.guidelines else "",
         "history": actions.chat_history(request.user, group, limit=50) if membership else [],
         "member_count": Membership.objects.filter(group=group, status=Membership.Status.ACTIVE).count(),
         "live_meeting": next((m for m in meetings.upcoming(request.user, group) if m["live"]), None)

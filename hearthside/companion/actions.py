@@ -84,6 +84,14 @@ def _memory_into(state: dict, user) -> None:
     state["memory"] = (memory.data if memory and memory.consent else None) or {"stressors": [], "checkins": []}
 
 
+def _line_into(state: dict, user) -> None:
+    """Whether the person is in a support-line conversation now (from the companion or not): the
+    engine then points back to it instead of offering a second hand-off."""
+    from hearthside.supportline.actions import live_conversation_of
+
+    state["line_live"] = live_conversation_of(user) is not None
+
+
 def _memory_from(state: dict, user) -> None:
     consent = state.get("memory_consent")
     data = state.get("memory") if consent else {}
@@ -121,7 +129,7 @@ def help_panel(user, prefer: str = "", language: str = "", request=None) -> dict
     if plan is not None and not plan.is_empty:
         from hearthside.safety.models import SAFETY_PLAN_STEPS
 
-        steps = [{"title": str(title), "items": plan.steps.get(key, [])}
+        steps = [{"title": _(title), "items": plan.steps.get(key, [])}
                  for key, title, _help in SAFETY_PLAN_STEPS if plan.steps.get(key)]
     # The person's country, else the site's default (directory.country_for), never the browser's
     # language region: ``request`` no longer picks the lines, so they match the person's other pages.
@@ -178,6 +186,12 @@ def _store_reply(conversation: Conversation, turn: Turn, *, client_id: str, user
                          "alerted": alerted}
     if "connect_support_line" in turn.actions:
         extra["handoff"] = handoff_offer(user, conversation, turn)
+    elif "back_to_line" in turn.actions:
+        from hearthside.supportline.actions import live_conversation_of
+
+        live = live_conversation_of(user)
+        if live is not None:
+            extra["handoff"] = {"live": live.pk}  # the page scrolls to it; nothing is offered
     message = Message.objects.create(conversation=conversation, seq=conversation.last_seq, role=Message.Role.COMPANION,
                                      client_id=client_id, body=turn.reply, safety_level=turn.safety_level,
                                      actions=turn.actions, extra=extra, engine=turn.engine[:80])
@@ -250,6 +264,7 @@ def do_send(user, conversation: Conversation, text: str, *, client_id: str | Non
         route = screen_and_route(user, text, SOURCE, source_id=conversation.pk, context=SOURCE, **extra)
         state = dict(conversation.state or {})
         _memory_into(state, user)
+        _line_into(state, user)
         turn = engine().respond(state, text, level=route.level, reasons=route.reasons,
                                 lang=interface_language(user, request))
         conversation.last_seq += 1

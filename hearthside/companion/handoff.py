@@ -71,13 +71,25 @@ def _risk_sentence(level: str) -> str:
             "unknown": _("Risk the companion assessed: unknown (the screening failed).")}.get(level, level)
 
 
+def _said(message: str) -> str:
+    """``message`` in the active language: the project catalogue, then the companion's own table for
+    the words the catalogue does not have yet (``engine/es.py: SUMMARY``)."""
+    translated = _(message)
+    if translated == message and (translation.get_language() or "").startswith("es"):
+        from .engine.es import SUMMARY
+
+        return SUMMARY.get(message, message)
+    return translated
+
+
 def _factor_words() -> dict[str, str]:
     # The companion's risk factors (engine/lexicon.py RISK_FACTORS), in plain words.
     return {"passive": _("a wish not to be alive"), "self_harm": _("thoughts of harming themselves"),
             "farewell": _("goodbyes or giving things away"), "attempt": _("a past attempt"),
             "plan": _("a plan or a decision"), "means": _("means mentioned"), "hopeless": _("hopelessness"),
             "burden": _("feeling a burden"), "worthless": _("feeling worthless"), "trapped": _("feeling trapped"),
-            "death": _("talk of death")}
+            "death": _("talk of death"), "method": _said("questions about ways to die"),
+            "despair": _said("despair or emotional pain")}
 
 
 def _disclosure_words() -> dict[str, str]:

@@ -58,6 +58,29 @@ def _session_groups(user, session, token) -> list[str]:
     return groups
 
 
+@database_sync_to_async
+def _session_timed_out(session) -> bool:
+    """A browser's session past its idle time or lifetime opens no socket, as it opens no page."""
+    from hearthside.accounts.actions import session_timed_out
+
+    return session is not None and session_timed_out(session, time.time())
+
+
+@database_sync_to_async
+def _touch_session(session) -> None:
+    """Something the person did on the socket counts as activity, as a page request does: the
+    session's idle clock restarts (a conversation held only over the socket is not "idle").
+    Read fresh and saved at once; never revives a session that ended or timed out."""
+    from hearthside.accounts.actions import SESSION_SEEN_AT, session_timed_out
+
+    store = session.__class__(session_key=session.session_key)
+    now = time.time()
+    if not store.load() or session_timed_out(store, now):
+        return
+    store[SESSION_SEEN_AT] = now
+    store.save()
+
+
 def _two_factor_in_session(user, session) -> bool:
     from django_otp import DEVICE_ID_SESSION_KEY
     from django_otp.models import Device
@@ -92,11 +115,10 @@ def _credentials_valid(user, session, token) -> bool:
     stored_hash = data.get(HASH_SESSION_KEY)
     if stored_hash and not constant_time_compare(stored_hash, fresh.get_session_auth_hash()):
         return False  # the password changed since
-    from hearthside.accounts.actions import SESSION_AUTH_AT
+    from hearthside.accounts.actions import session_timed_out
 
-    auth_at = data.get(SESSION_AUTH_AT)
-    if auth_at and time.time() - auth_at > settings.SESSION_ABSOLUTE_TIMEOUT:
-        return False
+    if session_timed_out(data, time.time()):
+        return False  # idle or too old: pages log it out on their next request (issue #17)
     from hearthside.accounts.auth import proved_second_factor
 
     if proved_second_factor(user):
@@ -142,6 +164,9 @@ class EventsConsumer(AsyncJsonWebsocketConsumer):
     async def connect(self):
         user = self.scope.get("user")
         if user is None or not user.is_authenticated:
+            await self.close(code=CLOSE_UNAUTHENTICATED)
+            return
+        if self.scope.get("access_token") is None and await _session_timed_out(self.scope.get("session")):
             await self.close(code=CLOSE_UNAUTHENTICATED)
             return
         # Frames published while topics are being joined wait in the outbox; the writer starts
@@ -299,6 +324,7 @@ class EventsConsumer(AsyncJsonWebsocketConsumer):
             await self.send_json(realtime.error_frame(exc.code, exc.detail, exc.content))
             return
         try:
+            await self._note_activity(content)
             await self.receive_json(content, **kwargs)
         except Exception as exc:
             if _is_db_error(exc):
@@ -310,6 +336,19 @@ class EventsConsumer(AsyncJsonWebsocketConsumer):
                 reply = realtime.error_frame("server_error", "Something went wrong: send it again in a moment.",
                                              content)
             await self.send_json(reply)
+
+    async def _note_activity(self, content) -> None:
+        """A frame the page sent for the person (not a bare ``ping``) keeps a browser session from
+        going idle, at most one write a minute (as ``SessionTimeoutMiddleware`` touches it)."""
+        session = self.scope.get("session")
+        if content.get("type") == "ping" or self.scope.get("access_token") is not None or session is None:
+            return
+        now = self._loop.time()
+        last = getattr(self, "_touched_at", None)
+        if last is not None and now - last < 60:
+            return
+        self._touched_at = now
+        await _touch_session(session)
 
     async def receive_json(self, content, **kwargs):
         kind = content.get("type")

@@ -12,7 +12,10 @@ def site(request):
 
         staff_alerts = can_handle_alerts(user)
         line_staff = is_supporter(user)
+    from .device import context as device_context
+
     return {
+        **device_context(request),
         "SITE_NAME": settings.SITE_NAME,
         "THEME": request.COOKIES.get("hs_theme", "auto") if request is not None else "auto",
         "STAFF_ALERTS": staff_alerts,

@@ -41,6 +41,11 @@ def _rewrite(app_label: str, model_name: str, field_name: str, encrypting: bool)
                 else:
                     continue
                 cursor.execute(f"UPDATE {qn(table)} SET {qn(column)} = %s WHERE {qn('id')} = %s", [new, pk])
+            if connection.vendor == "postgresql":
+                # The updates queued checks of the table's deferred foreign keys; PostgreSQL refuses
+                # to ALTER a table with checks pending in the transaction (as a reverse migration
+                # does next, turning the column back into a number). Run them now.
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
     return run
 

@@ -26,6 +26,9 @@ class Registration:
     exporter: Callable | None = None
     order: int = 100
     extra_user_fields: tuple[str, ...] = field(default_factory=tuple)
+    # Fields of a detached row that hold the person's own words: emptied when the row is detached
+    # from them (a report stays for the moderators; what the reporter wrote goes with them).
+    scrub: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -44,10 +47,14 @@ def register(
     exporter=None,
     order: int = 100,
     extra_user_fields=(),
+    scrub=(),
 ):
     if erase not in {"delete", "detach"}:
         raise ValueError("erase must be 'delete' or 'detach'")
-    reg = Registration(model, user_field, tuple(exclude), erase, exporter, order, tuple(extra_user_fields))
+    if scrub and erase != "detach":
+        raise ValueError("scrub is for detached rows (deleted rows take everything with them)")
+    reg = Registration(model, user_field, tuple(exclude), erase, exporter, order, tuple(extra_user_fields),
+                       tuple(scrub))
     _REGISTRY[reg.label] = reg
     return model
 
@@ -102,6 +109,10 @@ def erase_rows(user) -> None:
         if reg.erase == "delete":
             rows_for(reg, user).delete()
         else:
-            # Clear each pointer on the rows where that pointer is the person, and only there.
+            # Clear each pointer on the rows where that pointer is the person, and only there; on
+            # the rows they wrote, their words go too.
             for name in (reg.user_field, *reg.extra_user_fields):
-                reg.model._default_manager.filter(**{name: user}).update(**{name: None})
+                changes = {name: None}
+                if name == reg.user_field:
+                    changes.update({f: reg.model._meta.get_field(f).get_default() for f in reg.scrub})
+                reg.model._default_manager.filter(**{name: user}).update(**changes)

@@ -667,6 +667,11 @@ def check_report_message(user, connection: Connection, seq: int, reason: str = "
     message = PeerMessage.objects.filter(connection=connection, seq=seq).exclude(author=user).first()
     if message is None:
         raise Http404
+    # One open report per person per message (issue #17: the same report five times), as for
+    # group posts: a repeat returns the open one, so it is counted and queued once.
+    existing = PeerReport.objects.filter(reporter=user, message=message, status=PeerReport.Status.OPEN).first()
+    if existing is not None:
+        return existing
     report = PeerReport.objects.create(reporter=user, reported_id=message.author_id, message=message,
                                        reason=(reason or "")[:500])
     audit.record("friends.reported", actor=user, request=request, obj=report, subject=message.author_id)
@@ -1008,6 +1013,9 @@ def do_toggle_helped(user, strategy: Strategy) -> bool:
 def check_report_strategy(user, strategy: Strategy, reason: str = "", request=None) -> PeerReport:
     if strategy.author_id == user.pk:
         raise ValidationError(_("This is your own strategy."))
+    existing = PeerReport.objects.filter(reporter=user, strategy=strategy, status=PeerReport.Status.OPEN).first()
+    if existing is not None:  # one open report per person per strategy
+        return existing
     report = PeerReport.objects.create(reporter=user, reported_id=strategy.author_id, strategy=strategy,
                                        reason=(reason or "")[:500])
     audit.record("friends.strategy_reported", actor=user, request=request, obj=report, subject=strategy.author_id)

@@ -1,7 +1,8 @@
 """Friends models registered for export and erasure.
 
 A person's profile, connections (and the chat in them), circle, reach-outs, blocks and board
-strategies are deleted with their account. Reports keep the report but lose the names.
+strategies are deleted with their account. Reports keep the report but lose the names and the
+reporter's words.
 """
 
 from hearthside.core.personal_data import register
@@ -29,4 +30,5 @@ register(ReachOut, user_field="sender", order=60)
 register(ReachOutDelivery, user_field="recipient", order=55)
 register(Strategy, user_field="author", order=60)
 register(StrategyReaction, order=55)
-register(PeerReport, user_field="reporter", order=50, erase="detach", extra_user_fields=("reported",))
+register(PeerReport, user_field="reporter", order=50, erase="detach", extra_user_fields=("reported",),
+         scrub=("reason",))

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.mail import send_mass_mail
+from django.utils.translation import gettext as _
 from django_tasks import task
+
+from hearthside.core.i18n import in_language_of
 
 
 @task()
@@ -17,12 +20,15 @@ def send_reach_out_email(reach_out_id: int) -> int:
         return 0
     name = display_name(reach_out.sender)
     # The message itself stays in the app: the email says only who and where, never health data.
-    subject = f"[{settings.SITE_NAME}] {name} reached out to their circle"
-    body = (f"{name} reached out to you, as someone in their circle of support.\n\n"
-            f"Read it and reply: {settings.SITE_URL}/friends/reach-outs/\n")
-    messages = [
-        (subject, body, settings.DEFAULT_FROM_EMAIL, [d.recipient.email])
-        for d in reach_out.deliveries.select_related("recipient").filter(seen_at__isnull=True)
-        if d.recipient.email and d.recipient.is_active
-    ]
+    # Each recipient gets it in their own language.
+    messages = []
+    for delivery in reach_out.deliveries.select_related("recipient").filter(seen_at__isnull=True):
+        recipient = delivery.recipient
+        if not recipient.email or not recipient.is_active:
+            continue
+        with in_language_of(recipient):
+            subject = f"[{settings.SITE_NAME}] " + _("%(name)s reached out to their circle") % {"name": name}
+            body = (_("%(name)s reached out to you, as someone in their circle of support.") % {"name": name}
+                    + "\n\n" + _("Read it and reply:") + f" {settings.SITE_URL}/friends/reach-outs/\n")
+        messages.append((subject, body, settings.DEFAULT_FROM_EMAIL, [recipient.email]))
     return send_mass_mail(messages, fail_silently=False) if messages else 0

@@ -29,8 +29,10 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from hearthside.core import audit
+from hearthside.core.i18n import in_language_of
 from hearthside.safety.actions import ack_deadline_seconds, recipients_for_tier
 from hearthside.safety.models import AlertEvent, Level, SafetyAlert
 
@@ -40,8 +42,8 @@ from .sms import sms_provider
 
 log = logging.getLogger("hearthside.paging")
 
-PAGE_TEXT = "A safety alert needs you"
-TEST_TEXT = "Test page from Hearthside: paging reaches you."
+PAGE_TEXT = gettext_noop("A safety alert needs you")
+TEST_TEXT = gettext_noop("Test page from Hearthside: paging reaches you.")
 MAX_SUBSCRIPTIONS = 10
 MAX_ENDPOINT_LENGTH = 2000
 TEST_PAGE_INTERVAL = timedelta(seconds=30)
@@ -58,10 +60,12 @@ def alert_url(alert_id: int) -> str:
 
 
 def page_content(page: Page) -> tuple[str, str]:
-    """(text, link) of a page. Never more than this: a lock screen is not a private place."""
-    if page.alert_id is None:
-        return TEST_TEXT, f"{settings.SITE_URL}/staff/paging/"
-    return PAGE_TEXT, alert_url(page.alert_id)
+    """(text, link) of a page, the text in the paged person's language. Never more than this: a
+    lock screen is not a private place."""
+    with in_language_of(page.user_id):
+        if page.alert_id is None:
+            return _(TEST_TEXT), f"{settings.SITE_URL}/staff/paging/"
+        return _(PAGE_TEXT), alert_url(page.alert_id)
 
 
 def timeline(alert_id: int, kind: str, **detail) -> None:

@@ -7,14 +7,12 @@ Only alert-handling staff who proved a second factor may use it; everyone else g
 from __future__ import annotations
 
 import json
-from functools import lru_cache
-from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -25,8 +23,6 @@ from . import actions
 from .models import Page, PagingProfile
 from .push import push_enabled
 from .sms import sms_provider
-
-SERVICE_WORKER = Path(__file__).resolve().parent.parent / "static" / "hearthside" / "js" / "paging-sw.js"
 
 
 def _require_alert_staff(request):
@@ -112,15 +108,13 @@ def unsubscribe(request):
     return JsonResponse({"ok": True, "removed": removed})
 
 
-@lru_cache(maxsize=1)
-def _service_worker_source() -> bytes:
-    return SERVICE_WORKER.read_bytes()
-
-
 @require_GET
 def service_worker(request):
-    """The service worker, served from /staff/paging/ so that this is its scope (no header needed).
+    """The site's one service worker (core/device.py), also at its old address.
 
-    Public on purpose: it holds no data, and a browser re-fetches it to look for updates when the
-    staff member's session may have ended."""
-    return HttpResponse(_service_worker_source(), content_type="text/javascript; charset=utf-8")
+    Browsers that turned push on before the worker moved to /sw.js hold a registration with this
+    scope; serving them the same worker keeps their pages arriving until the paging page moves
+    them to the site-wide registration (paging.js). Public on purpose: it holds no data."""
+    from hearthside.core.device import service_worker as site_worker
+
+    return site_worker(request)

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from hearthside.accounts.actions import has_consent
 from hearthside.core import audit
@@ -311,6 +311,20 @@ def open_alert_of(person, *, lock: bool = False) -> SafetyAlert | None:
     return qs.order_by("-created_at", "-pk").first()
 
 
+# Alerts about one person read to compare their (encrypted) sources in Python.
+MAX_ALERTS_COMPARED = 200
+
+
+def alerts_from(person, source: str, source_id: str | None = None) -> list[SafetyAlert]:
+    """The person's alerts raised from ``source`` (and ``source_id`` when given), newest first.
+    An alert's source is encrypted (issue #17): the database narrows to the person (and the id),
+    and the sources of those rows, at most ``MAX_ALERTS_COMPARED``, are compared here."""
+    qs = SafetyAlert.objects.filter(person=person)
+    if source_id is not None:
+        qs = qs.filter(source_id=str(source_id))
+    return [a for a in qs.order_by("-created_at", "-pk")[:MAX_ALERTS_COMPARED] if a.source == source]
+
+
 def raise_alert(person, *, source: str, level: str, reasons=None, source_id: str = "", item=None) -> SafetyAlert:
     """Open an alert for a person; used by routing and by other apps (e.g. PHQ-9 item 9 > 0).
 
@@ -452,15 +466,15 @@ def check_acknowledge(user, alert: SafetyAlert, request=None) -> SafetyAlert:
 
 # How an attempt to reach the person went ("Record contact").
 CONTACT_OUTCOMES = [
-    ("reached", _lazy("reached them")),
-    ("no_answer", _lazy("no answer")),
-    ("left_message", _lazy("left a message")),
-    ("emergency_contact", _lazy("spoke with their emergency contact")),
-    ("emergency_services", _lazy("emergency services sent")),
+    ("reached", gettext_lazy("reached them")),
+    ("no_answer", gettext_lazy("no answer")),
+    ("left_message", gettext_lazy("left a message")),
+    ("emergency_contact", gettext_lazy("spoke with their emergency contact")),
+    ("emergency_services", gettext_lazy("emergency services sent")),
 ]
-CONTACT_ROUTES = [("in_app", _lazy("a message here, on Hearthside")), ("email", _lazy("an e-mail")),
-                  ("callback", _lazy("a phone call")), ("emergency_contact", _lazy("their emergency contact")),
-                  ("other", _lazy("another way (say how in the note)"))]
+CONTACT_ROUTES = [("in_app", gettext_lazy("a message here, on Hearthside")), ("email", gettext_lazy("an e-mail")),
+                  ("callback", gettext_lazy("a phone call")), ("emergency_contact", gettext_lazy("their emergency contact")),
+                  ("other", gettext_lazy("another way (say how in the note)"))]
 
 
 def check_record_contact(user, alert: SafetyAlert, note: str = "", request=None, *, route: str = "",
@@ -527,8 +541,10 @@ def resolve_as_abuse(user, *, person, source: str, source_id: str, note: str = "
     alerts = SafetyAlert.objects.select_for_update().filter(person=person).exclude(
         status=SafetyAlert.Status.RESOLVED)
     for alert in alerts:
-        from_here = (alert.source == source and alert.source_id == source_id) or alert.events.filter(
-            kind="attached", detail__source=source, detail__source_id=source_id).exists()
+        # Sources are encrypted (the step's detail too): compared here, over this alert's steps.
+        from_here = (alert.source == source and alert.source_id == source_id) or any(
+            (detail or {}).get("source") == source and (detail or {}).get("source_id") == source_id
+            for detail in alert.events.filter(kind="attached").values_list("detail", flat=True))
         if not from_here:
             continue
         alert.status = SafetyAlert.Status.RESOLVED
@@ -618,13 +634,13 @@ def check_outreach(user, alert: SafetyAlert, request=None):
 
 # What each step on an alert's timeline is called on the staff pages.
 TIMELINE_LABELS = {
-    "raised": _lazy("alert raised"), "notified": _lazy("staff notified"), "escalated": _lazy("escalated"),
-    "attached": _lazy("more flagged writing joined this alert"), "updated": _lazy("updated"),
-    "acknowledged": _lazy("acknowledged"), "outreach": _lazy("reached out: conversation opened"),
-    "person_opened": _lazy("they opened the conversation"), "person_replied": _lazy("they replied"),
-    "conversation_ended": _lazy("conversation ended"), "contacted": _lazy("contact recorded"),
-    "resolved": _lazy("resolved"), "paged": _lazy("paged"), "page_failed": _lazy("page failed"),
-    "page_unreachable": _lazy("could not be paged (no push or phone set up)"),
+    "raised": gettext_lazy("alert raised"), "notified": gettext_lazy("staff notified"), "escalated": gettext_lazy("escalated"),
+    "attached": gettext_lazy("more flagged writing joined this alert"), "updated": gettext_lazy("updated"),
+    "acknowledged": gettext_lazy("acknowledged"), "outreach": gettext_lazy("reached out: conversation opened"),
+    "person_opened": gettext_lazy("they opened the conversation"), "person_replied": gettext_lazy("they replied"),
+    "conversation_ended": gettext_lazy("conversation ended"), "contacted": gettext_lazy("contact recorded"),
+    "resolved": gettext_lazy("resolved"), "paged": gettext_lazy("paged"), "page_failed": gettext_lazy("page failed"),
+    "page_unreachable": gettext_lazy("could not be paged (no push or phone set up)"),
 }
 
 
@@ -649,7 +665,7 @@ def incident(alert: SafetyAlert) -> dict:
     if plan is not None and plan.shared_with_practitioner and not plan.is_empty:
         from .models import SAFETY_PLAN_STEPS
 
-        shared_plan = [{"title": title, "items": plan.steps.get(key, [])} for key, title, _h in SAFETY_PLAN_STEPS
+        shared_plan = [{"title": _(title), "items": plan.steps.get(key, [])} for key, title, _h in SAFETY_PLAN_STEPS
                        if plan.steps.get(key)]
     try:
         from hearthside.care.actions import practitioner_of

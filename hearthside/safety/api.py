@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
@@ -30,7 +31,7 @@ def _out(plan) -> dict:
 
     return {
         "steps": plan.steps if plan else _empty_plan(),
-        "titles": {key: title for key, title, _help in SAFETY_PLAN_STEPS},
+        "titles": {key: gettext(title) for key, title, _help in SAFETY_PLAN_STEPS},
         "shared_with_practitioner": plan.shared_with_practitioner if plan else False,
         "updated_at": plan.updated_at if plan else None,
     }

@@ -7,8 +7,9 @@ from datetime import timedelta
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
-from hearthside.core.fields import EncryptedJSONField
+from hearthside.core.fields import EncryptedJSONField, EncryptedTextField
 
 
 class EmergencyNumber(models.Model):
@@ -55,18 +56,26 @@ class CrisisLine(models.Model):
         return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch in "+*#")
 
 
-# Stanley–Brown Safety Planning Intervention, six steps plus reasons for living.
+# Stanley–Brown Safety Planning Intervention, six steps plus reasons for living (marked for the
+# catalogue here, translated where they are shown: safety/views.py).
 # Source: Stanley B, Brown GK. Safety Planning Intervention: A Brief Intervention to Mitigate
 # Suicide Risk. Cognitive and Behavioral Practice 2012;19(2):256–264; and the Stanley–Brown
 # Safety Plan template (suicidesafetyplan.com).
 SAFETY_PLAN_STEPS = [
-    ("warning_signs", "Warning signs", "Thoughts, images, moods, situations or behaviours that tell me a crisis may be starting."),
-    ("coping_strategies", "Internal coping strategies", "Things I can do on my own to take my mind off my problems, without contacting anyone."),
-    ("distractions", "People and social settings that provide distraction", "People I can be with, and places I can go, that help me feel better."),
-    ("people_to_ask", "People I can ask for help", "People I trust and can tell that I am struggling, with how to reach them."),
-    ("professionals", "Professionals or agencies I can contact during a crisis", "My clinician, my doctor, a crisis line, the local emergency number."),
-    ("safe_environment", "Making the environment safe", "Steps to keep lethal means (medicines, weapons, other means) away from me or stored safely."),
-    ("reasons_for_living", "Reasons for living", "The one thing that is most important to me and worth living for."),
+    ("warning_signs", gettext_noop("Warning signs"),
+     gettext_noop("Thoughts, images, moods, situations or behaviours that tell me a crisis may be starting.")),
+    ("coping_strategies", gettext_noop("Internal coping strategies"),
+     gettext_noop("Things I can do on my own to take my mind off my problems, without contacting anyone.")),
+    ("distractions", gettext_noop("People and social settings that provide distraction"),
+     gettext_noop("People I can be with, and places I can go, that help me feel better.")),
+    ("people_to_ask", gettext_noop("People I can ask for help"),
+     gettext_noop("People I trust and can tell that I am struggling, with how to reach them.")),
+    ("professionals", gettext_noop("Professionals or agencies I can contact during a crisis"),
+     gettext_noop("My clinician, my doctor, a crisis line, the local emergency number.")),
+    ("safe_environment", gettext_noop("Making the environment safe"),
+     gettext_noop("Steps to keep lethal means (medicines, weapons, other means) away from me or stored safely.")),
+    ("reasons_for_living", gettext_noop("Reasons for living"),
+     gettext_noop("The one thing that is most important to me and worth living for.")),
 ]
 SAFETY_PLAN_KEYS = [key for key, _title, _help in SAFETY_PLAN_STEPS]
 
@@ -177,7 +186,9 @@ class SafetyAlert(models.Model):
     TIER_ON_DUTY, TIER_SUPERVISOR, TIER_ADMIN = 0, 1, 2
 
     person = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="safety_alerts")
-    source = models.CharField(max_length=64)
+    # Where it was raised ("selfcare.phq9" says how the person answered a questionnaire item about
+    # self-harm): encrypted, and compared in Python over one person's alerts (issue #17).
+    source = EncryptedTextField()
     source_id = models.CharField(max_length=64, blank=True)
     item = models.ForeignKey(ScreenedItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="alerts")
     level = models.CharField(max_length=10, choices=Level.choices)
@@ -208,7 +219,9 @@ class AlertEvent(models.Model):
     at = models.DateTimeField(default=timezone.now)
     kind = models.CharField(max_length=20)
     actor_id = models.BigIntegerField(null=True, blank=True)
-    detail = models.JSONField(default=dict, blank=True)
+    # The step's particulars (the feature and level of what joined, who was notified, how contact
+    # went): encrypted, as they repeat the alert's source.
+    detail = EncryptedJSONField(default=dict, blank=True)
     note = EncryptedTextField(blank=True, default="")
 
     class Meta:

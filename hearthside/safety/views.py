@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from . import directory
 
@@ -47,16 +47,54 @@ def _help_now(request):
     })
 
 
+@require_GET
+def device_copy(request):
+    """The help page made to be kept on the person's device (offline.js asks the service worker to
+    store it; docs/selfhelp.md, "Offline"): their crisis lines and their safety plan, and nothing
+    that changes by the minute or belongs to the moment — no messages, no banners, no form token.
+    Labelled with the person's device key, without which the service worker does not keep it."""
+    from django.contrib.auth.views import redirect_to_login
+    from django.utils import timezone
+
+    from hearthside.core.device import DEVICE_HEADER, device_key
+
+    from .actions import plan_for
+
+    key = device_key(request)
+    if not key:
+        return redirect_to_login(request.get_full_path())
+    country = directory.country_for(request.user) or directory.suggested_country(request)
+    plan = plan_for(request.user)
+    response = render(request, "safety/device_copy.html", {
+        "country": country,
+        "emergency": directory.emergency_number_for(country),
+        "lines": directory.lines_for(country, limit=5),
+        "plan_steps": _plan_rows(plan) if plan is not None and not plan.is_empty else [],
+        "stored_at": timezone.localtime(timezone.now(), _zone(request.user)),
+    })
+    response[DEVICE_HEADER] = key
+    return response
+
+
+def _zone(user):
+    from zoneinfo import ZoneInfo
+
+    try:
+        return ZoneInfo(getattr(user, "time_zone", "") or "UTC")
+    except (ValueError, KeyError):
+        return ZoneInfo("UTC")
+
+
 def _plan_rows(plan):
     return [{"title": t, "items": plan.steps.get(k, [])} for k, t, _h in _steps() if plan.steps.get(k)]
 
 
 def _steps():
-    from django.utils.translation import gettext as _t
+    from django.utils.translation import gettext
 
     from .models import SAFETY_PLAN_STEPS
 
-    return [(key, _t(title), _t(help_text)) for key, title, help_text in SAFETY_PLAN_STEPS]
+    return [(key, gettext(title), gettext(help_text)) for key, title, help_text in SAFETY_PLAN_STEPS]
 
 
 def plan_view(request):
@@ -101,7 +139,7 @@ def plan_step(request, step: str):
     from django.core.exceptions import PermissionDenied, ValidationError
     from django.http import Http404
     from django.shortcuts import redirect
-    from django.utils.translation import gettext as _t
+    from django.utils.translation import gettext
 
     from . import actions
 
@@ -126,7 +164,7 @@ def plan_step(request, step: str):
         except ValidationError as exc:
             error = " ".join(m for msgs in exc.message_dict.values() for m in msgs)
         else:
-            messages.success(request, _t("Saved."))
+            messages.success(request, gettext("Saved."))
             if request.POST.get("go") == "next" and index + 1 < len(keys):
                 return redirect("safety:plan_step", step=keys[index + 1])
             return redirect("safety:plan")

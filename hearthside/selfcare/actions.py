@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -65,6 +65,38 @@ def _clean_labels(values, field: str, limit: int = MAX_TAGS, length: int = 60) -
     return cleaned
 
 
+def _clean_past_time(value, field: str, future_message: str) -> datetime:
+    """A moment no later than now (five minutes' grace for a slow clock) and not before 2000."""
+    at = value
+    if isinstance(at, str):
+        try:
+            at = datetime.fromisoformat(at)
+        except ValueError:
+            at = None
+    if not isinstance(at, datetime):
+        raise ValidationError({field: [_("Give a date and time.")]})
+    if timezone.is_naive(at):
+        at = timezone.make_aware(at, timezone.get_current_timezone())
+    if at > timezone.now() + timedelta(minutes=5):
+        raise ValidationError({field: [future_message]})
+    if at.year < 2000:
+        raise ValidationError({field: [_("That date is too far back.")]})
+    return at
+
+
+def _clean_client_id(client_id) -> str:
+    """The writer's own id for a new check-in or journal entry: the rule of chat messages
+    (core.realtime.clean_client_id), so one mechanism makes every resend idempotent."""
+    from hearthside.core.realtime import clean_client_id
+
+    return clean_client_id(client_id)
+
+
+def stored_with_client_id(model, user, client_id: str):
+    """The person's check-in or journal entry stored under ``client_id``, or None."""
+    return model.objects.filter(user=user, client_id=client_id).first()
+
+
 # ---------------------------------------------------------------------------------------------
 # Check-ins
 
@@ -79,23 +111,10 @@ def _clean_checkin(fields: dict, partial: bool) -> dict:
         else:
             out["mood"] = mood
     if "at" in fields and fields["at"] is not None:
-        at = fields["at"]
-        if isinstance(at, str):
-            try:
-                at = datetime.fromisoformat(at)
-            except ValueError:
-                at = None
-        if not isinstance(at, datetime):
-            errors["at"] = [_("Give a date and time.")]
-        else:
-            if timezone.is_naive(at):
-                at = timezone.make_aware(at, timezone.get_current_timezone())
-            if at > timezone.now() + timedelta(minutes=5):
-                errors["at"] = [_("A check-in cannot be in the future.")]
-            elif at.year < 2000:
-                errors["at"] = [_("That date is too far back.")]
-            else:
-                out["at"] = at
+        try:
+            out["at"] = _clean_past_time(fields["at"], "at", _("A check-in cannot be in the future."))
+        except ValidationError as exc:
+            errors.update(exc.message_dict)
     if "sleep_hours" in fields:
         raw = fields["sleep_hours"]
         if raw in (None, ""):
@@ -124,11 +143,35 @@ def _clean_checkin(fields: dict, partial: bool) -> dict:
     return out
 
 
-def check_create_checkin(user, fields: dict, request=None) -> CheckIn:
+def check_create_checkin(user, fields: dict, request=None, *, client_id: str | None = None) -> CheckIn:
+    return check_create_checkin_once(user, fields, client_id=client_id)[0]
+
+
+def check_create_checkin_once(user, fields: dict, *, client_id: str | None = None) -> tuple[CheckIn, bool]:
+    """Store a check-in; returns (check-in, created).
+
+    With ``client_id``, a resend (a page that kept the check-in on the device while offline and
+    sends it again after a lost answer) returns the check-in already stored under that id, as it
+    was, and stores nothing: the unique constraint on (user, client_id) settles two sends that
+    race, on SQLite and PostgreSQL alike.
+    """
     require_health_consent(user)
+    if client_id is not None:
+        client_id = _clean_client_id(client_id)
+        existing = stored_with_client_id(CheckIn, user, client_id)
+        if existing is not None:
+            return existing, False
     clean = _clean_checkin(fields, partial=False)
-    checkin = CheckIn.objects.create(user=user, **clean)
-    return checkin
+    try:
+        with transaction.atomic():
+            checkin = CheckIn.objects.create(user=user, client_id=client_id or "", **clean)
+    except IntegrityError:
+        # Another request with the same id stored it between the lookup above and this insert.
+        existing = stored_with_client_id(CheckIn, user, client_id) if client_id else None
+        if existing is None:
+            raise
+        return existing, False
+    return checkin, True
 
 
 def access_checkin_by_id(user, checkin_id) -> CheckIn:
@@ -181,12 +224,31 @@ def do_delete_journal_entry(entry: JournalEntry) -> None:
         entry.delete()
 
 
-def check_write_journal(user, fields: dict, entry: JournalEntry | None = None, request=None):
+def check_write_journal(user, fields: dict, entry: JournalEntry | None = None, request=None, *,
+                        client_id: str | None = None):
     """Save an entry; screen it for crisis language only if the person allowed automated reading.
 
     Returns (entry, route) where route is the safety routing result or None when not screened.
+    A new entry may carry ``client_id`` and ``fields["created_at"]`` (when it was written, for an
+    entry kept on the device while offline); see check_create_journal_once.
     """
+    entry, route, _created = _write_journal(user, fields, entry, client_id)
+    return entry, route
+
+
+def check_create_journal_once(user, fields: dict, *, client_id: str | None = None, request=None):
+    """A new entry; returns (entry, route, created). A resend with the same ``client_id`` returns
+    the entry already stored under it (not screened again: it was when it arrived)."""
+    return _write_journal(user, fields, None, client_id)
+
+
+def _write_journal(user, fields: dict, entry: JournalEntry | None, client_id: str | None):
     require_health_consent(user)
+    if entry is None and client_id is not None:
+        client_id = _clean_client_id(client_id)
+        existing = stored_with_client_id(JournalEntry, user, client_id)
+        if existing is not None:
+            return existing, None, False
     clean = {}
     if "title" in fields or entry is None:
         clean["title"] = _clean_text(fields.get("title", ""), "title", 200)
@@ -196,14 +258,24 @@ def check_write_journal(user, fields: dict, entry: JournalEntry | None = None, r
             raise ValidationError({"body": [_("Write something first.")]})
     if "tags" in fields:
         clean["tags"] = _clean_labels(fields["tags"], "tags")
-    with transaction.atomic():
-        if entry is None:
-            entry = JournalEntry.objects.create(user=user, **clean)
-        else:
-            for k, v in clean.items():
-                setattr(entry, k, v)
-            entry.updated_at = timezone.now()
-            entry.save(update_fields=[*clean, "updated_at"])
+    if entry is None and fields.get("created_at") is not None:
+        clean["created_at"] = _clean_past_time(fields["created_at"], "created_at",
+                                               _("An entry cannot be written in the future."))
+        clean["updated_at"] = clean["created_at"]
+    try:
+        with transaction.atomic():
+            if entry is None:
+                entry = JournalEntry.objects.create(user=user, client_id=client_id or "", **clean)
+            else:
+                for k, v in clean.items():
+                    setattr(entry, k, v)
+                entry.updated_at = timezone.now()
+                entry.save(update_fields=[*clean, "updated_at"])
+    except IntegrityError:
+        existing = stored_with_client_id(JournalEntry, user, client_id) if client_id else None
+        if existing is None:
+            raise
+        return existing, None, False
     route = None
     if "body" in clean and has_consent(user, "ai_features"):
         from hearthside.safety.actions import recent_texts, screen_and_route
@@ -214,7 +286,7 @@ def check_write_journal(user, fields: dict, entry: JournalEntry | None = None, r
                                limit=3)
         route = screen_and_route(user, clean["body"], "selfcare.journal", source_id=entry.pk, context="journal",
                                  history=history)
-    return entry, route
+    return entry, route, True
 
 
 # ---------------------------------------------------------------------------------------------
@@ -429,15 +501,21 @@ def check_answer_step(user, session: ExerciseSession, value, *, step_id: str | N
     return session
 
 
+# The most recent finished sessions read for exercise effects: a bound on what one page decrypts.
+MAX_EFFECT_SESSIONS = 500
+
+
 def exercise_effects(user) -> list[dict]:
-    """Average mood change per exercise from the person's own finished sessions."""
+    """Average mood change per exercise from the person's own finished sessions (the latest
+    ``MAX_EFFECT_SESSIONS``). Moods are encrypted: the sums are made here, not in SQL."""
     from collections import defaultdict
 
     from . import exercises
 
     changes: dict[str, list[int]] = defaultdict(list)
-    rows = ExerciseSession.objects.filter(user=user, completed_at__isnull=False, mood_before__isnull=False,
-                                          mood_after__isnull=False).values_list("exercise", "mood_before", "mood_after")
+    rows = (ExerciseSession.objects.filter(user=user, completed_at__isnull=False, mood_before__isnull=False,
+                                           mood_after__isnull=False).order_by("-started_at", "-pk")
+            .values_list("exercise", "mood_before", "mood_after")[:MAX_EFFECT_SESSIONS])
     for slug, before, after in rows:
         changes[slug].append(after - before)
     out = []

@@ -30,6 +30,10 @@ def _id(value: int) -> int:
     return value
 
 
+CLIENT_ID_HELP = ("your own id for this new item, 1–64 characters (a UUID): sending it again returns the "
+                  "item already stored under it (200) instead of storing a second one (201)")
+
+
 class CheckInIn(Schema):
     mood: int = Field(..., description="1 (very low) to 10 (very good)")
     emotions: list[str] = Field(default_factory=list, max_length=20)
@@ -37,6 +41,7 @@ class CheckInIn(Schema):
     sleep_hours: float | None = None
     note: str = Field("", max_length=5000)
     at: datetime | None = Field(None, description="when; defaults to now; may be in the past")
+    client_id: str | None = Field(None, max_length=64, description=CLIENT_ID_HELP)
 
 
 class CheckInPatch(Schema):
@@ -72,10 +77,12 @@ def list_checkins(request, limit: int = 50, before: datetime | None = None):
     return [_checkin_out(c) for c in qs.order_by("-at")[:limit]]
 
 
-@router.post("/checkins", response={201: CheckInOut}, summary="Check in")
+@router.post("/checkins", response={200: CheckInOut, 201: CheckInOut}, summary="Check in")
 def create_checkin(request, payload: CheckInIn):
-    checkin = _guard(actions.check_create_checkin, request.user, payload.dict(exclude_none=True))
-    return Status(201, _checkin_out(checkin))
+    fields = payload.dict(exclude_none=True)
+    checkin, created = _guard(actions.check_create_checkin_once, request.user, fields,
+                              client_id=fields.pop("client_id", None))
+    return Status(201 if created else 200, _checkin_out(checkin))
 
 
 @router.get("/checkins/{checkin_id}", response=CheckInOut)
@@ -102,6 +109,8 @@ class JournalIn(Schema):
     title: str = Field("", max_length=200)
     body: str = Field(..., max_length=50000)
     tags: list[str] = Field(default_factory=list, max_length=20)
+    created_at: datetime | None = Field(None, description="when it was written; defaults to now; may be in the past")
+    client_id: str | None = Field(None, max_length=64, description=CLIENT_ID_HELP)
 
 
 class JournalPatch(Schema):
@@ -132,10 +141,12 @@ def list_journal(request, limit: int = 50):
     return [_journal_out(e) for e in JournalEntry.objects.filter(user=request.user)[:limit]]
 
 
-@router.post("/journal", response={201: JournalOut}, summary="Write a journal entry")
+@router.post("/journal", response={200: JournalOut, 201: JournalOut}, summary="Write a journal entry")
 def create_journal(request, payload: JournalIn):
-    entry, route = _guard(actions.check_write_journal, request.user, payload.dict(), request=request)
-    return Status(201, _journal_out(entry, route))
+    fields = payload.dict()
+    entry, route, created = _guard(actions.check_create_journal_once, request.user, fields,
+                                   client_id=fields.pop("client_id"), request=request)
+    return Status(201 if created else 200, _journal_out(entry, route))
 
 
 @router.get("/journal/{entry_id}", response=JournalOut)

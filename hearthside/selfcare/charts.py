@@ -7,6 +7,7 @@ from datetime import date
 from html import escape
 
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 W, H = 640, 240
 PAD_L, PAD_R, PAD_T, PAD_B = 36, 12, 12, 28
@@ -54,6 +55,12 @@ def line_chart(points: list[dict], smooth: list[dict], start: str, end: str, *, 
     return mark_safe("".join(out))  # noqa: S308 - every interpolated text is escaped above
 
 
+def _days(n) -> str:
+    # One form for every count, as before translation: the SVG of a chart is compared byte for byte
+    # in test_scores_encrypted (a plural form would change "1 days" there).
+    return gettext("%(n)s days") % {"n": n}
+
+
 def bar_chart(rows: list[dict], label_key: str, value_key: str, *, title: str, lo: float = 0, hi: float = 10,
               count_key: str = "days") -> str:
     out = _frame(title, int(lo), int(hi), [int(lo), int((lo + hi) / 2), int(hi)])
@@ -66,7 +73,8 @@ def bar_chart(rows: list[dict], label_key: str, value_key: str, *, title: str, l
         if value is not None:
             y = _y(max(min(value, hi), lo), lo, hi)
             out.append(f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{H - PAD_B - y:.1f}">'
-                       f'<title>{escape(str(row[label_key]))}: {value} ({row.get(count_key, "")} days)</title></rect>')
+                       f'<title>{escape(str(row[label_key]))}: {value} ({escape(_days(row.get(count_key, "")))})</title>'
+                       '</rect>')
         out.append(f'<text class="axis" x="{x + width / 2:.1f}" y="{H - 8}" text-anchor="middle">'
                    f'{escape(str(row[label_key]))[:10]}</text>')
     out.append("</svg>")

@@ -3,15 +3,24 @@
 Exercises live in content/exercises.json (text written for this project, each with the source
 of its technique). The engine wraps every exercise with a mood rating before and after, so a
 person can see which exercises help them, and saves each answer so they can stop and resume.
+
+Each exercise carries its texts in other languages under ``translations`` (title, summary, and per
+step its text, option labels and pacer labels). ``get``, ``all_exercises`` and ``steps_for`` answer
+in the active language, falling back to English for anything a translation lacks; step ids,
+types, option values and limits are the same in every language, so a session started in one
+language can be resumed in another. The technique's source is the same in every language.
 """
 
 from __future__ import annotations
 
+import copy
 import json
 from functools import cache
 from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -25,19 +34,74 @@ INPUT_TYPES = {"input", "choice", "scale"}
 
 
 @cache
-def all_exercises() -> dict[str, dict]:
+def _canonical() -> dict[str, dict]:
     data = json.loads(CONTENT.read_text(encoding="utf-8"))
     return {e["slug"]: e for e in data["exercises"]}
 
 
-def get(slug: str) -> dict | None:
-    return all_exercises().get(slug)
+def _language(language: str | None) -> str:
+    code = (language or translation.get_language() or settings.LANGUAGE_CODE).split("-")[0].lower()
+    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def localize(exercise: dict, language: str) -> dict:
+    """The exercise with its texts in ``language`` (English for whatever that language lacks)."""
+    out = copy.deepcopy({k: v for k, v in exercise.items() if k != "translations"})
+    out["language"] = "en"
+    tr = exercise.get("translations", {}).get(language)
+    if not tr:
+        return out
+    out["language"] = language
+    for key in ("title", "summary"):
+        out[key] = tr.get(key) or out[key]
+    for step in out["steps"]:
+        step_tr = tr.get("steps", {}).get(step["id"], {})
+        step["text"] = step_tr.get("text") or step["text"]
+        for option in step.get("options", []):
+            option["label"] = step_tr.get("options", {}).get(option["value"], option["label"])
+        if "labels" in step and len(step_tr.get("labels", [])) == len(step["labels"]):
+            step["labels"] = list(step_tr["labels"])
+    return out
 
 
 @cache
-def steps_for(slug: str) -> tuple[dict, ...]:
-    exercise = all_exercises()[slug]
-    steps = list(exercise["steps"])
+def _localized(language: str) -> dict[str, dict]:
+    return {slug: localize(e, language) for slug, e in _canonical().items()}
+
+
+def all_exercises(language: str | None = None) -> dict[str, dict]:
+    """Every exercise, in ``language`` (default: the active language)."""
+    return _localized(_language(language))
+
+
+def get(slug: str, language: str | None = None) -> dict | None:
+    return all_exercises(language).get(slug)
+
+
+def missing_translations(language: str) -> list[str]:
+    """What ``language`` lacks, as "slug: part" strings (empty when every text is translated)."""
+    missing = []
+    for slug, exercise in _canonical().items():
+        tr = exercise.get("translations", {}).get(language) or {}
+        missing += [f"{slug}: {key}" for key in ("title", "summary") if not tr.get(key)]
+        for step in exercise["steps"]:
+            step_tr = tr.get("steps", {}).get(step["id"], {})
+            if not step_tr.get("text"):
+                missing.append(f"{slug}: step {step['id']}")
+            missing += [f"{slug}: step {step['id']} option {o['value']}" for o in step.get("options", [])
+                        if not step_tr.get("options", {}).get(o["value"])]
+            if "labels" in step and len(step_tr.get("labels", [])) != len(step["labels"]):
+                missing.append(f"{slug}: step {step['id']} labels")
+    return missing
+
+
+def steps_for(slug: str, language: str | None = None) -> tuple[dict, ...]:
+    return _steps_for(slug, _language(language))
+
+
+@cache
+def _steps_for(slug: str, language: str) -> tuple[dict, ...]:
+    steps = list(all_exercises(language)[slug]["steps"])
     # The closing rating goes before a final summary so the summary can show the change.
     insert_at = len(steps) - 1 if steps and steps[-1]["type"] == "summary" else len(steps)
     return tuple([MOOD_BEFORE, *steps[:insert_at], MOOD_AFTER, *steps[insert_at:]])

@@ -5,8 +5,14 @@ from __future__ import annotations
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
-from hearthside.core.fields import EncryptedJSONField, EncryptedTextField
+from hearthside.core.fields import (
+    EncryptedDecimalField,
+    EncryptedIntegerField,
+    EncryptedJSONField,
+    EncryptedTextField,
+)
 
 
 class Activity(models.Model):
@@ -20,6 +26,7 @@ class Activity(models.Model):
 
     class Meta:
         ordering = ["name"]
+        verbose_name_plural = "activities"  # the admin's list heading; Django's default adds an "s"
         constraints = [models.UniqueConstraint(fields=["owner", "name"], name="unique_activity_per_owner")]
 
     def __str__(self) -> str:
@@ -29,18 +36,26 @@ class Activity(models.Model):
 class CheckIn(models.Model):
     user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="checkins")
     at = models.DateTimeField(default=timezone.now, db_index=True)
-    mood = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(10)])
-    # What someone felt and did is health data too: encrypted like the note.
+    # How someone felt, what they felt and did, and how they slept are health data: all encrypted
+    # like the note. Nothing compares them in SQL (insights are computed in Python, per person).
+    mood = EncryptedIntegerField(validators=[MinValueValidator(1), MaxValueValidator(10)])
     emotions = EncryptedJSONField(default=list, blank=True)
     activities = EncryptedJSONField(default=list, blank=True)
-    sleep_hours = models.DecimalField(max_digits=3, decimal_places=1, null=True, blank=True)
+    sleep_hours = EncryptedDecimalField(max_digits=3, decimal_places=1, null=True, blank=True)
     note = EncryptedTextField(blank=True, default="")
+    # The writer's own id for a check-in (a page that kept it on the device while offline, or
+    # any API client): a resend with the same id returns this check-in instead of a second one.
+    client_id = models.CharField(max_length=64, blank=True, default="")
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["-at"]
         indexes = [models.Index(fields=["user", "at"])]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "client_id"], condition=~models.Q(client_id=""),
+                                    name="unique_checkin_client_id"),
+        ]
 
     def __str__(self) -> str:
         return f"check-in {self.pk} ({self.mood}/10)"
@@ -52,11 +67,18 @@ class JournalEntry(models.Model):
     body = EncryptedTextField()
     tags = EncryptedJSONField(default=list, blank=True)
     shared_with_practitioner = models.BooleanField(default=False)
+    # As for check-ins: the writer's own id makes a resend of a new entry idempotent.
+    client_id = models.CharField(max_length=64, blank=True, default="")
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["-created_at"]
+        verbose_name_plural = "journal entries"
+        constraints = [
+            models.UniqueConstraint(fields=["user", "client_id"], condition=~models.Q(client_id=""),
+                                    name="unique_journal_client_id"),
+        ]
 
     def __str__(self) -> str:
         return f"journal entry {self.pk}"
@@ -83,8 +105,8 @@ class ExerciseSession(models.Model):
     exercise = models.CharField(max_length=60, db_index=True)
     responses = EncryptedJSONField(default=dict)
     step_index = models.PositiveSmallIntegerField(default=0)
-    mood_before = models.PositiveSmallIntegerField(null=True, blank=True)
-    mood_after = models.PositiveSmallIntegerField(null=True, blank=True)
+    mood_before = EncryptedIntegerField(null=True, blank=True)
+    mood_after = EncryptedIntegerField(null=True, blank=True)
     started_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
     completed_at = models.DateTimeField(null=True, blank=True)
@@ -97,7 +119,10 @@ class ExerciseSession(models.Model):
 
 
 class Article(models.Model):
-    slug = models.SlugField(max_length=80, unique=True)
+    # One row per language version of an article; pages pick the reader's language and fall
+    # back to English (selfcare/library.py).
+    slug = models.SlugField(max_length=80)
+    language = models.CharField(max_length=8, default="en", help_text="language code of this version, e.g. en, es")
     title = models.CharField(max_length=200)
     summary = models.CharField(max_length=400)
     body = models.TextField(help_text="Markdown; rendered and sanitised")
@@ -108,6 +133,7 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["title"]
+        constraints = [models.UniqueConstraint(fields=["slug", "language"], name="unique_article_slug_language")]
 
     def __str__(self) -> str:
         return self.title
@@ -162,11 +188,12 @@ class SharingGrant(models.Model):
     practitioner(s). Revoking sets revoked_at; the row stays as the record of consent."""
 
     class DataType(models.TextChoices):
-        CHECKINS = "checkins", "check-ins and insights"
-        QUESTIONNAIRES = "questionnaires", "questionnaire results"
-        SAFETY_PLAN = "safety_plan", "safety plan"
-        EXERCISES = "exercises", "exercise history"
-        JOURNAL_ENTRY = "journal_entry", "one journal entry"
+        # Marked for the catalogue, translated where shown (the sharing page).
+        CHECKINS = "checkins", gettext_noop("check-ins and insights")
+        QUESTIONNAIRES = "questionnaires", gettext_noop("questionnaire results")
+        SAFETY_PLAN = "safety_plan", gettext_noop("safety plan")
+        EXERCISES = "exercises", gettext_noop("exercise history")
+        JOURNAL_ENTRY = "journal_entry", gettext_noop("one journal entry")
 
     user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="sharing_grants")
     data_type = models.CharField(max_length=20, choices=DataType.choices)

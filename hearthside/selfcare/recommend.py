@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from hearthside.accounts.actions import has_consent
 
 from . import exercises
-from .models import Article, CheckIn
+from .library import article_for
+from .models import CheckIn
 
 # Named emotions → what tends to fit (an article slug or an exercise slug).
 EMOTION_MAP = {
@@ -46,7 +47,7 @@ def for_you(user, limit: int = 4) -> list[dict]:
             out.append({"kind": kind, "slug": slug, "title": item["title"], "url": f"/selfcare/exercises/{slug}/",
                         "reason": reason})
         else:
-            article = Article.objects.filter(slug=slug, published=True).only("title").first()
+            article = article_for(slug)
             if article is None:
                 return
             out.append({"kind": kind, "slug": slug, "title": article.title, "url": f"/selfcare/library/{slug}/",

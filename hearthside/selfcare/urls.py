@@ -7,6 +7,7 @@ app_name = "selfcare"
 urlpatterns = [
     path("", views.home, name="home"),
     path("checkin/", views.checkin, name="checkin"),
+    path("offline/", views.offline, name="offline"),
     path("checkins/", views.checkin_list, name="checkins"),
     path("checkins/<int:checkin_id>/", views.checkin, name="checkin_edit"),
     path("checkins/<int:checkin_id>/delete/", views.checkin_delete, name="checkin_delete"),

@@ -9,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hearthside.accounts.actions import has_consent
 
@@ -75,7 +75,10 @@ def checkin(request, checkin_id: int | None = None):
             if instance:
                 actions.check_update_checkin(user, instance, values)
             else:
-                actions.check_create_checkin(user, values, request=request)
+                # The page's own id for this check-in (offline.js): a second press of the
+                # button, or a resend, stores it once.
+                actions.check_create_checkin(user, values, request=request,
+                                             client_id=request.POST.get("client_id") or None)
         except PermissionDenied as exc:
             errors = {"__all__": [str(exc)]}
         except ValidationError as exc:
@@ -97,7 +100,28 @@ def checkin(request, checkin_id: int | None = None):
         "chosen_activities": set(values.get("activities", [])),
         "suggest_enabled": has_consent(user, "ai_features"),
         "consented": has_consent(user, "health_data"),
+        "client_id": request.POST.get("client_id", "")[:64],
     }, status=400 if errors else 200)
+
+
+@require_GET
+def offline(request):
+    """Check in or write in the journal without a connection (docs/selfhelp.md, "Offline").
+
+    Kept on the device by the service worker and shown for any page opened while offline. What is
+    written here goes into the device's outbox (offline.js) and is sent when the connection is
+    back. The page holds nothing of the person's own (not even their own activity names), since
+    it is stored; it is labelled with their device key, without which it is not kept."""
+    from django.contrib.auth.views import redirect_to_login
+
+    from hearthside.core.device import DEVICE_HEADER, device_key
+
+    key = device_key(request)
+    if not key:
+        return redirect_to_login(request.get_full_path())
+    response = render(request, "selfcare/offline.html", {"moods": range(1, 11), "emotions": COMMON_EMOTIONS})
+    response[DEVICE_HEADER] = key
+    return response
 
 
 @login_required
@@ -124,6 +148,10 @@ def insights_view(request):
     mood_chart = charts.line_chart(data["series"], data["smoothed"], data["start"], data["end"],
                                    title=_("Mood over the last %(n)s days") % {"n": data["days"]}) \
         if data["enough_for_trend"] else None
+    # The weekday keys are English (the API's); the page names the days in the reader's language.
+    names = dict(zip(insights.WEEKDAYS, [_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")],
+                     strict=True))
+    data = {**data, "weekday": [{**w, "weekday": names[w["weekday"]]} for w in data["weekday"]]}
     weekday_chart = charts.bar_chart(data["weekday"], "weekday", "mood", title=_("Average mood by weekday")) \
         if data["enough_for_trend"] else None
     return render(request, "selfcare/insights.html", {
@@ -151,7 +179,9 @@ def journal_edit(request, entry_id: int | None = None):
         fields = {"title": values["title"], "body": values["body"],
                   "tags": [t.strip() for t in values["tags"].split(",") if t.strip()]}
         try:
-            entry, route = actions.check_write_journal(request.user, fields, entry=entry, request=request)
+            entry, route = actions.check_write_journal(
+                request.user, fields, entry=entry, request=request,
+                client_id=(request.POST.get("client_id") or None) if entry is None else None)
         except PermissionDenied as exc:
             errors = {"__all__": [str(exc)]}
         except ValidationError as exc:
@@ -165,6 +195,7 @@ def journal_edit(request, entry_id: int | None = None):
         "entry": entry, "values": values, "errors": errors, "screening": has_consent(request.user, "ai_features"),
         "entry_shared": entry is not None and actions.is_shared(request.user, "journal_entry", entry),
         "can_share": has_consent(request.user, "practitioner_sharing"),
+        "client_id": request.POST.get("client_id", "")[:64] if entry is None else "",
     }, status=400 if errors else 200)
 
 
@@ -181,7 +212,8 @@ def questionnaire_list(request):
     latest = {}
     for r in QuestionnaireResponse.objects.filter(user=request.user).order_by("-completed_at")[:200]:
         latest.setdefault(r.questionnaire, r)
-    rows = [{"q": q, "latest": latest.get(slug)} for slug, q in questionnaires.all_questionnaires().items()]
+    rows = [{"q": q, "latest": latest.get(slug), "band": _band(latest[slug]) if slug in latest else ""}
+            for slug, q in questionnaires.all_questionnaires().items()]
     return render(request, "selfcare/questionnaire_list.html", {"rows": rows})
 
 
@@ -210,10 +242,18 @@ def questionnaire_take(request, slug: str):
             return redirect("selfcare:response", response_id=response.pk)
     history = list(QuestionnaireResponse.objects.filter(user=request.user, questionnaire=slug)
                    .order_by("completed_at")[:200])
+    for r in history:
+        r.band = _band(r)
     return render(request, "selfcare/questionnaire_take.html", {
         "q": definition, "errors": errors, "chosen": chosen, "history_chart": _history_chart(definition, history),
         "history": history,
     }, status=400 if errors else 200)
+
+
+def _band(response) -> str:
+    """The result's band in the reader's language (the stored label is the English one)."""
+    return questionnaires.band_label(response.questionnaire, response.result.get("band_index"),
+                                     response.result.get("band", ""))
 
 
 def _history_chart(definition, history):
@@ -233,12 +273,11 @@ def _history_chart(definition, history):
 def response_detail(request, response_id: int):
     response = actions.access_response_by_id(request.user, response_id)
     definition = questionnaires.get(response.questionnaire)
-    from hearthside.safety.models import SafetyAlert
+    from hearthside.safety.actions import alerts_from
 
     return render(request, "selfcare/response.html", {
-        "r": response, "q": definition, "help": bool(response.result.get("safety_items")),
-        "alert_raised": SafetyAlert.objects.filter(person=request.user, source="selfcare.phq9",
-                                                   source_id=str(response.pk)).exists(),
+        "r": response, "q": definition, "band": _band(response), "help": bool(response.result.get("safety_items")),
+        "alert_raised": bool(alerts_from(request.user, "selfcare.phq9", source_id=response.pk)),
     })
 
 
@@ -361,31 +400,35 @@ def _readable(step: dict, value):
 
 
 def article_list(request):
-    from django.db.models import Q
+    import unicodedata
 
-    from .models import Article
+    from . import library
 
     query = (request.GET.get("q") or "").replace("\x00", "").strip()[:100]
     topic = (request.GET.get("topic") or "").replace("\x00", "").strip()[:40]
-    articles = Article.objects.filter(published=True)
+    shown = library.published_articles()
+    items = shown
     if query:
-        articles = articles.filter(Q(title__icontains=query) | Q(summary__icontains=query) | Q(body__icontains=query))
-    items = list(articles)
+        needle = query.casefold()
+        items = [a for a in items if needle in f"{a.title}\n{a.summary}\n{a.body}".casefold()]
     if topic:
         items = [a for a in items if topic in a.topics]
-    topics = sorted({t for a in Article.objects.filter(published=True) for t in a.topics})
+    for a in items:
+        a.topic_labels = [library.topic_label(t) for t in a.topics]
+    topics = sorted(((t, library.topic_label(t)) for t in {t for a in shown for t in a.topics}),
+                    key=lambda pair: unicodedata.normalize("NFKD", pair[1]).casefold())  # "ánimo" near "ansiedad"
     return render(request, "selfcare/article_list.html", {"articles": items, "q": query, "topic": topic,
                                                           "topics": topics})
 
 
 def article_detail(request, slug: str):
-    from .library import render as render_md
-    from .models import Article
+    from . import library
 
-    article = Article.objects.filter(slug=slug, published=True).first()
+    article = library.article_for(slug)
     if article is None:
         raise Http404
-    return render(request, "selfcare/article.html", {"a": article, "html": render_md(article.body)})
+    article.topic_labels = [library.topic_label(t) for t in article.topics]
+    return render(request, "selfcare/article.html", {"a": article, "html": library.render(article.body)})
 
 
 @login_required
@@ -419,7 +462,7 @@ def sharing(request):
     shared = {g.data_type for g in grants}
     kinds = [(v, label) for v, label in SharingGrant.DataType.choices if v != "journal_entry"]
     return render(request, "selfcare/sharing.html", {
-        "kinds": [{"value": v, "label": label, "shared": v in shared} for v, label in kinds],
+        "kinds": [{"value": v, "label": _(label), "shared": v in shared} for v, label in kinds],
         "entries": [g.journal_entry for g in grants if g.journal_entry_id],
         "consented": has_consent(user, "practitioner_sharing"),
     })

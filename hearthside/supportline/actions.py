@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from hearthside.core import audit, realtime
 from hearthside.core.events import send_event_on_commit, user_group
+from hearthside.core.i18n import in_language_of
 
 from . import policy
 from .models import Conversation, Guest, Message, SupporterStatus, Watch
@@ -434,7 +435,9 @@ def _joined(conversation: Conversation, supporter, *, request=None, action: str,
     realtime.subscribe_on_commit(supporter.pk, topic(conversation.pk))
     realtime.subscribe_on_commit(supporter.pk, staff_topic(conversation.pk))
     audit.record(action, actor=supporter, request=request, obj=conversation, subject=conversation.person_id)
-    _system(conversation, text or _("%(name)s has joined the conversation.") % {"name": supporter.pseudonym})
+    with in_language_of(conversation.person_id):  # the person's conversation: their language
+        text = text or _("%(name)s has joined the conversation.") % {"name": supporter.pseudonym}
+    _system(conversation, text)
     realtime.publish_frame_on_commit(topic(conversation.pk), status_frame(conversation))
     send_event_on_commit([user_group(supporter.pk)], {"type": "line.assigned", "conversation": conversation.pk})
 
@@ -487,8 +490,9 @@ def check_watch(supervisor, conversation: Conversation, *, join: bool = False, r
             audit.record("supportline.supervisor_joined", actor=supervisor, request=request, obj=conversation,
                          subject=conversation.person_id)
             conversation = Conversation.objects.select_for_update().get(pk=conversation.pk)
-            _system(conversation, _("%(name)s, a supervisor, has joined the conversation.")
-                    % {"name": supervisor.pseudonym})
+            with in_language_of(conversation.person_id):
+                text = _("%(name)s, a supervisor, has joined the conversation.") % {"name": supervisor.pseudonym}
+            _system(conversation, text)
         elif created:
             audit.record("supportline.read_along", actor=supervisor, request=request, obj=conversation,
                          subject=conversation.person_id)
@@ -686,7 +690,9 @@ def check_wrap_up(user, conversation: Conversation, outcome: str, concern: bool 
         conversation.outcome = outcome
         conversation.save(update_fields=["outcome"])
         if conversation.is_live:
-            _end(conversation, _("The conversation has ended. Take care of yourself."))
+            with in_language_of(conversation.person_id):
+                text = _("The conversation has ended. Take care of yourself.")
+            _end(conversation, text)
         if concern is not None:
             label = ScreenedItem.Label.TRUE_CONCERN if concern else ScreenedItem.Label.FALSE_ALARM
             ScreenedItem.objects.filter(source=SOURCE, source_id=str(conversation.pk), label="").update(
@@ -713,7 +719,9 @@ def check_mark_abuse(user, conversation: Conversation, note: str = "", request=N
         conversation.outcome = Conversation.Outcome.ABUSE
         conversation.save(update_fields=["outcome"])
         if conversation.is_live:
-            _end(conversation, _("The conversation has ended."))
+            with in_language_of(conversation.person_id):
+                text = _("The conversation has ended.")
+            _end(conversation, text)
         from hearthside.safety.models import ScreenedItem
 
         ScreenedItem.objects.filter(source=SOURCE, source_id=str(conversation.pk), label="").update(

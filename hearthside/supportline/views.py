@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hearthside.accounts.actions import staff_without_two_factor
@@ -34,7 +34,7 @@ def _plan(user):
         return None
     from hearthside.safety.models import SAFETY_PLAN_STEPS
 
-    return [{"title": title, "items": plan.steps.get(key, [])} for key, title, _h in SAFETY_PLAN_STEPS
+    return [{"title": _(title), "items": plan.steps.get(key, [])} for key, title, _h in SAFETY_PLAN_STEPS
             if plan.steps.get(key)]
 
 
@@ -161,8 +161,8 @@ def _back(conversation_id: int):
     return redirect("supportline:conversation", conversation_id=conversation_id)
 
 
-QUICK_REPLIES = {"here": _lazy("I'm here."), "ok": _lazy("I'm OK for now, thank you."),
-                 "talk": _lazy("I'd like to talk.")}
+QUICK_REPLIES = {"here": gettext_lazy("I'm here."), "ok": gettext_lazy("I'm OK for now, thank you."),
+                 "talk": gettext_lazy("I'd like to talk.")}
 
 
 @login_required
@@ -186,6 +186,13 @@ def quick_reply(request, conversation_id: int):
 @require_POST
 def end(request, conversation_id: int):
     conv = actions.access_own_conversation(request.user, conversation_id)
+    if request.POST.get("confirm") != "yes":
+        # Ending cannot be undone and a stray tap is easy on a phone: a form that did not say
+        # "yes" (an older page, a script) asks first instead of ending the conversation.
+        if not conv.is_live:
+            return _back(conv.pk)
+        return render(request, "supportline/end_confirm.html",
+                      {"conversation": conv, "guest": actions.is_guest_session(request)})
     actions.check_end_by_person(request.user, conv, request=request)
     return _back(conv.pk)
 

@@ -133,6 +133,24 @@ def check_accessibility(page, label: str) -> dict:
 # Screenshots
 
 
+def eventually(page, condition: str, *, timeout_ms: int = 15_000, interval_ms: int = 100) -> None:
+    """Wait until the async JavaScript function ``condition`` (source text, e.g.
+    ``"async () => (await caches.keys()).length === 0"``) resolves truthy on the page.
+
+    ``page.wait_for_function`` is no use for a condition that needs ``await`` (IndexedDB, caches,
+    service-worker registrations): a returned Promise is an object, so truthy at once. This polls
+    inside the page and fails with the condition when the time is up."""
+    script = f"""async () => {{
+      const until = Date.now() + {int(timeout_ms)};
+      for (;;) {{
+        if (await ({condition})()) return true;
+        if (Date.now() > until) return false;
+        await new Promise(resolve => setTimeout(resolve, {int(interval_ms)}));
+      }}
+    }}"""
+    assert page.evaluate(script), f"not true within {timeout_ms} ms: {condition}"
+
+
 def save_screenshot(page, name: str, directory: Path | None = None) -> Path:
     target = Path(directory or SCREENSHOT_DIR)
     target.mkdir(parents=True, exist_ok=True)

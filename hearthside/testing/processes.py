@@ -158,8 +158,22 @@ class ThrowawayPostgres:
         self.start()
         self._run("createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", self.database)
 
-    def start(self) -> None:
+    def start(self, ready_within: float = 90) -> None:
+        """Start the server and return once it accepts connections: on a loaded machine
+        ``pg_ctlcluster start`` can return while the server still says "starting up"."""
+        import subprocess
+        import time
+
         self._run("pg_ctlcluster", PG_VERSION, self.name, "start", timeout=60)
+        deadline = time.monotonic() + ready_within
+        while True:
+            probe = subprocess.run(["pg_isready", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres",
+                                    "-d", "postgres", "-t", "5"], capture_output=True, timeout=30)
+            if probe.returncode == 0:
+                return
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"PostgreSQL on port {self.port} did not accept connections in {ready_within} s")
+            time.sleep(0.2)
 
     def stop(self) -> None:
         """Stop the server as an outage would: ``-m fast`` disconnects every client at once."""

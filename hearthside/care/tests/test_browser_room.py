@@ -1,6 +1,9 @@
-"""The live session room in two real Chromium contexts: book, both join, video connects; the
-client's camera fails → audio; the microphone fails too → text; chat and the timer carry on;
-the connection recovers → back up to video. Screenshots: test-artifacts/screenshots/care-*.png.
+"""The live session room in two real Chromium contexts: book, both join, the practitioner lets the
+client in from the waiting room, video connects; the client's camera fails → audio; the
+microphone fails too → text; chat and the timer carry on; the connection recovers → back up to
+video. The room's controls: the device test (preview and microphone level), mute and camera off
+told to the other person without stepping the call down, and "left the call" told apart from
+"connection dropped". Screenshots: test-artifacts/screenshots/care-*.png.
 
 Chromium runs with a fake camera and microphone (--use-fake-device-for-media-stream,
 --use-fake-ui-for-media-stream). Needs Debian's Chromium at /usr/bin/chromium; skipped otherwise.
@@ -91,6 +94,8 @@ def test_two_people_meet_fall_back_to_audio_then_text_and_recover(media_chromium
         client, practitioner = pages["client"][0], pages["practitioner"][0]
         for page in (client, practitioner):
             page.get_by_role("button", name="Join with camera and microphone").click()
+        # The client waits in the waiting room until the practitioner lets them in.
+        practitioner.get_by_role("button", name="Let Roomguest in").click()
         for page in (client, practitioner):
             page.wait_for_function("() => window.hsCareRoom.state().conn === 'connected'", timeout=30_000)
             _wait_mode(page, "video")
@@ -125,10 +130,12 @@ def test_two_people_meet_fall_back_to_audio_then_text_and_recover(media_chromium
         assert "recovered" in client.locator("#care-why").inner_text()
         hs_browser.save_screenshot(client, "care-room-recovered")
 
-        # The client leaves: the practitioner is told, the room waits, the chat still works.
+        # The client leaves: the practitioner is told they left (not that they dropped).
         client.get_by_role("button", name="Leave the call").click()
-        practitioner.wait_for_function(
-            "() => document.getElementById('care-conn').textContent.includes('dropped')")
+        practitioner.wait_for_function("() => window.hsCareRoom.state().peer === 'left'")
+        assert practitioner.locator("#care-conn").inner_text() == "Left the call"
+        assert practitioner.locator("#care-why").inner_text() == (
+            "Roomguest left the call. They can join again; the chat and the timer go on.")
         hs_browser.save_screenshot(practitioner, "care-room-peer-left")
         for name, (_page, errors) in pages.items():
             assert not errors, f"{name}: {errors}"
@@ -229,6 +236,156 @@ def test_counselling_pages_look_right_and_pass_axe(media_chromium, asgi_server):
         assert datetime.now(UTC)  # the pages above ran against the live clock
         audit_log.write_report("care-axe.txt")
         audit_log.assert_clean()
+    finally:
+        for context in contexts:
+            context.close()
+
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+
+
+def _shots(page, name: str) -> None:
+    for label, size in (("390", PHONE), ("1280", DESKTOP)):
+        page.set_viewport_size(size)
+        hs_browser.save_screenshot(page, f"{name}-{label}")
+    page.set_viewport_size(DESKTOP)
+
+
+def _stays_video(page, peer) -> None:
+    """Five more statistics samples on ``peer``'s side, and the call is still video on both."""
+    start = peer.evaluate("() => window.hsCareRoom.state().samples")
+    peer.wait_for_function("(n) => window.hsCareRoom.state().samples >= n + 5", arg=start, timeout=20_000)
+    assert _state(peer)["mode"] == "video" and _state(page)["mode"] == "video"
+
+
+def test_waiting_room_device_test_mute_camera_off_and_left_versus_dropped(media_chromium, asgi_server):
+    from django.utils import timezone
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from hearthside.care import actions
+    from hearthside.care.models import Appointment
+
+    from .conftest import make_practitioner
+
+    pro = make_practitioner("lobbydoc", tz="Europe/London")
+    client_user = make_user("lobbyclient", time_zone="Europe/London")
+    actions.check_choose_practitioner(client_user, pro)
+    start = timezone.now().replace(microsecond=0) - timedelta(minutes=1)
+    appointment = Appointment.objects.create(practitioner=pro, client=client_user, starts_at=start,
+                                             ends_at=start + timedelta(minutes=50), format="video")
+    room = f"/care/appointments/{appointment.pk}/room/"
+    contexts, errors = [], []
+    audit = hs_browser.PageAudit()
+    try:
+        pages = {}
+        for name, user in (("client", client_user), ("practitioner", pro.user)):
+            context = hs_browser.new_context(media_chromium, asgi_server, permissions=["camera", "microphone"])
+            context.set_default_timeout(20_000)
+            contexts.append(context)
+            device = (TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
+                      if user == pro.user else None)
+            hs_browser.log_in(context, user, asgi_server, otp_device=device)
+            page = context.new_page()
+            page.on("pageerror", lambda exc, name=name: errors.append(f"{name}: {exc}"))
+            page.goto(room)
+            page.wait_for_function("() => document.body.dataset.events === 'on' && window.hsSocket")
+            pages[name] = page
+        client, practitioner = pages["client"], pages["practitioner"]
+
+        # The device test before joining: a preview from the chosen camera and a moving level.
+        client.get_by_role("button", name="Test camera and microphone").click()
+        client.wait_for_function("() => document.getElementById('care-preview').videoWidth > 0")
+        client.wait_for_function("() => document.getElementById('care-level').value > 0.01", timeout=10_000)
+        cameras = client.locator("#care-camera option").all_inner_texts()
+        microphones = client.locator("#care-mic option").all_inner_texts()
+        assert cameras and microphones and all(cameras) and all(microphones)
+        assert client.locator("#care-test-status").inner_text() == "Speak: the bar moves when your microphone hears you."
+        audit.visit(client, "care-room-device-test-axe")
+        _shots(client, "care-room-device-test")
+
+        # The client joins: into the waiting room. The practitioner sees them there; no call yet.
+        client.get_by_role("button", name="Join with camera and microphone").click()
+        in_lobby = client.locator("#care-in-lobby")
+        in_lobby.wait_for()
+        assert in_lobby.inner_text() == "You are in the waiting room. Lobbydoc will let you in."
+        practitioner.locator("#care-lobby").wait_for()
+        assert practitioner.locator("#care-lobby-text").inner_text() == "Lobbyclient is in the waiting room."
+        practitioner.get_by_role("button", name="Join with camera and microphone").click()
+        practitioner.wait_for_function("() => window.hsCareRoom.state().peer === 'waiting'")
+        assert _state(client)["conn"] == "none" and _state(practitioner)["conn"] == "none"
+        assert Appointment.objects.get(pk=appointment.pk).admitted_at is None
+        audit.visit(practitioner, "care-room-lobby-axe")
+        _shots(practitioner, "care-room-lobby")
+        _shots(client, "care-room-waiting")
+
+        # Let in: the call connects on both sides.
+        practitioner.get_by_role("button", name="Let Lobbyclient in").click()
+        for page in (client, practitioner):
+            page.wait_for_function("() => window.hsCareRoom.state().conn === 'connected'", timeout=30_000)
+            _wait_mode(page, "video")
+        assert Appointment.objects.get(pk=appointment.pk).admitted_at is not None
+        assert practitioner.locator("#care-lobby").is_hidden()
+        practitioner.wait_for_function("() => document.getElementById('remote-video').videoWidth > 0")
+
+        # Mute: nothing is sent on the microphone, the other person is told, and the silence is
+        # not taken for a weak connection (the call stays video).
+        mute = client.get_by_role("button", name="Mute")
+        mute.click()
+        assert mute.get_attribute("aria-pressed") == "true"
+        assert client.locator("#care-self").inner_text() == "Your microphone is muted"
+        assert _state(client)["sendingAudio"] is False
+        peer_media = practitioner.locator("#care-peer-media")
+        practitioner.wait_for_function("() => window.hsCareRoom.state().remoteMuted")
+        assert peer_media.inner_text() == "Lobbyclient muted their microphone"
+        _stays_video(client, practitioner)
+        _shots(practitioner, "care-room-peer-muted")
+        mute.click()
+        practitioner.wait_for_function("() => !window.hsCareRoom.state().remoteMuted")
+        assert peer_media.is_hidden() and _state(client)["sendingAudio"] is True
+
+        # Camera off, the same way.
+        camera = client.get_by_role("button", name="Camera off")
+        camera.click()
+        assert camera.get_attribute("aria-pressed") == "true"
+        practitioner.wait_for_function("() => window.hsCareRoom.state().remoteCameraOff")
+        assert peer_media.inner_text() == "Lobbyclient turned their camera off"
+        _stays_video(client, practitioner)
+        _shots(client, "care-room-controls")
+        camera.click()
+        practitioner.wait_for_function("() => !window.hsCareRoom.state().remoteCameraOff")
+
+        # Leaving is told as leaving.
+        client.get_by_role("button", name="Leave the call").click()
+        practitioner.wait_for_function("() => window.hsCareRoom.state().peer === 'left'")
+        assert practitioner.locator("#care-why").inner_text() == (
+            "Lobbyclient left the call. They can join again; the chat and the timer go on.")
+        assert practitioner.locator("#care-conn").inner_text() == "Left the call"
+        _shots(practitioner, "care-room-peer-left")
+
+        # Back in (already let in: no waiting room again), then the client's tab dies without a
+        # word: that is told as a dropped connection.
+        client.get_by_role("button", name="Join with camera and microphone").click()
+        assert in_lobby.is_hidden()
+        for page in (client, practitioner):
+            page.wait_for_function("() => window.hsCareRoom.state().conn === 'connected'", timeout=30_000)
+        practitioner.wait_for_function("() => window.hsCareRoom.state().peer === 'here'")
+        assert practitioner.locator("#care-why").is_hidden()
+        cdp = client.context.new_cdp_session(client)
+        crashed = []
+        client.on("crash", lambda _page: crashed.append(True))
+        try:
+            cdp.send("Page.crash", timeout=5_000)
+        except Exception:  # noqa: BLE001 - the tab is gone before it can answer
+            pass
+        assert crashed == [True]
+        practitioner.wait_for_function("() => window.hsCareRoom.state().peer === 'dropped'", timeout=30_000)
+        assert practitioner.locator("#care-why").inner_text() == (
+            "Lobbyclient’s connection dropped. The room waits for them; the chat and the timer go on.")
+        assert practitioner.locator("#care-conn").inner_text() == "Connection dropped"
+        _shots(practitioner, "care-room-peer-dropped")
+        assert not [e for e in errors if e.startswith("practitioner")], errors
+        audit.assert_clean()
     finally:
         for context in contexts:
             context.close()

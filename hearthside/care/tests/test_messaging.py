@@ -11,8 +11,9 @@ from django.db import connection
 from django.http import Http404
 
 from hearthside.care import actions, conversation
-from hearthside.care.models import Message
+from hearthside.care.models import Appointment, Message
 from hearthside.conftest import login_client, make_user
+from hearthside.safety.actions import alerts_from
 from hearthside.testing.sockets import next_frame, open_socket, socket_for
 
 CRISIS = "I have the pills saved up and I'm going to kill myself tonight."
@@ -62,7 +63,6 @@ def test_no_new_messages_after_the_relationship_ends(rel, client_user, pro):
 
 def test_crisis_message_reaches_the_practitioner_flagged_and_the_alert_is_raised(
         rel, client_user, pro, django_capture_on_commit_callbacks):
-    from hearthside.safety.models import SafetyAlert
     from hearthside.selfcare.models import Notification
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -70,7 +70,7 @@ def test_crisis_message_reaches_the_practitioner_flagged_and_the_alert_is_raised
     assert route.decision == "crisis"
     assert message.status == "published" and message.seq == 1  # delivered, not held
     assert [(m["body"], m["flag"]) for m in conversation.history(pro.user, rel)] == [(CRISIS, route.level)]
-    assert SafetyAlert.objects.filter(person=client_user, source="care.message").exists()
+    assert alerts_from(client_user, "care.message")
     assert Notification.objects.filter(user=pro.user, text__startswith="Urgent").exists()
 
 
@@ -140,6 +140,8 @@ def test_room_signals_reach_only_the_other_person_while_the_room_is_open():
     client_user = make_user("roomclient")
     with time_machine.travel(datetime(2026, 3, 2, 6, 0, tzinfo=UTC), tick=False):
         appointment = actions.check_book(client_user, pro, datetime(2026, 3, 3, 9, 0, tzinfo=UTC))
+    # Let in from the waiting room (its own test below): signals flow only after that.
+    Appointment.objects.filter(pk=appointment.pk).update(admitted_at=datetime(2026, 3, 3, 8, 55, tzinfo=UTC))
 
     def scenario(signal):
         c, p = socket_for(client_user), socket_for(pro.user, two_factor=True)

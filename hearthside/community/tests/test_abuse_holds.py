@@ -189,7 +189,7 @@ def test_moderator_decisions_on_chat_become_labelled_examples(people, group, api
     writer, mod = people["writer"], people["moderator"]
     # Screening publishes this but keeps a flagged copy (moderate: passive ideation).
     flagged, _c, route = actions.check_send_chat(
-        writer, group, "f1", "I wish I could disappear and not wake up")
+        writer, group, "f1", "I wish I was dead")
     assert flagged.status == ChatMessage.Status.PUBLISHED and route.level == "moderate"
     item = ScreenedItem.objects.get(source=actions.CHAT_SOURCE, source_id=f"{group.pk}:f1")
     assert item.label == ""

@@ -8,6 +8,7 @@ from channels.testing import WebsocketCommunicator
 from hearthside.community import actions
 from hearthside.community.models import ChatMessage, Group, Membership
 from hearthside.conftest import login_client, make_user
+from hearthside.safety.actions import alerts_from
 from hearthside.testing.sockets import collect_frames
 from hearthside.testing.sockets import next_frame as _next
 from hearthside.testing.sockets import open_socket as _open
@@ -109,8 +110,6 @@ def test_catch_up_after_reconnect_returns_everything_missed(group):
 
 @pytest.mark.django_db(transaction=True)
 def test_a_crisis_message_is_held_shown_help_and_never_reaches_others(group):
-    from hearthside.safety.models import SafetyAlert
-
     alice, bob = _member("alice", group), _member("bob", group)
 
     a, b = _socket(alice), _socket(bob)
@@ -130,7 +129,7 @@ def test_a_crisis_message_is_held_shown_help_and_never_reaches_others(group):
     assert ack["status"] == "held" and ack["seq"] is None and ack["help"] is True
     assert help_event["held"] is True
     assert nothing, "bob received something"
-    assert SafetyAlert.objects.filter(person=alice, source="community.chat").exists()
+    assert alerts_from(alice, "community.chat")
     assert login_client(bob).get("/api/v1/community/groups/grief/chat").json() == []
     assert CRISIS not in login_client(bob).get("/groups/grief/").content.decode()
 

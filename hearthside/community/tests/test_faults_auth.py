@@ -141,3 +141,143 @@ def test_a_staff_socket_is_closed_when_its_second_factor_goes(settings):
         return await _closed_with(sock)
 
     assert async_to_sync(scenario)() == 4401
+
+
+def _socket_of(client) -> WebsocketCommunicator:
+    """A socket opened with this browser's session cookie (as the tab that holds it would)."""
+    from django.conf import settings
+
+    from hearthside.asgi import application
+
+    cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+    return WebsocketCommunicator(application, "/ws/events/",
+                                 headers=[(b"cookie", cookie.encode()), (b"origin", b"http://127.0.0.1")])
+
+
+def _session_marks(client, **marks) -> None:
+    session = client.session
+    session.update(marks)
+    session.save()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_logging_out_closes_the_sockets_of_that_session():
+    """Issue #17: logging out (the page's own button, not a test helper) closes open sockets."""
+    from hearthside.conftest import login_client
+
+    user = make_user("leaver")
+    browser = login_client(user)
+    sock = _socket_of(browser)
+
+    async def scenario():
+        await open_socket(sock)
+        assert await _still_open(sock)
+        response = await db(browser.post)("/accounts/logout/")
+        assert response.status_code == 302
+        return await _closed_with(sock)
+
+    assert async_to_sync(scenario)() == 4401
+
+
+@pytest.mark.django_db(transaction=True)
+def test_changing_the_password_revokes_tokens_and_closes_every_socket():
+    """Issue #17: a changed password left tokens working (a reset revoked them) and their
+    sockets open. Now the tokens stop and every socket closes; the tab that changed it goes on."""
+    from django.test import Client
+
+    from hearthside.conftest import PASSWORD, login_client
+
+    user = make_user("changer")
+    raw = token_for(user)
+    laptop, phone = login_client(user), login_client(user)
+    by_token, on_phone = _token_socket(raw), _socket_of(phone)
+
+    async def scenario():
+        for sock in (by_token, on_phone):
+            await open_socket(sock)
+        response = await db(laptop.post)("/accounts/password/", {"old_password": PASSWORD,
+                                                                  "new_password": "brand-new-passphrase-7"})
+        assert response.status_code == 302
+        codes = [await _closed_with(sock) for sock in (by_token, on_phone)]
+        again = _token_socket(raw)
+        reconnected, _ = await again.connect(timeout=10)
+        return codes, reconnected
+
+    codes, reconnected = async_to_sync(scenario)()
+    assert codes == [4401, 4401]
+    assert not reconnected
+    assert AccessToken.objects.get(user=user).revoked_at is not None
+    assert Client(HTTP_AUTHORIZATION=f"Bearer {raw}").get("/api/v1/me").status_code == 401
+    assert laptop.get("/api/v1/me").status_code == 200  # the session that changed it stays signed in
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("how", ["idle", "too old"])
+def test_a_session_that_times_out_closes_its_socket_and_opens_no_other(settings, how):
+    """Issue #17: a socket whose session had timed out kept receiving chat and could post. The
+    socket follows the pages' rule (idle time and absolute lifetime): closed by the re-check, and
+    the same cookie opens no new socket."""
+    import time
+
+    from hearthside.accounts.actions import SESSION_AUTH_AT, SESSION_SEEN_AT
+    from hearthside.conftest import login_client
+
+    settings.REALTIME_AUTH_RECHECK_SECONDS = 0.2
+    user = make_user("dozer")
+    browser = login_client(user)
+    now = time.time()
+    _session_marks(browser, **{SESSION_AUTH_AT: now, SESSION_SEEN_AT: now})
+    sock = _socket_of(browser)
+
+    def expire():
+        past = now - (settings.SESSION_IDLE_TIMEOUT if how == "idle" else settings.SESSION_ABSOLUTE_TIMEOUT) - 5
+        _session_marks(browser, **({SESSION_SEEN_AT: past} if how == "idle" else {SESSION_AUTH_AT: past}))
+
+    async def scenario():
+        await open_socket(sock)
+        assert await _still_open(sock)
+        await db(expire)()
+        code = await _closed_with(sock)
+        again = _socket_of(browser)
+        reconnected, _ = await again.connect(timeout=10)
+        return code, reconnected
+
+    code, reconnected = async_to_sync(scenario)()
+    assert code == 4401
+    assert not reconnected
+    assert browser.get("/accounts/settings/").status_code == 302  # and the pages agree
+
+
+@pytest.mark.django_db(transaction=True)
+def test_what_the_person_does_on_the_socket_keeps_their_session_from_going_idle(settings):
+    """A conversation held only over the socket is not idle: a frame the page sends restarts the
+    idle clock as a page request does. A bare ping does not."""
+    import time
+
+    from hearthside.accounts.actions import SESSION_SEEN_AT
+    from hearthside.conftest import login_client
+
+    user = make_user("talker")
+    browser = login_client(user)
+    nearly_idle = time.time() - settings.SESSION_IDLE_TIMEOUT + 30
+    _session_marks(browser, **{SESSION_SEEN_AT: nearly_idle})
+    sock = _socket_of(browser)
+
+    def seen_at():
+        from django.contrib.sessions.backends.db import SessionStore
+
+        return SessionStore(session_key=browser.cookies[settings.SESSION_COOKIE_NAME].value).load()[SESSION_SEEN_AT]
+
+    async def scenario():
+        await open_socket(sock)
+        assert await _still_open(sock)  # a ping
+        after_ping = await db(seen_at)()
+        await sock.send_json_to({"type": "chat.sync", "group": "nowhere"})
+        await next_frame(sock, "error")
+        after_frame = await db(seen_at)()
+        await sock.disconnect()
+        return after_ping, after_frame
+
+    after_ping, after_frame = async_to_sync(scenario)()
+    assert after_ping == nearly_idle
+    assert after_frame > nearly_idle + 25

@@ -12,7 +12,8 @@ from django.utils import timezone
 from hearthside.community import forum
 from hearthside.community.models import Group, Membership, Post, PostRevision, Reaction, Thread
 from hearthside.conftest import login_client, make_user
-from hearthside.safety.models import SafetyAlert, ScreenedItem
+from hearthside.safety.actions import alerts_from
+from hearthside.safety.models import ScreenedItem
 
 from .forum_fixtures import (
     CRISIS_TEXT,
@@ -150,7 +151,7 @@ def test_held_crisis_post_never_reaches_other_members(people, group, api_as):
     assert body["held"] is True and body["help"] is True and body["post"]["status"] == "held"
     held_id = body["post"]["id"]
     assert ScreenedItem.objects.filter(source="community.post", source_id=str(held_id), status="held").exists()
-    assert SafetyAlert.objects.filter(person=writer, source="community.post").exists()
+    assert alerts_from(writer, "community.post")
     # The page shows the author the help panel in place.
     page = login_client(writer).post(_forum() + f"t/{sub.thread.pk}/", {"body": CRISIS_TEXT + " again"})
     assert page.status_code == 200 and b"help-panel" in page.content

@@ -316,10 +316,14 @@ class Companion:
             if lexicon.UNSAFE_ANSWER.search(text) or lexicon.SELF_HARM_INTENT.search(text) or verdict == sf.ASK:
                 return self._enter_crisis(state, level if sf.RANK.get(level, 0) >= sf.RANK["high"] else "high",
                                           via="safety_question")
-            # Anything short of a clear no keeps help in view; a dismissive answer is asked again.
+            # Anything short of a clear no keeps help in view; a dismissive answer is asked again,
+            # and so is an answer that shows more of the same (hopelessness, pain...) instead.
             self._watch(state, "asked")
-            if lexicon.DISMISSIVE.search(text) and not state["watch"].get("reasked"):
-                return self._ask_again(state)
+            if not state["watch"].get("reasked"):
+                if lexicon.DISMISSIVE.search(text):
+                    return self._ask_again(state)
+                if verdict == sf.SOFT and set(assessment.factors) - {"death"}:
+                    return self._ask_again(state, signs=True)
         if verdict == sf.ASK and state.get("safety_asked_turn") != turn_no - 1:
             return self._safety_question(state, text)
         if verdict in (sf.SOFT, sf.ASK):
@@ -330,7 +334,7 @@ class Companion:
             return disclosure
         if lexicon.IDENTITY.search(text):
             return self._identity(state)
-        if lexicon.CONNECT_ME.search(text):
+        if lexicon.CONNECT_ME.search(text) or (state.get("line_live") and lexicon.BACK_TO_LINE.search(text)):
             # Asking for a person outranks whatever the companion was in the middle of.
             return self._connect(state, crisis=False)
         memory = self._memory_intent(state, text)
@@ -346,6 +350,8 @@ class Companion:
         if watch and watch.get("announced") and turn_no >= int(watch.get("due", 0)) \
                 and verdict not in (sf.SOFT, sf.ASK):
             return self._follow_up(state, text)
+        if verdict == sf.SOFT and watch and not watch.get("announced") and set(assessment.factors) & sf.DESPAIR:
+            return self._check_in(state, text)
         return self._ordinary(state, text)
 
     # -----------------------------------------------------------------------------------------
@@ -376,20 +382,26 @@ class Companion:
               " heavier."),
         ])
 
-    def _ask_again(self, state: dict) -> Turn:
-        """A dismissive answer to the safety question: not accepted as a no, asked once more."""
+    def _ask_again(self, state: dict, *, signs: bool = False) -> Turn:
+        """A dismissive answer to the safety question (or, with ``signs``, an answer that shows more
+        hopelessness or pain instead of a yes or no): not accepted as a no, asked once more."""
         state["watch"]["reasked"] = True
         state["watch"]["announced"] = True
         state["watch"]["due"] = state["turn"] + 3
         state["safety_asked_turn"] = state["turn"]
         state["pending"] = {"kind": "safety_question"}
+        opening = self._vary(state, "ask_again_signs", [
+            _("Thank you for telling me more. It sounds really heavy, so I'd like to come back to my question."),
+            _("I hear how hard this is. Because it matters, I'd still like to ask you plainly."),
+            _("That sounds really painful. Can I ask you again, plainly?"),
+        ]) if signs else self._vary(state, "ask_again_open", [
+            _("Okay. I'd still rather check than guess, because what you wrote earlier stayed with me."),
+            _("I hear you. I'd still like to be sure you're okay, because what you said before worried me a"
+              " little."),
+            _("That's alright. I'd just rather ask plainly than assume, after what you told me."),
+        ])
         reply = " ".join([
-            self._vary(state, "ask_again_open", [
-                _("Okay. I'd still rather check than guess, because what you wrote earlier stayed with me."),
-                _("I hear you. I'd still like to be sure you're okay, because what you said before worried me a"
-                  " little."),
-                _("That's alright. I'd just rather ask plainly than assume, after what you told me."),
-            ]),
+            opening,
             self._vary(state, "ask_again_question", [
                 _("Are you having any thoughts of ending your life? A simple yes or no is fine."),
                 _("Are you thinking about ending your life? You can just answer yes or no."),
@@ -450,6 +462,67 @@ class Companion:
         return self._turn(state, reply, actions, strategies=["reflection_of_feelings", "question"], quick=quick,
                           fixed=True)
 
+    def _check_in(self, state: dict, text: str) -> Turn:
+        """The first sign of despair, hopelessness, feeling trapped or a burden, self-hatred or pain
+        that is not evidence for the suicide question: reflect it, check in gently about how heavy
+        it is, and keep help in view (the watch: the companion comes back to it later)."""
+        lang = i18n.current()
+        analysis = analyse(text, lang)
+        for topic, phrase in analysis.stressors:
+            if topic not in {s[0] for s in state.get("stressors", [])}:
+                state.setdefault("stressors", []).append([topic, phrase])
+        if analysis.feelings:
+            state["feelings"] = list(dict.fromkeys([*analysis.feelings, *state.get("feelings", [])]))[:5]
+        self._remember(state, analysis)
+        state["watch"]["announced"] = True
+        feeling = next((f for f in analysis.feelings if f in lexicon.NEGATIVE), "")
+        stressor = lexicon.stressor_phrase(analysis.stressors[0][0], analysis.stressors[0][1], lang) \
+            if analysis.stressors else ""
+        said = set(state.get("said", []))
+        seed = self._seed(state, "check_in", text)
+        if feeling and stressor:
+            phrase = _pick(lexicon.feeling_phrases(feeling, lang), seed)
+            opening = _pick([
+                _("It sounds like %(s)s has left you feeling %(f)s, and that it goes deeper than a bad day."),
+                _("With %(s)s on top of everything, it sounds like you're feeling %(f)s, and very worn down by it."),
+                _("I'm hearing a lot of pain in what you say about %(s)s, and that you're feeling %(f)s."),
+            ], seed // 7, avoid=said) % {"s": stressor, "f": phrase}
+        elif feeling:
+            phrase = _pick(lexicon.feeling_phrases(feeling, lang), seed)
+            opening = _pick([
+                _("It sounds like you're feeling %(f)s, and that it has been building for a while."),
+                _("You sound %(f)s, and more worn down than a bad day would explain."),
+                _("I can hear that you're feeling %(f)s, and that it's weighing on you a lot."),
+            ], seed // 7, avoid=said) % {"f": phrase}
+        else:
+            opening = _pick([
+                _("It sounds like things have been really dark for you lately."),
+                _("That sounds like a lot of pain to be carrying."),
+                _("What you're describing sounds really painful."),
+                _("It sounds like you've been going through something very hard."),
+                _("I'm sorry it feels this heavy right now."),
+            ], seed // 7, avoid=said)
+        state["said"] = [*state.get("said", []), opening][-12:]
+        reply = " ".join([
+            opening,
+            self._vary(state, "check_in_with", [
+                _("Thank you for saying it here."), _("I'm glad you put it into words."),
+                _("You don't have to go through it on your own."), _("It matters that you said it."),
+            ], text),
+            self._vary(state, "check_in_question", [
+                _("How are you holding up right now, in this moment?"),
+                _("When it gets this heavy, what helps you get through, even a little?"),
+                _("Would you tell me a bit more about how bad it gets, at its worst?"),
+                _("How are you coping with it today?"),
+                _("Is there anyone around you who knows how hard things are right now?"),
+                _("How long has it felt this heavy?"),
+            ], text),
+            self._help_line(state),
+        ])
+        return self._turn(state, reply, ["check_in", "show_help", "offer_support_line"],
+                          strategies=["reflection_of_feelings", "affirmation", "question"], fixed=True,
+                          analysis=analysis, text=text)
+
     def _safety_no(self, state: dict, answer: str) -> Turn:
         """A clear, explicit no to the safety question: noted, and the watch ends."""
         state["watch"] = None
@@ -508,7 +581,7 @@ class Companion:
                 _("If you might act on these thoughts, please call your local emergency number now."),
                 _("If you feel you might act on these thoughts, please call your local emergency number right away."),
             ]),
-            self._vary(state, "crisis_offer", [
+            self._line_here(state) or self._vary(state, "crisis_offer", [
                 _("Would you like me to connect you to the support line so you can talk with someone?"),
                 _("Would you like me to connect you to the support line, to talk with a person now?"),
                 _("Shall I connect you to the support line so you can talk it through with someone?"),
@@ -519,7 +592,7 @@ class Companion:
         effects.append({"type": "raise_alert", "level": level if sf.RANK.get(level, 0) >= sf.RANK["high"] else "high",
                         "reason": "crisis_flow"})
         return self._turn(state, reply, [*self._crisis_actions(state), "raise_alert"], strategies=["reassurance"],
-                          quick=[_("Yes, connect me"), _("Not now")], effects=effects, fixed=True)
+                          quick=self._connect_quick(state), effects=effects, fixed=True)
 
     def _check_question(self, state: dict) -> Turn:
         state["crisis"]["check_asked"] = state["turn"]
@@ -552,6 +625,8 @@ class Companion:
             crisis["level"] = level
         if pending == "crisis_check" and sf.explicit_no(text, level, reasons):
             return self._step_down(state, text)
+        if state.get("line_live") and lexicon.BACK_TO_LINE.search(text):
+            return self._connect(state)
         if verdict == sf.CRISIS or lexicon.SELF_HARM_INTENT.search(text):
             crisis["quiet"] = 0
             state["pending"] = {"kind": "connect"}
@@ -565,7 +640,7 @@ class Companion:
                     _("What you're feeling matters, and a person should be with you through this."),
                     _("What you're going through matters, and you deserve a person with you right now."),
                 ]),
-                self._vary(state, "in_crisis_reach", [
+                self._line_here(state) or self._vary(state, "in_crisis_reach", [
                     _("Please reach out to one of the crisis lines in the help panel, or let me connect you to the"
                       " support line now. If you are in immediate danger, call your local emergency number."),
                     _("Please contact one of the crisis lines in the help panel, or let me connect you to the support"
@@ -573,7 +648,7 @@ class Companion:
                 ]),
             ])
             return self._turn(state, reply, self._crisis_actions(state), strategies=["reassurance", "suggestion"],
-                              quick=[_("Yes, connect me"), _("Not now")], fixed=True)
+                              quick=self._connect_quick(state), fixed=True)
         if pending == "crisis_check":
             if lexicon.CONNECT.search(text):
                 return self._connect(state)
@@ -588,11 +663,11 @@ class Companion:
                         _("You shouldn't be alone with these thoughts. Someone from the team on duty has been asked to"
                           " reach out, and the support line is there right now."),
                     ]),
-                    self._vary(state, "unsafe_offer", [_("Would you like me to connect you?"),
+                    self._line_here(state) or self._vary(state, "unsafe_offer", [_("Would you like me to connect you?"),
                                                        _("Shall I connect you now?")]),
                 ])
                 return self._turn(state, reply, self._crisis_actions(state), strategies=["affirmation", "suggestion"],
-                                  quick=[_("Yes, connect me"), _("Not now")], fixed=True)
+                                  quick=self._connect_quick(state), fixed=True)
             return self._check_question(state)
         if pending == "connect" and (lexicon.YES.search(text) or lexicon.CONNECT.search(text)):
             return self._connect(state)
@@ -645,6 +720,8 @@ class Companion:
         same page (``connect_support_line``), after one question about passing on a summary."""
         state["pending"] = None
         state["exercise"] = None
+        if state.get("line_live"):
+            return self._back_to_line(state, crisis=crisis)
         if crisis:
             opening = self._vary(state, "connect_open", [
                 _("Okay. I can connect you to the support line right now, and a trained person will write to you"
@@ -669,6 +746,44 @@ class Companion:
         reply = " ".join([opening, _("There's one question for you first, just below."), closing])
         actions = [*self._crisis_actions(state), "connect_support_line"] if crisis \
             else ["offer_support_line", "connect_support_line"]
+        return self._turn(state, reply, actions, strategies=["information"], fixed=True)
+
+    def _connect_quick(self, state: dict) -> list[str]:
+        """The buttons under a reply that offers a person: "connect me", or, for someone already in a
+        support-line conversation, the way back to it (a second hand-off would only queue them again)."""
+        if state.get("line_live"):
+            return [_("Back to your conversation")]
+        return [_("Yes, connect me"), _("Not now")]
+
+    def _line_here(self, state: dict) -> str:
+        """For someone already in a support-line conversation, where it is ("" when they are not)."""
+        if not state.get("line_live"):
+            return ""
+        return self._vary(state, "line_here", [
+            _("Your conversation with the support line is at the top of this page: you can tell the supporter there"
+              " what you've told me."),
+            _("You're already connected to the support line, at the top of this page, and the supporter there is a"
+              " person you can tell this to."),
+        ])
+
+    def _back_to_line(self, state: dict, *, crisis: bool) -> Turn:
+        """"Connect me" from someone already connected: back to that conversation, not a second offer
+        (the web app points the page at it, ``back_to_line``)."""
+        reply = " ".join([
+            self._vary(state, "back_to_line", [
+                _("You're already connected to the support line: your conversation with the supporter is at the top"
+                  " of this page, and you can write to them there."),
+                _("You're already in a conversation with the support line. It's at the top of this page, and the"
+                  " supporter will see whatever you write there."),
+            ]),
+            self._vary(state, "back_to_line_stay", [
+                _("I'm staying here too, and the help panel stays open."),
+                _("I'm still here as well, and the help panel stays open."),
+            ]) if crisis else self._vary(state, "people_stay", [
+                _("I'm still here if you'd like to keep talking in the meantime."),
+                _("And I'm here to keep talking in the meantime, if you'd like.")]),
+        ])
+        actions = [*self._crisis_actions(state), "back_to_line"] if crisis else ["offer_support_line", "back_to_line"]
         return self._turn(state, reply, actions, strategies=["information"], fixed=True)
 
     def _step_down(self, state: dict, answer: str) -> Turn:
@@ -729,8 +844,10 @@ class Companion:
             kind = "abuse"
         if kind is None:
             return None
+        # (Not "it is not your fault": to the screener those are a farewell note's words.)
         texts = {
-            "abuse": [_("Thank you for trusting me with this. What you describe is not okay, and it is not your fault."),
+            "abuse": [_("Thank you for trusting me with this. What you describe is not okay, and you did nothing"
+                        " to deserve it."),
                       _("You deserve to be safe. The help panel lists people you can talk to in confidence, and if"
                         " you are in danger right now, please call your local emergency number.")],
             "harm_to_others": [_("It sounds like you're carrying a lot of anger right now, and I'm glad you told me"
@@ -749,7 +866,8 @@ class Companion:
                 actions.append("raise_alert")
                 effects.append({"type": "raise_alert", "level": "moderate" if kind == "abuse" else "high",
                                 "reason": f"disclosure:{kind}"})
-        texts.append(_("Would you like me to connect you to the support line to talk it through with a person?"))
+        texts.append(self._line_here(state)
+                     or _("Would you like me to connect you to the support line to talk it through with a person?"))
         state.setdefault("disclosures", [])
         if kind not in state["disclosures"]:
             state["disclosures"].append(kind)
@@ -757,7 +875,7 @@ class Companion:
         # Help stays in view for the rest of the conversation, and the companion comes back to it.
         self._watch(state, "soft")["announced"] = True
         return self._turn(state, " ".join(texts), actions, strategies=["affirmation", "information", "suggestion"],
-                          quick=[_("Yes, connect me"), _("Not now")], effects=effects, fixed=True)
+                          quick=self._connect_quick(state), effects=effects, fixed=True)
 
     # -----------------------------------------------------------------------------------------
     # Identity and memory

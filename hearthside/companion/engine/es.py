@@ -45,6 +45,68 @@ MESSAGES: dict[str, str] = {
         "Te escucho. Aun así me gustaría asegurarme de que estás bien, porque lo que dijiste antes me preocupó un poco.",
     "That's alright. I'd just rather ask plainly than assume, after what you told me.":
         "Está bien. Después de lo que me contaste, prefiero preguntártelo claramente antes que dar nada por hecho.",
+    "Thank you for telling me more. It sounds really heavy, so I'd like to come back to my question.":
+        "Gracias por contarme más. Suena muy pesado, así que me gustaría volver a mi pregunta.",
+    "I hear how hard this is. Because it matters, I'd still like to ask you plainly.":
+        "Noto lo difícil que es esto. Porque importa, me gustaría preguntártelo claramente.",
+    "That sounds really painful. Can I ask you again, plainly?":
+        "Eso suena muy doloroso. ¿Puedo volver a preguntarte, claramente?",
+    # A disclosure of abuse.
+    "Thank you for trusting me with this. What you describe is not okay, and you did nothing to deserve it.":
+        "Gracias por confiarme esto. Lo que describes no está bien, y no has hecho nada para merecerlo.",
+    # Someone already in a support-line conversation: the way back to it, not a second hand-off.
+    "Back to your conversation": "Volver a tu conversación",
+    "Your conversation with the support line is at the top of this page: you can tell the supporter there what"
+    " you've told me.":
+        "Tu conversación con la línea de apoyo está en la parte superior de esta página: puedes contarle a la persona"
+        " que te atiende lo que me has contado.",
+    "You're already connected to the support line, at the top of this page, and the supporter there is a person you"
+    " can tell this to.":
+        "Ya estás en contacto con la línea de apoyo, en la parte superior de esta página, y quien te atiende allí es"
+        " una persona a la que puedes contarle esto.",
+    "You're already connected to the support line: your conversation with the supporter is at the top of this page,"
+    " and you can write to them there.":
+        "Ya estás en contacto con la línea de apoyo: tu conversación con la persona que te atiende está en la parte"
+        " superior de esta página, y puedes escribirle allí.",
+    "You're already in a conversation with the support line. It's at the top of this page, and the supporter will"
+    " see whatever you write there.":
+        "Ya tienes una conversación abierta con la línea de apoyo. Está en la parte superior de esta página, y quien te"
+        " atiende verá lo que escribas allí.",
+    "I'm staying here too, and the help panel stays open.": "Yo también sigo aquí, y el panel de ayuda sigue abierto.",
+    "I'm still here as well, and the help panel stays open.": "Yo sigo aquí también, y el panel de ayuda sigue abierto.",
+    # A gentle check-in after a first sign of despair (help kept in view).
+    "It sounds like %(s)s has left you feeling %(f)s, and that it goes deeper than a bad day.":
+        "Parece que lo de %(s)s te ha dejado con %(f)s, y que va más allá de un mal día.",
+    "With %(s)s on top of everything, it sounds like you're feeling %(f)s, and very worn down by it.":
+        "Con %(s)s encima de todo lo demás, parece que sientes %(f)s, y que todo esto te está desgastando mucho.",
+    "I'm hearing a lot of pain in what you say about %(s)s, and that you're feeling %(f)s.":
+        "Noto mucho dolor en lo que cuentas sobre %(s)s, y que sientes %(f)s.",
+    "It sounds like you're feeling %(f)s, and that it has been building for a while.":
+        "Parece que sientes %(f)s, y que se ha ido acumulando desde hace tiempo.",
+    "You sound %(f)s, and more worn down than a bad day would explain.":
+        "Por lo que dices, sientes %(f)s, y un desgaste que va más allá de un mal día.",
+    "I can hear that you're feeling %(f)s, and that it's weighing on you a lot.":
+        "Noto que sientes %(f)s, y que te pesa mucho.",
+    "It sounds like things have been really dark for you lately.":
+        "Parece que las cosas han estado muy oscuras para ti últimamente.",
+    "That sounds like a lot of pain to be carrying.": "Suena a mucho dolor para cargar con él.",
+    "What you're describing sounds really painful.": "Lo que describes suena muy doloroso.",
+    "It sounds like you've been going through something very hard.":
+        "Parece que estás pasando por algo muy difícil.",
+    "I'm sorry it feels this heavy right now.": "Siento que ahora mismo todo pese tanto.",
+    "Thank you for saying it here.": "Gracias por decirlo aquí.",
+    "I'm glad you put it into words.": "Me alegra que lo hayas puesto en palabras.",
+    "You don't have to go through it on your own.": "No tienes que pasar por esto a solas.",
+    "It matters that you said it.": "Importa que lo hayas dicho.",
+    "How are you holding up right now, in this moment?": "¿Cómo lo estás llevando ahora mismo, en este momento?",
+    "When it gets this heavy, what helps you get through, even a little?":
+        "Cuando todo pesa tanto, ¿qué te ayuda a sobrellevarlo, aunque sea un poco?",
+    "Would you tell me a bit more about how bad it gets, at its worst?":
+        "¿Me contarías un poco más sobre lo mal que se pone, en los peores momentos?",
+    "How are you coping with it today?": "¿Cómo lo estás sobrellevando hoy?",
+    "Is there anyone around you who knows how hard things are right now?":
+        "¿Hay alguien cerca de ti que sepa lo difíciles que están las cosas ahora mismo?",
+    "How long has it felt this heavy?": "¿Desde cuándo se siente así de pesado?",
     "Are you having any thoughts of ending your life? A simple yes or no is fine.":
         "¿Tienes pensamientos de quitarte la vida? Basta con un sí o un no.",
     "Are you thinking about ending your life? You can just answer yes or no.":
@@ -628,4 +690,10 @@ ARTICLES: dict[str, tuple[str, str]] = {
     "supporting-a-friend": ("Apoyar a una amistad que lo está pasando mal",
                             "Cómo escuchar bien, qué hacer si te preocupa el suicidio y cómo cuidarte mientras"
                             " ayudas."),
+}
+
+# Words of the hand-off summary (``handoff.py``) that the project catalogue does not have yet.
+SUMMARY: dict[str, str] = {
+    "questions about ways to die": "preguntas sobre formas de morir",
+    "despair or emotional pain": "desesperación o dolor emocional",
 }

@@ -303,6 +303,10 @@ HEDGE = _rx(r"\b(but|though|sometimes|maybe|not sure|kind of|sort of|i guess|pro
 # to the support line there and then (anchored, so "my phone won't connect me" is not a request).
 CONNECT_ME = _rx(r"^\W*((yes|ok|okay|please|sure)\W+)*(connect me|put me through)\b",
                  r"^\W*((si|vale|claro|por favor)\W+)*(conectame|pasame con)\b")
+# The way back to a support-line conversation the person is already in (the button that replaces
+# "connect me" then).
+BACK_TO_LINE = _rx(r"^\W*(go )?back to (my|your|the) (conversation|supporter|chat)\b",
+                   r"^\W*(volver|vuelve|de vuelta) a (mi|tu|la) conversacion\b")
 CONNECT = _rx(r"\b(yes|ok|okay|please|sure)\b.*\b(connect|support line|person|human|someone|team)\b",
               r"^\s*connect\b", r"\bsupport line\b", r"\btalk to (a |some)?(person|human|one)\b",
               r"\b(si|vale|claro|por favor)\b.*\b(conecta\w*|linea|persona|alguien|equipo)\b", r"^\s*conecta\w*",
@@ -310,15 +314,27 @@ CONNECT = _rx(r"\b(yes|ok|okay|please|sure)\b.*\b(connect|support line|person|hu
 
 # Self-harm intent the screener may score only "moderate" (or miss, or not read: it has no Spanish
 # rules yet): the companion treats these as crisis, erring towards asking and helping.
+_LIVE_WHERE = (r"(?! (in|out|with|like|a|an|there|here|at|on|near|without|under|through|by|for|as|alone|far|close"
+               r"|together|somewhere|anywhere|paycheck)\b)")
 SELF_HARM_INTENT = _rx(
-    r"\b(kill|hurt|harm|cut|burn|hang|shoot|poison|drown) (my ?self|myself)\b", r"\bend (my|it) (life|all)\b",
-    r"\bend it all\b", r"\bsuicid\w*", r"\b(want|wanna|plan(ning)?|ready) to die\b", r"\bkms\b",
+    # Not "cut myself off", "cut myself some slack", "I'd rather kill myself than go back" (figures of speech).
+    r"(?<!rather )(?<!sooner )\b(kill|hurt|harm|cut|burn|hang|shoot|poison|drown) (my ?self|myself)\b"
+    r"(?! (off|out|some slack|short|free|loose|laughing|up laughing))", r"\bend (my|it) (life|all)\b",
+    r"\bend it all\b", r"\bsuicid\w*", r"\b(sucid|suicd|sucd|suiside|suicied|sucide)\w*", r"\b(want|wanna|plan(ning)?|ready) to die\b", r"\bkms\b",
     r"\bend(ing|ed)? (my|it) (life|all)\b", r"\bhope(fully)? i (die|don'?t wake up|never wake up)\b",
     r"\b(give|giving) up and die\b", r"\bi'?m (doing it|going to do it|gonna do it) tonight\b",
     r"\b(going|gonna) (to )?(go|do it) tonight\b", r"\bfulfil+ my plan\b", r"\bregret not (ending|killing)\b",
     r"\b(bridge|ledge|roof|rooftop|building|balcony)\b.{0,30}\bjump\b",
-    r"\bunalive\b", r"\btake my (own )?life\b", r"\boverdos\w*", r"\bnot (want|wanna) to (live|be alive|wake up)\b",
-    r"\bdon'?t (want|wanna) to (live|be alive|wake up|exist)\b", r"\bno (reason|point) (to|in) (live|living|go on)\b",
+    r"\bunalive\b", r"\btake my (own )?life\b",
+    # Self-harm past its usual bounds (issue #14): an emergency, whatever the screener says.
+    r"\bcut (too|so|really|way) deep\b", r"\bbleeding (won'?t|will not|doesn'?t|does not|isn'?t) stop\w*\b",
+    r"\bwon'?t stop bleeding\b", r"\bno para de sangrar\b", r"\bme corte (muy|demasiado) (hondo|profundo)\b",
+    # An overdose taken or about to be; "two overdoses when I was younger" is history, read as means.
+    r"\b(take|taking|took|going to take|gonna take|planning|plan)\b.{0,15}\boverdos\w*",
+    r"\boverdos(e|ing) (tonight|now|today|right now|this weekend)\b",
+    # "I don't want to live out of my car / a lie / like this" is not a wish to die.
+    rf"\b(not|don'?t) (want|wanna) to (live|be alive|wake up|exist)\b{_LIVE_WHERE}",
+    r"\bno (reason|point) (to|in) (live|living|go on)\b",
     r"\bbetter off (dead|without me)\b", r"\bjump off\b", r"\bslit\b", r"\bpills to\b", r"\bwrite a (suicide )?note\b",
     r"\bgoodbye (letter|note)\b", r"\bwish i (was|were) dead\b", r"\bwant(ed)? it (all )?to end\b",
     # Preparation and plans, which the rule screener sometimes scores low (SDCNL dev posts).
@@ -349,13 +365,16 @@ SELF_HARM_INTENT = _rx(
 # Risk factors (Joiner's interpersonal theory and the Columbia scale's warning signs, in plain
 # words): each alone is a reason to keep help in view; together, within one message or across the
 # last turns, they are the evidence for the direct safety question or the crisis flow.
+# "Please help", "I need help" with nothing after them (not "please help me find a flat").
+_HELP_WITH = (r"(?!( me)? (with|to|for|find|finding|get|getting|figur\w*|on|in|from|decid\w*|choos\w*|understand\w*"
+              r"|pick\w*|making|make|writing|write|fixing|fix|my|a|an|the|this|that|asap)\b)")
 RISK_FACTORS: dict[str, Pattern] = {
     # A wish not to be alive or here, short of a stated intent.
     "passive": _rx(
         r"\bdon'?t (want|wanna) to be (here|around|alive) any ?more\b", r"\b(i )?(just )?wish i (could )?(disappear|"
         r"vanish|wasn'?t here|was never born|were never born|had never been born|could sleep forever|wouldn'?t wake up)",
         r"\bdisappear (forever|for good|for ever)\b", r"\bsleep (forever|and never wake up|and not wake up)\b",
-        r"\bnot wake up\b", r"\btired of (living|existing|life|being alive)\b", r"\bnothing to live for\b",
+        r"\bnot wake up\b", r"\btired of (living|existing|life|being alive)\b(?! (like|with|in|under|paycheck|on))", r"\bnothing to live for\b",
         r"\blife (isn'?t|is not|ain'?t) worth (living|it)\b", r"\b(rather|better) be dead\b",
         r"\b(might|may) as well be dead\b", r"\bwant (the|this) pain to (stop|end) (for good|forever)\b",
         r"\bwon'?t be (around|here) (much longer|for long|anymore|any more)\b",
@@ -368,11 +387,38 @@ RISK_FACTORS: dict[str, Pattern] = {
         r"\bdejar de sufrir para siempre\b", r"\bsi me muero\b", r"\bpienso\b.{0,25}\b(la muerte|morir\w*)\b",
         r"\bno volver a despertar\b", r"\bno quiero seguir\b", r"\bdon'?t (want|wanna) (to )?be here\b",
         r"\bwant(ing)? to be gone\b", r"\b(not sure|don'?t know) if i'?m (still )?going to (live|be alive|be here)\b",
-        r"\bliving on borrowed time\b", r"\bwon'?t last (long|much longer)\b", r"\bcan'?t afford to live\b",
+        r"\b(i'?m|i am|i feel like i'?m) living on borrowed time\b", r"\bwon'?t last (long|much longer)\b", r"\bcan'?t afford to live\b",
         r"\bdeathday\b", r"\b(me fuera|irme|marcharme) para siempre\b",
         r"\b(don'?t think i can|can'?t) hold on (much |a lot |any )?longer\b",
         r"\bonly (thing|reason|one) (keeping|that keeps) me (alive|going|here|from (it|doing it))\b", r"\b(go away|leave) (forever|for good)\b",
-        r"\bya no quiero (estar|seguir)\b"),
+        r"\bya no quiero (estar|seguir)\b",
+        # Issue #14 dev misses (SDCNL, tweets): a wish not to go on, in other words.
+        r"\b(had|have had|i'?ve had) enough of (life|living|this life|existing|it all)\b",
+        r"\bwant (this|my)\b.{0,25}\blife to (be over|end|stop)\b", r"\bwant my (life|existence) to (end|be over|stop)\b",
+        r"\b(sleep|go to sleep) and (don'?t|never|not) wake up\b", r"\b(and|to) never wake up\b",
+        r"\bclinging (on ?)?to life\b", r"\b(comfort\w*|peace\w*) (about|in) (the idea of )?(non-?existence|not existing|death|dying)\b",
+        r"\bdon'?t care (enough )?(to|about) (live|living|being alive|staying alive)\b",
+        r"\b(want|wanna|ready) to be done (here|with (it all|life|living|everything|this life|existing))\b",
+        r"\bwant (everything|it all|this all|all of (it|this)) to (be over|end|stop)\b",
+        r"\btired of (merely |just |simply )?(existing|being alive)\b", r"\b(hate|don'?t want) to live to see\b",
+        r"\b(losing|lost|lose) (the |a |my )?will to (live|keep going|go on|carry on)\b",
+        r"\bholding me back from (the other side|ending it|doing it)\b", r"\bi deserve to die\b",
+        r"\b(wish|want) (i|to) (could )?(stop|cease) (existing|living|being)\b", r"\bwant to stop existing\b",
+        r"\bquiero dejar de existir\b", r"\bojala (me muera|no existiera|no estar)\b", r"\bme quiero ir para siempre\b",
+        r"\bno quiero (despertar|despertarme) (manana|mas)\b",
+        r"\b(still )?(isn'?t|not) off the table\b", r"\bhaven'?t ruled it out\b", r"\bthink(ing)? about doing it\b",
+        r"\bdon'?t plan on (living|being (here|alive|around))\b", r"\bonly reason (i'?m|im|i am) (not dead|still (alive|here))\b",
+        r"\bstay alive for (everyone|them|my|other)\b", r"\bcourage to (actually )?(do it|go through with it|end it)\b",
+        r"\b(should|could|will|gonna|going to|why not) (i )?(not )?end it\b", r"\bfind a way to end it\b",
+        r"\b(i will|i'?ll) (finally )?find (peace|relief)\b", r"\bi (just )?(wanna|want to) go\s*([.!]|$)",
+        r"\bcan'?t i just go\b", r"\bthis isn'?t (even )?living\b", r"\b(the )?easy way out\b",
+        r"\bleav(e|ing) (forever|for good)\b",
+        r"\b(done|gone|finished) for good\b", r"\bdon'?t see myself (being )?(here|alive|around)\b",
+        r"\bwon'?t be (here|around) (next|by|for|in)\b", r"\bready to let go\b", r"\bbetter off soon\b",
+        r"\b(happier|better off|easier|fine) (if|when|once) i('?m| am)? ?(was |were |am |'m )?(gone|dead|not (here|around))\b",
+        r"\b(happier|better off|easier|fine) if i (wasn'?t|weren'?t) (here|around|alive)\b",
+        r"\b(notice|care|miss me) if i (was|were|died|disappeared|was gone)\b",
+        r"\bnot a day (goes|passes) by (where|when|that|without)\b.{0,30}\b(think|thinking|wish|wishing|wanting)\b"),
     "hopeless": _rx(
         r"\bhopeless\w*", r"\bno hope\b", r"\bno way out\b", r"\bnothing (will|is going to|is gonna) (ever )?(get|be"
         r"|change)", r"\b(never|won'?t ever) get better\b", r"\bcan'?t see (a|any) (future|way)\b", r"\bno future\b",
@@ -390,7 +436,18 @@ RISK_FACTORS: dict[str, Pattern] = {
         r"\b(lost|no) (the |my )?(motivation|will|reason) to (go on|keep going|carry on)\b",
         r"\b(i'?ve )?lost the fight\b", r"\bi'?m done for real\b", r"\bnothing is good any ?more\b",
         r"\bi have nothing left\b", r"\bcan'?t live (through|with) (this|another|it)\b",
-        r"\bdoubts about (wanting to )?(keep going|going on|living)\b"),
+        r"\bdoubts about (wanting to )?(keep going|going on|living)\b",
+        r"\b(it'?s|this is|it is|life is|this) never (going|gonna) to (end|stop|get better|change)\b",
+        r"\b(it'?s|this is|it is|life is|my life is) (never|not) (going to |gonna )?get(ting)? (any )?better\b",
+        r"\bwhy (does|do|won'?t) (the|my|this) (depression|pain|sadness|suffering)\b.{0,15}\b(go away|end|stop)\b",
+        r"\bi (just )?give up\b", r"\bi (won'?t|will not|can'?t|cannot) survive\b(?! (this|the|my|another|a) "
+        r"(week|exam|class|semester|day|shift|meeting|test|job|winter|summer))",
+        r"\b(see if|don'?t know if|not sure if) i('?ll| will| can)? make it (through|to|past) (tomorrow|tonight|the night|"
+        r"the week|the weekend)\b",
+        r"\bno (light|end) (at the end of the tunnel|in sight)\b", r"\bya no (tengo|me queda) esperanza\b",
+        r"\bnunca (va a )?(mejora|cambia|termina|acaba)\b", r"\bno (va a|voy a) mejorar nunca\b",
+        r"\bnothing matters any ?more\b", r"\bgiv(e|ing) up on (everything|life|myself|living)\b",
+        r"\btired of fighting\b", r"\bya nada importa\b"),
     "burden": _rx(
         r"\bburden\w*", r"\bbetter off without me\b", r"\b(nobody|no one|no-one) would (care|notice|miss me)\b",
         r"\b(everyone|they|my family|people|everybody) (would be|'d be) (happier|better|fine) without me\b",
@@ -398,15 +455,32 @@ RISK_FACTORS: dict[str, Pattern] = {
         r"\b(una|un) (carga|estorbo)\b", r"\bmejor sin mi\b", r"\bnadie me (echaria|extranaria) de menos\b",
         r"\bnadie lo notaria\b", r"\ba nadie le importaria\b", r"\bnadie me quiere\b", r"\bsi yo no estuviera\b",
         r"\bmy death would\b", r"\bwon'?t have to deal with me\b", r"\bputting up with me\b",
-        r"\bwish(ed)? (they|she|he|you) (had )?never had me\b"),
+        r"\bwish(ed)? (they|she|he|you) (had )?never had me\b",
+        r"\b(everyone|everybody)('?s| is| would be| will be) better off without you\b",
+        r"\bi (ruin|destroy) (everything|everyone'?s (life|lives)|their lives)\b", r"\bi only (bring|cause) (pain|problems)\b",
+        r"\bsolo (doy|causo|traigo) problemas\b", r"\b(estarian|estaran) mejor sin mi\b",
+        r"\bno ?one (loves|wants|needs) me\b",
+        r"\b(nobody|no one|no-one) would (even )?(care|notice|miss me)\b",
+        r"\b(everyone|they|everybody|my family)('ll| will) be (better|happier) off\b"),
     "worthless": _rx(
         r"\bworthless\b", r"\bhate my ?self\b", r"\bloathe my ?self\b", r"\bwaste of (space|air|oxygen)\b",
         r"\bi'?m (a|such a) (failure|waste|disappointment)\b", r"\bno valgo nada\b", r"\bno vale nada\b",
-        r"\bme odio\b", r"\bsoy (un|una) (fracaso|basura|inutil)\b", r"\bi'?m nothing\b"),
+        r"\bme odio\b", r"\bsoy (un|una) (fracaso|basura|inutil)\b", r"\bi'?m nothing\b",
+        r"\bi deserve (this|to suffer|to be in pain|the pain|all (of )?this|to feel (this|like this)|nothing)\b",
+        r"\bhate (every(thing| single thing)) about (myself|me|my ?self)\b", r"\bi hate (who i am|being me)\b",
+        r"\b(i'?m|i am) (a |such a )?(lifelong |total |complete |fucking )?(underachieving )?loser\b",
+        r"\b(fundamentally|something) (wrong|broken) with me\b(?! (medically|physically))",
+        r"\bi'?m (so |such a )?(pathetic|disgusting|waste)\b", r"\bme doy asco\b", r"\bno sirvo para nada\b",
+        r"\bi'?m useless\b(?! (at|with|in|when|for))"),
     "trapped": _rx(
         r"\btrapped\b", r"\bcan'?t (take|handle|stand|bear) (it|this|my life|life|much more)( any ?more)?\b",
         r"\bno escape\b", r"\batrapad[oa]\b", r"\bno aguanto (mas|esto)\b", r"\bya no aguanto\b",
-        r"\b(ya )?no puedo mas\b", r"\bno soporto (mas|esto|mi vida)\b"),
+        r"\b(ya )?no puedo mas\b", r"\bno soporto (mas|esto|mi vida)\b",
+        r"\bi (just )?can'?t any ?more\b", r"\bcouldn'?t (this|it) (all )?just (stop|end)\b",
+        r"\bno puedo (con|seguir con) (esto|mi vida|todo)\b", r"\bdon'?t (want|wanna) (to )?live like this\b",
+        r"\bwant (it|this|everything) (all )?to stop\b",
+        r"\bwant (the|this|my) pain to (stop|end)\b", r"\bquiero que (el|este) dolor (pare|termine|se acabe)\b",
+        r"\btired of living like this\b", r"\bcansad[oa] de vivir asi\b"),
     "farewell": _rx(
         r"\bgoodbye (everyone|world|all|forever)\b", r"\bbye everyone\b", r"\bsaying goodbye to\b",
         r"\b(giv(e|ing|en)|gave) (away )?(all )?(of )?my (things|stuff|belongings|possessions)\b",
@@ -418,7 +492,15 @@ RISK_FACTORS: dict[str, Pattern] = {
         r"\bsa(id|y|ying) my goodbyes\b", r"\bthanks for putting up with me\b",
         r"\bme (he )?despedi\b", r"\bdespedirme de\b", r"\bregal(e|ado|ando) (mis|todas mis|casi todas mis) cosas\b",
         r"\bno (las|lo|los|la) voy a necesitar\b", r"\bultima noche\b", r"\bultimo mensaje\b", r"\badios a todos\b",
-        r"\bperdon por todo\b", r"\bcartas? (de despedida|para mi familia|a mi familia)\b"),
+        r"\bperdon por todo\b", r"\bcartas? (de despedida|para mi familia|a mi familia)\b",
+        r"\bthis is my (suicide |last |final )?note\b", r"\bsee you (all )?(next time around|on the other side|in (the|my|"
+        r"another) (next )?life)\b", r"\bdelaying the inevitable\b",
+        r"\bsorry to (everyone|everybody|all of you)\b.{0,30}\b(tried|help|love|hurt)", r"\b(fun|good|nice) ride while it lasted\b",
+        r"\b(final|last) good ?-?bye (message|letter|note|text)\b", r"\b(sending|send|sent|writing) (a |my )?(final|last) "
+        r"(message|good ?-?bye)\b", r"\bnos vemos en (la )?otra vida\b", r"\besta es mi (nota|carta) de despedida\b",
+        r"\bgoodbye every(body|one)\b", r"\b(write|writing|plan|planning) my (own )?(funeral|eulogy|obituary)\b",
+        r"\b(gave|given|giving) away (all )?my \w+( and (my )?\w+)?\b", r"\b(hoy|esta noche) es la noche\b",
+        r"\ble (escribi|he escrito) una carta a (cada uno|todos)\b"),
     "means": _rx(
         r"\b(stock(ing)? ?up on|sav(e|ing) up|stash\w*|hoard\w*|collect\w*) (my |some )?(pills|meds|tablets)\b",
         r"\bsleeping pills\b", r"\bhow many (pills|tablets)\b", r"\b(a|the) rope\b", r"\bnoose\b", r"\b(a|my|the) gun\b",
@@ -428,14 +510,15 @@ RISK_FACTORS: dict[str, Pattern] = {
         r"\bpastillas\b", r"\bcuerda\b", r"\bpistola\b", r"\barma\b", r"\bel puente\b", r"\bcuchillas?\b",
         r"\bvias del tren\b", r"\bazotea\b"),
     "self_harm": _rx(
-        r"\bself[- ]?harm\w*", r"\bcutting (myself|again)\b", r"\bcut (myself|my (arms?|wrists?|legs?))\b",
+        r"\bself[- ]?harm\w*", r"\bcutting (myself|again)\b", r"\bcut (myself|my (arms?|wrists?|legs?))\b(?! (off|out|some slack|short|free|loose))",
         r"\bburn(ed|ing)? myself\b", r"\bhurt(ing)? myself\b", r"\bautolesi\w*", r"\bcortarme\b", r"\bme (he )?corte\b",
-        r"\bhacerme dano\b"),
+        r"\bhacerme dano\b",
+        r"\burge to (shove|stab|cut|slit|hurt|burn)\b", r"\bganas de (cortarme|hacerme dano)\b"),
     # Talk of death or dying, and softer signs: never enough for the question alone.
     "death": _rx(r"\b(die|dying|dead|death)\b", r"\bhate my life\b", r"\bdisappear\b", r"\bcutting\b",
                  r"\b(wanna|want to) be here\b", r"\boff the table\b", r"\bruled it out\b", r"\bsee the end\b",
                  r"\bknives\b", r"\b(morir|muerte|muert[oa])\b", r"\bodio mi vida\b", r"\bdesaparecer\b",
-                 r"\bkill(ed|s)? (themselves|himself|herself)\b", r"\b(in|into) a (really |very )?dark place\b",
+                 r"\bkill(ed|s)? (themselves|himself|herself|them ?self)\b", r"\b(in|into) a (really |very )?dark place\b",
                  r"\bhate (life|living|existing)\b"),
     # A decision or a plan, in so many words (with means at hand: the crisis flow).
     "plan": _rx(r"\bmy mind is made up\b", r"\b(i'?ve|i have) (got )?it all planned\b",
@@ -445,10 +528,100 @@ RISK_FACTORS: dict[str, Pattern] = {
                 r"\bya tengo (un|el) plan\b", r"\bse como (lo )?voy a hacer(lo)?\b",
                 r"\bya (elegi|tengo) (el dia|la fecha|el sitio)\b", r"\bfind my body\b",
                 r"\b(have|got) (a|the|my) (rope|gun|pills|noose|blades?|tablets)( \w+)? (ready|prepared|saved|set up|"
-                r"waiting)\b", r"\btengo (la cuerda|las pastillas|el arma|la pistola)( \w+)? (preparad[oa]s?|listas?)\b"),
+                r"waiting)\b", r"\btengo (la cuerda|las pastillas|el arma|la pistola)( \w+)? (preparad[oa]s?|listas?)\b",
+        r"\b(rope|noose|gun|pills|knife|blade|razor)s?\b.{0,40}\b(keep|kept|been|keeps) (looking|staring|thinking)\b",
+        r"\bcount(ed|ing)? (my |the |all my )?(pills|tablets|meds)\b", r"\b(there are|i have|i'?ve got) enough (pills|tablets)\b",
+        r"\b(decided|decision)\b.{0,40}\b(tonight|tomorrow|this weekend|this week)\b",
+        r"\bit'?s happening (tonight|tomorrow|this weekend)\b", r"\bcontando (mis |las )?pastillas\b"),
+    # Questions about ways and means of dying (a method asked about is a plan being weighed).
+    "method": _rx(
+        r"\b(easiest|easy|quickest|quick|fastest|painless(est)?|best|surest|least painful|most painless|simplest)"
+        r"( and \w+| \w+)? (way|method|ways|methods|means) (to|of) (die|dying|kill|end|suicide|commit|do it|go|off)\b",
+        r"\bpainless(ly)? (way|method|death|suicide)\b",
+        r"\bis (hanging|drowning|jumping|overdosing|an overdose|bleeding out|suffocation) (a )?(painless|painful|quick|fast)\b",
+        r"\bhow (painful|quick|fast|long) (is|does) (hanging|drowning|an overdose|overdosing|bleeding out|jumping|"
+        r"suffocation|it take to die)\b",
+        r"\bhow (many|much) \w+( \w+)? (would it take|does it take|to die|to overdose|is lethal|is a lethal|to kill)\b",
+        r"\bhow (many|much)\b.{0,30}\b(it would take|would it take|does it take|it takes) to (die|not wake up|overdose)\b",
+        r"\bhow (many|much) of (my|the|these|those) \w+ (it would take|would it take|it'?d take)\b",
+        r"\blethal (dose|amount)\b", r"\bhow (high|tall|far) (does|do|would|should) (a|the|i) (bridge|building|fall|drop|jump)\b",
+        r"\bhydrogen sulfide\b", r"\b(mix(ed)?|combin\w*)\b.{0,40}\b(toxic|poison(ous)?|chlorine) gas\b",
+        r"\b(make|makes|create|creates|produce|produces|making) (a |an )?(toxic|poison(ous)?|deadly|lethal) gas\b",
+        r"\bhow to (hang|kill|poison|drown|overdose|suffocate) (myself|yourself|oneself|your ?self)\b",
+        r"\b(forma|manera) (mas )?(facil|rapida|indolora|segura) de (morir|matarme|suicidarme|acabar)\b",
+        r"\bcuant[oa]s? \w+ (hacen falta|necesito|harian falta) para (morir|no despertar|matarme)\b",
+        r"\bcomo (matarme|suicidarme|ahorcarme)\b", r"\bdosis letal\b",
+        r"\b(easiest|quickest|fastest|painless\w*|best)\b.{0,20}\bto (kill (yourself|myself)|die)\b",
+        r"\bis (hanging|drowning|jumping|overdosing|an overdose|bleeding out) too (painful|slow)\b",
+        r"\bwill (\w+ ){1,3}kill me\b", r"\bsodium nitrite\b", r"\bhow to cut (a|my|your) wrists?\b",
+        r"\beasy way out\b.{0,20}\?", r"\bdays of (my )?life left\b",
+        r"\b(looked|look|looking|searched|searching) up (the )?(tallest|highest) (buildings?|bridges?)\b",
+        r"\b(tallest|highest) (building|bridge|cliff)s? (near|around) (me|here)\b",
+        r"\bwhat'?s worse,? (suicide|dying|death)\b", r"\b(suicide|dying) or (living|this|keep)\b"),
+# Despair and emotional pain, and asking for help in it: never evidence for the suicide question
+    # by itself (ordinary distress talks like this too), but the companion checks in gently and
+    # keeps help in view (issue #14: many crisis openers show only this).
+    "despair": _rx(
+        r"\b(so much|in (so much|a lot of|constant)|constant|unbearable|unending|endless) (emotional )?(pain|agony)\b",
+        r"\bi hurt\b(?! my| (him|her|them|someone|people))", r"\b(still|been|always|i'?m|keep|just) suffering\b",
+        r"\bsuffer(ing)? (so much|every ?day|for years|all the time)\b", r"\b(feel|feeling|so|just|completely) numb\b",
+        r"\bempty inside\b", r"\bcrying (so hard|all (day|night)|every (day|night)|myself to sleep)\b",
+        r"\bcan'?t stop crying\b",
+        rf"\b(please|pls|plz) (help|someone|somebody|talk to me)\b{_HELP_WITH}",
+        rf"\bi (really |just )?need (some )?help\b{_HELP_WITH}", r"\b(need|want) (someone|somebody|anyone|anybody) to talk to\b",
+        r"\bi need to talk\b", r"\b(in|into) a (really |very |pretty |so )?(bad|dark) place\b",
+        r"\bdon'?t know what to do any ?more\b", r"\bmy (life|existence) is (so |just )?(miserable|pointless|meaningless|"
+        r"hell|a nightmare)\b", r"\bmiserable (life|existence)\b", r"\b(it|this|life) (just )?keeps getting (worse|darker)\b",
+        r"\b(getting|gets) darker\b", r"\bi'?m ((so|just|fucking|completely|really) )*done( trying| with (it|this|"
+        r"everything|people|all of it))?\s*([.!,]|$)", r"\bhate (feeling|being) (like this|this way|the way i do)\b",
+        r"\bdespair\w*", r"\b(has|have|it'?s) broken me\b", r"\bnobody cares( about me)?\b", r"\bno one cares( about me)?\b",
+        r"\bcan'?t (breathe|function|cope) any ?more\b", r"\b(fun|good) while it lasted\b", r"\bi think i'?m ready\s*([.!]|$)",
+        r"\b(a )?ticking (time )?bomb\b",
+        r"\bsufr(o|iendo) (mucho|tanto|cada dia|demasiado)\b", r"\bno puedo dejar de llorar\b",
+        r"\bnecesito (ayuda|hablar con alguien)\b", r"\bayuda(me)?,? por favor\b", r"\bme siento vaci[oa]\b",
+        r"\bya no se que hacer\b", r"\bestoy rot[oa]\b", r"\b(tanto|mucho) dolor\b", r"\bnadie me (entiende|escucha)\b",
+        r"\bestoy (en un|en el) (pozo|hoyo|agujero)\b", r"\bno tiene sentido\b",
+        r"\bcry for help\b", r"\b(has|have|it'?s) gotten (so much )?worse\b", r"\bgets harder to (breathe|live|keep going)\b",
+        r"\bnot sure (if )?i'?ll be ok(ay)?\b", r"\b(i'?m|i am) (so )?scared and (i'?m )?alone\b",
+        r"\bdon'?t trust myself\b", r"\b(no ?one|nobody) loves me\b",
+        r"\bi (really )?mean it this time\b", r"\besta vez va en serio\b",
+        r"\b(idk|i dunno) what to do any ?more\b", r"\b(been|keeps?|kept) getting worse\b",
+        r"\b(find|finding|looking for) (my|a) reason( to (live|stay|keep going))?\s*([.!]|$)",
+        r"\b(want|need) to talk to (someone|somebody|anyone|anybody)\b", r"\b(anyone|anybody|someone) (wanna|want to) talk\b",
+        r"\bneed (someone|somebody) to (chat|talk)( to)?\b",
+        r"\b(i feel|i'?m|feel|feeling|inside is) ((just|so|really|completely|totally) )*empty\b(?! (room|house|stomach|fridge))",
+        r"\b(wrote|written|writing|write) (a |some )?(letter|letters|note|notes) (for|to) (my )?(mum|mom|mother|dad|father|"
+        r"parents|family|kids|children|son|daughter|sister|brother|wife|husband|partner|boyfriend|girlfriend|friends|"
+        r"best friend)\b",
+        r"\bi'?m done,? bye+\b"),
     "attempt": _rx(r"\b(tried|attempted) (to kill myself|suicide|to end it)\b", r"\bmy last attempt\b",
                    r"\bintente (suicidarme|matarme|quitarme la vida)\b", r"\bintentado suicidarme\b"),
 }
+# Text written to slip past word lists (issue #14, "obfuscation"): letters spaced out ("k i l l
+# m y s e l f", "I w a n t to d I e") and digits or symbols for letters ("k1ll mys3lf", "su1c1de").
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
+_LEET_WORD = re.compile(r"(?<![\w@$])(?=[a-z@$]*\d)(?=\d*[a-z@$])[a-z0-9@$]{3,}(?![\w@$])")
+_SPACED = re.compile(r"(?<!\w)(?:[a-z] ){2,}[a-z](?!\w)")
+# What spaced-out letters spell, read with every space taken out (stems, then how to say them).
+_SPACED_STEMS = (("wanttodie", "want to die"), ("wannadie", "want to die"), ("killmyself", "kill myself"),
+                 ("endmylife", "end my life"), ("enditall", "end it all"), ("suicid", "suicide"),
+                 ("hangmyself", "hang myself"), ("cutmyself", "cut myself"), ("unalive", "unalive"),
+                 ("quieromorir", "quiero morir"), ("matarme", "matarme"), ("suicidarme", "suicidarme"))
+
+
+@lru_cache(maxsize=512)
+def unmask(text: str) -> str:
+    """``text`` folded, with leetspeak read as letters and spaced-out letters joined; the same
+    folded text when there is nothing of the kind. Matched in addition to the text itself."""
+    folded = fold(text)
+    out = _LEET_WORD.sub(lambda m: m.group().translate(_LEET), folded)
+    if _SPACED.search(out):
+        joined = re.sub(r"[^a-z]", "", out)
+        found = [said for stem, said in _SPACED_STEMS if stem in joined]
+        out = " ".join([_SPACED.sub(lambda m: m.group().replace(" ", ""), out), *found])
+    return out
+
+
 # Kept for callers of the old single pattern.
 RISK_HINTS = _rx(*[p.rx.pattern for p in RISK_FACTORS.values()])
 

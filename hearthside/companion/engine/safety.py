@@ -102,8 +102,11 @@ def screener_blind(reasons, lang: str | None = None) -> bool:
 
 def _discounted(reasons) -> bool:
     """The screener read crisis language and discounted it (negated, hypothetical, quoted, about
-    someone else...): a reason that carries such a modifier."""
+    someone else...): a reason that carries such a modifier. (A ``conversation`` reason's modifiers
+    name the constructs read across the turns, not a discount.)"""
     for reason in reasons or ():
+        if _get(reason, "construct") == "conversation":
+            continue
         modifiers = reason.get("modifiers") if isinstance(reason, dict) else getattr(reason, "modifiers", ())
         for modifier in modifiers or ():
             if modifier not in {"recent", "emoji"} and not str(modifier).startswith("lang:"):
@@ -116,25 +119,148 @@ def _discounted(reasons) -> bool:
 _IDEATION = {"attempt_in_progress", "plan", "active_ideation", "passive_ideation", "lethal_means", "timing",
              "farewell", "self_injury", "past_attempt", "crisis_state"}
 
+def _get(reason, key: str):
+    return reason.get(key) if isinstance(reason, dict) else getattr(reason, key, None)
+
+
+# Figures of speech the screener may read as a wish to die ("makes me want to curl up and die").
+_IDIOM = re.compile(r"\bcurl up and die\b|\bcut (myself|me) (off|out|some slack)\b|\btired of living (like|with|in|under)\b|\bdying (to|for|of (laughter|embarrassment|boredom))\b|\b(is|are|was) killing me\b"
+                    r"|\bkill me now\b|\bdie of (embarrassment|shame|boredom)\b|\bme muero de (risa|verguenza|ganas)\b")
+# Time words that put what a sentence says in the past ("when I was 14", "at that point"); not
+# "since I was 12", which reaches into the present.
+_PAST = re.compile(r"\b(when i was|(years?|months?) ago|used to|at that (point|time)|back then|in the past|as a (kid|child|"
+                   r"teen|teenager)|in (high|middle) school|growing up|cuando (era|tenia)|hace (anos|meses)|de pequen[oa])\b")
+_SENTENCE = re.compile(r"[.!?\n]")
+
+
+def _read_as(text: str) -> str:
+    """``text`` lower-cased with its quotes straightened: the same length, so the screener's spans
+    index it."""
+    return text.lower().translate(lexicon._QUOTES)
+
+
+def _span_discounted(text: str, start: int, end: int) -> bool:
+    """Whether the companion reads the words the screener pointed at (``text[start:end]``) as
+    denied, a figure of speech, or the past."""
+    low = _read_as(text)
+    if not 0 <= start < end <= len(low):
+        return False
+    if _denied(low, start):
+        return True
+    if _IDIOM.search(low[max(0, start - 25): end + 25]):
+        return True
+    begin = max((m.end() for m in _SENTENCE.finditer(low, 0, start)), default=0)
+    stop = _SENTENCE.search(low, end)
+    return bool(_PAST.search(low[begin: stop.start() if stop else len(low)]))
+
+
+def screened_ideation(reasons, text: str) -> bool:
+    """Whether the screener read suicidal thinking or behaviour of the writer's own in ``text``, in
+    words the companion does not read as denied, a figure of speech or the past (it checks the
+    screener's evidence, ``spans``; a reason without them is taken as it is)."""
+    for reason in reasons or ():
+        construct = _get(reason, "construct")
+        if construct == "conversation":
+            if set(_get(reason, "modifiers") or ()) & _IDEATION:
+                return True
+            continue
+        if construct not in _IDEATION or _discounted([reason]):
+            continue
+        spans = _get(reason, "spans") or ()
+        if not spans or any(not _span_discounted(text, int(s), int(e)) for s, e in spans):
+            return True
+    return False
+
+
 # What the screener reports when suicide is named but not as the writer's own thoughts.
 _MENTION_ONLY = {"suicide_mention", "third_person_concern", "suicide_exposure", "help_seeking", "directed_at_others",
                  "negated", "quoted", "hypothetical"}
 
 
 # How much each risk factor weighs (lexicon.RISK_FACTORS). "Strong" ones are evidence enough on
-# their own for the direct question; the others add up, within a message and across turns.
-WEIGHTS = {"passive": 2.0, "self_harm": 2.0, "farewell": 2.0, "attempt": 2.0, "plan": 2.0, "means": 1.5, "hopeless": 1.0,
-           "burden": 1.0, "worthless": 1.0, "trapped": 1.0, "death": 0.5}
-STRONG = {"passive", "self_harm", "farewell", "attempt", "plan"}
-WEAK = {"death"}
+# their own for the direct question; the others add up, within a message and across turns. Talk of
+# death and despair (pain, "please help", "I'm done") are never evidence for the question on their
+# own, nor count as a factor towards it: they keep help in view and the companion checks in gently.
+WEIGHTS = {"passive": 2.0, "self_harm": 2.0, "farewell": 2.0, "attempt": 2.0, "plan": 2.0, "method": 2.0, "means": 1.5,
+           "hopeless": 1.0, "burden": 1.0, "worthless": 1.0, "trapped": 1.0, "death": 0.5, "despair": 0.5}
+STRONG = {"passive", "self_harm", "farewell", "attempt", "plan", "method"}
+WEAK = {"death", "despair"}
+# Despair, hopelessness, feeling trapped or a burden, self-hatred: what the gentle check-in answers
+# (talk of death or of means alone keeps help in view without it).
+DESPAIR = {"despair", "hopeless", "trapped", "burden", "worthless"}
 ASK_AT = 2.0      # accumulated weight, over at least two factors, that calls for the safety question
 CRISIS_AT = 4.0   # ... and, with means or farewell among them, for the crisis flow
 WINDOW = 6        # turns the accumulation looks back over
 
+# A word that denies what follows it in the same clause ("I'm not hopeless", "I've never self
+# harmed"), unless a verb of thinking or asking comes between ("I don't know why I want to die").
+_DENIALS = {"not", "never", "no", "nor", "without", "dont", "didnt", "doesnt", "isnt", "wasnt", "havent", "hasnt",
+            "aint", "nunca", "tampoco", "jamas"}
+_NOT_DENIED_ACROSS = {"know", "why", "how", "what", "if", "when", "where", "sure", "think", "thought", "understand",
+                      "care", "mind", "matter", "whether", "wonder", "believe", "see", "say", "tell", "stop", "but",
+                      "and", "because", "expected", "imagined", "i", "im", "ive", "id", "ill", "me", "se", "por",
+                      "pero", "porque", "y", "que", "si", "como", "dejo", "dejar", "yo"}
+# Who a clause is about, for the words just before a match ("she has attempted suicide").
+_FIRST_PERSON = {"i", "im", "ive", "id", "ill", "me", "myself", "yo", "mi"}
+_SOMEONE_ELSE = {"he", "she", "they", "hes", "shes", "theyre", "theyve", "his", "her", "their", "him", "them",
+                 "someone", "somebody", "friend", "sister", "brother", "mom", "mum", "dad", "mother", "father",
+                 "son", "daughter", "boyfriend", "girlfriend", "husband", "wife", "partner", "cousin", "roommate",
+                 "ella", "ellos", "ellas", "amigo", "amiga", "hermano", "hermana", "madre", "padre"}
+_CLAUSE_END = re.compile(r"[.!?;:,\n]|\bbut\b|\bpero\b")
+
+
+def _denied(folded: str, start: int) -> bool:
+    """Whether the words just before ``start`` (same clause, up to four words) deny what follows."""
+    before = folded[max(0, start - 48): start]
+    ends = list(_CLAUSE_END.finditer(before))
+    if ends:
+        before = before[ends[-1].end():]
+    words = [w.replace("'", "") for w in re.findall(r"[a-z']+", before)][-8:]
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        if word in _DENIALS:
+            return not any(w in _NOT_DENIED_ACROSS for w in words[i + 1:])
+    return False
+
+
+def _someone_elses(folded: str, start: int) -> bool:
+    """Whether the clause before ``start`` is about someone else: the nearest person named in its
+    last eight words is not the writer ("she has attempted suicide", "my friend self-harms")."""
+    before = folded[max(0, start - 80): start]
+    ends = list(_CLAUSE_END.finditer(before))
+    if ends:
+        before = before[ends[-1].end():]
+    for word in reversed([w.replace("'", "") for w in re.findall(r"[a-z']+", before)][-8:]):
+        if word in _FIRST_PERSON:
+            return False
+        if word in _SOMEONE_ELSE:
+            return True
+    return False
+
+
+# What the writer can only say of someone else through these words; the rest ("hopeless", "a
+# burden") are read as the writer's own whoever else the sentence names.
+_OWN_ONLY = {"attempt", "self_harm", "passive"}
+
+
+def _affirmed(pattern, text: str, *, own: bool = False) -> bool:
+    """``pattern`` matches ``text`` (or its unmasked reading) somewhere the words do not deny (and,
+    with ``own``, that is not about someone else)."""
+    for variant in dict.fromkeys((lexicon.fold(text), lexicon.unmask(text))):
+        if pattern.rx.search(variant) is None:
+            continue
+        for match in pattern.rx.finditer(variant):
+            if not _denied(variant, match.start()) and not (own and _someone_elses(variant, match.start())):
+                return True
+    return False
+
 
 def factors(text: str) -> list[str]:
-    """The risk factors named in ``text`` (categories of lexicon.RISK_FACTORS)."""
-    return [name for name, pattern in lexicon.RISK_FACTORS.items() if pattern.search(text)]
+    """The risk factors named in ``text`` (categories of lexicon.RISK_FACTORS), leaving out what
+    the words deny ("I've never self-harmed", "I'm not hopeless") and attempts, self-harm or a wish
+    to die that are someone else's ("she has attempted suicide")."""
+    return [name for name, pattern in lexicon.RISK_FACTORS.items()
+            if _affirmed(pattern, text, own=name in _OWN_ONLY)]
 
 
 def weight(categories) -> float:
@@ -157,26 +283,39 @@ def assess(text: str, level: str, *, prior=(), reasons=None, lang: str | None = 
 def evaluate(text: str, level: str, *, prior=(), reasons=None, lang: str | None = None) -> Assessment:
     """What a message means for the conversation, from the screener's level, the words, and the
     risk factors of the last turns (``prior``: one list of factors per earlier turn, oldest first).
+    The words are read as the person wrote them and unmasked (spaced-out letters, leetspeak), and
+    what they deny ("I've never self-harmed") or give to someone else ("she attempted suicide") does
+    not count.
 
-    - high/imminent: the crisis flow.
+    - imminent, or high on suicidal thinking of the writer's own: the crisis flow. A "high" whose
+      evidence holds none (risk factors lifted by the screener's model, "I'm not suicidal", "when I
+      was 14": the companion reads the words the screener pointed at) is decided on the
+      companion's own reading below, with help in view at least; the screener's alert stands.
     - moderate with explicit self-harm intent in the words: the crisis flow too; here a false
       alarm costs a kind question and a help panel, while a miss costs far more.
     - the screener could not read the language (it has no Spanish rules yet): the companion's
       own checks are all there is, so explicit intent or a strong sign → the crisis flow.
     - risk factors that add up across the last turns (hopelessness, feeling a burden, farewell
       hints, means...) → the safety question; with means or farewells among them and enough
-      weight → the crisis flow.
-    - moderate without intent, intent the screener discounted, a strong sign (a wish not to be
-      alive, self-harm, a farewell, an attempt), or a screener failure: ask directly and kindly
-      (asking about suicide does not raise risk: Dazzi et al. 2014, Psychological Medicine
-      44(16), https://doi.org/10.1017/S0033291714001299).
-    - a single weaker sign (hopeless, trapped, "can't take it anymore"), or suicide named where
-      the screener read it as someone else's or a mere mention: ordinary stress talks like this
-      too, so support, not the suicide question, with help kept in view (SOFT).
+      weight → the crisis flow; a question about ways to die with another factor → the crisis flow.
+    - moderate on ideation the companion reads as the writer's own, intent the screener
+      discounted, a strong sign (a wish not to be alive, self-harm, a farewell, an attempt, a
+      question about ways to die), or a screener failure: ask directly and kindly (asking about
+      suicide does not raise risk: Dazzi et al. 2014, Psychological Medicine 44(16),
+      https://doi.org/10.1017/S0033291714001299).
+    - a single weaker sign (hopeless, trapped, a burden, self-hatred, despair or pain, "can't take
+      it anymore"), a moderate on risk factors alone, or suicide named where the screener read it
+      as someone else's or a mere mention: ordinary stress talks like this too, so support, not the
+      suicide question, with help kept in view and a gentle check-in (SOFT).
     """
     rank = RANK.get(level, -1)
-    intent = bool(lexicon.SELF_HARM_INTENT.search(text))
+    unmasked = lexicon.unmask(text)
+    named_intent = bool(lexicon.SELF_HARM_INTENT.search(text)
+                        or (unmasked != lexicon.fold(text) and lexicon.SELF_HARM_INTENT.rx.search(unmasked)))
+    intent = named_intent and _affirmed(lexicon.SELF_HARM_INTENT, text, own=True)
     now = factors(text)
+    if not intent and named_intent and "death" not in now:
+        now = [*now, "death"]  # intent the words deny ("I'd never kill myself"): talk of death
     blind = screener_blind(reasons, lang)
     constructs = _constructs(reasons)
     if intent and not blind and 0 <= rank <= RANK["low"] and constructs and constructs <= _MENTION_ONLY:
@@ -186,7 +325,13 @@ def evaluate(text: str, level: str, *, prior=(), reasons=None, lang: str | None 
     accumulated = sorted(set(now) | set(window))
     total = weight(accumulated)
     named = [c for c in accumulated if c not in WEAK]  # talk of death alone does not count as a factor
-    if rank >= RANK["high"]:
+    # The screener's "high" on evidence with no suicidal thinking of the writer's own in it (risk
+    # factors lifted by its model, "I'm not suicidal", "when I was 14"): the screener's alert stands,
+    # and the companion decides on its own reading below, at least with help in view. Imminent, or
+    # ideation the companion reads as the writer's own: the crisis flow.
+    overread = level == "high" and bool(reasons) and not intent and not set(now) & STRONG \
+        and not screened_ideation(reasons, text)
+    if rank >= RANK["high"] and not overread:
         return Assessment(CRISIS, now, accumulated, "screened_" + level)
     if rank == RANK["moderate"] and intent:
         return Assessment(CRISIS, now, accumulated, "moderate_with_intent")
@@ -206,20 +351,29 @@ def evaluate(text: str, level: str, *, prior=(), reasons=None, lang: str | None 
         return Assessment(CRISIS, now, accumulated, "accumulated")
     if now and {"means", "plan"} <= set(accumulated):
         return Assessment(CRISIS, now, accumulated, "plan_with_means")
-    if intent and {"means", "farewell", "attempt", "plan"} & set(accumulated):
+    if intent and {"means", "farewell", "attempt", "plan", "method"} & set(accumulated):
         return Assessment(CRISIS, now, accumulated, "intent_with_means")
+    if "method" in now and set(named) - {"method", "means"}:
+        # Asking how to die, with a wish not to live, hopelessness or the like in the same breath
+        # or the last turns: the question has its answer already.
+        return Assessment(CRISIS, now, accumulated, "method_with_factors")
     # Lifted to moderate by the screener's statistical model, with no ideation the rules could name
     # (at most hopelessness, feeling trapped...): the screener has raised its own moderate alert for
     # a person to look; the companion decides about the question on its own evidence below, and
     # otherwise gives support with help in view.
-    lifted = rank == RANK["moderate"] and "model" in constructs and not constructs & _IDEATION
+    # Likewise when the screener's moderate rests only on risk factors (hopelessness, feeling a
+    # burden...), or on words the companion reads as denied, a figure of speech or the past ("not
+    # drinking or self-harming any more", "makes me want to curl up and die", "when I was 14").
+    lifted = rank == RANK["moderate"] and bool(reasons) and not screened_ideation(reasons, text)
     if (rank == RANK["moderate"] and not lifted) or level == "unknown" or intent:
         return Assessment(ASK, now, accumulated, "screened_" + level if not intent else "intent")
     if set(now) & STRONG:
         return Assessment(ASK, now, accumulated, "strong_sign")
-    if now and total >= ASK_AT and len(named) >= 2:
+    if set(now) - WEAK and total >= ASK_AT and len(named) >= 2:
+        # Factors that add up, this message naming one of them (despair or talk of death on top of
+        # earlier factors keeps help in view and, after the question, asks it again).
         return Assessment(ASK, now, accumulated, "accumulated")
-    if now or lifted:
+    if now or lifted or overread:
         return Assessment(SOFT, now, accumulated, "sign" if now else "model_lift")
     return Assessment(CLEAR, now, accumulated)
 

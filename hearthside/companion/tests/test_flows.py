@@ -11,6 +11,7 @@ from hearthside.companion import actions
 from hearthside.companion.models import Conversation, CrisisEpisode, Memory, Message
 from hearthside.conftest import login_client, make_user
 from hearthside.core.personal_data import export_rows, is_registered
+from hearthside.safety.actions import alerts_from
 from hearthside.safety.models import SafetyAlert, ScreenedItem
 from hearthside.selfcare.models import CheckIn
 
@@ -76,7 +77,7 @@ def test_crisis_message_is_screened_first_raises_an_alert_and_shows_help(person,
     assert {"crisis_flow", "show_help", "offer_support_line"} <= set(reply["actions"])
     assert reply["safety_level"] in {"high", "imminent"}
     assert ScreenedItem.objects.filter(author=person, source="companion").exists()
-    alert = SafetyAlert.objects.get(person=person, source="companion")
+    (alert,) = alerts_from(person, "companion")
     episode = CrisisEpisode.objects.get(user=person)
     assert episode.alert_id == alert.pk and episode.ended_at is None
     help_panel = reply["extra"]["help"]
@@ -115,7 +116,7 @@ def test_a_safety_question_shows_help_without_claiming_an_alert_that_was_not_rai
 def test_moderate_with_self_harm_intent_raises_the_companions_own_alert(person, api_as):
     reply = say(api_as(person), "I cut myself last night")["reply"]
     assert "crisis_flow" in reply["actions"]
-    assert SafetyAlert.objects.filter(person=person, source="companion").count() == 1
+    assert len(alerts_from(person, "companion")) == 1
 
 
 @pytest.mark.parametrize(("policy", "alerts"), [("always", 1), ("never", 0)])

@@ -130,12 +130,15 @@ def test_without_consent_nothing_of_the_companion_conversation_is_passed(person)
     assert AuditEvent.objects.get(action="companion.handoff").detail["summary_passed"] is False
 
 
-def test_a_second_connect_me_returns_the_same_live_conversation_and_adds_nothing_to_it(person):
+def test_a_second_connect_me_points_back_to_the_live_conversation_and_adds_nothing_to_it(person):
     first_offer = offered(person, CRISIS)
     line, _passed = actions.check_handoff(person, conversation_of(person), first_offer.seq, share=False)
     again = say(person, "Yes, connect me")
-    assert "connect_support_line" in again.actions
-    assert again.extra["handoff"] == {"live": line.pk}  # nothing more is asked
+    assert "connect_support_line" not in again.actions  # no second offer, no second summary
+    assert "back_to_line" in again.actions and "crisis_flow" in again.actions
+    assert again.extra["handoff"] == {"live": line.pk}  # the page scrolls to it; nothing more is asked
+    assert again.body.startswith("You're already")
+    assert again.extra["quick_replies"] == []
     same, passed = actions.check_handoff(person, conversation_of(person), first_offer.seq, share=True)
     assert same.pk == line.pk and passed is False
     assert LineConversation.objects.count() == 1
@@ -186,6 +189,18 @@ def test_the_summary_is_short_plain_and_in_the_persons_own_words(person):
     assert "hopelessness" in signs and "feeling a burden" in signs
     assert "showed crisis lines and the emergency number" in summary
     assert len(summary) < 1500
+
+
+@pytest.mark.parametrize(("lines", "connect", "words"), [
+    (["I'm in so much pain and I can't stop crying", "is hanging painful?"], "connect me",
+     ["despair or emotional pain", "questions about ways to die"]),
+    (["no puedo dejar de llorar, sufro mucho", "¿cuál es la forma más rápida de morir?"], "conéctame",
+     ["desesperación o dolor emocional", "preguntas sobre formas de morir"]),
+])
+def test_the_summary_names_despair_and_questions_about_ways_to_die(person, lines, connect, words):
+    summary = offered(person, *lines, connect=connect).extra["handoff"]["summary"]
+    signs = next(line for line in summary.splitlines() if line.startswith(("Risk the", "Riesgo")))
+    assert all(word in signs for word in words), signs
 
 
 def test_the_answer_to_the_direct_question_is_in_the_summary(person):
@@ -371,5 +386,43 @@ def test_a_support_line_conversation_started_elsewhere_shows_on_the_companion_pa
     page = login_client(person).get("/companion/").content.decode()
     assert f'data-conversation="{line.pk}"' in page and "I need to talk to someone" in page
     assert "Nothing from your conversation with the companion was passed on." not in page
-    reply = offered(person, CRISIS)
-    assert reply.extra["handoff"] == {"live": line.pk}
+    crisis = say(person, CRISIS)
+    assert "crisis_flow" in crisis.actions
+    # Already with a supporter: the companion points to that conversation instead of offering one.
+    assert crisis.extra["quick_replies"] == ["Back to your conversation"]
+    assert "Would you like me to connect you" not in crisis.body and "Shall I connect you" not in crisis.body
+    assert "at the top of this page" in crisis.body
+    back = say(person, "Back to your conversation")
+    assert "back_to_line" in back.actions and "connect_support_line" not in back.actions
+    assert back.extra["handoff"] == {"live": line.pk}
+    assert LineConversation.objects.count() == 1
+
+
+def test_once_the_line_conversation_ends_connect_me_offers_the_handoff_again(person):
+    from hearthside.supportline.actions import check_end_by_person, check_start
+
+    line = check_start(person, "I need to talk to someone")
+    assert "back_to_line" in say(person, "connect me").actions
+    check_end_by_person(person, line)
+    reply = say(person, "connect me")
+    assert "connect_support_line" in reply.actions and "back_to_line" not in reply.actions
+    assert reply.extra["handoff"]["summary"].startswith("From the companion (automated)")
+    assert reply.extra["quick_replies"] == []
+
+
+@pytest.mark.parametrize(("lang", "connect", "back"), [("en", "Yes, connect me", "Back to your conversation"),
+                                                        ("es", "Sí, conéctame", "Volver a tu conversación")])
+def test_the_engine_offers_the_way_back_instead_of_a_second_handoff(lang, connect, back):
+    companion = Companion()
+    opener = "I want to kill myself tonight" if lang == "en" else "Quiero matarme esta noche"
+    turn = companion.respond({"line_live": True}, opener, lang=lang)
+    assert "crisis_flow" in turn.actions and turn.quick_replies == [back]
+    assert turn.language == lang
+    for text in (connect, back):
+        again = companion.respond(turn.state, text, lang=lang)
+        assert "back_to_line" in again.actions and "connect_support_line" not in again.actions, again.actions
+        assert "crisis_flow" in again.actions and again.quick_replies == []
+    calm = companion.respond({"line_live": True}, connect, lang=lang)
+    assert calm.actions == ["offer_support_line", "back_to_line"]
+    assert companion.respond({"line_live": False}, connect, lang=lang).actions == ["offer_support_line",
+                                                                                   "connect_support_line"]

@@ -260,3 +260,25 @@ def test_out_of_range_ids_are_404_not_500(api_as):
     assert api.post(f"{API}/strategies/{2**62}/helped").status_code == 404
     assert api.post(f"{API}/reach-outs/{2**62}/seen").status_code == 404
     assert api.get(f"{API}/connections/1/messages", after=-1).status_code in (400, 404)
+
+
+def test_reporting_the_same_message_or_strategy_again_keeps_one_open_report(api_as):
+    """Issue #17: the same report could be sent five times (and counted five times). One open
+    report per person per item, as for group posts and chat; after it is handled, a new one opens."""
+    from hearthside.core.models import AuditEvent
+
+    alice, bob = peer("alice"), peer("bob")
+    connection = connect(alice, bob)
+    actions.check_send(alice, connection, "m1", "hello")
+    strategy, _route = actions.check_share_strategy(alice, "A walk at dusk.", ["low"])
+    reporter = api_as(bob)
+    for _ in range(5):
+        assert reporter.post(f"/api/v1/friends/connections/{connection.pk}/messages/1/report",
+                             {"reason": "creepy"}).status_code == 201
+        assert reporter.post(f"/api/v1/friends/strategies/{strategy.pk}/report", {"reason": "spam"}).status_code == 201
+    assert PeerReport.objects.filter(reporter=bob, message__isnull=False).count() == 1
+    assert PeerReport.objects.filter(reporter=bob, strategy=strategy).count() == 1
+    assert AuditEvent.objects.filter(action="friends.reported").count() == 1
+    PeerReport.objects.update(status=PeerReport.Status.HANDLED)
+    reporter.post(f"/api/v1/friends/strategies/{strategy.pk}/report", {"reason": "spam again"})
+    assert PeerReport.objects.filter(reporter=bob, strategy=strategy, status="open").count() == 1

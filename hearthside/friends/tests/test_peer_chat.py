@@ -9,7 +9,7 @@ from channels.db import database_sync_to_async as db
 
 from hearthside.friends import actions
 from hearthside.friends.models import PeerMessage, PeerReport
-from hearthside.safety.models import SafetyAlert
+from hearthside.safety.actions import alerts_from
 from hearthside.testing.sockets import next_frame, open_socket, socket_for
 
 from .helpers import CRISIS, peer
@@ -87,7 +87,7 @@ def test_live_chat_starts_at_acceptance_is_screened_and_stops_when_ended():
     assert after_end["code"] == "not_connected"
     assert nothing_for_alice and nothing_for_eve
     assert PeerMessage.objects.filter(status=PeerMessage.Status.CRISIS).count() == 1
-    assert SafetyAlert.objects.filter(person=bob, source="friends.chat").exists()
+    assert alerts_from(bob, "friends.chat")
     assert PeerReport.objects.filter(reported=bob, reporter__isnull=True).count() == 1
 
 

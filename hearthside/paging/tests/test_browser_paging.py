@@ -1,4 +1,6 @@
-"""The paging page in a real browser: permission, the site's own service worker, a page shown.
+"""The paging page in a real browser: permission, the site's one service worker (/sw.js, scope
+"/", which also keeps the offline copies), a page shown; a browser registered at the worker's old
+address (/staff/paging/) is moved to the site-wide registration.
 
 Chromium delivers a push to the service worker through the DevTools protocol
 (``ServiceWorker.deliverPushMessage``), since a headless browser has no push service of its own.
@@ -13,10 +15,11 @@ import pytest
 
 from hearthside.conftest import make_user
 from hearthside.paging.models import PushSubscription
-from hearthside.testing.browser import log_in
+from hearthside.testing.browser import eventually, log_in
 
 pytestmark = pytest.mark.browser
-SCOPE = "/staff/paging/"
+SCOPE = "/staff/paging/"  # the paging page
+WORKER = "/sw.js"
 
 
 def _registration_id(cdp, page) -> str:
@@ -24,14 +27,13 @@ def _registration_id(cdp, page) -> str:
     cdp.on("ServiceWorker.workerRegistrationUpdated",
            lambda event: found.update({r["scopeURL"]: r["registrationId"] for r in event["registrations"]}))
     cdp.send("ServiceWorker.enable")
-    page.wait_for_function("() => navigator.serviceWorker.getRegistration('/staff/paging/')"
-                           ".then(r => !!(r && r.active))", polling=100, timeout=10_000)
+    eventually(page, "async () => { const r = await navigator.serviceWorker.getRegistration('/'); return !!(r && r.active); }")
+    root = page.evaluate("() => location.origin + '/'")
     for _ in range(50):
-        match = [rid for scope, rid in found.items() if scope.endswith(SCOPE) and not scope.endswith("/js/")]
-        if match:
-            return match[0]
+        if root in found:
+            return found[root]
         page.wait_for_timeout(100)  # CDP events arrive on the page's loop; bounded (5 s)
-    raise AssertionError(f"no service worker registration for {SCOPE}: {found}")
+    raise AssertionError(f"no service worker registration for {root}: {found}")
 
 
 def test_staff_turn_on_push_and_a_page_is_shown_by_the_service_worker(paging, page, audit, browser_context,
@@ -59,9 +61,9 @@ def test_staff_turn_on_push_and_a_page_is_shown_by_the_service_worker(paging, pa
         assert status.inner_text().startswith("Could not turn on push: Registration failed")
     else:  # a Chromium that can subscribe headless: the subscription reached the server
         assert PushSubscription.objects.filter(user=moderator).count() == 1
-    worker = page.evaluate("navigator.serviceWorker.getRegistration('/staff/paging/')"
-                           ".then(r => r.active.scriptURL)")
-    assert worker == f"{live_server.url}{SCOPE}sw.js"
+    worker = page.evaluate("navigator.serviceWorker.getRegistrations()"
+                           ".then(rs => rs.map(r => [r.scope, r.active && r.active.scriptURL]))")
+    assert worker == [[f"{live_server.url}/", f"{live_server.url}{WORKER}"]]  # one worker, for the whole site
 
     cdp = browser_context.new_cdp_session(page)
     registration = _registration_id(cdp, page)
@@ -70,10 +72,33 @@ def test_staff_turn_on_push_and_a_page_is_shown_by_the_service_worker(paging, pa
         "origin": live_server.url, "registrationId": registration,
         "data": json.dumps({"title": "A safety alert needs you", "url": url, "tag": "hearthside-alert-41"}),
     })
-    page.wait_for_function("() => navigator.serviceWorker.getRegistration('/staff/paging/')"
-                           ".then(r => r.getNotifications()).then(n => n.length > 0)", polling=100, timeout=10_000)
-    shown = page.evaluate("navigator.serviceWorker.getRegistration('/staff/paging/').then(r => r.getNotifications())"
+    eventually(page, "async () => (await (await navigator.serviceWorker.getRegistration('/')).getNotifications()).length > 0")
+    shown = page.evaluate("navigator.serviceWorker.getRegistration('/').then(r => r.getNotifications())"
                           ".then(ns => ns.map(n => ({title: n.title, body: n.body, tag: n.tag, url: n.data.url})))")
     assert shown == [{"title": "A safety alert needs you", "body": "", "tag": "hearthside-alert-41", "url": url}]
     audit.write_report("axe-paging.txt")
     audit.assert_clean()
+
+
+def test_a_registration_at_the_old_address_is_moved_to_the_sites_one(paging, page, browser_context, live_server):
+    """Before the worker moved to /sw.js, push registered /staff/paging/sw.js with that scope. The
+    paging page removes such a registration (it had no subscription: headless Chromium cannot
+    make one) and leaves the single site-wide one."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    moderator = make_user("oldmod", "moderator")
+    device = TOTPDevice.objects.create(user=moderator, name="phone", confirmed=True)
+    log_in(browser_context, moderator, live_server.url, otp_device=device)
+    page.goto("/help/")
+    page.evaluate("() => navigator.serviceWorker.register('/staff/paging/sw.js', {scope: '/staff/paging/'})"
+                  ".then(r => new Promise(ok => { const w = r.installing || r.waiting || r.active;"
+                  " if (w.state === 'activated') ok(); else w.addEventListener('statechange', () =>"
+                  " w.state === 'activated' && ok()); }))")
+    scopes = page.evaluate("() => navigator.serviceWorker.getRegistrations().then(rs => rs.map(r => r.scope).sort())")
+    assert f"{live_server.url}{SCOPE}" in scopes
+    page.goto(SCOPE)
+    page.wait_for_function("() => document.getElementById('push-status').textContent.includes('Push is')")
+    eventually(page, "async () => (await navigator.serviceWorker.getRegistrations()).length === 1")
+    scopes = page.evaluate("() => navigator.serviceWorker.getRegistrations().then(rs => rs.map(r => r.scope))")
+    assert scopes == [f"{live_server.url}/"]
+    assert page.locator("#push-status").inner_text() == "Push is off in this browser."

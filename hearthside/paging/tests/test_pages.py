@@ -50,7 +50,9 @@ def test_alert_staff_see_the_page_with_the_sites_vapid_key(paging, moderator):
     html = response.content.decode()
     assert f'data-key="{paging.PAGING_VAPID_PUBLIC_KEY}"' in html
     assert "/static/hearthside/js/paging.js" in html
-    assert 'data-sw-url="/staff/paging/sw.js"' in html and 'data-scope="/staff/paging/"' in html
+    # The site's one service worker, scope "/" (core/device.py); the old scope is only moved from.
+    assert 'data-sw-url="/sw.js"' in html and 'data-scope="/"' in html
+    assert 'data-legacy-scope="/staff/paging/"' in html
     assert paging.PAGING_VAPID_PRIVATE_KEY not in html
 
 

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+# First, so that the sources the cached tables are derived from are hashed before any of
+# them is read (see tablecache).
+from . import tablecache  # noqa: F401  # isort: skip
 from .result import LEVELS, SUPPORTED_LANGUAGES, Reason, Screening
 
 if TYPE_CHECKING:

@@ -16,6 +16,7 @@ How its probability is combined with the rules is in :mod:`.screener`.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import math
 import re
@@ -25,6 +26,8 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+
+from . import tablecache
 
 FORMAT = "hearthside-base-crisis-model"
 VERSION = 1
@@ -120,6 +123,27 @@ def windows(text: str, size: int = 2, min_chars: int = WHOLE_CHARS) -> list[str]
     return out
 
 
+# Chat-length texts are what the model learned from (the corpus's messages): there its
+# probabilities separate crisis from look-alikes well (docs/models.md), so it lifts at a lower
+# threshold, and a confident score lifts a moderate reading of the rules to high.  Longer texts
+# (forum posts) keep the artefact's stricter thresholds.
+SHORT_CHARS = 400
+SHORT_RAISE = 0.88
+SHORT_RAISE_HIGH = 0.9
+
+
+class _Thresholds:
+    """Thresholds for one text.  ``raise_supported`` lifts to moderate when the rules saw supporting
+    evidence (a time, the means, a goodbye, dwelling, intensity) but set no level from it."""
+
+    __slots__ = ("raise_moderate", "raise_low", "raise_high", "raise_supported")
+
+    def __init__(self, raise_moderate: float, raise_low: float, raise_high: float | None,
+                 raise_supported: float | None = None) -> None:
+        self.raise_moderate, self.raise_low, self.raise_high = raise_moderate, raise_low, raise_high
+        self.raise_supported = raise_supported
+
+
 class BaseModel:
     """Weights of the shipped model plus the thresholds that combine it with the rules."""
 
@@ -133,8 +157,6 @@ class BaseModel:
         self.raise_high = raise_high
         self.meta = dict(meta or {})
         self._word = lru_cache(maxsize=65536)(self._word_uncached)
-        # First words of the word pairs that carry a weight: other pairs are not looked up.
-        self._heads = frozenset(k.split(" ", 2)[1] for k in weights if k.startswith("b "))
 
     def _word_uncached(self, tok: str) -> tuple[float, int]:
         feats = word_features(tok)
@@ -146,17 +168,14 @@ class BaseModel:
         if not toks:
             return self.bias
         total, n = 0.0, 0
-        word = self._word
-        for tok in dict.fromkeys(toks):
-            w, k = word(tok)
+        for w, k in map(self._word, dict.fromkeys(toks)):
             total += w
             n += k
-        get = self.weights.get
-        heads = self._heads
-        pairs = {a + " " + b for a, b in zip(toks, toks[1:], strict=False)}
-        for pair in pairs:
-            if pair.split(" ", 1)[0] in heads:
-                total += get("b " + pair, 0.0)
+        # The set of pairs fixes the order of the additions (kept as it was, so the sum is the
+        # same to the last bit); a pair without a weight adds nothing.
+        pairs = set(map(" ".join, zip(toks, toks[1:], strict=False)))
+        for w in filter(None, map(self.weights.get, map("b ".__add__, pairs))):
+            total += w
         n += len(pairs)
         return self.bias + total / math.sqrt(n)
 
@@ -167,6 +186,14 @@ class BaseModel:
         for part in set(windows(text)):  # a repeated passage is scored once
             best = max(best, self.logit(part))
         return 1.0 / (1.0 + math.exp(-max(min(best, 40.0), -40.0)))
+
+    def thresholds_for(self, text: str) -> _Thresholds:
+        """The thresholds that apply to ``text``: lower for chat-length text (see SHORT_CHARS)."""
+        if len(text) <= SHORT_CHARS:
+            return _Thresholds(self.raise_moderate, self.raise_low,
+                               SHORT_RAISE_HIGH if self.raise_high is None else min(self.raise_high, SHORT_RAISE_HIGH),
+                               SHORT_RAISE)
+        return _Thresholds(self.raise_moderate, self.raise_low, self.raise_high)
 
     def probabilities(self, texts: Sequence[str]) -> list[float]:
         return [self.probability(t) for t in texts]
@@ -193,15 +220,33 @@ def dump(model: BaseModel, path: str | Path) -> Path:
 
 
 def load(path: str | Path | None = None) -> BaseModel:
-    if path is None:
-        raw = resources.files(__package__).joinpath("data", ARTEFACT).read_bytes()
-    else:
-        raw = Path(path).read_bytes()
+    """The model in the artefact at ``path``, by default the shipped one.
+
+    Parsing the shipped artefact's JSON takes about 0.1 s; its weights are kept by
+    :mod:`.tablecache`, keyed by the artefact's bytes, and loaded from there in a quarter of that.
+    """
+    if path is not None:
+        return _parse(Path(path).read_bytes())
+    raw = resources.files(__package__).joinpath("data", ARTEFACT).read_bytes()
+    return tablecache.cached("base_model", lambda: _parse(raw), _encode, _decode, hashlib.sha256(raw).digest())
+
+
+def _parse(raw: bytes) -> BaseModel:
     payload = json.loads(gzip.decompress(raw))
     if payload.get("format") != FORMAT or payload.get("version") != VERSION:
         raise ValueError("not a Hearthside base crisis model of this version; run make train-screener")
     return BaseModel(payload["weights"], payload["bias"], raise_moderate=payload["raise_moderate"],
                      raise_high=payload["raise_high"], raise_low=payload.get("raise_low"), meta=payload.get("meta"))
+
+
+def _encode(model: BaseModel) -> tuple:
+    return (model.weights, model.bias, model.raise_moderate, model.raise_high, model.raise_low, model.meta)
+
+
+def _decode(data: tuple) -> BaseModel:
+    weights, bias, raise_moderate, raise_high, raise_low, meta = data
+    return BaseModel(weights, bias, raise_moderate=raise_moderate, raise_high=raise_high, raise_low=raise_low,
+                     meta=meta)
 
 
 @lru_cache(maxsize=1)

@@ -26,6 +26,7 @@ from itertools import compress, filterfalse
 from typing import NamedTuple
 
 from . import es as ES
+from . import es_cache, tablecache
 from . import patterns as P
 from .evidence import RISK_FACTORS, add_evidence_flags
 from .result import LEVELS, NONE, SUPPORTED_LANGUAGES, Reason, Screening, score_for
@@ -61,10 +62,10 @@ LABELS = {
 
 BASE = {
     "attempt_in_progress": IMM, "plan": HIGH, "active_ideation": HIGH, "passive_ideation": MOD,
-    "self_injury": MOD, "farewell": MOD, "past_attempt": MOD, "crisis_state": LOW, "hopelessness": LOW,
+    "self_injury": MOD, "farewell": HIGH, "past_attempt": MOD, "crisis_state": LOW, "hopelessness": LOW,
     "entrapment": LOW, "burdensomeness": LOW, "worthlessness": LOW, "emotional_pain": LOW,
     "help_seeking": LOW, "suicide_exposure": LOW, "directed_at_others": LOW, "timing": NO,
-    "lethal_means": NO, "suicide_mention": NO, "method": HIGH,
+    "lethal_means": NO, "suicide_mention": NO, "method": HIGH, "intensity": NO,
 }
 IDEATION = frozenset({"active_ideation", "passive_ideation", "plan", "attempt_in_progress", "method",
                       "self_injury", "past_attempt", "farewell"})
@@ -245,7 +246,7 @@ def _load_lexicon() -> dict:
 
 # Constructs that never set a level on their own; a text with none of the
 # other constructs' anchor words can skip matching entirely.
-_SUPPORT_ONLY = frozenset({"timing", "lethal_means"})
+_SUPPORT_ONLY = frozenset({"timing", "lethal_means", "intensity"})
 # Frequent words make poor anchors: prefer any other word of a phrase.
 _COMMON = EN_WORDS | P.FIRST_PERSON | P.SECOND_PERSON | P.THIRD_PERSON | frozenset(
     """a an the to of in on at for with is am are was were be been being do does did not no have has had will
@@ -295,7 +296,9 @@ def _anchor(seq: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(P.CLASSES[cls[1:-1]])
 
 
-def _build() -> tuple[_Trie, dict, frozenset[str]]:
+def _build() -> tuple[_Trie, frozenset[str], frozenset[str], frozenset[str]]:
+    """The phrase trie of the lexicon and :mod:`.patterns`, the anchors of the phrases that can
+    set a level (of the "do it" ones apart), and every word the tables use."""
     lexicon = _load_lexicon()
     trie = _Trie()
     sources: list[tuple[str, str, list[str]]] = []
@@ -325,7 +328,8 @@ def _build() -> tuple[_Trie, dict, frozenset[str]]:
                     vocab.update(var)
                     if "do_it" in flags:
                         short_anchors.update(_anchor(var))
-                    elif construct not in _SUPPORT_ONLY and "weak" not in flags:
+                    elif (construct not in _SUPPORT_ONLY and "weak" not in flags) or "athand" in flags \
+                            or "preocc" in flags or "lethality" in flags:
                         anchors.update(_anchor(var))
     for members in P.CLASSES.values():
         vocab.update(members)
@@ -336,14 +340,124 @@ def _build() -> tuple[_Trie, dict, frozenset[str]]:
         for cue in cues:
             vocab.update(cue.split())
     vocab = {w for w in vocab if not w.startswith(("<", "~")) and w != "#"}
-    register_vocab(vocab)
-    return trie, lexicon, frozenset(anchors), frozenset(short_anchors)
+    return trie, frozenset(anchors), frozenset(short_anchors), frozenset(vocab)
 
+
+# The trie compiled to tuples for the scan: (entries or None, children by word
+# or <class>, gaps as ((limit, node), ...) or None, has <class> children,
+# words that can follow (filler words aside), can end or has gaps).  Tuple indexing is cheaper
+# than dict lookups for the fixed fields.
+_PAY, _KIDS, _GAPS, _HAS_CLS, _NEXT_OK, _OPEN = range(6)
+
+
+_NO_KIDS: dict = {}
+
+
+def _compile(node: dict, memo: dict[int, tuple], follow: dict[frozenset[str], frozenset[str]] | None = None) -> tuple:
+    got = memo.get(id(node))
+    if got is not None:
+        return got
+    if follow is None:
+        follow = {}
+    kids = {k: _compile(v, memo, follow) for k, v in node.items() if k not in ("", "~")}
+    gaps = tuple((limit, _compile(child, memo, follow)) for limit, child in node["~"]) if "~" in node else None
+    classes = [k for k in kids if k.startswith("<")]
+    next_ok = {k for k in kids if not k.startswith("<")}
+    for c in classes:
+        next_ok.update(P.CLASSES[c[1:-1]])
+    # Of about 95,000 nodes half are leaves and only about 1,300 follow-sets differ: one object
+    # for each (none is ever changed) saves memory and start-up time.
+    next_ok = frozenset(next_ok)
+    out = (node.get(""), kids or _NO_KIDS, gaps, bool(classes), follow.setdefault(next_ok, next_ok),
+           "" in node or gaps is not None)
+    memo[id(node)] = out
+    return out
+
+
+class _Tables(NamedTuple):
+    """Everything the scan needs from the phrase tables, derived once per process."""
+
+    root: tuple                                  # the compiled trie
+    start: dict[str, tuple[tuple, ...]]          # start nodes per word
+    open_starts: frozenset[str]
+    start_pairs: frozenset[tuple[str, str]]
+    anchors: frozenset[str]
+    short_anchors: frozenset[str]
+    vocab: frozenset[str]
+
+
+def _tables_from_source() -> _Tables:
+    with tablecache.no_gc():
+        trie, anchors, short_anchors, vocab = _build()
+        root = _compile(trie.root, {})
+        # Start nodes per word, so the scan costs one dict lookup per token.
+        start: dict[str, tuple[tuple, ...]] = {}
+        for key, node in root[_KIDS].items():
+            if key.startswith("<"):
+                for w in P.CLASSES[key[1:-1]]:
+                    start[w] = start.get(w, ()) + (node,)
+            else:
+                start[key] = start.get(key, ()) + (node,)
+        # Where a walk can start: words whose start node can end or skip ahead on its
+        # own, and (word, next word) pairs that can continue.  Testing these with C-level
+        # set lookups over the whole text is far cheaper than testing token by token.
+        open_starts = frozenset(w for w, nodes in start.items() if any(node[_OPEN] for node in nodes))
+        start_pairs = frozenset((w, x) for w, nodes in start.items() for node in nodes
+                                for x in node[_NEXT_OK] | P.SKIP_INSIDE)
+    return _Tables(root, start, open_starts, start_pairs, anchors, short_anchors, vocab)
+
+
+def _encode_tables(t: _Tables) -> tuple:
+    """``t`` as plain data for :mod:`.tablecache` (which cannot store an :class:`Entry`): each
+    node's entries become indices into one table of the distinct entries (a few hundred, against
+    tens of thousands of uses), and every entry list is also listed on its own, so that loading
+    restores them without walking the trie.  An object reached twice (a node from ``start`` and
+    from its parent, a shared follow-set) is stored once and stays one object when loaded."""
+    entries: dict[Entry, int] = {}
+    pays: list[list[int]] = []
+    memo: dict[int, tuple] = {}
+    no_kids: dict = {}
+
+    def plain(node: tuple) -> tuple:
+        got = memo.get(id(node))
+        if got is not None:
+            return got
+        pay = node[_PAY]
+        if pay is not None:
+            pay = [entries.setdefault(e, len(entries)) for e in pay]
+            pays.append(pay)
+        gaps = node[_GAPS]
+        out = (pay, {k: plain(v) for k, v in node[_KIDS].items()} or no_kids,
+               None if gaps is None else tuple((limit, plain(child)) for limit, child in gaps),
+               node[_HAS_CLS], node[_NEXT_OK], node[_OPEN])
+        memo[id(node)] = out
+        return out
+
+    root = plain(t.root)
+    start = {w: tuple(plain(node) for node in nodes) for w, nodes in t.start.items()}
+    table = [tuple(e) for e in entries]
+    return (table, pays, root, start, t.open_starts, t.start_pairs, t.anchors, t.short_anchors, t.vocab)
+
+
+def _decode_tables(data: tuple) -> _Tables:
+    table, pays, root, start, open_starts, start_pairs, anchors, short_anchors, vocab = data
+    entries = [Entry(construct, flags, tense, person) for construct, flags, tense, person in table]
+    for pay in pays:
+        pay[:] = map(entries.__getitem__, pay)
+    return _Tables(root, start, open_starts, start_pairs, anchors, short_anchors, vocab)
+
+
+# Building the tables from the phrase tables takes about 0.5 s; a process normally loads them
+# from the cache kept by :mod:`.tablecache`, keyed by these sources (an edit rebuilds them).
+_TABLES = tablecache.cached("rules", _tables_from_source, _encode_tables, _decode_tables)
+register_vocab(_TABLES.vocab)
+# The Spanish patterns too (0.4 s on the first Spanish text otherwise; see es_cache).
+es_cache.prime()
 
 # ANCHORS: one word or word pair of every phrase that can set a level.  "do
 # it" phrases only count in short texts unless other evidence is present, so
 # their anchors (SHORT_ANCHORS) only matter for short texts.
-TRIE, LEXICON, _ALL_ANCHORS, _ALL_SHORT = _build()
+_ALL_ANCHORS, _ALL_SHORT = _TABLES.anchors, _TABLES.short_anchors
 ANCHORS = frozenset(a for a in _ALL_ANCHORS if " " not in a)
 PAIR_ANCHORS = frozenset(a for a in _ALL_ANCHORS if " " in a)
 SHORT_ANCHORS = frozenset(a for a in _ALL_SHORT if " " not in a)
@@ -355,43 +469,21 @@ for _name, _members in P.CLASSES.items():
     for _w in _members:
         _CLASS_OF[_w] = _CLASS_OF.get(_w, ()) + (f"<{_name}>",)
 
-# The trie compiled to tuples for the scan: (entries or None, children by word
-# or <class>, gaps as ((limit, node), ...) or None, has <class> children,
-# words that can follow (filler words aside), can end or has gaps).  Tuple indexing is cheaper
-# than dict lookups for the fixed fields.
-_PAY, _KIDS, _GAPS, _HAS_CLS, _NEXT_OK, _OPEN = range(6)
+_COMPILED_ROOT = _TABLES.root
+_START = _TABLES.start
+_OPEN_STARTS = _TABLES.open_starts
+_START_PAIRS = _TABLES.start_pairs
 
 
-def _compile(node: dict, memo: dict[int, tuple]) -> tuple:
-    got = memo.get(id(node))
-    if got is not None:
-        return got
-    kids = {k: _compile(v, memo) for k, v in node.items() if k not in ("", "~")}
-    gaps = tuple((limit, _compile(child, memo)) for limit, child in node["~"]) if "~" in node else None
-    classes = [k for k in kids if k.startswith("<")]
-    next_ok = {k for k in kids if not k.startswith("<")}
-    for c in classes:
-        next_ok.update(P.CLASSES[c[1:-1]])
-    out = (node.get(""), kids, gaps, bool(classes), frozenset(next_ok), "" in node or gaps is not None)
-    memo[id(node)] = out
-    return out
+def __getattr__(name: str):
+    # The uncompiled trie and the lexicon are not kept (the scan needs neither); they are
+    # rebuilt when asked for, for inspection.
+    if name == "TRIE":
+        return _build()[0]
+    if name == "LEXICON":
+        return _load_lexicon()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-
-_COMPILED_ROOT = _compile(TRIE.root, {})
-# Start nodes per word, so the scan costs one dict lookup per token.
-_START: dict[str, tuple[tuple, ...]] = {}
-for _key, _node in _COMPILED_ROOT[_KIDS].items():
-    if _key.startswith("<"):
-        for _w in P.CLASSES[_key[1:-1]]:
-            _START[_w] = _START.get(_w, ()) + (_node,)
-    else:
-        _START[_key] = _START.get(_key, ()) + (_node,)
-
-# Where a walk can start: words whose start node can end or skip ahead on its
-# own, and (word, next word) pairs that can continue.  Testing these with C-level
-# set lookups over the whole text is far cheaper than testing token by token.
-_OPEN_STARTS = frozenset(w for w, nodes in _START.items() if any(node[5] for node in nodes))
-_START_PAIRS = frozenset((w, x) for w, nodes in _START.items() for node in nodes for x in node[4] | _SKIP)
 
 _QUOTE_RE = re.compile(
     r"\"[^\"\n]{1,300}\"|“[^”\n]{1,300}”|«[^»\n]{1,300}»|‘[^’\n]{1,160}’|(?<![\w'])'[^'\n]{1,160}'(?![\w'])"
@@ -707,7 +799,10 @@ class _Context:
                 if not _WHY.isdisjoint(words[max(self.clause_start[i], k - 4):k]):
                     return False
                 between = words[k + 1:i]
-                if w in ("not", "never") and any(x in ("this", "so", "that") for x in words[i:i + 3]):
+                if w == "not" and k > 0 and words[k - 1] in _RESISTING:
+                    # "trying not to kms right now": holding out against it is not a denial.
+                    return False
+                if w in ("not", "never") and any(x in ("this", "so", "that") for x in words[i:(j or i) + 3]):
                     # "haven't been this suicidal in years" intensifies, it does not deny.
                     return False
                 if between and between[0] == "that":
@@ -723,12 +818,15 @@ class _Context:
         return False
 
 
+_RESISTING = frozenset("trying try tried struggling struggle hard fighting fight forcing barely".split())
+
+
 def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evidence | None:
     words = ctx.words
     construct, flags = entry.construct, entry.flags
     if j < n_words and words[j - 1] in _NOWITH_LAST and words[j] in _NOWITH_NEXT:
         return None
-    if construct in ("timing", "lethal_means", "help_seeking"):
+    if construct in ("timing", "lethal_means", "help_seeking", "intensity"):
         return Evidence(construct, BASE[construct], i, j, (), flags)
     nxt = words[j] if j < n_words else ""
     prev = words[i - 1] if i > 0 else ""
@@ -849,6 +947,12 @@ _EMOJI_INTENT = _cue_rx([c for c in P.INTENT_CUES if c not in (" tonight ", " fi
 _EMOJI_DESIRE = _cue_rx(P.DESIRE_CUES + (" want ", " wanna ", " wish "))
 
 
+# Someone else as the subject of a short message; objects and addressees ("take them all", "bye
+# everyone") do not make it about someone else.
+_OTHER_SUBJECTS = P.THIRD_PERSON - frozenset("""them him her his their hers theirs everyone everybody anyone
+    people""".split())
+
+
 def _emoji_evidence(ctx: _Context) -> list[Evidence]:
     """Death and means emoji count only with first-person language around them.
 
@@ -867,7 +971,7 @@ def _emoji_evidence(ctx: _Context) -> list[Evidence]:
             if P.FIRST_PERSON.isdisjoint(near):
                 continue
         elif P.FIRST_PERSON.isdisjoint(words) and not (
-                P.SECOND_PERSON.isdisjoint(words) and P.THIRD_PERSON.isdisjoint(words)):
+                P.SECOND_PERSON.isdisjoint(words) and _OTHER_SUBJECTS.isdisjoint(words)):
             continue
         joined = " " + " ".join(near) + " "
         intent = bool(_EMOJI_INTENT.search(joined))
@@ -880,6 +984,9 @@ def _emoji_evidence(ctx: _Context) -> list[Evidence]:
                                 frozenset({"method", "intent"})))
         elif w in P.EMOJI_MEANS and wants:
             out.append(Evidence("lethal_means", MOD, k, k + 1, ("emoji",), frozenset({"possession"})))
+        elif w in P.EMOJI_MEANS and n <= 16:
+            # A short message about the writer with the means in it ("me tonight 💊💊💊"): at hand.
+            out.append(Evidence("lethal_means", MOD, k, k + 1, ("emoji",), frozenset({"possession", "athand"})))
     return out
 
 
@@ -898,12 +1005,19 @@ def _contained(spans: Iterable[tuple[int, int]]) -> set[tuple[int, int]]:
     return out
 
 
+# Evidence that supports a confident model's reading without setting a level itself: a time, the
+# means, a preparation, a goodbye, dwelling, intensity, despair (see screener._lift).
+_SUPPORT_FEATS = frozenset({"T", "M", "Mr", "MH", "MHe", "Fw", "PO", "LQ", "IN", "Pe", "SEVw"})
+_LAST_SUPPORT = False
+
+
 def _assess(toks: Tokens) -> tuple[int, float, list[Evidence]]:
     words = toks.words
     n = len(words)
     hits = _match(toks)
     has_emoji = toks.has_emoji
-    primary = [(i, j) for i, j, entries in hits if any(e.construct not in _SUPPORT_ONLY for e in entries)]
+    primary = [(i, j) for i, j, entries in hits
+               if any(e.construct not in _SUPPORT_ONLY or "athand" in e.flags for e in entries)]
     if not primary and not has_emoji:
         # Only time words or means mentions: they never count on their own.
         return NO, 0.0, []
@@ -925,9 +1039,15 @@ def _assess(toks: Tokens) -> tuple[int, float, list[Evidence]]:
 
     # A hit inside a longer hit ("kill myself" in "tried to kill myself") is
     # the same evidence read less precisely.
+    # Means named anywhere, before a longer phrase absorbs the word ("does drowning hurt").
+    means_named = any(e.construct == "lethal_means" and _unmodified(e) for e in evidence)
+    # A time word or a means mention never absorbs a phrase that can set a level on its own
+    # ("I have been saving my meds": the plan stays inside the possession phrase).
     contained = _contained({(e.i, e.j) for e in evidence})
     if contained:
-        evidence = [e for e in evidence if (e.i, e.j) not in contained]
+        outer = _contained({(e.i, e.j) for e in evidence if e.construct not in _SUPPORT_ONLY})
+        evidence = [e for e in evidence if (e.i, e.j) not in contained or e.construct == "intensity"
+                    or (e.construct not in _SUPPORT_ONLY and (e.i, e.j) not in outer)]
     best: dict[tuple[str, int, int], Evidence] = {}
     for e in evidence:
         key = (e.construct, e.i, e.j)
@@ -960,6 +1080,9 @@ def _assess(toks: Tokens) -> tuple[int, float, list[Evidence]]:
 
     feats: set[str] = set()
     kept: list[Evidence] = []
+    pending: list[Evidence] = []
+    weak_plans: set[tuple[int, int]] = set()
+    weak_farewells: set[tuple[int, int]] = set()
     for e in evidence:
         c = e.construct
         if "do_it" in e.flags:
@@ -975,6 +1098,16 @@ def _assess(toks: Tokens) -> tuple[int, float, list[Evidence]]:
                 kept.append(e)
             continue
         if c == "lethal_means":
+            if "athand" in e.flags and _unmodified(e):
+                if e.modifiers == ("emoji",):
+                    # Means emoji in a short message: only with a time, a goodbye, dwelling ...
+                    feats.add("MHe")
+                    kept.append(e._replace(level=NO))
+                else:
+                    # At a height or with the means laid out: worth a look alone.
+                    feats.add("MH")
+                    kept.append(e._replace(level=MOD))
+                continue
             if "possession" in e.flags and (anchors or e.modifiers == ("emoji",)):
                 feats.add("M")
                 kept.append(e)
@@ -986,18 +1119,50 @@ def _assess(toks: Tokens) -> tuple[int, float, list[Evidence]]:
                 feats.add("Mr")
                 kept.append(e)
             continue
+        if c == "intensity":
+            if _unmodified(e):
+                feats.add("IN")
+            continue
         if c == "suicide_mention":
             kept.append(e)
             continue
         if c == "third_person_concern" and "intent" in e.flags and ctx.sent_start[e.i] in timing_sentences:
             # Someone else with a stated intent and a time: worth a human look.
             e = e._replace(level=MOD)
-        kept.append(e)
-        if not _unmodified(e):
+        if c == "plan" and ("preocc" in e.flags or "lethality" in e.flags):
+            # Dwelling on something, or asking how sure or quick it is: only with means named.
+            if _unmodified(e):
+                feats.add("PO" if "preocc" in e.flags else "LQ")
+                pending.append(e)
             continue
+        kept.append(e)
+        if not _unmodified(e) or (e.modifiers == ("emoji",) and e.level < MOD):
+            if e.modifiers == ("emoji",) and c == "passive_ideation":
+                feats.add("Pe")
+            continue
+        if c == "plan" and "weak" in e.flags:
+            weak_plans.add((e.i, e.j))
+        elif c == "farewell" and "weak" in e.flags:
+            weak_farewells.add((e.i, e.j))
+        elif c == "self_injury" and "severe" in e.flags:
+            feats.add("SEVw" if "weak" in e.flags else "SEV")
+            if "weak" in e.flags:
+                continue
         add_evidence_flags(feats, e)
 
+    # Two separate weak plan cues ("everything is set up", "cancelled my appointments") are a plan;
+    # two weak farewells ("gave my guitar away", "deleted my socials") are a farewell.
+    if len(weak_plans) >= 2:
+        feats.add("PL")
+    if len(weak_farewells) >= 2:
+        feats.add("F")
+    if pending and (means_named or "MH" in feats or "M" in feats or "A" in feats or "P" in feats):
+        feats.add("PL")
+        kept.extend(e._replace(level=HIGH) for e in pending)
     level = max((e.level for e in kept), default=NO)
+    passive_spans = [(e.i, e.j) for e in kept if e.construct == "passive_ideation" and _unmodified(e)]
+    risk_apart = any(e.construct in RISK_FACTORS and _unmodified(e)
+                     and all(e.j <= a or e.i >= b for a, b in passive_spans) for e in kept)
     a, p = "A" in feats, "P" in feats
     pl = "PL" in feats or ("PLw" in feats and (a or p))
     f = "F" in feats or ("Fw" in feats and (a or p))
@@ -1016,15 +1181,36 @@ def _assess(toks: Tokens) -> tuple[int, float, list[Evidence]]:
         level = max(level, HIGH)
     if level < HIGH and "PA" in feats and (p or "SI" in feats):
         level = HIGH
+    if level < HIGH and p and ("IN" in feats or "Fw" in feats or "PLw" in feats or "MH" in feats
+                               or "Mw" in feats or risk_apart):
+        # A wish to be dead said in earnest, with a goodbye, a preparation, the means, or despair
+        # stated separately ("I can't take this anymore ... I just want to die").
+        level = HIGH
+    if level < HIGH and ("SEV" in feats or ("SEVw" in feats and "SI" in feats)):
+        level = HIGH
+    if level < HIGH and "F" in feats and (t or m or "MH" in feats or "PLw" in feats or feats & RISK_FACTORS):
+        # A farewell with a time, the means, a preparation or despair beside it.
+        level = HIGH
+    if level < HIGH and ("MH" in feats or "MHe" in feats) and (
+            timing_all or "Fw" in feats or "PLw" in feats or "PO" in feats or "IN" in feats or "Pe" in feats
+            or feats & RISK_FACTORS):
+        level = HIGH
+    if level < HIGH and "Pe" in feats and ("Fw" in feats or "IN" in feats):
+        # A grave emoji with a goodbye or said in earnest ("bye everyone 👋🪦").
+        level = HIGH
     # Risk factors without stated ideation (Joiner's burden + hopelessness; a plan or the means
     # beside them): not crisis alone, but more than one is worth a human look, and with a plan
     # or means it is treated as crisis.
+    if level < HIGH and "IN" in feats and ("F" in feats or "SI" in feats):
+        level = HIGH
     risks = len(feats & RISK_FACTORS)
     if level < HIGH and risks and ("PLw" in feats or "Mr" in feats or (p and risks >= 2)):
         level = HIGH
     elif level < MOD and risks >= 2:
         level = MOD
 
+    global _LAST_SUPPORT
+    _LAST_SUPPORT = not feats.isdisjoint(_SUPPORT_FEATS)
     support = len(feats & {"A", "P", "PL", "M", "T", "F", "I", "PA", "SI"}) + len(feats & RISK_FACTORS) * 0.5
     strength = min(1.0, support / 6)
     if level == NO:
@@ -1060,6 +1246,8 @@ class RuleResult(NamedTuple):
     language: str | None
     all_modified: bool
     lang: str = "en"
+    # The rules saw evidence that supports a confident model (a time, the means, a goodbye ...).
+    support: bool = False
 
 
 def _nothing_to_match(words: list[str]) -> bool:
@@ -1076,7 +1264,7 @@ def _nothing_to_match(words: list[str]) -> bool:
 
 
 def _spanish(text: str, toks: Tokens, level: int, strength: float, kept: list[Evidence],
-             lang: str | None) -> RuleResult | None:
+             lang: str | None, support: bool = False) -> RuleResult | None:
     """Screen with the Spanish rules as well; the more serious reading wins.
 
     None when the Spanish rules find nothing in a text not taken for Spanish: the English
@@ -1109,7 +1297,8 @@ def _spanish(text: str, toks: Tokens, level: int, strength: float, kept: list[Ev
     crisis += [not ES._unmodified(e) for e in es.evidence if e.construct in ES.IDEATION]
     all_modified = bool(crisis) and all(crisis)
     screening = Screening(LEVELS[level], score_for(LEVELS[level], strength), tuple(reasons))
-    return RuleResult(screening, None, all_modified, code)
+    support = support or any(ES._unmodified(e) for e in es.evidence)
+    return RuleResult(screening, None, all_modified, code, support)
 
 
 def assess(text: str) -> RuleResult:
@@ -1123,16 +1312,19 @@ def assess(text: str) -> RuleResult:
         return RuleResult(NONE, None, False)
     toks = tokenize(text)
     words = toks.words
+    global _LAST_SUPPORT
+    _LAST_SUPPORT = False
     if not words or (not toks.has_emoji and _nothing_to_match(words)):
         # No phrase that could set a level can match.
         level, strength, kept = NO, 0.0, []
     else:
         level, strength, kept = _assess(toks)
+    support = _LAST_SUPPORT
     if not words:
         return RuleResult(NONE, None, False)
     lang = detect_language(text, words)
     if lang == "es" or (lang is None and ES.has_cue(text, words)):
-        both = _spanish(text, toks, level, strength, kept, lang)
+        both = _spanish(text, toks, level, strength, kept, lang, support)
         if both is not None:
             return both
     reasons = _reasons(toks, kept, level) if kept else []
@@ -1147,7 +1339,7 @@ def assess(text: str) -> RuleResult:
     crisis = [e for e in kept if e.construct in IDEATION]
     all_modified = bool(crisis) and all(not _unmodified(e) for e in crisis)
     screening = Screening(LEVELS[level], score_for(LEVELS[level], strength), tuple(reasons))
-    return RuleResult(screening, lang, all_modified, lang or "en")
+    return RuleResult(screening, lang, all_modified, lang or "en", support)
 
 
 _SCREENED_NAMES = " and ".join({"en": "English"}.get(c) or LANG_NAMES.get(c, c) for c in SUPPORTED_LANGUAGES)

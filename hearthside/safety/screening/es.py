@@ -27,6 +27,18 @@ verbs ("me muero de risa", "este examen me va a matar", "me mata la espalda",
 the first-person forms with a reflexive reading, and idiom continuations
 ("de risa", "de hambre", a gerund, "por verte") are excluded.
 
+Much crisis language names no crisis verb at all: the means and what is done
+with them (kept, counted, hidden, bought "y no quiero explicar para qué",
+held, ready, stared at), places to fall from with time spent there, dates and
+deadlines, affairs arranged for afterwards, things given away "porque ya no
+los voy a necesitar", method questions ("¿ahogarse duele?"), accidents wished
+for, comparisons ("nunca había tenido tantas ganas de..."), emoji.  Those
+phrases are built from everyday nouns and verbs, so each carries its own guard
+against the everyday uses of the same words (a rope for the washing, a
+"despedida de soltera", a dose for a child, an apology for being late); weak
+forms ("ya tengo fecha", "tengo pastillas guardadas") count only next to other
+crisis language.
+
 Sources
 -------
 * Levels follow the ideation-to-behaviour ladder of the Columbia-Suicide Severity
@@ -55,7 +67,9 @@ Sources
   project's own written Spanish corpus (``corpus/es_*.csv``, made for the
   shipped model) and widened where it showed general gaps (verb forms,
   spellings, reported speech, recovery stories); no corpus sentence was
-  copied into the tables or the tests.
+  copied into the tables or the tests.  The constructs without crisis verbs
+  were first written from their descriptions and hand-written test cases,
+  then widened the same way (docs/safety.md, "Spanish", gives both figures).
 
 Only this module's own tables are used; nothing is read from disk.
 """
@@ -77,7 +91,12 @@ NO, LOW, MOD, HIGH, IMM = range(5)
 # Words (letters, digits and the symbols used to dodge filters inside them) and
 # the punctuation that separates sentences and clauses.
 _EMOJI = {"\U0001FAA2": "emoji_rope", "\U0001F52B": "emoji_gun", "\U0001F52A": "emoji_knife",
-          "\U0001F48A": "emoji_pill", "\U0001FAA6": "emoji_grave", "\u26B0": "emoji_grave", "\U0001FA78": "emoji_blood"}
+          "\U0001F48A": "emoji_pill", "\U0001FAA6": "emoji_grave", "\u26B0": "emoji_grave", "\U0001FA78": "emoji_blood",
+          "\U0001FA92": "emoji_razor", "\U0001F44B": "emoji_wave", "\U0001F309": "emoji_bridge",
+          "\U0001F3E2": "emoji_building", "\u2B07": "emoji_down", "\u2193": "emoji_down", "\u2935": "emoji_down",
+          "\U0001F53D": "emoji_down", "\U0001F682": "emoji_train", "\U0001F683": "emoji_train",
+          "\U0001F684": "emoji_train", "\U0001F685": "emoji_train", "\U0001F686": "emoji_train",
+          "\U0001F687": "emoji_train", "\U0001F6E4": "emoji_train"}
 _TOKEN_RE = re.compile(
     r"[$@]?[^\W_](?:[^\W_]|[@$*](?=[^\W_*])|\*+(?=[^\W_]))*|\.\.\.|…|[.!?;\n]+|¿+|¡+|[,:()\"“”«»—–]|\s-+\s"
     "|[" + "".join(_EMOJI) + "]"
@@ -128,7 +147,7 @@ _CHAT = {
     "nunk": "nunca", "nunka": "nunca", "jamas": "jamas", "sta": "esta", "stas": "estas", "tmp": "tampoco",
     "pastis": "pastillas", "pastiyas": "pastillas", "pastias": "pastillas", "pastilas": "pastillas",
     "matarm": "matarme", "suicidarm": "suicidarme", "morirm": "morirme", "ahorcarm": "ahorcarme",
-    "nadien": "nadie", "vdd": "verdad", "msj": "mensaje", "dnd": "donde",
+    "nadien": "nadie", "pal": "al", "vdd": "verdad", "msj": "mensaje", "dnd": "donde",
     "cmo": "como", "kmo": "como", "xfa": "porfavor", "plis": "porfavor", "porfa": "porfavor",
     "xa": "para", "yr": "ir", "qro": "quiero", "kro": "quiero", "mtrm": "matarme", "mtrme": "matarme",
     "mtarme": "matarme", "mrir": "morir", "morirme": "morirme",
@@ -265,7 +284,7 @@ def _tok(raw: str) -> str:
 
 def normalize(text: str) -> Norm:
     """Normalised tokens of ``text``, each with the span of the original token it came from."""
-    if _SPACED_QUICK.search(text):
+    if _SPACED_QUICK.search(text) or _JOIN_QUICK.search(text):
         return _normalize_spaced(text)
     # split() with a capturing group alternates separator, token, separator...; running
     # lengths give every token's offset without a Python-level loop over matches.
@@ -295,6 +314,13 @@ def _normalize_spaced(text: str) -> Norm:
                 words = _segment(letters)
                 if words:
                     spaced[m.start()] = (m.end(), words)
+    # Words cut by hyphens or dots ("sui-ci-dar-me", "ma.tar.me") or with "me" written apart
+    # ("matar me"): joined when the whole is a crisis word.
+    for m in _JOIN_RE.finditer(text):
+        if m.start() not in spaced:
+            letters = _norm_word(re.sub(r"[\s.\-·]", "", m.group()))
+            if letters in KEY_WORDS:
+                spaced[m.start()] = (m.end(), [letters])
     skip_until = -1
     for m in _TOKEN_RE.finditer(text):
         s, e = m.span()
@@ -342,6 +368,8 @@ def _normalize_spaced(text: str) -> Norm:
 
 
 _SPACED_QUICK = re.compile(r"(?<!\w)\w[ .\-_]\w[ .\-_]\w(?!\w)")
+_JOIN_QUICK = re.compile(r"[^\W\d_][-·][^\W\d_]|[^\W\d_]\.[^\W\d_]{1,6}\.[^\W\d_]|(?i:(?:ar|ir) me\b)")
+_JOIN_RE = re.compile(r"(?<![^\W_])[^\W\d_]{1,8}(?:(?:[-·.]{1,2}[^\W\d_]{1,8}){1,5}|\s+me)(?![^\W_])")
 
 # ---------------------------------------------------------------- pattern building blocks
 
@@ -362,9 +390,11 @@ FILL = (r"(?:(?:ya|solo|tan|tanto|de verdad|realmente|en serio|enserio|mucho|muc
 # First-person frames of desire ("quiero", "tengo ganas de", "ojalá pudiera").
 DESIRE = (r"(?:quiero|quisiera|queria|deseo|desearia|deseaba|necesito|prefiero|preferiria|me gustaria|"
           r"me encantaria|me apetece|tengo (?:muchas |tantas )?ganas de|me dan (?:muchas |tantas )?ganas de|"
-          r"me dieron ganas de|tenia ganas de|me provoca|se me antoja|sueno con|solo pienso en|pienso en|"
-          r"pensaba en|estoy pensando en|estaba pensando en|he pensado en|he estado pensando en|pense en|"
-          r"lo unico que quiero es|ojala pudiera|quiero poder|deberia|debería)")
+          r"me dieron ganas de|tenia ganas de|me provoca|se me antoja|sueno con|solo pienso en|"
+          r"(?:pienso|pensaba) (?:mucho |seguido |a veces |todo el tiempo |demasiado )?en|estoy pensando en|"
+          r"estaba pensando en|he pensado en|he estado pensando en|pense en|"
+          r"lo unico que quiero es|ojala pudiera|quiero poder|deberia|debería|he querido|habia querido|he deseado|"
+          r"habia deseado)")
 # First-person frames of desire or intent for methods that need one ("quiero saltar del puente").
 FRAME = (rf"(?:{DESIRE}|voy a|iba a|pienso|planeo|estoy planeando|he decidido|decidi|estoy decidid[oa] a|"
          r"tengo que|estoy por|estoy a punto de|ya es hora de|me toca)")
@@ -394,6 +424,9 @@ PLACE = (r"(?:puente|puentes|edificio|balcon|ventana|azotea|techo|terraza|acanti
 JUMP = rf"(?:de|desde|por|del|al|a|bajo|abajo|debajo|delante|frente|contra|hacia|en) {gap(3)}{PLACE}"
 THROW = r"(?:tirarme|aventarme|lanzarme|arrojarme|botarme|echarme)"
 THROW_V = r"(?:tirar|aventar|lanzar|arrojar|botar|echar)"
+# "Me quito de en medio para que hablen tranquilos": out of the way, not out of life.
+_NOT_IN_THE_WAY = (r"(?! (?:para que|y que|asi) (?:ustedes |ellos |ellas |los dos |las dos )?(?:hablen|puedan|esten|"
+                   r"se arreglen|tengan|se reconcilien|platiquen|sean felices juntos)\b)")
 # Ways of killing oneself as an infinitive with "me" ("matarme", "quitarme la vida").
 KILL_INF = (rf"(?:matarme{IDIOM_MATAR}|suicidarme|autoeliminarme|desvivirme|auto matarme|"
             r"quitarme (?:la|mi) (?:propia )?vida|ahorcarme|colgarme(?! (?:de|del) (?:tu|su|cuello|brazo))|"
@@ -402,17 +435,24 @@ KILL_INF = (rf"(?:matarme{IDIOM_MATAR}|suicidarme|autoeliminarme|desvivirme|auto
             r"abrirme las venas|"
             rf"{THROW} {JUMP}|"
             r"acabar con (?:mi (?:propia )?vida|mi existencia)|terminar con (?:mi (?:propia )?vida|mi existencia)|"
-            r"poner(?:le)? fin a (?:mi (?:propia )?vida|mi existencia)|quitarme de en medio|matar a mi mismo)")
+            rf"poner(?:le)? fin a (?:mi (?:propia )?vida|mi existencia)|quitarme de en medio{_NOT_IN_THE_WAY}|"
+            r"matar a mi mismo|"
+            rf"dejarme caer (?:de|desde|por) {gap(3)}{PLACE}|meterme un (?:tiro|balazo|plomazo)|"
+            r"volarme la tapa de los sesos)")
 # Methods and "end it all" that count only after a first-person frame ("quiero acabar con todo").
-_END_ALL = (r"(?:acabar|terminar) con todo(?! (?:el|la|los|las|lo|esto|eso|este|esta|ese|esa|mi|mis|tu|su|sus|"
-            r"que)\b)|poner(?:le)? fin a todo|acabar con esto de una vez|"
+_END_ALL = (r"(?:acabar|terminar) con todo(?! (?:el|la|los|las|lo|esto|eso|ese|esa|mi|mis|tu|su|sus|que|"
+            r"este(?! (?:fin|lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b)|"
+            r"esta(?! (?:noche|misma|manana|tarde|madrugada|semana|vez)\b))\b)|poner(?:le)? fin a todo|"
+            r"acabar con esto de una vez|"
             r"ahogarme (?:en el mar|en el rio|en la tina|en la banera)|estrellarme (?:con|contra) " + W + " " + W +
             r"|saltar " + JUMP + r"|dejar de respirar|dormir para siempre con " + W)
 # The same verbs after "me" + a first-person verb ("me quiero matar", "me voy a tirar del puente").
 KILL_V = (rf"(?:matar{IDIOM_MATAR}|suicidar|autoeliminar|desvivir|quitar (?:la|mi) (?:propia )?vida|ahorcar|"
           r"colgar(?! (?:de|del) (?:tu|su|cuello))|envenenar|disparar|pegar un (?:tiro|balazo|disparo)|"
           r"dar un (?:tiro|balazo)|volar (?:la cabeza|los sesos)|cortar (?:las venas|el cuello|la garganta)|"
-          rf"abrir las venas|{THROW_V} {JUMP})")
+          rf"abrir las venas|{THROW_V} {JUMP}|quitar de en medio{_NOT_IN_THE_WAY}|dejar caer (?:de|desde|"
+          rf"por) {gap(3)}{PLACE}|"
+          r"meter un (?:tiro|balazo|plomazo))")
 CLIMB_1SG = (r"(?:quiero|quisiera|queria|voy a|iba a|debo|deberia|tengo que|pienso|necesito|"
              r"estoy por|estoy a punto de|planeo|voy a ir a|quiero ir a|vuelvo a|volvere a|he decidido|decidi)")
 # First-person present / future / conditional of the same verbs ("me mato", "me suicidaré", "me mataría").
@@ -422,10 +462,11 @@ KILL_PRES = (rf"(?:mato{IDIOM_MATAR}|suicido|ahorco|cuelgo(?! el| la| los)|enven
 KILL_FUT = (rf"(?:matare{IDIOM_MATAR}|suicidare|ahorcare|colgare|envenenare|dispare un tiro|quitare la vida|pegare un tiro|"
             r"cortare las venas|(?:tirare|aventare|lanzare|arrojare) " + JUMP + ")")
 KILL_COND = (rf"(?:mataria{IDIOM_MATAR}|suicidaria|ahorcaria|colgaria|envenenaria|quitaria la vida|pegaria un tiro|"
-             r"cortaria las venas|(?:tiraria|aventaria|lanzaria|arrojaria) " + JUMP + ")")
+             r"cortaria las venas|(?:tiraria|aventaria|lanzaria|arrojaria) " + JUMP + r"|dejaria caer (?:de|desde|por) "
+             + gap(3) + PLACE + ")")
 MEANS = (r"(?:pastillas|pastilla|pildoras|pildora|capsulas|comprimidos|tabletas|medicamentos|medicinas|"
-         r"medicacion|remedios|paracetamol(?:es)?|acetaminofen(?:es)?|ibuprofeno(?:s)?|aspirinas?|clonazepam(?:s)?|"
-         r"rivotril(?:es|s)?|alprazolam(?:s)?|diazepam(?:s)?|lorazepam(?:s)?|valium(?:s)?|tafil(?:es)?|xanax|"
+         r"medicacion|remedios|paracetamol(?:es)?|acetaminofen(?:es)?|ibuprofeno(?:s)?|aspirinas?|clona[cz]epam(?:s)?|"
+         r"rivotril(?:es|s)?|alprazolam(?:s)?|dia[cz]epam(?:s)?|lora[cz]epam(?:s)?|valium(?:s)?|tafil(?:es)?|xanax|"
          r"antidepresivos|somniferos|tranquilizantes|ansioliticos|benzodiacepinas|benzos|insulina|opioides|"
          r"tramadol(?:es)?|fentanilo|morfina|litio|quetiapina(?:s)?|sertralina(?:s)?|fluoxetina(?:s)?|pastis|"
          r"pepas|pildoritas|pastillitas)")
@@ -446,6 +487,86 @@ TIME = (r"(?:esta noche|esta misma noche|hoy|hoy mismo|hoy en la noche|hoy por l
         r"mi papa|ellos) (?:se duerman|se vayan|esten dormidos|no esten|salgan)|antes de que (?:amanezca|vuelvan|"
         r"lleguen|se despierten)|mas tarde|pronto|dentro de poco|de esta noche no pasa|esta madrugada|"
         r"en la madrugada)")
+
+
+def gapx(n: int, avoid: str) -> str:
+    """Up to ``n`` words, none of them starting with one of ``avoid`` (an alternation)."""
+    return f"(?:(?!(?:{avoid})){W} ){{0,{n}}}"
+
+
+# End of a clause: the next token is a mark or the text ends.
+END = r"(?= [.,?¡¿:] | $)"
+# Things that kill or cut, named without a crisis verb ("la soga", "las cuchillas", "el arma de mi papá").
+MEANS_OBJ = (r"(?:soga|sogas|cuerda|cuerdas|lazo|emoji_rope|cuchilla|cuchillas|navaja|navajas|gillet+es?|"
+             r"hojas? de afeitar|emoji_razor|pistola|pistolas|arma|armas|revolver|escopeta|rifle|fusil|balas|"
+             r"frascos?(?! de (?:jarabe|perfume|mermelada|vitaminas|crema|shampoo|champu|salsa|miel|cafe|vinagre|"
+             r"aceite|colonia|esmalte|pintura|vidrio|cristal|comida|mayonesa|pepinillos|aceitunas|mostaza|gel|"
+             r"alcohol en gel|agua)\b)|bote de pastillas|blister|blisters|" + POISON[3:-1] + ")")
+MEANS_ANY = rf"(?:{MEANS}|{MEANS_OBJ})"
+# A means as a noun phrase ("la soga", "mis pastillas", "ese frasco de clonazepam").
+MEANS_NP = (r"(?:(?:el|la|los|las|un|una|unos|unas|mi|mis|esa|esas|ese|esos|esta|estas|este|estos|todas las|"
+            rf"todos los|tantas|tantos) )?(?:{W} )?{MEANS_ANY}(?: de {W})?")
+# High places one stands on or at ("la azotea", "el puente", "el andén").
+HIGH_PLACE = (r"(?:(?:la|una) (?:azotea|cornisa|terraza del edificio|baranda|barandilla|orilla del puente)|"
+              r"(?:el|un) (?:techo del edificio|techo|puente|borde|acantilado|barandal|viaducto|ultimo piso|"
+              rf"piso \d+|risco|precipicio|mirador)|lo alto de (?:un|una|el|la) {W})")
+LOW_PLACE = (r"(?:(?:el|un|mi) (?:balcon|anden)|(?:la|una|mi) (?:ventana|orilla del anden|orilla del rio|"
+             r"orilla del mar)|las vias|la via)")
+# A stretch of time spent there ("desde hace una hora", "hace rato", "dos horas").
+DURATION = (r"(?:desde )?hace (?:(?:una|media|dos|tres|\d+|un par de) (?:hora|horas|rato)|un (?:buen )?rato|rato|"
+            r"horas|mucho rato|mucho tiempo)|(?:una|dos|tres|\d+|media) (?:hora|horas)(?: ya)?|todo el dia|"
+            r"toda la noche|toda la tarde")
+# What people stand on a roof or bridge for ("llevo una hora en la azotea *tomando el sol*").
+PLACE_BENIGN = (r"con |esperando|tomando|fumando|platicando|hablando|charlando|trabajando|arreglando|limpiando|"
+                r"tendiendo|colgando|pintando|regando|jugando|leyendo|estudiando|bailando|comiendo|cenando|"
+                r"haciendo|sacando|viendo el|viendo la|viendo las|fiesta|carne|asado|parrilla|vista|fotos|"
+                r"sol|atardecer|amanecer|estrellas|eclipse|fuegos|cohetes|tender|ropa|antena|senal|wifi|"
+                r"cobertura|trafico|tren que|metro que|camion|micro|bus|que llegue|que pase|a que")
+# Staring down or hesitating where one could fall.
+STARING = (r"(?:mirando|viendo|contemplando) (?:hacia |para )?(?:abajo|el vacio|al vacio|el agua|el rio|las vias|"
+           r"el suelo|la calle|los carros|los coches|el trafico|el tren|los trenes|pasar los trenes|pasar el tren|"
+           r"pasar los carros)|sin (?:poder|atreverme a|querer) (?:bajar|bajarme|irme|moverme|saltar|volver)|"
+           r"no me atrevo(?: a saltar| a bajar| a hacerlo| todavia)?|no se_? si (?:saltar|bajar|hacerlo|tirarme|"
+           r"aventarme)|pensando (?:si|en) (?:saltar|tirarme|aventarme|hacerlo|lanzarme)|"
+           r"(?:todavia|aun) no (?:me )?(?:decido|salto|bajo|me atrevo)|no me decido")
+# A decision not yet made while holding the means ("todavía no decido", "no sé si tomármelas").
+UNDECIDED = (r"(?:todavia|aun|aún) no (?:me )?(?:decido|me atrevo|lo decido|se_? si)|no (?:me )?decido|"
+             r"no se_? si (?:hacerlo|tomarmel[oa]s|tomarl[oa]s|usarl[oa]|tragarmel[oa]s|apretar|jalar)|"
+             r"(?:estoy )?(?:dudando|pensandolo|pensando)(?: si| que hacer| en hacerlo)?|me tiembla la mano|"
+             r"no se_? que hacer|las estoy mirando|l[oa]s? miro")
+# Looking at, touching or counting the means again and again.
+FIXATE = (r"(?:no (?:dejo|paro) de|sigo|me quedo|me la paso|paso (?:horas|el dia|la noche)|vuelvo a|"
+          r"me sorprendo|no puedo dejar de|estoy todo el dia|estoy todo el tiempo) "
+          r"(?:mirar|mirando|ver|viendo|pensar en|pensando en|tocar|tocando|contar|contando|sacar|sacando|"
+          r"revisar|revisando|acariciar|acariciando)(?:la|lo|las|los)?")
+# "I won't need it any more": giving things away or cancelling because one won't be there.
+FINALITY = (r"(?:ya no (?:lo|la|los|las|le|me|les) (?:voy a|vaya a|van a|iba a) (?:necesitar|hacer falta|usar|"
+            r"servir|ocupar)|(?:a mi )?ya no (?:me )?(?:va|van) a (?:hacer falta|servir)|(?:a )?donde voy no "
+            r"(?:lo|la|los|las|me) (?:necesito|voy a necesitar|hace falta|hacen falta)|(?:para )?donde voy no "
+            r"(?:necesito|hace falta) nada|ya no (?:voy a|vaya a) estar (?:aqui|para (?:usarl|verl|disfrutarl|"
+            r"cuidarl)\w*)|no voy a estar para (?:usarl|verl|disfrutarl|cuidarl|pagarl|necesitarl)\w*)"
+            r"(?! (?:en|para|porque|ya que|con|hasta|este|esta|mas que|despues de|cuando)\b)")
+# Events one waits for so as not to spoil them ("después del cumple de mi hermana").
+EVENT = (r"(?:cumple|cumpleanos|boda|graduacion|navidad|navidades|fiestas|ano nuevo|vacaciones|examen|examenes|"
+         r"bautizo|quince|quinceanera|dia de las madres|dia del padre|dia de la madre|aniversario|parto|viaje|"
+         r"partido|final|fiesta|concierto|comunion|primera comunion|baby shower|cena)")
+SPOIL = (r"(?:arruinar|arruinarle|arruinarles|arruinarselo|arruinarsela|arruinarselos|arruinarselas|amargar|"
+         r"amargarle|amargarles|amargarselo|amargarsela|estropear|estropearle|estropearles|estropearselo|"
+         r"estropearsela|echar a perder|echarle a perder|echarles a perder|danar|danarle|fastidiar|"
+         r"fastidiarle|fastidiarles|fastidiarselo|fregar|fregarle|fregarles|cagar|cagarle|cagarles|joder|"
+         r"joderle|joderles|manchar|mancharle|opacar|opacarle|empanar|empanarle)")
+# Someone's absence being a relief ("pronto van a estar libres de mí").
+RELIEF = r"(?:libres?|mejor|mejores|tranquil[oa]s?|en paz|bien|feliz|felices|descansad[oa]s?)"
+# A car, train or lightning bolt that could kill the writer.
+STRIKER = (r"(?:un|una|el|la) (?:carro|coche|auto|camion|tren|bus|autobus|rayo|trailer|micro|moto|meteorito|"
+           r"bala|bala perdida|avion|taxi|combi|colectivo|camioneta|bus)")
+# Ways of dying named in a question ("¿ahogarse duele?", "¿morir ahorcado es rápido?").
+DYING = (r"(?:ahogarse|ahogarme|ahorcarse|ahorcarme|colgarse|colgarme|desangrarse|desangrarme|envenenarse|"
+         r"envenenarme|asfixiarse|asfixiarme|electrocutarse|electrocutarme|cortarse las venas|"
+         r"cortarme las venas|(?:tirarse|tirarme|saltar|caer|caerse|aventarse|aventarme) (?:de|desde|por|del|al) "
+         rf"{gap(2)}{PLACE}|morir(?:se)? (?:ahogad[oa]|ahorcad[oa]|desangrad[oa]|envenenad[oa]|asfixiad[oa]|"
+         r"atropellad[oa]|electrocutad[oa]|de una sobredosis|por sobredosis|de un disparo|de un balazo)|"
+         rf"(?:una|la) sobredosis(?: de {W})?|(?:el|un) disparo en la cabeza)")
 
 
 class _Lazy:
@@ -741,6 +862,297 @@ _add("plan", "weak",
      r"ya (?:tengo|esta) (?:todo )?(?:planeado|decidido|pensado|listo|preparado)|tengo un plan|ya tengo un plan|"
      r"ya se como lo voy a hacer")
 
+# Means and preparation named without a crisis verb: keeping, counting, buying, holding or
+# staring at the means; standing where one could fall; affairs arranged so that nobody
+# finds the writer in time; method questions that name no crisis verb.
+# Words that make a rope or a blade an ordinary object ("la cuerda para tender la ropa").
+_BENIGN_GAP = (r"para (?:tender|colgar|la ropa|el tendedero|la hamaca|el columpio|saltar|escalar|amarrar|atar|afeitar)|"
+               r"de (?:la|el) (?:ropa|guitarra|tendedero|columpio|hamaca) ")
+_HIDE = (r"(?:y )?(?:no (?:quiero|voy a|pienso|puedo) (?:explicar|decir|contar|decirle a nadie|contarle a nadie) "
+         r"(?:para que|por que)(?= [.,?¡¿:] | $)|nadie (?:sabe|tiene que saber|necesita saber|va a saber|"
+         r"sabra) (?:para que|que "
+         r"l[oa]s? tengo)|(?:mejor )?no (?:pregunten|preguntes|me preguntes|me pregunten) para que|ya (?:saben|sabes|"
+         r"sabran) para que|l[oa]s? (?:escondi|tengo escondid[oa]s?|guarde donde nadie)|"
+         r"(?:y )?no (?:es|son) para (?:el |la |los |las |un |una |mi |mis )?(?:dolor|cabeza|dormir|gripe|fiebre|"
+         r"mudanza|escalar|escalada|acampar|camping|afeitar(?:me)?|barba|tender|ropa|trabajar|trabajo|cocinar|cocina|"
+         r"nada bueno|la casa|casa|obra|jardin|pescar|pesca|lo que (?:crees|piensas|parece))|y no me afeito)")
+# What ropes, blades and knives are ordinarily bought for ("cuerda para el tendedero").
+_BENIGN_USE = (r"(?! (?:para|de) (?:el |la |los |las |un |una |mi |tender |)(?:tendedero|ropa|hamaca|columpio|mudanza|"
+               r"camping|acampar|escalar|escalada|amarrar|atar|cocina|cocinar|afeitar|afeitarme|barba|rasuradora|"
+               r"maquinilla|guitarra|violin|perro|tienda|lona|jardin|caja|paquete|bici|moto|coche|carro|pesca|"
+               r"manualidades|saltar)\b)")
+_BUY = (r"(?:compre|me compre|consegui|me consegui|fui a comprar|pedi|encargue|he comprado|acabo de comprar|"
+        r"saque|agarre|me robe|tome prestad[oa]s?|me traje)")
+_PRODUCT = (r"(?:productos? de limpieza|quimicos?|sustancias?|liquidos?|medicamentos?|medicinas?|pastillas?|mezclas?|"
+            r"combinaciones?|cosas de (?:la|mi) casa|" + POISON[3:-1] + ")")
+_NOT_PETS = (r"(?! (?:a|para|en) (?:los|las|mi|el|la|un|una|tu|tus|mis|su|sus) (?:perro|perros|gato|gatos|mascota|"
+             r"mascotas|nino|ninos|nina|ninas|bebe|bebes|hijo|hija|hijos|abuelo|abuela|paciente|pacientes|"
+             r"plantas|peces|"
+             r"perrito|gatito|hamster|ratas|ratones|cucarachas|insectos|hormigas|bichos|plagas|adulto mayor)\b)")
+# A dose per day, not an overdose ("¿cuántas pastillas son demasiadas en un día?").
+_PER_DAY = r"(?! (?:en|al|por|cada) (?:un |el )?(?:dia|semana)| diarias| al mismo tiempo| seguidas)"
+_GUN = r"(?:(?:la|de la) (?:pistola|escopeta)|(?:el|del) (?:arma|revolver|rifle|armero)|las armas|las balas)"
+_KEY = r"(?:la llave|una copia de la llave|la clave|la combinacion|el codigo|donde esta la llave)"
+_add("plan", "",
+     rf"{MEANS_ANY}(?: de {W})? {gapx(5, 'para (?:el|la|los|las|mi|tu|su) ')}(?:, )?{gap(3)}(?:(?:son|serian|"
+     r"seran|deben ser|"
+     r"ya son|ya hay|hay) (?:suficientes|bastantes|de sobra|mas que suficientes)|(?:ya )?(?:me )?(?:alcanzan|bastan)"
+     r"(?: de sobra)?)(?:" + END + r"| para (?:no despertar|morir|matarme|hacerlo|acabar|que no|no volver|"
+     r"dormir para siempre))",
+     rf"(?:tengo|junte|ya tengo|ya junte|ya hay|guarde|tengo guardadas|tengo guardados) (?:suficientes|bastantes|"
+     rf"las suficientes|los suficientes) {gap(1)}{MEANS}(?! (?:para|hasta|por) (?:el|la|los|las|un|una|todo|toda|"
+     r"dos|tres|fin|mi|el resto|cuando)\b)",
+     rf"{FIXATE} {gap(2)}{MEANS_NP}",
+     rf"{MEANS_ANY}(?: de {W})? {gapx(6, _BENIGN_GAP)}"
+     r"(?:y |, )?(?:que |y )?(?:no (?:dejo|paro) de (?:mirarl\w*|verl\w*|tocarl\w*|pensar en (?:eso|ello|ella|"
+     r"ellas|ellos))|"
+     r"(?:cada noche|todas las noches|cada dia|todos los dias|a cada rato|otra vez|de nuevo) l[oa]s? "
+     r"(?:miro|veo|saco|cuento|toco|reviso)|l[oa]s? (?:miro|veo|saco|cuento|toco|reviso) (?:cada noche|todas las "
+     r"noches|cada dia|todos los dias|a cada rato|otra vez|de nuevo|una y otra vez))",
+     rf"{_BUY} {gap(3)}{MEANS_ANY}{_BENIGN_USE}(?: {W})? {gap(4)}(?:, )?{_HIDE}",
+     rf"tengo {gap(1)}{MEANS_ANY}(?: {W})? (?:escondid[oa]s?|bien escondid[oa]s?)(?! (?:para (?:el|la|los|las|que)|"
+     r"de (?:los|mis|la|el) (?:ninos|hermanitos|hijos|nietos|perro|gato|sobrinos))\b)",
+     # Holding the means: "tengo el frasco en la mano y todavía no decido".
+     rf"(?:tengo|estoy con|sostengo|agarro|tengo agarrad[oa]s?|con) {MEANS_NP} en (?:la|las|mi|mis) manos? "
+     rf"{gap(3)}(?:, )?(?:y |pero )?{gap(1)}(?:{UNDECIDED})",
+     r"emoji_rope (?:en (?:el|mi) (?:armario|closet|cuarto|cajon|mochila)|list[oa]|colgad[oa]|preparad[oa]|atad[oa]|"
+     r"ya|esta noche|hoy)",
+     r"(?:tengo|estoy con|sostengo|agarro|tengo agarrad[oa]s?) (?:el|la|una|un|mi) (?:pistola|arma|revolver|"
+     r"escopeta|navaja|cuchilla|gillet+e|soga|emoji_rope|emoji_gun|emoji_razor) en (?:la|las|mi|mis) manos?",
+     # Standing where one could fall, for a long while or staring down.
+     rf"(?:estoy|sigo|llevo|me quede|estuve|ando)(?: parad[oa]| sentad[oa]| de pie| sol[oa]| aqui)? "
+     rf"(?:en|sobre|arriba de|junto a|al borde de|en el borde de|en la orilla de) {HIGH_PLACE} "
+     rf"{gapx(3, PLACE_BENIGN)}(?:{DURATION}|{STARING})(?! (?:, )?{gap(3)}(?:{PLACE_BENIGN}))",
+     rf"llevo (?:{DURATION}) (?:aqui )?(?:parad[oa] |sentad[oa] |de pie )?(?:en|sobre|arriba de|al borde de) "
+     rf"{HIGH_PLACE}(?! (?:, )?{gap(3)}(?:{PLACE_BENIGN}))",
+     rf"(?:estoy|sigo|llevo|me quede|estuve)(?: (?:{DURATION}))?(?: parad[oa]| sentad[oa]| de pie| sol[oa]| aqui)? "
+     rf"(?:en|sobre|junto a|al borde de|en el borde de|en la orilla de) (?:{HIGH_PLACE}|{LOW_PLACE}) "
+     rf"{gapx(4, PLACE_BENIGN)}(?:{STARING})",
+     # Access to a gun: knowing where it is kept and having the key.
+     rf"(?:se_?|ya se_?|encontre|descubri|vi|averigue) donde {gap(3)}(?:guarda|tiene|esconde|deja|guardan|tienen|"
+     rf"esconden|guardaba|tenia) {gap(3)}{_GUN} {gap(5)}(?:, )?(?:y )?(?:ya )?(?:tengo|consegui|encontre|agarre|"
+     rf"saque|me robe|tome|se_?) {_KEY}",
+     rf"(?:tengo|consegui|encontre|agarre|saque|me robe|ya tengo|hice una copia de) {_KEY} {gap(6)}{_GUN}",
+     # Rope and the place to tie it.
+     rf"(?:compre|consegui|tengo|ya tengo|me compre) {gap(2)}(?:soga|cuerda|lazo|emoji_rope){_BENIGN_USE} "
+     rf"{gap(6)}(?:, )?(?:y )?"
+     rf"(?:ya )?(?:elegi|escogi|encontre|ya tengo|vi|probe|revise|medi|busque) {gap(1)}(?:la viga|una viga|la rama|"
+     r"una rama|el gancho|un gancho|el ventilador|el barrote|la barra del (?:closet|armario)|la tuberia|el lugar|"
+     r"el sitio|el arbol)(?! (?:para (?:la|el) (?:hamaca|columpio|tendedero|ropa)))",
+     r"(?:la|una|el|un) (?:viga|rama|gancho|ventilador|barrote|barra del (?:closet|armario)|tuberia)"
+     rf"(?: (?:del|de la|de mi|de) {W})? (?:aguanta|"
+     r"soporta|resiste|aguantaria|soportaria|resistiria|va a aguantar) (?:mi peso|el peso de (?:una persona|"
+     r"un adulto|alguien|mi cuerpo))",
+     r"(?:ya )?(?:tengo|elegi|escogi|puse|fije|decidi) (?:la |una |el )?(?:fecha|dia|hora) (?:para|de) (?:hacerlo|irme|"
+     r"despedirme|acabar con todo|terminar con todo|matarme|morir|suicidarme|mi muerte|el final)",
+     # Waiting until after someone's celebration "para no arruinárselo".
+     r"(?:lo hago|lo hare|lo voy a hacer|me voy|me ire|me voy a ir|aguanto|aguantare|voy a aguantar|resisto|"
+     r"me quedo|me espero|lo dejo|lo voy a dejar|lo pospongo|lo pospuse|lo hago hasta) "
+     rf"{gap(2)}(?:hasta )?(?:despues|pasando|pasado|luego|que pase|que termine) (?:de |del |de la |de los |de las |"
+     rf"el |la |los |las |su |mi )?{gap(2)}{EVENT} {gap(4)}(?:, )?{gap(2)}para no {SPOIL}",
+     rf"(?:despues|pasando|pasado|luego) (?:de |del |de la |de los |de las |el |la |los |las |su |mi )?{gap(2)}"
+     rf"{EVENT} {gap(4)}(?:, )?(?:lo hago|lo hare|lo voy a hacer|me voy|me ire|me voy a ir|acabo con todo)"
+     rf" (?:, )?{gap(2)}para no {SPOIL}",
+     # Cancelled plans because the writer won't be there.
+     r"(?:cancele|he cancelado|ya cancele|estoy cancelando|anule|di de baja) (?:todas |todos )?(?:mis|las|los|todo|"
+     rf"la|el) {gap(5)}(?:, )?(?:porque |total |ya que |si )?{FINALITY}",
+     # A room booked so that nobody finds the writer.
+     r"(?:reserve|rente|alquile|pedi|busque|me consegui|agarre|pague) (?:un|una|el|la) (?:cuarto|habitacion|hotel|"
+     rf"motel|hostal|cabana|airbnb|departamento|pieza) {gap(5)}(?:, )?(?:para que |asi |donde |y )?(?:nadie me "
+     r"(?:encuentre|encuentra|va a encontrar|busque|encontrara|pare|detenga)|no me (?:encuentren|"
+     r"encuentran|van a encontrar)|nadie sepa donde estoy)",
+     # Method questions: heights, pain, poisons, time to die, the quickest way, lethal amounts.
+     r"(?:que tan|cuan|que) (?:alto|alta|arriba) (?:tiene que|debe|deberia|tendria que|hay que|tiene q|necesita) "
+     r"(?:ser|estar) (?:un|una|el|la) (?:edificio|puente|piso|caida|ventana|balcon|azotea|acantilado|torre)"
+     r"(?! para (?:tener|que tenga|ser considerad|llamarse|necesitar|el|la|los|un|una)\b)",
+     r"(?:de )?(?:cuantos|que) (?:pisos|metros) (?:tiene que|hay que|debe|deberia|tendria que|necesita) "
+     r"(?:caer|(?:ser|tener) (?:la caida|un edificio|el edificio|el puente))",
+     rf"{DYING} {gap(1)}(?:duele|doleria|dolera|es doloroso|es dolorosa|se sufre|se sufre mucho|sufres|"
+     r"se siente|se siente algo|es rapido|es rapida|tarda mucho|tarda|es instantaneo|es instantanea|es facil|"
+     r"es seguro|es efectivo|es efectiva|funciona|es mortal|es letal|mata)",
+     rf"(?:duele|doleria|dolera|es doloroso|se sufre|sufres|cuanto duele|que tanto duele|que se siente|"
+     rf"como se siente|es rapido|es facil) {gap(1)}{DYING}",
+     rf"(?:que|cual|cuales|cuantos|cuantas|que clase de|que tipo de) {gap(1)}{_PRODUCT} "
+     rf"{gapx(4, 'mezcl|mascot|perr|gat|nin|bebe|plant|evit')}(?:te|me|a uno|a una persona) "
+     r"(?:pueden |puede |podrian |podria )?(?:matar|mata|matan|matarian|mataria)" + _NOT_PETS,
+     rf"(?:que|cual|cuales|cuantos|cuantas|que clase de|que tipo de) {gap(1)}{_PRODUCT} "
+     rf"{gapx(4, 'mezcl|mascot|perr|gat|nin|bebe|plant|evit')}(?:pueden |puede |podrian |podria )?(?:matar|mata|"
+     r"matan|son mortales|es mortal|son letales|es letal|serian mortales|seria mortal) si (?:me|te|se|uno) "
+     r"(?:l[oa]s? )?(?:tomo|tomas|toma|bebo|bebes|bebe|trago|tragas|traga|tomara|tomaras|tomo_|como|comes|come)",
+     r"cuanto (?:tiempo )?(?:tarda|tardas|se tarda|tardaria|tardarias|demora|se demora|toma|lleva) (?:uno|una persona|"
+     r"alguien|tu|yo) en (?:morir(?:se)?|desangrarse|ahogarse|asfixiarse|perder el conocimiento|dejar de respirar)"
+     r"(?! (?:de|sin|por) (?:hambre|sed|agua|comida|comer|beber|dormir|frio|vejez|viej|cancer|covid|"
+     r"enfermedad)\w*)",
+     r"cuanto (?:tiempo )?(?:tarda|tardas|se tarda|tardaria|tardarias|demora|se demora|toma|lleva) (?:uno |una "
+     r"persona |alguien |tu |yo )?en (?:morir(?:se)?|desangrarse|ahogarse|asfixiarse|perder el conocimiento|"
+     r"dejar de respirar) (?:ahorcad[oa]|ahogad[oa]|desangrad[oa]|envenenad[oa]|asfixiad[oa]|si (?:me|te|uno|se)|"
+     r"con (?:una|la|el|un) (?:soga|cuerda|bolsa|sobredosis|veneno|cinturon)|de una sobredosis|por sobredosis)",
+     r"cuanto (?:tiempo )?(?:tarda|se tarda|tardaria|demora|se demora) en hacer efecto (?:el veneno|una sobredosis|"
+     r"la sobredosis|el raticida|el matarratas)",
+     r"(?:la |cual es la |que |una |alguna )?(?:mejor |peor )?(?:forma|manera|metodo|metodos|modo) "
+     r"(?:mas |menos )?(?:(?:facil|rapida|rapido|segura|seguro|indolora|indoloro|efectiva|efectivo|sencilla|"
+     r"sencillo|comoda|limpia|tranquila|silenciosa|certera|dulce) )?(?:de|para) (?:irme|dejar de existir|"
+     r"desaparecer (?:para siempre|de este mundo|del mundo)|acabar con todo|terminar con todo|apagarme|"
+     r"dormir para siempre|dejar este mundo|salir de este mundo|irme de este mundo|acabar conmigo|"
+     r"terminar conmigo|desvivirme|no volver a despertar|no despertar nunca)(?=" + END[3:-1] + r"| para siempre"
+     r"| de este mundo| sin (?:dolor|sufrir|que duela|molestar a nadie|que nadie))",
+     rf"si me (?:pongo|inyecto|meto|tomo|trago|bebo|pusiera|inyectara|tomara|tragara|bebiera|aplico|aplicara) "
+     rf"{QTY}(?:{W} ){{0,2}}?{MEANS}",
+     r"si me (?:pongo|inyecto|aplico|pusiera|inyectara|aplicara) (?:toda|todas|todo|toda la|todas las|todo el|las|"
+     r"\d+) (?:dosis|unidades|jeringas|plumas|ampolletas|ampollas|la insulina|de insulina)")
+# A deadline ("si para fin de año nada cambia, lo hago"): the "lo hago" and the time inside it
+# belong to the condition, they are not a statement of intent for now ("closed", see assess()).
+_add("plan", "closed",
+     rf"si (?:para|antes de) {gap(4)}(?:nada|no) (?:cambia|mejora|se arregla|ha cambiado|ha mejorado) (?:, )?"
+     r"(?:lo hago|se acaba todo|acabo con todo|termino con todo|me mato|me voy para siempre|me despido)")
+_add("plan", "weak",
+     rf"(?:conte|cuento|volvi a contar|he contado|estoy contando|vuelvo a contar|recontar) {gap(3)}{MEANS}",
+     r"(?:ya )?(?:tengo|elegi|escogi|puse|fije|decidi) (?:la |una )?fecha" + END,
+     r"(?:ya )?(?:tengo|elegi|escogi|puse|fije|decidi|marque) (?:la |una |el )?(?:fecha|dia)(?: y (?:la |el )?"
+     r"(?:hora|lugar|metodo))? (?:, )?(?:es |sera |va a ser )?(?:el|este|para el) (?:lunes|martes|miercoles|jueves|"
+     r"viernes|sabado|domingo|\d+|dia \d+)" + END,
+     r"(?:ya )?(?:tengo|elegi|escogi|puse|fije) (?:la |una |el )?(?:fecha|dia) y (?:la )?hora" + END,
+     r"(?:el|este) (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|\d+|dia \d+) (?:es|sera|va a ser) "
+     r"el dia" + END,
+     r"(?:cancele|he cancelado|ya cancele|estoy cancelando|anule) (?:todas |todos )?(?:mis|las|los|todo|todas mis|"
+     rf"todos mis) (?:citas|turnos|consultas|planes|compromisos|suscripciones|terapias|sesiones)(?: de {W})?" + END,
+     r"(?:para que|asi|donde|y asi) nadie me (?:encuentre|encuentra|va a encontrar|encontrara|encontrase|busque)"
+     r"(?: a tiempo| antes| nunca| jamas| en dias)?" + END,
+     rf"(?:despues|pasando|pasado|luego) (?:de |del |de la |de los |de las |el |la |los |las |su |mi )?{gap(2)}"
+     rf"{EVENT} {gap(4)}(?:, )?para no {SPOIL}",
+     rf"(?:tengo|estoy con|sostengo|agarro|tengo agarrad[oa]s?|con) {MEANS_NP} en (?:la|las|mi|mis) manos?",
+     rf"si (?:para|antes de) {gap(4)}(?:nada|no) (?:cambia|mejora|se arregla) (?:, )?(?:me voy|me largo)" + END)
+_add("lethal_means", "possession",
+     rf"(?:se_?|ya se_?|encontre|descubri|averigue) donde {gap(3)}(?:guarda|tiene|esconde|guardan|tienen|esconden) "
+     rf"{gap(3)}{_GUN}")
+
+# Death and going on, compared ("¿qué es peor, el suicidio o vivir así?").
+_DEATH = (rf"el suicidio|suicidarme|matarme|{MORIR}|la muerte|estar muert[oa]|acabar con todo|quitarme la vida|"
+          r"no despertar|desaparecer para siempre|dejar de existir")
+_GO_ON = (r"(?:vivir|seguir viviendo|seguir (?:asi|aqui|viv[oa])|seguir con esto|aguantar|seguir aguantando|"
+          r"seguir sufriendo|sufrir|esta vida|quedarme|vivir asi|seguir)")
+
+# Preparation seen in what is done with the means: kept "por si acaso", ready or tied,
+# loaded, at hand, hidden from others, bought so nobody suspects, "solo falta el momento".
+_ANCHOR_POINT = (r"(?:la|el) (?:regadera|ducha|viga|puerta|ventilador|barra|closet|armario|rama|arbol|lampara|"
+                 r"barandal|tubo|tuberia|litera|escalera)")
+_add("plan", "",
+     rf"(?:tengo|he estado juntando|junte|llevo {gap(2)}juntando) {gap(3)}{MEANS} (?:guardad[oa]s|escondid[oa]s|"
+     rf"juntad[oa]s|acumulad[oa]s) {gap(4)}(?:, )?por si (?:acaso|algun dia|un dia|me decido|lo necesito|hace falta)"
+     + END,
+     r"(?:la|una|mi) (?:soga|cuerda|emoji_rope) ya (?:esta|la tengo) (?:lista|colgada|atada|preparada)" + _BENIGN_USE,
+     r"(?:tengo|ya tengo) (?:la|una|mi) (?:soga|cuerda|emoji_rope) (?:lista|preparada|atada|colgada|puesta)"
+     + _BENIGN_USE,
+     rf"(?:soga|emoji_rope) (?:ya )?(?:atad[oa]|amarrad[oa]|colgad[oa]) (?:en|a|al|del|de) {_ANCHOR_POINT}",
+     rf"(?:cinturon|cuerda|sabana|cable) (?:ya )?(?:atad[oa]|amarrad[oa]) (?:en|a|al|del|de) {_ANCHOR_POINT}",
+     rf"{MEANS_ANY} {gap(4)}(?:, )?(?:y )?(?:nadie (?:lo )?(?:sabe|se ha dado cuenta|se dio cuenta|sospecha)|"
+     r"sin que nadie (?:lo )?sepa)" + END,
+     rf"tengo {gap(4)}{MEANS_ANY} {gap(2)}(?:escondid[oa]s?|bien escondid[oa]s?)(?! (?:para (?:el|la|los|las|que)|"
+     r"de (?:los|mis|la|el) (?:ninos|hermanitos|hijos|nietos|perro|gato|sobrinos))\b)",
+     rf"farmacias? {gap(5)}para que no (?:sospech\w+|se (?:dier\w+|den) cuenta|me pregunt\w+|not\w+)",
+     rf"carbon {gap(5)}(?:cinta|sellar|tapar|cerrar) {gap(4)}(?:ventanas|puertas|rendijas|el coche|el carro|el auto)",
+     rf"{MEANS_ANY} {gap(4)}(?:, )?(?:solo|nada mas) (?:me )?falta (?:el momento|valor|el valor|juntar valor|la fecha|"
+     r"el dia|decidir|despedirme)",
+     rf"(?:que pasa|que pasaria|que sucede) si (?:alguien|uno|una persona|me|te) (?:se )?(?:toma|tomo|tomas|traga|"
+     rf"trago|tragas|tomara|tragara) {QTY}",
+     rf"ya tengo todo(?: listo| preparado)? (?:, )?{gap(2)}{MEANS_ANY}",
+     r"(?:ya )?(?:llegue|estoy|sigo) (?:al|en el|a la|en la|sobre el|sobre la|arriba del|"
+     r"arriba de la) (?:puente|azotea|"
+     rf"acantilado|techo|cornisa|vias|edificio|ultimo piso|mirador|risco) {gap(4)}(?:, )?{gap(3)}(?:y )?"
+     r"(?:no hay nadie|estoy sol[oa]|nadie me ve|nadie me puede ver|no hay gente)(?!(?: ,)?(?: ¿)? (?:donde "
+     r"(?:estas|estan|andas)|ya (?:llegaste|vienes)|te espero|los espero|apurate|avisame|ven|que raro|raro|"
+     r"a que hora)\b)",
+     r"estoy (?:parad[oa] |sentad[oa] |de pie )?en el borde" + END,
+     r"(?:al borde|en el borde|en la orilla|en la cornisa) "
+     rf"{gap(6)}(?:dar (?:un|el) paso|saltar|tirarme|aventarme|dejarme caer)",
+     r"(?:la|una|mi) (?:pistola|arma|revolver|escopeta)(?! de (?:agua|juguete|balines|aire|pintura|silicon)) "
+     rf"(?:ya )?(?:esta )?cargad[oa](?!(?: ,)? {gap(3)}(?:cazar|caza|cacer\w*|tiro al blanco|practica|poligono|"
+     r"campo de tiro|el torneo|la competencia)\b)",
+     r"(?:tengo|aqui tengo|tengo aqui) (?:la|una|mi) (?:navaja|cuchilla|pistola|soga|gillet+e|emoji_rope|arma|"
+     rf"revolver) (?:aqui|conmigo|al lado|a mano|en el bolsillo|junto a mi)(?! {gap(4)}(?:, )?(?:por si hay que|"
+     r"para (?:cortar|abrir|pelar|acampar|la|el)))",
+     r"(?:tengo|estoy con|sostengo|agarro) (?:el|un|mi|la|una) (?:cuchillo|navaja|cuchilla|pistola|arma) en (?:la|mi) "
+     rf"mano {gap(3)}(?:, )?(?:y )?no (?:pienso|voy a|quiero) soltarl[oa]",
+     rf"ya tengo {MEANS_NP} (?:, )?(?:{TIME})" + END,
+     r"(?:que|cual) piso es (?:lo )?(?:suficientemente|bastante) alto(?:" + END[3:-1] + r"| para (?:no sobrevivir|"
+     r"morir|matarse|matarme|que sea mortal|no fallar))",
+     r"(?:que|cual) (?:dosis|cantidad) de (?:\w+ ){1,2}(?:es|seria) (?:peligrosa|letal|mortal|"
+     r"toxica)(?! para (?!mi\b))",
+     rf"(?:que|cual|cuales) {gap(1)}(?:duele menos|es mas rapido|es mas rapida|es menos doloroso|es menos dolorosa|"
+     r"es mejor|es mas efectivo|es mas seguro|funciona mejor|es mas limpio|tiene menos riesgo) (?:, )?"
+     rf"(?:{DYING}|{MEANS_ANY}|el tren|las vias|el puente|colgarse|tirarse|ahorcarse) (?:, )?o {gap(1)}"
+     rf"(?:{DYING}|{MEANS_ANY}|el tren|las vias|el puente|colgarse|tirarse|ahorcarse)",
+     rf"mejor (?:{MEANS_ANY}|el tren|el puente|colgarme|tirarme) o (?:{MEANS_ANY}|el tren|el puente|colgarme|tirarme)"
+     + END,
+     rf"como (?:me )?(?:puedo|podria|se puede|pudiera) (?:matar{IDIOM_MATAR}(?! (?:a|al|el|la|los|las|un|una|esa|ese|"
+     r"eso)\b)|suicidar|"
+     r"ahorcar|quitar la vida)(?: (?:rapido|sin dolor|"
+     r"sin que duela|sin sufrir))?|como se (?:mata|suicida|ahorca) uno|como (?:morir(?:me|se)?|matarme|matarse) "
+     r"(?:rapido|sin (?:dolor|sufrir|que duela)|de una vez|tranquil[oa]|dormid[oa])",
+     rf"(?:lo|la) (?:mas|menos) (?:\w+ ){{0,1}}para (?:quitarse la vida|quitarme la vida|suicidarse|suicidarme|"
+     rf"matarse{IDIOM_MATAR}|matarme{IDIOM_MATAR}|morir(?:se|me)?{IDIOM_MORIR})",
+     r"(?:mas|menos) (?:efectiv[oa]s?|rapid[oa]s?|segur[oa]s?|doloros[oa]s?|facil(?:es)?|letal(?:es)?) para "
+     rf"(?:suicidar(?:se|me)?|matar(?:se|me)?{IDIOM_MATAR}|morir(?:se|me)?{IDIOM_MORIR}|quitar(?:se|me) la vida)",
+     rf"(?:las |unas |hay |conoces |sabes de )?(?:formas|maneras|modos|metodos) {gap(2)}(?:de|para) (?:suicidarse|"
+     rf"suicidarme|matarse{IDIOM_MATAR}|matarme{IDIOM_MATAR}|morir(?:se|me)?{IDIOM_MORIR}|quitarse la vida|"
+     r"quitarme la vida)",
+     r"(?:que|cual) (?:metodo|forma|manera) de (?:suicidio|suicidarse|matarse|morir) (?:es|seria) (?:el|"
+     r"la) (?:mas|menos)",
+     rf"(?:metodo|manera|forma) (?:mas |menos )?(?:\w+ )?(?:de|para) (?:morirse{IDIOM_MORIR}|morirme{IDIOM_MORIR}|"
+     r"suicidarse|matarse)",
+     rf"(?:{POISON}|{MEANS}) {gap(3)}(?:mata|matan|puede matar|pueden matar) a (?:una persona|un humano|alguien|uno|"
+     r"un adulto)",
+     rf"(?:nudo|soga|cuerda|cinturon|viga|rama|gancho) {gap(3)}(?:aguante|soporte|resista|aguanta|soporta|resiste) "
+     r"el peso de (?:una persona|un adulto|alguien|mi cuerpo)",
+     r"cuant[oa]s? (?:mg|miligramos|gramos|pastillas|pildoras|capsulas|unidades|comprimidos|tabletas) de "
+     rf"(?:{W} ){{1,2}}(?:son|es|serian|seria|hacen) (?:mortales?|letales?|una sobredosis|demasiad[oa]s?|suficientes)"
+     + _NOT_PETS + _PER_DAY,
+     rf"cuant[oa]s? {gap(1)}{MEANS} {gap(3)}son (?:una sobredosis|demasiad[oa]s|mortales|letales)" + _PER_DAY,
+     r"(?:se puede|puede uno|puedes|es posible) morir(?:se)? (?:tomando|tomandose|con|de|si (?:te|me|"
+     r"se) (?:tomas|tomo|"
+     rf"toma)) {gap(2)}(?:{POISON}|{MEANS}|muchos|muchas)",
+     rf"si (?:te|me|se|uno se) (?:tomas|tomo|toma) {QTY}(?:{W} ){{0,2}}?{MEANS} {gap(2)}(?:mueres|muero|se muere|"
+     r"te mueres|me muero|uno se muere)",
+     rf"(?:que pasa|que pasaria|que sucede) si (?:te|me|uno se|alguien se|se) (?:tiras|tiro|tira|avientas|aviento|"
+     rf"avienta|lanzas|lanzo|lanza) {JUMP}",
+     rf"si (?:salto|me tiro|me aviento|me lanzo|me dejo caer) {JUMP} {gap(3)}(?:sobrevivo|me muero|muero|me mato|"
+     r"es mortal|moriria|sobreviviria)",
+     rf"(?:mejor|que|cual|algun) (?:lugar|sitio|puente|edificio) {gap(4)}para (?:tirarse|tirarme|saltar|aventarse|"
+     r"aventarme|lanzarse|lanzarme|matarse|matarme|suicidarse|suicidarme|morir)(?! (?:en|con|de) (?:paracaidas|"
+     r"parapente|bungee|puenting|tirolesa|trampolin|clavados|la piscina|la alberca|cabeza)\b)",
+     r"cuanta sangre (?:puedes|se puede|puede uno|hay que|tengo que|tienes que) perder (?:antes de|para) morir",
+     r"(?:como (?:hacer )?(?:para )?)?que no me (?:encuentren|detecten) a tiempo",
+     r"(?:donde|como) (?:se puede |puedo |)(?:comprar|conseguir|consigo|venden|se compra|se consigue) "
+     r"(?:cianuro|pentobarbital|nembutal|estricnina|arsenico)",
+     r"(?:ya )?(?:tengo|esta|lo tengo) (?:todo )?(?:re |bien |muy )?(?:planeado|pensado|decidido|listo|preparado)"
+     rf"(?:, | y )(?:el|este|esta|cuando|en cuanto|apenas) {gap(6)}(?:lo hago|lo hare|lo voy a hacer|me voy|"
+     r"me tomo|me tiro|me quito de en medio)")
+_add("plan", "weak",
+     r"(?:lo )?tengo (?:todo )?(?:re |bien |muy )?(?:planeado|pensado|decidido|claro|preparado)|(?:el|mi) plan "
+     r"(?:ya )?(?:es|esta)|(?:tengo|hice) un plan|la idea es|mi idea es",
+     r"(?:ya )?tengo (?:lo que necesito|todo lo que necesito|todo listo|todo preparado)|ya (?:compre|consegui) lo que "
+     r"(?:necesito|necesitaba)",
+     r"(?:solo|nada mas) (?:me )?falta (?:juntar valor|el valor|despedirme)" + END,
+     rf"(?:le )?robe {gap(2)}{MEANS}",
+     r"(?:me quedo|sigo|no dejo de|no paro de|me paso) (?:mirando|viendo) (?:las vias|el vacio|hacia abajo|"
+     r"el agua desde)")
+_add("attempt_in_progress", "",
+     r"(?:ya )?me puse (?:la|una) (?:cuerda|soga|emoji_rope)(?: (?:al|en el) cuello)?(?! (?:de|para) (?:seguridad|"
+     r"escalar|escalada|rapel|saltar|tender)\b)" + _BENIGN_USE,
+     r"me puse (?:el|un) cinturon (?:al|en el) cuello",
+     r"(?:el coche|el carro|el auto|el motor) (?:esta |sigue )?(?:encendido|prendido) en el garaje (?:cerrado|y yo "
+     r"(?:adentro|dentro))",
+     r"(?:estoy|me sente|me acoste|me pare) (?:sentad[oa]|parad[oa]|acostad[oa]|tirad[oa]) (?:en|sobre) las vias"
+     r"(?! (?:del|de) (?:tren de juguete|trenecito|juguete|tren electrico|scalextric)\b)",
+     r"(?:estoy|sigo) (?:en|sobre) las vias (?:esperando (?:el|al|que pase el|a que pase el|a que venga el) tren|"
+     r"y (?:ya )?viene el tren)",
+     r"(?:ya )?(?:pase|cruce|salte|brinque) (?:la reja|la valla|el barandal|la baranda|la barandilla) (?:del|de la) "
+     r"(?:puente|azotea|balcon|edificio|viaducto)",
+     r"estoy sentad[oa] en (?:la barandilla|el barandal|la baranda|la cornisa) (?:del|de la) (?:balcon|puente|azotea|"
+     r"terraza|edificio)")
+_add("past_attempt", "past",
+     rf"estuve a punto de {FILL}(?:{KILL_INF}|saltar {JUMP}|tirarme {JUMP}|suicidarme|quitarme la vida)")
+
 # ------------------------------------------------------------ active ideation (high)
 _add("active_ideation", "",
      rf"{KILL_INF}",
@@ -793,6 +1205,55 @@ _add("active_ideation", "conditional",
      rf"me {KILL_COND}",
      rf"(?:seria capaz de|me atreveria a) {KILL_INF}")
 
+# Active ideation without the crisis verbs: going to the place and not coming back,
+# comparing death with going on, strong suicidal thoughts, emoji methods.
+_add("active_ideation", "intent method",
+     r"(?:me voy|voy|ire|me ire|me voy a ir|salgo|camino|me fui|iba|sali|ya voy) (?:a|al|hacia|hasta|para) (?:el |la |"
+     r"las |los |un |una )?(?:puente|vias|via|via del tren|azotea|acantilado|risco|precipicio|edificio mas alto|"
+     rf"ultimo piso|techo del edificio|viaducto|emoji_bridge) {gap(4)}y (?:ya )?(?:no vuelvo|no regreso|"
+     r"no voy a volver|no voy a regresar|no pienso volver|no volvere|no regresare|nunca vuelvo|ya no vuelvo|"
+     r"no vuelvo mas)(?! (?:hasta|a las|en|mas tarde|temprano|antes|sin)\b)")
+_add("active_ideation", "method",
+     r"(?:emoji_pill ){2,}emoji_grave|(?:emoji_pill ){3,}(?:y )?emoji_wave|"
+     r"(?:emoji_pill ){2,}emoji_pill(?= (?:y )?(?:adios|chao|bye)\b)",
+     r"(?:emoji_bridge|emoji_building|emoji_train) (?:emoji_down|emoji_grave)|emoji_rope (?:emoji_grave)|"
+     r"(?:emoji_gun|emoji_knife|emoji_razor) (?:emoji_grave)",
+     r"(?:meterme|entrar|caminar|adentrarme) (?:al|en el|hacia el|mar adentro en el|en la) (?:mar|rio|lago|agua|"
+     rf"represa|presa) {gap(3)}y no (?:salir|volver|regresar)",
+     rf"(?:{DESIRE}|voy a|pienso|iba a) {FILL}(?:estrellar|chocar) (?:el|mi) (?:coche|carro|auto|moto|camioneta) "
+     rf"(?:a proposito|adrede|contra {gap(2)}(?:muro|pared|arbol|poste|camion|trailer|barda))",
+     rf"(?:{DESIRE}|voy a|pienso|iba a) {FILL}(?:dejarme caer|atravesarme|cruzarme|meterme|ponerme|pararme) "
+     rf"(?:de|desde|por|delante de|frente a|enfrente de|en medio de|en) {gap(2)}(?:{PLACE}|las vias|la via)")
+_add("active_ideation", "",
+     r"(?:tengo|tenia|he tenido|vuelvo a tener|volvi a tener|me vienen|me llegan|me invaden|me persiguen|"
+     r"no se me quitan|me estan dando) (?:unos |unas |muchos |muchas |estos |otra vez |de nuevo )?"
+     rf"(?:{W} ){{0,3}}(?:pensamientos|ideas|ideacion|impulsos|ganas) (?:{W} ){{0,3}}(?:suicidas|de suicidio|"
+     r"de suicidarme|de matarme|de quitarme la vida|de acabar con mi vida)",
+     r"(?:mis|los|estos|esos) (?:pensamientos|ideas|impulsos) (?:suicidas|de suicidio|de matarme|de quitarme la vida|"
+     r"de acabar con (?:todo|mi vida)) (?:volvieron|regresaron|no se van|no paran|me ganan|me consumen|"
+     r"no me dejan|me invaden|me persiguen|estan (?:muy |mas )?fuertes|son (?:muy |cada vez mas )?fuertes|"
+     r"estan ganando|cada vez son)",
+     rf"(?:que|cual) (?:es|seria|sera) (?:peor|mejor|preferible|menos malo|mas facil|mas dificil) {gap(1)}(?:, )?"
+     rf"{gap(1)}(?:(?:{_DEATH}) {gap(2)}(?:, )?o {gap(1)}{_GO_ON}|{_GO_ON} {gap(2)}(?:, )?o {gap(1)}(?:{_DEATH}))",
+     r"(?:el suicidio|suicidarme|matarme|la muerte|estar muert[oa]) (?:es|seria|sera) (?:peor|mejor|preferible|"
+     rf"menos malo|mas facil) (?:que|a) {_GO_ON}",
+     rf"(?:es|seria|sera) (?:peor|mejor|preferible|menos malo|mas facil) (?:{_DEATH}) {gap(2)}(?:, )?o {gap(1)}"
+     rf"{_GO_ON}")
+
+_add("active_ideation", "intent method",
+     r"me (?:las|los) (?:trago|tomo|bebo|voy a tragar|voy a tomar|voy a beber) (?:todas|todos|de una vez|de golpe|"
+     r"juntas|juntos)(?! (?:las|los) (?:mananas|noches|dias|tardes|semanas)| (?:con|en|antes|despues|al)\b)",
+     r"(?:ahora|ya) me (?:las|los) trago" + END,
+     r"(?:ahora|ya) me (?:las|los) tomo" + END,
+     r"me (?:tomo|trago|voy a tomar|voy a tragar) (?:las|los) que (?:tengo|junte|guarde|tenia|me quedan)"
+     r"(?: guardad[oa]s| juntad[oa]s| escondid[oa]s)?" + END,
+     rf"(?:{POISON}|frasco|bote|botella) {gap(5)}(?:, )?(?:y )?me (?:lo|la) (?:quiero|voy a|pienso) (?:tomar|beber|"
+     r"tragar)",
+     rf"(?:{TIME}|en (?:\d+|cinco|diez|unos|dos|tres) (?:minutos|min|mins|segundos|horas)) {gap(3)}me (?:tiro|aviento|"
+     r"lanzo|dejo caer)" + END,
+     rf"(?:estoy )?(?:mas |muy |super |totalmente )?decidid[oa] {gap(2)}a (?:acabar|terminar) con (?:esto|todo)"
+     r"(?! (?:del|de|el|la|los|las|lo|en|este|esta)\b)")
+
 # ------------------------------------------------------------ passive ideation (moderate)
 _add("passive_ideation", "",
      rf"{DESIRE} {FILL}{MORIR}",
@@ -807,7 +1268,8 @@ _add("passive_ideation", "",
      r"del grupo|por un tiempo|un tiempo|un fin|de vacaciones|una semana|un mes|de instagram|de facebook|"
      r"de twitter|de tiktok|del chat|del mapa un))|irme de este mundo|irme para siempre|"
      r"dormir(?:me)? y (?:no|nunca) (?:despertar|volver a despertar)|dormir(?:me)? para siempre|"
-     r"descansar para siempre|descansar en paz|no despertar|no despertarme|no volver a despertar|"
+     r"descansar para siempre(?! de (?:este|esta|mi|el|la|los|las|tanto|tu|su)\b)|descansar en paz|"
+     r"no despertar|no despertarme|no volver a despertar|"
      r"(?:que|q) (?:todo|esto|esta vida|mi vida) (?:se )?(?:acabe|termine)|que se (?:acabe|termine) (?:todo|mi vida)|"
      r"dejar de sufrir para siempre|desaparecer para siempre|irme con (?:dios|diosito))",
      r"me (?:quiero|quisiera) ir (?:de este mundo|para siempre|al cielo|con (?:dios|diosito))",
@@ -817,7 +1279,7 @@ _add("passive_ideation", "",
      r"un ataque|un derrame|cancer)",
      rf"(?:que|q) ganas de (?:no existir|{MORIR}|desaparecer|no despertar|dejar de existir|estar muert[oa])",
      r"(?:pido|pidiendo|rezo|rezando|suplico)(?: a dios| a diosito)? (?:por |para )?(?:no despertar|morir(?:me)?|"
-     r"que me lleve|no volver a despertar|no amanecer)",
+     r"que me lleve(?! (?:por|a|al|con|de|bien|lejos|hacia|en)\b)|no volver a despertar|no amanecer)",
      r"(?:la|a la) muerte,? (?:hasta )?la (?:deseo|quiero|busco|espero)|deseo la muerte|anhelo la muerte",
      r"no me importaria (?:morir(?:me)?|no despertar|que me pasara algo|dejar de existir)|"
      r"me da (?:igual|lo mismo) (?:vivir o morir|morir(?:me)?|si me muero|estar viv[oa] o muert[oa])",
@@ -868,6 +1330,143 @@ _add("passive_ideation", "",
      r"(?:me |yo )?(?:dejaria|dejare|voy a dejar|quiero dejar) (?:de comer |de vivir )?(?:morir|que me lleve)"
      r"|dejarme morir")
 
+# A goodbye with a grave ("me voy 👋🪦"): both a farewell and a wish to be dead, over the same words.
+_WAVE_GRAVE = (r"(?:(?:me voy|ya me voy|me fui|adios|bye|chao) )?(?:(?:emoji_wave )+emoji_grave|"
+               r"emoji_grave (?:emoji_wave )+)|(?:me voy|ya me voy|me fui|adios|bye|chao) emoji_grave")
+# Wishes to be dead without the crisis verbs: an accident wished for, God asked to take the
+# writer, whether anyone would care, no future seen, waking up disappointed, rest for ever.
+_add("passive_ideation", "",
+     rf"(?:{DESIRE}|ojala|espero|rezo para|rezo por|pido|le pido a {W}) {FILL}(?:que )?(?:{STRIKER} )?me "
+     rf"(?:atropell\w+|arroll\w+|pise|pisara|aplaste|aplastara|caiga encima|cayera encima|lleve por delante|"
+     rf"llevara por delante|mate{IDIOM_MATAR}|matara{IDIOM_MATAR}|parta un rayo|partiera un rayo|caiga un rayo|"
+     r"cayera un rayo)",
+     rf"{DESIRE} {FILL}dormir(?:me)? y que no me (?:despierten|despertaran|despertasen|despierte|despertara) "
+     r"(?:nunca|nunca mas|jamas|mas)",
+     rf"(?:{DESIRE}|ojala|espero|rezo para|pido) {FILL}que (?:me )?(?:de|diera|diese|pase|pasara|toque|tocara) "
+     r"(?:un (?:infarto|ataque al corazon|derrame|aneurisma|accidente(?: fatal| mortal)?)|cancer|"
+     r"algo (?:grave|malo|feo|fatal)|algo y (?:me muera|no despierte|me muero|ya))",
+     r"(?:le )?(?:pido|pedi|ruego|rezo|suplico|pidiendo|rogando|rezando|le pido|le ruego|le rezo) (?:a (?:dios|diosito|"
+     r"la virgen|la vida|la santa muerte|san \w+|jesus|jesucristo|el universo|el de arriba)|al (?:universo|cielo|"
+     rf"de arriba|senor)) {gap(1)}(?:por |para )?que (?:ya )?(?:me (?:lleve|recoja|lleven|recojan|deje morir|"
+     r"quite la vida|quite de aqui|saque de este mundo)(?! (?:por|a|al|con|de|bien|lejos|hacia|en)\b)|"
+     r"no (?:despierte|amanezca)|se acabe todo|todo se acabe|me muera)",
+     r"(?:dios|diosito|senor)(?: mio)?(?: ,)? (?:por que|porque) no me (?:llevas|llevaste|recoges)|(?:por que|porque) "
+     r"no me (?:llevas|recoges) (?:ya |de una vez )?(?:, )?(?:dios|diosito|senor)",
+     r"no me (?:veo|imagino|puedo imaginar|puedo ver) (?:viv[oa]|con vida|aqui|llegando a (?:viej[oa]|los \d+|"
+     r"los (?:veinte|treinta|cuarenta|cincuenta)|adulto|adulta|mayor)|cumpliendo (?:\d+|los \d+|otro ano|"
+     r"mas anos)|en (?:\d+|dos|tres|cinco|diez) anos(?= [.,?¡¿] | $| mas))",
+     r"no (?:creo|pienso|veo) (?:que )?(?:llegue|llegar|vaya a llegar|dure|durar|vaya a durar) (?:a|hasta) "
+     r"(?:los \d+|viej[oa]|fin de ano|navidad|mi cumple|mi cumpleanos|el ano que viene|los (?:veinte|treinta|"
+     r"cuarenta)|mayor|adulto|adulta|el proximo ano|la proxima semana)",
+     rf"(?:me despierto|despierto|amanezco|me levanto|abro los ojos|despertar) {gap(3)}(?:deseando|queriendo|pidiendo|"
+     r"rogando|con ganas de) (?:no )?(?:haber despertado|haberlo hecho|haber amanecido|despertar|volver a dormir "
+     r"para siempre|estar muert[oa]|no estar|seguir dormid[oa] para siempre|no haber despertado|morir(?:me)?|"
+     r"desaparecer|no existir)",
+     r"(?:me (?:decepciona|frustra|duele|da rabia|enoja|entristece|pesa)|odio|detesto) (?:cada manana |cada dia )?"
+     r"(?:despertar|despertarme|amanecer|seguir despertando|abrir los ojos)(?: (?:cada manana|cada dia|otra vez|"
+     r"de nuevo|y seguir (?:aqui|viv[oa])))?" + END,
+     r"(?:otra vez|de nuevo|otro dia mas) (?:desperte|amaneci)(?: viv[oa])?,? (?:que (?:pena|lastima|asco|mierda)|"
+     r"por desgracia|lamentablemente|y sigo aqui|que mala suerte)",
+     rf"(?:{DESIRE}|ojala) {FILL}que (?:todo |esto |el dolor |este dolor |el sufrimiento |este sufrimiento |"
+     r"mi sufrimiento |esta angustia |la angustia |esta pesadilla |la vida |mi vida |todo esto )?"
+     r"(?:pare|se detenga|termine|se termine|acabe|se acabe|se apague|deje de doler)(?: ya)?(?: de una vez)? "
+     r"(?:para siempre|de una vez por todas|y no vuelva|por completo)",
+     rf"(?:{DESIRE}) {FILL}(?:descansar|dormir|irme) (?:en paz )?(?:eternamente|de una vez y para siempre|"
+     r"y no volver)|(?:el|mi) descanso eterno|(?:el|mi) sueno eterno|descansar de (?:todo|esta vida|vivir) para "
+     r"siempre",
+     rf"(?:tantas|tanta|mas|muchas|muchisimas|unas|tremendas|enormes|demasiadas|terribles) ganas (?:{W} )?de {FILL}"
+     rf"(?:{MORIR}|desaparecer (?:del todo|para siempre|por completo|de este mundo|de la faz de la tierra)|"
+     r"no existir|dejar de existir|no despertar|estar muert[oa]|no estar viv[oa])",
+     r"ganas de (?:desaparecer (?:del todo|para siempre|por completo|de este mundo|de la faz de la tierra)|"
+     r"no existir|dejar de existir|no despertar nunca)",
+     r"(?:seria|estaria) (?:bien|bonito|lindo|genial|un alivio|mejor) (?:no despertar|no despertarme|no existir|"
+     r"dejar de existir|morir(?:me)?|desaparecer para siempre|que todo (?:acabara|terminara)|estar muert[oa])",
+     r"(?:ya )?(?:me canse|me cansé|estoy cansad[oa]|me harte|estoy hart[oa]) de (?:luchar|pelear)(?: (?:tanto|mas|"
+     r"contra (?:todo|esto|mi mente|mis demonios|la depresion|mi cabeza)|por (?:vivir|seguir|nada|seguir viv[oa]|"
+     r"mi vida)|(?:para|por) seguir (?:aqui|viv[oa])))?" + END,
+     r"(?:ya )?no (?:quiero|tengo fuerzas para|puedo) (?:seguir )?(?:luchando|luchar|pelear|peleando)(?: mas| ya)?"
+     r"(?: por (?:vivir|seguir|mi vida))?" + END,
+     _WAVE_GRAVE)
+# Conditions about dying ("¿alguien me extrañaría si me muero mañana?"): a time inside them is
+# part of the condition ("closed", see assess()).
+_add("passive_ideation", "closed",
+     r"si (?:yo )?(?:me )?(?:desapareciera|desaparezco|desapareciese|muriera|muero|me muriera|fuera para siempre|"
+     r"voy para siempre|dejara de existir|ya no estuviera|no estuviera|matara|mato|suicidara|suicido)"
+     r"(?! (?:un|una|unos|unas|por|del|de)\b)(?: para siempre| manana| hoy| ya| un dia| de repente)? "
+     rf"(?:[,¿?] )*(?:{W} )?(?:a )?(?:alguien|quien|alguno|mi familia|mis amigos|mis papas|mis padres) "
+     r"(?:le |lo |la |me |se |los )?(?:importaria|importa|notaria|nota|extranaria|extrana|lloraria|daria cuenta|"
+     rf"darian cuenta|enteraria|echaria de menos|extranarian|notarian|importaria|importarian)",
+     r"(?:alguien|quien|alguno) (?:me |lo |le |se )?(?:extranaria|notaria|lloraria|echaria de menos|extrana|"
+     r"extranara|notara|importaria|daria cuenta)(?: de)? (?:, )?si (?:yo )?(?:me )?(?:muero|muriera|desapareciera|"
+     r"desaparezco para siempre|ya no estuviera|no estuviera|fuera para siempre|dejara de existir|matara|mato|"
+     r"suicidara|suicido)(?! (?:un|una|unos|unas|por|del|de)\b)(?: manana| hoy| esta noche| un dia| de repente)?",
+     r"si (?:no )?(?:despierto|amanezco|despertara|amaneciera|muero|me muero|me muriera)(?: manana| hoy| esta noche)? "
+     r"(?:, )?(?:mejor|que bueno|ojala|no me importaria|me daria igual|me da igual|ni modo|seria un alivio|"
+     r"no pasaria nada|mejor para todos)" + END)
+
+_add("passive_ideation", "closed",
+     rf"si (?:{TIME} )?(?:no )?(?:despierto|amanezco|despertara|amaneciera|muero|me muero|me muriera|muriera)"
+     r"(?: manana| hoy| esta noche)? (?:, )?(?:no pasa nada|no pasaria nada|me da igual|me daria igual|mejor)" + END,
+     rf"si (?:me )?(?:muriera|muero|me muriera) {gap(5)}(?:, )?{gap(2)}(?:y )?(?:creo que )?(?:me daria|me da) "
+     r"(?:igual|lo mismo)")
+_add("passive_ideation", "",
+     rf"ojala {gap(2)}(?:el avion|el tren|el autobus|el bus|el camion) (?:se )?(?:caiga|cayera|choque|chocara|estrelle|"
+     r"estrellara)",
+     r"(?:deseo|ojala|quisiera|espero) que no (?:frene|frenara|me vea|me viera) (?:el|un|ese) (?:coche|carro|auto|"
+     r"camion|tren|bus|conductor|chofer)(?! (?:de|para|del)\b)",
+     r"(?:me iria|me moriria|estaria|me voy) (?:feliz|tranquil[oa]|content[oa]|en paz) si (?:me muriera|me muero|"
+     rf"muriera|no despertara|no despierto){IDIOM_MORIR}(?! de (?:viej|ancian))",
+     rf"{DESIRE} {FILL}(?:irme a |ir a |ir(?:me)? a dormir )?(?:la siesta eterna|dormir la siesta eterna|"
+     r"(?:la camita|la caja|el cajon|la cajita) de pino|ver crecer las flores desde abajo|criar malvas|"
+     r"estirar la pata|pasar a mejor vida|el otro barrio|reunirme con (?:mi|mis) \w+ en el cielo)(?: ya| de una vez)?"
+     + END,
+     rf"(?:{TIME}) ya no (?:existo|voy a existir|estare|voy a estar)(?: aqui| en este mundo| viv[oa])?" + END +
+     r"(?!(?: ,)? (?:me voy|estare de|voy a estar de|porque|ya que|salgo|estoy de|me toca|tengo|voy a)\b)",
+     r"no (?:pienso|planeo|voy a) (?:despertar|despertarme|amanecer|volver a despertar)(?: manana| nunca mas| mas)?"
+     + END)
+
+# Wishes to be dead told as a thought about an accident, a relief, a button, a wish.
+_add("passive_ideation", "closed",
+     r"si (?:un|el|ese|algun) (?:carro|coche|bus|auto|camion|trailer|tren|autobus|micro|colectivo) (?:no frena|"
+     r"no frenara|me atropella|me atropellara|se va por|se fuera por|me toca|me tocara|me pasa por encima) "
+     rf"{gap(6)}(?:, )?{gap(3)}(?:no pasaria nada|no pasa nada|estaria bien|pues ya|que descanso|mejor|me daria igual|"
+     r"me da igual|seria un alivio|ni modo)",
+     rf"si (?:me )?(?:muriera|muero|me muriera) {gap(4)}(?:dejaria de (?:sentir|sufrir|pensar)|descansaria|por fin "
+     r"(?:descansaria|estaria en paz)|se acabaria todo)",
+     rf"(?:quedan?|quedaran?|quedara) {gap(2)}(?:semanas|meses|dias) de vida {gap(3)}(?:sentiria|siento|seria|"
+     r"me daria) "
+     r"(?:un )?(?:alivio|paz|tranquilidad)")
+_add("passive_ideation", "",
+     r"no quiero estar (?:mas )?(?:aca|aqui)(?: mas)?" + END,
+     r"(?:para que|por que) sigo" + END,
+     r"(?:desee|deseo|quiero|quisiera|ojala|pedi|pido) no llegar a (?:los \d+|viej[oa]|mi proximo cumple|fin de ano|"
+     r"el ano que viene|los (?:veinte|treinta|cuarenta|cincuenta|sesenta))",
+     r"que (?:mi |la )?vida se (?:termine|acabe|apague) (?:sola|solita|de una vez|pronto|ya|por si sola)",
+     r"que (?:paja|flojera|pereza|hueva|lata|asco|mierda|horror) (?:estar|seguir) viv[oa]",
+     r"(?:si (?:pudiera|existiera|hubiera) (?:un boton para |)|(?:ojala|quisiera) )?(?:apretar|pulsar|presionar|"
+     r"aplastar) un boton (?:y|para) (?:dejar de existir|desaparecer|no existir|"
+     r"morir(?:me)?|no haber existido|borrarme)",
+     rf"(?:{DESIRE}|ojala) {FILL}que (?:me )?(?:tragara|trague|llevara|lleve) (?:el mar|las olas|el agua|el rio)",
+     r"(?:el mar|las olas|el agua|el rio) me (?:trague|tragara|lleve|llevara)(?: y no (?:volver|salir))?" + END,
+     r"(?:tengo|siento|me ronda|me da vueltas) (?:el|un|ese) deseo de (?:desaparecer|morir(?:me)?|no estar viv[oa]|"
+     r"no existir|dejar de existir|no despertar|no estar)",
+     r"(?:tengo|me ronda|me da vueltas|vuelve) la idea de (?:no estar|desaparecer|no existir|dejar de existir|"
+     r"no despertar|morir(?:me)?)(?! (?:en|con|para|de)\b)")
+_add("active_ideation", "intent",
+     r"me (?:voy|ire|iria|voy a ir) de este mundo(?! (?:de|del|tan|lleno|loco)\b)",
+     r"(?:ya )?no (?:voy|pienso) (?:a )?seguir (?:viviendo|viv[oa]|en este mundo)(?: asi)?" + END,
+     rf"(?:he decidido que|decidi que|ya decidi que|cuando|en cuanto|apenas|despues de que) {gap(5)}(?:termino|acabo) "
+     r"con todo" + END,
+     rf"(?:despues de|pasando|para) {gap(2)}{EVENT} ya no (?:existo|voy a estar|estare)(?: aqui| en este mundo)?" + END)
+_add("plan", "weak",
+     r"(?:me|le) (?:puse|di|he puesto|he dado) (?:un )?(?:plazo|fecha|fecha limite|ultimatum)|"
+     r"le doy hasta (?:el|la|que)|"
+     r"me di (?:un ano|un mes|hasta)",
+     r"(?:voy|he ido|fui) (?:guardando|juntando|acumulando) " + MEANS_NP)
+_add("plan", "",
+     r"(?:estoy|sigo|llevo|me quede|estuve) (?:" + DURATION + r") (?:parad[oa] |sentad[oa] |de pie |sol[oa] )?"
+     rf"(?:en|sobre|arriba de|al borde de|en el borde de) {HIGH_PLACE}(?! (?:, )?{gap(3)}(?:{PLACE_BENIGN}))")
+
 # ------------------------------------------------------------ self-injury (moderate)
 _BODY_BENIGN = (r"(?:el pelo|el cabello|las unas|la una|la barba|el flequillo|las puntas|el fleco|la melena|"
                 r"el dedo|un dedo|la mano|el labio|la lengua|afeitando|rasurando|cocinando|picando|pelando|"
@@ -885,7 +1484,7 @@ _add("self_injury", "",
      r"lastimo a proposito|lastime a proposito|hago cortes|hice cortes|quemo con (?:cigarros|cigarrillos|"
      r"el encendedor|un encendedor|el cigarro)|queme con (?:cigarros|cigarrillos|el encendedor|un cigarro)|"
      r"rasguno hasta sangrar|golpeo (?:la cabeza )?contra la pared)",
-     rf"me (?:corto|corte|lastimo|lastime|quemo|queme|golpeo|golpee|rasguno) {gap(3)}(?:a proposito|adrede|"
+     rf"me (?:corto|corte|lastimo|lastime|quemo|queme|golpeo|golpee?|rasguno) {gap(3)}(?:a proposito|adrede|"
      r"para (?:sentir|castigarme|no sentir|calmarme|aliviar))",
      r"(?:mis|tengo) (?:autolesiones|cortes en (?:los|mis) (?:brazos|piernas|munecas|muslos))|"
      r"(?:hago|hacia) cutting|recai (?:en las autolesiones|en cortarme|y me corte)|"
@@ -894,7 +1493,7 @@ _add("self_injury", "",
      r"la pierna|el muslo|la panza|el abdomen)",
      rf"(?:cortandome|lastimandome|haciendome dano|autolesionandome|haciendome cortes)(?! {_BODY_BENIGN})",
      r"(?:parar|dejar) de (?:cortarme|hacerme dano|lastimarme|autolesionarme)",
-     rf"me (?:pego|muerdo|rasco|arranco la piel|golpeo|golpee|di de golpes|quemo|queme|arano|rasguno|hago heridas|"
+     rf"me (?:pego|muerdo|rasco|arranco la piel|golpeo|golpee?|di de golpes|quemo|queme|arano|rasguno|hago heridas|"
      rf"hice heridas|corto|corte) {gap(6)}hasta (?:que )?(?:sangr\w*|me sangr\w*|dejar(?:me)? (?:marcas|moretones|"
      r"heridas)|se me hinch\w*|me mareo|no sentir)",
      r"me (?:hago|hice|he hecho) (?:heridas|cortes|varios cortes)(?! (?:cocinando|sin querer))|"
@@ -913,13 +1512,65 @@ _add("self_injury", "severe",
      r"(?:perdi|estoy perdiendo) mucha sangre|(?:empapad[oa]|llen[oa]) de sangre|no (?:para|deja) de salir sangre|"
      r"sigue saliendo sangre|se me ve el hueso")
 
+_add("self_injury", "",
+     rf"(?:me |rompi|golpee?|pegue|le pegue|le di|di|meti|estrelle|azote|reviente) {gap(6)}(?:con|contra) (?:la|las|mi|"
+     rf"mis|el|los) (?:mano|manos|puno|punos|cabeza|nudillos|brazo|brazos|frente|pierna|piernas) {gap(3)}"
+     r"(?:a proposito|adrede|aproposito|intencionalmente|queriendo|hasta (?:sangrar|que (?:me )?sangr\w+|"
+     r"romperme\w*|hacerme dano|que me doli\w+|abrirme))",
+     rf"(?:rompi|golpee?|pegue|le pegue|le di|di|meti|estrelle|azote|reviente) {gap(3)}(?:a proposito|adrede|"
+     r"aproposito) "
+     r"(?:con|contra) (?:la|las|mi|mis|el|los) (?:mano|manos|puno|punos|cabeza|nudillos|brazo|brazos|frente)",
+     r"me (?:pegue|golpee?|queme|clave|rasgue|arranque|mordi|quebre|rompi|lastime|hice dano|di golpes|di de golpes|"
+     r"di punetazos|di un golpe|tire del pelo|jale el pelo|raye|rayo|arane|rasgune|clavo|muerdo|golpeo|pego) "
+     rf"{gap(5)}(?:a proposito|adrede|aproposito|intencionalmente|hasta (?:sangrar|que (?:me )?sangr\w+|"
+     r"dejarme marcas|romperme\w*|abrirme)|para (?:sentir|castigarme|no sentir|calmarme|aliviar|lastimarme|"
+     r"que doliera|que me doliera|sentir dolor|sentir algo))",
+     rf"(?:le di|di|le pegue|pegue|golpee?|le meti) {gap(2)}(?:punetazos?|golpes?|cabezazos?|trancazos?|madrazos?|"
+     rf"patadas?) {gap(3)}(?:a la pared|al espejo|al vidrio|a la puerta|contra la pared|a la ventana) {gap(3)}"
+     r"(?:hasta (?:sangrar|que (?:me )?sangr\w+|romperme\w*|abrirme\w*)|a proposito|adrede|aproposito|"
+     r"para (?:sentir|castigarme|lastimarme|hacerme dano))",
+     r"me (?:raye|rayo|rayé|he rayado|estoy rayando) (?:los brazos|las piernas|el brazo|la pierna|las munecas|"
+     r"la muneca|los muslos|con (?:la|una|el|un) (?:cuchilla|navaja|gillet+e|sacapuntas|compas|vidrio))",
+     r"(?:volvi|regrese|recai) (?:a|con) (?:las|la) (?:cuchillas|cuchilla|gillet+e|navaja)",
+     r"(?:emoji_razor|emoji_knife) emoji_blood")
+_add("self_injury", "severe",
+     r"hay sangre (?:por todos lados|por todas partes|en todos lados|en todo (?:el|mi) \w+|en toda (?:la|mi) \w+|"
+     r"en el piso|en el suelo|"
+     r"en la cama|en el bano|en las sabanas|en la alfombra)",
+     r"(?:la|las|mi|mis) (?:toalla|toallas|sabana|sabanas|venda|vendas|gasa|gasas|playera|camiseta|ropa) "
+     r"(?:esta|estan|ya esta|ya estan) (?:empapad[oa]s?|llen[oa]s? de sangre|roj[oa]s? de sangre)|"
+     r"empape (?:la|las|el|los|una|dos|tres) \w+(?: de sangre)?",
+     r"(?:necesito|creo que necesito|voy a necesitar|ocupo|creo que ocupo) (?:puntos|sutura|que me cosan|"
+     r"que me suturen)",
+     r"se (?:ve|ven|me ve|me ven) (?:el hueso|la grasa|lo blanco|la carne|el musculo|los tendones)|"
+     r"(?:la herida|el corte|los cortes|la cortada|las cortadas) (?:esta|estan|es|son|quedo|quedaron) "
+     r"(?:muy |demasiado |super )?(?:abiert[oa]s?|profund[oa]s?|hond[oa]s?|grandes)")
+
+
+_add("self_injury", "",
+     r"saque (?:la|las|una) (?:cuchilla|cuchillas|hoja|hojas) (?:del|de la|de los|de un|de una) (?:sacapuntas|"
+     r"maquinilla|"
+     rf"rastrillo|rastrillos|gillet+e|afeitadora)(?!(?: {W}){{0,3}} para (?:arregl|limpi|cambi|afil|desarm)\w*)",
+     rf"(?:cuchillas|cuchilla|navaja|gillet+e|emoji_razor) {gap(4)}para cuando (?:me pasa|lo necesito|me siento asi|"
+     r"me da|me pongo asi|la necesito)" + END,
+     r"me (?:lastimo|corto|hago dano|lastime|corte|hice dano|quemo|queme) a escondidas(?! (?:las|los|el|la) "
+     r"(?:cuticulas|padrastros|unas|labios|pellejos|granos|espinillas)\b)",
+     rf"me (?:corte|queme|lastime|rasgune|golpee?)(?! {_BODY_BENIGN})(?! con (?:el|la|un|una) (?:horno|plancha|sarten|"
+     r"estufa|aceite|agua|cafe|olla|comal|sol|vapor|rizador|secador|tenaza|plancha del pelo)\b) "
+     rf"{gap(4)}(?:, )?(?:y )?no quiero que nadie (?:lo|la|los|las|me) (?:vea|sepa|note)")
+
 # ------------------------------------------------------------ farewell (moderate)
 _REL = (r"(?:perro|perra|perrita|perrito|perros|gato|gata|gatito|gatita|gatos|mascota|mascotas|mama|madre|papa|"
         r"padre|papas|padres|hermana|hermano|hermanos|hermanas|hijo|hija|hijos|hijas|familia|novia|novio|"
         r"abuela|abuelo|abuelos|plantas|esposa|esposo|pareja|bebe)")
+# A "despedida" that is a party or an end of term, not a goodbye.
+_NOT_A_PARTY = (r"(?! (?:de (?:soltera|soltero|solteros|solteras|fin|ano|curso|la|el|los|las|mi|tu|su|trabajo|"
+                r"empresa|grupo|verano|invierno|generacion|clase|temporada|gira)|del|para|temporal|"
+                r"por (?:ahora|hoy|un))\b)")
 _add("farewell", "",
-     r"(?:esto|este|esta) es (?:un|mi|el) (?:adios|despedida|ultimo adios|ultimo mensaje)|"
-     r"(?:este|esta) es mi (?:ultimo mensaje|ultima carta|ultima publicacion|ultimo post|despedida|ultima noche)",
+     r"(?:esto|este|esta) es (?:un|mi|el) (?:adios|despedida|ultimo adios|ultimo mensaje)" + _NOT_A_PARTY + "|"
+     r"(?:este|esta) es mi (?:ultimo mensaje|ultima carta|ultima publicacion|ultimo post|despedida|ultima noche)"
+     + _NOT_A_PARTY,
      r"adios (?:a todos|a todas|para siempre|mundo|mundo cruel|a todos los que)|(?:les|te|os) digo adios|"
      r"me despido (?:de todos|de todas|de ustedes|de ti|de vosotros|para siempre)",
      r"(?:les|te|os|le) (?:deje|dejo|escribi|he dejado|he escrito) (?:(?:una|unas|mi|mis|las|esta) )?cartas?|"
@@ -940,21 +1591,121 @@ _add("farewell", "",
      r"(?:nunca|no) me (?:van a|volveran a|vais a) volver a ver|nunca mas me van a ver",
      r"nos vemos en (?:otra vida|el cielo|la otra vida|el mas alla)|hasta siempre a todos|"
      r"(?:gracias|perdon|perdonenme|perdoname|perdonadme) por todo,? (?:adios|los quiero|los amo|os quiero)",
-     r"es mi ultimo (?:dia|mensaje|post|tuit)|hoy es mi ultimo dia(?! (?:de|en) )",
+     r"es mi ultimo (?:dia|mensaje|post|tuit)(?! (?:de|en|del|aqui|con|como|antes)\b)|hoy es mi ultimo dia"
+     r"(?! (?:de|en|del|aqui|con|como)\b)",
      rf"recuerdenme (?:bonito|con carino|feliz|asi|como era)|no me esperen {gap(4)}(?:nunca|nunca mas|ni manana)|"
      r"(?:deje|dejo) (?:anotadas|escritas|apuntadas) (?:mis|las) (?:contrasenas|claves)")
 _add("farewell", "weak",
      r"adios|hasta nunca|(?:perdonenme|perdoname|perdonadme|perdon) por todo|los quiero a todos|los amo a todos|"
      r"(?:los|las|os) (?:amo|quiero)(?: mucho)?(?: a todos| a todas)?(?= [.,?¡¿] | $)|"
-     r"os quiero a todos|gracias por todo|fue un placer conocer(?:los|te|os)|me voy para siempre|"
+     r"os quiero a todos|gracias por todo|me voy para siempre|"
      r"los voy a extranar|me despido|no es culpa de nadie|gracias por ser (?:mi|el|la|los|las)")
 
+# Finality without the word "adiós": giving things away "because I won't need them", asking
+# others to pass on an apology, arranging affairs for afterwards, "if you don't hear from me".
+# An apology for being late or absent ("díganle a la profe que lo siento, no pude ir").
+_NOT_LATE = (r"(?!(?: ,)? (?:por (?:llegar|no|la tardanza|el retraso)|que (?:llego|llegue|no pude|no puedo)|"
+             r"llego|llegue|"
+             r"no pude|no puedo|no voy|voy a llegar|ya voy|estoy en camino)\b)")
+_GIVE = (r"(?:regale_?|le regale_?|les regale_?|le di|les di|le deje|les deje|done|reparti|estoy regalando|"
+         r"estoy repartiendo|voy a regalar|le voy a dar|les voy a dar|le doy|les doy|le dejo|les dejo|le voy a dejar|"
+         r"les voy a dejar|te dejo|te doy|te regalo|te voy a dar|te voy a dejar|te deje|te di|te regale_?)")
+_add("farewell", "",
+     rf"{_GIVE} {gap(7)}(?:, )?(?:porque |total |ya que |si )?{FINALITY}"
+     r"(?!(?: ,)? (?:me compre|ya tengo|tengo otr|me mude|me gradue|me voy a mudar|me cambio|compre otr|"
+     r"me dieron otr|me regalaron otr))",
+     r"si (?:manana |un dia |algun dia |pronto |luego |despues |de repente |esta noche |hoy |en unos dias |ya )?"
+     r"(?:ya )?(?:no (?:sabes|saben|sabeis|vuelves a saber|vuelven a saber|volves a saber|tienes noticias|"
+     r"tienen noticias|escuchas|oyes|sabes nada|saben nada)|dejas de saber|dejan de saber) (?:nada )?"
+     r"(?:mas )?de mi(?! (?:en|por|durante|hasta) (?:un|una|unos|unas|dos|tres|el|la|este|esta)\b)"
+     r"(?!(?: ,)? (?:es que|es porque|estoy|estare|ando|andare|me quede|seguro|sera porque|no te preocupes|llamame|"
+     r"escribeme|marcame|es por|fue porque|ya sabes|tranqui)\b)",
+     rf"(?:diganle|diganles|digales|decidle|decidles) (?:a )?{gap(3)}que (?:lo siento|perdon|me perdone|me perdonen|"
+     r"me perdona)" + _NOT_LATE,
+     rf"(?:diganle|diganles|digales|decidle|decidles|diles|dile|digale|decile) (?:a )?{gap(3)}que "
+     r"(?:no (?:fue|es) su culpa|no (?:fue|es) culpa de (?:nadie|ell[oa]s?)|hice lo que pude|lo intente|l[oa]s? "
+     r"(?:quise|quiero|amo|ame) (?:mucho|muchisimo|siempre|con todo mi corazon)|siempre l[oa]s? (?:quise|ame|quiero|"
+     r"voy a querer))" + _NOT_LATE,
+     rf"(?:deje|dejo|anote|escribi|guarde|puse|les deje|te deje|le deje|les dejo|te dejo|le dejo) {gap(2)}(?:todas )?"
+     r"(?:mis|las) (?:contrasenas|claves|pines|passwords|claves del banco|datos del banco|cuentas)"
+     r"(?! (?:del|de la|de) (?:wifi|internet|netflix|la casa|casa|la puerta|el coche|carro|auto|tarjeta|spotify|"
+     r"disney|hbo|la tele|alarma))"
+     rf" {gap(6)}(?:en (?:un|el) sobre|en (?:el|mi) cajon|en una carta|para cuando (?:ya )?no (?:este|estoy)|"
+     r"para cuando me vaya|para que (?:nadie|no) (?:tenga|tengan) que)",
+     r"para que (?:nadie|ustedes|ellos|mi familia|mis padres|mis papas|mi mama|mi papa|mi esposa|mi esposo|mis hijos|"
+     r"mi pareja|vosotros) (?:no )?(?:tenga|tengan|tuviera|tuvieran|tengais) que (?:lidiar|preocuparse|batallar|"
+     r"ocuparse|encargarse|buscar|resolver|pagar|hacer nada|sufrir|pasar por|limpiar|arreglar) "
+     rf"{gap(4)}(?:despues|luego|cuando (?:ya )?no (?:este|estoy)|cuando me vaya|cuando yo falte|sin mi)" + END,
+     r"(?:esto|este|esta|(?:este|esta) (?:mensaje|carta|post|publicacion|nota|video|audio)) es (?:una|un|la|mi) "
+     r"(?:despedida|adios)(?: de verdad| real| en serio| definitiva| para "
+     r"siempre)?(?! (?:de (?:soltera|soltero|solteros|fin|ano|curso|la|el|los|las|mi|tu|su|trabajo|empresa|"
+     r"grupo|verano|invierno)|del|para|temporal|por (?:ahora|hoy|un))\b)",
+     rf"pronto (?:van a|vas a|vais a|va a|estaran|estaras|estareis|estara) (?:estar )?{RELIEF} (?:de mi|sin mi)",
+     r"(?:van|vas|vais|va) a estar (?:mucho )?mejor sin mi|(?:van|vas|vais) a (?:descansar|poder descansar|"
+     r"respirar) de mi|ya no (?:les|te|os|los|las) voy a (?:molestar|estorbar|dar problemas|causar problemas|"
+     r"ser una carga)(?: (?:mas|nunca mas|jamas))?(?: ,| \.)? (?:pronto|nunca mas|para siempre)",
+     r"no (?:lloren|llores|lloreis|sufran|sufras) (?:por mi|cuando (?:ya )?no (?:este|estoy)|cuando me vaya)",
+     _WAVE_GRAVE)
+_add("farewell", "weak",
+     rf"(?:{FINALITY})",
+     r"pronto (?:van a|vas a|vais a|estaran|estaras) (?:estar )?libres?" + END,
+     rf"perdon(?:enme|ame|adme)? por (?:ser|haber sido|existir) {gap(1)}(?:una carga|un estorbo|un problema|un peso|"
+     r"una molestia|tan dificil|asi|como soy)",
+     rf"(?:diganle|diganles|digales|dile|diles|digale|decile) (?:a )?{gap(3)}que (?:l[oa]s? (?:quiero|amo)|"
+     r"lo siento)",
+     r"ya no (?:les|te|os|los|las) voy a (?:molestar|estorbar|dar problemas|causar problemas)(?: (?:mas|nunca mas|"
+     r"jamas))?" + END,
+     r"(?:ya )?(?:deje|dejo) todo (?:en orden|arreglado|pagado|listo|organizado)|(?:puse|pongo|estoy poniendo) "
+     r"(?:mis|todas mis) (?:cosas|asuntos|papeles|cuentas) en orden|(?:hice|hago|escribi) mi testamento|"
+     r"(?:pague|estoy pagando) todas mis deudas",
+     r"cuando (?:ya )?no (?:este|estemos)(?: aqui| con ustedes| en este mundo| mas)?" + END,
+     r"me voy y (?:ya )?no (?:vuelvo|regreso)(?: mas| nunca)?" + END)
+
+_add("farewell", "",
+     r"(?:mi|este es mi|aqui va mi|va mi) (?:ultimo mensaje|ultima carta|ultimo post|ultimas palabras)"
+     r"(?! (?:del|de la|de este|de esta|de hoy|antes de|en) )",
+     rf"me despido de {gap(3)}para siempre|me despido para siempre",
+     r"para cuando (?:me vaya|ya no este|no este|yo falte|me haya ido)" + END,
+     rf"(?:carga|estorbo|molestia|problema|peso) {gap(3)}(?:, )?ya no (?:lo|la) voy a ser (?:mas|nunca mas)",
+     rf"(?:sin que|y no) {gap(3)}(?:supiera|sabia|sepa|sabe|supieran|sabian) que (?:era|es|sera) la ultima vez",
+     r"ya no (?:me )?(?:van|vas|vais) a tener que (?:soportar|aguantar|cuidar|preocuparse por|lidiar con)(?:me)?"
+     r"(?: mas| nunca mas)?" + END,
+     r"sin mi (?:les|te|os) (?:va a ir|ira|iria) mejor",
+     r"(?:perdon|despedirme|decirte adios|decirles adios) antes de irme" + END,
+     r"(?:deje|escribi) (?:las|mis) cartas (?:en|para|sobre|encima)",
+     rf"(?:diganle|diganles|digales|decidle|decidles|diles|dile|digale|decile) (?:a )?{gap(3)}que "
+     r"(?:l[oa]s? (?:perdono|queria|amaba)|su (?:papa|mama|hermano|hermana|hijo|hija|tio|"
+     r"tia) l[oa]s? (?:queria|amaba|quiso))",
+     rf"no me esperen {gap(4)}(?:, )?(?:ni manana )?ni nunca")
+_add("farewell", "weak",
+     r"(?:sepan|sepas|quiero que sepan|quiero que sepas|que sepan|que sepas) que (?:l[oa]s|te|os) (?:quise|ame|queria|"
+     r"amaba)",
+     r"(?:despideme|despidanme|despedidme|despidame) de",
+     r"si no (?:vuelvo a escribir|vuelvo|regreso|contesto|respondo|vuelvo a aparecer)",
+     r"(?:ya )?no me busquen(?: mas| nunca)?" + END)
+# Everyday goodbyes that also close farewell notes: they count next to a wish to die or
+# active ideation, never two of them together ("soft").
+_add("farewell", "weak soft",
+     r"(?:ha sido|fue) un (?:placer|honor|gusto) (?:conocer(?:los|te|os|les)|ser tu amig[oa]|compartir con ustedes)",
+     r"cuidense mucho|cuidate mucho",
+     r"no (?:te sientas|se sientan|os sintais) culpables? (?:de nada|por nada|por esto|de esto|por lo que)",
+     r"(?:ya )?(?:me despedi|me despido) de (?:todos|todas|cada uno|mi familia|los que importan)",
+     r"me voy (?:tranquil[oa]|en paz|feliz|content[oa])" + END,
+     r"ya estoy en paz" + END,
+     r"(?:por|una) ultima vez",
+     r"fue (?:lindo|bonito|hermoso) mientras duro|si alguien lee esto",
+     r"(?:les|te|os) pido perdon (?:a todos|por todo)",
+     r"si me pasa algo",
+     r"(?:voy a cerrar|cerre|voy a borrar|borre) (?:todas )?mis (?:redes|cuentas)",
+     r"(?:hoy|esta noche|ya) (?:es|fue) (?:el|mi) ultimo dia" + END)
+
 # ------------------------------------------------------------ timing, means, intent (support)
-_add("timing", "", TIME, r"(?:lo )?(?:hare|hago|voy a hacer) (?:ya|hoy)", r"ya(?= [.,?¡¿] | $)",
+# "ya" closing a sentence is "now", but "... y ya" is "and that's it".
+_add("timing", "", TIME, r"(?:lo )?(?:hare|hago|voy a hacer) (?:ya|hoy)", r"(?<! y )ya(?= [.,?¡¿] | $)",
      r"(?:esta|es mi) ultima noche|de (?:hoy|esta noche) no paso")
 _add("lethal_means", "",
      MEANS, POISON,
-     r"(?:la |una |mi )?(?:soga|cuerda|pistola|arma|revolver|escopeta|navaja|cuchilla|gillette|cuchillo|cinturon|"
+     r"(?:la |una |mi )?(?:soga|cuerda|pistola|arma|revolver|escopeta|navaja|cuchilla|gillet+e|cuchillo|cinturon|"
      r"gas|carbon)",
      r"(?:el |un |los |del |al |las |la )?(?:puente|vias|via del tren|azotea|acantilado|precipicio|edificio|"
      r"balcon|tren|metro)")
@@ -970,9 +1721,34 @@ _add("do_it", "",
      rf"(?:voy a saltar|me voy a tirar|me voy a aventar|voy a tirarme|voy a aventarme){_DO_END}",
      r"ya lo decidi|ya tome la decision|ya esta decidido|estoy decidid[oa](?= [.,?¡¿] | $)|"
      r"no hay vuelta atras|no hay marcha atras")
+_add("do_it", "",
+     r"nadie me (?:va a|puede|podra) (?:parar|detener|convencer|hacer cambiar de opinion)|ya nada me (?:detiene|va a "
+     r"detener|para)|ya (?:lo )?tengo decidido|ya tome mi decision",
+     rf"{TIME} (?:se acaba|se termina|termina|acaba) todo" + END,
+     rf"todo (?:se acaba|se termina|termina|acaba) {TIME}" + END)
 _add("intensity", "",
      r"(?:esta vez )?(?:va|lo digo|hablo|es) en serio|para siempre|se acabo|ya no mas|de una vez por todas|"
      r"no aguanto un (?:dia|minuto|segundo) mas|es definitivo|ya no hay vuelta atras|esta vez si")
+
+# A comparison that intensifies rather than denies ("nunca había tenido tantas ganas de...").
+_add("intensity", "",
+     rf"(?:nunca|jamas) (?:habia|he|me habia|me he|en mi vida (?:habia|he)|antes (?:habia|he)) {gap(2)}(?:tantas|tanta|"
+     r"tanto|tantos|tan|asi de|peor)",
+     r"como nunca|mas que nunca|cada vez (?:peor|mas fuerte|mas fuertes)")
+# Emphasis at the end of a clause ("..., de verdad"): lifts entrapment in life itself only.
+_add("intensity", "emph", r"(?:de verdad|en serio|de veras|neta|lo digo de verdad)" + END)
+# How often: lifts a wish to be dead, not the risk factors.
+_add("intensity", "freq",
+     r"cada dia|todos los dias|todas las noches|cada noche|cada manana|todas las mananas|todo el tiempo|a cada rato|"
+     r"constantemente|a diario|dia y noche|cada segundo|cada minuto|todo el santo dia")
+
+_add("do_it", "",
+     r"(?:hoy|esta noche|ahora|ya) si (?:lo hago|lo hare|lo voy a hacer|se acaba)",
+     r"esta vez (?:no me (?:van|vas) a (?:parar|detener|salvar)|no voy a fallar|no es un grito de ayuda|lo hago|"
+     r"no me voy a echar (?:para )?atras|no me echo (?:para )?atras)",
+     r"(?:es|ya es) una decision (?:tomada|final)|mi decision es (?:final|definitiva)|ya no es una idea",
+     r"(?:(?:hoy|esta) es la noche|hoy es el dia)" + END,
+     r"nadie me (?:va a|puede) hacer cambiar de (?:idea|opinion)|no me (?:van|vas) a hacer cambiar de (?:idea|opinion)")
 
 # ------------------------------------------------------------ risk factors (low)
 _add("hopelessness", "",
@@ -995,6 +1771,15 @@ _add("entrapment", "",
      r"viviendo asi)|no quiero seguir asi|quiero escapar(?:me)? de (?:todo|esta vida|mi vida)|"
      r"(?:estoy|me siento) (?:hart[oa]|cansad[oa]) de (?:todo|todos|sufrir)|no doy mas|no puedo con (?:esto|mi vida|"
      r"la vida|todo)")
+# Entrapment in life itself ("no puedo más con esta vida"): with emphasis it is moderate.
+_add("entrapment", "life",
+     r"(?:ya )?no (?:puedo|aguanto|soporto|resisto|doy) mas (?:con|de) (?:esta|mi|la) (?:vida|existencia)",
+     r"(?:ya )?no (?:puedo|aguanto|soporto|resisto) (?:mas )?(?:con )?(?:esta|mi) existencia|(?:ya )?no (?:puedo|"
+     r"aguanto|soporto|resisto) (?:mas )?(?:con )?esta vida",
+     r"(?:ya )?no (?:aguanto|soporto) (?:mas )?(?:mi|la) vida",
+     r"no (?:puedo|aguanto|soporto) (?:seguir )?viviendo asi|no (?:puedo|aguanto|soporto) (?:mas )?vivir (?:asi|"
+     r"esta vida)",
+     r"(?:ya )?(?:me rindo|me rendi|tiro la toalla|tire la toalla) (?:con (?:la|esta|mi) vida|con todo|de vivir)")
 _add("burdensomeness", "",
      r"soy (?:una|un) (?:carga|estorbo|peso|lastre|problema para todos)|solo (?:soy|seria) (?:una|un) (?:carga|"
      r"estorbo|problema)|(?:todos|mi familia|ellos|el mundo|todo el mundo|mis padres|mis papas) (?:estarian|estaria|"
@@ -1029,7 +1814,8 @@ _add("third_person_concern", "",
      rf"{FILL}{_KILL3}",
      r"se (?:corta|cortaba|corto_|autolesiona|hace dano|lastima)(?! el| la| las| los| con (?:un|el) papel)",
      r"(?:esta|anda|se siente|se ha sentido|ha estado) (?:muy |tan )?suicida|(?:tiene|tenia) (?:pensamientos|ideas) "
-     r"(?:suicidas|de suicidio)")
+     r"(?:suicidas|de suicidio)",
+     rf"(?:tiene|ya tiene|eligio|puso|tenia) (?:fecha|dia|un plan|todo listo|todo planeado) para {_KILL3}")
 _add("suicide_exposure", "",
      r"se (?:suicido_?|quito_? la vida|ahorco_?|colgo_?|enveneno_?|disparo_?|pego un tiro|tiro_? " + JUMP + r"|"
      r"mato_?(?! (?:en|con) (?:un|una|el|la|su) (?:accidente|choque|moto|coche|carro|auto|bici|bicicleta))|"
@@ -1051,6 +1837,8 @@ NEGATORS = frozenset({"no", "nunca", "jamas", "tampoco", "ni", "ningun", "ningun
 # matarme", "no sé si quiero morir", "nadie sabe que quiero morir").
 _NEG_BREAK = frozenset("""que si porque pero aunque sino dejar dejo deja dejas dejes parar paro pare puedo creo
     sabe saben se se_ entiendo entienden importa importaria mas solo y o cuando como donde hay hace""".split())
+# After "nunca"/"jamás" these make a comparison ("nunca había querido tanto morir").
+_COMPARATIVE = frozenset({"tantas", "tanta", "tanto", "tantos", "tan"})
 _CONJ = frozenset({"y", "e", "pero", "aunque", "sino", "porque", "pues", "mientras", "entonces", "o", "u"})
 _HYPO_PRE = _Lazy(r" (?:y si|que pasaria si|que pasa si|imagina|imaginate|imaginen|supongamos|suponte|supon|"
                        r"en caso de que|sone|sueno que|sone que|pesadilla|es normal|esta mal|es malo|seria raro|"
@@ -1084,7 +1872,9 @@ _RECOVERY = _Lazy(r" (?:ya estoy (?:mejor|bien)|ahora estoy (?:mejor|bien|muy bi
                        r"las cosas mejoraron|todo mejoro|ya paso|estoy en recuperacion) ")
 _PAST_FRAME = _Lazy(r" (?:queria|quise|pensaba|pense|solia|intente|trate|intentaba|tenia|tuve|me sentia|estaba|"
                          r"era|fue|estuve|me corte|me cortaba|llegue a|estuve a punto de|me autolesione|"
-                         r"me autolesionaba|escribi|escribia|hice|me hacia|me hice|volvi a tener|tome) ")
+                         r"me autolesionaba|escribi|escribia|hice|me hacia|me hice|volvi a tener|tome|conte|contaba|"
+                         r"compre|reserve|regale_?|cancele|elegi|escogi|junte|guardaba|miraba|llevaba|me cansaba|"
+                         r"me despertaba|pedia|rezaba|deseaba) ")
 # Texts that say the writer is joking or that it is not serious.
 _JOKE = _Lazy(r"(?<! no)(?<! no es) (?:no en serio|no es en serio|no lo digo en serio|es broma|era broma|"
                    r"es un decir|en broma|de broma|no literal|no literalmente|jaja no|jajaja no|xd no|es un meme) ")
@@ -1131,6 +1921,7 @@ _LAUGH = _Lazy(r" (?:ja|jaja|jajaja|jajajaja|jeje|jsjs|xd|lol|lmao|jajaj|jajajaj
 _SIGN_OFF = _Lazy(r" (?:nos vemos|hasta (?:manana|luego|pronto|el|la)|buenas noches|me voy a dormir|chao|besos|"
                        r"saludos|que descansen|feliz|hola|bienvenid[oa]) ")
 DO_IT_WORDS = 8
+RESOLVE_WORDS = 15
 IDEATION = frozenset({"active_ideation", "passive_ideation", "plan", "attempt_in_progress", "self_injury",
                       "past_attempt", "farewell"})
 BASE = {
@@ -1150,7 +1941,7 @@ _CUE_STEMS = tuple("""suicidi suicida suicido matar morir muert muerd ahorc colg
     llevame recogeme amanec intente sobreviv lavado estomago ojala ganas quiero quisiera acabar terminar escapar
     arruin merezco azotea edificio puente vias manera consegu estare nacid ahogarm saltar tome
     trague bebi efecto nadie odio sangr dano golpe cuchill navaja veneno pistola suicidio desvivir
-    autoelimin vivien sentido existien murier muera despid""".split())
+    autoelimin vivien sentido existien murier muera despid suisid""".split())
 # Words (as the English tokenizer leaves them: lower case, accents stripped) that are Spanish
 # and not English.  One of them in a text the language check took for English (short or
 # mixed messages) is reason enough to run the Spanish rules too; ``assess`` then exits early
@@ -1164,7 +1955,11 @@ CUE_WORDS = frozenset("""morir morirme muerte muerto muerta matarme mato matare 
     eso esto esta este ese esa mis tus nadie nunca jamas tambien siempre aqui ahora ahorita porfa hacer
     hacerlo decidi lo los las del una unos unas ganas odio sangre brazos padres mama papa amigos familia
     cosas cartas perro gata gato le veo sentido balcon compre mate matate suicidate muerete ahorcate
-    cuelgate""".split())
+    cuelgate cada dia despierto deseando frasco cuerda armario llave fecha cuchillas vidrio proposito
+    insulina duele ahogarse limpieza tarda irme atropelle lleve desapareciera importaria alguien descansar
+    pensamientos libres perdon culpa sabes regale necesitar citas cancele cumple suficientes conte luchar
+    tantas habia peor sangrar profundo contrasenas despedirme golpee cabeza pared dejaria caer otra vez veces
+    fantaseo propio recuerdenme busquen volvi cortar""".split())
 
 def has_cue(text: str, words: list[str]) -> bool:
     """True when a text not recognised as Spanish may still hold Spanish crisis language.
@@ -1292,6 +2087,8 @@ class _Ctx:
                 if k > 0 and (toks[k - 1] == "porque" or toks[max(k - 2, 0):k] == ["por", "que"]):
                     return False  # "¿por qué no me mato?" asks, it does not deny
                 between = toks[k + 1:i]
+                if w in ("nunca", "jamas") and not _COMPARATIVE.isdisjoint(toks[k + 1:j + 2]):
+                    return False  # "nunca había tenido tantas ganas de morir": more than ever
                 if between[:2] == ["es", "que"]:
                     return True  # "no es que quiera morir"
                 if any(b in _NEG_BREAK for b in between):
@@ -1403,7 +2200,8 @@ def _analyse(ctx: _Ctx, pat: Pat, i: int, j: int) -> Evidence | None:
         quoted = j - i <= 3
     if not quoted and (_NEWS.search(sentence) or (_FICTION.search(sentence) and (
             person != "self" or re.search(r" (?:dice|dicen|decia|canta|cantan|cantaba|grita|escribio|escribe|aparece|"
-                                          r"sale|trata|habla|cuenta|narra|se llama|titulo|repite|reza) ", sentence)))):
+                                          r"sale|trata|habla|cuenta|narra|se llama|titulo|repite|reza|pregunta|"
+                                          r"preguntaba) ", sentence)))):
         quoted = True
     if quoted:
         mods.append("quoted")
@@ -1512,13 +2310,21 @@ def assess(text: str, norm: Norm | None = None, *, gated: bool = True) -> Result
     if not hits:
         return _EMPTY
     # A hit inside a longer hit of a construct that sets a level is the same evidence.
+    # A weak phrase never hides a stronger one inside it ("ya tengo la fecha, el 14").
     primary = [(i, j) for p, i, j in hits if p.construct not in ("timing", "lethal_means", "do_it", "intensity",
-                                                                  "suicide_mention")]
+                                                                  "suicide_mention") and "weak" not in p.flags]
+    # A time or a "lo hago" inside a condition ("si para fin de año nada cambia, lo hago") is
+    # part of that condition.
+    closed = [(i, j) for p, i, j in hits if "closed" in p.flags]
     inner = _contained(primary)
+    inner.update((i, j) for p, i, j in hits if "weak" in p.flags and any(
+        a <= i and j <= b and (a, b) != (i, j) for a, b in primary))
     ctx = _Ctx(norm)
     evidence: list[Evidence] = []
     for pat, i, j in hits:
         if pat.construct == "suicide_mention" and any(a <= i and j <= b for a, b in primary):
+            continue
+        if closed and pat.construct in ("timing", "do_it") and any(a <= i and j <= b for a, b in closed):
             continue
         if pat.construct == "lethal_means" and "possession" not in pat.flags and any(a <= i and j <= b
                                                                                       for a, b in primary):
@@ -1538,6 +2344,16 @@ def assess(text: str, norm: Norm | None = None, *, gated: bool = True) -> Result
             best[key] = e
     evidence = sorted(best.values(), key=lambda e: (e.i, e.j))
     return _aggregate(ctx, evidence)
+
+
+def _separate(items: list[Evidence]) -> int:
+    """How many of ``items`` do not overlap one another."""
+    n, reach = 0, -1
+    for e in sorted(items, key=lambda e: (e.i, e.j)):
+        if e.i >= reach:
+            n += 1
+        reach = max(reach, e.j)
+    return n
 
 
 def _contained(spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
@@ -1565,7 +2381,12 @@ def _aggregate(ctx: _Ctx, evidence: list[Evidence]) -> Result:
     # usually about something else ("lo voy a hacer mañana, es la tarea"), so without other
     # crisis language it counts only in a very short message.
     prepared = any(x.construct == "lethal_means" or (x.construct == "plan" and "weak" in x.flags) for x in selfish)
-    do_it_ok = [e for e in do_it if crisis_elsewhere or prepared or (n_words <= DO_IT_WORDS and timing_all)]
+    # Two statements of resolve ("ya lo decidí y nadie me va a hacer cambiar de opinión"), or one
+    # with emphasis ("esta vez lo hago, va en serio"), in a short message are intent too.
+    resolve = _separate(do_it) + any(e.construct == "intensity" and "freq" not in e.flags
+                                                     and "emph" not in e.flags for e in evidence if _unmodified(e))
+    do_it_ok = [e for e in do_it if crisis_elsewhere or prepared or (n_words <= DO_IT_WORDS and timing_all)
+                or (n_words <= RESOLVE_WORDS and resolve >= 2)]
     anchors = sorted(anchors + [e.i for e in do_it_ok])
 
     def near(e: Evidence, pos: list[int], dist: int = 30) -> bool:
@@ -1587,7 +2408,7 @@ def _aggregate(ctx: _Ctx, evidence: list[Evidence]) -> Result:
             continue
         if c == "intensity":
             if _unmodified(e):
-                feats.add("X")
+                feats.add("Xf" if "freq" in e.flags else "Xe" if "emph" in e.flags else "X")
             continue
         if c == "timing":
             if anchors and (n_words <= SHORT_TEXT or ctx.sent_bounds(e.i, e.j)[0] in anchor_sentences):
@@ -1633,7 +2454,8 @@ def _aggregate(ctx: _Ctx, evidence: list[Evidence]) -> Result:
     i_, m, t, x = "I" in feats, "M" in feats, "T" in feats, "X" in feats
     pl = "PL" in feats or ("PLw" in feats and (a or p))
     plw_only = "PLw" in feats and not pl
-    weak_farewells = {(e.i, e.j) for e in kept if e.construct == "farewell" and "weak" in e.flags and _unmodified(e)}
+    weak_farewells = {(e.i, e.j) for e in kept if e.construct == "farewell" and "weak" in e.flags
+                      and "soft" not in e.flags and _unmodified(e)}
     if len(weak_farewells) >= 2 and not _SIGN_OFF.search(ctx.norm.joined) and not _LAUGH.search(ctx.norm.joined):
         # "perdónenme por todo, los amo": two goodbyes with no ordinary sign-off.
         feats.add("F")
@@ -1650,7 +2472,7 @@ def _aggregate(ctx: _Ctx, evidence: list[Evidence]) -> Result:
         level = IMM
     elif a or pl:
         level = max(level, HIGH)
-    elif p and (m or t or f or x or "PA" in feats):
+    elif p and (m or t or f or x or "Xf" in feats or "PA" in feats):
         level = max(level, HIGH)
     if level < HIGH and plw_only and (i_ or t or risks):
         # Pills put aside next to a time, a stated decision or hopelessness.
@@ -1672,6 +2494,10 @@ def _aggregate(ctx: _Ctx, evidence: list[Evidence]) -> Result:
         level = MOD
         kept = [e._replace(level=MOD) if e.construct == "farewell" else e for e in kept]
     if level < MOD and "F" in feats:
+        level = MOD
+    life = any(e.construct == "entrapment" and "life" in e.flags and _unmodified(e) for e in kept)
+    if level < MOD and (x or "Xe" in feats) and life:
+        # "no puedo más con esta vida, de verdad": entrapment in life itself, with emphasis.
         level = MOD
 
     support = len(feats & {"A", "P", "PL", "M", "T", "F", "I", "PA", "SI", "X"}) + risks * 0.5

@@ -30,6 +30,13 @@ CLASSES: dict[str, frozenset[str]] = {
         packets box boxes strip strips dozens fistful # overdose hundreds enough""".split()),
     "relative": frozenset("""mom mum mother dad father parents family sister brother wife husband partner
         girlfriend boyfriend kids children son daughter friends friend grandma grandmother grandpa""".split()),
+    "hang": frozenset("rope noose belt cord cable ligature".split()),
+    "sharp": frozenset("razor razors blade blades knife knives".split()),
+    "gun": frozenset("gun guns pistol rifle shotgun handgun firearm revolver".split()),
+    "height": frozenset("""roof rooftop balcony ledge edge bridge overpass cliff railing tracks window parapet
+        """.split()),
+    "keepsake": frozenset("""guitar switch games game console laptop cat dog dogs cats bike car clothes stuff things
+        books records jewelry ring watch camera plants fish hamster rabbit xbox playstation ps5 phone""".split()),
 }
 MEANS = "<means>"
 # "~N" in a template skips up to N arbitrary tokens.
@@ -521,6 +528,233 @@ RULES: list[tuple[str, str, list[str]]] = [
     ]),
 ]
 
+# ---------------------------------------------------------------- issue #14: crisis without the words
+# Means kept in view, plans and farewells that never say "suicide", severe self-harm, questions
+# about how lethal something is, intensity, and passive wishes said indirectly.  Flags:
+# ``preocc`` (dwelling on something: counts with a means named nearby), ``athand`` (the writer is
+# at a height or has the means laid out: moderate alone, high with a time, a farewell, a plan,
+# risk factors or dwelling), ``lethality`` (asks how quick, painful or sure something is: high with
+# a method or means named), ``severe`` (self-injury that needs care now: high).
+RULES_MORE: list[tuple[str, str, list[str]]] = [
+    ("active_ideation", "", [
+        "(suicide|dying|death|killing myself|ending it|ending my life|kms) is all i (think|can think|ever think|"
+        "have been thinking|keep thinking) about",
+        "(do not|can not|no longer) (feel|am) safe (with|around|from) myself",
+        "not safe (with|from|around) myself",
+        "(do not|can not) trust myself (to stay|to be|to keep myself) safe",
+        "(had|have|get|find|work up|lack|finally have|muster|mustering|got|need) (the|enough) (courage|guts|balls|nerve) "
+        "to (do it|go through with it|end it|finally do it|actually do it|actually go through with it)",
+        "(going to|want to|will|about to|gonna|planning to|ready to) (redacted|censored|bleep|beep|blank|x|xx|xxx|"
+        "unmentionable) myself",
+        "(drive|driving|drove|crash|crashing|steer|steering) [my car] into (a|the) (tree|wall|pole|truck|river|lake|"
+        "barrier|oncoming traffic|traffic|semi) on purpose",
+        "(keep|kept) (thinking|picturing|imagining) (about|of) (driving|jumping|stepping|walking) (into|off|in front of)",
+    ]),
+    ("plan", "self", [
+        "(planning|plan|planned|plotting|plot) my (suicide|death|exit|own death|way out)",
+        "(counted|counting|recounted|recounting|count) (the|my|all the|all my|all of my|all of the) <means> "
+        "(again|twice|every night|over and over|one more time)",
+        "(have|got|there are|it is|that is|i have) (more than enough|enough|plenty of) <means> (now|saved|left|to)",
+        "(<hang>) (is|are|was) [already] (on|over|around|tied to|hanging from|hanging on|up on|attached to) "
+        "(the|a|my) (door|hook|beam|closet|rail|ceiling|tree|branch|pipe|bannister|banister|railing|fan)",
+        "so (nobody|no one|noone) (finds|will find|can find|would find|has to find) me",
+        "i have [got] a plan and a (time|date|place)",
+        "(got|have) (the|a) (date|day|time) (set|picked|chosen)",
+        "(what|which) (household stuff|household products|household chemicals|chemicals|cleaning products|"
+        "cleaning stuff|stuff|plants|pills|meds) (can|could|will|would) kill (you|me|someone|a person)",
+        "(which|what) (cleaning products|chemicals|products) ~4 (mixed|mix|combine|combined) ~4 (gas|hydrogen sulfide|"
+        "chlorine gas|toxic gas)",
+        "(quickest|fastest|easiest|surest|most painless|least painful|painless|best) way out",
+        "(which|what) (way|direction|method|methods) (hurts|hurt|works|work) (least|the least|best|better|the best)",
+        "i (think|know) i have (figured out|found|worked out) (which way|how|the way|a way) ~3 (hurts least|"
+        "to do it|works)",
+    ]),
+    ("plan", "weak", [
+        "(got|have|bought) everything i need",
+        "(everything|it all|it) is (set up|ready|arranged|in place|sorted|taken care of) [now]",
+        "the plan is (simple|set|ready|done|easy)",
+        "(cancelled|canceled|cancel|cancelling|canceling) my (appointments|appointment|therapy|sessions|session)",
+        "(wait|waiting|waited) (until|till|til|for) (the house is empty|everyone is asleep|everyone leaves|"
+        "everyone is gone|my roommate leaves|my roommates leave|my parents go to bed|they go to bed|nobody is home|"
+        "no one is home|everyone goes to sleep|the house is quiet)",
+        "so i do not (ruin|spoil|wreck) (it|her birthday|his birthday|christmas|the holidays|the wedding|their day)",
+        "(left|leaving|leave) the door unlocked so",
+        "(looked up|checked|know|memorized) the (train times|train schedule|trains)",
+        "(i|i already) (set|picked|chose|have chosen) a date",
+        "got what i need",
+    ]),
+    ("timing", "", [
+        "(after|once|when) (finals|exams|my exams|christmas|the holidays|her birthday|his birthday|my birthday|"
+        "the wedding|graduation|the funeral)",
+        "(until|till|til) (my roommate|my roommates|everyone|my parents|they) (leaves|leave|goes|go|is|are) "
+        "(for work|to bed|asleep|out|gone)",
+    ]),
+    ("lethal_means", "possession athand", [
+        "[i am|i have been|been|am|i am just|just] (standing|sitting|parked|perched|lying) (on|at) "
+        "(the|a|my) [edge of the] <height>",
+        "[i am|i have been|been|am|i am just|just] (standing|sitting|parked|waiting) (on|at) (the) (edge|top) of "
+        "(the|a|my) ~2 (<height>|building|parking garage|garage|car park|bridge|platform|overpass|cliff|dam)",
+        "(the|a|my) <hang> is [already] (hanging|tied|up|ready|set up)",
+        "(i am|i am up|i am out) on the (roof|rooftop|ledge|railing|bridge|overpass) [of my building|of the building]",
+        "(<sharp>|<gun>|<means>|<hang>|bottle) (is|are) (on|in|next to|beside|under) (the|my) (bed|lap|hand|hands|"
+        "pillow|desk|nightstand) [next to me|beside me]",
+        "(holding|have been holding|i am holding|in my hand) (the|a|my) (bottle|<sharp>|<gun>|<hang>) [in my hand]",
+        "(letting|watching) the trains (go by|pass|go past)",
+        "(i|i have) (know|found) (exactly) (which|where) ~3 (<means>|<gun>|<sharp>) (are|is) [kept]",
+        "(my dad has|my father has|i know where my dad keeps|i know where he keeps) (a|the|his) <gun>",
+    ]),
+    ("plan", "weak preocc", [
+        "(keep|kept|keeps|been|am|i am|have been|cannot stop|can not stop|could not stop|just) (looking|staring|glancing|"
+        "gazing) at (it|them|the|my|that|this) ~2 [<hang>|<gun>|<sharp>|<means>|bottle]",
+        "(keep|kept|keeps) (going back|coming back|going) to (look at|check|touch|hold) (it|them)",
+        "(sitting|sat|been sitting) with (it|them|the|my) ~2 (<hang>|<gun>|<sharp>|<means>|bottle|it|them) "
+        "(a while|for a while|all night|for hours|for an hour)",
+        "(been|has been|have been) (there|here|on the bed|next to me) (all night|for hours|all day|since)",
+        "(do not|will not|not going to) [want to] explain (why|what for|what it is for)",
+        "for (like|about) an hour",
+        "it is (quiet|peaceful|calm) up here",
+        "(not|never) going home (tonight|today|again)",
+        "(heading|going|on my way) there now",
+    ]),
+    ("lethal_means", "weak", [
+        "(drowning|drown|hanging|train|trains|tracks|insulin|heights|height|building|overpass|balcony|roof|bottle of "
+        "tylenol|whole bottle|entire bottle|household chemicals|cleaning products|chemicals|carbon monoxide|exhaust|"
+        "hydrogen sulfide|lake|river|bridge|cutting|bleeding out|suffocating|suffocation|jumping)",
+    ]),
+    ("plan", "weak lethality", [
+        "(will|would|does|is|can|could) (it|that|this|they) (be|kill me|work|hurt|do it) ~1 (instant|instantly|quick|"
+        "quickly|painless|fast|enough|for sure|right away|a lot)",
+        "does (it|that|drowning|hanging|bleeding out|an overdose|overdosing|jumping|suffocating|it really) hurt",
+        "how (long|much|many) (does it|would it|will it|do they|do you) (take|need)",
+        "how long (does|would|will) it take (to|for) (die|pass out|lose consciousness|work|bleed out)",
+        "(works|work|working) (better|best)",
+        "(lose|losing) consciousness (fast|quickly|quick|right away)",
+        "(can|could|would|will) (kill you|kill me|kill someone|be lethal|be fatal) (if|when)",
+        "(will|would|does|can) (my|the|all my|all of my|all the) ~2 (<means>|insulin) (do it|work|be enough|kill me)",
+        "(do you|would you|does it|do i) (die|feel) (quick|quickly|instantly|fast|anything)",
+        "what happens if (you|i|someone|u) (take|took|drink|swallow|swallowed|overdose on) ~2 <qty> ~3 <means>",
+        "need to know (tonight|now|right now|today)",
+        "not looking for (hotlines|help|numbers|a hotline|phone numbers) [just answers]",
+        "asking (because|bc) i am planning",
+    ]),
+    # "is the bridge high enough" ends the question; "... high enough for the bus" is about traffic.
+    ("plan", "weak lethality end", [
+        "(is|would|will) (it|that|the|this|it really) ~2 (high|tall|deep|far|strong) enough",
+    ]),
+    ("farewell", "", [
+        "(take care of|look after|feed|walk|love) my (cat|dog|pets|kids|fish|plants|rabbit|hamster|bird) for me",
+        "if you (do not|never|dont) hear from me (again|tomorrow|after tonight|after today|soon)",
+        "(please tell|tell) my <relative> [that] (i am sorry|i love (her|him|them)|it is not (her|his|their) fault)",
+        "(wanted|want|just wanted|needed) to say goodbye (properly|for real|to everyone|to you all|before)",
+        "so (nobody|no one|noone) has to (deal with|handle|sort out|clean up|worry about) (it|that|anything|"
+        "everything|my stuff) (after|afterwards|later|when)",
+        "[i] (will not|am not going to|would not|do not think i will) (need|be needing|be using|use) (it|them|this|"
+        "these|those|that|a next one|another one|my stuff) (anymore|again|any more|after|after this|where i am going|"
+        "for much longer)",
+        "(do not think|do not) i (will|am going to) need a next one",
+        "remember me (as|the way|for|like|when)",
+        "(goodnight|good night|goodbye|good bye) forever",
+        "(this is|it is) (a real|my|the) (goodbye|farewell)",
+        "(goodbye|farewell) for real",
+        "(someone|somebody) (who will|who'll|who can|who is going to) (be around|still be here|be here|stick around)",
+        "(everything|it all|all) (tidy|in order|sorted|taken care of) before i (go|leave|am gone)",
+        "will not be a (problem|burden) (for|to) (anyone|anybody|you|them) (much longer|for much longer|soon|anymore)",
+        "(that will|that would|it will|it would|that is going to) make it easier for (them|everyone|you|my family)",
+        "(they will|everyone will|people will) (notice|find out|know) (on|by) (monday|tuesday|wednesday|thursday|"
+        "friday|saturday|sunday|morning|tomorrow)",
+    ]),
+    ("self_injury", "", [
+        "(hitting|banging|slamming|bashing) my head (against|into|on) (the|a) (wall|floor|desk|door)",
+    ]),
+    # Bleeding and refusing care: severe only beside self-injury.
+    ("self_injury", "weak severe", [
+        "(blood|bleeding) (everywhere|all over|all over the floor|will not stop|does not stop|is not stopping|keeps "
+        "coming|soaked through)",
+        "(the|my|it|this) (bleeding|blood) (will not|would not|does not|is not going to|can not) stop",
+        "(not|never) going to (the) (er|hospital|emergency room|a and e|doctor)",
+    ]),
+    ("farewell", "weak", [
+        "(and|then) (not|never) (coming|come|going to come) back",
+        "(i am|am) not coming back",
+        "before i go",
+        "(gave|giving|give|given|rehomed|rehoming|gave away|giving away|found a new home for) (my|away my|all my) "
+        "<keepsake>",
+        "you can have (my|all my|all of my) ~2 <keepsake>",
+        "(deleted|deleting|delete) (all) my (socials|accounts|social media|profiles)",
+        "(paid off|paying off|paid back|settled) (what i owed|my debts|everything i owed|my debt)",
+        "(updated|wrote|made|finished) my (will|passwords list)",
+        "(left|leaving) my (passwords|password) in",
+        "(everything|things) in order",
+        "(bye|goodbye|good bye) [(everyone|all|guys|world)]",
+        "(it is|it was) not your fault",
+        "you have been good to me",
+        "thank you for (always listening|always being there|everything you did)",
+    ]),
+    ("passive_ideation", "", [
+        "(fall|go|going) to sleep and (not|never) wake up [again]",
+        "(it would be|would be|it is|things would be|everything would be|life would be) [so|much|so much|a lot|way] "
+        "(easier|better|simpler) "
+        "if i [just] (did not exist|was not here|was not around|were not here|were not around|disappeared|was gone|"
+        "were gone|died|was not alive|never existed|stopped existing)",
+        "(hope|hoping|wish|wishing|pray|praying) (a|that a|some|that some) (car|bus|truck|train|drunk driver) "
+        "(hits|hit|would hit|will hit|runs over|run over|kills) me",
+        "(would not|wouldn't) mind if (the|my|this) (plane|car|bus|train) (went down|crashed|crashes|goes down)",
+        "the point (of|in) (being here|living|being alive|staying alive|waking up|existing|going on|me being here) "
+        "anymore",
+        "(do not|can not) see myself (being around|being here|alive|being alive|living|still here|still alive) "
+        "(next year|much longer|by|past|in a year|for long|a year from now|next month|at|by the end|next)",
+        "if i (disappeared|vanished|was gone|were gone|died|left) (for good|forever|permanently)",
+        "wake up wishing (i|i had|i did) (had not|did not|was not|were not|would not|never)",
+        "(want|wanna|need|going) to (rest|sleep) ~5 (forever|for good|for ever|permanently)",
+        "[i] [just] (want|need|wish) (it|everything|this|the pain|it all) (to be over|to end|to stop) (forever|for good|"
+        "permanently|for ever)",
+        "(that is|is|it is) where i am (headed|going) [and]",
+        "(praying|pray|asking|ask|begging|beg) (god|the universe) [every night|each night] to (take me|let me die|"
+        "end it|not wake me)",
+        "(do not|did not) (want|ask) to wake up (today|this morning|again|anymore)",
+    ]),
+    ("entrapment", "", [
+        "i am (done|finished) (fighting|trying) [it|this]",
+        "(i|i just) (could not|can not|cannot) (keep going|go on|do it anymore|take it anymore|hold on anymore)",
+        "(want|need) it (all) (to be over|to end|to stop)",
+        "(can not|cannot) (do this|take this|live like this) [anymore] (i can not)",
+    ]),
+    ("self_injury", "severe", [
+        "(cut|cutting|cuts) (so|too|really|very|way too) deep",
+        "(can|could) see (stuff|things|fat|tissue|muscle|bone|layers|the fat|white stuff) (i should not|that i "
+        "should not|inside)",
+        "(self harm|cutting|sh|hurting myself) (is not|is no longer|stopped) (enough|working|helping) [anymore]",
+        "running out of (space|room|places|skin) (to cut|on my)",
+        "(my|both my) (arms|thighs|legs|wrists|stomach) (are|is) (covered|full) [in (cuts|blood|scars)]",
+        "(want|going|need) to go (further|deeper)",
+        "(broke|smashed|punched) (a|the) (window|mirror|glass) (with my (hand|fist)) on purpose",
+        "something that (will|would|could|is going to) (actually) (finish it|end it|work|finish me)",
+    ]),
+    # Intensity: said in earnest, lasting, at the limit.  Supporting only: lifts passive ideation
+    # and a farewell to high, never counts alone.
+    ("intensity", "", [
+        "i (really|truly|actually) mean it",
+        "i mean it [(this time|now)]",
+        "(i am|i am being|i am so|i am dead) serious",
+        "(i am|i am really) not (joking|kidding|being dramatic|exaggerating)",
+        "not (a joke|even joking|joking|kidding|being dramatic|exaggerating) [(this time|anymore)]",
+        "this time (is different|for real|it is different|it feels different)",
+        "(for good|for real|permanently|forever|for ever|once and for all)",
+        "(more than ever|worse than ever|than ever before)",
+        "(never|not ever) (wanted|needed|felt) ~3 (this|so) (much|bad|badly|strongly)",
+        "so (bad|badly|much)",
+        "(every single day|every day|every night|all the time|constantly|24 7)",
+        "(at|reached|hit) my (absolute|breaking|last) (limit|point)",
+        "(at|reached|hit) my limit",
+        "(no cap|deadass|on god|istg|i swear)",
+        "(i have|i am) (made up my mind|decided|already decided)",
+        "i am [so] (done|finished) [(with everything|with it all|with all of this)]",
+        "not (even) hiding it anymore",
+        "i am (not scared|not afraid) anymore",
+    ]),
+]
+RULES.extend(RULES_MORE)
+
 # Emoji that count as evidence only next to first-person language.
 EMOJI_DEATH = frozenset({"emoji_grave"})
 EMOJI_MEANS = frozenset({"emoji_knife", "emoji_pill", "emoji_rope", "emoji_gun", "emoji_blood"})
@@ -531,7 +765,7 @@ SKIP_INSIDE = frozenset("""just really fucking fuckin fking fkn literally actual
     so kinda totally simply genuinely badly desperately even quietly finally already sometimes
     still often always probably lowkey highkey deadass sleeping come""".split())
 
-NEGATION_CUES = frozenset({"not", "never", "no", "nor", "neither", "nothing", "none", "nobody", "hardly"})
+NEGATION_CUES = frozenset({"not", "never", "no", "nor", "neither", "nothing", "none", "nobody", "hardly", "zero"})
 # Words between a negation cue and the trigger that undo the negation
 # ("can't stop thinking about", "never wanted to die more").
 PSEUDO_NEGATION = frozenset("""stop stopped help only more than so this as anymore longer sure until unless
@@ -570,7 +804,7 @@ REMOTE_PAST_CUES = (
     " a long time ago ", " long ago ", " years back ", " in my teens ", " in my twenties ", " growing up ",
     " once ", " at # ", " when i were ", " since i was ", " previously ", " a few years ", " my teens ",
     " for years ", " had been ", " got my stomach pumped ", " woke up in the hospital ", " woke up in hospital ",
-    " survived ",
+    " survived ", " i remember when ", " remember when i ", " years since ", " year since ", " months since ",
 )
 RECENT_CUES = (
     " last night ", " yesterday ", " this morning ", " earlier today ", " today ", " tonight ", " just now ",
@@ -585,6 +819,7 @@ RECOVERY_CUES = (
     " grateful to be alive ", " glad i am alive ", " glad i am still here ", " made it through ",
     " got help ", " in a better place ", " so much better ", " things got better ", " it got better ",
     " it gets better ", " doing well ", " doing good ", " doing great ", " thankful to be alive ",
+    " celebrating being alive ", " do not feel like that anymore ", " do not feel that way anymore ", " not like that anymore ",
 )
 QUOTE_META_CUES = (
     " what does ", " what is ", " means ", " mean ", " meaning ", " definition ", " stands for ",

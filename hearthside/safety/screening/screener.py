@@ -44,6 +44,17 @@ HISTORY_CHARS = 4000
 # and only when the messages together say more than the earlier ones did on their own.
 CONTRIBUTES = 1.0
 _DISCOUNTING = frozenset({"negated", "past", "hypothetical", "quoted", "third_person"})
+# Reasons that only support others: a time word or a means mention in the new message does not
+# by itself continue what the earlier messages said.
+_SUPPORT = frozenset({"timing", "lethal_means", "suicide_mention", "help_seeking"})
+
+
+def _self_injury_only(rule: RuleResult) -> bool:
+    """Self-injury without words about dying stays moderate: a model confident about crisis
+    language does not make it a suicidal crisis."""
+    constructs = {r.construct for r in rule.screening.reasons}
+    return "self_injury" in constructs and constructs.isdisjoint(
+        {"passive_ideation", "active_ideation", "plan", "farewell", "attempt_in_progress", "past_attempt"})
 
 
 def _lift(rule: RuleResult, prob: float, model: Any) -> int:
@@ -51,10 +62,17 @@ def _lift(rule: RuleResult, prob: float, model: Any) -> int:
     new = idx
     low = getattr(model, "raise_low", None)
     threshold = low if low is not None and idx == LEVEL_INDEX["low"] else model.raise_moderate
+    supported = getattr(rule, "support", False)
+    lower = getattr(model, "raise_supported", None)
+    if supported and lower is not None:
+        # The rules saw a time, the means, a goodbye, dwelling or intensity but set no level.
+        threshold = min(threshold, lower)
     if prob >= threshold and idx < LEVEL_INDEX["moderate"]:
         new = LEVEL_INDEX["moderate"]
-    # One step at most: only what the rules already rate moderate can be lifted to high.
-    if model.raise_high is not None and prob >= model.raise_high and idx == LEVEL_INDEX["moderate"]:
+    if model.raise_high is not None and prob >= model.raise_high and not _self_injury_only(rule) and (
+            idx == LEVEL_INDEX["moderate"] or (new == LEVEL_INDEX["moderate"] and supported)):
+        # Confident, and the rules read moderate -- or saw supporting evidence that the model's
+        # reading explains.  Never imminent: that needs explicit plan, means or time.
         new = LEVEL_INDEX["high"]
     return new
 
@@ -122,7 +140,8 @@ class Screener:
         models = self.models
         if not models or rule.language is not None or rule.all_modified:
             return rule.screening, rule, 0.0
-        scored = [(m.probabilities([text])[0], m) for m in models]
+        scored = [(m.probabilities([text])[0], m.thresholds_for(text) if hasattr(m, "thresholds_for") else m)
+                  for m in models]
         return _combine_many(rule, scored), rule, max(p for p, _ in scored)
 
     def screen(self, text: str, *, context: Context = None, history: Iterable[str] | None = None) -> Screening:
@@ -145,15 +164,20 @@ class Screener:
         together, _, _ = self._single(joined)
         if together.level_index <= alone.level_index:
             return alone
-        before, _, _ = self._single("\n".join(earlier))
-        if together.level_index <= before.level_index:
-            # The earlier messages say as much on their own, and were screened and routed when
-            # they were sent; this one adds nothing ("what time is the group tomorrow?").
-            return alone
         own = [r for r in together.reasons if r.construct not in ("model", "unsupported_language")
                and not _DISCOUNTING.intersection(r.modifiers) and any(s >= start for s, _ in r.spans)]
-        leaning = bool(self.models) and prob >= CONTRIBUTES * min(m.raise_moderate for m in self.models)
-        if not (own or leaning):
+        before, _, _ = self._single("\n".join(earlier))
+        if together.level_index <= before.level_index and not any(r.construct not in _SUPPORT for r in own):
+            # The earlier messages say as much on their own, and were screened and routed when
+            # they were sent; this one adds nothing of its own ("what time is the group tomorrow?").
+            # A message that goes on with the same risk in words of its own ("I've got a lot
+            # now" after "I've been saving my pills") carries the conversation's level.
+            return alone
+        leaning = bool(self.models) and prob >= CONTRIBUTES * min(
+            (m.thresholds_for(text) if hasattr(m, "thresholds_for") else m).raise_moderate for m in self.models)
+        if not (own or leaning or rule.support):
+            # Nothing of its own: no phrase, no lean of the model, not even a time, the means, a
+            # goodbye, dwelling or intensity ("what time does the group meet?").
             return alone
         level = together.level
         spans = tuple(sorted({(s - start, e - start) for r in own for s, e in r.spans if s >= start}))

@@ -91,6 +91,7 @@ for _words, _full in (
     (("we're",), "we are"),
     (("let's", "lets"), "let us"),
     (("wanna", "wana", "wanan", "wnna"), "want to"),
+    (("wnat", "wamt", "wabt", "watn", "wnt"), "want"),
     (("gonna", "gona", "gunna", "finna", "boutta"), "going to"),
     (("gotta",), "got to"),
     (("tryna",), "trying to"),
@@ -181,7 +182,9 @@ _MEMO_MAX = 200_000
 
 
 def register_vocab(words: Iterable[str]) -> None:
-    for w in words:
+    # Sorted, so that when two words squeeze to the same letters ("god", "good") the same one
+    # wins in every process, whatever the hash seed.
+    for w in sorted(words):
         VOCAB.add(w)
         _SQUEEZED.setdefault(_RUN2.sub(r"\1", w), w)
     _MEMO.clear()
@@ -333,7 +336,27 @@ def _spaced_letters(text: str, raws: list[str]) -> bool:
     return list(map(len, raws)).count(1) >= 3 and _SPACED_QUICK.search(text) is not None
 
 
+def _spaced_word(run: str) -> tuple[int, str] | None:
+    """The known word spelt by a run of spaced letters, and how many characters at the end of
+    the run are not part of it: "s u i c i d e a" (before "a lot") is "suicide" plus " a"."""
+    letters = re.sub(r"[ .\-_]", "", run).lower().translate(_LEET)
+    for drop in (0, 1, 2):
+        if len(letters) - drop < 3:
+            break
+        cand = letters[:len(letters) - drop] if drop else letters
+        if cand in VOCAB or cand in _EXPAND:
+            return 2 * drop, cand
+    return None
+
+
+# Symbols used as letters inside a word ("k¡ll m¥self"); same length, so spans are kept.
+_SYMBOL_LETTERS = str.maketrans({"¡": "i", "¥": "y", "€": "e", "£": "l", "¢": "c"})
+_SYMBOL_IN_WORD = re.compile(r"(?<=[^\W\d_])[¡¥€£¢](?=[^\W\d_])")
+
+
 def tokenize(text: str) -> Tokens:
+    if not text.isascii() and _SYMBOL_IN_WORD.search(text):
+        text = _SYMBOL_IN_WORD.sub(lambda m: m.group().translate(_SYMBOL_LETTERS), text)
     ascii_only = text.isascii()
     rx = _SPLITTERS[_token_re(text, ascii_only)]
     # split() with a capturing group alternates separator, token, separator...;
@@ -349,9 +372,10 @@ def tokenize(text: str) -> Tokens:
     joined: dict[int, tuple[int, str]] = {}
     if _spaced_letters(text, raws):
         for m in SPACED_RE.finditer(text):
-            letters = re.sub(r"[ .\-_]", "", m.group()).lower().translate(_LEET)
-            if letters in VOCAB or letters in _EXPAND:
-                joined[m.start()] = (m.end(), letters)
+            found = _spaced_word(m.group())
+            if found is not None:
+                cut, letters = found
+                joined[m.start()] = (m.end() - cut, letters)
     if not joined:
         tok_ends = offsets[2::2]
         lens = list(map(len, canon))

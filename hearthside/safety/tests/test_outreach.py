@@ -17,7 +17,7 @@ from hearthside.supportline import actions as line
 from hearthside.supportline.models import Conversation, Message
 
 CRISIS = "I have the pills saved up and I'm going to kill myself tonight after everyone is asleep."
-MODERATE = "I want to die, I can't take it anymore."
+MODERATE = "I wish I was dead."
 
 
 def _on_duty(user):

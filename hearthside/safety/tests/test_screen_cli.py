@@ -43,7 +43,7 @@ def test_screen_streams_json_lines_in_order_and_survives_bad_lines():
     assert out[2]["id"] == "b" and "error" in out[2]
     assert out[3] == {"id": 3, "level": "none", "score": 0.0, "reasons": []}
     assert out[4]["id"] is None and "error" in out[4]
-    assert out[5]["id"] is None and out[5]["level"] == "moderate"
+    assert out[5]["id"] is None and out[5]["level"] == "high"
     assert out[6]["id"] == {"nested": True}
     assert out[6]["reasons"][0]["construct"] == "unsupported_language"
 
@@ -79,7 +79,7 @@ def test_cli_process_does_not_import_django():
         "from hearthside.safety.screening.cli import screen_main\n"
         "out = io.StringIO()\n"
         "rc = screen_main([], stdin=io.BytesIO(b'{\"id\": 1, \"text\": \"I want to die\"}\\n'), stdout=out)\n"
-        "assert rc == 0 and '\"moderate\"' in out.getvalue(), out.getvalue()\n"
+        "assert rc == 0 and '\"high\"' in out.getvalue(), out.getvalue()\n"
         "print('django' in sys.modules, any(m.startswith('django') for m in sys.modules))\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)

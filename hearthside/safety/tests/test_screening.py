@@ -54,7 +54,10 @@ CASES = [
     ("I used to cut myself in high school but that was a long time ago", {"none", "low"}, {"self_injury"}, set()),
     # ladder: distress < passive < active < plan/means/time
     ("I feel so hopeless", {"low"}, {"hopelessness"}, set()),
-    ("I wish I could disappear and not wake up", {"moderate"}, {"passive_ideation"}, set()),
+    # A wish to be dead is moderate by the rules; on chat-length text the shipped model's confident
+    # reading lifts it to high (docs/safety.md, "The shipped model").
+    ("I wish I could disappear and not wake up", {"high"}, {"passive_ideation", "model"}, set()),
+    ("I wish I was dead", {"moderate"}, {"passive_ideation"}, {"model"}),
     ("I want to kill myself", {"high"}, {"active_ideation"}, set()),
     ("I've been thinking about suicide a lot lately", {"high"}, {"active_ideation"}, set()),
     ("I'm going to do it tonight", {"imminent"}, {"timing"}, set()),
@@ -79,7 +82,7 @@ CASES = [
     ("feeling suuuuicidal rn", {"high"}, {"active_ideation"}, set()),
     ("I keep thinking about su*cide", {"high"}, {"active_ideation"}, set()),
     # emoji
-    ("i want to 🪦", {"moderate"}, {"passive_ideation"}, set()),
+    ("i want to 🪦", {"high"}, {"passive_ideation", "model"}, set()),
     ("tonight i want to die 💊💊", {"high"}, {"passive_ideation", "lethal_means"}, set()),
     ("gonna 🪢 tonight", {"high", "imminent"}, {"active_ideation"}, set()),
     ("she is gonna 🔪 him", {"none"}, set(), set()),

@@ -1,12 +1,24 @@
 """A data-driven questionnaire engine: items, options, scoring and bands live in JSON files here,
-each with the source of its wording, scoring and cut-offs."""
+each with the source of its wording, scoring and cut-offs.
+
+Each file holds the English wording and, under ``translations``, the published wording of other
+languages (item texts, answer labels, instructions), each with its own source. A definition is
+shown in the active language (``get`` / ``all_questionnaires``); item ids, answer values, scoring
+and bands are the same in every language, and a stored result keeps the English band label (the
+canonical one, also used in FHIR) beside its ``band_index``, which pages show in the reader's
+language through ``band_label``.
+"""
 
 from __future__ import annotations
 
+import copy
 import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from django.conf import settings
+from django.utils import translation
 
 HERE = Path(__file__).parent
 
@@ -28,7 +40,7 @@ class Result:
 
 
 @cache
-def all_questionnaires() -> dict[str, dict]:
+def _canonical() -> dict[str, dict]:
     out = {}
     for path in sorted(HERE.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -36,8 +48,77 @@ def all_questionnaires() -> dict[str, dict]:
     return out
 
 
-def get(slug: str) -> dict | None:
-    return all_questionnaires().get(slug)
+def _language(language: str | None) -> str:
+    code = (language or translation.get_language() or settings.LANGUAGE_CODE).split("-")[0].lower()
+    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def localize(definition: dict, language: str) -> dict:
+    """The definition with its texts in ``language`` (English where that language has none)."""
+    out = copy.deepcopy({k: v for k, v in definition.items() if k != "translations"})
+    out["language"] = "en"
+    tr = definition.get("translations", {}).get(language)
+    if not tr:
+        return out
+    out["language"] = language
+    for key in ("title", "instructions", "source", "version"):
+        if tr.get(key):
+            out[key] = tr[key]
+    for option in out["options"]:
+        option["label"] = tr.get("options", {}).get(str(option["value"]), option["label"])
+    for item in out["items"]:
+        item["text"] = tr.get("items", {}).get(item["id"], item["text"])
+    if out.get("extra") and tr.get("extra"):
+        out["extra"]["text"] = tr["extra"].get("text", out["extra"]["text"])
+        for option in out["extra"]["options"]:
+            option["label"] = tr["extra"].get("options", {}).get(str(option["value"]), option["label"])
+    for band, label in zip(out["bands"], tr.get("bands", []), strict=False):
+        band["label"] = label
+    return out
+
+
+@cache
+def _localized(language: str) -> dict[str, dict]:
+    return {slug: localize(d, language) for slug, d in _canonical().items()}
+
+
+def all_questionnaires(language: str | None = None) -> dict[str, dict]:
+    """Every questionnaire, in ``language`` (default: the active language)."""
+    return _localized(_language(language))
+
+
+def get(slug: str, language: str | None = None) -> dict | None:
+    return all_questionnaires(language).get(slug)
+
+
+def band_label(slug: str, band_index: int | None, fallback: str = "", language: str | None = None) -> str:
+    """A stored result's band, in ``language``; ``fallback`` (the stored label) if unknown."""
+    definition = get(slug, language)
+    if definition is None or band_index is None or not 0 <= band_index < len(definition["bands"]):
+        return fallback
+    return definition["bands"][band_index]["label"]
+
+
+def missing_translations(language: str) -> list[str]:
+    """What ``language`` lacks, as "slug: part" strings (empty when every text is translated)."""
+    missing = []
+    for slug, d in _canonical().items():
+        tr = d.get("translations", {}).get(language) or {}
+        for key in ("title", "instructions", "source", "version"):
+            if not tr.get(key):
+                missing.append(f"{slug}: {key}")
+        missing += [f"{slug}: option {o['value']}" for o in d["options"]
+                    if not tr.get("options", {}).get(str(o["value"]))]
+        missing += [f"{slug}: item {i['id']}" for i in d["items"] if not tr.get("items", {}).get(i["id"])]
+        if d.get("extra"):
+            extra = tr.get("extra") or {}
+            if not extra.get("text"):
+                missing.append(f"{slug}: extra")
+            missing += [f"{slug}: extra option {o['value']}" for o in d["extra"]["options"]
+                        if not extra.get("options", {}).get(str(o["value"]))]
+        if len(tr.get("bands", [])) != len(d["bands"]):
+            missing.append(f"{slug}: bands")
+    return missing
 
 
 def validate_answers(definition: dict, answers: dict) -> dict[str, int]:
@@ -75,8 +156,8 @@ def score(definition: dict, answers: dict[str, int]) -> Result:
     raw = sum(answers[item["id"]] for item in definition["items"])
     scoring = definition["scoring"]
     total = raw * scoring.get("factor", 1) if scoring["method"] == "sum_times" else raw
-    band_index, band = next(
-        (i, b["label"]) for i, b in enumerate(definition["bands"]) if b["min"] <= total <= b["max"]
-    )
+    # The stored label is the English one whatever language the definition was shown in.
+    bands = _canonical()[definition["slug"]]["bands"]
+    band_index, band = next((i, b["label"]) for i, b in enumerate(bands) if b["min"] <= total <= b["max"])
     safety = tuple(item["id"] for item in definition["items"] if item.get("safety") and answers[item["id"]] > 0)
     return Result(total=total, band=band, band_index=band_index, safety_items=safety)

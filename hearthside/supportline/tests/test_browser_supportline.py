@@ -94,7 +94,7 @@ def test_person_reaches_out_supporter_helps_next_supervisor_reads_along_and_join
         audit.visit(desk, "supportline-supporter-conversation")
 
         # -- Risk rises mid-conversation: the supporter is alerted live, the person is shown help.
-        person.locator("#sl-input").fill("Some nights I want to die.")
+        person.locator("#sl-input").fill("Some nights I wish I was dead.")
         person.get_by_role("button", name="Send").click()
         expect(desk.locator("#sl-risk-alert")).to_be_visible(timeout=LIVE)
         expect(desk.locator("#sl-risk")).to_have_text("moderate", timeout=LIVE)

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from hearthside.conftest import login_client, make_user
 from hearthside.core.models import AuditEvent
+from hearthside.safety.actions import alerts_from
 from hearthside.supportline import actions, policy
 from hearthside.supportline.models import Conversation, Guest, Message, Watch
 from hearthside.testing.sockets import next_frame, open_socket, socket_for
@@ -128,8 +129,6 @@ def test_two_supporters_pressing_at_once_only_one_gets_the_conversation():
 
 
 def test_rising_risk_mid_conversation_raises_an_alert_and_flags_supervisors(supporter, django_capture_on_commit_callbacks):
-    from hearthside.safety.models import SafetyAlert
-
     conversation = _start("riley", CALM)
     assert conversation.risk_level in ("none", "low")
     conversation = actions.check_help_next(supporter)
@@ -154,7 +153,7 @@ def test_rising_risk_mid_conversation_raises_an_alert_and_flags_supervisors(supp
     conversation.refresh_from_db()
     assert conversation.risk_rank >= policy.RISK_RANK["high"] and conversation.flagged
     assert actions.SUPERVISE_TOPIC in fanout_calls and actions.staff_topic(conversation.pk) in fanout_calls
-    alert = SafetyAlert.objects.get(person=conversation.person, source=actions.SOURCE)
+    (alert,) = alerts_from(conversation.person, actions.SOURCE)
     assert alert.source_id == str(conversation.pk)
     assert AuditEvent.objects.filter(action="supportline.risk_rose", object_id=str(conversation.pk)).exists()
     # The message still reaches the supporter: on the line, these words are what they must read.
@@ -296,7 +295,7 @@ def test_transcript_download_then_deletion(member, supporter):
     # Not while it is live.
     client.post(f"/support-line/c/{conversation.pk}/delete/")
     assert Message.objects.filter(conversation=conversation).exists()
-    client.post(f"/support-line/c/{conversation.pk}/end/")
+    client.post(f"/support-line/c/{conversation.pk}/end/", {"confirm": "yes"})
     client.post(f"/support-line/c/{conversation.pk}/delete/")
     conversation.refresh_from_db()
     assert not Message.objects.filter(conversation=conversation).exists()

@@ -106,20 +106,13 @@ class Command(BaseCommand):
 
     def _groups(self, people):
         from hearthside.community.models import Group, Membership
+        from hearthside.core import demo_texts
 
-        groups = [
-            ("living-with-anxiety", "Living with anxiety", "anxiety",
-             "A calm place to share what helps with worry and panic, and to be heard."),
-            ("grief-and-loss", "Grief and loss", "grief",
-             "For anyone missing someone. Share memories, hard days and small steps."),
-            ("new-parents", "New parents", "parenting",
-             "Sleepless, joyful, overwhelmed: the first years with a baby, together."),
-        ]
-        for slug, name, topic, description in groups:
+        # Stored in English; pages show the description and guidelines in each reader's language.
+        for slug, (name, topic, description) in demo_texts.GROUPS.items():
             group, created = Group.objects.get_or_create(slug=slug, defaults={
                 "name": name, "topic": topic, "description": description,
-                "guidelines": "- Be kind and patient.\n- Share from your own experience; don't diagnose.\n"
-                              "- What is shared here stays here.\n- In danger? Use **Get help now**.",
+                "guidelines": demo_texts.GROUP_GUIDELINES,
             })
             if created:
                 for person in people:

@@ -16,6 +16,18 @@
 
   function cell(text) { var td = document.createElement("td"); td.textContent = text; return td; }
 
+  // A live row is labelled like the page's own rows: on a phone each value shows under its
+  // column's name (site.css .stack-table), and the roles keep it a table for screen readers.
+  var headings = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) { return th.textContent; });
+  function label(row) {
+    row.setAttribute("role", "row");
+    Array.prototype.forEach.call(row.children, function (td, i) {
+      td.setAttribute("role", "cell");
+      if (headings[i] && td.colSpan === 1) td.setAttribute("data-label", headings[i]);
+    });
+    return row;
+  }
+
   function render(a) {
     var row = body.querySelector('tr[data-id="' + a.id + '"]');
     var empty = body.querySelector(".empty-row");
@@ -34,6 +46,7 @@
     fresh.appendChild(cell(a.source));
     fresh.appendChild(cell(a.status + (a.tier ? " · " + text.escalated : "")));
     fresh.appendChild(cell((a.constructs || []).join(", ")));
+    label(fresh);
     if (row) { row.replaceWith(fresh); } else { body.appendChild(fresh); }
     var rows = Array.prototype.slice.call(body.querySelectorAll("tr[data-id]"));
     rows.sort(function (x, y) { return x.getAttribute("data-deadline") < y.getAttribute("data-deadline") ? -1 : 1; });
@@ -62,7 +75,7 @@
     if (!body.querySelector("tr[data-id]") && !body.querySelector(".empty-row")) {
       var empty = document.createElement("tr"); empty.className = "empty-row";
       var td = cell(table.getAttribute("data-empty") || "No open alerts."); td.colSpan = 6;
-      empty.appendChild(td); body.appendChild(empty);
+      empty.appendChild(td); body.appendChild(label(empty));
     }
     setLive(true);
   }

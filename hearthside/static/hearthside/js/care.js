@@ -19,9 +19,24 @@
 
   function send(frame) { return window.hsSocket && window.hsSocket.send(frame); }
 
+  // A live message's time, written as the page wrote the others (care/views.py THREAD_TIME_FORMAT):
+  // "03 Dec 14:05", in the person's own time zone and with the page's month names, whatever the
+  // device's language and clock.
+  var months = (log.dataset.months || "").split("|");
+  var clockFormat = (function () {
+    var options = {day: "2-digit", month: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23"};
+    try {
+      return new Intl.DateTimeFormat("en-GB", Object.assign({timeZone: log.dataset.tz || undefined}, options));
+    } catch (e) {  // a zone this browser does not know: its own
+      return new Intl.DateTimeFormat("en-GB", options);
+    }
+  })();
+
   function clock(iso) {
-    var d = new Date(iso);
-    return d.toLocaleString([], {day: "2-digit", month: "short", hour: "2-digit", minute: "2-digit"});
+    var parts = {};
+    clockFormat.formatToParts(new Date(iso)).forEach(function (p) { parts[p.type] = p.value; });
+    var month = months[Number(parts.month) - 1] || parts.month;
+    return parts.day + " " + month + " " + parts.hour + ":" + parts.minute;
   }
 
   function render(m) {
@@ -34,11 +49,11 @@
     var when = document.createElement("time");
     when.className = "help";
     when.dateTime = m.at;
-    when.textContent = " " + clock(m.at);
+    when.textContent = clock(m.at);
     var body = document.createElement("span");
     body.className = "care-body";
     body.textContent = m.body;
-    li.append(who, when, document.createElement("br"), body);
+    li.append(who, " ", when, document.createElement("br"), body);
     decorate(li, m.flag, m.author_id === me);
     // Keep sequence order even when a catch-up arrives after a live frame.
     var after = null;

@@ -1,6 +1,9 @@
 // The staff paging page: turn Web Push on or off in this browser (docs/paging.md).
-// Asks for notification permission, registers the site's own service worker (/staff/paging/sw.js),
-// subscribes with the site's VAPID public key and posts the subscription to the server.
+// Asks for notification permission, registers the site's one service worker (/sw.js, scope "/",
+// the same registration offline.js makes for every signed-in page), subscribes with the site's
+// VAPID public key and posts the subscription to the server. A browser that turned push on when
+// the worker lived at /staff/paging/sw.js is moved to the site-wide registration here, without
+// a gap: the new subscription is on the server before the old one is removed.
 (function () {
   "use strict";
   var box = document.getElementById("paging-push");
@@ -39,9 +42,58 @@
     });
   }
 
+  function active(reg) {
+    // The registration made here, once its worker runs (not navigator.serviceWorker.ready, which
+    // answers with whichever registration controls this page: the old one while it exists).
+    return new Promise(function (resolve) {
+      var worker = reg.installing || reg.waiting;
+      if (reg.active || !worker) { resolve(reg); return; }
+      worker.addEventListener("statechange", function () { if (worker.state === "activated") resolve(reg); });
+    });
+  }
+
   function registration() {
-    return navigator.serviceWorker.register(box.dataset.swUrl, {scope: box.dataset.scope})
-      .then(function () { return navigator.serviceWorker.ready; });
+    return navigator.serviceWorker.register(box.dataset.swUrl, {scope: box.dataset.scope}).then(active);
+  }
+
+  function legacyRegistration() {
+    var path = box.dataset.legacyScope;
+    return navigator.serviceWorker.getRegistrations().then(function (regs) {
+      for (var i = 0; i < regs.length; i++) { if (new URL(regs[i].scope).pathname === path) return regs[i]; }
+      return null;
+    });
+  }
+
+  function subscribeWith(reg) {
+    return reg.pushManager.getSubscription().then(function (existing) {
+      return existing || reg.pushManager.subscribe({
+        userVisibleOnly: true, applicationServerKey: keyBytes(box.dataset.key)
+      });
+    });
+  }
+
+  function dropLegacy(legacy) {
+    // Its subscription off the server and out of the browser, then the registration itself.
+    return legacy.pushManager.getSubscription().then(function (old) {
+      if (!old) return null;
+      var endpoint = old.endpoint;
+      return old.unsubscribe().then(function () { return post(box.dataset.unsubscribeUrl, {endpoint: endpoint}); });
+    }).then(function () { return legacy.unregister(); });
+  }
+
+  function migrate() {
+    // Pages must keep arriving: subscribe the site-wide registration and tell the server first;
+    // only then remove the old one. Any failure leaves the old registration as it was.
+    return legacyRegistration().then(function (legacy) {
+      if (!legacy) return false;
+      return legacy.pushManager.getSubscription().then(function (old) {
+        if (!old) return legacy.unregister().then(function () { return false; });
+        if (Notification.permission !== "granted") return false;
+        return registration().then(subscribeWith).then(function (subscription) {
+          return post(box.dataset.subscribeUrl, subscription.toJSON());
+        }).then(function () { return dropLegacy(legacy); }).then(function () { return true; });
+      });
+    }).catch(function () { return false; });
   }
 
   function turnOn() {
@@ -49,13 +101,7 @@
     Notification.requestPermission().then(function (permission) {
       if (permission !== "granted") throw new Error(box.dataset.denied);
       return registration();
-    }).then(function (reg) {
-      return reg.pushManager.getSubscription().then(function (existing) {
-        return existing || reg.pushManager.subscribe({
-          userVisibleOnly: true, applicationServerKey: keyBytes(box.dataset.key)
-        });
-      });
-    }).then(function (subscription) {
+    }).then(subscribeWith).then(function (subscription) {
       return post(box.dataset.subscribeUrl, subscription.toJSON());
     }).then(function () {
       show(true);
@@ -75,6 +121,8 @@
       return subscription.unsubscribe().then(function () {
         return post(box.dataset.unsubscribeUrl, {endpoint: endpoint});
       });
+    }).then(legacyRegistration).then(function (legacy) {
+      return legacy ? dropLegacy(legacy) : null;
     }).then(function () {
       show(false);
       window.location.reload();
@@ -90,10 +138,13 @@
   if (Notification.permission === "denied") say(box.dataset.denied);
   onButton.addEventListener("click", turnOn);
   offButton.addEventListener("click", turnOff);
-  navigator.serviceWorker.getRegistration(box.dataset.scope).then(function (reg) {
-    return reg ? reg.pushManager.getSubscription() : null;
-  }).then(function (subscription) {
-    show(!!subscription);
+  migrate().then(function () {
+    return navigator.serviceWorker.getRegistrations();
+  }).then(function (regs) {
+    // Subscribed if the site-wide registration is, or an old one that could not be moved yet.
+    return Promise.all(regs.map(function (reg) { return reg.pushManager.getSubscription(); }));
+  }).then(function (subscriptions) {
+    show(subscriptions.some(Boolean));
     if (Notification.permission === "denied") say(box.dataset.denied);
   }).catch(function () { show(false); });
 })();

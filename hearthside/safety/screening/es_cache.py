@@ -1,0 +1,110 @@
+"""The Spanish rules' pattern tables, from the cache, each expression compiled on first use.
+
+On the first text that needs the Spanish rules, :func:`.es.patterns` finds the words each of its
+expressions requires (by parsing every one of them) and compiles them all: about 0.4 s of CPU on
+a slow core, the largest part of a short ``hearthside screen`` run with Spanish in it.
+:func:`prime` fills the same tables in the same way beforehand, with the required words kept by
+:mod:`.tablecache` and each expression compiled when a text first needs it (a stream of chat
+messages uses about a third of them).
+
+It stands in for ``es.patterns()`` only while that function is exactly the one this module was
+written against (its source is compared with :data:`PATTERNS_SOURCE`) and the sources are those
+the process imported; otherwise ``es`` builds its tables itself, as before.  It lives outside
+es.py so that the Spanish tables can be edited without touching it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from . import es, tablecache
+
+PATTERNS_SOURCE = '''def patterns() -> list[Pat]:
+    """The compiled phrase patterns (built once)."""
+    if not _PATTERNS:
+        index: dict[str, list[int]] = {}
+        for c, f, src in sources():
+            keys = _required_keys(src)
+            k = len(_PATTERNS)
+            _PATTERNS.append(Pat(c, f, re.compile(src), keys))
+            if keys is None:
+                _ALWAYS.append(k)
+            else:
+                for key in keys:
+                    index.setdefault(key, []).append(k)
+        _KEY_INDEX.update((key, tuple(v)) for key, v in index.items())
+        _KEY_SET.update(_KEY_INDEX)
+    return _PATTERNS
+'''
+
+
+class LazyPattern:
+    """``re.compile(source)``, done on first use; any attribute is the compiled pattern's."""
+
+    __slots__ = ("source", "_rx")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._rx: re.Pattern[str] | None = None
+
+    def compiled(self) -> re.Pattern[str]:
+        if self._rx is None:
+            self._rx = re.compile(self.source)
+        return self._rx
+
+    def finditer(self, string: str, *args):
+        return (self._rx or self.compiled()).finditer(string, *args)
+
+    def search(self, string: str, *args):
+        return (self._rx or self.compiled()).search(string, *args)
+
+    def __getattr__(self, name: str):
+        return getattr(self.compiled(), name)
+
+
+def _function_source(text: str, header: str) -> str | None:
+    start = text.find("\n" + header)
+    if start < 0:
+        return None
+    lines = text[start + 1:].split("\n")
+    end = next((k for k, line in enumerate(lines[1:], 1) if line and not line[0].isspace()), len(lines))
+    return "\n".join(lines[:end]).rstrip("\n") + "\n"
+
+
+def matches_es() -> bool:
+    """True when ``es.patterns`` is the function this module replicates, as imported."""
+    if tablecache._unchanged_digest() is None:  # off, or es.py may differ from what was imported
+        return False
+    if es.Pat._fields != ("construct", "flags", "rx", "keys"):
+        return False
+    try:
+        text = Path(es.__file__).read_text(encoding="utf-8")
+    except (OSError, TypeError, UnicodeDecodeError):
+        return False
+    return _function_source(text, "def patterns() -> list[Pat]:") == PATTERNS_SOURCE
+
+
+def prime() -> bool:
+    """Fill es's pattern tables as ``es.patterns()`` would, unless they are built already or that
+    function has changed; True when done here."""
+    if es._PATTERNS or not matches_es():
+        return False
+    srcs = es.sources()
+    required = tablecache.cached("es_keys", lambda: [es._required_keys(src) for _, _, src in srcs], list, list)
+    if len(required) != len(srcs):
+        return False
+    index: dict[str, list[int]] = {}
+    patterns = []
+    for k, ((c, f, src), keys) in enumerate(zip(srcs, required, strict=True)):
+        patterns.append(es.Pat(c, f, LazyPattern(src), keys))
+        if keys is None:
+            es._ALWAYS.append(k)
+        else:
+            for key in keys:
+                index.setdefault(key, []).append(k)
+    es._KEY_INDEX.update((key, tuple(v)) for key, v in index.items())
+    es._KEY_SET.update(es._KEY_INDEX)
+    # Last: es.patterns() builds its own tables until this list is filled.
+    es._PATTERNS.extend(patterns)
+    return True
