@@ -74,7 +74,7 @@ def test_a_checkin_written_offline_is_sent_once_when_the_connection_returns(chro
         cdp = context.new_cdp_session(page)
         assert cdp.send("Page.getInstallabilityErrors") == {
             "installabilityErrors": [{"errorId": "in-incognito", "errorArguments": []}]}
-        cdp.detach()  # an attached session keeps Playwright's network emulation from reaching the page
+        cdp.detach()  # left attached, it kept the page from seeing the connection come back (Chromium 156)
 
         context.set_offline(True)
         page.wait_for_function("() => navigator.onLine === false")
