@@ -46,26 +46,12 @@ EN_BENIGN = [
     "that exam killed me but I think I passed",
     "see you all at group tomorrow, I'll bring snacks",
 ]
-EN_DISTRESS = [
-    "I feel so hopeless lately and I can't sleep.",
-    "Everything is falling apart and I don't know what to do anymore.",
-    "I hate myself for messing up again, I'm such a failure.",
-    "Work is crushing me and I feel trapped in this job.",
-    "I feel like a burden to my family.",
-    "Nobody would notice if I disappeared for a week.",
-]
-EN_CRISIS = [
-    "I want to kill myself.",
-    "I have the pills saved up and I'm going to do it tonight.",
-    "I wish I could go to sleep and never wake up.",
-    "I've been thinking about suicide every day.",
-    "By the time you read this I'll be gone.",
-    "I tried to kill myself last year and I feel that way again.",
-    "i just want to die, i can't take this anymore",
-    "gonna unalive myself after everyone is asleep",
-    "I would never kill myself, but I feel empty.",
-    "My friend said she wants to die and I'm scared for her.",
-]
+# The English distressed and crisis sentences are bench_screen.py's, so both benchmarks measure
+# the same text.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_screen import CRISIS as EN_CRISIS  # noqa: E402
+from bench_screen import DISTRESS as EN_DISTRESS  # noqa: E402
+
 ES_BENIGN = [
     "Hoy fui al mercado y compré fruta para toda la semana.",
     "¿Alguien sabe dónde venden pan sin gluten por el centro?",
