@@ -34,6 +34,18 @@ def _fast_hashing(settings):
     settings.RATELIMIT_CACHE_PREFIX = f"rl:{uuid.uuid4().hex}:"
 
 
+@pytest.fixture(autouse=True)
+def _site_language():
+    """Each test starts in the site's language: a request made in Spanish by an earlier test in
+    the same worker leaves Spanish active in the thread (LocaleMiddleware activates, nothing
+    deactivates), and code called directly would then answer in Spanish."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
 def make_user(username: str, *roles: str, **extra):
     from hearthside.accounts.actions import do_give_consent, do_grant_role
     from hearthside.accounts.models import User

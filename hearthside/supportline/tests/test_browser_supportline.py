@@ -98,7 +98,7 @@ def test_person_reaches_out_supporter_helps_next_supervisor_reads_along_and_join
         person.get_by_role("button", name="Send").click()
         expect(desk.locator("#sl-risk-alert")).to_be_visible(timeout=LIVE)
         expect(desk.locator("#sl-risk")).to_have_text("moderate", timeout=LIVE)
-        expect(desk.locator("#sl-log")).to_contain_text("Some nights I want to die.", timeout=LIVE)
+        expect(desk.locator("#sl-log")).to_contain_text("Some nights I wish I was dead.", timeout=LIVE)
         expect(person.locator("#live-help-panel")).to_be_visible(timeout=LIVE)
         audit.visit(desk, "supportline-supporter-risk-rose")
         audit.visit(person, "supportline-person-help-shown-phone")
