@@ -35,8 +35,8 @@ facilitator by ``facilitator_no2fa``, else as with it.
 
 Pages are requested with GET (POST with an empty form where GET answers 405); API operations with
 their declared method and the smallest body the OpenAPI schema accepts, so that body validation
-(422) does not answer before the access check does. Live channels (the socket's topics) are not
-generated here yet: each channel's access has its own socket tests.
+(422) does not answer before the access check does. Live channels (the socket's topics and client
+frames) have the same roles and credentials in ``test_access_matrix_channels.py``.
 
 The data is created once per module inside an outer transaction that is rolled back at the end;
 each test is a savepoint and each request one more, and a client's cookies are restored after each
