@@ -15,6 +15,28 @@ def hash_notice_keys(apps, schema_editor):
         notice.objects.filter(pk=pk).update(key="h1:" + opaque("care.risk_notice", "", key))
 
 
+def unhash_notice_keys(apps, schema_editor):
+    """Back to the plain keys the code before this migration computes, so that a rolled-back site
+    does not tell a practitioner again about a notice already told. A hash cannot be undone, but
+    every plain key is made of what the row still holds: the alert and the (decrypted) source and
+    level, or a PHQ-9 response of the client, found by hashing each of their responses' keys."""
+    from hearthside.core.ids import opaque
+
+    notice = apps.get_model("care", "RiskNotice")
+    response = apps.get_model("selfcare", "QuestionnaireResponse")
+    for row in notice.objects.filter(key__startswith="h1:").select_related("relationship").iterator():
+        if row.alert_id is not None:
+            candidates = [f"alert:{row.alert_id}:{row.source}:{row.level}"[:120]]
+        else:
+            candidates = [f"phq9:{pk}" for pk in response.objects.filter(
+                user_id=row.relationship.client_id, questionnaire="phq9").values_list("pk", flat=True)]
+        for plain in candidates:
+            if "h1:" + opaque("care.risk_notice", "", plain) == row.key:
+                notice.objects.filter(pk=row.pk).update(key=plain)
+                break
+        # A key whose alert or response is gone stays hashed: nothing can be told twice about it.
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -30,5 +52,5 @@ class Migration(migrations.Migration):
         encrypt_column('care', 'risknotice', 'source'),
         # Keys named the source and level ("alert:12:selfcare.phq9:high") or a PHQ-9 response: stored
         # as keyed hashes now (care.risk.notice_key), so that a notice already told is not told again.
-        migrations.RunPython(hash_notice_keys, migrations.RunPython.noop),
+        migrations.RunPython(hash_notice_keys, unhash_notice_keys),
     ]

@@ -81,3 +81,27 @@ def test_marking_as_abuse_finds_the_alert_by_its_encrypted_steps(rel, client_use
     assert SafetyAlert.objects.get(pk=alert.pk).status == "open"  # another conversation: not this one
     assert resolve_as_abuse(supporter, person=client_user, source="supportline.message", source_id="7") == [alert.pk]
     assert SafetyAlert.objects.get(pk=alert.pk).status == "resolved"
+
+
+def test_the_key_migration_rolls_back_to_the_plain_keys(rel, client_user, django_capture_on_commit_callbacks):
+    """Rolling back care 0005 gives the keys the older code computes (an alert's, and a PHQ-9
+    response's, found among the client's responses), and migrating again gives the hashes back."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("hearthside.care.migrations.0005_encrypt_risk_notice_source")
+    with django_capture_on_commit_callbacks(execute=True):
+        response, _result, alert = selfcare.check_submit_questionnaire(client_user, "phq9", PHQ9_ITEM9)
+    RiskNotice.objects.create(relationship=rel, key=notice_key(f"phq9:{response.pk}"), source="selfcare.phq9")
+    gone = RiskNotice.objects.create(relationship=rel, key=notice_key("phq9:999999"), source="selfcare.phq9")
+    hashed = dict(RiskNotice.objects.values_list("pk", "key"))
+    assert len(hashed) == 3 and all(key.startswith("h1:") for key in hashed.values())
+
+    migration.unhash_notice_keys(apps, None)
+    plain = dict(RiskNotice.objects.values_list("pk", "key"))
+    assert sorted(plain.values()) == sorted([f"alert:{alert.pk}:selfcare.phq9:{alert.level}",
+                                             f"phq9:{response.pk}", hashed[gone.pk]])
+
+    migration.hash_notice_keys(apps, None)
+    assert dict(RiskNotice.objects.values_list("pk", "key")) == hashed
