@@ -49,12 +49,12 @@ def _session_groups(user, session, token) -> list[str]:
     factor (its token's, or its session's device), so that every channel's access checks, which
     receive only ``user``, apply the same rule as pages and the API (``proved_second_factor``)."""
     from hearthside.accounts.auth import mark_second_factor, proved_second_factor
-    from hearthside.safety.actions import DASHBOARD_GROUP, can_handle_alerts, staff_group
+    from hearthside.safety.actions import DASHBOARD_GROUP, can_handle_alerts
 
     mark_second_factor(user, token.two_factor if token is not None else _two_factor_in_session(user, session))
     groups = [user_group(user.pk)]
     if can_handle_alerts(user) and proved_second_factor(user):
-        groups += [DASHBOARD_GROUP, staff_group(user.pk)]
+        groups.append(DASHBOARD_GROUP)
     return groups
 
 

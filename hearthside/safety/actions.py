@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.utils.translation import ngettext
 
 from hearthside.accounts.actions import has_consent
 from hearthside.core import audit
@@ -30,11 +31,12 @@ def _clean_items(step: str, items) -> list[str]:
             raise ValidationError({step: [_("Each entry must be text.")]})
         item = item.replace("\x00", "").strip()
         if len(item) > MAX_ITEM_LENGTH:
-            raise ValidationError({step: [_("Keep each entry under %(n)s characters.") % {"n": MAX_ITEM_LENGTH}]})
+            raise ValidationError({step: [ngettext("Keep each entry under %(n)s character.", "Keep each entry under %(n)s characters.",
+                                              MAX_ITEM_LENGTH) % {"n": MAX_ITEM_LENGTH}]})
         if item:
             cleaned.append(item)
     if len(cleaned) > MAX_ITEMS:
-        raise ValidationError({step: [_("Up to %(n)s entries per step.") % {"n": MAX_ITEMS}]})
+        raise ValidationError({step: [ngettext("Up to %(n)s entry per step.", "Up to %(n)s entries per step.", MAX_ITEMS) % {"n": MAX_ITEMS}]})
     return cleaned
 
 
@@ -247,11 +249,6 @@ def on_duty_users(now=None):
     return list(User.objects.filter(pk__in=ids, is_active=True, role_grants__role__in=ALERT_ROLES).distinct())
 
 
-def staff_group(user_id: int) -> str:
-    """Joined only by sockets of alert-handling staff who proved their second factor."""
-    return f"staff.{user_id}"
-
-
 def _users_with_role(role: str):
     from hearthside.accounts.models import User
 
@@ -286,7 +283,8 @@ def _notify(alert: SafetyAlert, tier: int) -> list[int]:
     people = recipients_for_tier(tier)
     ids = [p.pk for p in people]
     event = {"type": "alert.new" if tier == 0 else "alert.escalated", "alert": alert_summary(alert)}
-    send_event_on_commit([staff_group(i) for i in ids] + [DASHBOARD_GROUP], event)
+    # Every socket that may handle alerts is on the dashboard topic (recipients or not): one frame each.
+    send_event_on_commit([DASHBOARD_GROUP], event)
     _timeline(alert, "notified", tier=tier, recipients=ids)
     signals.send_on_commit(signals.alert_notified, alert=alert, tier=tier, recipient_ids=ids)
     if ids:
@@ -378,11 +376,7 @@ def _attach(alert: SafetyAlert, *, source: str, source_id: str, level: str, reas
               rose=rose, **({"from_level": previous} if rose else {}))
     if rose:
         audit.record("safety.alert_level_rose", obj=alert, subject=alert.person_id, detail={"level": level})
-        people = [p.pk for p in recipients_for_tier(alert.tier)]
-        if alert.acknowledged_by_id and alert.acknowledged_by_id not in people:
-            people.append(alert.acknowledged_by_id)
-        send_event_on_commit([staff_group(i) for i in people] + [DASHBOARD_GROUP],
-                             {"type": "alert.updated", "alert": alert_summary(alert), "rose": True})
+        send_event_on_commit([DASHBOARD_GROUP], {"type": "alert.updated", "alert": alert_summary(alert), "rose": True})
     else:
         _changed(alert)
     signals.send_on_commit(signals.alert_attached, alert=alert, level=level, rose=rose)

@@ -45,7 +45,7 @@ WITHOUT_SECOND_FACTOR = ("password_session", "non2fa_token")
 
 # Topic labels. "…:self" is the socket's own person's topic; the others are the world's objects.
 OWN = {"events:self", "companion:self"}
-STAFF_OWN = {"safety:dashboard", "safety:staff-self"}
+STAFF_OWN = {"safety:dashboard"}
 EXPECTED: dict[str, set[str]] = {
     "member": OWN | {"chat:group", "peer:member-friend", "line:member", "care:member"},
     "other": OWN,
@@ -149,7 +149,6 @@ def label_topics(world: dict, users: dict, self_id: int) -> dict[str, str]:
         who = "self" if user.pk == self_id else role
         labels[f"user.{user.pk}"] = f"events:{who}"
         labels[f"companion.{user.pk}"] = f"companion:{who}"
-        labels[f"staff.{user.pk}"] = f"safety:staff-{who}"
     return labels
 
 

@@ -239,3 +239,32 @@ def test_help_event_says_held_only_when_the_words_were_held(delivered_anyway, he
     assert route.decision == "crisis"
     help_events = [frame for topic, frame in sent if topic == f"user.{person.pk}" and frame["type"] == "safety.help"]
     assert [e["held"] for e in help_events] == [held]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_staff_socket_hears_each_alert_event_once():
+    """The dashboard topic reaches every staff socket that proved a second factor; the alert's
+    recipients were also sent it on a per-person topic that the same sockets joined, so each
+    heard a new alert, and each rise, twice."""
+    from channels.db import database_sync_to_async as db
+
+    from hearthside.testing.sockets import drain
+
+    member = make_user("writer2", country="GB")
+    moderator = make_user("mod2", "moderator")
+    _on_duty(moderator)
+    sock = _socket_for(moderator)
+
+    async def scenario():
+        connected, _ = await sock.connect()
+        assert connected
+        assert (await sock.receive_json_from())["type"] == "hello"
+        alert = await db(actions.raise_alert)(member, source="test.post", source_id="1", level="moderate")
+        await db(actions.raise_alert)(member, source="test.post", source_id="2", level="high")
+        frames = await drain(sock, quiet=1.0)
+        await sock.disconnect()
+        return alert, frames
+
+    alert, frames = async_to_sync(scenario)()
+    kinds = [f["type"] for f in frames if f.get("alert", {}).get("id") == alert.pk]
+    assert kinds == ["alert.new", "alert.updated"]
