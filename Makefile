@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench bench-screen screener-cache bench-outreach bench-realtime bench-synapse bench-supportline eval-safety eval-companion eval-moderation train-emotions train-screener venv messages clean
+.PHONY: run test lint tour bench bench-screen screener-cache bench-outreach bench-realtime bench-synapse bench-supportline eval-safety eval-companion eval-moderation train-emotions train-screener venv messages clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -22,11 +22,18 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/lint-imports
 	$(PY) -m pytest -n 2 --dist loadfile
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 	$(PY) manage.py makemigrations --check --dry-run
+
+# docs/tour.md and its screenshots (docs/tour/), role by role, from a throw-away demo site
+# (its own temporary database and keys; your database is not touched). Needs Chromium.
+tour: $(STAMP)
+	$(PY) scripts/tour.py
 
 bench: $(STAMP)
 	$(PY) bench/bench_api.py

@@ -39,4 +39,4 @@ urlpatterns = [
 
 # Errors: JSON under /api/, and the crisis lines on every HTML error page (core/views.py).
 handler404 = "hearthside.core.views.page_not_found"
-handler500 = "hearthside.core.views.server_error"
+handler500 = "hearthside.safety.views.server_error"

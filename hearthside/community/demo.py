@@ -1,4 +1,5 @@
-"""Demo content for communities: an upcoming facilitated meeting (idempotent)."""
+"""Demo content for communities: the demo groups with their members, and an upcoming facilitated
+meeting (idempotent)."""
 
 from __future__ import annotations
 
@@ -6,12 +7,32 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from hearthside.core import demo_texts
 from hearthside.core.demo_texts import MEETING_DESCRIPTION
+
+
+def _groups() -> None:
+    from hearthside.accounts.models import User
+    from hearthside.community.models import Group, Membership
+
+    people = User.objects.filter(username__in=["demo-member", "demo-member2", "demo-peer"])
+    # Stored in English; pages show the description and guidelines in each reader's language.
+    for slug, (name, topic, description) in demo_texts.GROUPS.items():
+        group, created = Group.objects.get_or_create(slug=slug, defaults={
+            "name": name, "topic": topic, "description": description,
+            "guidelines": demo_texts.GROUP_GUIDELINES,
+        })
+        if created:
+            for person in people:
+                role = Membership.Role.FACILITATOR if person.username == "demo-peer" else Membership.Role.MEMBER
+                Membership.objects.get_or_create(group=group, user=person, defaults={"role": role})
 
 
 def load(stdout) -> None:
     from hearthside.accounts.models import User
     from hearthside.community.models import Group, Meeting, MeetingRSVP
+
+    _groups()
 
     group = Group.objects.filter(slug="living-with-anxiety").first()
     peer = User.objects.filter(username="demo-peer").first()

@@ -1,4 +1,6 @@
-"""One websocket per browser tab: the person's own events, and the safety dashboard for staff.
+"""One websocket per browser tab: the person's own events; features add theirs as live channels
+(``core.realtime``: group chat, peer chat, the support line, counselling, the companion, the
+safety dashboard).
 
 Every socket has a bounded send queue (its *outbox*) and its own writer task. The fan-out
 (``core.fanout.Hub.deliver``) only appends a frame to each socket's outbox and never waits for a
@@ -48,14 +50,10 @@ def _session_groups(user, session, token) -> list[str]:
     """The socket's own groups. First records on ``user`` whether this socket proved a second
     factor (its token's, or its session's device), so that every channel's access checks, which
     receive only ``user``, apply the same rule as pages and the API (``proved_second_factor``)."""
-    from hearthside.accounts.auth import mark_second_factor, proved_second_factor
-    from hearthside.safety.actions import DASHBOARD_GROUP, can_handle_alerts
+    from hearthside.accounts.auth import mark_second_factor
 
     mark_second_factor(user, token.two_factor if token is not None else _two_factor_in_session(user, session))
-    groups = [user_group(user.pk)]
-    if can_handle_alerts(user) and proved_second_factor(user):
-        groups.append(DASHBOARD_GROUP)
-    return groups
+    return [user_group(user.pk)]
 
 
 @database_sync_to_async
@@ -132,18 +130,6 @@ def _credentials_valid(user, session, token) -> bool:
         if device is None or device.user_id != user.pk:
             return False
     return True
-
-
-@database_sync_to_async
-def _open_alerts(user) -> list[dict]:
-    from hearthside.core import audit
-    from hearthside.safety.actions import alert_summary
-    from hearthside.safety.models import SafetyAlert
-
-    alerts = (SafetyAlert.objects.exclude(status=SafetyAlert.Status.RESOLVED).exclude(person=user)
-              .select_related("person").order_by("ack_deadline"))
-    audit.record("safety.alerts_listed", actor=user, detail={"via": "socket"})
-    return [alert_summary(a) for a in alerts]
 
 
 def _is_db_error(exc: BaseException) -> bool:
@@ -354,13 +340,5 @@ class EventsConsumer(AsyncJsonWebsocketConsumer):
         kind = content.get("type")
         if kind == "ping":
             await self.send_json({"type": "pong"})
-        elif kind == "alerts.sync" and self._is_dashboard():
-            alerts = await _open_alerts(self.scope["user"])
-            await self.send_json({"type": "alerts.open", "alerts": alerts})
         else:
             await self.send_json(realtime.error_frame("unsupported", f"{kind} is not supported.", content))
-
-    def _is_dashboard(self) -> bool:
-        from hearthside.safety.actions import DASHBOARD_GROUP
-
-        return DASHBOARD_GROUP in getattr(self, "groups_joined", ())

@@ -46,6 +46,11 @@ DEVICE_HEADER = "X-Hearthside-Device"
 SIGNED_OUT_SESSION_KEY = "hs_device_forget"
 
 
+# Requests whose visit keeps nothing on the device, registered by feature apps in their ready()
+# (the support line's anonymous guests): each is called with the request.
+KEEPS_NOTHING: list = []
+
+
 def device_key(request) -> str:
     """An opaque, stable key for the account signed in on this request ('' when nobody is, and for
     a support-line guest, whose visit keeps nothing on the device).
@@ -55,9 +60,7 @@ def device_key(request) -> str:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return ""
-    from hearthside.supportline.actions import is_guest_session
-
-    if is_guest_session(request):
+    if any(keeps_nothing(request) for keeps_nothing in KEEPS_NOTHING):
         return ""
     return salted_hmac("hearthside.core.device", str(user.pk)).hexdigest()[:32]
 

@@ -118,28 +118,6 @@ def page_not_found(request, exception=None):
     return default(request, exception)
 
 
-def server_error(request):
-    """Every uncaught error. Under /api/: JSON (503 "unavailable" when the database is down).
-    Elsewhere a page that needs neither the database nor the session and shows the crisis lines;
-    ``/help/`` itself answers 200 with them when the database is what failed."""
-    import sys
-
-    from django.db import DatabaseError
-
-    from hearthside.safety.offline import render_offline_help
-
-    exc = sys.exc_info()[1]
-    database_down = isinstance(exc, DatabaseError)
-    if _is_api(request):
-        if database_down:
-            return JsonResponse({"detail": "The service is unavailable for a moment; try again.",
-                                 "code": "unavailable"}, status=503)
-        return JsonResponse({"detail": "Internal server error.", "code": "server_error"}, status=500)
-    if database_down and request.method in {"GET", "HEAD"} and request.path.rstrip("/") == "/help":
-        return render_offline_help(request)
-    return render_offline_help(request, status=500, error=True)
-
-
 @require_POST
 def set_theme(request):
     theme = request.POST.get("theme", "auto")

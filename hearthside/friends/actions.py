@@ -675,7 +675,9 @@ def check_report_message(user, connection: Connection, seq: int, reason: str = "
     report = PeerReport.objects.create(reporter=user, reported_id=message.author_id, message=message,
                                        reason=(reason or "")[:500])
     audit.record("friends.reported", actor=user, request=request, obj=report, subject=message.author_id)
-    send_event_on_commit(["safety.dashboard"], {"type": "review.new", "source": "friends.report"})
+    from hearthside.safety.actions import DASHBOARD_GROUP
+
+    send_event_on_commit([DASHBOARD_GROUP], {"type": "review.new", "source": "friends.report"})
     return report
 
 

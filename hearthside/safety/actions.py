@@ -97,7 +97,9 @@ PRIVATE_SOURCES = {"selfcare.journal", "companion"}
 def holds_content(source: str) -> bool:
     """Whether content from this source is published to others (and so can be held back)."""
     return source not in PRIVATE_SOURCES
-DASHBOARD_GROUP = "safety.dashboard"
+
+
+DASHBOARD_GROUP = "alerts.dashboard"  # the topic of safety.realtime.AlertsChannel
 ALERT_ROLES = ("moderator", "clinical_supervisor", "administrator")
 
 

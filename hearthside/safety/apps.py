@@ -9,7 +9,12 @@ class SafetyConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from hearthside.core import realtime, warmup
+
         from . import checks, personal_data, sweeps  # noqa: F401  (registers checks, export/erasure, sweeps)
         from .directory import load_directory_if_empty
+        from .realtime import AlertsChannel, warm_screener
 
         post_migrate.connect(load_directory_if_empty, sender=self)
+        realtime.register(AlertsChannel())
+        warmup.register(warm_screener)

@@ -1,12 +1,36 @@
-"""The "Get help now" page: works logged out and without JavaScript."""
+"""The "Get help now" page: works logged out and without JavaScript; and the site's error page
+(``handler500``), which shows the crisis lines without needing the database or the session."""
 
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_POST
 
 from . import directory
+
+
+def server_error(request):
+    """Every uncaught error. Under /api/: JSON (503 "unavailable" when the database is down).
+    Elsewhere a page that needs neither the database nor the session and shows the crisis lines;
+    ``/help/`` itself answers 200 with them when the database is what failed."""
+    import sys
+
+    from django.db import DatabaseError
+
+    from .offline import render_offline_help
+
+    exc = sys.exc_info()[1]
+    database_down = isinstance(exc, DatabaseError)
+    if request.path.startswith("/api/"):
+        if database_down:
+            return JsonResponse({"detail": "The service is unavailable for a moment; try again.",
+                                 "code": "unavailable"}, status=503)
+        return JsonResponse({"detail": "Internal server error.", "code": "server_error"}, status=500)
+    if database_down and request.method in {"GET", "HEAD"} and request.path.rstrip("/") == "/help":
+        return render_offline_help(request)
+    return render_offline_help(request, status=500, error=True)
 
 
 def help_now(request):

@@ -7,9 +7,12 @@ class SupportlineConfig(AppConfig):
     verbose_name = "Support line"
 
     def ready(self):
-        from hearthside.core import realtime
+        from hearthside.core import device, realtime
 
         from . import personal_data, sweeps  # noqa: F401
+        from .actions import is_guest_session
         from .channel import LineChannel
 
         realtime.register(LineChannel())
+        if is_guest_session not in device.KEEPS_NOTHING:  # a guest's visit keeps nothing on the device
+            device.KEEPS_NOTHING.append(is_guest_session)

@@ -6,11 +6,11 @@ from django.utils.functional import SimpleLazyObject
 
 
 def outreach(request):
-    """``outreach``: the live conversation the safety team opened with the signed-in person, unless
+    """``LINE_STAFF``: whether to link the support-line desk. ``outreach``: the live conversation the safety team opened with the signed-in person, unless
     this page is that conversation. Lazy: queried only where the banner is drawn."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {}
+        return {"LINE_STAFF": False}
 
     def find():
         from . import actions
@@ -22,4 +22,6 @@ def outreach(request):
             return None
         return conversation
 
-    return {"outreach": SimpleLazyObject(find)}
+    from .actions import is_supporter
+
+    return {"outreach": SimpleLazyObject(find), "LINE_STAFF": is_supporter(user)}

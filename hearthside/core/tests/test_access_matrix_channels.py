@@ -45,7 +45,7 @@ WITHOUT_SECOND_FACTOR = ("password_session", "non2fa_token")
 
 # Topic labels. "…:self" is the socket's own person's topic; the others are the world's objects.
 OWN = {"events:self", "companion:self"}
-STAFF_OWN = {"safety:dashboard"}
+STAFF_OWN = {"alerts:dashboard"}
 EXPECTED: dict[str, set[str]] = {
     "member": OWN | {"chat:group", "peer:member-friend", "line:member", "care:member"},
     "other": OWN,
@@ -101,6 +101,10 @@ def _frames(ids: dict) -> dict[str, list[tuple[str, dict, str | None, set[str]]]
             ("line.send", {"type": "line.send", "conversation": conversation, "client_id": "m-{who}",
                            "body": "matrix probe"}, "line.ack", {"member", "peer"}),
         ],
+        "alerts": [
+            # The open alerts (the member's among them), for the safety dashboard only.
+            ("alerts.sync", {"type": "alerts.sync"}, "alerts.open", {"moderator", "supervisor", "admin"}),
+        ],
         "care": [
             ("care.sync", {"type": "care.sync", "relationship": relationship, "after": 0}, "care.history",
              {"member", "pract"}),
@@ -111,7 +115,7 @@ def _frames(ids: dict) -> dict[str, list[tuple[str, dict, str | None, set[str]]]
 
 
 FRAME_NEEDS_2FA = {"line.sync": {"peer", "supervisor"}, "line.send": {"peer"}, "care.sync": {"pract"},
-                   "care.send": {"pract"}}
+                   "care.send": {"pract"}, "alerts.sync": {"moderator", "supervisor", "admin"}}
 # Prefixes whose frames name no object of anyone else, with the reason.
 OWN_FRAMES_ONLY = {
     "companion": "companion frames act on the sender's own conversation only (no id in the frame)",
@@ -136,7 +140,7 @@ def label_topics(world: dict, users: dict, self_id: int) -> dict[str, str]:
 
     ids = world["ids"]
     labels = {
-        DASHBOARD_GROUP: "safety:dashboard",
+        DASHBOARD_GROUP: "alerts:dashboard",
         QUEUE_TOPIC: "line:queue",
         SUPERVISE_TOPIC: "line:supervise",
         f"group.{world['group_id']}": "chat:group",
@@ -248,7 +252,7 @@ def _connect_and_probe(world, users, role: str, credential: str) -> dict:
             await _until_pong(sock)
             out["rejoined"] = _topics_of(consumer)
             out["frames"] = {}
-            for prefix, probes in _frames(world["ids"]).items():
+            for probes in _frames(world["ids"]).values():
                 for name, frame, accepted, _roles in probes:
                     frame = {k: (v.format(who=f"{role}-{credential}") if isinstance(v, str) else v)
                              for k, v in frame.items()}

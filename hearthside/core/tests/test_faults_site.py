@@ -70,7 +70,7 @@ def test_api_errors_are_json_when_the_database_is_down(database_down):
 
 @pytest.mark.django_db
 def test_api_404_and_500_are_json(rf):
-    from hearthside.core import views
+    from hearthside.safety import views
 
     missing = _client().get("/api/v1/no/such/thing")
     assert missing.status_code == 404 and missing.json() == {"detail": "Not found."}
