@@ -13,6 +13,8 @@ from hearthside.testing.browser_fixtures import (  # noqa: F401  (pytest fixture
     audit,
     browser_context,
     chromium,
+    open_asgi_context,
+    open_live_context,
     page,
 )
 

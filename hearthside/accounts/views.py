@@ -18,6 +18,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from . import actions, forms
@@ -328,8 +329,11 @@ def delete_account(request):
     if form.is_valid() and request.user.check_password(form.cleaned_data["password"]):
         actions.do_request_erasure(request.user, request=request)
         actions.do_logout(request)
-        messages.info(request, _("Your account is closed. It will be erased in %(days)s days; logging in before then cancels this.")
-                      % {"days": settings.ERASURE_GRACE_DAYS})
+        days = settings.ERASURE_GRACE_DAYS
+        messages.info(request, ngettext(
+            "Your account is closed. It will be erased in %(days)s day; logging in before then cancels this.",
+            "Your account is closed. It will be erased in %(days)s days; logging in before then cancels "
+            "this.", days) % {"days": days})
         return redirect("home")
     if form.is_valid():
         form.add_error("password", _("Your password was entered incorrectly."))

@@ -15,6 +15,7 @@ from django.db.models import F, Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from hearthside.core import audit
 from hearthside.core.events import send_event_on_commit, user_group
@@ -157,7 +158,9 @@ def check_add_licence(user, fields: dict, request=None) -> Licence:
     for name, limit in (("number", 60), ("issuing_body", 200), ("jurisdiction", 100)):
         value = str(fields.get(name) or "").strip()
         if not value or len(value) > limit:
-            raise ValidationError({name: [_("Required, up to %(n)s characters.") % {"n": limit}]})
+            raise ValidationError({name: [ngettext(
+                "Required, up to %(n)s character.",
+                "Required, up to %(n)s characters.", limit) % {"n": limit}]})
         cleaned[name] = value
     expires_on = fields.get("expires_on")
     if isinstance(expires_on, str):
@@ -246,12 +249,16 @@ def send_licence_expiry_reminders(today: date | None = None) -> int:
             days = (licence.expires_on - today).days
             with in_language_of(licence.practitioner.user):
                 notify(licence.practitioner.user_id,
-                       _("Your licence %(n)s expires in %(d)s days. Send the renewed licence so clients can keep "
-                         "booking.") % {"n": licence.number, "d": days}, "/care/practice/")
+                       ngettext("Your licence %(n)s expires in %(d)s day. Send the renewed licence so clients "
+                                "can keep booking.",
+                                "Your licence %(n)s expires in %(d)s days. Send the renewed licence so clients "
+                                "can keep booking.", days) % {"n": licence.number, "d": days}, "/care/practice/")
             for admin_id in admins:
                 with in_language_of(admin_id):
-                    notify(admin_id, _("A practitioner's licence expires in %(d)s days: re-verify it after renewal.")
-                           % {"d": days}, "/care/verify/")
+                    notify(admin_id, ngettext(
+                        "A practitioner's licence expires in %(d)s day: re-verify it after renewal.",
+                        "A practitioner's licence expires in %(d)s days: re-verify it after renewal.", days)
+                        % {"d": days}, "/care/verify/")
             sent += 1
     return sent
 
@@ -681,9 +688,11 @@ def check_cancel(user, appointment: Appointment, request=None) -> Appointment:
     if appointment.starts_at <= now:
         raise ValidationError(_("This session has already started."))
     if user.pk == appointment.client_id and _within_change_window(appointment, now):
-        raise PermissionDenied(_("Sessions can be cancelled up to %(h)s hours before they start. "
-                                 "Send your practitioner a message instead.")
-                               % {"h": appointment.practitioner.change_window_hours})
+        hours = appointment.practitioner.change_window_hours
+        raise PermissionDenied(ngettext("Sessions can be cancelled up to %(h)s hour before they start. "
+                                        "Send your practitioner a message instead.",
+                                        "Sessions can be cancelled up to %(h)s hours before they start. "
+                                        "Send your practitioner a message instead.", hours) % {"h": hours})
     with transaction.atomic():
         do_cancel(appointment, user, request=request)
     return appointment
@@ -720,8 +729,10 @@ def check_reschedule(user, appointment: Appointment, starts_at, request=None) ->
     if appointment.status != Appointment.Status.BOOKED or appointment.starts_at <= now:
         raise ValidationError(_("Only a future booked session can be moved."))
     if _within_change_window(appointment, now):
-        raise PermissionDenied(_("Sessions can be moved up to %(h)s hours before they start.")
-                               % {"h": appointment.practitioner.change_window_hours})
+        hours = appointment.practitioner.change_window_hours
+        raise PermissionDenied(ngettext("Sessions can be moved up to %(h)s hour before they start.",
+                                        "Sessions can be moved up to %(h)s hours before they start.", hours)
+                               % {"h": hours})
     with transaction.atomic():
         return check_book(user, appointment.practitioner, starts_at, appointment.format, request=request,
                           replacing=appointment)
@@ -874,7 +885,9 @@ def check_review(client, appointment: Appointment, rating, body: str = "", reque
         raise ValidationError({"rating": [_("Give 1 to 5 stars.")]})
     body = (body or "").replace("\x00", "").strip()
     if len(body) > MAX_REVIEW:
-        raise ValidationError({"body": [_("Keep it under %(n)s characters.") % {"n": MAX_REVIEW}]})
+        raise ValidationError({"body": [ngettext(
+            "Keep it under %(n)s character.",
+            "Keep it under %(n)s characters.", MAX_REVIEW) % {"n": MAX_REVIEW}]})
     from hearthside.safety.actions import screen_and_route
 
     try:

@@ -18,6 +18,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from hearthside.accounts.actions import has_consent
 from hearthside.accounts.auth import SecondFactorRequired, proved_second_factor
@@ -224,7 +225,9 @@ def check_write_note(user, relationship: CareRelationship, body: str, *, appoint
     if not body:
         raise ValidationError({"body": [_("Write the note first.")]})
     if len(body) > MAX_NOTE:
-        raise ValidationError({"body": [_("Keep notes under %(n)s characters.") % {"n": MAX_NOTE}]})
+        raise ValidationError({"body": [ngettext(
+            "Keep notes under %(n)s character.",
+            "Keep notes under %(n)s characters.", MAX_NOTE) % {"n": MAX_NOTE}]})
     from .models import Appointment
 
     appointment = None

@@ -320,6 +320,7 @@ class Homework(models.Model):
 
     class Meta:
         ordering = ["-assigned_at"]
+        verbose_name_plural = "homework"  # uncountable: "homeworks" is not English
 
     def __str__(self) -> str:
         return f"homework {self.exercise}"

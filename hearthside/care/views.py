@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hearthside.accounts.auth import SecondFactorRequired
@@ -147,13 +148,22 @@ def risk_policy_text(profile) -> str:
         return _("If our safety checks notice that you may be at risk elsewhere on %(site)s, our safety team "
                  "reaches out; %(p)s is not told. Messages you send %(p)s always reach them.") % {
             **names, "site": settings.SITE_NAME}
-    return _("While you are in care with %(p)s (a session booked or held in the last %(d)s days, messages "
-             "between you in that time, or you began in that time), %(p)s is told if our safety checks notice that "
-             "you may be at risk anywhere on %(site)s: in what you write to others, in your journal if you "
-             "allowed screening, or if you answer the questionnaire question about thoughts of self-harm above 0. "
-             "They are told that you may need attention and in which part of the site, not what you wrote "
-             "elsewhere. Our safety team is alerted too, and both can see who is acting. Messages you send "
-             "%(p)s always reach them.") % {**names, "site": settings.SITE_NAME}
+    return ngettext(
+        "While you are in care with %(p)s (a session booked or held in the last %(d)s day, messages between "
+        "you in that time, or you began in that time), %(p)s is told if our safety checks notice that you "
+        "may be at risk anywhere on %(site)s: in what you write to others, in your journal if you allowed "
+        "screening, or if you answer the questionnaire question about thoughts of self-harm above 0. They "
+        "are told that you may need attention and in which part of the site, not what you wrote elsewhere. "
+        "Our safety team is alerted too, and both can see who is acting. Messages you send %(p)s always "
+        "reach them.",
+        "While you are in care with %(p)s (a session booked or held in the last %(d)s days, messages "
+        "between you in that time, or you began in that time), %(p)s is told if our safety checks notice that you "
+        "may be at risk anywhere on %(site)s: in what you write to others, in your journal if you allowed "
+        "screening, or if you answer the questionnaire question about thoughts of self-harm above 0. They "
+        "are told that you may need attention and in which part of the site, not what you wrote elsewhere. "
+        "Our safety team is alerted too, and both can see who is acting. Messages you send %(p)s always "
+        "reach them.",
+        names["d"]) % {**names, "site": settings.SITE_NAME}
 
 
 @login_required

@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from hearthside.core import audit, realtime
 from hearthside.core.fanout import publish_on_commit
@@ -163,8 +164,9 @@ def check_send_chat(user, group: Group, client_id: str, body: str, *, anonymous:
         raise RateLimited(_("You are sending messages very quickly. Take a breath and try again in a minute."))
     if group.slow_mode_seconds and recent.filter(
             created_at__gte=now - timedelta(seconds=group.slow_mode_seconds)).exists():
-        raise RateLimited(_("This group is in slow mode: one message every %(n)s seconds.")
-                          % {"n": group.slow_mode_seconds})
+        raise RateLimited(ngettext("This group is in slow mode: one message every %(n)s second.",
+                                   "This group is in slow mode: one message every %(n)s seconds.",
+                                   group.slow_mode_seconds) % {"n": group.slow_mode_seconds})
 
     from hearthside.safety.actions import recent_texts, screen_and_route
 

@@ -36,7 +36,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from hearthside.core import audit
 
@@ -168,7 +168,8 @@ def _clean_text(value, name: str, limit: int, *, required: bool = True) -> str:
     if required and not value:
         raise ValidationError({name: [_("Write something first.")]})
     if len(value) > limit:
-        raise ValidationError({name: [_("Keep this under %(n)s characters.") % {"n": limit}]})
+        raise ValidationError({name: [ngettext("Keep this under %(n)s character.",
+                                               "Keep this under %(n)s characters.", limit) % {"n": limit}]})
     return value
 
 
@@ -188,7 +189,8 @@ def clean_tags(group: Group, tags, *, opening: bool) -> list[str]:
             raise ValidationError({"cw_tags": [_("Tags use up to 30 letters, digits, spaces or hyphens.")]})
         cleaned.append(tag)
     if len(cleaned) > MAX_TAGS:
-        raise ValidationError({"cw_tags": [_("Up to %(n)s content warnings.") % {"n": MAX_TAGS}]})
+        raise ValidationError({"cw_tags": [ngettext(
+            "Up to %(n)s content warning.", "Up to %(n)s content warnings.", MAX_TAGS) % {"n": MAX_TAGS}]})
     required = [str(t).lower() for t in (group.required_cw_tags or [])]
     if required:
         unknown = [t for t in cleaned if t not in required]
@@ -209,7 +211,9 @@ def _clean_hold(minutes) -> int:
     except (TypeError, ValueError):
         minutes = -1
     if not 1 <= minutes <= HOLD_MAX_MINUTES:
-        raise ValidationError({"hold_minutes": [_("Hold a post for 1 to %(n)s minutes.") % {"n": HOLD_MAX_MINUTES}]})
+        raise ValidationError({"hold_minutes": [ngettext(
+            "Hold a post for 1 to %(n)s minute.",
+            "Hold a post for 1 to %(n)s minutes.", HOLD_MAX_MINUTES) % {"n": HOLD_MAX_MINUTES}]})
     return minutes
 
 
@@ -227,7 +231,9 @@ def _check_may_post(viewer: Viewer, now) -> Membership:
                 .values_list("created_at", flat=True).first())
         if last is not None and last > now - timedelta(seconds=slow):
             wait = int((last + timedelta(seconds=slow) - now).total_seconds()) + 1
-            raise PermissionDenied(_("This group is in slow mode: you can post again in %(n)s seconds.") % {"n": wait})
+            raise PermissionDenied(ngettext(
+                "This group is in slow mode: you can post again in %(n)s second.",
+                "This group is in slow mode: you can post again in %(n)s seconds.", wait) % {"n": wait})
     return membership
 
 

@@ -25,6 +25,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from hearthside.core import audit
 
@@ -258,8 +259,10 @@ def _anonymous_author_guard(moderator, post, reason: str, request=None, *, recor
         raise ValidationError(_("This post is anonymous: acting on its author would reveal them. Hide the post, or "
                                 "escalate it so a site moderator can decide."))
     if len(reason) < MIN_REVEAL_REASON:
-        raise ValidationError({"reason": [_("Acting on an anonymous author reveals them: give the reason (at least "
-                                            "%(n)s characters).") % {"n": MIN_REVEAL_REASON}]})
+        raise ValidationError({"reason": [ngettext(
+            "Acting on an anonymous author reveals them: give the reason (at least %(n)s character).",
+            "Acting on an anonymous author reveals them: give the reason (at least %(n)s characters).",
+            MIN_REVEAL_REASON) % {"n": MIN_REVEAL_REASON}]})
     (record or _record)(moderator, post, "reveal", reason=reason, member_id=post.author_id, request=request)
 
 
@@ -277,7 +280,9 @@ def _clean_reason(reason, *, required: bool = False, minimum: int = 1) -> str:
     if len(reason) > 500:
         raise ValidationError({"reason": [_("Keep the reason under 500 characters.")]})
     if required and len(reason) < minimum:
-        raise ValidationError({"reason": [_("Give a reason of at least %(n)s characters.") % {"n": minimum}]})
+        raise ValidationError({"reason": [ngettext(
+            "Give a reason of at least %(n)s character.",
+            "Give a reason of at least %(n)s characters.", minimum) % {"n": minimum}]})
     return reason
 
 

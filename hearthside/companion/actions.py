@@ -15,6 +15,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from hearthside.accounts.actions import has_consent
 from hearthside.core import audit, realtime
@@ -208,7 +209,9 @@ def _clean(text, client_id) -> tuple[str, str]:
     if not text:
         raise ValidationError({"text": [_("Write a message first.")]})
     if len(text) > MAX_TEXT:
-        raise ValidationError({"text": [_("Keep a message under %(n)s characters.") % {"n": MAX_TEXT}]})
+        raise ValidationError({"text": [ngettext(
+            "Keep a message under %(n)s character.",
+            "Keep a message under %(n)s characters.", MAX_TEXT) % {"n": MAX_TEXT}]})
     client_id = str(client_id or "").strip()[:64]
     return text, client_id
 

@@ -64,6 +64,9 @@ class Memory(models.Model):
     data = EncryptedJSONField(default=dict)
     updated_at = models.DateTimeField(default=timezone.now)
 
+    class Meta:
+        verbose_name_plural = "memories"  # the admin's list heading; Django's default adds an "s"
+
     def __str__(self) -> str:
         return f"companion memory {self.user_id}"
 

@@ -14,14 +14,19 @@ from django.contrib.auth import get_user_model
 from django.utils import translation
 
 
+def offered_language(code: str | None) -> str:
+    """``code``'s base language ("es-MX" → "es") when the site offers it, else the site's default."""
+    base = (code or "").split("-")[0].lower()
+    return base if base in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
 def language_of(user) -> str:
     """``user``'s chosen language (a user or a user id), or the site's default."""
     if isinstance(user, int):
         code = get_user_model().objects.filter(pk=user).values_list("language", flat=True).first()
     else:
         code = getattr(user, "language", None)
-    code = (code or "").split("-")[0].lower()
-    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    return offered_language(code)
 
 
 @contextmanager

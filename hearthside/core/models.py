@@ -23,6 +23,9 @@ class AuditAddress(models.Model):
     address_hash = models.CharField(max_length=40)
     at = models.DateTimeField(db_index=True)
 
+    class Meta:
+        verbose_name_plural = "audit addresses"  # the admin's list heading; Django's default adds an "s"
+
     def __str__(self) -> str:
         return f"audit #{self.seq} address"
 

@@ -114,6 +114,7 @@ def clean_body(body, max_length: int, *, field: str = "body") -> str:
     """
     from django.core.exceptions import ValidationError
     from django.utils.translation import gettext as _
+    from django.utils.translation import ngettext
 
     body = replace_lone_surrogates(body).strip() if isinstance(body, str) else ""
     if "\x00" in body:
@@ -121,7 +122,9 @@ def clean_body(body, max_length: int, *, field: str = "body") -> str:
     if not body:
         raise ValidationError({field: [_("Write a message first.")]})
     if len(body) > max_length:
-        raise ValidationError({field: [_("Keep messages under %(n)s characters.") % {"n": max_length}]})
+        raise ValidationError({field: [ngettext(
+            "Keep messages under %(n)s character.",
+            "Keep messages under %(n)s characters.", max_length) % {"n": max_length}]})
     return body
 
 

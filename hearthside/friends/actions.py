@@ -17,7 +17,7 @@ from django.db.models import Count, F, Max, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.text import get_text_list
-from django.utils.translation import get_language_info, gettext_lazy
+from django.utils.translation import get_language_info, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 
 from hearthside.core import audit, realtime
@@ -388,7 +388,9 @@ def requests_held(user, now=None) -> bool:
 def check_request(user, profile: PeerProfile, message: str = "", request=None) -> Connection:
     message = (message or "").replace("\x00", "").strip()
     if len(message) > MAX_REQUEST_MESSAGE:
-        raise ValidationError({"message": [_("Keep the message under %(n)s characters.") % {"n": MAX_REQUEST_MESSAGE}]})
+        raise ValidationError({"message": [ngettext(
+            "Keep the message under %(n)s character.",
+            "Keep the message under %(n)s characters.", MAX_REQUEST_MESSAGE) % {"n": MAX_REQUEST_MESSAGE}]})
     now = timezone.now()
     target = profile.user
     if Connection.objects.filter(pair=Connection.pair_key(user.pk, target.pk), status__in=Connection.OPEN).exists():
@@ -744,7 +746,9 @@ def check_invite_to_circle(owner, connection: Connection, *, in_safety_plan: boo
     if current.filter(member_id=member_id).exists():
         raise ValidationError(_("They are already in your circle or have been asked."))
     if current.count() >= settings.FRIENDS_CIRCLE_SIZE:
-        raise ValidationError(_("Your circle can have up to %(n)s people.") % {"n": settings.FRIENDS_CIRCLE_SIZE})
+        size = settings.FRIENDS_CIRCLE_SIZE
+        raise ValidationError(ngettext("Your circle can have up to %(n)s person.",
+                                       "Your circle can have up to %(n)s people.", size) % {"n": size})
     with transaction.atomic():
         membership, _created = CircleMember.objects.update_or_create(
             owner=owner, member_id=member_id,
@@ -821,7 +825,9 @@ def check_reach_out(user, *, preset: str = "", text: str = "", request=None) -> 
     if not text:
         raise ValidationError({"text": [_("Choose a message or write your own.")]})
     if len(text) > MAX_REACH_OUT:
-        raise ValidationError({"text": [_("Keep it under %(n)s characters.") % {"n": MAX_REACH_OUT}]})
+        raise ValidationError({"text": [ngettext(
+            "Keep it under %(n)s character.",
+            "Keep it under %(n)s characters.", MAX_REACH_OUT) % {"n": MAX_REACH_OUT}]})
     members = [m.member_id for m in circle_of(user, statuses=(CircleMember.Status.ACCEPTED,))]
     if not members:
         raise ValidationError(_("Nobody has joined your circle yet."))
@@ -899,7 +905,9 @@ def do_mark_seen(user, delivery: ReachOutDelivery) -> ReachOutDelivery:
 def check_respond_reach_out(user, delivery: ReachOutDelivery, text: str, request=None) -> ReachOutDelivery:
     text = (text or "").replace("\x00", "").strip()
     if not text or len(text) > MAX_REACH_OUT:
-        raise ValidationError({"text": [_("Write a short reply (up to %(n)s characters).") % {"n": MAX_REACH_OUT}]})
+        raise ValidationError({"text": [ngettext("Write a short reply (up to %(n)s character).",
+                                                  "Write a short reply (up to %(n)s characters).",
+                                                  MAX_REACH_OUT) % {"n": MAX_REACH_OUT}]})
     from hearthside.safety.actions import screen_and_route
 
     route = screen_and_route(user, text, "friends.reach_out_reply", source_id=delivery.pk, context="message")
@@ -958,7 +966,9 @@ def check_share_strategy(user, text: str, situations, request=None) -> tuple[Str
     if not text:
         raise ValidationError({"text": [_("Write what helps you.")]})
     if len(text) > MAX_STRATEGY:
-        raise ValidationError({"text": [_("Keep it under %(n)s characters.") % {"n": MAX_STRATEGY}]})
+        raise ValidationError({"text": [ngettext(
+            "Keep it under %(n)s character.",
+            "Keep it under %(n)s characters.", MAX_STRATEGY) % {"n": MAX_STRATEGY}]})
     situations = _subset("situations", situations or [], SITUATIONS, required=True, most=4)
     from hearthside.safety.actions import screen_and_route
 

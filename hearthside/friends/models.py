@@ -222,6 +222,7 @@ class ReachOutDelivery(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["reach_out", "recipient"], name="unique_reach_out_delivery")]
+        verbose_name_plural = "reach out deliveries"
 
     def __str__(self) -> str:
         return f"reach-out {self.reach_out_id} to {self.recipient_id}"
@@ -243,6 +244,7 @@ class Strategy(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+        verbose_name_plural = "strategies"
 
     def __str__(self) -> str:
         return f"strategy {self.pk}"

@@ -6,8 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from hearthside.accounts.actions import has_consent
 from hearthside.core import audit
@@ -36,7 +35,8 @@ def _clean_items(step: str, items) -> list[str]:
         if item:
             cleaned.append(item)
     if len(cleaned) > MAX_ITEMS:
-        raise ValidationError({step: [ngettext("Up to %(n)s entry per step.", "Up to %(n)s entries per step.", MAX_ITEMS) % {"n": MAX_ITEMS}]})
+        raise ValidationError({step: [ngettext(
+            "Up to %(n)s entry per step.", "Up to %(n)s entries per step.", MAX_ITEMS) % {"n": MAX_ITEMS}]})
     return cleaned
 
 

@@ -19,7 +19,7 @@ from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from hearthside.accounts.models import User
 from hearthside.core import audit
@@ -96,7 +96,8 @@ def _text(value, field: str, limit: int, *, one_line: bool = True) -> str:
     value = value.replace("\x00", "")
     value = " ".join(value.split()) if one_line else value.strip()
     if len(value) > limit:
-        raise ValidationError({field: [_("Keep this under %(n)s characters.") % {"n": limit}]})
+        raise ValidationError({field: [ngettext("Keep this under %(n)s character.",
+                                                "Keep this under %(n)s characters.", limit) % {"n": limit}]})
     return value
 
 

@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext
 
 from hearthside.accounts.actions import has_consent
 from hearthside.core import audit
@@ -46,7 +46,8 @@ def _clean_text(value, field: str, limit: int) -> str:
         raise ValidationError({field: [_("Must be text.")]})
     value = value.replace("\x00", "").strip()
     if len(value) > limit:
-        raise ValidationError({field: [_("Keep this under %(n)s characters.") % {"n": limit}]})
+        raise ValidationError({field: [ngettext("Keep this under %(n)s character.",
+                                                "Keep this under %(n)s characters.", limit) % {"n": limit}]})
     return value
 
 
@@ -61,7 +62,8 @@ def _clean_labels(values, field: str, limit: int = MAX_TAGS, length: int = 60) -
         if v and v.lower() not in {c.lower() for c in cleaned}:
             cleaned.append(v)
     if len(cleaned) > limit:
-        raise ValidationError({field: [_("Up to %(n)s entries.") % {"n": limit}]})
+        raise ValidationError({field: [ngettext("Up to %(n)s entry.",
+                                                "Up to %(n)s entries.", limit) % {"n": limit}]})
     return cleaned
 
 

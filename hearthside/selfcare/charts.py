@@ -7,7 +7,7 @@ from datetime import date
 from html import escape
 
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import ngettext
 
 W, H = 640, 240
 PAD_L, PAD_R, PAD_T, PAD_B = 36, 12, 12, 28
@@ -56,9 +56,7 @@ def line_chart(points: list[dict], smooth: list[dict], start: str, end: str, *, 
 
 
 def _days(n) -> str:
-    # One form for every count, as before translation: the SVG of a chart is compared byte for byte
-    # in test_scores_encrypted (a plural form would change "1 days" there).
-    return gettext("%(n)s days") % {"n": n}
+    return ngettext("%(n)s day", "%(n)s days", n) % {"n": n}
 
 
 def bar_chart(rows: list[dict], label_key: str, value_key: str, *, title: str, lo: float = 0, hi: float = 10,

@@ -13,16 +13,15 @@ language can be resumed in another. The technique's source is the same in every 
 
 from __future__ import annotations
 
-import copy
 import json
 from functools import cache
 from pathlib import Path
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
+
+from hearthside.core.content_language import TranslatedContent, content_language, localized_copy
 
 CONTENT = Path(__file__).parent / "content" / "exercises.json"
 
@@ -33,25 +32,17 @@ MOOD_AFTER = {"id": "_mood_after", "type": "scale", "min": 1, "max": 10,
 INPUT_TYPES = {"input", "choice", "scale"}
 
 
-@cache
-def _canonical() -> dict[str, dict]:
+def _load() -> dict[str, dict]:
     data = json.loads(CONTENT.read_text(encoding="utf-8"))
     return {e["slug"]: e for e in data["exercises"]}
 
 
-def _language(language: str | None) -> str:
-    code = (language or translation.get_language() or settings.LANGUAGE_CODE).split("-")[0].lower()
-    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
-
-
 def localize(exercise: dict, language: str) -> dict:
     """The exercise with its texts in ``language`` (English for whatever that language lacks)."""
-    out = copy.deepcopy({k: v for k, v in exercise.items() if k != "translations"})
-    out["language"] = "en"
-    tr = exercise.get("translations", {}).get(language)
-    if not tr:
-        return out
-    out["language"] = language
+    return localized_copy(exercise, language, _translate)
+
+
+def _translate(out: dict, tr: dict) -> None:
     for key in ("title", "summary"):
         out[key] = tr.get(key) or out[key]
     for step in out["steps"]:
@@ -61,21 +52,19 @@ def localize(exercise: dict, language: str) -> dict:
             option["label"] = step_tr.get("options", {}).get(option["value"], option["label"])
         if "labels" in step and len(step_tr.get("labels", [])) == len(step["labels"]):
             step["labels"] = list(step_tr["labels"])
-    return out
 
 
-@cache
-def _localized(language: str) -> dict[str, dict]:
-    return {slug: localize(e, language) for slug, e in _canonical().items()}
+EXERCISES = TranslatedContent(_load, localize)
+_canonical = EXERCISES.canonical
 
 
 def all_exercises(language: str | None = None) -> dict[str, dict]:
     """Every exercise, in ``language`` (default: the active language)."""
-    return _localized(_language(language))
+    return EXERCISES.all(language)
 
 
 def get(slug: str, language: str | None = None) -> dict | None:
-    return all_exercises(language).get(slug)
+    return EXERCISES.get(slug, language)
 
 
 def missing_translations(language: str) -> list[str]:
@@ -96,7 +85,7 @@ def missing_translations(language: str) -> list[str]:
 
 
 def steps_for(slug: str, language: str | None = None) -> tuple[dict, ...]:
-    return _steps_for(slug, _language(language))
+    return _steps_for(slug, content_language(language))
 
 
 @cache
@@ -121,7 +110,8 @@ def clean_value(step: dict, value):
             raise ValidationError(_("Write a few words — or as little as you like — to go on."))
         limit = step.get("max_length", 2000)
         if len(text) > limit:
-            raise ValidationError(_("Keep it under %(n)s characters.") % {"n": limit})
+            raise ValidationError(ngettext("Keep it under %(n)s character.",
+                                           "Keep it under %(n)s characters.", limit) % {"n": limit})
         return text
     if kind == "scale":
         try:

@@ -14,12 +14,11 @@ from pathlib import Path
 
 import markdown
 import nh3
-from django.conf import settings
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from hearthside.core.content_language import SOURCE_LANGUAGE, content_language
+
 ARTICLES_DIR = Path(__file__).parent / "content" / "articles"
-SOURCE_LANGUAGE = "en"
 # Topic labels shown on the library and article pages (topics are stored as these keys).
 TOPIC_LABELS = {
     "anxiety": _("anxiety"),
@@ -102,17 +101,12 @@ def load_articles_if_empty(sender=None, using="default", **kwargs) -> None:
         return
 
 
-def _language(language: str | None) -> str:
-    code = (language or translation.get_language() or settings.LANGUAGE_CODE).split("-")[0].lower()
-    return code if code in dict(settings.LANGUAGES) else SOURCE_LANGUAGE
-
-
 def published_articles(language: str | None = None) -> list:
     """The published articles in ``language`` (default: the active one), with the English version
     of any article that has no version in that language."""
     from .models import Article
 
-    language = _language(language)
+    language = content_language(language)
     rows = Article.objects.filter(published=True, language__in={language, SOURCE_LANGUAGE})
     by_slug: dict[str, object] = {}
     for article in rows:
@@ -125,7 +119,7 @@ def article_for(slug: str, language: str | None = None):
     """The published article ``slug`` in ``language``, else in English, else None."""
     from .models import Article
 
-    language = _language(language)
+    language = content_language(language)
     rows = {a.language: a for a in Article.objects.filter(slug=slug, published=True,
                                                           language__in={language, SOURCE_LANGUAGE})}
     return rows.get(language) or rows.get(SOURCE_LANGUAGE)

@@ -9,7 +9,7 @@ from collections import Counter
 from datetime import timedelta
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from hearthside.accounts.actions import has_consent
 
@@ -58,7 +58,9 @@ def for_you(user, limit: int = 4) -> list[dict]:
 
     for effect in exercise_effects(user):
         if effect["sessions"] >= 2 and effect["average_change"] > 0:
-            add("exercise", effect["slug"], _("Your mood rose by %(c)s on average after the last %(n)s times.")
+            add("exercise", effect["slug"], ngettext(
+                "Your mood rose by %(c)s on average after the last %(n)s time.",
+                "Your mood rose by %(c)s on average after the last %(n)s times.", effect["sessions"])
                 % {"c": effect["average_change"], "n": effect["sessions"]})
     since = timezone.now() - timedelta(days=14)
     rows = list(CheckIn.objects.filter(user=user, at__gte=since).values_list("emotions", "sleep_hours")[:500])
@@ -67,9 +69,12 @@ def for_you(user, limit: int = 4) -> list[dict]:
         if n < 2:
             break
         for kind, slug in EMOTION_MAP.get(emotion, []):
-            add(kind, slug, _("You named “%(e)s” %(n)s times in the last two weeks.") % {"e": emotion, "n": n})
+            add(kind, slug, ngettext(
+                "You named “%(e)s” %(n)s time in the last two weeks.",
+                "You named “%(e)s” %(n)s times in the last two weeks.", n) % {"e": emotion, "n": n})
     sleeps = [float(s) for _e, s in rows if s is not None]
     if len(sleeps) >= 5 and sum(sleeps) / len(sleeps) < 6:
-        add("article", "better-sleep", _("You averaged %(h).1f hours of sleep over %(n)s check-ins.")
+        add("article", "better-sleep", ngettext("You averaged %(h).1f hours of sleep over %(n)s check-in.",
+                     "You averaged %(h).1f hours of sleep over %(n)s check-ins.", len(sleeps))
             % {"h": sum(sleeps) / len(sleeps), "n": len(sleeps)})
     return out

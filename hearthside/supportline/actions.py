@@ -13,6 +13,7 @@ from django.db.models import Avg, Count, F, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from hearthside.core import audit, realtime
 from hearthside.core.events import send_event_on_commit, user_group
@@ -174,7 +175,9 @@ def check_start(user, opening: str = "", *, share_plan: bool = False, request=No
     """
     opening = (opening or "").replace("\x00", "").strip()
     if len(opening) > MAX_MESSAGE:
-        raise ValidationError({"opening": [_("Keep it under %(n)s characters.") % {"n": MAX_MESSAGE}]})
+        raise ValidationError({"opening": [ngettext(
+            "Keep it under %(n)s character.",
+            "Keep it under %(n)s characters.", MAX_MESSAGE) % {"n": MAX_MESSAGE}]})
     handoff_summary = (handoff_summary or "").replace("\x00", "").strip()[:MAX_NOTE]
     if origin not in Conversation.Origin.values:
         raise ValueError(f"unknown origin {origin!r}")
@@ -411,8 +414,10 @@ def check_help_next(supporter, request=None) -> Conversation | None:
         status, _created = SupporterStatus.objects.get_or_create(user=supporter)
         status = SupporterStatus.objects.select_for_update().get(pk=status.pk)
         if active_count(supporter) >= capacity():
-            raise ValidationError(_("You are already in %(n)s conversations, your limit. Wrap one up first.")
-                                  % {"n": capacity()})
+            raise ValidationError(ngettext(
+                "You are already in %(n)s conversation, your limit. Wrap it up first.",
+                "You are already in %(n)s conversations, your limit. Wrap one up first.", capacity())
+                % {"n": capacity()})
         if not status.available:
             status.available = True
             status.changed_at = timezone.now()
@@ -528,7 +533,9 @@ def check_handoff(actor, conversation: Conversation, to_user_id, summary: str, r
     if not summary:
         raise ValidationError({"summary": [_("Write a short summary for the person taking over.")]})
     if len(summary) > MAX_NOTE:
-        raise ValidationError({"summary": [_("Keep the summary under %(n)s characters.") % {"n": MAX_NOTE}]})
+        raise ValidationError({"summary": [ngettext(
+            "Keep the summary under %(n)s character.",
+            "Keep the summary under %(n)s characters.", MAX_NOTE) % {"n": MAX_NOTE}]})
     try:
         target = User.objects.filter(is_active=True, role_grants__role__in=HANDOFF_ROLES).distinct().get(
             pk=int(to_user_id))
@@ -576,7 +583,9 @@ def check_set_note(user, conversation: Conversation, note: str, request=None) ->
         raise Http404
     note = (note or "").replace("\x00", "")
     if len(note) > MAX_NOTE:
-        raise ValidationError({"note": [_("Keep the note under %(n)s characters.") % {"n": MAX_NOTE}]})
+        raise ValidationError({"note": [ngettext(
+            "Keep the note under %(n)s character.",
+            "Keep the note under %(n)s characters.", MAX_NOTE) % {"n": MAX_NOTE}]})
     conversation.note = note
     conversation.save(update_fields=["note"])
     audit.record("supportline.note_saved", actor=user, request=request, obj=conversation,

@@ -28,6 +28,9 @@ class SupporterStatus(models.Model):
     available = models.BooleanField(default=False)
     changed_at = models.DateTimeField(default=timezone.now)
 
+    class Meta:
+        verbose_name_plural = "supporter statuses"  # the admin's list heading; Django's default adds an "s"
+
     def __str__(self) -> str:
         return f"{self.user_id} {'available' if self.available else 'away'}"
 
@@ -141,6 +144,7 @@ class Watch(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["conversation", "supervisor"], name="unique_line_watch")]
+        verbose_name_plural = "watches"
 
     def __str__(self) -> str:
         return f"{self.supervisor_id} {self.mode} {self.conversation_id}"

@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hearthside.accounts.actions import staff_without_two_factor
@@ -110,7 +110,9 @@ def start(request):
         })
     opening = request.POST.get("opening", "")
     if len(opening) > actions.MAX_MESSAGE:
-        messages.error(request, _("Keep it under %(n)s characters.") % {"n": actions.MAX_MESSAGE})
+        messages.error(request, ngettext(
+            "Keep it under %(n)s character.",
+            "Keep it under %(n)s characters.", actions.MAX_MESSAGE) % {"n": actions.MAX_MESSAGE})
         return redirect("supportline:start")
     if not user.is_authenticated:
         from hearthside.core import audit, limits, pow

@@ -35,15 +35,18 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOT_DIR = Path(os.environ.get("HEARTHSIDE_SCREENSHOT_DIR", REPO_ROOT / "test-artifacts" / "screenshots"))
 
 DESKTOP_VIEWPORT = {"width": 1280, "height": 800}
+PHONE_VIEWPORT = {"width": 390, "height": 844}
 
 
 def chromium_available() -> bool:
     return os.path.isfile(CHROMIUM_PATH) and os.access(CHROMIUM_PATH, os.X_OK)
 
 
-def launch_chromium(playwright):
-    """Launch the system Chromium with the project's fixed flags (never a downloaded build)."""
-    return playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS, headless=True)
+def launch_chromium(playwright, *extra_args: str):
+    """Launch the system Chromium with the project's fixed flags and ``extra_args`` (never a
+    downloaded build)."""
+    return playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=[*CHROMIUM_ARGS, *extra_args],
+                                      headless=True)
 
 
 def new_context(browser, base_url: str, **options):
@@ -65,6 +68,34 @@ def new_context(browser, base_url: str, **options):
     }
     settings.update(options)
     return browser.new_context(**settings)
+
+
+def open_context(browser, base_url: str, user=None, *, otp_device=None, timeout_ms: int = 15_000, **options):
+    """A visitor's browser context (see :func:`new_context`), logged in as ``user`` when given
+    (see :func:`log_in` for ``otp_device``), whose actions wait up to ``timeout_ms``."""
+    context = new_context(browser, base_url, **options)
+    context.set_default_timeout(timeout_ms)
+    if user is not None:
+        log_in(context, user, base_url, otp_device=otp_device)
+    return context
+
+
+@contextlib.contextmanager
+def context_pool(browser, base_url: str):
+    """Yields ``open(user=None, **options)``, which opens a context as :func:`open_context` does;
+    every context opened is closed when the block ends, however it ends."""
+    opened = []
+
+    def open_(user=None, **options):
+        context = open_context(browser, base_url, user, **options)
+        opened.append(context)
+        return context
+
+    try:
+        yield open_
+    finally:
+        for context in opened:
+            context.close()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -157,6 +188,14 @@ def save_screenshot(page, name: str, directory: Path | None = None) -> Path:
     path = target / f"{name}.png"
     page.screenshot(path=str(path), full_page=True, animations="disabled")
     return path
+
+
+def save_screenshots(page, name: str) -> None:
+    """``name``-390.png at phone width and ``name``-1280.png at desktop width; the page is left at
+    desktop width."""
+    for size in (PHONE_VIEWPORT, DESKTOP_VIEWPORT):
+        page.set_viewport_size(size)
+        save_screenshot(page, f"{name}-{size['width']}")
 
 
 class PageAudit:

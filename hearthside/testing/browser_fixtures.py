@@ -10,6 +10,7 @@ on every ORM call. Per module, the loop is gone again when a browser test file e
 
 from __future__ import annotations
 
+import contextlib
 import os
 
 import pytest
@@ -19,9 +20,19 @@ from hearthside.testing import browser as hs_browser
 ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    """Headless Debian Chromium for one test module; skips when it is not installed."""
+@contextlib.contextmanager
+def system_chromium(*extra_args: str):
+    """Headless Debian Chromium with the project's flags and ``extra_args``, for the body of a
+    module-scoped fixture; skips the tests when it is not installed.
+
+    A test module that needs other flags overrides the ``chromium`` fixture with its own, e.g. a
+    fake camera and microphone::
+
+        @pytest.fixture(scope="module")
+        def chromium():
+            with system_chromium("--use-fake-device-for-media-stream") as browser:
+                yield browser
+    """
     if not hs_browser.chromium_available():
         pytest.skip(hs_browser.MISSING_CHROMIUM)
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e '.[dev]')")
@@ -31,7 +42,7 @@ def chromium():
     os.environ[ASYNC_UNSAFE] = "true"
     try:
         with sync_api.sync_playwright() as playwright:
-            browser = hs_browser.launch_chromium(playwright)
+            browser = hs_browser.launch_chromium(playwright, *extra_args)
             try:
                 yield browser
             finally:
@@ -43,15 +54,26 @@ def chromium():
             os.environ[ASYNC_UNSAFE] = previous
 
 
+@pytest.fixture(scope="module")
+def chromium():
+    """Headless Debian Chromium for one test module; skips when it is not installed."""
+    with system_chromium() as browser:
+        yield browser
+
+
 @pytest.fixture
-def browser_context(chromium, live_server):
+def open_live_context(chromium, live_server):
+    """``open_live_context(user=None, *, otp_device=None, timeout_ms=15_000, **options)``: a new
+    visitor on pytest-django's live server (WSGI: no websockets), logged in as ``user`` when given
+    (:func:`hearthside.testing.browser.open_context`). Each is closed when the test ends."""
+    with hs_browser.context_pool(chromium, live_server.url) as open_:
+        yield open_
+
+
+@pytest.fixture
+def browser_context(open_live_context):
     """A fresh visitor (no cookies) pointed at pytest-django's live server (WSGI: no websockets)."""
-    context = hs_browser.new_context(chromium, live_server.url)
-    context.set_default_timeout(15_000)
-    try:
-        yield context
-    finally:
-        context.close()
+    return open_live_context()
 
 
 @pytest.fixture
@@ -75,11 +97,14 @@ def asgi_server(transactional_db):
 
 
 @pytest.fixture
-def asgi_context(chromium, asgi_server):
+def open_asgi_context(chromium, asgi_server):
+    """``open_asgi_context(user=None, **options)``: a new visitor on the ASGI server, for pages that
+    use the event socket; otherwise as ``open_live_context``."""
+    with hs_browser.context_pool(chromium, asgi_server) as open_:
+        yield open_
+
+
+@pytest.fixture
+def asgi_context(open_asgi_context):
     """A fresh visitor pointed at the ASGI server, for pages that use the event socket."""
-    context = hs_browser.new_context(chromium, asgi_server)
-    context.set_default_timeout(15_000)
-    try:
-        yield context
-    finally:
-        context.close()
+    return open_asgi_context()

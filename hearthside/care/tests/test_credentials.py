@@ -109,3 +109,15 @@ def test_expiry_reminder_goes_once_per_expiry_date(db, admin_user):
     # A renewal (new expiry date) gets its own reminder when that date comes near.
     Licence.objects.filter(practitioner=pro).update(expires_on=date(2026, 3, 25))
     assert actions.send_licence_expiry_reminders() == 1
+
+
+def test_a_licence_expiring_tomorrow_is_one_day_away(db, admin_user):
+    from hearthside.selfcare.models import Notification
+
+    pro = make_practitioner("tomorrow", expires_on=date(2026, 3, 3))
+    assert actions.send_licence_expiry_reminders() == 1
+    assert Notification.objects.get(user=pro.user).text == (
+        f"Your licence {Licence.objects.get(practitioner=pro).number} expires in 1 day. Send the renewed licence "
+        "so clients can keep booking.")
+    assert Notification.objects.get(user=admin_user).text == (
+        "A practitioner's licence expires in 1 day: re-verify it after renewal.")

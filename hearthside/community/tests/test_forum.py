@@ -424,3 +424,17 @@ def test_an_erased_openers_title_goes_with_their_posts(people, group, api_as):
     row = next(t for t in listing["threads"] if t["id"] == sub.thread.pk)
     assert "My secret title" not in str(listing)
     assert row["started_by"] == ""
+
+
+def test_slow_mode_counts_the_seconds_left_in_the_singular_and_the_plural(people, group, api_as):
+    Group.objects.filter(pk=group.pk).update(slow_mode_seconds=60)
+    api = api_as(people["writer"])
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        sub = start_thread(people["writer"], group)
+        url = f"/api/v1/community/threads/{sub.thread.pk}/posts"
+        traveller.shift(timedelta(seconds=59))
+        assert api.post(url, {"body": "one more"}).json()["detail"] == (
+            "This group is in slow mode: you can post again in 2 seconds.")
+        traveller.shift(timedelta(seconds=0.5))
+        assert api.post(url, {"body": "one more"}).json()["detail"] == (
+            "This group is in slow mode: you can post again in 1 second.")

@@ -16,11 +16,6 @@ def quiet_screener(text, history=None):
 
 
 @pytest.fixture(scope="module")
-def companion():
-    return Companion()
-
-
-@pytest.fixture(scope="module")
 def own_reading():
     return Companion(screen=quiet_screener)
 

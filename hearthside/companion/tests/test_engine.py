@@ -20,11 +20,6 @@ def talk(companion, *lines, state=None):
     return turns
 
 
-@pytest.fixture
-def companion():
-    return Companion()
-
-
 def test_it_says_it_is_automated_at_the_start_and_when_asked(companion):
     opening, answer = talk(companion, "wait, am I talking to a real person?")
     assert "not a person" in opening.reply and "not a therapist" in opening.reply

@@ -20,13 +20,6 @@ pytestmark = pytest.mark.django_db
 URL = "/api/v1/companion/messages"
 
 
-@pytest.fixture
-def person(db):
-    user = make_user("sam", country="GB")
-    do_give_consent(user, "ai_features")
-    return user
-
-
 def say(api, text, **extra):
     response = api.post(URL, {"text": text, **extra})
     assert response.status_code == 201, response.content

@@ -23,13 +23,6 @@ pytestmark = pytest.mark.django_db
 CRISIS = "I'm going to kill myself tonight, I have the pills ready"
 
 
-@pytest.fixture
-def person(db):
-    user = make_user("sam", country="GB", pseudonym="Sam")
-    do_give_consent(user, "ai_features")
-    return user
-
-
 def say(user, text):
     _person, reply = actions.check_send(user, text)
     return reply

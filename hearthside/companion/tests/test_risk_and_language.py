@@ -20,11 +20,6 @@ from hearthside.companion.engine.es import ARTICLES, EXERCISES, MESSAGES
 ENGINE = Path(__file__).resolve().parents[1] / "engine"
 
 
-@pytest.fixture(scope="module")
-def companion():
-    return Companion()
-
-
 def talk(companion, *lines, lang=None, conversation_id="t-1"):
     turn = companion.start(lang=lang, conversation_id=conversation_id)
     turns = [turn]

@@ -41,30 +41,20 @@ def test_the_page_loads_swagger_ui_from_the_site_under_the_strict_csp(member, an
             assert anon.get(asset).status_code == 200, asset
 
 
-
 @pytest.mark.browser
-def test_the_docs_work_in_a_browser_with_nothing_from_elsewhere(chromium, live_server):
-    from hearthside.testing.browser import PageAudit, log_in, new_context, save_screenshot
+def test_the_docs_work_in_a_browser_with_nothing_from_elsewhere(live_server, open_live_context):
+    from hearthside.testing.browser import PageAudit, save_screenshots
 
-    user = make_user("apireader")
     audit = PageAudit()
-    context = new_context(chromium, live_server.url)
-    context.set_default_timeout(20_000)
-    try:
-        log_in(context, user, live_server.url)
-        page = context.new_page()
-        audit.watch(page)
-        origins = set()
-        page.on("request", lambda r: origins.add("{0.scheme}://{0.netloc}".format(urlsplit(r.url))))
-        page.goto(DOCS)
-        page.locator(".swagger-ui .info .title").get_by_text("Hearthside API").wait_for()
-        # The operations are listed, grouped by tag: open one and find its path.
-        page.locator(".opblock-tag", has_text="self-help").first.click()
-        page.locator(".opblock-summary-path", has_text="/api/v1/selfcare/checkins").first.wait_for()
-        assert origins == {live_server.url}
-        for label, size in (("390", {"width": 390, "height": 844}), ("1280", {"width": 1280, "height": 800})):
-            page.set_viewport_size(size)
-            save_screenshot(page, f"api-docs-{label}")
-        audit.assert_clean()  # no CSP refusal and no script error on the page
-    finally:
-        context.close()
+    page = open_live_context(make_user("apireader"), timeout_ms=20_000).new_page()
+    audit.watch(page)
+    origins = set()
+    page.on("request", lambda r: origins.add("{0.scheme}://{0.netloc}".format(urlsplit(r.url))))
+    page.goto(DOCS)
+    page.locator(".swagger-ui .info .title").get_by_text("Hearthside API").wait_for()
+    # The operations are listed, grouped by tag: open one and find its path.
+    page.locator(".opblock-tag", has_text="self-help").first.click()
+    page.locator(".opblock-summary-path", has_text="/api/v1/selfcare/checkins").first.wait_for()
+    assert origins == {live_server.url}
+    save_screenshots(page, "api-docs")
+    audit.assert_clean()  # no CSP refusal and no script error on the page

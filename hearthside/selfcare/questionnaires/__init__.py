@@ -11,14 +11,11 @@ language through ``band_label``.
 
 from __future__ import annotations
 
-import copy
 import json
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
-from django.conf import settings
-from django.utils import translation
+from hearthside.core.content_language import TranslatedContent, localized_copy
 
 HERE = Path(__file__).parent
 
@@ -39,8 +36,7 @@ class Result:
     safety_items: tuple[str, ...]  # items marked "safety" answered above 0 (PHQ-9 item 9)
 
 
-@cache
-def _canonical() -> dict[str, dict]:
+def _load() -> dict[str, dict]:
     out = {}
     for path in sorted(HERE.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -48,19 +44,12 @@ def _canonical() -> dict[str, dict]:
     return out
 
 
-def _language(language: str | None) -> str:
-    code = (language or translation.get_language() or settings.LANGUAGE_CODE).split("-")[0].lower()
-    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
-
-
 def localize(definition: dict, language: str) -> dict:
     """The definition with its texts in ``language`` (English where that language has none)."""
-    out = copy.deepcopy({k: v for k, v in definition.items() if k != "translations"})
-    out["language"] = "en"
-    tr = definition.get("translations", {}).get(language)
-    if not tr:
-        return out
-    out["language"] = language
+    return localized_copy(definition, language, _translate)
+
+
+def _translate(out: dict, tr: dict) -> None:
     for key in ("title", "instructions", "source", "version"):
         if tr.get(key):
             out[key] = tr[key]
@@ -74,21 +63,19 @@ def localize(definition: dict, language: str) -> dict:
             option["label"] = tr["extra"].get("options", {}).get(str(option["value"]), option["label"])
     for band, label in zip(out["bands"], tr.get("bands", []), strict=False):
         band["label"] = label
-    return out
 
 
-@cache
-def _localized(language: str) -> dict[str, dict]:
-    return {slug: localize(d, language) for slug, d in _canonical().items()}
+QUESTIONNAIRES = TranslatedContent(_load, localize)
+_canonical = QUESTIONNAIRES.canonical
 
 
 def all_questionnaires(language: str | None = None) -> dict[str, dict]:
     """Every questionnaire, in ``language`` (default: the active language)."""
-    return _localized(_language(language))
+    return QUESTIONNAIRES.all(language)
 
 
 def get(slug: str, language: str | None = None) -> dict | None:
-    return all_questionnaires(language).get(slug)
+    return QUESTIONNAIRES.get(slug, language)
 
 
 def band_label(slug: str, band_index: int | None, fallback: str = "", language: str | None = None) -> str:

@@ -133,3 +133,15 @@ def test_for_you_suggestions_follow_history_and_show_the_reason(person):
     assert any(s["slug"] == "loneliness" and "lonely" in s["reason"] for s in suggestions)
     do_withdraw_consent(person, "health_data")
     assert for_you(person) == []
+
+
+def test_counts_in_messages_take_the_singular_for_one():
+    from django.core.exceptions import ValidationError
+
+    from hearthside.selfcare.charts import _days
+
+    for limit, said in ((1, "Keep it under 1 character."), (2, "Keep it under 2 characters.")):
+        with pytest.raises(ValidationError) as caught:
+            exercises.clean_value({"id": "x", "type": "input", "max_length": limit}, "far too long")
+        assert caught.value.messages == [said]
+    assert (_days(1), _days(2), _days(0)) == ("1 day", "2 days", "0 days")

@@ -4,7 +4,8 @@ values of self-help), and everything computed from them is unchanged.
 ``scores_golden.json`` was written by ``snapshot()`` running on the code before the change (plain
 integer and decimal columns, computed the same way); the same history must give the same insights,
 charts, suggestions, exercise effects, API answers and export now that every score is encrypted and
-decrypted in Python.
+decrypted in Python. Since then, one change of wording: the weekday bars of the 7- and 30-day charts
+say "(1 day)" where they said "(1 days)"; their two hashes are of the old SVG with only that replaced.
 """
 
 from __future__ import annotations

@@ -458,3 +458,20 @@ def test_the_supporter_sees_the_safety_plan_only_when_shared(supporter):
     assert "canary-private" not in client.get(f"/support-line/desk/c/{kept.pk}/").content.decode()
     # The person sees their own plan on their conversation page.
     assert "canary-private" in login_client(private).get(f"/support-line/c/{kept.pk}/").content.decode()
+
+
+def test_the_capacity_message_counts_conversations_in_the_singular_and_the_plural(supporter, settings):
+    from django.core.exceptions import ValidationError
+
+    for name in ("q1", "q2", "q3"):
+        _start(name, CALM)
+    settings.SUPPORTLINE_CAPACITY = 1
+    actions.check_help_next(supporter)
+    with pytest.raises(ValidationError) as one:
+        actions.check_help_next(supporter)
+    assert one.value.messages == ["You are already in 1 conversation, your limit. Wrap it up first."]
+    settings.SUPPORTLINE_CAPACITY = 2
+    actions.check_help_next(supporter)
+    with pytest.raises(ValidationError) as two:
+        actions.check_help_next(supporter)
+    assert two.value.messages == ["You are already in 2 conversations, your limit. Wrap one up first."]
