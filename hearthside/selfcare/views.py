@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hearthside.accounts.actions import has_consent
@@ -146,7 +147,8 @@ def insights_view(request):
         days = 30
     data = insights.compute(request.user, days)
     mood_chart = charts.line_chart(data["series"], data["smoothed"], data["start"], data["end"],
-                                   title=_("Mood over the last %(n)s days") % {"n": data["days"]}) \
+                                   title=ngettext("Mood over the last %(n)s day", "Mood over the last %(n)s days",
+                                                  data["days"]) % {"n": data["days"]}) \
         if data["enough_for_trend"] else None
     # The weekday keys are English (the API's); the page names the days in the reader's language.
     names = dict(zip(insights.WEEKDAYS, [_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")],
