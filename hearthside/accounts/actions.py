@@ -372,9 +372,9 @@ def do_login(request, user: User, *, otp_device=None) -> None:
 
 def close_sockets(user) -> None:
     """Open websockets of this person close (they carry no session check of their own)."""
-    from hearthside.core.events import send_event_on_commit, user_group
+    from hearthside.core.events import publish_on_commit, user_group
 
-    send_event_on_commit([user_group(user.pk)], {"type": "session.ended"})
+    publish_on_commit([user_group(user.pk)], {"type": "session.ended"})
 
 
 def do_logout(request) -> None:
@@ -423,9 +423,9 @@ def revoke_all_tokens(user: User) -> int:
 
 def close_token_sockets(user_id: int, token_id: int) -> None:
     """Open websockets opened with this token close with 4401 (the person's other sockets stay)."""
-    from hearthside.core.events import send_event_on_commit, user_group
+    from hearthside.core.events import publish_on_commit, user_group
 
-    send_event_on_commit([user_group(user_id)], {"type": "session.ended", "token": token_id})
+    publish_on_commit([user_group(user_id)], {"type": "session.ended", "token": token_id})
 
 
 def do_set_password_from_reset(user: User, new: str) -> None:

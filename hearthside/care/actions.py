@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from hearthside.core import audit
-from hearthside.core.events import send_event_on_commit, user_group
+from hearthside.core.events import publish_on_commit, user_group
 from hearthside.core.i18n import in_language_of
 
 from .models import (
@@ -60,7 +60,7 @@ def notify(user_id: int, text: str, url: str = "") -> None:
     from hearthside.selfcare.models import Notification
 
     Notification.objects.create(user_id=user_id, text=text[:300], url=url[:200])
-    send_event_on_commit([user_group(user_id)], {"type": "care.notice", "text": text[:300], "url": url})
+    publish_on_commit([user_group(user_id)], {"type": "care.notice", "text": text[:300], "url": url})
 
 
 # ---------------------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ from django.utils.translation import gettext as _
 
 from hearthside.accounts.auth import SecondFactorRequired, proved_second_factor
 from hearthside.core import realtime
-from hearthside.core.events import send_event_on_commit, user_group
+from hearthside.core.events import publish_on_commit, user_group
 
 from . import actions, clinical
 from .models import Appointment, CareRelationship, Message
@@ -117,8 +117,8 @@ def check_send_message(user, relationship: CareRelationship, client_id: str, bod
             seq = CareRelationship.objects.values_list("last_seq", flat=True).get(pk=relationship.pk)
             message = Message.objects.create(relationship=relationship, author=user, client_id=client_id, body=body,
                                              seq=seq, appointment=appointment, risk_level=flag)
-            realtime.publish_frame_on_commit(actions.relationship_topic(relationship.pk), message_frame(message))
-            send_event_on_commit([user_group(_other_party_id(relationship, user))],
+            publish_on_commit(actions.relationship_topic(relationship.pk), message_frame(message))
+            publish_on_commit([user_group(_other_party_id(relationship, user))],
                                  {"type": "care.unread", "relationship": relationship.pk, "seq": seq})
     except IntegrityError:
         existing = Message.objects.filter(relationship=relationship, author=user, client_id=client_id).first()
@@ -153,7 +153,7 @@ def do_mark_read(user, relationship: CareRelationship, seq: int) -> int:
     with transaction.atomic():
         updated = CareRelationship.objects.filter(pk=relationship.pk, **{f"{field}__lt": seq}).update(**{field: seq})
         if updated:
-            realtime.publish_frame_on_commit(actions.relationship_topic(relationship.pk), {
+            publish_on_commit(actions.relationship_topic(relationship.pk), {
                 "type": "care.read", "relationship": relationship.pk,
                 "reader": "client" if field == "client_read_seq" else "practitioner", "seq": seq})
     return seq
@@ -187,7 +187,7 @@ def check_admit_to_room(user, appointment_id) -> Appointment:
         if Appointment.objects.filter(pk=appointment.pk, admitted_at__isnull=True).update(admitted_at=now):
             appointment.admitted_at = now
             audit.record("care.room_admitted", actor=user, obj=appointment, subject=appointment.client)
-        realtime.publish_frame_on_commit(actions.relationship_topic(relationship.pk), {
+        publish_on_commit(actions.relationship_topic(relationship.pk), {
             "type": "care.presence", "appointment": appointment.pk, "from": user.pk, "state": "admitted"})
     return appointment
 
@@ -360,7 +360,7 @@ def _ws_relay(user, content):
             if not isinstance(audio, bool) or not isinstance(video, bool):
                 return _error("invalid", "Say whether audio and video are on.")
             frame["audio"], frame["video"] = audio, video
-    realtime.publish_frame_on_commit(actions.relationship_topic(relationship.pk), frame)
+    publish_on_commit(actions.relationship_topic(relationship.pk), frame)
     return None
 
 

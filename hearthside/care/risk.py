@@ -33,7 +33,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from hearthside.core import audit
-from hearthside.core.events import send_event_on_commit, user_group
+from hearthside.core.events import publish_on_commit, user_group
 
 from . import actions
 from .models import CareRelationship, Message, RiskNotice
@@ -158,7 +158,7 @@ def _tell(relationship: CareRelationship, notices: list[RiskNotice], alert) -> N
             text = _("Urgent:") + " " + text
     url = f"/care/messages/{relationship.pk}/" if in_messages else f"/care/clients/{relationship.pk}/#safety"
     actions.notify(practitioner.pk, text, url)
-    send_event_on_commit([user_group(practitioner.pk)], {
+    publish_on_commit([user_group(practitioner.pk)], {
         "type": "care.risk", "relationship": relationship.pk, "alert": alert.pk if alert is not None else None,
         "urgent": level in CRISIS_LEVELS, "url": url})
     # The audit log names the feature ("selfcare"), never the source ("selfcare.phq9"): sources are

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from hearthside.core import audit, realtime
-from hearthside.core.fanout import publish_on_commit
+from hearthside.core.events import publish_on_commit, user_group
 
 from .models import ChatMessage, Group, MemberBlock, Membership
 
@@ -32,10 +32,6 @@ def group_topic(group_id: int) -> str:
 
 
 CHAT_SOURCE = "community.chat"  # screening source of group chat messages (source id "<group>:<client id>")
-
-
-def user_topic(user_id: int) -> str:
-    return f"user.{user_id}"
 
 
 def access_group_by_slug(user, slug: str) -> Group:
@@ -114,7 +110,7 @@ def do_leave(user, group: Group, *, status: str = Membership.Status.LEFT, by=Non
 def _control(user_id: int, event: dict) -> None:
     # Goes through the same ordered fan-out as chat frames, so a removal is applied by every
     # process before any later message of that group reaches the removed person's sockets.
-    publish_on_commit(user_topic(user_id), json.dumps(event, separators=(",", ":")))
+    publish_on_commit(user_group(user_id), event)
 
 
 def chat_author_ref(group_id: int, user_id) -> str:

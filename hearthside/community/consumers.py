@@ -101,7 +101,6 @@ def _history(user, group, after, before):
 class RealtimeConsumer(EventsConsumer):
     async def join_topics(self, user):
         self.chat_groups, self.hidden_authors = await _groups_and_hidden(user)
-        hub.add(self, actions.user_topic(user.pk))
         for slug, group_id in self.chat_groups.items():
             hub.add(self, actions.group_topic(group_id))
             presence.join(group_id, slug, user.pk)

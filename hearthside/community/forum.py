@@ -276,10 +276,10 @@ def _needs_approval(viewer: Viewer, membership: Membership) -> bool:
 
 
 def _send_frame(post: Post, kind: str, key: str) -> None:
-    from hearthside.core.realtime import publish_frame_on_commit
+    from hearthside.core.events import publish_on_commit
 
     group = post.thread.group
-    publish_frame_on_commit(_community().group_topic(group.pk),
+    publish_on_commit(_community().group_topic(group.pk),
                             {"type": kind, "group": group.slug, "thread": post.thread_id, key: post.pk})
 
 

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hearthside.core import audit
-from hearthside.core.fanout import publish_on_commit
+from hearthside.core.events import publish_on_commit
 from hearthside.core.i18n import in_language_of
 
 from . import actions

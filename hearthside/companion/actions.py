@@ -20,6 +20,7 @@ from django.utils.translation import ngettext
 from hearthside.accounts.actions import has_consent
 from hearthside.core import audit, realtime
 from hearthside.core.access import get_owned_or_404
+from hearthside.core.events import publish_on_commit
 
 from .engine import Companion, Turn, new_state
 from .engine.i18n import normalise
@@ -66,7 +67,7 @@ def engine() -> Companion:
 
 def engine_label() -> str:
     companion = engine()
-    return companion.writer_name if companion.writer is not None else _("offline companion")
+    return companion.writer_name if companion.writer is not None else _("built-in companion")
 
 
 def require_consent(user) -> None:
@@ -196,7 +197,7 @@ def _store_reply(conversation: Conversation, turn: Turn, *, client_id: str, user
     message = Message.objects.create(conversation=conversation, seq=conversation.last_seq, role=Message.Role.COMPANION,
                                      client_id=client_id, body=turn.reply, safety_level=turn.safety_level,
                                      actions=turn.actions, extra=extra, engine=turn.engine[:80])
-    realtime.publish_frame_on_commit(topic_for(user.pk), {"type": "companion.message",
+    publish_on_commit(topic_for(user.pk), {"type": "companion.message",
                                                          "conversation": conversation.pk,
                                                          "message": message_out(message)})
     return message
@@ -275,7 +276,7 @@ def do_send(user, conversation: Conversation, text: str, *, client_id: str | Non
         person = Message.objects.create(conversation=conversation, seq=conversation.last_seq, role=Message.Role.PERSON,
                                         client_id=client_id, body=text, safety_level=route.level,
                                         actions=[], extra={"feelings": turn.feelings}, engine="")
-        realtime.publish_frame_on_commit(topic_for(user.pk), {"type": "companion.message",
+        publish_on_commit(topic_for(user.pk), {"type": "companion.message",
                                                              "conversation": conversation.pk,
                                                              "message": message_out(person)})
         with translation.override(turn.language):

@@ -184,15 +184,3 @@ def _redis():
 
 
 hub = Hub()
-
-
-def publish_on_commit(topic: str, frame: str) -> None:
-    from django.db import transaction
-
-    def send():
-        try:
-            hub.publish(topic, frame)
-        except Exception:  # the message is stored; clients catch up from the database
-            log.exception("fan-out publish failed for %s", topic)
-
-    transaction.on_commit(send)

@@ -13,7 +13,7 @@ it before any later frame of that topic. A socket never relays a frame of a topi
 joined (defence in depth).
 
 Delivery rule for every channel: store in the database first, publish after commit
-(``core.fanout.publish_on_commit``), let clients catch up from the database by id.
+(``core.events.publish_on_commit``), let clients catch up from the database by id.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import json
 import re
 from typing import Any
 
-from hearthside.core.fanout import publish_on_commit
+from hearthside.core.events import publish_on_commit, user_group
 
 
 class Channel:
@@ -59,7 +59,7 @@ def channel_for_topic(topic: str) -> Channel | None:
 
 
 def _control(user_id: int, event: dict) -> None:
-    publish_on_commit(f"user.{user_id}", json.dumps(event, separators=(",", ":")))
+    publish_on_commit(user_group(user_id), event)
 
 
 def subscribe_on_commit(user_id: int, topic: str) -> None:
@@ -70,11 +70,6 @@ def subscribe_on_commit(user_id: int, topic: str) -> None:
 def unsubscribe_on_commit(user_id: int, topic: str) -> None:
     """After commit, the person's open sockets leave ``topic`` at once."""
     _control(user_id, {"type": "subscription.ended", "topic": topic})
-
-
-def publish_frame_on_commit(topic: str, frame: dict) -> None:
-    """Send ``frame`` to every socket that joined ``topic``, once the transaction commits."""
-    publish_on_commit(topic, json.dumps(frame, separators=(",", ":")))
 
 
 # -- shared checks for stored-then-sent conversation messages ---------------------------------

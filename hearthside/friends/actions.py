@@ -21,7 +21,7 @@ from django.utils.translation import get_language_info, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 
 from hearthside.core import audit, realtime
-from hearthside.core.events import send_event_on_commit, user_group
+from hearthside.core.events import publish_on_commit, user_group
 
 from .models import (
     AgeBand,
@@ -421,7 +421,7 @@ def do_request(user, target, message: str, *, held: bool = False, request=None) 
             audit.record("friends.request_held" if held else "friends.requested", actor=user, request=request,
                          obj=connection, subject=target)
             if not held:
-                send_event_on_commit([user_group(target.pk)], {"type": "friends.request", "connection": connection.pk})
+                publish_on_commit([user_group(target.pk)], {"type": "friends.request", "connection": connection.pk})
     except IntegrityError:
         raise ValidationError(_("You are already connected or waiting for an answer.")) from None
     return connection
@@ -472,7 +472,7 @@ def check_respond(user, connection: Connection, answer: str, request=None) -> Co
         if answer == "accept":
             for uid in (connection.requester_id, connection.recipient_id):
                 realtime.subscribe_on_commit(uid, peer_topic(connection.pk))
-            send_event_on_commit([user_group(connection.requester_id)],
+            publish_on_commit([user_group(connection.requester_id)],
                                  {"type": "friends.accepted", "connection": connection.pk})
     return connection
 
@@ -494,7 +494,7 @@ def _close(connection: Connection, status: str, by) -> None:
     connection.status = status
     if before == Connection.Status.ACCEPTED:
         # Told first, then both people's sockets leave the conversation.
-        realtime.publish_frame_on_commit(peer_topic(connection.pk),
+        publish_on_commit(peer_topic(connection.pk),
                                          {"type": "peer.ended", "connection": connection.pk})
         for uid in (connection.requester_id, connection.recipient_id):
             realtime.unsubscribe_on_commit(uid, peer_topic(connection.pk))
@@ -640,7 +640,7 @@ def check_send(user, connection: Connection, client_id: str, body: str):
             seq = Connection.objects.values_list("last_seq", flat=True).get(pk=connection.pk)
             message = PeerMessage.objects.create(connection=connection, author=user, client_id=client_id,
                                                  body=body, seq=seq)
-            realtime.publish_frame_on_commit(peer_topic(connection.pk), chat_frame(message))
+            publish_on_commit(peer_topic(connection.pk), chat_frame(message))
     except IntegrityError:
         existing = PeerMessage.objects.filter(connection=connection, author=user, client_id=client_id).first()
         if existing is None:
@@ -679,7 +679,7 @@ def check_report_message(user, connection: Connection, seq: int, reason: str = "
     audit.record("friends.reported", actor=user, request=request, obj=report, subject=message.author_id)
     from hearthside.safety.actions import DASHBOARD_GROUP
 
-    send_event_on_commit([DASHBOARD_GROUP], {"type": "review.new", "source": "friends.report"})
+    publish_on_commit([DASHBOARD_GROUP], {"type": "review.new", "source": "friends.report"})
     return report
 
 
@@ -755,7 +755,7 @@ def check_invite_to_circle(owner, connection: Connection, *, in_safety_plan: boo
             defaults={"status": CircleMember.Status.INVITED, "in_safety_plan": in_safety_plan,
                       "created_at": timezone.now(), "responded_at": None})
         audit.record("friends.circle_invited", actor=owner, request=request, obj=membership, subject=member_id)
-        send_event_on_commit([user_group(member_id)], {"type": "friends.circle_invite", "circle": membership.pk})
+        publish_on_commit([user_group(member_id)], {"type": "friends.circle_invite", "circle": membership.pk})
     return membership
 
 
@@ -770,7 +770,7 @@ def check_answer_circle(member, membership: CircleMember, accept: bool, request=
             _plan_people(membership.owner, add=plan_entry(member))
         audit.record("friends.circle_accepted" if accept else "friends.circle_declined", actor=member,
                      request=request, obj=membership, subject=membership.owner_id)
-        send_event_on_commit([user_group(membership.owner_id)],
+        publish_on_commit([user_group(membership.owner_id)],
                              {"type": "friends.circle_answer", "circle": membership.pk, "accepted": accept})
     return membership
 
@@ -852,7 +852,7 @@ def do_reach_out(user, member_ids: list[int], text: str, *, kind: str = ReachOut
                      subject=user)
         event = {"type": "friends.reach_out", "id": reach_out.pk, "kind": kind, "from": display_name(user),
                  "body": text}
-        send_event_on_commit([user_group(uid) for uid in member_ids], event)
+        publish_on_commit([user_group(uid) for uid in member_ids], event)
         from .tasks import send_reach_out_email
 
         transaction.on_commit(lambda: _enqueue(send_reach_out_email, reach_out.pk))
@@ -897,7 +897,7 @@ def do_mark_seen(user, delivery: ReachOutDelivery) -> ReachOutDelivery:
                 seen_at=timezone.now())
             if updated:
                 delivery.refresh_from_db(fields=["seen_at"])
-                send_event_on_commit([user_group(delivery.reach_out.sender_id)], {
+                publish_on_commit([user_group(delivery.reach_out.sender_id)], {
                     "type": "friends.reach_out_seen", "id": delivery.reach_out_id, "by": display_name(user)})
     return delivery
 
@@ -918,7 +918,7 @@ def check_respond_reach_out(user, delivery: ReachOutDelivery, text: str, request
         delivery.response = text
         delivery.responded_at = timezone.now()
         delivery.save(update_fields=["response", "responded_at"])
-        send_event_on_commit([user_group(delivery.reach_out.sender_id)], {
+        publish_on_commit([user_group(delivery.reach_out.sender_id)], {
             "type": "friends.reach_out_reply", "id": delivery.reach_out_id, "by": display_name(user)})
     return delivery
 
@@ -1083,7 +1083,7 @@ def check_review_held_request(moderator, connection_id, release: bool, request=N
         audit.record("friends.request_released" if release else "friends.request_rejected", actor=moderator,
                      request=request, obj=connection, subject=connection.requester_id)
         if release:
-            send_event_on_commit([user_group(connection.recipient_id)],
+            publish_on_commit([user_group(connection.recipient_id)],
                                  {"type": "friends.request", "connection": connection.pk})
     return connection
 
@@ -1111,7 +1111,7 @@ def _deliver_held(message: PeerMessage) -> None:
     message.seq = Connection.objects.values_list("last_seq", flat=True).get(pk=message.connection_id)
     message.status = PeerMessage.Status.PUBLISHED
     message.save(update_fields=["seq", "status"])
-    realtime.publish_frame_on_commit(peer_topic(message.connection_id), chat_frame(message))
+    publish_on_commit(peer_topic(message.connection_id), chat_frame(message))
 
 
 def check_handle_report(moderator, report_id, action: str, request=None) -> PeerReport:
@@ -1136,7 +1136,7 @@ def check_handle_report(moderator, report_id, action: str, request=None) -> Peer
             message.status = PeerMessage.Status.HIDDEN
             message.save(update_fields=["status"])
             if message.seq is not None:
-                realtime.publish_frame_on_commit(peer_topic(message.connection_id), chat_frame(message))
+                publish_on_commit(peer_topic(message.connection_id), chat_frame(message))
         elif action == "hide" and strategy is not None:
             check_hide_strategy(moderator, strategy, "reported", request=request)
         elif action == "release" and message is not None and message.status == PeerMessage.Status.HELD:

@@ -83,7 +83,7 @@ from datetime import timedelta  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.db import models  # noqa: E402
 
-from hearthside.core.events import send_event_on_commit, user_group  # noqa: E402
+from hearthside.core.events import publish_on_commit, user_group  # noqa: E402
 
 from . import signals  # noqa: E402
 from .models import LEVEL_ORDER, AlertEvent, DutyShift, SafetyAlert, ScreenedItem  # noqa: E402
@@ -197,7 +197,7 @@ def screen_and_route(author, text: str, source: str, *, source_id: str | int = "
             reasons=[{"construct": "screening_error", "label": "Screening failed; a person must review this"}],
             decision=HOLD, status=ScreenedItem.Status.HELD,
         )
-        send_event_on_commit([DASHBOARD_GROUP], {"type": "review.new", "item": item.pk})
+        publish_on_commit([DASHBOARD_GROUP], {"type": "review.new", "item": item.pk})
         return RouteResult(HOLD, "unknown", 0.0, item.reasons, item=item)
 
     rank = LEVEL_ORDER.get(level, 0)
@@ -206,7 +206,7 @@ def screen_and_route(author, text: str, source: str, *, source_id: str | int = "
         return _route_unsupported(author, text, source, str(source_id), level, score, reasons)
     if rank <= LEVEL_ORDER["low"]:
         return RouteResult(PUBLISH, level, score, reasons)
-    crisis = rank >= LEVEL_ORDER["high"]
+    crisis = rank >= LEVEL_ORDER["high"] and not _minimisation_only(reasons)
     with transaction.atomic():
         item = ScreenedItem.objects.create(
             author=author, source=source, source_id=str(source_id), text=text, level=level, score=score,
@@ -214,13 +214,21 @@ def screen_and_route(author, text: str, source: str, *, source_id: str | int = "
             status=ScreenedItem.Status.HELD if crisis else ScreenedItem.Status.FLAGGED,
         )
         alert = raise_alert(author, source=source, source_id=str(source_id), level=level, reasons=reasons, item=item)
-        send_event_on_commit([user_group(author.pk)], {
+        publish_on_commit([user_group(author.pk)], {
             "type": "safety.help", "level": level, "source": source, "help_url": "/help/",
             # The help panel says "your words were kept safe" only when they really were held;
             # ``delivered_anyway`` is for a conversation with a trained person (the support line).
             "held": crisis and not delivered_anyway,
         })
     return RouteResult(CRISIS if crisis else PUBLISH, level, score, reasons, item=item, alert=alert)
+
+
+def _minimisation_only(reasons: list[dict]) -> bool:
+    """A minimisation after a disclosure ("lol jk", "forget I said that") keeps the conversation's
+    level for the alert and the help panel, but its own words hold nothing that others must not
+    read: it is published (and flagged), not held."""
+    return any(r.get("construct") == "conversation" and list(r.get("modifiers") or ()) == ["minimised"]
+               for r in reasons)
 
 
 def _route_unsupported(author, text, source, source_id, level, score, reasons) -> RouteResult:
@@ -234,7 +242,7 @@ def _route_unsupported(author, text, source, source_id, level, score, reasons) -
         reasons=reasons, decision=HOLD if hold else PUBLISH,
         status=ScreenedItem.Status.HELD if hold else ScreenedItem.Status.FLAGGED,
     )
-    send_event_on_commit([DASHBOARD_GROUP], {"type": "review.new", "item": item.pk})
+    publish_on_commit([DASHBOARD_GROUP], {"type": "review.new", "item": item.pk})
     return RouteResult(HOLD if hold else PUBLISH, level, score, reasons, item=item)
 
 
@@ -286,7 +294,7 @@ def _notify(alert: SafetyAlert, tier: int) -> list[int]:
     ids = [p.pk for p in people]
     event = {"type": "alert.new" if tier == 0 else "alert.escalated", "alert": alert_summary(alert)}
     # Every socket that may handle alerts is on the dashboard topic (recipients or not): one frame each.
-    send_event_on_commit([DASHBOARD_GROUP], event)
+    publish_on_commit([DASHBOARD_GROUP], event)
     _timeline(alert, "notified", tier=tier, recipients=ids)
     signals.send_on_commit(signals.alert_notified, alert=alert, tier=tier, recipient_ids=ids)
     if ids:
@@ -378,7 +386,7 @@ def _attach(alert: SafetyAlert, *, source: str, source_id: str, level: str, reas
               rose=rose, **({"from_level": previous} if rose else {}))
     if rose:
         audit.record("safety.alert_level_rose", obj=alert, subject=alert.person_id, detail={"level": level})
-        send_event_on_commit([DASHBOARD_GROUP], {"type": "alert.updated", "alert": alert_summary(alert), "rose": True})
+        publish_on_commit([DASHBOARD_GROUP], {"type": "alert.updated", "alert": alert_summary(alert), "rose": True})
     else:
         _changed(alert)
     signals.send_on_commit(signals.alert_attached, alert=alert, level=level, rose=rose)
@@ -437,7 +445,7 @@ def do_view_alert(user, alert: SafetyAlert, request=None) -> None:
 
 
 def _changed(alert: SafetyAlert) -> None:
-    send_event_on_commit([DASHBOARD_GROUP], {"type": "alert.updated", "alert": alert_summary(alert)})
+    publish_on_commit([DASHBOARD_GROUP], {"type": "alert.updated", "alert": alert_summary(alert)})
 
 
 def _acknowledge(alert: SafetyAlert, user) -> None:
@@ -619,7 +627,7 @@ def check_outreach(user, alert: SafetyAlert, request=None):
             _timeline(alert, "outreach", actor=user, conversation=conversation.pk, how=how)
             audit.record("safety.alert_outreach", actor=user, request=request, obj=alert, subject=alert.person_id,
                          detail={"conversation": conversation.pk, "how": how})
-            send_event_on_commit([user_group(alert.person_id)], {
+            publish_on_commit([user_group(alert.person_id)], {
                 "type": "safety.outreach", "conversation": conversation.pk, "from": user.pseudonym,
                 "url": reverse("supportline:conversation", args=[conversation.pk]),
                 "reply_url": reverse("supportline:quick_reply", args=[conversation.pk]),

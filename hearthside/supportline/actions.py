@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from hearthside.core import audit, realtime
-from hearthside.core.events import send_event_on_commit, user_group
+from hearthside.core.events import publish_on_commit, user_group
 from hearthside.core.i18n import in_language_of
 
 from . import policy
@@ -229,7 +229,7 @@ def _store(conversation: Conversation, author, kind: str, body: str, *, client_i
     message = Message.objects.create(conversation=conversation, author=author, kind=kind, body=body,
                                      client_id=client_id, seq=seq, level=level)
     target = staff_topic(conversation.pk) if kind == Message.Kind.WHISPER else topic(conversation.pk)
-    realtime.publish_frame_on_commit(target, message_frame(message))
+    publish_on_commit(target, message_frame(message))
     return message
 
 
@@ -265,8 +265,8 @@ def _reassess(conversation: Conversation, person, body: str) -> str:
         fields.append("flagged")
         frame = {"type": "line.risk", "conversation": conversation.pk, "level": route.level,
                  "reasons": _reason_labels(route.reasons)}
-        realtime.publish_frame_on_commit(staff_topic(conversation.pk), frame)
-        realtime.publish_frame_on_commit(SUPERVISE_TOPIC, frame)
+        publish_on_commit(staff_topic(conversation.pk), frame)
+        publish_on_commit(SUPERVISE_TOPIC, frame)
         audit.record("supportline.risk_rose", obj=conversation, subject=person, detail={"level": route.level})
     conversation.save(update_fields=fields)
     if conversation.status == Conversation.Status.WAITING:
@@ -359,8 +359,8 @@ def whispers(conversation: Conversation) -> list[dict]:
 
 
 def _queue_changed() -> None:
-    realtime.publish_frame_on_commit(QUEUE_TOPIC, {"type": "line.queue"})
-    realtime.publish_frame_on_commit(SUPERVISE_TOPIC, {"type": "line.queue"})
+    publish_on_commit(QUEUE_TOPIC, {"type": "line.queue"})
+    publish_on_commit(SUPERVISE_TOPIC, {"type": "line.queue"})
 
 
 def _entry(pk: int, rank: int, created_at) -> policy.QueueEntry:
@@ -443,8 +443,8 @@ def _joined(conversation: Conversation, supporter, *, request=None, action: str,
     with in_language_of(conversation.person_id):  # the person's conversation: their language
         text = text or _("%(name)s has joined the conversation.") % {"name": supporter.pseudonym}
     _system(conversation, text)
-    realtime.publish_frame_on_commit(topic(conversation.pk), status_frame(conversation))
-    send_event_on_commit([user_group(supporter.pk)], {"type": "line.assigned", "conversation": conversation.pk})
+    publish_on_commit(topic(conversation.pk), status_frame(conversation))
+    publish_on_commit([user_group(supporter.pk)], {"type": "line.assigned", "conversation": conversation.pk})
 
 
 def status_frame(conversation: Conversation) -> dict:
@@ -678,7 +678,7 @@ def _end(conversation: Conversation, text: str) -> None:
     conversation.save(update_fields=["status", "ended_at"])
     _alert_step(conversation, "conversation_ended", outcome=conversation.outcome)
     _system(conversation, text)
-    realtime.publish_frame_on_commit(topic(conversation.pk), status_frame(conversation))
+    publish_on_commit(topic(conversation.pk), status_frame(conversation))
     _queue_changed()
 
 

@@ -29,8 +29,6 @@ def rel(db, pro, client_user):
 def events(monkeypatch):
     sent = []
     monkeypatch.setattr("hearthside.core.events.send_now", lambda groups, event: sent.append((list(groups), event)))
-    monkeypatch.setattr("hearthside.core.realtime.publish_frame_on_commit",
-                        lambda topic, frame: sent.append(([topic], frame)))
     return sent
 
 

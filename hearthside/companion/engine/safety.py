@@ -172,6 +172,12 @@ def screened_ideation(reasons, text: str) -> bool:
     return False
 
 
+def _carried(reasons) -> bool:
+    """The screener kept the earlier messages' level because this one takes them back."""
+    return any(_get(r, "construct") == "conversation" and "minimised" in (_get(r, "modifiers") or ())
+               for r in reasons or ())
+
+
 # What the screener reports when suicide is named but not as the writer's own thoughts.
 _MENTION_ONLY = {"suicide_mention", "third_person_concern", "suicide_exposure", "help_seeking", "directed_at_others",
                  "negated", "quoted", "hypothetical"}
@@ -329,8 +335,11 @@ def evaluate(text: str, level: str, *, prior=(), reasons=None, lang: str | None 
     # factors lifted by its model, "I'm not suicidal", "when I was 14"): the screener's alert stands,
     # and the companion decides on its own reading below, at least with help in view. Imminent, or
     # ideation the companion reads as the writer's own: the crisis flow.
-    overread = level == "high" and bool(reasons) and not intent and not set(now) & STRONG \
-        and not screened_ideation(reasons, text)
+    # Likewise a level the screener carried over from the earlier messages because this one takes
+    # them back ("never mind", "era broma": a ``conversation`` reason marked ``minimised``): the
+    # companion already acts on those messages, and reads this one as the deflection it is.
+    overread = (level == "high" or _carried(reasons)) and bool(reasons) and not intent \
+        and not set(now) & STRONG and not screened_ideation(reasons, text)
     if rank >= RANK["high"] and not overread:
         return Assessment(CRISIS, now, accumulated, "screened_" + level)
     if rank == RANK["moderate"] and intent:

@@ -7,7 +7,7 @@ from channels.db import database_sync_to_async as db
 from django.db import transaction
 
 from hearthside.conftest import make_user
-from hearthside.core import realtime
+from hearthside.core import events, realtime
 from hearthside.testing.sockets import next_frame, open_socket, socket_for
 
 ALLOWED: dict[int, set[str]] = {}
@@ -33,7 +33,7 @@ def echo_channel():
 
 def _publish(topic, frame):
     with transaction.atomic():
-        realtime.publish_frame_on_commit(topic, frame)
+        events.publish_on_commit(topic, frame)
 
 
 def _grant(user, topic):

@@ -1008,10 +1008,20 @@ def _contained(spans: Iterable[tuple[int, int]]) -> set[tuple[int, int]]:
 # Evidence that supports a confident model's reading without setting a level itself: a time, the
 # means, a preparation, a goodbye, dwelling, intensity, despair (see screener._lift).
 _SUPPORT_FEATS = frozenset({"T", "M", "Mr", "MH", "MHe", "Fw", "PO", "LQ", "IN", "Pe", "SEVw"})
-_LAST_SUPPORT = False
 
 
-def _assess(toks: Tokens) -> tuple[int, float, list[Evidence]]:
+class _Reading(NamedTuple):
+    """What :func:`_assess` found in one text: the level, the strength of the evidence, the
+    evidence kept, and whether the rules saw supporting evidence (``_SUPPORT_FEATS``).  Returned
+    together so that texts screened at the same time in several threads never mix them up."""
+
+    level: int
+    strength: float
+    kept: list[Evidence]
+    support: bool = False
+
+
+def _assess(toks: Tokens) -> _Reading:
     words = toks.words
     n = len(words)
     hits = _match(toks)
@@ -1020,7 +1030,7 @@ def _assess(toks: Tokens) -> tuple[int, float, list[Evidence]]:
                if any(e.construct not in _SUPPORT_ONLY or "athand" in e.flags for e in entries)]
     if not primary and not has_emoji:
         # Only time words or means mentions: they never count on their own.
-        return NO, 0.0, []
+        return _Reading(NO, 0.0, [])
     if len(primary) > 1:
         inner = _contained(primary)
         if inner:
@@ -1035,7 +1045,7 @@ def _assess(toks: Tokens) -> tuple[int, float, list[Evidence]]:
     if has_emoji:
         evidence.extend(_emoji_evidence(ctx))
     if not evidence:
-        return NO, 0.0, []
+        return _Reading(NO, 0.0, [])
 
     # A hit inside a longer hit ("kill myself" in "tried to kill myself") is
     # the same evidence read less precisely.
@@ -1209,13 +1219,11 @@ def _assess(toks: Tokens) -> tuple[int, float, list[Evidence]]:
     elif level < MOD and risks >= 2:
         level = MOD
 
-    global _LAST_SUPPORT
-    _LAST_SUPPORT = not feats.isdisjoint(_SUPPORT_FEATS)
     support = len(feats & {"A", "P", "PL", "M", "T", "F", "I", "PA", "SI"}) + len(feats & RISK_FACTORS) * 0.5
     strength = min(1.0, support / 6)
     if level == NO:
         strength = min(1.0, 0.3 * len(kept))
-    return level, strength, kept
+    return _Reading(level, strength, kept, not feats.isdisjoint(_SUPPORT_FEATS))
 
 
 def _reasons(toks: Tokens, kept: list[Evidence], level: int) -> list[Reason]:
@@ -1312,14 +1320,11 @@ def assess(text: str) -> RuleResult:
         return RuleResult(NONE, None, False)
     toks = tokenize(text)
     words = toks.words
-    global _LAST_SUPPORT
-    _LAST_SUPPORT = False
     if not words or (not toks.has_emoji and _nothing_to_match(words)):
         # No phrase that could set a level can match.
-        level, strength, kept = NO, 0.0, []
+        level, strength, kept, support = NO, 0.0, [], False
     else:
-        level, strength, kept = _assess(toks)
-    support = _LAST_SUPPORT
+        level, strength, kept, support = _assess(toks)
     if not words:
         return RuleResult(NONE, None, False)
     lang = detect_language(text, words)

@@ -15,12 +15,14 @@ How a model's probability is combined with the rules (see docs/safety.md):
   (:mod:`.model`) are both applied; the higher lift wins.
 
 Conversation context (``history``): the same author's recent messages in the same
-conversation, oldest first.  The text is also screened together with them; when that
-reading is more serious *and* the new message itself carries part of the evidence (a phrase
-the rules matched in it, or the model leaning towards crisis on it alone), the new message
-gets the conversation's level with a ``conversation`` reason.  A message with no sign of its
-own ("what's for dinner") is never raised by what came before: the earlier message was
-screened, and routed, when it was sent.
+conversation, oldest first, judged by :mod:`.conversation`.  The text is also screened together
+with them; when that reading is more serious *and* the new message itself carries part of the
+evidence (a phrase the rules matched in it, or the model leaning towards crisis on it alone),
+the new message gets the conversation's level with a ``conversation`` reason.  Words that only
+mean something after risk of the person's own -- taking it back ("lol jk", "olvídalo, era
+broma"), a goodbye, a preparation, the time or the means -- carry the earlier messages' level
+(or raise it).  A message with no sign of its own ("what's for dinner") is never raised by what
+came before: the earlier message was screened, and routed, when it was sent.
 """
 
 from __future__ import annotations
@@ -29,24 +31,15 @@ import os
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from . import base_model
+from . import base_model, conversation
+from .conversation import CONTRIBUTES
 from .engine import LABELS, RuleResult, assess
 from .result import LEVEL_INDEX, LEVELS, Reason, Screening, score_for
 
 Context = str | dict | list | tuple | None
 
-LABELS.setdefault("conversation", "Risk shows across this person's recent messages")
 HISTORY_MESSAGES = 6
 HISTORY_CHARS = 4000
-# The new message "carries part of the risk" for the conversation reading when the rules match
-# something in it that is not negated, past, hypothetical, quoted or about someone else, or
-# when a model's probability on it alone reaches this share of that model's raise threshold;
-# and only when the messages together say more than the earlier ones did on their own.
-CONTRIBUTES = 1.0
-_DISCOUNTING = frozenset({"negated", "past", "hypothetical", "quoted", "third_person"})
-# Reasons that only support others: a time word or a means mention in the new message does not
-# by itself continue what the earlier messages said.
-_SUPPORT = frozenset({"timing", "lethal_means", "suicide_mention", "help_seeking"})
 
 
 def _self_injury_only(rule: RuleResult) -> bool:
@@ -155,35 +148,10 @@ class Screener:
 
     def _with_history(self, text: str, earlier: list[str], alone: Screening, rule: RuleResult,
                       prob: float) -> Screening:
-        if rule.all_modified:
-            # The new message itself denies, or puts in the past, what it says ("I'm not going to
-            # hurt myself, I'm safe now"): the conversation does not overrule that.
-            return alone
-        joined = "\n".join(earlier + [text])
-        start = len(joined) - len(text)
-        together, _, _ = self._single(joined)
-        if together.level_index <= alone.level_index:
-            return alone
-        own = [r for r in together.reasons if r.construct not in ("model", "unsupported_language")
-               and not _DISCOUNTING.intersection(r.modifiers) and any(s >= start for s, _ in r.spans)]
-        before, _, _ = self._single("\n".join(earlier))
-        if together.level_index <= before.level_index and not any(r.construct not in _SUPPORT for r in own):
-            # The earlier messages say as much on their own, and were screened and routed when
-            # they were sent; this one adds nothing of its own ("what time is the group tomorrow?").
-            # A message that goes on with the same risk in words of its own ("I've got a lot
-            # now" after "I've been saving my pills") carries the conversation's level.
-            return alone
         leaning = bool(self.models) and prob >= CONTRIBUTES * min(
             (m.thresholds_for(text) if hasattr(m, "thresholds_for") else m).raise_moderate for m in self.models)
-        if not (own or leaning or rule.support):
-            # Nothing of its own: no phrase, no lean of the model, not even a time, the means, a
-            # goodbye, dwelling or intensity ("what time does the group meet?").
-            return alone
-        level = together.level
-        spans = tuple(sorted({(s - start, e - start) for r in own for s, e in r.spans if s >= start}))
-        reason = Reason("conversation", f"{LABELS['conversation']} ({len(earlier)} earlier)", spans,
-                        tuple(sorted({r.construct for r in together.reasons})))
-        return Screening(level, max(score_for(level, 0.0), together.score), alone.reasons + (reason,))
+        return conversation.assess(text, earlier, alone, all_modified=rule.all_modified, support=rule.support,
+                                   leaning=leaning, read=lambda t: self._single(t)[0])
 
     def screen_many(self, texts: Iterable[str], *, context: Context = None) -> list[Screening]:
         return [self.screen(t, context=None if isinstance(context, list | tuple) else context)

@@ -132,24 +132,21 @@ def test_rising_risk_mid_conversation_raises_an_alert_and_flags_supervisors(supp
     conversation = _start("riley", CALM)
     assert conversation.risk_level in ("none", "low")
     conversation = actions.check_help_next(supporter)
-    published = []
-    from hearthside.core import fanout
+    from hearthside.core import events
 
-    original = fanout.publish_on_commit
     fanout_calls = []
+    original = events.send_now
 
-    def capture(topic, frame):
-        fanout_calls.append(topic)
-        return original(topic, frame)
+    def capture(topics, frame):
+        fanout_calls.extend(topics)
+        return original(topics, frame)
 
-    import hearthside.core.realtime as realtime_module
-
-    realtime_module.publish_on_commit, saved = capture, realtime_module.publish_on_commit
+    events.send_now, saved = capture, events.send_now
     try:
-        with django_capture_on_commit_callbacks(execute=False):
+        with django_capture_on_commit_callbacks(execute=True):
             actions.check_send(conversation.person, conversation, "c1", CRISIS)
     finally:
-        realtime_module.publish_on_commit = saved
+        events.send_now = saved
     conversation.refresh_from_db()
     assert conversation.risk_rank >= policy.RISK_RANK["high"] and conversation.flagged
     assert actions.SUPERVISE_TOPIC in fanout_calls and actions.staff_topic(conversation.pk) in fanout_calls
@@ -158,7 +155,7 @@ def test_rising_risk_mid_conversation_raises_an_alert_and_flags_supervisors(supp
     assert AuditEvent.objects.filter(action="supportline.risk_rose", object_id=str(conversation.pk)).exists()
     # The message still reaches the supporter: on the line, these words are what they must read.
     assert [m["body"] for m in actions.history(conversation)][-1] == CRISIS
-    del published
+
 
 
 def test_rising_risk_while_waiting_moves_the_person_up_the_queue(supporter):

@@ -53,7 +53,9 @@
     var body = document.createElement("span");
     body.className = "care-body";
     body.textContent = m.body;
-    li.append(who, " ", when, document.createElement("br"), body);
+    // Read as the page shows it: who, what they said, then when (screen readers announce new
+    // messages in this order, as the log's live region receives them).
+    li.append(who, document.createElement("br"), body, " ", when);
     decorate(li, m.flag, m.author_id === me);
     // Keep sequence order even when a catch-up arrives after a live frame.
     var after = null;

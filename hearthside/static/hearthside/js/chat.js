@@ -18,7 +18,7 @@
   var reportForm = document.getElementById("chat-report");
   var reportReason = document.getElementById("chat-report-reason");
   var reportQuote = document.getElementById("chat-report-quote");
-  var reportSeq = null, reportAuthor = null;
+  var reportSeq = null, reportAuthor = null, reportOpener = null;
   var blockActions = document.getElementById("chat-block-actions");
   var presence = document.getElementById("chat-presence");
   function text(name) { return box.getAttribute("data-" + name) || ""; }
@@ -46,6 +46,7 @@
       var body = li.querySelector(".chat-body");
       reportQuote.textContent = body ? "“" + body.textContent.trim() + "”" : "";
       reportForm.hidden = false;
+      reportOpener = button;
       reportReason.focus();
     });
     li.appendChild(button);
@@ -82,6 +83,14 @@
     }
     if (!existing) {
       if (prepend) { log.insertBefore(li, log.firstChild); } else { log.appendChild(li); }
+    }
+  }
+
+  function quietly(change) {
+    log.setAttribute("aria-busy", "true");
+    try { change(); } finally {
+      // Cleared once the browser has passed the change to assistive technology (the next frame).
+      requestAnimationFrame(function () { requestAnimationFrame(function () { log.removeAttribute("aria-busy"); }); });
     }
   }
 
@@ -150,11 +159,19 @@
     }).then(function (r) {
       return r.json().then(function (data) {
         notice.textContent = r.ok ? text("reported-text") : (data.detail || "");
-        if (r.ok) { reportForm.hidden = true; reportReason.value = ""; }
+        if (r.ok) { closeReport(); reportReason.value = ""; }
       });
     }).catch(function () { notice.textContent = text("offline-text"); });
   });
-  document.getElementById("chat-report-cancel").addEventListener("click", function () { reportForm.hidden = true; });
+  // Hiding the form under the focus would drop a keyboard user at the top of the page: the focus
+  // goes back to the Report button they came from (or to the log, if that message is gone).
+  function closeReport() {
+    var back = reportOpener && reportOpener.isConnected ? reportOpener : log;
+    reportForm.hidden = true;
+    reportOpener = null;
+    if (reportForm.contains(document.activeElement) || document.activeElement === document.body) back.focus();
+  }
+  document.getElementById("chat-report-cancel").addEventListener("click", closeReport);
   Array.prototype.forEach.call(blockActions.querySelectorAll("button[data-kind]"), function (button) {
     button.addEventListener("click", function () {
       var csrf = reportForm.querySelector("input[name=csrfmiddlewaretoken]").value;
@@ -213,11 +230,19 @@
         // Away for long: catch-up comes in pages; ask for the next until up to date.
         if (data.messages.length && lastSeq < data.upto) sync();
       } else {
-        data.messages.slice().reverse().forEach(function (m) {
-          render(m, true);
-          firstSeq = firstSeq === null ? m.seq : Math.min(firstSeq, m.seq);
+        // Earlier messages, asked for: not news. The log is marked busy while they go in at its
+        // top, so screen readers do not read them out as if they had just been said.
+        quietly(function () {
+          data.messages.slice().reverse().forEach(function (m) {
+            render(m, true);
+            firstSeq = firstSeq === null ? m.seq : Math.min(firstSeq, m.seq);
+          });
         });
-        if (!data.messages.length) older.disabled = true;
+        if (!data.messages.length) {
+          // A disabled button loses the focus to the page: keep it in the conversation.
+          if (document.activeElement === older) log.focus();
+          older.disabled = true;
+        }
       }
     } else if (data.type === "chat.ack") {
       outbox.acknowledged(data.client_id);

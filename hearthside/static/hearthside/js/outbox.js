@@ -65,7 +65,19 @@
       return sent;
     }
 
-    function keepLast() { order.forEach(function (id) { log.appendChild(items[id].li); }); log.scrollTop = log.scrollHeight; }
+    // Unsent messages stay below the delivered ones. They are moved only when something came in
+    // after them: the log is a live region, and a node taken out and put back is read out again.
+    function keepLast() {
+      var tail = log.lastElementChild;
+      for (var i = order.length - 1; i >= 0; i--) {
+        if (items[order[i]].li !== tail) {
+          order.forEach(function (id) { log.appendChild(items[id].li); });
+          break;
+        }
+        tail = tail.previousElementSibling;
+      }
+      log.scrollTop = log.scrollHeight;
+    }
 
     function track(frame, reason, refused) {
       var item = {frame: frame, li: document.createElement("li"), reason: reason || "", refused: !!refused, timer: null, delay: 0};

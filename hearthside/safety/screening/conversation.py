@@ -1,0 +1,450 @@
+"""Conversation-level assessment: a new message read with the same person's earlier messages.
+
+Some risk only shows across turns (issue #14):
+
+* it builds: "I've been giving my things away" ... "I won't need them where I'm going";
+* a disclosure is taken back: "I want to die" ... "lol jk" / "forget I said that" /
+  "olvídalo, era broma" -- a minimisation never lowers what was disclosed;
+* a plan in one turn, the means or the time in another: "I've worked out how" ... "saturday,
+  when everyone is at the wedding";
+* a goodbye after hopelessness: "nothing will ever get better" ... "thank you for everything".
+
+Three readings are compared: the new message alone, the earlier messages together
+(``before``) and all of them together.  The joined reading raises the new message when the new
+message carries part of the evidence (a phrase the rules match in it, a model leaning towards
+crisis on it, supporting evidence).  On top of that the new message is looked at for a few
+*conversation cues* -- words that mean little on their own but go on with what was said before:
+a minimisation, a goodbye or a word of finality, a preparation, a time, the means, "going there".
+They count only when the earlier messages already hold risk of the person's own (not grief for
+someone else, not a quoted or past thought), or a preparation, so a stressful conversation about
+exams or a joke thread with no such risk is never raised by them.  A message that says how the
+person is keeping safe ("I talked to my sister, I have an appointment tomorrow") is never raised.
+
+The cues are read here and nowhere else: the rules (:mod:`.engine`, :mod:`.es`) judge single
+texts, where "thanks for everything" or "el sábado" are nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
+from .engine import LABELS
+from .result import LEVELS, Reason, Screening, score_for
+
+LABELS.setdefault("conversation", "Risk shows across this person's recent messages")
+
+NONE_, LOW, MOD, HIGH, IMM = range(5)
+# The new message "carries part of the risk" for the joined reading when the rules match
+# something in it that is not negated, past, hypothetical, quoted or about someone else, or
+# when a model's probability on it alone reaches this share of that model's raise threshold;
+# and only when the messages together say more than the earlier ones did on their own.
+CONTRIBUTES = 1.0
+# A minimisation is a message that takes back what came before and says little else: at most
+# this many words beyond the minimisation itself and filler ("lol jk" yes, "lol jk we won" no).
+RESIDUE_WORDS = 2
+DISCOUNTING = frozenset({"negated", "past", "hypothetical", "quoted", "third_person"})
+# Reasons that only support others: a time word or a means mention in the new message does not
+# by itself continue what the earlier messages said.
+SUPPORT = frozenset({"timing", "lethal_means", "suicide_mention", "help_seeking"})
+# Reasons that are not the person's own risk: someone else's death or safety, a remark aimed at
+# someone, a mention of a crisis line, the language note.
+NOT_OWN = frozenset({"third_person_concern", "suicide_exposure", "directed_at_others", "help_seeking",
+                     "suicide_mention", "unsupported_language", "conversation"})
+
+
+def _rx(*alternatives: str) -> re.Pattern[str]:
+    """Alternatives matched as whole words in the normalised text (see :func:`normalise`)."""
+    return re.compile(r"(?<![\w'])(?:" + "|".join(alternatives) + r")(?![\w'])")
+
+
+_I = r"(?:i'?m|i am)"
+_WILL = r"(?:i'?ll|i will|i'?m (?:going to|gonna))"
+_DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_DIA = r"(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)"
+
+# Taking back what was said.
+RETRACT = _rx(
+    r"j/?k", r"jks", r"just (?:kidding|joking|messing(?: around)?)",
+    r"(?:i was|i'?m|was|only) (?:just )?(?:kidding|joking)",
+    r"(?:it was|that was|it'?s|that'?s) (?:just )?a joke", r"didn'?t mean (?:it|that)",
+    r"forget (?:what )?i said(?: it| that| anything)?", r"forget (?:it|that|about it)", r"nvm",
+    r"never ?mind",
+    r"ignore (?:me|that|what i said|my last messages?|all that)",
+    r"(?:it'?s|its) (?:nothing|fine|ok|okay|whatever)",
+    r"don'?t (?:worry|mind me)(?: about (?:it|me|that))?", r"dont worry", r"no worries", r"not serious",
+    rf"{_I} (?:fine|ok|okay|good|alright|all right)(?: now| really| actually)?", r"all good", r"no big deal",
+    r"doesn'?t matter", r"(?:just )?being (?:dramatic|stupid|silly)", r"pretend i didn'?t say",
+    r"shouldn'?t have said (?:that|anything)", r"just venting",
+    r"(?:it'?s )?not (?:a|that) big (?:of a )?deal", r"overreacting", r"(?:it'?s )?not that bad",
+    # Spanish (accents stripped)
+    r"(?:es|era|fue) (?:una )?(?:broma|joda|cona|cotorreo)", r"(?:es|era|fue) (?:un )?chiste", r"bromeaba",
+    r"estaba bromeando", r"mentiras?", r"no (?:era|es|lo dije) en serio", r"olvida(?:lo|te)",
+    r"olvida lo que dije", r"olvidate de lo que dije", r"no me (?:hagas|hagan|pelen) caso", r"ni caso",
+    r"ignorame",
+    r"ignora lo que dije", r"(?:no es|no fue) nada", r"no pasa (?:nada|na)", r"no te preocupes",
+    r"no se preocupen", r"(?:ya )?estoy bien(?: ya)?", r"todo bien", r"no importa", r"exagerando", r"exagere",
+    r"no es para tanto",
+)
+# Words that may stand next to a minimisation without making it a message about something else.
+FILLER = frozenset("""lol lmao lmfao rofl haha hahaha hehe xd ok okay k kk yeah yea ya so um uh anyway
+    anyways whatever seriously really honestly now sorry just i me it that all good fine im actually totally
+    like oh ah jaja jajaja jeje bueno pues nada ya en serio perdon perdona tranqui tranquilo tranquila todo
+    igual si no de verdad bien y and but the a""".split())
+# Keeping safe: someone told, a professional, the means handed over, a plan to stay safe.
+PROTECT = _rx(
+    rf"{_I} safe", r"i (?:'?ve |have )?(?:talked|spoke|spoken) (?:to|with)",
+    r"i (?:'?ve |have )?told (?:my|a) \w+",
+    r"(?:i )?called (?:the|a|my) (?:crisis|help|hot|suicide|support)", r"called (?:988|911|999|112)",
+    r"(?:crisis|help|hot)line", r"appointment", r"therap(?:ist|y)", r"counsel+or", r"psychiatrist",
+    r"safety plan", r"not going to (?:do|hurt|take)", r"won'?t (?:do|hurt|take) (?:it|anything|myself|them)",
+    r"(?:gave|handed|given) (?:them|it|(?:the|my) (?:pills|meds|tablets|gun|rifle|knife|knives|blades|"
+    r"razors?|rope|keys)) (?:to|over|away)", r"i'?ll be (?:ok|okay|fine|alright)", r"i'?ll survive",
+    # Spanish
+    r"(?:estoy|me siento) a salvo", r"hable con", r"(?:le )?conte a", r"llame a", r"linea de",
+    r"cita", r"terapia", r"terapeuta", r"psicolog[oa]", r"psiquiatra", r"plan de seguridad",
+    r"se (?:las|los|la|lo) di", r"no me voy a (?:hacer|tomar|matar)", r"voy a estar bien",
+)
+# A goodbye, or a word of finality.  Strong ones say what is to come; soft ones are ordinary
+# words of thanks or parting that read differently after despair.
+FINAL_STRONG = _rx(
+    r"where (?:i'?m|i am) going", r"(?:when|after|once) (?:i'?m|i am) gone", r"when i'?m not (?:here|around)",
+    r"(?:when|after|once) (?:it'?s|it is) (?:over|done)", r"(?:it'?ll|it will) (?:all )?be over(?: soon)?",
+    r"won'?t be (?:around|here|a problem|a burden)", r"(?:much|any) longer", r"see you on the other side",
+    r"nothing left for me", r"(?:rest|sleep)(?: \w+){0,6} forever",
+    r"won'?t (?:need|be needing) (?:it|them|any of (?:it|this|that|them)|anything|my \w+)"
+    r"(?: anymore| after| where|$)",
+    r"won'?t matter(?: anyway| anymore| soon)?", r"(?:doesn'?t|does not) matter any ?more",
+    r"nothing matters any ?more", r"won'?t (?:hear from|see) me again",
+    r"(?:you'?ll|you will) never (?:hear|see)",
+    r"(?:nobody|no one|noone) (?:will|'ll) (?:have to|need to) (?:worry|deal|bother|clean)",
+    r"won'?t have to (?:worry|deal) (?:about|with) me",
+    r"(?:look after|take care of|feed) my (?:cat|dog|pet|kids)",
+    r"(?:they'?ll|they will|someone will|he'?ll|she'?ll) find (?:them|it|me|the \w+)",
+    r"last (?:time|message|thing) (?:you'?ll|you will)", r"(?:all|everything(?:'?s| is)?) (?:sorted|in order|"
+    r"taken care of)", r"it'?s all sorted", r"one last (?:time|look|thing)", r"made (?:my )?peace",
+    # Spanish
+    r"donde voy", r"(?:cuando|despues de que|una vez que) ya no (?:este|exista)",
+    r"cuando me (?:haya ido|vaya)",
+    r"cuando (?:ya )?(?:todo )?(?:se acabe|termine)", r"ya no (?:voy a estar|estare)", r"para siempre",
+    r"ya no (?:las|los|lo|la|me) (?:voy a necesitar|necesito|necesitare)(?: (?:mas|nunca mas|donde voy)|$)",
+    r"ya no importa", r"nada importa ya", r"no me (?:van|vas) a (?:volver a ver|ver mas)",
+    r"(?:nadie|ya nadie) (?:va a tener|tendra) que", r"(?:las|los|lo|la|me) van a encontrar",
+    r"ya no (?:van|vas) a tener que preocupar", r"(?:cuiden|cuida|cuidame) (?:a )?mi (?:perro|gato|mascota)",
+    r"ya no (?:voy a ser|sere) un (?:problema|estorbo|carga)", r"todo en orden", r"ya esta todo",
+    r"de una vez(?: por todas)?", r"no despertar", r"la ultima vez", r"ultimo mensaje", r"del otro lado",
+    r"(?:esta es )?mi despedida", r"me despido", r"no me queda nada",
+    r"(?:descansar|dormir)(?: \w+){0,4} para siempre",
+)
+FINAL_SOFT = _rx(
+    r"thanks? (?:you )?for (?:everything|always \w+|all you'?ve done|being there|listening)",
+    r"(?:you'?ve|you have) (?:always )?been (?:so )?good to me",
+    r"you (?:were|are) always (?:so )?good to me",
+    r"take care(?: of yourself)?(?! of)", r"(?:tell|told) (?:my|her|him|them) \w* ?i lov\w*", r"good ?bye",
+    r"bye", r"farewell", r"(?<!taking )(?<!takes )(?<!took )forever", r"for good", r"love you all",
+    r"nice knowing you", r"sorry for everything", r"forgive me", r"remember me",
+    r"gracias por (?:todo|escucharme|siempre \w+|estar)", r"cuidate(?: mucho)?", r"cuidense",
+    r"(?:siempre )?(?:fuiste|has sido) (?:muy )?(?:bueno|buena) conmigo", r"adios", r"chao para siempre",
+    r"los (?:quiero|voy a extranar)(?: a todos| mucho)?", r"perdon(?:en|a)? por todo", r"perdonenme",
+    r"recuerdenme", r"diganle", r"fue un (?:gusto|placer) conocer", r"ya esta$",
+)
+# An ordinary, future-facing sign-off makes a goodbye an ordinary one.
+SIGN_OFF = _rx(r"see (?:you|ya|u)(?! on the other)", r"talk (?:to you |to u )?(?:later|tomorrow|soon)",
+               r"ttyl", r"catch you", r"until next", r"next (?:week|time|session)", r"nos vemos(?! del otro)",
+               r"hasta (?:manana|luego|pronto|el|la)", r"hablamos", r"la proxima")
+# Getting things in order: giving things away, letters, debts, a pet rehomed, the means put by;
+# looking up a method or a place.
+PREP = _rx(
+    r"giv(?:e|ing|en) (?:away )?(?:all )?my (?:things|stuff|belongings|clothes)(?: away)?",
+    r"gave (?:away )?(?:all )?my (?:things|stuff|belongings|clothes)(?: away)?",
+    r"giving (?:my )?(?:things|stuff) away", r"gave my \w+ to", r"found (?:a )?(?:new )?home for my",
+    r"(?:wrote|writing|written) (?:a )?letters?", r"(?:paid|paying) off (?:my|all)", r"(?:sold|selling) my",
+    r"(?:made|wrote|updated) (?:a |my )?will", r"deleted (?:all )?my (?:accounts|socials|photos)",
+    r"(?:cancelled|canceled) (?:all )?my",
+    r"(?:saving|saved|stockpiling|hoarding|collecting) (?:up )?(?:them|my (?:pills|meds|tablets|medication))",
+    r"looked up how (?:many|much|long|high|far)", r"how many (?:pills|tablets) (?:it )?(?:would|will) take",
+    r"how (?:high|tall|deep) is", r"high enough", r"(?:empty|deserted) at night",
+    # Spanish
+    r"regal(?:e|ando|ado|o) (?:todas )?(?:mis?|todo)", r"estado regalando", r"(?:le |les )?di mi \w+ a",
+    r"(?:escribi|escribiendo|he escrito) (?:unas |las |una )?cartas?", r"pague (?:todas )?mis deudas",
+    r"vend(?:i|iendo) mis", r"(?:hice|hago) (?:mi )?testamento", r"borre (?:todas )?mis",
+    r"cancele (?:todas )?mis", r"busque (?:cuantas|cuanto|como)",
+    r"cuantas pastillas (?:hacen falta|se necesitan)",
+    r"dejar todo en orden", r"(?:guardando|juntando|acumulando|guarde|junte) (?:las|mis|todas)",
+    r"(?:las|los) (?:he estado|estoy) (?:guardando|juntando|acumulando)", r"que tan alto",
+    r"suficientemente alto", r"(?:suele estar|esta) (?:vacio|desierto)",
+)
+# A time for acting, said as a statement.
+TIME = _rx(
+    r"tonight", r"tomorrow(?: night| morning)?", rf"(?:this|on|next|by) (?:{_DAY}|weekend|week)", _DAY,
+    r"at midnight", r"in (?:an|a few|a couple of|\d+|two|three) (?:hours?|minutes?|mins)",
+    r"(?:when|while|once) (?:everyone|everybody|they|nobody|no one|my \w+|the house) "
+    r"(?:is|are|'s|has|have|goes|go|leaves|leave)", r"this is the night", r"tonight'?s the night",
+    r"esta noche", r"hoy en la noche", r"manana", rf"(?:el|este|el proximo) {_DIA}", _DIA, r"este finde",
+    r"este fin de semana", r"(?:a|en) la madrugada", r"a medianoche", r"en (?:una hora|un rato|unas horas)",
+    r"al rato", r"cuando (?:no (?:haya|este) nadie|todos (?:duerman|se vayan|esten)|se (?:vayan|duerman))",
+)
+# The means, or enough of them.
+MEANS = _rx(
+    r"pills?", r"tablets", r"meds", r"medication", r"prescription", r"insulin", r"guns?", r"rifle", r"pistol",
+    r"shotgun", r"bullets?", r"rope", r"noose", r"belt", r"knife", r"knives", r"blades?", r"razors?",
+    r"bridge", r"roof(?:top)?", r"ledge", r"cliff", r"tracks", r"bleach", r"poison", r"more than enough",
+    r"enough (?:now|of them)", r"(?:quite|such) a lot now", r"all of them", r"the whole (?:bottle|box|pack)",
+    r"pastillas?", r"pastis", r"medicamentos", r"medicinas", r"pistola", r"arma", r"escopeta", r"cuerda",
+    r"soga", r"cinturon", r"cuchillo", r"navaja", r"cuchillas?", r"puente", r"azotea", r"vias", r"veneno",
+    r"suficientes", r"un monton", r"todas las que", r"la caja entera", r"el frasco entero",
+)
+# Going there.
+GOING = _rx(r"heading (?:there|up)(?: now)?", r"going (?:there|up) now", r"on my way (?:there|up)",
+            r"i'?m (?:up here|on the (?:roof|ledge|bridge))",
+            r"(?:ya )?voy para (?:alla|el puente|la azotea)",
+            r"(?:ya )?estoy (?:aqui |alla )?arriba")
+# Going through with it: "do it" only after ideation, the others after despair too (with a time).
+RESOLVE = _rx(rf"{_WILL} (?:finally )?(?:do it|end it|fix (?:that|this)|get it over with|go through with it|"
+              r"take care of (?:that|this))", r"lo voy a hacer", r"lo hago", r"acabar con (?:esto|todo)",
+              r"lo voy a (?:solucionar|arreglar|terminar)")
+DO_IT = _rx(rf"{_WILL} (?:finally )?do it", r"lo hago", r"lo voy a hacer")
+# Despair or loss the rules may not read as risk ("she's taking the kids", "tired in a way sleep
+# doesn't fix"): in an earlier message it makes a later goodbye or "this weekend I'll fix that" count.
+DESPAIR = _rx(
+    r"(?:nobody|no one|noone) (?:talks to|cares about|notices|would (?:even )?(?:notice|miss|care))",
+    r"(?:nobody|no one) (?:cares|notices|would care)", r"(?:don'?t|doesn'?t) notice anything",
+    r"tired in a way", r"(?:so )?tired of (?:everything|it all|living|life|being alive|trying|fighting)",
+    r"lost everything", r"nothing left", r"(?:she|he) left me",
+    r"my (?:wife|husband|partner|girlfriend|boyfriend) left",
+    r"taking the kids", r"got fired", r"lost my job", r"kicked me out", r"can'?t go on", r"what'?s the point",
+    r"no point (?:anymore|in anything|in trying)",
+    r"everything (?:feels|is) (?:so )?(?:heavy|pointless|hopeless)",
+    r"after you'?re gone", r"forget about you",
+    r"nadie me (?:habla|quiere|extranaria|va a extranar|nota|entiende)", r"nadie se da cuenta",
+    r"ni se dan cuenta", r"me echaron", r"perdi (?:mi trabajo|todo)",
+    r"se llevo a (?:los|mis) (?:ninos|hijos)",
+    r"(?:ella|el|mi \w+) me dejo", r"cansancio que no se (?:quita|va)",
+    r"cansad[oa] de (?:todo|vivir|luchar)",
+    r"hart[oa] de todo",
+    r"no me queda nada", r"ya no tiene sentido", r"todo me pesa",
+    r"no aguanto mas(?: esta vida| vivir)?$", r"cuando ya no estas",
+    r"te olvida",
+)
+# Moving house, a trip: the commonest reason to give things away and say goodbye.
+MOVING = _rx(r"moving (?:to|house|out|abroad|away|in|back)", r"the move",
+             r"new (?:flat|apartment|place|house|job|city)",
+             r"flight", r"trip", r"vacation", r"holiday", r"abroad", r"relocat\w+", r"emigrat\w+",
+             r"(?:me|nos) mud(?:o|amos)", r"mudanza", r"mudarme", r"me voy a vivir",
+             r"(?:piso|casa|depa) nuev[oa]",
+             r"otro pais", r"viaje", r"vuelo", r"vacaciones", r"intercambio")
+# Another subject.
+TOPIC_CHANGE = _rx(r"changing (?:the )?subject", r"on another note", r"btw", r"by the way", r"unrelated",
+                   r"cambiando de tema", r"por cierto", r"otra cosa")
+_QUESTION_START = frozenset("""what when where who how why does do is are can could would will should did
+    anyone anybody que cuando donde quien como por alguien sabes saben puedes pueden""".split())
+
+_WORD = re.compile(r"[\w']+")
+
+
+def normalise(text: str) -> str:
+    """Lower case, accents and punctuation gone, apostrophes kept: one space between words."""
+    text = unicodedata.normalize("NFD", text.lower().replace("’", "'").replace("‘", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(_WORD.findall(text))
+
+
+class Cues(NamedTuple):
+    """The conversation cues of one message (see the module docstring)."""
+
+    retract: bool
+    residue: int
+    protect: bool
+    final_strong: bool
+    final_soft: int
+    prep: bool
+    time: bool
+    means: bool
+    going: bool
+    despair: bool
+    moving: bool
+    resolve: bool
+    do_it: bool
+    question: bool
+    topic_change: bool
+    spans: tuple[tuple[int, int], ...]
+
+
+def cues(text: str) -> Cues:
+    norm = normalise(text)
+    found: list[re.Match[str]] = []
+
+    def hits(rx: re.Pattern[str]) -> list[re.Match[str]]:
+        got = list(rx.finditer(norm))
+        found.extend(got)
+        return got
+
+    retract = hits(RETRACT)
+    rest = norm
+    for m in sorted(retract, key=lambda m: m.start(), reverse=True):
+        rest = rest[:m.start()] + " " + rest[m.end():]
+    residue = sum(1 for w in rest.split() if w not in FILLER)
+    protect = bool(PROTECT.search(norm))
+    signed_off = bool(SIGN_OFF.search(norm))
+    strong = bool(hits(FINAL_STRONG))
+    soft = 0 if signed_off else len({m.group() for m in hits(FINAL_SOFT)})
+    words = norm.split()
+    question = "?" in text or "¿" in text or bool(words and words[0] in _QUESTION_START)
+    return Cues(
+        retract=bool(retract), residue=residue, protect=protect, final_strong=strong, final_soft=soft,
+        prep=bool(hits(PREP)), time=bool(hits(TIME)), means=bool(hits(MEANS)), going=bool(hits(GOING)),
+        despair=bool(DESPAIR.search(norm)), moving=bool(MOVING.search(norm)), resolve=bool(hits(RESOLVE)),
+        do_it=bool(DO_IT.search(norm)), question=question, topic_change=bool(TOPIC_CHANGE.search(norm)),
+        spans=_spans(text, norm, found),
+    )
+
+
+def _spans(text: str, norm: str, found: Sequence[re.Match[str]]) -> tuple[tuple[int, int], ...]:
+    """Offsets in ``text`` of the words the cues matched (the normalised text keeps the words in
+    order, so the n-th word of one is the n-th word of the other)."""
+    if not found:
+        return ()
+    originals = [m.span() for m in _WORD.finditer(text)]
+    starts = [m.start() for m in re.finditer(r"\S+", norm)]
+    out = set()
+    for m in found:
+        first = sum(1 for s in starts if s < m.start())
+        last = sum(1 for s in starts if s < m.end())
+        if 0 <= first < last <= len(originals):
+            out.add((originals[first][0], originals[last - 1][1]))
+    return tuple(sorted(out))
+
+
+def _own_risk(s: Screening) -> int:
+    """The level of what the person said about themselves in ``s`` (none when its reasons are only
+    about someone else, a topic, or discounted)."""
+    own = any(r.construct == "model"
+              or (r.construct not in NOT_OWN and not DISCOUNTING.intersection(r.modifiers))
+              for r in s.reasons)
+    return s.level_index if own else NONE_
+
+
+def _continuation(new: Cues, earlier: list[Cues], prior: int) -> tuple[int, str]:
+    """The level the conversation cues of the new message carry, and what they are."""
+    # Things given away before a move are not a preparation for dying.
+    moving = new.moving or any(c.moving for c in earlier)
+    prep_before = any(c.prep for c in earlier) and not moving
+    new_prep = new.prep and not moving
+    final_before = any(c.final_strong or c.final_soft for c in earlier)
+    best, kind = NONE_, ""
+    if new.retract and new.residue <= RESIDUE_WORDS and prior >= MOD:
+        # "lol jk" after "I want to die": what was disclosed stands.
+        best, kind = prior, "minimised"
+    final = new.final_strong or new.final_soft >= 2
+    if new.final_strong or new.final_soft:
+        if prior >= MOD:
+            level = max(prior, HIGH)
+        elif prep_before or new_prep:
+            level = HIGH if final else MOD
+        elif prior == LOW and final:
+            level = MOD
+        else:
+            level = NONE_
+        if level > best:
+            best, kind = level, "goodbye"
+    if new_prep and (prior >= MOD or final_before):
+        level = max(prior, HIGH)
+        if level > best:
+            best, kind = level, "preparation"
+    statement = not new.question and not new.topic_change
+    acting = (
+        # The means or the time after a wish to die, a plan or a preparation.
+        (statement and (new.time or new.means) and (prior >= MOD or prep_before))
+        # "heading there now" after despair or a question about the bridge.
+        or (new.going and (prior >= LOW or prep_before))
+        # "this weekend I'll finally fix that" after "I'm a burden"; "I'll do it" after a wish to die.
+        or (statement and new.resolve and (prior >= MOD or (prior == LOW and new.time)) and
+            (not new.do_it or prior >= MOD or new.time))
+    )
+    if acting:
+        level = max(prior, HIGH)
+        if level > best:
+            best, kind = level, "acting"
+    return best, kind
+
+
+def assess(text: str, earlier: list[str], alone: Screening, *, all_modified: bool, support: bool,
+           leaning: bool, read: Callable[[str], Screening]) -> Screening:
+    """The new message ``text`` judged with the same person's ``earlier`` messages (oldest first).
+
+    ``alone`` is its screening on its own; ``all_modified``/``support`` come from the rules on it
+    (:class:`.engine.RuleResult`), ``leaning`` says whether a model leans towards crisis on it;
+    ``read`` screens a text (rules and models).  The result is never below ``alone``.
+    """
+    new = cues(text)
+    if new.protect:
+        # "I talked to my sister, I'm safe now, I see my therapist tomorrow."
+        return alone
+    if all_modified and not new.retract:
+        # The new message itself denies, or puts in the past, what it says ("I'm not going to
+        # hurt myself"): the conversation does not overrule that.
+        return alone
+    level, kind, before = NONE_, "", None
+    spans: tuple[tuple[int, int], ...] = ()
+    constructs: set[str] = set()
+    if new.spans:
+        # Some cue in the new message: what risk of their own did the earlier messages hold?
+        # Each is also read on its own, as it was when it was sent (a joke marker further on,
+        # "era broma", must not take back what the joined reading would lose).
+        before = read("\n".join(earlier))
+        readings = [before] + ([read(e) for e in earlier] if len(earlier) > 1 else [])
+        prior = max(_own_risk(r) for r in readings)
+        told = [cues(e) for e in earlier]
+        if any(c.despair for c in told):
+            prior = max(prior, LOW)
+        level, kind = _continuation(new, told, prior)
+        if level > alone.level_index:
+            spans = new.spans
+            constructs = {r.construct for s in readings for r in s.reasons if r.construct not in NOT_OWN}
+    score = score_for(LEVELS[level], 0.0)
+    if not all_modified:
+        together, own = _joined(text, earlier, alone, before, support, leaning, read)
+        if together is not None and together.level_index > max(level, alone.level_index):
+            level, kind = together.level_index, ""
+            spans = own
+            constructs = {r.construct for r in together.reasons}
+            score = max(score_for(together.level, 0.0), together.score)
+    if level <= alone.level_index:
+        return alone
+    if kind == "minimised":
+        # Nothing new is said: the level is the earlier messages' (their reasons are theirs).
+        modifiers: tuple[str, ...] = (kind,)
+    else:
+        modifiers = tuple(sorted(constructs - {"conversation"})) + ((kind,) if kind else ())
+    reason = Reason("conversation", f"{LABELS['conversation']} ({len(earlier)} earlier)", spans, modifiers)
+    return Screening(LEVELS[level], max(score, score_for(LEVELS[level], 0.0)), alone.reasons + (reason,))
+
+
+Spans = tuple[tuple[int, int], ...]
+
+
+def _joined(text: str, earlier: list[str], alone: Screening, before: Screening | None, support: bool,
+            leaning: bool, read: Callable[[str], Screening]) -> tuple[Screening | None, Spans]:
+    """The messages read together, when that raises the new one: it must carry part of the
+    evidence itself and say more than the earlier messages did."""
+    joined = "\n".join(earlier + [text])
+    start = len(joined) - len(text)
+    together = read(joined)
+    if together.level_index <= alone.level_index:
+        return None, ()
+    own = [r for r in together.reasons if r.construct not in ("model", "unsupported_language")
+           and not DISCOUNTING.intersection(r.modifiers) and any(s >= start for s, _ in r.spans)]
+    if before is None:
+        before = read("\n".join(earlier))
+    if together.level_index <= before.level_index and not any(r.construct not in SUPPORT for r in own):
+        # The earlier messages say as much on their own, and were screened and routed when they
+        # were sent; this one adds nothing of its own ("what time is the group tomorrow?").
+        return None, ()
+    if not (own or leaning or support):
+        # Nothing of its own: no phrase, no lean of the model, not even a time, the means, a
+        # goodbye, dwelling or intensity ("what's for dinner?").
+        return None, ()
+    spans = tuple(sorted({(s - start, e - start) for r in own for s, e in r.spans if s >= start}))
+    return together, spans
