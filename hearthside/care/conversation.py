@@ -22,13 +22,14 @@ from datetime import timedelta
 from channels.db import database_sync_to_async
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hearthside.accounts.auth import SecondFactorRequired, proved_second_factor
 from hearthside.core import realtime
+from hearthside.core.conversation import next_seq, page
 from hearthside.core.events import publish_on_commit, user_group
 
 from . import actions, clinical
@@ -113,8 +114,7 @@ def check_send_message(user, relationship: CareRelationship, client_id: str, bod
                                                  body=body, status=Message.Status.HELD, appointment=appointment)
                 return message, True, route
             # The UPDATE takes the relationship row's lock: sequence numbers follow commit order.
-            CareRelationship.objects.filter(pk=relationship.pk).update(last_seq=F("last_seq") + 1)
-            seq = CareRelationship.objects.values_list("last_seq", flat=True).get(pk=relationship.pk)
+            seq = next_seq(CareRelationship, relationship.pk)
             message = Message.objects.create(relationship=relationship, author=user, client_id=client_id, body=body,
                                              seq=seq, appointment=appointment, risk_level=flag)
             publish_on_commit(actions.relationship_topic(relationship.pk), message_frame(message))
@@ -135,14 +135,8 @@ def flagged_note(relationship: CareRelationship) -> str:
 
 
 def history(user, relationship: CareRelationship, *, after=None, before=None, limit: int = 50) -> list[dict]:
-    limit = max(1, min(int(limit), 200))
-    qs = Message.objects.filter(relationship=relationship, seq__isnull=False).select_related("author")
-    if after is not None:
-        rows = list(qs.filter(seq__gt=after).order_by("seq")[:limit])
-    else:
-        if before is not None:
-            qs = qs.filter(seq__lt=before)
-        rows = list(qs.order_by("-seq")[:limit])[::-1]
+    rows = page(Message.objects.filter(relationship=relationship).select_related("author"), after=after,
+                before=before, limit=limit)
     return [message_frame(m) for m in rows]
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from hearthside.core import audit, realtime
+from hearthside.core.conversation import next_seq, page
 from hearthside.core.events import publish_on_commit, user_group
 
 from .models import ChatMessage, Group, MemberBlock, Membership
@@ -232,13 +233,7 @@ def _in_publish_order(group: Group):
 
 
 def _next_seq(group: Group) -> int:
-    # The UPDATE takes the group row's lock: sequence numbers are given out in commit order,
-    # one at a time, the same for every member.
-    # One round trip while the lock is held (PostgreSQL and SQLite ≥ 3.35 both have RETURNING).
-    table = connection.ops.quote_name(Group._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(f"UPDATE {table} SET last_seq = last_seq + 1 WHERE id = %s RETURNING last_seq", [group.pk])
-        return cursor.fetchone()[0]
+    return next_seq(Group, group.pk)
 
 
 def _broadcast(message: ChatMessage, group: Group) -> None:
@@ -267,15 +262,9 @@ def chat_history(user, group: Group, *, after: int | None = None, before: int | 
     ``before`` (paging back). Hidden messages come as placeholders so clients see no gap, and so do
     messages of people the reader muted or blocked (``filtered``: no author, no text)."""
     require_member(user, group)
-    limit = max(1, min(int(limit), 200))
     hidden = hidden_author_ids(user)
-    qs = ChatMessage.objects.filter(group=group, seq__isnull=False).select_related("author")
-    if after is not None:
-        rows = list(qs.filter(seq__gt=after).order_by("seq")[:limit])
-    else:
-        if before is not None:
-            qs = qs.filter(seq__lt=before)
-        rows = list(qs.order_by("-seq")[:limit])[::-1]
+    rows = page(ChatMessage.objects.filter(group=group).select_related("author"), after=after, before=before,
+                limit=limit)
     return [filtered_frame(group.slug, m.seq, m.created_at.isoformat())
             if m.author_id in hidden and not m.anonymous else chat_frame(m, group) for m in rows]
 

@@ -13,7 +13,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Max, Q
+from django.db.models import Count, Max, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.text import get_text_list
@@ -21,6 +21,7 @@ from django.utils.translation import get_language_info, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 
 from hearthside.core import audit, realtime
+from hearthside.core.conversation import next_seq, page
 from hearthside.core.events import publish_on_commit, user_group
 
 from .models import (
@@ -633,11 +634,9 @@ def check_send(user, connection: Connection, client_id: str, body: str):
                                               reason=("abuse detector: " + "; ".join(abuse))[:500])
                 return message, True, route
             # The UPDATE takes the connection row's lock: both people see the same order.
-            updated = Connection.objects.filter(pk=connection.pk, status=Connection.Status.ACCEPTED).update(
-                last_seq=F("last_seq") + 1)
-            if not updated:
+            seq = next_seq(Connection, connection.pk, status=Connection.Status.ACCEPTED)
+            if seq is None:
                 raise Http404
-            seq = Connection.objects.values_list("last_seq", flat=True).get(pk=connection.pk)
             message = PeerMessage.objects.create(connection=connection, author=user, client_id=client_id,
                                                  body=body, seq=seq)
             publish_on_commit(peer_topic(connection.pk), chat_frame(message))
@@ -652,15 +651,8 @@ def check_send(user, connection: Connection, client_id: str, body: str):
 def chat_history(user, connection: Connection, *, after: int | None = None, before: int | None = None,
                  limit: int = 50) -> list[dict]:
     """Delivered messages, oldest first: after ``after`` (catch-up) or before ``before`` (paging)."""
-    limit = max(1, min(int(limit), 200))
-    qs = (PeerMessage.objects.filter(connection=connection, seq__isnull=False)
-          .select_related("author__peer_profile"))
-    if after is not None:
-        rows = list(qs.filter(seq__gt=after).order_by("seq")[:limit])
-    else:
-        if before is not None:
-            qs = qs.filter(seq__lt=before)
-        rows = list(qs.order_by("-seq")[:limit])[::-1]
+    rows = page(PeerMessage.objects.filter(connection=connection).select_related("author__peer_profile"),
+                after=after, before=before, limit=limit)
     return [chat_frame(m) for m in rows]
 
 
@@ -1107,8 +1099,7 @@ def open_reports(moderator, request=None) -> list[PeerReport]:
 
 
 def _deliver_held(message: PeerMessage) -> None:
-    Connection.objects.filter(pk=message.connection_id).update(last_seq=F("last_seq") + 1)
-    message.seq = Connection.objects.values_list("last_seq", flat=True).get(pk=message.connection_id)
+    message.seq = next_seq(Connection, message.connection_id)
     message.status = PeerMessage.Status.PUBLISHED
     message.save(update_fields=["seq", "status"])
     publish_on_commit(peer_topic(message.connection_id), chat_frame(message))

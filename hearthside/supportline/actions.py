@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from hearthside.core import audit, realtime
+from hearthside.core.conversation import next_seq, page
 from hearthside.core.events import publish_on_commit, user_group
 from hearthside.core.i18n import in_language_of
 
@@ -214,9 +215,7 @@ def message_frame(message: Message) -> dict:
 def _next_seq(conversation: Conversation) -> int:
     # The UPDATE takes the conversation row's lock: sequence numbers are given out in commit
     # order, one at a time, the same for everyone in the conversation.
-    Conversation.objects.filter(pk=conversation.pk).update(last_seq=F("last_seq") + 1)
-    seq = Conversation.objects.values_list("last_seq", flat=True).get(pk=conversation.pk)
-    conversation.last_seq = seq
+    seq = conversation.last_seq = next_seq(Conversation, conversation.pk)
     return seq
 
 
@@ -338,14 +337,8 @@ def check_send(user, conversation: Conversation, client_id: str, body: str, *, w
 def history(conversation: Conversation, *, after: int | None = None, before: int | None = None,
             limit: int = 100) -> list[dict]:
     """The person's stream, oldest first: after ``after`` (catch-up) or before ``before`` (paging)."""
-    limit = max(1, min(int(limit), 200))
-    qs = Message.objects.filter(conversation=conversation, seq__isnull=False).select_related("author")
-    if after is not None:
-        rows = list(qs.filter(seq__gt=after).order_by("seq")[:limit])
-    else:
-        if before is not None:
-            qs = qs.filter(seq__lt=before)
-        rows = list(qs.order_by("-seq")[:limit])[::-1]
+    rows = page(Message.objects.filter(conversation=conversation).select_related("author"), after=after,
+                before=before, limit=limit)
     return [message_frame(m) for m in rows]
 
 
