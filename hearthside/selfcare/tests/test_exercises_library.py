@@ -145,3 +145,21 @@ def test_counts_in_messages_take_the_singular_for_one():
             exercises.clean_value({"id": "x", "type": "input", "max_length": limit}, "far too long")
         assert caught.value.messages == [said]
     assert (_days(1), _days(2), _days(0)) == ("1 day", "2 days", "0 days")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language, heading", [("en", "Sources"), ("es", "Fuentes")])
+def test_an_article_lists_its_sources_once(anon, language, heading):
+    """The sources are the front matter's, listed under the article once (the bodies repeated them)."""
+    import html
+
+    from django.conf import settings
+
+    from hearthside.selfcare.models import Article
+
+    anon.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    for article in Article.objects.all():
+        page = html.unescape(anon.get(f"/selfcare/library/{article.slug}/").content.decode())
+        assert page.count(f">{heading}</h2>") == 1, article.slug
+        first = article.sources[0].split(" http")[0]
+        assert page.count(first) == 1, (article.slug, first)
