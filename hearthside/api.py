@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DataError
 from django.http import Http404
 from ninja import NinjaAPI
@@ -16,6 +16,7 @@ from hearthside.care.api import router as care_router
 from hearthside.community.api import router as community_router
 from hearthside.community.forum_api import router as forum_router
 from hearthside.companion.api import router as companion_router
+from hearthside.core.errors import ActionRefused, refusal
 from hearthside.friends.api import router as friends_router
 from hearthside.safety.api import router as safety_router
 from hearthside.safety.staff_api import router as safety_staff_router
@@ -55,10 +56,9 @@ def _json_error(request, status: int, detail: str, errors=None):
 
 @api.exception_handler(ValidationError)
 def on_validation_error(request, exc: ValidationError):
-    from hearthside.core.limits import RateLimited
-
-    if isinstance(exc, RateLimited):
-        return _json_error(request, 429, " ".join(exc.messages))
+    if isinstance(exc, ActionRefused):  # the one error family (core/errors.py)
+        answer = refusal(exc)
+        return api.create_response(request, {"detail": answer.message, "code": answer.code}, status=answer.status)
     if hasattr(exc, "error_dict"):
         errors = {field: list(msgs) for field, msgs in exc.message_dict.items()}
         first = next(iter(errors.values()))[0]
@@ -84,6 +84,12 @@ def on_auth_error(request, exc):
 @api.exception_handler(HttpError)
 def on_http_error(request, exc: HttpError):
     return _json_error(request, exc.status_code, str(exc.message))
+
+
+@api.exception_handler(PermissionDenied)
+def on_forbidden(request, exc: PermissionDenied):
+    answer = refusal(exc)
+    return api.create_response(request, {"detail": answer.message, "code": answer.code}, status=answer.status)
 
 
 @api.exception_handler(Http404)

@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from hearthside.accounts.auth import SecondFactorRequired, proved_second_factor
 from hearthside.core import realtime
 from hearthside.core.conversation import next_seq, page
+from hearthside.core.errors import REFUSALS, RateLimited, refusal
 from hearthside.core.events import publish_on_commit, user_group
 
 from . import actions, clinical
@@ -92,7 +93,7 @@ def check_send_message(user, relationship: CareRelationship, client_id: str, bod
     now = timezone.now()
     if Message.objects.filter(relationship=relationship, author=user,
                               created_at__gte=now - timedelta(minutes=1)).count() >= RATE_PER_MINUTE:
-        raise PermissionDenied(_("You are sending messages very quickly. Try again in a minute."))
+        raise RateLimited(_("You are sending messages very quickly. Try again in a minute."))
     appointment = None
     if appointment_id is not None:
         appointment = Appointment.objects.filter(pk=appointment_id, client=relationship.client,
@@ -249,10 +250,9 @@ def _ws_send(user, content):
                                                      appointment_id=realtime.int_or_none(content.get("appointment")))
     except Http404:
         return _error("not_found", "Not found.", client_id=client_id)
-    except PermissionDenied as exc:
-        return _error("forbidden", str(exc), client_id=client_id)
-    except ValidationError as exc:
-        return _error("invalid", " ".join(exc.messages), client_id=client_id)
+    except REFUSALS as exc:
+        answer = refusal(exc)
+        return _error(answer.code, answer.message, client_id=client_id)
     ack = {"type": "care.ack", "relationship": relationship.pk, "client_id": client_id, "seq": message.seq,
            "status": message.status, "duplicate": not created}
     if route is not None and route.show_help:

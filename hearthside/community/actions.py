@@ -24,8 +24,7 @@ MAX_CHAT = 4000
 ANONYMOUS = "anonymous member"
 
 
-class RateLimited(Exception):
-    """Too many messages too fast; the message says when to try again."""
+from hearthside.core.errors import RateLimited  # noqa: E402  (too many messages too fast; says when to try again)
 
 
 def group_topic(group_id: int) -> str:

@@ -113,13 +113,8 @@ class AckOut(Schema):
 def send_chat(request, slug: str, payload: ChatIn):
     group = actions.access_group_by_slug(request.user, slug)
     actions.require_member(request.user, group)
-    try:
-        message, created, route = actions.check_send_chat(request.user, group, payload.client_id, payload.body,
-                                                          anonymous=payload.anonymous)
-    except actions.RateLimited as exc:
-        raise HttpError(429, str(exc)) from None
-    except PermissionDenied as exc:
-        raise HttpError(403, str(exc)) from None
+    message, created, route = actions.check_send_chat(request.user, group, payload.client_id, payload.body,
+                                                      anonymous=payload.anonymous)
     body = {"client_id": message.client_id, "seq": message.seq, "status": message.status,
             "duplicate": not created, "help": bool(route and route.show_help)}
     return Status(201 if created else 200, body)

@@ -66,20 +66,18 @@ def _lookup_group(slug):
 def _send(user, slug, client_id, body, anonymous):
     # One trip to the database thread per message: the group, the membership check (inside
     # check_send_chat), screening and storing.
-    from django.core.exceptions import PermissionDenied, ValidationError
     from django.http import Http404
+
+    from hearthside.core.errors import REFUSALS, refusal
 
     group = _lookup_group(slug)
     if group is None:
         return _error("not_member", str(slug)[:60], client_id, "You are not in this group.")
     try:
         message, created, route = actions.check_send_chat(user, group, client_id, body, anonymous=anonymous)
-    except actions.RateLimited as exc:
-        return _error("rate_limited", group.slug, client_id, str(exc))
-    except PermissionDenied as exc:
-        return _error("forbidden", group.slug, client_id, str(exc))
-    except ValidationError as exc:
-        return _error("invalid", group.slug, client_id, " ".join(exc.messages))
+    except REFUSALS as exc:
+        answer = refusal(exc)
+        return _error(answer.code, group.slug, client_id, answer.message)
     except Http404:
         return _error("not_member", group.slug, client_id, "You are not in this group.")
     ack = {"type": "chat.ack", "group": group.slug, "client_id": client_id, "seq": message.seq,

@@ -11,7 +11,6 @@ the address for visitors who are not logged in).
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_ratelimit import ALL
 from django_ratelimit.core import is_ratelimited
@@ -47,8 +46,7 @@ def over(request, name: str, *, key: str = "address", increment: bool = True) ->
     return is_ratelimited(request, group=name, key=KEYS[key], rate=limit, method=ALL, increment=increment)
 
 
-class RateLimited(ValidationError):
-    """Too many uses of one thing: a form error on a page, 429 with the message in the API."""
+from .errors import RateLimited  # noqa: E402  (a form error on a page, 429 with the message in the API)
 
 
 def check(request, name: str, *, key: str = "address", message=None) -> None:

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from hearthside.core import audit, realtime
 from hearthside.core.conversation import next_seq, page
+from hearthside.core.errors import ActionRefused, RateLimited
 from hearthside.core.events import publish_on_commit, user_group
 
 from .models import (
@@ -78,12 +79,11 @@ REACH_OUT_PRESETS = {
 }
 
 
-class RateLimited(Exception):
-    """Too many requests or messages; the message says what to do."""
-
-
-class NotSent(Exception):
+class NotSent(ActionRefused):
     """Screening kept the text from going out; ``help`` says whether to show the help panel."""
+
+    status = 422
+    code = "not_sent"
 
     def __init__(self, message: str, *, help: bool = False):
         super().__init__(message)

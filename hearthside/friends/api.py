@@ -3,9 +3,6 @@ circle of support, reach-outs and the coping-strategies board."""
 
 from __future__ import annotations
 
-import functools
-
-from django.core.exceptions import PermissionDenied
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
@@ -13,23 +10,6 @@ from . import actions
 from .models import Connection
 
 router = Router(tags=["friends"])
-
-
-def _errors(fn):
-    """Domain exceptions → JSON errors with a message (validation errors: the API's handler)."""
-
-    @functools.wraps(fn)
-    def wrapper(*args, **kwargs):
-        try:
-            return fn(*args, **kwargs)
-        except actions.RateLimited as exc:
-            raise HttpError(429, str(exc)) from None
-        except actions.NotSent as exc:
-            raise HttpError(422, str(exc)) from None
-        except PermissionDenied as exc:
-            raise HttpError(403, str(exc) or "Not allowed.") from None
-
-    return wrapper
 
 
 def _moderator(request) -> None:
@@ -90,7 +70,6 @@ def get_profile(request):
 
 
 @router.post("/profile", response=ProfileOut, summary="Create or update my peer profile")
-@_errors
 def put_profile(request, payload: PeerProfileIn):
     return _profile_out(actions.check_save_profile(request.user, payload.dict(), request=request))
 
@@ -149,7 +128,6 @@ def _connection_out(connection: Connection, user) -> dict:
 
 
 @router.post("/profiles/{profile_id}/request", response={201: ConnectionOut}, summary="Ask to connect")
-@_errors
 def request_connection(request, profile_id: int, payload: RequestIn):
     profile = actions.access_profile_by_id(request.user, profile_id)
     connection = actions.check_request(request.user, profile, payload.message, request=request)
@@ -173,7 +151,6 @@ class AnswerIn(Schema):
 
 
 @router.post("/connections/{connection_id}/respond", response=ConnectionOut, summary="Accept, decline or block")
-@_errors
 def respond(request, connection_id: int, payload: AnswerIn):
     connection = actions.access_connection_by_id(request.user, connection_id,
                                                  statuses=(Connection.Status.PENDING,))
@@ -202,7 +179,6 @@ def end_connection(request, connection_id: int):
 
 
 @router.post("/connections/{connection_id}/block", response={204: None}, summary="Block this person")
-@_errors
 def block(request, connection_id: int):
     connection = actions.access_connection_by_id(request.user, connection_id,
                                                  statuses=(Connection.Status.PENDING, Connection.Status.ACCEPTED))
@@ -247,7 +223,6 @@ class PeerAckOut(Schema):
 
 @router.post("/connections/{connection_id}/messages", response={201: PeerAckOut, 200: PeerAckOut},
              summary="Send a message (resend-safe)")
-@_errors
 def send(request, connection_id: int, payload: PeerMessageIn):
     connection = actions.access_connection_by_id(request.user, connection_id)
     message, created, route = actions.check_send(request.user, connection, payload.client_id, payload.body)
@@ -301,7 +276,6 @@ class InviteIn(Schema):
 
 
 @router.post("/connections/{connection_id}/circle", response={201: CircleOut}, summary="Ask them into my circle")
-@_errors
 def invite(request, connection_id: int, payload: InviteIn):
     connection = actions.access_connection_by_id(request.user, connection_id)
     membership = actions.check_invite_to_circle(request.user, connection, in_safety_plan=payload.in_safety_plan,
@@ -325,7 +299,6 @@ class PeerPlanIn(Schema):
 
 
 @router.post("/circle/{circle_id}/plan", response=CircleOut, summary="List (or not) in my safety plan")
-@_errors
 def circle_plan(request, circle_id: int, payload: PeerPlanIn):
     membership = actions.access_circle_member_by_id(request.user, circle_id, as_owner=True)
     membership = actions.check_set_in_plan(request.user, membership, payload.in_safety_plan, request=request)
@@ -369,7 +342,6 @@ def _sent_out(reach_out) -> dict:
 
 
 @router.post("/reach-out", response={201: SentOut}, summary="Reach out to my circle")
-@_errors
 def reach_out(request, payload: ReachOutIn):
     sent = actions.check_reach_out(request.user, preset=payload.preset, text=payload.text, request=request)
     return Status(201, _sent_out(sent))
@@ -412,7 +384,6 @@ class PeerReplyIn(Schema):
 
 
 @router.post("/reach-outs/{delivery_id}/reply", response=ReceivedOut, summary="Reply to a reach-out")
-@_errors
 def reply(request, delivery_id: int, payload: PeerReplyIn):
     delivery = actions.access_delivery_by_id(request.user, delivery_id)
     return _received_out(actions.check_respond_reach_out(request.user, delivery, payload.text, request=request))
@@ -472,7 +443,6 @@ def report_strategy(request, strategy_id: int, payload: PeerReportIn):
 
 @router.post("/strategies/{strategy_id}/save-to-plan", response={204: None},
              summary="Save into my safety plan's coping strategies")
-@_errors
 def save_to_plan(request, strategy_id: int):
     strategy = actions.access_strategy_by_id(request.user, strategy_id)
     actions.check_save_strategy_to_plan(request.user, strategy, request=request)

@@ -10,11 +10,11 @@ Server → client: "peer.ack", "peer.message", "peer.history", "peer.ended", "er
 from __future__ import annotations
 
 from channels.db import database_sync_to_async
-from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404
 
 from hearthside.core import realtime
+from hearthside.core.errors import REFUSALS, refusal
 
 from . import actions
 from .models import Connection
@@ -38,10 +38,9 @@ def _handle(user, content: dict) -> dict:
         try:
             message, created, route = actions.check_send(user, connection, client_id or "",
                                                          body if isinstance(body, str) else "")
-        except actions.RateLimited as exc:
-            return _error("rate_limited", connection.pk, client_id, str(exc))
-        except ValidationError as exc:
-            return _error("invalid", connection.pk, client_id, " ".join(exc.messages))
+        except REFUSALS as exc:
+            answer = refusal(exc)
+            return _error(answer.code, connection.pk, client_id, answer.message)
         except Http404:
             return _error("not_connected", connection.pk, client_id, "You are not connected with this person.")
         ack = {"type": "peer.ack", "connection": connection.pk, "client_id": client_id, "seq": message.seq,

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,6 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from hearthside.core.errors import REFUSALS, refusal
 from hearthside.safety.actions import plan_for
 
 from . import actions
@@ -30,14 +30,8 @@ def _run(request, fn, success: str | None = None):
     """Call an action; show its refusal as a message instead of an error page."""
     try:
         result = fn()
-    except actions.RateLimited as exc:
-        messages.error(request, str(exc))
-    except actions.NotSent as exc:
-        messages.error(request, str(exc))
-    except PermissionDenied as exc:
-        messages.error(request, str(exc))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    except REFUSALS as exc:
+        messages.error(request, refusal(exc).message)
     else:
         if success:
             messages.success(request, success)

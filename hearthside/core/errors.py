@@ -1,0 +1,61 @@
+"""One error family (issue #19): an action refused with a message a person can read, an HTTP status
+and a stable code, answered the same way on every channel.
+
+Actions raise ``ActionRefused`` subclasses (or Django's ``ValidationError``, ``PermissionDenied`` and
+``Http404``); ``refusal`` turns any of them into (status, code, message), which the API
+(``hearthside/api.py``), pages (a form error or a message) and sockets (an error frame) all use, so
+the same refusal is 429 and ``rate_limited`` everywhere, 403 and ``forbidden`` everywhere.
+
+``ActionRefused`` is a ``ValidationError``: a page that shows validation errors shows these too.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+
+
+class ActionRefused(ValidationError):
+    status = 400
+    code = "invalid"
+
+    def __init__(self, message, *, code: str | None = None):
+        super().__init__(message, code=code or type(self).code)
+
+
+class RateLimited(ActionRefused):
+    """Too much, too fast: try again later."""
+
+    status = 429
+    code = "rate_limited"
+
+
+class Forbidden(ActionRefused):
+    """Not allowed for this person now (for something they may see; else 404)."""
+
+    status = 403
+    code = "forbidden"
+
+
+class Refusal(NamedTuple):
+    status: int
+    code: str
+    message: str
+
+
+def refusal(exc: BaseException) -> Refusal:
+    """The answer to ``exc`` on any channel."""
+    if isinstance(exc, ActionRefused):
+        return Refusal(exc.status, type(exc).code, " ".join(exc.messages))
+    if isinstance(exc, ValidationError):
+        return Refusal(400, "invalid", " ".join(exc.messages))
+    if isinstance(exc, PermissionDenied):
+        return Refusal(403, "forbidden", str(exc) or "Not allowed.")
+    if isinstance(exc, Http404):
+        return Refusal(404, "not_found", "Not found.")
+    raise TypeError(f"not a refusal: {exc!r}")
+
+
+REFUSALS = (ValidationError, PermissionDenied)  # what pages and sockets catch and answer in place
