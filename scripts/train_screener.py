@@ -10,13 +10,18 @@ Only data the project may ship goes in (see docs/models.md, "Crisis screener mod
   risk-factor phrases (hopelessness, burden, worthlessness ...) as not crisis;
 * GoEmotions train comments (Demszky et al. 2020, CC BY 4.0) as everyday Reddit
   negatives, read from ``../shared/data/goemotions`` when present -- except comments the
-  rules screen at ``moderate`` or above, which may be real disclosures.
+  rules screen at ``moderate`` or above, which may be real disclosures.  Which comments
+  those are is recorded in ``scripts/train_screener_goemotions.json`` (their comment ids,
+  with the file's SHA-256), so training neither spends time re-screening 43,000 comments nor
+  changes when the rules do; ``--rescreen`` screens them again and rewrites the record.
 
 The dev-only crisis sets (SDCNL, Twitter, Dreaddit) are never read here; they measure the
 result (``make eval-safety``).  Training is deterministic: the same inputs give the same
-artefact bytes (``--check`` verifies the committed one).
+artefact bytes (``--check`` verifies the committed one).  Every text is featurised once; the
+optional cross-validation (``--cv 5``) re-fits on rows of that one matrix and only prints its
+figures (the artefact does not depend on it).
 
-    .venv/bin/python scripts/train_screener.py [--out PATH] [--check] [--cv 5]
+    .venv/bin/python scripts/train_screener.py [--out PATH] [--check] [--cv 5] [--rescreen]
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ import csv
 import hashlib
 import json
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -39,6 +45,7 @@ CORPUS = SCREENING / "corpus"
 LEXICON = SCREENING / "data" / "lexicon.json"
 GOEMOTIONS = ROOT.parent / "shared" / "data" / "goemotions" / "original" / "train.tsv"
 OUT = SCREENING / "data" / bm.ARTEFACT
+SCREENED = ROOT / "scripts" / "train_screener_goemotions.json"
 
 CRISIS_LEVELS = {"moderate", "high", "imminent"}
 LEVELS = ("none", "low", "moderate", "high", "imminent")
@@ -46,10 +53,13 @@ LEXICON_POSITIVE = ("active_ideation", "passive_ideation", "plan", "self_injury"
 LEXICON_NEGATIVE = ("hopelessness", "entrapment", "burdensomeness", "worthlessness", "emotional_pain",
                     "help_seeking", "suicide_exposure")
 WEIGHT_CORPUS, WEIGHT_LEXICON, WEIGHT_GOEMOTIONS = 1.0, 0.5, 0.15
-C = 2.0
+# C = 4 rather than 2 since the short everyday negatives were added (issue #14): it separates the
+# hand-written crisis cases from everyday text better (docs/models.md); weights under PRUNE are
+# dropped, which keeps the artefact at the size it had with C = 2.
+C = 4.0
 # Share of the total training weight carried by crisis examples (the rest by everything else).
 POS_SHARE = 0.5
-PRUNE = 0.01
+PRUNE = 0.02
 
 
 def read_corpus(folder: Path = CORPUS) -> list[dict]:
@@ -83,19 +93,50 @@ def read_lexicon() -> list[tuple[str, int]]:
     return out
 
 
-def read_goemotions(path: Path = GOEMOTIONS) -> list[str]:
+def _goemotions_rows(path: Path) -> list[tuple[str, str]]:
+    """(comment id, text) of every non-empty comment, in file order."""
+    rows = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            text = parts[0].strip()
+            if text:
+                rows.append((parts[2] if len(parts) > 2 else "", text))
+    return rows
+
+
+def screen_goemotions(rows: list[tuple[str, str]]) -> list[str]:
+    """Ids of the comments the rules read at ``moderate`` or above (possible disclosures)."""
+    from hearthside.safety.screening.engine import assess
+
+    return [cid for cid, text in rows if assess(text).screening.level not in ("none", "low")]
+
+
+def read_goemotions(path: Path = GOEMOTIONS, *, rescreen: bool = False, record: bool = True) -> list[str]:
+    """GoEmotions train comments to use as everyday negatives.
+
+    The comments the rules read at ``moderate`` or above are left out; their ids come from
+    ``SCREENED`` when it was made from this very file (same SHA-256), else the rules screen
+    every comment again (about a minute) and, with ``record``, the record is rewritten."""
     if not path.exists():
         print(f"note: {path} not found; training without GoEmotions negatives", file=sys.stderr)
         return []
-    from hearthside.safety.screening.engine import assess
-
-    texts = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            text = line.split("\t", 1)[0].strip()
-            if text and assess(text).screening.level in ("none", "low"):
-                texts.append(text)
-    return texts
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    rows = _goemotions_rows(path)
+    saved = json.loads(SCREENED.read_text(encoding="utf-8")) if SCREENED.exists() else {}
+    if not rescreen and saved.get("sha256") == digest:
+        excluded = set(saved["excluded_ids"])
+    else:
+        ids = screen_goemotions(rows)
+        excluded = set(ids)
+        if record:
+            SCREENED.write_text(json.dumps({
+                "what": "GoEmotions original/train.tsv comments the screener's rules read at moderate or above; "
+                        "scripts/train_screener.py leaves them out of the everyday negatives",
+                "file": "goemotions/original/train.tsv", "sha256": digest, "comments": len(rows),
+                "excluded_ids": sorted(ids)}, indent=1) + "\n", encoding="utf-8")
+            print(f"wrote {SCREENED} ({len(ids)} comments left out)", file=sys.stderr)
+    return [text for cid, text in rows if cid not in excluded]
 
 
 def dataset(corpus: list[dict], lexicon: list[tuple[str, int]], goemotions: list[str]):
@@ -107,24 +148,33 @@ def dataset(corpus: list[dict], lexicon: list[tuple[str, int]], goemotions: list
     return texts, labels, weights
 
 
-def fit(texts: list[str], labels: list[int], weights: list[float]) -> bm.BaseModel:
+def featurise_all(texts: list[str]):
+    """One sparse row per text (feature counts divided by the square root of their total) and the
+    feature names, in the order first seen.  Each text is featurised once, whatever is fitted on it."""
     import numpy as np
     from scipy.sparse import csr_matrix
-    from sklearn.linear_model import LogisticRegression
 
     index: dict[str, int] = {}
-    rows, cols, vals = [], [], []
-    for i, text in enumerate(texts):
+    add = index.setdefault
+    indptr, cols, vals = [0], [], []
+    for text in texts:
         counts, n = bm.featurise(text)
-        if not n:
-            continue
-        scale = 1.0 / n ** 0.5
-        for feat in sorted(counts):
-            j = index.setdefault(feat, len(index))
-            rows.append(i)
-            cols.append(j)
-            vals.append(counts[feat] * scale)
-    x = csr_matrix((vals, (rows, cols)), shape=(len(texts), len(index)))
+        if n:
+            scale = 1.0 / n ** 0.5
+            for feat in sorted(counts):
+                cols.append(add(feat, len(index)))
+                vals.append(counts[feat] * scale)
+        indptr.append(len(cols))
+    x = csr_matrix((np.asarray(vals, dtype=float), np.asarray(cols, dtype=np.int64), np.asarray(indptr)),
+                   shape=(len(texts), len(index)))
+    x.sort_indices()
+    return x, list(index)
+
+
+def _fit_rows(x, names: list[str], labels, weights) -> bm.BaseModel:
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
     y = np.asarray(labels)
     w = np.asarray(weights, dtype=float)
     # Set the classes' shares of the total weight, so neither the many everyday negatives nor
@@ -134,20 +184,34 @@ def fit(texts: list[str], labels: list[int], weights: list[float]) -> bm.BaseMod
     clf = LogisticRegression(C=C, solver="liblinear", max_iter=1000)
     clf.fit(x, y, sample_weight=w)
     coef = clf.coef_[0]
-    names = sorted(index, key=index.__getitem__)
-    kept = {name: float(coef[j]) for j, name in enumerate(names) if abs(coef[j]) >= PRUNE}
+    keep = np.flatnonzero(np.abs(coef) >= PRUNE)
+    kept = {names[j]: float(coef[j]) for j in keep}
     return bm.BaseModel(kept, float(clf.intercept_[0]), raise_moderate=0.5, raise_high=None)
 
 
-def cross_validate(corpus, lexicon, goemotions, folds: int) -> list[dict]:
-    """Corpus rows scored by models that never saw them (lexicon and GoEmotions always in)."""
+def fit(texts: list[str], labels: list[int], weights: list[float]) -> bm.BaseModel:
+    x, names = featurise_all(texts)
+    return _fit_rows(x, names, labels, weights)
+
+
+def cross_validate(corpus, lexicon, goemotions, folds: int, data=None) -> list[dict]:
+    """Corpus rows scored by models that never saw them (lexicon and GoEmotions always in).
+
+    The corpus comes first in ``dataset``'s order, so corpus row ``i`` is matrix row ``i``."""
+    import numpy as np
+
+    texts, labels, weights = dataset(corpus, lexicon, goemotions)
+    x, names = data if data is not None else featurise_all(texts)
+    labels, weights = np.asarray(labels), np.asarray(weights, dtype=float)
+    fold = np.full(len(texts), -1)
+    fold[:len(corpus)] = np.arange(len(corpus)) % folds
     scored = []
     for k in range(folds):
-        test = [r for i, r in enumerate(corpus) if i % folds == k]
-        train = [r for i, r in enumerate(corpus) if i % folds != k]
-        model = fit(*dataset(train, lexicon, goemotions))
-        for r in test:
-            scored.append({**r, "p": model.probability(r["text"])})
+        train = np.flatnonzero(fold != k)
+        model = _fit_rows(x[train], names, labels[train], weights[train])
+        for i in np.flatnonzero(fold == k):
+            scored.append({**corpus[i], "p": model.probability(corpus[i]["text"])})
+        print(f"  fold {k + 1}/{folds} done", file=sys.stderr)
     return scored
 
 
@@ -164,10 +228,11 @@ def summarise(scored: list[dict], threshold: float) -> dict:
     return out
 
 
-def train(out: Path, folds: int) -> dict:
+def train(out: Path, folds: int = 0, *, rescreen: bool = False, record: bool = True) -> dict:
+    started = time.perf_counter()
     corpus = read_corpus()
     lexicon = read_lexicon()
-    goemotions = read_goemotions()
+    goemotions = read_goemotions(rescreen=rescreen, record=record)
     if not corpus:
         raise SystemExit(f"no corpus in {CORPUS}")
     meta = {
@@ -178,16 +243,23 @@ def train(out: Path, folds: int) -> dict:
                                         .encode("utf-8")).hexdigest(),
         "lexicon_phrases": len(lexicon),
         "goemotions_negatives": len(goemotions),
-        "C": C, "weights": [WEIGHT_CORPUS, WEIGHT_LEXICON, WEIGHT_GOEMOTIONS],
+        "C": C, "prune": PRUNE, "weights": [WEIGHT_CORPUS, WEIGHT_LEXICON, WEIGHT_GOEMOTIONS],
     }
+    texts, labels, weights = dataset(corpus, lexicon, goemotions)
+    x, names = featurise_all(texts)
+    cv = None
     if folds > 1:
-        scored = cross_validate(corpus, lexicon, goemotions, folds)
-        meta["cv"] = {str(t): summarise(scored, t) for t in (0.5, 0.8)}
-    model = fit(*dataset(corpus, lexicon, goemotions))
+        scored = cross_validate(corpus, lexicon, goemotions, folds, data=(x, names))
+        cv = {str(t): summarise(scored, t) for t in (0.5, 0.8)}
+    model = _fit_rows(x, names, labels, weights)
     model.raise_moderate, model.raise_low, model.raise_high = RAISE_MODERATE, RAISE_LOW, RAISE_HIGH
     model.meta = meta
     bm.dump(model, out)
-    return {"out": str(out), "features": len(model.weights), "bytes": out.stat().st_size, **meta}
+    summary = {"out": str(out), "features": len(model.weights), "bytes": out.stat().st_size, **meta}
+    if cv is not None:
+        summary["cv"] = cv
+    summary["seconds"] = round(time.perf_counter() - started, 1)
+    return summary
 
 
 # Probability that lifts none (low) to moderate, and moderate to high (never to imminent).
@@ -218,7 +290,11 @@ def card_table(corpus: list[dict]) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=OUT)
-    ap.add_argument("--cv", type=int, default=5, help="folds of cross-validation on the corpus (0: none)")
+    ap.add_argument("--cv", type=int, default=0,
+                    help="also cross-validate on the corpus with this many folds and print the figures "
+                         "(docs/models.md uses 5; the artefact does not depend on it)")
+    ap.add_argument("--rescreen", action="store_true",
+                    help="screen the GoEmotions comments with the rules again and rewrite " + SCREENED.name)
     ap.add_argument("--check", action="store_true", help="fail if the committed artefact is not what training gives")
     ap.add_argument("--card", action="store_true", help="print the corpus counts table of the data card and stop")
     args = ap.parse_args(argv)
@@ -228,13 +304,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         tmp = args.out.with_suffix(".check.gz")
         try:
-            train(tmp, args.cv)
+            summary = train(tmp, args.cv, rescreen=args.rescreen, record=False)
+            if "cv" in summary:
+                print(json.dumps({"cv": summary["cv"]}, indent=1))
             same = tmp.read_bytes() == args.out.read_bytes()
         finally:
             tmp.unlink(missing_ok=True)
         print("artefact is up to date" if same else f"{args.out} is stale: run make train-screener")
         return 0 if same else 1
-    summary = train(args.out, args.cv)
+    summary = train(args.out, args.cv, rescreen=args.rescreen)
     print(json.dumps(summary, indent=1))
     return 0
 
