@@ -48,6 +48,20 @@ def _site_language():
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def _frames_match_their_schemas():
+    """Every frame a socket writes during a test is checked against its declared schema
+    (``core/frames.py``); a test whose frames broke one fails, naming the frame type and field."""
+    from hearthside.core import consumers, frames
+
+    consumers.CHECK_FRAMES = True
+    frames.VIOLATIONS.clear()
+    yield
+    found = sorted(set(frames.VIOLATIONS))
+    frames.VIOLATIONS.clear()
+    assert not found, "frames that break their schema (core/frames.py):\n  " + "\n  ".join(found)
+
+
 def make_user(username: str, *roles: str, **extra):
     from hearthside.accounts.actions import do_give_consent, do_grant_role
     from hearthside.accounts.models import User

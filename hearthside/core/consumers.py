@@ -22,7 +22,7 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.conf import settings
 
-from . import realtime
+from . import frames, realtime
 from .events import user_group
 from .fanout import hub
 
@@ -30,6 +30,8 @@ log = logging.getLogger("hearthside.realtime")
 
 CLOSE_UNAUTHENTICATED = 4401  # not logged in, or the session / token ended: do not reconnect
 CLOSE_TOO_SLOW = 4408  # fell behind: reconnect and catch up by sequence number
+# Tests check every frame written against its schema (core/frames.py).
+CHECK_FRAMES = False  # hearthside/conftest.py turns it on
 _CLOSE_SLOW = object()  # outbox marker: write the 4408 close after what is already handed over
 
 
@@ -217,6 +219,8 @@ class EventsConsumer(AsyncJsonWebsocketConsumer):
             wake.set_result(None)
 
     async def _write(self, text: str) -> None:
+        if CHECK_FRAMES:
+            frames.check_text(text)
         self._write_started = self._loop.time()
         try:
             await self.base_send({"type": "websocket.send", "text": text})

@@ -35,9 +35,11 @@ from channels.testing import WebsocketCommunicator
 from django.conf import settings
 
 from hearthside.core import realtime
+from hearthside.core.frames import STR, declare
 
 from .test_access_matrix import ROLES, build_world
 
+declare("matrix.probe", {"label": STR})  # the probe frames this test hands to every topic
 SOCKET_CREDENTIALS = ("session", "password_session", "expired_session", "token", "non2fa_token",
                       "revoked_token")
 DEAD = ("expired_session", "revoked_token")

@@ -19,6 +19,9 @@ from django.conf import settings as django_settings
 from hearthside.community.models import ChatMessage, Group, Membership
 from hearthside.conftest import make_user, token_for
 from hearthside.core.fanout import hub
+from hearthside.core.frames import STR, declare
+
+declare("noise", {"pad": STR})  # the large frames this test publishes to fill a slow reader's queue
 
 MESSAGES = 60
 BODY = "a message of ordinary length"

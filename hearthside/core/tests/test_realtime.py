@@ -8,7 +8,12 @@ from django.db import transaction
 
 from hearthside.conftest import make_user
 from hearthside.core import events, realtime
+from hearthside.core.frames import INT, STR, declare
 from hearthside.testing.sockets import next_frame, open_socket, socket_for
+
+# The test channel's frames, declared like every channel's (core/frames.py).
+declare("echotest.echo", {"body": STR})
+declare("echotest.msg", {"n": INT})
 
 ALLOWED: dict[int, set[str]] = {}
 
