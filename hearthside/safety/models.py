@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 from hearthside.core.fields import EncryptedJSONField, EncryptedTextField
 
@@ -102,12 +102,14 @@ class SafetyPlan(models.Model):
 
 
 class Level(models.TextChoices):
-    NONE = "none", "none"
-    LOW = "low", "low"
-    MODERATE = "moderate", "moderate"
-    HIGH = "high", "high"
-    IMMINENT = "imminent", "imminent"
-    UNKNOWN = "unknown", "unknown (screening failed)"
+    # The labels are what staff read on badges (safety/templatetags/safety_labels.py); the values
+    # are the screener's and stay in the database, the API and live frames.
+    NONE = "none", pgettext_lazy("risk level", "no risk signs")
+    LOW = "low", pgettext_lazy("risk level", "low")
+    MODERATE = "moderate", pgettext_lazy("risk level", "moderate")
+    HIGH = "high", pgettext_lazy("risk level", "high")
+    IMMINENT = "imminent", pgettext_lazy("risk level", "imminent")
+    UNKNOWN = "unknown", pgettext_lazy("risk level", "unknown (screening failed)")
 
 
 LEVEL_ORDER = {"none": 0, "low": 1, "moderate": 2, "high": 3, "imminent": 4, "unknown": 3}
@@ -123,14 +125,14 @@ class ScreenedItem(models.Model):
     from hearthside.core.fields import EncryptedTextField
 
     class Status(models.TextChoices):
-        HELD = "held", "held, not published"
-        FLAGGED = "flagged", "published, flagged for review"
-        RELEASED = "released", "released after review"
-        REMOVED = "removed", "kept hidden after review"
+        HELD = "held", _("held, not published")
+        FLAGGED = "flagged", _("published, flagged for review")
+        RELEASED = "released", _("released after review")
+        REMOVED = "removed", _("kept hidden after review")
 
     class Label(models.TextChoices):
-        TRUE_CONCERN = "true_concern", "true concern"
-        FALSE_ALARM = "false_alarm", "false alarm"
+        TRUE_CONCERN = "true_concern", _("true concern")
+        FALSE_ALARM = "false_alarm", _("false alarm")
 
     author = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="screened_items")
     source = models.CharField(max_length=64)
@@ -172,9 +174,9 @@ class DutyShift(models.Model):
 
 class SafetyAlert(models.Model):
     class Status(models.TextChoices):
-        OPEN = "open", "open"
-        ACKNOWLEDGED = "acknowledged", "acknowledged"
-        RESOLVED = "resolved", "resolved"
+        OPEN = "open", pgettext_lazy("alert status", "open")
+        ACKNOWLEDGED = "acknowledged", pgettext_lazy("alert status", "acknowledged")
+        RESOLVED = "resolved", pgettext_lazy("alert status", "resolved")
 
     class Outcome(models.TextChoices):
         FALSE_ALARM = "false_alarm", _("false alarm")

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from hearthside.core import audit
 
-from . import actions
+from . import actions, labels
 from .models import DutyShift, SafetyAlert, ScreenedItem
 
 
@@ -60,8 +60,8 @@ def alert_detail(request, alert_id: int):
     names = dict(User.objects.filter(pk__in=actor_ids).values_list("pk", "pseudonym"))
     return render(request, "safety/staff/alert.html", {
         "alert": alert,
-        "events": [{"e": e, "actor": names.get(e.actor_id, ""), "label": actions.TIMELINE_LABELS.get(e.kind, e.kind)}
-                   for e in events],
+        "events": [{"e": e, "actor": names.get(e.actor_id, ""), "label": actions.TIMELINE_LABELS.get(e.kind, e.kind),
+                    **labels.step_details(e.kind, e.detail or {})} for e in events],
         "item": alert.item,
         "outcomes": SafetyAlert.Outcome.choices,
         "contact_outcomes": actions.CONTACT_OUTCOMES,

@@ -9,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hearthside.accounts.actions import has_consent
@@ -17,8 +17,29 @@ from hearthside.accounts.actions import has_consent
 from . import actions, charts, insights, questionnaires, recommend
 from .models import CheckIn, JournalEntry, Notification, QuestionnaireResponse, Reminder
 
-COMMON_EMOTIONS = ["calm", "happy", "grateful", "hopeful", "tired", "anxious", "sad", "lonely", "angry",
-                   "stressed", "overwhelmed", "content"]
+# The chips offered on the check-in. The key is what a check-in stores (insights, the API and a
+# practitioner's view count it); the chip shows its name in the reader's language.
+COMMON_EMOTIONS = {
+    "calm": pgettext_lazy("emotion", "calm"),
+    "happy": pgettext_lazy("emotion", "happy"),
+    "grateful": pgettext_lazy("emotion", "grateful"),
+    "hopeful": pgettext_lazy("emotion", "hopeful"),
+    "tired": pgettext_lazy("emotion", "tired"),
+    "anxious": pgettext_lazy("emotion", "anxious"),
+    "sad": pgettext_lazy("emotion", "sad"),
+    "lonely": pgettext_lazy("emotion", "lonely"),
+    "angry": pgettext_lazy("emotion", "angry"),
+    "stressed": pgettext_lazy("emotion", "stressed"),
+    "overwhelmed": pgettext_lazy("emotion", "overwhelmed"),
+    "content": pgettext_lazy("emotion", "content"),
+}
+
+
+def emotion_chips(chosen=()) -> list[tuple[str, str]]:
+    """(stored value, shown name) for each chip: the common emotions by name, then any other the
+    person chose (their own words, shown as written)."""
+    common = sorted(((key, str(name)) for key, name in COMMON_EMOTIONS.items()), key=lambda chip: chip[1].lower())
+    return common + [(e, e) for e in sorted(set(chosen) - set(COMMON_EMOTIONS))]
 
 
 def _errors(exc: ValidationError) -> dict:
@@ -95,7 +116,7 @@ def checkin(request, checkin_id: int | None = None):
     return render(request, "selfcare/checkin.html", {
         "instance": instance, "errors": errors, "values": values,
         "moods": range(1, 11),
-        "emotions": sorted(set(COMMON_EMOTIONS) | chosen, key=lambda e: (e not in COMMON_EMOTIONS, e)),
+        "emotions": emotion_chips(chosen),
         "chosen_emotions": chosen,
         "activities": sorted(set(actions.activity_choices(user)) | set(values.get("activities", []))),
         "chosen_activities": set(values.get("activities", [])),
@@ -120,7 +141,7 @@ def offline(request):
     key = device_key(request)
     if not key:
         return redirect_to_login(request.get_full_path())
-    response = render(request, "selfcare/offline.html", {"moods": range(1, 11), "emotions": COMMON_EMOTIONS})
+    response = render(request, "selfcare/offline.html", {"moods": range(1, 11), "emotions": emotion_chips()})
     response[DEVICE_HEADER] = key
     return response
 

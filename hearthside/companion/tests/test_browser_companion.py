@@ -34,7 +34,7 @@ def test_a_check_in_runs_box_breathing_and_a_crisis_brings_help_and_a_person(asg
 
     page.goto("/companion/")
     page.get_by_role("button", name="I agree: start talking").click()
-    expect(page.locator("#companion-status")).to_have_text("Live updates: on", timeout=15_000)
+    expect(page.locator("#companion-status")).to_have_text("Connected", timeout=15_000)
     log = page.locator("#companion-log")
     expect(log).to_contain_text("not a person and not a therapist")
     page.evaluate("() => { window.__sameDocument = true; }")

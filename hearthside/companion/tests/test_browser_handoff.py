@@ -49,7 +49,7 @@ def test_connect_me_opens_the_support_line_in_the_companion_page_with_the_agreed
         page = member_ctx.new_page()
         audit.watch(page)
         page.goto("/companion/")
-        expect(page.locator("#companion-status")).to_have_text("Live updates: on", timeout=LIVE)
+        expect(page.locator("#companion-status")).to_have_text("Connected", timeout=LIVE)
         page.evaluate("() => { window.__sameDocument = true; }")
         page.get_by_label("Your message").fill(OPENER)
         page.get_by_role("button", name="Send", exact=True).click()

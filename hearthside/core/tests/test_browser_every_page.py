@@ -159,8 +159,30 @@ def _axe_findings(page, url: str, width: int, findings: dict) -> None:
             findings.setdefault(key, []).append(width)
 
 
+def _english_on_the_page(page, url: str, reader) -> list[str]:
+    """English the page shows once its scripts ran (text they put in, e.g. a chat's states), read
+    as ``test_spanish_pages`` reads server-rendered pages: what people wrote is left out."""
+    from .test_spanish_pages import CITATION, _without_stored, english_in, page_texts
+
+    stored, fragments = reader
+    found = []
+    for text in page_texts(page.content()):
+        if CITATION.search(text):
+            continue  # a reference keeps its original title
+        text = _without_stored(text, stored)
+        found += english_in(text, fragments) if text else []
+    return [f"{url}: English on a Spanish page: {text!r}" for text in dict.fromkeys(found)]
+
+
+def _spanish_reader() -> tuple[list[str], dict]:
+    from .test_spanish_pages import LOCALE, _stored_texts, english_fragments, parse_po
+
+    return _stored_texts(), english_fragments(parse_po(LOCALE / "django.po"))
+
+
 def _visit_all(chromium, base_url: str, values: dict, role: str, language: str) -> list[str]:
     spanish = language == "es"
+    reader = _spanish_reader() if spanish else None
     context = hs_browser.new_context(chromium, base_url, viewport=PHONE, locale="es-ES" if spanish else "en-GB")
     context.set_default_timeout(15_000)
     problems: list[str] = []
@@ -202,6 +224,8 @@ def _visit_all(chromium, base_url: str, values: dict, role: str, language: str) 
                                     f"{overflow['width']} px): " + "; ".join(overflow["wide"]))
                 if viewport is PHONE or not spanish:
                     _axe_findings(page, url, viewport["width"], findings)
+            if spanish:
+                problems += _english_on_the_page(page, url, reader)
         page.goto("about:blank")  # errors of the last page are caught before the context closes
     finally:
         context.close()

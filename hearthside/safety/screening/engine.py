@@ -507,6 +507,7 @@ _FICTION = _cue_rx(P.FICTION_CUES)
 _HYPOTHETICAL = _cue_rx(P.HYPOTHETICAL_CUES)
 _REMOTE = _cue_rx(P.REMOTE_PAST_CUES)
 _RECENT = _cue_rx(P.RECENT_CUES)
+_ORDINARY_GOODBYE = re.compile(f"(?:{P.SIGN_OFF_RX})|(?:{P.LEAVING_RX})")
 
 
 _BREAK_RE = re.compile(r"[.!?;\n]")
@@ -835,6 +836,9 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
         return None
     if "end" in flags and nxt and nxt not in _END_OK and not ctx.sentence_break_before(j):
         return None
+    if "subj" in flags and i > ctx.sent_start[i] and ctx.subject(i) is None:
+        # "gonna jump" opening a sentence, or "I'm going to jump"; not "we're going to jump".
+        return None
     if construct == "past_attempt" and words[j - 1] == "attempted" and nxt and nxt not in _BARE_ATTEMPT_NEXT \
             and ctx.joined_to_previous(j):
         return None
@@ -1010,6 +1014,23 @@ def _contained(spans: Iterable[tuple[int, int]]) -> set[tuple[int, int]]:
 _SUPPORT_FEATS = frozenset({"T", "M", "Mr", "MH", "MHe", "Fw", "PO", "LQ", "IN", "Pe", "SEVw"})
 
 
+# What keeps a goodbye that an ordinary sign-off or departure would explain: the writer's own
+# ideation, self-injury, a plan, an attempt, a crisis state or a risk factor in the same text.
+_KEEPS_GOODBYE = (IDEATION | RISK_FACTORS | {"crisis_state"}) - {"farewell", "past_attempt"}
+
+
+def _without_ordinary_goodbyes(words: list[str], evidence: list[Evidence]) -> list[Evidence]:
+    """Drop goodbyes flagged ``ordinary`` when the text meets again or leaves for a reason ("thanks
+    for everything, goodbye everyone! see you at the reunion"; "won't need them where i'm going, it's
+    freezing lol") -- unless it also holds risk of the writer's own (issue #14)."""
+    if any(e.construct in _KEEPS_GOODBYE and _unmodified(e) and e.level >= LOW
+           and not ({"weak", "do_it"} & e.flags) for e in evidence):
+        return evidence
+    if not _ORDINARY_GOODBYE.search(" " + " ".join(words) + " "):
+        return evidence
+    return [e for e in evidence if not (e.construct == "farewell" and "ordinary" in e.flags)]
+
+
 class _Reading(NamedTuple):
     """What :func:`_assess` found in one text: the level, the strength of the evidence, the
     evidence kept, and whether the rules saw supporting evidence (``_SUPPORT_FEATS``).  Returned
@@ -1064,6 +1085,10 @@ def _assess(toks: Tokens) -> _Reading:
         if key not in best or e.level > best[key].level:
             best[key] = e
     evidence = list(best.values())
+    if any("ordinary" in e.flags for e in evidence):
+        evidence = _without_ordinary_goodbyes(words, evidence)
+        if not evidence:
+            return _Reading(NO, 0.0, [])
 
     selfish = [e for e in evidence if _unmodified(e)]
     anchors = [e.i for e in selfish if e.construct in ("active_ideation", "passive_ideation", "plan",
@@ -1179,7 +1204,9 @@ def _assess(toks: Tokens) -> _Reading:
     m, t, i_ = "M" in feats, "T" in feats, "I" in feats
     if "AT" in feats:
         level = IMM
-    elif a and (f or (i_ and (m or t or pl)) or (m and t) or (pl and (m or t))):
+    elif a and (f or (i_ and (m or t or pl or "MH" in feats)) or (m and t) or (pl and (m or t))):
+        # Intent with the means, a time, a plan or standing where one could fall ("I'm on the roof
+        # and I'm going to jump").
         level = IMM
     elif pl and t:
         level = IMM

@@ -820,6 +820,8 @@ _add("plan", "",
      rf"tengo (?:escondidas|escondidos|juntadas|acumuladas|ahorradas) {gap(2)}{MEANS}",
      rf"cuant[oa]s {gap(2)}{MEANS} (?:hacen falta|se necesitan|necesito|harian falta|necesitaria|tengo que tomar|"
      rf"tendria que tomar|hay que tomar|me tengo que tomar|son letales|son mortales|matan|te matan|"
+     rf"me tendria que tomar|tendria que tomarme|tengo que tomarme|me tendria que tragar|tendria que tragarme|"
+     rf"necesitaria tomarme|me harian falta|me hacen falta|"
      rf"son suficientes|serian suficientes)(?! para (?:dormir|el dolor|la cabeza|la fiebre|la gripe|calmar|"
      r"que se me quite|bajar))",
      rf"cuant[oa] {gap(1)}(?:paracetamol|ibuprofeno|insulina|{MEANS}) (?:hace falta|se necesita|necesito|es letal|"
@@ -1154,6 +1156,16 @@ _add("past_attempt", "past",
      rf"estuve a punto de {FILL}(?:{KILL_INF}|saltar {JUMP}|tirarme {JUMP}|suicidarme|quitarme la vida)")
 
 # ------------------------------------------------------------ active ideation (high)
+# Issue #14: throwing oneself with no place named, said as a plan or intent ("planeo tirarme",
+# "me voy a tirar"), only at the end of a clause or before a time ("tirarme en el sofá", "me voy a
+# tirar a dormir", "planeo tirarme a la piscina" are not); "saltar" only with a plan.
+# "Lanzarse" is also "to go for it", "echarse" "to lie down": left out.
+_JUMP_END = r"(?= [.,?¡¿] | $| y ya(?= [.,?¡¿] | $)| (?:hoy|ahora|ahorita|esta noche|manana|pronto)\b)"
+_add("active_ideation", "intent",
+     rf"(?:planeo|estoy planeando|tengo planeado|tengo pensado|pienso|estoy pensando en|he pensado en|"
+     rf"he decidido|decidi|quiero|necesito|voy a) {FILL}(?:tirarme|aventarme|arrojarme){_JUMP_END}",
+     rf"me {FILL}(?:voy a|pienso|quiero|planeo) {FILL}(?:tirar|aventar|arrojar){_JUMP_END}",
+     rf"(?:planeo|estoy planeando|tengo planeado|tengo pensado|pienso) {FILL}saltar{_JUMP_END}")
 _add("active_ideation", "",
      rf"{KILL_INF}",
      rf"{FRAME} {FILL}(?:{_END_ALL})",
@@ -1179,7 +1191,8 @@ _add("active_ideation", "",
      r"(?:mi|la) unica (?:salida|opcion|solucion) es (?:el suicidio|matarme|suicidarme)")
 _add("active_ideation", "intent",
      rf"me {FILL}(?:voy a|pienso|he decidido|decidi|estoy por|estoy a punto de) {FILL}{KILL_V}",
-     rf"(?:voy a|pienso|he decidido|decidi|estoy decidid[oa] a|estoy a punto de|ya es hora de) {FILL}{KILL_INF}",
+     rf"(?:voy a|pienso|he decidido|decidi|estoy decidid[oa] a|estoy a punto de|ya es hora de|planeo|"
+     rf"estoy planeando|tengo planeado|tengo pensado) {FILL}{KILL_INF}",
      rf"me {KILL_FUT}",
      rf"me (?:las|los) (?:voy a|quiero|pienso|iba a) {FILL}(?:tomar|tragar|beber) (?:todas|todos|de golpe|"
      r"de una vez|juntas|juntos)",
@@ -1571,15 +1584,12 @@ _add("farewell", "",
      r"(?:esto|este|esta) es (?:un|mi|el) (?:adios|despedida|ultimo adios|ultimo mensaje)" + _NOT_A_PARTY + "|"
      r"(?:este|esta) es mi (?:ultimo mensaje|ultima carta|ultima publicacion|ultimo post|despedida|ultima noche)"
      + _NOT_A_PARTY,
-     r"adios (?:a todos|a todas|para siempre|mundo|mundo cruel|a todos los que)|(?:les|te|os) digo adios|"
-     r"me despido (?:de todos|de todas|de ustedes|de ti|de vosotros|para siempre)",
+     r"adios (?:para siempre|mundo|mundo cruel)|me despido para siempre",
      r"(?:les|te|os|le) (?:deje|dejo|escribi|he dejado|he escrito) (?:(?:una|unas|mi|mis|las|esta) )?cartas?|"
      r"(?:deje|escribi|escribo|he escrito|estoy escribiendo|ya escribi|ya tengo) (?:una|mi|mis|las|unas) "
      r"cartas? (?:de despedida|para (?:mi familia|todos|mis padres|mi mama|mis hijos))|"
      r"(?:mi |una |la )?carta de despedida|(?:mi|la) (?:nota|carta) (?:de suicidio|suicida)|"
      r"ya (?:escribi|deje) (?:las|mis|la|mi) cartas?",
-     rf"(?:cuiden|cuida|cuidad|cuide|cuidenme|cuidame|cuidadme|por favor cuiden|porfavor cuiden) (?:a|de) "
-     rf"(?:mi|mis) {_REL}(?: por mi| cuando (?:no este|ya no este|me vaya))?",
      r"(?:estoy|he estado|ando|estuve) regalando (?:mis|todas mis|algunas de mis|mis pocas) (?:cosas|pertenencias|"
      r"posesiones)|(?:ya )?(?:regale|he regalado|di|he dado) (?:mis|todas mis) (?:cosas|pertenencias|"
      r"posesiones)",
@@ -1589,12 +1599,25 @@ _add("farewell", "",
      r"estare muert[oa]|ya no estare|me habre ido|habre muerto|sera tarde)",
      r"ya no (?:estare|voy a estar) (?:aqui|mas|con ustedes|para ustedes|para nadie|en este mundo)|"
      r"(?:nunca|no) me (?:van a|volveran a|vais a) volver a ver|nunca mas me van a ver",
-     r"nos vemos en (?:otra vida|el cielo|la otra vida|el mas alla)|hasta siempre a todos|"
-     r"(?:gracias|perdon|perdonenme|perdoname|perdonadme) por todo,? (?:adios|los quiero|los amo|os quiero)",
+     r"nos vemos en (?:otra vida|el cielo|la otra vida|el mas alla)|"
+     r"(?:perdon|perdonenme|perdoname|perdonadme) por todo,? (?:adios|los quiero|los amo|os quiero)",
      r"es mi ultimo (?:dia|mensaje|post|tuit)(?! (?:de|en|del|aqui|con|como|antes)\b)|hoy es mi ultimo dia"
      r"(?! (?:de|en|del|aqui|con|como)\b)",
      rf"recuerdenme (?:bonito|con carino|feliz|asi|como era)|no me esperen {gap(4)}(?:nunca|nunca mas|ni manana)|"
      r"(?:deje|dejo) (?:anotadas|escritas|apuntadas) (?:mis|las) (?:contrasenas|claves)")
+# Goodbyes that an ordinary sign-off or departure explains ("gracias por todo, ¡adiós a todos! nos
+# vemos en la cena"; "cuiden a mi perro mientras estoy de viaje"): dropped then ("ordinary", see
+# _without_ordinary_goodbyes), unless the text holds risk of the writer's own (issue #14).
+_add("farewell", "ordinary",
+     r"adios (?:a todos|a todas|a todos los que)|(?:les|te|os) digo adios|"
+     r"me despido (?:de todos|de todas|de ustedes|de ti|de vosotros)",
+     rf"(?:cuiden|cuida|cuidad|cuide|cuidenme|cuidame|cuidadme|por favor cuiden|porfavor cuiden) (?:a|de) "
+     rf"(?:mi|mis) {_REL}(?: por mi)?(?! cuando (?:no este|ya no este|me vaya))",
+     r"hasta siempre a todos|gracias por todo,? (?:adios|los quiero|los amo|os quiero)")
+# ... but not when it says for after one is gone.
+_add("farewell", "",
+     rf"(?:cuiden|cuida|cuidad|cuide|cuidenme|cuidame|cuidadme|por favor cuiden|porfavor cuiden) (?:a|de) "
+     rf"(?:mi|mis) {_REL}(?: por mi)? cuando (?:no este|ya no este|me vaya)")
 _add("farewell", "weak",
      r"adios|hasta nunca|(?:perdonenme|perdoname|perdonadme|perdon) por todo|los quiero a todos|los amo a todos|"
      r"(?:los|las|os) (?:amo|quiero)(?: mucho)?(?: a todos| a todas)?(?= [.,?¡¿] | $)|"
@@ -1610,10 +1633,11 @@ _NOT_LATE = (r"(?!(?: ,)? (?:por (?:llegar|no|la tardanza|el retraso)|que (?:lle
 _GIVE = (r"(?:regale_?|le regale_?|les regale_?|le di|les di|le deje|les deje|done|reparti|estoy regalando|"
          r"estoy repartiendo|voy a regalar|le voy a dar|les voy a dar|le doy|les doy|le dejo|les dejo|le voy a dejar|"
          r"les voy a dejar|te dejo|te doy|te regalo|te voy a dar|te voy a dejar|te deje|te di|te regale_?)")
-_add("farewell", "",
+_add("farewell", "ordinary",
      rf"{_GIVE} {gap(7)}(?:, )?(?:porque |total |ya que |si )?{FINALITY}"
      r"(?!(?: ,)? (?:me compre|ya tengo|tengo otr|me mude|me gradue|me voy a mudar|me cambio|compre otr|"
-     r"me dieron otr|me regalaron otr))",
+     r"me dieron otr|me regalaron otr))")
+_add("farewell", "",
      r"si (?:manana |un dia |algun dia |pronto |luego |despues |de repente |esta noche |hoy |en unos dias |ya )?"
      r"(?:ya )?(?:no (?:sabes|saben|sabeis|vuelves a saber|vuelven a saber|volves a saber|tienes noticias|"
      r"tienen noticias|escuchas|oyes|sabes nada|saben nada)|dejas de saber|dejan de saber) (?:nada )?"
@@ -1699,6 +1723,14 @@ _add("farewell", "weak soft",
      r"(?:voy a cerrar|cerre|voy a borrar|borre) (?:todas )?mis (?:redes|cuentas)",
      r"(?:hoy|esta noche|ya) (?:es|fue) (?:el|mi) ultimo dia" + END)
 
+# "Pronto se acaba todo", "hoy se termina todo": finality with a time of its own, ambiguous without
+# other signs (issue #14: it was read as intent and made imminent alone).  A farewell: moderate alone,
+# high with a wish to die; its own time is part of it ("closed"), and an exam, a season or a sale
+# ending is ordinary.
+_add("farewell", "closed ordinary",
+     rf"{TIME} (?:se acaba|se termina|termina|acaba) todo" + END,
+     rf"todo (?:se acaba|se termina|termina|acaba) {TIME}" + END)
+
 # ------------------------------------------------------------ timing, means, intent (support)
 # "ya" closing a sentence is "now", but "... y ya" is "and that's it".
 _add("timing", "", TIME, r"(?:lo )?(?:hare|hago|voy a hacer) (?:ya|hoy)", r"(?<! y )ya(?= [.,?¡¿] | $)",
@@ -1723,9 +1755,7 @@ _add("do_it", "",
      r"no hay vuelta atras|no hay marcha atras")
 _add("do_it", "",
      r"nadie me (?:va a|puede|podra) (?:parar|detener|convencer|hacer cambiar de opinion)|ya nada me (?:detiene|va a "
-     r"detener|para)|ya (?:lo )?tengo decidido|ya tome mi decision",
-     rf"{TIME} (?:se acaba|se termina|termina|acaba) todo" + END,
-     rf"todo (?:se acaba|se termina|termina|acaba) {TIME}" + END)
+     r"detener|para)|ya (?:lo )?tengo decidido|ya tome mi decision")
 _add("intensity", "",
      r"(?:esta vez )?(?:va|lo digo|hablo|es) en serio|para siempre|se acabo|ya no mas|de una vez por todas|"
      r"no aguanto un (?:dia|minuto|segundo) mas|es definitivo|ya no hay vuelta atras|esta vez si")
@@ -1785,7 +1815,12 @@ _add("burdensomeness", "",
      r"estorbo|problema)|(?:todos|mi familia|ellos|el mundo|todo el mundo|mis padres|mis papas) (?:estarian|estaria|"
      r"vivirian|viviria|serian|seria) (?:mas felices |mejor )?(?:sin mi|mejor sin mi)|solo (?:causo|doy|traigo) "
      r"problemas|les (?:arruino|estoy arruinando) la vida|a nadie le (?:importaria|importa) si (?:me muero|"
-     r"muero|desaparezco|no estoy|me voy)|siento que sobro|sobro en este mundo")
+     r"muero|desaparezco|no estoy|me voy)|siento que sobro|sobro en este mundo",
+     # Issue #14: "estoy cansado de ser una carga para todos", "me siento una carga".
+     r"(?:cansad[oa]s?|hart[oa]s?|agotad[oa]s?|arto|arta) de ser (?:una|un) (?:carga|estorbo|peso|lastre|problema|"
+     r"molestia)|me siento (?:como )?(?:una|un) (?:carga|estorbo|peso muerto|lastre)|(?:ser|siendo|sigo siendo) "
+     r"(?:una|un) (?:carga|estorbo|lastre) para (?:todos|todo el mundo|mi familia|mis padres|mis papas|los demas|"
+     r"ustedes|vosotros|ellos|mi mama|mi papa|mi pareja|mis hijos)")
 _add("worthlessness", "",
      r"me odio|me doy asco|me detesto|no valgo (?:nada|la pena)|no sirvo para nada|soy (?:un|una) (?:fracaso|"
      r"fracasado|fracasada|inutil|basura|desastre|mierda|asco)|soy lo peor|no merezco (?:vivir|estar viv[oa]|nada)")
@@ -1920,6 +1955,30 @@ SHORT_TEXT = 25
 _LAUGH = _Lazy(r" (?:ja|jaja|jajaja|jajajaja|jeje|jsjs|xd|lol|lmao|jajaj|jajajaj) ")
 _SIGN_OFF = _Lazy(r" (?:nos vemos|hasta (?:manana|luego|pronto|el|la)|buenas noches|me voy a dormir|chao|besos|"
                        r"saludos|que descansen|feliz|hola|bienvenid[oa]) ")
+# What makes a goodbye flagged "ordinary" an ordinary one: meeting again ("nos vemos en la cena",
+# not "nos vemos en otra vida"), leaving for a reason (a move, a trip, the last day at work), or an
+# ordinary thing ending (an exam, a season, a sale).
+_ORDINARY = _Lazy(
+    r" (?:nos vemos|nos vemos todos|los veo|las veo|te veo|os veo)(?! (?:en (?:otra vida|el cielo|la otra vida|"
+    r"el mas alla|el infierno|el otro lado|la proxima vida|el funeral|mi funeral|el velorio|mi velorio|la eternidad)|"
+    r"del otro lado|arriba|algun dia|nunca|cuando (?:ya )?no (?:este|estemos))\b)"
+    r"| hasta (?:manana|luego|pronto|la proxima|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|"
+    r"proximo|otro|ano que viene)|la (?:semana que viene|vuelta|otra semana|proxima semana))\b"
+    r"| hablamos(?: manana| luego| pronto| despues| mas tarde)?\b| que (?:tengan|tengas|tengais) (?:un|una|buen|"
+    r"buena|lindo|linda|feliz|felices)\b| buen (?:fin de semana|finde|viaje|dia|verano)\b| buenas vacaciones\b"
+    r"| felices (?:fiestas|vacaciones)\b| feliz (?:navidad|ano nuevo|verano|finde|fin de semana)\b"
+    r"| (?:me mudo|me mude|nos mudamos|nos mudo|mudanza|me voy a vivir (?:a|con|en|fuera)|me cambio de (?:casa|"
+    r"ciudad|pais|trabajo|escuela|piso)|me voy de (?:viaje|vacaciones|intercambio|erasmus|gira)|al extranjero|"
+    r"en el extranjero|me gradue|me graduo|me jubilo|me jubile|jubilacion)\b"
+    r"| (?:de|mis|las|nuestras|unas) vacaciones\b| (?:el|mi|un|este) (?:viaje|vuelo)\b"
+    r"| (?:ultimo|ultima) (?:dia|semana) (?:de|en) (?:trabajo|la oficina|clases|la escuela|la uni|la empresa)\b"
+    r"| (?:piso|casa|depa|departamento|trabajo|colegio|escuela) nuev[oa]\b"
+    r"| nuev[oa] (?:piso|casa|depa|departamento|trabajo|colegio|escuela|ciudad)\b"
+    r"| (?:alla|ahi|donde voy) hace (?:un |mucho |tanto )?(?:frio|calor)\b"
+    r"| (?:el |los |la |las |del |de la |mi |mis )?(?:examen|examenes|finales|parcial|parciales|semestre|"
+    r"cuatrimestre|trimestre|curso|clases|temporada|serie|capitulo|oferta|ofertas|promo|promocion|rebajas|"
+    r"descuento|descuentos|contrato|torneo|liga|partido|concurso|mundial|campeonato|fiesta|boda|dieta|"
+    r"cuarentena|verano|entrega|tesis|rodaje|gira|festival|feria)\b")
 DO_IT_WORDS = 8
 RESOLVE_WORDS = 15
 IDEATION = frozenset({"active_ideation", "passive_ideation", "plan", "attempt_in_progress", "self_injury",
@@ -2343,7 +2402,27 @@ def assess(text: str, norm: Norm | None = None, *, gated: bool = True) -> Result
         if key not in best or e.level > best[key].level:
             best[key] = e
     evidence = sorted(best.values(), key=lambda e: (e.i, e.j))
+    if any("ordinary" in e.flags for e in evidence):
+        evidence = _without_ordinary_goodbyes(ctx, evidence)
+        if not evidence:
+            return _EMPTY
     return _aggregate(ctx, evidence)
+
+
+# What keeps a goodbye that an ordinary sign-off or departure would explain: the writer's own
+# ideation, self-injury, a plan, an attempt, a crisis state or a risk factor in the same text.
+_KEEPS_GOODBYE = (IDEATION | RISK_FACTORS | {"crisis_state"}) - {"farewell", "past_attempt"}
+
+
+def _without_ordinary_goodbyes(ctx: _Ctx, evidence: list[Evidence]) -> list[Evidence]:
+    """Drop goodbyes flagged ``ordinary`` when the text meets again, leaves for a reason or ends
+    something ordinary -- unless it also holds risk of the writer's own (issue #14)."""
+    if any(e.construct in _KEEPS_GOODBYE and _unmodified(e) and e.level >= LOW and "weak" not in e.flags
+           for e in evidence):
+        return evidence
+    if not _ORDINARY.search(ctx.norm.joined):
+        return evidence
+    return [e for e in evidence if not (e.construct == "farewell" and "ordinary" in e.flags)]
 
 
 def _separate(items: list[Evidence]) -> int:

@@ -16,6 +16,12 @@ Templates use :mod:`.templates` syntax.  Flags (second element):
 ``method``      names a method, so it also counts as means
 ``nowith``      ignored when followed by "with" ("end it with him")
 ``self``        first person even if the sentence has another subject
+``subj``        only with the writer as the stated subject, or at the start of a sentence
+                ("I'm going to jump", "gonna jump"; not "we're going to jump", "prices will jump")
+``end``         only at the end of a clause, or before a time word ("gonna commit." / "... tonight")
+``ordinary``    a goodbye that an ordinary sign-off or departure explains ("see you at the
+                reunion", "we're moving to Spain"): dropped then, unless the text also holds
+                ideation, self-injury or a risk factor of the writer's own
 """
 
 from __future__ import annotations
@@ -117,7 +123,7 @@ RULES: list[tuple[str, str, list[str]]] = [
         "(how to|ways to|methods to|the best way to|painless ways to|painless way to) "
         "(die|kill myself|end my life|overdose|od|commit suicide|hang myself|kill yourself)",
         "(researched|researching|googled|googling|looked up|looking up|searched|searching|reading about|read about) "
-        "(suicide methods|how many pills|lethal doses|a lethal dose)",
+        "(suicide methods|lethal doses|a lethal dose)",
         "suicide methods",
         "(how|best way|easiest way|quickest way|fastest way|painless way|painless ways|least painful way|surest way|"
         "most effective way|ways|methods|way) to (die|kill myself|kill yourself|end my life|end it all|commit suicide|"
@@ -379,9 +385,9 @@ RULES: list[tuple[str, str, list[str]]] = [
         "by the time (you|anyone|someone|they) (read|reads|see|sees|find|finds) this",
         "this (is|will be) my (last|final) (post|message|tweet|words|note|letter|goodbye|night|day|text)",
         "(my|these are my) (last|final) words",
-        "i (will not|wont|am not going to) be (here|around|alive) (tomorrow|much longer|for much longer|anymore|"
+        "i (will not|wont|am not going to) be alive (tomorrow|much longer|for much longer|anymore|"
         "for long|by morning|by tomorrow|next week|after tonight|to see)",
-        "(this is|it is) (goodbye|good bye) (forever|for good|for real|everyone|world)",
+        "(this is|it is) (goodbye|good bye) (forever|for good|for real|world)",
         "(goodbye|good bye|bye) forever",
         "see (you|you all|everyone) (on the other side|in the next life|in another life|in heaven|in hell)",
         "(forgive me|i am sorry|sorry) for what i am (about to do|going to do)",
@@ -391,13 +397,19 @@ RULES: list[tuple[str, str, list[str]]] = [
         "(my|this is my) (last|final) (night|day) (on earth|alive|on this earth|here)",
         "(last|final) (night|day) (alive|on earth)",
         "my last (sunrise|sunset|breath|breaths)",
-        "(i|i just) wanted to say goodbye",
         "i (have|have finally|finally) made (my|peace) [with (it|everything|everyone)]",
         "(you will|you will all|you all will|everyone will) be free (of me|from me|soon)",
+    ]),
+    # Goodbyes that an ordinary sign-off or departure explains ("see you at the reunion").
+    ("farewell", "ordinary", [
+        "i (will not|wont|am not going to) be (here|around) (tomorrow|much longer|for much longer|anymore|"
+        "for long|by morning|by tomorrow|next week|after tonight|to see)",
+        "(this is|it is) (goodbye|good bye) everyone",
+        "(i|i just) wanted to say goodbye",
         "(log|logging) off (permanently|for good|forever)",
         "(thank you|thanks) for (everything|being my friend|trying) (goodbye|bye|i am sorry)",
     ]),
-    ("farewell", "weak", [
+    ("farewell", "weak ordinary", [
         "(goodbye|good bye|farewell|bye) (everyone|everybody|world|all|guys|cruel world|friends)",
         f"tell my {RELATIVE} [that] i (love|loved) (her|him|them|you)",
         "(i am|i) (leaving|going away|gone) (forever|for good)",
@@ -409,6 +421,8 @@ RULES: list[tuple[str, str, list[str]]] = [
         "this is goodbye",
         "i am out of here",
         "(thank you|thanks) for everything",
+    ]),
+    ("farewell", "weak", [
         "(you will|you will all|you all will|everyone will) (be better off|be happier|forget about me)",
     ]),
     # ------------------------------------------------------------ time frame
@@ -642,26 +656,30 @@ RULES_MORE: list[tuple[str, str, list[str]]] = [
         "(is|would|will) (it|that|the|this|it really) ~2 (high|tall|deep|far|strong) enough",
     ]),
     ("farewell", "", [
-        "(take care of|look after|feed|walk|love) my (cat|dog|pets|kids|fish|plants|rabbit|hamster|bird) for me",
         "if you (do not|never|dont) hear from me (again|tomorrow|after tonight|after today|soon)",
         "(please tell|tell) my <relative> [that] (i am sorry|i love (her|him|them)|it is not (her|his|their) fault)",
-        "(wanted|want|just wanted|needed) to say goodbye (properly|for real|to everyone|to you all|before)",
         "so (nobody|no one|noone) has to (deal with|handle|sort out|clean up|worry about) (it|that|anything|"
         "everything|my stuff) (after|afterwards|later|when)",
+        "(goodnight|good night|goodbye|good bye) forever",
+        "(someone|somebody) (who will|who'll|who can|who is going to) (be around|still be here|be here|stick around)",
+        "will not be a (problem|burden) (for|to) (anyone|anybody|you|them) (much longer|for much longer|soon|anymore)",
+        "(that will|that would|it will|it would|that is going to) make it easier for (them|everyone|you|my family)",
+        "(they will|everyone will|people will) (notice|find out|know) (on|by) (monday|tuesday|wednesday|thursday|"
+        "friday|saturday|sunday|morning|tomorrow)",
+    ]),
+    # Issue #14: the same farewells also close an ordinary goodbye ("won't need them where i'm going,
+    # it's freezing lol" before a move; "look after my cat for me while i'm away, see you in two weeks").
+    ("farewell", "ordinary", [
+        "(take care of|look after|feed|walk|love) my (cat|dog|pets|kids|fish|plants|rabbit|hamster|bird) for me",
+        "(wanted|want|just wanted|needed) to say goodbye (properly|for real|to everyone|to you all|before)",
         "[i] (will not|am not going to|would not|do not think i will) (need|be needing|be using|use) (it|them|this|"
         "these|those|that|a next one|another one|my stuff) (anymore|again|any more|after|after this|where i am going|"
         "for much longer)",
         "(do not think|do not) i (will|am going to) need a next one",
         "remember me (as|the way|for|like|when)",
-        "(goodnight|good night|goodbye|good bye) forever",
         "(this is|it is) (a real|my|the) (goodbye|farewell)",
         "(goodbye|farewell) for real",
-        "(someone|somebody) (who will|who'll|who can|who is going to) (be around|still be here|be here|stick around)",
         "(everything|it all|all) (tidy|in order|sorted|taken care of) before i (go|leave|am gone)",
-        "will not be a (problem|burden) (for|to) (anyone|anybody|you|them) (much longer|for much longer|soon|anymore)",
-        "(that will|that would|it will|it would|that is going to) make it easier for (them|everyone|you|my family)",
-        "(they will|everyone will|people will) (notice|find out|know) (on|by) (monday|tuesday|wednesday|thursday|"
-        "friday|saturday|sunday|morning|tomorrow)",
     ]),
     ("self_injury", "", [
         "(hitting|banging|slamming|bashing) my head (against|into|on) (the|a) (wall|floor|desk|door)",
@@ -673,7 +691,7 @@ RULES_MORE: list[tuple[str, str, list[str]]] = [
         "(the|my|it|this) (bleeding|blood) (will not|would not|does not|is not going to|can not) stop",
         "(not|never) going to (the) (er|hospital|emergency room|a and e|doctor)",
     ]),
-    ("farewell", "weak", [
+    ("farewell", "weak ordinary", [
         "(and|then) (not|never) (coming|come|going to come) back",
         "(i am|am) not coming back",
         "before i go",
@@ -751,6 +769,38 @@ RULES_MORE: list[tuple[str, str, list[str]]] = [
         "i am [so] (done|finished) [(with everything|with it all|with all of this)]",
         "not (even) hiding it anymore",
         "i am (not scared|not afraid) anymore",
+    ]),
+    # Issue #14: a jump with no place named, said as intent or a plan ("i'm planning to jump", "gonna
+    # jump tonight"); only at the end of a clause ("jump in the pool", "jump on a call", "jump ship"
+    # are not) and with the writer as the subject ("we're going to jump", "prices will jump" are not).
+    ("active_ideation", "end subj intent", [
+        "(going to|about to|ready to|finally going to|planning to|planing to|planin to|plannin to|planning #|plan to|"
+        "decided to|will) jump [(off|off it|from here|from up here)]",
+        "(planning on|planing on|plannin on) jumping [(off|from here|from up here)]",
+    ]),
+    # Said in the past ("I was ready to jump"), an attempt stopped short: moderate, high when recent.
+    ("past_attempt", "end subj", [
+        "(was|were) (going to|about to|ready to|planning to|so close to|this close to) jump",
+        "(was|were) planning on jumping",
+    ]),
+    ("active_ideation", "end subj", [
+        "(want to|wanna|need to|tempted to) jump",
+        "(thinking about|thinking of|considering|contemplating) jumping",
+    ]),
+    # Issue #14: looking up how much of one's own medication it would take.  "How many pills do I
+    # need to take for a migraine" goes on after the verb, so these count only at the end of a
+    # clause (or before a time word).
+    ("plan", "self end", [
+        "how (many|much) [of] [(my|the|these|those|all my|all the|all of my|all of the)] ~1 <means> ~2 "
+        "(it would take|it will take|it takes|would it take|does it take|will it take|i would need|i will need|"
+        "i need|do i need|would i need|i would have to take|i have to take|would be enough|will be enough|"
+        "is enough|are enough|would do it|will do it|would kill me|will kill me|would be lethal|is lethal|"
+        "are lethal|is fatal|are fatal) [(to die|to kill me|to overdose|to od|to not wake up|to never wake up|"
+        "to end it|to be sure|for it to work)]",
+        "how (many|much) [of] [(my|the|these|those|all my|all the|all of my|all of the)] ~1 <means> ~2 "
+        "(to die|to kill me|to overdose|to od|to not wake up|to never wake up|until i die|to end it)",
+        "(researched|researching|googled|googling|looked up|looking up|searched|searching|checked|checking|"
+        "read up on|reading up on|look up|google) how (many|much) [(of my|of the|of these)] ~1 <means>",
     ]),
 ]
 RULES.extend(RULES_MORE)
@@ -835,6 +885,46 @@ SELF_REPORT_CUES = (
     " i said ", " i say ", " i told ", " i tell ", " i texted ", " i wrote ", " i keep saying ",
     " i screamed ", " i thought ", " i think ", " i keep thinking ", " i typed ", " search ", " searched ",
     " searching ", " google ", " googled ", " googling ", " type ", " typed ", " typing ",
+)
+
+# Issue #14: what makes a goodbye an ordinary one (phrases flagged ``ordinary``), read on the
+# normalised words: a sign-off that expects to meet again ("see you at the reunion", "talk
+# tomorrow"; not "see you on the other side"), or a departure for a reason ("we're moving to
+# Spain", "my flight", "last day at work", "where i'm going it's freezing").
+_DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun"
+SIGN_OFF_RX = (
+    r" (?:see|c|meet|catch) (?:you|yall|everyone|everybody)(?: all| guys| two| both| lot| there)?"
+    r"(?! (?:on the other side|in (?:the next|another|a better|heaven|hell|the afterlife|the stars|"
+    r"the sky)|at (?:my|the) (?:funeral|grave|wake|memorial)|never|up there|(?:when|after|once) (?:i am|i have|it is) "
+    r"(?:dead|gone|over|not here|died|passed)))"
+    rf" (?:tomorrow|tonight|soon|later|l8r|then|there|around|again|next|on|at|in|this|after|when|once|"
+    rf"{_DAYS}|weekend|sometime|real soon|bright and early|in a bit|in a while)\b"
+    r"| (?:talk|speak|chat|text) (?:to you |with you |to yall )?(?:soon|later|tomorrow|tonight|next week|then|"
+    rf"on (?:{_DAYS}))\b"
+    r"| (?:ttyl|ttys|brb|laters|cya|cu soon)\b"
+    r"| (?:until|till|til) (?:next time|tomorrow|then|next week|later)\b"
+    r"| (?:i will|i am going to|i will be|will be) (?:back|online|on) (?:tomorrow|soon|later|tonight|next|on|in|"
+    r"after|by)\b"
+    r"| (?:have|enjoy) (?:a|the|your) (?:good|great|nice|lovely|wonderful|fun|safe|happy|good rest of the) "
+    r"(?:day|night|evening|weekend|week|summer|holiday|holidays|break|trip|flight|one|rest of)\b"
+)
+LEAVING_RX = (
+    r" (?:moving|moved|move|relocating|relocate|emigrating|emigrate) (?:to|abroad|away|out|overseas|back|house|"
+    r"across|in with|countries|cities|states|home|for)\b(?! (?:a better place|the other side|heaven|the afterlife|"
+    r"somewhere better)\b)"
+    r"| (?:new|next) (?:flat|apartment|house|place|home|job|school|city|country|team|server|class|phone|laptop|"
+    r"owner|owners|semester|season)\b"
+    r"| (?:my|the|our|a|this|his|her) (?:trip|holiday|holidays|vacation|flight|move|exchange year|semester abroad|"
+    r"gap year|deployment|internship|honeymoon|retirement|graduation|leaving party|leaving do|farewell party|"
+    r"going away party|send off|sendoff)\b"
+    r"| (?:abroad|overseas|graduated|graduating|retiring|retired|upgraded|upgrading|deployed|deploying)\b"
+    r"| last day (?:at|of|in) (?:work|the office|school|uni|college|the job|my job|this job|camp|the team)\b"
+    r"| (?:flying|fly|flew) (?:to|out|home|back)\b| (?:leaving|left|off) (?:for|to) (?:uni|university|college|"
+    r"camp|basic training|boot camp|the airport)\b| (?:leaving|left) (?:town|the country)\b"
+    r"| while i am (?:away|gone|out|travelling|traveling)\b"
+    r"| on (?:holiday|vacation|leave|tour|a trip|a cruise|honeymoon|exchange|deployment|a plane|the plane)\b"
+    r"| (?:it is|it will be|it gets|it is going to be) (?:so |too |really |super |always |like )?(?:freezing|"
+    r"hot|warm|sunny|tropical|humid|snowy|snowing|raining|rainy|# degrees|minus #|summer|winter)\b"
 )
 
 FIRST_PERSON = frozenset("i me my myself mine im".split())

@@ -303,7 +303,9 @@ def test_alert_page_shows_the_whole_incident(people):
     assert AuditEvent.objects.filter(action="safety.contact_routes_viewed", actor_id=moderator.pk).exists()
     assert "my sister Ana" in page                      # the shared plan
     assert f"/staff/safety/alerts/{old.pk}/" in page    # earlier alerts
-    assert "care.message" in page and "friends.chat" in page  # flagged across features
+    # Flagged across features, each named in words (safety/labels.py), not by its code.
+    assert "Messages with their practitioner" in page and "Peer chat" in page
+    assert "care.message" not in page and "friends.chat" not in page
     assert "Acknowledged by" not in page or "Nobody has acknowledged" in page
     assert AuditEvent.objects.filter(action="safety.alert_viewed", actor_id=moderator.pk).exists()
 

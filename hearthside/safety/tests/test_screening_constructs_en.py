@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from hearthside.safety.screening import screen
+from hearthside.safety.screening.engine import assess
 from hearthside.safety.screening.result import LEVEL_INDEX
 
 HIGH, MODERATE = "high", "moderate"
@@ -119,3 +120,117 @@ def test_a_wish_to_be_dead_said_with_despair_apart_is_high():
     assert screen("I can't take this anymore. I want to die.").level == "high"
     # The same despair alone stays a risk factor.
     assert screen("I can't take this anymore.").level == "low"
+
+
+# ---------------------------------------------------------------- issue #14: single messages, exact levels
+# A review found goodbyes that an ordinary sign-off or departure explains read as farewells, and
+# method research and jumps with no place named missed.  Exact levels from the rules (the shipped
+# model can only raise them); the look-alikes also stay at ``low`` or less with the default screener.
+
+ISSUE_14_CRISIS = [
+    # looking up how much of one's own medication it would take: method research (plan), high
+    ("i looked up how many of my pills it would take", "high"),
+    ("i googled how many pills it would take", "high"),
+    ("i googled how many pills", "high"),
+    ("looked up how many of my sleeping pills i'd need", "high"),
+    ("i've been looking up how many of my meds would be enough", "high"),
+    ("i checked how many of my pills it would take to not wake up", "high"),
+    ("how many of my pills would it take", "high"),
+    ("i looked up how much tylenol it would take", "high"),
+    # a jump with no place named, as a plan or intent: high; with a time, or at a height: imminent
+    ("i'm planning to jump", "high"),
+    ("i'm planing to jump", "high"),
+    ("i'm plannin to jump", "high"),
+    ("i'm gonna jump off", "high"),
+    ("im gonna jump", "high"),
+    ("gonna jump.", "high"),
+    ("i'm going to jump", "high"),
+    ("i'm about to jump", "high"),
+    ("i want to jump", "high"),
+    ("thinking about jumping", "high"),
+    ("i'm gonna jump tonight", "imminent"),
+    ("imma jump tonight", "imminent"),
+    ("im on the roof of my building and im going to jump", "imminent"),
+    # ... said in the past: an attempt stopped short (moderate; high when recent)
+    ("i was ready to jump", "moderate"),
+    ("last night i was about to jump", "high"),
+    # burden alone is a risk factor (low); with a wish to be dead said apart, high
+    ("I'm tired of being a burden to everyone", "low"),
+    ("i'm a burden to everyone", "low"),
+    ("I'm tired of being a burden to everyone. I wish I wouldn't wake up", "high"),
+    # farewells that stay farewells: no sign-off, a sign-off that is itself final, or risk beside it
+    ("thanks for everything, goodbye everyone", "high"),
+    ("won't need them where i'm going", "high"),
+    ("i won't be here tomorrow", "high"),
+    ("thanks for everything, goodbye everyone. see you on the other side", "high"),
+    ("thanks for everything, goodbye everyone. see you when i'm gone", "high"),
+    ("see you at my funeral. thanks for everything, goodbye everyone", "high"),
+    ("i want to die. thanks for everything, goodbye everyone. see you tomorrow", "high"),
+    ("so tired of being a burden. thanks for everything, goodbye everyone, see you tomorrow", "high"),
+]
+
+ISSUE_14_LOOKALIKES = [
+    # a goodbye with a sign-off that meets again, or a departure for a reason
+    ("thanks for everything, goodbye everyone! see you at the reunion", "none"),
+    ("thanks for everything, goodbye everyone! see you tomorrow", "none"),
+    ("see you all tomorrow, bye!", "none"),
+    ("i wanted to say goodbye to everyone, see you next week", "none"),
+    ("this is goodbye everyone, see you next season", "none"),
+    ("won't need them anymore, see you next week", "none"),
+    ("won't need them where i'm going, it's freezing lol", "none"),
+    ("i won't need my coat where i'm going, moving to dubai", "none"),
+    ("i won't need it anymore, we're moving to spain", "none"),
+    ("i won't need these anymore, i graduated", "none"),
+    ("please look after my dog for me while i'm on holiday, see you in two weeks", "none"),
+    ("i won't be around next week, going on holiday", "none"),
+    # pills looked up for an ordinary reason, or counted for the week
+    ("i looked up how many pills i need to take for my headache", "none"),
+    ("i googled how many pills of ibuprofen i can take for a migraine", "none"),
+    ("checked how many of my pills i have left for the week", "none"),
+    ("i never looked up how many pills it would take", "low"),
+    # jumping into things, someone else jumping, or not jumping
+    ("i'm gonna jump in the pool", "none"),
+    ("i'm planning to jump on a call at 3", "none"),
+    ("i'm going to jump ship and take the new job", "none"),
+    ("gonna jump rope at the gym", "none"),
+    ("gonna jump off the deep end with this project", "none"),
+    ("planning to jump into the project next week", "none"),
+    ("we're going to jump!", "none"),
+    ("prices will jump.", "none"),
+    ("the cat is about to jump", "none"),
+    ("i was planning to jump but the water was too cold", "none"),
+    ("i'm not going to jump", "low"),
+    ("my friend said he is going to jump", "low"),
+]
+# The rules leave this one at none; the shipped model reads it as moderate on its own.
+ISSUE_14_RULES_ONLY_LOOKALIKES = [
+    ("i looked up how many of my pills it would take to last the trip", "none"),
+]
+
+
+@pytest.mark.parametrize(("text", "level"), ISSUE_14_CRISIS, ids=[t[:40] for t, _ in ISSUE_14_CRISIS])
+def test_issue_14_crisis_gets_its_exact_level(text, level):
+    s = assess(text).screening
+    assert s.level == level, s.to_dict()
+    assert LEVEL_INDEX[screen(text).level] >= LEVEL_INDEX[level]
+
+
+@pytest.mark.parametrize(("text", "level"), ISSUE_14_LOOKALIKES + ISSUE_14_RULES_ONLY_LOOKALIKES,
+                         ids=[t[:40] for t, _ in ISSUE_14_LOOKALIKES + ISSUE_14_RULES_ONLY_LOOKALIKES])
+def test_issue_14_look_alikes_get_their_exact_level(text, level):
+    s = assess(text).screening
+    assert s.level == level, s.to_dict()
+    assert level in ("none", "low")
+
+
+@pytest.mark.parametrize(("text", "level"), ISSUE_14_LOOKALIKES, ids=[t[:40] for t, _ in ISSUE_14_LOOKALIKES])
+def test_issue_14_look_alikes_stay_low_with_the_shipped_model(text, level):
+    assert screen(text).level in ("none", "low"), screen(text).to_dict()
+
+
+def test_an_ordinary_sign_off_drops_only_the_goodbye():
+    # The sign-off drops the goodbye; the wish to be dead beside it still counts, with the goodbye.
+    assert {r.construct for r in assess("thanks for everything, goodbye everyone! see you at the reunion")
+            .screening.reasons} == set()
+    s = assess("i want to die. thanks for everything, goodbye everyone. see you tomorrow").screening
+    assert {"passive_ideation", "farewell"} <= {r.construct for r in s.reasons}

@@ -452,3 +452,107 @@ def test_pattern_gating_changes_nothing_on_the_new_cases():
     for text in [t for t, _ in CRISIS + LOOKALIKES]:
         gated, full = es.assess(text), es.assess(text, gated=False)
         assert (gated.level, gated.evidence) == (full.level, full.evidence), text
+
+
+# ---------------------------------------------------------------- issue #14: single messages, exact levels
+# Goodbyes that an ordinary sign-off, a departure or an ordinary ending explains; finality with a
+# time ("pronto se acaba todo") read as a farewell (moderate alone), no longer as intent (it was
+# imminent alone); throwing oneself with no place named, as a plan; looking up how many pills; tired
+# of being a burden (a risk factor: low, as "I'm tired of being a burden to everyone").
+
+ISSUE_14_CRISIS = [
+    ("planeo tirarme", "high"),
+    ("estoy planeando tirarme", "high"),
+    ("pienso tirarme", "high"),
+    ("quiero tirarme", "high"),
+    ("me voy a tirar", "high"),
+    ("me voy a aventar", "high"),
+    ("me voy a tirar y ya", "high"),
+    ("planeo saltar", "high"),
+    ("planeo tirarme esta noche", "imminent"),
+    ("me voy a tirar hoy", "imminent"),
+    ("planeo matarme", "high"),
+    ("estoy planeando matarme", "high"),
+    ("busqué cuántas pastillas necesito", "high"),
+    ("busqué cuántas de mis pastillas harían falta", "high"),
+    ("estuve buscando cuántas pastillas me tendría que tomar", "high"),
+    ("estoy cansado de ser una carga para todos", "low"),
+    ("estoy cansada de ser una carga", "low"),
+    ("me siento una carga para todos", "low"),
+    ("estoy harto de ser una carga para mi familia", "low"),
+    ("ya no importa, pronto se acaba todo", "moderate"),
+    ("pronto se acaba todo", "moderate"),
+    ("hoy se acaba todo", "moderate"),
+    ("esta noche se termina todo", "moderate"),
+    ("todo se termina esta noche", "moderate"),
+    ("quiero morir, pronto se acaba todo", "high"),
+    ("me voy a matar, hoy se acaba todo", "imminent"),
+    ("gracias por todo, ¡adiós a todos!", "moderate"),
+    ("adiós a todos, nos vemos del otro lado", "moderate"),
+    ("cuiden a mi perro por mí", "moderate"),
+    ("cuiden a mi perro cuando ya no esté, me voy de viaje largo", "moderate"),
+    ("le regalé mi bici, ya no la voy a necesitar", "moderate"),
+    ("quiero morir. gracias por todo, adiós a todos, nos vemos mañana", "high"),
+]
+
+ISSUE_14_LOOKALIKES = [
+    ("gracias por todo, ¡adiós a todos! nos vemos en la cena", "none"),
+    ("adiós a todos, nos vemos mañana", "none"),
+    ("gracias por todo, adiós a todos, nos vemos el lunes", "none"),
+    ("me despido de todos, hasta el próximo año", "none"),
+    ("me despido de todos, me mudo a Chile", "none"),
+    ("cuiden a mi perro mientras estoy de viaje, nos vemos en dos semanas", "none"),
+    ("le regalé mi bici, ya no la voy a necesitar, me voy a vivir a Madrid", "none"),
+    ("mañana se acaba todo, último examen!!", "none"),
+    ("mañana se acaba todo, nos vemos en las vacaciones", "none"),
+    ("el domingo se acaba todo, es la final de la temporada", "none"),
+    ("planeo tirarme a la piscina", "none"),
+    ("voy a tirarme a la piscina", "none"),
+    ("me voy a tirar a dormir", "none"),
+    ("me voy a tirar en el sofá", "none"),
+    ("planeo tirarme de cabeza al proyecto", "none"),
+    ("me voy a lanzar y le voy a decir que me gusta", "none"),
+    ("voy a echarme", "none"),
+    ("no pienso tirarme", "low"),
+    ("busqué cuántas pastillas me tendría que tomar para dormir", "none"),
+    ("estoy cansado de cargar con todo", "none"),
+    ("la carga para todos los camiones llega mañana", "none"),
+]
+# The rules leave this one at none; the shipped model reads it as moderate on its own.
+ISSUE_14_RULES_ONLY_LOOKALIKES = [
+    ("busqué cuántas pastillas necesito para el dolor de cabeza", "none"),
+]
+
+
+@pytest.mark.parametrize(("text", "level"), ISSUE_14_CRISIS)
+def test_issue_14_crisis_gets_its_exact_level(text, level):
+    s = rules(text)
+    assert s.level == level, (text, s.level, why(s))
+
+
+@pytest.mark.parametrize(("text", "level"), ISSUE_14_LOOKALIKES + ISSUE_14_RULES_ONLY_LOOKALIKES)
+def test_issue_14_look_alikes_get_their_exact_level(text, level):
+    s = rules(text)
+    assert s.level == level, (text, s.level, why(s))
+    assert level in ("none", "low")
+
+
+@pytest.mark.parametrize(("text", "level"), ISSUE_14_LOOKALIKES)
+def test_issue_14_look_alikes_stay_low_with_the_shipped_model(text, level):
+    from hearthside.safety.screening import screen
+
+    assert screen(text).level in ("none", "low"), (text, why(screen(text)))
+
+
+def test_finality_with_a_time_is_a_farewell_not_intent():
+    s = rules("pronto se acaba todo")
+    assert constructs(s) == {"farewell"}
+    # Its own time belongs to it: no "timing" that would make it imminent.
+    assert "timing" not in constructs(rules("hoy se acaba todo"))
+
+
+def test_pattern_gating_changes_nothing_on_the_issue_14_cases():
+    cases = ISSUE_14_CRISIS + ISSUE_14_LOOKALIKES + ISSUE_14_RULES_ONLY_LOOKALIKES
+    for text in [t for t, _ in cases]:
+        gated, full = es.assess(text), es.assess(text, gated=False)
+        assert (gated.level, gated.evidence) == (full.level, full.evidence), text

@@ -13,6 +13,14 @@
     reconnecting: status.getAttribute("data-reconnecting") || "reconnecting…",
     escalated: table.getAttribute("data-escalated") || "escalated"
   };
+  // Frames carry codes ("high", "community.chat"); the page gives their names in the reader's
+  // language (safety/labels.py). A code without a name is shown as it is.
+  var names = {};
+  try { names = JSON.parse(document.getElementById("alert-names").textContent); } catch (e) { names = {}; }
+  function named(kind, code) {
+    var known = names[kind] || {};
+    return known[code] || (kind === "source" && known[String(code).split(".")[0]]) || code;
+  }
 
   function cell(text) { var td = document.createElement("td"); td.textContent = text; return td; }
 
@@ -39,13 +47,13 @@
     fresh.className = "level-" + a.level + (row ? "" : " is-new");
     fresh.appendChild(cell(a.ack_deadline.slice(11, 16)));
     var lvl = document.createElement("td"); var span = document.createElement("span");
-    span.className = "level level-" + a.level; span.textContent = a.level; lvl.appendChild(span); fresh.appendChild(lvl);
+    span.className = "level level-" + a.level; span.textContent = named("level", a.level); lvl.appendChild(span); fresh.appendChild(lvl);
     var who = document.createElement("td"); var link = document.createElement("a");
     link.href = alertUrl.replace("/0/", "/" + a.id + "/"); link.textContent = a.person; who.appendChild(link);
     fresh.appendChild(who);
-    fresh.appendChild(cell(a.source));
-    fresh.appendChild(cell(a.status + (a.tier ? " · " + text.escalated : "")));
-    fresh.appendChild(cell((a.constructs || []).join(", ")));
+    fresh.appendChild(cell(named("source", a.source)));
+    fresh.appendChild(cell(named("status", a.status) + (a.tier ? " · " + text.escalated : "")));
+    fresh.appendChild(cell((a.constructs || []).filter(Boolean).map(function (c) { return named("construct", c); }).join(", ")));
     label(fresh);
     if (row) { row.replaceWith(fresh); } else { body.appendChild(fresh); }
     var rows = Array.prototype.slice.call(body.querySelectorAll("tr[data-id]"));

@@ -77,14 +77,28 @@
   function banner(text) { els.why.textContent = text; els.why.hidden = !text; }
   function fill(template, n) { return template.replace("%(n)s", n); }
 
-  // ---- timer: runs from the clock, whatever the connection does
+  // ---- timer: runs from the clock, whatever the connection does. Minutes and seconds count down
+  // the last hour before the session and count the session itself; further away, the time is said
+  // in words in the page's language ("in 5 hours", "tomorrow", "in 3 days"; Intl chooses the plural).
   var starts = new Date(T.starts).getTime(), ends = new Date(T.ends).getTime();
+  var HOUR = 3600 * 1000;
+  var relative = null;
+  try { relative = new Intl.RelativeTimeFormat(document.documentElement.lang || "en", {numeric: "auto"}); } catch (e) { relative = null; }
   function pad(n) { return (n < 10 ? "0" : "") + n; }
   function mmss(ms) { var s = Math.max(0, Math.round(ms / 1000)); return pad(Math.floor(s / 60)) + ":" + pad(s % 60); }
+  function midnight(t) { var d = new Date(t); d.setHours(0, 0, 0, 0); return d.getTime(); }
+  function inWords(from, to) {
+    // Under a day: hours. Otherwise calendar days where the person is, so that a session at 09:00
+    // the next morning is "tomorrow" however late it is now (rounded: a day can be 23 or 25 hours).
+    if (Math.abs(to - from) < 24 * HOUR) return relative.format(Math.round((to - from) / HOUR), "hour");
+    return relative.format(Math.round((midnight(to) - midnight(from)) / (24 * HOUR)), "day");
+  }
   function tick() {
     var now = Date.now();
-    if (now < starts) els.timer.textContent = T.tStartsIn + " " + mmss(starts - now);
+    if (relative && now < starts - HOUR) els.timer.textContent = T.tStartsWhen.replace("%(when)s", inWords(now, starts));
+    else if (now < starts) els.timer.textContent = T.tStartsIn + " " + mmss(starts - now);
     else if (now <= ends) els.timer.textContent = T.tElapsed + " " + mmss(now - starts) + " · " + mmss(ends - now) + " " + T.tLeft;
+    else if (relative && now > ends + HOUR) els.timer.textContent = T.tEndedWhen.replace("%(when)s", inWords(now, ends));
     else els.timer.textContent = T.tElapsed + " " + mmss(now - starts) + " · " + mmss(now - ends) + " " + T.tOver;
   }
   setInterval(tick, 1000);
@@ -198,7 +212,7 @@
     remoteLevel = CAP;
     shownLevel = null;
     recent = [];
-    els.mode.textContent = "—";
+    els.mode.textContent = [T.tText, T.tAudio, T.tVideo][CAP];  // the session's own format, as before the call
   }
   function dropped(by) {
     if (peer === "left" || peer === "dropped") return;

@@ -40,12 +40,14 @@
     li.setAttribute("data-seq", m.seq);
     li.appendChild(el("span", "visually-hidden", m.role === "person" ? S.you : S.companion));
     li.appendChild(el("p", "companion-body", m.body));
-    if (m.role === "companion") li.appendChild(el("span", "companion-engine", m.engine));
+    // Which engine wrote a reply is kept for tests and troubleshooting, not shown on each reply
+    // ("offline" read like "not sent"); the heading says who is answering.
+    if (m.role === "companion") li.setAttribute("data-engine", m.engine || "");
     log.appendChild(li);
     lastSeq = Math.max(lastSeq, m.seq);
     if (m.role === "companion") {
       stream.hidden = true; stream.textContent = "";
-      if (engineLabel && m.engine) engineLabel.textContent = S.answering + " " + m.engine;
+      if (engineLabel && m.engine) engineLabel.textContent = S.answering + " " + (m.engine.indexOf("offline") === 0 ? S.builtIn : m.engine);
       showQuick((m.extra || {}).quick_replies || []);
       showExercise((m.extra || {}).exercise);
       if ((m.actions || []).indexOf("show_help") !== -1 && (m.extra || {}).help) showHelp(m.extra.help);

@@ -18,8 +18,55 @@
     row.scrollLeft += box.left - rowBox.left - (rowBox.width - box.width) / 2;
   }
 
+  // On a computer the menu is one row. The staff pages (a group of their own in base.html) follow
+  // the other links while the row holds them all; where it would wrap, they fold behind "Staff", a
+  // button that opens them as a list (Esc or a click elsewhere closes it). On a phone the whole
+  // menu is folded already, so they stay as they are.
+  function initStaffGroup() {
+    var button = document.querySelector("[data-staff-button]");
+    var nav = button && button.closest("nav");
+    var list = button && document.getElementById(button.getAttribute("aria-controls"));
+    if (!list) return;
+    var desktop = window.matchMedia("(min-width: 60.0625em)");
+    var row = nav.querySelector("ul");
+
+    function setOpen(open) { button.setAttribute("aria-expanded", open ? "true" : "false"); }
+    function wraps() {
+      var first = row.firstElementChild.getBoundingClientRect();
+      var links = list.querySelectorAll("a");
+      var last = links[links.length - 1].getBoundingClientRect();
+      return last.top > first.top + first.height / 2;
+    }
+    function fit() {
+      var open = button.getAttribute("aria-expanded") === "true";
+      nav.classList.remove("is-grouped");
+      if (desktop.matches && wraps()) {
+        nav.classList.add("is-grouped");
+        setOpen(open);
+      } else {
+        setOpen(false);
+      }
+    }
+
+    button.addEventListener("click", function () { setOpen(button.getAttribute("aria-expanded") !== "true"); });
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || button.getAttribute("aria-expanded") !== "true") return;
+      if (!button.parentNode.contains(document.activeElement)) return;
+      setOpen(false);
+      button.focus();
+    });
+    document.addEventListener("click", function (event) {
+      if (!button.parentNode.contains(event.target)) setOpen(false);
+    });
+    var timer = null;
+    window.addEventListener("resize", function () { clearTimeout(timer); timer = setTimeout(fit, 100); });
+    window.addEventListener("pageshow", function (event) { if (event.persisted) setOpen(false); });
+    fit();
+  }
+
   function init() {
     showCurrentTab();
+    initStaffGroup();
     var button = document.querySelector("[data-menu-button]");
     var nav = button && document.getElementById(button.getAttribute("aria-controls"));
     if (!nav) return;

@@ -180,9 +180,13 @@
         whispers.appendChild(li);
       } else if (data.type === "line.risk" && riskAlert) {
         riskAlert.classList.remove("sl-hidden");
-        document.getElementById("sl-risk-text").textContent = data.level + (data.reasons && data.reasons.length ? ": " + data.reasons.join(", ") : "");
+        // The frame says "high"; the page names the level in the reader's language.
+        var levelNames = {};
+        try { levelNames = JSON.parse(document.getElementById("sl-level-names").textContent); } catch (err) { levelNames = {}; }
+        var levelName = levelNames[data.level] || data.level;
+        document.getElementById("sl-risk-text").textContent = levelName + (data.reasons && data.reasons.length ? ": " + data.reasons.join(", ") : "");
         var badge = document.getElementById("sl-risk");
-        if (badge) { badge.textContent = data.level; badge.className = "level level-" + data.level; }
+        if (badge) { badge.textContent = levelName; badge.className = "level level-" + data.level; }
       } else if (data.type === "line.ack") {
         delete pending[data.client_id];
         if (outbox) outbox.acknowledged(data.client_id);
