@@ -41,6 +41,8 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('care', '0004_encrypt_free_text'),
+        # The rollback finds PHQ-9 notices' plain keys among the client's questionnaire responses.
+        ('selfcare', '0001_initial'),
     ]
 
     operations = [
