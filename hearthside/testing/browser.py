@@ -376,3 +376,24 @@ TRACK_SOCKETS = """
   window.WebSocket.OPEN = Native.OPEN;
 })();
 """
+
+
+def in_other_thread(fn, *args, **kwargs):
+    """Run ``fn`` in a plain thread, as a request or a task would, and return its result.
+
+    Playwright's sync API keeps an asyncio loop in the test's thread; ``async_to_sync`` (which
+    sends the websocket events after commit) refuses to run on a thread that has one, and the
+    event would be dropped. The worker's own database connection is closed before it ends.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connections
+
+    def call():
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(call).result(timeout=30)

@@ -12,7 +12,6 @@ Needs Debian's Chromium; skipped otherwise.
 from __future__ import annotations
 
 import re
-from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
@@ -20,6 +19,7 @@ from django.utils import timezone
 
 from hearthside.conftest import make_user
 from hearthside.testing.browser import TRACK_SOCKETS, log_in
+from hearthside.testing.browser import in_other_thread as _in_other_thread
 
 expect = pytest.importorskip("playwright.sync_api", reason="playwright is not installed").expect
 
@@ -72,19 +72,6 @@ PARTS = """([sel, text, parts]) => {
 }"""
 
 
-def _in_other_thread(fn, *args, **kwargs):
-    """Run ``fn`` on a plain thread, as a request would (Playwright's loop on the test's thread
-    stops ``async_to_sync``, which sends the realtime events after commit)."""
-    from django.db import connections
-
-    def call():
-        try:
-            return fn(*args, **kwargs)
-        finally:
-            connections.close_all()
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(call).result(timeout=30)
 
 
 def _assert_region(page, sel: str) -> None:

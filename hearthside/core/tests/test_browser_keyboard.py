@@ -11,13 +11,13 @@ Needs Debian's Chromium; skipped otherwise.
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from urllib.parse import urlsplit
 
 import pytest
 
 from hearthside.conftest import make_user
+from hearthside.testing.browser import in_other_thread as _in_other_thread
 from hearthside.testing.browser import log_in
 
 expect = pytest.importorskip("playwright.sync_api", reason="playwright is not installed").expect
@@ -176,20 +176,6 @@ def _no_trap(page, *, reload: bool = True) -> None:
         page.goto(urlsplit(page.url)._replace(fragment="").geturl())
 
 
-def _in_other_thread(fn, *args, **kwargs):
-    """Run ``fn`` on a plain thread, as a request would. Playwright's sync API keeps an event loop
-    on the test's thread, where ``async_to_sync`` (the realtime events sent after commit) refuses
-    to run."""
-    from django.db import connections
-
-    def call():
-        try:
-            return fn(*args, **kwargs)
-        finally:
-            connections.close_all()
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(call).result(timeout=30)
 
 
 def _checked(page, selector: str) -> bool:

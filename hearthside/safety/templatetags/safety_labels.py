@@ -34,6 +34,21 @@ def construct_names(constructs) -> list[str]:
     return [labels.construct_name(str(c)) for c in constructs or () if c]
 
 
+@register.filter
+def reason_name(reason) -> str:
+    """A stored screening reason, named for the reader: the screener's own English label (with its
+    detail, e.g. the model's p) for English readers, else its construct's translated name."""
+    from django.utils.translation import get_language
+
+    if not isinstance(reason, dict):
+        return str(reason)
+    construct = str(reason.get("construct") or "")
+    label = str(reason.get("label") or construct)
+    if (get_language() or "en")[:2] == "en" or construct not in labels.CONSTRUCT_NAMES:
+        return label
+    return labels.construct_name(construct)
+
+
 @register.simple_tag
 def safety_names() -> dict:
     """Every name, for a script that shows codes arriving live: ``{% safety_names as names %}``

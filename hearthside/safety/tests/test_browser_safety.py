@@ -7,7 +7,6 @@ Needs Debian's Chromium at /usr/bin/chromium; skipped otherwise.
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlsplit
 
 import pytest
@@ -15,6 +14,7 @@ import pytest
 from hearthside.conftest import PASSWORD, make_user
 from hearthside.safety.models import SAFETY_PLAN_KEYS
 from hearthside.testing.browser import PageAudit, log_in, new_context, save_screenshot
+from hearthside.testing.browser import in_other_thread as _in_other_thread
 
 expect = pytest.importorskip("playwright.sync_api", reason="playwright is not installed").expect
 
@@ -39,23 +39,6 @@ def _h1(page) -> str:
     return page.get_by_role("heading", level=1).inner_text()
 
 
-def _in_other_thread(fn, *args, **kwargs):
-    """Run ``fn`` in a plain thread, as a request or a task would, and return its result.
-
-    Playwright's sync API keeps an asyncio loop in the test's thread; ``async_to_sync`` (which
-    sends the websocket events after commit) refuses to run on a thread that has one, and the
-    event would be dropped. The worker's own database connection is closed before it ends.
-    """
-    from django.db import connections
-
-    def call():
-        try:
-            return fn(*args, **kwargs)
-        finally:
-            connections.close_all()
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(call).result(timeout=30)
 
 
 def _member(username: str, *consents: str, **extra):

@@ -7,12 +7,11 @@ reads "alto · Chat del grupo · abierta" rather than the codes.
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
 from django.conf import settings
 
 from hearthside.conftest import make_user
+from hearthside.testing.browser import in_other_thread as _in_other_thread
 from hearthside.testing.translations import extra_translations, pgettext_key
 
 expect = pytest.importorskip("playwright.sync_api", reason="playwright is not installed").expect
@@ -31,18 +30,6 @@ SPANISH = {
 }
 
 
-def _in_other_thread(fn, *args, **kwargs):
-    """As a request would (``async_to_sync`` refuses the test's thread, where Playwright keeps a loop)."""
-    from django.db import connections
-
-    def call():
-        try:
-            return fn(*args, **kwargs)
-        finally:
-            connections.close_all()
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(call).result()
 
 
 def test_a_live_row_is_named_in_the_readers_language(open_asgi_context, asgi_server):

@@ -90,7 +90,7 @@ def test_the_dashboard_gives_its_script_the_names_of_what_arrives_live(staff, al
         html = _spanish(staff).get("/staff/safety/").content.decode()
     (data,) = re.findall(r'<script id="alert-names" type="application/json">(.*?)</script>', html, re.S)
     names = json.loads(data)
-    assert names["level"]["high"] == "alto" and names["level"]["none"] == "no risk signs"
+    assert names["level"]["high"] == "alto" and names["level"]["none"] == "sin señales de riesgo"
     assert names["status"]["open"] == "abierta"
     assert names["source"]["community.chat"] == "Chat del grupo"
     assert names["source"]["supportline"] == "Línea de apoyo"  # a source added later is named by its app
@@ -108,6 +108,20 @@ def test_the_alert_page_names_its_level_place_and_status(staff, alert):
     assert '<p class="lead">Sky · Chat del grupo · abierta</p>' in html
     # The timeline's "raised" step names the level too.
     assert re.search(r'<li data-kind="raised">.*? · alto</li>', html)
+
+
+def test_what_was_noticed_is_named_in_the_readers_language(staff, alert):
+    """The stored reasons are the screener's English labels: English readers see them with their
+    detail; a Spanish reader sees each reason's translated name."""
+    noticed = re.compile(r"<h2>[^<]*</h2>\s*<ul>(.*?)</ul>", re.S)
+    html = staff.get(f"/staff/safety/alerts/{alert.pk}/").content.decode()
+    assert [_text(li) for li in re.findall(r"<li>(.*?)</li>", noticed.search(html).group(1), re.S)] == [
+        "Passive suicidal ideation (wish to be dead)", "Perceived burdensomeness",
+        "Statistical model flags crisis language (p=0.98)"]
+    with extra_translations("es", SPANISH):
+        html = _spanish(staff).get(f"/staff/safety/alerts/{alert.pk}/").content.decode()
+    assert [_text(li) for li in re.findall(r"<li>(.*?)</li>", noticed.search(html).group(1), re.S)] == [
+        "Ideación suicida pasiva", "Sensación de ser una carga", "Modelo estadístico"]
 
 
 def test_the_review_queue_names_level_place_and_status(staff, alert):
