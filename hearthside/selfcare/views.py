@@ -9,30 +9,14 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext, pgettext_lazy
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hearthside.accounts.actions import has_consent
 
 from . import actions, charts, insights, questionnaires, recommend
 from .models import CheckIn, JournalEntry, Notification, QuestionnaireResponse, Reminder
-
-# The chips offered on the check-in. The key is what a check-in stores (insights, the API and a
-# practitioner's view count it); the chip shows its name in the reader's language.
-COMMON_EMOTIONS = {
-    "calm": pgettext_lazy("emotion", "calm"),
-    "happy": pgettext_lazy("emotion", "happy"),
-    "grateful": pgettext_lazy("emotion", "grateful"),
-    "hopeful": pgettext_lazy("emotion", "hopeful"),
-    "tired": pgettext_lazy("emotion", "tired"),
-    "anxious": pgettext_lazy("emotion", "anxious"),
-    "sad": pgettext_lazy("emotion", "sad"),
-    "lonely": pgettext_lazy("emotion", "lonely"),
-    "angry": pgettext_lazy("emotion", "angry"),
-    "stressed": pgettext_lazy("emotion", "stressed"),
-    "overwhelmed": pgettext_lazy("emotion", "overwhelmed"),
-    "content": pgettext_lazy("emotion", "content"),
-}
+from .names import COMMON_EMOTIONS
 
 
 def emotion_chips(chosen=()) -> list[tuple[str, str]]:

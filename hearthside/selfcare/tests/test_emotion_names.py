@@ -89,3 +89,39 @@ def test_the_offline_checkin_page_names_the_chips_in_the_page_language(writer):
     assert response.status_code == 200 and response[DEVICE_HEADER]
     chips = {value: name for value, _checked, name in CHIP.findall(response.content.decode())}
     assert chips["calm"] == "en calma" and chips["tired"] == "cansancio" and len(chips) == 12
+
+
+def test_what_a_check_in_stored_is_named_in_the_readers_language_wherever_it_is_shown(writer):
+    """The home page, the check-in list and the check-in's activity chips showed the stored English
+    keys ("anxious, tired", "work") on Spanish pages; a word the person added stays as written."""
+    from hearthside.care.models import CareRelationship, PractitionerProfile
+    from hearthside.selfcare.actions import check_share
+    from hearthside.selfcare.apps import DEFAULT_ACTIVITIES
+    from hearthside.selfcare.models import CheckIn
+    from hearthside.selfcare.names import ACTIVITY_NAMES
+
+    assert sorted(ACTIVITY_NAMES) == sorted(DEFAULT_ACTIVITIES)
+    CheckIn.objects.create(user=writer, mood=4, emotions=["tired", "calm", "wistful"], activities=["work", "knitting"])
+    client = login_client(writer)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+    spanish = {**SPANISH, pgettext_key("activity", "work"): "trabajo"}
+    with extra_translations("es", spanish):
+        home = client.get("/selfcare/").content.decode()
+        listed = client.get("/selfcare/checkins/").content.decode()
+        form = client.get("/selfcare/checkin/").content.decode()
+    assert "cansancio, en calma, wistful" in home
+    assert "cansancio, en calma, wistful" in listed and "trabajo, knitting" in listed
+    assert '<input type="checkbox" name="activities" value="work"> trabajo</label>' in form
+
+    practitioner = make_user("pract", "practitioner")
+    profile = PractitionerProfile.objects.create(user=practitioner, profession="counsellor")
+    relationship = CareRelationship.objects.create(client=writer, practitioner=profile)
+    from hearthside.accounts.actions import do_give_consent
+
+    do_give_consent(writer, "practitioner_sharing")
+    check_share(writer, "checkins")
+    reader = login_client(practitioner, two_factor=True)
+    reader.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+    with extra_translations("es", spanish):
+        page = reader.get(f"/care/clients/{relationship.pk}/").content.decode()
+    assert "cansancio, en calma, wistful" in page
