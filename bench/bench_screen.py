@@ -126,6 +126,13 @@ def main(argv: list[str] | None = None) -> int:
     long_words = " ".join(make_message(rng, "benign", 300) for _ in range(240))  # ~10k words
     long_words = " ".join(long_words.split()[:10_000])
     big = (make_message(rng, "crisis") + "\n") * 340  # ~100 kB
+    # A chat message judged with its author's 7 earlier messages (risk across turns), as group
+    # chat, peer chat, the support line and counselling screen each message.
+    chat = [make_message(rng, rng.choice(["benign"] * 8 + ["distress"]), 120) for _ in range(400)]
+    cpu_h = time.process_time()
+    for i in range(7, len(chat)):
+        screen(chat[i], context="chat", history=chat[i - 7:i])
+    with_history_ms = (time.process_time() - cpu_h) / (len(chat) - 7) * 1000
     longs = {}
     for name, text in (("10k words", long_words), ("100 kB", big[:100_000])):
         a = time.perf_counter()
@@ -133,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
         longs[name] = {"chars": len(text), "ms": round((time.perf_counter() - a) * 1000, 1), "level": s.level}
 
     result = {
+        "chat_with_history_cpu_ms": round(with_history_ms, 3),
         "python": platform.python_version(),
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs visible, pinned to CPU {pinned}",
         "messages": len(msgs),
@@ -167,6 +175,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| {k} | {v['n']} | {v['mean_us']} | {v['p50_us']} | {v['p99_us']} | {v['levels']} |")
     for name, v in longs.items():
         print(f"{name}: {v['chars']} chars in {v['ms']} ms ({v['level']})")
+    print(f"a chat message with its author's 7 earlier messages as history: "
+          f"{result['chat_with_history_cpu_ms']} ms of CPU each")
     cli = cli_throughput(rng, args.cli_n)
     print(f"\n`hearthside screen`, {args.cli_n} chat-length messages (60-140 chars), process start included, "
           "side by side in this run:")
