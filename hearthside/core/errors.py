@@ -4,7 +4,8 @@ and a stable code, answered the same way on every channel.
 Actions raise ``ActionRefused`` subclasses (or Django's ``ValidationError``, ``PermissionDenied`` and
 ``Http404``); ``refusal`` turns any of them into (status, code, message), which the API
 (``hearthside/api.py``), pages (a form error or a message) and sockets (an error frame) all use, so
-the same refusal is 429 and ``rate_limited`` everywhere, 403 and ``forbidden`` everywhere.
+the same refusal is 429 and ``rate_limited`` everywhere, and Django's ``PermissionDenied`` is 403 and
+``forbidden`` everywhere.
 
 ``ActionRefused`` is a ``ValidationError``: a page that shows validation errors shows these too.
 """
@@ -30,13 +31,6 @@ class RateLimited(ActionRefused):
 
     status = 429
     code = "rate_limited"
-
-
-class Forbidden(ActionRefused):
-    """Not allowed for this person now (for something they may see; else 404)."""
-
-    status = 403
-    code = "forbidden"
 
 
 class Refusal(NamedTuple):

@@ -7,12 +7,12 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
-from hearthside.core.errors import ActionRefused, Forbidden, RateLimited, Refusal, refusal
+from hearthside.core.errors import ActionRefused, RateLimited, Refusal, refusal
 
 
 def test_every_refusal_has_one_status_code_and_message():
     assert refusal(RateLimited("Slow down.")) == Refusal(429, "rate_limited", "Slow down.")
-    assert refusal(Forbidden("Not yours to change.")) == Refusal(403, "forbidden", "Not yours to change.")
+    assert refusal(PermissionDenied("Not yours to change.")) == Refusal(403, "forbidden", "Not yours to change.")
     assert refusal(ActionRefused("Bad.")) == Refusal(400, "invalid", "Bad.")
     assert refusal(ValidationError({"body": ["Write a message first."]})) == Refusal(
         400, "invalid", "Write a message first.")

@@ -86,14 +86,6 @@
     }
   }
 
-  function quietly(change) {
-    log.setAttribute("aria-busy", "true");
-    try { change(); } finally {
-      // Cleared once the browser has passed the change to assistive technology (the next frame).
-      requestAnimationFrame(function () { requestAnimationFrame(function () { log.removeAttribute("aria-busy"); }); });
-    }
-  }
-
   function accept(frame) {
     if (frame.seq <= lastSeq) {
       if (frame.hidden) render(frame);  // a moderator hid an earlier message
@@ -230,19 +222,10 @@
         // Away for long: catch-up comes in pages; ask for the next until up to date.
         if (data.messages.length && lastSeq < data.upto) sync();
       } else {
-        // Earlier messages, asked for: not news. The log is marked busy while they go in at its
-        // top, so screen readers do not read them out as if they had just been said.
-        quietly(function () {
-          data.messages.slice().reverse().forEach(function (m) {
-            render(m, true);
-            firstSeq = firstSeq === null ? m.seq : Math.min(firstSeq, m.seq);
-          });
+        window.hsPrependEarlier(log, older, data.messages, function (m) {
+          render(m, true);
+          firstSeq = firstSeq === null ? m.seq : Math.min(firstSeq, m.seq);
         });
-        if (!data.messages.length) {
-          // A disabled button loses the focus to the page: keep it in the conversation.
-          if (document.activeElement === older) log.focus();
-          older.disabled = true;
-        }
       }
     } else if (data.type === "chat.ack") {
       outbox.acknowledged(data.client_id);

@@ -60,14 +60,6 @@
     }
   }
 
-  function quietly(change) {
-    log.setAttribute("aria-busy", "true");
-    try { change(); } finally {
-      // Cleared once the browser has passed the change to assistive technology (the next frame).
-      requestAnimationFrame(function () { requestAnimationFrame(function () { log.removeAttribute("aria-busy"); }); });
-    }
-  }
-
   function accept(frame) {
     if (frame.seq <= lastSeq) { if (frame.hidden) render(frame); return; }
     buffer[frame.seq] = frame;
@@ -137,19 +129,10 @@
     else if (data.type === "peer.history") {
       if (data.mode === "sync") { data.messages.forEach(accept); }
       else {
-        // Earlier messages, asked for: not news. The log is marked busy while they go in at its
-        // top, so screen readers do not read them out as if they had just been said.
-        quietly(function () {
-          data.messages.slice().reverse().forEach(function (m) {
-            render(m, true);
-            firstSeq = firstSeq === null ? m.seq : Math.min(firstSeq, m.seq);
-          });
+        window.hsPrependEarlier(log, older, data.messages, function (m) {
+          render(m, true);
+          firstSeq = firstSeq === null ? m.seq : Math.min(firstSeq, m.seq);
         });
-        if (!data.messages.length) {
-          // A disabled button loses the focus to the page: keep it in the conversation.
-          if (document.activeElement === older) log.focus();
-          older.disabled = true;
-        }
       }
     } else if (data.type === "peer.ack") {
       outbox.acknowledged(data.client_id);

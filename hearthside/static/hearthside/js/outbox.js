@@ -136,4 +136,19 @@
       count: function () { return order.length; }
     };
   };
+
+  // Earlier messages, asked for (group and peer chat): not news. The log is marked busy while they
+  // go in at its top, so screen readers do not read them out as if they had just been said; it is
+  // cleared once the browser has passed the change on (the next frame). ``place(m)`` puts one
+  // message at the top. With none left, the button is disabled and the focus stays in the log.
+  window.hsPrependEarlier = function (log, older, messages, place) {
+    log.setAttribute("aria-busy", "true");
+    try { messages.slice().reverse().forEach(place); } finally {
+      requestAnimationFrame(function () { requestAnimationFrame(function () { log.removeAttribute("aria-busy"); }); });
+    }
+    if (!messages.length) {
+      if (document.activeElement === older) log.focus();
+      older.disabled = true;
+    }
+  };
 })();
