@@ -26,8 +26,6 @@ import os
 import re
 import resource
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -36,26 +34,29 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlparse, urlunparse
+from urllib.parse import urlparse
 
-ROOT = Path(__file__).resolve().parent.parent
-HOST = "127.0.0.1"
+from common import (  # noqa: F401
+    HOST,
+    ROOT,
+    WRK_LUA,
+    Server,
+    base_env,
+    busy_cpu_seconds,
+    fetch,
+    log,
+    machine_description,
+    name_cpu,
+    pg_admin,
+    pg_connections,
+    proc_table,
+    run_checked,
+    tree_cpu,
+    with_database,
+)
+
 PATH = "/api/v1/me"
 BENCH_USER = "bench-user"
-
-# The load generator reports these percentiles; wrk's done() hook prints them as JSON.
-WRK_LUA = r"""
-done = function(summary, latency, requests)
-  local e = summary.errors
-  io.write("BENCH_JSON ")
-  io.write(string.format(
-    '{"requests":%d,"duration_us":%d,"bytes":%d,"connect":%d,"read":%d,"write":%d,"status":%d,"timeout":%d,' ..
-    '"p50_us":%d,"p90_us":%d,"p99_us":%d,"p999_us":%d,"max_us":%d,"mean_us":%f}\n',
-    summary.requests, summary.duration, summary.bytes, e.connect, e.read, e.write, e.status, e.timeout,
-    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency:percentile(99.9),
-    latency.max, latency.mean))
-end
-"""
 
 # Snippet run with ``manage.py shell -c``: a member with the privacy consent and a write token.
 SETUP_SNIPPET = """
@@ -93,166 +94,6 @@ class Result:
         return self.requests / self.seconds if self.seconds else 0.0
 
 
-def log(message: str) -> None:
-    print(f"[bench] {message}", file=sys.stderr, flush=True)
-
-
-# ---------------------------------------------------------------------------------------------
-# CPU accounting from /proc (Linux): which process family spent the time.
-
-
-def _clock_ticks() -> int:
-    try:
-        return os.sysconf("SC_CLK_TCK")
-    except (ValueError, OSError, AttributeError):
-        return 100
-
-
-def _proc_table() -> dict[int, tuple[int, str, float]]:
-    """pid -> (parent pid, command name, CPU seconds used so far incl. reaped children)."""
-    table: dict[int, tuple[int, str, float]] = {}
-    proc = Path("/proc")
-    if not proc.is_dir():
-        return table
-    ticks = _clock_ticks()
-    for entry in proc.iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            raw = (entry / "stat").read_text()
-        except OSError:
-            continue
-        name = raw[raw.find("(") + 1 : raw.rfind(")")]
-        rest = raw[raw.rfind(")") + 2 :].split()
-        try:
-            ppid = int(rest[1])
-            utime, stime, cutime, cstime = (int(x) for x in rest[11:15])
-        except (IndexError, ValueError):
-            continue
-        table[int(entry.name)] = (ppid, name, (utime + stime + cutime + cstime) / ticks)
-    return table
-
-
-def _tree_cpu(table: dict[int, tuple[int, str, float]], root: int) -> float:
-    children: dict[int, list[int]] = {}
-    for pid, (ppid, _name, _cpu) in table.items():
-        children.setdefault(ppid, []).append(pid)
-    total, stack, seen = 0.0, [root], set()
-    while stack and len(seen) < 10_000:
-        pid = stack.pop()
-        if pid in seen or pid not in table:
-            continue
-        seen.add(pid)
-        total += table[pid][2]
-        stack.extend(children.get(pid, []))
-    return total
-
-
-def _name_cpu(table: dict[int, tuple[int, str, float]], prefix: str) -> float:
-    return sum(cpu for _ppid, name, cpu in table.values() if name.startswith(prefix))
-
-
-def _busy_cpu_seconds() -> float:
-    """CPU seconds the whole machine has spent busy (not idle or waiting) since boot."""
-    try:
-        fields = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
-    except (OSError, IndexError):
-        return 0.0
-    values = [int(x) for x in fields[:8]]
-    idle = values[3] + values[4]  # idle + iowait
-    return (sum(values) - idle) / _clock_ticks()
-
-
-def machine_description() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    memory = ""
-    try:
-        kib = int(Path("/proc/meminfo").read_text().split()[1])
-        memory = f", {kib / 2**20:.0f} GiB RAM"
-    except (OSError, ValueError, IndexError):
-        pass
-    from importlib import metadata
-
-    versions = []
-    for dist in ("Django", "django-ninja", "granian", "psycopg"):
-        try:
-            versions.append(f"{dist} {metadata.version(dist)}")
-        except metadata.PackageNotFoundError:
-            pass
-    py = ".".join(str(x) for x in sys.version_info[:3])
-    return f"{os.cpu_count()} × {cpu}{memory}; Python {py}, {', '.join(versions)}"
-
-
-# ---------------------------------------------------------------------------------------------
-# Environment: settings, database, user and token.
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
-
-
-def base_env(var_dir: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    for name in ("DATABASE_URL", "REDIS_URL", "HEARTHSIDE_SQLITE_PATH", "HEARTHSIDE_ALLOWED_HOSTS",
-                 "HEARTHSIDE_SECRET_KEY", "HEARTHSIDE_DATA_KEYS", "DJANGO_SETTINGS_MODULE"):
-        env.pop(name, None)
-    env.update(
-        {
-            "HEARTHSIDE_ENV": "development",
-            # DEBUG would log every SQL query in memory and slow each request down.
-            "HEARTHSIDE_DEBUG": "false",
-            "HEARTHSIDE_VAR_DIR": str(var_dir),
-            "HEARTHSIDE_LOG_LEVEL": "WARNING",
-            "DJANGO_SETTINGS_MODULE": "hearthside.settings",
-            "PYTHONDONTWRITEBYTECODE": "1",
-        }
-    )
-    return env
-
-
-def run_checked(cmd: list[str], env: dict[str, str], timeout: float, what: str) -> str:
-    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
-    if proc.returncode != 0:
-        raise SystemExit(f"{what} failed ({proc.returncode}):\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
-    return proc.stdout
-
-
-def pg_admin(url: str, database: str, *, drop: bool, create: bool) -> None:
-    """Drop and/or create the benchmark database, connecting to the database named in ``url``."""
-    import psycopg
-    from psycopg import sql
-
-    if not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", database):
-        raise SystemExit(f"--pg-database {database!r}: use lowercase letters, digits and underscores")
-    with psycopg.connect(url, autocommit=True, connect_timeout=10) as conn:
-        if drop:
-            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(database)))
-        if create:
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(database)))
-
-
-def pg_connections(url: str, database: str) -> int:
-    """How many server connections the benchmark database has open right now."""
-    import psycopg
-
-    with psycopg.connect(url, autocommit=True, connect_timeout=10) as conn:
-        row = conn.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = %s", [database]).fetchone()
-    return int(row[0])
-
-
-def with_database(url: str, database: str) -> str:
-    parsed = urlparse(url)
-    return urlunparse(parsed._replace(path="/" + database))
-
 
 def prepare(env: dict[str, str]) -> str:
     py = sys.executable
@@ -267,76 +108,6 @@ def prepare(env: dict[str, str]) -> str:
         raise SystemExit(f"no token in the set-up output:\n{out[-2000:]}")
     return match.group(1)
 
-
-# ---------------------------------------------------------------------------------------------
-# The server.
-
-
-class Server:
-    def __init__(self, env: dict[str, str], workers: int, blocking_threads: int | None, log_path: Path):
-        self.port = free_port()
-        self.log_path = log_path
-        cmd = [
-            sys.executable, "-m", "granian", "--interface", "wsgi", "--host", HOST, "--port", str(self.port),
-            "--workers", str(workers), "--no-ws", "--no-access-log",
-        ]
-        if blocking_threads:
-            cmd += ["--blocking-threads", str(blocking_threads)]
-        cmd.append("hearthside.wsgi:application")
-        self.cmd = cmd
-        self._log = open(log_path, "wb")  # noqa: SIM115 - closed in stop()
-        # A new session: stop() signals the server's own process group and nothing else.
-        self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT,
-                                     start_new_session=True)
-
-    def wait_ready(self, timeout: float = 60.0) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise SystemExit(f"granian exited with {self.proc.returncode}:\n{self.log_tail()}")
-            try:
-                conn = http.client.HTTPConnection(HOST, self.port, timeout=2)
-                conn.request("GET", "/healthz")
-                status = conn.getresponse().status
-                conn.close()
-                if status < 500:
-                    return
-            except OSError:
-                pass
-            time.sleep(0.2)
-        raise SystemExit(f"granian did not answer within {timeout:.0f}s:\n{self.log_tail()}")
-
-    def log_tail(self) -> str:
-        try:
-            return self.log_path.read_text(errors="replace")[-3000:]
-        except OSError:
-            return ""
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            try:
-                os.killpg(self.proc.pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
-            try:
-                self.proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                try:
-                    os.killpg(self.proc.pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-                self.proc.wait(timeout=15)
-        self._log.close()
-
-
-def fetch(port: int, token: str | None, path: str = PATH) -> tuple[int, bytes]:
-    conn = http.client.HTTPConnection(HOST, port, timeout=10)
-    headers = {"Authorization": f"Bearer {token}"} if token else {}
-    conn.request("GET", path, headers=headers)
-    response = conn.getresponse()
-    body = response.read()
-    conn.close()
-    return response.status, body
 
 
 def sanity_check(port: int, token: str) -> None:
@@ -488,13 +259,13 @@ def bench_one(label: str, env: dict[str, str], args, tmp: Path) -> Result:
             load(args.warmup)
         log(f"{label}: measuring for {args.duration:g}s with {args.connections} connections")
         load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
-        before = _proc_table()
-        busy_before = _busy_cpu_seconds()
+        before = proc_table()
+        busy_before = busy_cpu_seconds()
         children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
         figures = load(args.duration)
         children_after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        busy_after = _busy_cpu_seconds()
-        after = _proc_table()
+        busy_after = busy_cpu_seconds()
+        after = proc_table()
         connections = pg_connections(args.postgres, args.pg_database) if label == "PostgreSQL" else None
         result = Result(
             database=label,
@@ -507,8 +278,8 @@ def bench_one(label: str, env: dict[str, str], args, tmp: Path) -> Result:
             max_ms=figures["max_ms"],
             errors=figures["errors"],
             non_2xx=figures["non_2xx"],
-            server_cpu_s=_tree_cpu(after, server.proc.pid) - _tree_cpu(before, server.proc.pid),
-            db_cpu_s=_name_cpu(after, "postgres") - _name_cpu(before, "postgres"),
+            server_cpu_s=tree_cpu(after, server.proc.pid) - tree_cpu(before, server.proc.pid),
+            db_cpu_s=name_cpu(after, "postgres") - name_cpu(before, "postgres"),
             # wrk (or the Python children) has been reaped by now; the server has not.
             loadgen_cpu_s=(children_after.ru_utime + children_after.ru_stime)
             - (children_before.ru_utime + children_before.ru_stime),

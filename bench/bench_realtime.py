@@ -26,10 +26,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import multiprocessing as mp
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -37,6 +35,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from common import cpu_seconds, pct, report_step, start_clients, stop_clients, table, wait_for_port  # noqa: E402
 
 from hearthside.core.asgi_server import UVICORN_OPTIONS, uvicorn_command  # noqa: E402
 
@@ -64,16 +64,6 @@ def setup_room(members: int) -> tuple[str, list[str]]:
         AccessToken.objects.filter(user=user, name="bench").delete()
         tokens.append(do_create_token(user, "bench", "write", two_factor=False)[1])
     return slug, tokens
-
-
-def wait_for_port(port: int, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.2)
-    raise SystemExit(f"the server on port {port} did not start")
 
 
 def start_servers(procs: int, port: int, profile: str = "") -> list[subprocess.Popen]:
@@ -105,25 +95,6 @@ def serve_profiled(port: int, out: str) -> None:
     finally:
         profiler.disable()
         profiler.dump_stats(out)
-
-
-def cpu_seconds(pids: list[int]) -> float:
-    ticks = os.sysconf("SC_CLK_TCK")
-    total = 0.0
-    for pid in pids:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            total += (int(fields[11]) + int(fields[12])) / ticks
-        except (OSError, IndexError, ValueError):
-            pass
-    return total
-
-
-def pct(values: list[float], p: float) -> float:
-    if not values:
-        return float("nan")
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -298,56 +269,6 @@ def run_room(members: int, args, ports: list[int], server_pids: list[int]) -> li
             break
     stop_clients(pipes, workers)
     return rows
-
-
-def start_clients(target, chunks, *args):
-    """One load-client process per chunk of members, ``target(pipe, chunk, *args)``; returns once
-    every one of them says "ready" (connected, or syncing)."""
-    ctx = mp.get_context("spawn")
-    pipes, workers = [], []
-    for chunk in chunks:
-        parent, child = ctx.Pipe()
-        proc = ctx.Process(target=target, args=(child, chunk, *args))
-        proc.start()
-        pipes.append(parent)
-        workers.append(proc)
-    for pipe in pipes:
-        if pipe.recv()[0] != "ready":
-            raise SystemExit("a client process failed to start")
-    return pipes, workers
-
-
-def report_step(rows: list[dict], row: dict, index: int, digits: int = 1) -> bool:
-    """Keep and print a step's row (step 0 is the unreported warm-up). True: stop stepping up,
-    because delivery p99 passed one second or anything was refused, unacknowledged or lost."""
-    if index == 0:
-        return False
-    rows.append(row)
-    print(json.dumps({k: round(v, digits) if isinstance(v, float) else v for k, v in row.items()}), flush=True)
-    return bool(row["delivery_p99_ms"] > 1000 or row["errors"] or row["unacked"] or row["lost"])
-
-
-def stop_clients(pipes, workers) -> None:
-    for pipe in pipes:
-        pipe.send(("stop",))
-    for proc in workers:
-        proc.join(timeout=30)
-        if proc.is_alive():
-            proc.terminate()
-
-
-def table(rows: list[dict]) -> str:
-    lines = ["| members | offered msg/s | sent | deliveries/s | send p50 / p99 ms | delivery p50 / p95 / p99 ms "
-             "| lost | dup | out of order | errors | server cores | client cores |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
-    for r in rows:
-        lines.append(
-            f"| {r['members']} | {r['offered_rate']} | {r['sent']} | {r['deliveries_per_s']:,.0f} "
-            f"| {r['send_p50_ms']:.0f} / {r['send_p99_ms']:.0f} "
-            f"| {r['delivery_p50_ms']:.0f} / {r['delivery_p95_ms']:.0f} / {r['delivery_p99_ms']:.0f} "
-            f"| {r['lost']} | {r['duplicated']} | {r['out_of_order']} | {r['errors'] + r['unacked']} "
-            f"| {r['server_cores']:.2f} | {r['client_cores']:.2f} |")
-    return "\n".join(lines)
 
 
 def main(argv=None) -> int:

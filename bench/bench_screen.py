@@ -19,46 +19,10 @@ import random
 import statistics
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from common import BENIGN, CRISIS, DISTRESS, ROOT, use_project
 
-BENIGN = [
-    "Had a long day at work, the meeting ran late and traffic was awful.",
-    "Going to make pasta tonight and watch an episode of that new show.",
-    "Thanks so much for the recipe, the cake turned out great!",
-    "Does anyone know a good way to keep basil alive on a windowsill?",
-    "My sister is visiting this weekend so the flat is a mess of boxes.",
-    "I finally finished the report and my manager liked it.",
-    "The bus was cancelled again so I walked, which was actually nice.",
-    "We should plan a picnic when the weather gets better.",
-    "I'm so tired after the gym, my legs are killing me lol.",
-    "Can someone recommend a book for a long train journey?",
-    "Today I tried meditation for ten minutes and it helped a bit.",
-    "My dog keeps stealing socks and hiding them under the bed.",
-]
-DISTRESS = [
-    "I feel so hopeless lately and I can't sleep.",
-    "Everything is falling apart and I don't know what to do anymore.",
-    "I hate myself for messing up again, I'm such a failure.",
-    "Work is crushing me and I feel trapped in this job.",
-    "I feel like a burden to my family.",
-    "Nobody would notice if I disappeared for a week.",
-]
-CRISIS = [
-    "I want to kill myself.",
-    "I have the pills saved up and I'm going to do it tonight.",
-    "I wish I could go to sleep and never wake up.",
-    "I've been thinking about suicide every day.",
-    "By the time you read this I'll be gone.",
-    "I tried to kill myself last year and I feel that way again.",
-    "i just want to die, i can't take this anymore",
-    "gonna unalive myself after everyone is asleep",
-    "I would never kill myself, but I feel empty.",
-    "My friend said she wants to die and I'm scared for her.",
-]
-
+use_project()
 
 def make_message(rng: random.Random, kind: str, length: int = 300) -> str:
     pools = {"benign": BENIGN, "distress": BENIGN + DISTRESS * 2, "crisis": BENIGN + CRISIS * 2}

@@ -49,8 +49,8 @@ EN_BENIGN = [
 # The English distressed and crisis sentences are bench_screen.py's, so both benchmarks measure
 # the same text.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_screen import CRISIS as EN_CRISIS  # noqa: E402
-from bench_screen import DISTRESS as EN_DISTRESS  # noqa: E402
+from common import CRISIS as EN_CRISIS  # noqa: E402
+from common import DISTRESS as EN_DISTRESS  # noqa: E402
 
 ES_BENIGN = [
     "Hoy fui al mercado y compré fruta para toda la semana.",

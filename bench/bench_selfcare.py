@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import bench_api as base  # noqa: E402
+import common as base  # noqa: E402
 
 HISTORY = 10_000
 SETUP = """

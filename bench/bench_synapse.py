@@ -48,7 +48,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_realtime import cpu_seconds, pct, report_step, start_clients, stop_clients, table  # noqa: E402
+from common import cpu_seconds, pct, report_step, start_clients, stop_clients, table  # noqa: E402
 
 VENV = ROOT / "var" / "synapse-venv"
 WORKDIR = ROOT / "var" / "synapse"
@@ -577,7 +577,7 @@ def run_room(members: int, args, base: str, secret: str, database: str, server_p
 
 
 def table_with_db(rows: list[dict]) -> str:
-    """bench_realtime's table, plus the PostgreSQL backends' cores where measured."""
+    """The chat harness table (common.table), plus the PostgreSQL backends' cores where measured."""
     lines = table(rows).splitlines()
     if all(r.get("db_cores") is None for r in rows):
         return "\n".join(lines)
