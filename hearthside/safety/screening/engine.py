@@ -28,7 +28,7 @@ from typing import NamedTuple
 from . import es as ES
 from . import es_cache, tablecache
 from . import patterns as P
-from .evidence import RISK_FACTORS, add_evidence_flags
+from .evidence import RISK_FACTORS, Sign, add_evidence_flags
 from .result import LEVELS, NONE, SUPPORTED_LANGUAGES, Reason, Screening, score_for
 from .templates import expand
 from .text import EN_WORDS, LANG_NAMES, Tokens, canon_words, detect_language, register_vocab, tokenize
@@ -1011,7 +1011,12 @@ def _contained(spans: Iterable[tuple[int, int]]) -> set[tuple[int, int]]:
 
 # Evidence that supports a confident model's reading without setting a level itself: a time, the
 # means, a preparation, a goodbye, dwelling, intensity, despair (see screener._lift).
-_SUPPORT_FEATS = frozenset({"T", "M", "Mr", "MH", "MHe", "Fw", "PO", "LQ", "IN", "Pe", "SEVw"})
+_SUPPORT_FEATS = frozenset({Sign.TIME, Sign.METHOD, Sign.MEANS_NEAR_RISK, Sign.MEANS_AT_HAND, Sign.MEANS_EMOJI,
+                            Sign.FAREWELL_WEAK, Sign.PREOCCUPATION, Sign.LETHALITY_QUESTION, Sign.INTENSITY,
+                            Sign.PASSIVE_EMOJI, Sign.SEVERE_INJURY_WEAK})
+# What counts towards a reading's strength (with each risk factor as half).
+_STRENGTH_FEATS = frozenset({Sign.ACTIVE, Sign.PASSIVE, Sign.PLAN, Sign.METHOD, Sign.TIME, Sign.FAREWELL,
+                             Sign.INTENT, Sign.PAST_ATTEMPT, Sign.SELF_INJURY})
 
 
 # What keeps a goodbye that an ordinary sign-off or departure would explain: the writer's own
@@ -1122,41 +1127,41 @@ def _assess(toks: Tokens) -> _Reading:
         c = e.construct
         if "do_it" in e.flags:
             if e in do_it_ok:
-                feats.update(("A", "I"))
+                feats.update((Sign.ACTIVE, Sign.INTENT))
                 kept.append(e._replace(level=HIGH))
             continue
         if c == "timing":
             if anchors and near(e, anchors, 30 if n > 25 else n):
-                feats.add("T")
+                feats.add(Sign.TIME)
                 if ctx.sent_start[e.i] in active_sentences:
-                    feats.add("I")
+                    feats.add(Sign.INTENT)
                 kept.append(e)
             continue
         if c == "lethal_means":
             if "athand" in e.flags and _unmodified(e):
                 if e.modifiers == ("emoji",):
                     # Means emoji in a short message: only with a time, a goodbye, dwelling ...
-                    feats.add("MHe")
+                    feats.add(Sign.MEANS_EMOJI)
                     kept.append(e._replace(level=NO))
                 else:
                     # At a height or with the means laid out: worth a look alone.
-                    feats.add("MH")
+                    feats.add(Sign.MEANS_AT_HAND)
                     kept.append(e._replace(level=MOD))
                 continue
             if "possession" in e.flags and (anchors or e.modifiers == ("emoji",)):
-                feats.add("M")
+                feats.add(Sign.METHOD)
                 kept.append(e)
             elif anchors and near(e, anchors, 30):
-                feats.add("M")
+                feats.add(Sign.METHOD)
                 kept.append(e._replace(flags=e.flags - {"weak"}))
             elif risk_at and near(e, risk_at, 20):
                 # Means named next to hopelessness or burden ("pills ... I am hopeless").
-                feats.add("Mr")
+                feats.add(Sign.MEANS_NEAR_RISK)
                 kept.append(e)
             continue
         if c == "intensity":
             if _unmodified(e):
-                feats.add("IN")
+                feats.add(Sign.INTENSITY)
             continue
         if c == "suicide_mention":
             kept.append(e)
@@ -1167,20 +1172,20 @@ def _assess(toks: Tokens) -> _Reading:
         if c == "plan" and ("preocc" in e.flags or "lethality" in e.flags):
             # Dwelling on something, or asking how sure or quick it is: only with means named.
             if _unmodified(e):
-                feats.add("PO" if "preocc" in e.flags else "LQ")
+                feats.add(Sign.PREOCCUPATION if "preocc" in e.flags else Sign.LETHALITY_QUESTION)
                 pending.append(e)
             continue
         kept.append(e)
         if not _unmodified(e) or (e.modifiers == ("emoji",) and e.level < MOD):
             if e.modifiers == ("emoji",) and c == "passive_ideation":
-                feats.add("Pe")
+                feats.add(Sign.PASSIVE_EMOJI)
             continue
         if c == "plan" and "weak" in e.flags:
             weak_plans.add((e.i, e.j))
         elif c == "farewell" and "weak" in e.flags:
             weak_farewells.add((e.i, e.j))
         elif c == "self_injury" and "severe" in e.flags:
-            feats.add("SEVw" if "weak" in e.flags else "SEV")
+            feats.add(Sign.SEVERE_INJURY_WEAK if "weak" in e.flags else Sign.SEVERE_INJURY)
             if "weak" in e.flags:
                 continue
         add_evidence_flags(feats, e)
@@ -1188,23 +1193,24 @@ def _assess(toks: Tokens) -> _Reading:
     # Two separate weak plan cues ("everything is set up", "cancelled my appointments") are a plan;
     # two weak farewells ("gave my guitar away", "deleted my socials") are a farewell.
     if len(weak_plans) >= 2:
-        feats.add("PL")
+        feats.add(Sign.PLAN)
     if len(weak_farewells) >= 2:
-        feats.add("F")
-    if pending and (means_named or "MH" in feats or "M" in feats or "A" in feats or "P" in feats):
-        feats.add("PL")
+        feats.add(Sign.FAREWELL)
+    if pending and (means_named or not feats.isdisjoint(
+            (Sign.MEANS_AT_HAND, Sign.METHOD, Sign.ACTIVE, Sign.PASSIVE))):
+        feats.add(Sign.PLAN)
         kept.extend(e._replace(level=HIGH) for e in pending)
     level = max((e.level for e in kept), default=NO)
     passive_spans = [(e.i, e.j) for e in kept if e.construct == "passive_ideation" and _unmodified(e)]
     risk_apart = any(e.construct in RISK_FACTORS and _unmodified(e)
                      and all(e.j <= a or e.i >= b for a, b in passive_spans) for e in kept)
-    a, p = "A" in feats, "P" in feats
-    pl = "PL" in feats or ("PLw" in feats and (a or p))
-    f = "F" in feats or ("Fw" in feats and (a or p))
-    m, t, i_ = "M" in feats, "T" in feats, "I" in feats
-    if "AT" in feats:
+    a, p = Sign.ACTIVE in feats, Sign.PASSIVE in feats
+    pl = Sign.PLAN in feats or (Sign.PLAN_WEAK in feats and (a or p))
+    f = Sign.FAREWELL in feats or (Sign.FAREWELL_WEAK in feats and (a or p))
+    m, t, i_ = Sign.METHOD in feats, Sign.TIME in feats, Sign.INTENT in feats
+    if Sign.ATTEMPT_NOW in feats:
         level = IMM
-    elif a and (f or (i_ and (m or t or pl or "MH" in feats)) or (m and t) or (pl and (m or t))):
+    elif a and (f or (i_ and (m or t or pl or Sign.MEANS_AT_HAND in feats)) or (m and t) or (pl and (m or t))):
         # Intent with the means, a time, a plan or standing where one could fall ("I'm on the roof
         # and I'm going to jump").
         level = IMM
@@ -1212,41 +1218,43 @@ def _assess(toks: Tokens) -> _Reading:
         level = IMM
     elif a or pl:
         level = max(level, HIGH)
-    elif p and (m or t or f or "PA" in feats):
+    elif p and (m or t or f or Sign.PAST_ATTEMPT in feats):
         level = max(level, HIGH)
-    elif "F" in feats and p:
+    elif Sign.FAREWELL in feats and p:
         level = max(level, HIGH)
-    if level < HIGH and "PA" in feats and (p or "SI" in feats):
+    if level < HIGH and Sign.PAST_ATTEMPT in feats and (p or Sign.SELF_INJURY in feats):
         level = HIGH
-    if level < HIGH and p and ("IN" in feats or "Fw" in feats or "PLw" in feats or "MH" in feats
-                               or "Mw" in feats or risk_apart):
+    if level < HIGH and p and (risk_apart or not feats.isdisjoint(
+            (Sign.INTENSITY, Sign.FAREWELL_WEAK, Sign.PLAN_WEAK, Sign.MEANS_AT_HAND))):
         # A wish to be dead said in earnest, with a goodbye, a preparation, the means, or despair
         # stated separately ("I can't take this anymore ... I just want to die").
         level = HIGH
-    if level < HIGH and ("SEV" in feats or ("SEVw" in feats and "SI" in feats)):
+    if level < HIGH and (Sign.SEVERE_INJURY in feats or (Sign.SEVERE_INJURY_WEAK in feats and Sign.SELF_INJURY in feats)):
         level = HIGH
-    if level < HIGH and "F" in feats and (t or m or "MH" in feats or "PLw" in feats or feats & RISK_FACTORS):
+    if level < HIGH and Sign.FAREWELL in feats and (t or m or Sign.MEANS_AT_HAND in feats or Sign.PLAN_WEAK in feats
+                                                    or feats & RISK_FACTORS):
         # A farewell with a time, the means, a preparation or despair beside it.
         level = HIGH
-    if level < HIGH and ("MH" in feats or "MHe" in feats) and (
-            timing_all or "Fw" in feats or "PLw" in feats or "PO" in feats or "IN" in feats or "Pe" in feats
+    if level < HIGH and (Sign.MEANS_AT_HAND in feats or Sign.MEANS_EMOJI in feats) and (
+            timing_all or not feats.isdisjoint((Sign.FAREWELL_WEAK, Sign.PLAN_WEAK, Sign.PREOCCUPATION, Sign.INTENSITY,
+                                                Sign.PASSIVE_EMOJI))
             or feats & RISK_FACTORS):
         level = HIGH
-    if level < HIGH and "Pe" in feats and ("Fw" in feats or "IN" in feats):
+    if level < HIGH and Sign.PASSIVE_EMOJI in feats and (Sign.FAREWELL_WEAK in feats or Sign.INTENSITY in feats):
         # A grave emoji with a goodbye or said in earnest ("bye everyone 👋🪦").
         level = HIGH
     # Risk factors without stated ideation (Joiner's burden + hopelessness; a plan or the means
     # beside them): not crisis alone, but more than one is worth a human look, and with a plan
     # or means it is treated as crisis.
-    if level < HIGH and "IN" in feats and ("F" in feats or "SI" in feats):
+    if level < HIGH and Sign.INTENSITY in feats and (Sign.FAREWELL in feats or Sign.SELF_INJURY in feats):
         level = HIGH
     risks = len(feats & RISK_FACTORS)
-    if level < HIGH and risks and ("PLw" in feats or "Mr" in feats or (p and risks >= 2)):
+    if level < HIGH and risks and (Sign.PLAN_WEAK in feats or Sign.MEANS_NEAR_RISK in feats or (p and risks >= 2)):
         level = HIGH
     elif level < MOD and risks >= 2:
         level = MOD
 
-    support = len(feats & {"A", "P", "PL", "M", "T", "F", "I", "PA", "SI"}) + len(feats & RISK_FACTORS) * 0.5
+    support = len(feats & _STRENGTH_FEATS) + len(feats & RISK_FACTORS) * 0.5
     strength = min(1.0, support / 6)
     if level == NO:
         strength = min(1.0, 0.3 * len(kept))

@@ -82,7 +82,7 @@ from bisect import bisect_left
 from itertools import accumulate
 from typing import NamedTuple
 
-from .evidence import RISK_FACTORS, add_evidence_flags
+from .evidence import RISK_FACTORS, Sign, add_evidence_flags
 
 NO, LOW, MOD, HIGH, IMM = range(5)
 
@@ -2445,6 +2445,14 @@ def _contained(spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
     return out
 
 
+# An attempt cue said weakly counts with any of these signs (or a risk factor) beside it.
+_WITH_WEAK_ATTEMPT = frozenset({Sign.ACTIVE, Sign.PASSIVE, Sign.FAREWELL, Sign.FAREWELL_WEAK, Sign.SELF_INJURY,
+                                Sign.PAST_ATTEMPT, Sign.CRISIS_STATE, Sign.TIME})
+# What counts towards a reading's strength (with each risk factor as half).
+_STRENGTH_FEATS = frozenset({Sign.ACTIVE, Sign.PASSIVE, Sign.PLAN, Sign.METHOD, Sign.TIME, Sign.FAREWELL,
+                             Sign.INTENT, Sign.PAST_ATTEMPT, Sign.SELF_INJURY, Sign.INTENSITY})
+
+
 def _aggregate(ctx: _Ctx, evidence: list[Evidence]) -> Result:
     n_words = sum(1 for t in ctx.toks if t not in _CLAUSE_MARKS)
     selfish = [e for e in evidence if _unmodified(e)]
@@ -2482,29 +2490,30 @@ def _aggregate(ctx: _Ctx, evidence: list[Evidence]) -> Result:
         c = e.construct
         if c == "do_it":
             if e in do_it_ok:
-                feats.update(("A", "I"))
+                feats.update((Sign.ACTIVE, Sign.INTENT))
                 kept.append(e._replace(construct="active_ideation", level=HIGH, flags=e.flags | {"intent"}))
             continue
         if c == "intensity":
             if _unmodified(e):
-                feats.add("Xf" if "freq" in e.flags else "Xe" if "emph" in e.flags else "X")
+                feats.add(Sign.INTENSITY_FREQUENT if "freq" in e.flags
+                          else Sign.INTENSITY_EMPHATIC if "emph" in e.flags else Sign.INTENSITY)
             continue
         if c == "timing":
             if anchors and (n_words <= SHORT_TEXT or ctx.sent_bounds(e.i, e.j)[0] in anchor_sentences):
-                feats.add("T")
+                feats.add(Sign.TIME)
                 if ctx.sent_bounds(e.i, e.j)[0] in active_sentences:
-                    feats.add("I")
+                    feats.add(Sign.INTENT)
                 kept.append(e)
             continue
         if c == "lethal_means":
             if "possession" in e.flags and anchors:
-                feats.add("M")
+                feats.add(Sign.METHOD)
                 kept.append(e)
             elif anchors and near(e, anchors, 30):
-                feats.add("M")
+                feats.add(Sign.METHOD)
                 kept.append(e)
             elif risk_at and near(e, risk_at, 20):
-                feats.add("Mr")
+                feats.add(Sign.MEANS_NEAR_RISK)
                 kept.append(e)
             continue
         if c == "suicide_mention":
@@ -2516,7 +2525,7 @@ def _aggregate(ctx: _Ctx, evidence: list[Evidence]) -> Result:
             continue
         if c == "self_injury" and "severe" in e.flags:
             if _unmodified(e):
-                feats.add("SEV")
+                feats.add(Sign.SEVERE_INJURY)
                 severe.append(e)
             continue
         if c == "third_person_concern" and "intent" in e.flags and any(
@@ -2528,22 +2537,22 @@ def _aggregate(ctx: _Ctx, evidence: list[Evidence]) -> Result:
         add_evidence_flags(feats, e)
 
     level = max((e.level for e in kept), default=NO)
-    a, p = "A" in feats, "P" in feats
+    a, p = Sign.ACTIVE in feats, Sign.PASSIVE in feats
     risks = len(feats & RISK_FACTORS)
-    i_, m, t, x = "I" in feats, "M" in feats, "T" in feats, "X" in feats
-    pl = "PL" in feats or ("PLw" in feats and (a or p))
-    plw_only = "PLw" in feats and not pl
+    i_, m, t, x = Sign.INTENT in feats, Sign.METHOD in feats, Sign.TIME in feats, Sign.INTENSITY in feats
+    pl = Sign.PLAN in feats or (Sign.PLAN_WEAK in feats and (a or p))
+    plw_only = Sign.PLAN_WEAK in feats and not pl
     weak_farewells = {(e.i, e.j) for e in kept if e.construct == "farewell" and "weak" in e.flags
                       and "soft" not in e.flags and _unmodified(e)}
     if len(weak_farewells) >= 2 and not _SIGN_OFF.search(ctx.norm.joined) and not _LAUGH.search(ctx.norm.joined):
         # "perdónenme por todo, los amo": two goodbyes with no ordinary sign-off.
-        feats.add("F")
-    f = "F" in feats or ("Fw" in feats and (a or p))
-    if weak_attempts and (feats & {"A", "P", "F", "Fw", "SI", "PA", "CS", "T"} or risks):
+        feats.add(Sign.FAREWELL)
+    f = Sign.FAREWELL in feats or (Sign.FAREWELL_WEAK in feats and (a or p))
+    if weak_attempts and (risks or not feats.isdisjoint(_WITH_WEAK_ATTEMPT)):
         # "Ya me tomé las pastillas" with a goodbye, a refusal of help or ideation.
-        feats.add("AT")
+        feats.add(Sign.ATTEMPT_NOW)
         kept.extend(e._replace(level=IMM) for e in weak_attempts)
-    if "AT" in feats:
+    if Sign.ATTEMPT_NOW in feats:
         level = IMM
     elif a and (f or (i_ and (m or t or pl)) or (m and t) or (pl and (m or t))):
         level = IMM
@@ -2551,35 +2560,35 @@ def _aggregate(ctx: _Ctx, evidence: list[Evidence]) -> Result:
         level = IMM
     elif a or pl:
         level = max(level, HIGH)
-    elif p and (m or t or f or x or "Xf" in feats or "PA" in feats):
+    elif p and (m or t or f or x or Sign.INTENSITY_FREQUENT in feats or Sign.PAST_ATTEMPT in feats):
         level = max(level, HIGH)
     if level < HIGH and plw_only and (i_ or t or risks):
         # Pills put aside next to a time, a stated decision or hopelessness.
         level = HIGH
-    if level < HIGH and "PA" in feats and (p or "SI" in feats):
+    if level < HIGH and Sign.PAST_ATTEMPT in feats and (p or Sign.SELF_INJURY in feats):
         level = HIGH
-    if "SI" in feats and severe:
+    if Sign.SELF_INJURY in feats and severe:
         # "me corté muy profundo", "no para de sangrar"
         level = max(level, HIGH)
         kept.extend(e._replace(level=HIGH) for e in severe)
-    if level < HIGH and risks and "Mr" in feats:
+    if level < HIGH and risks and Sign.MEANS_NEAR_RISK in feats:
         level = HIGH
     if level < HIGH and p and risks >= 2:
         level = HIGH
     if level < MOD and risks >= 2:
         level = MOD
-    if level < MOD and "Fw" in feats and risks and n_words <= 12:
+    if level < MOD and Sign.FAREWELL_WEAK in feats and risks and n_words <= 12:
         # "ya no puedo más, adiós": a goodbye after saying they cannot go on, in a short message.
         level = MOD
         kept = [e._replace(level=MOD) if e.construct == "farewell" else e for e in kept]
-    if level < MOD and "F" in feats:
+    if level < MOD and Sign.FAREWELL in feats:
         level = MOD
     life = any(e.construct == "entrapment" and "life" in e.flags and _unmodified(e) for e in kept)
-    if level < MOD and (x or "Xe" in feats) and life:
+    if level < MOD and (x or Sign.INTENSITY_EMPHATIC in feats) and life:
         # "no puedo más con esta vida, de verdad": entrapment in life itself, with emphasis.
         level = MOD
 
-    support = len(feats & {"A", "P", "PL", "M", "T", "F", "I", "PA", "SI", "X"}) + risks * 0.5
+    support = len(feats & _STRENGTH_FEATS) + risks * 0.5
     strength = min(1.0, support / 6)
     if level == NO:
         strength = min(1.0, 0.3 * len(kept))
