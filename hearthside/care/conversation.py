@@ -17,11 +17,10 @@ Server → client: "care.ack", "care.message", "care.history", "care.read", "car
 from __future__ import annotations
 
 import json
-from datetime import timedelta
 
 from channels.db import database_sync_to_async
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
@@ -29,8 +28,8 @@ from django.utils.translation import gettext as _
 
 from hearthside.accounts.auth import SecondFactorRequired, proved_second_factor
 from hearthside.core import realtime
-from hearthside.core.conversation import next_seq, page
-from hearthside.core.errors import REFUSALS, RateLimited, refusal
+from hearthside.core.conversation import check_rate, next_seq, page, resent, store_once
+from hearthside.core.errors import REFUSALS, refusal
 from hearthside.core.events import publish_on_commit, user_group
 
 from . import actions, clinical
@@ -84,16 +83,14 @@ def check_send_message(user, relationship: CareRelationship, client_id: str, bod
     a client is not the one to receive it, and the alert covers the practitioner.
     """
     client_id = realtime.clean_client_id(client_id)
-    existing = Message.objects.filter(relationship=relationship, author=user, client_id=client_id).first()
+    existing = resent(Message, relationship, user, client_id)
     if existing is not None:
         return existing, False, None
     body = realtime.clean_body(body, MAX_MESSAGE)
     if relationship.status != CareRelationship.Status.ACTIVE:
         raise PermissionDenied(_("You no longer work together, so new messages cannot be sent here."))
-    now = timezone.now()
-    if Message.objects.filter(relationship=relationship, author=user,
-                              created_at__gte=now - timedelta(minutes=1)).count() >= RATE_PER_MINUTE:
-        raise RateLimited(_("You are sending messages very quickly. Try again in a minute."))
+    check_rate(Message, relationship, user, RATE_PER_MINUTE,
+               _("You are sending messages very quickly. Try again in a minute."))
     appointment = None
     if appointment_id is not None:
         appointment = Appointment.objects.filter(pk=appointment_id, client=relationship.client,
@@ -102,31 +99,27 @@ def check_send_message(user, relationship: CareRelationship, client_id: str, bod
 
     history = recent_texts(Message.objects.filter(relationship=relationship, author=user))
     to_practitioner = user.pk == relationship.client_id
-    try:
-        with transaction.atomic():
-            route = screen_and_route(user, body, "care.message", source_id=f"{relationship.pk}:{client_id}",
-                                     context="chat", history=history, delivered_anyway=to_practitioner)
-            # The flag is what an alert was raised for; a screening failure raises none (the
-            # copy waits in the review queue) and a practitioner's own words are never flagged
-            # to their client.
-            flag = route.level if to_practitioner and route.alert is not None else ""
-            if not route.publish and not to_practitioner:
-                message = Message.objects.create(relationship=relationship, author=user, client_id=client_id,
-                                                 body=body, status=Message.Status.HELD, appointment=appointment)
-                return message, True, route
-            # The UPDATE takes the relationship row's lock: sequence numbers follow commit order.
-            seq = next_seq(CareRelationship, relationship.pk)
-            message = Message.objects.create(relationship=relationship, author=user, client_id=client_id, body=body,
-                                             seq=seq, appointment=appointment, risk_level=flag)
-            publish_on_commit(actions.relationship_topic(relationship.pk), message_frame(message))
-            publish_on_commit([user_group(_other_party_id(relationship, user))],
-                                 {"type": "care.unread", "relationship": relationship.pk, "seq": seq})
-    except IntegrityError:
-        existing = Message.objects.filter(relationship=relationship, author=user, client_id=client_id).first()
-        if existing is None:
-            raise
-        return existing, False, None
-    return message, True, route
+
+    def store():
+        route = screen_and_route(user, body, "care.message", source_id=f"{relationship.pk}:{client_id}",
+                                 context="chat", history=history, delivered_anyway=to_practitioner)
+        # The flag is what an alert was raised for; a screening failure raises none (the copy waits
+        # in the review queue) and a practitioner's own words are never flagged to their client.
+        flag = route.level if to_practitioner and route.alert is not None else ""
+        if not route.publish and not to_practitioner:
+            message = Message.objects.create(relationship=relationship, author=user, client_id=client_id,
+                                             body=body, status=Message.Status.HELD, appointment=appointment)
+            return message, route
+        # The UPDATE takes the relationship row's lock: sequence numbers follow commit order.
+        seq = next_seq(CareRelationship, relationship.pk)
+        message = Message.objects.create(relationship=relationship, author=user, client_id=client_id, body=body,
+                                         seq=seq, appointment=appointment, risk_level=flag)
+        publish_on_commit(actions.relationship_topic(relationship.pk), message_frame(message))
+        publish_on_commit([user_group(_other_party_id(relationship, user))],
+                          {"type": "care.unread", "relationship": relationship.pk, "seq": seq})
+        return message, route
+
+    return store_once(Message, relationship, user, client_id, store)
 
 
 def flagged_note(relationship: CareRelationship) -> str:

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hearthside.core.fields import EncryptedTextField
+from hearthside.core.models import SequencedMessage
 
 APPROACHES = {
     "cbt": _("Cognitive behavioural therapy (CBT)"),
@@ -229,7 +230,7 @@ class Appointment(models.Model):
         return f"appointment {self.pk} at {self.starts_at:%Y-%m-%d %H:%M}"
 
 
-class Message(models.Model):
+class Message(SequencedMessage):
     """Secure messaging inside a care relationship (also the text chat of a live session).
     Stored, then broadcast; ``seq`` orders the conversation and (author, client_id) makes a
     resend a no-op."""
@@ -238,21 +239,18 @@ class Message(models.Model):
         PUBLISHED = "published", "published"
         HELD = "held", "held by screening"
 
+    CONVERSATION = "relationship"
+
     relationship = models.ForeignKey(CareRelationship, on_delete=models.CASCADE, related_name="messages")
-    seq = models.BigIntegerField(null=True, blank=True)
     author = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="care_messages")
-    client_id = models.CharField(max_length=64)
-    body = EncryptedTextField()
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PUBLISHED)
     # The screening level when screening raised a safety alert for this message (moderate, high,
     # imminent), else empty. A client's message is delivered to their practitioner whatever the
     # level; this is the flag the practitioner sees on it.
     risk_level = models.CharField(max_length=10, blank=True, default="")
     appointment = models.ForeignKey(Appointment, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now)
 
-    class Meta:
-        ordering = ["seq"]
+    class Meta(SequencedMessage.Meta):
         constraints = [
             models.UniqueConstraint(fields=["relationship", "seq"], name="unique_care_message_seq"),
             models.UniqueConstraint(fields=["relationship", "author", "client_id"], name="unique_care_client_id"),

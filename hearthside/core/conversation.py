@@ -6,8 +6,14 @@ share (issue #19). Each keeps its own message model and statuses; these are the 
   everyone in it.
 - ``page``: messages with a sequence number, oldest first: after a number (catch-up) or before one
   (paging back), at most ``MAX_PAGE`` at a time.
-- A resend is idempotent by a unique constraint on (conversation, author, client id) in each
-  message model: the second store fails and the caller returns the row stored first.
+- ``resent``, ``store_once``: a resend is idempotent. The stored message is returned before any
+  work, and a unique constraint on (conversation, author, client id) in each message model
+  catches two copies arriving at once: the second store fails and the row stored first is
+  returned.
+- ``check_rate``: the per-minute limit on one author's messages in one conversation (429).
+
+Each message model derives from ``core.models.SequencedMessage`` (seq, client id, encrypted body,
+created at) and names its conversation foreign key in ``CONVERSATION``.
 
 The delivery rule (store, publish after commit, catch up by sequence number) is in
 ``docs/realtime.md``; ``core/tests/test_conversation_core.py`` races all four on PostgreSQL.
@@ -15,9 +21,48 @@ The delivery rule (store, publish after commit, catch up by sequence number) is 
 
 from __future__ import annotations
 
-from django.db import connection, models
+from collections.abc import Callable
+from datetime import timedelta
+
+from django.db import IntegrityError, connection, models, transaction
+from django.utils import timezone
+
+from .errors import RateLimited
 
 MAX_PAGE = 200
+
+
+def _in_conversation(model, conversation, **more) -> models.QuerySet:
+    return model._default_manager.filter(**{model.CONVERSATION: conversation}, **more)
+
+
+def resent(model, conversation, author, client_id: str):
+    """The message this author already stored in this conversation under ``client_id``, or None."""
+    return _in_conversation(model, conversation, author=author, client_id=client_id).first()
+
+
+def check_rate(model, conversation, author, per_minute: int, message: str, *, now=None) -> None:
+    """Refuse (429, ``message``) when this author stored ``per_minute`` or more messages in this
+    conversation during the last minute."""
+    since = (now or timezone.now()) - timedelta(minutes=1)
+    if _in_conversation(model, conversation, author=author, created_at__gte=since).count() >= per_minute:
+        raise RateLimited(message)
+
+
+def store_once(model, conversation, author, client_id: str, store: Callable[[], tuple]) -> tuple:
+    """Run ``store()`` in a transaction; it stores the message and returns ``(message, route)``
+    (route: what screening decided, or None). Returns ``(message, True, route)``, or, when the same
+    client id was stored at the same moment by another request, ``(that message, False, None)``:
+    a resend never duplicates."""
+    try:
+        with transaction.atomic():
+            message, route = store()
+    except IntegrityError:
+        existing = resent(model, conversation, author, client_id)
+        if existing is None:
+            raise
+        return existing, False, None
+    return message, True, route
 
 
 def next_seq(model: type[models.Model], pk: int, **only_if) -> int | None:

@@ -1,8 +1,35 @@
-"""Shared plumbing models: the append-only, hash-chained audit log."""
+"""Shared plumbing models: the append-only, hash-chained audit log, and the abstract message of
+the conversation core (issue #19)."""
 
 from __future__ import annotations
 
 from django.db import models
+from django.utils import timezone
+
+from .fields import EncryptedTextField
+
+
+class SequencedMessage(models.Model):
+    """What a message of group chat, peer chat, counselling or the support line has in common:
+    its number in the conversation (``seq``, given by ``core.conversation.next_seq``; none while
+    held), the client's id that makes a resend a no-op, the encrypted body and when it was stored.
+
+    A concrete model adds the foreign key to its conversation row, named in ``CONVERSATION``, an
+    ``author`` (a foreign key to the user, with its own related name), its own statuses, and the
+    two unique constraints: (conversation, seq) and (conversation, author, client_id).
+    ``core.conversation`` works on any such model.
+    """
+
+    CONVERSATION = ""  # the name of the foreign key to the conversation row
+
+    seq = models.BigIntegerField(null=True, blank=True)
+    client_id = models.CharField(max_length=64)
+    body = EncryptedTextField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        abstract = True
+        ordering = ["seq"]
 
 
 class AuditHead(models.Model):

@@ -21,7 +21,7 @@ from django.utils.translation import get_language_info, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 
 from hearthside.core import audit, realtime
-from hearthside.core.conversation import next_seq, page
+from hearthside.core.conversation import check_rate, next_seq, page, resent, store_once
 from hearthside.core.errors import ActionRefused, RateLimited
 from hearthside.core.events import publish_on_commit, user_group
 
@@ -601,51 +601,46 @@ def check_send(user, connection: Connection, client_id: str, body: str):
     client_id = realtime.clean_client_id(client_id)
     if connection.status != Connection.Status.ACCEPTED:
         raise Http404
-    existing = PeerMessage.objects.filter(connection=connection, author=user, client_id=client_id).first()
+    existing = resent(PeerMessage, connection, user, client_id)
     if existing is not None:
         return existing, False, None
     body = realtime.clean_body(body, MAX_CHAT)
-    now = timezone.now()
-    if PeerMessage.objects.filter(connection=connection, author=user,
-                                  created_at__gte=now - timedelta(seconds=60)).count() >= CHAT_PER_MINUTE:
-        raise RateLimited(_("You are sending messages very quickly. Take a breath and try again in a minute."))
+    check_rate(PeerMessage, connection, user, CHAT_PER_MINUTE,
+               _("You are sending messages very quickly. Take a breath and try again in a minute."))
 
     from hearthside.safety.actions import CRISIS, recent_texts, screen_and_route
 
     history = recent_texts(PeerMessage.objects.filter(connection=connection, author=user))
-    try:
-        with transaction.atomic():
-            route = screen_and_route(user, body, "friends.chat", source_id=f"{connection.pk}:{client_id}",
-                                     context="chat", history=history)
-            status, abuse = None, []
-            if route.decision == CRISIS:
-                status = PeerMessage.Status.CRISIS
-            elif not route.publish:
-                status = PeerMessage.Status.HELD
-            else:
-                abuse = _abuse_reasons(body)
-                status = PeerMessage.Status.HELD if abuse else None
-            if status is not None:
-                message = PeerMessage.objects.create(connection=connection, author=user, client_id=client_id,
-                                                     body=body, status=status)
-                if abuse:
-                    # Held for a moderator, who sees it in the reports queue.
-                    PeerReport.objects.create(reporter=None, reported=user, message=message,
-                                              reason=("abuse detector: " + "; ".join(abuse))[:500])
-                return message, True, route
-            # The UPDATE takes the connection row's lock: both people see the same order.
-            seq = next_seq(Connection, connection.pk, status=Connection.Status.ACCEPTED)
-            if seq is None:
-                raise Http404
+
+    def store():
+        route = screen_and_route(user, body, "friends.chat", source_id=f"{connection.pk}:{client_id}",
+                                 context="chat", history=history)
+        status, abuse = None, []
+        if route.decision == CRISIS:
+            status = PeerMessage.Status.CRISIS
+        elif not route.publish:
+            status = PeerMessage.Status.HELD
+        else:
+            abuse = _abuse_reasons(body)
+            status = PeerMessage.Status.HELD if abuse else None
+        if status is not None:
             message = PeerMessage.objects.create(connection=connection, author=user, client_id=client_id,
-                                                 body=body, seq=seq)
-            publish_on_commit(peer_topic(connection.pk), chat_frame(message))
-    except IntegrityError:
-        existing = PeerMessage.objects.filter(connection=connection, author=user, client_id=client_id).first()
-        if existing is None:
-            raise
-        return existing, False, None
-    return message, True, route
+                                                 body=body, status=status)
+            if abuse:
+                # Held for a moderator, who sees it in the reports queue.
+                PeerReport.objects.create(reporter=None, reported=user, message=message,
+                                          reason=("abuse detector: " + "; ".join(abuse))[:500])
+            return message, route
+        # The UPDATE takes the connection row's lock: both people see the same order.
+        seq = next_seq(Connection, connection.pk, status=Connection.Status.ACCEPTED)
+        if seq is None:
+            raise Http404
+        message = PeerMessage.objects.create(connection=connection, author=user, client_id=client_id,
+                                             body=body, seq=seq)
+        publish_on_commit(peer_topic(connection.pk), chat_frame(message))
+        return message, route
+
+    return store_once(PeerMessage, connection, user, client_id, store)
 
 
 def chat_history(user, connection: Connection, *, after: int | None = None, before: int | None = None,

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hearthside.core.fields import EncryptedTextField
+from hearthside.core.models import SequencedMessage
 
 
 class AgeBand(models.TextChoices):
@@ -124,7 +125,7 @@ class Block(models.Model):
         return f"{self.blocker_id} blocked {self.blocked_id}"
 
 
-class PeerMessage(models.Model):
+class PeerMessage(SequencedMessage):
     """Stored first, then sent; ``seq`` orders a connection's messages and (author, client_id)
     makes a resend a no-op. Held and crisis messages get no ``seq`` and are never delivered."""
 
@@ -134,16 +135,13 @@ class PeerMessage(models.Model):
         CRISIS = "crisis", "not delivered (help shown)"
         HIDDEN = "hidden", "hidden by a moderator"
 
-    connection = models.ForeignKey(Connection, on_delete=models.CASCADE, related_name="messages")
-    seq = models.BigIntegerField(null=True, blank=True)
-    author = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="peer_messages")
-    client_id = models.CharField(max_length=64)
-    body = EncryptedTextField()
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PUBLISHED)
-    created_at = models.DateTimeField(default=timezone.now)
+    CONVERSATION = "connection"
 
-    class Meta:
-        ordering = ["seq"]
+    connection = models.ForeignKey(Connection, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="peer_messages")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PUBLISHED)
+
+    class Meta(SequencedMessage.Meta):
         constraints = [
             models.UniqueConstraint(fields=["connection", "seq"], name="unique_peer_seq"),
             models.UniqueConstraint(fields=["connection", "author", "client_id"], name="unique_peer_client_id"),

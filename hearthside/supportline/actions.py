@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Avg, Count, F, Q
 from django.http import Http404
 from django.utils import timezone
@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from hearthside.core import audit, realtime
-from hearthside.core.conversation import next_seq, page
+from hearthside.core.conversation import next_seq, page, resent, store_once
 from hearthside.core.events import publish_on_commit, user_group
 from hearthside.core.i18n import in_language_of
 
@@ -305,7 +305,7 @@ def check_send(user, conversation: Conversation, client_id: str, body: str, *, w
     """Store then send. Returns (message, created). A resend with the same client id returns the
     stored message and never duplicates it."""
     client_id = realtime.clean_client_id(client_id)
-    existing = Message.objects.filter(conversation=conversation, author=user, client_id=client_id).first()
+    existing = resent(Message, conversation, user, client_id)
     if existing is not None:
         return existing, False
     body = realtime.clean_body(body, MAX_MESSAGE)
@@ -314,24 +314,20 @@ def check_send(user, conversation: Conversation, client_id: str, body: str, *, w
         raise ValidationError({"body": [_("This conversation has ended.")]})
     if kind == Message.Kind.SUPPORTER and conversation.status != Conversation.Status.ACTIVE:
         raise ValidationError({"body": [_("This conversation has ended.")]})
-    try:
-        with transaction.atomic():
-            conversation = Conversation.objects.select_for_update().get(pk=conversation.pk)
-            message = _store(conversation, user, kind, body, client_id=client_id)
-            if kind == Message.Kind.PERSON and conversation.alert_id and not Message.objects.filter(
-                    conversation=conversation, kind=Message.Kind.PERSON, created_at__gte=conversation.assigned_at
-                    or conversation.created_at).exclude(pk=message.pk).exists():
-                _alert_step(conversation, "person_replied", actor=user)
-            if kind == Message.Kind.SUPPORTER and conversation.first_response_at is None:
-                conversation.first_response_at = message.created_at
-                conversation.save(update_fields=["first_response_at"])
-    except IntegrityError:
-        # The same client id arrived twice at once; the other request stored it.
-        existing = Message.objects.filter(conversation=conversation, author=user, client_id=client_id).first()
-        if existing is None:
-            raise
-        return existing, False
-    return message, True
+    def store():
+        locked = Conversation.objects.select_for_update().get(pk=conversation.pk)
+        message = _store(locked, user, kind, body, client_id=client_id)
+        if kind == Message.Kind.PERSON and locked.alert_id and not Message.objects.filter(
+                conversation=locked, kind=Message.Kind.PERSON, created_at__gte=locked.assigned_at
+                or locked.created_at).exclude(pk=message.pk).exists():
+            _alert_step(locked, "person_replied", actor=user)
+        if kind == Message.Kind.SUPPORTER and locked.first_response_at is None:
+            locked.first_response_at = message.created_at
+            locked.save(update_fields=["first_response_at"])
+        return message, None
+
+    message, created, _route = store_once(Message, conversation, user, client_id, store)
+    return message, created
 
 
 def history(conversation: Conversation, *, after: int | None = None, before: int | None = None,

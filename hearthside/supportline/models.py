@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hearthside.core.fields import EncryptedJSONField, EncryptedTextField
+from hearthside.core.models import SequencedMessage
 
 
 class Guest(models.Model):
@@ -97,7 +98,7 @@ class Conversation(models.Model):
         return self.status in {self.Status.WAITING, self.Status.ACTIVE}
 
 
-class Message(models.Model):
+class Message(SequencedMessage):
     """One message. Stored first, then sent; ``seq`` orders what the person sees, and
     (conversation, author, client_id) makes a resend a no-op. Whispers (supervisor to supporter)
     have no ``seq``: they are never part of the person's stream."""
@@ -108,17 +109,18 @@ class Message(models.Model):
         SYSTEM = "system", "system"
         WHISPER = "whisper", "whisper"
 
+    CONVERSATION = "conversation"
+
     conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="messages")
-    seq = models.BigIntegerField(null=True, blank=True)
     author = models.ForeignKey("accounts.User", null=True, blank=True, on_delete=models.SET_NULL,
                                related_name="supportline_messages")
     kind = models.CharField(max_length=10, choices=Kind.choices)
+    # System messages and whispers have none.
     client_id = models.CharField(max_length=64, blank=True)
-    body = EncryptedTextField()
     level = models.CharField(max_length=10, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
 
-    class Meta:
+    class Meta(SequencedMessage.Meta):
+        # Whispers have no seq: the supervisor's view orders by time.
         ordering = ["created_at", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["conversation", "seq"], name="unique_line_seq"),
