@@ -329,7 +329,8 @@ def _build() -> tuple[_Trie, frozenset[str], frozenset[str], frozenset[str]]:
                     if "do_it" in flags:
                         short_anchors.update(_anchor(var))
                     elif (construct not in _SUPPORT_ONLY and "weak" not in flags) or "athand" in flags \
-                            or "preocc" in flags or "lethality" in flags:
+                            or "preocc" in flags or "lethality" in flags or construct == "farewell":
+                        # Two weak goodbyes set a level on their own (moderate), so they anchor too.
                         anchors.update(_anchor(var))
     for members in P.CLASSES.values():
         vocab.update(members)
@@ -1024,6 +1025,16 @@ _STRENGTH_FEATS = frozenset({Sign.ACTIVE, Sign.PASSIVE, Sign.PLAN, Sign.METHOD, 
 _KEEPS_GOODBYE = (IDEATION | RISK_FACTORS | {"crisis_state"}) - {"farewell", "past_attempt"}
 
 
+def _apart(spans: set[tuple[int, int]]) -> int:
+    """How many of ``spans`` lie apart from each other (overlapping matches of one cue count once)."""
+    count, reach = 0, -1
+    for a, b in sorted(spans):
+        if a >= reach:
+            count += 1
+        reach = max(reach, b)
+    return count
+
+
 def _without_ordinary_goodbyes(words: list[str], evidence: list[Evidence]) -> list[Evidence]:
     """Drop goodbyes flagged ``ordinary`` when the text meets again or leaves for a reason ("thanks
     for everything, goodbye everyone! see you at the reunion"; "won't need them where i'm going, it's
@@ -1252,6 +1263,10 @@ def _assess(toks: Tokens) -> _Reading:
     if level < HIGH and risks and (Sign.PLAN_WEAK in feats or Sign.MEANS_NEAR_RISK in feats or (p and risks >= 2)):
         level = HIGH
     elif level < MOD and risks >= 2:
+        level = MOD
+    if level < MOD and _apart(weak_farewells) >= 2:
+        # Two separate goodbye cues and nothing else ("gave my dog to my sister, she'll take better
+        # care of him than I could"): not crisis alone, but worth a human look (issue #14).
         level = MOD
 
     support = len(feats & _STRENGTH_FEATS) + len(feats & RISK_FACTORS) * 0.5

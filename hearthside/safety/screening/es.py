@@ -1586,13 +1586,14 @@ _add("farewell", "",
      + _NOT_A_PARTY,
      r"adios (?:para siempre|mundo|mundo cruel)|me despido para siempre",
      r"(?:les|te|os|le) (?:deje|dejo|escribi|he dejado|he escrito) (?:(?:una|unas|mi|mis|las|esta) )?cartas?|"
-     r"(?:deje|escribi|escribo|he escrito|estoy escribiendo|ya escribi|ya tengo) (?:una|mi|mis|las|unas) "
+     r"(?:deje|escribi|escribo|he escrito|estoy escribiendo|ya escribi|ya tengo) (?:(?:una|mi|mis|las|unas) )?"
      r"cartas? (?:de despedida|para (?:mi familia|todos|mis padres|mi mama|mis hijos))|"
      r"(?:mi |una |la )?carta de despedida|(?:mi|la) (?:nota|carta) (?:de suicidio|suicida)|"
      r"ya (?:escribi|deje) (?:las|mis|la|mi) cartas?",
      r"(?:estoy|he estado|ando|estuve) regalando (?:mis|todas mis|algunas de mis|mis pocas) (?:cosas|pertenencias|"
-     r"posesiones)|(?:ya )?(?:regale|he regalado|di|he dado) (?:mis|todas mis) (?:cosas|pertenencias|"
-     r"posesiones)",
+     r"posesiones)|(?:ya )?(?:regale_?|he regalado|di|he dado) (?:mis|todas mis) (?:cosas|pertenencias|"
+     r"posesiones)(?! (?:viejas|usadas|que no|que ya no|de bebe|de invierno|de verano))"
+     r"(?!.*\b(?:mudo|mudanza|mudamos|mudarme|mudarnos|viaje|viajo)\b)",
      r"ya hice las paces(?: con (?:todos|todo|dios|el mundo|la vida|mi pasado|todo el mundo))?(?= [.,?¡¿] | $| y )|"
      r"hice las paces con (?:todos|todo|dios|el mundo|la vida|mi pasado|todo el mundo)",
      r"(?:cuando|para cuando|si) (?:lean|leas|leais|vean|veas|lees|leen) esto (?:ya )?(?:no )?(?:estare|voy a estar|"

@@ -397,7 +397,6 @@ RULES: list[tuple[str, str, list[str]]] = [
         "(my|this is my) (last|final) (night|day) (on earth|alive|on this earth|here)",
         "(last|final) (night|day) (alive|on earth)",
         "my last (sunrise|sunset|breath|breaths)",
-        "i (have|have finally|finally) made (my|peace) [with (it|everything|everyone)]",
         "(you will|you will all|you all will|everyone will) be free (of me|from me|soon)",
     ]),
     # Goodbyes that an ordinary sign-off or departure explains ("see you at the reunion").
@@ -666,6 +665,22 @@ RULES_MORE: list[tuple[str, str, list[str]]] = [
         "(that will|that would|it will|it would|that is going to) make it easier for (them|everyone|you|my family)",
         "(they will|everyone will|people will) (notice|find out|know) (on|by) (monday|tuesday|wednesday|thursday|"
         "friday|saturday|sunday|morning|tomorrow)",
+        "i (will not|wont|am not going to) be a (problem|burden) (much longer|for much longer|for long)",
+        "(by|before) (morning|tomorrow|sunrise|the morning|the weekend) i will be dead",
+    ]),
+    # Issue #14: an ending with a time, said of "it all" or "everything" ("it all ends tonight",
+    # "tonight it all ends"); not of a show, a sale or a shift. Dropped beside an ordinary goodbye.
+    ("farewell", "ordinary", [
+        "(it all|everything|all of it|all of this|all this|it is all) (ends|will end|is going to end|is ending|"
+        "finally ends|will be over|is going to be over) (tonight|today|tomorrow|this weekend|very soon|soon|now)",
+        "(tonight|today|tomorrow) (it all|everything|all of it) (ends|will end|is going to end|will be over|"
+        "is over)",
+        "(by|before) (morning|tomorrow|sunrise|the morning) i will be gone",
+    ]),
+    # "I've made my peace" ends the thought; "... made my peace with my ex" is about someone else.
+    ("farewell", "end", [
+        "i (have|have finally|finally) made (my peace|peace) [with (it|everything|everyone|all of it|dying|death|my "
+        "decision)]",
     ]),
     # Issue #14: the same farewells also close an ordinary goodbye ("won't need them where i'm going,
     # it's freezing lol" before a move; "look after my cat for me while i'm away, see you in two weeks").
@@ -698,7 +713,7 @@ RULES_MORE: list[tuple[str, str, list[str]]] = [
         "(gave|giving|give|given|rehomed|rehoming|gave away|giving away|found a new home for) (my|away my|all my) "
         "<keepsake>",
         "you can have (my|all my|all of my) ~2 <keepsake>",
-        "(deleted|deleting|delete) (all) my (socials|accounts|social media|profiles)",
+        "(deleted|deleting|delete) [all] my (socials|accounts|social media|profiles)",
         "(paid off|paying off|paid back|settled) (what i owed|my debts|everything i owed|my debt)",
         "(updated|wrote|made|finished) my (will|passwords list)",
         "(left|leaving) my (passwords|password) in",
@@ -707,6 +722,12 @@ RULES_MORE: list[tuple[str, str, list[str]]] = [
         "(it is|it was) not your fault",
         "you have been good to me",
         "thank you for (always listening|always being there|everything you did)",
+        "(said|saying|say|have said) (goodbye|goodbyes|my goodbyes|bye) to (everyone|everybody|my family|my friends|"
+        "all of them|my kids|my parents|them all)",
+        "(take|takes|will take|would take|can take) better care of (him|her|them|it) than i (could|can|ever could|"
+        "ever did|did|would)",
+        "soon (it will|it will all|everything will|it is all going to|all of this will|this will all) be over",
+        "(tonight|today) (is|will be) the (night|day)",
     ]),
     ("passive_ideation", "", [
         "(fall|go|going) to sleep and (not|never) wake up [again]",
@@ -922,6 +943,10 @@ LEAVING_RX = (
     r"| (?:flying|fly|flew) (?:to|out|home|back)\b| (?:leaving|left|off) (?:for|to) (?:uni|university|college|"
     r"camp|basic training|boot camp|the airport)\b| (?:leaving|left) (?:town|the country)\b"
     r"| while i am (?:away|gone|out|travelling|traveling)\b"
+    # Issue #14: something else that ends ("it all ends tonight, season finale").
+    r"| (?:season|series|grand|the) finale\b| (?:the|this|a|our|their) (?:sale|offer|deal|discount|promo|promotion|"
+    r"giveaway|auction|tournament|exhibition|festival|tour|series|season|semester|term|contest|competition|"
+    r"voting|stream|marathon)\b| (?:sale|discount|deal|offer|tickets|episode|season|finale) (?:ends|is|starts)\b"
     r"| on (?:holiday|vacation|leave|tour|a trip|a cruise|honeymoon|exchange|deployment|a plane|the plane)\b"
     r"| (?:it is|it will be|it gets|it is going to be) (?:so |too |really |super |always |like )?(?:freezing|"
     r"hot|warm|sunny|tropical|humid|snowy|snowing|raining|rainy|# degrees|minus #|summer|winter)\b"

@@ -91,6 +91,10 @@ FAREWELL = [
     ("dejé todo arreglado para cuando me haya ido", "moderate"),
     ("si mañana no sabés nada de mí, no es tu culpa, boludo", "moderate"),
     ("decile a mi vieja que no fue su culpa", "moderate"),
+    # session 8: letters without an article, a gift said with the accent
+    ("ya escribí cartas para todos", "moderate"),
+    ("Regalé mis cosas", "moderate"),
+    ("Ya regalé todas mis cosas, no las voy a necesitar", "moderate"),
 ]
 
 # ---------------------------------------------------------------- intensity
@@ -250,6 +254,8 @@ def test_construct_reaches_its_exact_level(text, level):
 # ---------------------------------------------------------------- look-alikes: exact level, at most low
 
 LOOKALIKES = [
+    ("Regalé mis cosas viejas a la iglesia porque me mudo", "none"),
+    ("Regalé mis cosas a mi hermana, me mudo a Madrid", "none"),
     # idioms
     ("me muero de risa con tu audio", "none"),
     ("este tráfico me va a matar", "none"),
