@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
+from hearthside.core.backup import parse_backup_key
 from hearthside.core.env import (
     ConfigError,
     database_from_url,
@@ -47,6 +48,9 @@ if len(AUDIT_KEY) < 32 or AUDIT_KEY == SECRET_KEY or any(AUDIT_KEY == key.decode
 AUDIT_ANCHOR_FILE = env_str("HEARTHSIDE_AUDIT_ANCHOR_FILE") or str(VAR_DIR / "audit-anchor.log")
 # Client addresses are kept only as keyed hashes, beside the chain, and deleted after this long.
 AUDIT_ADDRESS_RETENTION_DAYS = env_int("HEARTHSIDE_AUDIT_ADDRESS_RETENTION_DAYS", 30)
+# `hearthside backup` seals its files with this key (not a data key; no development default:
+# without it backups are refused). Generate one with `hearthside backup --new-key`.
+BACKUP_KEY = parse_backup_key(env_str("HEARTHSIDE_BACKUP_KEY"), DATA_KEYS)
 
 ALLOWED_HOSTS = env_list("HEARTHSIDE_ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver", "[::1]"])
 if PRODUCTION and not ALLOWED_HOSTS:
@@ -81,9 +85,12 @@ INSTALLED_APPS = [
     "hearthside.supportline",
     "hearthside.friends",
     "hearthside.paging",
+    "hearthside.compliance",
 ]
 
 MIDDLEWARE = [
+    # Outermost: times every request; answers GET /metrics to loopback/private addresses or the token.
+    "hearthside.core.metrics.MetricsMiddleware",
     "hearthside.core.middleware.SecurityHeadersMiddleware",
     # GET /help/ answers with the packaged crisis lines if anything below fails (database down).
     "hearthside.safety.middleware.HelpAlwaysAnswersMiddleware",
@@ -232,6 +239,15 @@ LOGIN_LOCKOUT_FIRST_SECONDS = env_int("HEARTHSIDE_LOGIN_LOCKOUT_FIRST_SECONDS", 
 SESSION_IDLE_TIMEOUT = env_int("HEARTHSIDE_SESSION_IDLE_SECONDS", 30 * 60, minimum=60)
 SESSION_ABSOLUTE_TIMEOUT = env_int("HEARTHSIDE_SESSION_ABSOLUTE_SECONDS", 12 * 3600, minimum=300)
 ERASURE_GRACE_DAYS = env_int("HEARTHSIDE_ERASURE_GRACE_DAYS", 14, minimum=0)
+# Youth mode (docs/communities.md, "Youth mode"): for services that admit under-18s. Accounts carry
+# an age band; under-18 groups are apart from adult ones; every post and chat message in them waits
+# for a moderator, who should decide within the target minutes (sooner when screening flagged it).
+YOUTH_MODE = env_bool("HEARTHSIDE_YOUTH_MODE", default=False)
+YOUTH_REVIEW_MINUTES = env_int("HEARTHSIDE_YOUTH_REVIEW_MINUTES", 60, minimum=1)
+YOUTH_REVIEW_MINUTES_FLAGGED = env_int("HEARTHSIDE_YOUTH_REVIEW_MINUTES_FLAGGED", 15, minimum=1)
+# Who young members (and moderators) contact about a safeguarding concern, as the operator's policy
+# names them: shown in under-18 groups and in the moderation queue. Free text, e.g. a name and number.
+YOUTH_SAFEGUARDING_CONTACT = env_str("HEARTHSIDE_YOUTH_SAFEGUARDING_CONTACT", "")
 DEMO_CONTENT_ALLOWED = not PRODUCTION
 
 # Self-help: when a PHQ-9 item 9 answer above 0 raises a safety alert ("always" or "never";
@@ -257,6 +273,10 @@ if SAFETY_UNSUPPORTED_LANGUAGE not in {"review", "hold"}:
 # Safety: an operator's own crisis model (`hearthside safety train --out PATH`), applied together
 # with the rules and the shipped model. A pickle: name only a file you trained yourself.
 SAFETY_MODEL = env_str("HEARTHSIDE_SAFETY_MODEL", "")
+
+# Safety reports (safety/reports.py): a count from 1 to this minus 1 is shown as "<N", so that a
+# published figure cannot single anyone out. 1 turns suppression off (for internal use only).
+SAFETY_REPORT_MIN_COUNT = env_int("HEARTHSIDE_SAFETY_REPORT_MIN_COUNT", 10, minimum=1)
 
 # Safety: the site's default country (two letters): whose crisis lines people see until they
 # choose their own. Empty: none (only /help/ then guesses from the browser's language list).
@@ -284,6 +304,13 @@ if COMPANION_ENGINE == "llm" and not (COMPANION_LLM_BASE_URL and COMPANION_LLM_M
 COMPANION_DISCLOSURE_ALERT = env_str("HEARTHSIDE_COMPANION_DISCLOSURE_ALERT", "always")
 if COMPANION_DISCLOSURE_ALERT not in {"always", "never"}:
     raise ConfigError("HEARTHSIDE_COMPANION_DISCLOSURE_ALERT must be always or never")
+# Jurisdiction profile for the companion (docs/compliance.md): a file name in
+# hearthside/compliance/data/profiles/ (checked when the app starts); a person's own region, set by
+# the team, wins. The operator's own companion mode may be stricter than the profile's, never looser.
+COMPLIANCE_PROFILE = env_str("HEARTHSIDE_COMPLIANCE_PROFILE", "default")
+COMPLIANCE_COMPANION_MODE = env_str("HEARTHSIDE_COMPLIANCE_COMPANION_MODE", "")
+if COMPLIANCE_COMPANION_MODE not in {"", "off", "wellness", "full"}:
+    raise ConfigError("HEARTHSIDE_COMPLIANCE_COMPANION_MODE must be off, wellness or full (or unset)")
 
 # Friends (peer profiles, connections, circle of support): operator settings.
 # Topics of shared experience members may pick (slugs; shown translated where known).
@@ -356,6 +383,15 @@ if PRODUCTION:
         SILENCED_SYSTEM_CHECKS = ["security.W021"]
 # Trust X-Forwarded-For only behind our own proxy.
 TRUST_X_FORWARDED_FOR = env_bool("HEARTHSIDE_TRUST_X_FORWARDED_FOR", False)
+
+# Metrics (core/metrics.py, docs/deploy.md "Metrics"): GET /metrics answers loopback and private
+# addresses (unless switched off) and requests with this bearer token; everyone else gets 404.
+METRICS_TOKEN = env_str("HEARTHSIDE_METRICS_TOKEN")
+if METRICS_TOKEN and len(METRICS_TOKEN) < 32:
+    raise ConfigError("HEARTHSIDE_METRICS_TOKEN must be a random string of at least 32 characters")
+METRICS_ALLOW_PRIVATE = env_bool("HEARTHSIDE_METRICS_ALLOW_PRIVATE", True)
+if env_str("PROMETHEUS_MULTIPROC_DIR"):  # every process writes its counts there (multi-process mode)
+    Path(env_str("PROMETHEUS_MULTIPROC_DIR")).mkdir(parents=True, exist_ok=True)
 
 EMAIL_BACKEND = (
     "django.core.mail.backends.smtp.EmailBackend"

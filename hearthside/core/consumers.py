@@ -22,7 +22,7 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.conf import settings
 
-from . import frames, realtime
+from . import frames, metrics, realtime
 from .events import user_group
 from .fanout import hub
 
@@ -171,6 +171,8 @@ class EventsConsumer(AsyncJsonWebsocketConsumer):
             hub.add(self, group)
         await self.join_topics(user)
         await self.accept()
+        self._counted = True
+        metrics.socket_opened()
         await self._write(json.dumps({"type": "hello", "groups": len(self.groups_joined)}))
         self._writer = asyncio.ensure_future(self._write_loop())
         self._rechecker = asyncio.ensure_future(self._recheck_loop())
@@ -189,6 +191,9 @@ class EventsConsumer(AsyncJsonWebsocketConsumer):
         """Stop receiving frames (idempotent). Subclasses release what they hold, e.g. presence."""
         self._ended = True
         hub.discard_all(self)
+        if getattr(self, "_counted", False):
+            self._counted = False
+            metrics.socket_closed()
 
     # -- the outbox --------------------------------------------------------------------------
     def offer(self, topic: str | None, frame: str) -> None:

@@ -11,12 +11,20 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
+import time
 from collections import defaultdict
 
 from django.conf import settings
 
+from . import metrics
+
 log = logging.getLogger("hearthside.fanout")
 CHANNEL = "hearthside:fanout"
+# A message on the Redis channel is "topic\nframe", optionally after a line "@<epoch seconds>" with
+# when it was published, for the fan-out lag metric (core/metrics.py). Topics never start with "@";
+# messages without the line (community/presence.py publishes its own) are delivered the same. A
+# process older than the line drops stamped messages (an unknown topic): upgrade all together.
+STAMP = "@"
 
 
 def channel_name() -> str:
@@ -60,15 +68,21 @@ class Hub:
         for topic in list(self.topics):
             self.discard(socket, topic)
 
-    async def deliver(self, topic: str, frame: str) -> None:
+    async def deliver(self, topic: str, frame: str, published_at: float | None = None) -> None:
         """Hand ``frame`` to every local socket of ``topic``. Never waits for a socket: each
         one queues the frame for its own writer (``core.consumers``), and one that falls behind
         is closed, so a reader that stops reading delays nobody else."""
+        handed = 0
         for socket in list(self.topics.get(topic, ())):
             try:
                 socket.offer(topic, frame)
+                handed += 1
             except Exception:  # one broken socket must not stop delivery to the others
                 log.debug("delivery to a socket failed", exc_info=True)
+        try:
+            metrics.fanout_delivered(handed, published_at)
+        except Exception:  # noqa: BLE001 - counting must never stop delivery
+            log.debug("recording fan-out metrics failed", exc_info=True)
 
     async def _subscribe(self) -> None:
         import redis.asyncio as aioredis
@@ -100,8 +114,15 @@ class Hub:
                     if message.get("type") != "message":
                         continue
                     data = message["data"].decode("utf-8")
+                    published_at = None
+                    if data.startswith(STAMP):
+                        stamp, _sep, data = data[1:].partition("\n")
+                        try:
+                            published_at = float(stamp)
+                        except ValueError:
+                            published_at = None
                     topic, _sep, frame = data.partition("\n")
-                    await self.deliver(topic, frame)
+                    await self.deliver(topic, frame, published_at)
             except asyncio.CancelledError:
                 raise
             except Exception:
@@ -132,28 +153,30 @@ class Hub:
         """Send ``frame`` to every socket of ``topic``: through Redis to every process when it is
         set, else (or while Redis is away) to this process's own sockets. Never raises for Redis:
         the message is stored already, and sockets elsewhere catch up on ``resync``."""
+        published_at = time.time()
         if settings.REDIS_URL:
+            message = f"{STAMP}{published_at:.6f}\n{topic}\n{frame}"
             try:
                 try:
-                    _redis().publish(channel_name(), f"{topic}\n{frame}")
+                    _redis().publish(channel_name(), message)
                 except Exception:
                     # After Redis restarts, the first command on a pooled connection fails; the
                     # pool drops that connection, so one retry goes out on a fresh one.
-                    _redis().publish(channel_name(), f"{topic}\n{frame}")
+                    _redis().publish(channel_name(), message)
             except Exception:
                 # Degraded: Redis is away. This process's sockets still get the frame; the
                 # others are sent ``resync`` by their own subscriber when Redis returns.
                 log.warning("fan-out publish failed (Redis unavailable); delivering locally", exc_info=True)
-                self._deliver_locally(topic, frame)
+                self._deliver_locally(topic, frame, published_at)
                 return
             if not self.subscribed:
                 # Published, but this process is between subscriptions (Redis just came back):
                 # hand the frame over here too. Clients drop a frame they already have by ``seq``.
-                self._deliver_locally(topic, frame)
+                self._deliver_locally(topic, frame, published_at)
             return
-        self._deliver_locally(topic, frame)
+        self._deliver_locally(topic, frame, published_at)
 
-    def _deliver_locally(self, topic: str, frame: str) -> None:
+    def _deliver_locally(self, topic: str, frame: str, published_at: float | None = None) -> None:
         loop = self.loop
         if loop is None or loop.is_closed():
             return  # no socket has ever connected to this process
@@ -162,9 +185,9 @@ class Hub:
         except RuntimeError:
             running = None
         if running is loop:
-            asyncio.ensure_future(self.deliver(topic, frame))
+            asyncio.ensure_future(self.deliver(topic, frame, published_at))
         else:
-            asyncio.run_coroutine_threadsafe(self.deliver(topic, frame), loop)
+            asyncio.run_coroutine_threadsafe(self.deliver(topic, frame, published_at), loop)
 
 
 _client = None

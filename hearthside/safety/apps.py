@@ -13,6 +13,7 @@ class SafetyConfig(AppConfig):
 
         from . import checks, personal_data, sweeps  # noqa: F401  (registers checks, export/erasure, sweeps)
         from .directory import load_directory_if_empty
+        from .metrics import alert_state  # noqa: F401  (registers its metrics: core/metrics.py)
         from .realtime import AlertsChannel, warm_screener
 
         post_migrate.connect(load_directory_if_empty, sender=self)
