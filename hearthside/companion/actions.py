@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from hearthside.accounts.actions import has_consent
+from hearthside.compliance.profiles import rules_for
 from hearthside.core import audit, realtime
 from hearthside.core.access import get_owned_or_404
 from hearthside.core.events import publish_on_commit
@@ -167,8 +168,10 @@ def do_start_conversation(user, request=None) -> Conversation:
         conversation = Conversation.objects.create(user=user)
         state = new_state()
         _memory_into(state, user)
+        # The jurisdiction profile that applies to the person (docs/compliance.md), on the clock
+        # that tests move (timezone.now).
         turn = engine().start(state, name=user.pseudonym, lang=interface_language(user, request),
-                              conversation_id=conversation.pk)
+                              conversation_id=conversation.pk, rules=rules_for(user), now=timezone.now())
         _store_reply(conversation, turn, client_id=f"start-{conversation.pk}", user=user)
         conversation.state = turn.state
         conversation.save(update_fields=["state", "last_seq"])
@@ -270,7 +273,7 @@ def do_send(user, conversation: Conversation, text: str, *, client_id: str | Non
         _memory_into(state, user)
         _line_into(state, user)
         turn = engine().respond(state, text, level=route.level, reasons=route.reasons,
-                                lang=interface_language(user, request))
+                                lang=interface_language(user, request), rules=rules_for(user), now=timezone.now())
         conversation.last_seq += 1
         client_id = client_id or f"seq-{conversation.last_seq}"
         person = Message.objects.create(conversation=conversation, seq=conversation.last_seq, role=Message.Role.PERSON,

@@ -20,9 +20,10 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from pathlib import Path
+from typing import TypedDict
 
 from . import i18n, lexicon
 from . import safety as sf
@@ -106,7 +107,75 @@ def articles() -> dict[str, dict]:
     return found
 
 
-def new_state() -> dict:
+class Crisis(TypedDict, total=False):
+    active: bool
+    level: str
+    since: int           # the turn the crisis flow began
+    check_asked: int
+    quiet: int
+
+
+class Watch(TypedDict, total=False):
+    """Help kept in view for a few turns after a risk sign."""
+    kind: str            # what was seen ("asked": the person was asked about safety)
+    since: int
+    due: int             # the turn by which to check in again
+    followups: int
+    announced: bool
+
+
+class Exercise(TypedDict):
+    slug: str
+    i: int               # the step reached
+    answers: dict[str, str]
+
+
+class Memory(TypedDict):
+    stressors: list[str]
+    checkins: list[dict]
+
+
+class CompanionState(TypedDict, total=False):
+    """A conversation's state, kept (encrypted) between turns. Every key the engine reads or writes
+    is declared here (``companion/tests/test_state_schema.py`` checks the source); the first group
+    is what ``new_state`` starts with."""
+
+    v: int                              # STATE_VERSION
+    turn: int
+    depth: int                          # how far the person has opened up
+    feelings: list[str]
+    stressors: list[str]
+    mood: int | None                    # the last mood given, 1-5
+    offered: list[str]                  # exercises and articles already offered
+    pending: dict | None                # what the last reply asked for ({"kind": ...})
+    exercise: Exercise | None           # the exercise in progress
+    recent: list[str]                   # digests of recent replies (not repeated)
+    strategies: list[str]
+    memory_consent: bool | None
+    memory: Memory
+    crisis: Crisis | None
+    disclosures: list[str]              # what was disclosed (abuse, a child in danger, ...)
+    logged: bool                        # the check-in was saved
+    safety_asked_turn: int | None
+    greeted: bool
+    risk: list[list]                    # [turn, [risk factors]] per turn, the last 10
+    watch: Watch | None
+    lang: str | None
+    seed: str | None                    # varies the wording per conversation (a short hex digest)
+    variants: dict[str, int]
+    # Set along the way:
+    said: list[str]                     # the last 12 things said (not said again)
+    asked: list[str]                    # the last 8 questions asked
+    memory_asked: bool
+    line_live: bool                     # the person has a live support-line conversation
+    handoff: dict                       # the support-line handoff offered ({"line", "offer", "summary"})
+    mode: str                           # the jurisdiction profile's mode: full, wellness or off
+    mode_why: str
+    disclosed_at: str                   # ISO time the companion last said it is automated
+    last_at: str                        # ISO time of the last turn
+
+
+def new_state() -> CompanionState:
     return {
         "v": STATE_VERSION, "turn": 0, "depth": 0, "feelings": [], "stressors": [], "mood": None,
         "offered": [], "pending": None, "exercise": None, "recent": [], "strategies": [],
@@ -157,6 +226,19 @@ Writer = Callable[[dict, str, Analysis, list[str], str], str]
 
 # Where a streaming writer sends its pieces during one ``respond`` call (the websocket sets it).
 ON_DELTA: contextvars.ContextVar = contextvars.ContextVar("companion_on_delta", default=None)
+
+
+# "Check in" (the wellness quick reply) and the like, in English and Spanish (folded text).
+_CHECK_IN = re.compile(r"\bcheck[ -]?in\b|\bregistr\w* (mi )?(estado de animo|animo)\b", re.I)
+
+
+def _when(value) -> datetime | None:
+    """A stored ISO timestamp, or None when there is none (or it cannot be read)."""
+    try:
+        found = datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+    return found if found.tzinfo else found.replace(tzinfo=UTC)
 
 
 def _pick(options, seed: int, avoid: set[str] | None = None) -> str:
@@ -225,32 +307,50 @@ class Companion:
     # Entry points
 
     def start(self, state: dict | None = None, *, name: str = "", lang: str | None = None,
-              conversation_id=None) -> Turn:
+              conversation_id=None, rules=None, now: datetime | None = None) -> Turn:
         """The opening message of a conversation (says what the companion is, then asks), in the
-        interface language ``lang`` (Django's active language when not given)."""
+        interface language ``lang`` (Django's active language when not given). ``rules``: the
+        jurisdiction profile's rules for this person (``compliance.policy.Rules``: the mode and
+        when to say again that it is automated), ``now`` the clock (aware; the caller's)."""
         state = copy.deepcopy(state) if state else new_state()
         state["greeted"] = True
         if conversation_id is not None:
             state["seed"] = _digest(f"conversation:{conversation_id}")
         lang = i18n.normalise(lang) or i18n.django_language() or state.get("lang") or "en"
         state["lang"] = lang
+        self._set_mode(state, rules)
+        mode = state["mode"]
         with i18n.using(lang):
             hello = _("Hi %(name)s.") % {"name": name} if name else _("Hi.")
-            parts = [hello, self._identity_text(),
+            if mode == "off":
+                turn = self._off(state, hello)
+                turn.language = lang
+                self._remind(state, turn, rules, now)
+                return turn
+            parts = [hello, self._identity_text(state),
                      _("If you are ever in danger, use “Get help now” at the top of any page.")]
+            if rules is not None and rules.suitability_notice:
+                parts.append(_("Companion chatbots like me may not be suitable for some minors."))
             remembered = (state.get("memory") or {}).get("stressors") or []
-            if state.get("memory_consent") and remembered:
+            quick: list[str] = []
+            if mode == "wellness":
+                parts.append(_("Would you like to check in on your mood, try a short exercise, or find something to"
+                               " read?"))
+                quick = self._wellness_quick()
+            elif state.get("memory_consent") and remembered:
                 thing = remembered[-1]
                 parts.append(_("Last time you mentioned %(thing)s. How has that been, and how are you feeling today?")
                              % {"thing": lexicon.stressor_phrase(thing.get("topic", ""), thing["phrase"], lang)})
             else:
                 parts.append(_("How are you feeling today?"))
-            turn = self._turn(state, " ".join(parts), ["disclose_automated"], strategies=["question"])
+            turn = self._turn(state, " ".join(parts), ["disclose_automated"], strategies=["question"], quick=quick)
             turn.language = lang
+        self._remind(state, turn, rules, now)
         return turn
 
     def respond(self, state: dict | None, text: str, *, level: str | None = None, reasons=None,
-                lang: str | None = None, history: list[str] | None = None) -> Turn:
+                lang: str | None = None, history: list[str] | None = None, rules=None,
+                now: datetime | None = None) -> Turn:
         """Answer one message. ``level``: the shared screener's level when the caller already
         screened (the web app routes through ``screen_and_route`` first); screened here if not,
         with ``history`` (the person's earlier messages, oldest first) when the screener takes it.
@@ -264,13 +364,16 @@ class Companion:
             state["seed"] = _digest(f"first:{text}")
         reply_lang = i18n.reply_language(text, interface=lang, conversation=state.get("lang"))
         state["lang"] = reply_lang
+        self._set_mode(state, rules)
         if level is None:
             level, reasons = self._screen(text, history)
         with i18n.using(reply_lang):
             turn = self._respond(state, text, level, reasons)
             turn.safety_level = level
             turn.language = reply_lang
-            return self._finish(state, turn)
+            turn = self._finish(state, turn)
+            self._remind(state, turn, rules, now)
+            return turn
 
     def _screen(self, text: str, history: list[str] | None) -> tuple[str, list]:
         if history and sf._accepts(self.screen, "history"):
@@ -332,6 +435,10 @@ class Companion:
         disclosure = self._disclosure(state, text)
         if disclosure is not None:
             return disclosure
+        if state.get("mode") == "off":
+            # Everything above (screening, the crisis flow, the safety question, disclosures) runs
+            # in every mode; with the companion off, what is left is a way to people.
+            return self._off_turn(state, text, verdict, assessment.factors)
         if lexicon.IDENTITY.search(text):
             return self._identity(state)
         if lexicon.CONNECT_ME.search(text) or (state.get("line_live") and lexicon.BACK_TO_LINE.search(text)):
@@ -352,6 +459,8 @@ class Companion:
             return self._follow_up(state, text)
         if verdict == sf.SOFT and watch and not watch.get("announced") and set(assessment.factors) & sf.DESPAIR:
             return self._check_in(state, text)
+        if state.get("mode") == "wellness":
+            return self._wellness(state, text)
         return self._ordinary(state, text)
 
     # -----------------------------------------------------------------------------------------
@@ -676,7 +785,7 @@ class Companion:
         if lexicon.TALK_OUT.search(text) or lexicon.NO.search(text) or lexicon.GOODBYE.search(text):
             return self._check_question(state)
         if lexicon.IDENTITY.search(text):
-            reply = " ".join([self._identity_text(), _("Right now I'd most like you to have a person with you:"
+            reply = " ".join([self._identity_text(state), _("Right now I'd most like you to have a person with you:"
                                                        " the support line and the crisis lines in the help panel are"
                                                        " staffed by people.")])
             return self._turn(state, reply, [*self._crisis_actions(state), "disclose_automated"],
@@ -878,15 +987,151 @@ class Companion:
                           quick=self._connect_quick(state), effects=effects, fixed=True)
 
     # -----------------------------------------------------------------------------------------
+    # Jurisdiction profiles: the companion's mode, and saying again that it is automated
+    # (hearthside/compliance; docs/compliance.md names the law behind each rule).
+
+    def _set_mode(self, state: dict, rules) -> None:
+        if rules is not None:
+            state["mode"] = rules.mode
+            state["mode_why"] = rules.mode_why
+        state.setdefault("mode", "full")
+
+    def _remind(self, state: dict, turn: Turn, rules, now: datetime | None) -> None:
+        """Says again that the companion is automated when the profile asks: after ``idle_days``
+        without use (Utah), and ``every_hours`` since it last said so in a conversation (New York;
+        California for a known minor, with a suggestion to take a break). Any reply that already
+        says it (the greeting, an answer to "are you a bot?") restarts the count."""
+        if rules is None:
+            return
+        now = now or datetime.now(UTC)
+        stamp = now.isoformat()
+        if "disclose_automated" not in turn.actions:
+            last, told = _when(state.get("last_at")), _when(state.get("disclosed_at"))
+            why = ""
+            if rules.idle_days and (last is None or now - last >= timedelta(days=rules.idle_days)):
+                why = "idle"
+            elif rules.every_hours and (told is None or now - told >= timedelta(hours=rules.every_hours)):
+                why = "every_hours"
+            if why:
+                note = _("A reminder: I am an automated companion, not a person.")
+                if why == "every_hours" and rules.break_reminder:
+                    note = " ".join([note, _("You have been here a while; this may be a good moment to take a"
+                                             " break.")])
+                turn.reply = " ".join([note, turn.reply])
+                turn.actions.extend(["disclose_automated", f"remind_automated:{why}"])
+        if "disclose_automated" in turn.actions:
+            state["disclosed_at"] = stamp
+        state["last_at"] = stamp
+        turn.state = state
+
+    def _off(self, state: dict, hello: str = "") -> Turn:
+        """The companion switched off: a kind explanation and the ways to people."""
+        state["pending"] = None
+        state["exercise"] = None
+        if state.get("mode_why") == "minors":
+            why = _("I'm the Hearthside companion: an automated program, not a person. For people under 18 the"
+                    " companion doesn't hold conversations on this site, and I'm sorry I can't talk things through"
+                    " with you here. People can:")
+        else:
+            why = _("I'm the Hearthside companion: an automated program, not a person. On this site the companion"
+                    " doesn't hold conversations, and I'm sorry I can't talk things through with you here."
+                    " People can:")
+        reply = " ".join(x for x in [
+            hello, why,
+            _("the help directory lists lines you can call or write to (%(help)s);") % {"help": self.links["help"]},
+            _("support groups meet here (%(groups)s);") % {"groups": self.links["groups"]},
+            _("you can book a counsellor (%(care)s);") % {"care": self.links["care"]},
+            _("or write to a trained person on the support line (%(line)s).") % {"line": self.links["support_line"]},
+            _("If you are ever in danger, use “Get help now” at the top of any page."),
+        ] if x)
+        return self._turn(state, reply, ["disclose_automated", "companion_off", "offer_help_directory",
+                                         "offer_support_group", "offer_practitioner", "offer_support_line"],
+                          strategies=["information"], quick=[_("Yes, connect me")], fixed=True)
+
+    def _off_turn(self, state: dict, text: str, verdict: str, factors) -> Turn:
+        if lexicon.CONNECT_ME.search(text) or (state.get("line_live") and lexicon.BACK_TO_LINE.search(text)):
+            return self._connect(state, crisis=False)
+        pending = state.get("pending") or {}
+        if pending.get("kind") in {"human", "connect"}:
+            answered = self._pending(state, pending, text)
+            if answered is not None:
+                return answered
+        watch = state.get("watch") or {}
+        if watch and watch.get("announced") and state["turn"] >= int(watch.get("due", 0)) \
+                and verdict not in (sf.SOFT, sf.ASK):
+            return self._follow_up(state, text)
+        if verdict == sf.SOFT and watch and not watch.get("announced") and set(factors) & sf.DESPAIR:
+            return self._check_in(state, text)
+        return self._off(state)
+
+    def _wellness_quick(self) -> list[str]:
+        return [_("Check in"), _("Try an exercise"), _("Something to read"), _("Talk to a person")]
+
+    def _wellness(self, state: dict, text: str) -> Turn:
+        """Wellness mode: check-ins, exercises and reading from the library, and the ways to
+        people; never a therapeutic conversation (no reflections, no open questions about the
+        person's problems)."""
+        lang = i18n.current()
+        analysis = analyse(text, lang) if text else Analysis([], [], None, [])
+        if analysis.feelings:
+            state["feelings"] = list(dict.fromkeys([*analysis.feelings, *state.get("feelings", [])]))[:5]
+        if lexicon.WANT_HUMAN.search(text):
+            return self._offer_people(state)
+        if _CHECK_IN.search(lexicon.fold(text)):
+            state["mood"] = None  # a new check-in asks for today's number
+            return self._log(state)
+        if lexicon.WANT_LOG.search(text):
+            return self._log(state)
+        if lexicon.WANT_EXERCISE.search(text):
+            slug = "grounding-5-4-3-2-1" if re.search(r"ground|anclaje|5-4-3-2-1", text, re.I) else \
+                self._fitting_exercise(state) or "box-breathing"
+            if re.search(r"breath|respir", text, re.I):
+                slug = "box-breathing"
+            return self._start_exercise(state, slug)
+        if lexicon.WANT_INFO.search(text):
+            article = self._article_for(state) or next((a for a in ("managing-stress", "low-mood")
+                                                        if a in articles()), None)
+            if article:
+                return self._article(state, article)
+        if lexicon.GOODBYE.search(text):
+            return self._turn(state, _("Thank you for checking in today. Take good care of yourself."), ["goodbye"],
+                              strategies=["affirmation"])
+        if analysis.mood is not None:
+            state["mood"] = analysis.mood
+            state["pending"] = {"kind": "log"}
+            return self._turn(state, " ".join([_("Thank you for checking in."), self._log_offer(state)]),
+                              ["offer_log_checkin"], strategies=["affirmation", "suggestion"],
+                              quick=[_("Yes, save it"), _("No thanks")])
+        reply = " ".join([
+            _("I'm an automated companion, not a person or a therapist, so on this site I don't talk problems"
+              " through the way a counsellor would."),
+            _("I can help you check in on your mood, guide a short exercise, or suggest something to read from the"
+              " library (%(library)s).") % {"library": self.links["library"]},
+            _("To talk with a person: the support line (%(line)s), a practitioner (%(care)s) or a support group"
+              " (%(groups)s).") % {"line": self.links["support_line"], "care": self.links["care"],
+                                   "groups": self.links["groups"]},
+        ])
+        return self._turn(state, reply, ["disclose_automated", "wellness_menu", "offer_support_line",
+                                         "offer_practitioner", "offer_support_group"],
+                          strategies=["information"], quick=self._wellness_quick(), fixed=True)
+
+    # -----------------------------------------------------------------------------------------
     # Identity and memory
 
-    def _identity_text(self) -> str:
+    def _identity_text(self, state: dict | None = None) -> str:
+        mode = (state or {}).get("mode") or "full"
+        if mode == "off":
+            return _("I'm the Hearthside companion: an automated program, not a person.")
+        if mode == "wellness":
+            return _("I'm the Hearthside companion: an automated program, not a person and not a therapist. Here I"
+                     " can help you check in on your mood, guide a short exercise, and point you to reading and to"
+                     " people who can help.")
         return _("I'm the Hearthside companion: an automated program, not a person and not a therapist."
                  " I can listen, help you put feelings into words, guide a short exercise, and point you to people"
                  " who can help.")
 
     def _identity(self, state: dict) -> Turn:
-        reply = " ".join([self._identity_text(),
+        reply = " ".join([self._identity_text(state),
                           self._vary(state, "identity_people", [
                               _("If you'd like to talk with a person, the support line and our practitioners are here"
                                 " (%(line)s, %(care)s)."),
@@ -1167,6 +1412,8 @@ class Companion:
 
     def _anything_else(self, state: dict, analysis: Analysis | None = None) -> str:
         """"Anything else?", naming what the conversation has been about when it can."""
+        if state.get("mode") == "wellness":
+            return _("Would you like to try a short exercise or find something to read?")
         lang = i18n.current()
         known = state.get("stressors") or []
         if known and self._seed(state, "anything_else_topic") % 2 == 0:
@@ -1610,7 +1857,9 @@ class Companion:
                 _("I'm still here."), _("I'm here with you."), _("I'm still listening."), _("Still here with you.")]) \
                 + " " + turn.reply
             digest = _digest(turn.reply)
-        elif digest in recent and not crisis.get("active") and not turn.exercise:
+        elif digest in recent and not crisis.get("active") and not turn.exercise \
+                and state.get("mode", "full") == "full":
+            # (Not in wellness or off mode: "say as much as you like" invites the talk they don't offer.)
             turn.reply = turn.reply + " " + self._vary(state, "repeat_tail", [
                 _("Take your time."), _("I'm here and listening."), _("Say as much or as little as you like.")])
             digest = _digest(turn.reply)

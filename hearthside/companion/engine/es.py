@@ -423,7 +423,53 @@ MESSAGES: dict[str, str] = {
     "What's the hardest part about %(s)s right now?": "¿Qué es lo más difícil de %(s)s ahora mismo?",
     "What would make %(s)s feel even a little lighter?": "¿Qué haría que lo de %(s)s pesara un poco menos?",
     "How long has this been on your mind, with %(s)s?": "¿Desde cuándo te ronda esto en la cabeza, con %(s)s?",
-
+    # Jurisdiction profiles (hearthside/compliance): reminders, wellness mode and the companion off.
+    "Companion chatbots like me may not be suitable for some minors.":
+        "Los acompañantes automáticos como yo pueden no ser adecuados para algunos menores.",
+    "Would you like to check in on your mood, try a short exercise, or find something to read?":
+        "¿Quieres registrar tu estado de ánimo, probar un ejercicio breve o buscar algo para leer?",
+    "I'm the Hearthside companion: an automated program, not a person.":
+        "Soy el acompañante de Hearthside: un programa automático, no una persona.",
+    "I'm the Hearthside companion: an automated program, not a person and not a therapist. Here I can help you check"
+    " in on your mood, guide a short exercise, and point you to reading and to people who can help.":
+        "Soy el acompañante de Hearthside: un programa automático, no una persona ni un terapeuta. Aquí puedo ayudarte"
+        " a registrar tu estado de ánimo, guiarte en un ejercicio breve y señalarte lecturas y personas que pueden"
+        " ayudarte.",
+    "A reminder: I am an automated companion, not a person.":
+        "Un recordatorio: soy un acompañante automático, no una persona.",
+    "You have been here a while; this may be a good moment to take a break.":
+        "Llevas un rato aquí; puede ser un buen momento para tomarte un descanso.",
+    "I'm the Hearthside companion: an automated program, not a person. For people under 18 the companion doesn't hold"
+    " conversations on this site, and I'm sorry I can't talk things through with you here. People can:":
+        "Soy el acompañante de Hearthside: un programa automático, no una persona. Para menores de 18 años el"
+        " acompañante no mantiene conversaciones en este sitio, y siento no poder hablarlo contigo aquí. Las personas"
+        " sí pueden:",
+    "I'm the Hearthside companion: an automated program, not a person. On this site the companion doesn't hold"
+    " conversations, and I'm sorry I can't talk things through with you here. People can:":
+        "Soy el acompañante de Hearthside: un programa automático, no una persona. En este sitio el acompañante no"
+        " mantiene conversaciones, y siento no poder hablarlo contigo aquí. Las personas sí pueden:",
+    "the help directory lists lines you can call or write to (%(help)s);":
+        "el directorio de ayuda reúne líneas a las que puedes llamar o escribir (%(help)s);",
+    "support groups meet here (%(groups)s);": "aquí se reúnen grupos de apoyo (%(groups)s);",
+    "you can book a counsellor (%(care)s);": "puedes pedir cita con un profesional (%(care)s);",
+    "or write to a trained person on the support line (%(line)s).":
+        "o escribir a una persona formada en la línea de apoyo (%(line)s).",
+    "Check in": "Registrar mi ánimo", "Try an exercise": "Probar un ejercicio", "Something to read": "Algo para leer",
+    "Talk to a person": "Hablar con una persona",
+    "Thank you for checking in.": "Gracias por contarme cómo estás.",
+    "I'm an automated companion, not a person or a therapist, so on this site I don't talk problems through the way"
+    " a counsellor would.":
+        "Soy un acompañante automático, no una persona ni un terapeuta, así que en este sitio no hablo de los"
+        " problemas como lo haría un profesional.",
+    "I can help you check in on your mood, guide a short exercise, or suggest something to read from the library"
+    " (%(library)s).":
+        "Puedo ayudarte a registrar tu estado de ánimo, guiarte en un ejercicio breve o sugerirte algo para leer de la"
+        " biblioteca (%(library)s).",
+    "To talk with a person: the support line (%(line)s), a practitioner (%(care)s) or a support group (%(groups)s).":
+        "Para hablar con una persona: la línea de apoyo (%(line)s), un profesional (%(care)s) o un grupo de apoyo"
+        " (%(groups)s).",
+    "Would you like to try a short exercise or find something to read?":
+        "¿Quieres probar un ejercicio breve o buscar algo para leer?",
 }
 
 # The self-help exercises (hearthside/selfcare/content/exercises.json), by slug and step id.
