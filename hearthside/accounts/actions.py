@@ -28,6 +28,7 @@ from hearthside.core.personal_data import erase_rows, export_rows
 from .models import (
     STAFF_ROLES,
     AccessToken,
+    AgeBand,
     ConsentDocument,
     ConsentPurpose,
     ConsentRecord,
@@ -67,6 +68,52 @@ def _check_birth_year(year) -> None:
         raise ValidationError(
             {"year_of_birth": _("You need to be at least %(age)s to use this service.") % {"age": settings.MIN_AGE}}
         )
+
+
+def derived_age_band(year_of_birth, today=None) -> str | None:
+    """The band a year of birth implies, or None when it cannot tell: only a year is stored, so in
+    the year someone turns 18 they may be 17 or 18."""
+    if year_of_birth is None:
+        return None
+    age = (today or timezone.localdate()).year - year_of_birth
+    if age == 18:
+        return None
+    return AgeBand.ADULT.value if age > 18 else AgeBand.UNDER_18.value
+
+
+def age_band_of(user, today=None) -> str | None:
+    """The band that counts for ``user``: the year of birth's when it can tell (people grow up), else
+    the one they declared; None when neither is known."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return None
+    return derived_age_band(user.year_of_birth, today) or (user.age_band or None)
+
+
+def _check_age_band(fields: dict, user: User | None = None) -> str | None:
+    """The band after this sign-up or change, or a ValidationError. In youth mode an adult never moves
+    into the under-18 band (a wrong age is corrected by the team) and a new account must have one;
+    without it the band is only kept (nothing depends on it, and the year of birth may change)."""
+    declared = fields.get("age_band")
+    if declared not in (None, "") and declared not in AgeBand.values:
+        raise ValidationError({"age_band": [_("Choose under 18 or 18 or older.")]})
+    year = fields["year_of_birth"] if "year_of_birth" in fields else getattr(user, "year_of_birth", None)
+    derived = derived_age_band(year)
+    if derived is not None and declared and declared != derived:
+        raise ValidationError({"age_band": [_("This does not match the year of birth.")]})
+    if declared in (None, "") and user is not None and "age_band" not in fields:
+        declared = user.age_band
+    new = derived or declared or None
+    if user is None and new is None and settings.YOUTH_MODE:
+        raise ValidationError({"age_band": [_("Tell us whether you are under 18: young people and adults "
+                                              "have separate spaces here.")]})
+    old = age_band_of(user) if user is not None else None
+    if new is None:
+        new = old  # a band once known is not cleared (clearing it would open the way back to under-18)
+    if settings.YOUTH_MODE and old == AgeBand.ADULT and new == AgeBand.UNDER_18:
+        field = "year_of_birth" if "year_of_birth" in fields and derived else "age_band"
+        raise ValidationError({field: [_("An adult account cannot move into the spaces for under-18s. If your age "
+                                         "was entered wrongly, ask the team to correct it.")]})
+    return new
 
 
 def _check_profile_fields(fields: dict, user: User | None = None) -> None:
@@ -130,6 +177,7 @@ def check_signup(
     time_zone: str = "UTC",
     language: str = "en",
     consents: tuple[str, ...] = (),
+    age_band: str = "",
     request=None,
 ) -> User:
     from hearthside.core import limits
@@ -156,6 +204,11 @@ def check_signup(
         _check_profile_fields(fields)
     except ValidationError as exc:
         errors.update(exc.message_dict)
+    if "year_of_birth" not in errors:
+        try:
+            fields["age_band"] = _check_age_band({**fields, "age_band": age_band}) or ""
+        except ValidationError as exc:
+            errors.update(exc.message_dict)
     try:
         password_validation.validate_password(password or "", User(username=username, pseudonym=pseudonym or ""))
     except ValidationError as exc:
@@ -183,7 +236,7 @@ def do_signup(*, username: str, password: str, consents=(), request=None, **fiel
 
 
 def check_update_profile(user: User, fields: dict, request=None) -> User:
-    allowed = {"pseudonym", "email", "time_zone", "country", "language", "year_of_birth"}
+    allowed = {"pseudonym", "email", "time_zone", "country", "language", "year_of_birth", "age_band"}
     unknown = set(fields) - allowed
     if unknown:
         raise ValidationError({k: [_("This field cannot be changed here.")] for k in sorted(unknown)})
@@ -194,6 +247,9 @@ def check_update_profile(user: User, fields: dict, request=None) -> User:
     if "email" in fields and fields["email"] is None:
         fields["email"] = ""
     _check_profile_fields(fields, user)
+    old_band = age_band_of(user)
+    if "age_band" in fields or "year_of_birth" in fields:
+        fields["age_band"] = _check_age_band(fields, user) or ""
     for name, value in fields.items():
         setattr(user, name, value)
     try:
@@ -201,9 +257,22 @@ def check_update_profile(user: User, fields: dict, request=None) -> User:
             user.save(update_fields=list(fields))
             audit.record("account.update", actor=user, request=request, obj=user, subject=user,
                          detail={"fields": sorted(fields)})
+            _band_changed(user, old_band, by=user, request=request)
     except IntegrityError:
         raise ValidationError({"pseudonym": [_("That pseudonym is taken. Try another.")]}) from None
     return user
+
+
+def _band_changed(user: User, old: str | None, *, by=None, request=None) -> None:
+    """Record a change of age band and let the spaces of the other band let go of the person."""
+    from .signals import age_band_changed
+
+    new = age_band_of(user)
+    if new == old:
+        return
+    audit.record("account.age_band_changed", actor=by, request=request, obj=user, subject=user,
+                 detail={"from": old or "", "to": new or ""})
+    age_band_changed.send(sender=User, user=user, old=old, new=new)
 
 
 def do_grant_role(user: User, role: str, *, by: User | None = None) -> None:
@@ -730,6 +799,7 @@ def export_user_data(user: User, request=None) -> dict:
             "country": user.country,
             "language": user.language,
             "year_of_birth": user.year_of_birth,
+            "age_band": user.age_band,
             "date_joined": user.date_joined.isoformat(),
             "roles": sorted(user.roles),
         },

@@ -16,10 +16,19 @@ class UserAdmin(admin.ModelAdmin):
     list_display = ("username", "pseudonym", "country", "is_active", "date_joined", "is_demo")
     search_fields = ("username", "pseudonym")
     list_filter = ("is_active", "is_demo", "role_grants__role")
-    fields = ("username", "pseudonym", "email", "country", "time_zone", "language", "year_of_birth", "is_active",
-              "erasure_requested_at", "date_joined", "is_demo")
+    fields = ("username", "pseudonym", "email", "country", "time_zone", "language", "year_of_birth", "age_band",
+              "is_active", "erasure_requested_at", "date_joined", "is_demo")
     readonly_fields = ("username", "date_joined", "erasure_requested_at", "is_demo")
     inlines = [RoleInline]
+
+    def save_model(self, request, obj, form, change):
+        # The team corrects a wrong age here: recorded and applied like any other change of band.
+        from .actions import _band_changed, age_band_of
+
+        old = age_band_of(User.objects.get(pk=obj.pk)) if change else None
+        super().save_model(request, obj, form, change)
+        if change:
+            _band_changed(obj, old, by=request.user, request=request)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

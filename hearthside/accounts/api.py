@@ -26,6 +26,7 @@ class SignupIn(Schema):
     time_zone: str | None = Field(None, max_length=64)
     language: str | None = Field(None, max_length=8)
     consents: list[str] = Field(default_factory=list, max_length=10)
+    age_band: str | None = Field(None, max_length=10)
 
 
 class UserOut(Schema):
@@ -74,6 +75,7 @@ def signup(request, payload: SignupIn):
         time_zone=payload.time_zone or "UTC",
         language=payload.language or "en",
         consents=tuple(payload.consents),
+        age_band=payload.age_band or "",
         request=request,
     )
     return Status(201, _user_out(user))
@@ -138,6 +140,7 @@ class ProfilePatch(Schema):
     country: str | None = Field(None, max_length=2)
     language: str | None = Field(None, max_length=8)
     year_of_birth: int | None = Field(None, ge=1, le=9999)
+    age_band: str | None = Field(None, max_length=10)
 
 
 @me_router.patch("", response={200: UserOut, 400: ErrorOut}, summary="Change my profile")

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib.auth import forms as auth_forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import TIME_ZONES, ConsentPurpose
+from .models import TIME_ZONES, AgeBand, ConsentPurpose
 
 OPTIONAL_CONSENTS = [
     (ConsentPurpose.HEALTH_DATA.value, _("Store my mood check-ins, questionnaires, journal and safety plan (encrypted).")),
@@ -13,6 +13,11 @@ OPTIONAL_CONSENTS = [
     (ConsentPurpose.PRACTITIONER_SHARING.value, _("Let a practitioner I book see what I choose to share.")),
     (ConsentPurpose.RESEARCH.value, _("Include de-identified data about my use in approved research.")),
 ]
+
+
+def _age_band_field(required_help):
+    return forms.ChoiceField(label=_("Age"), required=False, choices=[("", "—"), *AgeBand.choices],
+                             help_text=required_help)
 
 
 def tz_choices():
@@ -38,9 +43,16 @@ class SignupForm(forms.Form):
     consents = forms.MultipleChoiceField(label=_("Optional permissions"), required=False,
                                          choices=OPTIONAL_CONSENTS, widget=forms.CheckboxSelectMultiple)
 
+    age_band = _age_band_field(_("Needed if you leave the year of birth empty: young people and adults have "
+                                 "separate spaces here."))
+    # Next to the year of birth, which it stands in for.
+    field_order = ["username", "pseudonym", "password", "email", "year_of_birth", "age_band"]
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["year_of_birth"].help_text = _("You need to be at least %(age)s.") % {"age": settings.MIN_AGE}
+        if not settings.YOUTH_MODE:
+            del self.fields["age_band"]
 
 
 class LoginForm(forms.Form):
@@ -67,6 +79,13 @@ class ProfileForm(forms.Form):
     time_zone = forms.ChoiceField(label=_("Time zone"), choices=tz_choices)
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
     year_of_birth = forms.IntegerField(label=_("Year of birth"), required=False, min_value=1900, max_value=2100)
+    age_band = _age_band_field(_("Young people and adults have separate spaces here. An adult account cannot "
+                                 "move to the under-18 spaces."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not settings.YOUTH_MODE:
+            del self.fields["age_band"]
 
 
 class PasswordChangeForm(forms.Form):

@@ -38,6 +38,12 @@ pseudonym_validator = RegexValidator(
 TIME_ZONES = sorted(zoneinfo.available_timezones())
 
 
+class AgeBand(models.TextChoices):
+    # Youth mode keeps the two apart (docs/communities.md); the values match the peer profile's bands.
+    UNDER_18 = "under_18", _("Under 18")
+    ADULT = "adult", _("18 or older")
+
+
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
@@ -73,6 +79,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     country = models.CharField(_("country"), max_length=2, blank=True, help_text=_("Used to show crisis lines."))
     language = models.CharField(_("language"), max_length=8, default="en")
     year_of_birth = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
+    # Declared at sign-up in youth mode (or derived from the year of birth); see accounts.actions.age_band_of.
+    age_band = models.CharField(_("age band"), max_length=10, choices=AgeBand.choices, blank=True)
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False, help_text="Can open the Django admin.")
     date_joined = models.DateTimeField(default=timezone.now)

@@ -59,7 +59,7 @@ def signup(request):
                 username=data["username"], password=data["password"], pseudonym=data["pseudonym"],
                 email=data["email"], year_of_birth=data["year_of_birth"], country=data["country"],
                 time_zone=data["time_zone"], language=request.LANGUAGE_CODE, consents=tuple(data["consents"]),
-                request=request,
+                age_band=data.get("age_band", ""), request=request,
             )
         except ValidationError as exc:
             _apply_errors(form, exc)
@@ -149,7 +149,8 @@ def logout_view(request):
 @require_http_methods(["GET", "POST"])
 def settings_view(request):
     user = request.user
-    initial = {f: getattr(user, f) for f in ("pseudonym", "email", "country", "time_zone", "language", "year_of_birth")}
+    initial = {f: getattr(user, f) for f in ("pseudonym", "email", "country", "time_zone", "language", "year_of_birth",
+                                             "age_band")}
     form = forms.ProfileForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         changed = {k: v for k, v in form.cleaned_data.items() if v != initial.get(k)}

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from hearthside.core import audit, realtime
-from hearthside.core.conversation import next_seq, page
+from hearthside.core.conversation import check_rate, next_seq, page, resent, store_once
 from hearthside.core.events import publish_on_commit, user_group
 
 from .models import ChatMessage, Group, MemberBlock, Membership
@@ -35,18 +35,25 @@ CHAT_SOURCE = "community.chat"  # screening source of group chat messages (sourc
 
 
 def access_group_by_slug(user, slug: str) -> Group:
-    """Any logged-in person may see that a group exists (its name and description)."""
+    """Any logged-in person may see that a group exists (its name and description); in youth mode,
+    only a group of their own age band (youth.allows)."""
+    from . import youth
+
     if user is None or not user.is_authenticated:
         raise Http404
     group = Group.objects.filter(slug=str(slug)[:60]).first()
-    if group is None:
+    if group is None or not youth.allows(user, group):
         raise Http404
     return group
 
 
 def active_membership(user, group) -> Membership | None:
+    from . import youth
+
     if user is None or not user.is_authenticated:
         return None
+    if not youth.allows(user, group):
+        return None  # a membership across age bands (left from before a change) counts for nothing
     return Membership.objects.filter(group=group, user=user, status=Membership.Status.ACTIVE).first()
 
 
@@ -67,11 +74,19 @@ def is_group_moderator(user, group) -> bool:
 
         if proved_second_factor(user):
             return True
+    from . import youth
+
+    if not youth.allows(user, group):
+        return False
     return Membership.objects.filter(group=group, user=user, status=Membership.Status.ACTIVE,
                                      role=Membership.Role.FACILITATOR).exists()
 
 
 def check_join(user, group: Group, request=None) -> Membership:
+    from . import youth
+
+    if not youth.allows(user, group):
+        raise Http404
     existing = Membership.objects.filter(group=group, user=user).first()
     if existing is not None and existing.status == Membership.Status.ACTIVE:
         return existing
@@ -142,7 +157,7 @@ def check_send_chat(user, group: Group, client_id: str, body: str, *, anonymous:
     A resend with the same client id returns the stored message and never duplicates it.
     """
     client_id = realtime.clean_client_id(client_id)
-    existing = ChatMessage.objects.filter(group=group, author=user, client_id=client_id).first()
+    existing = resent(ChatMessage, group, user, client_id)
     if existing is not None:
         return existing, False, None
     body = realtime.clean_body(body, MAX_CHAT)
@@ -155,11 +170,10 @@ def check_send_chat(user, group: Group, client_id: str, body: str, *, anonymous:
                                % {"t": timezone.localtime(membership.muted_until).strftime("%H:%M")})
     if anonymous and not group.allow_anonymous:
         raise ValidationError({"anonymous": [_("This group does not allow anonymous messages.")]})
-    recent = ChatMessage.objects.filter(group=group, author=user, created_at__gte=now - timedelta(seconds=60))
-    if recent.count() >= group.chat_rate_per_minute:
-        raise RateLimited(_("You are sending messages very quickly. Take a breath and try again in a minute."))
-    if group.slow_mode_seconds and recent.filter(
-            created_at__gte=now - timedelta(seconds=group.slow_mode_seconds)).exists():
+    check_rate(ChatMessage, group, user, group.chat_rate_per_minute,
+               _("You are sending messages very quickly. Take a breath and try again in a minute."), now=now)
+    if group.slow_mode_seconds and ChatMessage.objects.filter(
+            group=group, author=user, created_at__gte=now - timedelta(seconds=group.slow_mode_seconds)).exists():
         raise RateLimited(ngettext("This group is in slow mode: one message every %(n)s second.",
                                    "This group is in slow mode: one message every %(n)s seconds.",
                                    group.slow_mode_seconds) % {"n": group.slow_mode_seconds})
@@ -167,29 +181,25 @@ def check_send_chat(user, group: Group, client_id: str, body: str, *, anonymous:
     from hearthside.safety.actions import recent_texts, screen_and_route
 
     history = recent_texts(ChatMessage.objects.filter(group=group, author=user))
-    try:
-        with _in_publish_order(group), transaction.atomic():
-            route = screen_and_route(user, body, CHAT_SOURCE, source_id=f"{group.pk}:{client_id}",
-                                     context="chat", history=history)
-            if not route.publish:
-                message = ChatMessage.objects.create(group=group, author=user, client_id=client_id, body=body,
-                                                     anonymous=anonymous, status=ChatMessage.Status.HELD)
-                return message, True, route
-            abuse = abuse_check(body)
-            if abuse:
-                # Insults, harassment, hate: kept back for a moderator, who can release it.
-                message = ChatMessage.objects.create(group=group, author=user, client_id=client_id, body=body,
-                                                     anonymous=anonymous, status=ChatMessage.Status.REVIEW,
-                                                     abuse_check=abuse)
-                return message, True, route
-            message = _publish_chat(group, user, client_id, body, anonymous)
-    except IntegrityError:
-        # The same client id arrived twice at once; the other request stored it.
-        existing = ChatMessage.objects.filter(group=group, author=user, client_id=client_id).first()
-        if existing is None:
-            raise
-        return existing, False, None
-    return message, True, route
+    def store():
+        route = screen_and_route(user, body, CHAT_SOURCE, source_id=f"{group.pk}:{client_id}",
+                                 context="chat", history=history)
+        if not route.publish:
+            message = ChatMessage.objects.create(group=group, author=user, client_id=client_id, body=body,
+                                                 anonymous=anonymous, status=ChatMessage.Status.HELD)
+            return message, route
+        abuse = abuse_check(body)
+        if abuse or (group.holds_everything and not is_group_moderator(user, group)):
+            # Insults, harassment, hate: kept back for a moderator, who can release it. In an
+            # under-18 group in youth mode, everything is (crisis screening has run already).
+            message = ChatMessage.objects.create(group=group, author=user, client_id=client_id, body=body,
+                                                 anonymous=anonymous, status=ChatMessage.Status.REVIEW,
+                                                 abuse_check=abuse)
+            return message, route
+        return _publish_chat(group, user, client_id, body, anonymous), route
+
+    with _in_publish_order(group):
+        return store_once(ChatMessage, group, user, client_id, store)
 
 
 def abuse_check(text: str) -> dict:
@@ -297,8 +307,10 @@ def access_member_by_pseudonym(user, pseudonym: str):
     """Someone who shares a group with ``user`` (the only people one can meet here); 404 otherwise."""
     from hearthside.accounts.models import User
 
+    from . import youth
+
     other = User.objects.filter(pseudonym=str(pseudonym)[:150], is_active=True).exclude(pk=user.pk).first()
-    if other is None:
+    if other is None or not youth.same_band(user, other):
         raise Http404
     shared = Membership.objects.filter(user=user, status=Membership.Status.ACTIVE).values("group_id")
     if not Membership.objects.filter(user=other, group_id__in=shared).exclude(
@@ -365,4 +377,7 @@ def do_hide_chat_message(moderator, message: ChatMessage, reason: str = "", requ
 
 
 def groups_for(user) -> list[Group]:
-    return list(Group.objects.filter(memberships__user=user, memberships__status=Membership.Status.ACTIVE))
+    from . import youth
+
+    return list(youth.visible_groups(user, Group.objects.filter(memberships__user=user,
+                                                                memberships__status=Membership.Status.ACTIVE)))

@@ -15,7 +15,7 @@ class FacilitatorInline(admin.TabularInline):
 
 @admin.register(Group)
 class GroupAdmin(admin.ModelAdmin):
-    list_display = ("name", "slug", "topic", "join_policy", "allow_anonymous", "hold_first_posts")
+    list_display = ("name", "slug", "topic", "audience", "join_policy", "allow_anonymous", "hold_first_posts")
     prepopulated_fields = {"slug": ("name",)}
     exclude = ("last_seq",)
     inlines = [FacilitatorInline]

@@ -35,7 +35,9 @@ def _group_out(group, membership) -> dict:
 @router.get("/groups", response=list[GroupOut], summary="Support groups")
 def list_groups(request):
     mine = {m.group_id: m for m in Membership.objects.filter(user=request.user)}
-    return [_group_out(g, mine.get(g.pk)) for g in Group.objects.all()]
+    from . import youth
+
+    return [_group_out(g, mine.get(g.pk)) for g in youth.visible_groups(request.user, Group.objects.all())]
 
 
 @router.get("/groups/{slug}", response=GroupOut)

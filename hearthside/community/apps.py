@@ -25,3 +25,9 @@ class CommunityConfig(AppConfig):
             forget_opening(instance)
 
         pre_delete.connect(_opening_post_deleted, sender=Post, dispatch_uid="community.forget_opening")
+
+        from hearthside.accounts.signals import age_band_changed
+
+        from .youth import end_memberships_across_bands
+
+        age_band_changed.connect(end_memberships_across_bands, dispatch_uid="community.youth_bands")

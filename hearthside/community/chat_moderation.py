@@ -202,6 +202,10 @@ def _do_hide(moderator, message, *, reason, request, **_kw):
         message.status = ChatMessage.Status.HIDDEN
         message.save(update_fields=["status"])
         _record(moderator, message, "hide", reason=reason, request=request, detail={"was": was})
+        if was == ChatMessage.Status.REVIEW and message.group.holds_everything and message.author_id:
+            from .youth import notify_rejected
+
+            notify_rejected(message.author_id, message.group, "chat")
     _close_reports(message)
     _review_screening(moderator, message, release=False, request=request)
     record_abuse_decision(message, abusive=True)

@@ -16,6 +16,9 @@ def _groups() -> None:
     from hearthside.community.models import Group, Membership
 
     people = User.objects.filter(username__in=["demo-member", "demo-member2", "demo-peer"])
+    # The demo groups are for adults (Group.audience's default) and so are their demo members, as in
+    # Friends, where their peer profiles say "18 or older": in youth mode they still see them.
+    people.filter(age_band="").update(age_band="adult")
     # Stored in English; pages show the description and guidelines in each reader's language.
     for slug, (name, topic, description) in demo_texts.GROUPS.items():
         group, created = Group.objects.get_or_create(slug=slug, defaults={

@@ -262,6 +262,8 @@ class Submitted:
 
 def _needs_approval(viewer: Viewer, membership: Membership) -> bool:
     group = viewer.group
+    if group.holds_everything and not viewer.moderator:
+        return True  # youth mode: every post in an under-18 group waits for a moderator
     return bool(group.hold_first_posts and not viewer.moderator and membership.approved_posts < group.first_posts_held)
 
 
@@ -436,6 +438,11 @@ def check_edit_post(user, post: Post, viewer: Viewer, body, *, cw_tags=None, req
             post.save(update_fields=["status", "abuse_check"])
             if was == Post.Status.PUBLISHED:
                 announce_changed(post)
+        elif viewer.group.holds_everything and not viewer.moderator and post.status == Post.Status.PUBLISHED:
+            # Youth mode: the new words wait for a moderator like the first ones did.
+            post.status = Post.Status.PENDING
+            post.save(update_fields=["status"])
+            announce_changed(post)
         audit.record("community.post_edited", actor=user, request=request, obj=post, subject=user,
                      detail={"status": post.status}, sealed=post.anonymous)
     return Submitted(post, route)

@@ -53,7 +53,10 @@ def _after_submit(request, viewer, sub: forum.Submitted):
             "group": viewer.group, "post": post, "show_help": sub.show_help, "review": sub.held_for_review,
             "thread_visible": post.thread.posts.filter(status=Post.Status.PUBLISHED).exists(),
         })
-    if post.status == Post.Status.PENDING:
+    if post.status == Post.Status.PENDING and viewer.group.holds_everything:
+        messages.info(request, _("Thank you. Your post is waiting for a moderator: in this group a moderator reads "
+                                 "every post before it appears."))
+    elif post.status == Post.Status.PENDING:
         messages.info(request, _("Thank you. New members' first posts are read by a facilitator before they appear."))
     elif post.status == Post.Status.SCHEDULED:
         messages.info(request, _("Your post will appear at %(t)s. You can cancel it until then.")
@@ -237,11 +240,21 @@ def queue(request):
         from . import actions
 
         group = actions.access_group_by_slug(request.user, request.GET["group"])
-    from . import chat_moderation
+    from . import chat_moderation, youth
 
+    groups = moderation.moderated_groups(request.user)
+    if group is not None:
+        groups = groups.filter(pk=group.pk)
+    youth_items = youth.queue(request.user, groups)
+    # What the youth section lists is not listed again below it.
+    listed = {(i["kind"], i["id"]) for i in youth_items}
     return render(request, "community/forum/moderation_queue.html", {
-        "items": moderation.queue(request.user, group), "group": group,
-        "chat_items": chat_moderation.queue(request.user, group), "mute_choices": _mute_choices(),
+        "youth_on": youth.on(), "youth_items": youth_items,
+        "safeguarding_contact": youth.safeguarding_contact(),
+        "items": [i for i in moderation.queue(request.user, group) if ("post", i["post_id"]) not in listed],
+        "group": group,
+        "chat_items": [m for m in chat_moderation.queue(request.user, group) if ("chat", m["message_id"]) not in listed],
+        "mute_choices": _mute_choices(),
     })
 
 

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 
 from hearthside.core.fields import EncryptedJSONField, EncryptedTextField
+from hearthside.core.models import SequencedMessage
 
 
 class Group(models.Model):
@@ -14,8 +15,15 @@ class Group(models.Model):
         REQUEST = "request", "by request"
         INVITE = "invite", "by invitation"
 
+    class Audience(models.TextChoices):
+        # The values are the account's age bands (accounts.models.AgeBand).
+        ADULTS = "adult", "adults (18 or older)"
+        UNDER_18 = "under_18", "under 18"
+
     slug = models.SlugField(max_length=60, unique=True)
     name = models.CharField(max_length=120)
+    # With youth mode on, only people of this age band see and join the group (docs/communities.md).
+    audience = models.CharField(max_length=10, choices=Audience.choices, default=Audience.ADULTS)
     topic = models.CharField(max_length=60, blank=True)
     description = models.TextField(blank=True)
     guidelines = models.TextField(blank=True, help_text="Markdown")
@@ -36,6 +44,13 @@ class Group(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def holds_everything(self) -> bool:
+        """An under-18 group in youth mode: every post and chat message waits for a moderator."""
+        from django.conf import settings
+
+        return bool(settings.YOUTH_MODE and self.audience == self.Audience.UNDER_18)
 
 
 class Membership(models.Model):
@@ -73,7 +88,7 @@ class Membership(models.Model):
         return self.status == self.Status.ACTIVE
 
 
-class ChatMessage(models.Model):
+class ChatMessage(SequencedMessage):
     """A live-chat message. Stored first, then broadcast; ``seq`` orders a group's messages and
     (author, client_id) makes a resend of the same message a no-op."""
 
@@ -83,19 +98,16 @@ class ChatMessage(models.Model):
         REVIEW = "review", "waiting for a moderator (may hurt someone)"
         HIDDEN = "hidden", "hidden by a moderator"
 
+    CONVERSATION = "group"
+
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="chat_messages")
-    seq = models.BigIntegerField(null=True, blank=True)
     author = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="chat_messages")
-    client_id = models.CharField(max_length=64)
     anonymous = models.BooleanField(default=False)
-    body = EncryptedTextField()
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PUBLISHED, db_index=True)
     # What the abuse detector found when it held this message for a moderator (empty otherwise).
     abuse_check = EncryptedJSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
 
-    class Meta:
-        ordering = ["seq"]
+    class Meta(SequencedMessage.Meta):
         constraints = [
             models.UniqueConstraint(fields=["group", "seq"], name="unique_chat_seq"),
             models.UniqueConstraint(fields=["group", "author", "client_id"], name="unique_chat_client_id"),

@@ -45,10 +45,13 @@ def is_site_moderator(user) -> bool:
 
 
 def moderated_groups(user):
+    from . import youth
+
     if is_site_moderator(user):
         return Group.objects.all()
-    return Group.objects.filter(memberships__user=user, memberships__status=Membership.Status.ACTIVE,
-                                memberships__role=Membership.Role.FACILITATOR)
+    return youth.visible_groups(user, Group.objects.filter(
+        memberships__user=user, memberships__status=Membership.Status.ACTIVE,
+        memberships__role=Membership.Role.FACILITATOR))
 
 
 def can_moderate_anything(user) -> bool:
@@ -330,6 +333,11 @@ def _do_hide(moderator, post, *, reason, label, request, **_kw):
     post.status = Post.Status.HIDDEN
     post.publish_at = None
     post.save(update_fields=["status", "publish_at"])
+    if post.thread.group.holds_everything and post.author_id and (
+            was == Post.Status.PENDING or (was == Post.Status.HELD and post.abuse_check)):
+        from .youth import notify_rejected
+
+        notify_rejected(post.author_id, post.thread.group, "post")
     if was == Post.Status.PUBLISHED:
         forum.announce_changed(post)
     _close_reports(post)

@@ -17,9 +17,13 @@ from .typing import session_of, typing_tag
 
 @login_required
 def group_list(request):
+    from . import youth
+
     mine = {m.group_id: m for m in Membership.objects.filter(user=request.user)}
-    rows = [{"g": g, "m": mine.get(g.pk)} for g in Group.objects.all()]
-    return render(request, "community/group_list.html", {"rows": rows})
+    rows = [{"g": g, "m": mine.get(g.pk)} for g in youth.visible_groups(request.user, Group.objects.all())]
+    return render(request, "community/group_list.html", {"rows": rows, "needs_band": youth.needs_band(request.user),
+                                                         "safeguarding_contact": youth.safeguarding_contact()
+                                                         if youth.band_of(request.user) == "under_18" else ""})
 
 
 @login_required
@@ -30,11 +34,14 @@ def group_detail(request, slug: str):
     from hearthside.core.demo_texts import localize
     from hearthside.selfcare.library import render as render_md
 
+    from . import youth
+
     return render(request, "community/group.html", {
         "group": group, "membership": membership, "pending": pending,
         "guidelines": render_md(localize(group.guidelines)) if group.guidelines else "",
         "history": actions.chat_history(request.user, group, limit=50) if membership else [],
         "member_count": Membership.objects.filter(group=group, status=Membership.Status.ACTIVE).count(),
+        "safeguarding_contact": youth.safeguarding_contact() if group.holds_everything else "",
         "live_meeting": next((m for m in meetings.upcoming(request.user, group) if m["live"]), None)
         if membership else None,
         **_typing_tags(request, group),

@@ -125,12 +125,29 @@ def derived_age_band(user, today=None) -> str | None:
     """The band that the account's year of birth implies, or None when it cannot tell.
 
     Only a year is stored, so in the year someone turns 18 either band is possible: then the
-    self-declared band is used.
+    account's own age band counts in youth mode (it is declared at sign-up there), and failing that
+    the band declared here. Without it an adult account with no year of birth could enter the under-18 pool.
     """
     age = user.age_this_year(today)
     if age is None or age == 18:
-        return None
+        return (user.age_band or None) if settings.YOUTH_MODE else None
     return AgeBand.ADULT if age > 18 else AgeBand.UNDER_18
+
+
+def follow_account_band(sender, user, old, new, **kwargs) -> None:
+    """The account's age band changed (accounts.signals.age_band_changed): the peer profile moves
+    with it, and connections with the other band end at once (youth mode; otherwise the profile's band
+    is re-checked when it is next saved, as before)."""
+    if new is None or not settings.YOUTH_MODE:
+        return
+    with transaction.atomic():
+        profile = PeerProfile.objects.select_for_update().filter(user=user).first()
+        if profile is None or profile.age_band == new:
+            return
+        profile.age_band = new
+        profile.updated_at = timezone.now()
+        profile.save(update_fields=["age_band", "updated_at"])
+        _end_across_bands(user, new)
 
 
 def profile_for(user) -> PeerProfile | None:

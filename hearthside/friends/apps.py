@@ -13,3 +13,9 @@ class FriendsConfig(AppConfig):
         from .realtime import PeerChannel
 
         realtime.register(PeerChannel())
+
+        from hearthside.accounts.signals import age_band_changed
+
+        from .actions import follow_account_band
+
+        age_band_changed.connect(follow_account_band, dispatch_uid="friends.follow_account_band")

@@ -140,6 +140,7 @@ def _fill_everything(user):
         Licence,
         LicenceVerification,
         PractitionerProfile,
+        Recommendation,
         Review,
     )
 
@@ -152,6 +153,10 @@ def _fill_everything(user):
     care_conversation.check_send_message(user, relationship, "care-1", "hello, my practitioner")
     care_clinical.check_write_note(their_pro.user, relationship, "a note about the session")
     Homework.objects.create(relationship=relationship, client=user, exercise="box-breathing")
+    Recommendation.objects.create(relationship=relationship, client=user, kind="friends", note="a word for you")
+    from hearthside.compliance.models import PersonRegion
+
+    PersonRegion.objects.create(user=user, profile="us-ny")
     care.feed_for(user)
     own_profile = PractitionerProfile.objects.create(user=user, profession="Counsellor")
     licence = Licence.objects.create(practitioner=own_profile, number=f"L{user.pk}", issuing_body="A board",
