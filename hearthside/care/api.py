@@ -456,3 +456,67 @@ def client_homework(request, relationship_id: int):
 @router.get("/homework", response=list[HomeworkOut], summary="Exercises my practitioner suggested")
 def my_homework(request):
     return [_homework_out(r) for r in clinical.homework_rows(clinical.refresh_homework(request.user))]
+
+
+# Connection in the treatment plan (care/connections.py)
+
+
+class RecommendationIn(Schema):
+    target: str = Field(..., max_length=40, description="group:<id>, meeting:<id>, friends or strategies:<situation>")
+    note: str = Field("", max_length=500)
+
+
+class RecommendationOut(Schema):
+    id: int
+    kind: str
+    title: str
+    note: str
+    created_at: datetime
+    outcome: str | None = Field(None, description="not_yet, asked, joined, going, attended, connected or used; "
+                                                  "null when the client does not share it")
+
+
+def _recommendation_out(row) -> dict:
+    rec = row["rec"]
+    return {"id": rec.pk, "kind": rec.kind, "title": row["title"], "note": rec.note, "created_at": rec.created_at,
+            "outcome": row["outcome"]}
+
+
+@router.get("/clients/{relationship_id}/recommendations", response=list[RecommendationOut],
+            summary="(Practitioner) what I suggested to a client to connect with others, and what came of it")
+def client_recommendations(request, relationship_id: int):
+    from . import connections
+
+    relationship = _access(clinical.access_client, request, relationship_id)
+    return [_recommendation_out(r) for r in connections.practitioner_rows(request.user, relationship, request=request)]
+
+
+@router.post("/clients/{relationship_id}/recommendations", response={201: RecommendationOut},
+             summary="(Practitioner) suggest a group, a meeting, peer friends or a strategy-board topic")
+def recommend(request, relationship_id: int, payload: RecommendationIn):
+    from . import connections
+
+    relationship = _access(clinical.access_client, request, relationship_id)
+    rec = connections.check_recommend(request.user, relationship, payload.target, payload.note, request=request)
+    return Status(201, _recommendation_out({"rec": rec, "title": connections.title(rec), "outcome": None}))
+
+
+class MyRecommendationOut(Schema):
+    id: int
+    kind: str
+    title: str
+    note: str
+    created_at: datetime
+    url: str
+    outcome: str
+    outcome_shared: bool
+
+
+@router.get("/recommendations", response=list[MyRecommendationOut],
+            summary="Ways to connect with others my practitioner suggested, and whether they see what came of them")
+def my_recommendations(request):
+    from . import connections
+
+    return [{"id": r["rec"].pk, "kind": r["rec"].kind, "title": r["title"], "note": r["rec"].note,
+             "created_at": r["rec"].created_at, "url": r["url"], "outcome": r["outcome"],
+             "outcome_shared": r["rec"].outcome_shared} for r in connections.client_rows(request.user)]

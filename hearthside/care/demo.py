@@ -68,4 +68,9 @@ def load(stdout) -> None:
         selfcare.check_share(member, "questionnaires")
     if not relationship.homework.exists():
         clinical.check_assign_homework(practitioner, relationship, "box-breathing", "Once a day, before bed.")
+    if not relationship.recommendations.exists():
+        from . import connections
+
+        connections.check_recommend(practitioner, relationship, "strategies:anxious",
+                                    "Have a look at what helps others when anxiety rises.")
     stdout.write("care: demo-practitioner (verified licence, Mon–Fri 09:00–17:00 London) works with demo-member")

@@ -364,3 +364,38 @@ class Review(models.Model):
 
     def __str__(self) -> str:
         return f"review {self.pk} ({self.rating}/5)"
+
+
+class Recommendation(models.Model):
+    """Connection in the treatment plan ("social prescribing"): the practitioner suggests a support
+    group, one of its meetings, the peer-friends feature or a topic of the coping-strategy board.
+
+    What the client did about it is never stored here: it is worked out from the community and
+    friends records when the practitioner reads it, and only while ``outcome_shared`` holds (the
+    client's choice, which they can take back at any time). See ``care/connections.py``.
+    """
+
+    class Kind(models.TextChoices):
+        GROUP = "group", _("Support group")
+        MEETING = "meeting", _("Facilitated meeting")
+        FRIENDS = "friends", _("Peer friends")
+        STRATEGIES = "strategies", _("Coping-strategy board")
+
+    relationship = models.ForeignKey(CareRelationship, on_delete=models.CASCADE, related_name="recommendations")
+    client = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="care_recommendations")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    group = models.ForeignKey("community.Group", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    meeting = models.ForeignKey("community.Meeting", null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="+")
+    # A situation of the strategies board (friends.actions.SITUATIONS), for kind "strategies".
+    situation = models.CharField(max_length=20, blank=True, default="")
+    note = EncryptedTextField(max_length=500, blank=True, default="")
+    created_at = models.DateTimeField(default=timezone.now)
+    outcome_shared = models.BooleanField(default=False)
+    outcome_shared_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"recommendation {self.pk} ({self.kind})"

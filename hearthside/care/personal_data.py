@@ -14,6 +14,7 @@ from .models import (
     LicenceVerification,
     Message,
     PractitionerProfile,
+    Recommendation,
     Review,
     SessionNote,
 )
@@ -25,5 +26,6 @@ register(Appointment, user_field="client", order=80)
 register(Message, user_field="author", order=80, erase="detach", exclude=("client_id",))
 register(SessionNote, user_field="client", order=80, extra_user_fields=("author",))
 register(Homework, user_field="client", order=80)
+register(Recommendation, user_field="client", order=80)
 register(CalendarFeed, order=80, exclude=("token",))
 register(Review, user_field="client", order=80)

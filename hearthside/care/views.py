@@ -61,8 +61,23 @@ def _profile_card(profile) -> dict:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def home(request):
+    from . import clinical, connections
+
     user = request.user
+    if request.method == "POST":
+        # The client's choice about one suggestion in their plan: may their practitioner see
+        # what came of it?
+        recommendation = connections.access_recommendation(user, request.POST.get("recommendation"))
+        share = request.POST.get("share") == "on"
+        try:
+            connections.check_share_outcome(user, recommendation, share, request=request)
+            messages.success(request, _("Your practitioner can now see what came of this suggestion.") if share
+                             else _("Your practitioner no longer sees what came of this suggestion."))
+        except ValidationError as exc:
+            messages.error(request, _message_for(exc))
+        return redirect(reverse("care:home") + "#connect")
     relationship = actions.active_relationship(user)
     profile = actions.profile_for(user)
     upcoming = list(actions.appointments_for(user)[:5])
@@ -77,6 +92,8 @@ def home(request):
     return render(request, "care/home.html", {
         "relationship": relationship, "profile": profile, "upcoming": upcoming, "clients": clients,
         "flagged": risk.flagged_relationships(clients) if clients else set(),
+        "homework": clinical.homework_rows(clinical.refresh_homework(user)) if relationship else [],
+        "recommendations": connections.client_rows(user) if relationship else [],
         "is_practitioner": actions.is_practitioner(user), "can_verify": actions.can_verify(user),
         "tz": user.time_zone,
     })
@@ -452,7 +469,7 @@ def conversation_page(request, relationship_id: int):
 def client(request, relationship_id: int):
     from hearthside.selfcare import exercises
 
-    from . import clinical
+    from . import clinical, connections
 
     relationship = clinical.access_client(request.user, relationship_id)
     if request.method == "POST":
@@ -470,6 +487,10 @@ def client(request, relationship_id: int):
                                                request.POST.get("instructions", ""), request.POST.get("due_on", ""),
                                                request=request)
                 messages.success(request, _("Exercise suggested."))
+            elif action == "recommend":
+                connections.check_recommend(request.user, relationship, request.POST.get("target", ""),
+                                            request.POST.get("note", ""), request=request)
+                messages.success(request, _("Suggestion added to your client's plan."))
             elif action == "end":
                 actions.do_end_relationship(relationship, request.user, request=request)
                 messages.success(request, _("You no longer work together."))
@@ -491,6 +512,8 @@ def client(request, relationship_id: int):
         "risk": risk.safety_panel(request.user, relationship, request=request),
         "notes": list(clinical.notes_for(request.user, relationship)[:20]),
         "homework": clinical.homework_rows(clinical.refresh_homework(relationship.client)),
+        "recommendations": connections.practitioner_rows(request.user, relationship, request=request),
+        "connect_options": connections.options(relationship.client, request.user),
         "exercises": sorted(((slug, e["title"]) for slug, e in exercises.all_exercises().items()), key=lambda x: x[1]),
         "rci_source": clinical.RELIABLE_CHANGE_SOURCE, "tz": request.user.time_zone,
         "upcoming": [a for a in actions.appointments_for(request.user) if a.client_id == relationship.client_id],

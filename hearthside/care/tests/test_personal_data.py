@@ -6,8 +6,8 @@ from datetime import UTC, date, datetime
 
 import time_machine
 
-from hearthside.care import actions, clinical, conversation
-from hearthside.care.models import Appointment, CareRelationship, SessionNote
+from hearthside.care import actions, clinical, connections, conversation
+from hearthside.care.models import Appointment, CareRelationship, Recommendation, SessionNote
 from hearthside.core.personal_data import registrations
 
 from .conftest import make_practitioner
@@ -21,6 +21,7 @@ def test_care_rows_are_exported_for_client_and_practitioner_and_erased(db, pro, 
     conversation.check_send_message(client_user, rel, "e1", "export me")
     clinical.check_write_note(pro.user, rel, "note for export", appointment_id=appointment.pk)
     clinical.check_assign_homework(pro.user, rel, "box-breathing")
+    connections.check_recommend(pro.user, rel, "strategies:sleep", "export this suggestion")
     actions.feed_for(client_user)
     with time_machine.travel(datetime(2026, 3, 4, tzinfo=UTC), tick=False):
         actions.check_review(client_user, appointment, 5, "Helpful")
@@ -39,3 +40,4 @@ def test_care_rows_are_exported_for_client_and_practitioner_and_erased(db, pro, 
     erase_rows(client_user)
     assert not Appointment.objects.filter(client=client_user).exists()
     assert not SessionNote.objects.filter(client=client_user).exists()
+    assert not Recommendation.objects.filter(client=client_user).exists()
