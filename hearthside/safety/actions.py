@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -101,6 +101,11 @@ def holds_content(source: str) -> bool:
 
 DASHBOARD_GROUP = "alerts.dashboard"  # the topic of safety.realtime.AlertsChannel
 ALERT_ROLES = ("moderator", "clinical_supervisor", "administrator")
+# From this level screening keeps a flagged copy, raises an alert and shows the author help; from
+# HOLD_FROM what others would read is held back. The published protocol (safety/protocol.py)
+# states these, so it cannot say otherwise than what routing does.
+ALERT_FROM = "moderate"
+HOLD_FROM = "high"
 
 
 @dataclass
@@ -119,7 +124,7 @@ class RouteResult:
     @property
     def show_help(self) -> bool:
         # A screening failure is not a sign of crisis: the content is held for people, quietly.
-        return self.level != "unknown" and LEVEL_ORDER.get(self.level, 0) >= LEVEL_ORDER["moderate"]
+        return self.level != "unknown" and LEVEL_ORDER.get(self.level, 0) >= LEVEL_ORDER[ALERT_FROM]
 
 
 HISTORY_MESSAGES = 6
@@ -204,9 +209,9 @@ def screen_and_route(author, text: str, source: str, *, source_id: str | int = "
     lang = _unsupported_language(reasons) if rank <= LEVEL_ORDER["low"] else None
     if lang is not None:
         return _route_unsupported(author, text, source, str(source_id), level, score, reasons)
-    if rank <= LEVEL_ORDER["low"]:
+    if rank < LEVEL_ORDER[ALERT_FROM]:
         return RouteResult(PUBLISH, level, score, reasons)
-    crisis = rank >= LEVEL_ORDER["high"] and not _minimisation_only(reasons)
+    crisis = rank >= LEVEL_ORDER[HOLD_FROM] and not _minimisation_only(reasons)
     with transaction.atomic():
         item = ScreenedItem.objects.create(
             author=author, source=source, source_id=str(source_id), text=text, level=level, score=score,
@@ -214,6 +219,7 @@ def screen_and_route(author, text: str, source: str, *, source_id: str | int = "
             status=ScreenedItem.Status.HELD if crisis else ScreenedItem.Status.FLAGGED,
         )
         alert = raise_alert(author, source=source, source_id=str(source_id), level=level, reasons=reasons, item=item)
+        count_help_shown(source, level)
         publish_on_commit([user_group(author.pk)], {
             "type": "safety.help", "level": level, "source": source, "help_url": "/help/",
             # The help panel says "your words were kept safe" only when they really were held;
@@ -221,6 +227,23 @@ def screen_and_route(author, text: str, source: str, *, source_id: str | int = "
             "held": crisis and not delivered_anyway,
         })
     return RouteResult(CRISIS if crisis else PUBLISH, level, score, reasons, item=item, alert=alert)
+
+
+def count_help_shown(source: str, level: str, day=None) -> None:
+    """Add one to the day's count of help panels shown for ``source`` and ``level`` (the operator's
+    reports: safety/reports.py). Only a count: no person, message or time of day is kept. Inside
+    the caller's transaction, so a message that is rolled back is not counted either."""
+    from .models import HelpShownCount
+
+    day = day or timezone.localdate()
+    cell = HelpShownCount.objects.filter(day=day, source=source[:64], level=level)
+    if cell.update(count=models.F("count") + 1):
+        return
+    try:
+        with transaction.atomic():
+            HelpShownCount.objects.create(day=day, source=source[:64], level=level, count=1)
+    except IntegrityError:  # another message made the day's row first
+        cell.update(count=models.F("count") + 1)
 
 
 def _minimisation_only(reasons: list[dict]) -> bool:
@@ -265,14 +288,23 @@ def _users_with_role(role: str):
     return list(User.objects.filter(role_grants__role=role, is_active=True).distinct())
 
 
+# Who each escalation tier (SafetyAlert.TIER_*) alerts: the first of its groups that has anyone.
+# Nobody on the roster right now: the alert goes straight to supervisors rather than nowhere. The
+# published protocol (safety/protocol.py) reads this table.
+ON_DUTY = "on_duty"
+ESCALATION = (
+    (ON_DUTY, "clinical_supervisor", "administrator"),
+    ("clinical_supervisor", "administrator"),
+    ("administrator",),
+)
+
+
 def recipients_for_tier(tier: int):
-    if tier == SafetyAlert.TIER_ON_DUTY:
-        people = on_duty_users()
-        # Nobody on the roster right now: the alert goes straight to supervisors rather than nowhere.
-        return people or _users_with_role("clinical_supervisor") or _users_with_role("administrator")
-    if tier == SafetyAlert.TIER_SUPERVISOR:
-        return _users_with_role("clinical_supervisor") or _users_with_role("administrator")
-    return _users_with_role("administrator")
+    for who in ESCALATION[min(max(tier, 0), len(ESCALATION) - 1)]:
+        people = on_duty_users() if who == ON_DUTY else _users_with_role(who)
+        if people:
+            return people
+    return []
 
 
 def _timeline(alert: SafetyAlert, kind: str, actor=None, note: str = "", **detail) -> AlertEvent:
@@ -422,6 +454,16 @@ def can_handle_alerts_now(user) -> bool:
     """The role, and a second factor proved in this session (pages; the API checks its token)."""
     verified = getattr(user, "is_verified", None)
     return can_handle_alerts(user) and callable(verified) and verified()
+
+
+# Who reads and exports the safety reports (safety/reports.py): the safety leads (clinical
+# supervisors) and administrators, with a second factor proved.
+REPORT_ROLES = ("clinical_supervisor", "administrator")
+
+
+def can_read_reports_now(user) -> bool:
+    verified = getattr(user, "is_verified", None)
+    return bool(user.is_authenticated and user.has_role(*REPORT_ROLES) and callable(verified) and verified())
 
 
 def access_alert_by_id(user, alert_id) -> SafetyAlert:

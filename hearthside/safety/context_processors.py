@@ -18,10 +18,10 @@ def help_lines(request):
         return context
 
     from .actions import can_handle_alerts
-    from .directory import country_for, emergency_number_for, lines_for
+    from .directory import LINES_SHOWN, country_for, emergency_number_for, lines_for
 
     def lines():
-        return lines_for(country_for(user), 3, language=(get_language() or "")[:2])
+        return lines_for(country_for(user), LINES_SHOWN, language=(get_language() or "")[:2])
 
     return {
         **context,

@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 
 DATA_FILE = Path(__file__).parent / "data" / "crisis_lines.json"
+# How many of a country's lines a person is shown (the help panel, /help/), best first.
+LINES_SHOWN = 3
 
 
 def load_directory(path: Path = DATA_FILE, *, replace: bool = False) -> int:
@@ -81,7 +83,7 @@ def suggested_country(request) -> str:
     return ""
 
 
-def lines_for(country: str, limit: int = 3, *, language: str = ""):
+def lines_for(country: str, limit: int = LINES_SHOWN, *, language: str = ""):
     """The country's crisis lines, best first; with ``language``, lines that speak it come first."""
     from .models import CrisisLine
 

@@ -268,3 +268,41 @@ class ContactRoute(models.Model):
     @property
     def active(self) -> bool:
         return self.withdrawn_at is None
+
+
+class ProtocolVersion(models.Model):
+    """One version of the published crisis protocol (``safety/protocol.py``): the facts the site's
+    configuration and code gave when it was first served, and from when. No personal data.
+
+    A new version is recorded whenever the facts differ from the latest version's (a changed
+    deadline, a crisis line edited in the admin, a new screened feature), never edited after."""
+
+    number = models.PositiveIntegerField(unique=True)
+    content_hash = models.CharField(max_length=64)
+    facts = models.JSONField()
+    took_effect = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-number"]
+
+    def __str__(self) -> str:
+        return f"crisis protocol v{self.number} ({self.took_effect:%Y-%m-%d})"
+
+
+class HelpShownCount(models.Model):
+    """How many times the help panel was shown after screening, per day, feature and level.
+
+    A count, not a log: no person, no message, no time of day. It exists for the operator's
+    reports (``safety/reports.py``) because showing the panel leaves no other trace."""
+
+    day = models.DateField()
+    source = models.CharField(max_length=64)
+    level = models.CharField(max_length=10, choices=Level.choices)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["day", "source", "level"]
+        constraints = [models.UniqueConstraint(fields=["day", "source", "level"], name="help_shown_once_per_cell")]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.source} {self.level}: {self.count}"

@@ -10,4 +10,5 @@ urlpatterns = [
     path("alerts/<int:alert_id>/action/", staff_views.alert_action, name="alert_action"),
     path("review/", staff_views.review_queue, name="review"),
     path("roster/", staff_views.roster, name="roster"),
+    path("reports/", staff_views.reports_page, name="reports"),
 ]

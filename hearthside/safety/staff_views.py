@@ -41,6 +41,7 @@ def dashboard(request):
         "held_count": held,
         "on_duty": actions.on_duty_users(),
         "now": timezone.now(),
+        "can_read_reports": actions.can_read_reports_now(request.user),
     })
 
 
@@ -162,3 +163,70 @@ def roster(request):
                   status=400 if error else 200)
 
 
+
+
+@login_required
+@require_http_methods(["GET"])
+def reports_page(request):
+    """Counts to file (safety/reports.py), on the page and as CSV or JSON (``?format=``), for
+    safety leads and administrators; every report read is audited. Bad dates, period or format:
+    400 with the reason."""
+    from datetime import date
+
+    from django.http import HttpResponse
+
+    from . import reports
+
+    if not actions.can_read_reports_now(request.user):
+        raise Http404
+    today = timezone.localdate()
+    given = {"from": request.GET.get("from") or today.replace(month=1, day=1).isoformat(),
+             "to": request.GET.get("to") or today.isoformat(),
+             "period": request.GET.get("period") or "month"}
+    fmt = request.GET.get("format") or "html"
+    error = None
+    report = None
+    try:
+        try:
+            start, end = date.fromisoformat(given["from"]), date.fromisoformat(given["to"])
+        except ValueError:
+            raise ValueError(_("Write the dates as YYYY-MM-DD, for example 2026-01-31.")) from None
+        if fmt not in ("html", "csv", "json"):
+            raise ValueError(_("The format must be csv or json."))
+        report = reports.build(start, end, given["period"])
+    except ValueError as exc:
+        error = str(exc)
+    if error and fmt in ("csv", "json"):
+        return HttpResponse(error, status=400, content_type="text/plain; charset=utf-8")
+    if report is not None:
+        audit.record("safety.report_read", actor=request.user, request=request,
+                     detail={"from": given["from"], "to": given["to"], "period": given["period"], "format": fmt})
+    if report is not None and fmt in ("csv", "json"):
+        body = reports.as_csv(report) if fmt == "csv" else reports.as_json(report)
+        response = HttpResponse(body, content_type="text/csv; charset=utf-8" if fmt == "csv"
+                                else "application/json; charset=utf-8")
+        response["Content-Disposition"] = (f'attachment; filename="safety-report-{report.start}-{report.end}-'
+                                           f'{report.period}.{fmt}"')
+        return response
+    summary, details = [], []
+    if report is not None:
+        # One line per period with each measure's total, then each period's cells by feature and level.
+        by_period: dict[str, dict] = {}
+        for row in reports.rows(report):
+            period = by_period.setdefault(row["period"], {"period": row["period"], "start": row["period_start"],
+                                                          "end": row["period_end"], "totals": [], "cells": []})
+            if row["feature"] == reports.ALL:
+                period["totals"].append({"name": str(reports.MEASURE_NAMES[row["measure"]]), "shown": row["shown"]})
+            else:
+                period["cells"].append({**row, "measure_name": str(reports.MEASURE_NAMES[row["measure"]]),
+                                        "feature_name": labels.source_name(row["feature"]),
+                                        "level_name": labels.level_name(row["level"])})
+        summary = list(by_period.values())
+        details = [p for p in summary if p["cells"]]
+    return render(request, "safety/staff/reports.html", {
+        "given": given, "error": error, "report": report, "summary": summary, "details": details,
+        "measures": [str(reports.MEASURE_NAMES[m]) for m in reports.MEASURES],
+        "method": reports.method(report) if report else None,
+        "reconciled": report is not None and all(r["matches"] for r in report.reconciliation().values()),
+        "query": f"from={given['from']}&to={given['to']}&period={given['period']}" if report else "",
+    }, status=400 if error else 200)

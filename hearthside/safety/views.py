@@ -197,3 +197,34 @@ def plan_step(request, step: str):
         "number": index + 1, "total": len(keys), "has_next": index + 1 < len(keys),
         "prev": keys[index - 1] if index > 0 else None,
     }, status=400 if error else 200)
+
+
+@require_GET
+def protocol_page(request):
+    """The published crisis protocol (safety/protocol.py), for anyone, no account needed: the
+    version in force (recorded now when the configuration changed), or an earlier one
+    (``?version=N``), and the list of every version with its dates."""
+    from django.http import Http404
+
+    from . import protocol
+    from .models import ProtocolVersion
+
+    current = protocol.current_version()
+    versions = list(ProtocolVersion.objects.order_by("-number").only("number", "took_effect"))
+    shown = current
+    asked = request.GET.get("version", "")
+    if asked:
+        if not (asked.isascii() and asked.isdigit() and len(asked) < 10):
+            raise Http404
+        shown = ProtocolVersion.objects.filter(number=int(asked)).first()
+        if shown is None:
+            raise Http404
+    until = {v.number: nxt.took_effect for v, nxt in zip(versions[1:], versions[:-1], strict=True)}
+    return render(request, "safety/protocol.html", {
+        "version": shown,
+        "current": current,
+        "ended": until.get(shown.number),
+        "versions": [{"number": v.number, "took_effect": v.took_effect, "ended": until.get(v.number)}
+                     for v in versions],
+        "p": protocol.display(shown.facts),
+    })

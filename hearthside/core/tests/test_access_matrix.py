@@ -125,6 +125,8 @@ def staff_only(*roles: str, **others) -> dict:
 
 # Safety alerts, the review queue, the roster and paging: safety.actions.ALERT_ROLES.
 ALERTS = staff_only("moderator", "supervisor", "admin")
+# Safety reports: safety.actions.REPORT_ROLES (safety leads and administrators).
+SAFETY_REPORTS = staff_only("supervisor", "admin")
 # Community moderation: site moderators, and a facilitator for their own group; a second factor
 # first, for the facilitator too (a member, whom StaffTwoFactorMiddleware does not stop).
 MODERATION = staff_only("moderator", "admin", facilitator=OK, facilitator_no2fa=REFUSED_2FA)
@@ -158,6 +160,7 @@ OWNED_IDS = (
 )
 RULES: list[tuple[str, dict]] = [
     # Staff endpoints, family by family (StaffTwoFactorMiddleware guards /staff/ and /api/v1/staff/).
+    (r"^\w+ /staff/safety/reports/$", SAFETY_REPORTS),
     (r"^\w+ /(staff/(safety|paging)|api/v1/staff/safety)/", ALERTS),
     (r"^\w+ /(staff/community|api/v1/community/moderation)/", MODERATION),
     (r"^\w+ /api/v1/community/posts/\{post_id\}/revisions$", MODERATION),
@@ -200,6 +203,8 @@ EXCEPTIONS: dict[str, dict] = {
     # fetched by the browser whether or not anyone is signed in (core/device.py).
     "GET /sw.js": PUBLIC,
     "GET /manifest.webmanifest": PUBLIC,
+    # The published crisis protocol: for anyone, no account needed (safety/protocol.py).
+    "GET /help/protocol/": PUBLIC,
     # Who is signed in, for a page kept on the device that is back online: 401 for nobody.
     "GET /device/session": SIGNED_IN,
     # The calendar feed's address is its credential (revocable, care/models.py CalendarFeed).
