@@ -463,10 +463,15 @@ def check_start_exercise(user, slug: str) -> ExerciseSession:
     require_health_consent(user)
     if exercises.get(slug) is None:
         raise Http404
-    open_session = ExerciseSession.objects.filter(user=user, exercise=slug, completed_at__isnull=True).first()
+    open_session = open_exercise_session(user, slug)
     if open_session is not None:
         return open_session
     return ExerciseSession.objects.create(user=user, exercise=slug)
+
+
+def open_exercise_session(user, slug: str) -> ExerciseSession | None:
+    """The person's unfinished session of this exercise, if any (never anyone else's)."""
+    return ExerciseSession.objects.filter(user=user, exercise=slug, completed_at__isnull=True).first()
 
 
 def check_answer_step(user, session: ExerciseSession, value, *, step_id: str | None = None) -> ExerciseSession:

@@ -24,6 +24,7 @@ urlpatterns = [
     path("exercises/", views.exercise_list, name="exercises"),
     path("exercises/<slug:slug>/", views.exercise_start, name="exercise"),
     path("exercise-sessions/<int:session_id>/", views.exercise_session, name="exercise_session"),
+    path("immersive/self-compassion/", views.immersive_exercise, name="immersive"),
     path("sharing/", views.sharing, name="sharing"),
     path("library/", views.article_list, name="library"),
     path("library/<slug:slug>/", views.article_detail, name="article"),

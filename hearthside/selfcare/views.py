@@ -396,6 +396,26 @@ def exercise_session(request, session_id: int):
     }, status=400 if error else 200)
 
 
+@login_required
+@require_http_methods(["GET", "POST"])
+def immersive_exercise(request):
+    """The self-compassion break in the calm 3D space (``immersive.py``): the person's unfinished
+    session of that exercise, or a button that starts one. Answers go to ``exercise_session``."""
+    from . import immersive
+
+    if request.method == "POST":
+        try:
+            actions.check_start_exercise(request.user, immersive.SLUG)
+        except PermissionDenied as exc:
+            messages.error(request, str(exc))
+        return redirect("selfcare:immersive")
+    session = actions.open_exercise_session(request.user, immersive.SLUG)
+    return render(request, "selfcare/immersive.html", {
+        "session": session, "data": immersive.page_data(session), "references": immersive.references(),
+        "consented": has_consent(request.user, "health_data"),
+    })
+
+
 def _readable(step: dict, value):
     """An answer as the person chose it: option labels instead of stored values."""
     if value is None:
