@@ -11,7 +11,10 @@ import pytest
 from django.db import connection, connections
 
 from hearthside.conftest import make_user
-from hearthside.core.conversation import MAX_PAGE, next_seq, page
+from hearthside.core.conversation import MAX_PAGE, check_rate, next_seq, page, resent, store_once
+from hearthside.core.errors import RateLimited
+from hearthside.core.fields import EncryptedTextField
+from hearthside.core.models import SequencedMessage
 
 CALM = "Thanks, that helped a bit today."
 
@@ -53,6 +56,56 @@ def test_page_is_oldest_first_after_or_before_a_number_and_capped():
     assert [m.seq for m in page(messages, before=1)] == []
     assert [m.seq for m in page(messages, limit=0)] == [10]  # at least one
     assert len(page(messages, limit=10_000)) == 10 and MAX_PAGE == 200
+
+
+MESSAGE_MODELS = [("community", "ChatMessage"), ("friends", "PeerMessage"), ("care", "Message"),
+                  ("supportline", "Message")]
+
+
+@pytest.mark.parametrize(("app", "name"), MESSAGE_MODELS)
+def test_each_message_model_is_a_sequenced_message_naming_its_conversation(app, name):
+    from django.apps import apps
+
+    model = apps.get_model(app, name)
+    assert issubclass(model, SequencedMessage)
+    link = model._meta.get_field(model.CONVERSATION)
+    assert link.many_to_one and link.related_model._meta.get_field("last_seq").get_internal_type() == \
+        "BigIntegerField"
+    assert {c.fields for c in model._meta.constraints} >= {
+        (model.CONVERSATION, "seq"), (model.CONVERSATION, "author", "client_id")}
+    assert {"seq", "client_id", "body", "created_at"} <= {f.name for f in model._meta.get_fields()}
+    assert isinstance(model._meta.get_field("body"), EncryptedTextField)
+
+
+@pytest.mark.django_db
+def test_resent_check_rate_and_store_once_on_a_conversation():
+    from hearthside.friends.models import Connection, PeerMessage
+
+    a, b = make_user("a"), make_user("b")
+    link = Connection.objects.create(requester=a, recipient=b, status="accepted", pair=Connection.pair_key(a.pk, b.pk))
+    assert resent(PeerMessage, link, a, "c1") is None
+
+    def store(client_id):
+        return lambda: (PeerMessage.objects.create(connection=link, author=a, client_id=client_id, body="hi",
+                                                   seq=next_seq(Connection, link.pk)), "route")
+
+    first, created, route = store_once(PeerMessage, link, a, "c1", store("c1"))
+    assert (created, route, first.seq) == (True, "route", 1)
+    assert resent(PeerMessage, link, a, "c1") == first
+    assert resent(PeerMessage, link, b, "c1") is None  # another author's client ids are their own
+    # The same client id stored "at the same moment": the unique constraint answers, the first row is
+    # returned, and the second transaction (with its sequence number) is rolled back.
+    again, created, route = store_once(PeerMessage, link, a, "c1", store("c1"))
+    assert (again, created, route) == (first, False, None)
+    link.refresh_from_db()
+    assert link.last_seq == 1 and PeerMessage.objects.filter(connection=link).count() == 1
+
+    check_rate(PeerMessage, link, a, 2, "slow down")  # one message in the last minute: under 2
+    store_once(PeerMessage, link, a, "c2", store("c2"))
+    with pytest.raises(RateLimited) as refused:
+        check_rate(PeerMessage, link, a, 2, "slow down")
+    assert (refused.value.messages, refused.value.status) == (["slow down"], 429)
+    check_rate(PeerMessage, link, b, 1, "slow down")  # counted per author
 
 
 def _group_chat():
