@@ -1024,6 +1024,15 @@ class Companion:
         state["last_at"] = stamp
         turn.state = state
 
+    def _asked_exercise(self, state: dict, text: str) -> str:
+        """The exercise a person asked for: grounding or breathing when they name it, else the one
+        that fits what they said."""
+        if re.search(r"breath|respir", text, re.I):
+            return "box-breathing"
+        if re.search(r"ground|anclaje|5-4-3-2-1", text, re.I):
+            return "grounding-5-4-3-2-1"
+        return self._fitting_exercise(state) or "box-breathing"
+
     def _off(self, state: dict, hello: str = "") -> Turn:
         """The companion switched off: a kind explanation and the ways to people."""
         state["pending"] = None
@@ -1083,11 +1092,7 @@ class Companion:
         if lexicon.WANT_LOG.search(text):
             return self._log(state)
         if lexicon.WANT_EXERCISE.search(text):
-            slug = "grounding-5-4-3-2-1" if re.search(r"ground|anclaje|5-4-3-2-1", text, re.I) else \
-                self._fitting_exercise(state) or "box-breathing"
-            if re.search(r"breath|respir", text, re.I):
-                slug = "box-breathing"
-            return self._start_exercise(state, slug)
+            return self._start_exercise(state, self._asked_exercise(state, text))
         if lexicon.WANT_INFO.search(text):
             article = self._article_for(state) or next((a for a in ("managing-stress", "low-mood")
                                                         if a in articles()), None)
@@ -1523,11 +1528,7 @@ class Companion:
         if lexicon.WANT_LOG.search(text):
             return self._log(state)
         if lexicon.WANT_EXERCISE.search(text):
-            slug = "grounding-5-4-3-2-1" if re.search(r"ground|anclaje|5-4-3-2-1", text, re.I) else \
-                self._fitting_exercise(state) or "box-breathing"
-            if re.search(r"breath|respir", text, re.I):
-                slug = "box-breathing"
-            return self._start_exercise(state, slug)
+            return self._start_exercise(state, self._asked_exercise(state, text))
         if lexicon.WANT_INFO.search(text):
             article = self._article_for(state)
             if article:
