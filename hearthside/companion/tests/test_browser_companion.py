@@ -82,3 +82,52 @@ def test_a_check_in_runs_box_breathing_and_a_crisis_brings_help_and_a_person(asg
     audit.visit(page, "companion-crisis-phone")
     audit.write_report("companion-axe.txt")
     audit.assert_clean()
+
+
+def test_a_known_minor_under_the_california_profile_is_reminded_every_three_hours(asgi_context, asgi_server,
+                                                                                   settings):
+    """Issue #21: under us-ca, a known minor hears at the start that companion chatbots may not suit
+    some minors, and three hours after the companion last said it is automated, the next reply
+    reminds them that it is not a person and suggests a break (the clock moved in the database)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from hearthside.companion.models import Conversation
+    from hearthside.safety.directory import load_directory
+
+    settings.COMPLIANCE_PROFILE = "us-ca"
+    load_directory()
+    teen = make_user("robin", country="US", pseudonym="Robin", year_of_birth=timezone.localdate().year - 15)
+    log_in(asgi_context, teen, asgi_server)
+    page = asgi_context.new_page()
+    audit = PageAudit()
+    audit.watch(page)
+    reminder = ("A reminder: I am an automated companion, not a person. You have been here a while; this may be a "
+                "good moment to take a break.")
+
+    page.goto("/companion/")
+    page.get_by_role("button", name="I agree: start talking").click()
+    expect(page.locator("#companion-status")).to_have_text("Connected", timeout=15_000)
+    log = page.locator("#companion-log")
+    expect(log).to_contain_text("Companion chatbots like me may not be suitable for some minors.")
+    _send(page, "I had a long day at school")
+    expect(log.locator(".is-companion")).to_have_count(2, timeout=15_000)
+    expect(log.locator(".is-companion").last).not_to_contain_text("A reminder")
+
+    conversation = Conversation.objects.get(user=teen)
+    state = conversation.state
+    state["disclosed_at"] = (timezone.now() - timedelta(hours=2, minutes=50)).isoformat()
+    Conversation.objects.filter(pk=conversation.pk).update(state=state)
+    _send(page, "my friends were busy all day")
+    expect(log.locator(".is-companion")).to_have_count(3, timeout=15_000)
+    expect(log.locator(".is-companion").last).not_to_contain_text("A reminder")  # not yet three hours
+
+    state = Conversation.objects.get(pk=conversation.pk).state
+    state["disclosed_at"] = (timezone.now() - timedelta(hours=3, minutes=1)).isoformat()
+    Conversation.objects.filter(pk=conversation.pk).update(state=state)
+    _send(page, "and the bus was late again")
+    expect(log.locator(".is-companion")).to_have_count(4, timeout=15_000)
+    expect(log.locator(".is-companion").last).to_contain_text(reminder)
+    audit.visit(page, "companion-minor-reminder")
+    audit.assert_clean()
