@@ -88,9 +88,14 @@ _UNKNOWN = object()
 def _group_refusal(client, group, band, status=_UNKNOWN) -> str | None:
     """Why ``group`` cannot be suggested to ``client``, or None. ``status``: the client's membership
     status in it when the caller already has it (None for no membership)."""
+    from hearthside.community import youth
     from hearthside.community.models import Group, Membership
 
-    if band == UNDER_18:
+    if youth.on():
+        # Youth mode: groups have an audience, and a client is offered only those of their band.
+        if not youth.allows(client, group):
+            return _("Your client cannot join this group.")
+    elif band == UNDER_18:
         return _("Groups and their meetings are adult spaces: they cannot be suggested to a client under 18.")
     if status is _UNKNOWN:
         status = Membership.objects.filter(group=group, user=client).values_list("status", flat=True).first()

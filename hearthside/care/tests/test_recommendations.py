@@ -235,6 +235,27 @@ def test_age_rules_keep_groups_meetings_and_peer_friends_from_a_client_under_18(
     assert labels == ["Support groups", "Facilitated meetings", "Peer friends", "Coping-strategy board"]
 
 
+def test_in_youth_mode_a_client_is_offered_the_groups_of_their_own_age_band(db, pro, group, settings):
+    settings.YOUTH_MODE = True
+    teens = Group.objects.create(slug="teen-space", name="Teen space", audience=Group.Audience.UNDER_18)
+    young = make_user("young", year_of_birth=timezone.localdate().year - 16)
+    rel = actions.check_choose_practitioner(young, pro)
+    options = {s["label"]: [label for _value, label in s["items"]] for s in connections.options(young, pro.user)}
+    assert options["Support groups"] == ["Teen space"]
+    assert connections.check_recommend(pro.user, rel, f"group:{teens.pk}").kind == "group"
+    with pytest.raises(ValidationError) as refused:
+        connections.check_recommend(pro.user, rel, f"group:{group.pk}")  # an adults' group
+    assert refused.value.message_dict["target"] == ["Your client cannot join this group."]
+
+    adult = make_user("adult", year_of_birth=1990)
+    rel_adult = actions.check_choose_practitioner(adult, make_practitioner("pro2"))
+    options = {s["label"]: [label for _value, label in s["items"]]
+               for s in connections.options(adult, rel_adult.practitioner.user)}
+    assert options["Support groups"] == ["Evening circle"]
+    with pytest.raises(ValidationError):
+        connections.check_recommend(rel_adult.practitioner.user, rel_adult, f"group:{teens.pk}")
+
+
 def test_only_groups_and_meetings_the_client_could_join(rel, pro, client_user, group):
     invite_only = Group.objects.create(slug="closed", name="Closed circle", join_policy=Group.JoinPolicy.INVITE)
     left_out = Group.objects.create(slug="removed-from", name="Removed from")
