@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint tour bench bench-screen screener-cache bench-outreach bench-realtime bench-synapse bench-supportline eval-safety eval-companion eval-moderation train-emotions train-screener venv messages clean
+.PHONY: run test lint tour bench bench-screen screener-cache bench-outreach bench-realtime bench-synapse bench-supportline cluster eval-safety eval-companion eval-moderation train-emotions train-screener venv messages clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -65,6 +65,11 @@ bench-synapse: $(STAMP)
 
 bench-supportline: $(STAMP)
 	$(PY) bench/bench_supportline.py
+
+# Three app hosts, a data host and nginx in network namespaces on this machine (root, nginx,
+# redis-server, PostgreSQL's initdb); docs/deploy.md, "Several app hosts". ARGS="--members 90".
+cluster: $(STAMP)
+	$(PY) bench/cluster.py $(ARGS)
 
 eval-companion: $(STAMP)
 	$(PY) scripts/eval_companion.py --write
