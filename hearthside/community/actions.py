@@ -303,6 +303,14 @@ def hidden_author_ids(user) -> set[int]:
     return {other if mine == user.pk else mine for mine, other in rows}
 
 
+def blocked_ids(user) -> set[int]:
+    """People ``user`` blocked or who blocked them, mutes left out. ``MemberBlock`` is the one block
+    for the whole app: Friends hides these people from each other too."""
+    rows = MemberBlock.objects.filter(Q(user=user) | Q(other=user), kind=MemberBlock.Kind.BLOCK).values_list(
+        "user_id", "other_id")
+    return {other if mine == user.pk else mine for mine, other in rows}
+
+
 def access_member_by_pseudonym(user, pseudonym: str):
     """Someone who shares a group with ``user`` (the only people one can meet here); 404 otherwise."""
     from hearthside.accounts.models import User

@@ -244,7 +244,8 @@ class MemberBlock(models.Model):
 
     ``mute``: only ``user`` stops seeing ``other``; ``other`` is not told. ``block``: neither sees
     the other's messages and posts. Anonymous content is never filtered: hiding it would tell
-    people who wrote it.
+    people who wrote it. This is the one block of the whole app: a ``block`` also hides the two
+    people from each other in Friends, and a Friends block writes it.
     """
 
     class Kind(models.TextChoices):

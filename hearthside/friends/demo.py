@@ -46,7 +46,7 @@ def load(stdout) -> None:
     for username, client_id, body in CHAT:
         actions.check_send(users[username], connection, client_id, body)
     if not CircleMember.objects.filter(owner=river, member=sky).exists():
-        membership = actions.check_invite_to_circle(river, connection, in_safety_plan=actions._may_write_plan(river))
+        membership = actions.check_invite_to_circle(river, connection, in_safety_plan=actions.may_write_plan(river))
         actions.check_answer_circle(sky, membership, True)
     for username, text, situations in STRATEGIES:
         if not Strategy.objects.filter(author=users[username], situations=situations).exists():

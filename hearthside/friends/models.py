@@ -113,18 +113,6 @@ class Connection(models.Model):
         return self.recipient_id if self.requester_id == user_id else self.requester_id
 
 
-class Block(models.Model):
-    blocker = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="peer_blocks")
-    blocked = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["blocker", "blocked"], name="unique_peer_block")]
-
-    def __str__(self) -> str:
-        return f"{self.blocker_id} blocked {self.blocked_id}"
-
-
 class PeerMessage(SequencedMessage):
     """Stored first, then sent; ``seq`` orders a connection's messages and (author, client_id)
     makes a resend a no-op. Held and crisis messages get no ``seq`` and are never delivered."""

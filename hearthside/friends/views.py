@@ -3,6 +3,7 @@ live reach-out notices add it."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -63,7 +64,7 @@ def home(request):
         "connections": rows,
         "circle": circle,
         "circle_size": len([m for m in circle]),
-        "circle_max": actions.settings.FRIENDS_CIRCLE_SIZE,
+        "circle_max": settings.FRIENDS_CIRCLE_SIZE,
         "circles_joined": actions.circles_i_am_in(user),
         "sent": actions.sent_reach_outs(user, limit=3),
         "unseen": sum(1 for d in actions.received_reach_outs(user) if d.seen_at is None),
@@ -141,7 +142,7 @@ def chat(request, connection_id: int):
         "me_ref": actions.author_ref(connection.pk, request.user.pk),
         "history": actions.chat_history(request.user, connection),
         "membership": membership,
-        "circle_full": len(actions.circle_of(request.user)) >= actions.settings.FRIENDS_CIRCLE_SIZE,
+        "circle_full": len(actions.circle_of(request.user)) >= settings.FRIENDS_CIRCLE_SIZE,
     }
     return render(request, "friends/chat.html", context)
 
