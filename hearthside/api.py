@@ -14,7 +14,7 @@ from hearthside.accounts.api import router as accounts_router
 from hearthside.accounts.auth import api_auth
 from hearthside.care.api import router as care_router
 from hearthside.community.api import router as community_router
-from hearthside.community.forum_api import router as forum_router
+from hearthside.community.forum.api import router as forum_router
 from hearthside.companion.api import router as companion_router
 from hearthside.core.errors import ActionRefused, refusal
 from hearthside.friends.api import router as friends_router

@@ -25,7 +25,7 @@ urlpatterns = [
     path("staff/safety/", include("hearthside.safety.staff_urls")),
     path("staff/paging/", include("hearthside.paging.urls")),
     path("selfcare/", include("hearthside.selfcare.urls")),
-    path("groups/<slug:slug>/forum/", include("hearthside.community.forum_urls")),
+    path("groups/<slug:slug>/forum/", include("hearthside.community.forum.urls")),
     path("staff/community/", include("hearthside.community.moderation_urls")),
     path("groups/", include("hearthside.community.urls")),
     path("care/", include("hearthside.care.urls")),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
@@ -21,10 +20,8 @@ router = Router(tags=["counselling"])
 def _guard(fn, *args, **kwargs):
     try:
         return fn(*args, **kwargs)
-    except SecondFactorRequired:
+    except SecondFactorRequired:  # the API's own words (a token, not a log-in); the rest: hearthside/api.py
         raise HttpError(403, clinical.SECOND_FACTOR_API) from None
-    except PermissionDenied as exc:
-        raise HttpError(403, str(exc) or "Not allowed.") from None
 
 
 def _access(helper, request, object_id: int):

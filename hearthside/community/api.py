@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.core.exceptions import PermissionDenied
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
@@ -49,10 +48,7 @@ def get_group(request, slug: str):
 @router.post("/groups/{slug}/join", response={200: GroupOut}, summary="Join (or ask to join) a group")
 def join_group(request, slug: str):
     group = actions.access_group_by_slug(request.user, slug)
-    try:
-        membership = actions.check_join(request.user, group, request=request)
-    except PermissionDenied as exc:
-        raise HttpError(403, str(exc)) from None
+    membership = actions.check_join(request.user, group, request=request)
     return _group_out(group, membership)
 
 
@@ -190,8 +186,6 @@ def _meetings_guard(fn, *args, **kwargs):
 
     try:
         return fn(*args, **kwargs)
-    except PermissionDenied as exc:
-        raise HttpError(403, str(exc)) from None
     except ValidationError as exc:
         if hasattr(exc, "error_dict"):
             raise

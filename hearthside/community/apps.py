@@ -20,7 +20,7 @@ class CommunityConfig(AppConfig):
 
         def _opening_post_deleted(sender, instance, **kwargs):
             # An erased account's opening post takes its thread's title with it.
-            from .forum import forget_opening
+            from .forum.actions import forget_opening
 
             forget_opening(instance)
 

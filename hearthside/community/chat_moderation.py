@@ -19,7 +19,8 @@ from django.utils.translation import gettext as _
 
 from hearthside.core import audit
 
-from . import actions, forum
+from . import actions
+from .forum import actions as forum
 from .models import ChatMessage, Group, Membership, ModerationAction, Report
 from .moderation import (
     QUEUE_LIMIT,

@@ -29,7 +29,7 @@ from django.utils.translation import ngettext
 
 from hearthside.core import audit
 
-from . import forum
+from .forum import actions as forum
 from .models import Group, Membership, ModerationAction, Post, PostRevision, Report
 
 ACTIONS = ("approve", "hide", "restore", "warn", "mute", "remove", "escalate")

@@ -1,6 +1,6 @@
 from hearthside.core.periodic import sweep
 
-from .forum import publish_due_posts
+from .forum.actions import publish_due_posts
 from .meetings import mark_meeting_rooms, send_meeting_reminders
 
 sweep("publish_due_posts")(publish_due_posts)

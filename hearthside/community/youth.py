@@ -101,7 +101,8 @@ def _levels(posts, messages) -> tuple[dict[int, str], dict[int, str]]:
     """The newest screening level of each item ("" when screening found nothing worth keeping)."""
     from hearthside.safety.models import ScreenedItem
 
-    from . import actions, forum
+    from . import actions
+    from .forum import actions as forum
 
     post_levels: dict[int, str] = {}
     for source_id, level in (ScreenedItem.objects.filter(source=forum.SOURCE, source_id__in=[str(p.pk) for p in posts])
@@ -162,7 +163,7 @@ def queue(user, groups, now=None, limit: int = 100) -> list[dict]:
 
 
 def _author(post: Post) -> str:
-    from . import forum
+    from .forum import actions as forum
 
     if post.anonymous:
         return forum.anonymous_label()

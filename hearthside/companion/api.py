@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from ninja import Field, Router, Schema, Status
-from ninja.errors import HttpError
 
 from . import actions
 from .models import Memory
 
 router = Router(tags=["companion"])
-
-
-def _guard(fn, *args, **kwargs):
-    try:
-        return fn(*args, **kwargs)
-    except PermissionDenied as exc:
-        raise HttpError(403, str(exc)) from None
 
 
 def _id(value: int) -> int:
@@ -62,15 +53,15 @@ def send_message(request, payload: CompanionMessageIn):
     conversation = None
     if payload.conversation_id is not None:
         conversation = actions.access_conversation_by_id(request.user, _id(payload.conversation_id))
-    person, reply = _guard(actions.check_send, request.user, payload.text, client_id=payload.client_id,
-                           conversation=conversation, request=request)
+    person, reply = actions.check_send(request.user, payload.text, client_id=payload.client_id,
+                                       conversation=conversation, request=request)
     return Status(201, {"conversation_id": person.conversation_id, "message": actions.message_out(person),
                         "reply": actions.message_out(reply)})
 
 
 @router.get("/conversations/current", response=CompanionConversationOut, summary="My current conversation")
 def current(request):
-    _guard(actions.require_consent, request.user)
+    actions.require_consent(request.user)
     conversation = actions.current_conversation(request.user, request=request)
     return _conversation_out(conversation)
 
@@ -110,8 +101,8 @@ def handoff(request, payload: HandoffIn):
     """The offer is a companion reply with ``connect_support_line`` in its actions; what is passed
     is the summary stored with it (``extra.handoff.summary``), never text sent here."""
     conversation = actions.access_conversation_by_id(request.user, _id(payload.conversation_id))
-    line, passed = _guard(actions.check_handoff, request.user, conversation, payload.offer,
-                          share=payload.share_summary, request=request)
+    line, passed = actions.check_handoff(request.user, conversation, payload.offer,
+                                         share=payload.share_summary, request=request)
     return Status(201, {"support_line_conversation_id": line.pk, "status": line.status, "summary_passed": passed})
 
 

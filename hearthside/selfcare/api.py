@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
@@ -15,13 +14,6 @@ from . import actions, insights, questionnaires
 from .models import CheckIn, JournalEntry, QuestionnaireResponse, Reminder
 
 router = Router(tags=["self-help"])
-
-
-def _guard(fn, *args, **kwargs):
-    try:
-        return fn(*args, **kwargs)
-    except PermissionDenied as exc:
-        raise HttpError(403, str(exc)) from None
 
 
 def _id(value: int) -> int:
@@ -80,8 +72,8 @@ def list_checkins(request, limit: int = 50, before: datetime | None = None):
 @router.post("/checkins", response={200: CheckInOut, 201: CheckInOut}, summary="Check in")
 def create_checkin(request, payload: CheckInIn):
     fields = payload.dict(exclude_none=True)
-    checkin, created = _guard(actions.check_create_checkin_once, request.user, fields,
-                              client_id=fields.pop("client_id", None))
+    checkin, created = actions.check_create_checkin_once(request.user, fields,
+                                                         client_id=fields.pop("client_id", None))
     return Status(201 if created else 200, _checkin_out(checkin))
 
 
@@ -96,7 +88,7 @@ def patch_checkin(request, checkin_id: int, payload: CheckInPatch):
     fields = payload.dict(exclude_unset=True)
     if fields.get("mood", 0) is None:
         raise HttpError(400, "mood cannot be empty.")
-    return _checkin_out(_guard(actions.check_update_checkin, request.user, checkin, fields))
+    return _checkin_out(actions.check_update_checkin(request.user, checkin, fields))
 
 
 @router.delete("/checkins/{checkin_id}", response={204: None})
@@ -144,8 +136,8 @@ def list_journal(request, limit: int = 50):
 @router.post("/journal", response={200: JournalOut, 201: JournalOut}, summary="Write a journal entry")
 def create_journal(request, payload: JournalIn):
     fields = payload.dict()
-    entry, route, created = _guard(actions.check_create_journal_once, request.user, fields,
-                                   client_id=fields.pop("client_id"), request=request)
+    entry, route, created = actions.check_create_journal_once(
+        request.user, fields, client_id=fields.pop("client_id"), request=request)
     return Status(201 if created else 200, _journal_out(entry, route))
 
 
@@ -158,7 +150,7 @@ def get_journal(request, entry_id: int):
 def patch_journal(request, entry_id: int, payload: JournalPatch):
     entry = actions.access_journal_entry_by_id(request.user, _id(entry_id))
     fields = {k: v for k, v in payload.dict(exclude_unset=True).items() if v is not None}
-    entry, route = _guard(actions.check_write_journal, request.user, fields, entry=entry, request=request)
+    entry, route = actions.check_write_journal(request.user, fields, entry=entry, request=request)
     return _journal_out(entry, route)
 
 
@@ -212,8 +204,8 @@ def _response_out(r: QuestionnaireResponse) -> dict:
 
 @router.post("/questionnaires/{slug}/responses", response={201: ResponseOut}, summary="Answer a questionnaire")
 def submit_questionnaire(request, slug: str, payload: AnswersIn):
-    response, _result, _alert = _guard(actions.check_submit_questionnaire, request.user, slug, payload.answers,
-                                       request=request)
+    response, _result, _alert = actions.check_submit_questionnaire(request.user, slug, payload.answers,
+                                                                   request=request)
     return Status(201, _response_out(response))
 
 
@@ -317,8 +309,8 @@ def _entry(request, entry_id):
 
 @router.post("/sharing", response={201: ShareOut}, summary="Share a kind of data, or one journal entry")
 def share(request, payload: ShareIn):
-    grant = _guard(actions.check_share, request.user, payload.data_type,
-                   journal_entry=_entry(request, payload.journal_entry), request=request)
+    grant = actions.check_share(request.user, payload.data_type,
+                                journal_entry=_entry(request, payload.journal_entry), request=request)
     return Status(201, {"id": grant.pk, "data_type": grant.data_type, "journal_entry": grant.journal_entry_id,
                         "granted_at": grant.granted_at})
 

@@ -3,7 +3,6 @@ for supporters (two-factor token or session) the queue and "help the next person
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
@@ -148,10 +147,7 @@ def availability(request, payload: AvailableIn):
              summary="Help the next person: take the most urgent waiting conversation")
 def help_next(request):
     _staff(request)
-    try:
-        conversation = actions.check_help_next(request.user, request=request)
-    except PermissionDenied as exc:
-        raise HttpError(403, str(exc)) from None
+    conversation = actions.check_help_next(request.user, request=request)
     if conversation is None:
         return Status(204, None)
     return _out(conversation)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hearthside.community import forum
+from hearthside.community.forum import actions as forum
 from hearthside.community.models import Group, Membership
 from hearthside.conftest import make_user
 

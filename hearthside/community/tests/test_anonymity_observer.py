@@ -16,8 +16,9 @@ import re
 import pytest
 from asgiref.sync import async_to_sync
 
-from hearthside.community import chat_moderation, forum, moderation
+from hearthside.community import chat_moderation, moderation
 from hearthside.community import typing as typing_mod
+from hearthside.community.forum import actions as forum
 from hearthside.community.models import ChatMessage, Group, Membership, Post
 from hearthside.conftest import login_client, make_user
 from hearthside.testing.sockets import drain, next_frame, open_socket, socket_for

@@ -93,7 +93,7 @@ def test_a_post_by_a_deleted_account_stays_visible_to_someone_who_muted_people(p
     Post.objects.filter(pk=orphan.post.pk).update(author=None)
     actions.check_block(people["facilitator"], actions.access_member_by_pseudonym(people["facilitator"],
                                                                                   writer.pseudonym), "mute")
-    from hearthside.community import forum
+    from hearthside.community.forum import actions as forum
 
     viewer = forum.viewer_for(people["facilitator"], group)
     page = forum.thread_page(viewer, sub.thread, mark_read=False)

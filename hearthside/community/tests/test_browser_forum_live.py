@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from hearthside.community import forum
+from hearthside.community.forum import actions as forum
 from hearthside.community.models import Group, Membership, Post
 from hearthside.testing.browser import TRACK_SOCKETS, PageAudit, log_in, new_context
 

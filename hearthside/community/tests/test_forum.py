@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from hearthside.community import forum
+from hearthside.community.forum import actions as forum
 from hearthside.community.models import Group, Membership, Post, PostRevision, Reaction, Thread
 from hearthside.conftest import login_client, make_user
 from hearthside.safety.actions import alerts_from
@@ -322,6 +322,7 @@ def test_slow_mode_and_mute_stop_posting(people, group, api_as):
     with time_machine.travel(timezone.now(), tick=False) as traveller:
         too_soon = api.post(f"/api/v1/community/threads/{sub.thread.pk}/posts", {"body": "and another thing"})
         assert too_soon.status_code == 403 and "slow mode" in too_soon.json()["detail"]
+        assert too_soon.json()["code"] == "forbidden"  # answered by the one error family (hearthside/api.py)
         traveller.shift(timedelta(seconds=61))
         assert api.post(f"/api/v1/community/threads/{sub.thread.pk}/posts", {"body": "later"}).status_code == 201
         Membership.objects.filter(user=people["reader"]).update(muted_until=timezone.now() + timedelta(hours=1))

@@ -15,7 +15,8 @@ from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async as db
 from django.utils import timezone
 
-from hearthside.community import forum, moderation
+from hearthside.community import moderation
+from hearthside.community.forum import actions as forum
 from hearthside.community.models import Post
 from hearthside.conftest import login_client
 from hearthside.testing.sockets import next_frame, open_socket, socket_for

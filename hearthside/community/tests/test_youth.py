@@ -10,7 +10,8 @@ import pytest
 from django.test import TestCase
 from django.utils import timezone
 
-from hearthside.community import actions, chat_moderation, forum, moderation, youth
+from hearthside.community import actions, chat_moderation, moderation, youth
+from hearthside.community.forum import actions as forum
 from hearthside.community.models import ChatMessage, Group, Membership, Post
 from hearthside.conftest import login_client, make_user
 from hearthside.selfcare.models import Notification

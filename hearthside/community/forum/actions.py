@@ -40,7 +40,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from hearthside.core import audit
 
-from .models import Group, Membership, Post, PostRevision, Reaction, Report, Thread, ThreadRead
+from ..models import Group, Membership, Post, PostRevision, Reaction, Report, Thread, ThreadRead
 
 MAX_TITLE = 200
 MAX_BODY = 20_000
@@ -81,7 +81,7 @@ def _id(value) -> int:
 
 def _community():
     # The membership helpers live in community.actions (written alongside this module).
-    from . import actions
+    from .. import actions
 
     return actions
 

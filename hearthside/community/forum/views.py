@@ -1,6 +1,6 @@
 """Forum pages (under /groups/<slug>/forum/) and the moderation pages (under /staff/community/).
 
-Thin views over community.forum and community.moderation; the same functions feed the API.
+Thin views over community.forum.actions and community.moderation; the same functions feed the API.
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from hearthside.accounts.auth import has_two_factor
 
-from . import forum, moderation
-from .models import Post
+from .. import moderation
+from ..models import Post
+from . import actions as forum
 
 
 def _errors(exc: ValidationError) -> dict:
@@ -237,10 +238,10 @@ def queue(request):
         return response
     group = None
     if request.GET.get("group"):
-        from . import actions
+        from .. import actions
 
         group = actions.access_group_by_slug(request.user, request.GET["group"])
-    from . import chat_moderation, youth
+    from .. import chat_moderation, youth
 
     groups = moderation.moderated_groups(request.user)
     if group is not None:
@@ -266,7 +267,7 @@ def _mute_choices():
 @require_POST
 def chat_item(request, message_id: int):
     """One action on a chat message from the queue page; back to the queue with the outcome."""
-    from . import chat_moderation
+    from .. import chat_moderation
 
     if (response := _moderator_page(request)) is not None:
         return response

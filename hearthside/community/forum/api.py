@@ -9,22 +9,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.core.exceptions import PermissionDenied
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from hearthside.accounts.auth import has_two_factor
 
-from . import forum, moderation
+from .. import moderation
+from . import actions as forum
 
 router = Router(tags=["communities: forum"])
-
-
-def _guard(fn, *args, **kwargs):
-    try:
-        return fn(*args, **kwargs)
-    except PermissionDenied as exc:
-        raise HttpError(403, str(exc)) from None
 
 
 class ReactionOut(Schema):
@@ -163,9 +156,9 @@ def list_threads(request, slug: str, page: int = 1):
 @router.post("/groups/{slug}/threads", response={201: SubmittedOut}, summary="Start a thread")
 def create_thread(request, slug: str, payload: ThreadIn):
     viewer = forum.access_group_forum(request.user, slug)
-    sub = _guard(forum.check_create_thread, request.user, viewer, payload.title, payload.body,
-                 anonymous=payload.anonymous, cw_tags=payload.cw_tags, hold_minutes=payload.hold_minutes,
-                 request=request)
+    sub = forum.check_create_thread(request.user, viewer, payload.title, payload.body,
+                                    anonymous=payload.anonymous, cw_tags=payload.cw_tags,
+                                    hold_minutes=payload.hold_minutes, request=request)
     return Status(201, _submitted(sub, viewer))
 
 
@@ -178,7 +171,7 @@ def search(request, slug: str, q: str = ""):
 @router.put("/groups/{slug}/content-warnings", response=HiddenTagsOut, summary="Content warnings I want folded")
 def set_hidden_tags(request, slug: str, payload: HiddenTagsIn):
     viewer = forum.access_group_forum(request.user, slug)
-    hidden = _guard(forum.check_set_hidden_tags, request.user, viewer, payload.hidden)
+    hidden = forum.check_set_hidden_tags(request.user, viewer, payload.hidden)
     return {"hidden": hidden, "required": list(viewer.group.required_cw_tags or [])}
 
 
@@ -191,8 +184,8 @@ def get_thread(request, thread_id: int, page: int = 1):
 @router.post("/threads/{thread_id}/posts", response={201: SubmittedOut}, summary="Reply")
 def reply(request, thread_id: int, payload: ForumReplyIn):
     thread, viewer = forum.access_thread_by_id(request.user, thread_id)
-    sub = _guard(forum.check_reply, request.user, thread, viewer, payload.body, anonymous=payload.anonymous,
-                 cw_tags=payload.cw_tags, hold_minutes=payload.hold_minutes, request=request)
+    sub = forum.check_reply(request.user, thread, viewer, payload.body, anonymous=payload.anonymous,
+                            cw_tags=payload.cw_tags, hold_minutes=payload.hold_minutes, request=request)
     return Status(201, _submitted(sub, viewer))
 
 
@@ -205,22 +198,22 @@ def get_post(request, post_id: int):
 @router.patch("/posts/{post_id}", response=SubmittedOut, summary="Edit my post (earlier text kept for moderators)")
 def edit_post(request, post_id: int, payload: EditIn):
     post, viewer = forum.access_post_by_id(request.user, post_id)
-    sub = _guard(forum.check_edit_post, request.user, post, viewer, payload.body, cw_tags=payload.cw_tags,
-                 request=request)
+    sub = forum.check_edit_post(request.user, post, viewer, payload.body, cw_tags=payload.cw_tags,
+                                request=request)
     return _submitted(sub, viewer)
 
 
 @router.delete("/posts/{post_id}", response={204: None}, summary="Withdraw my post, or cancel a held-back one")
 def cancel_post(request, post_id: int):
     post, _viewer = forum.access_post_by_id(request.user, post_id)
-    _guard(forum.do_cancel_post, request.user, post, request=request)
+    forum.do_cancel_post(request.user, post, request=request)
     return Status(204, None)
 
 
 @router.post("/posts/{post_id}/reactions", response=ReactionsOut, summary="Add or take back a reaction")
 def toggle_reaction(request, post_id: int, payload: ReactionIn):
     post, viewer = forum.access_post_by_id(request.user, post_id)
-    on = _guard(forum.check_toggle_reaction, request.user, post, viewer, payload.kind)
+    on = forum.check_toggle_reaction(request.user, post, viewer, payload.kind)
     page = forum.post_dict(post, viewer, **_reaction_state(post, request.user))
     return {"on": on, "reactions": page["reactions"]}
 
@@ -228,7 +221,7 @@ def toggle_reaction(request, post_id: int, payload: ReactionIn):
 def _reaction_state(post, user) -> dict:
     from django.db.models import Count
 
-    from .models import Reaction
+    from ..models import Reaction
 
     counts = dict(Reaction.objects.filter(post=post).values_list("kind").annotate(n=Count("pk")))
     mine = set(Reaction.objects.filter(post=post, user=user).values_list("kind", flat=True))
@@ -238,7 +231,7 @@ def _reaction_state(post, user) -> dict:
 @router.post("/posts/{post_id}/report", response={201: ForumReportOut}, summary="Report a post to the moderators")
 def report_post(request, post_id: int, payload: ForumReportIn):
     post, viewer = forum.access_post_by_id(request.user, post_id)
-    report = _guard(forum.check_report, request.user, post, viewer, payload.reason, request=request)
+    report = forum.check_report(request.user, post, viewer, payload.reason, request=request)
     return Status(201, {"id": report.pk, "status": report.status})
 
 
@@ -343,7 +336,7 @@ class RevealOut(Schema):
 def _group_filter(request, group: str | None):
     if not group:
         return None
-    from . import actions
+    from .. import actions
 
     return actions.access_group_by_slug(request.user, group)
 
@@ -372,8 +365,9 @@ def post_revisions(request, post_id: int):
 def moderation_action(request, payload: ForumActionIn):
     _moderator(request)
     post = moderation.access_post_for_moderation(request.user, payload.post_id)
-    entry = _guard(moderation.check_moderate, request.user, post, payload.action, reason=payload.reason,
-                   minutes=payload.minutes, label=payload.label, level=payload.level, request=request)
+    entry = moderation.check_moderate(request.user, post, payload.action, reason=payload.reason,
+                                      minutes=payload.minutes, label=payload.label, level=payload.level,
+                                      request=request)
     post.refresh_from_db(fields=["status"])
     return Status(201, {"id": entry.pk, "action": entry.action, "post_id": post.pk, "status": post.status})
 
@@ -382,7 +376,7 @@ def moderation_action(request, payload: ForumActionIn):
 def reveal(request, payload: RevealIn):
     _moderator(request)
     post = moderation.access_post_for_moderation(request.user, payload.post_id)
-    author = _guard(moderation.check_reveal, request.user, post, payload.reason, request=request)
+    author = moderation.check_reveal(request.user, post, payload.reason, request=request)
     return {"post_id": post.pk, "author": author}
 
 
@@ -397,10 +391,10 @@ class ChatReportIn(Schema):
 @router.post("/groups/{slug}/chat/{seq}/report", response={201: ForumReportOut},
              summary="Report a chat message (by its sequence number) to the moderators")
 def report_chat(request, slug: str, seq: int, payload: ChatReportIn):
-    from . import actions, chat_moderation
+    from .. import actions, chat_moderation
 
     group = actions.access_group_by_slug(request.user, slug)
-    report = _guard(chat_moderation.check_report_chat, request.user, group, seq, payload.reason)
+    report = chat_moderation.check_report_chat(request.user, group, seq, payload.reason)
     return Status(201, {"id": report.pk, "status": report.status})
 
 
@@ -450,7 +444,7 @@ class ChatActionOut(Schema):
 @router.get("/moderation/chat", response=list[ChatQueueItemOut],
             summary="Chat messages held for review or reported")
 def chat_moderation_queue(request, group: str | None = None):
-    from . import chat_moderation
+    from .. import chat_moderation
 
     _moderator(request)
     return chat_moderation.queue(request.user, _group_filter(request, group))
@@ -459,12 +453,12 @@ def chat_moderation_queue(request, group: str | None = None):
 @router.post("/moderation/chat/actions", response={201: ChatActionOut},
              summary="Approve (release), hide, warn, mute or remove the author of a chat message")
 def chat_moderation_action(request, payload: ChatActionIn):
-    from . import chat_moderation
+    from .. import chat_moderation
 
     _moderator(request)
     message = chat_moderation.access_chat_message_for_moderation(request.user, payload.message_id)
-    entry = _guard(chat_moderation.check_moderate_chat, request.user, message, payload.action,
-                   reason=payload.reason, minutes=payload.minutes, request=request)
+    entry = chat_moderation.check_moderate_chat(request.user, message, payload.action,
+                                                reason=payload.reason, minutes=payload.minutes, request=request)
     message.refresh_from_db(fields=["status", "seq"])
     return Status(201, {"id": entry.pk if entry else None, "action": payload.action, "message_id": message.pk,
                         "status": message.status, "seq": message.seq})
