@@ -25,6 +25,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from hearthside.core import audit
 from hearthside.core.personal_data import erase_rows, export_rows
 
+from .hooks import export_sections
 from .models import (
     STAFF_ROLES,
     AccessToken,
@@ -35,11 +36,13 @@ from .models import (
     LoginFailure,
     Role,
     RoleGrant,
+    SharingGrant,
     TokenScope,
     User,
     pseudonym_validator,
     username_validator,
 )
+from .signals import consent_withdrawn
 
 LOGIN_FAILED = "Those details did not match an account. Check them and try again."
 SESSION_AUTH_AT = "hs_auth_at"
@@ -614,12 +617,10 @@ def do_withdraw_consent(user: User, purpose: str, request=None) -> int:
         withdrawn_at=timezone.now()
     )
     if purpose == ConsentPurpose.PRACTITIONER_SHARING:
-        # Withdrawing this consent stops every kind of sharing at once, everywhere it shows.
-        from hearthside.safety.models import SafetyPlan
-        from hearthside.selfcare.models import SharingGrant
-
+        # Withdrawing this consent stops every kind of sharing at once, everywhere it shows (the
+        # safety plan's own switch listens to consent_withdrawn).
         SharingGrant.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
-        SafetyPlan.objects.filter(user=user).update(shared_with_practitioner=False)
+    consent_withdrawn.send(sender=User, user=user, purpose=purpose)
     if count:
         audit.record("consent.withdrawn", actor=user, request=request, subject=user, detail={"purpose": purpose})
     return count
@@ -805,11 +806,8 @@ def export_user_data(user: User, request=None) -> dict:
         },
         "data": export_rows(user),
     }
-    from hearthside.interop.fhir import bundle_for
-
-    fhir = bundle_for(user)
-    if fhir is not None:
-        data["fhir"] = fhir
+    # Sections a feature adds (care: the FHIR bundle), registered in its AppConfig.ready.
+    data.update(export_sections(user))
     audit.record("account.exported", actor=user, request=request, obj=user, subject=user)
     return data
 

@@ -1,4 +1,4 @@
-"""People, their roles, consent, access tokens and login throttling."""
+"""People, their roles, consent and what it lets them share, access tokens and login throttling."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 
 class Role(models.TextChoices):
@@ -181,6 +182,42 @@ class ConsentRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id}:{self.purpose}"
+
+
+class SharingGrant(models.Model):
+    """A person's choice to share one kind of self-help data (or one journal entry) with their
+    practitioner(s). Revoking sets revoked_at; the row stays as the record of consent.
+
+    It lives here, beside the consent it depends on, because self-help, safety and care all read it
+    and withdrawing the practitioner-sharing consent revokes it. The table keeps the name it had in
+    self-help (selfcare/migrations/0008 moved only the model's state, no data)."""
+
+    class DataType(models.TextChoices):
+        # Marked for the catalogue, translated where shown (the sharing page).
+        CHECKINS = "checkins", gettext_noop("check-ins and insights")
+        QUESTIONNAIRES = "questionnaires", gettext_noop("questionnaire results")
+        SAFETY_PLAN = "safety_plan", gettext_noop("safety plan")
+        EXERCISES = "exercises", gettext_noop("exercise history")
+        JOURNAL_ENTRY = "journal_entry", gettext_noop("one journal entry")
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="sharing_grants")
+    data_type = models.CharField(max_length=20, choices=DataType.choices)
+    # A lazy reference, not an import: accounts imports no feature app (pyproject's contract).
+    journal_entry = models.ForeignKey("selfcare.JournalEntry", null=True, blank=True, on_delete=models.CASCADE,
+                                      related_name="sharing_grants")
+    # Empty: every practitioner the person has an active care relationship with.
+    practitioner = models.ForeignKey(User, null=True, blank=True, on_delete=models.CASCADE,
+                                     related_name="received_sharing_grants")
+    granted_at = models.DateTimeField(default=timezone.now)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        db_table = "selfcare_sharinggrant"
+        ordering = ["-granted_at"]
+        indexes = [models.Index(fields=["user", "data_type"])]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} shares {self.data_type}"
 
 
 class TokenScope(models.TextChoices):

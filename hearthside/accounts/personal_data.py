@@ -8,7 +8,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from hearthside.core.personal_data import register
 
-from .models import AccessToken, ConsentRecord, RoleGrant
+from .models import AccessToken, ConsentRecord, RoleGrant, SharingGrant
 
 
 def _devices(user):
@@ -27,3 +27,6 @@ register(TOTPDevice, exporter=_devices, order=10)
 # Recovery codes are exported as a count in the TOTP entry above, never as codes.
 register(StaticDevice, exporter=lambda user: [], order=10)
 register(LogEntry, order=10)
+# Grants the person made, and grants naming them as the practitioner (gone with their account).
+# Order 40, as when it lived in self-help (erasure runs from the highest order down).
+register(SharingGrant, order=40, extra_user_fields=("practitioner",))

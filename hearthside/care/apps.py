@@ -1,6 +1,14 @@
 from django.apps import AppConfig
 
 
+def fhir_bundle(user):
+    """The person's FHIR bundle for their export (None when they have no clinical data)."""
+    # Imported when an export is made: fhir.resources is heavy and no page needs it at start-up.
+    from hearthside.interop.fhir import bundle_for
+
+    return bundle_for(user)
+
+
 class CareConfig(AppConfig):
     name = "hearthside.care"
     label = "care"
@@ -13,6 +21,10 @@ class CareConfig(AppConfig):
         from .conversation import CareChannel
 
         realtime.register(CareChannel())
+
+        from hearthside.accounts import hooks
+
+        hooks.export_section("fhir", fhir_bundle)
 
         # The practitioner in the loop: listen to the safety layer rather than be called by it.
         from hearthside.safety import signals

@@ -1,4 +1,4 @@
-"""What a practitioner sees of a client: only what the client shares (self-help SharingGrant),
+"""What a practitioner sees of a client: only what the client shares (accounts.SharingGrant),
 only while they work together, every read audited and shown to the client. Also session notes,
 homework and measurement-based care.
 
@@ -70,7 +70,7 @@ def access_client(user, relationship_id) -> CareRelationship:
 
 
 def _grants(relationship: CareRelationship):
-    from hearthside.selfcare.models import SharingGrant
+    from hearthside.accounts.models import SharingGrant
 
     return SharingGrant.objects.filter(user=relationship.client, revoked_at__isnull=True).filter(
         Q(practitioner__isnull=True) | Q(practitioner=relationship.practitioner.user))

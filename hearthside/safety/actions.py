@@ -73,6 +73,13 @@ def do_set_plan_sharing(user, shared: bool, request=None) -> SafetyPlan:
     return plan
 
 
+def stop_plan_sharing_on_withdrawal(sender, user, purpose, **kwargs) -> None:
+    """accounts.signals.consent_withdrawn: without the practitioner-sharing consent the plan is not
+    shared either (sharing it needs that consent, do_set_plan_sharing)."""
+    if purpose == "practitioner_sharing":
+        SafetyPlan.objects.filter(user=user).update(shared_with_practitioner=False)
+
+
 # ---------------------------------------------------------------------------------------------
 # Screening and routing: what every app calls before it publishes or stores what a person wrote.
 

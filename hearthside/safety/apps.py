@@ -19,3 +19,9 @@ class SafetyConfig(AppConfig):
         post_migrate.connect(load_directory_if_empty, sender=self)
         realtime.register(AlertsChannel())
         warmup.register(warm_screener)
+
+        from hearthside.accounts.signals import consent_withdrawn
+
+        from .actions import stop_plan_sharing_on_withdrawal
+
+        consent_withdrawn.connect(stop_plan_sharing_on_withdrawal, dispatch_uid="safety.plan_sharing_consent")

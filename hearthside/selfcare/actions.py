@@ -540,7 +540,7 @@ def exercise_effects(user) -> list[dict]:
 
 
 def active_grants(user):
-    from .models import SharingGrant
+    from hearthside.accounts.models import SharingGrant
 
     return SharingGrant.objects.filter(user=user, revoked_at__isnull=True)
 
@@ -556,7 +556,7 @@ def is_shared(user, data_type: str, journal_entry=None) -> bool:
 
 def check_share(user, data_type: str, *, journal_entry=None, request=None):
     """Share a kind of data (or one journal entry); needs the practitioner-sharing consent."""
-    from .models import SharingGrant
+    from hearthside.accounts.models import SharingGrant
 
     if not has_consent(user, "practitioner_sharing"):
         raise PermissionDenied(_("Sharing needs your permission to share with your practitioner."))
@@ -579,7 +579,7 @@ def check_share(user, data_type: str, *, journal_entry=None, request=None):
 
 
 def do_unshare(user, data_type: str, *, journal_entry=None, request=None) -> int:
-    from .models import SharingGrant
+    from hearthside.accounts.models import SharingGrant
 
     if data_type not in SharingGrant.DataType.values:
         raise ValidationError({"data_type": [_("Unknown kind of data.")]})

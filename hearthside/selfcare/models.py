@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext_noop
 
 from hearthside.core.fields import (
     EncryptedDecimalField,
@@ -181,33 +180,3 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.text[:40]
-
-
-class SharingGrant(models.Model):
-    """A person's choice to share one kind of self-help data (or one journal entry) with their
-    practitioner(s). Revoking sets revoked_at; the row stays as the record of consent."""
-
-    class DataType(models.TextChoices):
-        # Marked for the catalogue, translated where shown (the sharing page).
-        CHECKINS = "checkins", gettext_noop("check-ins and insights")
-        QUESTIONNAIRES = "questionnaires", gettext_noop("questionnaire results")
-        SAFETY_PLAN = "safety_plan", gettext_noop("safety plan")
-        EXERCISES = "exercises", gettext_noop("exercise history")
-        JOURNAL_ENTRY = "journal_entry", gettext_noop("one journal entry")
-
-    user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="sharing_grants")
-    data_type = models.CharField(max_length=20, choices=DataType.choices)
-    journal_entry = models.ForeignKey(JournalEntry, null=True, blank=True, on_delete=models.CASCADE,
-                                      related_name="sharing_grants")
-    # Empty: every practitioner the person has an active care relationship with.
-    practitioner = models.ForeignKey("accounts.User", null=True, blank=True, on_delete=models.CASCADE,
-                                     related_name="received_sharing_grants")
-    granted_at = models.DateTimeField(default=timezone.now)
-    revoked_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-granted_at"]
-        indexes = [models.Index(fields=["user", "data_type"])]
-
-    def __str__(self) -> str:
-        return f"{self.user_id} shares {self.data_type}"

@@ -10,7 +10,6 @@ from .models import (
     Notification,
     QuestionnaireResponse,
     Reminder,
-    SharingGrant,
 )
 
 register(CheckIn, order=50)
@@ -20,5 +19,3 @@ register(ExerciseSession, order=50)
 register(Reminder, order=50)
 register(Notification, order=50)
 register(Activity, user_field="owner", order=50)
-# Grants the person made, and grants naming them as the practitioner (gone with their account).
-register(SharingGrant, order=40, extra_user_fields=("practitioner",))

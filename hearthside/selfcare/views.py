@@ -461,7 +461,7 @@ def article_detail(request, slug: str):
 @login_required
 @require_http_methods(["GET", "POST"])
 def sharing(request):
-    from .models import SharingGrant
+    from hearthside.accounts.models import SharingGrant
 
     user = request.user
     if request.method == "POST":

@@ -80,7 +80,7 @@ def test_other_practitioners_and_ended_relationships_see_nothing(rel, client_use
 
 
 def test_a_grant_to_one_practitioner_does_not_follow_a_switch(rel, client_user, pro):
-    from hearthside.selfcare.models import SharingGrant
+    from hearthside.accounts.models import SharingGrant
 
     SharingGrant.objects.create(user=client_user, data_type="checkins", practitioner=pro.user)
     assert "checkins" in clinical.shared_with(rel)["types"]

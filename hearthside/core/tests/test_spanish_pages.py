@@ -298,7 +298,7 @@ def catalogue_english_in(text: str, fragments: dict[str, list[str]]) -> list[str
 
 def _complete_demo() -> None:
     """One object of each kind the demo content lacks, so that every page has something to show."""
-    from hearthside.accounts.models import User
+    from hearthside.accounts.models import SharingGrant, User
     from hearthside.care.models import CareRelationship
     from hearthside.community import models as community
     from hearthside.friends import models as friends
@@ -309,7 +309,7 @@ def _complete_demo() -> None:
     sky = User.objects.get(username="demo-member2")
     entry = selfcare.JournalEntry.objects.create(user=river, title="Domingo", body="Hoy caminé un rato.")
     relationship = CareRelationship.objects.filter(client=river).first()
-    selfcare.SharingGrant.objects.create(
+    SharingGrant.objects.create(
         user=river,
         data_type="journal_entry",
         journal_entry=entry,

@@ -208,8 +208,9 @@ def test_emotion_suggestions_need_consent(consenting, api_as):
 
 def test_sharing_needs_consent_is_per_entry_and_revocable(consenting, api_as):
     from hearthside.accounts.actions import do_give_consent, do_withdraw_consent
+    from hearthside.accounts.models import SharingGrant
     from hearthside.selfcare.actions import is_shared
-    from hearthside.selfcare.models import JournalEntry, SharingGrant
+    from hearthside.selfcare.models import JournalEntry
 
     user, other = consenting("sharer"), consenting("nosy")
     api = api_as(user)
