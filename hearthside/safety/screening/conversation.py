@@ -80,8 +80,8 @@ RETRACT = _rx(
     r"shouldn'?t have said (?:that|anything)", r"just venting",
     r"(?:it'?s )?not (?:a|that) big (?:of a )?deal", r"overreacting", r"(?:it'?s )?not that bad",
     # Spanish (accents stripped)
-    r"(?:es|era|fue) (?:una )?(?:broma|joda|cona|cotorreo)", r"(?:es|era|fue) (?:un )?chiste", r"bromeaba",
-    r"estaba bromeando", r"mentiras?", r"no (?:era|es|lo dije) en serio", r"olvida(?:lo|te)",
+    r"(?<!no )(?:es|era|fue) (?:una )?(?:broma|joda|cona|cotorreo)", r"(?<!no )(?:es|era|fue) (?:un )?chiste",
+    r"bromeaba", r"(?<!no )estaba bromeando", r"mentiras?", r"no (?:era|es|lo dije) en serio", r"olvida(?:lo|te)",
     r"olvida lo que dije", r"olvidate de lo que dije", r"no me (?:hagas|hagan|pelen) caso", r"ni caso",
     r"ignorame",
     r"ignora lo que dije", r"(?:no es|no fue) nada", r"no pasa (?:nada|na)", r"no te preocupes",
@@ -99,13 +99,15 @@ PROTECT = _rx(
     r"i (?:'?ve |have )?told (?:my|a) \w+",
     r"(?:i )?called (?:the|a|my) (?:crisis|help|hot|suicide|support)", r"called (?:988|911|999|112)",
     r"(?:crisis|help|hot)line", r"appointment", r"therap(?:ist|y)", r"counsel+or", r"psychiatrist",
-    r"safety plan", r"not going to (?:do|hurt|take)", r"won'?t (?:do|hurt|take) (?:it|anything|myself|them)",
+    r"safety plan", r"(?:get|getting|ask for|asking for|reach out for|find) (?:some )?help",
+    r"not going to (?:do|hurt|take)", r"won'?t (?:do|hurt|take) (?:it|anything|myself|them)",
     r"(?:gave|handed|given) (?:them|it|(?:the|my) (?:pills|meds|tablets|gun|rifle|knife|knives|blades|"
-    r"razors?|rope|keys)) (?:to|over|away)", r"i'?ll be (?:ok|okay|fine|alright)", r"i'?ll survive",
+    r"razors?|rope|keys)) (?:to|over|away)", r"(?<!soon )i'?ll be (?:ok|okay|fine|alright)", r"i'?ll survive",
     # Spanish
     r"(?:estoy|me siento) a salvo", r"hable con", r"(?:le )?conte a", r"llame a", r"linea de",
     r"cita", r"terapia", r"terapeuta", r"psicolog[oa]", r"psiquiatra", r"plan de seguridad",
-    r"se (?:las|los|la|lo) di", r"no me voy a (?:hacer|tomar|matar)", r"voy a estar bien",
+    r"se (?:las|los|la|lo) di", r"no me voy a (?:hacer|tomar|matar)", r"(?<!pronto )voy a estar bien",
+    r"(?:pedir|pedi|buscar|busque) ayuda",
 )
 # A goodbye, or a word of finality.  Strong ones say what is to come; soft ones are ordinary
 # words of thanks or parting that read differently after despair.
@@ -123,7 +125,11 @@ FINAL_STRONG = _rx(
     r"won'?t have to (?:worry|deal) (?:about|with) me",
     r"(?:look after|take care of|feed) my (?:cat|dog|pet|kids)",
     r"(?:they'?ll|they will|someone will|he'?ll|she'?ll) find (?:them|it|me|the \w+)",
-    r"last (?:time|message|thing) (?:you'?ll|you will)", r"(?:all|everything(?:'?s| is)?) (?:sorted|in order|"
+    r"last (?:time|message|thing) (?:you'?ll|you will)",
+    r"(?:already )?said (?:my )?goodbyes?(?: to (?:everyone|everybody|my \w+))?(?! at)",
+    r"won'?t (?:bother|trouble) (?:you|anyone|anybody|you all)(?: anymore| much longer| again| for long)",
+    r"(?:won'?t|don'?t|will never) have to (?:put up with|deal with|worry about) me(?: anymore| again)?",
+    r"don'?t (?:come )?(?:look|looking) for me", r"better off without me", r"(?:all|everything(?:'?s| is)?) (?:sorted|in order|"
     r"taken care of)", r"it'?s all sorted", r"one last (?:time|look|thing)", r"made (?:my )?peace",
     # Spanish
     r"donde voy", r"(?:cuando|despues de que|una vez que) ya no (?:este|exista)",
@@ -137,6 +143,16 @@ FINAL_STRONG = _rx(
     r"de una vez(?: por todas)?", r"no despertar", r"la ultima vez", r"ultimo mensaje", r"del otro lado",
     r"(?:esta es )?mi despedida", r"me despido", r"no me queda nada",
     r"(?:descansar|dormir)(?: \w+){0,4} para siempre",
+    r"ya no (?:vuelvo|voy a volver)$", r"(?:i'?m )?not coming back$",
+    # Peace or rest to come, after what came before: the calm of a decision.
+    r"(?:pronto|por fin|finalmente|ya) (?:voy a )?(?:estar en paz|descansar)(?! un rato| el finde| unos dias)",
+    r"ya no voy a sufrir(?: mas)?", r"(?:soon|finally|at last) (?:i'?ll|i will|i can) (?:be at peace|rest|be free)",
+    r"no more pain soon", r"won'?t (?:hurt|suffer) (?:anymore|much longer|for much longer)",
+    r"(?:soon|pretty soon) i'?ll be (?:ok|okay|fine|alright)", r"pronto voy a estar bien",
+    r"(?:ya )?me despedi de (?:todos|todo el mundo|mi \w+|mis \w+)", r"hasta nunca",
+    r"ya no (?:les|te|los|las) (?:voy a|vuelvo a) molestar", r"no (?:les|te) voy a molestar mas",
+    r"ya no me (?:busquen|busques)", r"(?:van|vas|estaran|estarias) a estar mejor sin mi",
+    r"(?:estan|estaran|estarian) mejor sin mi",
 )
 FINAL_SOFT = _rx(
     r"thanks? (?:you )?for (?:everything|always \w+|all you'?ve done|being there|listening)",
@@ -146,14 +162,14 @@ FINAL_SOFT = _rx(
     r"bye", r"farewell", r"(?<!taking )(?<!takes )(?<!took )forever", r"for good", r"love you all",
     r"nice knowing you", r"sorry for everything", r"forgive me", r"remember me",
     r"gracias por (?:todo|escucharme|siempre \w+|estar)", r"cuidate(?: mucho)?", r"cuidense",
-    r"(?:siempre )?(?:fuiste|has sido) (?:muy )?(?:bueno|buena) conmigo", r"adios", r"chao para siempre",
+    r"(?:siempre )?(?:fuiste|has sido) (?:muy )?(?:bueno|buena) conmigo", r"adios", r"cha[ou](?: para siempre)?", r"hasta siempre",
     r"los (?:quiero|voy a extranar)(?: a todos| mucho)?", r"perdon(?:en|a)? por todo", r"perdonenme",
     r"recuerdenme", r"diganle", r"fue un (?:gusto|placer) conocer", r"ya esta$",
 )
 # An ordinary, future-facing sign-off makes a goodbye an ordinary one.
 SIGN_OFF = _rx(r"see (?:you|ya|u)(?! on the other)", r"talk (?:to you |to u )?(?:later|tomorrow|soon)",
                r"ttyl", r"catch you", r"until next", r"next (?:week|time|session)", r"nos vemos(?! del otro)",
-               r"hasta (?:manana|luego|pronto|el|la)", r"hablamos", r"la proxima")
+               r"hasta (?:manana|luego|pronto|el|la)", r"hablamos", r"la proxima", r"(?:good ?)?bye for now")
 # Getting things in order: giving things away, letters, debts, a pet rehomed, the means put by;
 # looking up a method or a place.
 PREP = _rx(
@@ -164,6 +180,11 @@ PREP = _rx(
     r"(?:made|wrote|updated) (?:a |my )?will", r"deleted (?:all )?my (?:accounts|socials|photos)",
     r"(?:cancelled|canceled) (?:all )?my",
     r"(?:saving|saved|stockpiling|hoarding|collecting) (?:up )?(?:them|my (?:pills|meds|tablets|medication))",
+    r"(?:wrote|written|writing|left|leaving) (?:a|my|the) (?:suicide )?note",
+    r"(?:hiding|hid|hidden|stashed|stashing|stockpiled|stockpiling) (?:away )?(?:some |my |the |a few )?"
+    r"(?:pills|meds|tablets|medication|sleeping pills|painkillers)",
+    r"(?:pills|meds|tablets|medication|painkillers|bottle) (?:saved|stashed|hidden|put away|set aside)",
+    r"(?:got|have) (?:a )?(?:stash|stockpile)",
     r"looked up how (?:many|much|long|high|far)", r"how many (?:pills|tablets) (?:it )?(?:would|will) take",
     r"how (?:high|tall|deep) is", r"high enough", r"(?:empty|deserted) at night",
     # Spanish
@@ -175,6 +196,10 @@ PREP = _rx(
     r"dejar todo en orden", r"(?:guardando|juntando|acumulando|guarde|junte) (?:las|mis|todas)",
     r"(?:las|los) (?:he estado|estoy) (?:guardando|juntando|acumulando)", r"que tan alto",
     r"suficientemente alto", r"(?:suele estar|esta) (?:vacio|desierto)",
+    r"(?:deje|escribi|dejo|escribo) (?:una|mi|la) nota", r"nota de despedida",
+    r"(?:pastillas|medicamentos|medicinas|pastis) (?:guardadas|juntadas|escondidas|acumuladas|ahorradas)",
+    r"(?:guardadas|juntadas|escondidas|acumuladas|ahorradas) (?:las|mis|unas) (?:pastillas|medicinas|pastis)",
+    r"(?:ahorrando|escondiendo|escondi|guardando|juntando) (?:las |mis |unas )?(?:pastillas|medicinas|pastis)",
 )
 # A time for acting, said as a statement.
 TIME = _rx(
@@ -185,6 +210,10 @@ TIME = _rx(
     r"esta noche", r"hoy en la noche", r"manana", rf"(?:el|este|el proximo) {_DIA}", _DIA, r"este finde",
     r"este fin de semana", r"(?:a|en) la madrugada", r"a medianoche", r"en (?:una hora|un rato|unas horas)",
     r"al rato", r"cuando (?:no (?:haya|este) nadie|todos (?:duerman|se vayan|esten)|se (?:vayan|duerman))",
+    # The moment has come (said after a wish to die or a preparation).
+    r"(?:it'?s|it is) time$", r"the time (?:has come|is now|is right)", r"(?:today|tonight)(?:'?s| is) the day",
+    r"now(?:'?s| is) the time", r"it'?s now or never",
+    r"ya es (?:la )?hora$", r"(?:ya )?(?:llego|es) el momento$", r"hoy es el dia", r"ahora o nunca",
 )
 # The means, or enough of them.
 MEANS = _rx(
@@ -195,6 +224,8 @@ MEANS = _rx(
     r"pastillas?", r"pastis", r"medicamentos", r"medicinas", r"pistola", r"arma", r"escopeta", r"cuerda",
     r"soga", r"cinturon", r"cuchillo", r"navaja", r"cuchillas?", r"puente", r"azotea", r"vias", r"veneno",
     r"suficientes", r"un monton", r"todas las que", r"la caja entera", r"el frasco entero",
+    r"(?:have|got) (?:them|it) (?:right )?(?:here|in my hands?|next to me|with me)", r"in my hands?$",
+    r"(?:las|los|la|lo) tengo (?:aqui|aca|en la mano|en mis manos|conmigo|al lado)", r"en (?:la|mi) mano$",
 )
 # Going there.
 GOING = _rx(r"heading (?:there|up)(?: now)?", r"going (?:there|up) now", r"on my way (?:there|up)",
@@ -204,7 +235,30 @@ GOING = _rx(r"heading (?:there|up)(?: now)?", r"going (?:there|up) now", r"on my
 # Going through with it: "do it" only after ideation, the others after despair too (with a time).
 RESOLVE = _rx(rf"{_WILL} (?:finally )?(?:do it|end it|fix (?:that|this)|get it over with|go through with it|"
               r"take care of (?:that|this))", r"lo voy a hacer", r"lo hago", r"acabar con (?:esto|todo)",
+              r"i'?m ending it(?: all)?(?: tonight| today| now)?$", r"ending it (?:all )?(?:tonight|today|now)",
+              r"(?:esta noche|hoy|ya|manana) (?:lo termino|termino con (?:esto|todo)|acabo con (?:esto|todo))",
+              r"lo termino(?: todo)?$",
               r"lo voy a (?:solucionar|arreglar|terminar)")
+# Done, or the means taken, said back to what came before ("i did it", "took them all", "ya me las
+# tomé"): an attempt after a wish to die or a preparation.
+DONE = _rx(r"i (?:did|have done|'?ve done) it$", r"i (?:did|have done|'?ve done) it (?:already|now)",
+           r"(?:it'?s|it is) done$", r"already did it", r"ya lo hice", r"lo hice$", r"ya esta hecho")
+TOOK = _rx(r"(?:i )?(?:took|swallowed|have taken|'?ve taken) (?:them all|all of them|the lot|"
+           r"the whole (?:bottle|box|pack))", r"(?:already |just )?(?:took|swallowed) them$",
+           r"(?:ya )?me (?:las|los) (?:tome|trague)(?: todas| todos)?",
+           r"me (?:tome|trague) (?:todas|todos|todo el frasco|el frasco entero)")
+# A decision, or resolve, said back to a wish to die.
+DECIDED = _rx(r"i'?ve decided$", r"i (?:have|'?ve)? ?made (?:up )?my (?:mind|decision)$", r"my mind is made up",
+              r"(?:nobody|no one|nothing) (?:can|will|is going to|'?s going to) stop me", r"i'?m (?:sure|ready) now$",
+              r"ya (?:lo )?decidi$", r"ya (?:tome|tengo) (?:la|mi|una) decision", r"ya esta decidido",
+              r"nadie me (?:va a|puede) (?:detener|parar)", r"ya estoy list[oa]$")
+# Intensity said back to a wish to die: "i'm serious", "no es broma".
+INTENSE = _rx(r"i'?m (?:dead |deadly )?serious", r"i mean it", r"(?:i'?m )?not (?:kidding|joking)", r"no joke",
+              r"no (?:es|era) (?:broma|chiste|joda)", r"no estoy (?:bromeando|jugando)", r"lo digo en serio",
+              r"(?:va|hablo|lo digo|esto va) (?:muy )?en serio")
+# Cutting, said back to self-hatred: "me voy a cortar" alone is also a haircut.
+CUT = _rx(r"(?:i'?m )?(?:going to|gonna) cut(?: myself)?(?: again| tonight)?$",
+          r"me voy a (?:volver a )?cortar(?: otra vez| de nuevo| esta noche)?$", r"(?:quiero|necesito) cortarme")
 DO_IT = _rx(rf"{_WILL} (?:finally )?do it", r"lo hago", r"lo voy a hacer")
 # Despair or loss the rules may not read as risk ("she's taking the kids", "tired in a way sleep
 # doesn't fix"): in an earlier message it makes a later goodbye or "this weekend I'll fix that" count.
@@ -227,6 +281,14 @@ DESPAIR = _rx(
     r"no me queda nada", r"ya no tiene sentido", r"todo me pesa",
     r"no aguanto mas(?: esta vida| vivir)?$", r"cuando ya no estas",
     r"te olvida",
+    # Session 9: emptiness, no sense in anything, worth nothing, exhausted by everything.
+    r"i feel (?:so |completely |totally )?(?:empty|numb|worthless|hopeless|invisible)",
+    r"(?:everything|it'?s all|it is all|life) (?:is )?(?:just )?too much", r"i'?m (?:so )?done with everything",
+    r"i (?:don'?t|do not) (?:see|know) the point(?: anymore| of anything)?",
+    r"(?:no|ya no le) (?:le )?veo sentido", r"nada tiene sentido", r"para que sigo", r"ya no tiene caso",
+    r"me siento (?:muy |tan )?(?:vaci[oa]|inutil|invisible)", r"no valgo nada", r"no sirvo para nada",
+    r"soy un estorbo", r"(?:estoy )?agotad[oa] de (?:todo|vivir)", r"no doy mas", r"ya no puedo(?: mas)?$",
+    r"no puedo mas$", r"ya no quiero seguir", r"nadie me necesita", r"estoy hart[oa] de (?:mi vida|vivir)",
 )
 # Moving house, a trip: the commonest reason to give things away and say goodbye.
 MOVING = _rx(r"moving (?:to|house|out|abroad|away|in|back)", r"the move",
@@ -263,12 +325,18 @@ class Cues(NamedTuple):
     time: bool
     means: bool
     going: bool
+    done: bool
+    took: bool
+    decided: bool
+    intense: bool
+    cut: bool
     despair: bool
     moving: bool
     resolve: bool
     do_it: bool
     question: bool
     topic_change: bool
+    signed_off: bool
     spans: tuple[tuple[int, int], ...]
 
 
@@ -287,16 +355,23 @@ def cues(text: str) -> Cues:
         rest = rest[:m.start()] + " " + rest[m.end():]
     residue = sum(1 for w in rest.split() if w not in FILLER)
     protect = bool(PROTECT.search(norm))
-    signed_off = bool(SIGN_OFF.search(norm))
+    sign_offs = list(SIGN_OFF.finditer(norm))
+    signed_off = bool(sign_offs)
     strong = bool(hits(FINAL_STRONG))
     soft = 0 if signed_off else len({m.group() for m in hits(FINAL_SOFT)})
+    # A time inside a sign-off ("nos vemos mañana", "talk tomorrow") is not a time for acting.
+    timed = [m for m in TIME.finditer(norm)
+             if not any(o.start() <= m.start() <= o.end() + 1 for o in sign_offs)]
+    found.extend(timed)
     words = norm.split()
     question = "?" in text or "¿" in text or bool(words and words[0] in _QUESTION_START)
     return Cues(
         retract=bool(retract), residue=residue, protect=protect, final_strong=strong, final_soft=soft,
-        prep=bool(hits(PREP)), time=bool(hits(TIME)), means=bool(hits(MEANS)), going=bool(hits(GOING)),
+        prep=bool(hits(PREP)), time=bool(timed), means=bool(hits(MEANS)), going=bool(hits(GOING)),
+        done=bool(hits(DONE)), took=bool(hits(TOOK)), decided=bool(hits(DECIDED)), intense=bool(hits(INTENSE)), cut=bool(hits(CUT)),
         despair=bool(DESPAIR.search(norm)), moving=bool(MOVING.search(norm)), resolve=bool(hits(RESOLVE)),
         do_it=bool(DO_IT.search(norm)), question=question, topic_change=bool(TOPIC_CHANGE.search(norm)),
+        signed_off=signed_off,
         spans=_spans(text, norm, found),
     )
 
@@ -363,10 +438,26 @@ def _continuation(new: Cues, earlier: list[Cues], prior: int) -> tuple[int, str]
         or (statement and new.resolve and (prior >= MOD or (prior == LOW and new.time)) and
             (not new.do_it or prior >= MOD or new.time))
     )
+    # "i'm serious", "ya decidí", "nobody can stop me" after a wish to die or a preparation.
+    acting = acting or (statement and (new.decided or new.intense) and (prior >= MOD or prep_before))
+    if moving and not (new.resolve or new.going or new.decided or new.intense):
+        # "me voy de viaje … ya tengo todo listo … ya es hora": a time or a bag packed for a trip.
+        acting = False
     if acting:
         level = max(prior, HIGH)
         if level > best:
             best, kind = level, "acting"
+    if (new.done or new.took) and not new.question and (prior >= MOD or prep_before or (new.took and prior)):
+        # "i did it" after a wish to die, "took them all" after despair, or either after the means
+        # were put by: an attempt (in progress when something was taken, or the means were named).
+        means_before = prep_before or any(c.means for c in earlier)
+        level = max(prior, IMM if new.took and prior >= MOD or means_before or new.means else HIGH)
+        if level > best:
+            best, kind = level, "attempt"
+    if new.cut and prior >= LOW and not new.question:
+        # "me voy a cortar" after self-hatred: self-injury, not a haircut.
+        if MOD > best:
+            best, kind = MOD, "self_injury"
     return best, kind
 
 
@@ -405,7 +496,7 @@ def assess(text: str, earlier: list[str], alone: Screening, *, all_modified: boo
             constructs = {r.construct for s in readings for r in s.reasons if r.construct not in NOT_OWN}
     score = score_for(LEVELS[level], 0.0)
     if not all_modified:
-        together, own = _joined(text, earlier, alone, before, support, leaning, read)
+        together, own = _joined(text, earlier, alone, before, support, leaning, read, new.signed_off)
         if together is not None and together.level_index > max(level, alone.level_index):
             level, kind = together.level_index, ""
             spans = own
@@ -426,16 +517,22 @@ Spans = tuple[tuple[int, int], ...]
 
 
 def _joined(text: str, earlier: list[str], alone: Screening, before: Screening | None, support: bool,
-            leaning: bool, read: Callable[[str], Screening]) -> tuple[Screening | None, Spans]:
+            leaning: bool, read: Callable[[str], Screening], signed_off: bool = False
+            ) -> tuple[Screening | None, Spans]:
     """The messages read together, when that raises the new one: it must carry part of the
-    evidence itself and say more than the earlier messages did."""
+    evidence itself and say more than the earlier messages did.  A goodbye that the new message
+    closes with an ordinary sign-off ("adiós, nos vemos mañana") is not its part of the evidence."""
     joined = "\n".join(earlier + [text])
     start = len(joined) - len(text)
     together = read(joined)
     if together.level_index <= alone.level_index:
         return None, ()
     own = [r for r in together.reasons if r.construct not in ("model", "unsupported_language")
-           and not DISCOUNTING.intersection(r.modifiers) and any(s >= start for s, _ in r.spans)]
+           and not DISCOUNTING.intersection(r.modifiers) and any(s >= start for s, _ in r.spans)
+           and not (signed_off and r.construct == "farewell")]
+    if signed_off and alone.reasons and all(r.construct == "farewell" for r in alone.reasons):
+        # The only support the new message had was the goodbye its sign-off makes ordinary.
+        support = False
     if before is None:
         before = read("\n".join(earlier))
     if together.level_index <= before.level_index and not any(r.construct not in SUPPORT for r in own):

@@ -833,12 +833,16 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
     nxt = words[j] if j < n_words else ""
     prev = words[i - 1] if i > 0 else ""
     if construct in ("active_ideation", "method") and (
-            nxt in _IDIOM_NEXT or (prev in ("almost", "nearly") and nxt in ("because", "when", "by", "in", "on"))):
+            nxt in _IDIOM_NEXT or (prev in ("almost", "nearly") and nxt in ("because", "when", "by", "in", "on"))) \
+            and not (nxt == "over" and words[j - 1] == "life"):
+        # "I nearly killed myself over that exam" is hyperbole; "going to end my life over a girl" is not.
         return None
     if "end" in flags and nxt and nxt not in _END_OK and not ctx.sentence_break_before(j):
         return None
-    if "subj" in flags and i > ctx.sent_start[i] and ctx.subject(i) is None:
-        # "gonna jump" opening a sentence, or "I'm going to jump"; not "we're going to jump".
+    if "subj" in flags and i > ctx.sent_start[i] and (
+            ctx.subject(i) is None or (construct == "plan" and ctx.subject(i) == "other")):
+        # "gonna jump" opening a sentence, or "I'm going to jump"; not "we're going to jump".  A plan
+        # is always the writer's: "my sister made a rope noose" (for a play) is not one.
         return None
     if construct == "past_attempt" and words[j - 1] == "attempted" and nxt and nxt not in _BARE_ATTEMPT_NEXT \
             and ctx.joined_to_previous(j):

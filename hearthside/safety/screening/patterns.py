@@ -823,6 +823,43 @@ RULES_MORE: list[tuple[str, str, list[str]]] = [
         "(researched|researching|googled|googling|looked up|looking up|searched|searching|checked|checking|"
         "read up on|reading up on|look up|google) how (many|much) [(of my|of the|of these)] ~1 <means>",
     ]),
+    # Session 9 (SDCNL dev misses): death as the only option said with "seems to be"/"my", not wanting
+    # to be talked out of it, dying by suicide foreseen, a noose described, how easy or painful a
+    # death is, how much would be enough, an easy way out sought at the end of a clause.
+    # "... the only option" ends the clause or is said of the writer ("left", "for me"); not "... the
+    # only option for the hero in act three".  (Alternatives kept few: each multiplies the table.)
+    ("active_ideation", "end", [
+        "(suicide|killing myself|death|dying|ending it|ending my life) (seems|feels|is|looks) (to be|like) (the|my) "
+        "(only|last) (option|way out|answer|solution)",
+        "(suicide|killing myself|death|dying|ending it|ending my life) (is|seems|feels) my (only|last) "
+        "(option|way out|answer|solution)",
+    ]),
+    ("active_ideation", "", [
+        "(suicide|death|dying|ending it) (seems|feels|is) (to be|like) the only (option|way out) (left|for me|anymore)",
+        "(suicide|death|dying|ending it) is my only (option|way out) (left|now|at this point)",
+        "(do not|not) (want|wanna|need) to be (talked|talk) out of it",
+        "(destined|bound|meant|fated) to (die by suicide|kill myself|end my life|end up killing myself)",
+        "i (know|feel|think) i (will|am going to) (die by suicide|end up killing myself)",
+    ]),
+    ("plan", "self", [
+        "how (easy|hard|painful|quick|fast|long|peaceful) (is it|would it be|will it be) to (die|overdose|od|bleed out|"
+        "drown|suffocate) (by|from|with|using|of)",
+        "how (easy|hard|painful|quick|fast|long|peaceful) (is it|would it be|will it be) to (overdose|od|bleed out|"
+        "hang myself|hang yourself|kill myself|kill yourself)",
+        "how (much|many) ~3 (is|are|would be|will be) enough to (kill me|die|overdose|od|end it|not wake up)",
+    ]),
+    ("plan", "subj end", [
+        "(tied|tying|made|making|bought|have|got|built|fashioned) (a|the|my) (rope|makeshift|homemade|home made) noose",
+    ]),
+    ("plan", "subj", [
+        "(tied|tying|made|making|have|got) (a|the|my) (rope|makeshift) noose "
+        "(and|so|then|i|already|yesterday|last night|today|tonight)",
+    ]),
+    ("plan", "self end", [
+        "how (easy|hard|painful|quick|fast|long|peaceful) (is it|would it be|will it be) to (die|drown|suffocate)",
+        "(find|finding|found|looking for|look for|searching for|need|want) (a|an|the) (easy|easiest|painless|quick|"
+        "quickest|quiet|peaceful) way out",
+    ]),
 ]
 RULES.extend(RULES_MORE)
 
@@ -922,7 +959,7 @@ SIGN_OFF_RX = (
     rf"{_DAYS}|weekend|sometime|real soon|bright and early|in a bit|in a while)\b"
     r"| (?:talk|speak|chat|text) (?:to you |with you |to yall )?(?:soon|later|tomorrow|tonight|next week|then|"
     rf"on (?:{_DAYS}))\b"
-    r"| (?:ttyl|ttys|brb|laters|cya|cu soon)\b"
+    r"| (?:ttyl|ttys|brb|laters|cya|cu soon)\b| (?:bye|goodbye|bye bye) for now\b"
     r"| (?:until|till|til) (?:next time|tomorrow|then|next week|later)\b"
     r"| (?:i will|i am going to|i will be|will be) (?:back|online|on) (?:tomorrow|soon|later|tonight|next|on|in|"
     r"after|by)\b"

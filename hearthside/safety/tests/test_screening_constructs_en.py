@@ -231,6 +231,40 @@ ISSUE_14_LOOKALIKES += [
     ("bye everyone, see you tomorrow", "none"),
     ("i deleted my socials, too much drama lol", "none"),
 ]
+# Session 9 (read from the SDCNL dev misses, written anew here): death as the only option said
+# with "seems to be" or "my", not wanting to be talked out of it, suicide foreseen, a noose made by
+# the writer, how easy or painful a death would be, how much would be enough, an easy way out
+# sought; "end my life over a girl" is not the hyperbole "killed myself over that exam".
+ISSUE_14_CRISIS += [
+    ("honestly dying seems to be the only option left", "high"),
+    ("ending it feels like my only way out", "high"),
+    ("suicide is my only option at this point", "high"),
+    ("please don't try to talk me out of it, i don't want to be talked out of it", "high"),
+    ("sometimes i think i'm destined to die by suicide", "high"),
+    ("i made a rope noose", "high"),
+    ("tied a makeshift noose last night", "high"),
+    ("how easy is it to die by drowning", "high"),
+    ("how painful is it to drown?", "high"),
+    ("how many of these is enough to kill me", "high"),
+    ("i just need to find an easy way out", "high"),
+    ("i'm going to end my life over this", "high"),
+    ("i'm going to end my life over a girl and i know it", "high"),
+]
+ISSUE_14_LOOKALIKES += [
+    ("therapy seems to be my only option now", "none"),
+    ("dying seems to be the only option for the hero in act three", "none"),
+    ("my friend says dying seems like the only option", "low"),
+    ("i would never let myself be talked out of it, this diet works", "none"),
+    ("my sister made a rope noose for the halloween display", "none"),
+    ("we made a rope noose for the school play", "none"),
+    ("i tied a rope noose knot at scouts", "none"),
+    ("how easy is it to die in dark souls?", "none"),
+    ("how long would it be to drown a phone before it stops working", "none"),
+    ("is 2 coffees enough to kill me lol", "none"),
+    ("i'm looking for an easy way out of my phone contract", "none"),
+    ("i almost killed myself over that exam lol", "none"),
+    ("i am not going to end my life over a breakup", "low"),
+]
 # The rules leave this one at none; the shipped model reads it as moderate on its own.
 ISSUE_14_RULES_ONLY_LOOKALIKES = [
     ("i looked up how many of my pills it would take to last the trip", "none"),

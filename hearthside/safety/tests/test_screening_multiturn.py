@@ -263,3 +263,122 @@ def test_a_minimisation_in_group_chat_is_published_and_joins_the_alert(django_ca
     assert (second.decision, second.level) == (actions.PUBLISH, "imminent")
     assert second.alert is not None and second.alert.pk == first.alert.pk
     assert SafetyAlert.objects.filter(person=author).count() == 1
+
+
+# ---------------------------------------------------------------- session 9: exact levels
+# Conversations written for these tests (a person tired of everything, then putting pills by, then
+# saying goodbye; the moment come; "i did it" and "took them all"; a decision or "i'm serious" said
+# back to a wish to die; a note, a goodbye already said; "chau", "hasta siempre", "ya es hora").
+# Exact levels from the rules; the shipped model may only raise a crisis case and must leave every
+# look-alike at ``low`` or less.  A time inside a sign-off ("nos vemos mañana") is not a time for
+# acting, a goodbye closed by one is not the new message's evidence, and things readied for a trip
+# do not make "ya es hora" a plan.
+EXACT_CRISIS_ES = [
+    (["estoy cansada de todo", "llevo semanas guardando pastillas"], "adiós", "high"),
+    (["estoy cansada de todo", "llevo semanas guardando pastillas"], "ya tengo suficientes", "high"),
+    (["ya no aguanto más", "he estado ahorrando pastillas"], "chau", "high"),
+    (["estoy cansado de todo", "ya compré las pastillas"], "hasta siempre", "high"),
+    (["no le veo sentido a nada", "tengo todo listo"], "ya es hora", "high"),
+    (["quiero desaparecer"], "ya llegó el momento", "high"),
+    (["me quiero matar"], "ya lo hice", "high"),
+    (["estoy harta de todo"], "ya me despedí de mi mamá", "moderate"),
+    (["estoy harta de vivir"], "dejé una nota en la mesa", "high"),
+    (["no puedo más"], "esta noche lo termino", "high"),
+    (["quiero morirme"], "las tengo en la mano", "high"),
+    (["me siento vacía", "tengo las pastillas guardadas desde hace un mes"], "ya no me busquen", "high"),
+    (["nadie me quiere"], "pronto ya no les voy a molestar", "moderate"),
+    (["me quiero morir"], "no es broma", "high"),
+    (["ya no puedo", "tengo un frasco entero de pastillas"], "ya decidí", "high"),
+    (["me odio"], "me voy a cortar", "moderate"),
+    # The calm of a decision: "soon I'll be fine" after a wish to die is not a safety statement.
+    (["ya no quiero vivir"], "no se preocupen, pronto voy a estar bien", "high"),
+    (["quiero morirme"], "por fin voy a descansar", "high"),
+    (["me quiero matar"], "ya no voy a sufrir más", "high"),
+]
+EXACT_LOOKALIKE_ES = [
+    (["estoy cansada del trabajo", "tengo que comprar pastillas para el dolor"], "adiós, nos vemos mañana", "none"),
+    (["estoy harta de los exámenes", "ya compré las pastillas para la alergia"], "chau", "none"),
+    (["me voy de viaje", "ya tengo todo listo"], "ya es hora", "none"),
+    (["este trabajo me tiene harta"], "ya lo hice, entregué el informe", "none"),
+    (["el examen me va a matar"], "ya llegó el momento, deséenme suerte", "none"),
+    (["tengo gripe", "me tomé las pastillas"], "me voy a dormir", "none"),
+    (["me mudo a Chile", "ya me despedí de mis amigos"], "chau", "none"),
+    (["estoy harta del ruido"], "dejé una nota al vecino", "none"),
+    (["el año pasado quería morirme"], "ya lo decidí, vuelvo a la terapia", "none"),
+    (["me quiero morir"], "ya decidí pedir ayuda", "none"),
+    (["quiero morirme"], "nos vemos mañana en terapia", "none"),
+    (["estoy enferma"], "pronto voy a estar bien", "none"),
+    (["tengo gripe"], "por fin voy a descansar un rato", "none"),
+    (["quiero morirme"], "hablé con mi hermana, voy a estar bien", "none"),
+]
+EXACT_CRISIS_EN = [
+    (["i'm so tired of everything", "i've got my pills saved"], "bye", "high"),
+    (["i can't do this anymore", "i've been stockpiling my meds"], "it's time", "high"),
+    (["i want to die"], "the time has come", "high"),
+    (["i want to die"], "today's the day", "high"),
+    (["i want to kill myself"], "i did it", "high"),
+    (["i want to die"], "i've decided", "high"),
+    (["i'm done with life"], "nobody can stop me now", "high"),
+    (["i don't want to be here anymore"], "i have them in my hand", "high"),
+    (["nobody cares about me"], "you won't have to put up with me anymore", "moderate"),
+    (["i want to die"], "i'm serious", "high"),
+    (["i'm so tired", "i have a whole bottle saved"], "sorry for everything", "moderate"),
+    (["i feel empty", "i've been hiding pills in my drawer"], "don't look for me", "high"),
+    (["i can't take it anymore"], "i'm ending it tonight", "high"),
+    (["i want to disappear"], "i took them all", "high"),
+    (["i want to die"], "already took them", "imminent"),
+    (["i want to die"], "don't worry, soon i'll be fine", "high"),
+    (["i want to kill myself"], "soon i'll be at peace", "high"),
+]
+EXACT_LOOKALIKE_EN = [
+    (["i'm tired of work", "need to buy some headache pills"], "bye see you tomorrow", "none"),
+    (["exams are killing me"], "it's time, wish me luck", "none"),
+    (["i've been stressed about the move"], "i did it, signed the lease", "none"),
+    (["my dog is sick", "vet gave me pills"], "bye for now", "none"),
+    (["i hate myself for failing"], "i did it, passed the retake", "none"),
+    (["this game is killing me"], "i'm serious, it's rigged", "none"),
+    (["i'm tired"], "i took them all, the vitamins i mean", "none"),
+    (["i wanted to die years ago"], "i've decided to go back to therapy", "none"),
+    (["moving to berlin next week"], "said my goodbyes to everyone at work", "none"),
+    (["the neighbours are so loud"], "i left a note on their door", "none"),
+    (["my flatmate keeps eating my food"], "i wrote a note on the fridge", "none"),
+    (["i want to die"], "i've decided to get help", "none"),
+    (["i want to die"], "it's time for dinner", "none"),
+    (["i had a rough week"], "finally i can rest", "none"),
+]
+EXACT_CRISIS = [("en", *c) for c in EXACT_CRISIS_EN] + [("es", *c) for c in EXACT_CRISIS_ES]
+EXACT_LOOKALIKES = [("en", *c) for c in EXACT_LOOKALIKE_EN] + [("es", *c) for c in EXACT_LOOKALIKE_ES]
+
+
+@pytest.mark.parametrize("lang,history,text,level", EXACT_CRISIS, ids=[_id(c) for c in EXACT_CRISIS])
+def test_session_9_crisis_across_turns_gets_its_exact_level(lang, history, text, level):
+    s = RULES.screen(text, history=history)
+    assert s.level == level, (s.level, [(r.construct, r.modifiers) for r in s.reasons])
+    # Alone the last message says less: the conversation raised it, and says so.
+    assert LEVEL_INDEX[RULES.screen(text).level] < LEVEL_INDEX[level]
+    assert any(r.construct == "conversation" for r in s.reasons)
+    assert LEVEL_INDEX[DEFAULT.screen(text, history=history).level] >= LEVEL_INDEX[level]
+
+
+@pytest.mark.parametrize("lang,history,text,level", EXACT_LOOKALIKES, ids=[_id(c) for c in EXACT_LOOKALIKES])
+def test_session_9_lookalike_conversations_get_their_exact_level(lang, history, text, level):
+    s = RULES.screen(text, history=history)
+    assert s.level == level, (s.level, [(r.construct, r.modifiers) for r in s.reasons])
+    assert DEFAULT.screen(text, history=history).level in ("none", "low")
+
+
+def test_a_time_inside_a_sign_off_is_not_a_time_for_acting():
+    from hearthside.safety.screening.conversation import cues
+
+    assert cues("adiós, nos vemos mañana").time is False
+    assert cues("talk tomorrow").time is False
+    assert cues("mañana").time is True
+    assert cues("ya es hora").time is True
+
+
+def test_no_es_broma_is_not_a_minimisation():
+    from hearthside.safety.screening.conversation import cues
+
+    assert cues("era broma").retract is True
+    assert cues("no es broma").retract is False
+    assert cues("no es broma").intense is True
