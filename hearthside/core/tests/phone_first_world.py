@@ -244,8 +244,8 @@ def build() -> dict:
     from hearthside.accounts.actions import do_create_token
     from hearthside.accounts.models import User
     from hearthside.care import models as care
-    from hearthside.community import forum
     from hearthside.community import models as community
+    from hearthside.community.forum import actions as forum
     from hearthside.companion import models as companion
     from hearthside.friends import models as friends
     from hearthside.safety import models as safety

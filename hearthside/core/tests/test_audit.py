@@ -209,7 +209,7 @@ def test_an_anonymous_thread_is_sealed_in_the_audit_log_and_opening_it_is_record
     no reason asked and no record of looking."""
     from django.core.exceptions import PermissionDenied, ValidationError
 
-    from hearthside.community import forum
+    from hearthside.community.forum import actions as forum
     from hearthside.community.models import Group, Membership
     from hearthside.conftest import make_user
 
