@@ -73,6 +73,16 @@ def make_user(username: str, *roles: str, **extra):
     return user
 
 
+def make_member(username: str, *consents: str, **extra):
+    """A member (``make_user``) who also gave these consents, e.g. ``"practitioner_sharing"``."""
+    from hearthside.accounts.actions import do_give_consent
+
+    user = make_user(username, **extra)
+    for purpose in consents:
+        do_give_consent(user, purpose)
+    return user
+
+
 @pytest.fixture
 def member(db):
     return make_user("member", country="GB")

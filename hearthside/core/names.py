@@ -39,3 +39,13 @@ def skeleton(name: str) -> str:
 def mixes_lookalike_scripts(name: str) -> bool:
     """A name mixing alphabets where one has characters that pass for another's: a disguise."""
     return bool(confusables.is_dangerous(unicodedata.normalize("NFKC", name or "")))
+
+
+def keep_skeleton(instance, save_kwargs: dict) -> None:
+    """Before ``instance.save(**save_kwargs)``: store the skeleton of its ``pseudonym`` in
+    ``pseudonym_skeleton`` (what uniqueness of look-alike names is checked on), and save that field
+    too when only some fields are saved. Shared by the account and the peer profile."""
+    instance.pseudonym_skeleton = skeleton(instance.pseudonym)[:80]
+    update_fields = save_kwargs.get("update_fields")
+    if update_fields is not None and "pseudonym" in update_fields:
+        save_kwargs["update_fields"] = {*update_fields, "pseudonym_skeleton"}

@@ -60,12 +60,9 @@ class PeerProfile(models.Model):
         return self.pseudonym
 
     def save(self, *args, **kwargs):
-        from hearthside.core.names import skeleton
+        from hearthside.core.names import keep_skeleton
 
-        self.pseudonym_skeleton = skeleton(self.pseudonym)[:80]
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "pseudonym" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "pseudonym_skeleton"}
+        keep_skeleton(self, kwargs)
         super().save(*args, **kwargs)
 
 

@@ -261,6 +261,19 @@ class PageAudit:
 # Logging in and serving ASGI (websockets) for browser tests
 
 
+def at_path(path: str):
+    """A URL predicate for ``page.wait_for_url``/``expect(...).to_have_url``: the path is ``path``,
+    whatever the host, query or fragment."""
+    from urllib.parse import urlsplit
+
+    return lambda url: urlsplit(url).path == path
+
+
+def h1(page) -> str:
+    """The page's main heading's text."""
+    return page.get_by_role("heading", level=1).inner_text()
+
+
 def log_in(context, user, base_url: str, *, otp_device=None) -> None:
     """Give the browser context a logged-in session for ``user`` without going through the form.
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 import base64
 import json
 import re
-from urllib.parse import urlsplit
 
 import pytest
 from django_otp.oath import TOTP
 
 from hearthside.conftest import PASSWORD
 from hearthside.testing.browser import PageAudit, new_context
+from hearthside.testing.browser import at_path as _at_path
 
 pytestmark = pytest.mark.browser
 
@@ -47,10 +47,6 @@ def audit(page):
     log = PageAudit()
     log.watch(page)
     return log
-
-
-def _at_path(path: str):
-    return lambda url: urlsplit(url).path == path
 
 
 def _expect_heading(page, text: str) -> None:

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from hearthside.conftest import make_user
+from hearthside.testing.browser import at_path as _at_path
 from hearthside.testing.browser import in_other_thread as _in_other_thread
 from hearthside.testing.browser import log_in
 
@@ -180,10 +181,6 @@ def _no_trap(page, *, reload: bool = True) -> None:
 
 def _checked(page, selector: str) -> bool:
     return page.evaluate("sel => document.querySelector(sel).checked", selector)
-
-
-def _at_path(path: str):
-    return lambda url: urlsplit(url).path == path
 
 
 # ---------------------------------------------------------------------------------------------

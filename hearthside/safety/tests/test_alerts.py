@@ -209,18 +209,6 @@ def test_moderator_decisions_export_as_labelled_examples(capsys):
 
 
 @pytest.mark.django_db
-def test_websocket_refuses_anonymous():
-    from hearthside.asgi import application
-
-    async def attempt():
-        sock = WebsocketCommunicator(application, "/ws/events/", headers=[(b"origin", b"http://127.0.0.1")])
-        connected, _ = await sock.connect()
-        return connected
-
-    assert async_to_sync(attempt)() is False
-
-
-@pytest.mark.django_db
 @pytest.mark.parametrize(("delivered_anyway", "held"), [(False, True), (True, False)])
 def test_help_event_says_held_only_when_the_words_were_held(delivered_anyway, held, monkeypatch,
                                                             django_capture_on_commit_callbacks):

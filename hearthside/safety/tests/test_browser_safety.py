@@ -7,13 +7,14 @@ Needs Debian's Chromium at /usr/bin/chromium; skipped otherwise.
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import pytest
 
 from hearthside.conftest import PASSWORD, make_user
+from hearthside.conftest import make_member as _member
 from hearthside.safety.models import SAFETY_PLAN_KEYS
 from hearthside.testing.browser import PageAudit, log_in, new_context, save_screenshot
+from hearthside.testing.browser import at_path as _at_path
+from hearthside.testing.browser import h1 as _h1
 from hearthside.testing.browser import in_other_thread as _in_other_thread
 
 expect = pytest.importorskip("playwright.sync_api", reason="playwright is not installed").expect
@@ -31,23 +32,6 @@ PLAN = {
 }
 
 
-def _at_path(path: str):
-    return lambda url: urlsplit(url).path == path
-
-
-def _h1(page) -> str:
-    return page.get_by_role("heading", level=1).inner_text()
-
-
-
-
-def _member(username: str, *consents: str, **extra):
-    from hearthside.accounts.actions import do_give_consent
-
-    user = make_user(username, **extra)
-    for purpose in consents:
-        do_give_consent(user, purpose)
-    return user
 
 
 # ---------------------------------------------------------------------------------------------

@@ -14,31 +14,16 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from hearthside.conftest import make_user
+from hearthside.conftest import make_member as _member
 from hearthside.testing.browser import PageAudit, log_in, new_context, save_screenshot
+from hearthside.testing.browser import at_path as _at_path
+from hearthside.testing.browser import h1 as _h1
 
 expect = pytest.importorskip("playwright.sync_api", reason="playwright is not installed").expect
 
 pytestmark = pytest.mark.browser
 
 NOTE = "I feel so grateful and happy today"
-
-
-def _at_path(path: str):
-    return lambda url: urlsplit(url).path == path
-
-
-def _h1(page) -> str:
-    return page.get_by_role("heading", level=1).inner_text()
-
-
-def _member(username: str, *consents: str, **extra):
-    from hearthside.accounts.actions import do_give_consent
-
-    user = make_user(username, **extra)
-    for purpose in consents:
-        do_give_consent(user, purpose)
-    return user
 
 
 def _emotion_model_problem() -> str:
