@@ -35,7 +35,10 @@ PROCESS = uuid.uuid4().hex[:12]
 
 
 def presence_key(group_pk: int) -> str:
-    return f"hearthside:presence:{settings.DATABASES['default'].get('NAME')}:{group_pk}"
+    """One key per group, site and database: two installations on one Redis (``HEARTHSIDE_REDIS_PREFIX``)
+    never count each other's members, as the fan-out channel (``core.fanout.channel_name``)."""
+    prefix = getattr(settings, "REDIS_PREFIX", "hearthside")
+    return f"hearthside:presence:{prefix}:{settings.DATABASES['default'].get('NAME')}:{group_pk}"
 
 
 class Presence:

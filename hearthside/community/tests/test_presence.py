@@ -139,3 +139,11 @@ def test_counts_add_up_across_processes_and_a_dead_process_drops_out():
     assert "deadproc:9002" not in members and f"{PROCESS}:{ana.pk}" in members
     client.delete(key)
     presence.written.pop(group.pk, None)
+
+
+def test_two_installations_on_one_redis_keep_their_presence_apart(settings):
+    settings.REDIS_PREFIX = "clinic-a"
+    first = presence_key(7)
+    settings.REDIS_PREFIX = "clinic-b"
+    assert presence_key(7) != first
+    assert presence_key(7).startswith("hearthside:presence:clinic-b:")
