@@ -60,6 +60,34 @@
     }
   };
 
+  // A host that vanishes without closing its sockets (a crashed machine, a dropped network) leaves
+  // the socket open and silent for as long as the proxy allows (up to an hour). After 25 s without
+  // a frame the page asks "ping"; with no answer 10 s later it gives that socket up and reconnects
+  // (to another host behind the load balancer), and page scripts catch up by sequence number.
+  var QUIET_MS = 25000, ANSWER_MS = 10000;
+  var heardAt = 0, pingedAt = 0, watchdog = null;
+
+  function watch(ws) {
+    clearInterval(watchdog);
+    heardAt = Date.now();
+    pingedAt = 0;
+    watchdog = setInterval(function () {
+      if (current !== ws || ws.readyState !== 1) { clearInterval(watchdog); return; }
+      var now = Date.now();
+      if (pingedAt && now - pingedAt >= ANSWER_MS) {
+        clearInterval(watchdog);
+        ws.onclose = null;
+        ws.onmessage = null;
+        try { ws.close(); } catch (e) { /* already closing */ }
+        emit("hs:socket", {state: "closed"});
+        connect();
+      } else if (!pingedAt && now - heardAt >= QUIET_MS) {
+        pingedAt = now;
+        ws.send(JSON.stringify({type: "ping"}));
+      }
+    }, 1000);
+  }
+
   function connect() {
     var proto = location.protocol === "https:" ? "wss://" : "ws://";
     var ws = new WebSocket(proto + location.host + "/ws/events/");
@@ -67,8 +95,10 @@
     // A handshake that neither opens nor fails (a dropped packet, a stalled proxy) would leave
     // the page "connecting…" for good: give up on it after 8 s and try again like any close.
     var handshake = setTimeout(function () { if (ws.readyState === 0) ws.close(); }, 8000);
-    ws.onopen = function () { clearTimeout(handshake); delay = 1000; emit("hs:socket", {state: "open"}); };
+    ws.onopen = function () { clearTimeout(handshake); delay = 1000; watch(ws); emit("hs:socket", {state: "open"}); };
     ws.onmessage = function (msg) {
+      heardAt = Date.now();
+      pingedAt = 0;
       var data;
       try { data = JSON.parse(msg.data); } catch (e) { return; }
       if (data.type === "safety.help") showHelp(data);
@@ -77,6 +107,7 @@
     };
     ws.onclose = function (e) {
       clearTimeout(handshake);
+      if (current === ws) clearInterval(watchdog);
       emit("hs:socket", {state: "closed"});
       if (e.code === 4401) return;  // not logged in any more
       setTimeout(connect, delay);
