@@ -179,7 +179,8 @@
 
   document.addEventListener("hs:socket", function (e) {
     var open = e.detail.state === "open";
-    status.textContent = open ? "live" : "reconnecting…";
+    // The words come from the page, in the reader's language.
+    status.textContent = status.getAttribute(open ? "data-live" : "data-reconnecting") || (open ? "live" : "reconnecting…");
     status.className = "badge " + (open ? "badge-on" : "badge-off");
     if (open) {
       sync();
