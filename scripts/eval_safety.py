@@ -39,6 +39,7 @@ from hearthside.safety.screening import (  # noqa: E402
 )
 from hearthside.safety.screening.engine import assess  # noqa: E402
 from hearthside.safety.screening.screener import _combine_many  # noqa: E402
+from hearthside.safety.screening.text import repair_mojibake  # noqa: E402
 
 DATA_DIR = ROOT.parent / "shared" / "data" / "crisis-dev"
 DOC = ROOT / "docs" / "safety.md"
@@ -66,14 +67,19 @@ def _rows(path: Path) -> list[dict]:
 
 
 def load(data_dir: Path) -> list[Dataset]:
+    """The three sets, each text as the screener reads it (mis-decoded UTF-8 put back, as
+    ``Screener.screen`` does before the rules and the models)."""
     sd = _rows(data_dir / "sdcnl-train.csv")
     tw = _rows(data_dir / "twitter-suicidal-ideation.csv")
     dr = _rows(data_dir / "dreaddit-train.csv")
+    def fix(texts):
+        return [repair_mojibake(t)[0] for t in texts]
+
     return [
-        Dataset("SDCNL (SuicideWatch vs depression)", [f"{r['title']}\n{r['selftext']}" for r in sd],
+        Dataset("SDCNL (SuicideWatch vs depression)", fix(f"{r['title']}\n{r['selftext']}" for r in sd),
                 [int(r["is_suicide"]) for r in sd], "labelled"),
-        Dataset("Twitter suicidal ideation", [r["Text"] for r in tw], [int(r["Sem"]) for r in tw], "labelled"),
-        Dataset("Dreaddit (stress, no crisis)", [r["text"] for r in dr], [0] * len(dr), "negatives",
+        Dataset("Twitter suicidal ideation", fix(r["Text"] for r in tw), [int(r["Sem"]) for r in tw], "labelled"),
+        Dataset("Dreaddit (stress, no crisis)", fix(r["text"] for r in dr), [0] * len(dr), "negatives",
                 [int(r["label"]) for r in dr]),
     ]
 

@@ -138,7 +138,7 @@ FINAL_STRONG = _rx(
     r"ya no (?:las|los|lo|la|me) (?:voy a necesitar|necesito|necesitare)(?: (?:mas|nunca mas|donde voy)|$)",
     r"ya no importa", r"nada importa ya", r"no me (?:van|vas) a (?:volver a ver|ver mas)",
     r"(?:nadie|ya nadie) (?:va a tener|tendra) que", r"(?:las|los|lo|la|me) van a encontrar",
-    r"ya no (?:van|vas) a tener que preocupar", r"(?:cuiden|cuida|cuidame) (?:a )?mi (?:perro|gato|mascota)",
+    r"ya no (?:van|vas) a tener que preocupar(?:se|te|os)?", r"(?:cuiden|cuida|cuidame) (?:a )?mi (?:perro|gato|mascota)",
     r"ya no (?:voy a ser|sere) un (?:problema|estorbo|carga)", r"todo en orden", r"ya esta todo",
     r"de una vez(?: por todas)?", r"no despertar", r"la ultima vez", r"ultimo mensaje", r"del otro lado",
     r"(?:esta es )?mi despedida", r"me despido", r"no me queda nada",
@@ -200,6 +200,26 @@ PREP = _rx(
     r"(?:pastillas|medicamentos|medicinas|pastis) (?:guardadas|juntadas|escondidas|acumuladas|ahorradas)",
     r"(?:guardadas|juntadas|escondidas|acumuladas|ahorradas) (?:las|mis|unas) (?:pastillas|medicinas|pastis)",
     r"(?:ahorrando|escondiendo|escondi|guardando|juntando) (?:las |mis |unas )?(?:pastillas|medicinas|pastis)",
+    # Session 10: stocking up at the pharmacy, a pet left with someone.
+    *(_STOCK_UP := (
+        r"(?:got|bought|picked up) (?:a few|several|some|two|three|four|five|\d+) (?:more )?(?:boxes|bottles|packs|"
+        r"packets)(?: of (?:pills|tylenol|paracetamol|ibuprofen|advil|aspirin|sleeping pills|painkillers|"
+        r"medicine|meds))?(?! of)",
+        r"(?:compre|consegui|traje) (?:varias|unas|dos|tres|cuatro|cinco|\d+|mas) (?:cajas|frascos|cajitas|blisters)"
+        r"(?: de (?:pastillas|paracetamol|ibuprofeno|aspirinas?|pastis|medicinas?|medicamentos?|somniferos|"
+        r"clonazepam|diazepam|tramadol))?(?! de)",
+        r"(?:le |les )?(?:deje|regale|di) (?:a )?mis? (?:perr[oa]|perrit[oa]|gat[oa]|gatit[oa]|mascota) (?:a|con)",
+    )),
+)
+# Preparations that count after despair alone (a risk factor, no wish to die said yet): the means
+# stocked up, a pet rehomed, letters or a note, pills put by.  Selling a bike or cancelling plans
+# after a bad day does not.
+PREP_STRONG = _rx(
+    *_STOCK_UP, r"gave my (?:dog|cat|pets?|puppy|kitten|rabbit|bird) to", r"found (?:a )?(?:new )?home for my",
+    r"(?:wrote|writing|written|left|leaving) (?:a|my|the) (?:suicide )?note", r"(?:wrote|writing|written) letters",
+    r"(?:saving|saved|stockpiling|hoarding) (?:up )?(?:them|my (?:pills|meds|tablets|medication))",
+    r"(?:escribi|he escrito) (?:unas |las )?cartas", r"(?:deje|escribi) (?:una|mi|la) nota", r"nota de despedida",
+    r"(?:guardando|juntando|acumulando|ahorrando|escondiendo) (?:las |mis |unas )?(?:pastillas|medicinas|pastis)",
 )
 # A time for acting, said as a statement.
 TIME = _rx(
@@ -248,7 +268,8 @@ TOOK = _rx(r"(?:i )?(?:took|swallowed|have taken|'?ve taken) (?:them all|all of 
            r"(?:ya )?me (?:las|los) (?:tome|trague)(?: todas| todos)?",
            r"me (?:tome|trague) (?:todas|todos|todo el frasco|el frasco entero)")
 # A decision, or resolve, said back to a wish to die.
-DECIDED = _rx(r"i'?ve decided$", r"i (?:have|'?ve)? ?made (?:up )?my (?:mind|decision)$", r"my mind is made up",
+DECIDED = _rx(r"i'?ve decided$", r"i (?:have|'?ve)? ?made (?:up )?my (?:mind|decision)$",
+              r"i'?ve made (?:up )?my (?:mind|decision)$", r"my mind is made up",
               r"(?:nobody|no one|nothing) (?:can|will|is going to|'?s going to) stop me", r"i'?m (?:sure|ready) now$",
               r"ya (?:lo )?decidi$", r"ya (?:tome|tengo) (?:la|mi|una) decision", r"ya esta decidido",
               r"nadie me (?:va a|puede) (?:detener|parar)", r"ya estoy list[oa]$")
@@ -289,6 +310,9 @@ DESPAIR = _rx(
     r"me siento (?:muy |tan )?(?:vaci[oa]|inutil|invisible)", r"no valgo nada", r"no sirvo para nada",
     r"soy un estorbo", r"(?:estoy )?agotad[oa] de (?:todo|vivir)", r"no doy mas", r"ya no puedo(?: mas)?$",
     r"no puedo mas$", r"ya no quiero seguir", r"nadie me necesita", r"estoy hart[oa] de (?:mi vida|vivir)",
+    # Session 10: hating one's life, blaming oneself for everything.
+    r"i (?:hate|despise) my (?:life|self)", r"odio (?:mi vida|existir|todo de mi)", r"me odio",
+    r"(?:it'?s|everything is|it is) (?:all )?my fault", r"todo es (?:mi culpa|culpa mia|por mi culpa)",
 )
 # Moving house, a trip: the commonest reason to give things away and say goodbye.
 MOVING = _rx(r"moving (?:to|house|out|abroad|away|in|back)", r"the move",
@@ -322,6 +346,7 @@ class Cues(NamedTuple):
     final_strong: bool
     final_soft: int
     prep: bool
+    prep_strong: bool
     time: bool
     means: bool
     going: bool
@@ -367,7 +392,7 @@ def cues(text: str) -> Cues:
     question = "?" in text or "¿" in text or bool(words and words[0] in _QUESTION_START)
     return Cues(
         retract=bool(retract), residue=residue, protect=protect, final_strong=strong, final_soft=soft,
-        prep=bool(hits(PREP)), time=bool(timed), means=bool(hits(MEANS)), going=bool(hits(GOING)),
+        prep=bool(hits(PREP)), prep_strong=bool(PREP_STRONG.search(norm)), time=bool(timed), means=bool(hits(MEANS)), going=bool(hits(GOING)),
         done=bool(hits(DONE)), took=bool(hits(TOOK)), decided=bool(hits(DECIDED)), intense=bool(hits(INTENSE)), cut=bool(hits(CUT)),
         despair=bool(DESPAIR.search(norm)), moving=bool(MOVING.search(norm)), resolve=bool(hits(RESOLVE)),
         do_it=bool(DO_IT.search(norm)), question=question, topic_change=bool(TOPIC_CHANGE.search(norm)),
@@ -428,6 +453,10 @@ def _continuation(new: Cues, earlier: list[Cues], prior: int) -> tuple[int, str]
         level = max(prior, HIGH)
         if level > best:
             best, kind = level, "preparation"
+    despair_before = any(c.despair for c in earlier)
+    if new.prep_strong and not moving and prior == LOW and MOD > best:
+        # "ya no aguanto más" … "fui a la farmacia y compré varias cajas": a person looks.
+        best, kind = MOD, "preparation"
     statement = not new.question and not new.topic_change
     acting = (
         # The means or the time after a wish to die, a plan or a preparation.
@@ -447,6 +476,9 @@ def _continuation(new: Cues, earlier: list[Cues], prior: int) -> tuple[int, str]
         level = max(prior, HIGH)
         if level > best:
             best, kind = level, "acting"
+    elif statement and new.decided and despair_before and not moving and MOD > best:
+        # "estoy muy cansada de todo" … "ya tomé una decisión": a decision after despair alone.
+        best, kind = MOD, "acting"
     if (new.done or new.took) and not new.question and (prior >= MOD or prep_before or (new.took and prior)):
         # "i did it" after a wish to die, "took them all" after despair, or either after the means
         # were put by: an attempt (in progress when something was taken, or the means were named).

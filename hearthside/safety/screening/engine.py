@@ -837,7 +837,9 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
             and not (nxt == "over" and words[j - 1] == "life"):
         # "I nearly killed myself over that exam" is hyperbole; "going to end my life over a girl" is not.
         return None
-    if "end" in flags and nxt and nxt not in _END_OK and not ctx.sentence_break_before(j):
+    if "end" in flags and nxt and nxt not in _END_OK and not ctx.sentence_break_before(j) and not (
+            nxt == "i" and not ctx.joined_to_previous(j)):
+        # A clause ends at a sentence break, or at a comma before a new "I ..." ("..., i have two bottles").
         return None
     if "subj" in flags and i > ctx.sent_start[i] and (
             ctx.subject(i) is None or (construct == "plan" and ctx.subject(i) == "other")):

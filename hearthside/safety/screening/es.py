@@ -1220,6 +1220,40 @@ _add("active_ideation", "conditional",
 
 # Active ideation without the crisis verbs: going to the place and not coming back,
 # comparing death with going on, strong suicidal thoughts, emoji methods.
+# Session 10 (probes written from the issue's constructs): suicide looking tempting, the time and
+# manner decided, "hoy termino con todo", a gun bought "not to defend myself", nobody missing the
+# writer "when I'm no longer here".
+_add("active_ideation", "",
+     r"(?:el suicidio|suicidarme|matarme|quitarme la vida|acabar con (?:todo|mi vida)) (?:se ve|suena|parece|"
+     r"me parece|se siente|luce|se me hace)(?: cada vez| cada dia)? (?:mas |muy |bastante |tan |re )?(?:tentador|"
+     r"atractivo|buena idea|una buena idea|bien|bonito|la (?:unica )?(?:salida|opcion|solucion)|lo mejor|"
+     r"una opcion|la mejor opcion)",
+     r"(?:hoy|esta noche|manana|ya|ahora) (?:termino|acabo) con todo(?! (?:lo|el|la|los|las|mi|este|esta|"
+     r"eso)\b)|(?:termino|acabo) con todo (?:hoy|esta noche|manana|ya|ahora)" + END)
+_add("passive_ideation", "",
+     r"(?:morir|morirme|la muerte|estar muert[oa]|no despertar) (?:se ve|suena|parece|me parece|se siente|luce|"
+     r"se me hace)(?: cada vez| cada dia)? (?:mas |muy |bastante |tan |re )?(?:tentador|tentadora|atractiv[oa]|"
+     r"buena idea|una buena idea|bien|bonito|un alivio|lo mejor|en paz)")
+_add("plan", "",
+     r"(?:ya )?(?:se_?|tengo claro|decidi|he decidido|tengo pensado) (?:exactamente |perfectamente |muy bien )?"
+     r"(?:como|cuando|donde) (?:lo voy a hacer|lo hare|hacerlo|voy a hacerlo) y (?:cuando|como|donde)",
+     r"(?:me )?(?:compre|consegui|he comprado|he conseguido) (?:una|la|un|el) (?:pistola|arma|revolver|escopeta)"
+     r"(?: [a-z]+){0,3}(?: [.,])? no (?:es|era|fue) (?:para|por) (?:defenderme|defensa propia|protegerme|"
+     r"proteccion|cazar|la caza|el campo de tiro|deporte)")
+_add("farewell", "",
+     r"nadie (?:me )?(?:va a|iba a|va|vaa) (?:extranar(?:me)?|echar(?:me)? de menos|notar(?:lo)?) cuando (?:ya )?"
+     r"no (?:este|estoy)")
+
+# Session 10: a voice, or the writer's own head, ordering death ("las voces me dicen que me mate",
+# "una voz en mi cabeza me dice que acabe con todo"), or the writer repeating it to themselves.
+_add("active_ideation", "",
+     r"(?:las voces|una voz|la voz|esa voz|mi cabeza|mi mente|mis pensamientos)(?: (?:en|de) mi cabeza| interior)? "
+     r"(?:me )?(?:dice|dicen|grita|gritan|pide|piden|repite|repiten|susurra|susurran|ordena|ordenan|"
+     r"sigue diciendo|siguen diciendo) (?:que )?(?:me mate|me muera|acabe con todo|acabe con mi vida|me suicide|"
+     r"lo haga|salte|me corte|me tome las pastillas|matarme|morirme|suicidarme)",
+     r"me (?:repito|digo|sigo diciendo|repito a mi mism[oa]|digo a mi mism[oa]) (?:que )?(?:me mate|me muera|"
+     r"me suicide|matate|muerete|suicidate|lo haga de una vez|acabe con todo)")
+
 _add("active_ideation", "intent method",
      r"(?:me voy|voy|ire|me ire|me voy a ir|salgo|camino|me fui|iba|sali|ya voy) (?:a|al|hacia|hasta|para) (?:el |la |"
      r"las |los |un |una )?(?:puente|vias|via|via del tren|azotea|acantilado|risco|precipicio|edificio mas alto|"
@@ -1328,6 +1362,11 @@ _add("passive_ideation", "",
      r"que me muriera|que no existiera|que me muera)",
      r"(?:estoy |me siento |ando )?(?:cansad[oa]|hart[oa]) de (?:vivir|existir|estar viv[oa]|seguir viv[oa]|"
      r"la vida|esta vida|mi vida)",
+     # Session 10: "me harté de la vida", "ya tuve suficiente de esta vida".
+     r"(?:ya )?(?:me harte|me canse|me aburri) de (?:vivir|existir|la vida|esta vida|mi vida|estar viv[oa])"
+     r"(?! (?:de|en|con|social|nocturna|moderna|universitaria|loca|rutinaria)\b)|"
+     r"(?:ya )?(?:tuve|he tenido|tengo|ya tuve) (?:suficiente|bastante) (?:de|con) (?:esta vida|la vida|vivir|"
+     r"mi vida|existir)(?! (?:de|en|con|social|nocturna|moderna|universitaria)\b)",
      r"lo mejor (?:seria|es|sera|para todos es|para todos seria) (?:desaparecer|morir|morirme|no existir|"
      r"estar muert[oa]|no estar|irme para siempre|dejar de existir)(?! (?:un|unos|unas|de las|del|por)\b)|"
      r"no (?:le )?(?:veo|encuentro) (?:ningun |el )?sentido a (?:seguir viviendo|vivir|seguir viv[oa]|estar viv[oa]|"
@@ -1590,7 +1629,8 @@ _add("farewell", "",
      r"cartas? (?:de despedida|para (?:mi familia|todos|mis padres|mi mama|mis hijos))|"
      r"(?:mi |una |la )?carta de despedida|(?:mi|la) (?:nota|carta) (?:de suicidio|suicida)|"
      r"ya (?:escribi|deje) (?:las|mis|la|mi) cartas?",
-     r"(?:estoy|he estado|ando|estuve) regalando (?:mis|todas mis|algunas de mis|mis pocas) (?:cosas|pertenencias|"
+     r"(?:(?:estoy|he estado|ando|estuve)(?: [a-z]+ (?:mis|las) [a-z]+ y)?) regalando (?:mis|todas mis|"
+     r"algunas de mis|mis pocas) (?:cosas|pertenencias|"
      r"posesiones)|(?:ya )?(?:regale_?|he regalado|di|he dado) (?:mis|todas mis) (?:cosas|pertenencias|"
      r"posesiones)(?! (?:viejas|usadas|que no|que ya no|de bebe|de invierno|de verano))"
      r"(?!.*\b(?:mudo|mudanza|mudamos|mudarme|mudarnos|viaje|viajo)\b)",
@@ -1635,7 +1675,7 @@ _GIVE = (r"(?:regale_?|le regale_?|les regale_?|le di|les di|le deje|les deje|do
          r"estoy repartiendo|voy a regalar|le voy a dar|les voy a dar|le doy|les doy|le dejo|les dejo|le voy a dejar|"
          r"les voy a dejar|te dejo|te doy|te regalo|te voy a dar|te voy a dejar|te deje|te di|te regale_?)")
 _add("farewell", "ordinary",
-     rf"{_GIVE} {gap(7)}(?:, )?(?:porque |total |ya que |si )?{FINALITY}"
+     rf"{_GIVE} {gap(12)}(?:, )?(?:porque |total |ya que |si )?{FINALITY}"
      r"(?!(?: ,)? (?:me compre|ya tengo|tengo otr|me mude|me gradue|me voy a mudar|me cambio|compre otr|"
      r"me dieron otr|me regalaron otr))")
 _add("farewell", "",
@@ -1721,7 +1761,8 @@ _add("farewell", "weak soft",
      r"fue (?:lindo|bonito|hermoso) mientras duro|si alguien lee esto",
      r"(?:les|te|os) pido perdon (?:a todos|por todo)",
      r"si me pasa algo",
-     r"(?:voy a cerrar|cerre|voy a borrar|borre) (?:todas )?mis (?:redes|cuentas)",
+     r"(?:voy a cerrar|cerre|voy a borrar|borre|estoy borrando|estoy cerrando|he borrado|he cerrado) "
+     r"(?:todas )?mis (?:redes|cuentas)",
      r"(?:hoy|esta noche|ya) (?:es|fue) (?:el|mi) ultimo dia" + END)
 
 # "Pronto se acaba todo", "hoy se termina todo": finality with a time of its own, ambiguous without
@@ -2001,7 +2042,7 @@ _CUE_STEMS = tuple("""suicidi suicida suicido matar morir muert muerd ahorc colg
     llevame recogeme amanec intente sobreviv lavado estomago ojala ganas quiero quisiera acabar terminar escapar
     arruin merezco azotea edificio puente vias manera consegu estare nacid ahogarm saltar tome
     trague bebi efecto nadie odio sangr dano golpe cuchill navaja veneno pistola suicidio desvivir
-    autoelimin vivien sentido existien murier muera despid suisid""".split())
+    autoelimin vivien sentido existien murier muera despid suisid exactament""".split())
 # Words (as the English tokenizer leaves them: lower case, accents stripped) that are Spanish
 # and not English.  One of them in a text the language check took for English (short or
 # mixed messages) is reason enough to run the Spanish rules too; ``assess`` then exits early
@@ -2017,7 +2058,7 @@ CUE_WORDS = frozenset("""morir morirme muerte muerto muerta matarme mato matare 
     cosas cartas perro gata gato le veo sentido balcon compre mate matate suicidate muerete ahorcate
     cuelgate cada dia despierto deseando frasco cuerda armario llave fecha cuchillas vidrio proposito
     insulina duele ahogarse limpieza tarda irme atropelle lleve desapareciera importaria alguien descansar
-    pensamientos libres perdon culpa sabes regale necesitar citas cancele cumple suficientes conte luchar
+    pensamientos libres perdon culpa sabes regale necesitar carta cartas escribi pistola extranar termino citas cancele cumple suficientes conte luchar
     tantas habia peor sangrar profundo contrasenas despedirme golpee cabeza pared dejaria caer otra vez veces
     fantaseo propio recuerdenme busquen volvi cortar""".split())
 

@@ -31,7 +31,9 @@ CLASSES: dict[str, frozenset[str]] = {
     "means": frozenset("""pills pill tablets tablet meds medication medications painkillers tylenol paracetamol
         acetaminophen ibuprofen advil aspirin insulin xanax oxy oxycodone oxys fentanyl heroin antidepressants
         benzos benzodiazepines lithium seroquel ambien percocet percocets vicodin morphine codeine tramadol
-        opioids opiates prescription sedatives""".split()),
+        opioids opiates prescription sedatives sertraline zoloft fluoxetine prozac citalopram escitalopram lexapro
+        amitriptyline quetiapine diazepam valium lorazepam ativan clonazepam klonopin trazodone
+        zolpidem""".split()),
     "qty": frozenset("""all bottle bottles handful handfuls bunch lot many entire whole every loads pack packet
         packets box boxes strip strips dozens fistful # overdose hundreds enough""".split()),
     "relative": frozenset("""mom mum mother dad father parents family sister brother wife husband partner
@@ -499,7 +501,7 @@ RULES: list[tuple[str, str, list[str]]] = [
         "(nothing|it|things|this|life) (will|is going to|would) never (get|be) better",
         "(there is|i have|i see|i got|there will be) no (hope|future|point|way out|light at the end)",
         "(lost|losing|lose|no) [all] hope",
-        "i (have|got) nothing (left|to live for|to look forward to)",
+        "i (have|got) nothing (left|to look forward to)",
         "(i|i just) (can not|can not) see (a|any) (future|way out|point)",
         "(i|i just) (do not|can not) see (myself|me) (living|alive|being alive|making it|being here) "
         "(past|beyond|to|much longer|in)",
@@ -854,6 +856,91 @@ RULES_MORE: list[tuple[str, str, list[str]]] = [
     ("plan", "subj", [
         "(tied|tying|made|making|have|got) (a|the|my) (rope|makeshift) noose "
         "(and|so|then|i|already|yesterday|last night|today|tonight)",
+    ]),
+    # Session 10 (read from Twitter dev misses, written anew): "nothing to live for" is a wish to
+    # be dead in all but words (AFSP's warning sign "no reason to live"; "no reason to live" was
+    # already here), "had enough of living", "this life" to be over, a voice or the writer's own
+    # head commanding death, "telling myself to kill myself".
+    ("passive_ideation", "", [
+        "(have|had|got|with) nothing [left] to live for",
+        "(had|have had|i have had|i had) enough of (living|being alive|existing|this life|my life|life and)",
+        "(want|wanted|need|wish) (this life|life|this existence|my existence|my miserable life) to (end|be over|stop)",
+    ]),
+    ("passive_ideation", "end", [
+        "(had|have had|i have had|i had) enough of (life|it all)",
+    ]),
+    ("active_ideation", "", [
+        "(voice|voices|head|brain|mind|thoughts) ~4 (telling|tell|tells|told|saying|says|screaming|screams|"
+        "whispering|whispers|ordering|orders) [at] me to (end it|end it all|die|jump|kill myself|end my life|"
+        "hurt myself|cut myself|do it)",
+        "(telling|tell|told|repeating|repeat|keep saying|say|saying) [to] myself (to kill myself|kill yourself|kys|"
+        "to die|to end it|to end it all|you should die|you should kill yourself|just die|go die)",
+    ]),
+    # Session 10 (probes written from the issue's constructs: slang, means, farewells, time).
+    ("active_ideation", "self", [
+        "(suicide|killing myself|ending it|ending it all|unalive) [(idea|option)] [(is|has been)] (sounds|seems|looks|"
+        "feels|looking|sounding|seeming|feeling) ~1 (good|nice|peaceful|appealing|tempting|attractive|better|"
+        "comforting|like a relief)",
+    ]),
+    ("passive_ideation", "", [
+        "(death|dying|not existing|not waking up) (is|has been|keeps) (looking|sounding|seeming|feeling) ~1 (good|"
+        "nice|peaceful|appealing|tempting|attractive|better|comforting|like a relief)",
+        "(death|dying) (sounds|seems|looks|feels) ~1 (good|nice|peaceful|appealing|tempting|attractive|better|"
+        "comforting|like a relief)",
+    ]),
+    ("attempt_in_progress", "self end", [
+        "i [have] [just] [already] (took|swallowed|downed|taken|drank) (the|a|my) (whole|entire|full) "
+        "(bottle|pack|packet|box|strip|blister pack|prescription)",
+        "i [have] [just] [already] (took|swallowed|downed|taken) (all|every one) of (them|my pills|my meds|the pills|"
+        "the meds|my tablets|the tablets)",
+    ]),
+    ("active_ideation", "subj", [
+        "(i am|i will be|i will|going to be) ending it [all] (tonight|today|now|soon|tomorrow|this weekend|right now|"
+        "after this)",
+        "ending it [all] (tonight|today|right now|this weekend) [(sorry|goodbye|bye)]",
+    ]),
+    ("active_ideation", "end nowith do_it", [
+        "(i am|i will be) ending it [all]",
+    ]),
+    ("plan", "", [
+        "i (know|have decided|decided|have figured out|figured out|have worked out|worked out|have planned|planned) "
+        "(exactly|already) (how|when|where) (i am going to|i will|to) do it",
+        "i (know|have decided|decided|planned) [exactly] (how|when|where) (i am going to|i will) do it and "
+        "(when|where|how)",
+    ]),
+    ("plan", "self", [
+        "(is|are|would|will) ~2 <means> [be] enough to (die|kill me|overdose|od|not wake up|never wake up|end it|"
+        "end my life)",
+        "(looked up|googled|researched|searched|checked|read up on|looking up|googling|researching) how (many|much) "
+        "~1 <means> (would kill|would be lethal|is lethal|is a lethal dose|it takes to (die|overdose|od|not wake up))",
+    ]),
+    ("plan", "self end", [
+        "(looked up|googled|researched|searched|checked|read up on|looking up|googling|researching) how (many|much) "
+        "~1 <means> (it takes|you need|would do it|does it)",
+        "(is|are|would|will) (#|# mg|# pills|# tablets|this many|that many) ~2 [be] enough to (die|overdose|od|"
+        "not wake up|never wake up|end my life)",
+        "(bought|buying|got|purchased|picked up) (a|the|my) <gun> ~4 not for (protection|hunting|self defense|"
+        "the range|sport|target practice)",
+    ]),
+    ("farewell", "", [
+        "(they|he|she|someone|somebody|my <relative>|my roommate|my flatmate) (will|are going to|is going to) find "
+        "(me|my body|the letters|the note|my note|my letters|them|it) (tomorrow|in the morning|when|after|tonight|"
+        "on monday|before)",
+        "(wrote|written|left|leaving) (letters|a letter|notes|a note) (to|for) ~6 (they will|they are going to|"
+        "he will|she will) (find|read|get) (them|it)",
+        "(nobody|no one) (will|would) (miss me|notice|care) (when|after) i am gone (tomorrow|tonight|this weekend|"
+        "soon)",
+        "[(my|a|one)] (final|last) goodbye (to|for) (everyone|you all|all of you|the world|everybody|those)",
+    ]),
+    ("farewell", "end", [
+        "i (have|have already|already|just|finally) (written|wrote|finished|left) my (note|last note|goodbye note|"
+        "final note|letters|goodbye letters)",
+    ]),
+    ("farewell", "ordinary", [
+        "(by|at) this time (tomorrow|next week|tomorrow night) i (will not|will no longer) be (here|around|alive|"
+        "breathing)",
+        "(by|before) (tomorrow|morning|tonight|the weekend|sunrise) i (will not|will no longer) be (here|around|"
+        "alive|breathing)",
     ]),
     ("plan", "self end", [
         "how (easy|hard|painful|quick|fast|long|peaceful) (is it|would it be|will it be) to (die|drown|suffocate)",

@@ -35,6 +35,7 @@ from . import base_model, conversation
 from .conversation import CONTRIBUTES
 from .engine import LABELS, RuleResult, assess
 from .result import LEVEL_INDEX, LEVELS, Reason, Screening, score_for
+from .text import repair_mojibake
 
 Context = str | dict | list | tuple | None
 
@@ -107,6 +108,13 @@ def _history(context: Context, history: Iterable[str] | None) -> list[str]:
     return kept[::-1]
 
 
+def _spans_back(s: Screening, where: list[int]) -> Screening:
+    """Evidence offsets into the repaired text turned back into offsets into what was sent."""
+    reasons = tuple(Reason(r.construct, r.label, tuple((where[a], where[b]) for a, b in r.spans), r.modifiers)
+                    for r in s.reasons)
+    return Screening(s.level, s.score, reasons)
+
+
 class Screener:
     """Reusable screener.
 
@@ -129,6 +137,7 @@ class Screener:
         return [m for m in (self.base, self.model) if m is not None]
 
     def _single(self, text: str) -> tuple[Screening, RuleResult, float]:
+        text = repair_mojibake(text)[0]
         rule = assess(text)
         models = self.models
         if not models or rule.language is not None or rule.all_modified:
@@ -140,11 +149,12 @@ class Screener:
     def screen(self, text: str, *, context: Context = None, history: Iterable[str] | None = None) -> Screening:
         if not isinstance(text, str):
             raise TypeError(f"text must be str, not {type(text).__name__}")
-        alone, rule, prob = self._single(text)
+        fixed, where = repair_mojibake(text)
+        alone, rule, prob = self._single(fixed)
         earlier = _history(context, history)
-        if not earlier or alone.level == "imminent":
-            return alone
-        return self._with_history(text, earlier, alone, rule, prob)
+        if earlier and alone.level != "imminent":
+            alone = self._with_history(fixed, earlier, alone, rule, prob)
+        return alone if where is None else _spans_back(alone, where)
 
     def _with_history(self, text: str, earlier: list[str], alone: Screening, rule: RuleResult,
                       prob: float) -> Screening:

@@ -556,3 +556,48 @@ def detect_language(text: str, words: list[str]) -> str | None:
     if len(raw) <= 3:
         return best_lang if evidence >= 1 and en == 0 else None
     return best_lang if evidence >= 2 and evidence > en else None
+
+
+# --- Mojibake: UTF-8 read as Latin-1 or Windows-1252 -------------------------------------
+# Text copied out of mis-configured systems (an SMS gateway, a scraped page, an export opened
+# with the wrong encoding) arrives with "don’t" as "donâ€™t" or "donâ\x80\x99t" and 😭 as
+# "ð\x9f\x98\xad".  Matching needs the real characters, so each run that is exactly one UTF-8
+# character written out byte by byte is put back.  A run that does not decode is left alone,
+# so ordinary Latin-1 text ("más", "café") is never touched.
+_CP1252_BYTES = {ch: b for b in range(0x80, 0xA0)
+                 if (ch := bytes([b]).decode("cp1252", errors="ignore"))}
+_CONT = "\u0080-\u00bf" + "".join(_CP1252_BYTES)
+_MOJIBAKE_RE = re.compile(f"[\u00c2-\u00df][{_CONT}]|[\u00e0-\u00ef][{_CONT}]{{2}}|[\u00f0-\u00f4][{_CONT}]{{3}}")
+
+
+def _mojibake_char(run: str) -> str | None:
+    raw = bytes(_CP1252_BYTES.get(c, ord(c)) for c in run)
+    try:
+        char = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return char if len(char) == 1 else None
+
+
+def repair_mojibake(text: str) -> tuple[str, list[int] | None]:
+    """``text`` with mis-decoded UTF-8 put back, and for each character of the result (plus
+    one past the end) its offset in ``text`` -- ``None`` when nothing was changed."""
+    if not _MOJIBAKE_RE.search(text):
+        return text, None
+    out: list[str] = []
+    where: list[int] = []
+    pos = 0
+    for m in _MOJIBAKE_RE.finditer(text):
+        char = _mojibake_char(m.group())
+        if char is None:
+            continue
+        out.append(text[pos:m.start()])
+        where.extend(range(pos, m.start()))
+        out.append(char)
+        where.append(m.start())
+        pos = m.end()
+    if not out:
+        return text, None
+    out.append(text[pos:])
+    where.extend(range(pos, len(text) + 1))
+    return "".join(out), where

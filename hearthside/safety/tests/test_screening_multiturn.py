@@ -324,7 +324,8 @@ EXACT_CRISIS_EN = [
     (["i want to die"], "i'm serious", "high"),
     (["i'm so tired", "i have a whole bottle saved"], "sorry for everything", "moderate"),
     (["i feel empty", "i've been hiding pills in my drawer"], "don't look for me", "high"),
-    (["i can't take it anymore"], "i'm ending it tonight", "high"),
+    # ("i'm ending it tonight" is read alone since session 10, so the conversation case is this one.)
+    (["i can't take it anymore"], "i'll get it over with tonight", "high"),
     (["i want to disappear"], "i took them all", "high"),
     (["i want to die"], "already took them", "imminent"),
     (["i want to die"], "don't worry, soon i'll be fine", "high"),

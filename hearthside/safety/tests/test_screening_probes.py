@@ -1,0 +1,149 @@
+"""Crisis probes written from the issue's constructs (slang, means, farewells, time, voices,
+mis-decoded text), in English and Spanish, with their look-alikes (issue #14, session 10).
+
+Every crisis case must reach at least ``moderate`` (someone is alerted) and most at least
+``high``; every look-alike must stay at ``low`` or ``none``.  Written for these tests, not taken
+from the evaluation sets.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hearthside.safety.screening import screen
+from hearthside.safety.screening.result import LEVEL_INDEX
+from hearthside.safety.screening.text import repair_mojibake
+
+HIGH, MODERATE = "high", "moderate"
+
+CRISIS: list[tuple[str, str]] = [
+    # English
+    ("ngl the sewerslide idea is looking real good rn", MODERATE),
+    ("suicide sounds so tempting tonight", MODERATE),
+    ("dying is looking pretty peaceful lately", MODERATE),
+    ("i just swallowed the whole bottle", HIGH),
+    ("i took all of my pills", HIGH),
+    ("i'm ending it tonight. sorry", HIGH),
+    ("ending it all right now, goodbye", HIGH),
+    ("i've figured out exactly how i'm going to do it", HIGH),
+    ("would 30 zoloft be enough to not wake up", HIGH),
+    ("googled how many paracetamol it takes, i have three packs", HIGH),
+    ("my roommate will find me in the morning", HIGH),
+    ("left notes for my brothers, they will find them after", HIGH),
+    ("a final goodbye to all of you who tried", HIGH),
+    ("i've already written my goodbye letters", HIGH),
+    ("at this time tomorrow i won't be around anymore", HIGH),
+    ("nobody will notice when i'm gone tonight", HIGH),
+    ("bought a shotgun yesterday not for hunting", HIGH),
+    ("I have nothing left to live for", MODERATE),
+    ("honestly i've had enough of living", MODERATE),
+    ("I really want this life to be over", MODERATE),
+    ("the voices keep telling me to jump", HIGH),
+    ("my head keeps whispering at me to end it", HIGH),
+    ("i keep telling myself to kill myself", HIGH),
+    # Spanish
+    ("el suicidio me parece cada vez más tentador", MODERATE),
+    ("morir suena muy bien ahora mismo", MODERATE),
+    ("esta noche termino con todo", HIGH),
+    ("ya tengo claro cómo lo voy a hacer y cuándo", HIGH),
+    ("me conseguí una pistola, no es para defenderme", HIGH),
+    ("nadie me va a extrañar cuando ya no esté", MODERATE),
+    ("le regalé mi bici a mi primo y la play a mi amigo, ya no la voy a necesitar", MODERATE),
+    ("estoy cerrando mis redes y regalando mis cosas", MODERATE),
+    ("ya escribí mis cartas", MODERATE),
+    ("me harté de la vida", MODERATE),
+    ("ya tuve bastante de esta vida", MODERATE),
+    ("las voces me siguen diciendo que me mate", HIGH),
+    ("mi mente me repite que acabe con todo", HIGH),
+    ("me digo a mí mismo que me muera", HIGH),
+    # mis-decoded UTF-8 (pasted from a broken export or SMS gateway)
+    ("I donâ€™t want to be alive anymore", HIGH),
+    ("Iâ\x80\x99m going to kill myself tonight", HIGH),
+    ("ya no quiero seguir viviendo, maÃ±ana me mato", HIGH),
+]
+
+LOOK_ALIKES: list[str] = [
+    "the new jacket is looking real good on you",
+    "i just took the whole bottle of wine to the party",
+    "we fought again and i'm ending it with him tonight",
+    "the show is ending its run tonight",
+    "he knows exactly how he is going to do it",
+    "i've had enough of life in the city, moving to the coast",
+    "I have had enough of this job",
+    "the coach keeps telling me to die on the pitch for the team",
+    "he has nothing to live for in that town anymore lol",
+    "bought a gun safe for the cabin",
+    "hoy termino con todo el trabajo pendiente",
+    "me compré una pistola de agua para la fiesta",
+    "el suicidio de mi tío me dejó muy mal, fue hace años",
+    "ya casi es hora de comer",
+    "estoy borrando mis fotos viejas del móvil",
+    "me harté de la vida de ciudad",
+    "mi mamá me dice que me muera de envidia jaja",
+    "¿qué tal el café? está buenísimo, más que el de ayer",
+    "Ã©tÃ© en famille, on a adorÃ©",
+]
+
+
+@pytest.mark.parametrize(("text", "minimum"), CRISIS, ids=[t[:40] for t, _ in CRISIS])
+def test_crisis_probe_reaches_its_level(text, minimum):
+    got = screen(text)
+    assert LEVEL_INDEX[got.level] >= LEVEL_INDEX[minimum], (text, got)
+
+
+@pytest.mark.parametrize("text", LOOK_ALIKES, ids=[t[:40] for t in LOOK_ALIKES])
+def test_look_alike_stays_low(text):
+    got = screen(text)
+    assert got.level in ("none", "low"), (text, got)
+
+
+def test_mojibake_is_put_back_and_evidence_points_into_what_was_sent():
+    sent = "ok so... I donâ€™t want to live ð\x9f\x98\xad"
+    fixed, where = repair_mojibake(sent)
+    assert fixed == "ok so... I don\u2019t want to live \U0001F62D"
+    assert where is not None and len(where) == len(fixed) + 1
+    got = screen(sent)
+    assert got.at_least("moderate")
+    quoted = [sent[a:b] for r in got.reasons for a, b in r.spans]
+    assert any("donâ€™t want to live" in q for q in quoted), quoted
+
+
+def test_text_without_mojibake_is_returned_as_it_was():
+    for text in ("más café, por favor", "naïve résumé", "plain words", ""):
+        assert repair_mojibake(text) == (text, None)
+
+
+# Conversations whose risk shows only across turns: (earlier messages, last message, minimum).
+ACROSS_TURNS: list[tuple[list[str], str, str]] = [
+    (["ya no aguanto más, de verdad"], "hoy compré tres cajas de paracetamol", MODERATE),
+    (["i can't do this anymore"], "went to the pharmacy and got a few boxes", MODERATE),
+    (["nadie me quiere, soy una carga"], "le dejé mi perrita a mi hermana", MODERATE),
+    (["estoy muy cansada de todo"], "ya tomé una decisión", MODERATE),
+    (["im so tired of everything"], "i've made my decision", MODERATE),
+    (["odio mi vida"], "mañana ya no van a tener que preocuparse por mí", MODERATE),
+    (["todo es mi culpa"], "ya le dejé mi gato a mi vecina", MODERATE),
+]
+
+ACROSS_TURNS_LOOK_ALIKES: list[tuple[list[str], str]] = [
+    (["ya no aguanto más, de verdad"], "compré tres cajas de leche, estaban de oferta"),
+    (["i hate my life lol"], "got a few boxes of cereal on sale"),
+    (["me siento vacía"], "fui a la farmacia por ibuprofeno para la regla"),
+    (["estoy harta de todo"], "me voy de viaje, le dejé mi gato a mi mamá"),
+    (["i'm so stressed about money"], "sold my bike today"),
+]
+
+
+@pytest.mark.parametrize(("earlier", "text", "minimum"), ACROSS_TURNS, ids=[t[:40] for _, t, _ in ACROSS_TURNS])
+def test_risk_across_turns_is_seen(earlier, text, minimum):
+    alone = screen(text)
+    got = screen(text, history=earlier)
+    assert not alone.at_least(minimum), ("the last message alone already carries it", alone)
+    assert got.at_least(minimum), (earlier, text, got)
+    assert any(r.construct == "conversation" for r in got.reasons)
+
+
+@pytest.mark.parametrize(("earlier", "text"), ACROSS_TURNS_LOOK_ALIKES,
+                         ids=[t[:40] for _, t in ACROSS_TURNS_LOOK_ALIKES])
+def test_ordinary_next_message_is_not_raised(earlier, text):
+    got = screen(text, history=earlier)
+    assert got.level in ("none", "low"), (earlier, text, got)
