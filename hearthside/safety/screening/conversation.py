@@ -134,7 +134,8 @@ FINAL_STRONG = _rx(
     # Spanish
     r"donde voy", r"(?:cuando|despues de que|una vez que) ya no (?:este|exista)",
     r"cuando me (?:haya ido|vaya)",
-    r"cuando (?:ya )?(?:todo )?(?:se acabe|termine)", r"ya no (?:voy a estar|estare)", r"para siempre",
+    r"cuando (?:ya )?(?:todo )?(?:se acabe|termine)", r"ya no (?:voy a estar|estare)(?! (?:en|de|con|para|por) )",
+    r"para siempre",
     r"ya no (?:las|los|lo|la|me) (?:voy a necesitar|necesito|necesitare)(?: (?:mas|nunca mas|donde voy)|$)",
     r"ya no importa", r"nada importa ya", r"no me (?:van|vas) a (?:volver a ver|ver mas)",
     r"(?:nadie|ya nadie) (?:va a tener|tendra) que", r"(?:las|los|lo|la|me) van a encontrar",
@@ -152,6 +153,11 @@ FINAL_STRONG = _rx(
     r"(?:ya )?me despedi de (?:todos|todo el mundo|mi \w+|mis \w+)", r"hasta nunca",
     r"ya no (?:les|te|los|las) (?:voy a|vuelvo a) molestar", r"no (?:les|te) voy a molestar mas",
     r"ya no me (?:busquen|busques)", r"(?:van|vas|estaran|estarias) a estar mejor sin mi",
+    # Session 10.
+    r"(?:ya )?no (?:les |te |os )?voy a (?:molestar|estorbar)(?: a nadie)?(?: mas| nunca mas)?",
+    r"si no (?:contesto|respondo|aparezco|escribo)(?: \w+){0,3} ya (?:saben|sabes|sabran|sabras) (?:por que|porque)",
+    r"if i (?:don'?t|do not) (?:answer|reply|respond|show up|text back)(?: \w+){0,3} (?:you'?ll|you will) know why",
+    r"(?:won'?t|will not) (?:bother|trouble) (?:anyone|anybody|you) (?:anymore|any more|soon)",
     r"(?:estan|estaran|estarian) mejor sin mi",
 )
 FINAL_SOFT = _rx(
@@ -251,6 +257,9 @@ MEANS = _rx(
 GOING = _rx(r"heading (?:there|up)(?: now)?", r"going (?:there|up) now", r"on my way (?:there|up)",
             r"i'?m (?:up here|on the (?:roof|ledge|bridge))",
             r"(?:ya )?voy para (?:alla|el puente|la azotea)",
+            r"(?:voy|estoy|ya voy|ando) (?:camino|de camino|rumbo|en camino) (?:al|a la|a las) (?:puente|azotea|vias|"
+            r"edificio|acantilado|estacion)",
+            r"on my way to the (?:bridge|roof|tracks|cliff|station|car park|parking garage)",
             r"(?:ya )?estoy (?:aqui |alla )?arriba")
 # Going through with it: "do it" only after ideation, the others after despair too (with a time).
 RESOLVE = _rx(rf"{_WILL} (?:finally )?(?:do it|end it|fix (?:that|this)|get it over with|go through with it|"
@@ -313,6 +322,7 @@ DESPAIR = _rx(
     # Session 10: hating one's life, blaming oneself for everything.
     r"i (?:hate|despise) my (?:life|self)", r"odio (?:mi vida|existir|todo de mi)", r"me odio",
     r"(?:it'?s|everything is|it is) (?:all )?my fault", r"todo es (?:mi culpa|culpa mia|por mi culpa)",
+    r"no le importo a nadie", r"a nadie le importo", r"(?:nobody|no one) gives a (?:damn|shit|fuck) about me",
 )
 # Moving house, a trip: the commonest reason to give things away and say goodbye.
 MOVING = _rx(r"moving (?:to|house|out|abroad|away|in|back)", r"the move",

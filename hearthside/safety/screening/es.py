@@ -1242,7 +1242,10 @@ _add("plan", "",
      r"proteccion|cazar|la caza|el campo de tiro|deporte)")
 _add("farewell", "",
      r"nadie (?:me )?(?:va a|iba a|va|vaa) (?:extranar(?:me)?|echar(?:me)? de menos|notar(?:lo)?) cuando (?:ya )?"
-     r"no (?:este|estoy)")
+     r"no (?:este|estoy)",
+     r"(?:manana|pasado manana|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)) a esta hora (?:yo )?"
+     r"ya no (?:voy a estar|estare)(?: aqui| viv[oa]| en este mundo| con ustedes)?" + END,
+     r"(?:ya )?no (?:les |te |os )?voy a (?:molestar|estorbar) (?:a nadie|nunca mas)(?: mas)?" + END)
 
 # Session 10: a voice, or the writer's own head, ordering death ("las voces me dicen que me mate",
 # "una voz en mi cabeza me dice que acabe con todo"), or the writer repeating it to themselves.

@@ -56,6 +56,8 @@ CRISIS: list[tuple[str, str]] = [
     ("las voces me siguen diciendo que me mate", HIGH),
     ("mi mente me repite que acabe con todo", HIGH),
     ("me digo a mí mismo que me muera", HIGH),
+    ("pronto ya no voy a molestar a nadie", MODERATE),
+    ("mañana a esta hora ya no voy a estar", MODERATE),
     # mis-decoded UTF-8 (pasted from a broken export or SMS gateway)
     ("I donâ€™t want to be alive anymore", HIGH),
     ("Iâ\x80\x99m going to kill myself tonight", HIGH),
@@ -122,6 +124,9 @@ ACROSS_TURNS: list[tuple[list[str], str, str]] = [
     (["im so tired of everything"], "i've made my decision", MODERATE),
     (["odio mi vida"], "mañana ya no van a tener que preocuparse por mí", MODERATE),
     (["todo es mi culpa"], "ya le dejé mi gato a mi vecina", MODERATE),
+    (["me siento vacío"], "voy camino al puente", HIGH),
+    (["ya no tiene sentido"], "si no contesto mañana ya saben por qué", MODERATE),
+    (["nobody cares about me"], "if i don't answer tomorrow you'll know why", MODERATE),
 ]
 
 ACROSS_TURNS_LOOK_ALIKES: list[tuple[list[str], str]] = [
@@ -130,6 +135,8 @@ ACROSS_TURNS_LOOK_ALIKES: list[tuple[list[str], str]] = [
     (["me siento vacía"], "fui a la farmacia por ibuprofeno para la regla"),
     (["estoy harta de todo"], "me voy de viaje, le dejé mi gato a mi mamá"),
     (["i'm so stressed about money"], "sold my bike today"),
+    (["estoy estresada con el trabajo"], "voy camino a la estación, llego tarde"),
+    (["no le importo a nadie jaja"], "mañana a esta hora ya no voy a estar en la oficina, me voy de vacaciones"),
 ]
 
 
