@@ -51,12 +51,38 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def _url_bool(key: str, raw: str) -> bool:
+    value = raw.strip().lower()
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off"}:
+        return False
+    raise ConfigError(f"DATABASE_URL: {key.lower()} must be true or false, not {raw!r}")
+
+
+def _url_seconds(key: str, raw: str) -> int:
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigError(f"DATABASE_URL: {key.lower()} must be a number of seconds, not {raw!r}") from None
+    if value < 0:
+        raise ConfigError(f"DATABASE_URL: {key.lower()} must be 0 or more, not {raw!r}")
+    return value
+
+
+_DJANGO_DB_KEYS = {"disable_server_side_cursors": _url_bool, "conn_health_checks": _url_bool,
+                   "conn_max_age": _url_seconds}
+
+
 def database_from_url(url: str) -> dict:
     """Turn a postgres:// or sqlite:/// URL into a Django DATABASES entry."""
     parsed = urlparse(url)
     if parsed.scheme in {"postgres", "postgresql", "pgsql"}:
         options = {k: v[-1] for k, v in parse_qs(parsed.query).items()}
-        return {
+        # Django's own per-database settings, which are not connection options: a pooler in
+        # transaction mode wants ``?disable_server_side_cursors=true`` (docs/deploy.md, PgBouncer).
+        own = {key.upper(): options.pop(key) for key in _DJANGO_DB_KEYS if key in options}
+        entry = {
             "ENGINE": "django.db.backends.postgresql",
             "NAME": unquote(parsed.path.lstrip("/")) or "postgres",
             "USER": unquote(parsed.username or ""),
@@ -67,6 +93,9 @@ def database_from_url(url: str) -> dict:
             "CONN_MAX_AGE": 60,
             "CONN_HEALTH_CHECKS": True,
         }
+        for key, raw in own.items():
+            entry[key] = _DJANGO_DB_KEYS[key.lower()](key, raw)
+        return entry
     if parsed.scheme == "sqlite":
         path = unquote(parsed.path)
         if url.startswith("sqlite:////"):

@@ -67,6 +67,22 @@ def test_env_helpers_fail_loudly(monkeypatch):
     with pytest.raises(ConfigError):
         database_from_url("mysql://x/y")
     assert database_from_url("postgres://postgres@127.0.0.1:5432/test")["NAME"] == "test"
+    with pytest.raises(ConfigError, match="disable_server_side_cursors"):
+        database_from_url("postgres://h/db?disable_server_side_cursors=perhaps")
+    with pytest.raises(ConfigError, match="conn_max_age"):
+        database_from_url("postgres://h/db?conn_max_age=-1")
+
+
+def test_database_url_sets_django_keys_for_a_pooler():
+    """PgBouncer in transaction mode needs server-side cursors off, which is not a connection option."""
+    plain = database_from_url("postgres://u@h:6432/db?sslmode=require")
+    assert plain["OPTIONS"] == {"sslmode": "require"}
+    assert "DISABLE_SERVER_SIDE_CURSORS" not in plain and plain["CONN_HEALTH_CHECKS"] is True
+    pooled = database_from_url("postgres://u@h:6432/db?sslmode=require&disable_server_side_cursors=true"
+                               "&conn_health_checks=false&conn_max_age=0")
+    assert pooled["OPTIONS"] == {"sslmode": "require"}
+    assert pooled["DISABLE_SERVER_SIDE_CURSORS"] is True
+    assert pooled["CONN_HEALTH_CHECKS"] is False and pooled["CONN_MAX_AGE"] == 0
 
 
 def _django_check(extra_env: dict, *args: str) -> subprocess.CompletedProcess:
