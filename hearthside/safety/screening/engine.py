@@ -133,6 +133,9 @@ _SELF_CONSTRUCTS = frozenset({"farewell", "plan", "attempt_in_progress", "crisis
 _IDIOM_NEXT = frozenset("""laughing laugh laughed tripping tripped falling fell slipping slipped accidentally accident
     doing working studying over""".split())
 # What may follow a phrase flagged "end" ("gonna commit." / "gonna commit tonight").
+_PRESCRIBED = frozenset("prescribed doctor doctors dr gp pharmacist recommended course antibiotics".split())
+# After "my last post/message": a break, not an ending ("... before the holidays", "... for today").
+_ORDINARY_NEXT = frozenset("before until till for of in on this here today tonight this year".split())
 _END_OK = frozenset("""tonight today tomorrow soon now suicide lol lmao already finally again""".split())
 # "suicide squad": the word is part of a name or a topic phrase.
 _TOPIC_NEXT = frozenset("""squad prevention awareness hotline helpline rates rate statistics stats bomber bombers
@@ -837,6 +840,10 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
             and not (nxt == "over" and words[j - 1] == "life"):
         # "I nearly killed myself over that exam" is hyperbole; "going to end my life over a girl" is not.
         return None
+    if construct == "attempt_in_progress" and _PRESCRIBED.intersection(words[j:j + 5]):
+        return None  # "I took all the pills the doctor prescribed": the course, as prescribed
+    if "nobefore" in flags and nxt in _ORDINARY_NEXT:
+        return None  # "this is my last post before the holidays", "... for today", "... of the year"
     if "end" in flags and nxt and nxt not in _END_OK and not ctx.sentence_break_before(j) and not (
             nxt == "i" and not ctx.joined_to_previous(j)):
         # A clause ends at a sentence break, or at a comma before a new "I ..." ("..., i have two bottles").

@@ -1621,7 +1621,8 @@ _REL = (r"(?:perro|perra|perrita|perrito|perros|gato|gata|gatito|gatita|gatos|ma
 # A "despedida" that is a party or an end of term, not a goodbye.
 _NOT_A_PARTY = (r"(?! (?:de (?:soltera|soltero|solteros|solteras|fin|ano|curso|la|el|los|las|mi|tu|su|trabajo|"
                 r"empresa|grupo|verano|invierno|generacion|clase|temporada|gira)|del|para|temporal|"
-                r"por (?:ahora|hoy|un))\b)")
+                r"por (?:ahora|hoy|un)|antes (?:de|del)|hasta|en (?:este|esta|el|la) (?:grupo|chat|foro|canal|cuenta|"
+                r"red|app)|aqui)\b)")
 _add("farewell", "",
      r"(?:esto|este|esta) es (?:un|mi|el) (?:adios|despedida|ultimo adios|ultimo mensaje)" + _NOT_A_PARTY + "|"
      r"(?:este|esta) es mi (?:ultimo mensaje|ultima carta|ultima publicacion|ultimo post|despedida|ultima noche)"
@@ -2244,6 +2245,10 @@ def _hits(norm: Norm, gated: bool = True) -> list[tuple[Pat, int, int]]:
     return out
 
 
+_PRESCRIBED_ES = frozenset("receto recetaron recete recetado recetadas recetados indico indicaron mando mandaron "
+                           "medico medica doctor doctora farmaceutico farmaceutica tratamiento".split())
+
+
 def _analyse(ctx: _Ctx, pat: Pat, i: int, j: int) -> Evidence | None:
     toks = ctx.toks
     construct, flags = pat.construct, set(pat.flags)
@@ -2266,6 +2271,8 @@ def _analyse(ctx: _Ctx, pat: Pat, i: int, j: int) -> Evidence | None:
         return None
     if construct in ("active_ideation", "past_attempt", "self_injury") and toks[i - 1:i] == ["casi"]:
         return None  # "casi me mato en la moto": an accident
+    if construct == "attempt_in_progress" and _PRESCRIBED_ES.intersection(toks[j:j + 5]):
+        return None  # "tomé todas las pastillas que me recetó el médico": the course, as prescribed
     if "present" in flags and first == "me" and re.search(r" (?:eso|esto|ese|esa|este|esta|aquel|aquella|tu|su)"
                                                            r"(?: (?!noche|dia|vez|semana|fin|tarde|manana)\w+)? $",
                                                            clause_pre):

@@ -385,7 +385,7 @@ RULES: list[tuple[str, str, list[str]]] = [
     # ------------------------------------------------------------ farewell / final messages
     ("farewell", "", [
         "by the time (you|anyone|someone|they) (read|reads|see|sees|find|finds) this",
-        "this (is|will be) my (last|final) (post|message|tweet|words|note|letter|goodbye|night|day|text)",
+
         "(my|these are my) (last|final) words",
         "i (will not|wont|am not going to) be alive (tomorrow|much longer|for much longer|anymore|"
         "for long|by morning|by tomorrow|next week|after tonight|to see)",
@@ -400,6 +400,10 @@ RULES: list[tuple[str, str, list[str]]] = [
         "(last|final) (night|day) (alive|on earth)",
         "my last (sunrise|sunset|breath|breaths)",
         "(you will|you will all|you all will|everyone will) be free (of me|from me|soon)",
+    ]),
+    # "... before the holidays", "... for today", "... in this group": a break, not an ending.
+    ("farewell", "nobefore", [
+        "this (is|will be) my (last|final) (post|message|tweet|words|note|letter|goodbye|night|day|text)",
     ]),
     # Goodbyes that an ordinary sign-off or departure explains ("see you at the reunion").
     ("farewell", "ordinary", [

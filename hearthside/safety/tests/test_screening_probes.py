@@ -84,6 +84,10 @@ LOOK_ALIKES: list[str] = [
     "mi mamá me dice que me muera de envidia jaja",
     "¿qué tal el café? está buenísimo, más que el de ayer",
     "Ã©tÃ© en famille, on a adorÃ©",
+    "this is my last post before the holidays, see you in january",
+    "this is my last post for today",
+    "este es mi último mensaje antes de las vacaciones",
+    "i took all the pills the doctor prescribed and feel better",
 ]
 
 
