@@ -135,7 +135,7 @@ _IDIOM_NEXT = frozenset("""laughing laugh laughed tripping tripped falling fell 
 # What may follow a phrase flagged "end" ("gonna commit." / "gonna commit tonight").
 _PRESCRIBED = frozenset("prescribed doctor doctors dr gp pharmacist recommended course antibiotics".split())
 # After "my last post/message": a break, not an ending ("... before the holidays", "... for today").
-_ORDINARY_NEXT = frozenset("before until till for of in on this here today tonight this year".split())
+_ORDINARY_NEXT = frozenset("before until till for of".split())
 _END_OK = frozenset("""tonight today tomorrow soon now suicide lol lmao already finally again""".split())
 # "suicide squad": the word is part of a name or a topic phrase.
 _TOPIC_NEXT = frozenset("""squad prevention awareness hotline helpline rates rate statistics stats bomber bombers

@@ -1621,8 +1621,7 @@ _REL = (r"(?:perro|perra|perrita|perrito|perros|gato|gata|gatito|gatita|gatos|ma
 # A "despedida" that is a party or an end of term, not a goodbye.
 _NOT_A_PARTY = (r"(?! (?:de (?:soltera|soltero|solteros|solteras|fin|ano|curso|la|el|los|las|mi|tu|su|trabajo|"
                 r"empresa|grupo|verano|invierno|generacion|clase|temporada|gira)|del|para|temporal|"
-                r"por (?:ahora|hoy|un)|antes (?:de|del)|hasta|en (?:este|esta|el|la) (?:grupo|chat|foro|canal|cuenta|"
-                r"red|app)|aqui)\b)")
+                r"por (?:ahora|hoy|un)|antes (?:de|del)|hasta)\b)")
 _add("farewell", "",
      r"(?:esto|este|esta) es (?:un|mi|el) (?:adios|despedida|ultimo adios|ultimo mensaje)" + _NOT_A_PARTY + "|"
      r"(?:este|esta) es mi (?:ultimo mensaje|ultima carta|ultima publicacion|ultimo post|despedida|ultima noche)"
@@ -2126,6 +2125,9 @@ class Result(NamedTuple):
 
 
 _EMPTY = Result(NO, 0.0, [], [], False)
+
+
+_LIFE_CLOSERS = frozenset({".", ",", "!", "?", "¿", "¡", ":", ";", "...", "y", "ya", "mas", "nunca", "jamas"})
 
 
 class _Ctx:
@@ -2635,8 +2637,13 @@ def _aggregate(ctx: _Ctx, evidence: list[Evidence]) -> Result:
         kept = [e._replace(level=MOD) if e.construct == "farewell" else e for e in kept]
     if level < MOD and Sign.FAREWELL in feats:
         level = MOD
-    life = any(e.construct == "entrapment" and "life" in e.flags and _unmodified(e) for e in kept)
-    if level < MOD and (x or Sign.INTENSITY_EMPHATIC in feats) and life:
+    life = [e for e in kept if e.construct == "entrapment" and _unmodified(e)
+            and ("life" in e.flags or {"vida", "existencia"}.intersection(ctx.toks[e.i:e.j]))]
+    # Said of life itself and ending the clause ("no aguanto más esta vida.", not "... esta vida de
+    # estudiante"), like the English "I can't take this life anymore" (session 10).
+    life_closed = any(e.j >= ctx.n or ctx.toks[e.j] in _LIFE_CLOSERS for e in life)
+    if level < MOD and (((x or Sign.INTENSITY_EMPHATIC in feats) and any("life" in e.flags for e in life))
+                        or life_closed):
         # "no puedo más con esta vida, de verdad": entrapment in life itself, with emphasis.
         level = MOD
 

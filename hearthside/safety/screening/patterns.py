@@ -946,6 +946,33 @@ RULES_MORE: list[tuple[str, str, list[str]]] = [
         "(by|before) (tomorrow|morning|tonight|the weekend|sunrise) i (will not|will no longer) be (here|around|"
         "alive|breathing)",
     ]),
+    ("plan", "self", [
+        "(which|what) (hurts|is|would hurt|would be|is more|is less) (less|least|more|most|worse|better|quicker|faster|"
+        "easier|less painful|more painful|more certain|more reliable) ~1 (hanging|pills|an overdose|overdosing|"
+        "jumping|drowning|cutting|a gun|shooting myself|od)",
+        "(is|are|would|will) (jumping|falling|hanging|an overdose|overdosing|drowning|a fall|a jump) ~5 (always|"
+        "usually|definitely|guaranteed|certainly) (fatal|lethal|deadly|enough to die|enough to kill)",
+        "(mixing|going to mix|gonna mix|will mix|taking) (my|all my|the) <means> with (vodka|alcohol|booze|wine|"
+        "whiskey|beer|tequila|rum|gin) (tonight|today|now|later|right now)",
+    ]),
+    ("attempt_in_progress", "self end", [
+        "(parked|sitting|sat|i am|in the car) in the garage with the (engine|motor|car) (running|on)",
+    ]),
+    ("active_ideation", "self", [
+        "(suicide|killing myself|ending it|ending my life) (is|has been|keeps|keeps being) [(always|constantly|still|"
+        "again)] (on my mind|in my head|all i think about|all i can think about)",
+        "(no|do not see a|can not see a|there is no|i see no) way out (other than|except|but|besides) (ending it|dying|"
+        "death|suicide|killing myself|ending my life)",
+    ]),
+    ("passive_ideation", "", [
+        "(no one|nobody|noone) would [even] (notice|care|miss me) if i (died|was gone|were gone|disappeared|vanished|"
+        "killed myself|was dead|were dead|was not here|were not here)",
+    ]),
+    ("self_injury", "severe", [
+        "(cutting|cuts|cut|cuts are) ~4 (deeper|worse) (every time|each time|than ever)",
+        "i cut ~4 (can not|could not|will not|cannot) (get it to|make it) stop bleeding",
+        "my (wrists|wrist|arms|arm|thighs|legs) ~6 blood everywhere",
+    ]),
     ("plan", "self end", [
         "how (easy|hard|painful|quick|fast|long|peaceful) (is it|would it be|will it be) to (die|drown|suffocate)",
         "(find|finding|found|looking for|look for|searching for|need|want) (a|an|the) (easy|easiest|painless|quick|"

@@ -413,9 +413,12 @@ def test_a_comparison_with_never_is_not_a_denial():
     assert rules("nunca he querido morir").level == "low"
 
 
-def test_emphasis_lifts_entrapment_in_life_itself_only():
-    assert rules("no puedo más con esta vida").level == "low"
+def test_entrapment_in_life_itself_is_moderate_only_when_said_of_life():
+    # Since session 10 the clause ending on life itself is enough, as in English ("I can't take this
+    # life anymore" is moderate); life with a qualifier, or a job, stays low even with emphasis.
+    assert rules("no puedo más con esta vida").level == "moderate"
     assert rules("no puedo más con esta vida, de verdad").level == "moderate"
+    assert rules("no puedo más con esta vida de estudiante").level == "low"
     assert rules("no puedo más con este trabajo, de verdad").level == "low"
 
 

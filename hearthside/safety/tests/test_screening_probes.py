@@ -58,6 +58,19 @@ CRISIS: list[tuple[str, str]] = [
     ("me digo a mí mismo que me muera", HIGH),
     ("pronto ya no voy a molestar a nadie", MODERATE),
     ("mañana a esta hora ya no voy a estar", MODERATE),
+    # method comparisons and lethality, severity, means with a time, said in other words
+    ("which hurts less, hanging or pills", HIGH),
+    ("is jumping from 10 floors always fatal", HIGH),
+    ("su1c1de is on my mind again", HIGH),
+    ("i don't see a way out other than ending it", HIGH),
+    ("i've been cutting again and it's deeper every time", HIGH),
+    ("i cut and i can't get it to stop bleeding", HIGH),
+    ("my wrists are a mess and theres blood everywhere", HIGH),
+    ("mixing my meds with vodka tonight", HIGH),
+    ("parked in the garage with the engine running", HIGH),
+    ("no one would even notice if i vanished", MODERATE),
+    ("no aguanto más esta vida", MODERATE),
+    ("ya no puedo con mi vida.", MODERATE),
     # mis-decoded UTF-8 (pasted from a broken export or SMS gateway)
     ("I donâ€™t want to be alive anymore", HIGH),
     ("Iâ\x80\x99m going to kill myself tonight", HIGH),
@@ -86,8 +99,18 @@ LOOK_ALIKES: list[str] = [
     "Ã©tÃ© en famille, on a adorÃ©",
     "this is my last post before the holidays, see you in january",
     "this is my last post for today",
+    "this is my last message until the exams are over",
     "este es mi último mensaje antes de las vacaciones",
     "i took all the pills the doctor prescribed and feel better",
+    "which is better, the train or the bus",
+    "which is worse, the bridge traffic or the train delays",
+    "is jumping from the pier always fun",
+    "my essay on suicide prevention has been on my mind",
+    "don't mix your meds with alcohol tonight",
+    "parked in the garage with the engine running to warm it up, then left",
+    "the movie has blood everywhere",
+    "no aguanto más esta vida de estudiante",
+    "ya no aguanto el calor de esta vida de ciudad",
 ]
 
 
