@@ -346,7 +346,30 @@ def _spaced_word(run: str) -> tuple[int, str] | None:
         cand = letters[:len(letters) - drop] if drop else letters
         if cand in VOCAB or cand in _EXPAND:
             return 2 * drop, cand
-    return None
+    # A whole phrase spelt out ("i w a n t t o d i e", "k i l l m y s e l f"): the words of the
+    # rules that spell it, when one of them is a crisis word (session 10).
+    pieces = _spelt_phrase(letters)
+    return (0, " ".join(pieces)) if pieces else None
+
+
+_SPELT_KEYS = frozenset("die dead kill suicide suicidal myself kms kys overdose hang cut death unalive end".split())
+
+
+def _spelt_phrase(letters: str) -> list[str] | None:
+    """``letters`` split into the fewest words of the rules' vocabulary (one-letter words only
+    "i" and "a"), or None when they do not split or hold no crisis word."""
+    if len(letters) > 40:
+        return None
+    best: dict[int, list[str]] = {0: []}
+    for end in range(1, len(letters) + 1):
+        for start in range(max(0, end - 12), end):
+            piece = letters[start:end]
+            if start in best and piece in VOCAB and (len(piece) > 1 or piece in "ia"):
+                cand = best[start] + [piece]
+                if end not in best or len(cand) < len(best[end]):
+                    best[end] = cand
+    got = best.get(len(letters))
+    return got if got and len(got) > 1 and not _SPELT_KEYS.isdisjoint(got) else None
 
 
 # Symbols used as letters inside a word ("k¡ll m¥self"); same length, so spans are kept.
@@ -398,7 +421,7 @@ def tokenize(text: str) -> Tokens:
             if s in joined:
                 e, letters = joined[s]
                 skip_until = e
-                cs = _resolve(letters)
+                cs = tuple(chain.from_iterable(map(_resolve, letters.split())))
             else:
                 cs = canon_word(r)
             for c in cs:

@@ -71,6 +71,10 @@ CRISIS: list[tuple[str, str]] = [
     ("no one would even notice if i vanished", MODERATE),
     ("no aguanto más esta vida", MODERATE),
     ("ya no puedo con mi vida.", MODERATE),
+    # a whole phrase spelt out letter by letter
+    ("i w a n t t o d i e", MODERATE),
+    ("k i l l m y s e l f", HIGH),
+    ("i a m g o i n g t o e n d i t tonight", HIGH),
     # mis-decoded UTF-8 (pasted from a broken export or SMS gateway)
     ("I donâ€™t want to be alive anymore", HIGH),
     ("Iâ\x80\x99m going to kill myself tonight", HIGH),
@@ -110,6 +114,9 @@ LOOK_ALIKES: list[str] = [
     "parked in the garage with the engine running to warm it up, then left",
     "the movie has blood everywhere",
     "no aguanto más esta vida de estudiante",
+    "h a p p y b i r t h d a y",
+    "w h a t a d a y, i d i e d laughing",
+    "h a v e a n i c e w e e k e n d",
     "ya no aguanto el calor de esta vida de ciudad",
 ]
 
