@@ -6,6 +6,13 @@ from a separate process. SQLite always; PostgreSQL with --postgres URL (or DATAB
 
     .venv/bin/python bench/bench_selfcare.py [--duration 10] [--connections 16] [--postgres URL]
 
+With --year: a year of daily history instead (365 days, 1 to 3 check-ins a day) and the insights
+read only (30 and 365 days), with --old-tree the code before measured beside this tree, alternated
+round by round, each on its own database and server, with the servers' CPU per request:
+
+    git worktree add /tmp/old-insights <commit>
+    .venv/bin/python bench/bench_selfcare.py --year --old-tree /tmp/old-insights [--rounds 3]
+
 Needs wrk (apt-get install wrk). Only 127.0.0.1 is contacted; every run is bounded in time.
 """
 
@@ -19,7 +26,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
+from collections import defaultdict
 from pathlib import Path
+from statistics import median
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -47,6 +57,21 @@ CheckIn.objects.bulk_create([
 _token, raw = do_create_token(user, "bench", "write", two_factor=False)
 print("BENCH_TOKEN", raw)
 """
+
+# A year of daily history: 1 to 3 check-ins a day. ``now`` is the hour, so that the old and the new
+# tree, set up a few seconds apart, hold the same history and must give the same answers.
+YEAR_SETUP = SETUP.replace("now = timezone.now()", "now = timezone.now().replace(minute=0, second=0, microsecond=0)")
+YEAR_SETUP = YEAR_SETUP[:YEAR_SETUP.index("CheckIn.objects.bulk_create")] + """
+CheckIn.objects.bulk_create([
+    CheckIn(user=user, at=now - timedelta(days=day, hours=rng.randint(0, 22), minutes=rng.randint(0, 59)),
+            mood=rng.randint(1, 10), emotions=rng.sample(["calm", "tired", "anxious", "hopeful", "sad"], rng.randint(0, 3)),
+            activities=rng.sample(["walk", "friends", "work"], rng.randint(0, 2)),
+            sleep_hours=rng.choice([None, 5, 6, 6.5, 7, 8, 9]))
+    for day in range(365) for _n in range(rng.randint(1, 3))
+], batch_size=1000)
+print("BENCH_CHECKINS", CheckIn.objects.filter(user=user).count())
+""" + YEAR_SETUP[YEAR_SETUP.index("_token, raw"):]
+YEAR_PATHS = ["/api/v1/selfcare/insights?days=30", "/api/v1/selfcare/insights?days=365"]
 
 POST_LUA = base.WRK_LUA + """
 wrk.method = "POST"
@@ -96,16 +121,120 @@ def bench(label: str, env: dict, args, tmp: Path) -> list[tuple]:
     return rows
 
 
+def year_servers(label: str, trees: dict[str, Path], env_for, tmp: Path) -> tuple[dict, dict, int]:
+    """Migrate, fill and start one server per tree; returns (servers, tokens, check-ins)."""
+    py = sys.executable
+    servers, tokens, checkins = {}, {}, 0
+    for code, root in trees.items():
+        env = env_for(code)
+        base.run_checked([py, "manage.py", "migrate", "--noinput", "-v", "0"], env, 900, f"migrate ({code})", cwd=root)
+        out = base.run_checked([py, "manage.py", "shell", "-c", YEAR_SETUP.format(password="bench-" + os.urandom(8).hex())],
+                               env, 600, f"creating the history ({code})", cwd=root)
+        tokens[code] = re.search(r"BENCH_TOKEN (hs_\S+)", out).group(1)
+        checkins = int(re.search(r"BENCH_CHECKINS (\d+)", out).group(1))
+        servers[code] = base.Server(env, 2, 8, tmp / f"granian-{label}-{code}.log", cwd=root)
+    return servers, tokens, checkins
+
+
+def year(args, tmp: Path) -> int:
+    """Old and new side by side on a year of daily history: requests/s and server CPU per request."""
+    trees = {"new": base.ROOT}
+    if args.old_tree:
+        trees = {"old": Path(args.old_tree).resolve(), "new": base.ROOT}
+    databases = [] if args.skip_sqlite else ["SQLite"]
+    if args.postgres:
+        databases.append("PostgreSQL")
+    load_before = os.getloadavg()
+    started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    get_lua = tmp / "get.lua"
+    get_lua.write_text(base.WRK_LUA)
+    rows, same, checkins = [], {}, 0
+    for label in databases:
+        def env_for(code, label=label):
+            env = base.base_env(tmp / f"{label}-{code}")
+            if label == "PostgreSQL":
+                base.pg_admin(args.postgres, f"hearthside_bench_{code}", drop=True, create=True)
+                env["DATABASE_URL"] = base.with_database(args.postgres, f"hearthside_bench_{code}")
+            return env
+
+        servers, tokens, checkins = year_servers(label, trees, env_for, tmp)
+        try:
+            for code, server in servers.items():
+                server.wait_ready()
+                # The first read of the new code sums up the days its bulk-inserted history lacks
+                # (as a read after an import would); the longest window first covers the other.
+                for path in reversed(YEAR_PATHS):
+                    status, _body = base.fetch(server.port, tokens[code], path)
+                    if status != 200:
+                        raise SystemExit(f"{code}: {path} answered {status}")
+            for path in YEAR_PATHS:
+                bodies = {code: json.loads(base.fetch(server.port, tokens[code], path)[1])
+                          for code, server in servers.items()}
+                same[(label, path)] = len({json.dumps(b, sort_keys=True) for b in bodies.values()}) == 1
+                for code, server in servers.items():
+                    wrk(server.port, tokens[code], path, get_lua, 2, args.connections)  # warm-up
+            for round_no in range(1, args.rounds + 1):
+                for path in YEAR_PATHS:
+                    for code, server in servers.items():
+                        load = os.getloadavg()[0]
+                        cpu_before = base.tree_cpu(base.proc_table(), server.proc.pid)
+                        r = wrk(server.port, tokens[code], path, get_lua, args.duration, args.connections)
+                        cpu = base.tree_cpu(base.proc_table(), server.proc.pid) - cpu_before
+                        r.update(cpu_ms=1000 * cpu / max(1, r["requests"]), load=load)
+                        rows.append((label, path, code, round_no, r))
+                        base.log(f"{label} {path} {code} round {round_no}: {r['rps']:.0f}/s, "
+                                 f"{r['cpu_ms']:.2f} ms CPU/request, load {load:.1f}")
+        finally:
+            for server in servers.values():
+                server.stop()
+            if label == "PostgreSQL":
+                for code in trees:
+                    base.pg_admin(args.postgres, f"hearthside_bench_{code}", drop=True, create=False)
+    load_after = os.getloadavg()
+    print(f"\nMachine: {base.machine_description()}")
+    print(f"Started {started}; load average {load_before[0]:.1f} / {load_before[1]:.1f} / {load_before[2]:.1f} "
+          f"before, {load_after[0]:.1f} / {load_after[1]:.1f} / {load_after[2]:.1f} after")
+    print(f"History: {checkins} check-ins over 365 days (1 to 3 a day); granian WSGI, 2 workers; wrk, 2 threads, "
+          f"{args.connections} connections, {args.duration:.0f} s a run; {args.rounds} rounds, "
+          f"{' and '.join(trees)} alternated\n")
+    print("| database | read | code | requests/s (each round) | CPU ms/request (each round) | p50 ms | p99 ms | errors |")
+    print("|---|---|---|---|---|---:|---:|---:|")
+    table: dict = defaultdict(list)
+    for label, path, code, _round, r in rows:
+        table[(label, path, code)].append(r)
+    for (label, path, code), runs in table.items():
+        rps = " · ".join(f"{r['rps']:.0f}" for r in runs)
+        cpu = " · ".join(f"{r['cpu_ms']:.2f}" for r in runs)
+        print(f"| {label} | `{path.rsplit('/', 1)[1]}` | {code} | {rps} | {cpu} | {median(r['p50'] for r in runs):.1f} | "
+              f"{median(r['p99'] for r in runs):.1f} | {sum(r['errors'] for r in runs)} |")
+    if "old" in trees:
+        print()
+        for label in databases:
+            for path in YEAR_PATHS:
+                old, new = table[(label, path, "old")], table[(label, path, "new")]
+                rps = median(r["rps"] for r in new) / median(r["rps"] for r in old)
+                cpu = median(r["cpu_ms"] for r in old) / median(r["cpu_ms"] for r in new)
+                print(f"{label}, {path}: new/old requests/s {rps:.1f}×, CPU per request old/new {cpu:.1f}×, "
+                      f"same answer: {'yes' if same[(label, path)] else 'NO'}")
+    return 0 if all(same.values()) else 1
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=float, default=10)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--postgres", default=os.environ.get("DATABASE_URL", ""))
     parser.add_argument("--skip-sqlite", action="store_true")
+    parser.add_argument("--year", action="store_true", help="a year of daily history; the insights read only")
+    parser.add_argument("--old-tree", default="", help="with --year: a checkout of the code before, run alternately")
+    parser.add_argument("--rounds", type=int, default=3, help="with --year: runs of each code and read")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         print("wrk is not installed (apt-get install wrk); skipping the self-help benchmark")
         return 0
+    if args.year:
+        with tempfile.TemporaryDirectory(prefix="hs-bench-") as tmpdir:
+            return year(args, Path(tmpdir))
     rows = []
     with tempfile.TemporaryDirectory(prefix="hs-bench-") as tmpdir:
         tmp = Path(tmpdir)

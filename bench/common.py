@@ -180,8 +180,9 @@ def base_env(var_dir: Path) -> dict[str, str]:
     return env
 
 
-def run_checked(cmd: list[str], env: dict[str, str], timeout: float, what: str) -> str:
-    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
+def run_checked(cmd: list[str], env: dict[str, str], timeout: float, what: str, cwd: Path | None = None) -> str:
+    """``cwd``: another checkout of the project (old code measured beside new), ROOT by default."""
+    proc = subprocess.run(cmd, cwd=cwd or ROOT, env=env, capture_output=True, text=True, timeout=timeout)
     if proc.returncode != 0:
         raise SystemExit(f"{what} failed ({proc.returncode}):\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
     return proc.stdout
@@ -220,7 +221,8 @@ def with_database(url: str, database: str) -> str:
 
 
 class Server:
-    def __init__(self, env: dict[str, str], workers: int, blocking_threads: int | None, log_path: Path):
+    def __init__(self, env: dict[str, str], workers: int, blocking_threads: int | None, log_path: Path,
+                 cwd: Path | None = None):
         self.port = free_port()
         self.log_path = log_path
         cmd = [
@@ -233,7 +235,7 @@ class Server:
         self.cmd = cmd
         self._log = open(log_path, "wb")  # noqa: SIM115 - closed in stop()
         # A new session: stop() signals the server's own process group and nothing else.
-        self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT,
+        self.proc = subprocess.Popen(cmd, cwd=cwd or ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT,
                                      start_new_session=True)
 
     def wait_ready(self, timeout: float = 60.0) -> None:

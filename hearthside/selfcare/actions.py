@@ -18,7 +18,7 @@ from hearthside.accounts.actions import has_consent
 from hearthside.core import audit
 from hearthside.core.access import get_owned_or_404
 
-from . import questionnaires
+from . import checkin_days, questionnaires
 from .models import (
     Activity,
     CheckIn,
@@ -167,6 +167,7 @@ def check_create_checkin_once(user, fields: dict, *, client_id: str | None = Non
     try:
         with transaction.atomic():
             checkin = CheckIn.objects.create(user=user, client_id=client_id or "", **clean)
+            checkin_days.add(checkin)
     except IntegrityError:
         # Another request with the same id stored it between the lookup above and this insert.
         existing = stored_with_client_id(CheckIn, user, client_id) if client_id else None
@@ -183,15 +184,21 @@ def access_checkin_by_id(user, checkin_id) -> CheckIn:
 def check_update_checkin(user, checkin: CheckIn, fields: dict) -> CheckIn:
     require_health_consent(user)
     clean = _clean_checkin(fields, partial=True)
+    before = checkin.at
     for k, v in clean.items():
         setattr(checkin, k, v)
     checkin.updated_at = timezone.now()
-    checkin.save(update_fields=[*clean, "updated_at"])
+    with transaction.atomic():
+        checkin.save(update_fields=[*clean, "updated_at"])
+        # Its day, and the day it was on if the edit moved it.
+        checkin_days.refresh(checkin.user_id, [before, checkin.at])
     return checkin
 
 
 def do_delete_checkin(checkin: CheckIn) -> None:
-    checkin.delete()
+    with transaction.atomic():
+        checkin.delete()
+        checkin_days.refresh(checkin.user_id, [checkin.at])
 
 
 def activity_choices(user) -> list[str]:

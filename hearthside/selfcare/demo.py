@@ -12,6 +12,7 @@ from django.utils import timezone
 def load(stdout) -> None:
     from hearthside.accounts.models import User
 
+    from . import checkin_days
     from .actions import check_submit_questionnaire
     from .models import CheckIn
 
@@ -32,6 +33,7 @@ def load(stdout) -> None:
             sleep_hours=slept,
         ))
     CheckIn.objects.bulk_create(rows)
+    checkin_days.rebuild(user.pk)  # bulk_create bypasses the actions, which keep the day summaries
     check_submit_questionnaire(user, "gad7", {"1": 2, "2": 1, "3": 2, "4": 1, "5": 0, "6": 1, "7": 1})
     check_submit_questionnaire(user, "who5", {"1": 3, "2": 2, "3": 2, "4": 2, "5": 3})
     stdout.write("  self-care: six weeks of check-ins, a GAD-7 and a WHO-5 for demo-member")

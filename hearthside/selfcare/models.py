@@ -60,6 +60,32 @@ class CheckIn(models.Model):
         return f"check-in {self.pk} ({self.mood}/10)"
 
 
+class CheckInDay(models.Model):
+    """One person's check-ins of one day (in their time zone), summed up for insights: what a read
+    of the insights needs per day, so it decrypts one value a day instead of every check-in.
+
+    Derived data, kept by ``selfcare.checkin_days`` in the transaction of every check-in written,
+    edited or deleted through the actions, and rebuilt by a read that finds it missing or out of
+    date (another time zone, a count that does not match the check-ins).
+    """
+
+    user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="checkin_days")
+    day = models.DateField()
+    # The zone ``day`` was counted in: a person who changes time zone has their days counted again.
+    time_zone = models.CharField(max_length=64)
+    # How many check-ins the day holds; not secret (their times are plain in CheckIn.at).
+    checkins = models.PositiveIntegerField()
+    # Sum of moods, emotions and activities with their tallies, hours of sleep: health data,
+    # encrypted like the check-in's own fields.
+    summary = EncryptedJSONField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "day"], name="unique_checkin_day")]
+
+    def __str__(self) -> str:
+        return f"check-ins of {self.day}"
+
+
 class JournalEntry(models.Model):
     user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="journal_entries")
     title = EncryptedTextField(blank=True, default="")

@@ -5,6 +5,7 @@ from hearthside.core.personal_data import register
 from .models import (
     Activity,
     CheckIn,
+    CheckInDay,
     ExerciseSession,
     JournalEntry,
     Notification,
@@ -13,6 +14,9 @@ from .models import (
 )
 
 register(CheckIn, order=50)
+# The day summaries insights read (derived from the check-ins, and exported with them, decrypted):
+# they name the person's emotions and activities, so erasure deletes them like the check-ins.
+register(CheckInDay, order=50)
 register(JournalEntry, order=50)
 register(QuestionnaireResponse, order=50)
 register(ExerciseSession, order=50)
