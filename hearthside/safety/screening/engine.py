@@ -29,6 +29,7 @@ from . import es as ES
 from . import es_cache, tablecache
 from . import patterns as P
 from .evidence import RISK_FACTORS, Sign, add_evidence_flags
+from .evidence import contained_spans as _contained
 from .result import LEVELS, NONE, SUPPORTED_LANGUAGES, Reason, Screening, score_for
 from .templates import expand
 from .text import EN_WORDS, LANG_NAMES, Tokens, canon_words, detect_language, register_vocab, tokenize
@@ -1010,17 +1011,6 @@ def _emoji_evidence(ctx: _Context) -> list[Evidence]:
 
 def _unmodified(ev: Evidence) -> bool:
     return not ev.modifiers or ev.modifiers in (("recent",), ("emoji",))
-
-
-def _contained(spans: Iterable[tuple[int, int]]) -> set[tuple[int, int]]:
-    """Spans lying inside another span of the collection."""
-    out: set[tuple[int, int]] = set()
-    reach = -1
-    for a, b in sorted(set(spans), key=lambda sp: (sp[0], -sp[1])):
-        if reach >= b:
-            out.add((a, b))
-        reach = max(reach, b)
-    return out
 
 
 # Evidence that supports a confident model's reading without setting a level itself: a time, the

@@ -83,6 +83,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from .evidence import RISK_FACTORS, Sign, add_evidence_flags
+from .evidence import contained_spans as _contained
 
 NO, LOW, MOD, HIGH, IMM = range(5)
 
@@ -261,6 +262,11 @@ class Norm(NamedTuple):
     offsets: list[int]        # offset of each token in ``joined``
 
 
+def _mark(c: str) -> str:
+    """The token of a punctuation mark: "." ends a sentence, "?"/"¿"... keep their own, others ","."""
+    return "." if c in ".!;\n…" else _PUNCT_MAP.get(c, ",")
+
+
 def _tok(raw: str) -> str:
     """Normalised form of one token (word, emoji or punctuation mark), memoised."""
     got = _MEMO.get(raw)
@@ -271,12 +277,8 @@ def _tok(raw: str) -> str:
         tok = _EMOJI[c]
     elif c.isalnum() or c in "$@":
         return _norm_word(raw)
-    elif c in ".!;\n…":
-        tok = "."
-    elif c in _PUNCT_MAP:
-        tok = _PUNCT_MAP[c]
     else:
-        tok = ","
+        tok = _mark(c)
     if len(_MEMO) < _MEMO_MAX:
         _MEMO[raw] = tok
     return tok
@@ -343,12 +345,8 @@ def _normalize_spaced(text: str) -> Norm:
                 tok = _norm_word(raw)
                 if not tok:
                     continue
-            elif c in ".!;\n…":
-                tok = "."
-            elif c in _PUNCT_MAP:
-                tok = _PUNCT_MAP[c]
             else:
-                tok = ","
+                tok = _mark(c)
             if tok in _CLAUSE_MARKS and toks and toks[-1] in _CLAUSE_MARKS:
                 # A run of marks: keep the strongest ("?" over "," etc.).
                 if toks[-1] == ",":
@@ -2487,16 +2485,6 @@ def _separate(items: list[Evidence]) -> int:
             n += 1
         reach = max(reach, e.j)
     return n
-
-
-def _contained(spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
-    out: set[tuple[int, int]] = set()
-    reach = -1
-    for a, b in sorted(set(spans), key=lambda sp: (sp[0], -sp[1])):
-        if reach >= b:
-            out.add((a, b))
-        reach = max(reach, b)
-    return out
 
 
 # An attempt cue said weakly counts with any of these signs (or a risk factor) beside it.

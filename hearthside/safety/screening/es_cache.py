@@ -8,35 +8,23 @@ a slow core, the largest part of a short ``hearthside screen`` run with Spanish 
 messages uses about a third of them).
 
 It stands in for ``es.patterns()`` only while that function is exactly the one this module was
-written against (its source is compared with :data:`PATTERNS_SOURCE`) and the sources are those
+written against (its source's digest is compared with :data:`PATTERNS_SHA256`) and the sources are those
 the process imported; otherwise ``es`` builds its tables itself, as before.  It lives outside
 es.py so that the Spanish tables can be edited without touching it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
 from . import es, tablecache
 
-PATTERNS_SOURCE = '''def patterns() -> list[Pat]:
-    """The compiled phrase patterns (built once)."""
-    if not _PATTERNS:
-        index: dict[str, list[int]] = {}
-        for c, f, src in sources():
-            keys = _required_keys(src)
-            k = len(_PATTERNS)
-            _PATTERNS.append(Pat(c, f, re.compile(src), keys))
-            if keys is None:
-                _ALWAYS.append(k)
-            else:
-                for key in keys:
-                    index.setdefault(key, []).append(k)
-        _KEY_INDEX.update((key, tuple(v)) for key, v in index.items())
-        _KEY_SET.update(_KEY_INDEX)
-    return _PATTERNS
-'''
+# SHA-256 of the source of ``es.patterns()`` this module replicates (its text from "def" to the
+# end of the function, as :func:`_function_source` cuts it).  When that function changes, bring
+# :func:`prime` in line with it and put the new digest here (test_screening_cache says which).
+PATTERNS_SHA256 = "44ffb2acfad7b12669c38d52c6a981769b0d768616d2584458f9def523319c1e"
 
 
 class LazyPattern:
@@ -82,7 +70,13 @@ def matches_es() -> bool:
         text = Path(es.__file__).read_text(encoding="utf-8")
     except (OSError, TypeError, UnicodeDecodeError):
         return False
-    return _function_source(text, "def patterns() -> list[Pat]:") == PATTERNS_SOURCE
+    return patterns_digest(text) == PATTERNS_SHA256
+
+
+def patterns_digest(es_text: str) -> str | None:
+    """SHA-256 of ``es.patterns()``'s source in ``es_text`` (None when it is not there)."""
+    source = _function_source(es_text, "def patterns() -> list[Pat]:")
+    return None if source is None else hashlib.sha256(source.encode()).hexdigest()
 
 
 def prime() -> bool:

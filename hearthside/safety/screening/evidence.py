@@ -69,3 +69,14 @@ def add_evidence_flags(feats: set[str], e) -> None:
         feats.add(c)
     elif c == "crisis_state":
         feats.add(Sign.CRISIS_STATE)
+
+
+def contained_spans(spans) -> set[tuple[int, int]]:
+    """Spans lying inside another span of the collection (both languages' rules drop them)."""
+    out: set[tuple[int, int]] = set()
+    reach = -1
+    for a, b in sorted(set(spans), key=lambda sp: (sp[0], -sp[1])):
+        if reach >= b:
+            out.add((a, b))
+        reach = max(reach, b)
+    return out
