@@ -1229,6 +1229,8 @@ _add("active_ideation", "",
      r"(?:hoy|esta noche|manana|ya|ahora) (?:termino|acabo) con todo(?! (?:lo|el|la|los|las|mi|este|esta|"
      r"eso)\b)|(?:termino|acabo) con todo (?:hoy|esta noche|manana|ya|ahora)" + END)
 _add("passive_ideation", "",
+     r"(?:me )?(?:quiero|quisiera|quiera|queria) (?:ir(?:me)? a |irme a )?dormir(?:me)? y no (?:volver a )?"
+     r"despertar(?:me)?(?! (?:hasta|en (?:todo|toda|una|un)|el finde|manana|temprano|antes)\b)",
      r"(?:morir|morirme|la muerte|estar muert[oa]|no despertar) (?:se ve|suena|parece|me parece|se siente|luce|"
      r"se me hace)(?: cada vez| cada dia)? (?:mas |muy |bastante |tan |re )?(?:tentador|tentadora|atractiv[oa]|"
      r"buena idea|una buena idea|bien|bonito|un alivio|lo mejor|en paz)")

@@ -71,6 +71,7 @@ CRISIS: list[tuple[str, str]] = [
     ("no one would even notice if i vanished", MODERATE),
     ("no aguanto más esta vida", MODERATE),
     ("ya no puedo con mi vida.", MODERATE),
+    ("me quiero ir a dormir y no despertar", MODERATE),
     # a whole phrase spelt out letter by letter
     ("i w a n t t o d i e", MODERATE),
     ("k i l l m y s e l f", HIGH),
@@ -115,6 +116,8 @@ LOOK_ALIKES: list[str] = [
     "the movie has blood everywhere",
     "no aguanto más esta vida de estudiante",
     "h a p p y b i r t h d a y",
+    "me quiero ir a dormir y no despertar hasta el lunes jaja",
+    "quiero dormir y no despertarme hasta las 12",
     "w h a t a d a y, i d i e d laughing",
     "h a v e a n i c e w e e k e n d",
     "ya no aguanto el calor de esta vida de ciudad",
