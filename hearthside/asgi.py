@@ -7,11 +7,10 @@ from django.core.asgi import get_asgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hearthside.settings")
 django_asgi_app = get_asgi_application()
 
-from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 
 from hearthside.core import warmup  # noqa: E402
-from hearthside.core.wsauth import BearerTokenMiddleware, SameOriginValidator  # noqa: E402
+from hearthside.core.wsauth import BearerTokenMiddleware, SameOriginValidator, SessionAuthMiddleware  # noqa: E402
 from hearthside.routing import websocket_urlpatterns  # noqa: E402
 
 warmup.start()
@@ -22,7 +21,7 @@ application = ProtocolTypeRouter(
         # Browsers: session cookie and this very site's Origin. Programs: Authorization: Bearer <token>.
         "websocket": BearerTokenMiddleware(
             URLRouter(websocket_urlpatterns),
-            SameOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
+            SameOriginValidator(SessionAuthMiddleware(URLRouter(websocket_urlpatterns))),
         ),
     }
 )

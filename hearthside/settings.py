@@ -51,6 +51,9 @@ AUDIT_ADDRESS_RETENTION_DAYS = env_int("HEARTHSIDE_AUDIT_ADDRESS_RETENTION_DAYS"
 # `hearthside backup` seals its files with this key (not a data key; no development default:
 # without it backups are refused). Generate one with `hearthside backup --new-key`.
 BACKUP_KEY = parse_backup_key(env_str("HEARTHSIDE_BACKUP_KEY"), DATA_KEYS)
+# pg_dump and pg_restore are stopped (with any process they started) after this many seconds, so a
+# hung dump fails `hearthside backup` with a message instead of holding it, and its lock, for ever.
+BACKUP_TIMEOUT = env_int("HEARTHSIDE_BACKUP_TIMEOUT", 3600, minimum=1)
 
 ALLOWED_HOSTS = env_list("HEARTHSIDE_ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver", "[::1]"])
 if PRODUCTION and not ALLOWED_HOSTS:

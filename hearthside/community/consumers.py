@@ -23,18 +23,10 @@ from .presence import presence
 
 
 @database_sync_to_async
-def _groups_and_hidden(user) -> tuple[dict[str, int], set[int]]:
-    # One trip to the database thread while connecting: the groups, and whom this person muted or
-    # blocked or was blocked by (their chat frames reach this socket as filtered placeholders).
-    return {g.slug: g.pk for g in actions.groups_for(user)}, actions.hidden_author_ids(user)
-
-
-@database_sync_to_async
 def _hidden_authors(user) -> set[int]:
     return actions.hidden_author_ids(user)
 
 
-@database_sync_to_async
 def _plugin_topics(user) -> set[str]:
     topics: set[str] = set()
     for channel in realtime.CHANNELS.values():
@@ -97,12 +89,18 @@ def _history(user, group, after, before):
 
 
 class RealtimeConsumer(EventsConsumer):
-    async def join_topics(self, user):
-        self.chat_groups, self.hidden_authors = await _groups_and_hidden(user)
+    def load_topics(self, user):
+        # In the handshake's one trip to the database thread: the groups, whom this person muted or
+        # blocked or was blocked by (their chat frames reach this socket as filtered placeholders),
+        # and every live channel's topics.
+        groups = {g.slug: g.pk for g in actions.groups_for(user)}
+        return groups, actions.hidden_author_ids(user), _plugin_topics(user)
+
+    async def join_topics(self, user, loaded):
+        self.chat_groups, self.hidden_authors, self.plugin_topics = loaded
         for slug, group_id in self.chat_groups.items():
             hub.add(self, actions.group_topic(group_id))
             presence.join(group_id, slug, user.pk)
-        self.plugin_topics = await _plugin_topics(user)
         for topic in self.plugin_topics:
             hub.add(self, topic)
 

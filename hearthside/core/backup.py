@@ -28,10 +28,12 @@ import json
 import os
 import secrets
 import shutil
+import signal
 import sqlite3
 import struct
 import subprocess
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -355,6 +357,44 @@ def _run_tool(argv: list[str], settings_dict: dict, **popen) -> subprocess.Popen
     return subprocess.Popen(argv, env=_pg_env(settings_dict), **popen)  # noqa: S603 - fixed argv
 
 
+class _Deadline:
+    """A libpq tool (``_run_tool``) that is stopped after ``timeout`` seconds (default
+    ``HEARTHSIDE_BACKUP_TIMEOUT``): a dump blocked on a lock or a server that stopped answering
+    must not hold ``hearthside backup`` (and a cron job's next run) for ever. The tool runs in a
+    process group of its own and the whole group is killed, so nothing it started keeps our pipe
+    open. ``wait()`` raises ``BackupError`` when the deadline stopped it."""
+
+    def __init__(self, argv: list[str], settings_dict: dict, timeout: float | None = None, **popen) -> None:
+        from django.conf import settings
+
+        self.name = argv[0]
+        self.timeout = settings.BACKUP_TIMEOUT if timeout is None else timeout
+        self.proc = _run_tool(argv, settings_dict, start_new_session=True, **popen)
+        self.expired = threading.Event()
+        self._timer = threading.Timer(self.timeout, self.kill, kwargs={"expired": True})
+        self._timer.daemon = True
+        self._timer.start()
+
+    def kill(self, *, expired: bool = False) -> None:
+        if expired:
+            self.expired.set()
+        if self.proc.poll() is None:
+            try:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+
+    def wait(self) -> int:
+        try:
+            code = self.proc.wait()
+        finally:
+            self._timer.cancel()
+        if self.expired.is_set():
+            raise BackupError(f"{self.name} was stopped: it did not finish within {self.timeout:g} s "
+                              "(HEARTHSIDE_BACKUP_TIMEOUT sets the limit)")
+        return code
+
+
 def _pg_dump(settings_dict: dict, sealer: _Sealer) -> DatabaseState:
     conn = connect(settings_dict)
     try:
@@ -366,13 +406,19 @@ def _pg_dump(settings_dict: dict, sealer: _Sealer) -> DatabaseState:
         snapshot = cursor.fetchone()[0]
         state = _state(cursor, POSTGRESQL)
         with tempfile.TemporaryFile() as errors:
-            proc = _run_tool(["pg_dump", "--format=custom", "--no-password", f"--snapshot={snapshot}"],
+            tool = _Deadline(["pg_dump", "--format=custom", "--no-password", f"--snapshot={snapshot}"],
                              settings_dict, stdout=subprocess.PIPE, stderr=errors)
+            proc = tool.proc
             assert proc.stdout is not None
-            with proc.stdout:
-                while chunk := proc.stdout.read(CHUNK):
-                    sealer.data(chunk)
-            if proc.wait() != 0:
+            try:
+                with proc.stdout:
+                    while chunk := proc.stdout.read(CHUNK):
+                        sealer.data(chunk)
+            except BaseException:
+                tool.kill()  # the file could not be written (a full disk): pg_dump goes too
+                tool.wait()
+                raise
+            if tool.wait() != 0:
                 errors.seek(0)
                 raise BackupError(f"pg_dump failed: {errors.read().decode(errors='replace').strip()}")
         cursor.execute("COMMIT")
@@ -464,20 +510,22 @@ def _restore_sqlite(path: Path, key: bytes, settings_dict: dict) -> None:
 def _restore_postgresql(path: Path, key: bytes, settings_dict: dict) -> None:
     with tempfile.TemporaryFile() as errors:
         # --single-transaction: a restore that fails leaves the database as empty as it was.
-        proc = _run_tool(["pg_restore", "--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction",
+        # Stopped at the deadline, pg_restore's one transaction is rolled back: the database stays empty.
+        tool = _Deadline(["pg_restore", "--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction",
                           "--no-password", f"--dbname={settings_dict.get('NAME') or 'postgres'}"],
                          settings_dict, stdin=subprocess.PIPE, stderr=errors)
+        proc = tool.proc
         assert proc.stdin is not None
         try:
             with proc.stdin:
                 read_backup(path, key, sink=proc.stdin.write)
         except BrokenPipeError:
-            pass  # pg_restore stopped early; its exit status and message say why
-        except BackupError:
-            proc.kill()
-            proc.wait()
+            pass  # pg_restore stopped early (or was stopped); its exit status and message say why
+        except BaseException:
+            tool.kill()
+            tool.wait()
             raise
-        if proc.wait() != 0:
+        if tool.wait() != 0:
             errors.seek(0)
             raise BackupError(f"pg_restore failed: {errors.read().decode(errors='replace').strip()}")
 

@@ -18,6 +18,7 @@ import random
 import time
 from collections import deque
 
+from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.conf import settings
@@ -48,22 +49,21 @@ def auth_recheck_seconds() -> float:
 
 
 @database_sync_to_async
-def _session_groups(user, session, token) -> list[str]:
-    """The socket's own groups. First records on ``user`` whether this socket proved a second
-    factor (its token's, or its session's device), so that every channel's access checks, which
-    receive only ``user``, apply the same rule as pages and the API (``proved_second_factor``)."""
+def _open(consumer, user, session, token):
+    """Everything a new socket needs from the database, in one trip to the database thread (each
+    trip costs about as much as a query; a handshake made five). None: refused.
+
+    A browser's session past its idle time or lifetime opens no socket, as it opens no page. Then
+    records on ``user`` whether this socket proved a second factor (its token's, or its session's
+    device), so that every channel's access checks, which receive only ``user``, apply the same rule
+    as pages and the API (``proved_second_factor``); only then are the topics chosen."""
+    from hearthside.accounts.actions import session_timed_out
     from hearthside.accounts.auth import mark_second_factor
 
+    if token is None and session is not None and session_timed_out(session, time.time()):
+        return None
     mark_second_factor(user, token.two_factor if token is not None else _two_factor_in_session(user, session))
-    return [user_group(user.pk)]
-
-
-@database_sync_to_async
-def _session_timed_out(session) -> bool:
-    """A browser's session past its idle time or lifetime opens no socket, as it opens no page."""
-    from hearthside.accounts.actions import session_timed_out
-
-    return session is not None and session_timed_out(session, time.time())
+    return consumer.load_topics(user)
 
 
 @database_sync_to_async
@@ -148,13 +148,24 @@ class EventsConsumer(AsyncJsonWebsocketConsumer):
     # sockets stay open through a Redis outage, deliver locally, and resync when it returns.
     channel_layer_alias = "hearthside.no-channel-layer"
 
+    async def dispatch(self, message):
+        # Channels first closes database connections past CONN_MAX_AGE before every message (the
+        # handshake, each client frame, the close): a trip to the database thread each, a fifth of
+        # a handshake's cost. Every database access of these consumers and their channels runs in
+        # ``database_sync_to_async``, which does the same in that thread around each call.
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
+
     # -- connection --------------------------------------------------------------------------
     async def connect(self):
         user = self.scope.get("user")
         if user is None or not user.is_authenticated:
             await self.close(code=CLOSE_UNAUTHENTICATED)
             return
-        if self.scope.get("access_token") is None and await _session_timed_out(self.scope.get("session")):
+        loaded = await _open(self, user, self.scope.get("session"), self.scope.get("access_token"))
+        if loaded is None:
             await self.close(code=CLOSE_UNAUTHENTICATED)
             return
         # Frames published while topics are being joined wait in the outbox; the writer starts
@@ -165,23 +176,31 @@ class EventsConsumer(AsyncJsonWebsocketConsumer):
         self._write_started: float | None = None
         self._ended = False
         self._loop = asyncio.get_running_loop()
-        self.groups_joined = await _session_groups(user, self.scope.get("session"),
-                                                   self.scope.get("access_token"))
+        self.groups_joined = [user_group(user.pk)]
         for group in self.groups_joined:
             hub.add(self, group)
-        await self.join_topics(user)
+        await self.join_topics(user, loaded)
         await self.accept()
         self._counted = True
         metrics.socket_opened()
         await self._write(json.dumps({"type": "hello", "groups": len(self.groups_joined)}))
         self._writer = asyncio.ensure_future(self._write_loop())
-        self._rechecker = asyncio.ensure_future(self._recheck_loop())
+        self._schedule_recheck()
 
-    async def join_topics(self, user) -> None:
-        """Subclasses join their further fan-out topics here, before the socket is accepted."""
+    def load_topics(self, user):
+        """What ``join_topics`` needs from the database (runs in the database thread, in the same
+        trip as the handshake's checks, after the second factor is marked on ``user``)."""
+        return ()
+
+    async def join_topics(self, user, loaded) -> None:
+        """Subclasses join their further fan-out topics here, before the socket is accepted,
+        from what ``load_topics`` returned."""
 
     async def disconnect(self, code):
         self.detach()
+        timer = getattr(self, "_recheck_timer", None)
+        if timer is not None:
+            timer.cancel()
         for name in ("_writer", "_rechecker"):
             task = getattr(self, name, None)
             if task is not None and task is not asyncio.current_task():
@@ -288,24 +307,36 @@ class EventsConsumer(AsyncJsonWebsocketConsumer):
         self._outbox.clear()
         await self.close(code=CLOSE_UNAUTHENTICATED)
 
-    async def _recheck_loop(self) -> None:
+    def _schedule_recheck(self) -> None:
+        # A timer, not a task asleep per socket: an idle socket holds a few hundred bytes for it
+        # instead of a task and its frame (10,000 idle sockets per process, issue #20).
+        if not self._ended:
+            self._recheck_timer = self._loop.call_later(auth_recheck_seconds() * random.uniform(0.8, 1.2),
+                                                        self._recheck_due)
+
+    def _recheck_due(self) -> None:
+        self._recheck_timer = None
+        if not self._ended:
+            self._rechecker = asyncio.ensure_future(self._recheck())
+
+    async def _recheck(self) -> None:
         """Close the socket once its session or token stops authenticating (expiry, a change
         missed while the fan-out was away); the events above close it at once in the usual case."""
         user, session, token = self.scope["user"], self.scope.get("session"), self.scope.get("access_token")
         try:
-            while not self._ended:
-                await asyncio.sleep(auth_recheck_seconds() * random.uniform(0.8, 1.2))
-                try:
-                    valid = await _credentials_valid(user, session, token)
-                except Exception as exc:  # e.g. the database is away: judge again next time
-                    if not _is_db_error(exc):
-                        log.exception("credential re-check failed")
-                    continue
-                if not valid:
-                    await self._end_session()
-                    return
+            try:
+                valid = await _credentials_valid(user, session, token)
+            except Exception as exc:  # e.g. the database is away: judge again next time
+                if not _is_db_error(exc):
+                    log.exception("credential re-check failed")
+                valid = True
+            if not valid:
+                await self._end_session()
+                return
         except asyncio.CancelledError:
-            pass
+            return
+        self._rechecker = None
+        self._schedule_recheck()
 
     # -- frames from the client ----------------------------------------------------------------
     async def receive(self, text_data=None, bytes_data=None, **kwargs):

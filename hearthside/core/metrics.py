@@ -8,10 +8,10 @@ Two kinds of numbers, chosen by where the truth is:
   process writes its counts to files in that directory and a scrape, answered by any process,
   adds them up (``prometheus_client.multiprocess``). Without it each process counts for itself.
 - **State** (queue lengths, open alerts, task backlog, the worker's heartbeat): read from the
-  database (and the heartbeat file) at scrape time, so every process answers the same truth and
-  nothing has to be kept in step. Features add these as collectors (:func:`collector`) in their
-  ``AppConfig.ready``; a collector that fails (the database is down) is left out of that scrape and
-  ``hearthside_metrics_collector_up{collector=...}`` says 0.
+  database (the heartbeat there, or in this host's file) at scrape time, so every process answers
+  the same truth and nothing has to be kept in step. Features add these as collectors
+  (:func:`collector`) in their ``AppConfig.ready``; a collector that fails (the database is down)
+  is left out of that scrape and ``hearthside_metrics_collector_up{collector=...}`` says 0.
 
 Labels are coarse and bounded: a route *group* (``"accounts"``, ``"api/community"``), never a path
 with ids; a method from a fixed list; a status class. No user id, name, address or health value
@@ -216,13 +216,13 @@ def render() -> bytes:
 
 @collector("worker")
 def worker_state():
-    """The worker's loops from its heartbeat file (as /healthz reads it): seconds since each last
-    finished a round, and whether that round failed."""
+    """The worker's loops from its heartbeat (the shared row or this host's file, as /healthz reads
+    it): seconds since each last finished a round, and whether that round failed."""
     from .worker import read_heartbeat
 
     beat = read_heartbeat()
     present = GaugeMetricFamily("hearthside_worker_heartbeat_present",
-                                "1 when the worker's heartbeat file is readable, else 0.")
+                                "1 when the worker's heartbeat (database or file) is readable, else 0.")
     present.add_metric([], 0 if beat is None else 1)
     yield present
     age = GaugeMetricFamily("hearthside_worker_heartbeat_age_seconds",

@@ -1,5 +1,5 @@
-"""Shared plumbing models: the append-only, hash-chained audit log, and the abstract message of
-the conversation core (issue #19)."""
+"""Shared plumbing models: the append-only, hash-chained audit log, the abstract message of the
+conversation core (issue #19), and the worker's heartbeat shared by every app host."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ class SequencedMessage(models.Model):
 
     A concrete model adds the foreign key to its conversation row, named in ``CONVERSATION``, an
     ``author`` (a foreign key to the user, with its own related name), its own statuses, and the
-    two unique constraints: (conversation, seq) and (conversation, author, client_id).
-    ``core.conversation`` works on any such model.
+    two unique constraints: (conversation, seq) and (conversation, author, client_id), made by
+    ``message_constraints``. ``core.conversation`` works on any such model.
     """
 
     CONVERSATION = ""  # the name of the foreign key to the conversation row
@@ -30,6 +30,17 @@ class SequencedMessage(models.Model):
     class Meta:
         abstract = True
         ordering = ["seq"]
+
+
+def message_constraints(conversation: str, *, seq: str, client_id: str, client_id_condition=None) -> list:
+    """A sequenced message's two unique constraints, named ``seq`` and ``client_id``: one message
+    for each number of a conversation, and one for each client id of an author there (a resend
+    is a no-op)."""
+    return [
+        models.UniqueConstraint(fields=[conversation, "seq"], name=seq),
+        models.UniqueConstraint(fields=[conversation, "author", "client_id"], condition=client_id_condition,
+                                name=client_id),
+    ]
 
 
 class AuditHead(models.Model):
@@ -89,3 +100,16 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("audit events are append-only")
+
+
+class WorkerHeartbeat(models.Model):
+    """A worker process's last rounds (core/worker.py), where every app host can read them: with
+    several app hosts, ``/healthz`` on one without a worker of its own reports the site's worker.
+    One row per worker process; the freshest is the one reported. Holds no personal data."""
+
+    worker = models.CharField(max_length=255, unique=True)  # "<host name>:<pid>"
+    updated_at = models.DateTimeField(db_index=True)
+    state = models.JSONField()  # the heartbeat file's content: pid, started_at, loops
+
+    def __str__(self) -> str:
+        return f"worker {self.worker}"

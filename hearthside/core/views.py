@@ -47,8 +47,9 @@ def _check_channel_layer() -> tuple[bool, str]:
 
 def _check_worker(db_ok: bool) -> dict:
     """The worker's lag (seconds since the stalest of its loops last finished a round) from its
-    heartbeat, and the age of the oldest queued task. ``ok`` is false when the heartbeat is
-    missing or stale, a loop's last round failed, or a task has waited too long."""
+    heartbeat (shared in the database, so any app host reports the site's worker; this host's
+    file when the database is down), and the age of the oldest queued task. ``ok`` is false when
+    the heartbeat is missing or stale, a loop's last round failed, or a task has waited too long."""
     import time
 
     from django.conf import settings
@@ -56,7 +57,7 @@ def _check_worker(db_ok: bool) -> dict:
     from hearthside.core.worker import read_heartbeat, task_backlog
 
     problems = []
-    beat = read_heartbeat()
+    beat = read_heartbeat(shared=db_ok)
     lag = None
     loops = {}
     if beat is None:

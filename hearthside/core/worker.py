@@ -10,8 +10,9 @@
   than ``WORKER_TASK_LEASE_SECONDS``), then runs queued tasks (e-mail) until the queue is empty.
 
 A database error in any loop is logged and retried with back-off; the worker exits only on
-SIGTERM/SIGINT. Each loop writes its last round to a heartbeat file (``WORKER_HEARTBEAT_FILE``),
-which ``/healthz`` reads to report the worker's lag.
+SIGTERM/SIGINT. Each loop writes its last round to a heartbeat file (``WORKER_HEARTBEAT_FILE``)
+and, at most every few seconds, to the database (``core.WorkerHeartbeat``), where every app host
+reads it: ``/healthz`` and ``/metrics`` report the worker's lag on hosts that run no worker.
 """
 
 from __future__ import annotations
@@ -47,12 +48,23 @@ class Backoff:
 
 
 class Heartbeat:
-    """The worker's last rounds, one entry per loop, kept in a small JSON file."""
+    """The worker's last rounds, one entry per loop, kept in a small JSON file on this host and
+    in the database for every host (``shared``)."""
 
-    def __init__(self, path: Path | str | None = None, **info) -> None:
+    # Rows of workers that stopped (a restart is a new pid) are deleted after this long.
+    SHARED_KEEP = timedelta(days=1)
+
+    def __init__(self, path: Path | str | None = None, *, shared: bool = True, **info) -> None:
+        import socket
+
         self.path = Path(path or settings.WORKER_HEARTBEAT_FILE)
         self.state: dict = {"pid": os.getpid(), "started_at": time.time(), **info, "loops": {}}
         self._lock = threading.Lock()
+        self.shared = shared
+        self.key = f"{socket.gethostname()}:{os.getpid()}"[:255]
+        self._shared_lock = threading.Lock()
+        self._shared_at = 0.0
+        self._shared_summary: dict | None = None
 
     def beat(self, loop: str, ok: bool = True, **info) -> None:
         with self._lock:
@@ -65,13 +77,83 @@ class Heartbeat:
                 os.replace(tmp, self.path)  # readers never see half a file
             except OSError:
                 log.warning("could not write the worker heartbeat to %s", self.path, exc_info=True)
+        if self.shared:
+            self._share(data)
+
+    def _share(self, data: str) -> None:
+        """Write the state to this worker's row, at most every ``_shared_every()`` seconds unless
+        a loop appeared or changed between ok and failing. Never waits for another thread's write
+        (a loop must not stall on a slow database for its heartbeat) and never raises: the file
+        is written first, and the next beat writes the row again."""
+        from django.db import DatabaseError, connection
+        from django.utils import timezone
+
+        from .models import WorkerHeartbeat
+
+        state = json.loads(data)
+        summary = {name: bool(info.get("ok")) for name, info in state["loops"].items()}
+        now = time.monotonic()
+        if summary == self._shared_summary and now - self._shared_at < self._shared_every():
+            return
+        if not self._shared_lock.acquire(blocking=False):
+            return
+        try:
+            at = timezone.now()
+            if not WorkerHeartbeat.objects.filter(worker=self.key).update(updated_at=at, state=state):
+                WorkerHeartbeat.objects.filter(updated_at__lt=at - self.SHARED_KEEP).delete()
+                WorkerHeartbeat.objects.create(worker=self.key, updated_at=at, state=state)
+            self._shared_at, self._shared_summary = now, summary
+        except Exception as exc:  # noqa: BLE001 - the loop goes on whatever the database does
+            log.warning("could not write the worker heartbeat to the database", exc_info=True)
+            if isinstance(exc, DatabaseError) and not connection.in_atomic_block:
+                _drop_broken_connections()  # the next query reconnects
+        finally:
+            self._shared_lock.release()
+
+    @staticmethod
+    def _shared_every() -> float:
+        # Often enough that a healthy worker never looks stale to the hosts that read the row.
+        return min(5.0, settings.WORKER_STALE_SECONDS / 4)
 
 
-def read_heartbeat(path: Path | str | None = None) -> dict | None:
+def _newest_round(state: dict | None) -> float:
+    loops = (state or {}).get("loops") or {}
+    return max((float(info.get("at", 0)) for info in loops.values() if isinstance(info, dict)), default=0.0)
+
+
+def read_shared_heartbeat() -> dict | None:
+    """The state of the worker that wrote its heartbeat row last, or None (no row, or the
+    database cannot be read)."""
+    from django.db import DatabaseError
+
+    from .models import WorkerHeartbeat
+
     try:
-        return json.loads(Path(path or settings.WORKER_HEARTBEAT_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        row = WorkerHeartbeat.objects.order_by("-updated_at").values_list("state", flat=True).first()
+    except DatabaseError:
+        log.warning("could not read the worker heartbeat from the database", exc_info=True)
         return None
+    return row if isinstance(row, dict) else None
+
+
+def read_heartbeat(path: Path | str | None = None, *, shared: bool = True) -> dict | None:
+    """The worker's last rounds. With ``path``: that file only. Otherwise the shared row (a
+    worker on any host) and this host's ``WORKER_HEARTBEAT_FILE``, whichever finished a round
+    last: the file when this host's worker cannot reach the database, the row when the file is
+    a leftover of a worker that moved to another host. ``shared=False``: the file only (the
+    caller knows the database is down)."""
+    try:
+        local = json.loads(Path(path or settings.WORKER_HEARTBEAT_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        local = None
+    if path is not None or not shared:
+        return local
+    remote = read_shared_heartbeat()
+    if remote is None:
+        return local
+    if local is None:
+        return remote
+    return local if _newest_round(local) > _newest_round(remote) else remote
 
 
 def _drop_broken_connections() -> None:

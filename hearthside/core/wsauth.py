@@ -51,6 +51,46 @@ class BearerTokenMiddleware:
         return await self.inner(scope, receive, send)
 
 
+@database_sync_to_async
+def _session_user(session_key: str | None):
+    """The browser's session and its person, in one trip to the database thread, by Channels' own
+    rule (``channels.auth.get_user``: the session's backend must be configured and its hash must
+    match the person's, so a changed password logs the session out)."""
+    from importlib import import_module
+
+    from channels.auth import get_user
+    from django.conf import settings
+
+    session = import_module(settings.SESSION_ENGINE).SessionStore(session_key)
+    # ``get_user`` is itself wrapped to run in the database thread; we are there already.
+    return session, get_user.func({"session": session})
+
+
+class SessionAuthMiddleware:
+    """Browsers: ``scope["session"]`` from the session cookie and ``scope["user"]`` its person.
+
+    What Channels' ``AuthMiddlewareStack`` (cookies, session, user) does for a socket, in one layer:
+    the session is loaded at once with its person instead of lazily, and no wrapper sits around
+    every frame the socket sends (that stack saves a modified session on HTTP responses only).
+    Three layers each copied the scope and stayed in memory for the socket's life (issue #20).
+    """
+
+    def __init__(self, inner):
+        self.inner = inner
+
+    async def __call__(self, scope, receive, send):
+        from django.conf import settings
+        from django.http.cookie import parse_cookie
+
+        key = None
+        for name, value in scope.get("headers", ()):
+            if name == b"cookie":  # the first Cookie header, as Channels' CookieMiddleware reads it
+                key = parse_cookie(value.decode("latin1")).get(settings.SESSION_COOKIE_NAME)
+                break
+        session, user = await _session_user(key)
+        return await self.inner(dict(scope, session=session, user=user), receive, send)
+
+
 class SameOriginValidator:
     """A browser's socket must come from this very site: scheme, host and port (issue #17: the
     check compared host names only, so http://site:8080 or another port could open a socket with

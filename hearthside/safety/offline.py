@@ -1,8 +1,8 @@
 """The crisis lines without the database: read from the packaged data file.
 
-Used when PostgreSQL cannot be reached (``/help/`` must answer whatever else is down) and by the
-static error page. Nothing here touches the database, the session or the signed-in person: the
-country comes from ``?country=`` or the browser's language list only.
+Used when PostgreSQL cannot be reached (``/help/`` and ``/help/protocol/`` must answer whatever else
+is down) and by the static error page. Nothing here touches the database, the session or the
+signed-in person: the country comes from ``?country=`` or the browser's language list only.
 """
 
 from __future__ import annotations
@@ -77,6 +77,24 @@ def render_offline_help(request, *, status: int = 200, error: bool = False):
                "QUICK_EXIT_URL": getattr(settings, "QUICK_EXIT_URL", "")}
     # No request: no context processors, so nothing reads the session or the database.
     html = render_to_string("safety/help_offline.html", context)
+    response = HttpResponse(html, status=status)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def render_offline_protocol(request, *, status: int = 200):
+    """The crisis protocol (``/help/protocol/``) without the database: the facts from the code and
+    the packaged crisis lines, no version record and no list of versions; a plain layout that
+    reads neither the session nor the signed-in person."""
+    from django.conf import settings
+    from django.http import HttpResponse
+
+    from . import protocol
+
+    context = {"layout": "safety/base_offline.html", "version": None, "current": None, "ended": None,
+               "versions": [], "unrecorded": True, "p": protocol.display(protocol.facts(packaged=True)),
+               "SITE_NAME": settings.SITE_NAME, "QUICK_EXIT_URL": getattr(settings, "QUICK_EXIT_URL", "")}
+    html = render_to_string("safety/protocol.html", context)
     response = HttpResponse(html, status=status)
     response["Cache-Control"] = "no-store"
     return response

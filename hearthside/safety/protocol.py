@@ -40,8 +40,12 @@ def screened_sources() -> list[str]:
     return [c for c in codes if not any(other.startswith(c + ".") for other in codes)]
 
 
-def facts() -> dict:
-    """The protocol as data: codes, numbers and the directory's own sources. JSON-serialisable."""
+def facts(*, packaged: bool = False) -> dict:
+    """The protocol as data: codes, numbers and the directory's own sources. JSON-serialisable.
+
+    ``packaged``: the crisis lines and emergency numbers from the data file the directory is loaded
+    from, not from the database, so the page can still be shown when the database is down (an
+    operator's edits in the admin are then missing, which the page says)."""
     from hearthside.safety.screening.result import LEVELS, SUPPORTED_LANGUAGES
 
     from . import actions
@@ -72,17 +76,49 @@ def facts() -> dict:
         "retention_days": settings.SAFETY_SCREENED_RETENTION_DAYS,
         "site_country": site_country(),
         "lines_shown": LINES_SHOWN,
-        "emergency_numbers": [
-            {"country": e.country, "number": e.number, "source": e.source, "verified_on": e.verified_on.isoformat()}
-            for e in EmergencyNumber.objects.order_by("country")
-        ],
-        "crisis_lines": [
-            {"country": line.country, "region": line.region, "name": line.name, "phone": line.phone, "sms": line.sms,
-             "chat_url": line.chat_url, "hours": line.hours, "languages": list(line.languages or []),
-             "source": line.source, "verified_on": line.verified_on.isoformat()}
-            for line in CrisisLine.objects.filter(active=True).order_by("country", "priority", "name", "pk")
-        ],
+        **(_packaged_directory() if packaged else {
+            "emergency_numbers": [
+                {"country": e.country, "number": e.number, "source": e.source,
+                 "verified_on": e.verified_on.isoformat()}
+                for e in EmergencyNumber.objects.order_by("country")
+            ],
+            "crisis_lines": [
+                {"country": line.country, "region": line.region, "name": line.name, "phone": line.phone,
+                 "sms": line.sms, "chat_url": line.chat_url, "hours": line.hours,
+                 "languages": list(line.languages or []), "source": line.source,
+                 "verified_on": line.verified_on.isoformat()}
+                for line in CrisisLine.objects.filter(active=True).order_by("country", "priority", "name", "pk")
+            ],
+        }),
     }
+
+
+def _packaged_directory() -> dict:
+    """The directory's part of ``facts()`` read from the packaged data file, in the same shape and
+    order as from the tables ``directory.load_directory`` fills from it. Touches no database."""
+    from datetime import date
+
+    from .directory import DATA_FILE
+
+    try:
+        data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = {}
+    numbers = sorted(
+        ({"country": item["country"].upper(), "number": item["number"], "source": item["source"],
+          "verified_on": date.fromisoformat(item["verified_on"]).isoformat()}
+         for item in data.get("emergency_numbers", [])),
+        key=lambda e: e["country"],
+    )
+    lines = [
+        (item["country"].upper(), item.get("priority", 5), item["name"], index,
+         {"country": item["country"].upper(), "region": item.get("region", ""), "name": item["name"],
+          "phone": item.get("phone", ""), "sms": item.get("sms", ""), "chat_url": item.get("chat_url", ""),
+          "hours": item.get("hours", ""), "languages": list(item.get("languages", [])), "source": item["source"],
+          "verified_on": date.fromisoformat(item["verified_on"]).isoformat()})
+        for index, item in enumerate(data.get("lines", [])) if item.get("active", True) is not False
+    ]
+    return {"emergency_numbers": numbers, "crisis_lines": [row[-1] for row in sorted(lines, key=lambda r: r[:4])]}
 
 
 def content_hash(data: dict) -> str:

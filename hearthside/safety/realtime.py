@@ -38,7 +38,8 @@ class AlertsChannel(realtime.Channel):
     prefix = "alerts"
 
     def topics_for(self, user) -> list[str]:
-        return [DASHBOARD_GROUP] if can_handle_alerts(user) and proved_second_factor(user) else []
+        # The second factor first: it is known without a query, and most sockets are members'.
+        return [DASHBOARD_GROUP] if proved_second_factor(user) and can_handle_alerts(user) else []
 
     async def receive(self, consumer, content) -> None:
         if content.get("type") == "alerts.sync" and DASHBOARD_GROUP in getattr(consumer, "plugin_topics", ()):

@@ -203,7 +203,27 @@ def plan_step(request, step: str):
 def protocol_page(request):
     """The published crisis protocol (safety/protocol.py), for anyone, no account needed: the
     version in force (recorded now when the configuration changed), or an earlier one
-    (``?version=N``), and the list of every version with its dates."""
+    (``?version=N``), and the list of every version with its dates. When the database fails the
+    protocol is still shown, from the code and the packaged crisis lines, without a version."""
+    from django.db import DatabaseError
+    from django.http import Http404
+
+    asked = request.GET.get("version", "")
+    if asked and not (asked.isascii() and asked.isdigit() and len(asked) < 10):
+        raise Http404
+    try:
+        return _protocol_page(request, asked)
+    except DatabaseError:
+        import logging
+
+        from .offline import render_offline_protocol
+
+        logging.getLogger("hearthside.safety").warning(
+            "database unavailable: /help/protocol/ shown without its version record", exc_info=True)
+        return render_offline_protocol(request)
+
+
+def _protocol_page(request, asked: str):
     from django.http import Http404
 
     from . import protocol
@@ -212,10 +232,7 @@ def protocol_page(request):
     current = protocol.current_version()
     versions = list(ProtocolVersion.objects.order_by("-number").only("number", "took_effect"))
     shown = current
-    asked = request.GET.get("version", "")
     if asked:
-        if not (asked.isascii() and asked.isdigit() and len(asked) < 10):
-            raise Http404
         shown = ProtocolVersion.objects.filter(number=int(asked)).first()
         if shown is None:
             raise Http404
