@@ -786,20 +786,27 @@ def access_token_by_id(user: User, token_id) -> AccessToken:
 # Export and erasure
 
 
+def account_fields(user: User) -> dict:
+    """What a person's account says about them, as the export and the API's ``/me`` show it."""
+    return {
+        "id": user.pk,
+        "username": user.username,
+        "pseudonym": user.pseudonym,
+        "email": user.email,
+        "time_zone": user.time_zone,
+        "country": user.country,
+        "language": user.language,
+        "year_of_birth": user.year_of_birth,
+    }
+
+
 def export_user_data(user: User, request=None) -> dict:
     data = {
         "format": "hearthside-export",
         "version": 1,
         "exported_at": timezone.now().isoformat(),
         "account": {
-            "id": user.pk,
-            "username": user.username,
-            "pseudonym": user.pseudonym,
-            "email": user.email,
-            "time_zone": user.time_zone,
-            "country": user.country,
-            "language": user.language,
-            "year_of_birth": user.year_of_birth,
+            **account_fields(user),
             "age_band": user.age_band,
             "date_joined": user.date_joined.isoformat(),
             "roles": sorted(user.roles),

@@ -45,14 +45,7 @@ class UserOut(Schema):
 
 def _user_out(user) -> dict:
     return {
-        "id": user.pk,
-        "username": user.username,
-        "pseudonym": user.pseudonym,
-        "email": user.email,
-        "time_zone": user.time_zone,
-        "country": user.country,
-        "language": user.language,
-        "year_of_birth": user.year_of_birth,
+        **actions.account_fields(user),
         "roles": sorted(user.roles),
         "two_factor_enabled": actions.has_confirmed_totp(user),
         "date_joined": user.date_joined,

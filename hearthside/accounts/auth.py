@@ -74,3 +74,26 @@ def has_two_factor(request) -> bool:
     if token is not None:
         return token.two_factor
     return proved_second_factor(request.user)
+
+
+def require_staff(request, allowed: bool, refusal: str) -> None:
+    """Every staff API's door: 404 for someone without the role (the operation is not theirs to
+    know of), then 403 with ``refusal`` until a second factor is proved (a token made with a code)."""
+    if not allowed:
+        raise HttpError(404, "Not found.")
+    if not has_two_factor(request):
+        raise HttpError(403, refusal)
+
+
+def require_staff_page(request, allowed: bool, back_to: str):
+    """A staff page's door: 404 for someone without the role; until a second factor is proved in
+    this session, the redirect to prove one (then back to ``back_to``), else None."""
+    from django.http import Http404
+    from django.shortcuts import redirect
+    from django.urls import reverse
+
+    if not allowed:
+        raise Http404
+    if not has_two_factor(request):
+        return redirect(f"{reverse('accounts:two_factor')}?next={back_to}")
+    return None

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from hearthside.core import audit
+from hearthside.core.background import enqueue_on_commit
 from hearthside.core.events import publish_on_commit, user_group
 from hearthside.core.i18n import in_language_of
 
@@ -781,17 +782,10 @@ def send_appointment_reminders(now: datetime | None = None) -> int:
                     if person.email:
                         from .tasks import send_appointment_reminder_email
 
-                        transaction.on_commit(lambda pk=appointment.pk, uid=person.pk: _enqueue(
-                            send_appointment_reminder_email, pk, uid))
+                        enqueue_on_commit(send_appointment_reminder_email, appointment.pk, person.pk,
+                                          log=log, what="a reminder email")
                 sent += 1
     return sent
-
-
-def _enqueue(task, *args) -> None:
-    try:
-        task.enqueue(*args)
-    except Exception:  # email is a second channel; the in-app reminder already stands
-        log.exception("could not queue a reminder email")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from hearthside.core import features
 
 
 def fhir_bundle(user):
@@ -9,27 +9,17 @@ def fhir_bundle(user):
     return bundle_for(user)
 
 
-class CareConfig(AppConfig):
+class CareConfig(features.FeatureConfig):
     name = "hearthside.care"
-    label = "care"
     verbose_name = "Counselling"
+    registers = ("personal_data", "sweeps")
+    channels = ("conversation.CareChannel",)
+    # The practitioner in the loop: listen to the safety layer rather than be called by it.
+    receivers = {"hearthside.safety.signals.alert_raised": "risk.on_alert",
+                 "hearthside.safety.signals.alert_attached": "risk.on_alert"}
 
     def ready(self):
-        from hearthside.core import realtime
-
-        from . import personal_data, sweeps  # noqa: F401  (registers export/erasure and sweeps)
-        from .conversation import CareChannel
-
-        realtime.register(CareChannel())
-
+        super().ready()
         from hearthside.accounts import hooks
 
         hooks.export_section("fhir", fhir_bundle)
-
-        # The practitioner in the loop: listen to the safety layer rather than be called by it.
-        from hearthside.safety import signals
-
-        from .risk import on_alert
-
-        signals.alert_raised.connect(on_alert, dispatch_uid="care.risk.alert_raised")
-        signals.alert_attached.connect(on_alert, dispatch_uid="care.risk.alert_attached")

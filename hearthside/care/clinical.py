@@ -18,11 +18,12 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 
 from hearthside.accounts.actions import has_consent
 from hearthside.accounts.auth import SecondFactorRequired, proved_second_factor
 from hearthside.core import audit
+from hearthside.core.text import clean_text
 
 from .models import CareRelationship, Homework, SessionNote
 
@@ -221,13 +222,8 @@ def check_write_note(user, relationship: CareRelationship, body: str, *, appoint
                      note: SessionNote | None = None, request=None) -> SessionNote:
     if relationship.practitioner.user_id != user.pk:
         raise Http404
-    body = (body or "").replace("\x00", "").strip()
-    if not body:
-        raise ValidationError({"body": [_("Write the note first.")]})
-    if len(body) > MAX_NOTE:
-        raise ValidationError({"body": [ngettext(
-            "Keep notes under %(n)s character.",
-            "Keep notes under %(n)s characters.", MAX_NOTE) % {"n": MAX_NOTE}]})
+    body = clean_text(body, "body", most=MAX_NOTE, empty=_("Write the note first."), too_long=ngettext_lazy(
+        "Keep notes under %(n)s character.", "Keep notes under %(n)s characters.", "n"))
     from .models import Appointment
 
     appointment = None

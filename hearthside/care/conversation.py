@@ -256,14 +256,22 @@ def _ws_send(user, content):
     return ack
 
 
+def _named_relationship(user, content):
+    """The relationship a frame names, or the error frame that answers it: ``not_found`` when it
+    is not this person's, ``forbidden`` until a practitioner proves a second factor."""
+    try:
+        return access_relationship(user, realtime.int_or_none(content.get("relationship"))), None
+    except Http404:
+        return None, _error("not_found", "Not found.")
+    except SecondFactorRequired as exc:
+        return None, _error("forbidden", str(exc))
+
+
 @database_sync_to_async
 def _ws_history(user, content):
-    try:
-        relationship = access_relationship(user, realtime.int_or_none(content.get("relationship")))
-    except Http404:
-        return _error("not_found", "Not found.")
-    except SecondFactorRequired as exc:
-        return _error("forbidden", str(exc))
+    relationship, refused = _named_relationship(user, content)
+    if refused:
+        return refused
     sync = content.get("type") == "care.sync"
     rows = history(user, relationship, after=realtime.int_or_none(content.get("after")) if sync else None,
                    before=None if sync else realtime.int_or_none(content.get("before")))
@@ -274,12 +282,9 @@ def _ws_history(user, content):
 
 @database_sync_to_async
 def _ws_read(user, content):
-    try:
-        relationship = access_relationship(user, realtime.int_or_none(content.get("relationship")))
-    except Http404:
-        return _error("not_found", "Not found.")
-    except SecondFactorRequired as exc:
-        return _error("forbidden", str(exc))
+    relationship, refused = _named_relationship(user, content)
+    if refused:
+        return refused
     seq = realtime.int_or_none(content.get("seq"))
     if seq is not None:
         do_mark_read(user, relationship, seq)

@@ -17,17 +17,16 @@ REGISTER_URL = "https://www.hcpc-uk.org/check-the-register/"
 
 def load(stdout) -> None:
     from hearthside.accounts.actions import do_give_consent, has_consent
-    from hearthside.accounts.models import User
+    from hearthside.core.demo_texts import demo_accounts
     from hearthside.selfcare import actions as selfcare
 
     from . import actions, clinical, conversation
     from .models import Appointment, AvailabilityRule, Licence, LicenceVerification, PractitionerProfile
 
-    practitioner = User.objects.filter(username="demo-practitioner").first()
-    member = User.objects.filter(username="demo-member").first()
-    admin = User.objects.filter(username="demo-admin").first()
-    if practitioner is None or member is None or admin is None:
+    accounts = demo_accounts("demo-practitioner", "demo-member", "demo-admin")
+    if accounts is None:
         return
+    practitioner, member, admin = accounts
     profile, _created = PractitionerProfile.objects.get_or_create(user=practitioner, defaults={
         "profession": "Counselling psychologist",
         "bio": "I work with adults living with anxiety, low mood and stress, using CBT and ACT. Sessions are "

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hearthside.core.fields import EncryptedTextField
-from hearthside.core.models import SequencedMessage
+from hearthside.core.models import SequencedMessage, message_constraints
 
 APPROACHES = {
     "cbt": _("Cognitive behavioural therapy (CBT)"),
@@ -251,10 +251,8 @@ class Message(SequencedMessage):
     appointment = models.ForeignKey(Appointment, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta(SequencedMessage.Meta):
-        constraints = [
-            models.UniqueConstraint(fields=["relationship", "seq"], name="unique_care_message_seq"),
-            models.UniqueConstraint(fields=["relationship", "author", "client_id"], name="unique_care_client_id"),
-        ]
+        constraints = message_constraints("relationship", seq="unique_care_message_seq",
+                                          client_id="unique_care_client_id")
 
     def __str__(self) -> str:
         return f"care message {self.relationship_id}#{self.seq}"

@@ -33,6 +33,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from hearthside.core import audit
+from hearthside.core.background import enqueue_on_commit
 from hearthside.core.events import publish_on_commit, user_group
 
 from . import actions
@@ -171,14 +172,7 @@ def _tell(relationship: CareRelationship, notices: list[RiskNotice], alert) -> N
         from .tasks import send_practitioner_risk_email
 
         first = notices[0].pk
-        transaction.on_commit(lambda: _enqueue_email(send_practitioner_risk_email, first))
-
-
-def _enqueue_email(task, notice_id: int) -> None:
-    try:
-        task.enqueue(notice_id)
-    except Exception:  # e-mail is a second channel; the in-app notice and the safety alert stand
-        log.exception("could not queue a practitioner risk e-mail")
+        enqueue_on_commit(send_practitioner_risk_email, first, log=log, what="a practitioner risk e-mail")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from hearthside.accounts.auth import SecondFactorRequired
 from hearthside.accounts.models import TIME_ZONES
+from hearthside.core.errors import run_for_page
 
 from . import actions
 from .models import (
@@ -240,11 +241,8 @@ def appointments(request):
 @require_POST
 def cancel(request, appointment_id: int):
     appointment = actions.access_appointment(request.user, appointment_id)
-    try:
-        actions.check_cancel(request.user, appointment, request=request)
-        messages.success(request, _("The session was cancelled."))
-    except (ValidationError, PermissionDenied) as exc:
-        messages.error(request, _message_for(exc))
+    run_for_page(request, lambda: actions.check_cancel(request.user, appointment, request=request),
+                 _("The session was cancelled."))
     return redirect("care:appointments")
 
 

@@ -10,6 +10,7 @@ time zone (``User.time_zone``); a facilitator enters the start in theirs.
 from __future__ import annotations
 
 import json
+import logging
 import zoneinfo
 from datetime import datetime, timedelta
 
@@ -20,11 +21,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hearthside.core import audit
+from hearthside.core.background import enqueue_on_commit
 from hearthside.core.events import publish_on_commit
 from hearthside.core.i18n import in_language_of
 
 from . import actions
 from .models import Group, Meeting, MeetingRSVP
+
+log = logging.getLogger("hearthside.community")
 
 REMIND_BEFORE = timedelta(minutes=60)
 ROOM_OPENS_BEFORE = timedelta(minutes=10)
@@ -239,39 +243,31 @@ def send_meeting_reminders(now=None) -> int:
             if rsvp.user.email:
                 from .tasks import send_meeting_reminder_email
 
-                transaction.on_commit(lambda pk=pk, text=text: _enqueue(send_meeting_reminder_email, pk, text))
+                enqueue_on_commit(send_meeting_reminder_email, pk, text, log=log, what="a meeting reminder email")
             sent += 1
     return sent
-
-
-def _enqueue(task, *args) -> None:
-    try:
-        task.enqueue(*args)
-    except Exception:  # the notification is already there; email is a second channel
-        import logging
-
-        logging.getLogger("hearthside.community").exception("could not queue a meeting reminder email")
 
 
 def mark_meeting_rooms(now=None) -> int:
     """Mark where each meeting begins and ends in its group's chat, and tell open sockets."""
     now = now or timezone.now()
-    changed = 0
     opening = Meeting.objects.filter(cancelled_at__isnull=True, start_seq__isnull=True,
                                      starts_at__lte=now + ROOM_OPENS_BEFORE).select_related("group")
-    for meeting in opening:
-        with transaction.atomic():
-            seq = Group.objects.values_list("last_seq", flat=True).get(pk=meeting.group_id)
-            if Meeting.objects.filter(pk=meeting.pk, start_seq__isnull=True).update(start_seq=seq):
-                _tell(meeting, "meeting.started")
-                changed += 1
+    changed = _mark(opening, "start_seq", "meeting.started")
     closing = [m for m in Meeting.objects.filter(start_seq__isnull=False, end_seq__isnull=True).select_related("group")
                if m.ends_at <= now or m.cancelled_at is not None]
-    for meeting in closing:
+    return changed + _mark(closing, "end_seq", "meeting.ended")
+
+
+def _mark(meetings, field: str, kind: str) -> int:
+    """Each meeting's ``field`` set to its group's last chat number, once (the conditional update
+    leaves it to one sweep when two run), and the group told with a ``kind`` frame."""
+    changed = 0
+    for meeting in meetings:
         with transaction.atomic():
             seq = Group.objects.values_list("last_seq", flat=True).get(pk=meeting.group_id)
-            if Meeting.objects.filter(pk=meeting.pk, end_seq__isnull=True).update(end_seq=seq):
-                _tell(meeting, "meeting.ended")
+            if Meeting.objects.filter(pk=meeting.pk, **{f"{field}__isnull": True}).update(**{field: seq}):
+                _tell(meeting, kind)
                 changed += 1
     return changed
 

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 
 from hearthside.core.fields import EncryptedJSONField, EncryptedTextField
-from hearthside.core.models import SequencedMessage
+from hearthside.core.models import SequencedMessage, message_constraints
 
 
 class Group(models.Model):
@@ -108,10 +108,7 @@ class ChatMessage(SequencedMessage):
     abuse_check = EncryptedJSONField(default=dict, blank=True)
 
     class Meta(SequencedMessage.Meta):
-        constraints = [
-            models.UniqueConstraint(fields=["group", "seq"], name="unique_chat_seq"),
-            models.UniqueConstraint(fields=["group", "author", "client_id"], name="unique_chat_client_id"),
-        ]
+        constraints = message_constraints("group", seq="unique_chat_seq", client_id="unique_chat_client_id")
 
     def __str__(self) -> str:
         return f"chat {self.group_id}#{self.seq}"

@@ -10,6 +10,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from hearthside.core.errors import REFUSALS, form_errors
+
 from . import actions, meetings
 from .models import Group, Membership
 from .typing import session_of, typing_tag
@@ -104,10 +106,6 @@ def _typing_tags(request, group) -> dict:
             "typing_tag_anon": typing_tag(request.user.pk, group.pk, anonymous=True, session=session)}
 
 
-def _meeting_form_errors(exc: ValidationError) -> dict:
-    return exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting_list(request, slug: str):
@@ -122,10 +120,8 @@ def meeting_list(request, slug: str):
                 "title": form.get("title"), "description": form.get("description"),
                 "starts_at": form.get("starts_at"), "duration_minutes": form.get("duration_minutes"),
                 "capacity": form.get("capacity")}, request=request)
-        except PermissionDenied as exc:
-            errors = {"__all__": [str(exc)]}
-        except ValidationError as exc:
-            errors = _meeting_form_errors(exc)
+        except REFUSALS as exc:
+            errors = form_errors(exc)
         else:
             messages.success(request, _("Meeting scheduled."))
             return redirect("community:meeting", slug=group.slug, meeting_id=meeting.pk)

@@ -15,13 +15,14 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 
 from hearthside.accounts.actions import has_consent
 from hearthside.compliance.profiles import rules_for
 from hearthside.core import audit, realtime
 from hearthside.core.access import get_owned_or_404
 from hearthside.core.events import publish_on_commit
+from hearthside.core.text import clean_text
 
 from .engine import Companion, Turn, new_state
 from .engine.i18n import normalise
@@ -209,13 +210,8 @@ def _store_reply(conversation: Conversation, turn: Turn, *, client_id: str, user
 def _clean(text, client_id) -> tuple[str, str]:
     if not isinstance(text, str):
         raise ValidationError({"text": [_("Write your message as text.")]})
-    text = text.replace("\x00", "").strip()
-    if not text:
-        raise ValidationError({"text": [_("Write a message first.")]})
-    if len(text) > MAX_TEXT:
-        raise ValidationError({"text": [ngettext(
-            "Keep a message under %(n)s character.",
-            "Keep a message under %(n)s characters.", MAX_TEXT) % {"n": MAX_TEXT}]})
+    text = clean_text(text, "text", most=MAX_TEXT, empty=_("Write a message first."), too_long=ngettext_lazy(
+        "Keep a message under %(n)s character.", "Keep a message under %(n)s characters.", "n"))
     client_id = str(client_id or "").strip()[:64]
     return text, client_id
 

@@ -1,15 +1,8 @@
-from django.apps import AppConfig
+from hearthside.core import features
 
 
-class CompanionConfig(AppConfig):
+class CompanionConfig(features.FeatureConfig):
     name = "hearthside.companion"
-    label = "companion"
     verbose_name = "Companion"
-
-    def ready(self):
-        from hearthside.core import realtime
-
-        from . import personal_data  # noqa: F401  (registers export and erasure)
-        from .consumers import CompanionChannel
-
-        realtime.register(CompanionChannel())
+    registers = ("personal_data",)
+    channels = ("consumers.CompanionChannel",)

@@ -4,6 +4,8 @@ Demo groups and their meeting are stored once, in English, and seen by people wh
 languages; unlike what people write, these texts are the project's own and are in the catalogue
 (marked here with ``gettext_noop``). ``localize`` translates a stored value only when it is one of
 these texts, so nothing a person wrote is ever passed through the catalogue.
+
+``demo_accounts`` finds the demo accounts a feature's ``demo.load`` fills.
 """
 
 from __future__ import annotations
@@ -40,3 +42,14 @@ TEXTS = frozenset([GROUP_GUIDELINES, MEETING_DESCRIPTION, *(d for _n, _t, d in G
 def localize(value: str) -> str:
     """``value`` in the active language if it is a demo text; anything else unchanged."""
     return gettext(value) if value in TEXTS else value
+
+
+def demo_accounts(*usernames):
+    """The demo accounts with these login names, in this order (``manage.py demo`` makes them), or
+    None when one is missing: a feature's ``demo.load`` then adds nothing."""
+    from django.contrib.auth import get_user_model
+
+    found = {user.username: user for user in get_user_model().objects.filter(username__in=usernames)}
+    if len(found) < len(set(usernames)):
+        return None
+    return [found[name] for name in usernames]

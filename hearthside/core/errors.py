@@ -53,3 +53,27 @@ def refusal(exc: BaseException) -> Refusal:
 
 
 REFUSALS = (ValidationError, PermissionDenied)  # what pages and sockets catch and answer in place
+
+
+def run_for_page(request, fn, success: str | None = None):
+    """Call an action for a page that answers with a message: ``success`` when it worked, the
+    refusal's words when it raised one of ``REFUSALS`` (and None), never an error page."""
+    from django.contrib import messages
+
+    try:
+        result = fn()
+    except REFUSALS as exc:
+        messages.error(request, refusal(exc).message)
+    else:
+        if success:
+            messages.success(request, success)
+        return result
+    return None
+
+
+def form_errors(exc: ValidationError | PermissionDenied) -> dict:
+    """One of ``REFUSALS`` as a page's form errors: each field's messages, and under ``__all__``
+    what belongs to no one field (a refusal of the whole form)."""
+    if isinstance(exc, PermissionDenied):
+        return {"__all__": [str(exc)]}
+    return exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}

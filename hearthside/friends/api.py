@@ -14,12 +14,10 @@ router = Router(tags=["friends"])
 
 def _moderator(request) -> None:
     """Moderator endpoints: the role (404 otherwise) and a second factor, as on staff APIs."""
-    from hearthside.accounts.auth import has_two_factor
+    from hearthside.accounts.auth import require_staff
 
-    if not actions.is_moderator(request.user):
-        raise HttpError(404, "Not found.")
-    if not has_two_factor(request):
-        raise HttpError(403, "Moderation needs two-factor authentication: enrol and log in with a code.")
+    require_staff(request, actions.is_moderator(request.user),
+                  "Moderation needs two-factor authentication: enrol and log in with a code.")
 
 
 def _seq(value: int | None) -> None:

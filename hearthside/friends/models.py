@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hearthside.core.fields import EncryptedTextField
-from hearthside.core.models import SequencedMessage
+from hearthside.core.models import SequencedMessage, message_constraints
 
 
 class AgeBand(models.TextChoices):
@@ -127,10 +127,7 @@ class PeerMessage(SequencedMessage):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PUBLISHED)
 
     class Meta(SequencedMessage.Meta):
-        constraints = [
-            models.UniqueConstraint(fields=["connection", "seq"], name="unique_peer_seq"),
-            models.UniqueConstraint(fields=["connection", "author", "client_id"], name="unique_peer_client_id"),
-        ]
+        constraints = message_constraints("connection", seq="unique_peer_seq", client_id="unique_peer_client_id")
 
     def __str__(self) -> str:
         return f"peer message {self.connection_id}#{self.seq}"

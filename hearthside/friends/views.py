@@ -6,14 +6,13 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hearthside.core.errors import REFUSALS, refusal
+from hearthside.core.errors import run_for_page
 from hearthside.safety.actions import plan_for
 
 from . import actions
@@ -25,19 +24,6 @@ def _back(request, default: str):
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         target = default
     return redirect(target)
-
-
-def _run(request, fn, success: str | None = None):
-    """Call an action; show its refusal as a message instead of an error page."""
-    try:
-        result = fn()
-    except REFUSALS as exc:
-        messages.error(request, refusal(exc).message)
-    else:
-        if success:
-            messages.success(request, success)
-        return result
-    return None
 
 
 @login_required
@@ -95,7 +81,7 @@ def save_profile(request):
         "enabled": request.POST.get("enabled") == "on",
         "nudge_after_days": request.POST.get("nudge_after_days") if request.POST.get("nudge") == "on" else None,
     }
-    _run(request, lambda: actions.check_save_profile(request.user, data, request=request), _("Your peer profile is saved."))
+    run_for_page(request, lambda: actions.check_save_profile(request.user, data, request=request), _("Your peer profile is saved."))
     return redirect("friends:home")
 
 
@@ -112,7 +98,7 @@ def discoverable(request):
 @require_POST
 def request_connection(request, profile_id: int):
     profile = actions.access_profile_by_id(request.user, profile_id)
-    _run(request, lambda: actions.check_request(request.user, profile, request.POST.get("message", ""), request=request),
+    run_for_page(request, lambda: actions.check_request(request.user, profile, request.POST.get("message", ""), request=request),
          _("Request sent to %(name)s.") % {"name": profile.pseudonym})
     return _back(request, reverse("friends:home"))
 
@@ -122,7 +108,7 @@ def request_connection(request, profile_id: int):
 def respond(request, connection_id: int):
     connection = actions.access_connection_by_id(request.user, connection_id, statuses=(Connection.Status.PENDING,))
     answer = request.POST.get("answer", "")
-    done = _run(request, lambda: actions.check_respond(request.user, connection, answer, request=request))
+    done = run_for_page(request, lambda: actions.check_respond(request.user, connection, answer, request=request))
     if done is not None and answer == "accept":
         messages.success(request, _("You are connected. Say hello!"))
         return redirect("friends:chat", connection_id=connection.pk)
@@ -180,7 +166,7 @@ def report_message(request, connection_id: int, seq: int):
 @require_POST
 def invite_to_circle(request, connection_id: int):
     connection = actions.access_connection_by_id(request.user, connection_id)
-    _run(request, lambda: actions.check_invite_to_circle(
+    run_for_page(request, lambda: actions.check_invite_to_circle(
         request.user, connection, in_safety_plan=request.POST.get("in_safety_plan") == "on", request=request),
         _("Asked. They will be in your circle once they agree."))
     return _back(request, reverse("friends:home"))
@@ -201,7 +187,7 @@ def answer_circle(request, circle_id: int):
 def circle_plan(request, circle_id: int):
     membership = actions.access_circle_member_by_id(request.user, circle_id, as_owner=True)
     in_plan = request.POST.get("in_safety_plan") == "1"
-    _run(request, lambda: actions.check_set_in_plan(request.user, membership, in_plan, request=request),
+    run_for_page(request, lambda: actions.check_set_in_plan(request.user, membership, in_plan, request=request),
          _("Added to your safety plan.") if in_plan else _("Removed from your safety plan."))
     return _back(request, reverse("friends:home"))
 
@@ -218,7 +204,7 @@ def leave_circle(request, circle_id: int):
 @login_required
 @require_POST
 def reach_out(request):
-    _run(request, lambda: actions.check_reach_out(request.user, preset=request.POST.get("preset", ""),
+    run_for_page(request, lambda: actions.check_reach_out(request.user, preset=request.POST.get("preset", ""),
                                                   text=request.POST.get("text", ""), request=request),
          _("Sent to your circle. You will see here when they have seen it."))
     return redirect(reverse("friends:home") + "#circle")
@@ -237,7 +223,7 @@ def reach_outs(request):
 @require_POST
 def reply_reach_out(request, delivery_id: int):
     delivery = actions.access_delivery_by_id(request.user, delivery_id)
-    _run(request, lambda: actions.check_respond_reach_out(request.user, delivery, request.POST.get("text", ""),
+    run_for_page(request, lambda: actions.check_respond_reach_out(request.user, delivery, request.POST.get("text", ""),
                                                           request=request), _("Reply sent."))
     return redirect("friends:reach_outs")
 
@@ -246,7 +232,7 @@ def reply_reach_out(request, delivery_id: int):
 def strategies(request):
     situation = request.GET.get("situation") or None
     if request.method == "POST":
-        result = _run(request, lambda: actions.check_share_strategy(
+        result = run_for_page(request, lambda: actions.check_share_strategy(
             request.user, request.POST.get("text", ""), request.POST.getlist("situations"), request=request))
         if result is not None:
             strategy, route = result
@@ -273,11 +259,11 @@ def strategy_action(request, strategy_id: int, what: str):
     if what == "helped":
         actions.do_toggle_helped(request.user, strategy)
     elif what == "report":
-        _run(request, lambda: actions.check_report_strategy(request.user, strategy, request.POST.get("reason", ""),
+        run_for_page(request, lambda: actions.check_report_strategy(request.user, strategy, request.POST.get("reason", ""),
                                                             request=request),
              _("Thank you. A moderator will look at it."))
     elif what == "save":
-        _run(request, lambda: actions.check_save_strategy_to_plan(request.user, strategy, request=request),
+        run_for_page(request, lambda: actions.check_save_strategy_to_plan(request.user, strategy, request=request),
              _("Saved to your safety plan's coping strategies."))
     elif what == "hide":
         actions.check_hide_strategy(request.user, strategy, request.POST.get("reason", ""), request=request)
@@ -287,15 +273,11 @@ def strategy_action(request, strategy_id: int, what: str):
 
 def _require_moderator(request):
     """The role (404 otherwise) and a second factor proved in this session."""
-    from hearthside.accounts.auth import has_two_factor
+    from urllib.parse import quote
 
-    if not actions.is_moderator(request.user):
-        raise Http404
-    if not has_two_factor(request):
-        from urllib.parse import quote
+    from hearthside.accounts.auth import require_staff_page
 
-        return redirect(f"{reverse('accounts:two_factor')}?next={quote(request.get_full_path())}")
-    return None
+    return require_staff_page(request, actions.is_moderator(request.user), quote(request.get_full_path()))
 
 
 @login_required
@@ -313,7 +295,7 @@ def moderation_report(request, report_id: int):
     refused = _require_moderator(request)
     if refused is not None:
         return refused
-    _run(request, lambda: actions.check_handle_report(request.user, report_id, request.POST.get("action", ""),
+    run_for_page(request, lambda: actions.check_handle_report(request.user, report_id, request.POST.get("action", ""),
                                                       request=request), _("Done."))
     return redirect("friends:moderation")
 

@@ -1,15 +1,8 @@
-from django.apps import AppConfig
+from hearthside.core import features
 
 
-class PagingConfig(AppConfig):
+class PagingConfig(features.FeatureConfig):
     name = "hearthside.paging"
-    label = "paging"
     verbose_name = "Paging"
-
-    def ready(self):
-        from hearthside.safety import signals
-
-        from . import checks, personal_data, sweeps  # noqa: F401  (registers checks, export/erasure, sweeps)
-        from .actions import on_alert_notified
-
-        signals.alert_notified.connect(on_alert_notified, dispatch_uid="hearthside.paging.on_alert_notified")
+    registers = ("checks", "personal_data", "sweeps")
+    receivers = {"hearthside.safety.signals.alert_notified": "actions.on_alert_notified"}

@@ -90,6 +90,7 @@ from datetime import timedelta  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.db import models  # noqa: E402
 
+from hearthside.core.background import enqueue_on_commit  # noqa: E402
 from hearthside.core.events import publish_on_commit, user_group  # noqa: E402
 
 from . import signals  # noqa: E402
@@ -339,15 +340,8 @@ def _notify(alert: SafetyAlert, tier: int) -> list[int]:
     if ids:
         from .tasks import send_alert_email
 
-        transaction.on_commit(lambda: _enqueue_email(send_alert_email, alert.pk, ids))
+        enqueue_on_commit(send_alert_email, alert.pk, ids, log=log, what="alert email")
     return ids
-
-
-def _enqueue_email(task, alert_id: int, ids: list[int]) -> None:
-    try:
-        task.enqueue(alert_id, ids)
-    except Exception:  # email is a second channel; the websocket event and the deadline still stand
-        log.exception("could not queue alert email")
 
 
 def open_alert_of(person, *, lock: bool = False) -> SafetyAlert | None:
@@ -497,6 +491,15 @@ def _changed(alert: SafetyAlert) -> None:
     publish_on_commit([DASHBOARD_GROUP], {"type": "alert.updated", "alert": alert_summary(alert)})
 
 
+def _lock_unresolved(alert: SafetyAlert) -> SafetyAlert:
+    """Inside the caller's transaction: the alert, locked, as the database has it now; refused
+    when someone has resolved it meanwhile."""
+    alert = SafetyAlert.objects.select_for_update().get(pk=alert.pk)
+    if alert.status == SafetyAlert.Status.RESOLVED:
+        raise ValidationError(_("This alert is already resolved."))
+    return alert
+
+
 def _acknowledge(alert: SafetyAlert, user) -> None:
     """Inside the caller's transaction, on a locked open alert: ``user`` is on it now."""
     alert.status = SafetyAlert.Status.ACKNOWLEDGED
@@ -547,9 +550,7 @@ def check_record_contact(user, alert: SafetyAlert, note: str = "", request=None,
         if not ContactRoute.objects.filter(user_id=alert.person_id, kind=route, withdrawn_at__isnull=True).exists():
             raise ValidationError(_("They have not agreed to be reached that way."))
     with transaction.atomic():
-        alert = SafetyAlert.objects.select_for_update().get(pk=alert.pk)
-        if alert.status == SafetyAlert.Status.RESOLVED:
-            raise ValidationError(_("This alert is already resolved."))
+        alert = _lock_unresolved(alert)
         if alert.status == SafetyAlert.Status.OPEN:
             _acknowledge(alert, user)
         _timeline(alert, "contacted", actor=user, note=note.replace("\x00", ""), route=route, outcome=outcome)
@@ -564,9 +565,7 @@ def check_resolve(user, alert: SafetyAlert, outcome: str, note: str = "", reques
     if len(note) > 5000:
         raise ValidationError(_("Keep the note under 5000 characters."))
     with transaction.atomic():
-        alert = SafetyAlert.objects.select_for_update().get(pk=alert.pk)
-        if alert.status == SafetyAlert.Status.RESOLVED:
-            raise ValidationError(_("This alert is already resolved."))
+        alert = _lock_unresolved(alert)
         if alert.status == SafetyAlert.Status.OPEN:
             alert.acknowledged_by_id = user.pk
             alert.acknowledged_at = timezone.now()

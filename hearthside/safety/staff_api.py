@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 
-from hearthside.accounts.auth import has_two_factor
+from hearthside.accounts.auth import require_staff
 
 from . import actions
 from .models import SafetyAlert
@@ -15,10 +15,8 @@ router = Router(tags=["staff: safety"])
 
 
 def _staff(request):
-    if not actions.can_handle_alerts(request.user):
-        raise HttpError(404, "Not found.")
-    if not has_two_factor(request):
-        raise HttpError(403, "Staff APIs need two-factor authentication: use a token created with a code.")
+    require_staff(request, actions.can_handle_alerts(request.user),
+                  "Staff APIs need two-factor authentication: use a token created with a code.")
 
 
 class AlertOut(Schema):

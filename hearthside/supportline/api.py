@@ -4,9 +4,8 @@ for supporters (two-factor token or session) the queue and "help the next person
 from __future__ import annotations
 
 from ninja import Field, Router, Schema, Status
-from ninja.errors import HttpError
 
-from hearthside.accounts.auth import has_two_factor
+from hearthside.accounts.auth import require_staff
 
 from . import actions
 
@@ -108,10 +107,8 @@ def delete_transcript(request, conversation_id: int):
 
 
 def _staff(request):
-    if not actions.is_supporter(request.user):
-        raise HttpError(404, "Not found.")
-    if not has_two_factor(request):
-        raise HttpError(403, "Staff APIs need two-factor authentication: enrol and log in with a code.")
+    require_staff(request, actions.is_supporter(request.user),
+                  "Staff APIs need two-factor authentication: enrol and log in with a code.")
 
 
 class QueueOut(Schema):

@@ -10,15 +10,14 @@ def load(stdout) -> None:
     from django.utils import timezone
 
     from hearthside.accounts.actions import do_grant_role
-    from hearthside.accounts.models import User
+    from hearthside.core.demo_texts import demo_accounts
 
     from .models import Conversation, Message, SupporterStatus
 
-    peer = User.objects.filter(username="demo-peer").first()
-    supervisor = User.objects.filter(username="demo-supervisor").first()
-    member = User.objects.filter(username="demo-member2").first()
-    if peer is None or supervisor is None or member is None:
+    accounts = demo_accounts("demo-peer", "demo-supervisor", "demo-member2")
+    if accounts is None:
         return
+    peer, supervisor, member = accounts
     do_grant_role(peer, "peer_supporter")
     do_grant_role(supervisor, "clinical_supervisor")
     SupporterStatus.objects.update_or_create(user=peer, defaults={"available": True})

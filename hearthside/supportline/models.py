@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hearthside.core.fields import EncryptedJSONField, EncryptedTextField
-from hearthside.core.models import SequencedMessage
+from hearthside.core.models import SequencedMessage, message_constraints
 
 
 class Guest(models.Model):
@@ -122,11 +122,8 @@ class Message(SequencedMessage):
     class Meta(SequencedMessage.Meta):
         # Whispers have no seq: the supervisor's view orders by time.
         ordering = ["created_at", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["conversation", "seq"], name="unique_line_seq"),
-            models.UniqueConstraint(fields=["conversation", "author", "client_id"],
-                                    condition=~models.Q(client_id=""), name="unique_line_client_id"),
-        ]
+        constraints = message_constraints("conversation", seq="unique_line_seq", client_id="unique_line_client_id",
+                                          client_id_condition=~models.Q(client_id=""))  # system messages, whispers
 
     def __str__(self) -> str:
         return f"line {self.conversation_id}#{self.seq}"

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hearthside.accounts.actions import staff_without_two_factor
+from hearthside.core.errors import run_for_page
 from hearthside.safety import directory
 
 from . import actions
@@ -203,12 +204,9 @@ def end(request, conversation_id: int):
 @require_POST
 def leave_message(request, conversation_id: int):
     conv = actions.access_own_conversation(request.user, conversation_id)
-    try:
-        actions.check_leave_message(request.user, conv, request.POST.get("message", ""),
-                                    request.POST.get("contact", ""), request=request)
-        messages.success(request, _("Your message is saved. A supporter will get back to you."))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    run_for_page(request, lambda: actions.check_leave_message(
+        request.user, conv, request.POST.get("message", ""), request.POST.get("contact", ""), request=request),
+        _("Your message is saved. A supporter will get back to you."))
     return _back(conv.pk)
 
 
@@ -216,11 +214,9 @@ def leave_message(request, conversation_id: int):
 @require_POST
 def feedback(request, conversation_id: int):
     conv = actions.access_own_conversation(request.user, conversation_id)
-    try:
-        actions.check_feedback(request.user, conv, request.POST.get("helped", ""), request.POST.get("again", ""))
-        messages.success(request, _("Thank you for telling us."))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    run_for_page(request, lambda: actions.check_feedback(
+        request.user, conv, request.POST.get("helped", ""), request.POST.get("again", "")),
+        _("Thank you for telling us."))
     return _back(conv.pk)
 
 
@@ -236,11 +232,8 @@ def transcript(request, conversation_id: int):
 @require_POST
 def delete_transcript(request, conversation_id: int):
     conv = actions.access_own_conversation(request.user, conversation_id)
-    try:
-        actions.check_delete_transcript(request.user, conv, request=request)
-        messages.success(request, _("The conversation's messages are deleted."))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    run_for_page(request, lambda: actions.check_delete_transcript(request.user, conv, request=request),
+                 _("The conversation's messages are deleted."))
     return _back(conv.pk)
 
 

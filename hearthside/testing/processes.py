@@ -233,3 +233,23 @@ class ThrowawayPostgres:
 
     def __exit__(self, *exc) -> None:
         self.drop()
+
+
+def chat_group_for_workers(slug: str, prefix: str, members: int):
+    """A group that takes fast chat, with ``members`` members (``<prefix>0``…) and an API token
+    for each, for tests that start worker processes: (group, people, tokens, database URL). The
+    test's own connection is closed, so the workers see all of it."""
+    from django.conf import settings
+    from django.db import connection
+
+    from hearthside.community.models import Group, Membership
+    from hearthside.conftest import make_user, token_for
+
+    group = Group.objects.create(slug=slug, name=slug.title(), chat_rate_per_minute=10_000)
+    people = [make_user(f"{prefix}{i}") for i in range(members)]
+    for person in people:
+        Membership.objects.create(group=group, user=person)
+    tokens = [token_for(p) for p in people]
+    database_url = database_url_for_subprocess(settings.DATABASES["default"])
+    connection.close()
+    return group, people, tokens, database_url

@@ -26,6 +26,18 @@ def make_practitioner(username="drjones", *, tz="Europe/London", verified=True, 
     return p
 
 
+def in_care(practitioner_name: str, client_name: str):
+    """A practitioner and a client who allowed health data and chose them: (practitioner profile,
+    client, relationship). For tests that make their own people (``transaction=True``)."""
+    from hearthside.accounts.actions import do_give_consent
+    from hearthside.care.actions import check_choose_practitioner
+
+    pro = make_practitioner(practitioner_name)
+    client_user = make_user(client_name)
+    do_give_consent(client_user, "health_data")
+    return pro, client_user, check_choose_practitioner(client_user, pro)
+
+
 def weekly(profile, weekday, start, end):
     from hearthside.care.models import AvailabilityRule
 

@@ -91,14 +91,9 @@ def test_history_query_count_does_not_grow(rel, client_user, pro, django_assert_
 
 @pytest.mark.django_db(transaction=True)
 def test_live_messages_read_receipts_and_strangers_over_the_websocket():
-    from hearthside.accounts.actions import do_give_consent
+    from .conftest import in_care
 
-    from .conftest import make_practitioner
-
-    pro = make_practitioner("livepro")
-    client_user = make_user("liveclient")
-    do_give_consent(client_user, "health_data")
-    rel = actions.check_choose_practitioner(client_user, pro)
+    pro, client_user, rel = in_care("livepro", "liveclient")
     stranger = make_user("outsider")
     c, p, s = socket_for(client_user), socket_for(pro.user, two_factor=True), socket_for(stranger)
 

@@ -15,6 +15,7 @@ from django.db import IntegrityError, connection, transaction
 from hearthside.care import actions
 from hearthside.care.models import Appointment, AvailabilityException, CalendarFeed
 from hearthside.conftest import login_client, make_user
+from hearthside.testing.races import run_at_once
 
 from .conftest import make_practitioner, weekly
 
@@ -156,11 +157,7 @@ def test_two_simultaneous_bookings_of_one_slot_exactly_one_wins():
     with time_machine.travel(datetime(2026, 3, 2, 6, 0, tzinfo=UTC), tick=False):
         Appointment.objects.create = create_after_barrier
         try:
-            threads = [threading.Thread(target=book, args=(p,)) for p in people]
-            for t in threads:
-                t.start()
-            for t in threads:
-                t.join(timeout=30)
+            run_at_once(book, people, timeout=30)
         finally:
             Appointment.objects.create = original
     assert sorted(outcomes) == ["taken", "won"]

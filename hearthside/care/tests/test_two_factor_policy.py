@@ -16,10 +16,10 @@ from django.utils import timezone
 from hearthside.accounts.auth import SecondFactorRequired, mark_second_factor, proved_second_factor
 from hearthside.care import actions, clinical, conversation, risk
 from hearthside.care.models import Appointment, Message, SessionNote
-from hearthside.conftest import login_client, make_user
+from hearthside.conftest import login_client
 from hearthside.testing.sockets import drain, next_frame, ready, socket_for, token_socket
 
-from .conftest import make_practitioner
+from .conftest import in_care, make_practitioner
 
 NEEDS_2FA = "Practitioners need two-factor authentication: use a token created with a code."
 
@@ -195,13 +195,9 @@ def test_the_channel_subscribes_the_practitioner_only_with_a_second_factor(rel, 
 
 @pytest.mark.django_db(transaction=True)
 def test_a_practitioner_socket_without_a_second_factor_gets_no_frames_and_forbidden_errors():
-    from hearthside.accounts.actions import do_give_consent
     from hearthside.core.fanout import hub
 
-    pro = make_practitioner("sockdoc")
-    client_user = make_user("sockclient")
-    do_give_consent(client_user, "health_data")
-    rel = actions.check_choose_practitioner(client_user, pro)
+    pro, client_user, rel = in_care("sockdoc", "sockclient")
     start = timezone.now().replace(microsecond=0) - timedelta(minutes=2)
     appointment = Appointment.objects.create(practitioner=pro, client=client_user, starts_at=start,
                                              ends_at=start + timedelta(minutes=50), format="video")

@@ -39,6 +39,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from hearthside.core import audit
+from hearthside.core.access import id_or_404
 
 from ..models import Group, Membership, Post, PostRevision, Reaction, Report, Thread, ThreadRead
 
@@ -65,14 +66,7 @@ def anonymous_label() -> str:
     return _("anonymous member")
 
 
-def _id(value) -> int:
-    try:
-        value = int(value)
-    except (TypeError, ValueError):
-        raise Http404 from None
-    if not 0 < value < 2**63:
-        raise Http404
-    return value
+_id = id_or_404
 
 
 # ---------------------------------------------------------------------------------------------
@@ -348,6 +342,16 @@ def _submit(viewer: Viewer, thread: Thread, body: str, *, anonymous: bool, cw_ta
     return Submitted(post, route)
 
 
+def _clean_options(group, cw_tags, hold_minutes, *, opening: bool, errors: dict):
+    """A new post's content warnings and hold, checked; what is wrong goes into ``errors`` next to
+    the text's own, so the form shows everything at once."""
+    try:
+        return clean_tags(group, cw_tags, opening=opening), _clean_hold(hold_minutes)
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
+        return None, None
+
+
 def check_create_thread(user, viewer: Viewer, title, body, *, anonymous: bool = False, cw_tags=None,
                         hold_minutes=0, request=None) -> Submitted:
     """Start a thread with its first post. Title and body are screened together before anything shows."""
@@ -362,11 +366,7 @@ def check_create_thread(user, viewer: Viewer, title, body, *, anonymous: bool = 
             cleaned[name] = _clean_text(value, name, limit)
         except ValidationError as exc:
             errors.update(exc.message_dict)
-    try:
-        tags = clean_tags(viewer.group, cw_tags, opening=True)
-        minutes = _clean_hold(hold_minutes)
-    except ValidationError as exc:
-        errors.update(exc.message_dict)
+    tags, minutes = _clean_options(viewer.group, cw_tags, hold_minutes, opening=True, errors=errors)
     if errors:
         raise ValidationError(errors)
     now = timezone.now()
@@ -388,11 +388,7 @@ def check_reply(user, thread: Thread, viewer: Viewer, body, *, anonymous: bool =
         body = _clean_text(body, "body", MAX_BODY)
     except ValidationError as exc:
         errors.update(exc.message_dict)
-    try:
-        tags = clean_tags(viewer.group, cw_tags, opening=False)
-        minutes = _clean_hold(hold_minutes)
-    except ValidationError as exc:
-        errors.update(exc.message_dict)
+    tags, minutes = _clean_options(viewer.group, cw_tags, hold_minutes, opening=False, errors=errors)
     if errors:
         raise ValidationError(errors)
     if not thread.posts.filter(status=Post.Status.PUBLISHED).exists():

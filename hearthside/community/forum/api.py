@@ -10,9 +10,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from ninja import Field, Router, Schema, Status
-from ninja.errors import HttpError
 
-from hearthside.accounts.auth import has_two_factor
+from hearthside.accounts.auth import require_staff
 
 from .. import moderation
 from . import actions as forum
@@ -240,10 +239,8 @@ def report_post(request, post_id: int, payload: ForumReportIn):
 
 
 def _moderator(request) -> None:
-    if not moderation.can_moderate_anything(request.user):
-        raise HttpError(404, "Not found.")
-    if not has_two_factor(request):
-        raise HttpError(403, "Moderation needs two-factor authentication: use a token created with a code.")
+    require_staff(request, moderation.can_moderate_anything(request.user),
+                  "Moderation needs two-factor authentication: use a token created with a code.")
 
 
 class HistoryOut(Schema):

@@ -16,15 +16,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from hearthside.accounts.auth import has_two_factor
+from hearthside.accounts.auth import require_staff_page
+from hearthside.core.errors import REFUSALS, form_errors, run_for_page
 
 from .. import moderation
 from ..models import Post
 from . import actions as forum
-
-
-def _errors(exc: ValidationError) -> dict:
-    return exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
 
 
 def _page(request) -> int | str:
@@ -66,9 +63,13 @@ def _after_submit(request, viewer, sub: forum.Submitted):
     return redirect(f"{url}?page=last#post-{post.pk}")
 
 
-def _form_context(viewer) -> dict:
-    return {"hold_choices": _hold_choices(), "required_tags": list(viewer.group.required_cw_tags or []),
-            "allow_anonymous": viewer.group.allow_anonymous}
+def _with_post_form(request, template: str, viewer, errors: dict, values: dict, **context):
+    """A forum page with the form for a new post: 400 when the form was refused."""
+    return render(request, template, {
+        "group": viewer.group, "viewer": viewer, **context, "errors": errors, "values": values,
+        "hold_choices": _hold_choices(), "required_tags": list(viewer.group.required_cw_tags or []),
+        "allow_anonymous": viewer.group.allow_anonymous,
+    }, status=400 if errors else 200)
 
 
 @login_required
@@ -82,16 +83,12 @@ def index(request, slug: str):
             sub = forum.check_create_thread(request.user, viewer, values["title"], values["body"],
                                             anonymous=values["anonymous"], cw_tags=values["cw_tags"],
                                             hold_minutes=values["hold_minutes"], request=request)
-        except PermissionDenied as exc:
-            errors = {"__all__": [str(exc)]}
-        except ValidationError as exc:
-            errors = _errors(exc)
+        except REFUSALS as exc:
+            errors = form_errors(exc)
         else:
             return _after_submit(request, viewer, sub)
-    return render(request, "community/forum/index.html", {
-        "group": viewer.group, "viewer": viewer, "listing": forum.thread_list(viewer, _page(request)),
-        "errors": errors, "values": values, **_form_context(viewer),
-    }, status=400 if errors else 200)
+    return _with_post_form(request, "community/forum/index.html", viewer, errors, values,
+                           listing=forum.thread_list(viewer, _page(request)))
 
 
 @login_required
@@ -105,16 +102,12 @@ def thread(request, slug: str, thread_id: int):
         try:
             sub = forum.check_reply(request.user, thread_obj, viewer, values["body"], anonymous=values["anonymous"],
                                     cw_tags=values["cw_tags"], hold_minutes=values["hold_minutes"], request=request)
-        except PermissionDenied as exc:
-            errors = {"__all__": [str(exc)]}
-        except ValidationError as exc:
-            errors = _errors(exc)
+        except REFUSALS as exc:
+            errors = form_errors(exc)
         else:
             return _after_submit(request, viewer, sub)
-    return render(request, "community/forum/thread.html", {
-        "group": viewer.group, "viewer": viewer, "page": forum.thread_page(viewer, thread_obj, _page(request)),
-        "errors": errors, "values": values, **_form_context(viewer),
-    }, status=400 if errors else 200)
+    return _with_post_form(request, "community/forum/thread.html", viewer, errors, values,
+                           page=forum.thread_page(viewer, thread_obj, _page(request)))
 
 
 @login_required
@@ -132,10 +125,8 @@ def edit(request, slug: str, post_id: int):
             sub = forum.check_edit_post(request.user, post, viewer, values["body"],
                                         cw_tags=[t for t in values["cw_tags"].split(",") if t.strip()],
                                         request=request)
-        except PermissionDenied as exc:
-            errors = {"__all__": [str(exc)]}
-        except ValidationError as exc:
-            errors = _errors(exc)
+        except REFUSALS as exc:
+            errors = form_errors(exc)
         else:
             if sub.route is not None and not sub.route.publish:
                 return _after_submit(request, viewer, sub)
@@ -225,11 +216,7 @@ def content_warnings(request, slug: str):
 
 
 def _moderator_page(request):
-    if not moderation.can_moderate_anything(request.user):
-        raise Http404
-    if not has_two_factor(request):
-        return redirect(f"{reverse('accounts:two_factor')}?next={request.path}")
-    return None
+    return require_staff_page(request, moderation.can_moderate_anything(request.user), request.path)
 
 
 @login_required
@@ -272,16 +259,9 @@ def chat_item(request, message_id: int):
     if (response := _moderator_page(request)) is not None:
         return response
     message = chat_moderation.access_chat_message_for_moderation(request.user, message_id)
-    try:
-        chat_moderation.check_moderate_chat(request.user, message, request.POST.get("action", ""),
-                                            reason=request.POST.get("reason", ""),
-                                            minutes=request.POST.get("minutes"), request=request)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    except PermissionDenied as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("Done."))
+    run_for_page(request, lambda: chat_moderation.check_moderate_chat(
+        request.user, message, request.POST.get("action", ""), reason=request.POST.get("reason", ""),
+        minutes=request.POST.get("minutes"), request=request), _("Done."))
     return redirect(f"{reverse('moderation:queue')}#chat")
 
 
@@ -298,16 +278,14 @@ def item(request, post_id: int):
                                       reason=request.POST.get("reason", ""), minutes=request.POST.get("minutes"),
                                       label=request.POST.get("label") or None, level=request.POST.get("level") or None,
                                       request=request)
-        except ValidationError as exc:
-            errors = _errors(exc)
-        except PermissionDenied as exc:
-            errors = {"__all__": [str(exc)]}
+        except REFUSALS as exc:
+            errors = form_errors(exc)
         else:
             messages.success(request, _("Done."))
             return redirect("moderation:item", post_id=post.pk)
     return render(request, "community/forum/moderation_item.html", {
         "it": moderation.item_detail(request.user, post), "errors": errors, "revealed": None,
-        "mute_choices": [(60, _("1 hour")), (1440, _("1 day")), (10080, _("7 days")), (43200, _("30 days"))],
+        "mute_choices": _mute_choices(),
     }, status=400 if errors else 200)
 
 
@@ -320,12 +298,10 @@ def reveal(request, post_id: int):
     errors, revealed = {}, None
     try:
         revealed = moderation.check_reveal(request.user, post, request.POST.get("reason", ""), request=request)
-    except ValidationError as exc:
-        errors = _errors(exc)
-    except PermissionDenied as exc:
-        errors = {"__all__": [str(exc)]}
+    except REFUSALS as exc:
+        errors = form_errors(exc)
     # Shown once, on this response only: the name is not kept in the session or the page's URL.
     return render(request, "community/forum/moderation_item.html", {
         "it": moderation.item_detail(request.user, post), "errors": errors, "revealed": revealed,
-        "mute_choices": [(60, _("1 hour")), (1440, _("1 day")), (10080, _("7 days")), (43200, _("30 days"))],
+        "mute_choices": _mute_choices(),
     }, status=400 if errors else 200)

@@ -9,6 +9,7 @@ from hearthside.community import actions
 from hearthside.community.models import ChatMessage, Group, Membership
 from hearthside.conftest import login_client, make_user
 from hearthside.safety.actions import alerts_from
+from hearthside.testing.races import run_at_once
 from hearthside.testing.sockets import collect_frames
 from hearthside.testing.sockets import next_frame as _next
 from hearthside.testing.sockets import open_socket as _open
@@ -262,11 +263,7 @@ def test_two_workers_publish_one_groups_messages_in_sequence_order(group, monkey
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=send_many, args=(u,)) for u in senders]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=60)
+    run_at_once(send_many, senders)
     assert len(published) == 30
     assert published == sorted(published) == list(range(1, 31))
     assert all(held >= 1 for held in held_during_publish)

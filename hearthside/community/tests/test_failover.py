@@ -21,13 +21,10 @@ import time
 from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.db import connection
 
-from hearthside.community.models import ChatMessage, Group, Membership
-from hearthside.conftest import make_user, token_for
+from hearthside.community.models import ChatMessage
 from hearthside.core.asgi_server import uvicorn_command
-from hearthside.testing.processes import database_url_for_subprocess, free_port
+from hearthside.testing.processes import chat_group_for_workers, free_port
 
 ROOT = Path(__file__).resolve().parents[3]
 BURST = 40
@@ -131,13 +128,7 @@ class Member:
 
 @pytest.mark.django_db(transaction=True)
 def test_killing_a_worker_mid_burst_loses_and_duplicates_nothing():
-    group = Group.objects.create(slug="failover", name="Failover", chat_rate_per_minute=10_000)
-    people = [make_user(f"fo{i}") for i in range(4)]
-    for person in people:
-        Membership.objects.create(group=group, user=person)
-    tokens = [token_for(p) for p in people]
-    database_url = database_url_for_subprocess(settings.DATABASES["default"])
-    connection.close()
+    group, people, tokens, database_url = chat_group_for_workers("failover", "fo", 4)
     doomed_port, survivor_port = free_port(), free_port()
     doomed = _start_worker(doomed_port, database_url)
     survivor = _start_worker(survivor_port, database_url)

@@ -9,6 +9,8 @@ import pytest
 from hearthside.companion.engine import Companion
 from hearthside.companion.engine import safety as sf
 
+from .engine_turns import talk
+
 
 def quiet_screener(text, history=None):
     """A screener that finds nothing: what the companion does on its own reading."""
@@ -18,15 +20,6 @@ def quiet_screener(text, history=None):
 @pytest.fixture(scope="module")
 def own_reading():
     return Companion(screen=quiet_screener)
-
-
-def talk(companion, *lines, lang=None, conversation_id="t-1"):
-    turn = companion.start(lang=lang, conversation_id=conversation_id)
-    turns = [turn]
-    for line in lines:
-        turn = companion.respond(turn.state, line, lang=lang)
-        turns.append(turn)
-    return turns
 
 
 def escalated(turn) -> bool:

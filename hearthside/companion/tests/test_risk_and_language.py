@@ -17,16 +17,9 @@ from hearthside.companion.engine import safety as sf
 from hearthside.companion.engine.dialogue import exercise_in, exercises
 from hearthside.companion.engine.es import ARTICLES, EXERCISES, MESSAGES
 
+from .engine_turns import talk
+
 ENGINE = Path(__file__).resolve().parents[1] / "engine"
-
-
-def talk(companion, *lines, lang=None, conversation_id="t-1"):
-    turn = companion.start(lang=lang, conversation_id=conversation_id)
-    turns = [turn]
-    for line in lines:
-        turn = companion.respond(turn.state, line, lang=lang)
-        turns.append(turn)
-    return turns
 
 
 def helped(turn) -> bool:

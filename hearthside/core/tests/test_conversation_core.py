@@ -15,6 +15,7 @@ from hearthside.core.conversation import MAX_PAGE, check_rate, next_seq, page, r
 from hearthside.core.errors import RateLimited
 from hearthside.core.fields import EncryptedTextField
 from hearthside.core.models import SequencedMessage
+from hearthside.testing.races import run_at_once
 
 CALM = "Thanks, that helped a bit today."
 
@@ -192,11 +193,7 @@ def test_concurrent_sends_get_one_contiguous_order_and_a_resend_is_stored_once(b
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=run, args=(c,)) for c in client_ids]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    run_at_once(run, client_ids)
     assert errors == []
     new = messages().exclude(seq__in=before).filter(client_id__in=set(client_ids))
     seqs = sorted(new.values_list("seq", flat=True))

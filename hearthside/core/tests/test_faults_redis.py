@@ -22,13 +22,10 @@ import time
 from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.db import connection
 
-from hearthside.community.models import ChatMessage, Group, Membership
-from hearthside.conftest import make_user, token_for
+from hearthside.community.models import ChatMessage
 from hearthside.core.asgi_server import uvicorn_command
-from hearthside.testing.processes import database_url_for_subprocess, free_port
+from hearthside.testing.processes import chat_group_for_workers, free_port
 
 ROOT = Path(__file__).resolve().parents[3]
 REDIS_SERVER = shutil.which("redis-server")
@@ -117,13 +114,7 @@ def _message(seq):
 
 @pytest.mark.django_db(transaction=True)
 def test_a_redis_outage_keeps_sockets_open_and_delivery_resumes_when_it_returns():
-    group = Group.objects.create(slug="outage", name="Outage", chat_rate_per_minute=10_000)
-    people = [make_user(f"ro{i}") for i in range(3)]
-    for person in people:
-        Membership.objects.create(group=group, user=person)
-    tokens = [token_for(p) for p in people]
-    database_url = database_url_for_subprocess(settings.DATABASES["default"])
-    connection.close()
+    group, people, tokens, database_url = chat_group_for_workers("outage", "ro", 3)
     redis_port, port_a, port_b = free_port(), free_port(), free_port()
     redis_url = f"redis://127.0.0.1:{redis_port}/0"
     redis_proc = worker_a = worker_b = None

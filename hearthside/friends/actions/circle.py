@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 
 from hearthside.accounts.actions import has_consent
 from hearthside.core import audit
+from hearthside.core.access import id_or_404
 from hearthside.core.events import publish_on_commit, user_group
 from hearthside.safety.actions import do_update_plan, plan_for
 
@@ -42,12 +43,7 @@ def may_write_plan(owner) -> bool:
 
 
 def access_circle_member_by_id(user, circle_id, *, as_owner: bool | None = None) -> CircleMember:
-    try:
-        circle_id = int(circle_id)
-    except (TypeError, ValueError):
-        raise Http404 from None
-    if not 0 < circle_id < 2**62:
-        raise Http404
+    circle_id = id_or_404(circle_id, below=2**62)
     qs = CircleMember.objects.select_related("owner__peer_profile", "member__peer_profile")
     if as_owner is True:
         qs = qs.filter(owner=user)

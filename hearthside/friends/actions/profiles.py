@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from hearthside.accounts.models import pseudonym_validator
 from hearthside.core import audit
+from hearthside.core.access import id_or_404
 from hearthside.core.names import mixes_lookalike_scripts, skeleton
 from hearthside.safety.actions import screen_and_route
 
@@ -233,12 +234,7 @@ def suggestions(user, *, topic: str | None = None, limit: int = 20) -> list[dict
 def access_profile_by_id(user, profile_id) -> PeerProfile:
     """A profile this person may see and ask to connect with: both discoverable, the same age
     band, nobody blocked."""
-    try:
-        profile_id = int(profile_id)
-    except (TypeError, ValueError):
-        raise Http404 from None
-    if not 0 < profile_id < 2**62:
-        raise Http404
+    profile_id = id_or_404(profile_id, below=2**62)
     mine = PeerProfile.objects.filter(user=user, enabled=True).first()
     if mine is None:
         raise Http404

@@ -11,10 +11,13 @@ from django.db.models import Max
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, ngettext, ngettext_lazy
 
 from hearthside.core import audit
+from hearthside.core.access import id_or_404
+from hearthside.core.background import enqueue_on_commit
 from hearthside.core.events import publish_on_commit, user_group
+from hearthside.core.text import clean_text
 from hearthside.safety.actions import screen_and_route
 from hearthside.selfcare.models import CheckIn
 
@@ -38,17 +41,12 @@ REACH_OUT_PRESETS = {
 
 
 def check_reach_out(user, *, preset: str = "", text: str = "", request=None) -> ReachOut:
-    text = (text or "").replace("\x00", "").strip()
     if preset:
         if preset not in REACH_OUT_PRESETS:
             raise ValidationError({"preset": [_("Choose one of the messages.")]})
         text = str(REACH_OUT_PRESETS[preset])
-    if not text:
-        raise ValidationError({"text": [_("Choose a message or write your own.")]})
-    if len(text) > MAX_REACH_OUT:
-        raise ValidationError({"text": [ngettext(
-            "Keep it under %(n)s character.",
-            "Keep it under %(n)s characters.", MAX_REACH_OUT) % {"n": MAX_REACH_OUT}]})
+    text = clean_text(text, "text", most=MAX_REACH_OUT, empty=_("Choose a message or write your own."),
+                      too_long=ngettext_lazy("Keep it under %(n)s character.", "Keep it under %(n)s characters.", "n"))
     members = [m.member_id for m in circle_of(user, statuses=(CircleMember.Status.ACCEPTED,))]
     if not members:
         raise ValidationError(_("Nobody has joined your circle yet."))
@@ -72,24 +70,12 @@ def do_reach_out(user, member_ids: list[int], text: str, *, kind: str = ReachOut
         event = {"type": "friends.reach_out", "id": reach_out.pk, "kind": kind, "from": display_name(user),
                  "body": text}
         publish_on_commit([user_group(uid) for uid in member_ids], event)
-        transaction.on_commit(lambda: _enqueue(send_reach_out_email, reach_out.pk))
+        enqueue_on_commit(send_reach_out_email, reach_out.pk, log=log, what="reach-out email")
     return reach_out
 
 
-def _enqueue(task, *args) -> None:
-    try:
-        task.enqueue(*args)
-    except Exception:  # email is a second channel; the in-app notice already stands
-        log.exception("could not queue reach-out email")
-
-
 def access_delivery_by_id(user, delivery_id) -> ReachOutDelivery:
-    try:
-        delivery_id = int(delivery_id)
-    except (TypeError, ValueError):
-        raise Http404 from None
-    if not 0 < delivery_id < 2**62:
-        raise Http404
+    delivery_id = id_or_404(delivery_id, below=2**62)
     delivery = (ReachOutDelivery.objects.filter(pk=delivery_id, recipient=user)
                 .select_related("reach_out__sender__peer_profile").first())
     if delivery is None:
@@ -168,4 +154,3 @@ def nudge_quiet_members(now=None) -> int:
             do_reach_out(profile.user, members, text, kind=ReachOut.Kind.NUDGE)
             count += 1
     return count
-

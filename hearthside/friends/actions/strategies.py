@@ -7,9 +7,11 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 
 from hearthside.core import audit
+from hearthside.core.access import id_or_404
+from hearthside.core.text import clean_text
 from hearthside.safety.actions import check_update_plan, plan_for, screen_and_route
 
 from ..models import PeerReport, Strategy, StrategyReaction
@@ -21,13 +23,8 @@ MAX_STRATEGY = 600
 
 
 def check_share_strategy(user, text: str, situations, request=None) -> tuple[Strategy, object]:
-    text = (text or "").replace("\x00", "").strip()
-    if not text:
-        raise ValidationError({"text": [_("Write what helps you.")]})
-    if len(text) > MAX_STRATEGY:
-        raise ValidationError({"text": [ngettext(
-            "Keep it under %(n)s character.",
-            "Keep it under %(n)s characters.", MAX_STRATEGY) % {"n": MAX_STRATEGY}]})
+    text = clean_text(text, "text", most=MAX_STRATEGY, empty=_("Write what helps you."), too_long=ngettext_lazy(
+        "Keep it under %(n)s character.", "Keep it under %(n)s characters.", "n"))
     situations = _subset("situations", situations or [], SITUATIONS, required=True, most=4)
     with transaction.atomic():
         strategy = Strategy.objects.create(author=user, text=text, situations=situations,
@@ -54,12 +51,7 @@ def strategy_board(user, *, situation: str | None = None, limit: int = 50) -> li
 
 
 def access_strategy_by_id(user, strategy_id) -> Strategy:
-    try:
-        strategy_id = int(strategy_id)
-    except (TypeError, ValueError):
-        raise Http404 from None
-    if not 0 < strategy_id < 2**62:
-        raise Http404
+    strategy_id = id_or_404(strategy_id, below=2**62)
     strategy = Strategy.objects.filter(pk=strategy_id).first()
     if strategy is None:
         raise Http404

@@ -10,6 +10,7 @@ from django.utils import timezone
 from hearthside.conftest import make_user
 from hearthside.friends import actions
 from hearthside.friends.models import Connection, PeerReport
+from hearthside.testing.races import run_at_once
 
 from .helpers import CRISIS, connect, peer
 
@@ -240,11 +241,7 @@ def test_both_people_sending_at_once_get_one_gapless_order():
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=send_many, args=(u,)) for u in (alice, bob)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=60)
+    run_at_once(send_many, (alice, bob))
     assert not errors
     seqs = sorted(PeerMessage.objects.filter(connection=conn).values_list("seq", flat=True))
     assert seqs == list(range(1, 21))

@@ -15,6 +15,7 @@ from hearthside.safety import actions
 from hearthside.safety.models import ContactRoute, DutyShift, SafetyAlert
 from hearthside.supportline import actions as line
 from hearthside.supportline.models import Conversation, Message
+from hearthside.testing.races import run_at_once
 
 CRISIS = "I have the pills saved up and I'm going to kill myself tonight after everyone is asleep."
 MODERATE = "I wish I was dead."
@@ -349,11 +350,7 @@ def test_two_crisis_messages_at_the_same_moment_open_one_incident():
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=write, args=(i,)) for i in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=30)
+    run_at_once(write, range(4), timeout=30)
     assert not errors, errors
     assert SafetyAlert.objects.filter(person=member).count() == 1
     alert = SafetyAlert.objects.get(person=member)

@@ -7,10 +7,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, ngettext_lazy
 
 from hearthside.core import audit, realtime
 from hearthside.core.i18n import in_language_of
+from hearthside.core.text import clean_text
 
 from ..models import Conversation, Message, Watch
 from .common import HANDOFF_ROLES, MAX_NOTE, is_supervisor, staff_role_in, staff_topic, topic
@@ -77,13 +78,9 @@ def check_handoff(actor, conversation: Conversation, to_user_id, summary: str, r
         raise Http404
     if staff_role_in(actor, conversation) != "supporter" and not is_supervisor(actor):
         raise Http404
-    summary = (summary or "").replace("\x00", "").strip()
-    if not summary:
-        raise ValidationError({"summary": [_("Write a short summary for the person taking over.")]})
-    if len(summary) > MAX_NOTE:
-        raise ValidationError({"summary": [ngettext(
-            "Keep the summary under %(n)s character.",
-            "Keep the summary under %(n)s characters.", MAX_NOTE) % {"n": MAX_NOTE}]})
+    summary = clean_text(summary, "summary", most=MAX_NOTE,
+                         empty=_("Write a short summary for the person taking over."), too_long=ngettext_lazy(
+                             "Keep the summary under %(n)s character.", "Keep the summary under %(n)s characters.", "n"))
     try:
         target = User.objects.filter(is_active=True, role_grants__role__in=HANDOFF_ROLES).distinct().get(
             pk=int(to_user_id))

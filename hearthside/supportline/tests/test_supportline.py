@@ -17,22 +17,13 @@ from hearthside.core.models import AuditEvent
 from hearthside.safety.actions import alerts_from
 from hearthside.supportline import actions, policy
 from hearthside.supportline.models import Conversation, Guest, Message, Watch
+from hearthside.testing.races import run_at_once
 from hearthside.testing.sockets import next_frame, open_socket, socket_for
 
 CRISIS = "I have the pills saved up and I'm going to kill myself tonight."
 CALM = "Work has been stressful and I cannot sleep well."
 MODERATE = "I have been thinking about self harm again"
 T0 = datetime(2026, 3, 2, 20, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def supporter(db):
-    return make_user("alex", "peer_supporter", pseudonym="Alex")
-
-
-@pytest.fixture
-def supervisor(db):
-    return make_user("lee", "clinical_supervisor", pseudonym="Dr Lee")
 
 
 def _start(name, opening="", at=None):
@@ -109,11 +100,7 @@ def test_two_supporters_pressing_at_once_only_one_gets_the_conversation():
             connections.close_all()
 
     for _round in range(5):
-        threads = [threading.Thread(target=press, args=(u,)) for u in (a, b)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(timeout=30)
+        run_at_once(press, (a, b), timeout=30)
         got = [r for r in results.values() if r is not None]
         assert len(got) == 1 and got[0].pk == conversation.pk
         conversation.refresh_from_db()

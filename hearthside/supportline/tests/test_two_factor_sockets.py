@@ -19,16 +19,6 @@ from hearthside.testing.sockets import drain, next_frame, ready, socket_for, tok
 CALM = "Work has been stressful and I cannot sleep well."
 
 
-@pytest.fixture
-def supporter(db):
-    return make_user("alex", "peer_supporter", pseudonym="Alex")
-
-
-@pytest.fixture
-def supervisor(db):
-    return make_user("lee", "clinical_supervisor", pseudonym="Dr Lee")
-
-
 def _fresh(user, *, proved: bool | None = None):
     """The user as the database has it; ``proved`` marks it as a socket that (did not) prove one."""
     from hearthside.accounts.models import User

@@ -23,14 +23,16 @@
   var presence = document.getElementById("chat-presence");
   function text(name) { return box.getAttribute("data-" + name) || ""; }
   var lastSeq = 0, firstSeq = null;
-  var buffer = {};          // seq -> frame, waiting for a gap to fill
   // Messages not yet acknowledged: shown marked "not sent — retry", kept across reloads (outbox.js).
   var outbox = window.hsOutbox({
     key: "chat:" + slug, log: log,
     strings: {unsent: text("unsent-text"), retry: text("retry-label"), sending: text("sending-text")},
     send: function (frame) { return trySend(frame); }
   });
-  var gapTimer = null;
+  var inOrder = window.hsInOrder(function (next) {
+    render(next);
+    if (firstSeq === null) firstSeq = next.seq;
+  }, function () { sync(); });
 
   function addReport(li) {
     // Members can report someone else's message; a moderator sees it in the queue.
@@ -70,13 +72,7 @@
       li.className = "is-hidden";
       li.appendChild(hiddenTemplate.content.cloneNode(true));
     } else {
-      var who = document.createElement("strong");
-      who.textContent = frame.author;
-      var body = document.createElement("span");
-      body.className = "chat-body";
-      body.textContent = " " + frame.body;
-      li.appendChild(who);
-      li.appendChild(body);
+      window.hsMessageWords(li, frame.author, frame.body);
       li.className = frame.author === me ? "is-mine" : "";
       if (frame.named) li.setAttribute("data-author", frame.author);
       addReport(li);
@@ -91,27 +87,11 @@
       if (frame.hidden) render(frame);  // a moderator hid an earlier message
       return;
     }
-    buffer[frame.seq] = frame;
-    while (buffer[lastSeq + 1]) {
-      var next = buffer[lastSeq + 1];
-      delete buffer[lastSeq + 1];
-      render(next);
-      lastSeq = next.seq;
-      if (firstSeq === null) firstSeq = next.seq;
-    }
+    lastSeq = inOrder(frame, lastSeq);
     outbox.keepLast();
-    if (Object.keys(buffer).length && !gapTimer) {
-      // A later message arrived first: wait briefly, then fetch the gap from the server.
-      gapTimer = setTimeout(function () { gapTimer = null; sync(); }, 400);
-    }
   }
 
   function sync() { window.hsSocket && window.hsSocket.send({type: "chat.sync", group: slug, after: lastSeq}); }
-
-  function newId() {
-    if (window.crypto && window.crypto.randomUUID) return window.crypto.randomUUID();
-    return String(Date.now()) + "-" + Math.random().toString(36).slice(2);
-  }
 
   function trySend(frame) { return window.hsSocket && window.hsSocket.send(frame); }
 
@@ -120,7 +100,7 @@
     // (Not "text": a variable of that name hid the strings function and the offline notice threw.)
     var body = input.value.trim();
     if (!body) return;
-    var frame = {type: "chat.send", group: slug, client_id: newId(), body: body, anonymous: !!(anon && anon.checked)};
+    var frame = {type: "chat.send", group: slug, client_id: window.hsNewId(), body: body, anonymous: !!(anon && anon.checked)};
     input.value = "";  // the message is in the log now, kept until acknowledged
     notice.textContent = outbox.add(frame) ? "" : text("offline-text");
   });
@@ -180,8 +160,8 @@
   document.addEventListener("hs:socket", function (e) {
     var open = e.detail.state === "open";
     // The words come from the page, in the reader's language.
-    status.textContent = status.getAttribute(open ? "data-live" : "data-reconnecting") || (open ? "live" : "reconnecting…");
-    status.className = "badge " + (open ? "badge-on" : "badge-off");
+    window.hsLiveBadge(status, open, status.getAttribute("data-live") || "live",
+                       status.getAttribute("data-reconnecting") || "reconnecting…");
     if (open) {
       sync();
       outbox.resend();  // the same client ids: the server never stores one twice

@@ -16,7 +16,11 @@
   var strings = document.getElementById("chat-strings").dataset;
   var hiddenTemplate = document.getElementById("chat-hidden-template");
   var reportTemplate = document.getElementById("report-template");
-  var lastSeq = 0, firstSeq = null, buffer = {}, gapTimer = null;
+  var lastSeq = 0, firstSeq = null;
+  var inOrder = window.hsInOrder(function (next) {
+    render(next);
+    if (firstSeq === null) firstSeq = next.seq;
+  }, function () { sync(); });
   // Messages not yet acknowledged: shown marked "not sent — retry", kept across reloads (outbox.js).
   var outbox = window.hsOutbox({
     key: "peer:" + connection, log: log,
@@ -42,13 +46,7 @@
       li.className += " is-hidden";
       li.appendChild(hiddenTemplate.content.cloneNode(true));
     } else {
-      var who = document.createElement("strong");
-      who.textContent = frame.author;
-      var body = document.createElement("span");
-      body.className = "chat-body";
-      body.textContent = " " + frame.body;
-      li.appendChild(who);
-      li.appendChild(body);
+      window.hsMessageWords(li, frame.author, frame.body);
       if (!mine) {
         var report = reportTemplate.content.cloneNode(true);
         report.querySelector("form").action = strings.reportUrl.replace(/\/0\/report\/$/, "/" + frame.seq + "/report/");
@@ -62,32 +60,18 @@
 
   function accept(frame) {
     if (frame.seq <= lastSeq) { if (frame.hidden) render(frame); return; }
-    buffer[frame.seq] = frame;
-    while (buffer[lastSeq + 1]) {
-      var next = buffer[lastSeq + 1];
-      delete buffer[lastSeq + 1];
-      render(next);
-      lastSeq = next.seq;
-      if (firstSeq === null) firstSeq = next.seq;
-    }
+    lastSeq = inOrder(frame, lastSeq);
     outbox.keepLast();
-    if (Object.keys(buffer).length && !gapTimer) {
-      gapTimer = setTimeout(function () { gapTimer = null; sync(); }, 400);
-    }
   }
 
   function send(frame) { return window.hsSocket && window.hsSocket.send(frame); }
   function sync() { send({type: "peer.sync", connection: connection, after: lastSeq}); }
-  function newId() {
-    if (window.crypto && window.crypto.randomUUID) return window.crypto.randomUUID();
-    return String(Date.now()) + "-" + Math.random().toString(36).slice(2);
-  }
 
   form.addEventListener("submit", function (e) {
     e.preventDefault();
     var body = input.value.trim();
     if (!body) return;
-    var frame = {type: "peer.send", connection: connection, client_id: newId(), body: body};
+    var frame = {type: "peer.send", connection: connection, client_id: window.hsNewId(), body: body};
     input.value = "";  // the message is in the log now, kept until acknowledged
     notice.textContent = outbox.add(frame) ? "" : strings.offline;
   });
@@ -99,8 +83,7 @@
   });
 
   function showState(open) {
-    status.textContent = open ? strings.live : strings.reconnecting;
-    status.className = "badge " + (open ? "badge-on" : "badge-off");
+    window.hsLiveBadge(status, open, strings.live, strings.reconnecting);
   }
   document.addEventListener("hs:socket", function (e) {
     var open = e.detail.state === "open";

@@ -137,6 +137,52 @@
     };
   };
 
+  // A new client id for a message: a resend carries the same one, so the server stores it once.
+  window.hsNewId = function () {
+    if (window.crypto && window.crypto.randomUUID) return window.crypto.randomUUID();
+    return String(Date.now()) + "-" + Math.random().toString(36).slice(2);
+  };
+
+  // A live page's connection badge: the page's word for "live" while the socket is open, else
+  // its word for "reconnecting…".
+  window.hsLiveBadge = function (status, open, live, reconnecting) {
+    status.textContent = open ? live : reconnecting;
+    status.className = "badge " + (open ? "badge-on" : "badge-off");
+  };
+
+  // A message's words in its <li> (every chat): who wrote it in bold, then the body.
+  window.hsMessageWords = function (li, author, text) {
+    var who = document.createElement("strong");
+    who.textContent = author;
+    var body = document.createElement("span");
+    body.className = "chat-body";
+    body.textContent = " " + text;
+    li.appendChild(who);
+    li.appendChild(body);
+  };
+
+  // Frames of a sequenced conversation (group, peer and support-line chat), shown in order. A frame
+  // past a gap waits; if the gap is still there 400 ms later, sync() asks the server for it (a
+  // catch-up from the database, docs/realtime.md). Returns accept(frame, last), which renders what
+  // can be rendered in order and returns the last number shown; a caller drops frames <= last.
+  window.hsInOrder = function (render, sync) {
+    var buffer = {};  // seq -> frame, waiting for a gap to fill
+    var gapTimer = null;
+    return function (frame, last) {
+      buffer[frame.seq] = frame;
+      while (buffer[last + 1]) {
+        var next = buffer[last + 1];
+        delete buffer[last + 1];
+        render(next);
+        last = next.seq;
+      }
+      if (Object.keys(buffer).length && !gapTimer) {
+        gapTimer = setTimeout(function () { gapTimer = null; sync(); }, 400);
+      }
+      return last;
+    };
+  };
+
   // Earlier messages, asked for (group and peer chat): not news. The log is marked busy while they
   // go in at its top, so screen readers do not read them out as if they had just been said; it is
   // cleared once the browser has passed the change on (the next frame). ``place(m)`` puts one

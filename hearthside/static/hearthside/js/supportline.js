@@ -27,9 +27,8 @@
     var you = document.getElementById("sl-you");
     var personName = document.getElementById("sl-person-name");
     var lastSeq = 0;
-    var buffer = {};
     var pending = {};
-    var gapTimer = null;
+    var inOrder = window.hsInOrder(function (next) { render(next); }, function () { sync(); });
     var current = box.getAttribute("data-status");
 
     Array.prototype.forEach.call(log.querySelectorAll("li[data-seq]"), function (li) {
@@ -55,30 +54,15 @@
         em.textContent = frame.body;
         li.appendChild(em);
       } else {
-        var who = document.createElement("strong");
-        who.textContent = authorOf(frame);
-        var body = document.createElement("span");
-        body.className = "chat-body";
-        body.textContent = " " + frame.body;
-        li.appendChild(who);
-        li.appendChild(body);
+        window.hsMessageWords(li, authorOf(frame), frame.body);
       }
       log.appendChild(li);
     }
 
     function accept(frame) {
       if (frame.seq <= lastSeq) return;
-      buffer[frame.seq] = frame;
-      while (buffer[lastSeq + 1]) {
-        var next = buffer[lastSeq + 1];
-        delete buffer[lastSeq + 1];
-        render(next);
-        lastSeq = next.seq;
-      }
+      lastSeq = inOrder(frame, lastSeq);
       log.scrollTop = log.scrollHeight;
-      if (Object.keys(buffer).length && !gapTimer) {
-        gapTimer = setTimeout(function () { gapTimer = null; sync(); }, 400);
-      }
     }
 
     function sync() { return !!(window.hsSocket && window.hsSocket.send({type: "line.sync", conversation: id, after: lastSeq})); }
@@ -91,17 +75,13 @@
       key: "line:" + id + ":" + role, log: log, send: trySend,
       strings: {unsent: text("unsent", "Not sent"), retry: text("retry", "retry"), sending: text("sending", "sending…")}
     }) : null;
-    function newId() {
-      if (window.crypto && window.crypto.randomUUID) return window.crypto.randomUUID();
-      return String(Date.now()) + "-" + Math.random().toString(36).slice(2);
-    }
 
     if (form) {
       form.addEventListener("submit", function (e) {
         e.preventDefault();
         var written = input.value.trim();
         if (!written) return;
-        var frame = {type: "line.send", conversation: id, client_id: newId(), body: written,
+        var frame = {type: "line.send", conversation: id, client_id: window.hsNewId(), body: written,
                      whisper: !!(whisper && whisper.checked)};
         input.value = "";
         var sent;
@@ -138,8 +118,7 @@
     setInterval(function () { if (!document.hidden) sync(); }, 8000);
 
     function showLive(open) {
-      status.textContent = open ? text("live", "live") : text("reconnecting", "reconnecting…");
-      status.className = "badge " + (open ? "badge-on" : "badge-off");
+      window.hsLiveBadge(status, open, text("live", "live"), text("reconnecting", "reconnecting…"));
     }
 
     document.addEventListener("hs:socket", function (e) {
