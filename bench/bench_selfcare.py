@@ -6,12 +6,13 @@ from a separate process. SQLite always; PostgreSQL with --postgres URL (or DATAB
 
     .venv/bin/python bench/bench_selfcare.py [--duration 10] [--connections 16] [--postgres URL]
 
-With --year: a year of daily history instead (365 days, 1 to 3 check-ins a day) and the insights
-read only (30 and 365 days), with --old-tree the code before measured beside this tree, alternated
-round by round, each on its own database and server, with the servers' CPU per request:
+With --old-tree: the code before measured beside this tree, alternated round by round, each on its
+own database and server, with the servers' CPU per request and the load average: the 30-day read
+and the check-in write on the 10,000 check-ins of history, or with --year a year of daily history
+instead (365 days, 1 to 3 check-ins a day) and the insights read only (30 and 365 days):
 
     git worktree add /tmp/old-insights <commit>
-    .venv/bin/python bench/bench_selfcare.py --year --old-tree /tmp/old-insights [--rounds 3]
+    .venv/bin/python bench/bench_selfcare.py --old-tree /tmp/old-insights [--rounds 3] [--year]
 
 Needs wrk (apt-get install wrk). Only 127.0.0.1 is contacted; every run is bounded in time.
 """
@@ -72,6 +73,33 @@ CheckIn.objects.bulk_create([
 print("BENCH_CHECKINS", CheckIn.objects.filter(user=user).count())
 """ + YEAR_SETUP[YEAR_SETUP.index("_token, raw"):]
 YEAR_PATHS = ["/api/v1/selfcare/insights?days=30", "/api/v1/selfcare/insights?days=365"]
+
+# People writing check-ins of their own, for the write spread over many people (--old-tree): the
+# one person's writes all wait for the lock on their day's summary, one after the other.
+WRITERS = 16
+WRITERS_SETUP = """
+writers = []
+for n in range({writers}):
+    writer = User.objects.create_user(f"bench-writer-{{n}}", {password!r}, pseudonym=f"Bench Writer {{n}}", country="GB")
+    for purpose in ("privacy", "health_data"):
+        do_give_consent(writer, purpose)
+    writers.append(do_create_token(writer, "bench", "write", two_factor=False)[1])
+print("BENCH_WRITERS", ",".join(writers))
+"""
+
+
+def many_writers_lua(tokens: list[str]) -> str:
+    """wrk's script for check-in writes, each request by one of ``tokens``' people, at random."""
+    listed = ", ".join(f'"{token}"' for token in tokens)
+    return base.WRK_LUA + """
+local tokens = {""" + listed + """}
+local body = '{"mood": 6, "emotions": ["calm"], "activities": ["walk"], "sleep_hours": 7, "note": "benchmark"}'
+request = function()
+  local token = tokens[math.random(#tokens)]
+  return wrk.format("POST", nil, {["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json"}, body)
+end
+"""
+
 
 POST_LUA = base.WRK_LUA + """
 wrk.method = "POST"
@@ -134,6 +162,95 @@ def year_servers(label: str, trees: dict[str, Path], env_for, tmp: Path) -> tupl
         checkins = int(re.search(r"BENCH_CHECKINS (\d+)", out).group(1))
         servers[code] = base.Server(env, 2, 8, tmp / f"granian-{label}-{code}.log", cwd=root)
     return servers, tokens, checkins
+
+
+def side_by_side(args, tmp: Path) -> int:
+    """Old and new side by side on 10,000 check-ins of history: the 30-day read and the check-in
+    write, requests/s and server CPU per request; old and new alternated run by run, every read
+    round first. Every write adds a check-in of today, so each write round finds a few thousand more
+    in today's summary than the round before (old and new alike, each on its own database)."""
+    py = sys.executable
+    trees = {"old": Path(args.old_tree).resolve(), "new": base.ROOT}
+    databases = [] if args.skip_sqlite else ["SQLite"]
+    if args.postgres:
+        databases.append("PostgreSQL")
+    load_before = os.getloadavg()
+    started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    get_lua, post_lua = tmp / "get.lua", tmp / "post.lua"
+    get_lua.write_text(base.WRK_LUA)
+    post_lua.write_text(POST_LUA)
+    operations = [("read", "/api/v1/selfcare/insights?days=30", get_lua), ("write", "/api/v1/selfcare/checkins", post_lua),
+                  (f"write, {WRITERS} people", "/api/v1/selfcare/checkins", None)]
+    rows = []
+    for label in databases:
+        servers, tokens, writer_luas = {}, {}, {}
+        try:
+            for code, root in trees.items():
+                env = base.base_env(tmp / f"{label}-{code}")
+                if label == "PostgreSQL":
+                    base.pg_admin(args.postgres, f"hearthside_bench_rw_{code}", drop=True, create=True)
+                    env["DATABASE_URL"] = base.with_database(args.postgres, f"hearthside_bench_rw_{code}")
+                base.run_checked([py, "manage.py", "migrate", "--noinput", "-v", "0"], env, 900, f"migrate ({code})",
+                                 cwd=root)
+                password = "bench-" + os.urandom(8).hex()
+                out = base.run_checked([py, "manage.py", "shell", "-c", SETUP.format(password=password, history=HISTORY)
+                                        + WRITERS_SETUP.format(password=password, writers=WRITERS)],
+                                       env, 600, f"history ({code})", cwd=root)
+                tokens[code] = re.search(r"BENCH_TOKEN (hs_\S+)", out).group(1)
+                writer_luas[code] = tmp / f"writers-{label}-{code}.lua"
+                writer_luas[code].write_text(many_writers_lua(re.search(r"BENCH_WRITERS (\S+)", out).group(1).split(",")))
+                servers[code] = base.Server(env, 2, 8, tmp / f"granian-{label}-{code}.log", cwd=root)
+            for code, server in servers.items():
+                server.wait_ready()
+                status, _body = base.fetch(server.port, tokens[code], operations[0][1])
+                if status != 200:
+                    raise SystemExit(f"{code}: insights answered {status}")
+                wrk(server.port, tokens[code], operations[0][1], get_lua, 2, args.connections)  # warm-up
+            # Every read round before the first write: the writes add thousands of check-ins to today,
+            # and past 48 a day on average the read decrypts the check-ins (as it always did).
+            for op, path, lua in operations:
+                for round_no in range(1, args.rounds + 1):
+                    for code, server in servers.items():
+                        load = os.getloadavg()[0]
+                        cpu_before = base.tree_cpu(base.proc_table(), server.proc.pid)
+                        r = wrk(server.port, tokens[code], path, lua or writer_luas[code], args.duration, args.connections)
+                        cpu = base.tree_cpu(base.proc_table(), server.proc.pid) - cpu_before
+                        r.update(cpu_ms=1000 * cpu / max(1, r["requests"]), load=load)
+                        rows.append((label, op, code, round_no, r))
+                        base.log(f"{label} {op} {code} round {round_no}: {r['rps']:.0f}/s, "
+                                 f"{r['cpu_ms']:.2f} ms CPU/request, load {load:.1f}, {r['errors']} errors")
+        finally:
+            for server in servers.values():
+                server.stop()
+            if label == "PostgreSQL":
+                for code in trees:
+                    base.pg_admin(args.postgres, f"hearthside_bench_rw_{code}", drop=True, create=False)
+    load_after = os.getloadavg()
+    print(f"\nMachine: {base.machine_description()}")
+    print(f"Started {started}; load average {load_before[0]:.1f} / {load_before[1]:.1f} / {load_before[2]:.1f} "
+          f"before, {load_after[0]:.1f} / {load_after[1]:.1f} / {load_after[2]:.1f} after")
+    print(f"History: {HISTORY} check-ins; granian WSGI, 2 workers; wrk, 2 threads, {args.connections} connections, "
+          f"{args.duration:.0f} s a run; {args.rounds} rounds, old and new alternated\n")
+    print("| database | operation | code | requests/s (each round) | CPU ms/request (each round) | load (each round) "
+          "| p50 ms | p99 ms | errors |")
+    print("|---|---|---|---|---|---|---:|---:|---:|")
+    table: dict = defaultdict(list)
+    for label, op, code, _round, r in rows:
+        table[(label, op, code)].append(r)
+    for (label, op, code), runs in table.items():
+        rps = " · ".join(f"{r['rps']:.0f}" for r in runs)
+        cpu = " · ".join(f"{r['cpu_ms']:.2f}" for r in runs)
+        load = " · ".join(f"{r['load']:.1f}" for r in runs)
+        print(f"| {label} | {op} | {code} | {rps} | {cpu} | {load} | {median(r['p50'] for r in runs):.1f} | "
+              f"{median(r['p99'] for r in runs):.1f} | {sum(r['errors'] for r in runs)} |")
+    print()
+    for label in databases:
+        for op, _path, _lua in operations:
+            old, new = table[(label, op, "old")], table[(label, op, "new")]
+            rps = median(r["rps"] for r in new) / median(r["rps"] for r in old)
+            cpu = median(r["cpu_ms"] for r in old) / median(r["cpu_ms"] for r in new)
+            print(f"{label}, {op}: new/old requests/s {rps:.2f}×, CPU per request old/new {cpu:.2f}×")
+    return 0 if not any(r["errors"] for *_k, r in rows) else 1
 
 
 def year(args, tmp: Path) -> int:
@@ -226,8 +343,8 @@ def main() -> int:
     parser.add_argument("--postgres", default=os.environ.get("DATABASE_URL", ""))
     parser.add_argument("--skip-sqlite", action="store_true")
     parser.add_argument("--year", action="store_true", help="a year of daily history; the insights read only")
-    parser.add_argument("--old-tree", default="", help="with --year: a checkout of the code before, run alternately")
-    parser.add_argument("--rounds", type=int, default=3, help="with --year: runs of each code and read")
+    parser.add_argument("--old-tree", default="", help="a checkout of the code before, run alternately")
+    parser.add_argument("--rounds", type=int, default=3, help="with --old-tree: runs of each code and operation")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         print("wrk is not installed (apt-get install wrk); skipping the self-help benchmark")
@@ -235,6 +352,9 @@ def main() -> int:
     if args.year:
         with tempfile.TemporaryDirectory(prefix="hs-bench-") as tmpdir:
             return year(args, Path(tmpdir))
+    if args.old_tree:
+        with tempfile.TemporaryDirectory(prefix="hs-bench-") as tmpdir:
+            return side_by_side(args, Path(tmpdir))
     rows = []
     with tempfile.TemporaryDirectory(prefix="hs-bench-") as tmpdir:
         tmp = Path(tmpdir)

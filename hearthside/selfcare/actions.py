@@ -191,14 +191,14 @@ def check_update_checkin(user, checkin: CheckIn, fields: dict) -> CheckIn:
     with transaction.atomic():
         checkin.save(update_fields=[*clean, "updated_at"])
         # Its day, and the day it was on if the edit moved it.
-        checkin_days.refresh(checkin.user_id, [before, checkin.at])
+        checkin_days.refresh(user, [before, checkin.at])
     return checkin
 
 
 def do_delete_checkin(checkin: CheckIn) -> None:
     with transaction.atomic():
         checkin.delete()
-        checkin_days.refresh(checkin.user_id, [checkin.at])
+        checkin_days.refresh(checkin.user, [checkin.at])
 
 
 def activity_choices(user) -> list[str]:

@@ -78,6 +78,10 @@ class CheckInDay(models.Model):
     # Sum of moods, emotions and activities with their tallies, hours of sleep: health data,
     # encrypted like the check-in's own fields.
     summary = EncryptedJSONField()
+    # When the day's newest check-in was written; not secret either (CheckIn.at is plain). A new
+    # check-in after it is added to the summary without reading the day's check-ins. Empty only
+    # where no writer has set it yet (then the day is summed up again at its next write).
+    newest_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "day"], name="unique_checkin_day")]

@@ -115,7 +115,8 @@ def assert_same_as_reference(user) -> None:
 def stored_days(user) -> list[tuple]:
     from hearthside.selfcare.models import CheckInDay
 
-    return [(d.day, d.time_zone, d.checkins, d.summary) for d in CheckInDay.objects.filter(user=user).order_by("day")]
+    return [(d.day, d.time_zone, d.checkins, d.summary, d.newest_at)
+            for d in CheckInDay.objects.filter(user=user).order_by("day")]
 
 
 def assert_days_up_to_date(user) -> None:
@@ -222,24 +223,24 @@ def test_each_write_keeps_its_days_summed_up(person):
                                             "at": "2026-03-27T09:00:00+00:00"})
         assert stored_days(user) == [(date(2026, 3, 27), "Europe/Madrid", 2, {
             "v": 1, "mood_sum": 11, "emotions": [["sad", 2], ["tired", 1], ["calm", 1]],
-            "activities": ["work"], "sleep": [5.5, 7.0]})]
+            "activities": ["work"], "sleep": [5.5, 7.0]}, datetime(2026, 3, 27, 22, 30, tzinfo=ZoneInfo("UTC")))]
         actions.check_update_checkin(user, late, {"at": "2026-03-28T10:00:00+00:00", "mood": 4})
-        assert [(d, n, s["mood_sum"]) for d, _z, n, s in stored_days(user)] == [
-            (date(2026, 3, 27), 1, 8), (date(2026, 3, 28), 1, 4)]
+        assert [(d, n, s["mood_sum"], t.hour) for d, _z, n, s, t in stored_days(user)] == [
+            (date(2026, 3, 27), 1, 8, 9), (date(2026, 3, 28), 1, 4, 10)]
         actions.do_delete_checkin(late)
-        assert [(d, n) for d, _z, n, _s in stored_days(user)] == [(date(2026, 3, 27), 1)]
+        assert [(d, n) for d, _z, n, _s, _t in stored_days(user)] == [(date(2026, 3, 27), 1)]
         assert_same_as_reference(user)
 
 
 @pytest.mark.django_db
 def test_checkins_written_as_they_happen_are_added_to_their_day(person, monkeypatch):
-    """The usual write, the person's newest check-in, adds to the day's summary without reading the
+    """The usual write, the newest check-in of its day, adds to the day's summary without reading the
     day's other check-ins; the result is what summing the day up again gives."""
     from hearthside.selfcare import actions, checkin_days
 
     sums = []
-    build = checkin_days._build
-    monkeypatch.setattr(checkin_days, "_build", lambda *args: sums.append(args[1]) or build(*args))
+    scan = checkin_days._scan
+    monkeypatch.setattr(checkin_days, "_scan", lambda *args: sums.append(args[1]) or scan(*args))
     rng = random.Random(13)
     user = person("diarist", "America/St_Johns")
     start = NOW - timedelta(days=20)
@@ -249,10 +250,27 @@ def test_checkins_written_as_they_happen_are_added_to_their_day(person, monkeypa
                 actions.check_create_checkin(user, _fields(rng))
     with time_machine.travel(NOW, tick=False):
         days = stored_days(user)
-        assert sum(n for _d, _z, n, _s in days) == user.checkins.count()
+        assert sum(n for _d, _z, n, _s, _t in days) == user.checkins.count()
         assert len(sums) == len(days)  # only the first check-in of each day summed its day up
         assert_days_up_to_date(user)
         assert_same_as_reference(user)
+        # Such a write keeps its day with two queries: the read of the day's row, which locks it,
+        # and its update. The person's time zone comes with the request's User; no other check-in
+        # is read.
+        from django.test.utils import CaptureQueriesContext
+
+        actions.check_create_checkin(user, _fields(rng))  # (the day's first, if it is)
+        scans = len(sums)
+        with time_machine.travel(NOW + timedelta(seconds=1), tick=False), CaptureQueriesContext(connection) as queries:
+            actions.check_create_checkin(user, _fields(rng))
+        kept = [q["sql"] for q in queries.captured_queries if "selfcare_checkinday" in q["sql"]]
+        assert [sql.split()[0] for sql in kept] == ["SELECT", "UPDATE"], kept
+        assert "FOR UPDATE" in kept[0] or connection.vendor == "sqlite"
+        assert len(sums) == scans
+        assert not [q for q in queries.captured_queries if "accounts_user" in q["sql"]]
+        assert [q["sql"].split()[0] for q in queries.captured_queries
+                if "selfcare_checkin" in q["sql"] and "selfcare_checkinday" not in q["sql"]] == ["INSERT"]
+        assert_days_up_to_date(user)
 
 
 @pytest.mark.django_db
@@ -287,7 +305,7 @@ def test_a_new_time_zone_counts_the_days_again(person):
         user.time_zone = "Pacific/Pago_Pago"  # 25 hours away: every check-in changes day
         user.save(update_fields=["time_zone"])
         assert_same_as_reference(user)
-        assert {z for _d, z, _n, _s in stored_days(user)} == {"Pacific/Pago_Pago"}
+        assert {z for _d, z, _n, _s, _t in stored_days(user)} == {"Pacific/Pago_Pago"}
 
 
 @pytest.mark.django_db
@@ -374,7 +392,7 @@ def test_the_command_sums_everything_up_again(person):
 
 
 BEFORE = [("selfcare", "0008_move_sharinggrant_to_accounts")]
-AFTER = [("selfcare", "0010_backfill_checkin_days")]
+AFTER = [("selfcare", "0011_checkinday_newest_at")]
 
 
 def _migrate(targets):
@@ -401,8 +419,9 @@ def test_the_migration_sums_up_the_checkins_already_stored():
 
         for user in users:
             migrated = stored_days(user)
-            assert sum(n for _d, _z, n, _s in migrated) == 120
-            assert {z for _d, z, _n, _s in migrated} == {user.time_zone}
+            assert sum(n for _d, _z, n, _s, _t in migrated) == 120
+            assert {z for _d, z, _n, _s, _t in migrated} == {user.time_zone}
+            assert all(t is not None for _d, _z, _n, _s, t in migrated)
             assert_days_up_to_date(user)
             with time_machine.travel(NOW, tick=False):
                 assert_same_as_reference(user)
@@ -410,3 +429,110 @@ def test_the_migration_sums_up_the_checkins_already_stored():
     finally:
         executor = MigrationExecutor(connection)
         executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+def _at_once(target, arguments) -> list[BaseException]:
+    """``target(argument)`` in one thread per argument, lined up by a barrier; the errors raised."""
+    import threading
+
+    from django.db import connections
+
+    barrier = threading.Barrier(len(arguments))
+    errors: list[BaseException] = []
+
+    def run(argument):
+        try:
+            barrier.wait(timeout=10)
+            target(argument)
+        except BaseException as exc:  # noqa: BLE001  (reported by the caller)
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(argument,)) for argument in arguments]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert not any(thread.is_alive() for thread in threads), "a writer is still waiting"
+    return errors
+
+
+@pytest.mark.django_db(transaction=True)
+def test_writers_of_one_day_at_once_leave_it_summed_up_right(monkeypatch):
+    """Several requests of one person writing check-ins of the same day at the same moment (two
+    devices, an offline outbox sending its queue): each waits for the one before it, so the day's
+    summary is what summing its check-ins up again gives, with none lost or counted twice. First a
+    day without a row, which every writer tries to insert; then two writers that both read the day
+    before either has written it (held there for as long as the other does not come); then creates
+    (some back-dated, so that they sum the day up again) beside edits that move check-ins to the next
+    day and back, and deletes.
+    """
+    import threading
+
+    from hearthside.accounts.actions import do_give_consent
+    from hearthside.accounts.models import User
+    from hearthside.selfcare import actions, checkin_days
+    from hearthside.selfcare.models import CheckIn, CheckInDay
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: SQLite serialises writers (transaction_mode IMMEDIATE), so nothing races")
+    user = make_user("racer", time_zone="Europe/Madrid")
+    do_give_consent(user, "health_data")
+    tz = ZoneInfo("Europe/Madrid")
+    day = timezone.now().astimezone(tz).date() - timedelta(days=3)
+    base = datetime.combine(day, datetime.min.time(), tzinfo=tz) + timedelta(hours=8)
+
+    def creator(number: int, per_thread: int = 8):
+        rng = random.Random(number)
+        person = User.objects.get(pk=user.pk)  # each request loads its own
+        for i in range(per_thread):
+            # Interleaved across the threads; every third one back-dated within the day.
+            minutes = i * 10 + number if i % 3 else rng.randint(0, 600)
+            actions.check_create_checkin(person, {**_fields(rng), "at": (base + timedelta(minutes=minutes)).isoformat()})
+
+    assert _at_once(creator, range(4)) == []
+    assert CheckInDay.objects.filter(user=user).count() == 1
+    assert stored_days(user)[0][2] == 4 * 8 == CheckIn.objects.filter(user=user).count()
+    assert_days_up_to_date(user)
+
+    # Each writer, once it has read the day's row, waits up to 2 s for the other to have read it
+    # too. Where the row is locked, the other cannot read it until the first has committed: the
+    # wait runs out and they take turns. Without the lock, both would add to the same summary and
+    # one check-in would be lost from it.
+    both_read = threading.Barrier(2)
+    locked_row = checkin_days._locked_row
+
+    def read_and_wait(user_id, day):
+        row = locked_row(user_id, day)
+        try:
+            both_read.wait(timeout=2)
+        except threading.BrokenBarrierError:
+            pass
+        return row
+
+    monkeypatch.setattr(checkin_days, "_locked_row", read_and_wait)
+    late = base + timedelta(hours=12)
+    assert _at_once(lambda n: actions.check_create_checkin(User.objects.get(pk=user.pk), {
+        "mood": 5, "emotions": [f"e{n}"], "at": (late + timedelta(minutes=n)).isoformat()}), range(2)) == []
+    monkeypatch.undo()
+    assert stored_days(user)[0][2] == 4 * 8 + 2 == CheckIn.objects.filter(user=user).count()
+    assert_days_up_to_date(user)
+
+    def editor(_number):
+        rng = random.Random(99)
+        person = User.objects.get(pk=user.pk)
+        for pk in sorted(CheckIn.objects.filter(user=user).values_list("pk", flat=True))[:12]:
+            checkin = actions.access_checkin_by_id(person, pk)
+            if pk % 3 == 0:
+                actions.do_delete_checkin(checkin)
+            else:
+                # To the next day, or back a little within the day; with a new mood either way.
+                hours = 24 if pk % 3 == 1 else -rng.randint(1, 7)
+                actions.check_update_checkin(person, checkin, {"mood": rng.randint(1, 10),
+                                                               "at": (checkin.at + timedelta(hours=hours)).isoformat()})
+
+    assert _at_once(lambda n: editor(n) if n == 3 else creator(10 + n), range(4)) == []
+    assert CheckInDay.objects.filter(user=user).count() == 2
+    assert sum(n for _d, _z, n, _s, _t in stored_days(user)) == CheckIn.objects.filter(user=user).count()
+    assert_days_up_to_date(user)
