@@ -144,7 +144,7 @@ class AsgiServer:
         if profile:
             bench = str(Path(__file__).resolve().parent)
             command = [sys.executable, "-c", f"import sys; sys.path[:0] = [{str(tree)!r}, {bench!r}]; "
-                       f"import bench_handshake as b; b.serve_profiled({self.port}, {profile!r})"]
+                       f"import common; common.serve_profiled({self.port}, {profile!r})"]
         else:
             command = uvicorn_command("127.0.0.1", self.port)
         self._log = open(log_path, "wb")  # noqa: SIM115 - closed in stop()
@@ -163,39 +163,6 @@ class AsgiServer:
                 os.killpg(self.proc.pid, signal.SIGKILL)
                 self.proc.wait(timeout=10)
         self._log.close()
-
-
-def serve_profiled(port: int, out: str) -> None:
-    import cProfile
-
-    import uvicorn
-    from asgiref.sync import SyncToAsync
-
-    from hearthside.core.asgi_server import UVICORN_OPTIONS
-
-    signal.signal(signal.SIGTERM, lambda *_args: sys.exit(0))  # so that `finally` writes the profile
-    # CPU time per thread (not wall time, which counts waits for the GIL), in the event loop and in
-    # the threads that run the ORM (``database_sync_to_async``): OUT and OUT.threads.
-    profiler = cProfile.Profile(time.thread_time)
-    in_threads = cProfile.Profile(time.thread_time)
-    handler = SyncToAsync.thread_handler
-
-    def profiled_handler(self, *a, **kw):
-        in_threads.enable()  # one thread runs the ORM at a time (thread-sensitive)
-        try:
-            return handler(self, *a, **kw)
-        finally:
-            in_threads.disable()
-
-    SyncToAsync.thread_handler = profiled_handler
-    profiler.enable()
-    try:
-        uvicorn.run("hearthside.asgi:application", host="127.0.0.1", port=port, log_level="warning",
-                    timeout_graceful_shutdown=1, **UVICORN_OPTIONS)
-    finally:
-        profiler.disable()
-        profiler.dump_stats(out)
-        in_threads.dump_stats(out + ".threads")
 
 
 # ---------------------------------------------------------------------------------------------

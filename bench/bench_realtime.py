@@ -27,7 +27,6 @@ import argparse
 import asyncio
 import json
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -36,9 +35,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from common import cpu_seconds, pct, report_step, start_clients, stop_clients, table, wait_for_port  # noqa: E402
+from common import (  # noqa: E402
+    cpu_seconds,
+    pct,
+    report_step,
+    serve_profiled,
+    start_clients,
+    stop_clients,
+    table,
+    wait_for_port,
+)
 
-from hearthside.core.asgi_server import UVICORN_OPTIONS, uvicorn_command  # noqa: E402
+from hearthside.core.asgi_server import uvicorn_command  # noqa: E402
 
 # ---------------------------------------------------------------------------------------------
 # Set-up (in the orchestrating process, through the ORM)
@@ -78,23 +86,6 @@ def start_servers(procs: int, port: int, profile: str = "") -> list[subprocess.P
     for i in range(procs):
         wait_for_port(port + i)
     return servers
-
-
-def serve_profiled(port: int, out: str) -> None:
-    import cProfile
-
-    import uvicorn
-
-    # uvicorn re-raises SIGTERM after its graceful shutdown: make that an exit that runs `finally`.
-    signal.signal(signal.SIGTERM, lambda *_args: sys.exit(0))
-    profiler = cProfile.Profile()
-    profiler.enable()
-    try:
-        uvicorn.run("hearthside.asgi:application", host="127.0.0.1", port=port, log_level="warning",
-                    timeout_graceful_shutdown=1, **UVICORN_OPTIONS)
-    finally:
-        profiler.disable()
-        profiler.dump_stats(out)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -122,6 +122,17 @@ def wrk(port: int, token: str, path: str, lua: Path, duration: float, connection
             "errors": errors, "requests": data["requests"]}
 
 
+def _measured_run(server, token: str, path: str, lua, args) -> dict:
+    """One wrk run against ``server`` with the load average before it and the server's CPU per
+    request (its process tree's, from /proc)."""
+    load = os.getloadavg()[0]
+    cpu_before = base.tree_cpu(base.proc_table(), server.proc.pid)
+    r = wrk(server.port, token, path, lua, args.duration, args.connections)
+    cpu = base.tree_cpu(base.proc_table(), server.proc.pid) - cpu_before
+    r.update(cpu_ms=1000 * cpu / max(1, r["requests"]), load=load)
+    return r
+
+
 def bench(label: str, env: dict, args, tmp: Path) -> list[tuple]:
     py = sys.executable
     base.run_checked([py, "manage.py", "migrate", "--noinput", "-v", "0"], env, 600, "migrate")
@@ -211,14 +222,10 @@ def side_by_side(args, tmp: Path) -> int:
             for op, path, lua in operations:
                 for round_no in range(1, args.rounds + 1):
                     for code, server in servers.items():
-                        load = os.getloadavg()[0]
-                        cpu_before = base.tree_cpu(base.proc_table(), server.proc.pid)
-                        r = wrk(server.port, tokens[code], path, lua or writer_luas[code], args.duration, args.connections)
-                        cpu = base.tree_cpu(base.proc_table(), server.proc.pid) - cpu_before
-                        r.update(cpu_ms=1000 * cpu / max(1, r["requests"]), load=load)
+                        r = _measured_run(server, tokens[code], path, lua or writer_luas[code], args)
                         rows.append((label, op, code, round_no, r))
                         base.log(f"{label} {op} {code} round {round_no}: {r['rps']:.0f}/s, "
-                                 f"{r['cpu_ms']:.2f} ms CPU/request, load {load:.1f}, {r['errors']} errors")
+                                 f"{r['cpu_ms']:.2f} ms CPU/request, load {r['load']:.1f}, {r['errors']} errors")
         finally:
             for server in servers.values():
                 server.stop()
@@ -293,14 +300,10 @@ def year(args, tmp: Path) -> int:
             for round_no in range(1, args.rounds + 1):
                 for path in YEAR_PATHS:
                     for code, server in servers.items():
-                        load = os.getloadavg()[0]
-                        cpu_before = base.tree_cpu(base.proc_table(), server.proc.pid)
-                        r = wrk(server.port, tokens[code], path, get_lua, args.duration, args.connections)
-                        cpu = base.tree_cpu(base.proc_table(), server.proc.pid) - cpu_before
-                        r.update(cpu_ms=1000 * cpu / max(1, r["requests"]), load=load)
+                        r = _measured_run(server, tokens[code], path, get_lua, args)
                         rows.append((label, path, code, round_no, r))
                         base.log(f"{label} {path} {code} round {round_no}: {r['rps']:.0f}/s, "
-                                 f"{r['cpu_ms']:.2f} ms CPU/request, load {load:.1f}")
+                                 f"{r['cpu_ms']:.2f} ms CPU/request, load {r['load']:.1f}")
         finally:
             for server in servers.values():
                 server.stop()

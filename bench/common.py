@@ -403,3 +403,39 @@ CRISIS = [
     "I would never kill myself, but I feel empty.",
     "My friend said she wants to die and I'm scared for her.",
 ]
+
+
+def serve_profiled(port: int, out: str) -> None:
+    """Serve the ASGI application on ``port`` under cProfile until SIGTERM, then write the event
+    loop's profile to OUT and that of the threads that run the ORM to OUT.threads (bench_realtime,
+    bench_handshake ``--profile``)."""
+    import cProfile
+
+    import uvicorn
+    from asgiref.sync import SyncToAsync
+
+    from hearthside.core.asgi_server import UVICORN_OPTIONS
+
+    signal.signal(signal.SIGTERM, lambda *_args: sys.exit(0))  # so that `finally` writes the profile
+    # CPU time per thread (not wall time, which counts waits for the GIL), in the event loop and in
+    # the threads that run the ORM (``database_sync_to_async``): OUT and OUT.threads.
+    profiler = cProfile.Profile(time.thread_time)
+    in_threads = cProfile.Profile(time.thread_time)
+    handler = SyncToAsync.thread_handler
+
+    def profiled_handler(self, *a, **kw):
+        in_threads.enable()  # one thread runs the ORM at a time (thread-sensitive)
+        try:
+            return handler(self, *a, **kw)
+        finally:
+            in_threads.disable()
+
+    SyncToAsync.thread_handler = profiled_handler
+    profiler.enable()
+    try:
+        uvicorn.run("hearthside.asgi:application", host="127.0.0.1", port=port, log_level="warning",
+                    timeout_graceful_shutdown=1, **UVICORN_OPTIONS)
+    finally:
+        profiler.disable()
+        profiler.dump_stats(out)
+        in_threads.dump_stats(out + ".threads")

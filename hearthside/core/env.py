@@ -19,10 +19,7 @@ def env_str(name: str, default: str | None = None, *, required: bool = False) ->
     return value
 
 
-def env_bool(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
+def parse_bool(name: str, value: str) -> bool:
     lowered = value.strip().lower()
     if lowered in {"1", "true", "yes", "on"}:
         return True
@@ -31,10 +28,7 @@ def env_bool(name: str, default: bool = False) -> bool:
     raise ConfigError(f"{name} must be a boolean (true/false), got {value!r}")
 
 
-def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
+def parse_int(name: str, value: str, *, minimum: int | None = None) -> int:
     try:
         number = int(value)
     except ValueError:
@@ -44,6 +38,16 @@ def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
     return number
 
 
+def env_bool(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    return default if value is None or value == "" else parse_bool(name, value)
+
+
+def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
+    value = os.environ.get(name)
+    return default if value is None or value == "" else parse_int(name, value, minimum=minimum)
+
+
 def env_list(name: str, default: list[str] | None = None) -> list[str]:
     value = os.environ.get(name)
     if value is None or value.strip() == "":
@@ -51,27 +55,8 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-def _url_bool(key: str, raw: str) -> bool:
-    value = raw.strip().lower()
-    if value in {"1", "true", "yes", "on"}:
-        return True
-    if value in {"0", "false", "no", "off"}:
-        return False
-    raise ConfigError(f"DATABASE_URL: {key.lower()} must be true or false, not {raw!r}")
-
-
-def _url_seconds(key: str, raw: str) -> int:
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ConfigError(f"DATABASE_URL: {key.lower()} must be a number of seconds, not {raw!r}") from None
-    if value < 0:
-        raise ConfigError(f"DATABASE_URL: {key.lower()} must be 0 or more, not {raw!r}")
-    return value
-
-
-_DJANGO_DB_KEYS = {"disable_server_side_cursors": _url_bool, "conn_health_checks": _url_bool,
-                   "conn_max_age": _url_seconds}
+_DJANGO_DB_KEYS = {"disable_server_side_cursors": parse_bool, "conn_health_checks": parse_bool,
+                   "conn_max_age": lambda name, value: parse_int(name, value, minimum=0)}
 
 
 def database_from_url(url: str) -> dict:
@@ -94,7 +79,7 @@ def database_from_url(url: str) -> dict:
             "CONN_HEALTH_CHECKS": True,
         }
         for key, raw in own.items():
-            entry[key] = _DJANGO_DB_KEYS[key.lower()](key, raw)
+            entry[key] = _DJANGO_DB_KEYS[key.lower()](f"DATABASE_URL's {key.lower()}", raw)
         return entry
     if parsed.scheme == "sqlite":
         path = unquote(parsed.path)
