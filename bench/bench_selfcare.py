@@ -122,6 +122,21 @@ def wrk(port: int, token: str, path: str, lua: Path, duration: float, connection
             "errors": errors, "requests": data["requests"]}
 
 
+def _stop(servers: dict, label: str, args, databases: list[str]) -> None:
+    for server in servers.values():
+        server.stop()
+    if label == "PostgreSQL":
+        for name in databases:
+            base.pg_admin(args.postgres, name, drop=True, create=False)
+
+
+def _print_machine(started: str, load_before) -> None:
+    load_after = os.getloadavg()
+    print(f"\nMachine: {base.machine_description()}")
+    print(f"Started {started}; load average {load_before[0]:.1f} / {load_before[1]:.1f} / {load_before[2]:.1f} "
+          f"before, {load_after[0]:.1f} / {load_after[1]:.1f} / {load_after[2]:.1f} after")
+
+
 def _measured_run(server, token: str, path: str, lua, args) -> dict:
     """One wrk run against ``server`` with the load average before it and the server's CPU per
     request (its process tree's, from /proc)."""
@@ -227,15 +242,8 @@ def side_by_side(args, tmp: Path) -> int:
                         base.log(f"{label} {op} {code} round {round_no}: {r['rps']:.0f}/s, "
                                  f"{r['cpu_ms']:.2f} ms CPU/request, load {r['load']:.1f}, {r['errors']} errors")
         finally:
-            for server in servers.values():
-                server.stop()
-            if label == "PostgreSQL":
-                for code in trees:
-                    base.pg_admin(args.postgres, f"hearthside_bench_rw_{code}", drop=True, create=False)
-    load_after = os.getloadavg()
-    print(f"\nMachine: {base.machine_description()}")
-    print(f"Started {started}; load average {load_before[0]:.1f} / {load_before[1]:.1f} / {load_before[2]:.1f} "
-          f"before, {load_after[0]:.1f} / {load_after[1]:.1f} / {load_after[2]:.1f} after")
+            _stop(servers, label, args, [f"hearthside_bench_rw_{code}" for code in trees])
+    _print_machine(started, load_before)
     print(f"History: {HISTORY} check-ins; granian WSGI, 2 workers; wrk, 2 threads, {args.connections} connections, "
           f"{args.duration:.0f} s a run; {args.rounds} rounds, old and new alternated\n")
     print("| database | operation | code | requests/s (each round) | CPU ms/request (each round) | load (each round) "
@@ -305,15 +313,8 @@ def year(args, tmp: Path) -> int:
                         base.log(f"{label} {path} {code} round {round_no}: {r['rps']:.0f}/s, "
                                  f"{r['cpu_ms']:.2f} ms CPU/request, load {r['load']:.1f}")
         finally:
-            for server in servers.values():
-                server.stop()
-            if label == "PostgreSQL":
-                for code in trees:
-                    base.pg_admin(args.postgres, f"hearthside_bench_{code}", drop=True, create=False)
-    load_after = os.getloadavg()
-    print(f"\nMachine: {base.machine_description()}")
-    print(f"Started {started}; load average {load_before[0]:.1f} / {load_before[1]:.1f} / {load_before[2]:.1f} "
-          f"before, {load_after[0]:.1f} / {load_after[1]:.1f} / {load_after[2]:.1f} after")
+            _stop(servers, label, args, [f"hearthside_bench_{code}" for code in trees])
+    _print_machine(started, load_before)
     print(f"History: {checkins} check-ins over 365 days (1 to 3 a day); granian WSGI, 2 workers; wrk, 2 threads, "
           f"{args.connections} connections, {args.duration:.0f} s a run; {args.rounds} rounds, "
           f"{' and '.join(trees)} alternated\n")
