@@ -136,7 +136,7 @@ _IDIOM_NEXT = frozenset("""laughing laugh laughed tripping tripped falling fell 
 # What may follow a phrase flagged "end" ("gonna commit." / "gonna commit tonight").
 _PRESCRIBED = frozenset("prescribed doctor doctors dr gp pharmacist recommended course antibiotics".split())
 # After "my last post/message": a break, not an ending ("... before the holidays", "... for today").
-_ORDINARY_NEXT = frozenset("before until till for of".split())
+_ORDINARY_NEXT = frozenset("before until till for of about".split())
 _END_OK = frozenset("""tonight today tomorrow soon now suicide lol lmao already finally again""".split())
 # "suicide squad": the word is part of a name or a topic phrase.
 _TOPIC_NEXT = frozenset("""squad prevention awareness hotline helpline rates rate statistics stats bomber bombers
@@ -490,8 +490,10 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+# Single quotes may hold apostrophes inside words ("'this is the last time you'll hear from me'").
 _QUOTE_RE = re.compile(
-    r"\"[^\"\n]{1,300}\"|“[^”\n]{1,300}”|«[^»\n]{1,300}»|‘[^’\n]{1,160}’|(?<![\w'])'[^'\n]{1,160}'(?![\w'])"
+    r"\"[^\"\n]{1,300}\"|“[^”\n]{1,300}”|«[^»\n]{1,300}»|‘(?:[^’\n]|(?<=\w)’(?=\w)){1,160}’"
+    r"|(?<![\w'])'(?:[^'\n]|(?<=\w)'(?=\w)){1,160}'(?![\w'])"
 )
 
 

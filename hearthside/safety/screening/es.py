@@ -1226,9 +1226,13 @@ _add("active_ideation", "",
      r"me parece|se siente|luce|se me hace)(?: cada vez| cada dia)? (?:mas |muy |bastante |tan |re )?(?:tentador|"
      r"atractivo|buena idea|una buena idea|bien|bonito|la (?:unica )?(?:salida|opcion|solucion)|lo mejor|"
      r"una opcion|la mejor opcion)",
+     r"(?:estoy|me siento|estoy muy|estoy tan) (?:tan |muy )?(?:cerca|a punto) de (?:acabar con todo|acabar con mi vida|"
+     r"matarme|quitarme la vida|suicidarme|hacerlo)(?! (?:el|la|lo|los|las|mi|mis|este|esta|eso|de)\b)",
      r"(?:hoy|esta noche|manana|ya|ahora) (?:termino|acabo) con todo(?! (?:lo|el|la|los|las|mi|este|esta|"
      r"eso)\b)|(?:termino|acabo) con todo (?:hoy|esta noche|manana|ya|ahora)" + END)
 _add("passive_ideation", "",
+     r"(?:espero|ojala pudiera|rezo por|pido) no (?:volver a )?despertar(?:me)?(?: (?:manana|nunca|nunca mas|mas|"
+     r"otra vez))?" + END,
      r"(?:me )?(?:quiero|quisiera|quiera|queria) (?:ir(?:me)? a |irme a )?dormir(?:me)? y no (?:volver a )?"
      r"despertar(?:me)?(?! (?:hasta|en (?:todo|toda|una|un)|el finde|manana|temprano|antes)\b)",
      r"(?:morir|morirme|la muerte|estar muert[oa]|no despertar) (?:se ve|suena|parece|me parece|se siente|luce|"
@@ -1712,7 +1716,13 @@ _add("farewell", "",
      r"(?:van|vas|vais|va) a estar (?:mucho )?mejor sin mi|(?:van|vas|vais) a (?:descansar|poder descansar|"
      r"respirar) de mi|ya no (?:les|te|os|los|las) voy a (?:molestar|estorbar|dar problemas|causar problemas|"
      r"ser una carga)(?: (?:mas|nunca mas|jamas))?(?: ,| \.)? (?:pronto|nunca mas|para siempre)",
-     r"no (?:lloren|llores|lloreis|sufran|sufras) (?:por mi|cuando (?:ya )?no (?:este|estoy)|cuando me vaya)",
+     r"no (?:lloren|llores|lloreis|sufran|sufras|esten tristes|estes triste|se pongan tristes|te pongas triste) "
+     r"(?:por mi|cuando (?:ya )?no (?:este|estoy)|cuando me vaya)",
+     # Session 10.
+     r"(?:ya )?no (?:se |te |os )?(?:van|vas|vais) a tener que preocupar(?:se|te|os)? por mi (?:despues de|desde|a partir "
+     r"de) (?:esta noche|hoy|manana|este finde)",
+     r"(?:esta es|esta va a ser|sera|va a ser|es) la ultima vez que (?:sabran|van a saber|sabras|vas a saber|saben|"
+     r"me veran|me van a ver)(?: (?:de mi|algo de mi))?" + END,
      _WAVE_GRAVE)
 _add("farewell", "weak",
      rf"(?:{FINALITY})",

@@ -400,10 +400,16 @@ RULES: list[tuple[str, str, list[str]]] = [
         "(last|final) (night|day) (alive|on earth)",
         "my last (sunrise|sunset|breath|breaths)",
         "(you will|you will all|you all will|everyone will) be free (of me|from me|soon)",
+        # Session 10.
+        "(you will not|you will never|nobody will|no one will) (have to|need to) worry about me (after|from|past) "
+        "(tonight|today|tomorrow|this weekend|this week|now)",
+
     ]),
     # "... before the holidays", "... for today", "... in this group": a break, not an ending.
     ("farewell", "nobefore", [
         "this (is|will be) my (last|final) (post|message|tweet|words|note|letter|goodbye|night|day|text)",
+        "(this is|this will be) the last time (you will|you are going to|anyone will|you all will) (hear|see) "
+        "(from me|me)",
     ]),
     # Goodbyes that an ordinary sign-off or departure explains ("see you at the reunion").
     ("farewell", "ordinary", [
@@ -945,6 +951,15 @@ RULES_MORE: list[tuple[str, str, list[str]]] = [
         "breathing)",
         "(by|before) (tomorrow|morning|tonight|the weekend|sunrise) i (will not|will no longer) be (here|around|"
         "alive|breathing)",
+    ]),
+    ("plan", "self", [
+        "(stopped|stop|quit) taking my <means> [and] ~3 (saving|keeping|stockpiling|hoarding|collecting|hiding) "
+        "them",
+        "(cancelled|canceled) (all|all of) my (appointments|sessions|therapy|plans) ~3 (will not|do not) need them",
+    ]),
+    ("passive_ideation", "end", [
+        "i am [(even|really)] (no longer scared|no longer afraid) (of|to) (dying|death|die) [anymore]",
+        "i am not (scared|afraid) (of|to) (dying|death|die) anymore",
     ]),
     ("plan", "self", [
         "(which|what) (hurts|is|would hurt|would be|is more|is less) (less|least|more|most|worse|better|quicker|faster|"
