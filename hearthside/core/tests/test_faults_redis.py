@@ -108,6 +108,26 @@ class Client:
         await self.expect(lambda f: f["type"] == "pong", 10)
 
 
+async def _fanout_subscribers(port: int, expected: int, timeout: float = 60) -> None:
+    """Wait until ``expected`` processes are subscribed to the fan-out channel of the Redis on ``port``."""
+    import redis.asyncio as aioredis
+
+    from hearthside.core.fanout import channel_name
+
+    client = aioredis.from_url(f"redis://127.0.0.1:{port}/0")
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            ((_name, count),) = await client.pubsub_numsub(channel_name())
+            if count >= expected:
+                return
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{count} of {expected} processes subscribed to the fan-out channel")
+            await asyncio.sleep(0.1)
+    finally:
+        await client.aclose()
+
+
 def _message(seq):
     return lambda f: f["type"] == "chat.message" and f.get("seq") == seq
 
@@ -137,11 +157,18 @@ def test_a_redis_outage_keeps_sockets_open_and_delivery_resumes_when_it_returns(
             nonlocal redis_proc
             for client in (sender, local, remote):
                 await client.connect()
-            # Both processes' subscriptions are live once a message crosses between them.
+            # Both processes subscribe when their first socket opens. A message published before a
+            # process's subscription is confirmed reaches its sockets as "resync" (catch up from the
+            # database), not live; so wait until Redis counts both subscribers. (A fast handshake
+            # let message 1 overtake process B's subscription on a loaded CI machine.)
+            await _fanout_subscribers(redis_port, 2)
             await send(1)
             assert (await ack(1))["status"] == "published"
             for client in (sender, local, remote):
                 await client.expect(_message(1))
+                # The resync each process sent its sockets when its subscription was confirmed came
+                # before message 1: drop it, so that only the resync after the outage counts below.
+                client.frames = [f for f in client.frames if f["type"] != "resync"]
 
             redis_proc.kill()
             redis_proc.wait(timeout=10)
