@@ -137,6 +137,14 @@ def _print_machine(started: str, load_before) -> None:
           f"before, {load_after[0]:.1f} / {load_after[1]:.1f} / {load_after[2]:.1f} after")
 
 
+def _by_run(rows: list[tuple]) -> dict:
+    """The rounds of each (database, operation, code), in the order they were first run."""
+    table: dict = defaultdict(list)
+    for label, op, code, _round, r in rows:
+        table[(label, op, code)].append(r)
+    return table
+
+
 def _measured_run(server, token: str, path: str, lua, args) -> dict:
     """One wrk run against ``server`` with the load average before it and the server's CPU per
     request (its process tree's, from /proc)."""
@@ -249,9 +257,7 @@ def side_by_side(args, tmp: Path) -> int:
     print("| database | operation | code | requests/s (each round) | CPU ms/request (each round) | load (each round) "
           "| p50 ms | p99 ms | errors |")
     print("|---|---|---|---|---|---|---:|---:|---:|")
-    table: dict = defaultdict(list)
-    for label, op, code, _round, r in rows:
-        table[(label, op, code)].append(r)
+    table = _by_run(rows)
     for (label, op, code), runs in table.items():
         rps = " · ".join(f"{r['rps']:.0f}" for r in runs)
         cpu = " · ".join(f"{r['cpu_ms']:.2f}" for r in runs)
@@ -320,9 +326,7 @@ def year(args, tmp: Path) -> int:
           f"{' and '.join(trees)} alternated\n")
     print("| database | read | code | requests/s (each round) | CPU ms/request (each round) | p50 ms | p99 ms | errors |")
     print("|---|---|---|---|---|---:|---:|---:|")
-    table: dict = defaultdict(list)
-    for label, path, code, _round, r in rows:
-        table[(label, path, code)].append(r)
+    table = _by_run(rows)
     for (label, path, code), runs in table.items():
         rps = " · ".join(f"{r['rps']:.0f}" for r in runs)
         cpu = " · ".join(f"{r['cpu_ms']:.2f}" for r in runs)
