@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
+from hearthside.core.models import Pseudonymous
+
 
 class Role(models.TextChoices):
     MEMBER = "member", _("Member")
@@ -65,7 +67,7 @@ class UserManager(BaseUserManager):
         return user
 
 
-class User(AbstractBaseUser, PermissionsMixin):
+class User(Pseudonymous, AbstractBaseUser, PermissionsMixin):
     username = models.CharField(_("login name"), max_length=40, unique=True, validators=[username_validator])
     pseudonym = models.CharField(
         _("pseudonym"),
@@ -73,8 +75,6 @@ class User(AbstractBaseUser, PermissionsMixin):
         validators=[pseudonym_validator],
         help_text=_("The name others see. It does not need to be your real name."),
     )
-    # What the pseudonym looks like (hearthside.core.names.skeleton): look-alikes are refused.
-    pseudonym_skeleton = models.CharField(max_length=80, blank=True, db_index=True, editable=False)
     email = models.EmailField(_("email"), blank=True)
     time_zone = models.CharField(_("time zone"), max_length=64, default="UTC")
     country = models.CharField(_("country"), max_length=2, blank=True, help_text=_("Used to show crisis lines."))
@@ -96,15 +96,6 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     class Meta:
         constraints = [models.UniqueConstraint(Lower("pseudonym"), name="unique_pseudonym_ci")]
-
-    def __str__(self) -> str:
-        return self.pseudonym
-
-    def save(self, *args, **kwargs):
-        from hearthside.core.names import keep_skeleton
-
-        keep_skeleton(self, kwargs)
-        super().save(*args, **kwargs)
 
     @property
     def roles(self) -> frozenset[str]:

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hearthside.core.fields import EncryptedTextField
-from hearthside.core.models import SequencedMessage, message_constraints
+from hearthside.core.models import NamedByNumber, SequencedConversation, SequencedMessage, message_constraints
 
 APPROACHES = {
     "cbt": _("Cognitive behavioural therapy (CBT)"),
@@ -167,7 +167,7 @@ class AvailabilityException(models.Model):
         return f"{self.kind} {self.date}"
 
 
-class CareRelationship(models.Model):
+class CareRelationship(SequencedConversation):
     """A client working with a practitioner. One active relationship per client; switching ends
     the old one (its messages stay, readable by both, but nothing new is shared)."""
 
@@ -180,7 +180,6 @@ class CareRelationship(models.Model):
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.ACTIVE)
     started_at = models.DateTimeField(default=timezone.now)
     ended_at = models.DateTimeField(null=True, blank=True)
-    last_seq = models.BigIntegerField(default=0)
     client_read_seq = models.BigIntegerField(default=0)
     practitioner_read_seq = models.BigIntegerField(default=0)
 
@@ -326,7 +325,7 @@ def _feed_token() -> str:
     return secrets.token_urlsafe(24)
 
 
-class CalendarFeed(models.Model):
+class CalendarFeed(NamedByNumber):
     """A secret address for a person's appointments as iCalendar. Revoking makes it 404 at once."""
 
     user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="care_calendar_feeds")
@@ -337,17 +336,12 @@ class CalendarFeed(models.Model):
     class Meta:
         ordering = ["-created_at"]
 
-    def __str__(self) -> str:
-        return f"calendar feed {self.pk}"
-
 
 class Review(models.Model):
     """A review by a client who had the session. Shown without the client's name: whom someone
     sees for counselling is their own business."""
 
-    class Status(models.TextChoices):
-        PUBLISHED = "published", "published"
-        HELD = "held", "held by screening"
+    Status = Message.Status  # screened like a message: published, or held by screening
 
     appointment = models.OneToOneField(Appointment, on_delete=models.CASCADE, related_name="review")
     practitioner = models.ForeignKey(PractitionerProfile, on_delete=models.CASCADE, related_name="reviews")

@@ -6,10 +6,16 @@ from django.db import models
 from django.utils import timezone
 
 from hearthside.core.fields import EncryptedJSONField, EncryptedTextField
-from hearthside.core.models import SequencedMessage, message_constraints
+from hearthside.core.models import (
+    ContentReport,
+    NamedByNumber,
+    SequencedConversation,
+    SequencedMessage,
+    message_constraints,
+)
 
 
-class Group(models.Model):
+class Group(SequencedConversation):
     class JoinPolicy(models.TextChoices):
         OPEN = "open", "anyone can join"
         REQUEST = "request", "by request"
@@ -34,9 +40,6 @@ class Group(models.Model):
     required_cw_tags = models.JSONField(default=list, blank=True, help_text="content-warning tags posts may need")
     slow_mode_seconds = models.PositiveIntegerField(default=0)
     chat_rate_per_minute = models.PositiveIntegerField(default=30)
-    # The last chat sequence number given out; incremented under a row lock so every member
-    # sees the same order.
-    last_seq = models.BigIntegerField(default=0)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -114,7 +117,7 @@ class ChatMessage(SequencedMessage):
         return f"chat {self.group_id}#{self.seq}"
 
 
-class Thread(models.Model):
+class Thread(NamedByNumber):
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="threads")
     title = EncryptedTextField()
     created_at = models.DateTimeField(default=timezone.now)
@@ -123,11 +126,8 @@ class Thread(models.Model):
     class Meta:
         ordering = ["-last_post_at"]
 
-    def __str__(self) -> str:
-        return f"thread {self.pk}"
 
-
-class Post(models.Model):
+class Post(NamedByNumber):
     class Status(models.TextChoices):
         PUBLISHED = "published", "published"
         SCHEDULED = "scheduled", "waiting ('hold my post')"
@@ -150,9 +150,6 @@ class Post(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
-
-    def __str__(self) -> str:
-        return f"post {self.pk}"
 
 
 class PostRevision(models.Model):
@@ -185,21 +182,12 @@ class Reaction(models.Model):
         return f"{self.kind} on {self.post_id}"
 
 
-class Report(models.Model):
-    class Status(models.TextChoices):
-        OPEN = "open", "open"
-        HANDLED = "handled", "handled"
-
+class Report(ContentReport):
     reporter = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="reports_made")
     post = models.ForeignKey(Post, null=True, blank=True, on_delete=models.CASCADE, related_name="reports")
     chat_message = models.ForeignKey(ChatMessage, null=True, blank=True, on_delete=models.CASCADE,
                                      related_name="reports")
     reason = EncryptedTextField(max_length=500)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    def __str__(self) -> str:
-        return f"report {self.pk}"
 
 
 class ModerationAction(models.Model):

@@ -7,14 +7,14 @@ from django.db import models
 from django.utils import timezone
 
 from hearthside.core.fields import EncryptedJSONField, EncryptedTextField
+from hearthside.core.models import NamedByNumber, SequencedConversation
 
 
-class Conversation(models.Model):
+class Conversation(SequencedConversation):
     user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="companion_conversations")
     # The dialogue manager's state (pending question, exercise step, crisis flag...).
     state = EncryptedJSONField(default=dict)
     in_crisis = models.BooleanField(default=False)
-    last_seq = models.BigIntegerField(default=0)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
 
@@ -71,7 +71,7 @@ class Memory(models.Model):
         return f"companion memory {self.user_id}"
 
 
-class CrisisEpisode(models.Model):
+class CrisisEpisode(NamedByNumber):
     """From the moment the crisis flow starts to the recorded answer that ended it."""
 
     conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="crisis_episodes")
@@ -85,6 +85,3 @@ class CrisisEpisode(models.Model):
 
     class Meta:
         ordering = ["-started_at"]
-
-    def __str__(self) -> str:
-        return f"crisis episode {self.pk}"

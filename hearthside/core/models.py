@@ -1,5 +1,6 @@
-"""Shared plumbing models: the append-only, hash-chained audit log, the abstract message of the
-conversation core (issue #19), and the worker's heartbeat shared by every app host."""
+"""Shared plumbing models: the append-only, hash-chained audit log, the abstract conversation row
+and message of the conversation core (issue #19), the abstract bases and constraint helpers that
+several apps' models share, and the worker's heartbeat shared by every app host."""
 
 from __future__ import annotations
 
@@ -7,6 +8,68 @@ from django.db import models
 from django.utils import timezone
 
 from .fields import EncryptedTextField
+
+
+class NamedByNumber(models.Model):
+    """A row that reads as its model's name and its number ("post 12", "peer report 3"): what the
+    admin and the logs show for rows that have no better name of their own."""
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} {self.pk}"
+
+
+class Pseudonymous(models.Model):
+    """A row shown by the name its person chose (the account, the peer profile). Saving keeps
+    ``pseudonym_skeleton``, what the name looks like (``core.names.keep_skeleton``), which the
+    concrete model's uniqueness checks look-alikes on. The concrete model declares ``pseudonym``
+    itself (each has its own label and validators) and its case-insensitive unique constraint."""
+
+    # What the pseudonym looks like (hearthside.core.names.skeleton): look-alikes are refused.
+    pseudonym_skeleton = models.CharField(max_length=80, blank=True, db_index=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.pseudonym
+
+    def save(self, *args, **kwargs):
+        from .names import keep_skeleton
+
+        keep_skeleton(self, kwargs)
+        super().save(*args, **kwargs)
+
+
+class ContentReport(NamedByNumber):
+    """What a report of something a person wrote has, wherever it was written (the community, peer
+    chat and the strategies board): open until a moderator handles it, and when it was made. The
+    concrete model adds who reported, what about, and the reason (encrypted)."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "open"
+        HANDLED = "handled", "handled"
+
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        abstract = True
+
+
+class SequencedConversation(models.Model):
+    """A conversation row (a group, a peer connection, a care relationship, a support-line or a
+    companion conversation): ``last_seq`` is the last number given to one of its messages, raised
+    under the row's lock so that everyone sees the messages in the same order. The conversation
+    core's ``core.conversation.next_seq`` raises it; the companion, the one writer of its own
+    conversation, raises it on the row it holds with ``select_for_update``."""
+
+    last_seq = models.BigIntegerField(default=0)
+
+    class Meta:
+        abstract = True
 
 
 class SequencedMessage(models.Model):
@@ -32,14 +95,24 @@ class SequencedMessage(models.Model):
         ordering = ["seq"]
 
 
+# A client id that may be left empty (system messages, rows written without one) is unique only
+# where it is given.
+GIVEN_CLIENT_ID = ~models.Q(client_id="")
+
+
+def client_id_constraint(*writer: str, name: str, condition=None) -> models.UniqueConstraint:
+    """One row for each client id of its writer (``writer``: the fields that say whose it is): a
+    resend with the same id finds the stored row instead of adding a second one."""
+    return models.UniqueConstraint(fields=[*writer, "client_id"], condition=condition, name=name)
+
+
 def message_constraints(conversation: str, *, seq: str, client_id: str, client_id_condition=None) -> list:
     """A sequenced message's two unique constraints, named ``seq`` and ``client_id``: one message
     for each number of a conversation, and one for each client id of an author there (a resend
     is a no-op)."""
     return [
         models.UniqueConstraint(fields=[conversation, "seq"], name=seq),
-        models.UniqueConstraint(fields=[conversation, "author", "client_id"], condition=client_id_condition,
-                                name=client_id),
+        client_id_constraint(conversation, "author", condition=client_id_condition, name=client_id),
     ]
 
 

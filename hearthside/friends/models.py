@@ -9,14 +9,18 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+# Adults and minors are never suggested to each other nor allowed to connect; the peer profile's
+# age bands are the account's.
+from hearthside.accounts.models import AgeBand
 from hearthside.core.fields import EncryptedTextField
-from hearthside.core.models import SequencedMessage, message_constraints
-
-
-class AgeBand(models.TextChoices):
-    # Adults and minors are never suggested to each other nor allowed to connect.
-    UNDER_18 = "under_18", _("Under 18")
-    ADULT = "adult", _("18 or older")
+from hearthside.core.models import (
+    ContentReport,
+    NamedByNumber,
+    Pseudonymous,
+    SequencedConversation,
+    SequencedMessage,
+    message_constraints,
+)
 
 
 class LookingFor(models.TextChoices):
@@ -32,14 +36,12 @@ class Availability(models.TextChoices):
     WEEKENDS = "weekends", _("Weekends")
 
 
-class PeerProfile(models.Model):
+class PeerProfile(Pseudonymous):
     """Separate from the account: nothing here is seen by anyone until ``enabled`` is on."""
 
     user = models.OneToOneField("accounts.User", on_delete=models.CASCADE, related_name="peer_profile")
     enabled = models.BooleanField(default=False, db_index=True)
     pseudonym = models.CharField(max_length=40)
-    # What the name looks like (hearthside.core.names.skeleton): look-alikes are refused.
-    pseudonym_skeleton = models.CharField(max_length=80, blank=True, db_index=True, editable=False)
     intro = EncryptedTextField(max_length=300, blank=True)
     topics = models.JSONField(default=list, blank=True)
     languages = models.JSONField(default=list, blank=True)
@@ -56,17 +58,8 @@ class PeerProfile(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(Lower("pseudonym"), name="unique_peer_pseudonym_ci")]
 
-    def __str__(self) -> str:
-        return self.pseudonym
 
-    def save(self, *args, **kwargs):
-        from hearthside.core.names import keep_skeleton
-
-        keep_skeleton(self, kwargs)
-        super().save(*args, **kwargs)
-
-
-class Connection(models.Model):
+class Connection(SequencedConversation):
     """A request from ``requester`` to ``recipient``; chat is possible only once accepted."""
 
     class Status(models.TextChoices):
@@ -87,7 +80,6 @@ class Connection(models.Model):
     message = EncryptedTextField(blank=True, default="")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     ended_by = models.ForeignKey("accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    last_seq = models.BigIntegerField(default=0)
     created_at = models.DateTimeField(default=timezone.now)
     responded_at = models.DateTimeField(null=True, blank=True)
 
@@ -133,23 +125,14 @@ class PeerMessage(SequencedMessage):
         return f"peer message {self.connection_id}#{self.seq}"
 
 
-class PeerReport(models.Model):
+class PeerReport(ContentReport):
     """A report about a person (and optionally one message or strategy) for moderators."""
-
-    class Status(models.TextChoices):
-        OPEN = "open", "open"
-        HANDLED = "handled", "handled"
 
     reporter = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="peer_reports_made")
     reported = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="peer_reports_about")
     message = models.ForeignKey(PeerMessage, null=True, blank=True, on_delete=models.CASCADE, related_name="reports")
     strategy = models.ForeignKey("Strategy", null=True, blank=True, on_delete=models.CASCADE, related_name="reports")
     reason = EncryptedTextField(max_length=500, blank=True)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    def __str__(self) -> str:
-        return f"peer report {self.pk}"
 
 
 class CircleMember(models.Model):
@@ -208,7 +191,7 @@ class ReachOutDelivery(models.Model):
         return f"reach-out {self.reach_out_id} to {self.recipient_id}"
 
 
-class Strategy(models.Model):
+class Strategy(NamedByNumber):
     """A coping strategy a member shares on the board; screened and moderated like posts."""
 
     class Status(models.TextChoices):
@@ -225,9 +208,6 @@ class Strategy(models.Model):
     class Meta:
         ordering = ["-created_at", "-pk"]
         verbose_name_plural = "strategies"
-
-    def __str__(self) -> str:
-        return f"strategy {self.pk}"
 
 
 class StrategyReaction(models.Model):

@@ -12,6 +12,7 @@ from hearthside.core.fields import (
     EncryptedJSONField,
     EncryptedTextField,
 )
+from hearthside.core.models import GIVEN_CLIENT_ID, NamedByNumber, client_id_constraint
 
 
 class Activity(models.Model):
@@ -51,10 +52,7 @@ class CheckIn(models.Model):
     class Meta:
         ordering = ["-at"]
         indexes = [models.Index(fields=["user", "at"])]
-        constraints = [
-            models.UniqueConstraint(fields=["user", "client_id"], condition=~models.Q(client_id=""),
-                                    name="unique_checkin_client_id"),
-        ]
+        constraints = [client_id_constraint("user", condition=GIVEN_CLIENT_ID, name="unique_checkin_client_id")]
 
     def __str__(self) -> str:
         return f"check-in {self.pk} ({self.mood}/10)"
@@ -90,7 +88,7 @@ class CheckInDay(models.Model):
         return f"check-ins of {self.day}"
 
 
-class JournalEntry(models.Model):
+class JournalEntry(NamedByNumber):
     user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="journal_entries")
     title = EncryptedTextField(blank=True, default="")
     body = EncryptedTextField()
@@ -104,13 +102,7 @@ class JournalEntry(models.Model):
     class Meta:
         ordering = ["-created_at"]
         verbose_name_plural = "journal entries"
-        constraints = [
-            models.UniqueConstraint(fields=["user", "client_id"], condition=~models.Q(client_id=""),
-                                    name="unique_journal_client_id"),
-        ]
-
-    def __str__(self) -> str:
-        return f"journal entry {self.pk}"
+        constraints = [client_id_constraint("user", condition=GIVEN_CLIENT_ID, name="unique_journal_client_id")]
 
 
 class QuestionnaireResponse(models.Model):

@@ -8,7 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hearthside.core.fields import EncryptedJSONField, EncryptedTextField
-from hearthside.core.models import SequencedMessage, message_constraints
+from hearthside.core.models import (
+    GIVEN_CLIENT_ID,
+    SequencedConversation,
+    SequencedMessage,
+    message_constraints,
+)
 
 
 class Guest(models.Model):
@@ -36,7 +41,7 @@ class SupporterStatus(models.Model):
         return f"{self.user_id} {'available' if self.available else 'away'}"
 
 
-class Conversation(models.Model):
+class Conversation(SequencedConversation):
     class Status(models.TextChoices):
         WAITING = "waiting", _("waiting for a supporter")
         ACTIVE = "active", _("in conversation")
@@ -75,7 +80,6 @@ class Conversation(models.Model):
     assigned_at = models.DateTimeField(null=True, blank=True)
     first_response_at = models.DateTimeField(null=True, blank=True)
     ended_at = models.DateTimeField(null=True, blank=True)
-    last_seq = models.BigIntegerField(default=0)
     note = EncryptedTextField(blank=True, default="", help_text="the supporters' private note")
     handoff_summary = EncryptedTextField(blank=True, default="")
     outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
@@ -123,7 +127,7 @@ class Message(SequencedMessage):
         # Whispers have no seq: the supervisor's view orders by time.
         ordering = ["created_at", "pk"]
         constraints = message_constraints("conversation", seq="unique_line_seq", client_id="unique_line_client_id",
-                                          client_id_condition=~models.Q(client_id=""))  # system messages, whispers
+                                          client_id_condition=GIVEN_CLIENT_ID)  # system messages, whispers
 
     def __str__(self) -> str:
         return f"line {self.conversation_id}#{self.seq}"
