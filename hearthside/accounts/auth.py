@@ -3,6 +3,8 @@ one answer to "has this person proved a second factor here?" for pages, the API 
 
 from __future__ import annotations
 
+import functools
+
 from django.core.exceptions import PermissionDenied
 from ninja.errors import HttpError
 from ninja.security import HttpBearer, django_auth
@@ -97,3 +99,22 @@ def require_staff_page(request, allowed: bool, back_to: str):
     if not has_two_factor(request):
         return redirect(f"{reverse('accounts:two_factor')}?next={back_to}")
     return None
+
+
+def staff_page_required(allowed, back_to=None):
+    """``require_staff_page`` as a view's decorator, put under its login and method decorators:
+    ``allowed(user)`` says whether the person holds the role, ``back_to(request)`` where proving a
+    second factor returns to (by default this page's path)."""
+
+    def decorate(view):
+        @functools.wraps(view)
+        def page(request, *args, **kwargs):
+            refused = require_staff_page(request, allowed(request.user),
+                                         request.path if back_to is None else back_to(request))
+            if refused is not None:
+                return refused
+            return view(request, *args, **kwargs)
+
+        return page
+
+    return decorate

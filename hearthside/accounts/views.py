@@ -11,7 +11,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -21,6 +20,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from hearthside.core.errors import run_for_form, run_for_page
+
 from . import actions, forms
 from .models import ConsentPurpose, User
 
@@ -29,15 +30,12 @@ PENDING_NEXT = "hs_pending_next"
 PENDING_AT = "hs_pending_at"
 
 
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, msgs in exc.message_dict.items():
-            target = field if field in form.fields else None
-            for msg in msgs:
-                form.add_error(target, msg)
-    else:
-        for msg in exc.messages:
-            form.add_error(None, msg)
+def _log_in(request, user, **otp) -> None:
+    """Log ``user`` in; logging in cancels a requested erasure, and the page says so."""
+    cancelled = user.erasure_requested_at is not None
+    actions.do_login(request, user, **otp)
+    if cancelled:
+        messages.info(request, _("Welcome back. Your account deletion was cancelled because you logged in."))
 
 
 def _safe_next(request, default: str = "home") -> str:
@@ -54,16 +52,13 @@ def signup(request):
     form = forms.SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            user = actions.check_signup(
-                username=data["username"], password=data["password"], pseudonym=data["pseudonym"],
-                email=data["email"], year_of_birth=data["year_of_birth"], country=data["country"],
-                time_zone=data["time_zone"], language=request.LANGUAGE_CODE, consents=tuple(data["consents"]),
-                age_band=data.get("age_band", ""), request=request,
-            )
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
+        user = run_for_form(form, lambda: actions.check_signup(
+            username=data["username"], password=data["password"], pseudonym=data["pseudonym"],
+            email=data["email"], year_of_birth=data["year_of_birth"], country=data["country"],
+            time_zone=data["time_zone"], language=request.LANGUAGE_CODE, consents=tuple(data["consents"]),
+            age_band=data.get("age_band", ""), request=request,
+        ))
+        if not form.errors:
             actions.do_login(request, user)
             messages.success(request, _("Welcome, %(name)s. Your account is ready.") % {"name": user.pseudonym})
             # One optional pointer, not a step: sign-up stays as short as it was.
@@ -85,11 +80,9 @@ def login_view(request):
     form = forms.LoginForm(request.POST or None)
     timed_out = request.session.pop("hs_timed_out", False)
     if request.method == "POST" and form.is_valid():
-        try:
-            user = actions.check_credentials(request, form.cleaned_data["username"], form.cleaned_data["password"])
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
+        user = run_for_form(form, lambda: actions.check_credentials(
+            request, form.cleaned_data["username"], form.cleaned_data["password"]))
+        if not form.errors:
             nxt = _safe_next(request)
             if actions.has_confirmed_totp(user):
                 import time
@@ -98,10 +91,7 @@ def login_view(request):
                 request.session[PENDING_NEXT] = nxt
                 request.session[PENDING_AT] = time.time()
                 return redirect("accounts:login_otp")
-            cancelled = user.erasure_requested_at is not None
-            actions.do_login(request, user)
-            if cancelled:
-                messages.info(request, _("Welcome back. Your account deletion was cancelled because you logged in."))
+            _log_in(request, user)
             if user.is_staff_member:
                 return redirect(f"{reverse('accounts:two_factor')}?next={nxt}")
             return redirect(nxt)
@@ -123,17 +113,11 @@ def login_otp(request):
         return redirect("accounts:login")
     form = forms.OtpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            device = actions.check_second_factor(request, user, form.cleaned_data["code"])
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
+        device = run_for_form(form, lambda: actions.check_second_factor(request, user, form.cleaned_data["code"]))
+        if not form.errors:
             nxt = request.session.pop(PENDING_NEXT, reverse("home"))
             request.session.pop(PENDING_OTP_USER, None)
-            cancelled = user.erasure_requested_at is not None
-            actions.do_login(request, user, otp_device=device)
-            if cancelled:
-                messages.info(request, _("Welcome back. Your account deletion was cancelled because you logged in."))
+            _log_in(request, user, otp_device=device)
             return redirect(nxt)
     return render(request, "accounts/login_otp.html", {"form": form})
 
@@ -154,11 +138,8 @@ def settings_view(request):
     form = forms.ProfileForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         changed = {k: v for k, v in form.cleaned_data.items() if v != initial.get(k)}
-        try:
-            actions.check_update_profile(user, changed, request=request)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
+        run_for_form(form, lambda: actions.check_update_profile(user, changed, request=request))
+        if not form.errors:
             messages.success(request, _("Your settings are saved."))
             response = redirect("accounts:settings")
             response.set_cookie(settings.LANGUAGE_COOKIE_NAME, user.language, samesite="Lax")
@@ -174,12 +155,9 @@ def settings_view(request):
 def password_change(request):
     form = forms.PasswordChangeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            actions.do_change_password(request, request.user, form.cleaned_data["old_password"],
-                                       form.cleaned_data["new_password"])
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
+        run_for_form(form, lambda: actions.do_change_password(
+            request, request.user, form.cleaned_data["old_password"], form.cleaned_data["new_password"]))
+        if not form.errors:
             messages.success(request, _("Password changed. You have been logged out everywhere else."))
             return redirect("accounts:settings")
     return render(request, "accounts/password_change.html", {"form": form})
@@ -195,11 +173,8 @@ def two_factor(request):
         # Enrolled but this session has not proved the factor (e.g. enrolled on another device).
         form = forms.OtpForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
-            try:
-                device = actions.check_second_factor(request, user, form.cleaned_data["code"])
-            except ValidationError as exc:
-                _apply_errors(form, exc)
-            else:
+            device = run_for_form(form, lambda: actions.check_second_factor(request, user, form.cleaned_data["code"]))
+            if not form.errors:
                 from django_otp import login as otp_login
 
                 otp_login(request, device)
@@ -209,11 +184,8 @@ def two_factor(request):
         return render(request, "accounts/two_factor_done.html", {"disable_form": forms.DisableTwoFactorForm()})
     form = forms.EnrolForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            codes = actions.confirm_totp_enrolment(request, user, form.cleaned_data["code"])
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
+        codes = run_for_form(form, lambda: actions.confirm_totp_enrolment(request, user, form.cleaned_data["code"]))
+        if not form.errors:
             return render(request, "accounts/recovery_codes.html", {"codes": codes, "next": nxt})
     device = actions.start_totp_enrolment(user) if request.method == "GET" else (
         user.totpdevice_set.filter(confirmed=False).order_by("-id").first() or actions.start_totp_enrolment(user)
@@ -239,12 +211,8 @@ def two_factor(request):
 def two_factor_disable(request):
     form = forms.DisableTwoFactorForm(request.POST)
     if form.is_valid():
-        try:
-            actions.do_disable_totp(request, request.user, form.cleaned_data["password"])
-        except ValidationError as exc:
-            messages.error(request, " ".join(m for msgs in exc.message_dict.values() for m in msgs))
-        else:
-            messages.success(request, _("Two-factor authentication is off."))
+        run_for_page(request, lambda: actions.do_disable_totp(request, request.user, form.cleaned_data["password"]),
+                     _("Two-factor authentication is off."))
     return redirect("accounts:two_factor")
 
 
@@ -253,16 +221,10 @@ def two_factor_disable(request):
 def consents(request):
     user = request.user
     if request.method == "POST":
-        purpose = request.POST.get("purpose", "")
-        try:
-            if request.POST.get("action") == "withdraw":
-                actions.do_withdraw_consent(user, purpose, request=request)
-                messages.success(request, _("Withdrawn. This takes effect now."))
-            else:
-                actions.do_give_consent(user, purpose, request=request)
-                messages.success(request, _("Thank you. You can withdraw this at any time."))
-        except ValidationError as exc:
-            messages.error(request, " ".join(m for msgs in exc.message_dict.values() for m in msgs))
+        withdraw = request.POST.get("action") == "withdraw"
+        run_for_page(request, lambda: (actions.do_withdraw_consent if withdraw else actions.do_give_consent)(
+            user, request.POST.get("purpose", ""), request=request),
+            _("Withdrawn. This takes effect now.") if withdraw else _("Thank you. You can withdraw this at any time."))
         return redirect("accounts:consents")
     from .consent_texts import localize
 
@@ -281,14 +243,12 @@ def tokens(request):
     form = forms.TokenForm(request.POST or None)
     new_token = None
     if request.method == "POST" and form.is_valid():
-        try:
-            _token, new_token = actions.do_create_token(
-                request.user, form.cleaned_data["name"], form.cleaned_data["scope"],
-                two_factor=request.user.is_verified(), expires_days=form.cleaned_data["expires_days"], request=request,
-            )
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
+        created = run_for_form(form, lambda: actions.do_create_token(
+            request.user, form.cleaned_data["name"], form.cleaned_data["scope"],
+            two_factor=request.user.is_verified(), expires_days=form.cleaned_data["expires_days"], request=request,
+        ))
+        if not form.errors:
+            _token, new_token = created
             form = forms.TokenForm()
     return render(request, "accounts/tokens.html", {
         "form": form, "new_token": new_token, "tokens": request.user.access_tokens.all(),

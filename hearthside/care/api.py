@@ -9,7 +9,9 @@ from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
-from hearthside.accounts.auth import SecondFactorRequired, has_two_factor
+from hearthside.accounts.auth import SecondFactorRequired, require_staff
+from hearthside.core.access import id_or_404
+from hearthside.core.api_helpers import sent_status
 
 from . import actions, clinical, conversation
 from .models import APPROACHES, LANGUAGES, SPECIALTIES, Appointment
@@ -27,13 +29,7 @@ def _guard(fn, *args, **kwargs):
 def _access(helper, request, object_id: int):
     """One of the care access helpers: 404 when not yours, 403 until a practitioner proves a
     second factor (``clinical.require_second_factor``), the rule pages and the socket apply too."""
-    return _guard(helper, request.user, _id(object_id))
-
-
-def _id(value: int) -> int:
-    if not 0 < value < 2**63:
-        raise Http404
-    return value
+    return _guard(helper, request.user, id_or_404(object_id))
 
 
 class PractitionerOut(Schema):
@@ -72,7 +68,7 @@ def list_practitioners(request, approach: str = "", specialty: str = "", languag
 
 @router.get("/practitioners/{profile_id}", response=PractitionerOut, summary="One practitioner")
 def get_practitioner(request, profile_id: int):
-    return _practitioner_out(actions.access_practitioner(_id(profile_id)))
+    return _practitioner_out(actions.access_practitioner(id_or_404(profile_id)))
 
 
 class SlotOut(Schema):
@@ -82,7 +78,7 @@ class SlotOut(Schema):
 
 @router.get("/practitioners/{profile_id}/slots", response=list[SlotOut], summary="Free slots, in your time zone")
 def get_slots(request, profile_id: int, days: int = 14):
-    profile = actions.access_practitioner(_id(profile_id))
+    profile = actions.access_practitioner(id_or_404(profile_id))
     days = max(1, min(days, actions.MAX_SLOT_DAYS))
     if not actions.is_bookable(profile):
         return []
@@ -128,7 +124,7 @@ def _relationship_out(r) -> dict:
 @router.post("/practitioners/{profile_id}/choose", response=RelationshipOut,
              summary="Work with this practitioner (switching ends the current relationship)")
 def choose_practitioner(request, profile_id: int):
-    profile = actions.access_practitioner(_id(profile_id))
+    profile = actions.access_practitioner(id_or_404(profile_id))
     relationship = _guard(actions.check_choose_practitioner, request.user, profile, request=request)
     return _relationship_out(relationship)
 
@@ -173,7 +169,7 @@ def list_appointments(request, upcoming: bool = True):
 
 @router.post("/appointments", response={201: AppointmentOut}, summary="Book a slot")
 def book(request, payload: BookIn):
-    profile = actions.access_practitioner(_id(payload.practitioner))
+    profile = actions.access_practitioner(id_or_404(payload.practitioner))
     appointment = _guard(actions.check_book, request.user, profile, payload.starts_at, payload.format,
                          request=request)
     return Status(201, _appointment_out(appointment, actions._zone(request.user.time_zone)))
@@ -181,7 +177,7 @@ def book(request, payload: BookIn):
 
 @router.post("/appointments/{appointment_id}/cancel", response=AppointmentOut, summary="Cancel a session")
 def cancel(request, appointment_id: int):
-    appointment = actions.access_appointment(request.user, _id(appointment_id))
+    appointment = actions.access_appointment(request.user, id_or_404(appointment_id))
     _guard(actions.check_cancel, request.user, appointment, request=request)
     appointment.refresh_from_db()
     return _appointment_out(appointment, actions._zone(request.user.time_zone))
@@ -189,7 +185,7 @@ def cancel(request, appointment_id: int):
 
 @router.post("/appointments/{appointment_id}/reschedule", response=AppointmentOut, summary="Move a session")
 def reschedule(request, appointment_id: int, payload: RescheduleIn):
-    appointment = actions.access_appointment(request.user, _id(appointment_id))
+    appointment = actions.access_appointment(request.user, id_or_404(appointment_id))
     moved = _guard(actions.check_reschedule, request.user, appointment, payload.starts_at, request=request)
     return _appointment_out(moved, actions._zone(request.user.time_zone))
 
@@ -236,13 +232,11 @@ def list_messages(request, relationship_id: int, after: int | None = None, befor
              summary="Send a secure message")
 def send_message(request, relationship_id: int, payload: CareMessageIn):
     relationship = _access(conversation.access_relationship, request, relationship_id)
-    message, created, route = _guard(conversation.check_send_message, request.user, relationship,
-                                     payload.client_id, payload.body)
-    body = {"client_id": message.client_id, "seq": message.seq, "status": message.status,
-            "duplicate": not created, "help": bool(route is not None and route.show_help)}
+    sent = _guard(conversation.check_send_message, request.user, relationship, payload.client_id, payload.body)
+    message = sent[0]
     if message.risk_level and message.author_id == relationship.client_id:
-        body.update(flag=message.risk_level, note=conversation.flagged_note(relationship))
-    return Status(201 if created else 200, body)
+        return sent_status(sent, flag=message.risk_level, note=conversation.flagged_note(relationship))
+    return sent_status(sent)
 
 
 class ReadIn(Schema):
@@ -353,10 +347,7 @@ class VerifyIn(Schema):
 
 @router.get("/licences", response=list[LicenceOut], summary="(Administrator) every licence, to verify")
 def list_licences(request):
-    if not actions.can_verify(request.user):
-        raise Http404
-    if not has_two_factor(request):
-        raise HttpError(403, "Verifying licences needs two-factor authentication.")
+    require_staff(request, actions.can_verify(request.user), "Verifying licences needs two-factor authentication.")
     from .models import Licence
 
     return [_licence_out(licence) for licence in Licence.objects.order_by("status", "expires_on")[:500]]
@@ -367,11 +358,8 @@ def list_licences(request):
 def verify_licence(request, licence_id: int, payload: VerifyIn):
     from .models import Licence
 
-    if not actions.can_verify(request.user):
-        raise Http404
-    if not has_two_factor(request):
-        raise HttpError(403, "Verifying licences needs two-factor authentication.")
-    licence = Licence.objects.select_related("practitioner").filter(pk=_id(licence_id)).first()
+    require_staff(request, actions.can_verify(request.user), "Verifying licences needs two-factor authentication.")
+    licence = Licence.objects.select_related("practitioner").filter(pk=id_or_404(licence_id)).first()
     if licence is None:
         raise Http404
     _guard(actions.check_verify_licence, request.user, licence, payload.dict(exclude_none=True), request=request)

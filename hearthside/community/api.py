@@ -7,6 +7,8 @@ from datetime import datetime
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
+from hearthside.core.api_helpers import ConversationAckOut, ConversationMessageIn, check_seqs, sent_status
+
 from . import actions
 from .models import Group, Membership
 
@@ -87,35 +89,24 @@ class ChatOut(Schema):
 @router.get("/groups/{slug}/chat", response=list[ChatOut], summary="Chat history: after= to catch up, before= to page back")
 def chat_history(request, slug: str, after: int | None = None, before: int | None = None, limit: int = 50):
     group = actions.access_group_by_slug(request.user, slug)
-    for value in (after, before):
-        if value is not None and not 0 <= value < 2**62:
-            raise HttpError(400, "after and before must be sequence numbers.")
+    check_seqs(after, before)
     return actions.chat_history(request.user, group, after=after, before=before, limit=limit)
 
 
-class ChatIn(Schema):
-    client_id: str = Field(..., min_length=1, max_length=64)
-    body: str = Field(..., max_length=4000)
+class ChatIn(ConversationMessageIn):
     anonymous: bool = False
 
 
-class AckOut(Schema):
-    client_id: str
-    seq: int | None
-    status: str
-    duplicate: bool
-    help: bool
+class AckOut(ConversationAckOut):
+    pass
 
 
 @router.post("/groups/{slug}/chat", response={201: AckOut, 200: AckOut}, summary="Send a chat message (resend-safe)")
 def send_chat(request, slug: str, payload: ChatIn):
     group = actions.access_group_by_slug(request.user, slug)
     actions.require_member(request.user, group)
-    message, created, route = actions.check_send_chat(request.user, group, payload.client_id, payload.body,
-                                                      anonymous=payload.anonymous)
-    body = {"client_id": message.client_id, "seq": message.seq, "status": message.status,
-            "duplicate": not created, "help": bool(route and route.show_help)}
-    return Status(201 if created else 200, body)
+    return sent_status(actions.check_send_chat(request.user, group, payload.client_id, payload.body,
+                                               anonymous=payload.anonymous))
 
 
 class BlockIn(Schema):

@@ -15,6 +15,7 @@ import json
 from channels.db import database_sync_to_async
 
 from hearthside.core import realtime
+from hearthside.core.api_helpers import sent_frame
 from hearthside.core.consumers import EventsConsumer
 from hearthside.core.fanout import hub
 
@@ -58,25 +59,15 @@ def _lookup_group(slug):
 def _send(user, slug, client_id, body, anonymous):
     # One trip to the database thread per message: the group, the membership check (inside
     # check_send_chat), screening and storing.
-    from django.http import Http404
-
-    from hearthside.core.errors import REFUSALS, refusal
-
     group = _lookup_group(slug)
     if group is None:
-        return _error("not_member", str(slug)[:60], client_id, "You are not in this group.")
-    try:
-        message, created, route = actions.check_send_chat(user, group, client_id, body, anonymous=anonymous)
-    except REFUSALS as exc:
-        answer = refusal(exc)
-        return _error(answer.code, group.slug, client_id, answer.message)
-    except Http404:
-        return _error("not_member", group.slug, client_id, "You are not in this group.")
-    ack = {"type": "chat.ack", "group": group.slug, "client_id": client_id, "seq": message.seq,
-           "status": message.status, "duplicate": not created}
-    if route is not None and route.show_help:
-        ack["help"] = True
-    return ack
+        return _error("not_member", str(slug)[:60], client_id, _NOT_MEMBER)
+    return sent_frame("chat.ack", {"group": group.slug}, client_id,
+                      lambda: actions.check_send_chat(user, group, client_id, body, anonymous=anonymous),
+                      ("not_member", _NOT_MEMBER))
+
+
+_NOT_MEMBER = "You are not in this group."
 
 
 def _error(code: str, slug, client_id, detail: str) -> dict:
@@ -174,7 +165,7 @@ class RealtimeConsumer(EventsConsumer):
         group = await _group_for(user, content.get("group"))
         if group is None:
             await self.send_json(_error("not_member", str(content.get("group"))[:60], content.get("client_id"),
-                                        "You are not in this group."))
+                                        _NOT_MEMBER))
             return
         after = realtime.int_or_none(content.get("after"))
         before = realtime.int_or_none(content.get("before"))

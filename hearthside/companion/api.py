@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from django.http import Http404
 from ninja import Field, Router, Schema, Status
+
+from hearthside.core.access import id_or_404
 
 from . import actions
 from .models import Memory
 
 router = Router(tags=["companion"])
-
-
-def _id(value: int) -> int:
-    if not 0 < value < 2**63:
-        raise Http404
-    return value
 
 
 class CompanionMessageIn(Schema):
@@ -52,7 +47,7 @@ class CompanionConversationOut(Schema):
 def send_message(request, payload: CompanionMessageIn):
     conversation = None
     if payload.conversation_id is not None:
-        conversation = actions.access_conversation_by_id(request.user, _id(payload.conversation_id))
+        conversation = actions.access_conversation_by_id(request.user, id_or_404(payload.conversation_id))
     person, reply = actions.check_send(request.user, payload.text, client_id=payload.client_id,
                                        conversation=conversation, request=request)
     return Status(201, {"conversation_id": person.conversation_id, "message": actions.message_out(person),
@@ -73,13 +68,13 @@ def _conversation_out(conversation, after=None, before=None):
 
 @router.get("/conversations/{conversation_id}", response=CompanionConversationOut, summary="A conversation's messages")
 def conversation_detail(request, conversation_id: int, after: int | None = None, before: int | None = None):
-    conversation = actions.access_conversation_by_id(request.user, _id(conversation_id))
+    conversation = actions.access_conversation_by_id(request.user, id_or_404(conversation_id))
     return _conversation_out(conversation, after, before)
 
 
 @router.delete("/conversations/{conversation_id}", response={204: None}, summary="Delete a conversation")
 def delete_conversation(request, conversation_id: int):
-    conversation = actions.access_conversation_by_id(request.user, _id(conversation_id))
+    conversation = actions.access_conversation_by_id(request.user, id_or_404(conversation_id))
     actions.do_delete_conversation(request.user, conversation, request=request)
     return Status(204, None)
 
@@ -100,7 +95,7 @@ class HandoffOut(Schema):
 def handoff(request, payload: HandoffIn):
     """The offer is a companion reply with ``connect_support_line`` in its actions; what is passed
     is the summary stored with it (``extra.handoff.summary``), never text sent here."""
-    conversation = actions.access_conversation_by_id(request.user, _id(payload.conversation_id))
+    conversation = actions.access_conversation_by_id(request.user, id_or_404(payload.conversation_id))
     line, passed = actions.check_handoff(request.user, conversation, payload.offer,
                                          share=payload.share_summary, request=request)
     return Status(201, {"support_line_conversation_id": line.pk, "status": line.status, "summary_passed": passed})

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hearthside.accounts.actions import do_give_consent, has_consent
+from hearthside.core.errors import REFUSALS, refusal, run_for_page
 
 from . import actions
 
@@ -21,11 +21,9 @@ def chat(request):
         return render(request, "companion/consent.html", {})
     conversation = actions.current_conversation(request.user, request=request)
     if request.method == "POST":
-        try:
-            actions.check_send(request.user, request.POST.get("text", ""), client_id=request.POST.get("client_id", ""),
-                               conversation=conversation, request=request)
-        except (ValidationError, PermissionDenied) as exc:
-            messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+        run_for_page(request, lambda: actions.check_send(
+            request.user, request.POST.get("text", ""), client_id=request.POST.get("client_id", ""),
+            conversation=conversation, request=request))
         return redirect("companion:chat")
     history = actions.history(conversation)
     last = history[-1] if history else None
@@ -55,8 +53,8 @@ def handoff(request):
     try:
         actions.check_handoff(request.user, conversation, request.POST.get("offer"),
                               share=request.POST.get("share") == "yes", request=request)
-    except (ValidationError, PermissionDenied) as exc:
-        text = " ".join(getattr(exc, "messages", [str(exc)]))
+    except REFUSALS as exc:
+        text = refusal(exc).message
         if fragment:
             return HttpResponse(text, status=400, content_type="text/plain; charset=utf-8")
         messages.error(request, text)

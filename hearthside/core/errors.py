@@ -77,3 +77,16 @@ def form_errors(exc: ValidationError | PermissionDenied) -> dict:
     if isinstance(exc, PermissionDenied):
         return {"__all__": [str(exc)]}
     return exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+
+
+def run_for_form(form, fn):
+    """Call an action for a valid Django form: its result; or, when it raised one of ``REFUSALS``,
+    None with the refusal added to the form (each field's messages on that field where the form
+    has it, the rest on the whole form), so ``form.errors`` says it was refused."""
+    try:
+        return fn()
+    except REFUSALS as exc:
+        for field, msgs in form_errors(exc).items():
+            for msg in msgs:
+                form.add_error(field if field in form.fields else None, msg)
+    return None

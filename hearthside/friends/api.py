@@ -6,6 +6,8 @@ from __future__ import annotations
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
+from hearthside.core.api_helpers import ConversationAckOut, ConversationMessageIn, check_seqs, sent_status
+
 from . import actions
 from .models import Connection
 
@@ -18,11 +20,6 @@ def _moderator(request) -> None:
 
     require_staff(request, actions.is_moderator(request.user),
                   "Moderation needs two-factor authentication: enrol and log in with a code.")
-
-
-def _seq(value: int | None) -> None:
-    if value is not None and not 0 <= value < 2**62:
-        raise HttpError(400, "after and before must be sequence numbers.")
 
 
 # --- profile ---------------------------------------------------------------------------------
@@ -200,33 +197,24 @@ class PeerMessageOut(Schema):
 @router.get("/connections/{connection_id}/messages", response=list[PeerMessageOut],
             summary="Chat history: after= to catch up, before= to page back")
 def messages(request, connection_id: int, after: int | None = None, before: int | None = None, limit: int = 50):
-    _seq(after)
-    _seq(before)
+    check_seqs(after, before)
     connection = actions.access_connection_by_id(request.user, connection_id)
     return actions.chat_history(request.user, connection, after=after, before=before, limit=limit)
 
 
-class PeerMessageIn(Schema):
-    client_id: str = Field(..., min_length=1, max_length=64)
-    body: str = Field(..., max_length=4000)
+class PeerMessageIn(ConversationMessageIn):
+    pass
 
 
-class PeerAckOut(Schema):
-    client_id: str
-    seq: int | None
-    status: str
-    duplicate: bool
-    help: bool
+class PeerAckOut(ConversationAckOut):
+    pass
 
 
 @router.post("/connections/{connection_id}/messages", response={201: PeerAckOut, 200: PeerAckOut},
              summary="Send a message (resend-safe)")
 def send(request, connection_id: int, payload: PeerMessageIn):
     connection = actions.access_connection_by_id(request.user, connection_id)
-    message, created, route = actions.check_send(request.user, connection, payload.client_id, payload.body)
-    body = {"client_id": message.client_id, "seq": message.seq, "status": message.status,
-            "duplicate": not created, "help": bool(route and route.show_help)}
-    return Status(201 if created else 200, body)
+    return sent_status(actions.check_send(request.user, connection, payload.client_id, payload.body))
 
 
 class PeerReportIn(Schema):
@@ -236,7 +224,7 @@ class PeerReportIn(Schema):
 @router.post("/connections/{connection_id}/messages/{seq}/report", response={201: None},
              summary="Report a message in one step")
 def report_message(request, connection_id: int, seq: int, payload: PeerReportIn):
-    _seq(seq)
+    check_seqs(seq)
     connection = actions.access_connection_by_id(request.user, connection_id,
                                                  statuses=(Connection.Status.ACCEPTED, Connection.Status.ENDED,
                                                            Connection.Status.BLOCKED))

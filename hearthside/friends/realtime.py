@@ -14,10 +14,12 @@ from django.db.models import Q
 from django.http import Http404
 
 from hearthside.core import realtime
-from hearthside.core.errors import REFUSALS, refusal
+from hearthside.core.api_helpers import sent_frame
 
 from . import actions
 from .models import Connection
+
+_NOT_CONNECTED = ("not_connected", "You are not connected with this person.")
 
 
 def _error(code: str, connection, client_id, detail: str) -> dict:
@@ -32,22 +34,11 @@ def _handle(user, content: dict) -> dict:
     try:
         connection = actions.access_connection_by_id(user, connection_id)
     except Http404:
-        return _error("not_connected", connection_id, client_id, "You are not connected with this person.")
+        return _error(_NOT_CONNECTED[0], connection_id, client_id, _NOT_CONNECTED[1])
     if kind == "peer.send":
         body = content.get("body")
-        try:
-            message, created, route = actions.check_send(user, connection, client_id or "",
-                                                         body if isinstance(body, str) else "")
-        except REFUSALS as exc:
-            answer = refusal(exc)
-            return _error(answer.code, connection.pk, client_id, answer.message)
-        except Http404:
-            return _error("not_connected", connection.pk, client_id, "You are not connected with this person.")
-        ack = {"type": "peer.ack", "connection": connection.pk, "client_id": client_id, "seq": message.seq,
-               "status": message.status, "duplicate": not created}
-        if route is not None and route.show_help:
-            ack["help"] = True
-        return ack
+        return sent_frame("peer.ack", {"connection": connection.pk}, client_id, lambda: actions.check_send(
+            user, connection, client_id or "", body if isinstance(body, str) else ""), _NOT_CONNECTED)
     if kind in ("peer.sync", "peer.history"):
         after = realtime.int_or_none(content.get("after")) if kind == "peer.sync" else None
         before = realtime.int_or_none(content.get("before")) if kind == "peer.history" else None

@@ -3,6 +3,8 @@ live reach-out notices add it."""
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,6 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from hearthside.accounts.auth import staff_page_required
 from hearthside.core.errors import run_for_page
 from hearthside.safety.actions import plan_for
 
@@ -271,30 +274,22 @@ def strategy_action(request, strategy_id: int, what: str):
     return _back(request, reverse("friends:strategies"))
 
 
-def _require_moderator(request):
-    """The role (404 otherwise) and a second factor proved in this session."""
-    from urllib.parse import quote
-
-    from hearthside.accounts.auth import require_staff_page
-
-    return require_staff_page(request, actions.is_moderator(request.user), quote(request.get_full_path()))
+# Under a moderation page's login and method decorators: the role (404 otherwise) and a second
+# factor proved in this session.
+moderators_only = staff_page_required(actions.is_moderator, lambda request: quote(request.get_full_path()))
 
 
 @login_required
+@moderators_only
 def moderation(request):
-    refused = _require_moderator(request)
-    if refused is not None:
-        return refused
     context = {"reports": actions.open_reports(request.user, request=request), "held": actions.held_requests()}
     return render(request, "friends/moderation.html", context)
 
 
 @login_required
 @require_POST
+@moderators_only
 def moderation_report(request, report_id: int):
-    refused = _require_moderator(request)
-    if refused is not None:
-        return refused
     run_for_page(request, lambda: actions.check_handle_report(request.user, report_id, request.POST.get("action", ""),
                                                       request=request), _("Done."))
     return redirect("friends:moderation")
@@ -302,10 +297,8 @@ def moderation_report(request, report_id: int):
 
 @login_required
 @require_POST
+@moderators_only
 def moderation_held(request, connection_id: int):
-    refused = _require_moderator(request)
-    if refused is not None:
-        return refused
     actions.check_review_held_request(request.user, connection_id, request.POST.get("release") == "1",
                                       request=request)
     messages.success(request, _("Done."))

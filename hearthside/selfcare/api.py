@@ -9,17 +9,12 @@ from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from hearthside.accounts.actions import has_consent
+from hearthside.core.access import id_or_404
 
 from . import actions, insights, questionnaires
 from .models import CheckIn, JournalEntry, QuestionnaireResponse, Reminder
 
 router = Router(tags=["self-help"])
-
-
-def _id(value: int) -> int:
-    if not 0 < value < 2**63:
-        raise Http404
-    return value
 
 
 CLIENT_ID_HELP = ("your own id for this new item, 1–64 characters (a UUID): sending it again returns the "
@@ -79,12 +74,12 @@ def create_checkin(request, payload: CheckInIn):
 
 @router.get("/checkins/{checkin_id}", response=CheckInOut)
 def get_checkin(request, checkin_id: int):
-    return _checkin_out(actions.access_checkin_by_id(request.user, _id(checkin_id)))
+    return _checkin_out(actions.access_checkin_by_id(request.user, id_or_404(checkin_id)))
 
 
 @router.patch("/checkins/{checkin_id}", response=CheckInOut)
 def patch_checkin(request, checkin_id: int, payload: CheckInPatch):
-    checkin = actions.access_checkin_by_id(request.user, _id(checkin_id))
+    checkin = actions.access_checkin_by_id(request.user, id_or_404(checkin_id))
     fields = payload.dict(exclude_unset=True)
     if fields.get("mood", 0) is None:
         raise HttpError(400, "mood cannot be empty.")
@@ -93,7 +88,7 @@ def patch_checkin(request, checkin_id: int, payload: CheckInPatch):
 
 @router.delete("/checkins/{checkin_id}", response={204: None})
 def delete_checkin(request, checkin_id: int):
-    actions.do_delete_checkin(actions.access_checkin_by_id(request.user, _id(checkin_id)))
+    actions.do_delete_checkin(actions.access_checkin_by_id(request.user, id_or_404(checkin_id)))
     return Status(204, None)
 
 
@@ -143,12 +138,12 @@ def create_journal(request, payload: JournalIn):
 
 @router.get("/journal/{entry_id}", response=JournalOut)
 def get_journal(request, entry_id: int):
-    return _journal_out(actions.access_journal_entry_by_id(request.user, _id(entry_id)))
+    return _journal_out(actions.access_journal_entry_by_id(request.user, id_or_404(entry_id)))
 
 
 @router.patch("/journal/{entry_id}", response=JournalOut)
 def patch_journal(request, entry_id: int, payload: JournalPatch):
-    entry = actions.access_journal_entry_by_id(request.user, _id(entry_id))
+    entry = actions.access_journal_entry_by_id(request.user, id_or_404(entry_id))
     fields = {k: v for k, v in payload.dict(exclude_unset=True).items() if v is not None}
     entry, route = actions.check_write_journal(request.user, fields, entry=entry, request=request)
     return _journal_out(entry, route)
@@ -156,7 +151,7 @@ def patch_journal(request, entry_id: int, payload: JournalPatch):
 
 @router.delete("/journal/{entry_id}", response={204: None})
 def delete_journal(request, entry_id: int):
-    actions.do_delete_journal_entry(actions.access_journal_entry_by_id(request.user, _id(entry_id)))
+    actions.do_delete_journal_entry(actions.access_journal_entry_by_id(request.user, id_or_404(entry_id)))
     return Status(204, None)
 
 
@@ -219,7 +214,7 @@ def list_responses(request, questionnaire: str | None = None):
 
 @router.get("/responses/{response_id}", response=ResponseOut)
 def get_response(request, response_id: int):
-    return _response_out(actions.access_response_by_id(request.user, _id(response_id)))
+    return _response_out(actions.access_response_by_id(request.user, id_or_404(response_id)))
 
 
 @router.get("/insights", summary="What my check-ins show (7, 30, 90 or 365 days)")
@@ -262,7 +257,7 @@ def create_reminder(request, payload: ReminderIn):
 
 @router.delete("/reminders/{reminder_id}", response={204: None})
 def delete_reminder(request, reminder_id: int):
-    actions.access_reminder_by_id(request.user, _id(reminder_id)).delete()
+    actions.access_reminder_by_id(request.user, id_or_404(reminder_id)).delete()
     return Status(204, None)
 
 
@@ -304,7 +299,7 @@ def list_sharing(request):
 
 
 def _entry(request, entry_id):
-    return actions.access_journal_entry_by_id(request.user, _id(entry_id)) if entry_id is not None else None
+    return actions.access_journal_entry_by_id(request.user, id_or_404(entry_id)) if entry_id is not None else None
 
 
 @router.post("/sharing", response={201: ShareOut}, summary="Share a kind of data, or one journal entry")

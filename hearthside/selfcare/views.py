@@ -13,6 +13,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hearthside.accounts.actions import has_consent
+from hearthside.core.access import id_or_404
+from hearthside.core.errors import REFUSALS, form_errors, run_for_page
 
 from . import actions, charts, insights, questionnaires, recommend
 from .models import CheckIn, JournalEntry, Notification, QuestionnaireResponse, Reminder
@@ -24,10 +26,6 @@ def emotion_chips(chosen=()) -> list[tuple[str, str]]:
     person chose (their own words, shown as written)."""
     common = sorted(((key, str(name)) for key, name in COMMON_EMOTIONS.items()), key=lambda chip: chip[1].lower())
     return common + [(e, e) for e in sorted(set(chosen) - set(COMMON_EMOTIONS))]
-
-
-def _errors(exc: ValidationError) -> dict:
-    return exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
 
 
 @login_required
@@ -85,10 +83,8 @@ def checkin(request, checkin_id: int | None = None):
                 # button, or a resend, stores it once.
                 actions.check_create_checkin(user, values, request=request,
                                              client_id=request.POST.get("client_id") or None)
-        except PermissionDenied as exc:
-            errors = {"__all__": [str(exc)]}
-        except ValidationError as exc:
-            errors = _errors(exc)
+        except REFUSALS as exc:
+            errors = form_errors(exc)
         else:
             messages.success(request, _("Checked in. Thank you for taking a moment for yourself."))
             return redirect("selfcare:home")
@@ -189,10 +185,8 @@ def journal_edit(request, entry_id: int | None = None):
             entry, route = actions.check_write_journal(
                 request.user, fields, entry=entry, request=request,
                 client_id=(request.POST.get("client_id") or None) if entry is None else None)
-        except PermissionDenied as exc:
-            errors = {"__all__": [str(exc)]}
-        except ValidationError as exc:
-            errors = _errors(exc)
+        except REFUSALS as exc:
+            errors = form_errors(exc)
         else:
             if route is not None and route.show_help:
                 return render(request, "selfcare/journal_saved_help.html", {"entry": entry, "route": route})
@@ -240,11 +234,9 @@ def questionnaire_take(request, slug: str):
         chosen = answers
         try:
             response, result, _alert = actions.check_submit_questionnaire(request.user, slug, answers, request=request)
-        except PermissionDenied as exc:
-            errors = {"__all__": [str(exc)]}
-        except ValidationError as exc:
+        except REFUSALS as exc:
             errors = {k: [_("Question %(q)s: %(m)s") % {"q": k, "m": m} if k.isdigit() else m for m in msgs]
-                      for k, msgs in _errors(exc).items()}
+                      for k, msgs in form_errors(exc).items()}
         else:
             return redirect("selfcare:response", response_id=response.pk)
     history = list(QuestionnaireResponse.objects.filter(user=request.user, questionnaire=slug)
@@ -294,10 +286,7 @@ def reminders(request):
     errors = {}
     if request.method == "POST":
         if request.POST.get("delete"):
-            try:
-                actions.access_reminder_by_id(request.user, int(request.POST["delete"][:20])).delete()
-            except ValueError:
-                raise Http404 from None
+            actions.access_reminder_by_id(request.user, id_or_404(request.POST["delete"][:20])).delete()
             return redirect("selfcare:reminders")
         try:
             actions.check_create_reminder(request.user, {
@@ -306,7 +295,7 @@ def reminders(request):
                 "target": request.POST.get("target", ""), "by_email": request.POST.get("by_email") == "on",
             })
         except ValidationError as exc:
-            errors = _errors(exc)
+            errors = form_errors(exc)
         else:
             messages.success(request, _("Reminder set."))
             return redirect("selfcare:reminders")
@@ -468,21 +457,11 @@ def sharing(request):
         data_type = request.POST.get("data_type", "")
         entry = None
         if request.POST.get("entry"):
-            try:
-                entry = actions.access_journal_entry_by_id(user, int(request.POST["entry"]))
-            except ValueError:
-                raise Http404 from None
-        try:
-            if request.POST.get("action") == "stop":
-                actions.do_unshare(user, data_type, journal_entry=entry, request=request)
-                messages.success(request, _("Sharing stopped."))
-            else:
-                actions.check_share(user, data_type, journal_entry=entry, request=request)
-                messages.success(request, _("Shared with your practitioner."))
-        except PermissionDenied as exc:
-            messages.error(request, str(exc))
-        except ValidationError as exc:
-            messages.error(request, " ".join(m for msgs in _errors(exc).values() for m in msgs))
+            entry = actions.access_journal_entry_by_id(user, id_or_404(request.POST["entry"]))
+        stop = request.POST.get("action") == "stop"
+        run_for_page(request, lambda: (actions.do_unshare if stop else actions.check_share)(
+            user, data_type, journal_entry=entry, request=request),
+            _("Sharing stopped.") if stop else _("Shared with your practitioner."))
         return redirect(request.POST.get("back") if request.POST.get("back", "").startswith("/selfcare/")
                         else "selfcare:sharing")
     grants = list(actions.active_grants(user).select_related("journal_entry"))

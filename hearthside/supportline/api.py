@@ -6,6 +6,7 @@ from __future__ import annotations
 from ninja import Field, Router, Schema, Status
 
 from hearthside.accounts.auth import require_staff
+from hearthside.core.api_helpers import ConversationMessageIn
 
 from . import actions
 
@@ -37,9 +38,8 @@ def _out(conversation, *, staff: bool = False) -> dict:
     return data
 
 
-class LineMessageIn(Schema):
-    client_id: str = Field(..., min_length=1, max_length=64)
-    body: str = Field(..., max_length=4000)
+class LineMessageIn(ConversationMessageIn):
+    pass
 
 
 class LineMessageOut(Schema):

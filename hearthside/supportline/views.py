@@ -178,10 +178,7 @@ def quick_reply(request, conversation_id: int):
         messages.error(request, _("Choose one of the replies, or write your own."))
         return _back(conv.pk)
     client_id = (request.POST.get("client_id") or "")[:64] or f"quick-{request.POST.get('reply')}-{conv.last_seq}"
-    try:
-        actions.check_send(request.user, conv, client_id, str(text))
-    except (ValidationError, PermissionDenied) as exc:
-        messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+    run_for_page(request, lambda: actions.check_send(request.user, conv, client_id, str(text)))
     return _back(conv.pk)
 
 
@@ -200,24 +197,29 @@ def end(request, conversation_id: int):
     return _back(conv.pk)
 
 
-@login_required
-@require_POST
-def leave_message(request, conversation_id: int):
-    conv = actions.access_own_conversation(request.user, conversation_id)
-    run_for_page(request, lambda: actions.check_leave_message(
-        request.user, conv, request.POST.get("message", ""), request.POST.get("contact", ""), request=request),
-        _("Your message is saved. A supporter will get back to you."))
-    return _back(conv.pk)
+def _own_conversation_form(act, success):
+    """A form on the person's conversation page: ``act(request, conv)`` on their own conversation
+    (404 when it is not theirs), answered with ``success`` or the refusal's words, back on the page."""
+
+    @login_required
+    @require_POST
+    def view(request, conversation_id: int):
+        conv = actions.access_own_conversation(request.user, conversation_id)
+        run_for_page(request, lambda: act(request, conv), success)
+        return _back(conv.pk)
+
+    return view
 
 
-@login_required
-@require_POST
-def feedback(request, conversation_id: int):
-    conv = actions.access_own_conversation(request.user, conversation_id)
-    run_for_page(request, lambda: actions.check_feedback(
-        request.user, conv, request.POST.get("helped", ""), request.POST.get("again", "")),
-        _("Thank you for telling us."))
-    return _back(conv.pk)
+leave_message = _own_conversation_form(lambda request, conv: actions.check_leave_message(
+    request.user, conv, request.POST.get("message", ""), request.POST.get("contact", ""), request=request),
+    gettext_lazy("Your message is saved. A supporter will get back to you."))
+feedback = _own_conversation_form(lambda request, conv: actions.check_feedback(
+    request.user, conv, request.POST.get("helped", ""), request.POST.get("again", "")),
+    gettext_lazy("Thank you for telling us."))
+delete_transcript = _own_conversation_form(
+    lambda request, conv: actions.check_delete_transcript(request.user, conv, request=request),
+    gettext_lazy("The conversation's messages are deleted."))
 
 
 @login_required
@@ -226,15 +228,6 @@ def transcript(request, conversation_id: int):
     response = HttpResponse(actions.transcript_text(conv), content_type="text/plain; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="support-line-{conv.pk}.txt"'
     return response
-
-
-@login_required
-@require_POST
-def delete_transcript(request, conversation_id: int):
-    conv = actions.access_own_conversation(request.user, conversation_id)
-    run_for_page(request, lambda: actions.check_delete_transcript(request.user, conv, request=request),
-                 _("The conversation's messages are deleted."))
-    return _back(conv.pk)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from hearthside.accounts.auth import require_staff_page
+from hearthside.accounts.auth import staff_page_required
 from hearthside.core.errors import REFUSALS, form_errors, run_for_page
 
 from .. import moderation
@@ -165,10 +165,7 @@ def cancel(request, slug: str, post_id: int):
 def react(request, slug: str, post_id: int):
     group_viewer = forum.access_group_forum(request.user, slug)
     post, viewer = forum.access_post_by_id(request.user, post_id, group=group_viewer.group)
-    try:
-        forum.check_toggle_reaction(request.user, post, viewer, request.POST.get("kind", ""))
-    except (PermissionDenied, ValidationError) as exc:
-        messages.error(request, " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc))
+    run_for_page(request, lambda: forum.check_toggle_reaction(request.user, post, viewer, request.POST.get("kind", "")))
     return redirect(_back_to(slug, post))
 
 
@@ -177,14 +174,9 @@ def react(request, slug: str, post_id: int):
 def report(request, slug: str, post_id: int):
     group_viewer = forum.access_group_forum(request.user, slug)
     post, viewer = forum.access_post_by_id(request.user, post_id, group=group_viewer.group)
-    try:
-        forum.check_report(request.user, post, viewer, request.POST.get("reason", ""), request=request)
-    except PermissionDenied as exc:
-        messages.error(request, str(exc))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("Thank you. The moderators will look at this post."))
+    run_for_page(request, lambda: forum.check_report(request.user, post, viewer, request.POST.get("reason", ""),
+                                                     request=request),
+                 _("Thank you. The moderators will look at this post."))
     return redirect(_back_to(slug, post))
 
 
@@ -202,12 +194,8 @@ def search(request, slug: str):
 @require_POST
 def content_warnings(request, slug: str):
     viewer = forum.access_group_forum(request.user, slug)
-    try:
-        forum.check_set_hidden_tags(request.user, viewer, request.POST.get("hidden", ""))
-    except (PermissionDenied, ValidationError) as exc:
-        messages.error(request, " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc))
-    else:
-        messages.success(request, _("Your content-warning choices were saved."))
+    run_for_page(request, lambda: forum.check_set_hidden_tags(request.user, viewer, request.POST.get("hidden", "")),
+                 _("Your content-warning choices were saved."))
     return redirect("forum:index", slug=slug)
 
 
@@ -215,14 +203,14 @@ def content_warnings(request, slug: str):
 # Moderation pages
 
 
-def _moderator_page(request):
-    return require_staff_page(request, moderation.can_moderate_anything(request.user), request.path)
+# Under a moderation page's login and method decorators: 404 without the role, the two-factor
+# page until one is proved in this session.
+moderators_only = staff_page_required(moderation.can_moderate_anything)
 
 
 @login_required
+@moderators_only
 def queue(request):
-    if (response := _moderator_page(request)) is not None:
-        return response
     group = None
     if request.GET.get("group"):
         from .. import actions
@@ -252,12 +240,11 @@ def _mute_choices():
 
 @login_required
 @require_POST
+@moderators_only
 def chat_item(request, message_id: int):
     """One action on a chat message from the queue page; back to the queue with the outcome."""
     from .. import chat_moderation
 
-    if (response := _moderator_page(request)) is not None:
-        return response
     message = chat_moderation.access_chat_message_for_moderation(request.user, message_id)
     run_for_page(request, lambda: chat_moderation.check_moderate_chat(
         request.user, message, request.POST.get("action", ""), reason=request.POST.get("reason", ""),
@@ -267,9 +254,8 @@ def chat_item(request, message_id: int):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@moderators_only
 def item(request, post_id: int):
-    if (response := _moderator_page(request)) is not None:
-        return response
     post = moderation.access_post_for_moderation(request.user, post_id)
     errors = {}
     if request.method == "POST":
@@ -283,17 +269,13 @@ def item(request, post_id: int):
         else:
             messages.success(request, _("Done."))
             return redirect("moderation:item", post_id=post.pk)
-    return render(request, "community/forum/moderation_item.html", {
-        "it": moderation.item_detail(request.user, post), "errors": errors, "revealed": None,
-        "mute_choices": _mute_choices(),
-    }, status=400 if errors else 200)
+    return _item_page(request, post, errors)
 
 
 @login_required
 @require_POST
+@moderators_only
 def reveal(request, post_id: int):
-    if (response := _moderator_page(request)) is not None:
-        return response
     post = moderation.access_post_for_moderation(request.user, post_id)
     errors, revealed = {}, None
     try:
@@ -301,6 +283,11 @@ def reveal(request, post_id: int):
     except REFUSALS as exc:
         errors = form_errors(exc)
     # Shown once, on this response only: the name is not kept in the session or the page's URL.
+    return _item_page(request, post, errors, revealed)
+
+
+def _item_page(request, post, errors: dict, revealed=None):
+    """One post's moderation page: 400 when the action on it was refused."""
     return render(request, "community/forum/moderation_item.html", {
         "it": moderation.item_detail(request.user, post), "errors": errors, "revealed": revealed,
         "mute_choices": _mute_choices(),
