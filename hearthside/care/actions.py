@@ -21,6 +21,7 @@ from hearthside.core import audit
 from hearthside.core.background import enqueue_on_commit
 from hearthside.core.events import publish_on_commit, user_group
 from hearthside.core.i18n import in_language_of
+from hearthside.core.text import from_iso
 
 from .models import (
     APPROACHES,
@@ -163,13 +164,8 @@ def check_add_licence(user, fields: dict, request=None) -> Licence:
                 "Required, up to %(n)s character.",
                 "Required, up to %(n)s characters.", limit) % {"n": limit}]})
         cleaned[name] = value
-    expires_on = fields.get("expires_on")
-    if isinstance(expires_on, str):
-        try:
-            expires_on = date.fromisoformat(expires_on)
-        except ValueError:
-            expires_on = None
-    if not isinstance(expires_on, date):
+    expires_on = from_iso(fields.get("expires_on"), date)
+    if expires_on is None:
         raise ValidationError({"expires_on": [_("Give the expiry date (YYYY-MM-DD).")]})
     if expires_on < timezone.localdate():
         raise ValidationError({"expires_on": [_("This licence has already expired.")]})

@@ -23,3 +23,13 @@ def clean_text(value, field: str, *, most: int, too_long, empty=None) -> str:
     if len(text) > most:
         raise ValidationError({field: [too_long % {"n": most}]})
     return text
+
+
+def from_iso(value, kind):
+    """``value`` as a ``kind`` (``date`` or ``datetime``): one already, or ISO 8601 text; else None."""
+    if isinstance(value, str):
+        try:
+            value = kind.fromisoformat(value)
+        except ValueError:
+            return None
+    return value if isinstance(value, kind) else None

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_noop, ngettext
 from hearthside.accounts.actions import has_consent
 from hearthside.core import audit
 from hearthside.core.access import get_owned_or_404
+from hearthside.core.text import from_iso
 
 from . import checkin_days, questionnaires
 from .models import (
@@ -69,13 +70,8 @@ def _clean_labels(values, field: str, limit: int = MAX_TAGS, length: int = 60) -
 
 def _clean_past_time(value, field: str, future_message: str) -> datetime:
     """A moment no later than now (five minutes' grace for a slow clock) and not before 2000."""
-    at = value
-    if isinstance(at, str):
-        try:
-            at = datetime.fromisoformat(at)
-        except ValueError:
-            at = None
-    if not isinstance(at, datetime):
+    at = from_iso(value, datetime)
+    if at is None:
         raise ValidationError({field: [_("Give a date and time.")]})
     if timezone.is_naive(at):
         at = timezone.make_aware(at, timezone.get_current_timezone())
