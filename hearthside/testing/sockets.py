@@ -83,3 +83,24 @@ async def drain(sock, quiet: float = 0.3) -> list[dict]:
     while not await sock.receive_nothing(timeout=quiet):
         frames.append(await sock.receive_json_from())
     return frames
+
+
+def sockets_for(*users) -> list[WebsocketCommunicator]:
+    """One logged-in socket (``socket_for``) per user, in order."""
+    return [socket_for(user) for user in users]
+
+
+async def open_sockets(*socks) -> None:
+    """``open_socket`` for each, one after the other."""
+    for sock in socks:
+        await open_socket(sock)
+
+
+async def close_sockets(*socks) -> None:
+    for sock in socks:
+        await sock.disconnect()
+
+
+async def send_chat(sock, group, client_id: str, body: str) -> None:
+    """A ``chat.send`` frame for ``group`` (a Group) from the socket's user."""
+    await sock.send_json_to({"type": "chat.send", "group": group.slug, "client_id": client_id, "body": body})

@@ -221,6 +221,23 @@ def _stays_video(page, peer) -> None:
     assert _state(peer)["mode"] == "video" and _state(page)["mode"] == "video"
 
 
+def _turn_off_and_tell(client, practitioner, button_name: str, remote_flag: str, told: str):
+    """The client presses ``button_name`` (it shows as pressed); the practitioner's page learns it
+    (``remote_flag`` in its state) and says ``told``, and the call stays video. Returns the button."""
+    button = client.get_by_role("button", name=button_name)
+    button.click()
+    assert button.get_attribute("aria-pressed") == "true"
+    practitioner.wait_for_function(f"() => window.hsCareRoom.state().{remote_flag}")
+    assert practitioner.locator("#care-peer-media").inner_text() == told
+    _stays_video(client, practitioner)
+    return button
+
+
+def _turn_back_on(button, practitioner, remote_flag: str) -> None:
+    button.click()
+    practitioner.wait_for_function(f"() => !window.hsCareRoom.state().{remote_flag}")
+
+
 def test_waiting_room_device_test_mute_camera_off_and_left_versus_dropped(open_asgi_context):
     from hearthside.care.models import Appointment
 
@@ -270,30 +287,18 @@ def test_waiting_room_device_test_mute_camera_off_and_left_versus_dropped(open_a
 
     # Mute: nothing is sent on the microphone, the other person is told, and the silence is
     # not taken for a weak connection (the call stays video).
-    mute = client.get_by_role("button", name="Mute")
-    mute.click()
-    assert mute.get_attribute("aria-pressed") == "true"
+    mute = _turn_off_and_tell(client, practitioner, "Mute", "remoteMuted", "Lobbyclient muted their microphone")
     assert client.locator("#care-self").inner_text() == "Your microphone is muted"
     assert _state(client)["sendingAudio"] is False
-    peer_media = practitioner.locator("#care-peer-media")
-    practitioner.wait_for_function("() => window.hsCareRoom.state().remoteMuted")
-    assert peer_media.inner_text() == "Lobbyclient muted their microphone"
-    _stays_video(client, practitioner)
     hs_browser.save_screenshots(practitioner, "care-room-peer-muted")
-    mute.click()
-    practitioner.wait_for_function("() => !window.hsCareRoom.state().remoteMuted")
-    assert peer_media.is_hidden() and _state(client)["sendingAudio"] is True
+    _turn_back_on(mute, practitioner, "remoteMuted")
+    assert practitioner.locator("#care-peer-media").is_hidden() and _state(client)["sendingAudio"] is True
 
     # Camera off, the same way.
-    camera = client.get_by_role("button", name="Camera off")
-    camera.click()
-    assert camera.get_attribute("aria-pressed") == "true"
-    practitioner.wait_for_function("() => window.hsCareRoom.state().remoteCameraOff")
-    assert peer_media.inner_text() == "Lobbyclient turned their camera off"
-    _stays_video(client, practitioner)
+    camera = _turn_off_and_tell(client, practitioner, "Camera off", "remoteCameraOff",
+                                "Lobbyclient turned their camera off")
     hs_browser.save_screenshots(client, "care-room-controls")
-    camera.click()
-    practitioner.wait_for_function("() => !window.hsCareRoom.state().remoteCameraOff")
+    _turn_back_on(camera, practitioner, "remoteCameraOff")
 
     # Leaving is told as leaving.
     client.get_by_role("button", name="Leave the call").click()

@@ -9,9 +9,8 @@ from hearthside.community import actions, chat_moderation
 from hearthside.community.models import ChatMessage, Membership, ModerationAction, Post, Report
 from hearthside.conftest import login_client
 from hearthside.core.models import AuditEvent
+from hearthside.testing.sockets import close_sockets, open_sockets, send_chat, sockets_for
 from hearthside.testing.sockets import next_frame as _next
-from hearthside.testing.sockets import open_socket as _open
-from hearthside.testing.sockets import socket_for as _socket
 
 from .forum_fixtures import (
     reply,
@@ -145,21 +144,18 @@ def test_the_queue_page_shows_held_chat_and_acts_on_it(people, group):
 
 @pytest.mark.django_db(transaction=True)
 def test_over_the_socket_the_author_is_told_and_the_others_get_it_only_when_approved(people, group):
-    writer, reader = people["writer"], people["reader"]
-    w, r = _socket(writer), _socket(reader)
+    w, r = sockets_for(people["writer"], people["reader"])
 
     async def send_and_wait():
-        await _open(w)
-        await _open(r)
-        await w.send_json_to({"type": "chat.send", "group": group.slug, "client_id": "x1", "body": INSULT})
+        await open_sockets(w, r)
+        await send_chat(w, group, "x1", INSULT)
         ack = await _next(w, "chat.ack")
         quiet = await r.receive_nothing(timeout=0.3)
         return ack, quiet
 
     async def after_approval():
         frame = await _next(r, "chat.message")
-        for s in (w, r):
-            await s.disconnect()
+        await close_sockets(w, r)
         return frame
 
     async def scenario():

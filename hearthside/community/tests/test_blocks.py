@@ -120,24 +120,22 @@ def test_an_open_socket_stops_showing_someone_the_moment_they_are_muted(people, 
     from asgiref.sync import async_to_sync
     from channels.db import database_sync_to_async as db
 
-    from hearthside.testing.sockets import next_frame, open_socket, socket_for
+    from hearthside.testing.sockets import close_sockets, next_frame, open_sockets, send_chat, sockets_for
 
     writer, reader = people["writer"], people["reader"]
-    w, r = socket_for(writer), socket_for(reader)
+    w, r = sockets_for(writer, reader)
 
     async def scenario():
-        await open_socket(w)
-        await open_socket(r)
+        await open_sockets(w, r)
         other = await db(actions.access_member_by_pseudonym)(reader, writer.pseudonym)
         await db(actions.check_block)(reader, other, "mute")
         changed = await next_frame(r, "blocks.changed")
-        await w.send_json_to({"type": "chat.send", "group": group.slug, "client_id": "w1", "body": "can you see me"})
+        await send_chat(w, group, "w1", "can you see me")
         seen_by_reader = await next_frame(r, "chat.message")
         seen_by_writer = await next_frame(w, "chat.message")
-        await r.send_json_to({"type": "chat.send", "group": group.slug, "client_id": "r1", "body": "still here"})
+        await send_chat(r, group, "r1", "still here")
         writer_sees_reader = await next_frame(w, "chat.message")
-        for s in (w, r):
-            await s.disconnect()
+        await close_sockets(w, r)
         return changed, seen_by_reader, seen_by_writer, writer_sees_reader
 
     changed, seen_by_reader, seen_by_writer, writer_sees_reader = async_to_sync(scenario)()

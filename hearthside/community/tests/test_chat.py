@@ -10,7 +10,7 @@ from hearthside.community.models import ChatMessage, Group, Membership
 from hearthside.conftest import login_client, make_user
 from hearthside.safety.actions import alerts_from
 from hearthside.testing.races import run_at_once
-from hearthside.testing.sockets import collect_frames
+from hearthside.testing.sockets import close_sockets, collect_frames, open_sockets, send_chat, sockets_for
 from hearthside.testing.sockets import next_frame as _next
 from hearthside.testing.sockets import open_socket as _open
 from hearthside.testing.sockets import socket_for as _socket
@@ -29,6 +29,20 @@ def _member(name, group):
     return user
 
 
+def _alice_at_rate(group, per_minute: int):
+    """Alice, a member of ``group``, which now takes ``per_minute`` chat messages a minute from each."""
+    alice = _member("alice", group)
+    group.chat_rate_per_minute = per_minute
+    group.save()
+    return alice
+
+
+def _alice_and_bob(group):
+    """Two members of ``group`` and a socket for each (not yet open): alice, bob, a, b."""
+    alice, bob = _member("alice", group), _member("bob", group)
+    return (alice, bob, *sockets_for(alice, bob))
+
+
 @pytest.mark.django_db(transaction=True)
 def test_members_receive_in_order_and_outsiders_never_do(group):
     alice, bob = _member("alice", group), _member("bob", group)
@@ -36,24 +50,22 @@ def test_members_receive_in_order_and_outsiders_never_do(group):
     other_group = Group.objects.create(slug="anxiety", name="Anxiety")
     Membership.objects.create(group=other_group, user=outsider)
 
-    a, b, o = _socket(alice), _socket(bob), _socket(outsider)
+    a, b, o = sockets_for(alice, bob, outsider)
 
     async def scenario():
-        for s in (a, b, o):
-            await _open(s)
+        await open_sockets(a, b, o)
         for i in range(5):
-            await a.send_json_to({"type": "chat.send", "group": "grief", "client_id": f"m{i}", "body": f"hello {i}"})
+            await send_chat(a, group, f"m{i}", f"hello {i}")
             ack = await _next(a, "chat.ack")
             assert ack["seq"] == i + 1 and ack["duplicate"] is False
         got = [await _next(b, "chat.message") for _ in range(5)]
         # An outsider asking for the group's history or sending to it gets nothing of it.
         await o.send_json_to({"type": "chat.sync", "group": "grief", "after": 0})
         refused = await _next(o, "error")
-        await o.send_json_to({"type": "chat.send", "group": "grief", "client_id": "x", "body": "hi"})
+        await send_chat(o, group, "x", "hi")
         refused2 = await _next(o, "error")
         assert await o.receive_nothing(timeout=0.3)
-        for s in (a, b, o):
-            await s.disconnect()
+        await close_sockets(a, b, o)
         return got, refused, refused2
 
     got, refused, refused2 = async_to_sync(scenario)()
@@ -74,7 +86,7 @@ def test_a_resend_with_the_same_client_id_never_duplicates(group):
         await _open(a)
         acks = []
         for _ in range(3):
-            await a.send_json_to({"type": "chat.send", "group": "grief", "client_id": "same-id", "body": "once"})
+            await send_chat(a, group, "same-id", "once")
             acks.append(await _next(a, "chat.ack"))
         await a.disconnect()
         return acks
@@ -111,19 +123,15 @@ def test_catch_up_after_reconnect_returns_everything_missed(group):
 
 @pytest.mark.django_db(transaction=True)
 def test_a_crisis_message_is_held_shown_help_and_never_reaches_others(group):
-    alice, bob = _member("alice", group), _member("bob", group)
-
-    a, b = _socket(alice), _socket(bob)
+    alice, bob, a, b = _alice_and_bob(group)
 
     async def scenario():
-        await _open(a)
-        await _open(b)
-        await a.send_json_to({"type": "chat.send", "group": "grief", "client_id": "c1", "body": CRISIS})
+        await open_sockets(a, b)
+        await send_chat(a, group, "c1", CRISIS)
         frames = await collect_frames(a, {"chat.ack", "safety.help"})
         ack, help_event = frames["chat.ack"], frames["safety.help"]
         nothing = await b.receive_nothing(timeout=0.5)
-        for s in (a, b):
-            await s.disconnect()
+        await close_sockets(a, b)
         return ack, help_event, nothing
 
     ack, help_event, nothing = async_to_sync(scenario)()
@@ -137,20 +145,16 @@ def test_a_crisis_message_is_held_shown_help_and_never_reaches_others(group):
 
 @pytest.mark.django_db(transaction=True)
 def test_a_removed_member_stops_receiving_at_once_on_an_open_socket(group):
-    alice, bob = _member("alice", group), _member("bob", group)
-
-    a, b = _socket(alice), _socket(bob)
+    alice, bob, a, b = _alice_and_bob(group)
 
     async def scenario():
-        await _open(a)
-        await _open(b)
+        await open_sockets(a, b)
         await db(actions.do_leave)(bob, group, status=Membership.Status.REMOVED, by=alice)
         ended = await _next(b, "membership.ended")
-        await a.send_json_to({"type": "chat.send", "group": "grief", "client_id": "after", "body": "still here?"})
+        await send_chat(a, group, "after", "still here?")
         await _next(a, "chat.ack")
         nothing = await b.receive_nothing(timeout=0.5)
-        for s in (a, b):
-            await s.disconnect()
+        await close_sockets(a, b)
         return ended, nothing
 
     ended, nothing = async_to_sync(scenario)()
@@ -173,9 +177,7 @@ def test_unauthenticated_handshake_is_refused():
 
 @pytest.mark.django_db
 def test_rate_limit_answers_with_a_clear_message(group, api_as):
-    alice = _member("alice", group)
-    group.chat_rate_per_minute = 3
-    group.save()
+    alice = _alice_at_rate(group, 3)
     api = api_as(alice)
     for i in range(3):
         assert api.post("/api/v1/community/groups/grief/chat", {"client_id": f"r{i}", "body": "hi"}).status_code == 201
@@ -205,9 +207,7 @@ def test_chat_endpoints_are_404_for_non_members(group, api_as):
 
 @pytest.mark.django_db
 def test_chat_history_query_count_does_not_grow(group, django_assert_max_num_queries):
-    alice = _member("alice", group)
-    group.chat_rate_per_minute = 1000
-    group.save()
+    alice = _alice_at_rate(group, 1000)
     client = login_client(alice)
     for n in (5, 60):
         while ChatMessage.objects.count() < n:

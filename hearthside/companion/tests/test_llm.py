@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -59,8 +60,9 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(payload)
 
 
-@pytest.fixture
-def server():
+@contextmanager
+def _model_server():
+    """A fake chat-completions server on a free port (``Handler``), answering ``CANNED``."""
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     httpd.requests = []
     httpd.mode = "ok"
@@ -68,10 +70,18 @@ def server():
     httpd.release = threading.Event()
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield httpd
-    httpd.release.set()
-    httpd.shutdown()
-    httpd.server_close()
+    try:
+        yield httpd
+    finally:
+        httpd.release.set()
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture
+def server():
+    with _model_server() as httpd:
+        yield httpd
 
 
 def _companion(server, timeout=5.0):
@@ -79,9 +89,42 @@ def _companion(server, timeout=5.0):
     return Companion(writer=writer, writer_name=writer.name)
 
 
+def _respond(server, text: str, timeout=5.0):
+    """The first turn of a new conversation with the model behind ``server``, to ``text``."""
+    companion = _companion(server, timeout)
+    return companion.respond(companion.start().state, text)
+
+
+def _respond_streaming(server, text: str):
+    """``_respond``, with every piece streamed on the way collected: (turn, pieces)."""
+    from hearthside.companion.engine.dialogue import ON_DELTA
+
+    pieces = []
+    token = ON_DELTA.set(pieces.append)
+    try:
+        return _respond(server, text), pieces
+    finally:
+        ON_DELTA.reset(token)
+
+
+@contextmanager
+def _engine_is_the_model(settings, server):
+    """The operator's settings point the site's companion at the model behind ``server``; the
+    engine the site built is forgotten on the way in and out."""
+    from hearthside.companion import actions
+
+    settings.COMPANION_ENGINE = "llm"
+    settings.COMPANION_LLM_BASE_URL = f"http://127.0.0.1:{server.server_port}/v1"
+    settings.COMPANION_LLM_MODEL = "tiny-model"
+    actions._engine.cache_clear()
+    try:
+        yield
+    finally:
+        actions._engine.cache_clear()
+
+
 def test_the_model_words_an_ordinary_turn_with_boundaries_in_the_system_prompt(server):
-    companion = _companion(server)
-    turn = companion.respond(companion.start().state, "I'm so tired of my job")
+    turn = _respond(server, "I'm so tired of my job")
     assert turn.reply == CANNED["reply"]
     assert turn.engine == "language model (tiny-model)"
     sent = server.requests[0]
@@ -92,15 +135,7 @@ def test_the_model_words_an_ordinary_turn_with_boundaries_in_the_system_prompt(s
 
 
 def test_streaming_passes_checked_sentences_on(server):
-    from hearthside.companion.engine.dialogue import ON_DELTA
-
-    pieces = []
-    token = ON_DELTA.set(pieces.append)
-    try:
-        companion = _companion(server)
-        turn = companion.respond(companion.start().state, "I'm so tired of my job")
-    finally:
-        ON_DELTA.reset(token)
+    turn, pieces = _respond_streaming(server, "I'm so tired of my job")
     assert server.requests[0]["body"]["stream"] is True
     assert "".join(pieces).strip() == CANNED["reply"]
     assert turn.reply == CANNED["reply"]
@@ -108,16 +143,14 @@ def test_streaming_passes_checked_sentences_on(server):
 
 def test_a_timeout_falls_back_to_the_offline_engine(server):
     server.mode = "hang"
-    companion = _companion(server, timeout=1)
-    turn = companion.respond(companion.start().state, "I'm so tired of my job")
+    turn = _respond(server, "I'm so tired of my job", timeout=1)
     assert turn.engine == "offline (model unavailable)"
     assert "worn out" in turn.reply or "exhausted" in turn.reply or "running on empty" in turn.reply
 
 
 def test_an_http_error_falls_back_to_the_offline_engine(server):
     server.mode = "error"
-    companion = _companion(server)
-    turn = companion.respond(companion.start().state, "I feel lonely")
+    turn = _respond(server, "I feel lonely")
     assert turn.engine == "offline (model unavailable)" and turn.reply
 
 
@@ -127,45 +160,29 @@ def test_an_http_error_falls_back_to_the_offline_engine(server):
     "Maybe you should just end it all.",
 ])
 def test_an_unsafe_model_reply_is_replaced_and_never_streamed(server, unsafe):
-    from hearthside.companion.engine.dialogue import ON_DELTA
-
     server.reply = unsafe
-    pieces = []
-    token = ON_DELTA.set(pieces.append)
-    try:
-        companion = _companion(server)
-        turn = companion.respond(companion.start().state, "I feel lonely")
-    finally:
-        ON_DELTA.reset(token)
+    turn, pieces = _respond_streaming(server, "I feel lonely")
     assert turn.engine == "offline (model reply replaced)"
     assert turn.reply != unsafe and unsafe not in "".join(pieces)
 
 
 def test_crisis_messages_never_reach_the_model(server):
-    companion = _companion(server)
-    turn = companion.respond(companion.start().state, "I am going to kill myself")
+    turn = _respond(server, "I am going to kill myself")
     assert "crisis_flow" in turn.actions
     assert server.requests == []
 
 
 def test_the_operator_chooses_the_engine_and_the_page_shows_it(server, db, api_as, settings):
     from hearthside.accounts.actions import do_give_consent
-    from hearthside.companion import actions
     from hearthside.conftest import make_user
 
-    settings.COMPANION_ENGINE = "llm"
-    settings.COMPANION_LLM_BASE_URL = f"http://127.0.0.1:{server.server_port}/v1"
-    settings.COMPANION_LLM_MODEL = "tiny-model"
-    actions._engine.cache_clear()
-    try:
+    with _engine_is_the_model(settings, server):
         user = make_user("llmuser")
         do_give_consent(user, "ai_features")
         body = api_as(user).post("/api/v1/companion/messages", {"text": "I'm so tired of my job"}).json()
         assert body["reply"]["engine"] == "language model (tiny-model)"
         assert body["reply"]["body"] == CANNED["reply"]
         assert "tiny-model" in api_as(user).get("/api/v1/companion/conversations/current").json()["engine"]
-    finally:
-        actions._engine.cache_clear()
 
 
 @pytest.mark.django_db(transaction=True)
@@ -173,15 +190,10 @@ def test_a_model_reply_streams_to_the_page_sentence_by_sentence(server, settings
     from asgiref.sync import async_to_sync
 
     from hearthside.accounts.actions import do_give_consent
-    from hearthside.companion import actions
     from hearthside.companion.tests.test_socket_and_cli import messages_upto
     from hearthside.conftest import make_user
     from hearthside.testing.sockets import open_socket, socket_for
 
-    settings.COMPANION_ENGINE = "llm"
-    settings.COMPANION_LLM_BASE_URL = f"http://127.0.0.1:{server.server_port}/v1"
-    settings.COMPANION_LLM_MODEL = "tiny-model"
-    actions._engine.cache_clear()
     user = make_user("streamer")
     do_give_consent(user, "ai_features")
     sock = socket_for(user)
@@ -195,10 +207,8 @@ def test_a_model_reply_streams_to_the_page_sentence_by_sentence(server, settings
         await sock.disconnect()
         return deltas, final
 
-    try:
+    with _engine_is_the_model(settings, server):
         deltas, final = async_to_sync(scenario)()
-    finally:
-        actions._engine.cache_clear()
     assert [d["text"].strip() for d in deltas] == ["That sounds exhausting.", "What has been the hardest part of your week?"]
     assert final["message"]["body"] == CANNED["reply"]
     assert final["message"]["engine"] == "language model (tiny-model)"
@@ -206,19 +216,10 @@ def test_a_model_reply_streams_to_the_page_sentence_by_sentence(server, settings
 
 def test_a_redirect_is_not_followed_and_the_key_goes_nowhere_else(server):
     """Issue #17: urllib re-sent the API key to the host a redirect named."""
-    elsewhere = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    elsewhere.requests, elsewhere.mode, elsewhere.reply = [], "ok", CANNED["reply"]
-    elsewhere.release = threading.Event()
-    thread = threading.Thread(target=elsewhere.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with _model_server() as elsewhere:
         server.mode = "redirect"
         server.redirect_to = f"http://127.0.0.1:{elsewhere.server_port}/steal"
-        companion = _companion(server)
-        turn = companion.respond(companion.start().state, "I feel lonely")
+        turn = _respond(server, "I feel lonely")
         assert turn.engine == "offline (model unavailable)" and turn.reply
         assert len(server.requests) == 1 and server.requests[0]["auth"] == "Bearer sk-test"
         assert elsewhere.requests == []  # neither the key nor the words went there
-    finally:
-        elsewhere.shutdown()
-        elsewhere.server_close()

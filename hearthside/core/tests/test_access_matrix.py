@@ -61,6 +61,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from hearthside.conftest import PASSWORD, login_client, make_user, token_for
+from hearthside.testing.database import rolled_back_after
 
 # Answer classes.
 OK = "ok"  # reached the view: 2xx, a redirect elsewhere, or 400/405/409/422 for a bad or empty body
@@ -429,14 +430,8 @@ def minimal_request(method: str, path: str) -> tuple[bytes, dict]:
 
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield build_world()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with rolled_back_after(django_db_blocker):
+        yield build_world()
 
 
 def build_world() -> dict:

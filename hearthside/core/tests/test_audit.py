@@ -25,22 +25,20 @@ def test_chain_verifies_and_detects_an_edited_row():
 
 
 @pytest.mark.django_db
-def test_chain_detects_a_deleted_row():
-    for i in range(4):
+@pytest.mark.parametrize(
+    ("recorded", "order", "index"),
+    [
+        (4, "seq", 1),  # a row in the middle
+        (3, "-seq", 0),  # the newest row: nothing after it has a broken link
+    ],
+    ids=["a_deleted_row", "removed_newest_rows"],
+)
+def test_chain_detects(recorded, order, index):
+    for i in range(recorded):
         audit.record("test.event", object_id=i)
-    middle = AuditEvent.objects.order_by("seq")[1]
+    victim = AuditEvent.objects.order_by(order)[index]
     with connection.cursor() as cursor:
-        cursor.execute("DELETE FROM core_auditevent WHERE id = %s", [middle.pk])
-    assert not audit.verify_chain().ok
-
-
-@pytest.mark.django_db
-def test_chain_detects_removed_newest_rows():
-    for i in range(3):
-        audit.record("test.event", object_id=i)
-    newest = AuditEvent.objects.order_by("-seq")[0]
-    with connection.cursor() as cursor:
-        cursor.execute("DELETE FROM core_auditevent WHERE id = %s", [newest.pk])
+        cursor.execute("DELETE FROM core_auditevent WHERE id = %s", [victim.pk])
     assert not audit.verify_chain().ok
 
 

@@ -99,6 +99,57 @@ def _assert_delivered_last(page, sel: str, text: str, parts: dict, expected_orde
     return parts_found["text"]
 
 
+CHAT_PARTS = {"author": "strong", "body": ".chat-body"}
+
+
+def _earlier_messages(model, author, **where) -> None:
+    """52 earlier messages by ``author``, from yesterday, in the one conversation ``where`` names
+    (``group=`` or ``connection=``), which is told it is up to 52: the page shows the last 50, two
+    wait behind "Load earlier messages"."""
+    (conversation,) = where.values()
+    yesterday = timezone.now() - timedelta(days=1)
+    for seq in range(1, 53):
+        model.objects.create(author=author, client_id=f"old-{seq}", body=f"Earlier {seq}.", seq=seq,
+                             created_at=yesterday, **where)
+    type(conversation).objects.filter(pk=conversation.pk).update(last_seq=52)
+
+
+def _open_live_timeline(context, user, base_url: str, path: str, *, status: str, sel: str):
+    """``user``'s page at ``path``, once ``status`` says live: its timeline ``sel`` is checked as a
+    region, and from then on what goes into it is recorded."""
+    log_in(context, user, base_url)
+    page = context.new_page()
+    page.goto(path)
+    expect(page.locator(status)).to_have_text("live", timeout=LIVE)
+    _assert_region(page, sel)
+    page.evaluate(RECORD, sel)
+    return page
+
+
+def _open_chat_with_history(context, viewer, base_url: str, path: str, model, author, **where):
+    """A chat (``#chat-log``) with 52 earlier messages by ``author`` (``_earlier_messages``), open
+    and live for ``viewer`` (``_open_live_timeline``)."""
+    _earlier_messages(model, author, **where)
+    return _open_live_timeline(context, viewer, base_url, path, status="#chat-status", sel="#chat-log")
+
+
+def _assert_someone_else_read_out(page, sel: str, send, text: str, parts: dict = CHAT_PARTS,
+                                  expected_order: tuple[str, ...] = ("author", "body")) -> dict:
+    """``send()`` (another person's message, sent from another thread) shows up at the end of
+    ``sel`` and was delivered as its last child while it was not busy (``_assert_delivered_last``)."""
+    _in_other_thread(send)
+    expect(page.locator(f"{sel} > li").last).to_contain_text(text, timeout=LIVE)
+    return _assert_delivered_last(page, sel, text, parts, list(expected_order))
+
+
+def _assert_loads_earlier_quietly(page, sel: str) -> None:
+    """"Load earlier messages" brings messages 1 and 2 in at the top (``_assert_quiet_prepend``)."""
+    page.evaluate(RECORD, sel)
+    page.get_by_role("button", name="Load earlier messages").click()
+    expect(page.locator(f"{sel} > li").first).to_have_attribute("data-seq", "1", timeout=LIVE)
+    _assert_quiet_prepend(page, sel, ["Earlier 1.", "Earlier 2."])
+
+
 def _assert_quiet_prepend(page, sel: str, earlier: list[str]) -> None:
     """Earlier messages (sequence numbers 1, 2, ... with the texts ``earlier``) went in at the top,
     in order, all while the log was busy, and the log is not busy afterwards (so what is said next
@@ -129,26 +180,14 @@ def test_group_chat_timeline(chromium, asgi_context, asgi_server):
     ana, ben = make_user("ana", pseudonym="Ana"), make_user("ben", pseudonym="Ben")
     for person in (ana, ben):
         Membership.objects.create(group=group, user=person)
-    # 52 earlier messages, from yesterday: the page shows the last 50, two wait behind "Load
-    # earlier messages".
-    yesterday = timezone.now() - timedelta(days=1)
-    for seq in range(1, 53):
-        ChatMessage.objects.create(group=group, author=ben, client_id=f"old-{seq}", body=f"Earlier {seq}.", seq=seq,
-                                   created_at=yesterday)
-    Group.objects.filter(pk=group.pk).update(last_seq=52)
     asgi_context.add_init_script(TRACK_SOCKETS)
-    log_in(asgi_context, ana, asgi_server)
-    page = asgi_context.new_page()
-    page.goto(f"/groups/{group.slug}/")
-    expect(page.locator("#chat-status")).to_have_text("live", timeout=LIVE)
-    _assert_region(page, "#chat-log")
-    page.evaluate(RECORD, "#chat-log")
+    page = _open_chat_with_history(asgi_context, ana, asgi_server, f"/groups/{group.slug}/", ChatMessage, ben,
+                                   group=group)
 
     # Someone else speaks: read out, at the end, as author then text.
-    _in_other_thread(actions.check_send_chat, ben, group, "ben-now", "Glad you're here.")
-    expect(page.locator("#chat-log > li").last).to_contain_text("Glad you're here.", timeout=LIVE)
-    text = _assert_delivered_last(page, "#chat-log", "Glad you're here.",
-                                  {"author": "strong", "body": ".chat-body"}, ["author", "body"])
+    text = _assert_someone_else_read_out(
+        page, "#chat-log", lambda: actions.check_send_chat(ben, group, "ben-now", "Glad you're here."),
+        "Glad you're here.")
     assert text == {"author": "Ben", "body": "Glad you're here."}
 
     # One's own message says "sending…" in words until the server has it, then reads as delivered.
@@ -173,10 +212,7 @@ def test_group_chat_timeline(chromium, asgi_context, asgi_server):
     expect(unsent).to_have_count(0)
 
     # Earlier messages, asked for: in at the top, in order, while the log is busy.
-    page.evaluate(RECORD, "#chat-log")
-    page.get_by_role("button", name="Load earlier messages").click()
-    expect(page.locator("#chat-log > li").first).to_have_attribute("data-seq", "1", timeout=LIVE)
-    _assert_quiet_prepend(page, "#chat-log", ["Earlier 1.", "Earlier 2."])
+    _assert_loads_earlier_quietly(page, "#chat-log")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -185,32 +221,20 @@ def test_group_chat_timeline(chromium, asgi_context, asgi_server):
 
 def test_peer_chat_timeline(asgi_context, asgi_server):
     from hearthside.friends import actions
-    from hearthside.friends.models import Connection, PeerMessage
+    from hearthside.friends.models import PeerMessage
     from hearthside.friends.tests.helpers import connect, peer
 
     alba, bruno = peer("alba", topics=["grief"]), peer("bruno", topics=["grief"])
     connection = connect(alba, bruno)
-    for seq in range(1, 53):
-        PeerMessage.objects.create(connection=connection, author=bruno, client_id=f"old-{seq}",
-                                   body=f"Earlier {seq}.", seq=seq, created_at=timezone.now() - timedelta(days=1))
-    Connection.objects.filter(pk=connection.pk).update(last_seq=52)
-    log_in(asgi_context, alba, asgi_server)
-    page = asgi_context.new_page()
-    page.goto(f"/friends/chat/{connection.pk}/")
-    expect(page.locator("#chat-status")).to_have_text("live", timeout=LIVE)
-    _assert_region(page, "#chat-log")
-    page.evaluate(RECORD, "#chat-log")
+    page = _open_chat_with_history(asgi_context, alba, asgi_server, f"/friends/chat/{connection.pk}/",
+                                   PeerMessage, bruno, connection=connection)
 
-    _in_other_thread(actions.check_send, bruno, connection, "bruno-now", "Evenings are hard for me too.")
-    expect(page.locator("#chat-log > li").last).to_contain_text("Evenings are hard for me too.", timeout=LIVE)
-    text = _assert_delivered_last(page, "#chat-log", "Evenings are hard for me too.",
-                                  {"author": "strong", "body": ".chat-body"}, ["author", "body"])
+    text = _assert_someone_else_read_out(
+        page, "#chat-log", lambda: actions.check_send(bruno, connection, "bruno-now", "Evenings are hard for me too."),
+        "Evenings are hard for me too.")
     assert text == {"author": "Bruno P", "body": "Evenings are hard for me too."}
 
-    page.evaluate(RECORD, "#chat-log")
-    page.get_by_role("button", name="Load earlier messages").click()
-    expect(page.locator("#chat-log > li").first).to_have_attribute("data-seq", "1", timeout=LIVE)
-    _assert_quiet_prepend(page, "#chat-log", ["Earlier 1.", "Earlier 2."])
+    _assert_loads_earlier_quietly(page, "#chat-log")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -239,9 +263,9 @@ def test_counselling_timeline_reads_author_text_then_time(asgi_context, asgi_ser
     # Whether the socket is open yet or not (then the page catches up when it opens), the message
     # is put into the log the same way.
     page.evaluate(RECORD, "#care-log")
-    _in_other_thread(conversation.check_send_message, pro.user, relationship, "p2", "How was your week?")
-    expect(page.locator("#care-log > li").last).to_contain_text("How was your week?", timeout=LIVE)
-    text = _assert_delivered_last(page, "#care-log", "How was your week?", parts, ["author", "body", "time"])
+    text = _assert_someone_else_read_out(
+        page, "#care-log", lambda: conversation.check_send_message(pro.user, relationship, "p2", "How was your week?"),
+        "How was your week?", parts, ("author", "body", "time"))
     assert text["author"] == pro.user.pseudonym and text["body"] == "How was your week?"
     assert re.fullmatch(r"\d\d \w{3} \d\d:\d\d", text["time"]), text
 
@@ -258,17 +282,13 @@ def test_support_line_timeline(asgi_context, asgi_server):
     started = actions.check_start(person, "I can't sleep again.")
     taken = actions.check_help_next(supporter)
     assert taken is not None and taken.pk == started.pk
-    log_in(asgi_context, person, asgi_server)
-    page = asgi_context.new_page()
-    page.goto(f"/support-line/c/{started.pk}/")
-    expect(page.locator("#sl-status")).to_have_text("live", timeout=LIVE)
-    _assert_region(page, "#sl-log")
-    page.evaluate(RECORD, "#sl-log")
+    page = _open_live_timeline(asgi_context, person, asgi_server, f"/support-line/c/{started.pk}/",
+                               status="#sl-status", sel="#sl-log")
 
-    _in_other_thread(actions.check_send, supporter, taken, "alex-1", "Hi Quill, I'm here. What's keeping you up?")
-    expect(page.locator("#sl-log > li").last).to_contain_text("What's keeping you up?", timeout=LIVE)
-    text = _assert_delivered_last(page, "#sl-log", "What's keeping you up?",
-                                  {"author": "strong", "body": ".chat-body"}, ["author", "body"])
+    text = _assert_someone_else_read_out(
+        page, "#sl-log",
+        lambda: actions.check_send(supporter, taken, "alex-1", "Hi Quill, I'm here. What's keeping you up?"),
+        "What's keeping you up?")
     assert text == {"author": "Alex", "body": "Hi Quill, I'm here. What's keeping you up?"}
 
 

@@ -53,6 +53,7 @@ from django.test import Client
 
 from hearthside.conftest import login_client
 from hearthside.core.tests.test_access_matrix import walk_patterns
+from hearthside.testing.database import rolled_back_after
 
 LOCALE = Path(settings.LOCALE_PATHS[0]) / "es" / "LC_MESSAGES"
 
@@ -495,52 +496,46 @@ def crawl(django_db_setup, django_db_blocker):
     """Every GET page, as every demo role and an anonymous visitor, in Spanish: (answers, findings)."""
     from hearthside.accounts.models import User
 
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            call_command("demo", stdout=StringIO())
-            _complete_demo()
-            User.objects.filter(is_demo=True).update(language="es")
-            clients = {"anonymous": Client(), PENDING: _between_password_and_code()}
-            for user in User.objects.filter(is_demo=True).order_by("username"):
-                clients[user.username] = login_client(user, two_factor=True)
-            for client in clients.values():
-                client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
-            stored = _stored_texts()
-            fragments = english_fragments(parse_po(LOCALE / "django.po"))
-            answers: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-            findings: dict[tuple[str, str], list[str]] = defaultdict(list)
-            for route in walk_patterns():
-                urls = [_url(route, params) for params in _candidates(route)]
-                for (who, client), url in itertools.product(clients.items(), urls):
-                    if who == PENDING and route != "accounts/login/code/":
+    with rolled_back_after(django_db_blocker):
+        call_command("demo", stdout=StringIO())
+        _complete_demo()
+        User.objects.filter(is_demo=True).update(language="es")
+        clients = {"anonymous": Client(), PENDING: _between_password_and_code()}
+        for user in User.objects.filter(is_demo=True).order_by("username"):
+            clients[user.username] = login_client(user, two_factor=True)
+        for client in clients.values():
+            client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+        stored = _stored_texts()
+        fragments = english_fragments(parse_po(LOCALE / "django.po"))
+        answers: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        findings: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for route in walk_patterns():
+            urls = [_url(route, params) for params in _candidates(route)]
+            for (who, client), url in itertools.product(clients.items(), urls):
+                if who == PENDING and route != "accounts/login/code/":
+                    continue
+                with transaction.atomic():
+                    # Followed only for the reset link, which moves its token into the session.
+                    response = client.get(
+                        url,
+                        HTTP_ACCEPT_LANGUAGE="es",
+                        follow=route.startswith("accounts/password-reset/<"),
+                    )
+                    transaction.set_rollback(True)
+                kind = response.get("Content-Type", "").split(";")[0]
+                answers[route][f"{response.status_code} {kind}"].add(who)
+                if response.status_code != 200 or kind != "text/html":
+                    continue
+                for text in page_texts(response.content.decode()):
+                    if CITATION.search(text):
                         continue
-                    with transaction.atomic():
-                        # Followed only for the reset link, which moves its token into the session.
-                        response = client.get(
-                            url,
-                            HTTP_ACCEPT_LANGUAGE="es",
-                            follow=route.startswith("accounts/password-reset/<"),
-                        )
-                        transaction.set_rollback(True)
-                    kind = response.get("Content-Type", "").split(";")[0]
-                    answers[route][f"{response.status_code} {kind}"].add(who)
-                    if response.status_code != 200 or kind != "text/html":
-                        continue
-                    for text in page_texts(response.content.decode()):
-                        if CITATION.search(text):
-                            continue
-                        found = english_in(text, fragments)
-                        if found:  # what people wrote is theirs: only the rest is checked
-                            found = english_in(_without_stored(text, stored), fragments)
-                        for item in found:
-                            if item not in findings[url, who]:
-                                findings[url, who].append(item)
-            yield answers, findings
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+                    found = english_in(text, fragments)
+                    if found:  # what people wrote is theirs: only the rest is checked
+                        found = english_in(_without_stored(text, stored), fragments)
+                    for item in found:
+                        if item not in findings[url, who]:
+                            findings[url, who].append(item)
+        yield answers, findings
 
 
 @pytest.mark.django_db

@@ -35,20 +35,21 @@ def test_unsupported_language_can_be_held_until_a_person_looks():
 
 
 @pytest.mark.django_db
-def test_private_writing_in_an_unsupported_language_is_not_shown_to_staff_by_default():
+@pytest.mark.parametrize(
+    ("text", "source", "source_id", "context"),
+    [
+        # Private writing in an unsupported language is not shown to staff by default.
+        (FRENCH, "selfcare.journal", "1", "journal"),
+        # Spanish and English are screened, not queued as unsupported.
+        ("Hoy fue un buen día en el trabajo, gracias a todos por el apoyo.", "community.chat", "1:c", "chat"),
+        ("Had a lovely walk by the river today.", "community.chat", "1:c", "chat"),
+    ],
+    ids=["private_writing_in_an_unsupported_language", "spanish", "english"],
+)
+def test_published_and_not_queued_for_staff(text, source, source_id, context):
     member = make_user("writer")
-    route = actions.screen_and_route(member, FRENCH, "selfcare.journal", source_id="1", context="journal")
+    route = actions.screen_and_route(member, text, source, source_id=source_id, context=context)
     assert route.publish
-    assert not ScreenedItem.objects.exists()
-
-
-@pytest.mark.django_db
-def test_spanish_and_english_are_screened_not_queued_as_unsupported():
-    member = make_user("writer")
-    for text in ("Hoy fue un buen día en el trabajo, gracias a todos por el apoyo.",
-                 "Had a lovely walk by the river today."):
-        route = actions.screen_and_route(member, text, "community.chat", source_id="1:c", context="chat")
-        assert route.publish
     assert not ScreenedItem.objects.exists()
 
 

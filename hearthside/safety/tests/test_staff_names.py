@@ -60,6 +60,14 @@ def _spanish(client):
     return client
 
 
+def _page(staff, path: str, *, spanish: bool = False) -> str:
+    """The HTML of ``path`` for ``staff``; with ``spanish``, for a Spanish reader (``SPANISH``)."""
+    if not spanish:
+        return staff.get(path).content.decode()
+    with extra_translations("es", SPANISH):
+        return _spanish(staff).get(path).content.decode()
+
+
 def _text(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
 
@@ -69,25 +77,26 @@ def _row(html: str, alert_id: int) -> list[str]:
     return [_text(cell) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
 
 
-def test_the_dashboard_row_names_level_place_status_and_signals(staff, alert):
-    html = staff.get("/staff/safety/").content.decode()
+@pytest.mark.parametrize(
+    ("spanish", "named", "expected_signals"),
+    [
+        # Signals in the order of the codes, as the live frames list them.
+        (False, ("high", "Sky", "Group chat", "open"),
+         "Perceived burdensomeness, Statistical model, Passive suicidal ideation"),
+        (True, ("alto", "Sky", "Chat del grupo", "abierta"),
+         "Sensación de ser una carga, Modelo estadístico, Ideación suicida pasiva"),
+    ],
+    ids=["names_level_place_status_and_signals", "is_in_spanish_for_a_spanish_reader"],
+)
+def test_the_dashboard_row(staff, alert, spanish, named, expected_signals):
+    html = _page(staff, "/staff/safety/", spanish=spanish)
     _deadline, level, person, where, status, signals = _row(html, alert.pk)
-    assert (level, person, where, status) == ("high", "Sky", "Group chat", "open")
-    # In the order of the codes, as the live frames list them.
-    assert signals == "Perceived burdensomeness, Statistical model, Passive suicidal ideation"
-
-
-def test_the_dashboard_row_is_in_spanish_for_a_spanish_reader(staff, alert):
-    with extra_translations("es", SPANISH):
-        html = _spanish(staff).get("/staff/safety/").content.decode()
-    _deadline, level, person, where, status, signals = _row(html, alert.pk)
-    assert (level, person, where, status) == ("alto", "Sky", "Chat del grupo", "abierta")
-    assert signals == "Sensación de ser una carga, Modelo estadístico, Ideación suicida pasiva"
+    assert (level, person, where, status) == named
+    assert signals == expected_signals
 
 
 def test_the_dashboard_gives_its_script_the_names_of_what_arrives_live(staff, alert):
-    with extra_translations("es", SPANISH):
-        html = _spanish(staff).get("/staff/safety/").content.decode()
+    html = _page(staff, "/staff/safety/", spanish=True)
     (data,) = re.findall(r'<script id="alert-names" type="application/json">(.*?)</script>', html, re.S)
     names = json.loads(data)
     assert names["level"]["high"] == "alto" and names["level"]["none"] == "sin señales de riesgo"
@@ -98,12 +107,11 @@ def test_the_dashboard_gives_its_script_the_names_of_what_arrives_live(staff, al
 
 
 def test_the_alert_page_names_its_level_place_and_status(staff, alert):
-    html = staff.get(f"/staff/safety/alerts/{alert.pk}/").content.decode()
+    html = _page(staff, f"/staff/safety/alerts/{alert.pk}/")
     assert '<span class="level level-high">high</span></h1>' in html
     assert '<p class="lead">Sky · Group chat · open</p>' in html
     assert "community.chat" not in _text(html)
-    with extra_translations("es", SPANISH):
-        html = _spanish(staff).get(f"/staff/safety/alerts/{alert.pk}/").content.decode()
+    html = _page(staff, f"/staff/safety/alerts/{alert.pk}/", spanish=True)
     assert '<span class="level level-high">alto</span></h1>' in html
     assert '<p class="lead">Sky · Chat del grupo · abierta</p>' in html
     # The timeline's "raised" step names the level too.
@@ -114,14 +122,13 @@ def test_what_was_noticed_is_named_in_the_readers_language(staff, alert):
     """The stored reasons are the screener's English labels: English readers see them with their
     detail; a Spanish reader sees each reason's translated name."""
     noticed = re.compile(r"<h2>[^<]*</h2>\s*<ul>(.*?)</ul>", re.S)
-    html = staff.get(f"/staff/safety/alerts/{alert.pk}/").content.decode()
-    assert [_text(li) for li in re.findall(r"<li>(.*?)</li>", noticed.search(html).group(1), re.S)] == [
-        "Passive suicidal ideation (wish to be dead)", "Perceived burdensomeness",
-        "Statistical model flags crisis language (p=0.98)"]
-    with extra_translations("es", SPANISH):
-        html = _spanish(staff).get(f"/staff/safety/alerts/{alert.pk}/").content.decode()
-    assert [_text(li) for li in re.findall(r"<li>(.*?)</li>", noticed.search(html).group(1), re.S)] == [
-        "Ideación suicida pasiva", "Sensación de ser una carga", "Modelo estadístico"]
+    for spanish, expected in [
+        (False, ["Passive suicidal ideation (wish to be dead)", "Perceived burdensomeness",
+                 "Statistical model flags crisis language (p=0.98)"]),
+        (True, ["Ideación suicida pasiva", "Sensación de ser una carga", "Modelo estadístico"]),
+    ]:
+        html = _page(staff, f"/staff/safety/alerts/{alert.pk}/", spanish=spanish)
+        assert [_text(li) for li in re.findall(r"<li>(.*?)</li>", noticed.search(html).group(1), re.S)] == expected
 
 
 def test_the_review_queue_names_level_place_and_status(staff, alert):
@@ -131,12 +138,10 @@ def test_the_review_queue_names_level_place_and_status(staff, alert):
     ScreenedItem.objects.create(author=sky, source="supportline.message", source_id="9", text="more words",
                                 level="moderate", score=0.5, reasons=[], decision="publish",
                                 status=ScreenedItem.Status.FLAGGED)
-    html = staff.get("/staff/safety/review/").content.decode()
-    headings = [_text(h) for h in re.findall(r"<h2>(.*?)</h2>", html, re.S)]
+    headings = [_text(h) for h in re.findall(r"<h2>(.*?)</h2>", _page(staff, "/staff/safety/review/"), re.S)]
     assert headings == ["high Sky · Group chat · held, not published",
                         "moderate Sky · Support line · published, flagged for review"]
-    with extra_translations("es", SPANISH):
-        html = _spanish(staff).get("/staff/safety/review/").content.decode()
+    html = _page(staff, "/staff/safety/review/", spanish=True)
     headings = [_text(h) for h in re.findall(r"<h2>(.*?)</h2>", html, re.S)]
     assert headings[0] == "alto Sky · Chat del grupo · retenido, sin publicar"
     assert headings[1].startswith("moderado Sky · Línea de apoyo · ")

@@ -15,7 +15,7 @@ import re
 
 import pytest
 
-from hearthside.conftest import make_user
+from hearthside.conftest import make_member
 from hearthside.selfcare import immersive
 from hearthside.testing.browser import PHONE_VIEWPORT, eventually, save_screenshot
 from hearthside.testing.browser_fixtures import system_chromium
@@ -84,11 +84,7 @@ def chromium():
 
 @pytest.fixture
 def member(db):
-    from hearthside.accounts.actions import do_give_consent
-
-    user = make_user("linden")
-    do_give_consent(user, "health_data")
-    return user
+    return make_member("linden", "health_data")
 
 
 def _open(open_live_context, user, *scripts, motion="no-preference"):

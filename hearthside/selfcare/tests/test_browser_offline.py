@@ -44,6 +44,28 @@ def _ready(page) -> None:
     assert page.evaluate("() => window.hsOffline.stored") is True
 
 
+def _open_as_writer(open_live_context, username: str, path: str, audit: PageAudit | None = None):
+    """A new ``_writer`` signed in on their own browser, at ``path`` once the offline parts are
+    ready (``_ready``); ``audit`` watches the page when given. Returns the user, context and page."""
+    user = _writer(username)
+    context = open_live_context(user)
+    page = context.new_page()
+    if audit is not None:
+        audit.watch(page)
+    page.goto(path)
+    _ready(page)
+    return user, context, page
+
+
+def _check_in_offline(page, mood_for: str) -> None:
+    """With the connection gone, a check-in (the mood whose radio is ``mood_for``) is sent and goes
+    into the outbox's list."""
+    _go_offline(page)
+    page.locator(f"label[for='{mood_for}']").click()
+    page.get_by_role("button", name="Check in").click()
+    page.locator("[data-offline-queue-list] li").first.wait_for()
+
+
 def _cache_names(page) -> list[str]:
     return sorted(page.evaluate("() => caches.keys()"))
 
@@ -64,13 +86,8 @@ def _shots(page, name: str) -> None:
 def test_a_checkin_written_offline_is_sent_once_when_the_connection_returns(open_live_context):
     from hearthside.selfcare.models import CheckIn, JournalEntry
 
-    user = _writer("offwriter")
     audit = PageAudit()
-    context = open_live_context(user)
-    page = context.new_page()
-    audit.watch(page)
-    page.goto("/selfcare/checkin/")
-    _ready(page)
+    user, context, page = _open_as_writer(open_live_context, "offwriter", "/selfcare/checkin/", audit)
     assert _cache_names(page)[0] == "hs-private" and _cache_names(page)[1].startswith("hs-static-")
     # Chromium's own verdict on the manifest, icons and worker: nothing stops an install but
     # the test's browser context itself (Playwright's contexts are incognito, where no site
@@ -132,11 +149,7 @@ def test_an_answer_lost_on_the_way_is_resent_without_a_double(open_live_context)
     the server answers with the one it has."""
     from hearthside.selfcare.models import CheckIn
 
-    user = _writer("lostanswer")
-    context = open_live_context(user)
-    page = context.new_page()
-    page.goto("/selfcare/checkin/")
-    _ready(page)
+    user, context, page = _open_as_writer(open_live_context, "lostanswer", "/selfcare/checkin/")
     statuses = []
 
     def lose_the_answer(route):
@@ -145,10 +158,7 @@ def test_an_answer_lost_on_the_way_is_resent_without_a_double(open_live_context)
         route.abort("connectionreset")
 
     page.route("**/api/v1/selfcare/checkins", lose_the_answer)
-    _go_offline(page)
-    page.locator("label[for='mood-8']").click()
-    page.get_by_role("button", name="Check in").click()
-    page.locator("[data-offline-queue-list] li").first.wait_for()
+    _check_in_offline(page, "mood-8")
     context.set_offline(False)
     page.wait_for_function("() => navigator.onLine")
     page.evaluate("() => window.hsOffline.flush()")
@@ -166,13 +176,8 @@ def test_an_answer_lost_on_the_way_is_resent_without_a_double(open_live_context)
 
 
 def test_the_help_page_and_safety_plan_open_with_no_connection(open_live_context):
-    user = _writer("offhelp")
     audit = PageAudit()
-    context = open_live_context(user)
-    page = context.new_page()
-    audit.watch(page)
-    page.goto("/selfcare/")
-    _ready(page)
+    _user, context, page = _open_as_writer(open_live_context, "offhelp", "/selfcare/", audit)
     context.set_offline(True)
     page.goto("/help/")
     assert page.get_by_role("heading", level=1).inner_text() == "Get help now"
@@ -190,15 +195,8 @@ def test_the_help_page_and_safety_plan_open_with_no_connection(open_live_context
 
 
 def test_signing_out_clears_what_the_device_kept(live_server, open_live_context):
-    user = _writer("offsignout")
-    context = open_live_context(user)
-    page = context.new_page()
-    page.goto("/selfcare/checkin/")
-    _ready(page)
-    _go_offline(page)
-    page.locator("label[for='mood-2']").click()
-    page.get_by_role("button", name="Check in").click()
-    page.locator("[data-offline-queue-list] li").first.wait_for()
+    _user, context, page = _open_as_writer(open_live_context, "offsignout", "/selfcare/checkin/")
+    _check_in_offline(page, "mood-2")
     page.route("**/api/v1/selfcare/checkins", lambda route: route.abort())  # it stays waiting
     context.set_offline(False)
     page.goto("/accounts/settings/")
@@ -230,16 +228,9 @@ def test_signing_out_clears_what_the_device_kept(live_server, open_live_context)
 
 
 def test_another_person_signing_in_finds_nothing_of_the_first(live_server, open_live_context):
-    first = _writer("firstperson")
     second = make_user("secondperson")
-    context = open_live_context(first)
-    page = context.new_page()
-    page.goto("/selfcare/checkin/")
-    _ready(page)
-    _go_offline(page)
-    page.locator("label[for='mood-5']").click()
-    page.get_by_role("button", name="Check in").click()
-    page.locator("[data-offline-queue-list] li").first.wait_for()
+    _first, context, page = _open_as_writer(open_live_context, "firstperson", "/selfcare/checkin/")
+    _check_in_offline(page, "mood-5")
     page.route("**/api/v1/selfcare/checkins", lambda route: route.abort())
     context.set_offline(False)
     # The first person's session ends without signing out; the second signs in here.
@@ -261,18 +252,11 @@ def test_what_the_server_refuses_stays_with_the_reason_until_sent_by_hand(open_l
     from hearthside.accounts.actions import do_give_consent, do_withdraw_consent
     from hearthside.selfcare.models import CheckIn
 
-    user = _writer("norefusal")
-    context = open_live_context(user)
-    page = context.new_page()
-    page.goto("/selfcare/")
-    _ready(page)
+    user, context, page = _open_as_writer(open_live_context, "norefusal", "/selfcare/")
     page.goto("/selfcare/offline/")
     page.wait_for_function("() => window.hsOffline")
     do_withdraw_consent(user, "health_data")
-    _go_offline(page)
-    page.locator("label[for='offline-mood-6']").click()
-    page.get_by_role("button", name="Check in").click()
-    page.locator("[data-offline-queue-list] li").first.wait_for()
+    _check_in_offline(page, "offline-mood-6")
     context.set_offline(False)
     status = page.locator("[data-offline-queue-list] .offline-queue-status")
     expect_text = (" · not accepted: This needs your permission to store health data. "

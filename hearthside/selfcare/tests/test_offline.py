@@ -13,7 +13,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from hearthside.conftest import PASSWORD, login_client, make_user
+from hearthside.conftest import PASSWORD, login_client, make_member, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -23,20 +23,12 @@ JOURNAL = "/api/v1/selfcare/journal"
 
 @pytest.fixture
 def writer(db):
-    from hearthside.accounts.actions import do_give_consent
-
-    user = make_user("writer", country="GB")
-    do_give_consent(user, "health_data")
-    return user
+    return make_member("writer", "health_data", country="GB")
 
 
 @pytest.fixture
 def second_writer(db):
-    from hearthside.accounts.actions import do_give_consent
-
-    user = make_user("secondwriter")
-    do_give_consent(user, "health_data")
-    return user
+    return make_member("secondwriter", "health_data")
 
 
 def _session_post(client: Client, path: str, data: dict):

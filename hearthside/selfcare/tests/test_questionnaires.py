@@ -12,6 +12,12 @@ def _answers(slug: str, values: list[int]) -> dict:
     return {item["id"]: v for item, v in zip(items, values, strict=True)}
 
 
+def _score(slug: str, values: list[int]):
+    """The score of questionnaire ``slug`` answered with ``values``, item by item, after validation."""
+    definition = questionnaires.get(slug)
+    return questionnaires.score(definition, questionnaires.validate_answers(definition, _answers(slug, values)))
+
+
 @pytest.mark.parametrize(
     "values, total, band",
     [
@@ -30,8 +36,7 @@ def _answers(slug: str, values: list[int]) -> dict:
 def test_phq9_scoring_and_band_edges(values, total, band):
     # Bands: Kroenke, Spitzer & Williams 2001 — 5, 10, 15 and 20 are the cut-points for mild,
     # moderate, moderately severe and severe depression.
-    definition = questionnaires.get("phq9")
-    result = questionnaires.score(definition, questionnaires.validate_answers(definition, _answers("phq9", values)))
+    result = _score("phq9", values)
     assert (result.total, result.band) == (total, band)
 
 
@@ -43,8 +48,7 @@ def test_phq9_scoring_and_band_edges(values, total, band):
 )
 def test_gad7_scoring_and_band_edges(values, total, band):
     # Spitzer et al. 2006: 5, 10 and 15 are the cut-points for mild, moderate and severe anxiety.
-    definition = questionnaires.get("gad7")
-    result = questionnaires.score(definition, questionnaires.validate_answers(definition, _answers("gad7", values)))
+    result = _score("gad7", values)
     assert (result.total, result.band) == (total, band)
 
 
@@ -55,8 +59,7 @@ def test_gad7_scoring_and_band_edges(values, total, band):
 )
 def test_who5_percentage_and_cut_offs(values, percent, band_start):
     # Topp et al. 2015: raw 0–25 × 4; ≤ 50 suggests poor wellbeing, ≤ 28 likely depression.
-    definition = questionnaires.get("who5")
-    result = questionnaires.score(definition, questionnaires.validate_answers(definition, _answers("who5", values)))
+    result = _score("who5", values)
     assert result.total == percent and result.band.startswith(band_start)
 
 
