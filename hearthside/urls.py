@@ -11,6 +11,24 @@ from hearthside.core import views as core_views
 admin.site.login = lambda request, extra_context=None: redirect_to_login(request.get_full_path())
 admin.site.site_header = "Hearthside administration"
 
+# URL modules included under a prefix (Django's language switch, then each app's), in the order
+# they are tried: "groups/<slug>/forum/" before "groups/".
+INCLUDED = (
+    ("i18n/", "django.conf.urls.i18n"),
+    ("accounts/", "hearthside.accounts.urls"),
+    ("help/", "hearthside.safety.urls"),
+    ("staff/safety/", "hearthside.safety.staff_urls"),
+    ("staff/paging/", "hearthside.paging.urls"),
+    ("selfcare/", "hearthside.selfcare.urls"),
+    ("groups/<slug:slug>/forum/", "hearthside.community.forum.urls"),
+    ("staff/community/", "hearthside.community.moderation_urls"),
+    ("groups/", "hearthside.community.urls"),
+    ("care/", "hearthside.care.urls"),
+    ("companion/", "hearthside.companion.urls"),
+    ("support-line/", "hearthside.supportline.urls"),
+    ("friends/", "hearthside.friends.urls"),
+)
+
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
@@ -19,19 +37,7 @@ urlpatterns = [
     path("manifest.webmanifest", core_device.manifest, name="manifest"),
     path("device/session", core_device.device_session, name="device_session"),
     path("theme/", core_views.set_theme, name="set_theme"),
-    path("i18n/", include("django.conf.urls.i18n")),
-    path("accounts/", include("hearthside.accounts.urls")),
-    path("help/", include("hearthside.safety.urls")),
-    path("staff/safety/", include("hearthside.safety.staff_urls")),
-    path("staff/paging/", include("hearthside.paging.urls")),
-    path("selfcare/", include("hearthside.selfcare.urls")),
-    path("groups/<slug:slug>/forum/", include("hearthside.community.forum.urls")),
-    path("staff/community/", include("hearthside.community.moderation_urls")),
-    path("groups/", include("hearthside.community.urls")),
-    path("care/", include("hearthside.care.urls")),
-    path("companion/", include("hearthside.companion.urls")),
-    path("support-line/", include("hearthside.supportline.urls")),
-    path("friends/", include("hearthside.friends.urls")),
+    *(path(prefix, include(module)) for prefix, module in INCLUDED),
     path("api/v1/docs", api_docs, name="api_docs"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

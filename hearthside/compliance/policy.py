@@ -12,6 +12,7 @@ advice: docs/compliance.md says what remains the operator's duty.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -103,6 +104,16 @@ def _keys(data, keys, where: str) -> dict:
     return data
 
 
+def _entries(data: dict, field: str, keys, name: str) -> Iterator[tuple[str, dict]]:
+    """Each entry of the list ``data[field]`` with where it is ("profile.laws[0]"), once its keys
+    are checked."""
+    if not isinstance(data[field], list):
+        raise ProfileError(f"{name}.{field}: a list")
+    for i, entry in enumerate(data[field]):
+        where = f"{name}.{field}[{i}]"
+        yield where, _keys(entry, keys, where)
+
+
 def _date(value, where: str) -> date:
     try:
         return date.fromisoformat(value)
@@ -136,11 +147,7 @@ def parse(data, name: str = "profile") -> Profile:
     if data["mode"] not in MODES:
         raise ProfileError(f"{name}.mode: one of {MODES}")
     laws = []
-    if not isinstance(data["laws"], list):
-        raise ProfileError(f"{name}.laws: a list")
-    for i, law in enumerate(data["laws"]):
-        where = f"{name}.laws[{i}]"
-        _keys(law, LAW_KEYS, where)
+    for where, law in _entries(data, "laws", LAW_KEYS, name):
         if not isinstance(law["url"], str) or not law["url"].startswith("https://"):
             raise ProfileError(f"{where}.url: an https link")
         laws.append(Law(_text(law["name"], f"{where}.name"), _text(law["section"], f"{where}.section"), law["url"],
@@ -159,11 +166,7 @@ def parse(data, name: str = "profile") -> Profile:
                          _flag(m["break_reminder"], f"{name}.minors.break_reminder"),
                          _flag(m["suitability_notice"], f"{name}.minors.suitability_notice"))
     reports = []
-    if not isinstance(data["reports"], list):
-        raise ProfileError(f"{name}.reports: a list")
-    for i, report in enumerate(data["reports"]):
-        where = f"{name}.reports[{i}]"
-        _keys(report, REPORT_KEYS, where)
+    for where, report in _entries(data, "reports", REPORT_KEYS, name):
         reports.append(Report(_text(report["to"], f"{where}.to"), _text(report["what"], f"{where}.what"),
                               _text(report["cadence"], f"{where}.cadence"),
                               None if report["starts"] is None else _date(report["starts"], f"{where}.starts")))

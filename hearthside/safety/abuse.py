@@ -32,13 +32,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from hearthside.safety.screening.text import leet_table
+
 LEXICON_PATH = Path(__file__).resolve().parent / "data" / "abuse_lexicon.json"
 ABUSIVE_LABELS = ("hate", "harassment", "insult")
 LABEL_ORDER = {"none": 0, "profanity": 1, "insult": 2, "harassment": 3, "hate": 4}
 WINDOW = 6  # tokens looked back from an insult for who it is aimed at
 
-_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i",
-                       "|": "i", "€": "e"})
+_LEET = leet_table({"1": "i", "!": "i", "|": "i", "€": "e"})
 _CLAUSE = re.compile(r"(?:[.?;:,\n()\"“”]|!+(?=\s|$)|\s-\s)+")
 _TOKEN = re.compile(r"[a-z0-9@$!*|€'’_]+")
 _MENTION = re.compile(r"@[a-z0-9_]{2,}")

@@ -56,15 +56,10 @@ def _translate(out: dict, tr: dict) -> None:
 
 EXERCISES = TranslatedContent(_load, localize)
 _canonical = EXERCISES.canonical
-
-
-def all_exercises(language: str | None = None) -> dict[str, dict]:
-    """Every exercise, in ``language`` (default: the active language)."""
-    return EXERCISES.all(language)
-
-
-def get(slug: str, language: str | None = None) -> dict | None:
-    return EXERCISES.get(slug, language)
+# all_exercises(language=None): every exercise by slug, in ``language`` (default: the active
+# language); get(slug, language=None): one of them, or None.
+all_exercises = EXERCISES.all
+get = EXERCISES.get
 
 
 def missing_translations(language: str) -> list[str]:

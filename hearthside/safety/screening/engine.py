@@ -28,7 +28,7 @@ from typing import NamedTuple
 from . import es as ES
 from . import es_cache, tablecache
 from . import patterns as P
-from .evidence import RISK_FACTORS, Sign, add_evidence_flags
+from .evidence import RISK_FACTORS, Evidence, Sign, add_evidence_flags, inside_quotes, quote_spans
 from .evidence import contained_spans as _contained
 from .result import LEVELS, NONE, SUPPORTED_LANGUAGES, Reason, Screening, score_for
 from .templates import expand
@@ -80,28 +80,64 @@ LEXICON_TABLES = {
 }
 
 VERB_FORMS: dict[str, tuple[tuple[str, str], ...]] = {}
-for _base, _forms in {
-    "kill": "kills killed killing", "end": "ends ended ending", "take": "takes took/taken taking",
-    "hang": "hangs hanged/hung hanging", "cut": "cuts - cutting", "slit": "slits - slitting",
-    "slash": "slashes slashed slashing", "slice": "slices sliced slicing", "jump": "jumps jumped jumping",
-    "shoot": "shoots shot shooting", "stab": "stabs stabbed stabbing", "overdose": "overdoses overdosed overdosing",
-    "drown": "drowns drowned drowning", "burn": "burns burned/burnt burning", "harm": "harms harmed harming",
-    "hurt": "hurts - hurting", "want": "wants wanted wanting", "wish": "wishes wished wishing",
-    "die": "dies died dying", "hope": "hopes hoped hoping", "think": "thinks thought thinking",
-    "commit": "commits committed committing", "attempt": "attempts attempted attempting",
-    "drink": "drinks drank/drunk drinking", "poison": "poisons poisoned poisoning",
-    "electrocute": "electrocutes electrocuted electrocuting", "crash": "crashes crashed crashing",
-    "wreck": "wrecks wrecked wrecking", "drive": "drives drove/driven driving", "run": "runs ran running",
-    "set": "sets - setting", "blow": "blows blew/blown blowing", "carve": "carves carved carving",
-    "punch": "punches punched punching", "hit": "hits - hitting", "choke": "chokes choked choking",
-    "wound": "wounds wounded wounding", "write": "writes wrote/written writing", "give": "gives gave/given giving",
-    "buy": "buys bought buying", "plan": "plans planned planning", "stop": "stops stopped stopping",
-    "deserve": "deserves deserved deserving", "beg": "begs begged begging", "feel": "feels felt feeling",
-    "sleep": "sleeps slept sleeping", "pull": "pulls pulled pulling", "suffocate": "suffocates suffocated suffocating",
-    "starve": "starves starved starving", "mutilate": "mutilates mutilated mutilating",
-    "am": "- was -", "is": "- was -", "are": "- were -",
-}.items():
-    _present, _past, _ing = _forms.split()
+# Base form, -s form, past forms ("a/b": both), -ing form; "-": none. The -s and -ing forms are
+# present tense.
+for _line in """
+    kill        kills        killed        killing
+    end         ends         ended         ending
+    take        takes        took/taken    taking
+    hang        hangs        hanged/hung   hanging
+    cut         cuts         -             cutting
+    slit        slits        -             slitting
+    slash       slashes      slashed       slashing
+    slice       slices       sliced        slicing
+    jump        jumps        jumped        jumping
+    shoot       shoots       shot          shooting
+    stab        stabs        stabbed       stabbing
+    overdose    overdoses    overdosed     overdosing
+    drown       drowns       drowned       drowning
+    burn        burns        burned/burnt  burning
+    harm        harms        harmed        harming
+    hurt        hurts        -             hurting
+    want        wants        wanted        wanting
+    wish        wishes       wished        wishing
+    die         dies         died          dying
+    hope        hopes        hoped         hoping
+    think       thinks       thought       thinking
+    commit      commits      committed     committing
+    attempt     attempts     attempted     attempting
+    drink       drinks       drank/drunk   drinking
+    poison      poisons      poisoned      poisoning
+    electrocute electrocutes electrocuted  electrocuting
+    crash       crashes      crashed       crashing
+    wreck       wrecks       wrecked       wrecking
+    drive       drives       drove/driven  driving
+    run         runs         ran           running
+    set         sets         -             setting
+    blow        blows        blew/blown    blowing
+    carve       carves       carved        carving
+    punch       punches      punched       punching
+    hit         hits         -             hitting
+    choke       chokes       choked        choking
+    wound       wounds       wounded       wounding
+    write       writes       wrote/written writing
+    give        gives        gave/given    giving
+    buy         buys         bought        buying
+    plan        plans        planned       planning
+    stop        stops        stopped       stopping
+    deserve     deserves     deserved      deserving
+    beg         begs         begged        begging
+    feel        feels        felt          feeling
+    sleep       sleeps       slept         sleeping
+    pull        pulls        pulled        pulling
+    suffocate   suffocates   suffocated    suffocating
+    starve      starves      starved       starving
+    mutilate    mutilates    mutilated     mutilating
+    am          -            was           -
+    is          -            was           -
+    are         -            were          -
+""".strip().splitlines():
+    _base, _present, _past, _ing = _line.split()
     forms: list[tuple[str, str]] = []
     if _present != "-":
         forms.append((_present, "present"))
@@ -588,60 +624,65 @@ def _match(toks: Tokens) -> list[tuple[int, int, list[Entry]]]:
     return hits
 
 
-class Evidence(NamedTuple):
-    construct: str
-    level: int
-    i: int
-    j: int
-    modifiers: tuple[str, ...]
-    flags: frozenset[str]
-
-
 _SENT_BREAK_RE = re.compile(r"[.!?;:\n…]+")
 _CLAUSE_BREAK_RE = re.compile(r"[.!?;:\n…,()\"“”—–]+|\s-+\s")
 
 
-class _Starts:
+class _Starts(dict):
     """``obj[i]``: index of the first token of the unit (sentence or clause) holding token ``i``.
 
-    Computed on demand by bisecting break offsets, so texts pay only for the
+    Computed on first use (``__missing__``) by bisecting break offsets, so texts pay only for the
     tokens that are actually examined.
     """
 
-    __slots__ = ("starts", "breaks", "cache")
+    __slots__ = ("starts", "breaks")
 
     def __init__(self, starts: list[int], breaks: list[int]) -> None:
         self.starts = starts
         self.breaks = breaks
-        self.cache: dict[int, int] = {}
 
-    def __getitem__(self, i: int) -> int:
-        got = self.cache.get(i)
-        if got is None:
-            k = bisect_left(self.breaks, self.starts[i]) - 1
-            got = 0 if k < 0 else min(i, bisect_right(self.starts, self.breaks[k]))
-            self.cache[i] = got
+    def __missing__(self, i: int) -> int:
+        k = bisect_left(self.breaks, self.starts[i]) - 1
+        got = self[i] = 0 if k < 0 else min(i, bisect_right(self.starts, self.breaks[k]))
         return got
 
 
-class _Ends:
-    """``obj[i]``: one past the last token of the sentence holding token ``i``."""
+class _Ends(dict):
+    """``obj[i]``: one past the last token of the sentence holding token ``i`` (as :class:`_Starts`)."""
 
-    __slots__ = ("starts", "ends", "breaks", "cache")
+    __slots__ = ("starts", "ends", "breaks")
 
     def __init__(self, starts: list[int], ends: list[int], breaks: list[int]) -> None:
         self.starts = starts
         self.ends = ends
         self.breaks = breaks
-        self.cache: dict[int, int] = {}
 
-    def __getitem__(self, i: int) -> int:
-        got = self.cache.get(i)
-        if got is None:
-            k = bisect_left(self.breaks, self.ends[i])
-            got = len(self.starts) if k >= len(self.breaks) else max(i + 1, bisect_right(self.starts,
-                                                                                        self.breaks[k]))
-            self.cache[i] = got
+    def __missing__(self, i: int) -> int:
+        k = bisect_left(self.breaks, self.ends[i])
+        got = self[i] = (len(self.starts) if k >= len(self.breaks)
+                         else max(i + 1, bisect_right(self.starts, self.breaks[k])))
+        return got
+
+
+class _WordsBefore(dict):
+    """``obj[i, size]``: the last ``size`` words before token ``i`` in its unit (``unit_start``, a
+    :class:`_Starts`), as " w1 w2 w3 ", computed on first use. Words in ``skip`` are passed over,
+    and the search looks up to ``slack`` words further back for them."""
+
+    __slots__ = ("words", "unit_start", "skip", "slack")
+
+    def __init__(self, words: list[str], unit_start: _Starts, skip: frozenset[str] = frozenset(),
+                 slack: int = 0) -> None:
+        self.words = words
+        self.unit_start = unit_start
+        self.skip = skip
+        self.slack = slack
+
+    def __missing__(self, key: tuple[int, int]) -> str:
+        i, size = key
+        lo = max(self.unit_start[i], i - size - self.slack)
+        picked = [w for w in self.words[lo:i] if w not in self.skip][-size:]
+        got = self[key] = " " + " ".join(picked) + " "
         return got
 
 
@@ -659,7 +700,10 @@ class _Context:
         self.sent_end = _Ends(toks.starts, toks.ends, sent)
         self._quotes: list[tuple[int, int]] | None = None
         self._recovery: bool | None = None
-        self._cache: dict[tuple[int, int, str], str] = {}
+        # frame(i, size): the last non-filler words before token i in its clause; window(i, size):
+        # the last words before it in its sentence.
+        self._frames = _WordsBefore(self.words, self.clause_start, _SKIP, slack=3)
+        self._windows = _WordsBefore(self.words, self.sent_start)
         self._spans: dict[tuple[int, int, str], tuple[bool, ...]] = {}
 
     def polarity(self, i: int, j: int) -> tuple[bool, bool]:
@@ -717,28 +761,11 @@ class _Context:
 
     def frame(self, i: int, size: int = 3) -> str:
         """The last ``size`` non-filler tokens before ``i`` in its clause."""
-        key = (i, size, "f")
-        got = self._cache.get(key)
-        if got is None:
-            got = self._cache[key] = self._frame(i, size)
-        return got
-
-    def _frame(self, i: int, size: int) -> str:
-        words = self.words
-        lo = max(self.clause_start[i], i - size - 3)
-        picked = [w for w in words[lo:i] if w not in _SKIP][-size:]
-        return " " + " ".join(picked) + " "
+        return self._frames[i, size]
 
     def window(self, i: int, size: int) -> str:
-        key = (i, size, "w")
-        got = self._cache.get(key)
-        if got is None:
-            got = self._cache[key] = self._window(i, size)
-        return got
-
-    def _window(self, i: int, size: int) -> str:
-        lo = max(self.sent_start[i], i - size)
-        return " " + " ".join(self.words[lo:i]) + " "
+        """The last ``size`` tokens before ``i`` in its sentence."""
+        return self._windows[i, size]
 
     def after(self, j: int, size: int) -> str:
         if j >= len(self.words):
@@ -750,12 +777,6 @@ class _Context:
         return " " + " ".join(self.words[self.sent_start[i]:self.sent_end[i]]) + " "
 
     @property
-    def quotes(self) -> list[tuple[int, int]]:
-        if self._quotes is None:
-            self._quotes = [m.span() for m in _QUOTE_RE.finditer(self.toks.text)]
-        return self._quotes
-
-    @property
     def recovery(self) -> bool:
         if self._recovery is None:
             joined = " " + " ".join(self.words) + " "
@@ -763,10 +784,9 @@ class _Context:
         return self._recovery
 
     def in_quotes(self, i: int, j: int) -> bool:
-        if not self.quotes:
-            return False
-        s, e = self.toks.span(i, j)
-        return any(qs < s and e < qe for qs, qe in self.quotes)
+        if self._quotes is None:
+            self._quotes = quote_spans(_QUOTE_RE, self.toks.text)
+        return bool(self._quotes) and inside_quotes(self._quotes, *self.toks.span(i, j))
 
     def subject(self, i: int, reach: int = 8) -> str | None:
         words = self.words

@@ -82,8 +82,9 @@ from bisect import bisect_left
 from itertools import accumulate
 from typing import NamedTuple
 
-from .evidence import RISK_FACTORS, Sign, add_evidence_flags
+from .evidence import RISK_FACTORS, Evidence, Sign, add_evidence_flags, inside_quotes, quote_spans
 from .evidence import contained_spans as _contained
+from .text import leet_table
 
 NO, LOW, MOD, HIGH, IMM = range(5)
 
@@ -109,10 +110,8 @@ _PUNCT_MAP = {"?": "?", "¿": "¿", "¡": "¡"}
 _SENT_MARKS = frozenset({".", "?", "¿", "¡"})
 _CLAUSE_MARKS = _SENT_MARKS | {","}
 
-_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s",
-                       "8": "b", "9": "g", "|": "l"})
-_LEET_L = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s",
-                         "8": "b", "9": "g"})
+_LEET = leet_table({"1": "i", "8": "b", "9": "g", "|": "l"})
+_LEET_L = leet_table({"1": "l", "8": "b", "9": "g"})
 _HAS_DIGIT = re.compile(r"[0-9@$]")
 _NUMERIC = re.compile(r"\d+(?:[.,]\d+)?(?:h|hs|hrs|am|pm|mg|ml|g|gr|x|s|min|mins|a|o|er|ro|do|to|vo|no|ra)?$")
 _RUN3 = re.compile(r"([a-z])\1{2,}")
@@ -2117,15 +2116,6 @@ _EN_FUNCTION = frozenset("""i you he she we they it the a an and or but to of in
 # ---------------------------------------------------------------- analysis
 
 
-class Evidence(NamedTuple):
-    construct: str
-    level: int
-    i: int
-    j: int
-    modifiers: tuple[str, ...]
-    flags: frozenset[str]
-
-
 class Result(NamedTuple):
     level: int
     strength: float
@@ -2170,12 +2160,6 @@ class _Ctx:
         return " " + " ".join(self.toks[max(lo, 0):hi]) + " "
 
     @property
-    def quotes(self) -> list[tuple[int, int]]:
-        if self._quotes is None:
-            self._quotes = [m.span() for m in _QUOTE_RE.finditer(self.norm.text)]
-        return self._quotes
-
-    @property
     def remote_anywhere(self) -> bool:
         if self._remote is None:
             self._remote = bool(_REMOTE.search(self.norm.joined))
@@ -2188,10 +2172,9 @@ class _Ctx:
         return self._recovery
 
     def in_quotes(self, i: int, j: int) -> bool:
-        if not self.quotes:
-            return False
-        s, e = self.norm.starts[i], self.norm.ends[j - 1]
-        return any(qs < s and e < qe for qs, qe in self.quotes)
+        if self._quotes is None:
+            self._quotes = quote_spans(_QUOTE_RE, self.norm.text)
+        return bool(self._quotes) and inside_quotes(self._quotes, self.norm.starts[i], self.norm.ends[j - 1])
 
     def negated(self, i: int, j: int) -> bool:
         toks = self.toks

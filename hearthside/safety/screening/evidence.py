@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 MOD = 2
 RISK_FACTORS = frozenset({"hopelessness", "entrapment", "burdensomeness", "worthlessness", "emotional_pain"})
 
@@ -43,6 +45,18 @@ class Sign:
                      INTENSITY_FREQUENT, INTENSITY_EMPHATIC, PREOCCUPATION, LETHALITY_QUESTION})
 
 
+class Evidence(NamedTuple):
+    """One phrase either language's rules found: its construct and level, its tokens i..j-1, the
+    modifiers that weaken it ("negated", "quoted", ...) and its flags ("intent", "weak", ...)."""
+
+    construct: str
+    level: int
+    i: int
+    j: int
+    modifiers: tuple[str, ...]
+    flags: frozenset[str]
+
+
 def add_evidence_flags(feats: set[str], e) -> None:
     """The signs one unmodified piece of evidence adds to the level decision (shared by the
     English and Spanish rules), and the risk factors by name."""
@@ -80,3 +94,13 @@ def contained_spans(spans) -> set[tuple[int, int]]:
             out.add((a, b))
         reach = max(reach, b)
     return out
+
+
+def quote_spans(quote_rx, text: str) -> list[tuple[int, int]]:
+    """Where a language's quotation pattern finds quoted text in ``text``."""
+    return [m.span() for m in quote_rx.finditer(text)]
+
+
+def inside_quotes(quotes: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True when the text from ``start`` to ``end`` lies inside one of the ``quotes`` spans."""
+    return any(qs < start and end < qe for qs, qe in quotes)

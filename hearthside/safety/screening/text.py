@@ -57,6 +57,12 @@ def _add(words: Iterable[str], expansion: str) -> None:
         _EXPAND[w] = tuple(expansion.split())
 
 
+def _table(text: str) -> list[tuple[tuple[str, ...], str]]:
+    """A table written one entry a line: words, " = ", what they stand for."""
+    rows = (line.split(" = ") for line in text.strip().splitlines())
+    return [(tuple(words.split()), means) for words, means in rows]
+
+
 for _neg, _full in {
     "don't": "do not", "dont": "do not", "doesn't": "does not", "doesnt": "does not",
     "didn't": "did not", "didnt": "did not", "can't": "can not", "cant": "can not",
@@ -70,104 +76,115 @@ for _neg, _full in {
     "mustn't": "must not", "needn't": "need not", "shan't": "shall not",
 }.items():
     _add([_neg], _full)
-for _words, _full in (
-    (("i'm", "im", "i’m", "ima"), "i am"),
-    (("imma", "i'ma"), "i am going to"),
-    (("i've", "ive"), "i have"),
-    (("i'll", "ill"), "i will"),
-    (("i'd", "id"), "i would"),
-    (("you're", "youre", "ur"), "your"),
-    (("you've",), "you have"),
-    (("you'll",), "you will"),
-    (("he's",), "he is"),
-    (("she's", "shes"), "she is"),
-    (("they're", "theyre"), "they are"),
-    (("they'll",), "they will"),
-    (("it's", "its"), "it is"),
-    (("it'll", "itll"), "it will"),
-    (("that's", "thats"), "that is"),
-    (("there's", "theres"), "there is"),
-    (("what's", "whats"), "what is"),
-    (("we're",), "we are"),
-    (("let's", "lets"), "let us"),
-    (("wanna", "wana", "wanan", "wnna"), "want to"),
-    (("wnat", "wamt", "wabt", "watn", "wnt"), "want"),
-    (("gonna", "gona", "gunna", "finna", "boutta"), "going to"),
-    (("gotta",), "got to"),
-    (("tryna",), "trying to"),
-    (("hafta",), "have to"),
-    (("kinda",), "kind of"),
-    (("u",), "you"),
-    (("r",), "are"),
-    (("ya", "yah"), "you"),
-    (("yourslef", "urself", "yourself"), "yourself"),
-    (("myslef", "mysef", "mself", "meself", "myselff"), "myself"),
-    (("rn", "rnow"), "right now"),
-    (("2nite", "2night", "tonite", "tnite", "tonigh"), "tonight"),
-    (("2day", "tdy"), "today"),
-    (("2morrow", "2moro", "2mrw", "tmrw", "tmr", "tmrrw", "tomoz", "tomorow", "tommorow", "tommorrow"), "tomorrow"),
-    (("idk", "dunno"), "i do not know"),
-    (("idc",), "i do not care"),
-    (("idgaf",), "i do not care"),
-    (("cuz", "coz", "cos", "bc", "becuz", "bcuz", "becasue"), "because"),
-    (("pls", "plz", "plss", "plez"), "please"),
-    (("ppl",), "people"),
-    (("bf",), "boyfriend"),
-    (("gf",), "girlfriend"),
-    (("bff", "bestie"), "friend"),
-    (("mom's", "moms"), "mom"),
-    (("sewerslide", "sewerslid", "suicid", "sucide", "suicde", "suiside", "suicidee", "suecide",
-      "suiscide", "sucicide", "suiced", "seppuku"), "suicide"),
-    (("sucidal", "suicidial", "suisidal", "sucicidal", "suicdal", "suicidel"), "suicidal"),
-    (("unalive", "unalived", "unaliving", "unalives"), "unalive"),
-    (("kil",), "kill"),
-    (("kiling",), "killing"),
-    (("selfharm", "selfharming", "sh'ing"), "self harm"),
-    (("overdosed",), "overdosed"),
-    (("o.d", "o.d."), "od"),
-    (("gonne",), "gone"),
-    (("tho",), "though"),
-    (("n't",), "not"),
-    # Contractions whose apostrophe was lost as a space ("i m", "don t"), common in
-    # scraped and OCR'd text.
-    (("ve",), "have"),
-    (("m",), "am"),
-    (("t",), "not"),
-    (("ll",), "will"),
-    (("don", "didn", "doesn"), "do"),
-    (("couldn",), "could"),
-    (("wouldn",), "would"),
-    (("shouldn",), "should"),
-    (("isn", "wasn"), "is"),
-    (("aren", "weren"), "are"),
-):
+# Other contractions and chat spellings.
+for _words, _full in _table("""
+    i'm im i’m ima = i am
+    imma i'ma = i am going to
+    i've ive = i have
+    i'll ill = i will
+    i'd id = i would
+    you're youre ur = your
+    you've = you have
+    you'll = you will
+    he's = he is
+    she's shes = she is
+    they're theyre = they are
+    they'll = they will
+    it's its = it is
+    it'll itll = it will
+    that's thats = that is
+    there's theres = there is
+    what's whats = what is
+    we're = we are
+    let's lets = let us
+    wanna wana wanan wnna = want to
+    wnat wamt wabt watn wnt = want
+    gonna gona gunna finna boutta = going to
+    gotta = got to
+    tryna = trying to
+    hafta = have to
+    kinda = kind of
+    u = you
+    r = are
+    ya yah = you
+    yourslef urself yourself = yourself
+    myslef mysef mself meself myselff = myself
+    rn rnow = right now
+    2nite 2night tonite tnite tonigh = tonight
+    2day tdy = today
+    2morrow 2moro 2mrw tmrw tmr tmrrw tomoz tomorow tommorow tommorrow = tomorrow
+    idk dunno = i do not know
+    idc = i do not care
+    idgaf = i do not care
+    cuz coz cos bc becuz bcuz becasue = because
+    pls plz plss plez = please
+    ppl = people
+    bf = boyfriend
+    gf = girlfriend
+    bff bestie = friend
+    mom's moms = mom
+    sewerslide sewerslid suicid sucide suicde suiside suicidee suecide suiscide sucicide suiced seppuku = suicide
+    sucidal suicidial suisidal sucicidal suicdal suicidel = suicidal
+    unalive unalived unaliving unalives = unalive
+    kil = kill
+    kiling = killing
+    selfharm selfharming sh'ing = self harm
+    overdosed = overdosed
+    o.d o.d. = od
+    gonne = gone
+    tho = though
+    n't = not
+"""):
+    _add(_words, _full)
+# Contractions whose apostrophe was lost as a space ("i m", "don t"), common in
+# scraped and OCR'd text.
+for _words, _full in _table("""
+    ve = have
+    m = am
+    t = not
+    ll = will
+    don didn doesn = do
+    couldn = could
+    wouldn = would
+    shouldn = should
+    isn wasn = is
+    aren weren = are
+"""):
     _add(_words, _full)
 
 # Pairs merged after expansion ("my self" -> "myself").
-MERGE: dict[tuple[str, str], str] = {
-    ("my", "self"): "myself",
-    ("your", "self"): "yourself",
-    ("him", "self"): "himself",
-    ("her", "self"): "herself",
-    ("them", "selves"): "themselves",
-    ("them", "self"): "themself",
-    ("sewer", "slide"): "suicide",
-    ("un", "alive"): "unalive",
-    ("over", "dose"): "overdose",
-    ("over", "dosed"): "overdosed",
-    ("over", "dosing"): "overdosing",
-    ("self", "harming"): "self harming",
-}
+MERGE: dict[tuple[str, str], str] = dict(_table("""
+    my self = myself
+    your self = yourself
+    him self = himself
+    her self = herself
+    them selves = themselves
+    them self = themself
+    sewer slide = suicide
+    un alive = unalive
+    over dose = overdose
+    over dosed = overdosed
+    over dosing = overdosing
+    self harming = self harming
+"""))
 _MERGE_FIRST = {a for a, _ in MERGE}
 # Words whose "'s" is "is" rather than a possessive ("everyone's asleep").
 _S_IS = frozenset("""everyone everybody someone somebody nobody everything nothing something it that there what
     who he she here where how life this one""".split())
 _MERGE_SECOND = frozenset(b for _, b in MERGE)
 
-_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s",
-                       "!": "i", "|": "l", "8": "b", "9": "g"})
-_LEET_ALT = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s",
-                           "!": "l", "|": "i", "8": "b", "9": "g"})
+# Digits and symbols written for letters ("d3ad", "$uicide"), read the same by the English and
+# Spanish rules and the abuse detector; "1", "!" and "|" (an "i" or an "l") each table adds.
+LEET = {"0": "o", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
+
+
+def leet_table(more: dict[str, str]) -> dict[int, str]:
+    """A ``str.translate`` table: :data:`LEET` and ``more``."""
+    return str.maketrans({**LEET, **more})
+
+
+_LEET = leet_table({"1": "i", "!": "i", "|": "l", "8": "b", "9": "g"})
+_LEET_ALT = leet_table({"1": "l", "!": "l", "|": "i", "8": "b", "9": "g"})
 _RUN3 = re.compile(r"(.)\1\1+")
 _RUN2 = re.compile(r"(.)\1+")
 _NUMERIC = re.compile(r"(\d+)(am|pm|a|p|mg|g|ml|x|th|st|nd|rd|s|hrs?|h|mins?|yo|yrs?)?$")
@@ -201,6 +218,14 @@ def _resolve(w: str) -> tuple[str, ...]:
     return (w,)
 
 
+def _known_reading(w: str) -> tuple[str, ...] | None:
+    """``w`` as a known word, or as the known word it squeezes to ("diie" -> "die"); None if neither."""
+    if _known(w):
+        return _resolve(w)
+    alt = _SQUEEZED.get(_RUN2.sub(r"\1", w))
+    return _resolve(alt) if alt else None
+
+
 def _canon_word(raw: str) -> tuple[str, ...]:
     emo = EMOJI_TOKENS.get(raw)
     if emo is not None:
@@ -230,12 +255,9 @@ def _canon_word(raw: str) -> tuple[str, ...]:
             return _EXPAND[w]
     if w.isalpha():
         if _RUN3.search(w) and not _known(w):
-            squeezed = _RUN3.sub(r"\1\1", w)
-            if _known(squeezed):
-                return _resolve(squeezed)
-            alt = _SQUEEZED.get(_RUN2.sub(r"\1", w))
-            if alt:
-                return _resolve(alt)
+            got = _known_reading(_RUN3.sub(r"\1\1", w))
+            if got is not None:
+                return got
         return (w,)
     m = _NUMERIC.match(w)
     if m:
@@ -249,12 +271,9 @@ def _canon_word(raw: str) -> tuple[str, ...]:
         if "*" in w:
             return _uncensor(w)
         for table in (_LEET, _LEET_ALT):
-            cand = w.translate(table)
-            if _known(cand):
-                return _resolve(cand)
-            sq = _SQUEEZED.get(_RUN2.sub(r"\1", cand))
-            if sq:
-                return _resolve(sq)
+            got = _known_reading(w.translate(table))
+            if got is not None:
+                return got
         return (w,)
     return (w,)
 

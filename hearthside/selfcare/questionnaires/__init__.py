@@ -67,15 +67,10 @@ def _translate(out: dict, tr: dict) -> None:
 
 QUESTIONNAIRES = TranslatedContent(_load, localize)
 _canonical = QUESTIONNAIRES.canonical
-
-
-def all_questionnaires(language: str | None = None) -> dict[str, dict]:
-    """Every questionnaire, in ``language`` (default: the active language)."""
-    return QUESTIONNAIRES.all(language)
-
-
-def get(slug: str, language: str | None = None) -> dict | None:
-    return QUESTIONNAIRES.get(slug, language)
+# all_questionnaires(language=None): every questionnaire by slug, in ``language`` (default: the
+# active language); get(slug, language=None): one of them, or None.
+all_questionnaires = QUESTIONNAIRES.all
+get = QUESTIONNAIRES.get
 
 
 def band_label(slug: str, band_index: int | None, fallback: str = "", language: str | None = None) -> str:

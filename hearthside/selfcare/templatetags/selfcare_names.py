@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django import template
 
 from hearthside.selfcare import names
@@ -10,21 +12,11 @@ from hearthside.selfcare import names
 register = template.Library()
 
 
-@register.filter
-def emotion_name(key) -> str:
-    return names.emotion_name(str(key))
+def _name_filters(kind: str, name: Callable[[str], str]) -> None:
+    """``{kind}_name`` names one key, ``{kind}_names`` a list of keys (none: an empty list)."""
+    register.filter(f"{kind}_name", lambda key: name(str(key)))
+    register.filter(f"{kind}_names", lambda keys: [name(str(k)) for k in keys or ()])
 
 
-@register.filter
-def emotion_names(keys) -> list[str]:
-    return [names.emotion_name(str(k)) for k in keys or ()]
-
-
-@register.filter
-def activity_name(key) -> str:
-    return names.activity_name(str(key))
-
-
-@register.filter
-def activity_names(keys) -> list[str]:
-    return [names.activity_name(str(k)) for k in keys or ()]
+_name_filters("emotion", names.emotion_name)
+_name_filters("activity", names.activity_name)
