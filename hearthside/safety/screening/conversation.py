@@ -159,6 +159,9 @@ FINAL_STRONG = _rx(
     r"if i (?:don'?t|do not) (?:answer|reply|respond|show up|text back)(?: \w+){0,3} (?:you'?ll|you will) know why",
     r"(?:won'?t|will not) (?:bother|trouble) (?:anyone|anybody|you) (?:anymore|any more|soon)",
     r"(?:estan|estaran|estarian) mejor sin mi",
+    # Session 11: no more worrying, said without "about me"; the Spanish future.
+    r"(?:you|you all|nobody|no one|everyone) (?:won'?t|will not|will never) have to worry (?:anymore|any more|again|"
+    r"soon|much longer)", r"(?:ya )?no (?:tendran|tendras|tendreis) que preocupar(?:se|te|os)(?: por mi)?",
 )
 FINAL_SOFT = _rx(
     r"thanks? (?:you )?for (?:everything|always \w+|all you'?ve done|being there|listening)",
@@ -218,9 +221,15 @@ PREP = _rx(
     )),
 )
 # Preparations that count after despair alone (a risk factor, no wish to die said yet): the means
-# stocked up, a pet rehomed, letters or a note, pills put by.  Selling a bike or cancelling plans
-# after a bad day does not.
+# stocked up, a pet rehomed, letters or a note, pills put by, treasured things given away (AFSP's
+# warning signs list "giving away prized possessions"; moving house is read apart, ``MOVING``).
+# Selling a bike or cancelling plans after a bad day does not.
+_GIVEN = r"(?:my (?:guitar|books|records|games|console|camera|jewelry|ring|watch)|all (?:of )?my (?:things|stuff|belongings|clothes))"
+_REGALADO = (r"(?:mis? (?:guitarra|libros|discos|juegos|consola|camara|joyas|anillo|reloj)|"
+             r"todas mis (?:cosas|pertenencias)|toda mi ropa)")
 PREP_STRONG = _rx(
+    rf"(?:gave|giving|given|give) (?:away )?{_GIVEN}(?: (?:and|to|away)|$)",
+    rf"(?:regale|regalando|he regalado|estoy regalando|he estado regalando|regalo) {_REGALADO}",
     *_STOCK_UP, r"gave my (?:dog|cat|pets?|puppy|kitten|rabbit|bird) to", r"found (?:a )?(?:new )?home for my",
     r"(?:wrote|writing|written|left|leaving) (?:a|my|the) (?:suicide )?note", r"(?:wrote|writing|written) letters",
     r"(?:saving|saved|stockpiling|hoarding) (?:up )?(?:them|my (?:pills|meds|tablets|medication))",
@@ -402,7 +411,7 @@ def cues(text: str) -> Cues:
     question = "?" in text or "¿" in text or bool(words and words[0] in _QUESTION_START)
     return Cues(
         retract=bool(retract), residue=residue, protect=protect, final_strong=strong, final_soft=soft,
-        prep=bool(hits(PREP)), prep_strong=bool(PREP_STRONG.search(norm)), time=bool(timed), means=bool(hits(MEANS)), going=bool(hits(GOING)),
+        prep=bool(hits(PREP)), prep_strong=bool(hits(PREP_STRONG)), time=bool(timed), means=bool(hits(MEANS)), going=bool(hits(GOING)),
         done=bool(hits(DONE)), took=bool(hits(TOOK)), decided=bool(hits(DECIDED)), intense=bool(hits(INTENSE)), cut=bool(hits(CUT)),
         despair=bool(DESPAIR.search(norm)), moving=bool(MOVING.search(norm)), resolve=bool(hits(RESOLVE)),
         do_it=bool(DO_IT.search(norm)), question=question, topic_change=bool(TOPIC_CHANGE.search(norm)),
@@ -464,7 +473,7 @@ def _continuation(new: Cues, earlier: list[Cues], prior: int) -> tuple[int, str]
         if level > best:
             best, kind = level, "preparation"
     despair_before = any(c.despair for c in earlier)
-    if new.prep_strong and not moving and prior == LOW and MOD > best:
+    if new.prep_strong and not moving and (prior == LOW or despair_before) and MOD > best:
         # "ya no aguanto más" … "fui a la farmacia y compré varias cajas": a person looks.
         best, kind = MOD, "preparation"
     statement = not new.question and not new.topic_change

@@ -1260,6 +1260,79 @@ _add("active_ideation", "",
      r"me (?:repito|digo|sigo diciendo|repito a mi mism[oa]|digo a mi mism[oa]) (?:que )?(?:me mate|me muera|"
      r"me suicide|matate|muerete|suicidate|lo haga de una vez|acabe con todo)")
 
+# Session 11 (the English constructs of the same session, written in Spanish): giving up and dying,
+# "la gente como yo no merece vivir", not made for this world, why go on living, the gun put in the
+# mouth every night, a plan for today, a poison bought, regret at not having done it, not lasting
+# long, someone having to find the body, nobody having to put up with the writer again, peace found
+# at a time.
+_add("passive_ideation", "",
+     r"(?:deberia|debo|mejor|podria|quiero|me dan ganas de) (?:simplemente |ya )?(?:rendirme|darme por vencid[oa]) y "
+     r"(?:morirme|morir|dejar de existir|desaparecer)",
+     r"(?:la gente|las personas|alguien|gente|personas|perdedores|fracasados) como yo no (?:merece|merecen|deberia|"
+     r"deberian|tiene derecho a|tienen derecho a) (?:vivir|existir|estar viv[oa]s?)(?! (?:asi|aqui|alli|ahi|en|con|cerca|de)\b)",
+     r"(?:para )?que (?:deberia|tendria que|voy a|sigo|seguir) (?:seguir )?(?:viviendo|vivir|existiendo)(?= [?.]| $)",
+     r"(?:ya )?no (?:puedo|me alcanza para) (?:pagar|costear|permitirme) (?:ni )?(?:para )?(?:seguir )?vivir" + END,
+     r"(?:no estoy|no naci|nunca estuve) hech[oa] para (?:este mundo|vivir|esta vida)" + END,
+     r"(?:se_?|siento|creo) que no voy a durar (?:mucho|mucho mas|otro ano|demasiado)" + END)
+_add("plan", "",
+     r"(?:me pongo|me puse|me meto|me meti|pongo|puse) (?:la|el|mi) (?:pistola|arma|revolver|escopeta) (?:en|contra) "
+     r"(?:la|mi) (?:boca|cabeza|sien)",
+     r"(?:habia planeado|planee|tenia planeado|tenia pensado|habia decidido) (?:morir|morirme|matarme|suicidarme|"
+     r"acabar con todo|quitarme la vida) (?:hoy|esta noche|ayer|anoche|esta manana|esta semana)",
+     r"(?:compre|consegui|pedi|tengo|me llego) (?:el |un poco de )?nitrito(?: de sodio)?",
+     r"(?:alguien|mi familia|mi madre|mi mama|mi padre|mi papa|la policia|ellos) (?:va a|tendra que|tendran que|"
+     r"van a|va a tener que) encontrar mi cuerpo")
+_add("active_ideation", "",
+     r"me arrepiento de no (?:haberme matado|haberlo hecho|haberme suicidado|haber acabado con todo|"
+     r"haberme quitado la vida)")
+_add("farewell", "",
+     r"(?:ya )?(?:nadie|no) (?:tendra|tendran|van a tener|va a tener) que (?:aguantarme|soportarme|preocuparse por mi|"
+     r"lidiar conmigo) (?:nunca mas|nunca|otra vez|mas)")
+_add("farewell", "weak",
+     r"gracias por (?:aguantarme|soportarme)(?: (?:tanto tiempo|todo este tiempo|tanto))?",
+     r"(?:pronto|hoy|esta noche|manana|este fin de semana|por fin) (?:voy a encontrar|encontrare|tendre|voy a tener) "
+     r"(?:la )?paz" + END)
+_add("crisis_state", "",
+     r"no (?:puedo|consigo) (?:parar|dejar) de (?:llorar|temblar) (?:[,.] )?" + gap(3) + r"(?:ayuda|ayudenme|ayudame)")
+
+# Session 11, third reading: courage wished for, an urge to stick glass in the neck, dying "cuanto
+# antes mejor", a death that would help the family, not knowing whether one will stay alive, how
+# painful a method is, being about to down the pills.
+_add("do_it", "",
+     r"(?:si (?:tan )?solo|ojala|quisiera) (?:tuviera|tener) (?:el )?(?:valor|coraje|los huevos|las agallas) "
+     r"(?:de|para) (?:hacerlo|acabar con esto)")
+_add("active_ideation", "",
+     r"(?:ganas|impulso|tentacion) de (?:clavarme|enterrarme|meterme) (?:el|un|la|una) (?:vidrio|cristal|cuchillo|"
+     r"navaja|cuchilla|trozo de vidrio) en (?:el cuello|la garganta|la muneca|el pecho)")
+_add("passive_ideation", "",
+     r"(?:morirme|morir|mi muerte|que me muera|estar muert[oa]) (?:cuanto antes|lo antes posible) (?:mejor|seria mejor)",
+     r"mi muerte (?:mejoraria|haria mejor|facilitaria|le haria bien a) (?:la vida de |las vidas de )?"
+     r"(?:todos|mi familia|mis seres queridos|los demas|la gente)",
+     r"no se_? si (?:voy a seguir|seguire|voy a estar) viv[oa](?: mucho tiempo| mucho mas| por mucho)?" + END)
+_add("plan", "",
+     r"(?:que tan|cuan|es muy|es) (?:doloroso|rapido|facil|indoloro|lento) (?:es )?(?:ahorcarse|colgarse|ahogarse|"
+     r"tirarse de un puente|cortarse las venas|una sobredosis|morir ahogad[oa])",
+     r"(?:estoy|estoy tan|estoy muy) (?:a punto de|cerca de) (?:tomarme|tragarme|beberme) (?:todas )?(?:estas|las|mis|"
+     r"esas) (?:pastillas|pildoras|tabletas|capsulas)")
+
+# Session 11, fourth reading: losing the will to live, the one reason left, a poison that "me va a
+# matar", nothing holding the writer back, doing it "en vez de" writing here, a ride that was fun
+# while it lasted, sorry to everyone who tried to help.
+_add("passive_ideation", "",
+     r"(?:pierdo|perdi|he perdido|estoy perdiendo|voy perdiendo) (?:las ganas|el deseo|la voluntad) de vivir",
+     r"(?:la unica razon|el unico motivo|lo unico) (?:por (?:la|el) que|por lo que|que hace que) (?:sigo|siga|estoy) "
+     r"(?:viv[oa]|aqui|vivo todavia)")
+_add("active_ideation", "",
+     r"(?:lo unico que|la unica razon que|lo unico que todavia) me (?:detiene|frena|retiene) (?:de hacerlo )?(?:es|son) "
+     r"(?:mi|mis) (?:madre|mama|padre|papa|familia|hij[oa]s?|herman[oa]s?|perro|gato|abuel[oa]s?|pareja|novi[oa])",
+     r"(?:ya )?(?:nada|nadie) me (?:detiene|frena|retiene)(?: aqui| ya| mas)?" + END,
+     r"en (?:vez|lugar) de (?:hacerlo|matarme|suicidarme|acabar con todo) (?:hoy|esta noche|ahora|ahorita)")
+_add("plan", "",
+     r"(?:el |la )?(?:nitrito(?: de sodio)?|veneno|raticida|matarratas) (?:me )?(?:va a|podria|puede|me va a) matar(?:me)?")
+_add("farewell", "weak",
+     r"(?:fue|ha sido) (?:lindo|bonito|divertido|bueno) mientras duro",
+     r"(?:perdon|lo siento|disculpen) a todos los que (?:intentaron|trataron de|quisieron) ayudarme")
+
 _add("active_ideation", "intent method",
      r"(?:me voy|voy|ire|me ire|me voy a ir|salgo|camino|me fui|iba|sali|ya voy) (?:a|al|hacia|hasta|para) (?:el |la |"
      r"las |los |un |una )?(?:puente|vias|via|via del tren|azotea|acantilado|risco|precipicio|edificio mas alto|"

@@ -30,6 +30,8 @@ from __future__ import annotations
 CLASSES: dict[str, frozenset[str]] = {
     "means": frozenset("""pills pill tablets tablet meds medication medications painkillers tylenol paracetamol
         acetaminophen ibuprofen advil aspirin insulin xanax oxy oxycodone oxys fentanyl heroin antidepressants
+        benadryl diphenhydramine nyquil unisom naproxen aleve gabapentin pregabalin bupropion wellbutrin venlafaxine
+        effexor duloxetine cymbalta mirtazapine olanzapine quetiapine lamotrigine
         benzos benzodiazepines lithium seroquel ambien percocet percocets vicodin morphine codeine tramadol
         opioids opiates prescription sedatives sertraline zoloft fluoxetine prozac citalopram escitalopram lexapro
         amitriptyline quetiapine diazepam valium lorazepam ativan clonazepam klonopin trazodone
@@ -993,6 +995,183 @@ RULES_MORE: list[tuple[str, str, list[str]]] = [
         "(find|finding|found|looking for|look for|searching for|need|want) (a|an|the) (easy|easiest|painless|quick|"
         "quickest|quiet|peaceful) way out",
     ]),
+    # Session 11 (kinds read from SDCNL and Twitter dev misses, every phrase written anew): giving
+    # up and dying, a life one cannot afford or was not meant for, "people like me" who should not
+    # live, "done for real", a gun picked up with relief or to end it, goodbyes already said, a
+    # question why to keep living.
+    ("passive_ideation", "", [
+        "(might as well|may as well|should|should just|could just|might just|better) [just] give up and die",
+        "(people|someone|somebody|failures|losers|freaks|girls|guys) like me (do not|does not|"
+        "should not) (deserve to be alive|deserve to exist|be alive|exist)",
+        "i am (a|such a|just a) (failure|loser|waste|mistake) ~4 (failures|losers|mistakes|people like that) "
+        "(should not|do not deserve to|do not get to) (live|be alive|exist)",
+        "why (should|would|do|must) i (keep|even keep|bother|even bother) (living|going on|staying alive|"
+        "being alive|existing)",
+    ]),
+    ("passive_ideation", "end", [
+        "(i|i just|i literally|literally) (can not|cannot) afford to (live|be alive|stay alive|keep living) "
+        "(anymore|any more|any longer|no more)",
+        "(i am|i) [(just|simply|really)] not meant (for|to be in|to live in) this world [anymore]",
+        "(i am|i) (done|finished) for real [this time]",
+    ]),
+    ("active_ideation", "do_it", [
+        "i should have [just] (done it|gone through with it|ended it|finished it) (when|while) i (had the chance|"
+        "had the chance to|could|still could|had the guts)",
+    ]),
+    ("plan", "self", [
+        "(get|getting|buy|buying|pick up|picking up|bought|got|picked up|collect|collecting) (a|the|my) <gun> ~6 "
+        "(and|to|so i can) [finally] (end (this|it|it all|everything|my life)|be done|be free|rest)",
+        "(get|getting|buy|buying|pick up|picking up|collect|collecting) (a|the|my) <gun> (tomorrow|today|tonight|"
+        "this weekend) ~4 (relieved|relief|at peace|calm|finally)",
+    ]),
+    ("farewell", "weak", [
+        "i (have|have already|already|finally) said [all] my goodbyes",
+        "(if|whether) (you|anyone|anybody|people|you all|any of you) (will|would) (miss|remember) me",
+    ]),
+    ("crisis_state", "", [
+        "(can not|cannot|could not) stop (crying|shaking|panicking|screaming) ~3 (please help|help me|i need help|"
+        "someone help)",
+    ]),
+    # Session 11, second reading: a gun held to the head, a plan made for today, courage found to carry
+    # out "my plan", a poison bought and a place chosen, a body someone will find, a decision taken,
+    # whether it is selfish, regret at not having done it, rather not existing, questions of pain
+    # and options, relief found at a time, not lasting long.
+    ("plan", "self", [
+        "(put|putting|puts|hold|holding|held|press|pressed|pressing) (a|the|my) <gun> (in|into|to|against) my "
+        "(mouth|head|temple|chin|chest)",
+        "(struggle|struggling|trying|try|fighting) not to pull the trigger",
+        "(planned|was planning|had planned|had it planned) (on|to) (dying|die|kill myself|killing myself|end it|"
+        "ending it|end my life|ending my life) (today|tonight|yesterday|last night|this morning|this week)",
+        "(already|have|had|finally) (decided|desided|made up my mind) (on|to) (ending it|end it|ending it all|"
+        "end it all|killing myself|kill myself|suicide|dying|die|ending my life|end my life)",
+        "(is|are|would be) ~4 still (a|an) (option|place|spot|way) (for|to commit|to do) suicide",
+        "(is it|it is|would it be|it would be) still (possible|available|easy|open) to jump (off|from)",
+        "(is|would|will) (hanging|drowning|jumping|an overdose|overdosing|bleeding out|suffocating|shooting "
+        "yourself|shooting myself|a gunshot|slitting your wrists|slitting my wrists) [(too|really|very|so)] "
+        "(painful|quick|painless|fast|peaceful|instant|slow|hurt)",
+    ]),
+    ("plan", "self end", [
+        "(bought|ordered|got|have|received) [some|the] (sn|sodium nitrite|nitrite)",
+    ]),
+    ("plan", "do_it", [
+        "(grown|grew|got|found|have|had|mustered) the (balls|guts|courage|nerve) to (fulfil|fulfill|carry out|"
+        "execute|go through with|follow through with|follow through on) (my|the) plan",
+        "(wondering|deciding|thinking about|figuring out|working out|not sure) where to (take it|do it|go to do it)",
+    ]),
+    ("active_ideation", "self", [
+        "(quick|one|single) (shot|fire|bullet|pull of the trigger) (into|to|in|through) my (head|brain|temple)",
+        "(is it|would it be|it is|it would be|more|less) selfish (to|if i) [just] (end it|end my life|kill myself|"
+        "die|commit suicide|leave this world|take my life)",
+        "(regret|regretting) (not|never) (ending my life|killing myself|ending it|going through with it)",
+        "(did not|have not|never) (kill myself|do it|end it) (tonight|today|this time|yet) ~2 (but) (i|i almost|"
+        "i nearly) (could have|almost did|nearly did|wanted to|came close)",
+    ]),
+    ("passive_ideation", "", [
+        "(i would|i had) [(much|honestly|really|just)] rather [just] (not exist|not be born|never have been born)",
+        "(fantasize|fantasise|fantasizing|fantasising|daydream|daydreaming) (about|of) (death|my death|dying|"
+        "my own death|being dead|not existing) (in detail|in detailed ways|every day|all the time|constantly)",
+    ]),
+    ("passive_ideation", "end", [
+        "(i would|i had) [(much|honestly|really|just)] rather [just] (not be alive|not be here|not wake up)",
+        "(fantasize|fantasise|fantasizing|fantasising|daydream|daydreaming) (about|of) (death|my death|dying|"
+        "my own death|being dead|not existing)",
+        "(people|someone|somebody|failures|losers|freaks|girls|guys) like me (do not|does not|should not) "
+        "(deserve to live|live)",
+        "i (know|feel|think) i (will not|am not going to) (last|make it|be around) (long|much longer|another year|"
+        "enough)",
+    ]),
+    ("active_ideation", "do_it", [
+        "(i have not|have not|i did not|not) ruled (it|suicide|that|dying|ending it) out",
+        "(it|suicide|dying|ending it|that) (is|is still) not off the table",
+    ]),
+    ("farewell", "ordinary nobefore", [
+        "(you|all of you|you all|everyone|everybody|nobody|no one) (will not|will never) (have to|need to) (deal with|"
+        "put up with|worry about) me (again|anymore|any more|ever again)",
+    ]),
+    ("farewell", "ordinary", [
+        "(someone|somebody|they|my family|my <relative>|the police) (will|would|is going to|are going to) "
+        "[have to] find my (body|corpse)",
+    ]),
+    ("farewell", "ordinary end", [
+        "(i will|i am going to|i am gonna) [finally] (find|be at|have) (peace|relief) (soon|this weekend|tonight|"
+        "tomorrow|today|this week)",
+    ]),
+    ("farewell", "weak ordinary", [
+        "(thank you|thanks) for putting up with me [for (this|so) long]",
+    ]),
+    # Session 11, third reading: courage wished for, "might as well do it now", an urge to use a
+    # sharp thing on the neck, a date set, dying "the sooner the better", a death that would help
+    # others, the quickest way, being close to downing pills, how painful a method is, cuts counted
+    # by the day.
+    ("active_ideation", "do_it", [
+        "(courage|guts|balls|nerve) to (actually|finally|just) (do it|go through with it)",
+        "(if only|wish|i wish) i had the [fucking] (courage|guts|balls|nerve)",
+        "might as well (do it|end it|get it over with) (now|tonight|today|already)",
+    ]),
+    ("active_ideation", "self", [
+        "(urge|urges|tempted) to (shove|stab|stick|plunge|put) (it|the glass|a knife|the knife|the blade|a shard) "
+        "(in|into) my (neck|throat|wrist|chest)",
+        "(easiest|quickest|fastest|most painless|least painful|surest) to kill (yourself|myself)",
+    ]),
+    ("passive_ideation", "", [
+        "(die|dying|death|i am dead|i die|i am gone) ~3 the sooner the better",
+        "(anytime|whenever|if) i (can|could) die (would be|is|will be) (great|nice|good|fine|a relief|a blessing)",
+        "(my|your) death would (improve|better|help|make better|make easier) ~3 (lives|life|everyone|everybody|family)",
+        "(not sure|do not know|no idea) if i am (still) going to (live|be alive|be around|make it) [(much longer|"
+        "past|until|to see)]",
+    ]),
+    ("plan", "self", [
+        "(so close to|about to|close to|ready to|this close to) (downing|swallowing|taking|overdosing on|necking) ~4 "
+        "(pills|<means>|them all|all of them|the bottle|the whole bottle|the lot)",
+        "how (painful|quick|fast|painless|long|slow|peaceful) is (hanging|drowning|jumping|an overdose|overdosing|"
+        "bleeding out|suffocating|carbon monoxide)",
+        "is (hanging|drowning|jumping|an overdose|overdosing|bleeding out|suffocating|carbon monoxide) (a|the) "
+        "(painless|quick|peaceful|good|easy|sure|fast|quiet|reliable) way",
+    ]),
+    ("self_injury", "", [
+        "i (cut|burn|hit|scratch) [myself] (#|# #|# or #|# to #) times (a|per|every) (day|night|week)",
+    ]),
+
+    # Session 11, fourth reading: leaving this world, losing the will to live, the one reason left,
+    # a death preferred to suicide, lethal doses asked about, a poison that "will kill me", pills counted
+    # out, wanting out, nothing holding one back from the other side, doing it "instead" of posting.
+    ("passive_ideation", "", [
+        "(i|i just|i really|i honestly) (want|wanna|need|wish) to leave this (world|earth|life|planet)",
+        "lose the will to live",
+        "the only (reason|thing) (i am|why i am|that i am) (not dead|still alive|still here|alive)",
+        "(i would|i had) (rather|prefer to) die (from|of|in) ~4 than (suicide|kill myself|by suicide)",
+    ]),
+    ("passive_ideation", "end", [
+        "i (really|finally|honestly) want out",
+    ]),
+    ("plan", "self end", [
+        "(counted out|counting out) (all|all of) (my|the) (<means>|pills)",
+    ]),
+    ("active_ideation", "self end", [
+        "(only|the only) (thing|things|reason|person|people) (keeping|stopping|holding) me [back] from it",
+        "(nothing|nobody|no one) is (holding|keeping) me (back|here) [anymore]",
+        "(no reason|no other reason) (holding|keeping) me (back|here) [anymore]",
+    ]),
+    ("active_ideation", "self", [
+        "(holding|keeping) me (back|here) from (the other side|ending it|doing it|the edge|killing myself)",
+        "(nothing is|nobody is|no one is|no reason|no other reason) (holding|keeping) me (back|here) from "
+        "(the other side|ending it|doing it|the edge|killing myself)",
+        "instead of (doing it|killing myself|ending it|ending my life) (just now|tonight|today|right now)",
+    ]),
+    ("plan", "self", [
+        "(what is|whats|what would be|how much is) (the|a) (lethal|fatal|deadly) (dose|amount) (of|for) ~2 <means>",
+        "(lethal|fatal|deadly) (dose|amount) ~4 i (have|got|bought)",
+        "how (much|many) ~1 <means> (will|would|does|do) it take",
+        "(will|would|could|can) ~2 (sodium nitrite|nitrite|<means>) kill me",
+        "(counted out|counting out) ~3 (<means>|pills) (and|then) (took|swallowed|downed|taken)",
+    ]),
+    ("farewell", "weak", [
+        "(it was|it has been|what) a (fun|good|great|wild) ride (while it lasted)",
+        "(only|just) (delaying|postponing) the inevitable",
+        "(i am sorry|sorry) to everyone who (tried|ever tried|tried to help)",
+        "see you (next time around|on the flip side|in the next one)",
+    ]),
+
 ]
 RULES.extend(RULES_MORE)
 

@@ -376,7 +376,8 @@ _SPELT_KEYS = frozenset("die dead kill suicide suicidal myself kms kys overdose 
 
 def _spelt_phrase(letters: str) -> list[str] | None:
     """``letters`` split into the fewest words of the rules' vocabulary (one-letter words only
-    "i" and "a"), or None when they do not split or hold no crisis word."""
+    "i" and "a"), or None when they do not split, or hold no crisis word and do not start with "i"
+    (a spelt-out "i w a n t" before the plain words "to die" is the start of the same phrase)."""
     if len(letters) > 40:
         return None
     best: dict[int, list[str]] = {0: []}
@@ -388,7 +389,9 @@ def _spelt_phrase(letters: str) -> list[str] | None:
                 if end not in best or len(cand) < len(best[end]):
                     best[end] = cand
     got = best.get(len(letters))
-    return got if got and len(got) > 1 and not _SPELT_KEYS.isdisjoint(got) else None
+    if not got or len(got) < 2:
+        return None
+    return got if got[0] == "i" or not _SPELT_KEYS.isdisjoint(got) else None
 
 
 # Symbols used as letters inside a word ("k¡ll m¥self"); same length, so spans are kept.

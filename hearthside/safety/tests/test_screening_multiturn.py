@@ -320,7 +320,9 @@ EXACT_CRISIS_EN = [
     (["i want to die"], "i've decided", "high"),
     (["i'm done with life"], "nobody can stop me now", "high"),
     (["i don't want to be here anymore"], "i have them in my hand", "high"),
-    (["nobody cares about me"], "you won't have to put up with me anymore", "moderate"),
+    # "... anymore" is read as a farewell on its own since session 11 (test_screening_probes); without
+    # it, only the conversation makes it one.
+    (["nobody cares about me"], "you won't have to put up with me much longer", "moderate"),
     (["i want to die"], "i'm serious", "high"),
     (["i'm so tired", "i have a whole bottle saved"], "sorry for everything", "moderate"),
     (["i feel empty", "i've been hiding pills in my drawer"], "don't look for me", "high"),
