@@ -92,7 +92,13 @@ class _Lexicon:
                 self.phrases.setdefault(words[0], []).append((words, kind))
         for entries in self.phrases.values():
             entries.sort(key=lambda e: -len(e[0]))  # longest match first
-        self.single_words = {w for w, entries in self.phrases.items() for words, _k in entries if len(words) == 1}
+        # One-word entries for reading a starred token ("b*****s"), mildest kind first and then in
+        # alphabetical order: when several fit, the reading is the same in every process (a set's
+        # order changed with the hash seed) and never a slur by a guess.
+        rank = {"profanity": 0, "insult_adjective": 1, "insult": 2, "severe_insult": 3, "hate": 4}
+        single = {w: max(rank[k] for words, k in entries if len(words) == 1)
+                  for w, entries in self.phrases.items() if any(len(words) == 1 for words, _k in entries)}
+        self.single_words = tuple(sorted(single, key=lambda w: (single[w], w)))
         groups = "|".join(sorted((re.escape(g) for g in data["hate_groups"]), key=len, reverse=True))
         predicates = "|".join(sorted((re.escape(p) for p in data["hate_predicates"]), key=len, reverse=True))
         verbs = "|".join(sorted((re.escape(v) for v in data["hate_verbs"]), key=len, reverse=True))

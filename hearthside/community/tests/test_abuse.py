@@ -61,3 +61,19 @@ def test_swearing_alone_is_profanity_not_abuse():
 
 def test_result_serialises():
     assert classify_abuse("you idiot").to_dict()["label"] == "insult"
+
+
+def test_a_starred_word_is_read_the_same_in_every_process():
+    """"b*****s" fits both an insult and a slur in the lexicon; the reading used to follow a set's
+    order, which changes with Python's hash seed.  Now the mildest fitting word is taken, in every
+    process."""
+    import subprocess
+    import sys
+
+    script = ("from hearthside.safety.abuse import classify_abuse; "
+              "r = classify_abuse('you are all bad b*****s'); print(r.label)")
+    labels = {subprocess.run([sys.executable, "-c", script], env={**__import__("os").environ, "PYTHONHASHSEED": seed},
+                             capture_output=True, text=True, check=True).stdout.strip()
+              for seed in ("0", "1", "3", "7")}
+    assert len(labels) == 1, labels
+    assert labels != {"hate"}
