@@ -6,14 +6,14 @@
 // movement at all. With a headset (WebXR "immersive-vr") the same scene is drawn for each eye.
 (function () {
   "use strict";
-  var root = document.getElementById("calm-space");
+  function $(id) { return document.getElementById(id); }
+  var root = $("calm-space");
   if (!root) return;
-  var canvas = document.getElementById("calm-canvas");
-  var dataNode = document.getElementById("calm-data");
+  var canvas = $("calm-canvas");
+  var dataNode = $("calm-data");
   var data = dataNode ? JSON.parse(dataNode.textContent) : null;
   var strings = data ? data.strings : {};
   var lang = document.documentElement.lang || "en";
-  function $(id) { return document.getElementById(id); }
 
   // ------------------------------------------------------------------------------------------
   // Which path: the 3D space, or text and voice without movement.

@@ -4,24 +4,12 @@
   "use strict";
   var root = document.getElementById("companion");
   if (!root) return;
-  var log = document.getElementById("companion-log");
-  var form = document.getElementById("companion-form");
-  var input = document.getElementById("companion-input");
-  var quick = document.getElementById("companion-quick");
-  var notice = document.getElementById("companion-notice");
-  var status = document.getElementById("companion-status");
-  var stream = document.getElementById("companion-stream");
-  var exerciseSlot = document.getElementById("companion-exercise");
-  var helpSlot = document.getElementById("companion-help-slot");
-  var lineSlot = document.getElementById("companion-line-slot");
-  var handoffSlot = document.getElementById("companion-handoff-slot");
-  var handoffTemplate = document.getElementById("companion-handoff-template");
-  var engineLabel = document.getElementById("companion-engine");
-  var S = document.getElementById("companion-strings").dataset;
+  var ui = window.hsParts("companion-", "log form input quick notice status stream exercise helpSlot lineSlot handoffSlot handoffTemplate engine strings");
+  var S = ui.strings.dataset;
   var conversation = Number(root.getAttribute("data-conversation"));
   var lastSeq = Number(root.getAttribute("data-last-seq")) || 0;
   var live = false;
-  var csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
+  var csrf = ui.form.querySelector("input[name=csrfmiddlewaretoken]").value;
   var reduce = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   var pacerTimer = null;
 
@@ -32,10 +20,10 @@
     return node;
   }
 
-  function scroll() { log.scrollTop = log.scrollHeight; }
+  function scroll() { ui.log.scrollTop = ui.log.scrollHeight; }
 
   function addMessage(m) {
-    if (m.seq <= lastSeq && log.querySelector('[data-seq="' + m.seq + '"]')) return;
+    if (m.seq <= lastSeq && ui.log.querySelector('[data-seq="' + m.seq + '"]')) return;
     var li = el("li", "companion-msg is-" + m.role);
     li.setAttribute("data-seq", m.seq);
     li.appendChild(el("span", "visually-hidden", m.role === "person" ? S.you : S.companion));
@@ -43,11 +31,11 @@
     // Which engine wrote a reply is kept for tests and troubleshooting, not shown on each reply
     // ("offline" read like "not sent"); the heading says who is answering.
     if (m.role === "companion") li.setAttribute("data-engine", m.engine || "");
-    log.appendChild(li);
+    ui.log.appendChild(li);
     lastSeq = Math.max(lastSeq, m.seq);
     if (m.role === "companion") {
-      stream.hidden = true; stream.textContent = "";
-      if (engineLabel && m.engine) engineLabel.textContent = S.answering + " " + (m.engine.indexOf("offline") === 0 ? S.builtIn : m.engine);
+      ui.stream.hidden = true; ui.stream.textContent = "";
+      if (ui.engine && m.engine) ui.engine.textContent = S.answering + " " + (m.engine.indexOf("offline") === 0 ? S.builtIn : m.engine);
       showQuick((m.extra || {}).quick_replies || []);
       showExercise((m.extra || {}).exercise);
       if ((m.actions || []).indexOf("show_help") !== -1 && (m.extra || {}).help) showHelp(m.extra.help);
@@ -57,11 +45,11 @@
   }
 
   function showQuick(options) {
-    Array.prototype.slice.call(quick.querySelectorAll("button")).forEach(function (b) { b.remove(); });
+    Array.prototype.slice.call(ui.quick.querySelectorAll("button")).forEach(function (b) { b.remove(); });
     options.forEach(function (text) {
       var b = el("button", "button-small", text);
       b.type = "submit"; b.name = "text"; b.value = text;
-      quick.appendChild(b);
+      ui.quick.appendChild(b);
     });
   }
 
@@ -104,8 +92,8 @@
     if (help.alerted) panel.appendChild(el("p", "help", S.alerted));
     var had = document.getElementById("companion-help");
     dropGenericPanel();
-    helpSlot.textContent = "";
-    helpSlot.appendChild(panel);
+    ui.helpSlot.textContent = "";
+    ui.helpSlot.appendChild(panel);
     if (!had) panel.focus();
   }
 
@@ -125,16 +113,16 @@
       if (!showLine()) location.reload();
       return;
     }
-    if (!handoff.summary || !handoffTemplate) return;
-    var panel = handoffTemplate.content.firstElementChild.cloneNode(true);
+    if (!handoff.summary || !ui.handoffTemplate) return;
+    var panel = ui.handoffTemplate.content.firstElementChild.cloneNode(true);
     panel.querySelector("[data-summary]").textContent = handoff.summary;
     panel.querySelector("input[name=offer]").value = seq;
-    handoffSlot.textContent = "";
-    handoffSlot.appendChild(panel);
+    ui.handoffSlot.textContent = "";
+    ui.handoffSlot.appendChild(panel);
     scroll();
   }
 
-  handoffSlot.addEventListener("submit", function (e) {
+  ui.handoffSlot.addEventListener("submit", function (e) {
     var handoffForm = e.target;
     e.preventDefault();
     var data = new FormData(handoffForm);
@@ -148,10 +136,10 @@
     }).then(function (r) { return r.text().then(function (text) { return {ok: r.ok, text: text}; }); })
       .then(function (res) {
         Array.prototype.forEach.call(buttons, function (b) { b.disabled = false; });
-        if (!res.ok) { notice.textContent = res.text; return; }
+        if (!res.ok) { ui.notice.textContent = res.text; return; }
         // The server's own rendering of the conversation panel (the same as on a fresh page).
-        lineSlot.innerHTML = res.text;
-        handoffSlot.textContent = "";
+        ui.lineSlot.innerHTML = res.text;
+        ui.handoffSlot.textContent = "";
         if (window.hsSupportLine) window.hsSupportLine.mount(document.getElementById("sl-chat"));
         showLine();
       }).catch(function () {
@@ -165,7 +153,7 @@
 
   function showExercise(exercise) {
     if (pacerTimer) { clearTimeout(pacerTimer); pacerTimer = null; }
-    exerciseSlot.textContent = "";
+    ui.exercise.textContent = "";
     if (!exercise || !exercise.step || exercise.step.type !== "breathing") return;
     var step = exercise.step;
     var box = el("div", "companion-pacer");
@@ -173,7 +161,7 @@
     circle.setAttribute("aria-hidden", "true");
     var label = el("p", "companion-pacer-label");
     box.appendChild(circle); box.appendChild(label);
-    exerciseSlot.appendChild(box);
+    ui.exercise.appendChild(box);
     runPacer(circle, label, step.pattern || [4, 4, 4, 4], step.labels || [], step.cycles || 4);
   }
 
@@ -207,7 +195,7 @@
     text = (text || "").trim();
     if (!text) return true;
     var frame = {type: "companion.send", text: text, client_id: newId()};
-    if (live && window.hsSocket && window.hsSocket.send(frame)) { notice.textContent = ""; return true; }
+    if (live && window.hsSocket && window.hsSocket.send(frame)) { ui.notice.textContent = ""; return true; }
     // No socket: the JSON API answers just the same.
     fetch("/api/v1/companion/messages", {
       method: "POST", credentials: "same-origin",
@@ -215,20 +203,20 @@
       body: JSON.stringify({text: text, client_id: frame.client_id, conversation_id: conversation})
     }).then(function (r) { return r.json().then(function (body) { return {ok: r.ok, body: body}; }); })
       .then(function (res) {
-        if (!res.ok) { notice.textContent = res.body.detail || ""; return; }
+        if (!res.ok) { ui.notice.textContent = res.body.detail || ""; return; }
         addMessage(res.body.message); addMessage(res.body.reply);
-      }).catch(function () { form.submit(); });
+      }).catch(function () { ui.form.submit(); });
     return true;
   }
 
-  form.addEventListener("submit", function (e) {
+  ui.form.addEventListener("submit", function (e) {
     e.preventDefault();
-    if (send(input.value)) input.value = "";
+    if (send(ui.input.value)) ui.input.value = "";
   });
-  input.addEventListener("keydown", function (e) {
-    if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); if (send(input.value)) input.value = ""; }
+  ui.input.addEventListener("keydown", function (e) {
+    if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); if (send(ui.input.value)) ui.input.value = ""; }
   });
-  quick.addEventListener("click", function (e) {
+  ui.quick.addEventListener("click", function (e) {
     var b = e.target.closest("button[name=text]");
     if (!b) return;
     e.preventDefault();
@@ -237,15 +225,15 @@
 
   document.addEventListener("hs:socket", function (e) {
     live = e.detail.state === "open";
-    status.textContent = live ? S.live : S.offline;
+    ui.status.textContent = live ? S.live : S.offline;
     if (live && window.hsSocket) window.hsSocket.send({type: "companion.sync", after: lastSeq});
   });
   document.addEventListener("hs:event", function (e) {
     var d = e.detail || {};
     if (d.type === "companion.message" && d.conversation === conversation) addMessage(d.message);
     else if (d.type === "companion.history" && d.conversation === conversation) d.messages.forEach(addMessage);
-    else if (d.type === "companion.delta") { stream.hidden = false; stream.textContent += d.text; }
-    else if (d.type === "companion.error") notice.textContent = d.detail;
+    else if (d.type === "companion.delta") { ui.stream.hidden = false; ui.stream.textContent += d.text; }
+    else if (d.type === "companion.error") ui.notice.textContent = d.detail;
     // The companion's own panel says more; a support-line message on this page screened high
     // needs no second panel when the companion's is already here.
     else if (d.type === "safety.help" && (d.source === "companion" || document.getElementById("companion-help")))
@@ -261,7 +249,7 @@
   }
   window.addEventListener("resize", scroll);
   // A breathing step already on the page when it loads starts its pacer too.
-  var existing = exerciseSlot.querySelector(".companion-pacer");
+  var existing = ui.exercise.querySelector(".companion-pacer");
   if (existing) {
     var p = existing.dataset;
     runPacer(existing.querySelector(".companion-pacer-circle"), existing.querySelector(".companion-pacer-label"),

@@ -7,14 +7,8 @@
   if (!box) return;
   var connection = Number(box.getAttribute("data-connection"));
   var me = box.getAttribute("data-me");  // this connection's opaque reference for me
-  var log = document.getElementById("chat-log");
-  var form = document.getElementById("chat-form");
-  var input = document.getElementById("chat-input");
-  var notice = document.getElementById("chat-notice");
-  var status = document.getElementById("chat-status");
-  var older = document.getElementById("chat-older");
-  var strings = document.getElementById("chat-strings").dataset;
-  var hiddenTemplate = document.getElementById("chat-hidden-template");
+  var ui = window.hsParts("chat-", "log form input notice status older strings hiddenTemplate");
+  var strings = ui.strings.dataset;
   var reportTemplate = document.getElementById("report-template");
   var lastSeq = 0, firstSeq = null;
   var inOrder = window.hsInOrder(function (next) {
@@ -23,20 +17,20 @@
   }, function () { sync(); });
   // Messages not yet acknowledged: shown marked "not sent — retry", kept across reloads (outbox.js).
   var outbox = window.hsOutbox({
-    key: "peer:" + connection, log: log,
+    key: "peer:" + connection, log: ui.log,
     strings: {unsent: strings.unsent, retry: strings.retry, sending: strings.sending},
     send: function (frame) { return send(frame); }
   });
 
-  Array.prototype.forEach.call(log.querySelectorAll("li[data-seq]"), function (li) {
+  Array.prototype.forEach.call(ui.log.querySelectorAll("li[data-seq]"), function (li) {
     var seq = Number(li.getAttribute("data-seq"));
     lastSeq = Math.max(lastSeq, seq);
     firstSeq = firstSeq === null ? seq : Math.min(firstSeq, seq);
   });
-  log.scrollTop = log.scrollHeight;
+  ui.log.scrollTop = ui.log.scrollHeight;
 
   function render(frame, prepend) {
-    var existing = log.querySelector('li[data-seq="' + frame.seq + '"]');
+    var existing = ui.log.querySelector('li[data-seq="' + frame.seq + '"]');
     var li = existing || document.createElement("li");
     li.setAttribute("data-seq", frame.seq);
     li.textContent = "";
@@ -44,7 +38,7 @@
     li.className = mine ? "is-mine" : "is-theirs";
     if (frame.hidden) {
       li.className += " is-hidden";
-      li.appendChild(hiddenTemplate.content.cloneNode(true));
+      li.appendChild(ui.hiddenTemplate.content.cloneNode(true));
     } else {
       window.hsMessageWords(li, frame.author, frame.body);
       if (!mine) {
@@ -54,7 +48,7 @@
       }
     }
     if (!existing) {
-      if (prepend) { log.insertBefore(li, log.firstChild); } else { log.appendChild(li); }
+      if (prepend) { ui.log.insertBefore(li, ui.log.firstChild); } else { ui.log.appendChild(li); }
     }
   }
 
@@ -67,23 +61,23 @@
   function send(frame) { return window.hsSocket && window.hsSocket.send(frame); }
   function sync() { send({type: "peer.sync", connection: connection, after: lastSeq}); }
 
-  form.addEventListener("submit", function (e) {
+  ui.form.addEventListener("submit", function (e) {
     e.preventDefault();
-    var body = input.value.trim();
+    var body = ui.input.value.trim();
     if (!body) return;
     var frame = {type: "peer.send", connection: connection, client_id: window.hsNewId(), body: body};
-    input.value = "";  // the message is in the log now, kept until acknowledged
-    notice.textContent = outbox.add(frame) ? "" : strings.offline;
+    ui.input.value = "";  // the message is in the log now, kept until acknowledged
+    ui.notice.textContent = outbox.add(frame) ? "" : strings.offline;
   });
-  input.addEventListener("keydown", function (e) {
-    if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); form.requestSubmit(); }
+  ui.input.addEventListener("keydown", function (e) {
+    if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); ui.form.requestSubmit(); }
   });
-  older.addEventListener("click", function () {
+  ui.older.addEventListener("click", function () {
     if (firstSeq !== null) send({type: "peer.history", connection: connection, before: firstSeq});
   });
 
   function showState(open) {
-    window.hsLiveBadge(status, open, strings.live, strings.reconnecting);
+    window.hsLiveBadge(ui.status, open, strings.live, strings.reconnecting);
   }
   document.addEventListener("hs:socket", function (e) {
     var open = e.detail.state === "open";
@@ -104,7 +98,7 @@
     if (data.type === "error" && data.client_id && outbox.refused(data.client_id, data.code, data.detail)) {
       // One of this page's messages was refused: only it is marked (with the reason) and kept;
       // rate_limited and unavailable are retried by themselves.
-      notice.textContent = data.detail;
+      ui.notice.textContent = data.detail;
       return;
     }
     if (data.connection !== connection) return;
@@ -112,20 +106,20 @@
     else if (data.type === "peer.history") {
       if (data.mode === "sync") { data.messages.forEach(accept); }
       else {
-        window.hsPrependEarlier(log, older, data.messages, function (m) {
+        window.hsPrependEarlier(ui.log, ui.older, data.messages, function (m) {
           render(m, true);
           firstSeq = firstSeq === null ? m.seq : Math.min(firstSeq, m.seq);
         });
       }
     } else if (data.type === "peer.ack") {
       outbox.acknowledged(data.client_id);
-      if (data.status === "crisis") notice.textContent = strings.held;
-      else if (data.status === "held") notice.textContent = strings.heldReview;
+      if (data.status === "crisis") ui.notice.textContent = strings.held;
+      else if (data.status === "held") ui.notice.textContent = strings.heldReview;
     } else if (data.type === "error") {
-      notice.textContent = data.detail;
+      ui.notice.textContent = data.detail;
     } else if (data.type === "peer.ended") {
-      notice.textContent = strings.ended;
-      form.hidden = true;
+      ui.notice.textContent = strings.ended;
+      ui.form.hidden = true;
     }
   });
 })();

@@ -137,6 +137,16 @@
     };
   };
 
+  // A chat page's parts, found by id once its script starts: hsParts("chat-", "log hiddenTemplate")
+  // is {log: #chat-log, hiddenTemplate: #chat-hidden-template}, null where the page has none.
+  window.hsParts = function (prefix, names) {
+    var parts = {};
+    names.split(" ").forEach(function (name) {
+      parts[name] = document.getElementById(prefix + name.replace(/[A-Z]/g, function (c) { return "-" + c.toLowerCase(); }));
+    });
+    return parts;
+  };
+
   // A new client id for a message: a resend carries the same one, so the server stores it once.
   window.hsNewId = function () {
     if (window.crypto && window.crypto.randomUUID) return window.crypto.randomUUID();

@@ -14,38 +14,27 @@
     box.setAttribute("data-sl-mounted", "1");
     var id = Number(box.getAttribute("data-conversation"));
     var role = box.getAttribute("data-role");
-    var log = document.getElementById("sl-log");
-    var form = document.getElementById("sl-form");
-    var input = document.getElementById("sl-input");
-    var whisper = document.getElementById("sl-whisper");
-    var notice = document.getElementById("sl-notice");
-    var status = document.getElementById("sl-status");
-    var whispers = document.getElementById("sl-whispers");
-    var title = document.getElementById("sl-title");
-    var waiting = document.getElementById("sl-waiting");
-    var riskAlert = document.getElementById("sl-risk-alert");
-    var you = document.getElementById("sl-you");
-    var personName = document.getElementById("sl-person-name");
+    var ui = window.hsParts("sl-", "log form input whisper notice status whispers title waiting riskAlert you personName strings");
     var lastSeq = 0;
     var pending = {};
     var inOrder = window.hsInOrder(function (next) { render(next); }, function () { sync(); });
     var current = box.getAttribute("data-status");
 
-    Array.prototype.forEach.call(log.querySelectorAll("li[data-seq]"), function (li) {
+    Array.prototype.forEach.call(ui.log.querySelectorAll("li[data-seq]"), function (li) {
       lastSeq = Math.max(lastSeq, Number(li.getAttribute("data-seq")));
     });
-    log.scrollTop = log.scrollHeight;
+    ui.log.scrollTop = ui.log.scrollHeight;
 
     function authorOf(frame) {
       if (frame.kind === "person") {
-        if (role === "person") return you ? you.content.textContent : "You";
-        return personName ? personName.content.textContent : "";
+        if (role === "person") return ui.you ? ui.you.content.textContent : "You";
+        return ui.personName ? ui.personName.content.textContent : "";
       }
       return frame.author || "";
     }
 
     function render(frame) {
-      if (log.querySelector('li[data-seq="' + frame.seq + '"]')) return;
+      if (ui.log.querySelector('li[data-seq="' + frame.seq + '"]')) return;
       var li = document.createElement("li");
       li.setAttribute("data-seq", frame.seq);
       li.className = "sl-" + frame.kind;
@@ -56,56 +45,55 @@
       } else {
         window.hsMessageWords(li, authorOf(frame), frame.body);
       }
-      log.appendChild(li);
+      ui.log.appendChild(li);
     }
 
     function accept(frame) {
       if (frame.seq <= lastSeq) return;
       lastSeq = inOrder(frame, lastSeq);
-      log.scrollTop = log.scrollHeight;
+      ui.log.scrollTop = ui.log.scrollHeight;
     }
 
     function sync() { return !!(window.hsSocket && window.hsSocket.send({type: "line.sync", conversation: id, after: lastSeq})); }
     function trySend(frame) { return !!(window.hsSocket && window.hsSocket.send(frame)); }
-    var stringsBox = document.getElementById("sl-strings");
-    function text(name, fallback) { return (stringsBox && stringsBox.getAttribute("data-" + name)) || fallback; }
+    function text(name, fallback) { return (ui.strings && ui.strings.getAttribute("data-" + name)) || fallback; }
     // Messages not yet acknowledged: shown marked "not sent — retry", kept across reloads and
     // resent with the same client id when the socket is back (outbox.js, as in every chat).
     var outbox = window.hsOutbox ? window.hsOutbox({
-      key: "line:" + id + ":" + role, log: log, send: trySend,
+      key: "line:" + id + ":" + role, log: ui.log, send: trySend,
       strings: {unsent: text("unsent", "Not sent"), retry: text("retry", "retry"), sending: text("sending", "sending…")}
     }) : null;
 
-    if (form) {
-      form.addEventListener("submit", function (e) {
+    if (ui.form) {
+      ui.form.addEventListener("submit", function (e) {
         e.preventDefault();
-        var written = input.value.trim();
+        var written = ui.input.value.trim();
         if (!written) return;
         var frame = {type: "line.send", conversation: id, client_id: window.hsNewId(), body: written,
-                     whisper: !!(whisper && whisper.checked)};
-        input.value = "";
+                     whisper: !!(ui.whisper && ui.whisper.checked)};
+        ui.input.value = "";
         var sent;
         if (outbox) { sent = outbox.add(frame); } else { pending[frame.client_id] = frame; sent = trySend(frame); }
-        notice.textContent = sent ? "" : text("offline", "Offline — your message will be sent when the connection is back.");
+        ui.notice.textContent = sent ? "" : text("offline", "Offline — your message will be sent when the connection is back.");
       });
-      input.addEventListener("keydown", function (e) {
-        if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); form.requestSubmit(); }
+      ui.input.addEventListener("keydown", function (e) {
+        if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); ui.form.requestSubmit(); }
       });
     }
 
     Array.prototype.forEach.call(document.querySelectorAll(".sl-canned button[data-text]"), function (button) {
       button.addEventListener("click", function () {
-        input.value = input.value ? input.value + " " + button.getAttribute("data-text") : button.getAttribute("data-text");
-        input.focus();
+        ui.input.value = ui.input.value ? ui.input.value + " " + button.getAttribute("data-text") : button.getAttribute("data-text");
+        ui.input.focus();
       });
     });
 
     function onStatus(data) {
       if (data.status === current) return;
       current = data.status;
-      if (role === "person" && data.status === "active" && title) {
-        title.textContent = data.supporter ? (title.getAttribute("data-with") || "You are talking with ") + data.supporter : title.textContent;
-        if (waiting) waiting.hidden = true;
+      if (role === "person" && data.status === "active" && ui.title) {
+        ui.title.textContent = data.supporter ? (ui.title.getAttribute("data-with") || "You are talking with ") + data.supporter : ui.title.textContent;
+        if (ui.waiting) ui.waiting.hidden = true;
       }
       if (data.status === "ended") {
         // The page shows feedback and the transcript choices once the conversation is over.
@@ -118,7 +106,7 @@
     setInterval(function () { if (!document.hidden) sync(); }, 8000);
 
     function showLive(open) {
-      window.hsLiveBadge(status, open, text("live", "live"), text("reconnecting", "reconnecting…"));
+      window.hsLiveBadge(ui.status, open, text("live", "live"), text("reconnecting", "reconnecting…"));
     }
 
     document.addEventListener("hs:socket", function (e) {
@@ -148,17 +136,17 @@
         data.messages.forEach(accept);
         if (data.status) onStatus({status: data.status, supporter: data.supporter});
       } else if (data.type === "line.status") { onStatus(data); }
-      else if (data.type === "line.whisper" && whispers) {
-        var empty = whispers.querySelector(".sl-empty");
+      else if (data.type === "line.whisper" && ui.whispers) {
+        var empty = ui.whispers.querySelector(".sl-empty");
         if (empty) empty.remove();
         var li = document.createElement("li");
         var who = document.createElement("strong");
         who.textContent = data.author;
         li.appendChild(who);
         li.appendChild(document.createTextNode(" " + data.body));
-        whispers.appendChild(li);
-      } else if (data.type === "line.risk" && riskAlert) {
-        riskAlert.classList.remove("sl-hidden");
+        ui.whispers.appendChild(li);
+      } else if (data.type === "line.risk" && ui.riskAlert) {
+        ui.riskAlert.classList.remove("sl-hidden");
         // The frame says "high"; the page names the level in the reader's language.
         var levelNames = {};
         try { levelNames = JSON.parse(document.getElementById("sl-level-names").textContent); } catch (err) { levelNames = {}; }
@@ -171,7 +159,7 @@
         if (outbox) outbox.acknowledged(data.client_id);
       } else if (data.type === "error") {
         if (data.client_id) delete pending[data.client_id];
-        notice.textContent = data.detail;
+        ui.notice.textContent = data.detail;
       }
     });
   }
