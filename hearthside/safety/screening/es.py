@@ -1333,6 +1333,23 @@ _add("farewell", "weak",
      r"(?:fue|ha sido) (?:lindo|bonito|divertido|bueno) mientras duro",
      r"(?:perdon|lo siento|disculpen) a todos los que (?:intentaron|trataron de|quisieron) ayudarme")
 
+# Session 11, fifth reading: struggling with suicidal thoughts, how many milligrams it takes, a rope
+# kept hidden, courage wished for to jump, doing the world a favour, not ready to live.
+_add("active_ideation", "",
+     r"(?:lucho|luchando|he luchado|he estado luchando|batallo|batallando|lidio|lidiando|vivo) (?:con|contra) "
+     r"(?:(?:unos|los|mis|estos|muchos) )?(?:pensamientos|ideas|impulsos) (?:suicidas|de suicidio|de matarme|"
+     r"de quitarme la vida)",
+     r"(?:ojala|quisiera|si (?:tan )?solo) (?:tuviera|tener|encontrara) (?:el )?(?:valor|coraje|las agallas) "
+     r"(?:de|para) (?:matarme|jalar el gatillo|apretar el gatillo|quitarme la vida|(?:saltar|tirarme)" + END + ")")
+_add("plan", "",
+     r"(?:cuantos|cuantas|cuanto) (?:mg|miligramos|gramos|pastillas|tabletas) (?:hacen falta|se necesitan|necesito|"
+     r"harian falta) (?:para|pa) (?:una sobredosis|morir|no despertar|matarme)",
+     r"(?:siempre )?(?:tengo|tenia|he tenido|guardo|tengo guardada) (?:una|la|mi) (?:soga|cuerda) (?:escondida|"
+     r"preparada|lista|atada|colgada|en el)")
+_add("passive_ideation", "",
+     r"por que no (?:le )?(?:hago|hacerle) un favor al mundo",
+     r"no (?:creo que|se_? si) (?:este|estoy) (?:preparad[oa]|list[oa]|hech[oa]) para (?:vivir|seguir viviendo|seguir)")
+
 _add("active_ideation", "intent method",
      r"(?:me voy|voy|ire|me ire|me voy a ir|salgo|camino|me fui|iba|sali|ya voy) (?:a|al|hacia|hasta|para) (?:el |la |"
      r"las |los |un |una )?(?:puente|vias|via|via del tren|azotea|acantilado|risco|precipicio|edificio mas alto|"

@@ -185,6 +185,9 @@ RULES: list[tuple[str, str, list[str]]] = [
         "(sitting|sat|here) with the means to (end it|do it|kill myself|die)",
         "(have|got|holding) the means to (end it|do it|kill myself|die|end my life)",
         "suicidal (thoughts|ideation|ideations|feelings|urges|thinking|tendencies|intent|plans|episode|crisis)",
+        # "suicide thoughts" and the usual misspellings of "thoughts" (session 11).
+        "suicide (thoughts|urges|feelings|ideation)",
+        "(suicide|suicidal) (toughts|thougths|thoughs|thouhgts|thots|thougts)",
         "(thoughts|thought|thinking|think|thinks|fantasies|fantasize|fantasizing|dream|dreaming|obsessing) "
         "(of|about) (suicide|ending it|ending it all|ending my life|killing myself|taking my life|taking my own life|"
         "kms|offing myself|self deletion)",
@@ -1170,6 +1173,40 @@ RULES_MORE: list[tuple[str, str, list[str]]] = [
         "(only|just) (delaying|postponing) the inevitable",
         "(i am sorry|sorry) to everyone who (tried|ever tried|tried to help)",
         "see you (next time around|on the flip side|in the next one)",
+    ]),
+
+    # Session 11, fifth reading: notes written to the people who matter, how much it takes to
+    # overdose, a list of ways to go, a noose kept ready, courage wished for to jump, doing the world
+    # a favour, rather dead than being oneself, urges to tap out, not ready to live.
+    ("plan", "self", [
+        "how (much|many) ~2 (will|would|does|do) it take ~4 to (overdose|od|die|not wake up)",
+        "(came up with|thought of|thought up|listed|made a list of|have|found|know) (#|a few|some|several|two|three|"
+        "four|five) (ways|methods|options) (i can|i could|to) (die|end it|kill myself|end my life)",
+        "(have|had|keep|kept|always had|always have|still have) (a|the|my) (noose|rope noose) (in|at|up|ready|for|"
+        "hidden|under|behind|tied)",
+    ]),
+    ("active_ideation", "self", [
+        "(wish|if only) i (could find|could get|could have|had|would have|would find|found) the (courage|guts|nerve|"
+        "balls) to (end it|kill myself|pull the trigger|end my life|take my life)",
+    ]),
+    ("passive_ideation", "nobefore", [
+        "(urge|urges|want|wanting) to tap out",
+    ]),
+    ("plan", "self end", [
+        "(came up with|thought of|thought up|listed|made a list of|found) (#|a few|some|several|two|three|four|five) "
+        "(ways|methods|options) (i can|i could) go",
+    ]),
+    ("active_ideation", "self end", [
+        "(wish|if only) i (could find|could get|could have|had|would have|would find|found) the (courage|guts|nerve|"
+        "balls) to jump",
+    ]),
+    ("passive_ideation", "", [
+        "why (should not|would not|do not) i (just) (do the world a favor|do the world a favour|do everyone a favor|"
+        "do everyone a favour)",
+        "rather (die|be dead) than (have to be me|be me|keep being me|live like this|go on like this|keep living|"
+        "keep going|live another day|wake up again)",
+        "(do not think|do not know if|not sure) i am (prepared|ready|strong enough|able|meant) to (live|keep living|"
+        "go on living|stay alive)",
     ]),
 
 ]

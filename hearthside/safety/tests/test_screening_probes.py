@@ -162,6 +162,23 @@ CRISIS: list[tuple[str, str]] = [
     ("lo único que me detiene es mi perro", HIGH),
     ("¿el raticida me podría matar?", HIGH),
     ("escribí aquí en lugar de hacerlo esta noche", HIGH),
+    ("been dealing with suicide thoughts again lately", HIGH),
+    ("my suicidal toughts are back", HIGH),
+    ("i'd rather die than keep being me", MODERATE),
+    ("how many mg would it take to overdose", HIGH),
+    ("i still have a noose hidden in the garage", HIGH),
+    ("i wish i had the guts to pull the trigger", HIGH),
+    ("i wish i could find the courage to jump.", HIGH),
+    ("i thought of three ways i could go.", HIGH),
+    ("why don't i just do everyone a favour", MODERATE),
+    ("the urges to tap out are getting stronger", MODERATE),
+    ("i don't think i'm strong enough to keep living", MODERATE),
+    ("llevo años luchando con pensamientos suicidas", HIGH),
+    ("¿cuántas pastillas hacen falta para no despertar?", HIGH),
+    ("tengo una soga escondida en el armario", HIGH),
+    ("si tan solo tuviera el valor de tirarme", HIGH),
+    ("¿por qué no hacerle un favor al mundo?", MODERATE),
+    ("no sé si estoy hecha para seguir viviendo", MODERATE),
 
 ]
 
@@ -248,6 +265,13 @@ LOOK_ALIKES: list[str] = [
     "lo único que me detiene es el precio del billete",
     "ya nada me detiene para ir al concierto",
     "fue lindo mientras duró, el verano se acabó",
+    "i came up with 4 ways to go to the airport",
+    "i wish i had the courage to jump into the lake with them",
+    "the urge to tap out of this group project is real",
+    "do the world a favour and recycle",
+    "mi amiga lucha con pensamientos suicidas y no sé cómo ayudarla",
+    "ojalá tuviera el valor de saltar en paracaídas",
+    "¿cuántos gramos de harina hacen falta para una tarta?",
 
 ]
 
