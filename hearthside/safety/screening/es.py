@@ -1345,7 +1345,7 @@ _add("plan", "",
      r"(?:cuantos|cuantas|cuanto) (?:mg|miligramos|gramos|pastillas|tabletas) (?:hacen falta|se necesitan|necesito|"
      r"harian falta) (?:para|pa) (?:una sobredosis|morir|no despertar|matarme)",
      r"(?:siempre )?(?:tengo|tenia|he tenido|guardo|tengo guardada) (?:una|la|mi) (?:soga|cuerda) (?:escondida|"
-     r"preparada|lista|atada|colgada|en el)")
+     r"atada|colgada)(?! (?:para|en) (?:la|el) (?:mudanza|camion|coche|barco|tienda|campamento)\b)")
 _add("passive_ideation", "",
      r"por que no (?:le )?(?:hago|hacerle) un favor al mundo",
      r"no (?:creo que|se_? si) (?:este|estoy) (?:preparad[oa]|list[oa]|hech[oa]) para (?:vivir|seguir viviendo|seguir)")
