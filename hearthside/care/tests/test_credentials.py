@@ -121,3 +121,14 @@ def test_a_licence_expiring_tomorrow_is_one_day_away(db, admin_user):
         "so clients can keep booking.")
     assert Notification.objects.get(user=admin_user).text == (
         "A practitioner's licence expires in 1 day: re-verify it after renewal.")
+
+
+@pytest.mark.parametrize("expires_on", ["not a date", "2027-02-30", "", None, 20270101])
+def test_licence_expiry_that_is_not_a_date_is_refused_with_a_message(db, expires_on):
+    pro = make_practitioner("p3b")
+    before = pro.licences.count()
+    with pytest.raises(ValidationError) as err:
+        actions.check_add_licence(pro.user, {"number": "X9", "issuing_body": "B", "jurisdiction": "UK",
+                                             "expires_on": expires_on})
+    assert "YYYY-MM-DD" in str(err.value)
+    assert pro.licences.count() == before

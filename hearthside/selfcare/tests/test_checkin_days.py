@@ -536,3 +536,18 @@ def test_writers_of_one_day_at_once_leave_it_summed_up_right(monkeypatch):
     assert CheckInDay.objects.filter(user=user).count() == 2
     assert sum(n for _d, _z, n, _s, _t in stored_days(user)) == CheckIn.objects.filter(user=user).count()
     assert_days_up_to_date(user)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("at", ["yesterday", "2026-02-30T10:00", "", 1700000000])
+def test_a_checkin_time_that_is_not_a_time_is_refused_with_a_message(person, at):
+    from django.core.exceptions import ValidationError
+
+    from hearthside.selfcare import actions
+    from hearthside.selfcare.models import CheckIn
+
+    user = person("badtime", "Europe/Madrid")
+    with pytest.raises(ValidationError) as err:
+        actions.check_create_checkin(user, {"mood": 5, "at": at})
+    assert "at" in err.value.message_dict
+    assert not CheckIn.objects.filter(user=user).exists()
