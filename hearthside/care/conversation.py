@@ -31,6 +31,7 @@ from hearthside.core import realtime
 from hearthside.core.conversation import check_rate, next_seq, page, resent, store_once
 from hearthside.core.errors import REFUSALS, refusal
 from hearthside.core.events import publish_on_commit, user_group
+from hearthside.core.prepared import Prepared
 
 from . import actions, clinical
 from .models import Appointment, CareRelationship, Message
@@ -198,6 +199,14 @@ def access_room(user, appointment_id) -> tuple[Appointment, CareRelationship]:
 # The websocket channel
 
 
+# Asked by every websocket handshake: compiled once (core.prepared).
+_active_relationships_as_client = Prepared(lambda user_id: CareRelationship.objects.filter(
+    client_id=user_id, status=CareRelationship.Status.ACTIVE).values_list("pk", flat=True), int)
+_active_relationships_any_side = Prepared(lambda user_id: CareRelationship.objects.filter(
+    Q(client_id=user_id) | Q(practitioner__user_id=user_id), status=CareRelationship.Status.ACTIVE)
+    .values_list("pk", flat=True), int)
+
+
 class CareChannel(realtime.Channel):
     prefix = "care"
 
@@ -205,12 +214,8 @@ class CareChannel(realtime.Channel):
         # The practitioner's relationships only on a socket that proved a second factor, the rule
         # of access_relationship; ``may_subscribe`` (a relationship begun while connected) asks
         # this same list.
-        mine = Q(client=user)
-        if proved_second_factor(user):
-            mine |= Q(practitioner__user=user)
-        ids = (CareRelationship.objects.filter(mine, status=CareRelationship.Status.ACTIVE)
-               .values_list("pk", flat=True))
-        return [actions.relationship_topic(pk) for pk in ids]
+        ids = (_active_relationships_any_side if proved_second_factor(user) else _active_relationships_as_client)
+        return [actions.relationship_topic(pk) for pk in ids(user.pk)]
 
     async def receive(self, consumer, content) -> None:
         user = consumer.scope["user"]

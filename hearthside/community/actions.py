@@ -17,6 +17,7 @@ from django.utils.translation import ngettext
 from hearthside.core import audit, realtime
 from hearthside.core.conversation import check_rate, next_seq, page, resent, store_once
 from hearthside.core.events import publish_on_commit, user_group
+from hearthside.core.prepared import Prepared
 
 from .models import ChatMessage, Group, MemberBlock, Membership
 
@@ -295,12 +296,15 @@ def hidden_authors_q(user) -> Q:
     return (Q(author_id__in=mine) | Q(author_id__in=theirs)) & Q(anonymous=False)
 
 
+# Asked by every websocket handshake: compiled once (core.prepared).
+_blocks_touching = Prepared(lambda user_id: MemberBlock.objects.filter(
+    Q(user_id=user_id) | Q(other_id=user_id, kind=MemberBlock.Kind.BLOCK)).values_list("user_id", "other_id"), int)
+
+
 def hidden_author_ids(user) -> set[int]:
     if user is None or not user.is_authenticated:
         return set()
-    rows = MemberBlock.objects.filter(Q(user=user) | Q(other=user, kind=MemberBlock.Kind.BLOCK)).values_list(
-        "user_id", "other_id")
-    return {other if mine == user.pk else mine for mine, other in rows}
+    return {other if mine == user.pk else mine for mine, other in _blocks_touching(user.pk)}
 
 
 def blocked_ids(user) -> set[int]:
@@ -384,8 +388,22 @@ def do_hide_chat_message(moderator, message: ChatMessage, reason: str = "", requ
             publish_on_commit(group_topic(message.group_id), frame)
 
 
-def groups_for(user) -> list[Group]:
+def _active_groups(user_id: int):
+    return Group.objects.filter(memberships__user_id=user_id, memberships__status=Membership.Status.ACTIVE)
+
+
+_group_ids = Prepared(lambda user_id: _active_groups(user_id).values_list("slug", "pk"), int)
+_group_ids_of_band = Prepared(lambda user_id, band: _active_groups(user_id).filter(audience=band)
+                              .values_list("slug", "pk"), int, str)
+
+
+def groups_for(user) -> dict[str, int]:
+    """The groups ``user`` is an active member of and may see (youth mode), slug → id: what every
+    websocket handshake joins (compiled once, ``core.prepared``; the same rule as
+    ``youth.visible_groups``)."""
     from . import youth
 
-    return list(youth.visible_groups(user, Group.objects.filter(memberships__user=user,
-                                                                memberships__status=Membership.Status.ACTIVE)))
+    if not youth.on() or youth.sees_every_group(user):
+        return dict(_group_ids(user.pk))
+    band = youth.band_of(user)
+    return {} if band is None else dict(_group_ids_of_band(user.pk, str(band)))

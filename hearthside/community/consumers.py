@@ -84,8 +84,7 @@ class RealtimeConsumer(EventsConsumer):
         # In the handshake's one trip to the database thread: the groups, whom this person muted or
         # blocked or was blocked by (their chat frames reach this socket as filtered placeholders),
         # and every live channel's topics.
-        groups = {g.slug: g.pk for g in actions.groups_for(user)}
-        return groups, actions.hidden_author_ids(user), _plugin_topics(user)
+        return actions.groups_for(user), actions.hidden_author_ids(user), _plugin_topics(user)
 
     async def join_topics(self, user, loaded):
         self.chat_groups, self.hidden_authors, self.plugin_topics = loaded

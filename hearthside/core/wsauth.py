@@ -13,6 +13,8 @@ from __future__ import annotations
 from channels.db import database_sync_to_async
 from django.contrib.auth.models import AnonymousUser
 
+from .prepared import Prepared
+
 
 def _bearer(scope) -> str | None:
     for name, value in scope.get("headers", ()):
@@ -51,19 +53,54 @@ class BearerTokenMiddleware:
         return await self.inner(scope, receive, send)
 
 
+_MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+def _people():
+    from hearthside.accounts.models import User
+
+    return User.objects
+
+
+# ``ModelBackend.get_user``'s look-up, compiled once (``core.prepared``): asked by every handshake.
+_user_by_id = Prepared(lambda pk: _people().filter(pk=pk), int)
+
+
+def _person(user_id):
+    """``ModelBackend.get_user``: the active person with this id, or None."""
+    user = _user_by_id.first(user_id) if type(user_id) is int else None
+    return user if user is not None and user.is_active else None
+
+
 @database_sync_to_async
 def _session_user(session_key: str | None):
     """The browser's session and its person, in one trip to the database thread, by Channels' own
-    rule (``channels.auth.get_user``: the session's backend must be configured and its hash must
-    match the person's, so a changed password logs the session out)."""
+    rule (``channels.auth.get_user``): the session names a configured backend and a person, and its
+    hash must match the person's, so a changed password logs the session out. Django's own
+    ``ModelBackend`` (the one configured) is asked through ``_person``; any other through its
+    ``get_user``."""
     from importlib import import_module
 
-    from channels.auth import get_user
+    from channels.auth import _get_user_session_key
     from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, load_backend
+    from django.utils.crypto import constant_time_compare
 
     session = import_module(settings.SESSION_ENGINE).SessionStore(session_key)
-    # ``get_user`` is itself wrapped to run in the database thread; we are there already.
-    return session, get_user.func({"session": session})
+    try:
+        user_id = _get_user_session_key(session)
+        backend_path = session[BACKEND_SESSION_KEY]
+    except KeyError:
+        return session, AnonymousUser()
+    if backend_path not in settings.AUTHENTICATION_BACKENDS:
+        return session, AnonymousUser()
+    user = _person(user_id) if backend_path == _MODEL_BACKEND else load_backend(backend_path).get_user(user_id)
+    if hasattr(user, "get_session_auth_hash"):
+        stored = session.get(HASH_SESSION_KEY)
+        if not (stored and constant_time_compare(stored, user.get_session_auth_hash())):
+            session.flush()
+            user = None
+    return session, user or AnonymousUser()
 
 
 class SessionAuthMiddleware:

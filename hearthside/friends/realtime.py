@@ -15,6 +15,7 @@ from django.http import Http404
 
 from hearthside.core import realtime
 from hearthside.core.api_helpers import sent_frame
+from hearthside.core.prepared import Prepared
 
 from . import actions
 from .models import Connection
@@ -48,13 +49,17 @@ def _handle(user, content: dict) -> dict:
     return _error("unsupported", connection.pk, client_id, f"{kind} is not supported.")
 
 
+# Asked by every websocket handshake: compiled once (core.prepared).
+_accepted_ids = Prepared(lambda user_id: Connection.objects.filter(
+    Q(requester_id=user_id) | Q(recipient_id=user_id), status=Connection.Status.ACCEPTED).values_list("pk", flat=True),
+    int)
+
+
 class PeerChannel(realtime.Channel):
     prefix = "peer"
 
     def topics_for(self, user) -> list[str]:
-        ids = Connection.objects.filter(Q(requester=user) | Q(recipient=user),
-                                        status=Connection.Status.ACCEPTED).values_list("pk", flat=True)
-        return [actions.peer_topic(pk) for pk in ids]
+        return [actions.peer_topic(pk) for pk in _accepted_ids(user.pk)]
 
     async def receive(self, consumer, content) -> None:
         await consumer.send_json(await _handle(consumer.scope["user"], content))

@@ -22,18 +22,21 @@ from channels.db import database_sync_to_async
 
 from hearthside.accounts.auth import proved_second_factor
 from hearthside.core import realtime
+from hearthside.core.prepared import Prepared
 
 from . import actions
 from .models import Conversation, Watch
+
+# Asked by every websocket handshake: compiled once (core.prepared).
+_live_as_person = Prepared(lambda user_id: Conversation.objects.filter(person_id=user_id, status__in=actions.LIVE)
+                           .values_list("pk", flat=True), int)
 
 
 class LineChannel(realtime.Channel):
     prefix = "line"
 
     def topics_for(self, user) -> list[str]:
-        topics: list[str] = []
-        for pk in Conversation.objects.filter(person=user, status__in=actions.LIVE).values_list("pk", flat=True):
-            topics.append(actions.topic(pk))
+        topics = [actions.topic(pk) for pk in _live_as_person(user.pk)]
         if not proved_second_factor(user):
             return sorted(set(topics))  # nothing staff-only (see the module docstring)
         if actions.is_supporter(user):
