@@ -20,6 +20,7 @@ from collections import deque
 
 from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
+from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.conf import settings
 
@@ -157,6 +158,14 @@ class EventsConsumer(AsyncJsonWebsocketConsumer):
         if handler is None:
             raise ValueError(f"No handler for message type {message['type']}")
         await handler(message)
+
+    async def websocket_disconnect(self, message):
+        # Channels' own handler would leave channel-layer groups (none: see above) and then make one
+        # more trip to the database thread to close old connections, building a new sync_to_async
+        # wrapper each time: about a fifth of a millisecond per closing socket, in a reconnect storm
+        # one per socket. As in ``dispatch``, the trips that touch the database already do that.
+        await self.disconnect(message["code"])
+        raise StopConsumer()
 
     # -- connection --------------------------------------------------------------------------
     async def connect(self):
