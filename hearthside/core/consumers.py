@@ -180,8 +180,12 @@ class EventsConsumer(AsyncJsonWebsocketConsumer):
         # Frames published while topics are being joined wait in the outbox; the writer starts
         # after "hello", so a client can rely on two things: hello comes first, and every topic
         # is joined by then.
-        self._outbox: deque = deque()
-        self._wake: asyncio.Future | None = None
+        # The outbox and the task that writes it exist only while there are frames to write: an
+        # idle socket holds neither (an empty deque alone is 0.7 KiB; 10,000 idle sockets per
+        # process, issue #20).
+        self._outbox: deque | None = None
+        self._writer: asyncio.Task | None = None
+        self._writing = False  # frames may be written: after "hello", until a write failed
         self._write_started: float | None = None
         self._ended = False
         self._loop = asyncio.get_running_loop()
@@ -193,7 +197,8 @@ class EventsConsumer(AsyncJsonWebsocketConsumer):
         self._counted = True
         metrics.socket_opened()
         await self._write(json.dumps({"type": "hello", "groups": len(self.groups_joined)}))
-        self._writer = asyncio.ensure_future(self._write_loop())
+        self._hello_sent = self._writing = True
+        self._start_writer()
         self._schedule_recheck()
 
     def load_topics(self, user):
@@ -232,24 +237,21 @@ class EventsConsumer(AsyncJsonWebsocketConsumer):
         if getattr(self, "_ended", True):
             return
         outbox = self._outbox
+        if outbox is None:
+            outbox = self._outbox = deque()
         started = self._write_started
         if len(outbox) >= send_queue_limit() or (
                 started is not None and self._loop.time() - started > write_timeout()):
             self._fell_behind()
             return
         outbox.append((topic, frame))
-        wake = self._wake
-        if wake is not None and not wake.done():
-            wake.set_result(None)
+        self._start_writer()
 
     def _fell_behind(self) -> None:
-        log.info("closing a websocket that fell behind (%s frames queued)", len(self._outbox))
+        log.info("closing a websocket that fell behind (%s frames queued)", len(self._outbox or ()))
         self.detach()
-        self._outbox.clear()
-        self._outbox.append(_CLOSE_SLOW)
-        wake = self._wake
-        if wake is not None and not wake.done():
-            wake.set_result(None)
+        self._outbox = deque([_CLOSE_SLOW])
+        self._start_writer()
 
     async def _write(self, text: str) -> None:
         if CHECK_FRAMES:
@@ -260,17 +262,18 @@ class EventsConsumer(AsyncJsonWebsocketConsumer):
         finally:
             self._write_started = None
 
-    async def _write_loop(self) -> None:
-        outbox = self._outbox
+    def _start_writer(self) -> None:
+        if self._writing and self._writer is None and self._outbox:
+            self._writer = self._loop.create_task(self._drain())
+
+    async def _drain(self) -> None:
+        """Write the outbox in order until it is empty, then end (``offer`` starts it again).
+        Nothing is awaited between finding the outbox empty and ending, so no frame is left behind."""
         try:
-            while True:
-                if not outbox:
-                    self._wake = self._loop.create_future()
-                    await self._wake
-                    self._wake = None
-                    continue
-                item = outbox.popleft()
+            while self._outbox:  # (replaced, not only emptied, when the socket fell behind)
+                item = self._outbox.popleft()
                 if item is _CLOSE_SLOW:
+                    self._writing = False
                     await self.close(code=CLOSE_TOO_SLOW, reason="too slow: reconnect and catch up")
                     return
                 topic, frame = item
@@ -281,11 +284,17 @@ class EventsConsumer(AsyncJsonWebsocketConsumer):
         except asyncio.CancelledError:
             raise
         except Exception:  # the client went away mid-write: the disconnect handler cleans up
+            self._writing = False
             log.debug("websocket writer stopped", exc_info=True)
+        finally:
+            if self._writer is asyncio.current_task():
+                self._writer = None
+                if not self._outbox:
+                    self._outbox = None
 
     async def send(self, text_data=None, bytes_data=None, close=False):
         """Replies travel through the outbox too, in order with the fan-out's frames."""
-        if text_data is None or close or not hasattr(self, "_writer"):
+        if text_data is None or close or not getattr(self, "_hello_sent", False):
             return await super().send(text_data=text_data, bytes_data=bytes_data, close=close)
         self.offer(None, text_data)
 
@@ -313,7 +322,7 @@ class EventsConsumer(AsyncJsonWebsocketConsumer):
 
     async def _end_session(self) -> None:
         self.detach()
-        self._outbox.clear()
+        self._outbox = None
         await self.close(code=CLOSE_UNAUTHENTICATED)
 
     def _schedule_recheck(self) -> None:
