@@ -9,10 +9,12 @@ from a separate process. SQLite always; PostgreSQL with --postgres URL (or DATAB
 With --old-tree: the code before measured beside this tree, alternated round by round, each on its
 own database and server, with the servers' CPU per request and the load average: the 30-day read
 and the check-in write on the 10,000 check-ins of history, or with --year a year of daily history
-instead (365 days, 1 to 3 check-ins a day) and the insights read only (30 and 365 days):
+instead (365 days, 1 to 3 check-ins a day) and the insights read only (the API's 30 and 365 days,
+and the signed-in insights page of 365 days; every answer and page of both codes compared):
 
     git worktree add /tmp/old-insights <commit>
-    .venv/bin/python bench/bench_selfcare.py --old-tree /tmp/old-insights [--rounds 3] [--year]
+    .venv/bin/python bench/bench_selfcare.py --old-tree /tmp/old-insights [--rounds 3] [--year] \
+        [--pg-prefix NAME] [--redis redis://127.0.0.1:6379/N]
 
 Needs wrk (apt-get install wrk). Only 127.0.0.1 is contacted; every run is bounded in time.
 """
@@ -20,6 +22,7 @@ Needs wrk (apt-get install wrk). Only 127.0.0.1 is contacted; every run is bound
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import os
 import re
@@ -71,8 +74,37 @@ CheckIn.objects.bulk_create([
     for day in range(365) for _n in range(rng.randint(1, 3))
 ], batch_size=1000)
 print("BENCH_CHECKINS", CheckIn.objects.filter(user=user).count())
-""" + YEAR_SETUP[YEAR_SETUP.index("_token, raw"):]
-YEAR_PATHS = ["/api/v1/selfcare/insights?days=30", "/api/v1/selfcare/insights?days=365"]
+""" + YEAR_SETUP[YEAR_SETUP.index("_token, raw"):] + """
+# The insights page is read signed in: a session of the person's, as a log-in leaves it.
+from django.conf import settings
+from django.test import Client
+_client = Client()
+_client.force_login(user)
+print("BENCH_COOKIE", settings.SESSION_COOKIE_NAME + "=" + _client.cookies[settings.SESSION_COOKIE_NAME].value)
+"""
+YEAR_PATHS = ["/api/v1/selfcare/insights?days=30", "/api/v1/selfcare/insights?days=365", "/selfcare/insights/?days=365"]
+# What differs from one response of a page to the next, whatever the code: its CSRF token, its
+# script nonce, the page's device id.
+VOLATILE = re.compile(r'(csrfmiddlewaretoken" value|nonce|data-device)="[^"]*"')
+
+
+def _get(port: int, path: str, token: str, cookie: str) -> tuple[int, bytes]:
+    """GET ``path``: the JSON API with the token, a page with the session cookie."""
+    if path.startswith("/api/"):
+        return base.fetch(port, token, path)
+    conn = http.client.HTTPConnection(base.HOST, port, timeout=10)
+    conn.request("GET", path, headers={"Cookie": cookie})
+    response = conn.getresponse()
+    body = response.read()
+    conn.close()
+    return response.status, body
+
+
+def _content(path: str, body: bytes) -> str:
+    """What old and new must agree on: the JSON's data, the page's text but for ``VOLATILE``."""
+    if path.startswith("/api/"):
+        return json.dumps(json.loads(body), sort_keys=True)
+    return VOLATILE.sub("", body.decode())
 
 # People writing check-ins of their own, for the write spread over many people (--old-tree): the
 # one person's writes all wait for the lock on their day's summary, one after the other.
@@ -108,9 +140,11 @@ wrk.headers["Content-Type"] = "application/json"
 """
 
 
-def wrk(port: int, token: str, path: str, lua: Path, duration: float, connections: int) -> dict:
+def wrk(port: int, token: str, path: str, lua: Path, duration: float, connections: int, cookie: str = "") -> dict:
+    """``cookie``: a page read signed in (the session's cookie instead of the token)."""
+    auth = f"Cookie: {cookie}" if cookie else f"Authorization: Bearer {token}"
     cmd = ["wrk", "-t", "2", "-c", str(connections), "-d", f"{max(1, round(duration))}s", "--timeout", "10s",
-           "-s", str(lua), "-H", f"Authorization: Bearer {token}", f"http://{base.HOST}:{port}{path}"]
+           "-s", str(lua), "-H", auth, f"http://{base.HOST}:{port}{path}"]
     out = subprocess.run(cmd, capture_output=True, text=True, timeout=duration + 60).stdout
     match = re.search(r"BENCH_JSON (\{.*\})", out)
     if not match:
@@ -145,12 +179,12 @@ def _by_run(rows: list[tuple]) -> dict:
     return table
 
 
-def _measured_run(server, token: str, path: str, lua, args) -> dict:
+def _measured_run(server, token: str, path: str, lua, args, cookie: str = "") -> dict:
     """One wrk run against ``server`` with the load average before it and the server's CPU per
     request (its process tree's, from /proc)."""
     load = os.getloadavg()[0]
     cpu_before = base.tree_cpu(base.proc_table(), server.proc.pid)
-    r = wrk(server.port, token, path, lua, args.duration, args.connections)
+    r = wrk(server.port, token, path, lua, args.duration, args.connections, cookie)
     cpu = base.tree_cpu(base.proc_table(), server.proc.pid) - cpu_before
     r.update(cpu_ms=1000 * cpu / max(1, r["requests"]), load=load)
     return r
@@ -183,19 +217,20 @@ def bench(label: str, env: dict, args, tmp: Path) -> list[tuple]:
     return rows
 
 
-def year_servers(label: str, trees: dict[str, Path], env_for, tmp: Path) -> tuple[dict, dict, int]:
-    """Migrate, fill and start one server per tree; returns (servers, tokens, check-ins)."""
+def year_servers(label: str, trees: dict[str, Path], env_for, tmp: Path) -> tuple[dict, dict, dict, int]:
+    """Migrate, fill and start one server per tree; returns (servers, tokens, session cookies, check-ins)."""
     py = sys.executable
-    servers, tokens, checkins = {}, {}, 0
+    servers, tokens, cookies, checkins = {}, {}, {}, 0
     for code, root in trees.items():
         env = env_for(code)
         base.run_checked([py, "manage.py", "migrate", "--noinput", "-v", "0"], env, 900, f"migrate ({code})", cwd=root)
         out = base.run_checked([py, "manage.py", "shell", "-c", YEAR_SETUP.format(password="bench-" + os.urandom(8).hex())],
                                env, 600, f"creating the history ({code})", cwd=root)
         tokens[code] = re.search(r"BENCH_TOKEN (hs_\S+)", out).group(1)
+        cookies[code] = re.search(r"BENCH_COOKIE (\S+)", out).group(1)
         checkins = int(re.search(r"BENCH_CHECKINS (\d+)", out).group(1))
         servers[code] = base.Server(env, 2, 8, tmp / f"granian-{label}-{code}.log", cwd=root)
-    return servers, tokens, checkins
+    return servers, tokens, cookies, checkins
 
 
 def side_by_side(args, tmp: Path) -> int:
@@ -222,8 +257,8 @@ def side_by_side(args, tmp: Path) -> int:
             for code, root in trees.items():
                 env = base.base_env(tmp / f"{label}-{code}")
                 if label == "PostgreSQL":
-                    base.pg_admin(args.postgres, f"hearthside_bench_rw_{code}", drop=True, create=True)
-                    env["DATABASE_URL"] = base.with_database(args.postgres, f"hearthside_bench_rw_{code}")
+                    base.pg_admin(args.postgres, f"{args.pg_prefix}_rw_{code}", drop=True, create=True)
+                    env["DATABASE_URL"] = base.with_database(args.postgres, f"{args.pg_prefix}_rw_{code}")
                 base.run_checked([py, "manage.py", "migrate", "--noinput", "-v", "0"], env, 900, f"migrate ({code})",
                                  cwd=root)
                 password = "bench-" + os.urandom(8).hex()
@@ -250,7 +285,7 @@ def side_by_side(args, tmp: Path) -> int:
                         base.log(f"{label} {op} {code} round {round_no}: {r['rps']:.0f}/s, "
                                  f"{r['cpu_ms']:.2f} ms CPU/request, load {r['load']:.1f}, {r['errors']} errors")
         finally:
-            _stop(servers, label, args, [f"hearthside_bench_rw_{code}" for code in trees])
+            _stop(servers, label, args, [f"{args.pg_prefix}_rw_{code}" for code in trees])
     _print_machine(started, load_before)
     print(f"History: {HISTORY} check-ins; granian WSGI, 2 workers; wrk, 2 threads, {args.connections} connections, "
           f"{args.duration:.0f} s a run; {args.rounds} rounds, old and new alternated\n")
@@ -290,36 +325,41 @@ def year(args, tmp: Path) -> int:
     for label in databases:
         def env_for(code, label=label):
             env = base.base_env(tmp / f"{label}-{code}")
+            if args.redis:  # the cache of production (the new code keeps its insights' answers there)
+                env["REDIS_URL"] = args.redis
             if label == "PostgreSQL":
-                base.pg_admin(args.postgres, f"hearthside_bench_{code}", drop=True, create=True)
-                env["DATABASE_URL"] = base.with_database(args.postgres, f"hearthside_bench_{code}")
+                base.pg_admin(args.postgres, f"{args.pg_prefix}_{code}", drop=True, create=True)
+                env["DATABASE_URL"] = base.with_database(args.postgres, f"{args.pg_prefix}_{code}")
             return env
 
-        servers, tokens, checkins = year_servers(label, trees, env_for, tmp)
+        servers, tokens, cookies, checkins = year_servers(label, trees, env_for, tmp)
         try:
             for code, server in servers.items():
                 server.wait_ready()
                 # The first read of the new code sums up the days its bulk-inserted history lacks
                 # (as a read after an import would); the longest window first covers the other.
                 for path in reversed(YEAR_PATHS):
-                    status, _body = base.fetch(server.port, tokens[code], path)
+                    status, _body = _get(server.port, path, tokens[code], cookies[code])
                     if status != 200:
                         raise SystemExit(f"{code}: {path} answered {status}")
             for path in YEAR_PATHS:
-                bodies = {code: json.loads(base.fetch(server.port, tokens[code], path)[1])
-                          for code, server in servers.items()}
-                same[(label, path)] = len({json.dumps(b, sort_keys=True) for b in bodies.values()}) == 1
+                # Twice: the new code's second answer is the one it kept.
+                bodies = [_content(path, _get(server.port, path, tokens[code], cookies[code])[1])
+                          for code, server in servers.items() for _twice in range(2)]
+                same[(label, path)] = len(set(bodies)) == 1
                 for code, server in servers.items():
-                    wrk(server.port, tokens[code], path, get_lua, 2, args.connections)  # warm-up
+                    cookie = "" if path.startswith("/api/") else cookies[code]
+                    wrk(server.port, tokens[code], path, get_lua, 2, args.connections, cookie)  # warm-up
             for round_no in range(1, args.rounds + 1):
                 for path in YEAR_PATHS:
                     for code, server in servers.items():
-                        r = _measured_run(server, tokens[code], path, get_lua, args)
+                        cookie = "" if path.startswith("/api/") else cookies[code]
+                        r = _measured_run(server, tokens[code], path, get_lua, args, cookie)
                         rows.append((label, path, code, round_no, r))
                         base.log(f"{label} {path} {code} round {round_no}: {r['rps']:.0f}/s, "
                                  f"{r['cpu_ms']:.2f} ms CPU/request, load {r['load']:.1f}")
         finally:
-            _stop(servers, label, args, [f"hearthside_bench_{code}" for code in trees])
+            _stop(servers, label, args, [f"{args.pg_prefix}_{code}" for code in trees])
     _print_machine(started, load_before)
     print(f"History: {checkins} check-ins over 365 days (1 to 3 a day); granian WSGI, 2 workers; wrk, 2 threads, "
           f"{args.connections} connections, {args.duration:.0f} s a run; {args.rounds} rounds, "
@@ -330,7 +370,7 @@ def year(args, tmp: Path) -> int:
     for (label, path, code), runs in table.items():
         rps = " · ".join(f"{r['rps']:.0f}" for r in runs)
         cpu = " · ".join(f"{r['cpu_ms']:.2f}" for r in runs)
-        print(f"| {label} | `{path.rsplit('/', 1)[1]}` | {code} | {rps} | {cpu} | {median(r['p50'] for r in runs):.1f} | "
+        print(f"| {label} | `{path.removeprefix('/api/v1/selfcare/')}` | {code} | {rps} | {cpu} | {median(r['p50'] for r in runs):.1f} | "
               f"{median(r['p99'] for r in runs):.1f} | {sum(r['errors'] for r in runs)} |")
     if "old" in trees:
         print()
@@ -353,6 +393,9 @@ def main() -> int:
     parser.add_argument("--year", action="store_true", help="a year of daily history; the insights read only")
     parser.add_argument("--old-tree", default="", help="a checkout of the code before, run alternately")
     parser.add_argument("--rounds", type=int, default=3, help="with --old-tree: runs of each code and operation")
+    parser.add_argument("--pg-prefix", default="hearthside_bench",
+                        help="PostgreSQL databases are named with it (created, then dropped)")
+    parser.add_argument("--redis", default="", help="with --year: a Redis URL for the servers' cache (a db of its own)")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         print("wrk is not installed (apt-get install wrk); skipping the self-help benchmark")
@@ -369,13 +412,13 @@ def main() -> int:
         if not args.skip_sqlite:
             rows += bench("SQLite", base.base_env(tmp / "sqlite"), args, tmp)
         if args.postgres:
-            base.pg_admin(args.postgres, "hearthside_bench", drop=True, create=True)
+            base.pg_admin(args.postgres, args.pg_prefix, drop=True, create=True)
             env = base.base_env(tmp / "pg")
-            env["DATABASE_URL"] = base.with_database(args.postgres, "hearthside_bench")
+            env["DATABASE_URL"] = base.with_database(args.postgres, args.pg_prefix)
             try:
                 rows += bench("PostgreSQL", env, args, tmp)
             finally:
-                base.pg_admin(args.postgres, "hearthside_bench", drop=True, create=False)
+                base.pg_admin(args.postgres, args.pg_prefix, drop=True, create=False)
     print(f"\nMachine: {base.machine_description()}")
     print(f"History: {HISTORY} check-ins; granian WSGI, 2 workers; wrk, 2 threads, {args.connections} connections, "
           f"{args.duration:.0f} s\n")

@@ -14,16 +14,24 @@ def create_default_activities(sender=None, using="default", **kwargs):
         return
 
 
+def forget_insights(sender, instance, **kwargs):
+    """An account deleted (erased): its cached insights go too (``insights.forget``)."""
+    from .insights import forget
+
+    forget(instance.pk)
+
+
 class SelfcareConfig(AppConfig):
     name = "hearthside.selfcare"
     label = "selfcare"
     verbose_name = "Self-help"
 
     def ready(self):
-        from django.db.models.signals import post_migrate
+        from django.db.models.signals import post_delete, post_migrate
 
         from . import personal_data, sweeps  # noqa: F401  (registers export/erasure and sweeps)
         from .library import load_articles_if_empty
 
         post_migrate.connect(create_default_activities, sender=self)
         post_migrate.connect(load_articles_if_empty, sender=self)
+        post_delete.connect(forget_insights, sender="accounts.User", dispatch_uid="selfcare.forget_insights")

@@ -34,7 +34,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Min
+from django.db.models import ExpressionWrapper, F, Max, Min, TextField
 
 from hearthside.accounts.models import User
 
@@ -228,23 +228,42 @@ def rebuild(user_id: int, first: date | None = None, last: date | None = None,
         return _build(user_id, first, last, tz_name)
 
 
-def window(user, start: date, end: date, checkins: int) -> dict[date, tuple[int, dict]]:
+def stored(user, start: date, end: date) -> list[tuple[date, str, int, str]]:
+    """The rows of the days ``start`` to ``end`` as stored, oldest day first: (day, time zone,
+    check-ins, the summary's ciphertext), nothing decrypted (insights take a fingerprint of them
+    first, ``insights._stamp``, and decrypt only when their cached answer does not match it)."""
+    raw = ExpressionWrapper(F("summary"), output_field=TextField())  # the column as it is, not decrypted
+    return sorted(CheckInDay.objects.filter(user=user, day__gte=start, day__lte=end)
+                  .values_list("day", "time_zone", "checkins", raw))
+
+
+_SUMMARY = CheckInDay._meta.get_field("summary")
+
+
+def decrypted(rows: list[tuple[date, str, int, str]]) -> dict[date, tuple[int, dict]] | None:
+    """{day: (check-ins, summary)} of ``rows`` (as ``stored`` gives them), decrypted; None when one
+    of them is in another format than this code's (``VERSION``)."""
+    days = {day: (n, _SUMMARY.from_db_value(raw, None, None)) for day, _zone, n, raw in rows}
+    if all(summary.get("v") == VERSION for _n, summary in days.values()):
+        return days
+    return None
+
+
+def window(user, start: date, end: date, checkins: int,
+           rows: list[tuple[date, str, int, str]] | None = None) -> dict[date, tuple[int, dict]]:
     """{day: (check-ins, summary)} for the days ``start`` to ``end`` in the person's time zone,
     where ``checkins`` is how many check-ins the check-ins table has in those days. Read from the
-    stored summaries when they agree with that count and with the time zone; otherwise summed up
-    again (and stored) first."""
+    stored summaries (``rows``, as ``stored`` gives them, when the caller has them already) when
+    they agree with that count and with the time zone; otherwise summed up again (and stored) first."""
     tz_name = user.time_zone or "UTC"
-    days: dict[date, tuple[int, dict]] = {}
-    counted = 0
-    same_zone = current = True
-    for day, zone, n, summary in (CheckInDay.objects.filter(user=user, day__gte=start, day__lte=end)
-                                  .values_list("day", "time_zone", "checkins", "summary")):
-        same_zone = same_zone and zone == tz_name
-        current = current and summary.get("v") == VERSION
-        counted += n
-        days[day] = (n, summary)
-    if same_zone and current and counted == checkins:
-        return days
+    if rows is None:
+        rows = stored(user, start, end)
+    same_zone = all(zone == tz_name for _day, zone, _n, _raw in rows)
+    counted = sum(n for _day, _zone, n, _raw in rows)
+    if same_zone and counted == checkins:
+        days = decrypted(rows)
+        if days is not None:
+            return days
     if not same_zone:
         # A new time zone: every day of the person's is counted again, once, so that none is left
         # in the old zone to be read by a later window.

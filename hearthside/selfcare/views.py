@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
+from pathlib import Path
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import get_template, render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hearthside.accounts.actions import has_consent
@@ -17,8 +24,10 @@ from hearthside.core.access import id_or_404
 from hearthside.core.errors import REFUSALS, form_errors, run_for_page
 
 from . import actions, charts, insights, questionnaires, recommend
+from . import names as names_module
 from .models import CheckIn, JournalEntry, Notification, QuestionnaireResponse, Reminder
 from .names import COMMON_EMOTIONS
+from .templatetags import selfcare_names
 
 
 def emotion_chips(chosen=()) -> list[tuple[str, str]]:
@@ -140,13 +149,8 @@ def checkin_delete(request, checkin_id: int):
     return redirect("selfcare:checkins")
 
 
-@login_required
-def insights_view(request):
-    try:
-        days = int(request.GET.get("days", "30"))
-    except ValueError:
-        days = 30
-    data = insights.compute(request.user, days)
+def _insights_body(data: dict) -> str:
+    """The insights page's own part (``selfcare/_insights_body.html``), from the answer alone."""
     mood_chart = charts.line_chart(data["series"], data["smoothed"], data["start"], data["end"],
                                    title=ngettext("Mood over the last %(n)s day", "Mood over the last %(n)s days",
                                                   data["days"]) % {"n": data["days"]}) \
@@ -157,9 +161,40 @@ def insights_view(request):
     data = {**data, "weekday": [{**w, "weekday": names[w["weekday"]]} for w in data["weekday"]]}
     weekday_chart = charts.bar_chart(data["weekday"], "weekday", "mood", title=_("Average mood by weekday")) \
         if data["enough_for_trend"] else None
-    return render(request, "selfcare/insights.html", {
+    return render_to_string("selfcare/_insights_body.html", {
         "data": data, "mood_chart": mood_chart, "weekday_chart": weekday_chart, "windows": insights.WINDOWS,
     })
+
+
+@functools.cache
+def _insights_body_version() -> str:
+    """What the page's part is written with besides the answer: its template, the charts, the
+    names of emotions, the translations. A part kept by other code (in Redis, across a deploy) is
+    written again."""
+    digest = hashlib.sha256(get_template("selfcare/_insights_body.html").template.source.encode())
+    for module in (charts, selfcare_names, names_module):
+        digest.update(Path(module.__file__).read_bytes())
+    for folder in settings.LOCALE_PATHS:
+        for catalog in sorted(Path(folder).glob("*/LC_MESSAGES/*.mo")):
+            digest.update(catalog.read_bytes())
+    return digest.hexdigest()
+
+
+@login_required
+def insights_view(request):
+    try:
+        days = int(request.GET.get("days", "30"))
+    except ValueError:
+        days = 30
+    language = get_language()
+    if language in {code for code, _name in settings.LANGUAGES}:
+        # Kept beside the answer, encrypted, under the same stamp: written once per change of the
+        # person's days (or of the day), per language (insights.part).
+        body = insights.part(request.user, days, f"page:{language}", _insights_body,
+                             version=_insights_body_version())
+    else:
+        body = _insights_body(insights.compute(request.user, days))
+    return render(request, "selfcare/insights.html", {"body": mark_safe(body)})  # noqa: S308 - written by the template
 
 
 @login_required
