@@ -190,13 +190,24 @@ class EventsConsumer(AsyncJsonWebsocketConsumer):
         self._ended = False
         self._loop = asyncio.get_running_loop()
         self.groups_joined = [user_group(user.pk)]
-        for group in self.groups_joined:
-            hub.add(self, group)
-        await self.join_topics(user, loaded)
-        await self.accept()
-        self._counted = True
-        metrics.socket_opened()
-        await self._write(json.dumps({"type": "hello", "groups": len(self.groups_joined)}))
+        try:
+            for group in self.groups_joined:
+                hub.add(self, group)
+            await self.join_topics(user, loaded)
+            await self.accept()
+            self._counted = True
+            metrics.socket_opened()
+            await self._write(json.dumps({"type": "hello", "groups": len(self.groups_joined)}))
+        except asyncio.CancelledError:
+            self.detach()
+            raise
+        except Exception:
+            # The client gave up during the handshake (the server refuses to write to a socket it
+            # has closed): Channels sends no disconnect to a consumer whose connect failed, so
+            # nothing of this socket may stay behind in the hub, presence or the open-socket count.
+            log.info("a websocket went away during its handshake", exc_info=True)
+            self.detach()
+            raise StopConsumer() from None
         self._hello_sent = self._writing = True
         self._start_writer()
         self._schedule_recheck()

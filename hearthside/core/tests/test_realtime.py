@@ -131,3 +131,49 @@ def test_session_end_closes_the_persons_open_sockets_and_only_theirs():
     closed, pong = async_to_sync(scenario)()
     assert closed == {"type": "websocket.close", "code": 4401}
     assert pong["type"] == "pong"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_client_that_leaves_during_the_handshake_leaves_nothing_behind():
+    """The server refuses to write "hello" to a client that has already gone (uvicorn raises): the
+    socket must not stay in the fan-out hub, the group's presence or the open-socket count, since
+    Channels sends no disconnect to a consumer whose connect failed."""
+    from django.conf import settings
+
+    from hearthside.asgi import application
+    from hearthside.community.models import Group, Membership
+    from hearthside.community.presence import presence
+    from hearthside.core import metrics
+    from hearthside.core.fanout import hub
+    from hearthside.conftest import login_client
+
+    user = make_user("leaver")
+    group = Group.objects.create(slug="leavers", name="Leavers")
+    Membership.objects.create(group=group, user=user)
+    key = login_client(user).cookies[settings.SESSION_COOKIE_NAME].value
+    open_before = _open_sockets(metrics)
+    sent = []
+
+    async def receive():
+        return {"type": "websocket.connect"}
+
+    async def send(message):
+        sent.append(message["type"])
+        if message["type"] == "websocket.send":
+            raise RuntimeError("Expected ASGI message 'websocket.close', but got 'websocket.send'")
+
+    scope = {"type": "websocket", "path": "/ws/events/", "raw_path": b"/ws/events/", "query_string": b"",
+             "headers": [(b"host", b"127.0.0.1"), (b"origin", b"http://127.0.0.1"),
+                         (b"cookie", f"{settings.SESSION_COOKIE_NAME}={key}".encode())],
+             "scheme": "ws", "client": ("127.0.0.1", 50000), "server": ("127.0.0.1", 80), "subprotocols": []}
+    async_to_sync(application)(scope, receive, send)
+
+    assert sent == ["websocket.accept", "websocket.send"]  # it got as far as "hello"
+    assert not any(getattr(s, "scope", {}).get("user") == user for s in hub.joined)
+    assert not hub.topics.get(events.user_group(user.pk))
+    assert user.pk not in presence.sockets.get(group.pk, {})
+    assert _open_sockets(metrics) == open_before
+
+
+def _open_sockets(metrics) -> float:
+    return metrics.SOCKETS_OPEN.collect()[0].samples[0].value
