@@ -10,6 +10,7 @@ generator (threads with keep-alive ``http.client`` connections, in child process
     .venv/bin/python bench/bench_api.py                      # SQLite (+ PostgreSQL if DATABASE_URL)
     .venv/bin/python bench/bench_api.py --postgres postgres://postgres@127.0.0.1:5432/test
     .venv/bin/python bench/bench_api.py --duration 5 --connections 16 --skip-sqlite
+    .venv/bin/python bench/bench_api.py --old ../before --rounds 2   # old and new code in turn
 
 The PostgreSQL URL names the server and a database to connect to for administration; the
 benchmark itself runs in its own database (``--pg-database``, default ``hearthside_bench``),
@@ -95,13 +96,13 @@ class Result:
 
 
 
-def prepare(env: dict[str, str]) -> str:
+def prepare(env: dict[str, str], cwd: Path | None = None) -> str:
     py = sys.executable
-    run_checked([py, "manage.py", "migrate", "--noinput", "-v", "0"], env, 600, "manage.py migrate")
+    run_checked([py, "manage.py", "migrate", "--noinput", "-v", "0"], env, 600, "manage.py migrate", cwd)
     password = "bench-" + os.urandom(12).hex()
     out = run_checked(
         [py, "manage.py", "shell", "-c", SETUP_SNIPPET.format(user=BENCH_USER, password=password)],
-        env, 120, "creating the benchmark user",
+        env, 120, "creating the benchmark user", cwd,
     )
     match = re.search(r"BENCH_TOKEN (hs_\S+)", out)
     if not match:
@@ -238,10 +239,12 @@ def run_python_loadgen(port: int, token: str, duration: float, connections: int,
 # ---------------------------------------------------------------------------------------------
 
 
-def bench_one(label: str, env: dict[str, str], args, tmp: Path) -> Result:
+def bench_one(label: str, env: dict[str, str], args, tmp: Path, cwd: Path | None = None) -> Result:
+    """One measured run of the code in ``cwd`` (another checkout; this one by default)."""
     log(f"{label}: migrating and creating the user and token")
-    token = prepare(env)
-    server = Server(env, args.workers, args.blocking_threads, tmp / f"granian-{label}.log")
+    token = prepare(env, cwd)
+    server = Server(env, args.workers, args.blocking_threads,
+                    tmp / f"granian-{re.sub(r'[^A-Za-z0-9]+', '-', label)}.log", cwd=cwd)
     try:
         server.wait_ready()
         sanity_check(server.port, token)
@@ -266,7 +269,7 @@ def bench_one(label: str, env: dict[str, str], args, tmp: Path) -> Result:
         children_after = resource.getrusage(resource.RUSAGE_CHILDREN)
         busy_after = busy_cpu_seconds()
         after = proc_table()
-        connections = pg_connections(args.postgres, args.pg_database) if label == "PostgreSQL" else None
+        connections = pg_connections(args.postgres, args.pg_database) if label.startswith("PostgreSQL") else None
         result = Result(
             database=label,
             loadgen="wrk" if use_wrk else "python",
@@ -346,6 +349,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--pg-database", default="hearthside_bench",
                         help="database created (and dropped) for the run (default hearthside_bench)")
     parser.add_argument("--skip-sqlite", action="store_true", help="only benchmark PostgreSQL")
+    parser.add_argument("--old", metavar="DIR",
+                        help="another checkout of the project (the old code), measured in turn with this one")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="runs of each checkout per database (default 1; with --old, try 2)")
     parser.add_argument("--loadgen", choices=["auto", "wrk", "python"], default="auto",
                         help="load generator (default: wrk if installed, else Python)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory and database")
@@ -355,6 +362,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         parser.error("--duration must be in (0, 600] and --warmup in [0, 120] seconds")
     if not 1 <= args.connections <= 1024 or not 1 <= args.threads <= 64 or not 1 <= args.workers <= 64:
         parser.error("--connections 1..1024, --threads 1..64, --workers 1..64")
+    if not 1 <= args.rounds <= 10:
+        parser.error("--rounds 1..10")
+    if args.old and not (Path(args.old) / "manage.py").is_file():
+        parser.error(f"--old {args.old}: not a checkout of the project (no manage.py)")
     if args.threads > args.connections:
         parser.error("--threads cannot exceed --connections")
     if args.postgres and urlparse(args.postgres).scheme not in {"postgres", "postgresql"}:
@@ -384,22 +395,33 @@ def main(argv: list[str] | None = None) -> int:
     results: list[Result] = []
     tmp = Path(tempfile.mkdtemp(prefix="hearthside-bench-"))
     log(f"temporary directory {tmp}")
+    # With --old, each round measures both checkouts, in turn (the order flips every round, so
+    # neither always runs first on a machine whose load drifts); each run gets a fresh database.
+    sides: list[tuple[str, Path | None]] = [("", None)]
+    if args.old:
+        sides = [(" (old)", Path(args.old).resolve()), (" (new)", None)]
+    runs = 0
     try:
-        if not args.skip_sqlite:
-            var = tmp / "sqlite"
-            var.mkdir()
-            results.append(bench_one("SQLite", base_env(var), args, tmp))
-        if args.postgres:
-            var = tmp / "postgres"
-            var.mkdir()
-            pg_admin(args.postgres, args.pg_database, drop=True, create=True)
-            try:
-                env = base_env(var)
-                env["DATABASE_URL"] = with_database(args.postgres, args.pg_database)
-                results.append(bench_one("PostgreSQL", env, args, tmp))
-            finally:
-                if not args.keep:
-                    pg_admin(args.postgres, args.pg_database, drop=True, create=False)
+        for round_no in range(args.rounds):
+            for suffix, cwd in sides if round_no % 2 == 0 else list(reversed(sides)):
+                runs += 1
+                if not args.skip_sqlite:
+                    var = tmp / f"sqlite-{runs}"
+                    var.mkdir()
+                    results.append(bench_one("SQLite" + suffix, base_env(var), args, tmp, cwd))
+        try:
+            for round_no in range(args.rounds if args.postgres else 0):
+                for suffix, cwd in sides if round_no % 2 == 0 else list(reversed(sides)):
+                    runs += 1
+                    var = tmp / f"postgres-{runs}"
+                    var.mkdir()
+                    pg_admin(args.postgres, args.pg_database, drop=True, create=True)
+                    env = base_env(var)
+                    env["DATABASE_URL"] = with_database(args.postgres, args.pg_database)
+                    results.append(bench_one("PostgreSQL" + suffix, env, args, tmp, cwd))
+        finally:
+            if args.postgres and not args.keep:
+                pg_admin(args.postgres, args.pg_database, drop=True, create=False)
     finally:
         if args.keep:
             log(f"kept {tmp}")

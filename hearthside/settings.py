@@ -98,6 +98,9 @@ MIDDLEWARE = [
     # GET /help/ answers with the packaged crisis lines if anything below fails (database down).
     "hearthside.safety.middleware.HelpAlwaysAnswersMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Bearer-token API requests without a session cookie skip the browser's middleware below
+    # (sessions, CSRF, messages...) and keep locale, host check, NUL check, X-Frame-Options.
+    "hearthside.core.middleware.TokenApiMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

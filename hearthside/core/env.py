@@ -68,7 +68,9 @@ def database_from_url(url: str) -> dict:
         # transaction mode wants ``?disable_server_side_cursors=true`` (docs/deploy.md, PgBouncer).
         own = {key.upper(): options.pop(key) for key in _DJANGO_DB_KEYS if key in options}
         entry = {
-            "ENGINE": "django.db.backends.postgresql",
+            # Django's backend with a health check that needs no round trip while the
+            # connection is busy (core/postgresql/base.py).
+            "ENGINE": "hearthside.core.postgresql",
             "NAME": unquote(parsed.path.lstrip("/")) or "postgres",
             "USER": unquote(parsed.username or ""),
             "PASSWORD": unquote(parsed.password or ""),

@@ -102,3 +102,69 @@ def _replace_json_body(request, body: bytes) -> None:
     if cleaned != data:
         # ``request.body`` is read from here from now on (Django keeps it in ``_body``).
         request._body = json.dumps(cleaned, ensure_ascii=False).encode("utf-8")
+
+
+# The middleware a request with ``Authorization: Bearer`` to the JSON API still passes through on
+# the token path, in the order of ``settings.MIDDLEWARE``: the language of error messages and its
+# headers, the host check and Content-Length, the NUL and lone-surrogate check, X-Frame-Options.
+TOKEN_API_MIDDLEWARE = (
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "hearthside.core.middleware.RejectNulMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+)
+TOKEN_API_PREFIX = "/api/"
+# Pages under the prefix that are not the JSON API (they need the session and CSRF).
+TOKEN_API_EXCLUDED = ("/api/v1/docs",)
+
+
+def is_token_api_request(request) -> bool:
+    """A JSON API request that authenticates with a bearer token and carries no session cookie.
+
+    Token auth is not cookie auth: a browser sends no ``Authorization`` header to another site, so
+    such a request needs neither CSRF nor the session. A request that also carries the session
+    cookie (its token may fail, and django-ninja then tries the session, with its CSRF check) and
+    every request without a token take the full stack."""
+    path = request.path_info
+    if not path.startswith(TOKEN_API_PREFIX) or path.startswith(TOKEN_API_EXCLUDED):
+        return False
+    scheme = request.META.get("HTTP_AUTHORIZATION", "")[:7]
+    # django-ninja's HttpBearer compares the scheme without regard to case.
+    return scheme.lower() == "bearer " and settings.SESSION_COOKIE_NAME not in request.COOKIES
+
+
+class TokenApiMiddleware:
+    """The lighter path for token API requests (issue #20; docs/benchmarks.md, "JSON API").
+
+    Placed right after SecurityMiddleware (everything above it — metrics, security headers, the
+    HTTPS redirect and HSTS — runs for every request). For a request ``is_token_api_request``
+    accepts it skips the browser's middleware — WhiteNoise, sessions, CSRF, the session user and
+    its django-otp device, session time-outs, the staff two-factor redirect (the API's own
+    ``require_staff`` refuses a token made without a code), the support-line guest confinement (a
+    guest has no token) and messages — and runs ``TOKEN_API_MIDDLEWARE`` around the view instead.
+    ``request.user`` is the anonymous user until the token authenticates, as it is without a
+    session cookie on the full path. Every other request goes down the full stack unchanged."""
+
+    def __init__(self, get_response):
+        from django.core.handlers.base import BaseHandler
+        from django.core.handlers.exception import convert_exception_to_response
+        from django.utils.module_loading import import_string
+
+        self.get_response = get_response
+        # Django's own view call (URL resolution, ATOMIC_REQUESTS, the check that a view returned
+        # a response, template responses), with no view or exception middleware of the full stack
+        # (none of it is on this path).
+        view = BaseHandler()
+        view._view_middleware, view._template_response_middleware, view._exception_middleware = [], [], []
+        handler = convert_exception_to_response(view._get_response)
+        for path in reversed(TOKEN_API_MIDDLEWARE):
+            handler = convert_exception_to_response(import_string(path)(handler))
+        self.token_path = handler
+
+    def __call__(self, request):
+        if not is_token_api_request(request):
+            return self.get_response(request)
+        from django.contrib.auth.models import AnonymousUser
+
+        request.user = AnonymousUser()
+        return self.token_path(request)

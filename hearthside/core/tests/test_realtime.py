@@ -143,9 +143,9 @@ def test_a_client_that_leaves_during_the_handshake_leaves_nothing_behind():
     from hearthside.asgi import application
     from hearthside.community.models import Group, Membership
     from hearthside.community.presence import presence
+    from hearthside.conftest import login_client
     from hearthside.core import metrics
     from hearthside.core.fanout import hub
-    from hearthside.conftest import login_client
 
     user = make_user("leaver")
     group = Group.objects.create(slug="leavers", name="Leavers")
