@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint tour bench bench-screen screener-cache bench-outreach bench-realtime bench-handshake bench-synapse bench-supportline cluster eval-safety eval-companion eval-moderation train-emotions train-screener venv messages clean
+.PHONY: run test lint tour bench bench-screen screener-cache bench-outreach bench-realtime bench-rooms bench-handshake bench-synapse bench-supportline cluster eval-safety eval-companion eval-moderation train-emotions train-screener venv messages clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,7 @@ bench: $(STAMP)
 	$(PY) bench/bench_screen_cli.py
 	$(PY) bench/bench_emotions.py
 	$(PY) bench/bench_selfcare.py
+	$(PY) bench/bench_rooms.py --groups 50 --procs 1 --rates 50,100 --step 5 --idle-wait 0
 
 # `hearthside screen` on 10,000 chat messages, process start included; OLD=DIR (e.g. a worktree of
 # another commit: git worktree add /tmp/old HEAD) runs that checkout side by side.
@@ -58,6 +59,12 @@ bench-outreach: $(STAMP)
 bench-realtime: $(STAMP)
 	$(PY) bench/bench_realtime.py
 	$(PY) bench/bench_synapse.py
+
+# Many rooms at once (issue #20): GROUPS groups of 20 members, one socket each, open-loop senders over
+# all groups at RATES total msg/s; 1 and 2 ASGI processes (2 needs REDIS_URL). DATABASE_URL: its own
+# database hs_rooms. OLD=DIR runs that checkout side by side.
+bench-rooms: $(STAMP)
+	$(PY) bench/bench_rooms.py --groups $(or $(GROUPS),500) --rates $(if $(RATES),$(RATES),25,50,100,250,500,1000) $(if $(OLD),--old $(OLD))
 
 # Websocket handshakes, a reconnect storm and idle sockets on one ASGI process. N=1000,5000 sockets;
 # OLD=DIR (git worktree add /tmp/old-hs HEAD) runs that checkout side by side.
