@@ -1350,6 +1350,59 @@ _add("passive_ideation", "",
      r"por que no (?:le )?(?:hago|hacerle) un favor al mundo",
      r"no (?:creo que|se_? si) (?:este|estoy) (?:preparad[oa]|list[oa]|hech[oa]) para (?:vivir|seguir viviendo|seguir)")
 
+# Session 14, sixth reading (the Spanish for the English kinds read that session; every phrase
+# written for this module): not one day without thinking of it, nowhere to escape but death, "hoy no
+# me suicidé, pero casi", no reason to go on existing, what is left to live for, the strength to go on
+# lost, doubt about lasting or reaching tomorrow, not planning to live long, not born to survive, no
+# other way to die, a suicide plan of one's own, a gun aimed at one's own head, the method chosen, a
+# cocktail of cleaning products or a car overturned on purpose, an attempt that failed, "esto es todo",
+# "pronto todo va a terminar".
+_add("active_ideation", "",
+     r"no pasa (?:un|ni un) dia (?:en (?:el )?que no piense|sin (?:pensar|que piense)) en (?:hacerlo|matarme|"
+     r"suicidarme|el suicidio|acabar con todo|quitarme la vida)",
+     r"no (?:tengo|hay|me queda) (?:a donde|adonde|donde|a que|otro lugar (?:a donde|adonde)) (?:escapar|huir|ir|"
+     r"recurrir) (?:mas que|salvo|excepto|sino|aparte de) (?:a )?(?:la muerte|morir(?:me)?|el suicidio)",
+     r"(?:hoy|anoche|esta noche|ayer) no me (?:suicide|mate|quite la vida)(?: ,)? pero (?:casi|pude|estuve cerca|"
+     r"quise|por poco)")
+_add("passive_ideation", "",
+     r"no pasa (?:un|ni un) dia (?:en (?:el )?que no piense|sin (?:pensar|que piense)) en (?:morir(?:me)?|la muerte|"
+     r"estar muert[oa]|no existir|dejar de existir)",
+     r"(?:ninguna|ni una|ni un|ya no hay|no hay|sin) (?:razon|razones|motivo|motivos) (?:para|pa) seguir "
+     r"(?:existiendo|viviendo|con vida)",
+     r"que (?:mas )?(?:hay|me queda) (?:para mi )?(?:por lo que|por que|para) (?:vivir|seguir viv[oa]|seguir viviendo)"
+     + END,
+     r"(?:pierdo|perdi|he perdido|estoy perdiendo|voy perdiendo|ya no tengo|no me quedan) (?:las |mis )?(?:ganas|"
+     r"fuerzas|motivacion|voluntad) de seguir(?: adelante| viviendo| existiendo)?" + END,
+     r"no (?:creo que|se_? si) (?:pueda|podre|voy a poder|aguante|aguantare|voy a aguantar) (?:seguir |aguantar "
+     r"|resistir )?(?:mucho mas|mucho mas tiempo|mas tiempo|otro dia|otra noche)" + END,
+     r"(?:a ver si|no se_? si) (?:llego|llegue|sobrevivo|sobreviva|aguanto|aguante|voy a llegar) (?:a|hasta) "
+     r"(?:manana|la manana|el amanecer)" + END,
+     r"no (?:pienso|planeo|espero|tengo pensado) (?:vivir|seguir viv[oa]|estar viv[oa]|seguir aqui) (?:mucho mas|"
+     rf"mucho tiempo|mas de {W} (?:anos|meses)|mas alla de los {W}(?: anos)?|muchos anos mas|hasta los {W}(?: anos)?)"
+     + END,
+     r"no me (?:veo|imagino) muriendo (?:de (?:otra (?:forma|manera)|viej[oa]|causas naturales)|"
+     r"de ninguna otra (?:forma|manera))",
+     r"no (?:naci|estoy hech[oa]|fui hech[oa]|estaba hech[oa]) para (?:sobrevivir|existir|estar viv[oa]|vivir)"
+     + END)
+_add("plan", "",
+     r"mi plan (?:de suicidio|para (?:suicidarme|matarme|quitarme la vida|acabar con todo))",
+     r"(?:apunto|apuntando|apuntandome|me apunto|me apunte|apuntarme|me estoy apuntando|me estaba apuntando) "
+     r"(?:con )?(?:la|una|mi|el) (?:pistola|arma|escopeta|revolver|rifle) (?:de mi (?:papa|padre) )?(?:a|en|hacia|"
+     r"contra) (?:la|mi) (?:cabeza|sien|boca|cara)",
+     r"el metodo (?:de suicidio|para (?:matarme|suicidarme|quitarme la vida)) que (?:elegi|escogi|decidi|voy a usar)",
+     r"(?:elegi|escogi|ya tengo elegido|ya elegi) (?:el|mi) metodo (?:de suicidio|para (?:matarme|suicidarme))")
+_add("active_ideation", "method",
+     rf"{FRAME} {FILL}(?:hacer(?:me)?|preparar(?:me)?|tomar(?:me)?|beber(?:me)?|mezclar) (?:un coctel|una mezcla) "
+     rf"(?:de|con) (?:productos de limpieza|quimicos|{POISON}|{MEANS})",
+     rf"(?:{FRAME}|pienso en|pienso mucho en) {FILL}(?:volcar|voltear) (?:el|mi) (?:coche|carro|auto|camioneta)")
+_add("past_attempt", "",
+     r"(?<!\w )intento (?:de suicidio )?fallido" + END)
+_add("farewell", "weak",
+     r"esto es todo" + END,
+     r"esta es mi (?:nota|carta)" + END,
+     r"(?:pronto|ya casi|ya mero|muy pronto) (?:todo )?(?:va a (?:terminar|acabar)|se (?:acaba|termina)|"
+     r"(?:terminara|acabara))" + END)
+
 _add("active_ideation", "intent method",
      r"(?:me voy|voy|ire|me ire|me voy a ir|salgo|camino|me fui|iba|sali|ya voy) (?:a|al|hacia|hasta|para) (?:el |la |"
      r"las |los |un |una )?(?:puente|vias|via|via del tren|azotea|acantilado|risco|precipicio|edificio mas alto|"

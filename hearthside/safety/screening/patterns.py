@@ -1209,6 +1209,103 @@ RULES_MORE: list[tuple[str, str, list[str]]] = [
         "go on living|stay alive)",
     ]),
 
+
+    # Session 14, sixth reading (SDCNL dev misses read for kinds; every phrase written anew): thoughts
+    # of it every single day, pulling one's own plug, no reason to keep existing, nothing left to be
+    # alive for, the will to keep going lost, doubt about lasting, nowhere to escape but death, a suicide
+    # plan of one's own, pills counted out and taken, a gun pointed at one's own head, a cocktail of
+    # cleaning products, a car flipped on purpose, suicide that seems appealing, not planning to live
+    # long, not built to survive, no other way to die, not killing oneself "tonight", asking why one
+    # should not, a method selected, an attempt that failed, "this is it".
+    ("active_ideation", "self", [
+        "not a day goes by (where|when|that|without) ~3 (think|thinking|thought) (about|of) (doing it|suicide|"
+        "ending it|ending it all|killing myself|ending my life|kms|taking my life)",
+        "(pull|pulling|pulled) (my|my own) plug",
+        "(nowhere|no where|no place|nothing|no one|nobody) (to escape|to run|to turn|to go) [to] (but|except|other than|"
+        "besides|apart from) (death|dying|suicide)",
+        "(did not|didnt) (kill myself|end it|end my life|take my life) (tonight|today|last night|yesterday|this time)",
+        "why [(the fuck|the hell|tf)] should i not [just] (kill myself|end it|end it all|end my life)",
+        "why i (should not|should not just) (kill myself|end it|end my life)",
+        "(suicide|killing myself|ending my life) (feels|seems|looks|sounds) [(more|most|very|pretty|quite|"
+        "increasingly|the most)] (optimal|appealing|tempting|attractive|inviting|peaceful|like a relief)",
+    ]),
+    ("active_ideation", "self end", [
+        "(pull|pulling|pulled) the plug on (myself|my life|my own life)",
+    ]),
+    ("passive_ideation", "", [
+        "not a day goes by (where|when|that|without) ~3 (think|thinking|thought) (about|of) (dying|death|being dead|"
+        "not existing|not being alive)",
+        "(no|not a single|not one|zero|any|no more) (reason|reasons) [left] to (keep on|go on|carry on|keep) "
+        "(living|existing)",
+        "(no|not a single|not one|zero|no more) (reason|reasons) [left] to (exist|be alive|continue living|"
+        "continue existing)",
+        "what [else] is there [(for me|left)] to (live|be alive|stay alive|keep living) for",
+        "(nothing|nothing else|nothing left|nothing more) [for me] to (be alive|stay alive|keep living) for",
+        "(losing|lost|lose|lost all|losing all|losing my|lost my|lost the|losing the|no|zero|little|have no|"
+        "had no) (will|desire|wish|motivation) to (keep living|go on living|stay alive|be alive|exist|keep existing)",
+        "(do not think|not sure|doubt|do not know if|wonder if) i (can|could|will|am going to) (keep going|"
+        "go on|keep living|survive|make it) (much longer|any longer|another day|another week|another night|"
+        "through the night|through tonight)",
+        "(can not|cannot|could not|do not) (see|imagine|picture) myself dying (any other way|of old age|"
+        "of natural causes|naturally|in any other way)",
+    ]),
+    ("passive_ideation", "end", [
+        "(do not|not) (plan|planning) on (living|being alive|being around|staying alive) (much longer|for long|"
+        "(past|beyond|more than|longer than) (#|a decade|a few more years|another year))",
+        "(do not|not) (plan|intend|expect) to (live|be alive|be around|stay alive) (much longer|for long|"
+        "(past|beyond|more than|longer than) (#|a decade|a few more years|another year))",
+        "(losing|lost|lose|lost all|losing all|losing my|lost my|lost the|losing the|no|zero|little|have no|"
+        "had no) (will|desire|wish|motivation) to (keep going|go on|carry on)",
+        "(if|whether) i (can|will|am going to|could) make it through (tomorrow|the night|tonight|another day)",
+        "(i am|i was|i) [(just|simply|literally)] not (meant|built|made) to (survive|be alive|exist|make it)",
+        "(i|i just|i still|i am|i am still) (feel|felt|feeling) like dying",
+        "(decide|deciding|figure out|figuring out|choose|choosing) (if|whether) i (want|still want) to live",
+    ]),
+    ("passive_ideation", "", [
+        "(i|i just|i still|i am|i am still) (feel|felt|feeling) like dying (again|every day|all the time|lately|"
+        "constantly|most days|more and more|each day)",
+        "(decide|deciding|figure out|figuring out|choose|choosing) (if|whether) i (want|still want) to (die|"
+        "keep living|stay alive)",
+        "why (should not|would not|do not) i do (the world|everyone|everybody) a (favor|favour)",
+        "why should i not [just] do (the world|everyone|everybody) a (favor|favour)",
+    ]),
+    ("plan", "self", [
+        "my suicide (plan|plans|date|method)",
+        "(rework|reworking|change|changing|revise|revising|update|updating|finalize|finalise|finalizing|finalising) "
+        "my (plan|plans) (to die|to kill myself|to end it|for suicide|to end my life)",
+        "(pointing|pointed|point|aiming|aimed|aim) (a|the|my|our|his|her|dads) <gun> (at|to|against|into|in) "
+        "my (head|skull|temple|mouth|chin|face)",
+        "(hold|holding|held|press|pressing|pressed|put|putting) (our|his|her|dads) <gun> (in|into|to|against|at) "
+        "my (mouth|head|temple|chin|chest|skull)",
+        "(hold|holding|held|press|pressing|pressed|put|putting) (a|the|my) <gun> at my (head|temple|skull)",
+        "(pointing|pointed|aiming|aimed) ~3 at my (skull|temple)",
+        "(method|way) of suicide i (selected|chose|picked|have chosen|decided on|settled on|will use|am going to use)",
+    ]),
+    ("attempt_in_progress", "self", [
+        "(counted out|counted) and (took|swallowed|downed|taken) ~3 (pills|tablets|<means>)",
+    ]),
+    ("method", "frame method", [
+        "(make|making|mix|mixing|drink|drinking) (a|the|some) (cocktail|mix|mixture) of (cleaning|chemicals|"
+        "cleaning products|bleach|pills|meds|<means>|poison)",
+        "(flip|flipping|roll|rolling|swerve|swerving|veer|veering) my (car|truck)",
+    ]),
+    ("active_ideation", "do_it", [
+        "(the only|only) (thing|person|one|reason) (stopping|keeping|holding) me [back] (is|are) (my|the thought of my) "
+        "(<relative>|<keepsake>|family|kids)",
+        "(i|i just) (think|thought) about doing it (every day|all the time|a lot|constantly|daily|every night)",
+    ]),
+    ("past_attempt", "end subj", [
+        "attempt failed",
+    ]),
+    ("farewell", "weak end", [
+        "this is it",
+        "this is my (note|letter)",
+    ]),
+    ("farewell", "weak", [
+        "(it was|it has been|it is been|what) fun while it lasted",
+        "(soon|almost|nearly) (it will|it is going to) [all] be over",
+        "(it is|it will be|it will all be|it is all) (soon|almost|nearly) [to be] over",
+    ]),
 ]
 RULES.extend(RULES_MORE)
 
