@@ -171,6 +171,16 @@ _IDIOM_NEXT = frozenset("""laughing laugh laughed tripping tripped falling fell 
     doing working studying over""".split())
 # What may follow a phrase flagged "end" ("gonna commit." / "gonna commit tonight").
 _PRESCRIBED = frozenset("prescribed doctor doctors dr gp pharmacist recommended course antibiotics".split())
+# "I took 2 advil for my headache", "I took 400mg of ibuprofen": a number is a quantity (``<qty>``
+# holds "#"), but a count or a dose that ordinary use has is not an overdose. Counts of 1-4 and doses
+# under 4 g (4,000 mg, the most acetaminophen a day) are ordinary; anything larger, a unit that is
+# not a weight, or a quantity word beside the number ("2 bottles", "all") is not.
+_ORDINARY_COUNT = 4
+_ORDINARY_MG = {"mg": 1, "milligrams": 1, "milligram": 1, "g": 1000, "grams": 1000, "gram": 1000, "gr": 1000}
+_DOSE_LIMIT_MG = 4000
+_QTY_WORDS = P.CLASSES["qty"] - {"#"}
+_UNITS = frozenset(_ORDINARY_MG) | frozenset("ml cc units unit x times".split())
+_DIGITS = re.compile(r"\d+")
 # After "my last post/message": a break, not an ending ("... before the holidays", "... for today").
 _ORDINARY_NEXT = frozenset("before until till for of about".split())
 _END_OK = frozenset("""tonight today tomorrow soon now suicide lol lmao already finally again""".split())
@@ -846,6 +856,31 @@ class _Context:
         return False
 
 
+def _ordinary_dose(ctx: _Context, i: int, j: int) -> bool:
+    """Whether every quantity in the phrase at tokens i..j-1 is a number an ordinary dose has."""
+    words = ctx.words
+    if "#" not in words[i:j] or _QTY_WORDS.intersection(words[i:j]):
+        return False
+    toks = ctx.toks
+    for k in range(i, j):
+        if words[k] != "#":
+            continue
+        raw = toks.text[toks.starts[k]:toks.ends[k]].lower()
+        found = _DIGITS.match(raw)
+        if found is None:
+            return False
+        value = int(found.group())
+        unit = raw[found.end():]
+        if not unit and k + 1 < len(words) and words[k + 1] in _UNITS:
+            unit = words[k + 1]
+        if unit in _ORDINARY_MG:
+            if value * _ORDINARY_MG[unit] >= _DOSE_LIMIT_MG:
+                return False
+        elif unit or not (1 <= value <= _ORDINARY_COUNT):
+            return False  # "10 xanax", "2x", "30 ml", "5 units": not a count of tablets
+    return True
+
+
 _RESISTING = frozenset("trying try tried struggling struggle hard fighting fight forcing barely".split())
 
 
@@ -865,6 +900,8 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
         return None
     if construct == "attempt_in_progress" and _PRESCRIBED.intersection(words[j:j + 5]):
         return None  # "I took all the pills the doctor prescribed": the course, as prescribed
+    if construct == "attempt_in_progress" and _ordinary_dose(ctx, i, j):
+        return None  # "I took 2 advil for my headache": a dose, not an overdose
     if "nobefore" in flags and nxt in _ORDINARY_NEXT:
         return None  # "this is my last post before the holidays", "... for today", "... of the year"
     if "end" in flags and nxt and nxt not in _END_OK and not ctx.sentence_break_before(j) and not (

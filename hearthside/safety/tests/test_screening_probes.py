@@ -17,6 +17,12 @@ from hearthside.safety.screening.text import repair_mojibake
 HIGH, MODERATE = "high", "moderate"
 
 CRISIS: list[tuple[str, str]] = [
+    # A number is a quantity only when it is more than an ordinary dose (session 12).
+    ("I just took 30 sleeping pills", "imminent"),
+    ("i took 10 xanax", "imminent"),
+    ("i took 5 pills", "imminent"),
+    ("I took 8000mg of tylenol", "imminent"),
+    ("i took 2 bottles of pills", "imminent"),
     # English
     ("ngl the sewerslide idea is looking real good rn", MODERATE),
     ("suicide sounds so tempting tonight", MODERATE),
@@ -233,6 +239,13 @@ CRISIS: list[tuple[str, str]] = [
 ]
 
 LOOK_ALIKES: list[str] = [
+    # An ordinary dose, by count or by weight (session 12: these were "imminent").
+    "I took 2 advil for my headache",
+    "I took 3 ibuprofen earlier, back still hurts",
+    "I took 400mg ibuprofen for my back",
+    "i took 400 mg of ibuprofen and it helped",
+    "I took 2 sleeping pills and went to bed",
+    "i took 1 melatonin to sleep on the plane",
     "the new jacket is looking real good on you",
     "i just took the whole bottle of wine to the party",
     "we fought again and i'm ending it with him tonight",
