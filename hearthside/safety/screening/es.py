@@ -1350,7 +1350,7 @@ _add("passive_ideation", "",
      r"por que no (?:le )?(?:hago|hacerle) un favor al mundo",
      r"no (?:creo que|se_? si) (?:este|estoy) (?:preparad[oa]|list[oa]|hech[oa]) para (?:vivir|seguir viviendo|seguir)")
 
-# Session 14, sixth reading (the Spanish for the English kinds read that session; every phrase
+# Session 12, sixth reading (the Spanish for the English kinds read that session; every phrase
 # written for this module): not one day without thinking of it, nowhere to escape but death, "hoy no
 # me suicidé, pero casi", no reason to go on existing, what is left to live for, the strength to go on
 # lost, doubt about lasting or reaching tomorrow, not planning to live long, not born to survive, no

@@ -1210,7 +1210,7 @@ RULES_MORE: list[tuple[str, str, list[str]]] = [
     ]),
 
 
-    # Session 14, sixth reading (SDCNL dev misses read for kinds; every phrase written anew): thoughts
+    # Session 12, sixth reading (SDCNL dev misses read for kinds; every phrase written anew): thoughts
     # of it every single day, pulling one's own plug, no reason to keep existing, nothing left to be
     # alive for, the will to keep going lost, doubt about lasting, nowhere to escape but death, a suicide
     # plan of one's own, pills counted out and taken, a gun pointed at one's own head, a cocktail of

@@ -186,7 +186,7 @@ CRISIS: list[tuple[str, str]] = [
     ("¿por qué no hacerle un favor al mundo?", MODERATE),
     ("no sé si estoy hecha para seguir viviendo", MODERATE),
 
-    # Session 14 (sixth reading: kinds read from the SDCNL dev misses, every message written here)
+    # Session 12 (sixth reading: kinds read from the SDCNL dev misses, every message written here)
     ("not a day goes by where i don't think about ending it", HIGH),
     ("not a day goes by without me thinking about dying", MODERATE),
     ("if this semester goes wrong i'll pull my own plug", MODERATE),
@@ -336,7 +336,7 @@ LOOK_ALIKES: list[str] = [
     "ojalá tuviera el valor de saltar en paracaídas",
     "¿cuántos gramos de harina hacen falta para una tarta?",
 
-    # Session 14 look-alikes of the sixth reading's phrases
+    # Session 12 look-alikes of the sixth reading's phrases
     "not a day goes by where i don't think about my grandma",
     "we pulled the plug on the startup last spring",
     "the lawyer pulled the plug on my life insurance claim",
