@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 from hearthside.core import audit, realtime
 from hearthside.core.conversation import check_rate, next_seq, page, resent, store_once
 from hearthside.core.events import publish_on_commit, user_group
-from hearthside.core.prepared import Prepared
+from hearthside.core.prepared import Prepared, first_of
 
 from .models import ChatMessage, Group, MemberBlock, Membership
 
@@ -55,7 +55,12 @@ def active_membership(user, group) -> Membership | None:
         return None
     if not youth.allows(user, group):
         return None  # a membership across age bands (left from before a change) counts for nothing
-    return Membership.objects.filter(group=group, user=user, status=Membership.Status.ACTIVE).first()
+    return _active_membership.first(group.pk, user.pk)
+
+
+# Asked by every chat message sent: compiled once (core.prepared).
+_active_membership = Prepared(lambda group_id, user_id: first_of(Membership.objects.filter(
+    group_id=group_id, user_id=user_id, status=Membership.Status.ACTIVE)), int, int)
 
 
 def require_member(user, group) -> Membership:
@@ -179,9 +184,9 @@ def check_send_chat(user, group: Group, client_id: str, body: str, *, anonymous:
                                    "This group is in slow mode: one message every %(n)s seconds.",
                                    group.slow_mode_seconds) % {"n": group.slow_mode_seconds})
 
-    from hearthside.safety.actions import recent_texts, screen_and_route
+    from hearthside.safety.actions import recent_texts_in, screen_and_route
 
-    history = recent_texts(ChatMessage.objects.filter(group=group, author=user))
+    history = recent_texts_in(ChatMessage, group, user)
     def store():
         route = screen_and_route(user, body, CHAT_SOURCE, source_id=f"{group.pk}:{client_id}",
                                  context="chat", history=history)

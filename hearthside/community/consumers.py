@@ -18,6 +18,7 @@ from hearthside.core import realtime
 from hearthside.core.api_helpers import sent_frame
 from hearthside.core.consumers import EventsConsumer
 from hearthside.core.fanout import hub
+from hearthside.core.prepared import Prepared, first_of
 
 from . import actions
 from .presence import presence
@@ -50,9 +51,17 @@ def _group_for(user, slug):
 
 
 def _lookup_group(slug):
+    return _group_by_slug.first(str(slug)[:60])
+
+
+def _groups():
     from .models import Group
 
-    return Group.objects.filter(slug=str(slug)[:60]).first()
+    return Group.objects
+
+
+# Asked by every chat frame: compiled once (core.prepared).
+_group_by_slug = Prepared(lambda slug: first_of(_groups().filter(slug=slug)), str)
 
 
 @database_sync_to_async

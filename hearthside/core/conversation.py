@@ -22,12 +22,13 @@ The delivery rule (store, publish after commit, catch up by sequence number) is 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
 
 from .errors import RateLimited
+from .prepared import Prepared, first_of
 
 MAX_PAGE = 200
 
@@ -36,16 +37,37 @@ def _in_conversation(model, conversation, **more) -> models.QuerySet:
     return model._default_manager.filter(**{model.CONVERSATION: conversation}, **more)
 
 
+# Every message sent asks these two of its conversation: compiled once per model (core.prepared).
+_PREPARED: dict[tuple[type, str], Prepared] = {}
+
+
+def _prepared(model, name: str) -> Prepared:
+    found = _PREPARED.get((model, name))
+    if found is None:
+        in_it = f"{model.CONVERSATION}_id"
+        if name == "resent":
+            found = Prepared(lambda conversation_id, author_id, client_id: first_of(model._default_manager.filter(
+                **{in_it: conversation_id}, author_id=author_id, client_id=client_id)), int, int, str)
+        else:
+            found = Prepared(lambda conversation_id, author_id, since: model._default_manager.filter(
+                **{in_it: conversation_id}, author_id=author_id, created_at__gte=since).values_list("pk", flat=True),
+                int, int, datetime)
+        _PREPARED[(model, name)] = found
+    return found
+
+
 def resent(model, conversation, author, client_id: str):
     """The message this author already stored in this conversation under ``client_id``, or None."""
-    return _in_conversation(model, conversation, author=author, client_id=client_id).first()
+    if type(client_id) is not str:
+        return _in_conversation(model, conversation, author=author, client_id=client_id).first()
+    return _prepared(model, "resent").first(conversation.pk, author.pk, client_id)
 
 
 def check_rate(model, conversation, author, per_minute: int, message: str, *, now=None) -> None:
     """Refuse (429, ``message``) when this author stored ``per_minute`` or more messages in this
     conversation during the last minute."""
     since = (now or timezone.now()) - timedelta(minutes=1)
-    if _in_conversation(model, conversation, author=author, created_at__gte=since).count() >= per_minute:
+    if len(_prepared(model, "recent")(conversation.pk, author.pk, since)) >= per_minute:
         raise RateLimited(message)
 
 

@@ -14,7 +14,8 @@ with new ones: the same SQL, the same converters, the same objects; no hand-writ
 Rules, each checked when the query is first compiled (a broken rule raises ``PreparedError``,
 never a wrong answer):
 
-- ``build`` takes only the declared arguments (``int`` or ``str``) and returns a QuerySet whose SQL
+- ``build`` takes only the declared arguments (``int``, ``str``, or an aware ``datetime`` compared
+  with a date-and-time column, which reaches the SQL as the database's adapter writes it) and returns a QuerySet whose SQL
   does not depend on their values, nor on settings that may change while the process runs (branch
   outside ``build``, one ``Prepared`` per branch). It is compiled twice with two different sets of stand-in values:
   the SQL must be identical, and every value that differs must be exactly one argument's stand-in.
@@ -35,6 +36,7 @@ import itertools
 from collections.abc import Callable
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from django.db import connections
 from django.db.models.query import FlatValuesListIterable, ModelIterable, QuerySet, ValuesListIterable
@@ -53,8 +55,10 @@ def _stand_ins(kinds: tuple[type, ...], which: int) -> tuple:
             values.append(-(7 * 10**12) - which * 1_000_003 - position)
         elif kind is str:
             values.append(f"hs-prepared-{which}-{position}-\u2063")
+        elif kind is datetime:
+            values.append(datetime(1901 + which, 1, 1, 0, 0, 0, position, tzinfo=UTC))
         else:
-            raise PreparedError(f"argument kinds must be int or str, not {kind!r}")
+            raise PreparedError(f"argument kinds must be int, str or datetime, not {kind!r}")
     return tuple(values)
 
 
@@ -62,6 +66,7 @@ def _stand_ins(kinds: tuple[type, ...], which: int) -> tuple:
 class _Compiled:
     sql: str
     slots: tuple[tuple[bool, object], ...]  # (True, argument index) or (False, constant)
+    adapted: frozenset[int]  # arguments written by the database's datetime adapter
     converters: tuple  # ((position, (converter, ...), expression), ...)
     shape: str  # "model", "flat" or "tuples"
     model: type | None
@@ -82,8 +87,13 @@ class Prepared:
         for value, kind in zip(args, self.kinds, strict=True):
             if type(value) is not kind:
                 raise TypeError(f"expected {kind.__name__}, got {type(value).__name__}")
+            if kind is datetime and value.tzinfo is None:
+                raise TypeError("expected an aware datetime")
         compiled = self._compiled()
         connection = connections[compiled.alias]
+        if compiled.adapted:
+            adapt = connection.ops.adapt_datetimefield_value
+            args = tuple(adapt(value) if i in compiled.adapted else value for i, value in enumerate(args))
         params = [args[value] if is_arg else value for is_arg, value in compiled.slots]
         with connection.cursor() as cursor:
             cursor.execute(compiled.sql, params)
@@ -119,6 +129,11 @@ class Prepared:
     def _compile(self) -> _Compiled:
         first = _stand_ins(self.kinds, 0)
         second = _stand_ins(self.kinds, 1)
+        adapted = frozenset(i for i, kind in enumerate(self.kinds) if kind is datetime)
+        adapt = connections[self._alias].ops.adapt_datetimefield_value
+        # What each argument's stand-in looks like in the SQL's values.
+        seen_first = [adapt(v) if i in adapted else v for i, v in enumerate(first)]
+        seen_second = [adapt(v) if i in adapted else v for i, v in enumerate(second)]
         with _queries_refused():
             sample, other = self.build(*first), self.build(*second)
             if not isinstance(sample, QuerySet) or not isinstance(other, QuerySet):
@@ -132,12 +147,12 @@ class Prepared:
         used = set()
         for a, b in zip(params_a, params_b, strict=True):
             if type(a) is type(b) and a == b:
-                if a in first or a in second:
+                if a in seen_first or a in seen_second:
                     raise PreparedError("an argument's stand-in is the same in both compilations")
                 slots.append((False, a))
                 continue
-            index = next((i for i in range(len(first)) if type(a) is type(first[i]) and a == first[i]
-                          and type(b) is type(second[i]) and b == second[i]), None)
+            index = next((i for i in range(len(first)) if type(a) is type(seen_first[i]) and a == seen_first[i]
+                          and type(b) is type(seen_second[i]) and b == seen_second[i]), None)
             if index is None:
                 raise PreparedError(f"a value in the SQL changes on its own or is rewritten: {a!r} / {b!r}; "
                                     "pass it as an argument unchanged, or compare it in Python")
@@ -149,7 +164,7 @@ class Prepared:
         fields = [s[0] for s in compiler_a.select[0:compiler_a.col_count]]
         converters = tuple((pos, tuple(convs), expression)
                            for pos, (convs, expression) in compiler_a.get_converters(fields).items())
-        return _Compiled(sql=sql_a, slots=tuple(slots), converters=converters, shape=shape, model=model,
+        return _Compiled(sql=sql_a, slots=tuple(slots), adapted=adapted, converters=converters, shape=shape, model=model,
                          init_list=init_list, alias=sample.db)
 
     @staticmethod
@@ -174,6 +189,12 @@ class Prepared:
             names = tuple(compiler.select[i][0].target.attname for i in select_fields)
             return "model", klass_info["model"], names
         raise PreparedError(f"{iterable.__name__} is not supported")
+
+
+def first_of(queryset: QuerySet) -> QuerySet:
+    """The query of ``queryset.first()`` (its own order, else the primary key's; one row), for a
+    ``build`` whose caller takes ``Prepared.first``."""
+    return (queryset if queryset.ordered else queryset.order_by("pk"))[:1]
 
 
 def _convert(row, converters, connection) -> list:

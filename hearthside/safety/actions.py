@@ -85,7 +85,7 @@ def stop_plan_sharing_on_withdrawal(sender, user, purpose, **kwargs) -> None:
 
 import logging  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
-from datetime import timedelta  # noqa: E402
+from datetime import datetime, timedelta  # noqa: E402
 
 from django.conf import settings  # noqa: E402
 from django.db import models  # noqa: E402
@@ -170,6 +170,27 @@ def recent_texts(queryset, *, field: str = "body", minutes: int = HISTORY_MINUTE
     """
     since = timezone.now() - timedelta(minutes=minutes)
     rows = list(queryset.filter(created_at__gte=since).order_by("-created_at").values_list(field, flat=True)[:limit])
+    return [r for r in reversed(rows) if r]
+
+
+_RECENT: dict[tuple[type, int], object] = {}
+
+
+def recent_texts_in(model, conversation, author, *, minutes: int = HISTORY_MINUTES,
+                    limit: int = HISTORY_MESSAGES) -> list[str]:
+    """``recent_texts`` of ``author``'s messages (their ``body``) in ``conversation`` (a row of
+    ``model.CONVERSATION``), by the same rule, the query compiled once per model (core.prepared):
+    every message sent asks it."""
+    from hearthside.core.prepared import Prepared
+
+    key = (model, limit)
+    prepared = _RECENT.get(key)
+    if prepared is None:
+        in_it = f"{model.CONVERSATION}_id"
+        prepared = _RECENT[key] = Prepared(lambda conversation_id, author_id, since: model._default_manager.filter(
+            **{in_it: conversation_id}, author_id=author_id, created_at__gte=since).order_by("-created_at")
+            .values_list("body", flat=True)[:limit], int, int, datetime)
+    rows = prepared(conversation.pk, author.pk, timezone.now() - timedelta(minutes=minutes))
     return [r for r in reversed(rows) if r]
 
 

@@ -3,7 +3,7 @@ and anything that could make a reused compilation wrong is refused when it is fi
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from django.contrib.sessions.models import Session
@@ -145,3 +145,34 @@ def test_arguments_are_checked():
         by_id(1, 2)
     with pytest.raises(PreparedError):
         Prepared(lambda when: User.objects.filter(date_joined=when), float)(1.0)
+
+
+def test_a_datetime_argument_is_written_as_the_orm_writes_it():
+    ada, bea, cyd = _people("ada", "bea", "cyd")
+    now = timezone.now()
+    User.objects.filter(pk=ada.pk).update(date_joined=now - timedelta(minutes=5))
+    User.objects.filter(pk=bea.pk).update(date_joined=now - timedelta(seconds=30))
+    User.objects.filter(pk=cyd.pk).update(date_joined=now)
+    joined_since = Prepared(lambda since: User.objects.filter(date_joined__gte=since).order_by("pk")
+                            .values_list("username", flat=True), datetime)
+    for since in (now - timedelta(minutes=10), now - timedelta(minutes=1), now, now + timedelta(microseconds=1)):
+        assert joined_since(since) == list(User.objects.filter(date_joined__gte=since).order_by("pk")
+                                           .values_list("username", flat=True)), since
+    with pytest.raises(TypeError, match="aware"):
+        joined_since(now.replace(tzinfo=None))
+
+
+def test_recent_texts_in_answers_as_recent_texts():
+    from hearthside.community.models import ChatMessage
+    from hearthside.safety.actions import recent_texts, recent_texts_in
+
+    ada, bea = _people("ada", "bea")
+    group = Group.objects.create(slug="g-2", name="G")
+    for i, (who, minutes) in enumerate([(ada, 200), (ada, 25), (bea, 20), (ada, 10), (ada, 1)]):
+        message = ChatMessage.objects.create(group=group, author=who, client_id=f"c{i}", body=f"text {i}")
+        ChatMessage.objects.filter(pk=message.pk).update(created_at=timezone.now() - timedelta(minutes=minutes))
+    for who in (ada, bea):
+        for limit in (1, 2, 10):
+            assert recent_texts_in(ChatMessage, group, who, limit=limit) == recent_texts(
+                ChatMessage.objects.filter(group=group, author=who), limit=limit)
+    assert recent_texts_in(ChatMessage, group, ada) == ["text 1", "text 3", "text 4"]
