@@ -38,7 +38,6 @@ import argparse
 import asyncio
 import json
 import os
-import resource
 import signal
 import subprocess
 import sys
@@ -56,6 +55,9 @@ from common import (  # noqa: E402
     machine_description,
     pct,
     pg_admin,
+    raise_file_limit,
+    rss_mib,
+    run_client_loop,
     start_clients,
     stop_clients,
     wait_for_port,
@@ -68,19 +70,8 @@ PREFIX = "hsbench"
 COOKIE = "hearthside_session"
 
 
-def raise_file_limit() -> int:
-    """As many open files as the hard limit allows (a socket is a file, on both sides)."""
-    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    if hard == resource.RLIM_INFINITY or hard > soft:
-        resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
-    return resource.getrlimit(resource.RLIMIT_NOFILE)[0]
 
 
-def rss_mib(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -170,14 +161,7 @@ class AsgiServer:
 
 
 def client_main(conn, credentials: list[str], port: int, auth: str, timeout: float) -> None:
-    raise_file_limit()
-    try:
-        import uvloop
-
-        uvloop.install()
-    except ImportError:
-        pass
-    asyncio.run(_client(conn, credentials, port, auth, timeout))
+    run_client_loop(_client, conn, credentials, port, auth, timeout)
 
 
 async def _client(conn, credentials, port, auth, timeout):

@@ -55,7 +55,6 @@ import argparse
 import asyncio
 import json
 import os
-import resource
 import signal
 import subprocess
 import sys
@@ -74,7 +73,10 @@ from common import (  # noqa: E402
     machine_description,
     pct,
     pg_admin,
+    raise_file_limit,
     report_step,
+    rss_mib,
+    run_client_loop,
     start_clients,
     stop_clients,
     wait_for_port,
@@ -86,12 +88,6 @@ from hearthside.core.asgi_server import uvicorn_command  # noqa: E402
 PREFIX = "hsrooms"
 
 
-def raise_file_limit() -> int:
-    """As many open files as the hard limit allows (a socket is a file, on both sides)."""
-    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    if hard == resource.RLIM_INFINITY or hard > soft:
-        resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
-    return resource.getrlimit(resource.RLIMIT_NOFILE)[0]
 
 
 def db_pids(database: str) -> list[int]:
@@ -117,16 +113,6 @@ def cpu_delta(before: dict[int, float], pids: list[int]) -> float:
     return sum(after[pid] - before[pid] for pid in before if after.get(pid, 0.0) >= before[pid] > 0)
 
 
-def rss_mib(pids: list[int]) -> float:
-    total = 0.0
-    for pid in pids:
-        try:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1]) / 1024
-        except OSError:
-            pass
-    return total
 
 
 # ---------------------------------------------------------------------------------------------
@@ -235,14 +221,7 @@ class Servers:
 def client_main(conn, sockets: list[dict], step_s: float, drain_s: float, concurrency: int) -> None:
     """``sockets``: {"token", "port", "slug", "sender": sender number or None}. Opens every socket,
     then runs steps as the orchestrator says ("step", rate, senders, start_at) until "stop"."""
-    raise_file_limit()
-    try:
-        import uvloop
-
-        uvloop.install()
-    except ImportError:
-        pass
-    asyncio.run(_client(conn, sockets, step_s, drain_s, concurrency))
+    run_client_loop(_client, conn, sockets, step_s, drain_s, concurrency)
 
 
 async def _client(conn, sockets, step_s, drain_s, concurrency):

@@ -12,6 +12,7 @@ import json
 import multiprocessing as mp
 import os
 import re
+import resource
 import signal
 import socket
 import subprocess
@@ -439,3 +440,38 @@ def serve_profiled(port: int, out: str) -> None:
         profiler.disable()
         profiler.dump_stats(out)
         in_threads.dump_stats(out + ".threads")
+
+
+def raise_file_limit() -> int:
+    """As many open files as the hard limit allows (a socket is a file, on both sides)."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard == resource.RLIM_INFINITY or hard > soft:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    return resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+
+
+def rss_mib(pids: int | list[int]) -> float:
+    """Resident memory of ``pids`` (one or several processes), MiB; a process gone counts nothing."""
+    total = 0.0
+    for pid in [pids] if isinstance(pids, int) else pids:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) / 1024
+        except OSError:
+            pass
+    return total
+
+
+def run_client_loop(main, *args) -> None:
+    """A client process's event loop: the open-file limit raised, uvloop when it is installed."""
+    import asyncio
+
+    raise_file_limit()
+    try:
+        import uvloop
+
+        uvloop.install()
+    except ImportError:
+        pass
+    asyncio.run(main(*args))
