@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hearthside.core import realtime
+from hearthside.core.prepared import Prepared, first_of
 
 from .. import policy
 from ..models import Conversation
@@ -65,8 +66,13 @@ def outreach_of(user) -> Conversation | None:
     """The live conversation the safety team opened with ``user`` (the banner on every page)."""
     if user is None or not user.is_authenticated:
         return None
-    return (Conversation.objects.filter(person=user, status=Conversation.Status.ACTIVE, alert__isnull=False)
-            .select_related("supporter").order_by("-created_at").first())
+    return _live_outreach.first(user.pk)
+
+
+# Asked by every signed-in page (the banner): compiled once (core.prepared). Nearly always there is
+# none; the supporter's name is loaded when a banner is drawn.
+_live_outreach = Prepared(lambda user_id: first_of(Conversation.objects.filter(
+    person_id=user_id, status=Conversation.Status.ACTIVE, alert__isnull=False).order_by("-created_at")), int)
 
 
 def do_mark_seen(user, conversation: Conversation) -> None:
