@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -34,6 +35,8 @@ from hearthside.core import crypto
 
 from . import checkin_days
 from .models import CheckIn
+
+log = logging.getLogger("hearthside.selfcare")
 
 WINDOWS = (7, 30, 90, 365)
 MIN_DAYS_FOR_TREND = 3
@@ -209,7 +212,11 @@ def _aad(user_id: int, name: str, stamp: str) -> str:
 
 
 def _cached(user_id: int, days: int, name: str, stamp: str) -> str | None:
-    kept = cache.get(_cache_key(user_id, days, name))
+    try:
+        kept = cache.get(_cache_key(user_id, days, name))
+    except Exception:  # noqa: BLE001 - Redis away: the answer is computed, as without a cache
+        log.warning("insights cache unavailable; computing the answer", exc_info=True)
+        return None
     if not kept or kept[0] != stamp:
         return None
     try:
@@ -219,14 +226,22 @@ def _cached(user_id: int, days: int, name: str, stamp: str) -> str | None:
 
 
 def _keep(user_id: int, days: int, name: str, stamp: str, text: str) -> None:
-    cache.set(_cache_key(user_id, days, name), (stamp, crypto.encrypt(text, _aad(user_id, name, stamp))),
-              CACHE_SECONDS)
+    try:
+        cache.set(_cache_key(user_id, days, name), (stamp, crypto.encrypt(text, _aad(user_id, name, stamp))),
+                  CACHE_SECONDS)
+    except Exception:  # noqa: BLE001 - Redis away: not kept, computed again next time
+        log.warning("insights cache unavailable; answer not kept", exc_info=True)
 
 
 def forget(user_id: int) -> None:
     """Delete the person's cached answers and pages (at erasure: they would match nothing once the
-    person's summaries are gone, but they are still their health data, if encrypted)."""
-    cache.delete_many([_cache_key(user_id, days, name) for days in WINDOWS for name in _names()])
+    person's summaries are gone, but they are still their health data, if encrypted). With Redis
+    away the erasure goes on: the entries are encrypted, bound to a fingerprint of summaries that
+    no longer exist, and expire within CACHE_SECONDS."""
+    try:
+        cache.delete_many([_cache_key(user_id, days, name) for days in WINDOWS for name in _names()])
+    except Exception:  # noqa: BLE001
+        log.warning("insights cache unavailable at erasure; entries expire within a day", exc_info=True)
 
 
 # -- The answer from the days' summaries -------------------------------------------------------

@@ -265,3 +265,38 @@ def test_the_sums_give_statistics_mean_to_the_bit_and_type():
         assert (got, type(got)) == (want, type(want)), [values[i] for i in chosen]
     with pytest.raises(statistics.StatisticsError):
         _Sums([1]).mean(0, 0, 0)
+
+
+class _CacheAway:
+    """A cache whose server is away (Redis down): every call raises, as django's RedisCache does."""
+
+    def __getattr__(self, name):
+        def refuse(*args, **kwargs):
+            raise ConnectionError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+        return refuse
+
+
+@pytest.mark.django_db
+def test_with_the_cache_away_insights_are_computed_and_erasure_goes_on(person, computed, monkeypatch):
+    from django.test import Client
+
+    from hearthside.accounts.actions import erase_user_now
+    from hearthside.accounts.models import User
+    from hearthside.selfcare import insights
+
+    with time_machine.travel(NOW, tick=False):
+        user = person("cacheless")
+        write_history(user, random.Random(27), days=30)
+        monkeypatch.setattr(insights, "cache", _CacheAway())
+        read_all(user)  # every window, equal to the reference
+        read_all(user)
+        assert computed == list(insights.WINDOWS) * 2  # nothing kept, nothing read back
+        client = Client()
+        client.force_login(user)
+        for language in ("en", "es"):
+            page = client.get("/selfcare/insights/", {"days": 30}, HTTP_ACCEPT_LANGUAGE=language)
+            assert page.status_code == 200
+        erase_user_now(user)
+        assert not User.objects.filter(pk=user.pk, is_active=True).exists() or not User.objects.filter(
+            pk=user.pk).exists()
