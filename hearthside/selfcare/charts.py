@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
+from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
 
@@ -42,7 +43,7 @@ def line_chart(points: list[dict], smooth: list[dict], start: str, end: str, *, 
     out = _frame(title, lo, hi, list(ticks), bands)
     for label_day in (s, e):
         out.append(f'<text class="axis" x="{_x(label_day, s, e):.1f}" y="{H - 8}" '
-                   f'text-anchor="{"start" if label_day == s else "end"}">{label_day:%d %b}</text>')
+                   f'text-anchor="{"start" if label_day == s else "end"}">{escape(date_format(label_day, "d M"))}</text>')
     if smooth and len(smooth) > 1:
         path = " ".join(f"{'M' if i == 0 else 'L'}{_x(date.fromisoformat(p['date'][:10]), s, e):.1f},"
                         f"{_y(p[key], lo, hi):.1f}" for i, p in enumerate(smooth))

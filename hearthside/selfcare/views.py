@@ -159,6 +159,9 @@ def _insights_body(data: dict) -> str:
     names = dict(zip(insights.WEEKDAYS, [_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")],
                      strict=True))
     data = {**data, "weekday": [{**w, "weekday": names[w["weekday"]]} for w in data["weekday"]]}
+    # So are the sleep bands'.
+    bands = {"under 6 h": _("under 6 h"), "6–8 h": _("6–8 h"), "over 8 h": _("over 8 h")}
+    data["sleep"] = [{**s, "sleep": bands.get(s["sleep"], s["sleep"])} for s in data["sleep"]]
     weekday_chart = charts.bar_chart(data["weekday"], "weekday", "mood", title=_("Average mood by weekday")) \
         if data["enough_for_trend"] else None
     return render_to_string("selfcare/_insights_body.html", {

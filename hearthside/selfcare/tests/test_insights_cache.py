@@ -300,3 +300,20 @@ def test_with_the_cache_away_insights_are_computed_and_erasure_goes_on(person, c
         erase_user_now(user)
         assert not User.objects.filter(pk=user.pk, is_active=True).exists() or not User.objects.filter(
             pk=user.pk).exists()
+
+
+@pytest.mark.django_db
+def test_the_spanish_page_names_the_sleep_bands_and_months_in_spanish(person):
+    from django.test import Client
+
+    with time_machine.travel(NOW, tick=False):
+        user = person("sueño")
+        write_history(user, random.Random(28), days=120)
+        client = Client()
+        client.force_login(user)
+        for _read in (1, 2):  # computed, then from the cache
+            html = client.get("/selfcare/insights/", {"days": 90}, HTTP_ACCEPT_LANGUAGE="es").content.decode()
+            assert "menos de 6 h" in html and "más de 8 h" in html and "under 6 h" not in html
+            assert "Mar</text>" in html and "Dic</text>" in html  # the chart's first and last day
+        english = client.get("/selfcare/insights/", {"days": 90}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+        assert "under 6 h" in english and "Mar</text>" in english and "Dec</text>" in english
