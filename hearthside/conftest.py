@@ -21,6 +21,22 @@ from hearthside.testing.browser_fixtures import (  # noqa: F401  (pytest fixture
 PASSWORD = "a-long-test-passphrase-42"
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database, and before it is dropped, the connections that threads of
+    in-process servers (uvicorn's database workers) still hold to it on PostgreSQL are ended:
+    otherwise "database is being accessed by other users" stops the drop and the test database is
+    left behind on the server."""
+    yield
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                       " WHERE datname = current_database() AND pid <> pg_backend_pid()")
+
+
 @pytest.fixture(autouse=True)
 def _fast_hashing(settings):
     # Argon2 is deliberately slow; tests that do not measure hashing use a fast hasher.

@@ -296,6 +296,25 @@ def log_in(context, user, base_url: str, *, otp_device=None) -> None:
                           "httpOnly": True, "sameSite": "Lax"}])
 
 
+def close_loop(loop) -> None:
+    """Cancel what still runs on ``loop`` (the fan-out hub's Redis subscriber, presence's
+    heartbeat), let it finish, then close the loop, as ``asyncio.run`` does. A loop closed with
+    tasks pending leaves them to the garbage collector, whose "Task was destroyed but it is
+    pending!" log, run inside whatever code the collector interrupted, once broke an unrelated
+    test's ``ast.parse`` (SystemError: AST constructor recursion depth mismatch)."""
+    import asyncio
+
+    try:
+        pending = [task for task in asyncio.all_tasks(loop) if not task.done()]
+        for task in pending:
+            task.cancel()
+        if pending:
+            loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+        loop.run_until_complete(loop.shutdown_asyncgens())
+    finally:
+        loop.close()
+
+
 @contextlib.contextmanager
 def serve_asgi(host: str = "127.0.0.1", *, timeout: float = 15.0):
     """Serve ``hearthside.asgi:application`` (HTTP and websockets) with uvicorn in a thread.
@@ -340,7 +359,7 @@ def serve_asgi(host: str = "127.0.0.1", *, timeout: float = 15.0):
         except BaseException as exc:  # noqa: BLE001 - reported to the test below
             failure.append(exc)
         finally:
-            loop.close()
+            close_loop(loop)
 
     layer = get_channel_layer()
     patched = isinstance(layer, InMemoryChannelLayer)
