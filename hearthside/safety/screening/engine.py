@@ -169,6 +169,9 @@ _SELF_CONSTRUCTS = frozenset({"farewell", "plan", "attempt_in_progress", "crisis
 # "I almost killed myself laughing": accident or hyperbole, not ideation.
 _IDIOM_NEXT = frozenset("""laughing laugh laughed tripping tripped falling fell slipping slipped accidentally accident
     doing working studying over""".split())
+# "I want to die of embarrassment", "... of laughter": a figure of speech (session 13).
+_DIE_OF_FIGURE = frozenset("""laughter laughing embarrassment boredom cringe cuteness jealousy envy heat hunger
+    thirst excitement happiness joy curiosity anticipation suspense secondhand""".split())
 # What may follow a phrase flagged "end" ("gonna commit." / "gonna commit tonight").
 _PRESCRIBED = frozenset("prescribed doctor doctors dr gp pharmacist recommended course antibiotics".split())
 # "I took 2 advil for my headache", "I took 400mg of ibuprofen": a number is a quantity (``<qty>``
@@ -898,6 +901,9 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
             and not (nxt == "over" and words[j - 1] == "life"):
         # "I nearly killed myself over that exam" is hyperbole; "going to end my life over a girl" is not.
         return None
+    if construct in ("passive_ideation", "active_ideation") and words[j - 1] in ("die", "dying") and nxt == "of" \
+            and j + 1 < n_words and words[j + 1] in _DIE_OF_FIGURE:
+        return None  # "I want to die of embarrassment"
     if construct == "attempt_in_progress" and _PRESCRIBED.intersection(words[j:j + 5]):
         return None  # "I took all the pills the doctor prescribed": the course, as prescribed
     if construct == "attempt_in_progress" and _ordinary_dose(ctx, i, j):

@@ -1450,6 +1450,21 @@ _add("active_ideation", "intent method",
      rf"(?:estoy )?(?:mas |muy |super |totalmente )?decidid[oa] {gap(2)}a (?:acabar|terminar) con (?:esto|todo)"
      r"(?! (?:del|de|el|la|los|las|lo|en|este|esta)\b)")
 
+# Session 13, seventh reading (the Spanish for the English kinds written that session; every phrase
+# written for this module): to be with the dead in heaven, a day named as the day one dies, too tired
+# or hurt to go on.
+_add("active_ideation", "",
+     r"(?:hoy|esta noche|manana) es (?:el dia|la noche) (?:en )?(?:que|el que|la que) (?:me muero|muero|me mato|"
+     r"lo hago|acabo con todo|termino con todo|me quito la vida)" + END)
+_add("passive_ideation", "",
+     r"(?:quiero|quisiera|ojala pudiera|necesito|dejame|llevame a) (?:irme|estar|ir|reunirme) con (?:mi |mis )?"
+     r"(?:abuela|abuelo|abuelos|mama|papa|madre|padre|hermano|hermana|hijo|hija|novio|novia|amigo|amiga|el|ella|"
+     r"ellos) (?:al cielo|en el cielo)" + END,
+     r"(?:quiero|quisiera|ojala pudiera|dejame) (?:irme|estar|ir) contigo (?:al cielo|en el cielo)" + END,
+     r"llevame contigo(?: al cielo| alla arriba| a donde estes| adonde estes)?" + END,
+     r"(?:estoy|me siento|ando) (?:demasiado|muy|tan) (?:cansad[oa]|herid[oa]|rot[oa]|agotad[oa]|destrozad[oa]) "
+     r"(?:para|como para) seguir(?: adelante| viviendo)?" + END)
+
 # ------------------------------------------------------------ passive ideation (moderate)
 _add("passive_ideation", "",
      rf"{DESIRE} {FILL}{MORIR}",

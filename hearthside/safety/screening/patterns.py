@@ -1306,6 +1306,35 @@ RULES_MORE: list[tuple[str, str, list[str]]] = [
         "(soon|almost|nearly) (it will|it is going to) [all] be over",
         "(it is|it will be|it will all be|it is all) (soon|almost|nearly) [to be] over",
     ]),
+    # Session 13 (seventh reading: probes written from kinds seen among the Twitter dev misses; every
+    # phrase written here): a day named as the day of one's death, wondering how a fall from a height
+    # feels, no wish to fight on, joining the dead, too hurt or tired to go on, a noose or pills ready.
+    ("active_ideation", "end", [
+        "(today|tonight|tomorrow) (is|will be|is going to be) the (day|night) (i die|i end it|i kill myself|"
+        "i finally die|i finally end it|i do it)",
+        "(guess who|guess who is|guess who will) (going to|gonna|will) die (today|tonight)",
+    ]),
+    ("passive_ideation", "end", [
+        "(wonder|wondering|wondered|curious|think about|thinking about|thinking) (how|what) (it|it would|would it) "
+        "(feels|feel|be like|is like) to (jump|jumping|fall|falling|throw myself) (off|from) (a|the|my) ~2 "
+        "(<height>|building|tower|skyscraper|parking garage|car park|apartment|story building|storey building)",
+        "(what does it|how does it|what would it|how would it) feel [like] to (jump|fall|throw myself) (off|from) "
+        "(a|the|my) ~2 (<height>|building|tower|skyscraper|parking garage|car park|story building|storey building)",
+        "(do not|can not|no longer) (want to|have the strength to|have it in me to) (fight|keep fighting|fight on) "
+        "[this|it] [anymore|any longer|any more]",
+        "(tired of|sick of|done) fighting (this|it|to stay alive|to live|to keep going|for my life)",
+        "(can not|cannot) (keep fighting|fight|keep on fighting) [this|it] (anymore|any longer|any more)",
+        "too (hurt|tired|broken|exhausted|weak|numb|sad) to (go on|keep going|carry on)",
+    ]),
+    ("passive_ideation", "end", [
+        "(let me|take me|i want to|i just want to|i wish i could|i need to) (join|be with|go with|come with) "
+        "(you|him|her|them|my <relative>|my grandparents|my baby|my best friend) (in heaven|up in heaven|up there in heaven)",
+        "(take me|let me come|let me go) with you (to heaven|up to heaven|up there|wherever you are)",
+    ]),
+    ("lethal_means", "possession athand end", [
+        "(i have|i have got|i got|got|i have had) (the|a|my) (<hang>|<means>) (ready|set up|tied|prepared|laid out|"
+        "all set|all ready|counted out|lined up)",
+    ]),
 ]
 RULES.extend(RULES_MORE)
 
@@ -1315,7 +1344,8 @@ EMOJI_MEANS = frozenset({"emoji_knife", "emoji_pill", "emoji_rope", "emoji_gun",
 
 # ---------------------------------------------------------------- context cues
 # Words skipped *inside* a phrase ("I want to fucking die").
-SKIP_INSIDE = frozenset("""just really fucking fuckin fking fkn literally actually honestly seriously truly
+SKIP_INSIDE = frozenset("""just really fucking fuckin fking fkn freaking freakin frickin fricking friggin
+    effing bloody goddamn literally actually honestly seriously truly
     so kinda totally simply genuinely badly desperately even quietly finally already sometimes
     still often always probably lowkey highkey deadass sleeping come""".split())
 
