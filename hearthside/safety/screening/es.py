@@ -1463,7 +1463,9 @@ _add("passive_ideation", "",
      r"(?:quiero|quisiera|ojala pudiera|dejame) (?:irme|estar|ir) contigo (?:al cielo|en el cielo)" + END,
      r"llevame contigo(?: al cielo| alla arriba| a donde estes| adonde estes)?" + END,
      r"(?:estoy|me siento|ando) (?:demasiado|muy|tan) (?:cansad[oa]|herid[oa]|rot[oa]|agotad[oa]|destrozad[oa]) "
-     r"(?:para|como para) seguir(?: adelante| viviendo)?" + END)
+     r"(?:para|como para) seguir(?: adelante| viviendo)?" + END,
+     r"(?:me quedan|tengo) (?:exactamente |solo |solamente |apenas )?(?:\d+|unos|unas|dos|tres|cuatro|cinco|seis|"
+     r"siete|diez) (?:dias|semanas|horas|meses) de vida")
 
 # ------------------------------------------------------------ passive ideation (moderate)
 _add("passive_ideation", "",

@@ -1331,6 +1331,10 @@ RULES_MORE: list[tuple[str, str, list[str]]] = [
         "(you|him|her|them|my <relative>|my grandparents|my baby|my best friend) (in heaven|up in heaven|up there in heaven)",
         "(take me|let me come|let me go) with you (to heaven|up to heaven|up there|wherever you are)",
     ]),
+    ("passive_ideation", "", [
+        "(i have|i have got|i got|i only have|i have only got|got) [exactly|only|just] (#|a few|two|three|four|five|"
+        "six|seven|ten) (days|weeks|hours|months) (left to live|of life left)",
+    ]),
     ("lethal_means", "possession athand end", [
         "(i have|i have got|i got|got|i have had) (the|a|my) (<hang>|<means>) (ready|set up|tied|prepared|laid out|"
         "all set|all ready|counted out|lined up)",

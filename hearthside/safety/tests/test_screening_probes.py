@@ -257,6 +257,9 @@ CRISIS: list[tuple[str, str]] = [
     ("estoy demasiado cansada para seguir", MODERATE),
     ("estoy demasiado herido para seguir adelante", MODERATE),
     ("i have the rope ready", MODERATE),
+    ("i've got exactly 23 days of life left and i've never felt so calm", MODERATE),
+    ("i only have a few weeks left to live", MODERATE),
+    ("me quedan 23 días de vida y nunca estuve tan tranquila", MODERATE),
 ]
 
 LOOK_ALIKES: list[str] = [
@@ -282,6 +285,10 @@ LOOK_ALIKES: list[str] = [
     "tengo la cuerda lista para escalar mañana",
     "hoy es el día en que me muero de la risa en el cine",
     "quiero morirme de risa con este video",
+    "my phone has only 3 hours of battery life left",
+    "the doctor says grandpa has 3 months left to live",
+    "me quedan 3 días de vacaciones",
+    "el médico dice que a mi abuelo le quedan 3 meses de vida",
     # An ordinary dose, by count or by weight (session 12: these were "imminent").
     "I took 2 advil for my headache",
     "I took 3 ibuprofen earlier, back still hurts",
