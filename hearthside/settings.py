@@ -135,6 +135,8 @@ TEMPLATES = [
                 "hearthside.safety.context_processors.help_lines",
                 "hearthside.supportline.context_processors.outreach",
             ],
+            # {% url %} keeps what it reversed (core/templatetags/kept_urls.py).
+            "builtins": ["hearthside.core.templatetags.kept_urls"],
         },
     },
 ]
