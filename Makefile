@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint tour bench bench-screen screener-cache bench-outreach bench-realtime bench-rooms bench-handshake bench-synapse bench-supportline cluster eval-safety eval-companion eval-moderation train-emotions train-screener venv messages clean
+.PHONY: run test lint tour bench bench-screen screener-cache bench-outreach bench-realtime bench-rooms bench-page-frame bench-handshake bench-synapse bench-supportline cluster eval-safety eval-companion eval-moderation train-emotions train-screener venv messages clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -68,6 +68,9 @@ bench-rooms: $(STAMP)
 
 # Websocket handshakes, a reconnect storm and idle sockets on one ASGI process. N=1000,5000 sockets;
 # OLD=DIR (git worktree add /tmp/old-hs HEAD) runs that checkout side by side.
+bench-page-frame: $(STAMP)
+	$(PY) bench/bench_page_frame.py
+
 bench-handshake: $(STAMP)
 	$(PY) bench/bench_handshake.py --members $(or $(N),1000) $(if $(OLD),--old $(OLD))
 

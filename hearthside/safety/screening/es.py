@@ -1614,7 +1614,7 @@ _add("passive_ideation", "closed",
      rf"(?:[,¿?] )*(?:{W} )?(?:a )?(?:alguien|quien|alguno|mi familia|mis amigos|mis papas|mis padres) "
      r"(?:le |lo |la |me |se |los )?(?:importaria|importa|notaria|nota|extranaria|extrana|lloraria|daria cuenta|"
      rf"darian cuenta|enteraria|echaria de menos|extranarian|notarian|importaria|importarian)",
-     r"(?:alguien|quien|alguno) (?:me |lo |le |se )?(?:extranaria|notaria|lloraria|echaria de menos|extrana|"
+     r"(?:alguien|quien|alguno|nadie) (?:me |lo |le |se )?(?:extranaria|notaria|lloraria|echaria de menos|extrana|"
      r"extranara|notara|importaria|daria cuenta)(?: de)? (?:, )?si (?:yo )?(?:me )?(?:muero|muriera|desapareciera|"
      r"desaparezco para siempre|ya no estuviera|no estuviera|fuera para siempre|dejara de existir|matara|mato|"
      r"suicidara|suicido)(?! (?:un|una|unos|unas|por|del|de)\b)(?: manana| hoy| esta noche| un dia| de repente)?",
@@ -2030,6 +2030,8 @@ _add("burdensomeness", "",
      r"vivirian|viviria|serian|seria) (?:mas felices |mejor )?(?:sin mi|mejor sin mi)|solo (?:causo|doy|traigo) "
      r"problemas|les (?:arruino|estoy arruinando) la vida|a nadie le (?:importaria|importa) si (?:me muero|"
      r"muero|desaparezco|no estoy|me voy)|siento que sobro|sobro en este mundo",
+     # Session 13: "nadie me extrañaría" (alone: low, like "no one would miss me"; with "si me muriera": above).
+     r"nadie me (?:extranaria|echaria de menos|notaria)" + END,
      # Issue #14: "estoy cansado de ser una carga para todos", "me siento una carga".
      r"(?:cansad[oa]s?|hart[oa]s?|agotad[oa]s?|arto|arta) de ser (?:una|un) (?:carga|estorbo|peso|lastre|problema|"
      r"molestia)|me siento (?:como )?(?:una|un) (?:carga|estorbo|peso muerto|lastre)|(?:ser|siendo|sigo siendo) "

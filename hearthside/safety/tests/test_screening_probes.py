@@ -260,6 +260,8 @@ CRISIS: list[tuple[str, str]] = [
     ("i've got exactly 23 days of life left and i've never felt so calm", MODERATE),
     ("i only have a few weeks left to live", MODERATE),
     ("me quedan 23 días de vida y nunca estuve tan tranquila", MODERATE),
+    ("nadie me extrañaría si me muriera", MODERATE),
+    ("nadie me echaría de menos si desapareciera", MODERATE),
 ]
 
 LOOK_ALIKES: list[str] = [
@@ -288,6 +290,7 @@ LOOK_ALIKES: list[str] = [
     "my phone has only 3 hours of battery life left",
     "the doctor says grandpa has 3 months left to live",
     "me quedan 3 días de vacaciones",
+    "nadie me extrañaría en la fiesta, así que no voy",
     "el médico dice que a mi abuelo le quedan 3 meses de vida",
     # An ordinary dose, by count or by weight (session 12: these were "imminent").
     "I took 2 advil for my headache",
