@@ -169,6 +169,8 @@ _SELF_CONSTRUCTS = frozenset({"farewell", "plan", "attempt_in_progress", "crisis
 # "I almost killed myself laughing": accident or hyperbole, not ideation.
 _IDIOM_NEXT = frozenset("""laughing laugh laughed tripping tripped falling fell slipping slipped accidentally accident
     doing working studying over""".split())
+# Despair with intensity is worth a human look in a message at most this long (words).
+_SHORT_EARNEST = 30
 # "I want to die of embarrassment", "... of laughter": a figure of speech (session 13).
 _DIE_OF_FIGURE = frozenset("""laughter laughing embarrassment boredom cringe cuteness jealousy envy heat hunger
     thirst excitement happiness joy curiosity anticipation suspense secondhand""".split())
@@ -1331,6 +1333,11 @@ def _assess(toks: Tokens) -> _Reading:
     if level < HIGH and risks and (Sign.PLAN_WEAK in feats or Sign.MEANS_NEAR_RISK in feats or (p and risks >= 2)):
         level = HIGH
     elif level < MOD and risks >= 2:
+        level = MOD
+    elif level < MOD and risks and Sign.INTENSITY in feats and len(ctx.words) <= _SHORT_EARNEST:
+        # Despair said in earnest or for good in a chat-length message ("I can't do this anymore.
+        # I'm done. For good this time"): not a stated wish to die, but worth a human look (issue
+        # #14, session 13). Not in long posts, where "so" and "every day" are how stress is told.
         level = MOD
     if level < MOD and _apart(weak_farewells) >= 2:
         # Two separate goodbye cues and nothing else ("gave my dog to my sister, she'll take better

@@ -2776,6 +2776,9 @@ def _aggregate(ctx: _Ctx, evidence: list[Evidence]) -> Result:
         level = HIGH
     if level < MOD and risks >= 2:
         level = MOD
+    if level < MOD and risks and (x or Sign.INTENSITY_EMPHATIC in feats) and n_words <= 30:
+        # Despair said in earnest or for good ("ya no puedo más. esta vez va en serio"), as in English.
+        level = MOD
     if level < MOD and Sign.FAREWELL_WEAK in feats and risks and n_words <= 12:
         # "ya no puedo más, adiós": a goodbye after saying they cannot go on, in a short message.
         level = MOD

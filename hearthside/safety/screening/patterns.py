@@ -1331,6 +1331,19 @@ RULES_MORE: list[tuple[str, str, list[str]]] = [
         "(you|him|her|them|my <relative>|my grandparents|my baby|my best friend) (in heaven|up in heaven|up there in heaven)",
         "(take me|let me come|let me go) with you (to heaven|up to heaven|up there|wherever you are)",
     ]),
+    ("active_ideation", "subj", [
+        "(going to|gonna|will|want to|about to|planning to|ready to) (swerve|drive|crash|steer|veer) [my car|the car] "
+        "into (a|the) (tree|wall|pole|truck|river|lake|barrier|oncoming traffic|traffic|semi|bridge pillar|lorry)",
+    ]),
+    ("passive_ideation", "", [
+        "(does|do|will|would|can) [my|the|a] ~1 (life insurance|insurance|policy) ~2 (cover|covers|pay|pays|pay out|"
+        "payout|still pay) ~3 (suicide|if i kill myself|if i die by suicide)",
+        "(my|the) (life insurance|insurance policy|policy) ~2 (pays|pays out|covers|cover|pay) ~3 (suicide|if i kill myself)",
+    ]),
+    ("plan", "", [
+        "(what|which|how much) (height|floor|story|storey|distance|drop) ~5 (jump|fall|jumping|falling) ~3 "
+        "(not survive|to die|be fatal|be sure|kill you|kill me|be lethal|for sure)",
+    ]),
     ("passive_ideation", "", [
         "(i have|i have got|i got|i only have|i have only got|got) [exactly|only|just] (#|a few|two|three|four|five|"
         "six|seven|ten) (days|weeks|hours|months) (left to live|of life left)",

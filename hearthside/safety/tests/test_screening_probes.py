@@ -262,6 +262,12 @@ CRISIS: list[tuple[str, str]] = [
     ("me quedan 23 días de vida y nunca estuve tan tranquila", MODERATE),
     ("nadie me extrañaría si me muriera", MODERATE),
     ("nadie me echaría de menos si desapareciera", MODERATE),
+    ("i'm going to swerve into a tree on the way home", HIGH),
+    ("does life insurance cover suicide", MODERATE),
+    ("my life insurance pays out even for suicide right?", MODERATE),
+    ("what height do you need to jump from to not survive", HIGH),
+    ("i can't do this anymore. i'm done. for good this time", MODERATE),
+    ("ya no puedo más. esta vez va en serio", MODERATE),
 ]
 
 LOOK_ALIKES: list[str] = [
@@ -291,6 +297,14 @@ LOOK_ALIKES: list[str] = [
     "the doctor says grandpa has 3 months left to live",
     "me quedan 3 días de vacaciones",
     "nadie me extrañaría en la fiesta, así que no voy",
+    "i'm going to swerve into the left lane",
+    "we're going to drive into the city tomorrow",
+    "does my insurance cover a new phone",
+    "the documentary explained that life insurance policies exclude suicide in the first two years",
+    "what height do you need to jump from to dunk",
+    "i can't do this job anymore, quitting for good",
+    "i'm so done with this homework, for real",
+    "ya no aguanto este trabajo, en serio",
     "el médico dice que a mi abuelo le quedan 3 meses de vida",
     # An ordinary dose, by count or by weight (session 12: these were "imminent").
     "I took 2 advil for my headache",
