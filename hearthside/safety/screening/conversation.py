@@ -175,6 +175,11 @@ FINAL_SOFT = _rx(
     r"los (?:quiero|voy a extranar)(?: a todos| mucho)?", r"perdon(?:en|a)? por todo", r"perdonenme",
     r"recuerdenme", r"diganle", r"fue un (?:gusto|placer) conocer", r"ya esta$",
 )
+# Of the soft goodbyes, those that close more than a conversation: thanks or sorry for everything,
+# love to all, "remember me". "Thanks for listening" and "take care" end a vent; these do not.
+THANKS_ALL = _rx(r"thanks? (?:you )?for everything", r"sorry for everything", r"forgive me", r"remember me",
+                 r"love you all", r"gracias por todo", r"perdon(?:en|a)? por todo", r"perdonenme", r"recuerdenme",
+                 r"los quiero(?: a todos| mucho)")
 # An ordinary, future-facing sign-off makes a goodbye an ordinary one.
 SIGN_OFF = _rx(r"see (?:you|ya|u)(?! on the other)", r"talk (?:to you |to u )?(?:later|tomorrow|soon)",
                r"ttyl", r"catch you", r"until next", r"next (?:week|time|session)", r"nos vemos(?! del otro)",
@@ -286,7 +291,7 @@ TOOK = _rx(r"(?:i )?(?:took|swallowed|have taken|'?ve taken) (?:them all|all of 
            r"(?:ya )?me (?:las|los) (?:tome|trague)(?: todas| todos)?",
            r"me (?:tome|trague) (?:todas|todos|todo el frasco|el frasco entero)")
 # A decision, or resolve, said back to a wish to die.
-DECIDED = _rx(r"i'?ve decided$", r"i (?:have|'?ve)? ?made (?:up )?my (?:mind|decision)$",
+DECIDED = _rx(r"i'?ve decided$", r"i (?:have )?(?:just )?decided$", r"i made (?:up )?my (?:mind|decision)$", r"i (?:have|'?ve)? ?made (?:up )?my (?:mind|decision)$",
               r"i'?ve made (?:up )?my (?:mind|decision)$", r"my mind is made up",
               r"(?:nobody|no one|nothing) (?:can|will|is going to|'?s going to) stop me", r"i'?m (?:sure|ready) now$",
               r"ya (?:lo )?decidi$", r"ya (?:tome|tengo) (?:la|mi|una) decision", r"ya esta decidido",
@@ -323,7 +328,8 @@ DESPAIR = _rx(
     # Session 9: emptiness, no sense in anything, worth nothing, exhausted by everything.
     r"i feel (?:so |completely |totally )?(?:empty|numb|worthless|hopeless|invisible)",
     r"(?:everything|it'?s all|it is all|life) (?:is )?(?:just )?too much", r"i'?m (?:so )?done with everything",
-    r"i (?:don'?t|do not) (?:see|know) the point(?: anymore| of anything)?",
+    r"i (?:don'?t|do not) (?:see|know) the point(?: anymore| of anything| of (?:living|life|trying|going on))?"
+    r"(?! of)",
     r"(?:no|ya no le) (?:le )?veo sentido", r"nada tiene sentido", r"para que sigo", r"ya no tiene caso",
     r"me siento (?:muy |tan )?(?:vaci[oa]|inutil|invisible)", r"no valgo nada", r"no sirvo para nada",
     r"soy un estorbo", r"(?:estoy )?agotad[oa] de (?:todo|vivir)", r"no doy mas", r"ya no puedo(?: mas)?$",
@@ -381,6 +387,7 @@ class Cues(NamedTuple):
     question: bool
     topic_change: bool
     signed_off: bool
+    thanks_all: bool
     spans: tuple[tuple[int, int], ...]
 
 
@@ -415,7 +422,7 @@ def cues(text: str) -> Cues:
         done=bool(hits(DONE)), took=bool(hits(TOOK)), decided=bool(hits(DECIDED)), intense=bool(hits(INTENSE)), cut=bool(hits(CUT)),
         despair=bool(DESPAIR.search(norm)), moving=bool(MOVING.search(norm)), resolve=bool(hits(RESOLVE)),
         do_it=bool(DO_IT.search(norm)), question=question, topic_change=bool(TOPIC_CHANGE.search(norm)),
-        signed_off=signed_off,
+        signed_off=signed_off, thanks_all=not signed_off and bool(THANKS_ALL.search(norm)),
         spans=_spans(text, norm, found),
     )
 
@@ -457,12 +464,15 @@ def _continuation(new: Cues, earlier: list[Cues], prior: int) -> tuple[int, str]
         # "lol jk" after "I want to die": what was disclosed stands.
         best, kind = prior, "minimised"
     final = new.final_strong or new.final_soft >= 2
+    despair_before = any(c.despair for c in earlier)
     if new.final_strong or new.final_soft:
         if prior >= MOD:
             level = max(prior, HIGH)
         elif prep_before or new_prep:
             level = HIGH if final else MOD
-        elif prior == LOW and final:
+        elif prior == LOW and (final or (despair_before and new.thanks_all)):
+            # "I feel like a burden" … "I don't see the point anymore" … "thanks for everything"
+            # (session 13: a risk factor and despair before one soft goodbye).
             level = MOD
         else:
             level = NONE_
@@ -472,7 +482,6 @@ def _continuation(new: Cues, earlier: list[Cues], prior: int) -> tuple[int, str]
         level = max(prior, HIGH)
         if level > best:
             best, kind = level, "preparation"
-    despair_before = any(c.despair for c in earlier)
     if new.prep_strong and not moving and (prior == LOW or despair_before) and MOD > best:
         # "ya no aguanto más" … "fui a la farmacia y compré varias cajas": a person looks.
         best, kind = MOD, "preparation"

@@ -1965,7 +1965,9 @@ _add("do_it", "",
      rf"(?:lo (?:voy a|pienso|quiero) hacer|(?:voy a|pienso|quiero) hacerlo|lo hare|lo hago|ya lo hago){_DO_END}",
      r"(?:hoy|esta noche|ahora|ya) lo (?:hago|hare|voy a hacer)",
      rf"(?:voy a saltar|me voy a tirar|me voy a aventar|voy a tirarme|voy a aventarme){_DO_END}",
-     r"ya lo decidi|ya tome la decision|ya esta decidido|estoy decidid[oa](?= [.,?¡¿] | $)|"
+     # Not when the decision follows ("ya lo decidí, me voy a cambiar de carrera"; session 13).
+     r"(?:ya lo decidi|ya tome la decision|ya esta decidido)(?! (?:[,:] )?(?:me voy a|voy a|me cambio|me mudo|me voy de|"
+     r"lo dejo|dejo|renuncio|me quedo|me caso|lo compro|la compro|acepto)\b)|estoy decidid[oa](?= [.,?¡¿] | $)|"
      r"no hay vuelta atras|no hay marcha atras")
 _add("do_it", "",
      r"nadie me (?:va a|puede|podra) (?:parar|detener|convencer|hacer cambiar de opinion)|ya nada me (?:detiene|va a "
@@ -2776,8 +2778,11 @@ def _aggregate(ctx: _Ctx, evidence: list[Evidence]) -> Result:
         level = HIGH
     if level < MOD and risks >= 2:
         level = MOD
-    if level < MOD and risks and (x or Sign.INTENSITY_EMPHATIC in feats) and n_words <= 30:
-        # Despair said in earnest or for good ("ya no puedo más. esta vez va en serio"), as in English.
+    if level < MOD and x and n_words <= 30 and any(
+            e.construct in RISK_FACTORS and _unmodified(e) and (e.j >= ctx.n or ctx.toks[e.j] in _CLAUSE_MARKS)
+            for e in kept):
+        # Despair said in earnest or for good ("ya no puedo más. esta vez va en serio"), as in English;
+        # not despair about something named ("no puedo más con este trabajo, va en serio").
         level = MOD
     if level < MOD and Sign.FAREWELL_WEAK in feats and risks and n_words <= 12:
         # "ya no puedo más, adiós": a goodbye after saying they cannot go on, in a short message.
