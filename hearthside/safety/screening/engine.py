@@ -473,6 +473,11 @@ def _encode_tables(t: _Tables) -> tuple:
     pays: list[list[int]] = []
     memo: dict[int, tuple] = {}
     no_kids: dict = {}
+    # Most nodes end a phrase, and their entry lists repeat (a few hundred distinct against some
+    # 190,000 nodes), as do the leaves themselves: each distinct list, and each distinct leaf, is
+    # stored (and so loaded) once; nothing changes a node after it is built.
+    same_pay: dict[tuple[int, ...], list[int]] = {}
+    same_leaf: dict[tuple, tuple] = {}
 
     def plain(node: tuple) -> tuple:
         got = memo.get(id(node))
@@ -480,12 +485,17 @@ def _encode_tables(t: _Tables) -> tuple:
             return got
         pay = node[_PAY]
         if pay is not None:
-            pay = [entries.setdefault(e, len(entries)) for e in pay]
-            pays.append(pay)
+            key = tuple(entries.setdefault(e, len(entries)) for e in pay)
+            pay = same_pay.get(key)
+            if pay is None:
+                pay = same_pay[key] = list(key)
+                pays.append(pay)
         gaps = node[_GAPS]
         out = (pay, {k: plain(v) for k, v in node[_KIDS].items()} or no_kids,
                None if gaps is None else tuple((limit, plain(child)) for limit, child in gaps),
                node[_HAS_CLS], node[_NEXT_OK], node[_OPEN])
+        if out[1] is no_kids and gaps is None:
+            out = same_leaf.setdefault((id(pay), out[3], id(out[4]), out[5]), out)
         memo[id(node)] = out
         return out
 
