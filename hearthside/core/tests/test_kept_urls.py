@@ -84,12 +84,19 @@ def test_the_script_prefix_is_part_of_what_is_kept():
 
 
 def test_output_is_escaped_where_the_template_escapes():
-    # A view name from the context could carry characters that need escaping in an address with
-    # a string argument.
-    source = "{% url 'supportline:conversation' pk %}"
-    assert _ours(source, {"pk": 3}) == _theirs(source, {"pk": 3})
+    # A text argument may carry "&" into the address (the calendar feed's token is any text).
+    source = "{% url 'care:calendar_feed' token %}"
+    ours, theirs = _ours(source, {"token": "a&b"}), _theirs(source, {"token": "a&b"})
+    assert ours == theirs and "&amp;" in ours
+    again = _ours(source, {"token": "a&b"})  # kept: the raw address is kept, escaped on output
+    assert again == ours
+    unescaped = _ours("{% autoescape off %}{% url 'care:calendar_feed' token %}{% endautoescape %}", {"token": "a&b"})
+    assert "&amp;" not in unescaped and "a&b" in unescaped
+
+
+def test_an_argument_the_pattern_refuses_still_raises():
     with pytest.raises(NoReverseMatch):
-        _ours(source, {"pk": "<b>"})
+        _ours("{% url 'supportline:conversation' pk %}", {"pk": "<b>"})
 
 
 def test_the_store_is_bounded(monkeypatch):
