@@ -60,11 +60,10 @@ from common import (  # noqa: E402
     run_client_loop,
     start_clients,
     stop_clients,
+    tree_uvicorn_command,
     wait_for_port,
     with_database,
 )
-
-from hearthside.core.asgi_server import uvicorn_command  # noqa: E402
 
 PREFIX = "hsbench"
 COOKIE = "hearthside_session"
@@ -129,15 +128,16 @@ def setup_members(count: int, group_size: int, auth: str) -> list[str]:
 class AsgiServer:
     """One uvicorn process serving ``tree`` (this checkout, or another commit's)."""
 
-    def __init__(self, tree: Path, env: dict[str, str], log_path: Path, profile: str = ""):
+    def __init__(self, tree: Path, env: dict[str, str], log_path: Path, profile: str = "", traced: str = ""):
         self.port = free_port()
         env = dict(env, PYTHONPATH=str(tree))
-        if profile:
-            bench = str(Path(__file__).resolve().parent)
+        bench = str(Path(__file__).resolve().parent)
+        if profile or traced:
+            serve = f"serve_profiled({self.port}, {profile!r})" if profile else f"serve_traced({self.port}, {traced!r})"
             command = [sys.executable, "-c", f"import sys; sys.path[:0] = [{str(tree)!r}, {bench!r}]; "
-                       f"import common; common.serve_profiled({self.port}, {profile!r})"]
+                       f"import common; common.{serve}"]
         else:
-            command = uvicorn_command("127.0.0.1", self.port)
+            command = tree_uvicorn_command(tree, "127.0.0.1", self.port)
         self._log = open(log_path, "wb")  # noqa: SIM115 - closed in stop()
         # Its own session, so stop() signals this server and nothing else; cwd=tree, so
         # ``hearthside`` is imported from that checkout.
@@ -290,10 +290,30 @@ def settle(pid: int, limit: float = 30.0) -> None:
             return
 
 
+def heap_snapshot(proc: subprocess.Popen) -> None:
+    """Ask a ``--tracemalloc`` server for a heap snapshot and wait until it is written."""
+    proc.send_signal(signal.SIGUSR1)
+    time.sleep(20.0)  # a snapshot of a large heap takes seconds; the server writes it in its loop
+
+
+def heap_diff(before: str, after: str, top: int = 40) -> None:
+    import tracemalloc
+
+    old, new = tracemalloc.Snapshot.load(before), tracemalloc.Snapshot.load(after)
+    for key in ("filename", "lineno", "traceback"):
+        stats = new.compare_to(old, key)
+        print(f"\n# grew, by {key} (KiB, blocks)")
+        for stat in stats[:top if key != "traceback" else 12]:
+            print(f"{stat.size_diff / 1024:10.1f} {stat.count_diff:8d}  " + (
+                "\n".join(f"        {frame.filename}:{frame.lineno}" for frame in stat.traceback[-6:])
+                if key == "traceback" else str(stat.traceback[0])))
+
+
 def run_once(tree: Path, label: str, credentials: list[str], env: dict[str, str], args) -> dict:
     var = Path(env["HEARTHSIDE_VAR_DIR"])
     profile = str(Path(args.profile).resolve() / f"{label}-{len(credentials)}.prof") if args.profile else ""
-    server = AsgiServer(tree, env, var / f"handshake-{label}.log", profile)
+    traced = str(Path(args.tracemalloc).resolve() / f"{label}-{len(credentials)}.heap") if args.tracemalloc else ""
+    server = AsgiServer(tree, env, var / f"handshake-{label}.log", profile, traced)
     pipes, workers = [], []
     try:
         wait_for_port(server.port, timeout=90)
@@ -316,10 +336,14 @@ def run_once(tree: Path, label: str, credentials: list[str], env: dict[str, str]
         first = phase(pipes, "open", args.concurrency, server.proc.pid, "first")
         time.sleep(args.idle)
         rss_half = rss_mib(server.proc.pid)
+        if traced:
+            heap_snapshot(server.proc)
         second = phase(pipes, "open", args.concurrency, server.proc.pid, "second")
         opened = combine(first, second)
         time.sleep(args.idle)
         rss1 = rss_mib(server.proc.pid)
+        if traced:
+            heap_snapshot(server.proc)
         storm = phase(pipes, "storm", 10**6, server.proc.pid) if args.storm else None
         if storm is not None:
             del storm["times"]
@@ -365,8 +389,15 @@ def main(argv=None) -> int:
     parser.add_argument("--rounds", type=int, default=1, help="runs per tree and size, alternating")
     parser.add_argument("--pg-database", default="hs_bench_handshake")
     parser.add_argument("--profile", default="", help="directory for the server's cProfile output")
+    parser.add_argument("--tracemalloc", default="", help="directory for heap snapshots of the server (tracemalloc) "
+                        "after each half of the sockets; compare them with --heap-diff")
+    parser.add_argument("--heap-diff", nargs=2, metavar=("BEFORE", "AFTER"), default=None,
+                        help="print what grew between two snapshots of --tracemalloc, by line and by file, and exit")
     parser.add_argument("--out", default=str(ROOT / "var" / "bench" / "handshake.json"))
     args = parser.parse_args(argv)
+    if args.heap_diff:
+        heap_diff(*args.heap_diff)
+        return
     # Killed (e.g. by `timeout`): exit through the `finally` blocks that stop the server and clients.
     signal.signal(signal.SIGTERM, lambda *_args: sys.exit(143))
     sizes = [int(m) for m in args.members.split(",")]
@@ -395,6 +426,8 @@ def main(argv=None) -> int:
     call_command("migrate", verbosity=0)
     if args.profile:
         Path(args.profile).mkdir(parents=True, exist_ok=True)
+    if args.tracemalloc:
+        Path(args.tracemalloc).mkdir(parents=True, exist_ok=True)
     trees = [("new", Path(args.tree).resolve())]
     if args.old:
         trees.append(("old", Path(args.old).resolve()))

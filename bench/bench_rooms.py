@@ -79,11 +79,10 @@ from common import (  # noqa: E402
     run_client_loop,
     start_clients,
     stop_clients,
+    tree_uvicorn_command,
     wait_for_port,
     with_database,
 )
-
-from hearthside.core.asgi_server import uvicorn_command  # noqa: E402
 
 PREFIX = "hsrooms"
 
@@ -176,7 +175,7 @@ class Servers:
                 command = [sys.executable, "-c", f"import sys; sys.path[:0] = [{str(tree)!r}, {str(BENCH)!r}]; "
                            f"import common; common.serve_profiled({p}, {out!r})"]
             else:
-                command = uvicorn_command("127.0.0.1", p)
+                command = tree_uvicorn_command(tree, "127.0.0.1", p)
             log_file = open(log_dir / f"rooms-{label}-{i}.log", "wb")  # noqa: SIM115 - closed in stop()
             self._logs.append(log_file)
             # Its own session, so stop() signals this server and nothing else; cwd=tree, so

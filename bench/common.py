@@ -406,6 +406,19 @@ CRISIS = [
 ]
 
 
+def tree_uvicorn_command(tree: Path, host: str, port: int, *extra: str) -> list[str]:
+    """``core.asgi_server.uvicorn_command`` as the checkout ``tree`` defines it, so that ``--old``
+    runs another commit's server options (the websocket implementation, compression) as well as its
+    application, not this checkout's options around the other's code."""
+    code = ("import json, sys; from hearthside.core.asgi_server import uvicorn_command; "
+            "print(json.dumps(uvicorn_command(*sys.argv[1:])))")
+    out = subprocess.run([sys.executable, "-c", code, host, str(port), *extra], cwd=tree, capture_output=True,
+                         text=True, check=True, timeout=60, env=dict(os.environ, PYTHONPATH=str(tree)))
+    command = json.loads(out.stdout)
+    command[command.index("--port") + 1] = str(port)
+    return command
+
+
 def serve_profiled(port: int, out: str) -> None:
     """Serve the ASGI application on ``port`` under cProfile until SIGTERM, then write the event
     loop's profile to OUT and that of the threads that run the ORM to OUT.threads (bench_realtime,
@@ -440,6 +453,29 @@ def serve_profiled(port: int, out: str) -> None:
         profiler.disable()
         profiler.dump_stats(out)
         in_threads.dump_stats(out + ".threads")
+
+
+def serve_traced(port: int, out: str) -> None:
+    """Serve the ASGI application on ``port`` with tracemalloc on (10 frames): each SIGUSR1 writes
+    a snapshot of the Python heap to OUT.N (N = 1, 2, ...), to be compared offline
+    (``bench_handshake --tracemalloc``: where each idle socket's memory goes)."""
+    import tracemalloc
+
+    import uvicorn
+
+    from hearthside.core.asgi_server import UVICORN_OPTIONS
+
+    tracemalloc.start(10)
+    taken = []
+
+    def snapshot(*_args) -> None:
+        taken.append(1)
+        tracemalloc.take_snapshot().dump(f"{out}.{len(taken)}")
+
+    signal.signal(signal.SIGUSR1, snapshot)
+    signal.signal(signal.SIGTERM, lambda *_args: sys.exit(0))
+    uvicorn.run("hearthside.asgi:application", host="127.0.0.1", port=port, log_level="warning",
+                timeout_graceful_shutdown=1, **UVICORN_OPTIONS)
 
 
 def raise_file_limit() -> int:

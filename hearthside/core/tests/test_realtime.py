@@ -177,3 +177,62 @@ def test_a_client_that_leaves_during_the_handshake_leaves_nothing_behind():
 
 def _open_sockets(metrics) -> float:
     return metrics.SOCKETS_OPEN.collect()[0].samples[0].value
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_idle_socket_reads_in_its_own_task_and_keeps_only_its_sessions_key():
+    """10,000 idle sockets per process (issue #20): the socket's frames are read in the socket's own
+    task (Channels' loop made a second task per ``receive`` and an ``asyncio.wait`` around it), and
+    the session's decoded data is not held for the socket's life; the re-check still reads the
+    session afresh and finds it valid."""
+    import asyncio
+
+    from django.conf import settings
+
+    from hearthside.asgi import application
+    from hearthside.conftest import login_client
+    from hearthside.core.consumers import _credentials_valid
+    from hearthside.core.fanout import hub
+
+    user = make_user("idler")
+    key = login_client(user).cookies[settings.SESSION_COOKIE_NAME].value
+    scope = {"type": "websocket", "path": "/ws/events/", "raw_path": b"/ws/events/", "query_string": b"",
+             "headers": [(b"host", b"127.0.0.1"), (b"origin", b"http://127.0.0.1"),
+                         (b"cookie", f"{settings.SESSION_COOKIE_NAME}={key}".encode())],
+             "scheme": "ws", "client": ("127.0.0.1", 50000), "server": ("127.0.0.1", 80), "subprotocols": []}
+
+    async def scenario():
+        readers, sent = [], []
+        inbox: asyncio.Queue = asyncio.Queue()
+        await inbox.put({"type": "websocket.connect"})
+        hello = asyncio.Event()
+
+        async def receive():
+            readers.append(asyncio.current_task())
+            return await inbox.get()
+
+        async def send(message):
+            sent.append(message)
+            if message["type"] == "websocket.send" and '"hello"' in message.get("text", ""):
+                hello.set()
+
+        app = asyncio.ensure_future(application(scope, receive, send))
+        await asyncio.wait_for(hello.wait(), 10)
+        await inbox.put({"type": "websocket.receive", "text": '{"type": "ping"}'})
+        for _ in range(100):
+            if any('"pong"' in m.get("text", "") for m in sent):
+                break
+            await asyncio.sleep(0.02)
+        consumer = next(s for s in hub.joined if s.scope.get("user") == user)
+        session = consumer.scope["session"]
+        held = "_session_cache" in session.__dict__
+        still_valid = await _credentials_valid(consumer.scope["user"], session, None)
+        await inbox.put({"type": "websocket.disconnect", "code": 1000})
+        await asyncio.wait_for(app, 10)
+        return readers, app, held, session.session_key, still_valid, sent
+
+    readers, app, held, session_key, still_valid, sent = async_to_sync(scenario)()
+    assert any('"pong"' in m.get("text", "") for m in sent)
+    assert len(readers) >= 3 and all(task is app for task in readers), "a receive ran outside the socket's task"
+    assert not held, "the socket holds its session's decoded data"
+    assert session_key == key and still_valid
