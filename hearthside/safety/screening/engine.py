@@ -171,6 +171,13 @@ _IDIOM_NEXT = frozenset("""laughing laugh laughed tripping tripped falling fell 
     doing working studying over""".split())
 # Despair with intensity is worth a human look in a message at most this long (words).
 _SHORT_EARNEST = 30
+# A message that is nothing but finality ("i'm done. for good this time") is at most this long, and
+# every word outside its intensity phrases is one of these (session 14).
+_BARE_FINAL_MAX = 10
+# One of these must be said: "i mean it" or "for real" alone is only emphasis.
+_FINAL_MARKS = frozenset("done good back mind decided time over".split())
+_BARE_FINAL_WORDS = frozenset("""i am im m done so really just ok okay yeah yes this time it is over now no not
+    there and for good that all everything decided seriously serious honestly truly i will""".split())
 # "I want to die of embarrassment", "... of laughter": a figure of speech (session 13).
 _DIE_OF_FIGURE = frozenset("""laughter laughing embarrassment boredom cringe cuteness jealousy envy heat hunger
     thirst excitement happiness joy curiosity anticipation suspense secondhand""".split())
@@ -188,7 +195,7 @@ _UNITS = frozenset(_ORDINARY_MG) | frozenset("ml cc units unit x times".split())
 _DIGITS = re.compile(r"\d+")
 # After "my last post/message": a break, not an ending ("... before the holidays", "... for today").
 _ORDINARY_NEXT = frozenset("before until till for of about".split())
-_END_OK = frozenset("""tonight today tomorrow soon now suicide lol lmao already finally again""".split())
+_END_OK = frozenset("""tonight today tomorrow soon now suicide lol lmao already finally again tbh ngl fr""".split())
 # "suicide squad": the word is part of a name or a topic phrase.
 _TOPIC_NEXT = frozenset("""squad prevention awareness hotline helpline rates rate statistics stats bomber bombers
     bombing mission run doors door forest""".split())
@@ -381,7 +388,8 @@ def _build() -> tuple[_Trie, frozenset[str], frozenset[str], frozenset[str]]:
                         person = "other"
                     trie.add(var, Entry(construct, flags, _phrase_tense(var), person))
                     vocab.update(var)
-                    if "do_it" in flags:
+                    if "do_it" in flags or construct == "intensity":
+                        # Intensity alone counts only as a whole short message (session 14).
                         short_anchors.update(_anchor(var))
                     elif (construct not in _SUPPORT_ONLY and "weak" not in flags) or "athand" in flags \
                             or "preocc" in flags or "lethality" in flags or construct == "farewell":
@@ -599,8 +607,12 @@ def _match(toks: Tokens) -> list[tuple[int, int, list[Entry]]]:
         if not todo:
             continue
         if breaks is None:
-            starts = toks.starts
-            breaks = {bisect_right(starts, m.start()) for m in _BREAK_RE.finditer(toks.text)}
+            starts, ends = toks.starts, toks.ends
+            breaks = set()
+            for m in _BREAK_RE.finditer(toks.text):
+                k = bisect_right(starts, m.start())
+                if k == 0 or m.start() >= ends[k - 1]:  # not a mark inside a word ("k!ll", session 14)
+                    breaks.add(k)
         # Depth-first walk with an explicit stack (cheaper than recursion).
         while todo:
             node, j, skips, record = todo.pop()
@@ -718,8 +730,16 @@ class _Context:
         self.toks = toks
         self.words = toks.words
         text = toks.text
-        sent = [m.start() for m in _SENT_BREAK_RE.finditer(text)]
-        clause = [m.start() for m in _CLAUSE_BREAK_RE.finditer(text)]
+        starts, ends = toks.starts, toks.ends
+
+        def outside(off: int) -> bool:
+            # A mark inside a word ("k!ll", "su!c!de", "k.m.s") is part of the word, not a break
+            # (session 14).
+            k = bisect_right(starts, off) - 1
+            return k < 0 or off >= ends[k]
+
+        sent = [m.start() for m in _SENT_BREAK_RE.finditer(text) if outside(m.start())]
+        clause = [m.start() for m in _CLAUSE_BREAK_RE.finditer(text) if outside(m.start())]
         self.sent_start = _Starts(toks.starts, sent)
         self.clause_start = _Starts(toks.starts, clause)
         self.sent_end = _Ends(toks.starts, toks.ends, sent)
@@ -871,6 +891,28 @@ class _Context:
         return False
 
 
+def _bare_finality(words: list[str], intense: list[Evidence]) -> bool:
+    """Whether every word of a short text lies in one of its intensity phrases or is a finality filler."""
+    inside = set()
+    for e in intense:
+        inside.update(range(e.i, e.j))
+    return (bool(inside) and not _FINAL_MARKS.isdisjoint(words)
+            and all(k in inside or w in _BARE_FINAL_WORDS for k, w in enumerate(words)))
+
+
+_OWN_THOUGHTS = frozenset("thoughts thought urges urge feelings ideation".split())
+
+
+def _own_thoughts(ctx: _Context, i: int, j: int, n_words: int) -> bool:
+    """"The suicidal thoughts are back" opening a chat-length message with no one else named: the
+    writer's own thoughts, not a topic ("the suicidal thoughts of teenagers", session 14)."""
+    words = ctx.words
+    start, end = ctx.sent_start[i], ctx.sent_end[i]
+    return (n_words <= 20 and words[i] == "suicidal" and i - 1 == start and words[i - 1] == "the"
+            and words[j - 1] in _OWN_THOUGHTS and (j >= n_words or words[j] not in ("of", "in", "among", "that"))
+            and not any(w in P.THIRD_PERSON or w in P.SECOND_PERSON for w in words[start:end]))
+
+
 def _ordinary_dose(ctx: _Context, i: int, j: int) -> bool:
     """Whether every quantity in the phrase at tokens i..j-1 is a number an ordinary dose has."""
     words = ctx.words
@@ -904,9 +946,11 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
     construct, flags = entry.construct, entry.flags
     if j < n_words and words[j - 1] in _NOWITH_LAST and words[j] in _NOWITH_NEXT:
         return None
-    if construct in ("timing", "lethal_means", "help_seeking", "intensity"):
-        return Evidence(construct, BASE[construct], i, j, (), flags)
     nxt = words[j] if j < n_words else ""
+    if construct in ("timing", "lethal_means", "help_seeking", "intensity"):
+        if "end" in flags and nxt and nxt not in _END_OK and not ctx.sentence_break_before(j):
+            return None  # "picking up a gun tomorrow for deer season" (session 14)
+        return Evidence(construct, BASE[construct], i, j, (), flags)
     prev = words[i - 1] if i > 0 else ""
     if construct in ("active_ideation", "method") and (
             nxt in _IDIOM_NEXT or (prev in ("almost", "nearly") and nxt in ("because", "when", "by", "in", "on"))) \
@@ -976,7 +1020,8 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
 
     if person is None:
         subj = ctx.subject(i)
-        if subj is None and words[i] in _NOUN_FIRST and i > 0 and words[i - 1] in _DETERMINERS:
+        if subj is None and words[i] in _NOUN_FIRST and i > 0 and words[i - 1] in _DETERMINERS \
+                and not _own_thoughts(ctx, i, j, n_words):
             subj = "other"
         person = subj or "self"
 
@@ -1040,7 +1085,7 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
 
 
 _EMOJI_INTENT = _cue_rx([c for c in P.INTENT_CUES if c not in (" tonight ", " finally ", " have to ", " got to ")])
-_EMOJI_DESIRE = _cue_rx(P.DESIRE_CUES + (" want ", " wanna ", " wish "))
+_EMOJI_DESIRE = _cue_rx(P.DESIRE_CUES + (" want ", " wanna ", " wish ", " ready for my ", " ready to ", " ready for the "))
 
 
 # Someone else as the subject of a short message; objects and addressees ("take them all", "bye
@@ -1145,8 +1190,10 @@ def _assess(toks: Tokens) -> _Reading:
     has_emoji = toks.has_emoji
     primary = [(i, j) for i, j, entries in hits
                if any(e.construct not in _SUPPORT_ONLY or "athand" in e.flags for e in entries)]
-    if not primary and not has_emoji:
-        # Only time words or means mentions: they never count on their own.
+    if not primary and not has_emoji and not (n <= _BARE_FINAL_MAX and any(
+            e.construct == "intensity" for _, _, entries in hits for e in entries)):
+        # Only time words or means mentions: they never count on their own (a short message of
+        # finality alone is read below).
         return _Reading(NO, 0.0, [])
     if len(primary) > 1:
         inner = _contained(primary)
@@ -1353,6 +1400,13 @@ def _assess(toks: Tokens) -> _Reading:
         # Two separate goodbye cues and nothing else ("gave my dog to my sister, she'll take better
         # care of him than I could"): not crisis alone, but worth a human look (issue #14).
         level = MOD
+    if level < MOD and Sign.INTENSITY in feats and n <= _BARE_FINAL_MAX:
+        intense = [e for e in evidence if e.construct == "intensity" and _unmodified(e)]
+        if _bare_finality(ctx.words, intense):
+            # A whole message of finality and nothing else ("i'm done. for good this time", "no
+            # going back now", "this time i mean it"): worth a human look (issue #14, session 14).
+            level = MOD
+            kept.extend(e._replace(level=MOD) for e in intense)
 
     support = len(feats & _STRENGTH_FEATS) + len(feats & RISK_FACTORS) * 0.5
     strength = min(1.0, support / 6)

@@ -1467,6 +1467,95 @@ _add("passive_ideation", "",
      r"(?:me quedan|tengo) (?:exactamente |solo |solamente |apenas )?(?:\d+|unos|unas|dos|tres|cuatro|cinco|seis|"
      r"siete|diez) (?:dias|semanas|horas|meses) de vida")
 
+# Session 14, eighth reading (the Spanish for the English kinds written that session, and Spanish
+# chat wording of Spain and Latin America; every phrase written for this module): no sense in going on
+# living, life not worth it, not deserving to live, death that does not come soon enough, counting the
+# days until one dies, six feet under and the slang for dying ("palmarla", "estirar la pata", "colgar
+# los tenis"), a heart that stops, tired of waking up, planning one's own funeral; suicide as the
+# answer, how easy it would be to end it all, living with suicidal ideas; how to cut one's veins or tie
+# a hangman's knot; goodbye letters written, never to be heard from again, watching over them from
+# heaven.
+_add("passive_ideation", "",
+     r"no (?:tiene|le veo|le encuentro|hay|tiene ningun|tiene ya) (?:ningun )?sentido (?:seguir viviendo|"
+     r"seguir viv[oa]|vivir|seguir con vida|seguir existiendo|seguir aqui)" + END,
+     r"(?:la vida )?no vale la pena (?:vivir|seguir viviendo|seguir viv[oa]|seguir con vida)" + END,
+     r"(?:mi |esta |la )?vida no vale la pena(?: vivirla| ser vivida)?" + END,
+     r"(?<![a-z] )(?:y |pero |entonces )?(?:para|pa) que (?:vivir|seguir viviendo|seguir viv[oa]|existir|"
+     r"seguir existiendo)(?= [?.,¡¿] | $)",
+     r"no (?:merezco|me merezco|mereceria) (?:vivir|estar viv[oa]|existir|seguir viv[oa]|seguir viviendo|"
+     r"seguir con vida)" + END,
+     r"(?:ya )?no (?:tengo|me queda|me quedan) (?:mucho|muchas cosas|muchas razones|gran cosa|casi nada|mucha razon) "
+     r"(?:por (?:lo )?que|para|por (?:la )?cual) vivir",
+     r"(?:estoy |me siento |ando )?(?:cansad[oa]|hart[oa]|agotad[oa]) de (?:despertar|despertarme|amanecer)"
+     r"(?: cada (?:dia|manana)| todos los dias| todas las mananas)?" + END,
+     rf"{DESIRE} {FILL}(?:irme a dormir|dormirme|echarme a dormir|quedarme dormid[oa]) para siempre",
+     r"la muerte no (?:llega|viene|me llega) (?:lo )?(?:suficientemente |bastante |tan )?(?:rapido|pronto)",
+     r"(?:que )?(?:me lleve|venga|llegue) (?:ya )?la muerte(?: ya| de una vez| pronto)?" + END,
+     rf"no veo la hora de (?:{MORIR}|estar muert[oa]|dejar de existir|que me lleve la muerte)",
+     r"(?:estoy |ando |sigo )?contando los dias (?:para|hasta) (?:morirme|que me muera|mi muerte|estar muert[oa]|"
+     r"dejar de existir)",
+     rf"{DESIRE} {FILL}(?:estar|acabar|terminar) (?:\d+|tres|seis|siete) (?:metros|pies) bajo tierra(?: ya| pronto)?"
+     + END,
+     r"(?:ojala|quisiera) (?:que )?(?:ya )?(?:estuviera|estar) (?:\d+|tres|seis|siete) (?:metros|pies) bajo tierra"
+     r"(?: ya| pronto)?" + END,
+     rf"{DESIRE} {FILL}(?:palmarla|petatearme|colgar los tenis|irme al otro barrio|irme pal otro barrio|"
+     r"estirar la pata)(?: ya| pronto| de una vez)?" + END,
+     r"ojala (?:que )?(?:ya )?(?:la palme|palmarla|estire la pata|me petatee|cuelgue los tenis)(?: pronto| ya)?" + END,
+     r"me (?:quiero|quisiera) ir (?:al|pal|para el) otro barrio" + END,
+     rf"(?:{DESIRE}|ojala) (?:que )?mi corazon (?:se detenga|se pare|deje de latir|se detuviera|se parara|"
+     r"dejara de latir)",
+     r"me da (?:igual|lo mismo) si me (?:atropella|pisa|mata|arrolla|lleva) (?:un|una|el|la) (?:carro|coche|auto|"
+     r"camion|tren|bus|autobus|micro|moto|trailer)" + END,
+     r"(?:estoy |ando )?planeando mi (?:propio )?funeral" + END)
+_add("active_ideation", "",
+     r"el suicidio (?:es|parece|sera|seria) (?:la|mi) (?:unica )?(?:respuesta|solucion)" + END,
+     r"(?:pienso en|pensar en|me imagino|imagino|pienso) lo facil que (?:seria|es) (?:acabar con todo|matarme|"
+     r"morirme|quitarme la vida|terminar con todo|suicidarme|acabar con mi vida)"
+     r"(?! (?:el|la|los|las|lo|este|esta|eso|esto|mi|mis|tu|su|sus|de|del)\b)",
+     r"(?:ando|estoy|sigo|vivo|llevo (?:dias|semanas|meses) ) ?con (?:muchas |unas |estas |las |mis )?"
+     r"(?:ideas|pensamientos) (?:suicidas|de suicidio|de matarme|de quitarme la vida)")
+_add("plan", "",
+     r"(?:como|de que manera|cual es la mejor (?:forma|manera) de) (?:cortarse|cortarme|abrirse|abrirme|rajarse|"
+     r"rajarme) las venas",
+     r"como (?:se hace|hacer|hago|se ata|atar|amarrar|se amarra) (?:un|el) nudo (?:de horca|del ahorcado|de ahorcado)",
+     r"(?:escribi|ya escribi|he escrito|ya he escrito|estoy escribiendo|deje|termine|ya termine) (?:mi|mis|una|unas) "
+     r"cartas? de despedida" + END)
+# Session 14, second part: method questions (the quickest way to bleed out, which vein, how many
+# floors, the least painful method, paracetamol until the liver fails, how long hanging takes), the
+# bridge already known, blades collected, fainting after cutting, "hasta la madre de vivir".
+_add("plan", "",
+     r"(?:la )?(?:forma|manera) mas (?:rapida|facil|segura|indolora) de (?:desangrarse|desangrarme|ahogarse|"
+     r"ahogarme|ahorcarse|ahorcarme|asfixiarse|asfixiarme)",
+     r"(?:donde|por donde) (?:hay que|tengo que|debo|se debe|me tengo que) cortar(?:me)? para (?:desangrarme|"
+     r"desangrarse|morir|morirme)",
+     r"(?:que|cual) (?:vena|arteria) (?:es (?:la )?mejor (?:para )?cortar|hay que cortar|me corto|cortar|cortarme)",
+     r"(?:el )?monoxido de carbono (?:duele|es doloroso|es rapido|es indoloro)" + END,
+     r"cuantos pisos (?:hacen falta|se necesitan|son suficientes|bastan)" + END,
+     r"(?:\d+|cinco|seis|siete|ocho|diez|doce|quince|veinte) pisos (?:son|serian|seran|es|alcanzan) "
+     r"(?:suficientes|suficiente)" + END,
+     r"(?:cual es )?el metodo (?:menos doloroso|mas rapido|mas efectivo|mas seguro|indoloro)" + END,
+     rf"cuant[oa]s? (?:de )?{MEANS} (?:hasta que|antes de que|para que) (?:me )?(?:falle|fallen|reviente|se dane|"
+     r"deje de funcionar) (?:el higado|los rinones|el corazon)",
+     r"cuanto (?:tiempo )?(?:tarda|se tarda|tardas|tarda uno) en (?:morir|morirse|morirte) (?:uno )?(?:ahorcado|"
+     r"ahogado|desangrado|colgado|asfixiado)",
+     r"(?:ya )?(?:se_|elegi|escogi) (?:que|cual|el) (?:puente|edificio|viaducto)" + END,
+     r"(?:he estado |estoy |ando |sigo )?(?:juntando|guardando|escondiendo|acumulando) (?:cuchillas|"
+     r"hojas de afeitar|gillet+es)")
+_add("self_injury", "severe",
+     r"me (?:desmaye|desvaneci|perdi el conocimiento|maree mucho) (?:despues de|por|al|tras) (?:cortarme|"
+     r"lastimarme|sangrar tanto|hacerme dano|los cortes)",
+     r"(?:se ve|se me ve|veo|se veia) (?:la grasa|el hueso|lo blanco|la capa blanca) (?:del corte|de la herida|"
+     r"de mi brazo|de mi muneca|de mi pierna)?")
+_add("passive_ideation", "",
+     r"(?:estoy |ando )?hast[ao] (?:la madre|el coño|el cono|la coronilla|el gorro|la verga|los huevos) de "
+     r"(?:vivir|existir|estar viv[oa]|seguir viv[oa]|la vida|esta vida|mi vida)" + END)
+
+_add("farewell", "",
+     r"(?:nunca mas|ya nunca|jamas) (?:van a|vas a|volveran a|volveras a|vais a|volvereis a) saber (?:nada )?de mi"
+     + END,
+     r"no (?:van a|vas a|vais a) volver a saber (?:nada )?de mi" + END,
+     r"(?:los|las|te|os) (?:voy a cuidar|cuidare|voy a estar cuidando) desde (?:el cielo|arriba|alla arriba)")
+
 # ------------------------------------------------------------ passive ideation (moderate)
 _add("passive_ideation", "",
      rf"{DESIRE} {FILL}{MORIR}",

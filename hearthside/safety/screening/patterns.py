@@ -803,6 +803,15 @@ RULES_MORE: list[tuple[str, str, list[str]]] = [
         "(at|reached|hit) my (absolute|breaking|last) (limit|point)",
         "(at|reached|hit) my limit",
         "(no cap|deadass|on god|istg|i swear)",
+        # Session 14: finality with no method ("no going back now"); alone it counts only as a whole
+        # short message (engine._bare_finality).
+        "(there is|it is) no (going|turning) back [now|this time]",
+        "no (going|turning) back [now|this time]",
+        "i am not changing my mind",
+        "(i have|i have already|already) made up my mind",
+        "(nothing|nobody|no one) (you say|can say|will|can) [will|can] change my mind",
+        "(do not|please do not) (try to|try and) talk me out of it",
+        "(it is|it has been) decided",
         "(i have|i am) (made up my mind|decided|already decided)",
         "i am [so] (done|finished) [(with everything|with it all|with all of this)]",
         "not (even) hiding it anymore",
@@ -1352,6 +1361,183 @@ RULES_MORE: list[tuple[str, str, list[str]]] = [
         "(i have|i have got|i got|got|i have had) (the|a|my) (<hang>|<means>) (ready|set up|tied|prepared|laid out|"
         "all set|all ready|counted out|lined up)",
     ]),
+    # Session 14 (eighth reading: probes written for chat messages, and kinds seen among the SDCNL
+    # and Twitter dev misses; every phrase written here): death that cannot come soon enough, not
+    # minding never waking up, wishing for a crash or a heart that stops, counting the days until one
+    # dies, six feet under, kicking the bucket, tired of waking up; suicide as the answer, how easy it
+    # would be to end it, roping (slang), walking into the sea and not coming back, driving off a
+    # cliff; how to cut a wrist or tie a noose, whether an overdose hurts, how much is enough to kill
+    # me; never to be heard from again, watching over everyone from above; an urge to cut.
+    ("passive_ideation", "", [
+        "death (can not|cannot|could not|will not|does not) come (soon|fast|quick|quickly) enough",
+        "(can not|cannot) wait (until|till|til|for the day) (i am dead|i die|i can die|i finally die|death comes)",
+        "(counting|count|counted) down (the|my) days (until|till|til|before|to) (i die|i am dead|i can die|my death)",
+        "(hope|hoping|pray|praying|wish) my heart (stops|will stop|would stop|gives out|gives up) (in my sleep|tonight)",
+        "(want to|wanna|wish i could) (stop breathing|cease to exist|take a dirt nap|be worm food) [forever]",
+    ]),
+    ("passive_ideation", "end", [
+        "(would be|would honestly be|would be totally|would be perfectly) (fine|okay|ok|happy|glad|relieved|at peace) "
+        "if i (never|did not|do not|would not) (woke|wake) up [again|tomorrow]",
+        "(would not|do not) (mind|care) if i (never|did not|do not) (woke|wake) up [again|tomorrow]",
+        "(would not|do not) (mind|care) (if|when) (a|the|some) (bus|car|truck|train|drunk driver|lorry) "
+        "(hit|hits|ran me over|runs me over|killed|kills|took me out) [me]",
+        "(pray|praying|prayed|beg|begging) [every night|each night|at night] [that] i (do not|will not|never|would not) "
+        "wake up [again|tomorrow|in the morning]",
+        "(hope|hoping|wish|praying) (this|the|my) (plane|flight|bus|train) crashes",
+        "(hope|hoping|wish|pray|praying) (something|someone|somebody) (kills|will kill|would kill|kill) me",
+        "(crawl|curl up|curl) (in|into) (a|some) (hole|ditch|corner) and die",
+        "what is the point (in|of) (living|being alive|staying alive|existing|going on|carrying on)",
+        "(do not|never) (feel|think) (like|that) i deserve to (live|be alive|exist)",
+        "(want to|wanna|ready to|would rather) be (six|#) feet under",
+        "(wish|wishing) i (was|were) (six|#) feet under",
+        "(do not|no longer) have (much|a lot|a ton|many reasons|any reasons|anything|any reason) [left] to live for",
+        "(no|not any) reason for me to (live|keep living|be alive|stay alive)",
+        "(tired|sick|exhausted) of waking up [every day|every morning|each day|each morning]",
+        "(done|finished) with being alive",
+        "(want to|wanna|ready to|i am about to|i am going to|i am gonna) kick the bucket",
+        "(want|wish|need) my heart to (stop|stop beating|give out)",
+        "(want to|wanna) go to heaven (early|now|already)",
+        "(planning|planned|plan) my own funeral",
+        "(been|am|started|start|keep) planning my funeral",
+        "(please|dear|oh) (god|lord) [please] take me [now|already|away|home]",
+        "(god|lord) please take me [now|already|away|home]",
+    ]),
+    ("active_ideation", "", [
+        "suicide (is|seems like|feels like|looks like) (the|my) [only] (answer|solution)",
+        "how is (suicide|killing myself|ending it) not the (answer|solution|only option)",
+        "how easy it would be to (end it|end it all|die|kill myself|end my life|end things|overdose|kms)",
+    ]),
+    # "I'm gonna rope" (slang for hanging oneself); not "rope in my brother", "rope off the area".
+    ("active_ideation", "subj end", [
+        "(gonna|going to|time to|about to|want to|wanna|bout to|ready to|finna|should just|might just|will) rope",
+        "roping (tonight|today|myself)",
+    ]),
+    ("active_ideation", "subj", [
+        "[going to|gonna|want to|wanna|will|about to] (walk|walking|swim|swimming|wade|wading) (into|out into) the "
+        "(sea|ocean|river|lake|waves) (and|to) (never|not) (come|coming) back",
+        "(going to|gonna|want to|wanna|will|about to|planning to|thinking about|thinking of) (drive|driving|swerve|"
+        "swerving) [my car|the car] off (a|the) (cliff|bridge|overpass|pier)",
+    ]),
+    ("plan", "self", [
+        "how (deep|hard|far) ~4 cut ~3 (vein|veins|artery|arteries|wrist|wrists)",
+        "how to (cut|slit|slice|open) (a|your|the|one's) (wrist|wrists|veins|vein|artery)",
+        "how (do you|do i|to|can i|would i|should i|does one) tie a (noose|hangman's knot|hangman knot|hangmans knot)",
+        "(looked up|looking up|googled|googling|searched|searching|learned|learning|watched|watching) how to tie a "
+        "(noose|hangman knot)",
+        "(is it|would it be|will it be) (painful|quick|painless) to (overdose|od|hang myself|hang yourself|drown|"
+        "bleed out|bleed to death)",
+        "(does it|would it|will it) hurt to (overdose|od|hang myself|hang yourself|drown|bleed out|bleed to death)",
+        "(can|could|would|will) (you|i|someone|a person|one) die (from|of|by) [taking|swallowing|eating] (a|the|an) "
+        "(whole|entire|full) (bottle|pack|box|packet) of <means>",
+        "(how much|how many) (is|would be|will be|are) enough to (kill me|not wake up|end it)",
+    ]),
+    ("lethal_means", "possession athand end", [
+        "(buying|picking up|pick up|getting|get|collecting) (a|the) <gun> (tomorrow|today|tonight|this weekend)",
+        "(holding|have been holding|i am holding) (the|a|my) (<means>|bottle of <means>) [in my hand|right now]",
+        "(sitting|sat|lying|laying) (here|in bed|in my room|in the car|in the bathroom) with (a|the|my) (bottle of <means>|"
+        "<means>|<gun>|<hang>|razor|blade)",
+        "(have|got) (the|a|my) (<gun>|razor|blade|bottle of <means>) in my (hand|hands|lap)",
+    ]),
+    ("farewell", "end", [
+        "you (will|are going to|all will) never (hear from me|see me) again",
+        "(nobody|no one) will ever (hear from|see) me again",
+    ]),
+    ("farewell", "", [
+        "i will [always] be watching over (you|you all|you guys|all of you|everyone) from (above|up there|heaven|"
+        "the other side|the stars)",
+    ]),
+    ("farewell", "weak end", [
+        "i will [always] be watching over (you|you all|you guys|all of you|everyone)",
+        "please (do not|never) forget me",
+        "it (has|is) been a good run",
+    ]),
+    ("self_injury", "end", [
+        "(need|want|urge|itching|craving) to cut (so bad|so badly|really bad|really badly|tonight|again|right now)",
+        "(need|needing) to cut",
+    ]),
+    # Session 14, second part (probes written for the constructs of issue #14: method questions,
+    # means without the words, severe self-injury, finality, disclaimed wishes, slang).
+    ("plan", "self", [
+        "(fastest|quickest|easiest|best|least painful|most painless|surest) way to (bleed out|bleed to death|"
+        "drown myself|drown yourself|suffocate myself|hang yourself|hang oneself)",
+        "where (do|should|would|can) (i|you|one) cut to (bleed out|bleed to death|die)",
+        "bleed out (fastest|faster|quickest|quicker|quickly|fast|the fastest|the quickest)",
+        "which (vein|veins|artery|arteries) ~4 (cut|slit|slice)",
+        "how (much|many) <means> (before|until|till) (your|my|the|a) (liver|kidneys|heart|body) (fails|fail|shuts down|"
+        "shut down|stops|gives out|give out)",
+        "can (you|i|someone|a person|one) survive (jumping|a jump) (from|off) # (stories|storeys|floors|"
+        "meters|metres|feet)",
+        "(saving|saved|hoarding|hoarded|stashing|stashed|stockpiling|stockpiled|collecting) [up] (razor blades|blades)",
+        "i (know|picked|chose|found|have picked|have chosen|have found|checked) the (spot|place|point|curve|bend) "
+        "where (the train|the trains|trains|the train does not|they) (do not|does not|never|will not) (slow down|stop|"
+        "brake)",
+        "(tested|test|testing) (it|the knot|the rope|the belt|the cord) on (the|my) (closet rod|beam|ceiling fan|"
+        "banister|bannister|shower rod|door frame|pull up bar|rafter)",
+    ]),
+    # "how many floors is enough", "is 10 floors high enough" end the question ("... to see the fireworks").
+    ("plan", "self end", [
+        "(is|are|would be) (carbon monoxide|co poisoning|helium|nitrogen|exhaust fumes|hanging|drowning|bleeding out|"
+        "an overdose|overdosing|suffocation) (painless|peaceful|quick|instant|painful)",
+        "how long (until|till|before|does it take (to|for|until)) (you|i|one|someone|a person) (pass out|passes out|"
+        "lose consciousness|loses consciousness|die|dies|black out|blacks out) (from|when|by|while) (hanging|drowning|"
+        "bleeding out|carbon monoxide|an overdose|overdosing|suffocation|a rope|a belt)",
+        "how many (floors|stories|storeys|meters|metres|feet) (is|are|would be|will be) enough",
+        "(is|are|would|will) # (floors|stories|storeys|meters|metres|feet) [be] (high|tall|enough|high enough|"
+        "tall enough)",
+        "(least painful|most painless|painless|quickest|easiest|surest|most peaceful) (method|methods)",
+        "i (know|picked|chose|have picked|have chosen|found) (which|the) (bridge|building|overpass|spot|cliff|tree)",
+    ]),
+    ("plan", "weak", [
+        "(counted|counting|count) (them|it|the pills|my pills|the tablets) (out|up)",
+        "(nobody|no one|noone) asked (why|what it was for|what it is for|what for)",
+    ]),
+    ("plan", "weak end", [
+        "(that|this|these|they) (should|will|would|ought to) be enough",
+    ]),
+    ("plan", "weak end", [
+        "(<hang>) and (the|a|my) (door|door frame|doorknob|beam|closet rod|ceiling fan|banister|shower rod)",
+    ]),
+    ("lethal_means", "possession athand end", [
+        "(stood|stand|sat) (at|on) the (edge|ledge) [of the (roof|building|bridge|parking garage|garage|car park|"
+        "balcony|platform|overpass)]",
+        "(i am|i am standing|i am sitting|i am lying|standing|sitting|lying) on the (train tracks|tracks|railway "
+        "tracks|railroad tracks|rail tracks|railway line)",
+        "(the|my) (<hang>|<gun>|razor|razors|blades|razor blades) (is|are) (in|under|behind) my (closet|bed|drawer|"
+        "pillow|desk|backpack|car)",
+        "(the|my) <means> (are|is) (lined up|counted out) on (the|my) (nightstand|desk|bed|bedside table|table|"
+        "floor|counter)",
+    ]),
+    ("self_injury", "severe", [
+        "(i can|can|could|you can) see [the] (fat|fat tissue|the fat|bone|the bone|tendon|tendons|white layer|"
+        "yellow fat) ~3 (cut|cuts|wound|wrist|arm|thigh)",
+        "(cut|cuts|cutting) ~4 (can see|could see|see) [the] (fat|bone|tendon|yellow fat|white layer)",
+        "(passed out|blacked out|fainted) (after|from|while) (cutting|i cut|self harming|hurting myself|bleeding)",
+        "(dizzy|lightheaded|light headed|faint|woozy) from (cutting|the cuts|bleeding so much|losing so much blood)",
+    ]),
+    ("self_injury", "weak severe", [
+        "(probably|definitely|think i|i) need stitches but (i will not|i am not going to|i do not want to|i can not|"
+        "i cannot|i refuse to|i am not) (go|going)",
+    ]),
+    ("farewell", "ordinary", [
+        "(none of this|nothing) will matter (because|cause|since|when|once) i (will not|am not going to) be "
+        "(here|around)",
+        "(will not|am not going to) be a (problem|burden) for (anyone|anybody|you|them|you all) (after|past) "
+        "(tonight|today|tomorrow|this week|this weekend)",
+    ]),
+    ("passive_ideation", "end", [
+        "(wish|wished|want) i (could|would) not be here [anymore|any more]",
+        "(wish|wished) i could [just] not be (here|alive|around) [anymore|any more]",
+        "(want to|wanna|wish i could|going to) (fade away|fade out) (forever|for good|and never come back)",
+        "(and|to) (not|never) respawn",
+    ]),
+    ("passive_ideation", "subj end", [
+        "(vanish|disappear) and never come back",
+    ]),
+    ("passive_ideation", "frame", [
+        "(alt f4|ctrl alt delete|unsubscribe from|log out of) (my life|existence|this life)",
+        "(go|going) (skydiving|sky diving|bungee jumping) without a (parachute|chute|cord)",
+        "take (the|a) long walk off (the|a) short pier",
+    ]),
 ]
 RULES.extend(RULES_MORE)
 
@@ -1370,7 +1556,7 @@ NEGATION_CUES = frozenset({"not", "never", "no", "nor", "neither", "nothing", "n
 # Words between a negation cue and the trigger that undo the negation
 # ("can't stop thinking about", "never wanted to die more").
 PSEUDO_NEGATION = frozenset("""stop stopped help only more than so this as anymore longer sure until unless
-    except why how what if whether but hate closer close""".split())
+    except why how what if whether but hate closer close know""".split())
 # These subjects between cue and trigger start a new clause ("I don't know why I want to die").
 SUBJECT_WORDS = frozenset("i you he she they we it".split())
 

@@ -126,7 +126,8 @@ for _words, _full in _table("""
     sewerslide sewerslid suicid sucide suicde suiside suicidee suecide suiscide sucicide suiced seppuku = suicide
     sucidal suicidial suisidal sucicidal suicdal suicidel = suicidal
     unalive unalived unaliving unalives = unalive
-    kil = kill
+    kil kll = kill
+    abt = about
     kiling = killing
     selfharm selfharming sh'ing = self harm
     overdosed = overdosed
