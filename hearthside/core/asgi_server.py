@@ -14,7 +14,18 @@ from __future__ import annotations
 
 import sys
 
-UVICORN_OPTIONS = {"ws": "auto", "ws_per_message_deflate": False, "access_log": False}
+
+def _websocket_protocol() -> str:
+    """``core.wsprotocol.WebSocketProtocol`` (uvicorn's sans-I/O protocol, lighter per idle socket)
+    where the installed uvicorn has that protocol; otherwise uvicorn's own choice."""
+    try:
+        import hearthside.core.wsprotocol  # noqa: F401
+    except ImportError:
+        return "auto"
+    return "hearthside.core.wsprotocol:WebSocketProtocol"
+
+
+UVICORN_OPTIONS = {"ws": _websocket_protocol(), "ws_per_message_deflate": False, "access_log": False}
 
 
 def uvicorn_command(host: str, port: int, *extra: str) -> list[str]:

@@ -345,7 +345,7 @@ def serve_asgi(host: str = "127.0.0.1", *, timeout: float = 15.0):
     sock.bind((host, 0))
     port = sock.getsockname()[1]
     config = uvicorn.Config(ASGIStaticFilesHandler(application), host=host, port=port, lifespan="off",
-                            loop="asyncio", ws="websockets-sansio", http="h11", log_level="warning",
+                            loop="asyncio", ws=UVICORN_OPTIONS["ws"], http="h11", log_level="warning",
                             timeout_graceful_shutdown=2, access_log=False,
                             ws_per_message_deflate=UVICORN_OPTIONS["ws_per_message_deflate"])
     server = uvicorn.Server(config)
