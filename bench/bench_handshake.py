@@ -339,11 +339,20 @@ def run_once(tree: Path, label: str, credentials: list[str], env: dict[str, str]
         if traced:
             heap_snapshot(server.proc)
         second = phase(pipes, "open", args.concurrency, server.proc.pid, "second")
+        opened_at = time.monotonic()
         opened = combine(first, second)
         time.sleep(args.idle)
         rss1 = rss_mib(server.proc.pid)
         if traced:
             heap_snapshot(server.proc)
+        recheck = None
+        if args.recheck_cpu:
+            # Every socket re-checks its credentials every 60 s (+- 20 %): from 72 s after the last
+            # one opened, all of them are re-checking, spread evenly; nothing else is sent.
+            time.sleep(max(0.0, opened_at + 75 - time.monotonic()))
+            cpu0, t0 = cpu_seconds([server.proc.pid]), time.monotonic()
+            time.sleep(args.recheck_cpu)
+            recheck = (cpu_seconds([server.proc.pid]) - cpu0) / (time.monotonic() - t0)
         storm = phase(pipes, "storm", 10**6, server.proc.pid) if args.storm else None
         if storm is not None:
             del storm["times"]
@@ -351,7 +360,7 @@ def run_once(tree: Path, label: str, credentials: list[str], env: dict[str, str]
         rss2 = rss_mib(server.proc.pid)
         return {"tree": label, "members": len(credentials), "auth": args.auth, "load_1m": load0,
                 "open": opened, "storm": storm, "rss_before_mib": rss0, "rss_idle_mib": rss1,
-                "rss_half_mib": rss_half, "rss_after_storm_mib": rss2,
+                "rss_half_mib": rss_half, "rss_after_storm_mib": rss2, "recheck_cores": recheck,
                 "kib_per_socket": (rss1 - rss_half) * 1024 / max(1, second["opened"])}
     finally:
         if pipes:
@@ -361,8 +370,9 @@ def run_once(tree: Path, label: str, credentials: list[str], env: dict[str, str]
 
 def table(rows: list[dict]) -> str:
     lines = ["| tree | sockets | open: handshakes/s | p50 / p99 ms | server CPU ms/handshake "
-             "| storm: settled s | p50 / p99 ms | CPU ms/reconnect | failed | RSS idle MiB | KiB/socket | load |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+             "| storm: settled s | p50 / p99 ms | CPU ms/reconnect | failed | RSS idle MiB | KiB/socket "
+             "| idle cores (re-checks) | load |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         o, s = r["open"], r["storm"] or {}
         lines.append(
@@ -370,7 +380,8 @@ def table(rows: list[dict]) -> str:
             f"| {o['server_cpu_ms']:.2f} | {s.get('wall_s', float('nan')):.1f} "
             f"| {s.get('p50_ms', float('nan')):.0f} / {s.get('p99_ms', float('nan')):.0f} "
             f"| {s.get('server_cpu_ms', float('nan')):.2f} | {o['failed'] + s.get('failed', 0)} "
-            f"| {r['rss_idle_mib']:.0f} | {r['kib_per_socket']:.1f} | {r['load_1m']:.1f} |")
+            f"| {r['rss_idle_mib']:.0f} | {r['kib_per_socket']:.1f} "
+            f"| {'–' if r.get('recheck_cores') is None else format(r['recheck_cores'], '.3f')} | {r['load_1m']:.1f} |")
     return "\n".join(lines)
 
 
@@ -388,6 +399,9 @@ def main(argv=None) -> int:
     parser.add_argument("--tree", default=str(ROOT), help="the checkout to measure (default: this one)")
     parser.add_argument("--rounds", type=int, default=1, help="runs per tree and size, alternating")
     parser.add_argument("--pg-database", default="hs_bench_handshake")
+    parser.add_argument("--recheck-cpu", type=float, default=0.0,
+                        help="seconds over which to measure the server's CPU with every socket open and idle, "
+                             "75 s after the last one opened (the credential re-checks); 0: not measured")
     parser.add_argument("--profile", default="", help="directory for the server's cProfile output")
     parser.add_argument("--tracemalloc", default="", help="directory for heap snapshots of the server (tracemalloc) "
                         "after each half of the sockets; compare them with --heap-diff")

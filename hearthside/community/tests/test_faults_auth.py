@@ -281,3 +281,50 @@ def test_what_the_person_does_on_the_socket_keeps_their_session_from_going_idle(
     after_ping, after_frame = async_to_sync(scenario)()
     assert after_ping == nearly_idle
     assert after_frame > nearly_idle + 25
+
+
+@pytest.mark.django_db(transaction=True)
+def test_rechecks_of_many_sockets_are_judged_together_with_the_same_rules(settings):
+    """Issue #20: a process with 10,000 sockets re-checks about 170 a second; they are judged in one
+    trip with one query per kind, whatever their number, and each gets the verdict it would get
+    alone (a live session, a deleted one, a changed password, a closed account, a live and a
+    revoked token)."""
+    from django.contrib.auth import HASH_SESSION_KEY
+    from django.contrib.sessions.models import Session
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from hearthside.accounts.actions import do_create_token
+    from hearthside.conftest import login_client
+    from hearthside.core.consumers import _credentials_valid_many
+
+    def session_entry(user):
+        from importlib import import_module
+
+        key = login_client(user).cookies[settings.SESSION_COOKIE_NAME].value
+        return (user, import_module(settings.SESSION_ENGINE).SessionStore(session_key=key), None)
+
+    def token_entry(user):
+        token, _raw = do_create_token(user, "test", "write", two_factor=False)
+        return (user, None, token)
+
+    people = [make_user(f"batch{i}") for i in range(12)]
+    entries = [session_entry(p) for p in people[:8]] + [token_entry(p) for p in people[8:]]
+    with CaptureQueriesContext(connection) as all_valid:
+        assert _credentials_valid_many(entries) == [True] * 12
+    with CaptureQueriesContext(connection) as one:
+        assert _credentials_valid_many(entries[:1]) == [True]
+    assert len(all_valid) <= 3 and len(one) <= 3, [q["sql"] for q in all_valid.captured_queries]
+
+    Session.objects.filter(session_key=entries[1][1].session_key).delete()
+    changed = Session.objects.get(session_key=entries[2][1].session_key)
+    data = changed.get_decoded()
+    data[HASH_SESSION_KEY] = "not-the-hash-of-the-password"
+    changed.session_data = entries[2][1].encode(data)
+    changed.save()
+    type(people[3]).objects.filter(pk=people[3].pk).update(is_active=False)
+    AccessToken.objects.filter(pk=entries[9][2].pk).update(revoked_at=timezone.now())
+    expected = [True, False, False, False, True, True, True, True, True, False, True, True]
+    assert _credentials_valid_many(entries) == expected
+    assert [_credentials_valid_many([entry])[0] for entry in entries] == expected
