@@ -34,8 +34,9 @@ def _wake_one(waiters: list | None) -> None:
 
 
 class Inbox:
-    """The part of ``asyncio.Queue`` uvicorn uses for a socket's incoming events: ``put_nowait``,
-    ``get`` and ``empty``; first in, first out, unbounded (uvicorn pauses reading the socket while
+    """``asyncio.Queue`` for a socket's incoming events, without its bookkeeping for ``join``:
+    ``put_nowait``, ``get`` and ``empty`` (what uvicorn uses), ``put``, ``get_nowait``, ``qsize``
+    and ``full`` (should a later uvicorn use them); first in, first out, unbounded (uvicorn pauses reading the socket while
     the application has not taken what arrived). A ``get`` that is cancelled after it was woken
     passes the wake-up on, as ``asyncio.Queue`` does."""
 
@@ -52,8 +53,19 @@ class Inbox:
     def empty(self) -> bool:
         return not self._items
 
+    def full(self) -> bool:
+        return False
+
     def qsize(self) -> int:
         return len(self._items)
+
+    async def put(self, item) -> None:
+        self.put_nowait(item)
+
+    def get_nowait(self):
+        if not self._items:
+            raise asyncio.QueueEmpty
+        return self._items.pop(0)
 
     async def get(self):
         while not self._items:

@@ -154,3 +154,15 @@ def test_the_protocol_lets_the_handshake_go_once_accepted():
     finally:
         server.should_exit = True
         thread.join(10)
+
+
+def test_inbox_has_the_rest_of_a_queues_reading_and_writing_calls():
+    async def scenario():
+        inbox = Inbox()
+        with pytest.raises(asyncio.QueueEmpty):
+            inbox.get_nowait()
+        await inbox.put("x")
+        assert not inbox.full()
+        return inbox.get_nowait(), inbox.empty()
+
+    assert run(scenario()) == ("x", True)
