@@ -25,6 +25,20 @@ import asyncio
 from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIOProtocol
 
 
+def _enlist(holder) -> asyncio.Future:
+    """A new future on ``holder``'s waiter list (made on first need)."""
+    waiter = asyncio.get_running_loop().create_future()
+    if holder._waiters is None:
+        holder._waiters = []
+    holder._waiters.append(waiter)
+    return waiter
+
+
+def _withdraw(holder, waiter: asyncio.Future) -> None:
+    if holder._waiters is not None and waiter in holder._waiters:
+        holder._waiters.remove(waiter)
+
+
 def _wake_one(waiters: list | None) -> None:
     while waiters:
         waiter = waiters.pop(0)
@@ -69,16 +83,12 @@ class Inbox:
 
     async def get(self):
         while not self._items:
-            waiter = asyncio.get_running_loop().create_future()
-            if self._waiters is None:
-                self._waiters = []
-            self._waiters.append(waiter)
+            waiter = _enlist(self)
             try:
                 await waiter
             except BaseException:
                 waiter.cancel()
-                if waiter in self._waiters:
-                    self._waiters.remove(waiter)
+                _withdraw(self, waiter)
                 if self._items:  # woken, then cancelled: the next reader gets the item
                     _wake_one(self._waiters)
                 raise
@@ -112,16 +122,12 @@ class Flag:
     async def wait(self) -> bool:
         if self._value:
             return True
-        waiter = asyncio.get_running_loop().create_future()
-        if self._waiters is None:
-            self._waiters = []
-        self._waiters.append(waiter)
+        waiter = _enlist(self)
         try:
             await waiter
             return True
         finally:
-            if self._waiters is not None and waiter in self._waiters:
-                self._waiters.remove(waiter)
+            _withdraw(self, waiter)
 
 
 class WebSocketProtocol(WebSocketsSansIOProtocol):
