@@ -31,6 +31,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
+from .bare import MODIFIER as BARE_MODIFIER
 from .engine import LABELS
 from .result import LEVELS, Reason, Screening, score_for
 
@@ -540,7 +541,10 @@ def assess(text: str, earlier: list[str], alone: Screening, *, all_modified: boo
     level, kind, before = NONE_, "", None
     spans: tuple[tuple[int, int], ...] = ()
     constructs: set[str] = set()
-    if new.spans:
+    # A whole message of a farewell, the means at hand, the time or the place (the rules' ``bare``
+    # statements, session 15): after risk of the person's own, at least high.
+    bare = [r for r in alone.reasons if BARE_MODIFIER in r.modifiers]
+    if new.spans or bare:
         # Some cue in the new message: what risk of their own did the earlier messages hold?
         # Each is also read on its own, as it was when it was sent (a joke marker further on,
         # "era broma", must not take back what the joined reading would lose).
@@ -551,8 +555,12 @@ def assess(text: str, earlier: list[str], alone: Screening, *, all_modified: boo
         if any(c.despair for c in told):
             prior = max(prior, LOW)
         level, kind = _continuation(new, told, prior)
+        if bare and prior >= LOW and max(prior, HIGH) > level:
+            # "this is goodbye", "i have my dad's gun", "esta vez va en serio" after "I hate myself".
+            level = max(prior, HIGH)
+            kind = "goodbye" if all(r.construct == "farewell" for r in bare) else "acting"
         if level > alone.level_index:
-            spans = new.spans
+            spans = tuple(sorted(set(new.spans) | {sp for r in bare for sp in r.spans}))
             constructs = {r.construct for s in readings for r in s.reasons if r.construct not in NOT_OWN}
     score = score_for(LEVELS[level], 0.0)
     if not all_modified:

@@ -25,6 +25,7 @@ from importlib import resources
 from itertools import compress, filterfalse
 from typing import NamedTuple
 
+from . import bare as BARE
 from . import es as ES
 from . import es_cache, tablecache
 from . import patterns as P
@@ -900,6 +901,13 @@ def _bare_finality(words: list[str], intense: list[Evidence]) -> bool:
             and all(k in inside or w in _BARE_FINAL_WORDS for k, w in enumerate(words)))
 
 
+# "is drowning painful for fish?": a question about how something feels for someone or something
+# else; "... for me", "... for a person" stay method questions (session 15).
+_HOW_IT_FEELS = frozenset("painful painless quick fast peaceful instant slow hurt hurts".split())
+_FOR_PEOPLE = frozenset("me myself you u someone somebody a an one people humans person anyone".split())
+_WORK_PEOPLE = frozenset("""coworkers co workers colleagues coworker colleague team boss manager students pupils class
+    clients customers staff office company workmates""".split())
+_LETTERS = frozenset("letter letters note notes card cards email emails message".split())
 _OWN_THOUGHTS = frozenset("thoughts thought urges urge feelings ideation".split())
 
 
@@ -947,6 +955,16 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
     if j < n_words and words[j - 1] in _NOWITH_LAST and words[j] in _NOWITH_NEXT:
         return None
     nxt = words[j] if j < n_words else ""
+    if construct == "lethal_means" and "bottle" in words[i:j]:
+        k = i + words[i:j].index("bottle") + 1
+        if k < n_words and words[k] == "of" and P.CLASSES["means"].isdisjoint(words[k + 1:k + 4]):
+            return None  # "i'm holding the bottle of wine for you" (session 15)
+    if construct == "plan" and nxt == "for" and words[j - 1] in _HOW_IT_FEELS and j + 1 < n_words \
+            and words[j + 1] not in _FOR_PEOPLE:
+        return None  # "is drowning painful for fish? my kid asked" (session 15)
+    if construct in ("plan", "farewell") and nxt in ("to", "for") and not _WORK_PEOPLE.isdisjoint(words[j + 1:j + 4]) \
+            and not _LETTERS.isdisjoint(words[i:j]):
+        return None  # "i wrote my goodbye letter to my coworkers": leaving a job (session 15)
     if construct in ("timing", "lethal_means", "help_seeking", "intensity"):
         if "end" in flags and nxt and nxt not in _END_OK and not ctx.sentence_break_before(j):
             return None  # "picking up a gun tomorrow for deer season" (session 14)
@@ -1503,8 +1521,38 @@ def assess(text: str) -> RuleResult:
 
     English rules always run.  Spanish rules (:mod:`.es`) also run when the text
     looks Spanish, or when a text taken for English holds Spanish crisis words
-    (short and mixed messages); the more serious reading wins.
+    (short and mixed messages); the more serious reading wins.  A short message that is
+    nothing but a farewell, the means at hand, the time or the place of danger (:mod:`.bare`)
+    is at least ``moderate``.
     """
+    got = _assess_text(text)
+    if got.screening.level_index >= HIGH or (got.language is not None and got.language != "es"):
+        return got
+    found = BARE.statements(text)
+    if not found:
+        return got
+    return _with_bare(got, found)
+
+
+def _with_bare(got: RuleResult, found: list[tuple[str, tuple[int, int]]]) -> RuleResult:
+    """``got`` raised to ``moderate`` by the bare statements ``found``, each recorded as a reason with
+    the ``bare`` modifier (issue #14, session 15)."""
+    spans: dict[str, set[tuple[int, int]]] = {}
+    for construct, span in found:
+        spans.setdefault(construct, set()).add(span)
+    bare = tuple(Reason(c, LABELS.get(c, c), tuple(sorted(s)), (BARE.MODIFIER,)) for c, s in spans.items())
+    # The rules' own reading of the same construct (a goodbye too weak to count alone) is said by the
+    # bare reason.
+    reasons = bare + tuple(r for r in got.screening.reasons if r.construct != "suicide_mention"
+                           and not (r.construct in spans and not r.modifiers))
+    # Already moderate by the rules ("esto es un adiós"): the level stands, and the ``bare`` reason
+    # tells the conversation reading that the message is nothing but that.
+    score = max(got.screening.score, score_for(LEVELS[MOD], min(1.0, 0.3 * len(found))))
+    screening = Screening(LEVELS[MOD], score, reasons)
+    return got._replace(screening=screening, all_modified=False, support=True)
+
+
+def _assess_text(text: str) -> RuleResult:
     if not text or text.isspace():
         return RuleResult(NONE, None, False)
     toks = tokenize(text)

@@ -1541,11 +1541,15 @@ _add("plan", "",
      r"(?:ya )?(?:se_|elegi|escogi) (?:que|cual|el) (?:puente|edificio|viaducto)" + END,
      r"(?:he estado |estoy |ando |sigo )?(?:juntando|guardando|escondiendo|acumulando) (?:cuchillas|"
      r"hojas de afeitar|gillet+es)")
-_add("self_injury", "severe",
+# "alone": the phrase says the self-injury too (fainting after cutting, fat seen in the cut), so it is
+# severe on its own, as "passed out after cutting" is in English (session 15).
+_add("self_injury", "severe alone",
      r"me (?:desmaye|desvaneci|perdi el conocimiento|maree mucho) (?:despues de|por|al|tras) (?:cortarme|"
      r"lastimarme|sangrar tanto|hacerme dano|los cortes)",
-     r"(?:se ve|se me ve|veo|se veia) (?:la grasa|el hueso|lo blanco|la capa blanca) (?:del corte|de la herida|"
-     r"de mi brazo|de mi muneca|de mi pierna)?")
+     r"(?:se ve|se me ve|veo|se veia) (?:la grasa|el hueso|lo blanco|la capa blanca) (?:del corte|de la herida)")
+_add("self_injury", "severe",
+     r"(?:se ve|se me ve|veo|se veia) (?:la grasa|el hueso|lo blanco|la capa blanca) (?:de mi brazo|de mi muneca|"
+     r"de mi pierna)?")
 _add("passive_ideation", "",
      r"(?:estoy |ando )?hast[ao] (?:la madre|el coño|el cono|la coronilla|el gorro|la verga|los huevos) de "
      r"(?:vivir|existir|estar viv[oa]|seguir viv[oa]|la vida|esta vida|mi vida)" + END)
@@ -1874,6 +1878,10 @@ _REL = (r"(?:perro|perra|perrita|perrito|perros|gato|gata|gatito|gatita|gatos|ma
 _NOT_A_PARTY = (r"(?! (?:de (?:soltera|soltero|solteros|solteras|fin|ano|curso|la|el|los|las|mi|tu|su|trabajo|"
                 r"empresa|grupo|verano|invierno|generacion|clase|temporada|gira)|del|para|temporal|"
                 r"por (?:ahora|hoy|un)|antes (?:de|del)|hasta)\b)")
+# A goodbye letter to one's coworkers, pupils or clients: leaving a job (session 15).
+_NOT_WORK = (r"(?! (?:para|a) (?:mis|los|las|el|la|mi|nuestros|nuestras|todos mis|todas mis|todo el|toda la) "
+             r"(?:companer[oa]s?|colegas?|jef[ea]s?|equipo|alumn[oa]s|estudiantes|clientes|profes|profesores|"
+             r"compas|oficina|empresa|trabajo|personal)\b)")
 _add("farewell", "",
      r"(?:esto|este|esta) es (?:un|mi|el) (?:adios|despedida|ultimo adios|ultimo mensaje)" + _NOT_A_PARTY + "|"
      r"(?:este|esta) es mi (?:ultimo mensaje|ultima carta|ultima publicacion|ultimo post|despedida|ultima noche)"
@@ -1881,8 +1889,8 @@ _add("farewell", "",
      r"adios (?:para siempre|mundo|mundo cruel)|me despido para siempre",
      r"(?:les|te|os|le) (?:deje|dejo|escribi|he dejado|he escrito) (?:(?:una|unas|mi|mis|las|esta) )?cartas?|"
      r"(?:deje|escribi|escribo|he escrito|estoy escribiendo|ya escribi|ya tengo) (?:(?:una|mi|mis|las|unas) )?"
-     r"cartas? (?:de despedida|para (?:mi familia|todos|mis padres|mi mama|mis hijos))|"
-     r"(?:mi |una |la )?carta de despedida|(?:mi|la) (?:nota|carta) (?:de suicidio|suicida)|"
+     r"cartas? (?:de despedida|para (?:mi familia|todos|mis padres|mi mama|mis hijos))" + _NOT_WORK + "|"
+     r"(?:mi |una |la )?carta de despedida" + _NOT_WORK + "|(?:mi|la) (?:nota|carta) (?:de suicidio|suicida)|"
      r"ya (?:escribi|deje) (?:las|mis|la|mi) cartas?",
      r"(?:(?:estoy|he estado|ando|estuve)(?: [a-z]+ (?:mis|las) [a-z]+ y)?) regalando (?:mis|todas mis|"
      r"algunas de mis|mis pocas) (?:cosas|pertenencias|"
@@ -2816,6 +2824,8 @@ def _aggregate(ctx: _Ctx, evidence: list[Evidence]) -> Result:
         if c == "self_injury" and "severe" in e.flags:
             if _unmodified(e):
                 feats.add(Sign.SEVERE_INJURY)
+                if "alone" in e.flags and not (ctx.remote_anywhere or ctx.recovery):
+                    feats.add(Sign.SELF_INJURY)
                 severe.append(e)
             continue
         if c == "third_person_concern" and "intent" in e.flags and any(

@@ -56,9 +56,9 @@ def test_published_and_not_queued_for_staff(text, source, source_id, context):
 @pytest.mark.django_db
 def test_history_reaches_the_screener_through_routing():
     member = make_user("writer")
-    alone = actions.screen_and_route(member, "tonight is the night", "friends.chat", source_id="1:d")
+    alone = actions.screen_and_route(member, "tonight is the night, the big one", "friends.chat", source_id="1:d")
     assert alone.level == "none"
-    route = actions.screen_and_route(member, "tonight is the night", "friends.chat", source_id="1:e",
+    route = actions.screen_and_route(member, "tonight is the night, the big one", "friends.chat", source_id="1:e",
                                      history=["I have the pills saved up"])
     assert route.level == "imminent" and not route.publish
     assert SafetyAlert.objects.get().level == "imminent"

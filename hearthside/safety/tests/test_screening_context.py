@@ -17,9 +17,12 @@ RULES = Screener(base=False)
 
 # (earlier messages, new message, level alone, level with the conversation) -- rules only, so
 # these hold whatever the shipped model learns.
+# "tonight is the night" alone is a whole message of its time and nothing else: worth a human look
+# (issue #14, session 15); after the pills saved up it is imminent.
 CONVERSATIONS = [
-    (["I have the pills saved up"], "tonight is the night", "none", "imminent"),
-    (["I bought a rope today", "nobody would even notice"], "tonight is the night", "none", "imminent"),
+    (["I have the pills saved up"], "tonight is the night", "moderate", "imminent"),
+    (["I bought a rope today", "nobody would even notice"], "tonight is the night", "moderate", "imminent"),
+    (["I have the pills saved up"], "tonight is the night, the big one", "none", "imminent"),
 ]
 NOT_RAISED = [
     # The earlier message was screened (and routed) when it was sent; an ordinary message after
@@ -68,13 +71,13 @@ def test_cli_context_field():
         {"id": 6, "text": "tonight is the night", "context": []},
     ], "--no-base-model")
     assert [g["id"] for g in got] == [1, 2, 3, 4, 5, 6]
-    assert got[0]["level"] == "none"
+    assert got[0]["level"] == "moderate"  # a bare time, alone (session 15)
     assert got[1]["level"] == "imminent"
     assert any(r["construct"] == "conversation" for r in got[1]["reasons"])
     assert got[2]["level"] == "none"
     assert "context" in got[3]["error"] and "level" not in got[3]
     assert "context" in got[4]["error"]
-    assert got[5]["level"] == "none"
+    assert got[5]["level"] == "moderate"
 
 
 def test_cli_lines_without_context_match_the_library():

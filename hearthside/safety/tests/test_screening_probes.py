@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from hearthside.safety.screening import screen
+from hearthside.safety.screening import bare, screen
 from hearthside.safety.screening.result import LEVEL_INDEX
 from hearthside.safety.screening.text import repair_mojibake
 
@@ -391,6 +391,9 @@ CRISIS: list[tuple[str, str]] = [
     ("he estado juntando cuchillas", HIGH),
     ("estoy hasta la madre de vivir", MODERATE),
     ("estoy hasta el coño de vivir", MODERATE),
+    # Session 15: fainting after cutting, in Spanish, read as severe self-injury alone.
+    ("me desmayé después de cortarme", HIGH),
+    ("se me ve la grasa del corte", HIGH),
 ]
 
 LOOK_ALIKES: list[str] = [
@@ -666,6 +669,124 @@ LOOK_ALIKES: list[str] = [
 ]
 
 
+# Session 15 (issue #14): a whole short message that is nothing but a farewell, the means at hand,
+# the time or the place of danger is worth a human look alone (moderate, with a ``bare`` reason),
+# and high after earlier risk of the person's own (ACROSS_TURNS below).  Written for these tests.
+BARE: list[tuple[str, str]] = [
+    ("this is goodbye", "farewell"),
+    ("ok so this is goodbye", "farewell"),
+    ("this is goodbye 💔", "farewell"),
+    ("goodbye forever", "farewell"),
+    ("it was nice knowing you all", "farewell"),
+    ("i just wanted to say goodbye", "farewell"),
+    ("love you all. goodbye", "farewell"),
+    ("tonight's the night", "timing"),
+    ("today is the day.", "timing"),
+    ("i'm doing it friday", "timing"),
+    ("doing it tonight", "timing"),
+    ("it ends tonight", "farewell"),
+    ("this is my last night", "timing"),
+    ("i bought a rope today", "lethal_means"),
+    ("just bought a rope", "lethal_means"),
+    ("i have my dad's gun", "lethal_means"),
+    ("i got a gun today", "lethal_means"),
+    ("i stocked up on tylenol", "lethal_means"),
+    ("i've been stockpiling my pills", "lethal_means"),
+    ("i have enough pills now", "lethal_means"),
+    ("i bought 4 boxes of paracetamol today", "lethal_means"),
+    ("i'm on the bridge right now", "lethal_means"),
+    ("im on the bridge rn", "lethal_means"),
+    ("made it to the bridge", "lethal_means"),
+    ("la soga está en mi clóset", "lethal_means"),
+    ("ya compré una soga", "lethal_means"),
+    ("tengo la pistola de mi papá", "lethal_means"),
+    ("compré muchas pastillas", "lethal_means"),
+    ("estoy en la azotea", "lethal_means"),
+    ("esta noche es la noche", "timing"),
+    ("hoy es el día", "timing"),
+    ("lo hago el viernes", "timing"),
+    ("esta vez va en serio", "intensity"),
+    ("ya no hay vuelta atrás", "intensity"),
+    ("esto es un adiós", "farewell"),
+    ("gracias por todo. adiós", "farewell"),
+]
+
+BARE_LOOK_ALIKES: list[str] = [
+    "tonight's the night! concert time 🎉",
+    "tonight's the night 🎉",
+    "tonight's the night lol",
+    "this is goodbye for now, last day at the office, thanks all",
+    "this is goodbye for now",
+    "goodbye everyone, see you monday",
+    "i bought a rope today for the climbing gym",
+    "i bought a rope for the tire swing",
+    "on the bridge right now, traffic is insane",
+    "i'm on the bridge right now, stuck in traffic",
+    "i'm on the roof fixing the gutter",
+    "i have my dad's gun safe key, going to the range",
+    "he has his dad's gun",
+    "stocked up on tylenol before flu season",
+    "i stocked up on tylenol because the kids are sick",
+    "i'm doing it friday, the interview!",
+    "doing my hair tonight",
+    "i'll do the dishes tomorrow",
+    "is this goodbye?",
+    "is tonight the night?",
+    "\"tonight's the night\" by rod stewart is a banger",
+    "in the novel she says this is goodbye and leaves",
+    "my sister is on the bridge right now",
+    "my friend said this is goodbye",
+    "he bought a rope today",
+    "i was on the bridge years ago, i'm ok now",
+    "the police found a man on the bridge",
+    "this is goodbye lol jk see you tomorrow",
+    "haha this is goodbye to my old phone",
+    "this is goodbye to my twenties",
+    "today's the day! first day of school",
+    "today is the day i finally get my braces off",
+    "friday is the day we move",
+    "i have enough pills for the week",
+    "i have my pills with me, leaving for the trip",
+    "i got a gun for hunting season",
+    "the gun is at the gunsmith",
+    "rope bought. climbing saturday",
+    "la soga para el tendedero está en el clóset",
+    "esta vez va en serio, voy a dejar de fumar",
+    "esta vez va en serio, me voy al gym",
+    "esta noche es la noche, ¡boda de mi prima!",
+    "hoy es el día del examen",
+    "lo hago el viernes, el informe",
+    "estoy en el puente, hay mucho tráfico",
+    "estoy en la azotea tendiendo ropa",
+    "mi hermano tiene la pistola de mi papá para cazar",
+    "compré pastillas para la tos",
+    "compré muchas pastillas de menta",
+    "me desmayé después de correr",
+    "hace años me desmayé después de cortarme, ya estoy bien",
+    # False alarms fixed in session 15.
+    "i'm holding the bottle of wine for you",
+    "is drowning painful for fish? my kid asked",
+    "escribí mi carta de despedida para mis compañeros de trabajo",
+    "i wrote my goodbye letter to my coworkers",
+]
+
+
+@pytest.mark.parametrize(("text", "construct"), BARE, ids=[t[:40] for t, _ in BARE])
+def test_bare_statement_alone_is_moderate_with_its_reason(text, construct):
+    assert construct in {c for c, _ in bare.statements(text)}, text
+    got = screen(text)
+    assert got.at_least(MODERATE), (text, got)
+    if got.level == MODERATE:
+        # Some were already high by other rules ("hoy es el día", "ya compré una soga").
+        assert any(r.construct == construct and "bare" in r.modifiers for r in got.reasons), got
+
+
+@pytest.mark.parametrize("text", BARE_LOOK_ALIKES, ids=[t[:40] for t in BARE_LOOK_ALIKES])
+def test_bare_statement_look_alike_stays_low(text):
+    got = screen(text)
+    assert got.level in ("none", "low"), (text, got)
+
+
 @pytest.mark.parametrize(("text", "minimum"), CRISIS, ids=[t[:40] for t, _ in CRISIS])
 def test_crisis_probe_reaches_its_level(text, minimum):
     got = screen(text)
@@ -715,6 +836,16 @@ ACROSS_TURNS: list[tuple[list[str], str, str]] = [
     (["i can't take it anymore", "i've been saving my pills"], "i decided", HIGH),
     (["i feel like a burden", "i don't see the point anymore"], "thanks for everything, really", MODERATE),
     (["no aguanto más", "he estado juntando pastillas"], "ya lo decidí", HIGH),
+    # Session 15: a bare farewell, means, time or place after risk of the person's own.
+    (["i hate myself"], "this is goodbye", HIGH),
+    (["i can't do this anymore"], "tonight's the night", HIGH),
+    (["nobody would miss me"], "i bought a rope today", HIGH),
+    (["i feel like such a burden"], "i'm on the bridge right now", HIGH),
+    (["everything is pointless", "i'm so tired"], "i have my dad's gun", HIGH),
+    (["i don't see the point anymore"], "i stocked up on tylenol", HIGH),
+    (["me odio"], "la soga está en mi clóset", HIGH),
+    (["ya no puedo más"], "esta vez va en serio", HIGH),
+    (["soy una carga para todos"], "esto es un adiós", HIGH),
 ]
 
 ACROSS_TURNS_LOOK_ALIKES: list[tuple[list[str], str]] = [
@@ -733,6 +864,13 @@ ACROSS_TURNS_LOOK_ALIKES: list[tuple[list[str], str]] = [
     (["no aguanto más esta carrera", "estoy harta de la facultad"], "ya lo decidí, me voy a cambiar de carrera"),
     (["this project is so stressful", "i don't see the point of this meeting"], "thanks for everything, see you monday"),
     (["i decided to paint the kitchen"], "i decided"),
+    # Session 15
+    (["so excited for the show"], "tonight's the night! concert time 🎉"),
+    (["my last day at work is today"], "this is goodbye for now, last day at the office, thanks all"),
+    (["exams are killing me lol"], "i bought a rope today for the climbing gym"),
+    (["ugh this commute"], "on the bridge right now, traffic is insane"),
+    (["estoy harta del trabajo"], "esta vez va en serio, voy a dejar de fumar"),
+    (["the interview is stressing me out"], "i'm doing it friday, the interview!"),
 ]
 
 

@@ -1,0 +1,254 @@
+"""A whole short message that is nothing but a farewell, the means at hand, the time or the place
+of danger (issue #14, session 15).
+
+"this is goodbye", "tonight's the night", "i bought a rope today", "i'm on the bridge right now",
+"i have my dad's gun", "la soga está en mi clóset", "esta vez va en serio": sent alone, with no
+ordinary content that explains them, these deserve a human look (``moderate``); after earlier risk
+of the same person :mod:`.conversation` reads them as ``high``.
+
+The whole message must be made of such statements (English or Spanish) and filler ("ok", "so",
+"well", "bueno", a sad emoji): any other clause ("for the climbing gym", "traffic is insane",
+"concert time 🎉", "voy a dejar de fumar") means the message is about something ordinary and the
+rule says nothing.  A question, quotation marks, an exclamation mark, a laugh ("lol", "jaja",
+"😂"), a festive emoji, or more than :data:`MAX_WORDS` words also keep it out: each is how
+excitement, a joke, a lyric or a story is told.  Statements are first person and present (or just
+done), so "he's on the bridge", "i was on the bridge last year, i'm better now" do not match.
+
+Pure Python; the patterns compile on first use.  Every statement found is returned with its
+construct (``farewell``, ``lethal_means``, ``timing``, ``intensity``) and its span in the text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from .patterns import CLASSES
+
+MAX_WORDS = 15
+MODIFIER = "bare"
+
+# Words that may open or close a clause without saying anything of their own.
+FILLER = frozenset("""ok okay k kk so well um uh umm hmm welp yeah yea yep alright anyway anyways just guys
+    honestly really seriously srsly finally then and but hey hi bueno pues ya y este bien nada oigan oye
+    chicos gente weno""".split())
+# A laugh, a joke or a party: the message is not a bare statement.
+JOKE = frozenset("""lol lool lmao lmfao rofl haha hahaha hahahaha hehe hehehe jk jkjk xd xdd jaja jajaja
+    jajajaja jeje jejeje jsjs jsjsjs kidding joking broma bromeando""".split())
+_JOKE_RX = re.compile(r"^(?:ha){2,}h?$|^(?:ja){2,}j?$|^(?:je){2,}$|^(?:he){2,}$|^lo+l$|^lmf?a+o+$")
+# Emoji that may stand beside a bare statement (sadness, a wave, a grave); any other symbol (🎉,
+# 😂, 🥳, 😜 ...) keeps the message out.  Variation selectors, joiners and skin tones are ignored.
+SAD_EMOJI = frozenset("😔😞😢😭💔🖤🥀🙏😶😣😖😩😫😓😥😪🫥👋🪦⚰🕯😑😐🌧☁🌑💀🥲😿🤍")
+_IGNORED = frozenset("\ufe0f\ufe0e\u200d\U0001F3FB\U0001F3FC\U0001F3FD\U0001F3FE\U0001F3FF")
+
+_MEANS = "|".join(sorted(CLASSES["means"] - {"#", "all", "lot", "enough"}, key=len, reverse=True))
+_GUN = r"(?:gun|pistol|rifle|shotgun|handgun|revolver|firearm|glock)"
+_OWNER = (r"(?:my (?:dad|father|mom|mum|mother|stepdad|step dad|brother|grandpa|grandad|granddad|grandfather|"
+          r"uncle|husband|boyfriend|roommate|cousin)'?s)")
+_DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_WHEN = (rf"(?:tonight|today|tomorrow(?: night| morning)?|this (?:weekend|week|evening|afternoon|morning)|"
+         rf"(?:on |this |next )?{_DAY}(?: night| morning)?|at midnight|at (?:\d+|one|two|three|four|five)(?: am| pm)?|"
+         r"in (?:an hour|a few hours|a couple of hours|\d+ (?:hours|minutes|mins|days))|soon|right now|now)")
+_JUST = r"(?:(?:just|already|finally|now) )?"
+_PLACE = (r"(?:the |a |this )?(?:bridge|roof|rooftop|ledge|edge|cliff|cliffs|train tracks|tracks|railway tracks|"
+          r"railroad tracks|railway line|overpass|parking garage roof|car park roof|top floor of the (?:parking garage|"
+          r"car park)|edge of the (?:roof|bridge|cliff|building|platform)|top of the (?:parking garage|car park|"
+          r"building|bridge|cliff)|roof of (?:my|the) (?:building|school|office|apartment|dorm|hospital))")
+_NOW = r"(?: (?:right now|now|again|already|tonight|alone|rn))?"
+_PLACE_ES = (r"(?:el puente|la azotea|el techo|las vias(?: del tren)?|el acantilado|el borde (?:del|de la) "
+             r"(?:puente|edificio|techo|azotea|acantilado)|la orilla (?:del|de la) (?:puente|edificio|techo|azotea|"
+             r"acantilado)|lo alto del (?:puente|edificio)|la azotea de mi edificio)")
+_AHORA = r"(?: (?:ahora|ahora mismo|ahorita|ya|otra vez|sol[oa]))?"
+_DIA = r"(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)"
+_CUANDO = (rf"(?:hoy|esta noche|hoy en la noche|manana|pasado manana|este (?:finde|fin de semana)|"
+           rf"(?:el |este |el proximo )?{_DIA}|a medianoche|en (?:una hora|unas horas|un rato)|pronto|ahora)")
+_DUENO = r"(?:de mi (?:papa|padre|mama|madre|padrastro|abuelo|tio|hermano|esposo|novio|primo))"
+_ARMA = r"(?:la pistola|el arma|la escopeta|el revolver|el rifle)"
+_PASTIS = (r"(?:pastillas|paracetamol|ibuprofeno|aspirinas|clonazepam|diazepam|tramadol|somniferos|medicamentos|"
+           r"medicinas|pastis|rivotril|alprazolam)")
+
+STATEMENTS: dict[str, tuple[str, ...]] = {
+    "farewell": (
+        r"this is (?:goodbye|good bye|farewell|my goodbye|my final goodbye|my last goodbye|the end|my last message|"
+        r"my last post|my last text|the last time you will hear from me)",
+        r"(?:goodbye|good bye|bye) (?:forever|for good|for ever|world|cruel world|everyone forever)",
+        r"goodnight forever|good night forever",
+        r"i am saying (?:my )?goodbyes?(?: now)?|(?:i )?(?:just )?(?:wanted|want|needed) to say goodbye"
+        r"(?: to (?:everyone|you all|all of you|you|y'all))?",
+        r"(?:it was|it has been|it is been) nice knowing (?:you|you all|everyone|y'all|all of you)",
+        r"i will not be (?:here|around) (?:tomorrow|much longer|anymore|any more)",
+        r"i am leaving (?:forever|for good)|i am going away forever",
+        r"esto es (?:un )?adios|esta es mi (?:despedida|ultima carta|ultimo mensaje)|este es mi ultimo mensaje",
+        r"adios (?:para siempre|mundo|mundo cruel)|me despido para siempre|buenas noches para siempre",
+        r"(?:solo )?(?:queria|quiero|quise) despedirme(?: de (?:todos|ustedes|ti))?",
+        r"ya no (?:voy a estar|estare) (?:aqui|manana|mucho tiempo|mas)",
+        r"fue (?:lindo|bonito|un gusto) conocerlos(?: a todos)?",
+        # Finality with its own time is a farewell, as the Spanish rules read "pronto se acaba todo".
+        rf"(?:it|everything) (?:all )?(?:ends|will (?:all )?be over|will end) {_WHEN}|{_WHEN} it (?:all )?ends",
+        r"it will (?:all )?be over soon",
+        rf"{_CUANDO} se (?:acaba|termina) todo|todo se (?:acaba|termina) {_CUANDO}",
+    ),
+    "lethal_means": (
+        # The means got or at hand.
+        rf"(?:i )?{_JUST}(?:have|got|took|found|grabbed|stole|borrowed|am holding|have got) {_OWNER} {_GUN}"
+        r"(?: now| right here| with me| in my (?:hand|hands|lap|room|car|bag))?",
+        rf"(?:i )?{_JUST}(?:have|bought|got|got myself|picked up) (?:a|the|my) {_GUN}(?: now| today| yesterday| with me"
+        r"| in my (?:hand|hands|lap|room|car|bag)| loaded| ready)?",
+        rf"(?:the|my|a|{_OWNER}) {_GUN} is (?:loaded|ready|in my (?:hand|hands|lap|room|bag|car|backpack)|"
+        r"next to me|on my (?:bed|desk|lap))",
+        rf"(?:i )?{_JUST}(?:bought|got|have|found|picked up|made) (?:a |some |the |my )?(?:rope|noose)"
+        r"(?: today| yesterday| this morning| now| ready| already)?",
+        r"(?:the|my|a) (?:rope|noose) is (?:ready|up|tied|hanging|in my (?:closet|room|car|bag|backpack|wardrobe))",
+        rf"(?:i )?{_JUST}(?:stocked up on|have been stocking up on|stockpiled|have stockpiled|have been stockpiling|"
+        rf"have been saving|have been saving up|saved up|hoarded|have been hoarding) (?:my |some |a lot of |all my )?"
+        rf"(?:{_MEANS})",
+        rf"(?:i )?{_JUST}(?:have|got) (?:enough|so many|plenty of|a lot of|\d+|a whole bottle of|a bottle of) (?:{_MEANS})"
+        r"(?: now| saved| saved up| ready| here| stashed| hidden| with me| in my hand)?",
+        rf"(?:i )?{_JUST}(?:have|got) (?:my |the |some )?(?:{_MEANS}) (?:saved|saved up|ready|stashed|hidden|counted out|"
+        r"lined up|in my hand)",
+        rf"(?:i )?{_JUST}bought (?:\d+|two|three|four|five|six|several|a few|some|lots of|so many) (?:boxes|bottles|packs|"
+        rf"packets) of (?:{_MEANS})(?: today| yesterday)?",
+        rf"(?:the |my )?(?:{_MEANS}) are (?:ready|lined up|counted out|counted|in my hand|next to me|on my (?:bed|desk))",
+        r"i have (?:the|a|my) (?:knife|blade|razor) (?:with me|in my hand|ready|here|right here|next to me)",
+        # Standing where one could fall.
+        rf"(?:i am )?(?:on|at|standing on|sitting on|up on|out on|on top of|standing at|sitting at) {_PLACE}{_NOW}",
+        rf"(?:i )?{_JUST}(?:made it|got|walked|drove|went|climbed up) (?:to|up to|out to|onto) {_PLACE}{_NOW}",
+        # Spanish.
+        r"(?:la|mi) soga (?:ya )?(?:esta|sigue) (?:en (?:mi|el) (?:closet|armario|cuarto|ropero|mochila|carro|coche)|"
+        r"lista|colgada|amarrada|atada)",
+        r"(?:ya )?(?:compre|consegui|tengo|hice) (?:una |la |mi )?soga(?: hoy| ayer| ya| lista)?",
+        rf"(?:ya )?(?:tengo|agarre|tome|encontre|saque) {_ARMA} {_DUENO}(?: aqui| conmigo| en la mano| en mi cuarto)?",
+        r"(?:ya )?(?:tengo|consegui|compre) (?:una pistola|un arma|una escopeta|un revolver)(?: hoy| ayer| ya)?",
+        rf"{_ARMA}(?: {_DUENO})? (?:ya )?(?:esta|sigue) (?:cargada|cargado|en mi cuarto|en mi mano|en mi mochila|"
+        r"lista|listo)",
+        rf"(?:ya )?(?:compre|junte|tengo|guarde|me abasteci de|acumule) (?:muchas |muchos |varias |varios |"
+        rf"un monton de |suficientes |bastantes |\d+ |cajas de |varias cajas de |muchas cajas de )?{_PASTIS}"
+        r"(?: guardad[oa]s| juntad[oa]s| escondid[oa]s| listas)?",
+        rf"(?:ya )?(?:me abasteci|me llene|hice provision) de {_PASTIS}",
+        rf"(?:ya )?estoy (?:en|parad[oa] en|sentad[oa] en|arriba de|encima de) {_PLACE_ES}{_AHORA}",
+        r"(?:ya )?(?:llegue|subi|estoy llegando) (?:a|al|a la) (?:puente|azotea|techo|vias|acantilado)"
+        r"(?: ya| ahora)?",
+    ),
+    "timing": (
+        rf"(?:{_WHEN}|this|it) is the (?:night|day)",
+        r"the (?:day|night|time) has come|the day is here|it is (?:time|happening) (?:tonight|today)",
+        rf"(?:i am )?doing it {_WHEN}|i (?:will|am going to) do it {_WHEN}|{_WHEN} i (?:am doing|do|will do) it",
+        rf"it (?:happens|is happening) {_WHEN}|{_WHEN} it happens",
+        rf"{_WHEN} is my last (?:night|day)|this is my last (?:night|day)",
+        r"not long now",
+        r"i (?:have )?(?:picked|chosen|chose|set) the (?:date|day)",
+        rf"(?:{_CUANDO}|esta) es (?:la noche|el dia)",
+        rf"(?:ya )?lo (?:hago|voy a hacer) {_CUANDO}|{_CUANDO} lo (?:hago|voy a hacer)",
+        r"ya falta poco|ya (?:elegi|escogi) (?:la fecha|el dia)|ya llego el dia",
+        rf"{_CUANDO} es mi ultim[ao] (?:noche|dia)|esta es mi ultima noche",
+    ),
+    "intensity": (
+        r"esta vez (?:va en serio|es en serio|si|si va en serio|si es en serio)",
+        r"(?:ya )?no hay (?:vuelta atras|marcha atras)",
+        r"nada de lo que (?:digas|digan|me digas|me digan) (?:me )?va a (?:hacer )?cambiar de (?:opinion|idea)",
+        r"ya (?:lo )?decidi(?: de verdad| en serio)?",
+    ),
+}
+# Parting words that count only two together ("thank you for everything. goodbye") or beside
+# another statement.
+WEAK_FAREWELL = (
+    r"(?:goodbye|good bye)(?: everyone| all| guys)?", r"i love you all|love you all|i love you guys",
+    r"(?:thank you|thanks) for everything", r"(?:i am )?sorry for everything", r"(?:please )?forgive me",
+    r"remember me", r"adios(?: a todos)?", r"los quiero(?: a todos| mucho)?", r"gracias por todo",
+    r"perdon(?:en)? por todo", r"perdonenme", r"recuerdenme",
+)
+
+_EXPAND = (
+    (r"\bi'?m\b", "i am"), (r"\bi'?ve\b", "i have"), (r"\bi'll\b", "i will"), (r"\bi'?d\b", "i would"),
+    (r"\bit'?s\b", "it is"), (r"\b(tonight|today|tomorrow|that|there|this)'s\b", r"\1 is"),
+    (r"\bwon'?t\b", "will not"), (r"\bgonna\b", "going to"), (r"\bwanna\b", "want to"), (r"\bu\b", "you"),
+    (r"\b(?:2nite|tonite|2night)\b", "tonight"), (r"\b(?:2day)\b", "today"),
+    (r"\b(?:2morrow|tmrw|tmr|tomoz|tmrrw)\b", "tomorrow"), (r"\brn\b", "right now"), (r"\bya'll\b", "y'all"),
+    (r"\bive\b", "i have"),
+)
+
+
+@cache
+def _compiled() -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str], list[tuple[re.Pattern[str], str]]]:
+    statements = [(construct, re.compile("(?:" + "|".join(rxs) + ")")) for construct, rxs in STATEMENTS.items()]
+    weak = re.compile("(?:" + "|".join(WEAK_FAREWELL) + ")")
+    expand = [(re.compile(a), b) for a, b in _EXPAND]
+    return statements, weak, expand
+
+
+def _fold(text: str) -> str:
+    """Lower case, accents gone, curly apostrophes straight -- one character for one character, so
+    offsets into the result are offsets into ``text``."""
+    out = []
+    for c in text:
+        low = c.lower()
+        if len(low) != 1:
+            low = c
+        if low in "’‘`´":
+            low = "'"
+        elif ord(low) > 127 and low.isalpha():
+            base = unicodedata.normalize("NFD", low)[0]
+            if base.isascii():
+                low = base
+        out.append(low)
+    return "".join(out)
+
+
+_SEGMENT = re.compile(r"[^.,;:\n…]+")
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*|'|[^\sa-z0-9]")
+_PUNCT = frozenset("'-–—()[]*~_/\\&+")
+
+
+def statements(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """The bare statements that make up the whole of ``text`` (construct, span), or [] when the text
+    holds anything else (see the module docstring)."""
+    if not text or len(text) > 300:
+        return []
+    folded = _fold(text)
+    if any(c in folded for c in "?¿!¡\"“”«»"):
+        return []
+    statements_rx, weak_rx, expand = _compiled()
+    n_words = 0
+    found: list[tuple[str, tuple[int, int]]] = []
+    weak: list[tuple[int, int]] = []
+    for seg in _SEGMENT.finditer(folded):
+        words: list[tuple[str, int, int]] = []
+        for m in _TOKEN.finditer(seg.group()):
+            tok = m.group()
+            if tok in _PUNCT or tok in _IGNORED:
+                continue
+            if not tok[0].isalnum():
+                if tok in SAD_EMOJI:
+                    continue
+                return []  # another symbol or emoji: a party, a joke, a picture of something else
+            if tok in JOKE or _JOKE_RX.match(tok):
+                return []
+            words.append((tok, seg.start() + m.start(), seg.start() + m.end()))
+        n_words += len(words)
+        if n_words > MAX_WORDS:
+            return []
+        while words and words[0][0] in FILLER:
+            words.pop(0)
+        while words and words[-1][0] in FILLER:
+            words.pop()
+        if not words:
+            continue
+        plain = " ".join(w for w, _, _ in words)
+        for rx, repl in expand:
+            plain = rx.sub(repl, plain)
+        span = (words[0][1], words[-1][2])
+        for construct, rx in statements_rx:
+            if rx.fullmatch(plain):
+                found.append((construct, span))
+                break
+        else:
+            if weak_rx.fullmatch(plain):
+                weak.append(span)
+            else:
+                return []  # a clause of something else: the message is about that
+    if len(weak) >= 2 or (weak and found):
+        found.append(("farewell", (weak[0][0], weak[-1][1])))
+    if not found:
+        return []
+    return found
