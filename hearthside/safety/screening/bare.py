@@ -180,6 +180,8 @@ def _compiled() -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str], lis
 def _fold(text: str) -> str:
     """Lower case, accents gone, curly apostrophes straight -- one character for one character, so
     offsets into the result are offsets into ``text``."""
+    if text.isascii():  # most messages: lower case is one for one, nothing else to fold
+        return text.lower().replace("`", "'")
     out = []
     for c in text:
         low = c.lower()
