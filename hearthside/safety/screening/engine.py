@@ -486,7 +486,11 @@ def _encode_tables(t: _Tables) -> tuple:
     # 190,000 nodes), as do the leaves themselves: each distinct list, and each distinct leaf, is
     # stored (and so loaded) once; nothing changes a node after it is built.
     same_pay: dict[tuple[int, ...], list[int]] = {}
-    same_leaf: dict[tuple, tuple] = {}
+    # And so do whole subtrees: phrases that enumerate alternatives ("(can|could|would) (you|i|
+    # someone) die (from|of) ...") repeat the same ending under every beginning. A node is built
+    # after its children, so two nodes with the same entries, the same children (already made
+    # one) and the same gaps are the same subtree: it is stored, and loaded, once.
+    same_node: dict[tuple, tuple] = {}
 
     def plain(node: tuple) -> tuple:
         got = memo.get(id(node))
@@ -503,8 +507,10 @@ def _encode_tables(t: _Tables) -> tuple:
         out = (pay, {k: plain(v) for k, v in node[_KIDS].items()} or no_kids,
                None if gaps is None else tuple((limit, plain(child)) for limit, child in gaps),
                node[_HAS_CLS], node[_NEXT_OK], node[_OPEN])
-        if out[1] is no_kids and gaps is None:
-            out = same_leaf.setdefault((id(pay), out[3], id(out[4]), out[5]), out)
+        key = (id(pay), tuple((k, id(v)) for k, v in out[1].items()),
+               None if out[2] is None else tuple((limit, id(child)) for limit, child in out[2]),
+               out[3], id(out[4]), out[5])
+        out = same_node.setdefault(key, out)
         memo[id(node)] = out
         return out
 
