@@ -1,5 +1,5 @@
 """A whole short message that is nothing but a farewell, the means at hand, the time or the place
-of danger (issue #14, session 15).
+of danger (issue #14, session 14).
 
 "this is goodbye", "tonight's the night", "i bought a rope today", "i'm on the bridge right now",
 "i have my dad's gun", "la soga está en mi clóset", "esta vez va en serio": sent alone, with no

@@ -542,7 +542,7 @@ def assess(text: str, earlier: list[str], alone: Screening, *, all_modified: boo
     spans: tuple[tuple[int, int], ...] = ()
     constructs: set[str] = set()
     # A whole message of a farewell, the means at hand, the time or the place (the rules' ``bare``
-    # statements, session 15): after risk of the person's own, at least high.
+    # statements, session 14): after risk of the person's own, at least high.
     bare = [r for r in alone.reasons if BARE_MODIFIER in r.modifiers]
     if new.spans or bare:
         # Some cue in the new message: what risk of their own did the earlier messages hold?

@@ -908,7 +908,7 @@ def _bare_finality(words: list[str], intense: list[Evidence]) -> bool:
 
 
 # "is drowning painful for fish?": a question about how something feels for someone or something
-# else; "... for me", "... for a person" stay method questions (session 15).
+# else; "... for me", "... for a person" stay method questions (session 14).
 _HOW_IT_FEELS = frozenset("painful painless quick fast peaceful instant slow hurt hurts".split())
 _FOR_PEOPLE = frozenset("me myself you u someone somebody a an one people humans person anyone".split())
 _WORK_PEOPLE = frozenset("""coworkers co workers colleagues coworker colleague team boss manager students pupils class
@@ -964,13 +964,13 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
     if construct == "lethal_means" and "bottle" in words[i:j]:
         k = i + words[i:j].index("bottle") + 1
         if k < n_words and words[k] == "of" and P.CLASSES["means"].isdisjoint(words[k + 1:k + 4]):
-            return None  # "i'm holding the bottle of wine for you" (session 15)
+            return None  # "i'm holding the bottle of wine for you" (session 14)
     if construct == "plan" and nxt == "for" and words[j - 1] in _HOW_IT_FEELS and j + 1 < n_words \
             and words[j + 1] not in _FOR_PEOPLE:
-        return None  # "is drowning painful for fish? my kid asked" (session 15)
+        return None  # "is drowning painful for fish? my kid asked" (session 14)
     if construct in ("plan", "farewell") and nxt in ("to", "for") and not _WORK_PEOPLE.isdisjoint(words[j + 1:j + 4]) \
             and not _LETTERS.isdisjoint(words[i:j]):
-        return None  # "i wrote my goodbye letter to my coworkers": leaving a job (session 15)
+        return None  # "i wrote my goodbye letter to my coworkers": leaving a job (session 14)
     if construct in ("timing", "lethal_means", "help_seeking", "intensity"):
         if "end" in flags and nxt and nxt not in _END_OK and not ctx.sentence_break_before(j):
             return None  # "picking up a gun tomorrow for deer season" (session 14)
@@ -1542,7 +1542,7 @@ def assess(text: str) -> RuleResult:
 
 def _with_bare(got: RuleResult, found: list[tuple[str, tuple[int, int]]]) -> RuleResult:
     """``got`` raised to ``moderate`` by the bare statements ``found``, each recorded as a reason with
-    the ``bare`` modifier (issue #14, session 15)."""
+    the ``bare`` modifier (issue #14, session 14)."""
     spans: dict[str, set[tuple[int, int]]] = {}
     for construct, span in found:
         spans.setdefault(construct, set()).add(span)

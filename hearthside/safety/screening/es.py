@@ -1542,7 +1542,7 @@ _add("plan", "",
      r"(?:he estado |estoy |ando |sigo )?(?:juntando|guardando|escondiendo|acumulando) (?:cuchillas|"
      r"hojas de afeitar|gillet+es)")
 # "alone": the phrase says the self-injury too (fainting after cutting, fat seen in the cut), so it is
-# severe on its own, as "passed out after cutting" is in English (session 15).
+# severe on its own, as "passed out after cutting" is in English (session 14).
 _add("self_injury", "severe alone",
      r"me (?:desmaye|desvaneci|perdi el conocimiento|maree mucho) (?:despues de|por|al|tras) (?:cortarme|"
      r"lastimarme|sangrar tanto|hacerme dano|los cortes)",
@@ -1878,7 +1878,7 @@ _REL = (r"(?:perro|perra|perrita|perrito|perros|gato|gata|gatito|gatita|gatos|ma
 _NOT_A_PARTY = (r"(?! (?:de (?:soltera|soltero|solteros|solteras|fin|ano|curso|la|el|los|las|mi|tu|su|trabajo|"
                 r"empresa|grupo|verano|invierno|generacion|clase|temporada|gira)|del|para|temporal|"
                 r"por (?:ahora|hoy|un)|antes (?:de|del)|hasta)\b)")
-# A goodbye letter to one's coworkers, pupils or clients: leaving a job (session 15).
+# A goodbye letter to one's coworkers, pupils or clients: leaving a job (session 14).
 _NOT_WORK = (r"(?! (?:para|a) (?:mis|los|las|el|la|mi|nuestros|nuestras|todos mis|todas mis|todo el|toda la) "
              r"(?:companer[oa]s?|colegas?|jef[ea]s?|equipo|alumn[oa]s|estudiantes|clientes|profes|profesores|"
              r"compas|oficina|empresa|trabajo|personal)\b)")

@@ -18,7 +18,7 @@ RULES = Screener(base=False)
 # (earlier messages, new message, level alone, level with the conversation) -- rules only, so
 # these hold whatever the shipped model learns.
 # "tonight is the night" alone is a whole message of its time and nothing else: worth a human look
-# (issue #14, session 15); after the pills saved up it is imminent.
+# (issue #14, session 14); after the pills saved up it is imminent.
 CONVERSATIONS = [
     (["I have the pills saved up"], "tonight is the night", "moderate", "imminent"),
     (["I bought a rope today", "nobody would even notice"], "tonight is the night", "moderate", "imminent"),
@@ -71,7 +71,7 @@ def test_cli_context_field():
         {"id": 6, "text": "tonight is the night", "context": []},
     ], "--no-base-model")
     assert [g["id"] for g in got] == [1, 2, 3, 4, 5, 6]
-    assert got[0]["level"] == "moderate"  # a bare time, alone (session 15)
+    assert got[0]["level"] == "moderate"  # a bare time, alone (session 14)
     assert got[1]["level"] == "imminent"
     assert any(r["construct"] == "conversation" for r in got[1]["reasons"])
     assert got[2]["level"] == "none"

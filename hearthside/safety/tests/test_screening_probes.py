@@ -391,7 +391,7 @@ CRISIS: list[tuple[str, str]] = [
     ("he estado juntando cuchillas", HIGH),
     ("estoy hasta la madre de vivir", MODERATE),
     ("estoy hasta el coño de vivir", MODERATE),
-    # Session 15: fainting after cutting, in Spanish, read as severe self-injury alone.
+    # Session 14: fainting after cutting, in Spanish, read as severe self-injury alone.
     ("me desmayé después de cortarme", HIGH),
     ("se me ve la grasa del corte", HIGH),
 ]
@@ -669,7 +669,7 @@ LOOK_ALIKES: list[str] = [
 ]
 
 
-# Session 15 (issue #14): a whole short message that is nothing but a farewell, the means at hand,
+# Session 14 (issue #14): a whole short message that is nothing but a farewell, the means at hand,
 # the time or the place of danger is worth a human look alone (moderate, with a ``bare`` reason),
 # and high after earlier risk of the person's own (ACROSS_TURNS below).  Written for these tests.
 BARE: list[tuple[str, str]] = [
@@ -763,7 +763,7 @@ BARE_LOOK_ALIKES: list[str] = [
     "compré muchas pastillas de menta",
     "me desmayé después de correr",
     "hace años me desmayé después de cortarme, ya estoy bien",
-    # False alarms fixed in session 15.
+    # False alarms fixed in session 14.
     "i'm holding the bottle of wine for you",
     "is drowning painful for fish? my kid asked",
     "escribí mi carta de despedida para mis compañeros de trabajo",
@@ -836,7 +836,7 @@ ACROSS_TURNS: list[tuple[list[str], str, str]] = [
     (["i can't take it anymore", "i've been saving my pills"], "i decided", HIGH),
     (["i feel like a burden", "i don't see the point anymore"], "thanks for everything, really", MODERATE),
     (["no aguanto más", "he estado juntando pastillas"], "ya lo decidí", HIGH),
-    # Session 15: a bare farewell, means, time or place after risk of the person's own.
+    # Session 14: a bare farewell, means, time or place after risk of the person's own.
     (["i hate myself"], "this is goodbye", HIGH),
     (["i can't do this anymore"], "tonight's the night", HIGH),
     (["nobody would miss me"], "i bought a rope today", HIGH),
@@ -864,7 +864,7 @@ ACROSS_TURNS_LOOK_ALIKES: list[tuple[list[str], str]] = [
     (["no aguanto más esta carrera", "estoy harta de la facultad"], "ya lo decidí, me voy a cambiar de carrera"),
     (["this project is so stressful", "i don't see the point of this meeting"], "thanks for everything, see you monday"),
     (["i decided to paint the kitchen"], "i decided"),
-    # Session 15
+    # Session 14
     (["so excited for the show"], "tonight's the night! concert time 🎉"),
     (["my last day at work is today"], "this is goodbye for now, last day at the office, thanks all"),
     (["exams are killing me lol"], "i bought a rope today for the climbing gym"),
