@@ -2090,8 +2090,13 @@ _add("do_it", "",
      r"esta vez (?:no me (?:van|vas) a (?:parar|detener|salvar)|no voy a fallar|no es un grito de ayuda|lo hago|"
      r"no me voy a echar (?:para )?atras|no me echo (?:para )?atras)",
      r"(?:es|ya es) una decision (?:tomada|final)|mi decision es (?:final|definitiva)|ya no es una idea",
-     r"(?:(?:hoy|esta) es la noche|hoy es el dia)" + END,
      r"nadie me (?:va a|puede) hacer cambiar de (?:idea|opinion)|no me (?:van|vas) a hacer cambiar de (?:idea|opinion)")
+# "Hoy es el día", "esta es la noche": the phrase names its own time, so in a short message it
+# would always count, and "¡hoy es el día, por fin me gradúo!" was imminent. It counts beside other
+# crisis language ("ya escribí las cartas … hoy es la noche"); alone it is a bare statement
+# (moderate, ``bare.py``), as "today is the day" is in English.
+_add("do_it", "dated",
+     r"(?:(?:hoy|esta) es la noche|hoy es el dia)" + END)
 
 # ------------------------------------------------------------ risk factors (low)
 _add("hopelessness", "",
@@ -2770,7 +2775,8 @@ def _aggregate(ctx: _Ctx, evidence: list[Evidence]) -> Result:
     # with emphasis ("esta vez lo hago, va en serio"), in a short message are intent too.
     resolve = _separate(do_it) + any(e.construct == "intensity" and "freq" not in e.flags
                                                      and "emph" not in e.flags for e in evidence if _unmodified(e))
-    do_it_ok = [e for e in do_it if crisis_elsewhere or prepared or (n_words <= DO_IT_WORDS and timing_all)
+    do_it_ok = [e for e in do_it if crisis_elsewhere or prepared
+                or (n_words <= DO_IT_WORDS and timing_all and "dated" not in e.flags)
                 or (n_words <= RESOLVE_WORDS and resolve >= 2)]
     anchors = sorted(anchors + [e.i for e in do_it_ok])
 

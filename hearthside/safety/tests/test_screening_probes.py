@@ -244,6 +244,9 @@ CRISIS: list[tuple[str, str]] = [
     ("tonight is the night i end it.", HIGH),
     ("hoy es el día en que me muero", HIGH),
     ("esta noche es la noche en que lo hago", HIGH),
+    ("ya escribí las cartas, están en el cajón. hoy es la noche", HIGH),
+    ("tengo las pastillas guardadas. hoy es el día", HIGH),
+    ("ya no quiero vivir. hoy es el día", HIGH),
     ("i wonder how it feels to jump off a tall building", MODERATE),
     ("what does it feel like to fall from a bridge", MODERATE),
     ("i don't want to fight this anymore", MODERATE),
@@ -768,6 +771,11 @@ BARE_LOOK_ALIKES: list[str] = [
     "is drowning painful for fish? my kid asked",
     "escribí mi carta de despedida para mis compañeros de trabajo",
     "i wrote my goodbye letter to my coworkers",
+    # "hoy es el día" named its own time, so any short message with it was imminent.
+    "¡hoy es el día!",
+    "hoy es el día, por fin me gradúo",
+    "hoy es el día 🎉",
+    "esta es la noche, nos vemos en el concierto",
 ]
 
 
@@ -777,7 +785,7 @@ def test_bare_statement_alone_is_moderate_with_its_reason(text, construct):
     got = screen(text)
     assert got.at_least(MODERATE), (text, got)
     if got.level == MODERATE:
-        # Some were already high by other rules ("hoy es el día", "ya compré una soga").
+        # Some were already high by other rules ("ya compré una soga").
         assert any(r.construct == construct and "bare" in r.modifiers for r in got.reasons), got
 
 
