@@ -328,3 +328,41 @@ def test_rechecks_of_many_sockets_are_judged_together_with_the_same_rules(settin
     expected = [True, False, False, False, True, True, True, True, True, False, True, True]
     assert _credentials_valid_many(entries) == expected
     assert [_credentials_valid_many([entry])[0] for entry in entries] == expected
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_recheck_while_the_database_is_away_keeps_the_socket_and_checks_again_later(settings, monkeypatch):
+    """The batched re-check meets a database error: the socket stays open, and the next re-check
+    still runs (here it finds the session gone and closes the socket)."""
+    from django.contrib.sessions.models import Session
+    from django.db import OperationalError
+
+    from hearthside.core import consumers
+
+    settings.REALTIME_AUTH_RECHECK_SECONDS = 0.2
+    sock = socket_for(make_user("outage"))
+    judged = consumers._credentials_valid_many
+    calls = []
+
+    def away(entries):
+        calls.append(len(entries))
+        if len(calls) <= 2:
+            raise OperationalError("server closed the connection unexpectedly")
+        return judged(entries)
+
+    monkeypatch.setattr(consumers, "_credentials_valid_many", away)
+
+    async def scenario():
+        import asyncio
+
+        await open_socket(sock)
+        for _ in range(50):
+            if len(calls) >= 2:
+                break
+            await asyncio.sleep(0.1)
+        assert await _still_open(sock)
+        await db(lambda: Session.objects.all().delete())()
+        return await _closed_with(sock)
+
+    assert async_to_sync(scenario)() == 4401
+    assert len(calls) >= 3
