@@ -22,18 +22,38 @@ SCOPE = "/staff/paging/"  # the paging page
 WORKER = "/sw.js"
 
 
-def _registration_id(cdp, page) -> str:
+def _registration_id(cdp, page, seen: dict) -> str:
+    """The DevTools id of the live registration for the site's root scope, once its worker is
+    activated. Deleted registrations are not taken (the protocol reports them too, with
+    ``isDeleted``), and a push is only delivered to a worker that has finished activating."""
     found: dict = {}
-    cdp.on("ServiceWorker.workerRegistrationUpdated",
-           lambda event: found.update({r["scopeURL"]: r["registrationId"] for r in event["registrations"]}))
+
+    def registrations(event):
+        for r in event["registrations"]:
+            seen.setdefault("registrations", []).append(r)
+            if r.get("isDeleted"):
+                if found.get(r["scopeURL"]) == r["registrationId"]:
+                    del found[r["scopeURL"]]
+            else:
+                found[r["scopeURL"]] = r["registrationId"]
+
+    def versions(event):
+        for v in event["versions"]:
+            seen.setdefault("versions", []).append({k: v.get(k) for k in ("registrationId", "versionId",
+                                                                            "status", "runningStatus")})
+
+    cdp.on("ServiceWorker.workerRegistrationUpdated", registrations)
+    cdp.on("ServiceWorker.workerVersionUpdated", versions)
+    cdp.on("ServiceWorker.workerErrorReported", lambda event: seen.setdefault("errors", []).append(event))
     cdp.send("ServiceWorker.enable")
-    eventually(page, "async () => { const r = await navigator.serviceWorker.getRegistration('/'); return !!(r && r.active); }")
+    eventually(page, "async () => { const r = await navigator.serviceWorker.getRegistration('/');"
+                     " return !!(r && r.active && r.active.state === 'activated'); }")
     root = page.evaluate("() => location.origin + '/'")
     for _ in range(50):
         if root in found:
             return found[root]
         page.wait_for_timeout(100)  # CDP events arrive on the page's loop; bounded (5 s)
-    raise AssertionError(f"no service worker registration for {root}: {found}")
+    raise AssertionError(f"no service worker registration for {root}: {seen}")
 
 
 def test_staff_turn_on_push_and_a_page_is_shown_by_the_service_worker(paging, page, audit, browser_context,
@@ -66,13 +86,18 @@ def test_staff_turn_on_push_and_a_page_is_shown_by_the_service_worker(paging, pa
     assert worker == [[f"{live_server.url}/", f"{live_server.url}{WORKER}"]]  # one worker, for the whole site
 
     cdp = browser_context.new_cdp_session(page)
-    registration = _registration_id(cdp, page)
+    seen: dict = {}
+    registration = _registration_id(cdp, page, seen)
     url = f"{live_server.url}/staff/safety/alerts/41/"
     cdp.send("ServiceWorker.deliverPushMessage", {
         "origin": live_server.url, "registrationId": registration,
         "data": json.dumps({"title": "A safety alert needs you", "url": url, "tag": "hearthside-alert-41"}),
     })
-    eventually(page, "async () => (await (await navigator.serviceWorker.getRegistration('/')).getNotifications()).length > 0")
+    try:
+        eventually(page, "async () => (await (await navigator.serviceWorker.getRegistration('/'))"
+                         ".getNotifications()).length > 0")
+    except AssertionError as error:  # say what the browser reported, so a miss can be traced
+        raise AssertionError(f"{error}; pushed to registration {registration}; DevTools saw {seen}") from None
     shown = page.evaluate("navigator.serviceWorker.getRegistration('/').then(r => r.getNotifications())"
                           ".then(ns => ns.map(n => ({title: n.title, body: n.body, tag: n.tag, url: n.data.url})))")
     assert shown == [{"title": "A safety alert needs you", "body": "", "tag": "hearthside-alert-41", "url": url}]
