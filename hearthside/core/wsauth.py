@@ -10,7 +10,6 @@ expired, revoked or read-only token connects no one (the consumer refuses with 4
 
 from __future__ import annotations
 
-from channels.db import database_sync_to_async
 from django.contrib.auth.models import AnonymousUser
 
 from .prepared import Prepared
@@ -24,8 +23,8 @@ def _bearer(scope) -> str | None:
     return None
 
 
-@database_sync_to_async
-def _token(raw: str):
+def token_for(raw: str):
+    """The usable write-scoped token ``raw`` names, its person loaded; else None (database thread)."""
     from hearthside.accounts.actions import authenticate_token
     from hearthside.accounts.models import TokenScope
 
@@ -37,8 +36,9 @@ def _token(raw: str):
 
 
 class BearerTokenMiddleware:
-    """Routes a connection with a bearer token straight to ``inner`` with ``scope["user"]`` set from
-    the token (and ``scope["access_token"]``); every other connection goes through ``browser``."""
+    """Routes a connection with a bearer token straight to ``inner``, every other connection through
+    ``browser``. The token is looked up by the consumer, in its handshake's one trip to the
+    database thread (``credentials``)."""
 
     def __init__(self, inner, browser):
         self.inner = inner
@@ -48,9 +48,27 @@ class BearerTokenMiddleware:
         raw = _bearer(scope)
         if raw is None:
             return await self.browser(scope, receive, send)
-        token = await _token(raw)
-        scope = dict(scope, user=token.user if token else AnonymousUser(), access_token=token, session=None)
-        return await self.inner(scope, receive, send)
+        return await self.inner(dict(scope, credentials=("token", raw)), receive, send)
+
+
+def credentials(scope) -> tuple:
+    """``(user, session, token)`` of a socket's scope, in the database thread.
+
+    The middleware only reads the request: ``scope["credentials"]`` is ``("session", key)`` (the
+    session cookie's key, or None) or ``("token", raw)``, and the consumer resolves it here in the
+    same trip to the database thread as the rest of its handshake (``core.consumers``), where each
+    layer used to make a trip of its own. A scope without it (made by a test) carries ``user``,
+    ``session`` and ``access_token`` itself. A token that is unknown, expired, revoked or read-only,
+    and a session without a (still valid) person, give ``AnonymousUser``."""
+    found = scope.get("credentials")
+    if found is None:
+        return scope.get("user"), scope.get("session"), scope.get("access_token")
+    kind, raw = found
+    if kind == "token":
+        token = token_for(raw)
+        return (token.user if token else AnonymousUser()), None, token
+    session, user = session_user(raw)
+    return user, session, None
 
 
 _MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -72,13 +90,12 @@ def _person(user_id):
     return user if user is not None and user.is_active else None
 
 
-@database_sync_to_async
-def _session_user(session_key: str | None):
+def session_user(session_key: str | None):
     """The browser's session and its person, in one trip to the database thread, by Channels' own
     rule (``channels.auth.get_user``): the session names a configured backend and a person, and its
     hash must match the person's, so a changed password logs the session out. Django's own
     ``ModelBackend`` (the one configured) is asked through ``_person``; any other through its
-    ``get_user``."""
+    ``get_user`` (database thread)."""
     from importlib import import_module
 
     from channels.auth import _get_user_session_key
@@ -104,12 +121,14 @@ def _session_user(session_key: str | None):
 
 
 class SessionAuthMiddleware:
-    """Browsers: ``scope["session"]`` from the session cookie and ``scope["user"]`` its person.
+    """Browsers: the session cookie's key, for the consumer to load the session and its person
+    (``credentials``: ``scope["session"]`` and ``scope["user"]`` once the handshake is answered).
 
     What Channels' ``AuthMiddlewareStack`` (cookies, session, user) does for a socket, in one layer:
-    the session is loaded at once with its person instead of lazily, and no wrapper sits around
-    every frame the socket sends (that stack saves a modified session on HTTP responses only).
-    Three layers each copied the scope and stayed in memory for the socket's life (issue #20).
+    the session is loaded in the handshake's one trip to the database thread instead of lazily, and
+    no wrapper sits around every frame the socket sends (that stack saves a modified session on HTTP
+    responses only). Three layers each copied the scope and stayed in memory for the socket's life
+    (issue #20).
     """
 
     def __init__(self, inner):
@@ -124,8 +143,7 @@ class SessionAuthMiddleware:
             if name == b"cookie":  # the first Cookie header, as Channels' CookieMiddleware reads it
                 key = parse_cookie(value.decode("latin1")).get(settings.SESSION_COOKIE_NAME)
                 break
-        session, user = await _session_user(key)
-        return await self.inner(dict(scope, session=session, user=user), receive, send)
+        return await self.inner(dict(scope, credentials=("session", key)), receive, send)
 
 
 class SameOriginValidator:
