@@ -181,6 +181,21 @@ FINAL_SOFT = _rx(
 THANKS_ALL = _rx(r"thanks? (?:you )?for everything", r"sorry for everything", r"forgive me", r"remember me",
                  r"love you all", r"gracias por todo", r"perdon(?:en|a)? por todo", r"perdonenme", r"recuerdenme",
                  r"los quiero(?: a todos| mucho)")
+# The words that close a vent ("thanks for listening, take care", "gracias por escucharme, cuídate"):
+# after despair alone they are not a goodbye, even two together (session 15); after a wish to die
+# they still are.
+VENT_CLOSE = _rx(r"thanks? (?:you )?for listening", r"take care(?: of yourself)?(?! of)",
+                 r"gracias por escucharme", r"cuidate(?: mucho)?", r"cuidense")
+# On a roof or a bridge for something ordinary (a view, a party, a repair): not going there to fall.
+SCENE = _rx(r"watching", r"fireworks?", r"sunset", r"sunrise", r"stars", r"party", r"bbq", r"barbecue",
+            r"picnic", r"drinks", r"beers?", r"smoking", r"(?:the|a) view", r"photos?", r"pictures",
+            r"fixing", r"repairing", r"gutters?", r"antenna", r"tanning", r"sunbathing",
+            r"viendo", r"mirando (?:los|el|las|la) (?:fuegos|atardecer|amanecer|estrellas|eclipse)", r"fuegos",
+            r"atardecer", r"amanecer", r"estrellas", r"fiesta", r"carne asada", r"asado", r"parrillada",
+            r"tomando (?:el sol|algo|unas|una|cerveza)", r"fumando", r"fotos", r"arreglando", r"antena")
+# Festive marks: a message with them is a celebration, not the moment come ("hoy es el día 🎉").
+FESTIVE = re.compile("[\U0001F389\U0001F973\U0001F38A\U0001F382\U0001F37E\U0001F942\U0001F388\U0001F381"
+                     "\U0001F3C6\U0001F38F\U0001F386\U0001F387]")
 # An ordinary, future-facing sign-off makes a goodbye an ordinary one.
 SIGN_OFF = _rx(r"see (?:you|ya|u)(?! on the other)", r"talk (?:to you |to u )?(?:later|tomorrow|soon)",
                r"ttyl", r"catch you", r"until next", r"next (?:week|time|session)", r"nos vemos(?! del otro)",
@@ -390,6 +405,9 @@ class Cues(NamedTuple):
     signed_off: bool
     thanks_all: bool
     spans: tuple[tuple[int, int], ...]
+    # Every soft goodbye is one that closes a vent ("thanks for listening, take care").
+    vent_close: bool = False
+    festive: bool = False
 
 
 def cues(text: str) -> Cues:
@@ -410,7 +428,12 @@ def cues(text: str) -> Cues:
     sign_offs = list(SIGN_OFF.finditer(norm))
     signed_off = bool(sign_offs)
     strong = bool(hits(FINAL_STRONG))
-    soft = 0 if signed_off else len({m.group() for m in hits(FINAL_SOFT)})
+    soft_hits = [] if signed_off else hits(FINAL_SOFT)
+    soft = len({m.group() for m in soft_hits})
+    vent = [m.span() for m in VENT_CLOSE.finditer(norm)]
+    vent_close = bool(soft_hits) and not strong and all(
+        any(a <= m.start() and m.end() <= b for a, b in vent) for m in soft_hits)
+    scene = bool(SCENE.search(norm))
     # A time inside a sign-off ("nos vemos mañana", "talk tomorrow") is not a time for acting.
     timed = [m for m in TIME.finditer(norm)
              if not any(o.start() <= m.start() <= o.end() + 1 for o in sign_offs)]
@@ -419,12 +442,13 @@ def cues(text: str) -> Cues:
     question = "?" in text or "¿" in text or bool(words and words[0] in _QUESTION_START)
     return Cues(
         retract=bool(retract), residue=residue, protect=protect, final_strong=strong, final_soft=soft,
-        prep=bool(hits(PREP)), prep_strong=bool(hits(PREP_STRONG)), time=bool(timed), means=bool(hits(MEANS)), going=bool(hits(GOING)),
+        prep=bool(hits(PREP)), prep_strong=bool(hits(PREP_STRONG)), time=bool(timed),
+        means=not scene and bool(hits(MEANS)), going=not scene and bool(hits(GOING)),
         done=bool(hits(DONE)), took=bool(hits(TOOK)), decided=bool(hits(DECIDED)), intense=bool(hits(INTENSE)), cut=bool(hits(CUT)),
         despair=bool(DESPAIR.search(norm)), moving=bool(MOVING.search(norm)), resolve=bool(hits(RESOLVE)),
         do_it=bool(DO_IT.search(norm)), question=question, topic_change=bool(TOPIC_CHANGE.search(norm)),
         signed_off=signed_off, thanks_all=not signed_off and bool(THANKS_ALL.search(norm)),
-        spans=_spans(text, norm, found),
+        spans=_spans(text, norm, found), vent_close=vent_close, festive=bool(FESTIVE.search(text)),
     )
 
 
@@ -471,7 +495,7 @@ def _continuation(new: Cues, earlier: list[Cues], prior: int) -> tuple[int, str]
             level = max(prior, HIGH)
         elif prep_before or new_prep:
             level = HIGH if final else MOD
-        elif prior == LOW and (final or (despair_before and new.thanks_all)):
+        elif prior == LOW and not new.vent_close and (final or (despair_before and new.thanks_all)):
             # "I feel like a burden" … "I don't see the point anymore" … "thanks for everything"
             # (session 13: a risk factor and despair before one soft goodbye).
             level = MOD
@@ -531,6 +555,9 @@ def assess(text: str, earlier: list[str], alone: Screening, *, all_modified: boo
     ``read`` screens a text (rules and models).  The result is never below ``alone``.
     """
     new = cues(text)
+    if new.festive and alone.level_index < MOD:
+        # "hoy es el día 🎉", "tonight's the night 🥳": a celebration, whatever came before (session 15).
+        return alone
     if new.protect:
         # "I talked to my sister, I'm safe now, I see my therapist tomorrow."
         return alone

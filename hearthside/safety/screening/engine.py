@@ -208,6 +208,26 @@ _LIVE_NEXT = frozenset("""out with in at there here near alone together on witho
     a the that close far off upstairs downstairs abroad next paycheck""".split())
 _NOUN_FIRST = frozenset({"suicide", "suicidal", "suicidality", "attempted", "self"})
 _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "this", "that", "of", "about", "on"})
+# Ninth reading (session 15): look-alikes of the means, the place, a goodbye and "do it".
+# "goodbye 2024", "bye bye summer", "goodbye to january": a year, a season or a month ends.
+_BYE_WORDS = frozenset("bye goodbye farewell".split())
+_BYE_SKIP = frozenset("bye goodbye good to".split())
+_BYE_THINGS = frozenset("""# year years decade summer winter spring autumn fall holidays holiday vacation weekend semester
+    term january february march april may june july august september october november december monday tuesday
+    wednesday thursday friday saturday sunday""".split())
+# "i'll do it tomorrow, promise": a chore promised, not a plan.
+_PROMISE = frozenset("promise promised pinky".split())
+# A rope, a cord or a harness readied for climbing, sailing or camping (not for hanging).
+_HANG_WORDS = frozenset("rope ropes cord cable belt harness".split())
+_ROPE_USE = frozenset("""climb climbs climbing climber crag belay belaying abseil abseiling rappel rappelling harness
+    carabiner carabiners bouldering boulder mountain mountaineering expedition boat sailing sail kayak canoe tent
+    camping camp tow towing swing hammock tug skipping workout gym horse pony knots sailors scouts""".split())
+# On a roof or a bridge for something ordinary: a view, a party, fireworks, a repair.
+_HEIGHT_WORDS = P.CLASSES["height"] | frozenset({"rooftop", "roof"})
+_SCENE = frozenset("""watching watch fireworks firework sunset sunrise stars eclipse meteor view party bbq barbecue
+    picnic drinks drinking beer beers wine smoking smoke cigarette photos photo pictures picture selfie fixing fix
+    repairing repair cleaning gutters gutter antenna satellite shingles tiles tanning sunbathing chilling hanging
+    friends roommates neighbours neighbors concert parade sightseeing tour""".split())
 # "Why shouldn't I end it", "give me a reason I shouldn't": asking, not denying.
 _WHY = frozenset({"why", "reason", "reasons"})
 _CONJ = frozenset({"but", "and", "because", "though", "although", "yet", "however", "except", "whereas"})
@@ -965,6 +985,23 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
         k = i + words[i:j].index("bottle") + 1
         if k < n_words and words[k] == "of" and P.CLASSES["means"].isdisjoint(words[k + 1:k + 4]):
             return None  # "i'm holding the bottle of wine for you" (session 14)
+    if construct == "farewell" and words[j - 1] in _BYE_WORDS:
+        k = j
+        while k < n_words and words[k] in _BYE_SKIP:
+            k += 1
+        if k < n_words and words[k] in _BYE_THINGS:
+            return None  # "goodbye 2024", "bye bye summer" (session 15)
+    if "do_it" in flags and not _PROMISE.isdisjoint(words[j:j + 4]):
+        return None  # "i'll do it tomorrow, promise": a chore (session 15)
+    if construct in ("plan", "lethal_means", "attempt_in_progress"):
+        span = words[i:j]
+        if not _HANG_WORDS.isdisjoint(span) or not _HEIGHT_WORDS.isdisjoint(span):
+            around = set(ctx.sentence(i).split())
+            if (not _HANG_WORDS.isdisjoint(span) and not _ROPE_USE.isdisjoint(around)) or (
+                    not _HEIGHT_WORDS.isdisjoint(span) and not _SCENE.isdisjoint(around)):
+                # "the rope is ready for tomorrow's climb", "i'm on the roof right now watching the
+                # fireworks" (session 15).
+                return None
     if construct == "plan" and nxt == "for" and words[j - 1] in _HOW_IT_FEELS and j + 1 < n_words \
             and words[j + 1] not in _FOR_PEOPLE:
         return None  # "is drowning painful for fish? my kid asked" (session 14)
@@ -1205,6 +1242,9 @@ class _Reading(NamedTuple):
     strength: float
     kept: list[Evidence]
     support: bool = False
+    # The only support is one goodbye ("goodbye everyone"): a confident model lifts it to moderate,
+    # not to high (session 15).
+    goodbye_only: bool = False
 
 
 def _assess(toks: Tokens) -> _Reading:
@@ -1436,7 +1476,9 @@ def _assess(toks: Tokens) -> _Reading:
     strength = min(1.0, support / 6)
     if level == NO:
         strength = min(1.0, 0.3 * len(kept))
-    return _Reading(level, strength, kept, not feats.isdisjoint(_SUPPORT_FEATS))
+    goodbye_only = level == NO and feats <= {Sign.FAREWELL_WEAK} and len(weak_farewells) == 1 and not _BYE_WORDS.isdisjoint(
+        words[next(iter(weak_farewells))[0]:next(iter(weak_farewells))[1]])
+    return _Reading(level, strength, kept, not feats.isdisjoint(_SUPPORT_FEATS), goodbye_only)
 
 
 def _reasons(toks: Tokens, kept: list[Evidence], level: int) -> list[Reason]:
@@ -1469,6 +1511,8 @@ class RuleResult(NamedTuple):
     lang: str = "en"
     # The rules saw evidence that supports a confident model (a time, the means, a goodbye ...).
     support: bool = False
+    # ... and that evidence is one goodbye alone: a model lifts it to moderate, not high (session 15).
+    goodbye_only: bool = False
 
 
 def _nothing_to_match(words: list[str]) -> bool:
@@ -1565,9 +1609,9 @@ def _assess_text(text: str) -> RuleResult:
     words = toks.words
     if not words or (not toks.has_emoji and _nothing_to_match(words)):
         # No phrase that could set a level can match.
-        level, strength, kept, support = NO, 0.0, [], False
+        level, strength, kept, support, goodbye_only = NO, 0.0, [], False, False
     else:
-        level, strength, kept, support = _assess(toks)
+        level, strength, kept, support, goodbye_only = _assess(toks)
     if not words:
         return RuleResult(NONE, None, False)
     lang = detect_language(text, words)
@@ -1587,7 +1631,7 @@ def _assess_text(text: str) -> RuleResult:
     crisis = [e for e in kept if e.construct in IDEATION]
     all_modified = bool(crisis) and all(not _unmodified(e) for e in crisis)
     screening = Screening(LEVELS[level], score_for(LEVELS[level], strength), tuple(reasons))
-    return RuleResult(screening, lang, all_modified, lang or "en", support)
+    return RuleResult(screening, lang, all_modified, lang or "en", support, goodbye_only)
 
 
 _SCREENED_NAMES = " and ".join({"en": "English"}.get(c) or LANG_NAMES.get(c, c) for c in SUPPORTED_LANGUAGES)

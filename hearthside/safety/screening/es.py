@@ -1870,6 +1870,54 @@ _add("self_injury", "",
      r"estufa|aceite|agua|cafe|olla|comal|sol|vapor|rizador|secador|tenaza|plancha del pelo)\b) "
      rf"{gap(4)}(?:, )?(?:y )?no quiero que nadie (?:lo|la|los|las|me) (?:vea|sepa|note)")
 
+# Session 15, ninth reading (issue #14; the Spanish for the English kinds written that session, every
+# phrase written for this module, none taken from a data set): dying that would not matter, death
+# accepted, this life that cannot be borne any longer; asking to be given euthanasia; comparing
+# methods ("¿es más rápido tirarse que ahorcarse?"), medicines deadly with alcohol, how many floors are
+# needed; a count of one's own suicide attempts; the post as one's note, nothing heard after tonight;
+# the medicine cabinet swallowed, a bottle of spirits with the pills.  Rungs as above (Posner et al.
+# 2011; Al-Halabí et al. 2016): a wish to be dead, active ideation, preparation, an attempt.
+_METODO = (r"(?:tirarse|tirarme|aventarse|aventarme|lanzarse|lanzarme|ahorcarse|ahorcarme|colgarse|colgarme|ahogarse|"
+           r"ahogarme|cortarse las venas|cortarme las venas|pegarse un tiro|pegarme un tiro|envenenarse|envenenarme|"
+           r"tomarse las pastillas|tomarme las pastillas|las pastillas|el puente|el tren|las vias|una pistola)")
+_add("passive_ideation", "",
+     r"(?:ya )?(?:no me importa|me da (?:igual|lo mismo)|da (?:igual|lo mismo)) si (?:me muero|muero|me muriera|"
+     r"vivo o (?:me )?muero|despierto o no|no despierto|ya no despierto)" + END,
+     r"(?:ya )?(?:acepte|he aceptado|tengo aceptado|asumi|he asumido) (?:que me voy a morir|que voy a morir|mi muerte|"
+     r"la muerte)(?: pronto)?" + END,
+     r"ya no (?:soporto|aguanto|puedo con|tolero) (?:esta|mi) vida(?: (?:ni )?un (?:dia|minuto) mas| mas)?" + END)
+_add("active_ideation", "",
+     rf"(?:{DESIRE}|voy a|pienso|planeo|estoy pensando en|decidi) (?:pedir|solicitar|tramitar|acceder a|aplicar a|"
+     r"aplicar para|conseguir) (?:la eutanasia|el suicidio asistido|la muerte asistida|una muerte asistida|"
+     r"la muerte digna)",
+     r"como (?:puedo|podria|hago para|le hago para) (?:pedir|solicitar|tramitar|acceder a|conseguir) "
+     r"(?:la eutanasia|el suicidio asistido|la muerte asistida|una muerte asistida)")
+_add("plan", "",
+     rf"(?:es|seria|sera) mas (?:rapido|facil|seguro|efectivo|indoloro|limpio|doloroso) {_METODO} (?:que|o) {_METODO}",
+     rf"(?:que|cual) (?:es|seria) mas (?:rapido|facil|seguro|efectivo|indoloro|limpio) (?:, )?{_METODO} (?:o|que) "
+     rf"{_METODO}",
+     r"(?:que|cuales) (?:pastillas|medicamentos|medicinas|pastis) son (?:mortales|letales|fatales) (?:con|si se "
+     r"mezclan con|mezcladas con|mezclados con|si las tomo con|tomadas con) (?:el )?(?:alcohol|vod[kc]a|tequila|"
+     r"cerveza|vino|ron)",
+     r"cuantos (?:pisos|metros) (?:necesito|hacen falta|se necesitan|tendria que) (?:saltar )?para (?:no sobrevivir|"
+     r"morir|morirme|no quedar viv[oa]|matarme|no fallar)")
+_add("past_attempt", "",
+     r"(?:ya )?(?:tengo|llevo|van|he tenido|tuve|son) (?:dos|tres|cuatro|cinco|varios|muchos|\d+) intentos "
+     r"(?:de suicidio|fallidos de (?:matarme|suicidarme|quitarme la vida))")
+_add("farewell", "",
+     r"(?:esta es|aqui esta|aqui va|consideren esto|este post es|esto es) mi (?:nota|ultima nota|nota de despedida)"
+     + END)
+# "..., me voy de campamento sin señal": ordinary.
+_add("farewell", "ordinary",
+     r"(?:ya )?no (?:van a|vas a|vais a) saber (?:nada )?de mi (?:despues de|a partir de|pasada) (?:esta noche|hoy|"
+     r"manana|este fin de semana|este finde)")
+_add("attempt_in_progress", "",
+     r"me (?:tome|trague|bebi) (?:todo lo del|todo lo que habia en el|todas las (?:pastillas|medicinas) del|"
+     r"todo el) botiquin",
+     rf"me (?:tome|bebi|trague|acabe) (?:una|la|media|toda la) botella (?:entera )?de (?:vod[kc]a|tequila|ron|whis[kc][iy]|"
+     rf"vino|alcohol|aguardiente|mezcal|pisco|ginebra) (?:con|y|junto con) (?:todas |mis |las |unas |un monton de |"
+     rf"varias |muchas )*{MEANS}")
+
 # ------------------------------------------------------------ farewell (moderate)
 _REL = (r"(?:perro|perra|perrita|perrito|perros|gato|gata|gatito|gatita|gatos|mascota|mascotas|mama|madre|papa|"
         r"padre|papas|padres|hermana|hermano|hermanos|hermanas|hijo|hija|hijos|hijas|familia|novia|novio|"
@@ -1882,9 +1930,13 @@ _NOT_A_PARTY = (r"(?! (?:de (?:soltera|soltero|solteros|solteras|fin|ano|curso|l
 _NOT_WORK = (r"(?! (?:para|a) (?:mis|los|las|el|la|mi|nuestros|nuestras|todos mis|todas mis|todo el|toda la) "
              r"(?:companer[oa]s?|colegas?|jef[ea]s?|equipo|alumn[oa]s|estudiantes|clientes|profes|profesores|"
              r"compas|oficina|empresa|trabajo|personal)\b)")
+# "Esto es un adiós" alone is a farewell; "esto es un adiós, me mudo a Chile" leaves for a reason
+# (ninth reading, session 15: ``ordinary``, as "adiós a todos").
+_add("farewell", "ordinary",
+     r"(?:esto|este|esta) es (?:un|mi|el|una|la) (?:adios|despedida|ultimo adios)" + _NOT_A_PARTY)
 _add("farewell", "",
-     r"(?:esto|este|esta) es (?:un|mi|el) (?:adios|despedida|ultimo adios|ultimo mensaje)" + _NOT_A_PARTY + "|"
-     r"(?:este|esta) es mi (?:ultimo mensaje|ultima carta|ultima publicacion|ultimo post|despedida|ultima noche)"
+     r"(?:esto|este|esta) es (?:un|mi|el) (?:ultimo mensaje)" + _NOT_A_PARTY + "|"
+     r"(?:este|esta) es mi (?:ultimo mensaje|ultima carta|ultima publicacion|ultimo post|ultima noche)"
      + _NOT_A_PARTY,
      r"adios (?:para siempre|mundo|mundo cruel)|me despido para siempre",
      r"(?:les|te|os|le) (?:deje|dejo|escribi|he dejado|he escrito) (?:(?:una|unas|mi|mis|las|esta) )?cartas?|"
@@ -1965,8 +2017,11 @@ _add("farewell", "",
      r"ocuparse|encargarse|buscar|resolver|pagar|hacer nada|sufrir|pasar por|limpiar|arreglar) "
      rf"{gap(4)}(?:despues|luego|cuando (?:ya )?no (?:este|estoy)|cuando me vaya|cuando yo falte|sin mi)" + END,
      r"(?:esto|este|esta|(?:este|esta) (?:mensaje|carta|post|publicacion|nota|video|audio)) es (?:una|un|la|mi) "
-     r"(?:despedida|adios)(?: de verdad| real| en serio| definitiva| para "
-     r"siempre)?(?! (?:de (?:soltera|soltero|solteros|fin|ano|curso|la|el|los|las|mi|tu|su|trabajo|empresa|"
+     r"(?:despedida|adios) (?:de verdad|real|en serio|definitiva|para "
+     r"siempre)(?! (?:de (?:soltera|soltero|solteros|fin|ano|curso|la|el|los|las|mi|tu|su|trabajo|empresa|"
+     r"grupo|verano|invierno)|del|para|temporal|por (?:ahora|hoy|un))\b)",
+     r"(?:este|esta) (?:mensaje|carta|post|publicacion|nota|video|audio) es (?:una|un|la|mi) "
+     r"(?:despedida|adios)(?! (?:de (?:soltera|soltero|solteros|fin|ano|curso|la|el|los|las|mi|tu|su|trabajo|empresa|"
      r"grupo|verano|invierno)|del|para|temporal|por (?:ahora|hoy|un))\b)",
      rf"pronto (?:van a|vas a|vais a|va a|estaran|estaras|estareis|estara) (?:estar )?{RELIEF} (?:de mi|sin mi)",
      r"(?:van|vas|vais|va) a estar (?:mucho )?mejor sin mi|(?:van|vas|vais) a (?:descansar|poder descansar|"
@@ -2051,13 +2106,22 @@ _add("lethal_means", "",
      r"(?:la |una |mi )?(?:soga|cuerda|pistola|arma|revolver|escopeta|navaja|cuchilla|gillet+e|cuchillo|cinturon|"
      r"gas|carbon)",
      r"(?:el |un |los |del |al |las |la )?(?:puente|vias|via del tren|azotea|acantilado|precipicio|edificio|"
-     r"balcon|tren|metro)")
+     r"balcon|tren|metro)" + rf"(?! (?:, )?{gap(3)}(?:{PLACE_BENIGN}))")
 _add("lethal_means", "possession",
      rf"(?:tengo|ya tengo|compre|consegui|he comprado|he conseguido|tengo a mano|guardo) (?:una |la |mi |un |el |"
      rf"unas |las )?(?:soga|cuerda|pistola|arma|revolver|escopeta|{POISON}|cuchilla|navaja)",
      r"estoy (?:parad[oa] |sentad[oa] )?(?:en|sobre|arriba de) (?:el|la|un|una|lo alto de|el borde de|la orilla de)"
-     r" ?(?:el |la |un |una )?(?:puente|azotea|techo|edificio|vias|cornisa|acantilado|precipicio|balcon)")
+     r" ?(?:el |la |un |una )?(?:puente|azotea|techo|edificio|vias|cornisa|acantilado|precipicio|balcon)"
+     # "... viendo los fuegos artificiales" (session 15).
+     rf"(?! (?:, )?{gap(3)}(?:{PLACE_BENIGN}))")
 _DO_END = r"(?= [.,?¡¿] | $| (?:ya|hoy|ahora|ahorita|esta noche|manana|de una vez|por fin|y)\b)"
+# "Ya no hay vuelta atrás, firmé el contrato": no turning back from something signed, bought or
+# booked (ninth reading, session 15; it was high).
+_SIGNED = (r"(?! (?:[,:.] )?(?:ya |y )?(?:firme|compre|pague|reserve|me inscribi|me apunte|me matricule|acepte|"
+           r"me case|me caso|nos casamos|renuncie|vendi|me mude|me mudo|nos mudamos|me cambio|me cambie|empece|empiezo|"
+           r"entregue|mande|envie|publique|lo compre|la compre|me tatue|me corte el pelo|me rape|me comprometi|"
+           r"di el si|dije que si|el contrato|la hipoteca|la boda|el tatuaje|el vuelo|los boletos|la inscripcion|"
+           r"la matricula|me voy a (?:vivir|mudar|casar|cambiar)|me voy de (?:viaje|intercambio))\b)")
 _add("do_it", "",
      rf"(?:lo (?:voy a|pienso|quiero) hacer|(?:voy a|pienso|quiero) hacerlo|lo hare|lo hago|ya lo hago){_DO_END}",
      r"(?:hoy|esta noche|ahora|ya) lo (?:hago|hare|voy a hacer)",
@@ -2065,13 +2129,14 @@ _add("do_it", "",
      # Not when the decision follows ("ya lo decidí, me voy a cambiar de carrera"; session 13).
      r"(?:ya lo decidi|ya tome la decision|ya esta decidido)(?! (?:[,:] )?(?:me voy a|voy a|me cambio|me mudo|me voy de|"
      r"lo dejo|dejo|renuncio|me quedo|me caso|lo compro|la compro|acepto)\b)|estoy decidid[oa](?= [.,?¡¿] | $)|"
-     r"no hay vuelta atras|no hay marcha atras")
+     r"no hay (?:vuelta|marcha) atras" + _SIGNED)
 _add("do_it", "",
      r"nadie me (?:va a|puede|podra) (?:parar|detener|convencer|hacer cambiar de opinion)|ya nada me (?:detiene|va a "
      r"detener|para)|ya (?:lo )?tengo decidido|ya tome mi decision")
 _add("intensity", "",
      r"(?:esta vez )?(?:va|lo digo|hablo|es) en serio|para siempre|se acabo|ya no mas|de una vez por todas|"
-     r"no aguanto un (?:dia|minuto|segundo) mas|es definitivo|ya no hay vuelta atras|esta vez si")
+     r"no aguanto un (?:dia|minuto|segundo) mas|es definitivo|esta vez si",
+     r"ya no hay (?:vuelta|marcha) atras" + _SIGNED)
 
 # A comparison that intensifies rather than denies ("nunca había tenido tantas ganas de...").
 _add("intensity", "",
@@ -2288,7 +2353,8 @@ _ORDINARY = _Lazy(
     r"buena|lindo|linda|feliz|felices)\b| buen (?:fin de semana|finde|viaje|dia|verano)\b| buenas vacaciones\b"
     r"| felices (?:fiestas|vacaciones)\b| feliz (?:navidad|ano nuevo|verano|finde|fin de semana)\b"
     r"| (?:me mudo|me mude|nos mudamos|nos mudo|mudanza|me voy a vivir (?:a|con|en|fuera)|me cambio de (?:casa|"
-    r"ciudad|pais|trabajo|escuela|piso)|me voy de (?:viaje|vacaciones|intercambio|erasmus|gira)|al extranjero|"
+    r"ciudad|pais|trabajo|escuela|piso)|me voy de (?:viaje|vacaciones|intercambio|erasmus|gira|campamento|excursion|"
+    r"retiro)|sin (?:senal|cobertura|internet|wifi|datos)|al extranjero|"
     r"en el extranjero|me gradue|me graduo|me jubilo|me jubile|jubilacion)\b"
     r"| (?:de|mis|las|nuestras|unas) vacaciones\b| (?:el|mi|un|este) (?:viaje|vuelo)\b"
     r"| (?:ultimo|ultima) (?:dia|semana) (?:de|en) (?:trabajo|la oficina|clases|la escuela|la uni|la empresa)\b"

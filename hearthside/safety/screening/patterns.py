@@ -373,11 +373,8 @@ RULES: list[tuple[str, str, list[str]]] = [
         "thighs|leg|legs)",
         "(clean|clean from|days clean from|months clean from|years clean from) (self harm|cutting)",
         "(relapsed|relapse) (on|with|into) (self harm|cutting|sh)",
-        # Issue #14: "I can't take this life anymore", intensity and finality, comparisons.
-        "[i] [just|really|honestly] (can not|cannot|can no longer) (take|stand|bear|handle|live|do) (this life|my life|life|living) "
-        "(anymore|any longer|any more|no more)",
-        "(i am|i) (done|finished) (with (life|living|everything|it all|this life|existing)|for good|forever) "
-        "[(for good|forever)]",
+        # Issue #14: intensity and finality, comparisons.
+        "(i am|i) (done|finished) (with (everything|it all)|for good|forever) [(for good|forever)]",
         "(what is|which is|whats) (worse|better) [,] (suicide|dying|death|killing myself) or",
         "(suicide|dying|death|killing myself) (or|vs|versus) (living|life|staying alive|going on) like this",
         "enough to (not|never) wake up [again]",
@@ -1540,6 +1537,109 @@ RULES_MORE: list[tuple[str, str, list[str]]] = [
     ]),
 ]
 RULES.extend(RULES_MORE)
+
+# Session 15 (ninth reading, issue #14): kinds seen among the SDCNL and Twitter dev misses and in
+# probes written for chat messages; every phrase written here, none copied.  Life itself as what
+# cannot be taken any longer, or what one is done with (it was filed under self-injury); dying that
+# would not matter; not caring to live; accepting death; comparing methods ("is jumping quicker than
+# hanging", "a bridge or a train"), a heart stopped with a medicine, medicines fatal with alcohol,
+# exhaust in a closed garage, chemicals mixed on purpose, how many floors are needed; asking to
+# be given euthanasia; a count of one's own attempts; the post as one's note; never hearing from
+# the writer after tonight; the medicine cabinet swallowed, a bottle of spirits with the pills.
+RULES_NINTH: list[tuple[str, str, list[str]]] = [
+    ("passive_ideation", "", [
+        "[i] [just|really|honestly] (can not|cannot|can no longer) (take|stand|bear|handle|live|do) (this life|my life|"
+        "life|living|this existence) (anymore|any longer|any more|no more)",
+        "(i am|i) (done|finished) with (life|this life|existing|being alive|my life)",
+    ]),
+    # "... done with living in this apartment": living as a place to live.
+    ("passive_ideation", "end", [
+        "(i am|i) (done|finished) with living",
+    ]),
+    ("passive_ideation", "end", [
+        "(it|that) (does not|would not|will not|did not|should not) [even] matter if i (die|died|was dead|were dead|"
+        "was gone|were gone|disappeared|was not here|were not here|did not wake up)",
+        "(do not|no longer|really do not|honestly do not) care [enough] (to live|to keep living|to stay alive|"
+        "about living|about staying alive|about being alive|if i live or die|whether i live or die) "
+        "[anymore|any more|any longer]",
+        "(i have|i) (accepted|made peace with) (death|my death|dying|that i will die soon|that i am going to die)",
+        "(i|i just) want (me|myself) dead",
+        "(good|nice|peaceful|comforting|a relief|such a relief|calming) (to know|knowing) [that] (it|this|everything|"
+        "it all) (will|is going to|is) [all] (be over|soon be over|soon to be over|over) [soon]",
+    ]),
+    ("active_ideation", "subj", [
+        "(want|wanted|wanting|going|plan|planning|trying|try|hoping|hope|thinking about|considering|decided) to "
+        "(apply for|get|request|ask for|qualify for|access|sign up for|go for) (assisted suicide|euthanasia|"
+        "assisted dying|physician assisted suicide|medically assisted death|medical assistance in dying)",
+        "(applied|applying|signed up|asked|asking) for (assisted suicide|euthanasia|assisted dying|"
+        "physician assisted suicide|medically assisted death)",
+    ]),
+    ("active_ideation", "", [
+        "how (do|can|could|would|should) i (get|qualify for|apply for|request|access|be approved for) (assisted suicide|"
+        "euthanasia|assisted dying|physician assisted suicide|medically assisted death)",
+    ]),
+    ("plan", "self", [
+        "(is|would|will|are) (jumping|hanging|drowning|an overdose|overdosing|pills|a gun|a bullet|bleeding out|"
+        "carbon monoxide|a train|the tracks|a bridge|slitting my wrists|cutting my wrists) [be] (quicker|faster|less "
+        "painful|more painless|surer|more certain|more reliable|easier|more peaceful|less messy) than (jumping|hanging|"
+        "drowning|an overdose|overdosing|pills|a gun|a bullet|bleeding out|carbon monoxide|a train|the tracks|a bridge|"
+        "slitting my wrists|cutting my wrists)",
+        "(would|is|will) (a|the) (bridge|train|gun|rope|overdose|building) or (a|the) (bridge|train|gun|rope|overdose|"
+        "building|pills) (be|is) (quicker|faster|less painful|more painless|surer|more certain|easier|less messy)",
+        "(which|what) (is|would be) (quicker|faster|less painful|more painless|surer|more certain|more reliable|easier|"
+        "less messy) [for me] [,] (jumping|hanging|drowning|an overdose|overdosing|pills|a gun|a train|a bridge|"
+        "bleeding out|carbon monoxide) or (jumping|hanging|drowning|an overdose|overdosing|pills|a gun|a train|a bridge|"
+        "bleeding out|carbon monoxide)",
+        "how (much|many) <means> ~2 (would|will|could|to|does it take to|would it take to) stop (my|a) heart",
+        "(which|what) (meds|pills|medications|medication|drugs|tablets) (are|is) (fatal|lethal|deadly) (with|when mixed "
+        "with|mixed with|if mixed with|when taken with|taken with) (alcohol|booze|vodka|liquor|drinking)",
+        "(carbon monoxide|exhaust|the exhaust|car exhaust|the engine running|the car running) (in|inside) (a|the|my) "
+        "(closed|shut|sealed|locked) garage",
+        "(mix|mixing|mixed|combine|combining) (bleach|chemicals|cleaning products) ~4 on purpose",
+        "(a|the|my) (car|engine) [running] (in|inside) (a|the|my) (closed|shut|sealed|locked) garage",
+        "how many (floors|stories|storeys|meters|metres|feet) do (i|you|one) need (to (die|not survive|be sure|"
+        "be certain|make sure)|(so|so that|for) it (is|will be|would be) (certain|sure|fatal|enough|final))",
+    ]),
+    # "... for a studio apartment": a floor plan.
+    ("plan", "self end", [
+        "how many (floors|stories|storeys|meters|metres|feet) do (i|you|one) need",
+    ]),
+    ("past_attempt", "end", [
+        "(i|i already|i have|i already have|i have had|i have already had|i had) (#|two|three|four|five|several|"
+        "multiple|a few|many) (attempts|suicide attempts) [(under my belt|behind me|already|so far|now)]",
+    ]),
+    # "... failed attempts at baking" is dropped by the engine (an attempt at something).
+    ("past_attempt", "", [
+        "(the number of|all my|all of my|# of my|my) failed (attempts|suicide attempts)",
+    ]),
+    ("farewell", "end", [
+        "(this is|here is|consider this|this will be|this post is|treat this as) my (note|last note|final note|"
+        "goodbye note)",
+        "(you|you all|anyone|nobody|no one) (will not|will never|is not going to|are not going to) (hear from|see) me "
+        "(after|past|beyond) (tonight|today|tomorrow|this weekend|this week)",
+    ]),
+    ("farewell", "", [
+        "(mention|thank|name|apologize to|apologise to|say sorry to) (no one|nobody|everyone|you all|all of you|each of "
+        "you|my family) in my (note|letter|last letter|final letter)",
+    ]),
+    # Not "tell my mom i'm sorry i'll be late".
+    ("farewell", "weak end", [
+        f"tell (my|our) {RELATIVE} (i am|that i am|i was|that i was) sorry",
+    ]),
+    ("attempt_in_progress", "self", [
+        "(swallowed|downed|ate) (everything|all the pills|all the meds|all of it|whatever was) (in|from) "
+        "(the|my|mom's|dad's|our) (medicine cabinet|medicine drawer|pill box|pillbox|pill organizer|first aid kit)",
+    ]),
+    # "took everything from the medicine cabinet to the new flat": moving house.
+    ("attempt_in_progress", "self end", [
+        "took (everything|all the pills|all the meds|all of it|whatever was) (in|from) "
+        "(the|my|mom's|dad's|our) (medicine cabinet|medicine drawer|pill box|pillbox|pill organizer|first aid kit)",
+        "(drank|downed|chugged|finished) (a|the|half a|half the) [whole|entire] bottle of (vodka|wine|whiskey|whisky|"
+        "alcohol|liquor|rum|gin|tequila|booze) (with|and|on top of) (my|all my|the|a bunch of|a handful of|all the|"
+        "some|# of my) <means>",
+    ]),
+]
+RULES.extend(RULES_NINTH)
 
 # Emoji that count as evidence only next to first-person language.
 EMOJI_DEATH = frozenset({"emoji_grave"})

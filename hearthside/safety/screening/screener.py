@@ -64,7 +64,8 @@ def _lift(rule: RuleResult, prob: float, model: Any) -> int:
     if prob >= threshold and idx < LEVEL_INDEX["moderate"]:
         new = LEVEL_INDEX["moderate"]
     if model.raise_high is not None and prob >= model.raise_high and not _self_injury_only(rule) and (
-            idx == LEVEL_INDEX["moderate"] or (new == LEVEL_INDEX["moderate"] and supported)):
+            idx == LEVEL_INDEX["moderate"] or (new == LEVEL_INDEX["moderate"] and supported
+                                                and not getattr(rule, "goodbye_only", False))):
         # Confident, and the rules read moderate -- or saw supporting evidence that the model's
         # reading explains.  Never imminent: that needs explicit plan, means or time.
         new = LEVEL_INDEX["high"]

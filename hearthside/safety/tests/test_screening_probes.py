@@ -896,3 +896,188 @@ def test_risk_across_turns_is_seen(earlier, text, minimum):
 def test_ordinary_next_message_is_not_raised(earlier, text):
     got = screen(text, history=earlier)
     assert got.level in ("none", "low"), (earlier, text, got)
+
+
+# ---------------------------------------------------------------------------------------------
+# Ninth reading (issue #14, session 15).  False alarms of the review, each with its variants, and
+# the true cases beside them that must keep their level.
+NINTH_FALSE_ALARMS: list[str] = [
+    "i'll do it tomorrow, promise",
+    "ill do it tomorrow i promise",
+    "ok ok i'll do it tonight, pinky promise",
+    "goodbye 2024",
+    "bye bye 2024, you were rough",
+    "goodbye summer, hello pumpkin season",
+    "goodbye to january",
+    "ya no hay vuelta atrás, firmé el contrato",
+    "no hay marcha atrás, ya pagué la inscripción",
+    "esto es un adiós, me mudo a chile",
+    "esta es mi despedida, nos mudamos a monterrey en agosto",
+    "i'm on the roof watching the fireworks",
+    "i'm on the roof right now watching the fireworks",
+    "on the bridge right now taking photos of the sunset",
+    "estoy en la azotea viendo los fuegos artificiales",
+    "i have the rope ready for the climb tomorrow",
+    "the rope is ready for tomorrow's climb",
+    "my harness and rope are ready, bouldering tonight",
+    "hoy es el día 🎉",
+    "tonight's the night 🥳",
+]
+NINTH_KEEP: list[tuple[str, str]] = [
+    ("i'll do it tomorrow", "imminent"),
+    ("goodbye forever", HIGH),
+    ("thanks for everything, goodbye everyone", HIGH),
+    ("ya no hay vuelta atrás", HIGH),
+    ("ya no hay vuelta atrás, esta noche lo hago", HIGH),
+    ("esto es un adiós", MODERATE),
+    ("esto es un adiós, ya no aguanto más", HIGH),
+    ("i'm on the roof right now", HIGH),
+    ("i'm on the roof right now and i'm going to jump", "imminent"),
+    ("the rope is ready", HIGH),
+    ("the rope is ready. tonight", "imminent"),
+    ("hoy es el día", MODERATE),
+]
+# After venting, or a stressful day: the next message must stay low.
+NINTH_ACROSS_TURNS_LOOK_ALIKES: list[tuple[list[str], str]] = [
+    (["ugh today was awful", "my boss yelled at me and i cried in the bathroom", "i'm so tired of everything"],
+     "thanks for listening, take care"),
+    (["estoy harta de todo", "mi jefe me gritó otra vez"], "gracias por escucharme, cuídate"),
+    (["ugh today was awful", "i'm so tired of everything"], "i'm on the roof watching the fireworks"),
+    (["estoy harta de todo"], "estoy en la azotea viendo los fuegos artificiales"),
+    (["ya no puedo más con mi vida, tanto trabajo"], "hoy es el día 🎉"),
+    (["i haven't done the dishes yet", "mom is mad"], "i'll do it tomorrow, promise"),
+    (["so excited for the trip"], "got the rope ready for the climb tomorrow"),
+    (["this year was awful"], "goodbye 2024"),
+]
+NINTH_ACROSS_TURNS: list[tuple[list[str], str, str]] = [
+    (["i want to die"], "i'll do it tomorrow, i promise", HIGH),
+    (["i want to die"], "i'm on the roof", HIGH),
+    (["ya no quiero vivir"], "estoy en la azotea", HIGH),
+    (["i can't do this anymore", "nobody would miss me"], "thanks for everything, take care", MODERATE),
+    (["i can't do this anymore"], "thanks for listening. goodbye forever", HIGH),
+    (["ya escribí las cartas"], "hoy es el día", HIGH),
+]
+
+
+@pytest.mark.parametrize("text", NINTH_FALSE_ALARMS, ids=[t[:40] for t in NINTH_FALSE_ALARMS])
+def test_ninth_reading_false_alarm_stays_low(text):
+    got = screen(text)
+    assert got.level in ("none", "low"), (text, got)
+
+
+@pytest.mark.parametrize(("text", "minimum"), NINTH_KEEP, ids=[t[:40] for t, _ in NINTH_KEEP])
+def test_ninth_reading_true_case_beside_a_false_alarm_keeps_its_level(text, minimum):
+    got = screen(text)
+    assert got.at_least(minimum), (text, got)
+
+
+def test_a_lone_goodbye_is_moderate_not_high():
+    # The shipped model is confident about "goodbye everyone"; with nothing else it reaches a human
+    # (moderate) but is not read as a crisis (session 15: it was high).
+    assert screen("goodbye everyone").level == MODERATE
+
+
+@pytest.mark.parametrize(("earlier", "text"), NINTH_ACROSS_TURNS_LOOK_ALIKES,
+                         ids=[t[:40] for _, t in NINTH_ACROSS_TURNS_LOOK_ALIKES])
+def test_ninth_reading_ordinary_next_message_is_not_raised(earlier, text):
+    got = screen(text, history=earlier)
+    assert got.level in ("none", "low"), (earlier, text, got)
+
+
+@pytest.mark.parametrize(("earlier", "text", "minimum"), NINTH_ACROSS_TURNS,
+                         ids=[t[:40] for _, t, _ in NINTH_ACROSS_TURNS])
+def test_ninth_reading_risk_across_turns_is_kept(earlier, text, minimum):
+    got = screen(text, history=earlier)
+    assert got.at_least(minimum), (earlier, text, got)
+
+
+# Ninth reading: constructs added (written for these tests; the dev sets were only measured).
+NINTH_CRISIS: list[tuple[str, str]] = [
+    # Life itself as what cannot be taken (it was read as self-injury).
+    ("i can't take this life anymore", MODERATE),
+    ("honestly i cannot bear this existence any longer", MODERATE),
+    ("i'm done with my life", MODERATE),
+    # Dying that would not matter, not caring to live, death accepted, relief that it will be over.
+    ("it wouldn't even matter if i died", MODERATE),
+    ("i don't care enough to keep living anymore", MODERATE),
+    ("i've made peace with dying", MODERATE),
+    ("i want myself dead", MODERATE),
+    ("such a relief knowing it will all be over soon", MODERATE),
+    # Euthanasia asked for oneself.
+    ("i'm thinking about applying for assisted dying", HIGH),
+    ("how can i qualify for euthanasia", HIGH),
+    # Method comparisons and questions without the words.
+    ("would hanging be less painful than pills", HIGH),
+    ("which is more certain, a train or a bridge", HIGH),
+    ("would a gun or a rope be quicker", HIGH),
+    ("how much insulin does it take to stop a heart", HIGH),
+    ("what pills are lethal when mixed with alcohol", HIGH),
+    ("sitting in the car in a closed garage with the engine running", HIGH),
+    ("how many storeys do you need so it's fatal", HIGH),
+    # One's own attempts counted; the post as one's note; not heard from after tonight.
+    ("i already have three suicide attempts behind me", MODERATE),
+    ("all my failed attempts just prove i can't even do this right", MODERATE),
+    ("consider this my goodbye note", HIGH),
+    ("you won't hear from me after this weekend", HIGH),
+    ("i'll apologise to my family in my letter", MODERATE),
+    # An overdose told without "overdose".
+    ("i swallowed whatever was in the medicine cabinet", HIGH),
+    ("i drank half a bottle of whiskey with all my sleeping pills", HIGH),
+    # Spanish
+    ("ya no me importa si me muero", MODERATE),
+    ("ya asumí que me voy a morir pronto", MODERATE),
+    ("ya no soporto esta vida ni un día más", MODERATE),
+    ("estoy pensando en solicitar la eutanasia", HIGH),
+    ("¿cómo hago para pedir el suicidio asistido?", HIGH),
+    ("¿sería más rápido ahorcarme o tirarme del puente?", HIGH),
+    ("¿qué medicinas son mortales si las tomo con alcohol?", HIGH),
+    ("¿cuántos metros necesito para no quedar viva?", HIGH),
+    ("ya llevo tres intentos de suicidio", MODERATE),
+    ("aquí va mi nota de despedida", MODERATE),
+    ("no vas a saber nada de mí a partir de mañana", MODERATE),
+    ("me tragué todo lo que había en el botiquín", HIGH),
+    ("me bebí una botella entera de ron con mis pastillas", HIGH),
+]
+NINTH_LOOK_ALIKES: list[str] = [
+    "my grandma applied for euthanasia last year",
+    "we debated assisted suicide in ethics class",
+    "is jumping quicker than running for cardio",
+    "which is faster, the bridge or the tunnel, at rush hour",
+    "how many floors do i need for a studio apartment",
+    "which meds are fatal for cats? asking for my vet class",
+    "my dad had the car running in the garage to warm it up",
+    "don't mix bleach and ammonia, it makes toxic gas",
+    "it doesn't matter if i die in the game, i just respawn",
+    "i don't care about living in a big city",
+    "i've accepted that i'll die someday, like everyone",
+    "i already have two attempts left on the driving test",
+    "i have had three attempts at the bar exam",
+    "this is my note for the meeting",
+    "you won't hear from me after tonight, phone's dying, talk tomorrow",
+    "i drank a whole bottle of water with my vitamins",
+    "took everything from the medicine cabinet to the new flat",
+    "i can't take this heat anymore",
+    "the lyrics go 'i can't take this life anymore' and i love that song",
+    "mi abuela pidió la eutanasia en españa",
+    "la eutanasia es legal aquí desde 2021",
+    "es más rápido el tren que el autobús",
+    "ya tengo dos intentos en el examen de manejo",
+    "esta es mi nota para la reunión",
+    "no van a saber de mí después de esta noche, me voy de campamento sin señal",
+    "me tomé una botella de agua con mis vitaminas",
+    "acepté la muerte de mi papá",
+    "ya no soporto el calor",
+    "me muero de risa con este video",
+]
+
+
+@pytest.mark.parametrize(("text", "minimum"), NINTH_CRISIS, ids=[t[:40] for t, _ in NINTH_CRISIS])
+def test_ninth_reading_crisis_probe_reaches_its_level(text, minimum):
+    got = screen(text)
+    assert got.at_least(minimum), (text, got)
+
+
+@pytest.mark.parametrize("text", NINTH_LOOK_ALIKES, ids=[t[:40] for t in NINTH_LOOK_ALIKES])
+def test_ninth_reading_look_alike_stays_low(text):
+    got = screen(text)
+    assert got.level in ("none", "low"), (text, got)
