@@ -555,9 +555,14 @@ def assess(text: str, earlier: list[str], alone: Screening, *, all_modified: boo
     ``read`` screens a text (rules and models).  The result is never below ``alone``.
     """
     new = cues(text)
+    ceiling = IMM
     if new.festive and alone.level_index < MOD:
-        # "hoy es el día 🎉", "tonight's the night 🥳": a celebration, whatever came before (session 15).
-        return alone
+        # "hoy es el día 🎉", "tonight's the night 🥳": a celebration after a hard day (session 15).
+        # After the person's own wish to die it may be bitter rather than glad: a human looks
+        # (moderate), and no more than that is read into an emoji.
+        if _own_risk(read("\n".join(earlier))) < MOD:
+            return alone
+        ceiling = MOD
     if new.protect:
         # "I talked to my sister, I'm safe now, I see my therapist tomorrow."
         return alone
@@ -597,6 +602,8 @@ def assess(text: str, earlier: list[str], alone: Screening, *, all_modified: boo
             spans = own
             constructs = {r.construct for r in together.reasons}
             score = max(score_for(together.level, 0.0), together.score)
+    if level > ceiling:
+        level, score = ceiling, score_for(LEVELS[ceiling], 0.0)
     if level <= alone.level_index:
         return alone
     if kind == "minimised":

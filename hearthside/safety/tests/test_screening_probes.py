@@ -944,7 +944,7 @@ NINTH_ACROSS_TURNS_LOOK_ALIKES: list[tuple[list[str], str]] = [
     (["estoy harta de todo", "mi jefe me gritó otra vez"], "gracias por escucharme, cuídate"),
     (["ugh today was awful", "i'm so tired of everything"], "i'm on the roof watching the fireworks"),
     (["estoy harta de todo"], "estoy en la azotea viendo los fuegos artificiales"),
-    (["ya no puedo más con mi vida, tanto trabajo"], "hoy es el día 🎉"),
+    (["estoy harta de tanto trabajo, no puedo más"], "hoy es el día 🎉"),
     (["i haven't done the dishes yet", "mom is mad"], "i'll do it tomorrow, promise"),
     (["so excited for the trip"], "got the rope ready for the climb tomorrow"),
     (["this year was awful"], "goodbye 2024"),
@@ -956,6 +956,9 @@ NINTH_ACROSS_TURNS: list[tuple[list[str], str, str]] = [
     (["i can't do this anymore", "nobody would miss me"], "thanks for everything, take care", MODERATE),
     (["i can't do this anymore"], "thanks for listening. goodbye forever", HIGH),
     (["ya escribí las cartas"], "hoy es el día", HIGH),
+    # A party emoji after the person's own wish to die may be bitter: a human looks.
+    (["quiero morirme"], "hoy es el día 🎉", MODERATE),
+    (["i want to kill myself"], "tonight's the night 🥳", MODERATE),
 ]
 
 
