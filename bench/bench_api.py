@@ -148,8 +148,14 @@ def run_wrk(port: int, token: str, duration: float, connections: int, threads: i
     }
 
 
-def _loadgen_child(port: int, token: str, duration: float, connections: int, max_requests: int) -> None:
-    """Runs in a child process: ``connections`` threads, each with one keep-alive connection."""
+def _loadgen_child(port: int, token: str, duration: float, connections: int, max_requests: int,
+                   interval: float = 0.0, seed: int = 0) -> None:
+    """Runs in a child process: ``connections`` threads, each with one keep-alive connection.
+
+    ``interval`` > 0 paces each thread: its requests are due every ``interval`` seconds from a
+    random start within the first one, and a request's latency counts from when it was due, not
+    from when it was sent, so a server that falls behind is not hidden by the load generator
+    waiting for it (open loop, no coordinated omission)."""
     headers = {"Authorization": f"Bearer {token}"}
     lock = threading.Lock()
     latencies: list[float] = []
@@ -158,14 +164,22 @@ def _loadgen_child(port: int, token: str, duration: float, connections: int, max
     deadline = start + duration
     per_thread = max(1, max_requests // max(1, connections))
 
-    def worker() -> None:
+    def worker(offset: float) -> None:
         local: list[float] = []
         errors = non_2xx = 0
         conn = http.client.HTTPConnection(HOST, port, timeout=10)
+        due = time.perf_counter() + offset
         for _ in range(per_thread):
             if time.monotonic() >= deadline:
                 break
-            t0 = time.perf_counter()
+            if interval:
+                wait = due - time.perf_counter()
+                if wait > 0:
+                    time.sleep(wait)
+                t0 = due
+                due += interval
+            else:
+                t0 = time.perf_counter()
             try:
                 conn.request("GET", PATH, headers=headers)
                 response = conn.getresponse()
@@ -185,7 +199,11 @@ def _loadgen_child(port: int, token: str, duration: float, connections: int, max
             counts["errors"] += errors
             counts["non_2xx"] += non_2xx
 
-    pool = [threading.Thread(target=worker, daemon=True) for _ in range(connections)]
+    import random
+
+    spread = random.Random(seed)
+    pool = [threading.Thread(target=worker, args=(spread.uniform(0, interval),), daemon=True)
+            for _ in range(connections)]
     for t in pool:
         t.start()
     for t in pool:
@@ -194,17 +212,22 @@ def _loadgen_child(port: int, token: str, duration: float, connections: int, max
     print(json.dumps({"latencies": latencies, "seconds": elapsed, **counts}))
 
 
-def run_python_loadgen(port: int, token: str, duration: float, connections: int, processes: int) -> dict:
+def run_python_loadgen(port: int, token: str, duration: float, connections: int, processes: int,
+                       rate: float = 0.0) -> dict:
+    """``rate`` > 0: requests are offered at that many a second in all, whatever the answers
+    (each connection every ``connections / rate`` seconds); 0: each connection sends its next
+    request as soon as the last is answered."""
     processes = max(1, min(processes, connections))
+    interval = connections / rate if rate else 0.0
     split = [connections // processes + (1 if i < connections % processes else 0) for i in range(processes)]
     max_requests = 2_000_000
     children = [
         subprocess.Popen(
             [sys.executable, str(Path(__file__).resolve()), "--_loadgen-child",
-             json.dumps([port, token, duration, n, max_requests // processes])],
+             json.dumps([port, token, duration, n, max_requests // processes, interval, i])],
             stdout=subprocess.PIPE, text=True,
         )
-        for n in split
+        for i, n in enumerate(split)
     ]
     latencies: list[float] = []
     seconds = 0.0
@@ -248,14 +271,14 @@ def bench_one(label: str, env: dict[str, str], args, tmp: Path, cwd: Path | None
     try:
         server.wait_ready()
         sanity_check(server.port, token)
-        use_wrk = args.loadgen == "wrk" or (args.loadgen == "auto" and shutil.which("wrk"))
+        use_wrk = not args.rate and (args.loadgen == "wrk" or (args.loadgen == "auto" and shutil.which("wrk")))
         lua = tmp / "report.lua"
         lua.write_text(WRK_LUA)
 
         def load(seconds: float) -> dict:
             if use_wrk:
                 return run_wrk(server.port, token, seconds, args.connections, args.threads, lua)
-            return run_python_loadgen(server.port, token, seconds, args.connections, args.threads)
+            return run_python_loadgen(server.port, token, seconds, args.connections, args.threads, args.rate)
 
         log(f"{label}: warming up for {args.warmup:g}s on port {server.port}")
         if args.warmup > 0:
@@ -304,6 +327,8 @@ def markdown(results: list[Result], args) -> str:
         f"{args.connections} connections ({args.threads} load-generator threads), {args.duration:g} s after a "
         f"{args.warmup:g} s warm-up"
         + (f", granian `--blocking-threads {args.blocking_threads}`" if args.blocking_threads else "")
+        + (f"; **{args.rate:g} requests/s offered**, paced (latency from when each request was due)"
+           if args.rate else "")
         + ".",
         "",
         "| database | load generator | requests | requests/s | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) "
@@ -339,6 +364,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--duration", type=float, default=15.0, help="measured seconds (default 15)")
     parser.add_argument("--warmup", type=float, default=3.0, help="warm-up seconds (default 3)")
     parser.add_argument("--connections", type=int, default=32, help="concurrent connections (default 32)")
+    parser.add_argument("--rate", type=float, default=0.0,
+                        help="offer this many requests a second in all, paced, with latency counted from "
+                             "when each request was due (the Python load generator; default: as fast as "
+                             "the server answers)")
     parser.add_argument("--threads", type=int, default=2,
                         help="wrk threads, or Python load-generator processes (default 2)")
     parser.add_argument("--workers", type=int, default=2, help="granian worker processes (default 2)")
@@ -386,8 +415,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--_loadgen-child"]:
-        port, token, duration, connections, max_requests = json.loads(argv[1])
-        _loadgen_child(port, token, duration, connections, max_requests)
+        _loadgen_child(*json.loads(argv[1]))
         return 0
     args = parse_args(argv)
     if args.loadgen == "wrk" and not shutil.which("wrk"):

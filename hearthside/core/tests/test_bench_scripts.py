@@ -46,3 +46,44 @@ def test_each_bench_script_imports_and_parses_its_arguments(script):
                           text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.startswith("usage: " + script.name)
+
+
+def test_the_paced_api_load_generator_counts_latency_from_when_a_request_was_due():
+    """``bench_api.py --rate``: a server slower than the pace makes every later request later, and
+    that shows in the latencies (no coordinated omission); no more requests are sent than the pace
+    allows. Bounds that hold however slow the machine is; nothing here is timed."""
+    import http.server
+    import threading
+    import time
+
+    sys.path.insert(0, str(BENCH))
+    try:
+        import bench_api
+    finally:
+        sys.path.remove(str(BENCH))
+
+    class Slow(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self):  # noqa: N802
+            time.sleep(0.05)
+            self.send_response(200)
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"{}")
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer((bench_api.HOST, 0), Slow)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        # One connection due every 10 ms, answered in 50 ms or more: the n-th answer comes at least
+        # 40 ms x n after it was due.
+        found = bench_api.run_python_loadgen(server.server_address[1], "t", 1.0, 1, 1, rate=100)
+    finally:
+        server.shutdown()
+    n = found["requests"]
+    assert 1 <= n <= 101
+    assert found["errors"] == found["non_2xx"] == 0
+    assert found["max_ms"] >= 50 + 40 * (n - 1) * 0.99
