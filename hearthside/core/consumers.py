@@ -112,6 +112,7 @@ class _Handshakes:
         return await future
 
     async def _run(self) -> None:
+        batch: list[tuple[EventsConsumer, asyncio.Future]] = []
         try:
             while self.waiting:
                 batch, self.waiting = self.waiting[:HANDSHAKE_BATCH], self.waiting[HANDSHAKE_BATCH:]
@@ -132,7 +133,7 @@ class _Handshakes:
         finally:
             self.task = None
             waiting, self.waiting = self.waiting, []
-            for _consumer, future in waiting:  # cancelled (the loop is closing): none is left waiting
+            for _consumer, future in batch + waiting:  # cancelled (the loop is closing): none waits on
                 if not future.done():
                     future.cancel()
 
