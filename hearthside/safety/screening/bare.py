@@ -143,6 +143,16 @@ STATEMENTS: dict[str, tuple[str, ...]] = {
         r"ya falta poco|ya (?:elegi|escogi) (?:la fecha|el dia)|ya llego el dia",
         rf"{_CUANDO} es mi ultim[ao] (?:noche|dia)|esta es mi ultima noche",
     ),
+    # Session 16 (tenth reading): a whole message that wishes "it" over, with nothing that says what
+    # "it" is ("i just want it to be over", "solo quiero que se acabe"); "i just want it to be over,
+    # the exam is at 9" names it and stays out.
+    "passive_ideation": (
+        r"(?:i )?(?:just |really |honestly |so )?(?:want|need|wish) (?:it|this|everything|it all|this all|all of this|"
+        r"the pain|this pain) (?:all )?(?:to (?:all )?(?:be over|end|stop)|would (?:all )?(?:end|stop|be over))"
+        r"(?: already| now| for good| forever| please)?",
+        r"(?:solo |nada mas |nomas )?(?:quiero|necesito|quisiera) que (?:esto |todo |ya )?(?:se acabe|se termine|termine|"
+        r"pare|acabe|se acabe todo|termine todo)(?: ya| de una vez| por fin| para siempre)?",
+    ),
     "intensity": (
         r"esta vez (?:va en serio|es en serio|si|si va en serio|si es en serio)",
         r"(?:ya )?no hay (?:vuelta atras|marcha atras)",
@@ -159,6 +169,16 @@ WEAK_FAREWELL = (
     r"perdon(?:en)? por todo", r"perdonenme", r"recuerdenme",
 )
 
+# Despair that may stand beside a whole-message wish for it to be over ("make it stop, i can't
+# anymore. i just want it to end"), and says nothing without one.
+COMPANION = (
+    r"(?:please )?make (?:it|this|the pain|everything) (?:all )?stop(?: please)?",
+    r"i (?:can'?t|cannot|can not) (?:anymore|do this anymore|take it anymore|take this anymore|do it anymore)",
+    r"i am (?:so )?(?:tired|exhausted|done)", r"please",
+    r"ya no (?:puedo|aguanto)(?: mas)?", r"no (?:puedo|aguanto) mas", r"(?:que|haz que) pare(?: ya)?",
+    r"estoy (?:muy )?(?:cansad[oa]|agotad[oa])",
+)
+
 _EXPAND = (
     (r"\bi'?m\b", "i am"), (r"\bi'?ve\b", "i have"), (r"\bi'll\b", "i will"), (r"\bi'?d\b", "i would"),
     (r"\bit'?s\b", "it is"), (r"\b(tonight|today|tomorrow|that|there|this)'s\b", r"\1 is"),
@@ -171,11 +191,12 @@ _EXPAND = (
 
 @cache
 def _compiled() -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str], list[tuple[re.Pattern[str], str]],
-                         re.Pattern[str]]:
+                         re.Pattern[str], re.Pattern[str]]:
     statements = [(construct, re.compile("(?:" + "|".join(rxs) + ")")) for construct, rxs in STATEMENTS.items()]
     weak = re.compile("(?:" + "|".join(WEAK_FAREWELL) + ")")
+    companion = re.compile("(?:" + "|".join(COMPANION) + ")")
     expand = [(re.compile(a), b) for a, b in _EXPAND]
-    return statements, weak, expand, re.compile("|".join(a for a, _b in _EXPAND))
+    return statements, weak, expand, re.compile("|".join(a for a, _b in _EXPAND)), companion
 
 
 def _fold_char(low: str) -> str:
@@ -227,8 +248,9 @@ def statements(text: str) -> list[tuple[str, tuple[int, int]]]:
     folded = _fold(text)
     if any(c in folded for c in "?¿!¡\"“”«»"):
         return []
-    statements_rx, weak_rx, expand, any_expand = _compiled()
+    statements_rx, weak_rx, expand, any_expand, companion_rx = _compiled()
     n_words = 0
+    companions = 0
     found: list[tuple[str, tuple[int, int]]] = []
     weak: list[tuple[int, int]] = []
     for seg in _SEGMENT.finditer(folded):
@@ -265,8 +287,12 @@ def statements(text: str) -> list[tuple[str, tuple[int, int]]]:
         else:
             if weak_rx.fullmatch(plain):
                 weak.append(span)
+            elif companion_rx.fullmatch(plain):
+                companions += 1
             else:
                 return []  # a clause of something else: the message is about that
+    if companions and not any(c == "passive_ideation" for c, _ in found):
+        return []
     if len(weak) >= 2 or (weak and found):
         found.append(("farewell", (weak[0][0], weak[-1][1])))
     if not found:

@@ -608,6 +608,9 @@ _SELF_REPORT = _cue_rx(P.SELF_REPORT_CUES)
 _QUOTE_META = _cue_rx(P.QUOTE_META_CUES)
 _FICTION = _cue_rx(P.FICTION_CUES)
 _HYPOTHETICAL = _cue_rx(P.HYPOTHETICAL_CUES)
+# "i'm sorry if i really want my life to end": an apology for what is so, not a supposition
+# (session 16).
+_SORRY_IF = re.compile(r" (?:sorry|apologi[sz]e|apologies) if ")
 _REMOTE = _cue_rx(P.REMOTE_PAST_CUES)
 _RECENT = _cue_rx(P.RECENT_CUES)
 _ORDINARY_GOODBYE = re.compile(f"(?:{P.SIGN_OFF_RX})|(?:{P.LEAVING_RX})")
@@ -804,7 +807,7 @@ class _Context:
         pre = self.window(i, 7)
         frame = self.frame(i)
         after = self.after(j, 5)
-        hypothetical = bool(_HYPOTHETICAL.search(pre)) or (
+        hypothetical = bool(_HYPOTHETICAL.search(_SORRY_IF.sub(" ", pre))) or (
             (" would " in self.window(i, 3)) and " if " in after) or (" rather " in pre and " than " in after)
         # Tense cues count before the phrase or just after it, within the clause
         # ("I just want to hurt myself, but I hate the scars from when I used to").

@@ -1918,6 +1918,35 @@ _add("attempt_in_progress", "",
      rf"vino|alcohol|aguardiente|mezcal|pisco|ginebra) (?:con|y|junto con) (?:todas |mis |las |unas |un monton de |"
      rf"varias |muchas )*{MEANS}")
 
+# Session 16, tenth reading (issue #14; the Spanish for the English kinds written that session, every
+# phrase written for this module): others better off without the writer, said with no subject
+# ("estarían mejor sin mí") or in the present ("todos están mejor sin mí"); a relief, a rest or an ease
+# for everyone if one were not here or died; everyone resting if one were gone; death asked to come
+# for one.  Said to one person ("estarías mejor sin mí") it is also how a break-up is told: a risk
+# factor (low), as in English.  A wish for "it" to end with nothing that names it is despair (low);
+# alone as a whole message it is read by :mod:`.bare`.
+_QUIENES = (r"(?:todos|todo el mundo|mi familia|mis padres|mis papas|mis hijos|mis amigos|ellos|los demas|"
+            r"la gente que quiero|la gente que me quiere|todos los que me rodean)")
+# "... si no estuviera en la reunión", "... si desapareciera un rato": away for a while, not gone.
+_SI_NO_ESTUVIERA = (r"(?:si|que|cuando) (?:yo )?(?:me muriera|muriera|me fuera para siempre|no hubiera nacido|"
+                    rf"(?:no estuviera|ya no estuviera|no existiera|ya no existiera|desapareciera|no despertara){END})")
+_add("passive_ideation", "",
+     r"(?:ya )?estarian (?:todos )?(?:mucho |tanto |muchisimo )?mejor sin mi" + END,
+     rf"{_QUIENES} (?:estan|estan mucho|estan tanto) mejor sin mi",
+     rf"(?:seria|va a ser|sera) (?:un alivio|un descanso|un favor|mas facil|mas sencillo|lo mejor|mejor) (?:para|a) "
+     rf"{_QUIENES} {_SI_NO_ESTUVIERA}",
+     rf"{_QUIENES} (?:descansarian|estarian aliviad[oa]s|se sentirian aliviad[oa]s|serian mas felices|estarian "
+     rf"felices|respirarian tranquil[oa]s) {_SI_NO_ESTUVIERA}",
+     rf"(?:les|le) (?:haria|haré|hare) un favor a {_QUIENES} (?:si|muriendome|desapareciendo|{_SI_NO_ESTUVIERA})",
+     r"el mundo (?:seria|estaria|sera|es) (?:un lugar )?mejor sin mi",
+     r"ojala (?:la muerte|la parca) (?:viniera|venga|llegara|llegue) (?:por mi|a buscarme|a llevarme)"
+     r"(?: ya| pronto| de una vez| hoy)?" + END)
+# Said to one person ("estarías mejor sin mí, soy un desastre") it is how a break-up is told: left out.
+_add("burdensomeness", "",
+     r"(?:estarian|estan) (?:mucho )?mejor sin mi" + END)
+_add("entrapment", "",
+     r"(?:solo |nada mas |nomas |ya )?(?:quiero|necesito) que (?:ya )?(?:se acabe|se termine|termine|pare)" + END)
+
 # ------------------------------------------------------------ farewell (moderate)
 _REL = (r"(?:perro|perra|perrita|perrito|perros|gato|gata|gatito|gatita|gatos|mascota|mascotas|mama|madre|papa|"
         r"padre|papas|padres|hermana|hermano|hermanos|hermanas|hijo|hija|hijos|hijas|familia|novia|novio|"

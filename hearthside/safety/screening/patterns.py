@@ -1641,6 +1641,89 @@ RULES_NINTH: list[tuple[str, str, list[str]]] = [
 ]
 RULES.extend(RULES_NINTH)
 
+# Session 16 (tenth reading, issue #14): short, tweet- and chat-length messages; kinds seen among
+# the Twitter and SDCNL dev misses and in probes written for chat, every phrase written here.
+# Death that cannot come for one (or take one) fast enough, not waiting for death to come; wishing
+# one could just not wake up; others better off without one said in the present ("everyone's better
+# off without me") or to everyone ("you'd all be better off without me"), a relief or an ease for
+# everyone if one were gone, everyone relieved if one died, the world a better place without one.
+# Joiner's Interpersonal Questionnaire words perceived burdensomeness as "the people in my life
+# would be better off if I were gone"; the rubric has read "everyone would be better off without me"
+# as a wish to be gone (passive ideation, moderate) since session 4, and these are the same thought
+# in other words.  "you're (probably) better off without me", said to one person, stays a risk
+# factor (low): it is also how a break-up is told.  "i can't anymore" is despair (entrapment, low);
+# "make it stop" a plea about pain (low); the two together are two risk factors (moderate).
+RULES_TENTH: list[tuple[str, str, list[str]]] = [
+    ("passive_ideation", "", [
+        "death (can not|cannot|could not|will not|does not|is not coming|is not going to come) (come for me|come and "
+        "take me|come take me|take me|come get me|come and get me|find me|hurry up and take me|arrive) (soon|fast|quick|"
+        "quickly) enough",
+        "(can not|cannot) wait for (death|my death|the end of my life) to (come|come for me|take me|get here|arrive|"
+        "find me|come get me)",
+        "(wish|wished|wishing) i (could|would) just (stop existing|not exist|cease to exist|be dead|stop breathing|"
+        "die already)",
+        "(it would|itd|it will|would|that would|it is going to) be (a relief|a blessing|a favor|a favour|easier|better|"
+        "best|simpler) (for|to) (everyone|everybody|all of you|you all|my family|the people around me|the world|my "
+        "parents|my kids|my friends|everyone around me|everyone i know) if i (was|were|am|had) (dead|not alive|never "
+        "born|never been born|no longer alive)",
+        "(it would|itd|it will|would|that would|it is going to) be (a relief|a blessing|a favor|a favour|easier|better|"
+        "best|simpler) (for|to) (everyone|everybody|all of you|you all|my family|the people around me|the world|my "
+        "parents|my kids|my friends|everyone around me|everyone i know) if i [just] (died|killed myself|did not exist|"
+        "never existed|stopped existing|did not wake up|never woke up)",
+        "(everyone|everybody|my family|they|people|you all|all of you|my parents|my friends) (would|will) be (relieved|"
+        "glad|happy|happier) (if|when) i (died|was dead|were dead|killed myself|did not wake up|never woke up)",
+        "the world (would be|will be|is|would honestly be) a better place without me",
+    ]),
+    # "my death would make the news", "... my mom sad": not a relief to others.
+    ("passive_ideation", "end", [
+        "my death would (make|leave) ~3 (easier|better|happier|simpler|lighter)",
+        "(life|lives) would be [(so|so much|a lot|much)] (better|easier|happier|simpler) without me",
+        "(would|will) (anyone|anybody|people|they|my family|my friends|my parents|she|he) [even] (notice|care|miss me|"
+        "cry|come to my funeral) if i (was gone|were gone|disappeared|vanished|died|was dead|were dead|killed myself|"
+        "did not wake up|never woke up)",
+        "(wonder|wondering|wondered) if (anyone|anybody|people|they|my family|my friends|my parents|she|he) would "
+        "[even] (notice|care|miss me|cry|come to my funeral) if i (was gone|were gone|disappeared|died|was dead|"
+        "were dead|did not wake up|never woke up)",
+    ]),
+    ("active_ideation", "end", [
+        "(wish|if only) i had (that|the|a) [extra|little] (bit of|ounce of|little bit of) (courage|guts|nerve) [to "
+        "(actually|finally|just) (do it|go through with it)]",
+    ]),
+    # "... if i was gone for the weekend", "... if i disappeared for a week": away, not dead.
+    ("passive_ideation", "end", [
+        "(it would|itd|it will|would|that would|it is going to) be (a relief|a blessing|a favor|a favour|easier|better|"
+        "best|simpler) (for|to) (everyone|everybody|all of you|you all|my family|the people around me|the world|my "
+        "parents|my kids|my friends|everyone around me|everyone i know) if i [just] (was|were) (gone|not here|not "
+        "around|no longer here|out of the picture)",
+        "(it would|itd|it will|would|that would|it is going to) be (a relief|a blessing|a favor|a favour|easier|better|"
+        "best|simpler) (for|to) (everyone|everybody|all of you|you all|my family|the people around me|the world|my "
+        "parents|my kids|my friends|everyone around me|everyone i know) if i [just] (disappeared|vanished|was gone "
+        "for good|were gone for good)",
+        "(everyone|everybody|my family|they|people|you all|all of you|my parents|my friends) (would|will) be (relieved|"
+        "glad|happy|happier) (if|when) i (was gone|were gone|disappeared|vanished|am gone|was not here|were not here)",
+        "(can not|cannot) wait for death",
+        # "... not wake up early for work", "... sleep forever on weekends", "... better off without me on the
+        # team": a clause goes on to say what it is about.
+        "(wish|wished|wishing) i (could|would) just (not wake up|never wake up|sleep forever|fall asleep forever|"
+        "fall asleep and never wake up|disappear forever)",
+        "(everyone|everybody|the world|my family|my friends|my kids|my children|my parents|all of you|you all|y all|yall|"
+        "you guys|the people i love|everyone around me|everybody around me|the people around me) (is|are) [all] "
+        "[(so|so much|much|probably|honestly|clearly|obviously)] better off without me",
+        "(you would|youd|you will|you guys would|you guys will|you all would|yall would|y all would) all be "
+        "[(so|so much|much|probably)] better off without me",
+    ]),
+    ("entrapment", "end", [
+        "(i|i just|i really|i honestly|i seriously) (can not|cannot) (anymore|any more|no more)",
+    ]),
+    ("emotional_pain", "", [
+        "[please] [just] make (it|this|the pain|everything|it all|all of it) [all] stop",
+    ]),
+    ("passive_ideation", "", [
+        "(theyd|everyoned|theyll|they will|they would) [all] be (better|happier) [off] without me",
+    ]),
+]
+RULES.extend(RULES_TENTH)
+
 # Emoji that count as evidence only next to first-person language.
 EMOJI_DEATH = frozenset({"emoji_grave"})
 EMOJI_MEANS = frozenset({"emoji_knife", "emoji_pill", "emoji_rope", "emoji_gun", "emoji_blood"})

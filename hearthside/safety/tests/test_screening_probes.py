@@ -1084,3 +1084,137 @@ def test_ninth_reading_crisis_probe_reaches_its_level(text, minimum):
 def test_ninth_reading_look_alike_stays_low(text):
     got = screen(text)
     assert got.level in ("none", "low"), (text, got)
+
+
+# Session 16, tenth reading (issue #14): short, tweet- and chat-length messages.  Every phrase
+# written for this test; none taken from a data set.
+TENTH_CRISIS: list[tuple[str, str]] = [
+    ("death can't come for me fast enough", MODERATE),
+    ("death cant take me quick enough", MODERATE),
+    ("death cannot come and take me soon enough", MODERATE),
+    ("i can't wait for death to come for me", MODERATE),
+    ("honestly cant wait for death", MODERATE),
+    ("sometimes i wish i could just not wake up", MODERATE),
+    ("i wish i could just stop existing", MODERATE),
+    ("i'm sorry if i really want my life to end", MODERATE),
+    ("sorry if this is dark but i want my life to end", MODERATE),
+    ("everyone's better off without me", MODERATE),
+    ("everybody around me is better off without me.", MODERATE),
+    ("you'd all be better off without me", MODERATE),
+    ("you guys would all be so much better off without me", MODERATE),
+    ("they'd be happier without me", MODERATE),
+    ("it would be a relief for everyone if i was gone", MODERATE),
+    ("it'd be easier for everyone if i just disappeared", MODERATE),
+    ("it would be better for my family if i was dead", MODERATE),
+    ("everyone would be relieved if i died", MODERATE),
+    ("the world would be a better place without me", MODERATE),
+    ("my death would make everyone's life easier", MODERATE),
+    ("my family's life would be so much better without me", MODERATE),
+    ("would anyone even notice if i died", MODERATE),
+    ("would anyone miss me if i was gone", MODERATE),
+    ("i wonder if she would miss me if i died", MODERATE),
+    ("i wish i had that extra bit of courage to actually do it", HIGH),
+    ("make it stop, i can't anymore", MODERATE),
+    ("please make it stop i cant anymore", MODERATE),
+    # A whole message that wishes "it" over (bare.py).
+    ("i just want it to be over", MODERATE),
+    ("i want it to be over", MODERATE),
+    ("i'm so tired. i just want it to be over", MODERATE),
+    ("make it stop. i can't anymore. i just want it to end", MODERATE),
+    ("i just want it all to end already", MODERATE),
+    # Spanish
+    ("solo quiero que se acabe", MODERATE),
+    ("ya no puedo más. solo quiero que esto termine", MODERATE),
+    ("ya quiero que todo se acabe", MODERATE),
+    ("estarían mejor sin mí", MODERATE),
+    ("todos están mejor sin mí", MODERATE),
+    ("sería un alivio para todos si no estuviera", MODERATE),
+    ("sería un alivio para todos que me muriera", MODERATE),
+    ("sería más fácil para mi familia si desapareciera", MODERATE),
+    ("todos descansarían si yo no estuviera", MODERATE),
+    ("el mundo sería un lugar mejor sin mí", MODERATE),
+    ("ojalá la muerte viniera por mí de una vez", MODERATE),
+]
+TENTH_LOOK_ALIKES: list[str] = [
+    # Break-ups, someone else, sport and school
+    "you're better off without him",
+    "you're better off without me, i'm a mess at relationships",
+    "honestly you're better off without me as your lab partner",
+    "the team is better off without me at point guard",
+    "everyone's better off without me on the team, i'm the worst player",
+    "my family is better off without my dad",
+    "everyone is better off without social media",
+    "she said everyone would be better off without her and i'm worried",
+    "he thinks his family is better off without him",
+    "her life would be better without me in the group project",
+    # Past and recovery
+    "i used to think everyone was better off without me, but i'm doing better now",
+    # Away, not gone
+    "it would be easier for everyone if i was gone for the weekend",
+    "everyone would be relieved if i disappeared for a week to study",
+    "would anyone miss me if i was gone for a month",
+    "would anyone notice if i died my hair blue",
+    # Things, not a life
+    "the world would be a better place without mosquitoes",
+    "my death would make the news",
+    "i can't wait for death stranding 2",
+    "can't wait for death metal fest this weekend",
+    "i wish i could just not wake up early for work",
+    "i wish i had that extra bit of courage to ask her out",
+    # Jokes, songs, a long day
+    "i just want it to be over lol",
+    "i just want it to be over, the exam is at 9",
+    "i want it to be over 😂",
+    "ugh i just want this flight to be over",
+    "i just want the season to be over, we're so bad",
+    "make it stop lol this song is stuck in my head",
+    "my head is pounding make it stop",
+    "i can't anymore with this show lmao",
+    "i can't anymore 😂😂",
+    "sorry if i'm late",
+    "sorry if i don't reply, i want to sleep for a week",
+    # Spanish
+    "estarías mejor sin mí, soy un desastre en las relaciones",
+    "estaría mejor sin él",
+    "el equipo está mejor sin mí",
+    "sería un alivio para todos si no estuviera en la reunión",
+    "sería más fácil para todos si desapareciera un rato",
+    "todos están mejor sin redes sociales",
+    "ya quiero que se acabe el semestre",
+    "solo quiero que se acabe jaja",
+    "el mundo sería mejor sin mosquitos",
+    "ojalá la muerte viniera por mi ex jaja",
+    "me muero de risa",
+]
+
+
+@pytest.mark.parametrize(("text", "minimum"), TENTH_CRISIS, ids=[t[:40] for t, _ in TENTH_CRISIS])
+def test_tenth_reading_crisis_probe_reaches_its_level(text, minimum):
+    got = screen(text)
+    assert got.at_least(minimum), (text, got)
+
+
+@pytest.mark.parametrize("text", TENTH_LOOK_ALIKES, ids=[t[:40] for t in TENTH_LOOK_ALIKES])
+def test_tenth_reading_look_alike_stays_low(text):
+    got = screen(text)
+    assert got.level in ("none", "low"), (text, got)
+
+
+def test_tenth_reading_you_better_off_without_me_alone_is_a_risk_factor():
+    # Said to one person it is also how a break-up is told: burdensomeness (low), not a wish to be
+    # gone; said to everyone it is read as "everyone would be better off without me" (moderate).
+    got = screen("you're probably better off without me")
+    assert got.level == "low" and any(r.construct == "burdensomeness" for r in got.reasons), got
+    assert screen("you'd all be better off without me").at_least(MODERATE)
+
+
+@pytest.mark.parametrize("text", ["i just want it to be over", "solo quiero que se acabe"])
+def test_tenth_reading_whole_message_wish_for_it_over_is_a_bare_statement(text):
+    assert "passive_ideation" in {c for c, _ in bare.statements(text)}, text
+
+
+@pytest.mark.parametrize("text", ["i can't anymore", "make it stop", "please make it stop. i can't anymore",
+                                  "ya no puedo más"])
+def test_tenth_reading_despair_alone_is_no_bare_statement(text):
+    # "i can't anymore" stands beside a wish for it to be over; alone it says nothing to bare.py.
+    assert bare.statements(text) == [], text
