@@ -143,7 +143,7 @@ STATEMENTS: dict[str, tuple[str, ...]] = {
         r"ya falta poco|ya (?:elegi|escogi) (?:la fecha|el dia)|ya llego el dia",
         rf"{_CUANDO} es mi ultim[ao] (?:noche|dia)|esta es mi ultima noche",
     ),
-    # Session 16 (tenth reading): a whole message that wishes "it" over, with nothing that says what
+    # Session 15 (tenth reading): a whole message that wishes "it" over, with nothing that says what
     # "it" is ("i just want it to be over", "solo quiero que se acabe"); "i just want it to be over,
     # the exam is at 9" names it and stays out.
     "passive_ideation": (

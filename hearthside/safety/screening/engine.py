@@ -609,7 +609,7 @@ _QUOTE_META = _cue_rx(P.QUOTE_META_CUES)
 _FICTION = _cue_rx(P.FICTION_CUES)
 _HYPOTHETICAL = _cue_rx(P.HYPOTHETICAL_CUES)
 # "i'm sorry if i really want my life to end": an apology for what is so, not a supposition
-# (session 16).
+# (session 15).
 _SORRY_IF = re.compile(r" (?:sorry|apologi[sz]e|apologies) if ")
 _REMOTE = _cue_rx(P.REMOTE_PAST_CUES)
 _RECENT = _cue_rx(P.RECENT_CUES)

@@ -1918,7 +1918,7 @@ _add("attempt_in_progress", "",
      rf"vino|alcohol|aguardiente|mezcal|pisco|ginebra) (?:con|y|junto con) (?:todas |mis |las |unas |un monton de |"
      rf"varias |muchas )*{MEANS}")
 
-# Session 16, tenth reading (issue #14; the Spanish for the English kinds written that session, every
+# Session 15, tenth reading (issue #14; the Spanish for the English kinds written that session, every
 # phrase written for this module): others better off without the writer, said with no subject
 # ("estarían mejor sin mí") or in the present ("todos están mejor sin mí"); a relief, a rest or an ease
 # for everyone if one were not here or died; everyone resting if one were gone; death asked to come

@@ -1641,7 +1641,7 @@ RULES_NINTH: list[tuple[str, str, list[str]]] = [
 ]
 RULES.extend(RULES_NINTH)
 
-# Session 16 (tenth reading, issue #14): short, tweet- and chat-length messages; kinds seen among
+# Session 15 (tenth reading, issue #14): short, tweet- and chat-length messages; kinds seen among
 # the Twitter and SDCNL dev misses and in probes written for chat, every phrase written here.
 # Death that cannot come for one (or take one) fast enough, not waiting for death to come; wishing
 # one could just not wake up; others better off without one said in the present ("everyone's better

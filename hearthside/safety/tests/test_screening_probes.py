@@ -1086,7 +1086,7 @@ def test_ninth_reading_look_alike_stays_low(text):
     assert got.level in ("none", "low"), (text, got)
 
 
-# Session 16, tenth reading (issue #14): short, tweet- and chat-length messages.  Every phrase
+# Session 15, tenth reading (issue #14): short, tweet- and chat-length messages.  Every phrase
 # written for this test; none taken from a data set.
 TENTH_CRISIS: list[tuple[str, str]] = [
     ("death can't come for me fast enough", MODERATE),
