@@ -1074,18 +1074,6 @@ NINTH_LOOK_ALIKES: list[str] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "minimum"), NINTH_CRISIS, ids=[t[:40] for t, _ in NINTH_CRISIS])
-def test_ninth_reading_crisis_probe_reaches_its_level(text, minimum):
-    got = screen(text)
-    assert got.at_least(minimum), (text, got)
-
-
-@pytest.mark.parametrize("text", NINTH_LOOK_ALIKES, ids=[t[:40] for t in NINTH_LOOK_ALIKES])
-def test_ninth_reading_look_alike_stays_low(text):
-    got = screen(text)
-    assert got.level in ("none", "low"), (text, got)
-
-
 # Session 15, tenth reading (issue #14): short, tweet- and chat-length messages.  Every phrase
 # written for this test; none taken from a data set.
 TENTH_CRISIS: list[tuple[str, str]] = [
@@ -1188,16 +1176,22 @@ TENTH_LOOK_ALIKES: list[str] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "minimum"), TENTH_CRISIS, ids=[t[:40] for t, _ in TENTH_CRISIS])
-def test_tenth_reading_crisis_probe_reaches_its_level(text, minimum):
-    got = screen(text)
-    assert got.at_least(minimum), (text, got)
+# The ninth and tenth readings' tables, judged alike.
+_LATER_CRISIS = [("ninth", t, m) for t, m in NINTH_CRISIS] + [("tenth", t, m) for t, m in TENTH_CRISIS]
+_LATER_LOOK_ALIKES = [("ninth", t) for t in NINTH_LOOK_ALIKES] + [("tenth", t) for t in TENTH_LOOK_ALIKES]
 
 
-@pytest.mark.parametrize("text", TENTH_LOOK_ALIKES, ids=[t[:40] for t in TENTH_LOOK_ALIKES])
-def test_tenth_reading_look_alike_stays_low(text):
+@pytest.mark.parametrize(("reading", "text", "minimum"), _LATER_CRISIS,
+                         ids=[f"{r}-{t[:40]}" for r, t, _ in _LATER_CRISIS])
+def test_ninth_and_tenth_reading_crisis_probe_reaches_its_level(reading, text, minimum):
     got = screen(text)
-    assert got.level in ("none", "low"), (text, got)
+    assert got.at_least(minimum), (reading, text, got)
+
+
+@pytest.mark.parametrize(("reading", "text"), _LATER_LOOK_ALIKES, ids=[f"{r}-{t[:40]}" for r, t in _LATER_LOOK_ALIKES])
+def test_ninth_and_tenth_reading_look_alike_stays_low(reading, text):
+    got = screen(text)
+    assert got.level in ("none", "low"), (reading, text, got)
 
 
 def test_tenth_reading_you_better_off_without_me_alone_is_a_risk_factor():
