@@ -63,7 +63,7 @@ _AHORA = r"(?: (?:ahora|ahora mismo|ahorita|ya|otra vez|sol[oa]))?"
 _DIA = r"(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)"
 _CUANDO = (rf"(?:hoy|esta noche|hoy en la noche|manana|pasado manana|este (?:finde|fin de semana)|"
            rf"(?:el |este |el proximo )?{_DIA}|a medianoche|en (?:una hora|unas horas|un rato)|pronto|ahora)")
-_DUENO = r"(?:de mi (?:papa|padre|mama|madre|padrastro|abuelo|tio|hermano|esposo|novio|primo))"
+_DUENO = r"(?:de mi (?:papa|padre|mama|madre|padrastro|abuelo|tio|hermano|esposo|novio|primo|viejo|jefe|apa|pa))"
 _ARMA = r"(?:la pistola|el arma|la escopeta|el revolver|el rifle)"
 _PASTIS = (r"(?:pastillas|paracetamol|ibuprofeno|aspirinas|clonazepam|diazepam|tramadol|somniferos|medicamentos|"
            r"medicinas|pastis|rivotril|alprazolam)")
@@ -80,14 +80,15 @@ STATEMENTS: dict[str, tuple[str, ...]] = {
         r"i will not be (?:here|around) (?:tomorrow|much longer|anymore|any more)",
         r"i am leaving (?:forever|for good)|i am going away forever",
         r"esto es (?:un )?adios|esta es mi (?:despedida|ultima carta|ultimo mensaje)|este es mi ultimo mensaje",
-        r"adios (?:para siempre|mundo|mundo cruel)|me despido para siempre|buenas noches para siempre",
+        r"adios (?:para siempre|mundo|mundo cruel)|me despido para siempre|buenas noches para siempre(?: a todos)?",
+        r"(?:solo )?(?:queria|quiero|quise) decir(?:les|te)? adios(?: a todos)?",
         r"(?:solo )?(?:queria|quiero|quise) despedirme(?: de (?:todos|ustedes|ti))?",
         r"ya no (?:voy a estar|estare) (?:aqui|manana|mucho tiempo|mas)",
         r"fue (?:lindo|bonito|un gusto) conocerlos(?: a todos)?",
         # Finality with its own time is a farewell, as the Spanish rules read "pronto se acaba todo".
         rf"(?:it|everything) (?:all )?(?:ends|will (?:all )?be over|will end) {_WHEN}|{_WHEN} it (?:all )?ends",
         r"it will (?:all )?be over soon",
-        rf"{_CUANDO} se (?:acaba|termina) todo|todo se (?:acaba|termina) {_CUANDO}",
+        rf"{_CUANDO} se (?:acaba|termina) todo|todo se (?:acaba|termina) {_CUANDO}|esta noche se (?:acaba|termina)",
     ),
     "lethal_means": (
         # The means got or at hand.
@@ -117,13 +118,13 @@ STATEMENTS: dict[str, tuple[str, ...]] = {
         # Spanish.
         r"(?:la|mi) soga (?:ya )?(?:esta|sigue) (?:en (?:mi|el) (?:closet|armario|cuarto|ropero|mochila|carro|coche)|"
         r"lista|colgada|amarrada|atada)",
-        r"(?:ya )?(?:compre|consegui|tengo|hice) (?:una |la |mi )?soga(?: hoy| ayer| ya| lista)?",
+        r"(?:ya |hoy |ayer |recien |por fin )?(?:me )?(?:compre|consegui|tengo|hice) (?:una |la |mi )?soga(?: hoy| ayer| ya| lista)?",
         rf"(?:ya )?(?:tengo|agarre|tome|encontre|saque) {_ARMA} {_DUENO}(?: aqui| conmigo| en la mano| en mi cuarto)?",
-        r"(?:ya )?(?:tengo|consegui|compre) (?:una pistola|un arma|una escopeta|un revolver)(?: hoy| ayer| ya)?",
+        r"(?:ya |hoy |ayer |recien )?(?:me )?(?:tengo|consegui|compre) (?:una pistola|un arma|una escopeta|un revolver)(?: hoy| ayer| ya)?",
         rf"{_ARMA}(?: {_DUENO})? (?:ya )?(?:esta|sigue) (?:cargada|cargado|en mi cuarto|en mi mano|en mi mochila|"
         r"lista|listo)",
-        rf"(?:ya )?(?:compre|junte|tengo|guarde|me abasteci de|acumule) (?:muchas |muchos |varias |varios |"
-        rf"un monton de |suficientes |bastantes |\d+ |cajas de |varias cajas de |muchas cajas de )?{_PASTIS}"
+        rf"(?:ya |hoy |ayer )?(?:me )?(?:compre|junte|tengo|guarde|me abasteci de|acumule) (?:muchas |muchos |varias |varios |"
+        rf"un monton de |suficientes |bastantes |\d+ |cajas de |varias cajas de |muchas cajas de |\d+ cajas de )?{_PASTIS}"
         r"(?: guardad[oa]s| juntad[oa]s| escondid[oa]s| listas)?",
         rf"(?:ya )?(?:me abasteci|me llene|hice provision) de {_PASTIS}",
         rf"(?:ya )?estoy (?:en|parad[oa] en|sentad[oa] en|arriba de|encima de) {_PLACE_ES}{_AHORA}",
@@ -154,7 +155,7 @@ STATEMENTS: dict[str, tuple[str, ...]] = {
         r"pare|acabe|se acabe todo|termine todo)(?: ya| de una vez| por fin| para siempre)?",
     ),
     "intensity": (
-        r"esta vez (?:va en serio|es en serio|si|si va en serio|si es en serio)",
+        r"esta vez (?:va en serio|es en serio|si|si va en serio|si es en serio|lo digo en serio|es para siempre)",
         r"(?:ya )?no hay (?:vuelta atras|marcha atras)",
         r"nada de lo que (?:digas|digan|me digas|me digan) (?:me )?va a (?:hacer )?cambiar de (?:opinion|idea)",
         r"ya (?:lo )?decidi(?: de verdad| en serio)?",

@@ -2279,6 +2279,156 @@ _add("directed_at_others", "",
 _add("suicide_mention", "",
      r"suicidio|suicidios|suicida|suicidas|suicidarse|suicidarme|autolesion|autolesiones")
 
+# ------------------------------------------------------------ Spanish parity reading (session 15)
+# Issue #14, "Spanish parity reading": the English crisis probes of the test tables were
+# rendered into Spanish by hand (registers of Spain, Mexico, Rioplatense voseo, Colombia, Chile,
+# the Caribbean and US Latino chat; with and without accents) and screened; these rules close the
+# gaps that showed as general forms, not as single sentences (docs/safety.md, "Spanish parity
+# reading").  Rungs as above (C-SSRS, Posner et al. 2011; Spanish validation Al-Halabí et al.
+# 2016).  Lexical sources where a wording is regional: "estirar la pata" (morir, coloquial) and
+# "nudo de horca" are in the DLE (RAE, 23.ª ed., s.v. "pata", "horca"); "finde" (fin de semana,
+# coloquial) likewise (DLE s.v. "finde").  Each rule keeps the idioms of its own words out
+# ("estoy muerta de cansancio", "me daría igual si me atropella... el examen").
+_add("passive_ideation", "",
+     # "no me queda nada por lo que vivir", "qué sentido tiene seguir vivo", "perdí las ganas de seguir vivo"
+     r"(?:ya )?no me queda (?:nada|mucho|nadie|ninguna razon) por (?:lo que|que|quien|la que) vivir",
+     r"(?:que|q) sentido tiene (?:seguir )?(?:vivir|viviendo|viv[oa]|estar viv[oa]|existir|seguir existiendo)",
+     r"no (?:siento|creo) que (?:me )?merezca (?:vivir|estar viv[oa]|seguir viv[oa]|seguir viviendo)",
+     r"no hay (?:ninguna |ni una )?razon (?:para|por la) que (?:yo )?(?:viva|siga viv[oa]|siga viviendo|exista)",
+     r"(?:perdi|he perdido|estoy perdiendo|pierdo) (?:las|mis) ganas de (?:seguir )?(?:vivir|viv[oa]|estar viv[oa])",
+     # Not waking up, an accident wished for, the heart stopping.
+     r"(?:rezo|pido|ruego|rezando|pidiendo) {gap(4)}(?:para |por )?no (?:despertar|volver a despertar|amanecer)"
+     .replace("{gap(4)}", gap(4)),
+     r"(?:no|ni) me importaria (?:no despertar|no volver a despertar|morirme|morir)|"
+     r"(?:estaria|seria) (?:bien|genial|perfecto|lindo) (?:si )?no (?:me )?(?:despertara|despertar|volviera a despertar)"
+     r"(?: nunca| nunca mas| manana)?",
+     r"me (?:daria|da) (?:igual|lo mismo) (?:si|que) me (?:atropella|atropellara|atropelle|mata|matara|pasa algo|"
+     r"pasara algo)(?! (?:el|la|mi) (?:examen|jefe|jefa|mama|papa|profe))",
+     r"ojala (?:que )?se me (?:pare|parara|detenga|detuviera) el corazon|"
+     r"ojala (?:que )?(?:este|el|mi) avion se (?:caiga|cayera|estrelle|estrellara)|"
+     r"(?:sigo esperando|espero|ojala) (?:que )?algo me (?:mate|matara)",
+     r"{DESIRE} {FILL}(?:estar bajo tierra|estirar la pata)|(?:list[oa]|preparad[oa]) para estirar la pata"
+     .replace("{DESIRE}", DESIRE).replace("{FILL}", FILL),
+     r"morir(?:me)?(?: ,)? (?:mientras|cuanto|entre mas|mientras mas) antes(?: ,)? mejor",
+     r"(?:mejor|y) me muero de una vez",
+     r"fantaseo con mi propia muerte",
+     r"(?:pido|rezo|le pido|le rezo) a (?:dios|diosito) {gap(4)}(?:que me (?:lleve|recoja)(?! (?:por|a|al|con|de|bien|lejos|hacia|en|pronto a)\b)|por no despertar|para no despertar)"
+     .replace("{gap(4)}", gap(4)),
+     r"(?:dios|diosito|senor)(?: ,)? (?:llevame|recogeme)(?: ya| de una vez| por favor)?",
+     r"(?:he estado|estoy|ando|sigo) (?:planeando|organizando) mi (?:propio )?funeral",
+     rf"{DESIRE} {FILL}{gap(5)}y morirme(?! de)",
+     r"la muerte no (?:viene|llega|me lleva|viene por mi) {gap(2)}(?:lo )?(?:bastante|suficientemente|tan) "
+     r"(?:rapido|pronto)".replace("{gap(2)}", gap(2)),
+     r"no veo la hora de que (?:la muerte (?:venga|llegue)|me muera)",
+     r"(?:ya )?(?:hice|he hecho) las paces con (?:morir|morirme|la muerte|la idea de morir(?:me)?)",
+     r"me quiero muert[oa]",
+     # Better off without me, said with "serían más felices", "la vida de ... sería mejor sin mí".
+     r"(?:serian|estarian|vivirian) (?:mucho |muchisimo |bastante )?(?:mas felices|mejor|mas tranquil[oa]s) sin mi(?= [.,?¡¿] | $)",
+     r"seria (?:mucho |muchisimo )?(?:mejor|mas facil) sin mi(?= [.,?¡¿] | $)",
+     r"seria (?:mucho |muchisimo )?(?:mejor|mas facil|un alivio) (?:para (?:todos|mi familia|ellos|mis padres|"
+     r"mis papas|todo el mundo) )?(?:si|que) (?:yo )?(?:no estuviera|estuviera muert[oa]|me muriera|"
+     r"no existiera)(?= [.,?¡¿] | $)",
+     r"mi muerte (?:le|les) (?:haria|facilitaria|haria mas facil) (?:la vida|todo)",
+     r"(?:me extranaria|me extranarian|se daria cuenta|se darian cuenta) si (?:me muriera|me muero|"
+     r"desapareciera|ya no estuviera)",
+     r"(?:no|ni) importaria si (?:me muriera|me muero|desapareciera|no estuviera)",
+     r"ojala {FILL}no estuviera (?:aqui|viv[oa]|en este mundo)".replace("{FILL}", FILL),
+     r"(?:ya )?termine con (?:mi vida|la vida)(?= [.,?¡¿] | $)",
+     r"(?:no (?:me )?creo|no soy) (?:ser )?(?:lo )?(?:bastante|suficientemente) fuerte para seguir viviendo|"
+     r"(?:todavia |aun )?(?:estoy viendo|no se|tengo que decidir|estoy decidiendo) si quiero seguir viviendo",
+     r"no me (?:imagino|veo) muriendome de viej[oa]",
+     r"(?:ya )?no pertenezco a este mundo",
+     r"por que no (?:les|le) hago un favor (?:a todos|al mundo)",
+     r"(?:darle|dar) alt f4 a mi vida|alt f4 a mi vida",
+)
+_add("active_ideation", "",
+     # "morirme parece la única opción", "acabar con todo se siente como mi única salida".
+     rf"(?:morir(?:me)?|la muerte|suicidarme|matarme|el suicidio|{_END_ALL}|quitarme la vida) "
+     r"(?:parece|se siente como|me parece|es) (?:mi |la )?(?:unica|ultima) (?:opcion|salida|respuesta|solucion)"
+     r"(?: que (?:queda|me queda|tengo))?",
+     r"no (?:me queda|tengo|hay|veo) otra salida (?:que|mas que|sino) (?:la muerte|morir(?:me)?|matarme|suicidarme)",
+     # Suicidal thoughts back ("volvieron mis pensamientos suicidas", "otra vez con ideas suicidas").
+     r"(?:volvieron|regresaron|han vuelto|volvio|vuelven) (?:mis|los|las) (?:pensamientos|ideas|impulsos|ganas) suicidas|"
+     r"(?:otra vez|de nuevo) con (?:los |mis )?(?:pensamientos|ideas) suicidas",
+     r"(?:el )?suicidio (?:otra vez|de nuevo) en mi (?:cabeza|mente)|"
+     r"(?:pensando|pienso) (?:otra vez |de nuevo )?en el suicidio (?:otra vez|de nuevo|esta noche|todo el tiempo|"
+     r"todos los dias)",
+     r"(?:estoy |ando )?(?:intentando|tratando de|intento|trato de) no (?:matarme|suicidarme|quitarme la vida)",
+     r"no me siento a salvo conmigo mism[oa] (?:ahora|ahorita|ahora mismo|esta noche|hoy)|"
+     r"(?:ahora|ahorita|ahora mismo|esta noche|hoy) no me siento a salvo conmigo mism[oa]",
+     r"(?:ya )?nada me (?:detiene|frena|retiene)(?: de (?:hacerlo|acabar con todo|matarme))?(?= [.,?¡¿] | $| de)",
+     r"es lo unico que me (?:detiene|frena|retiene|mantiene aqui|mantiene viv[oa])(?= [.,?¡¿] | $)",
+     r"(?:ojala|si tan solo) tuviera {gap(4)}valor (?:de|para) (?:llevarlo a cabo|hacerlo de verdad|hacerlo de una vez)"
+     .replace("{gap(4)}", gap(4)),
+     r"(?:anoche|ayer|hoy) no me mate(?= [.,?¡¿] | $| pero)",
+     r"(?:asi|tan) de cerca de (?:tragarme|tomarme|matarme|hacerlo|tirarme|acabar con todo)",
+     r"una bala en (?:la|mi) cabeza y (?:se acabaria|se acaba|ya|todo)",
+     r"(?:a punto de|pensando en|planeando|estoy planeando) (?:tirarme|aventarme|lanzarme|arrojarme)"
+     r"(?= [.,?¡¿] | $| (?:hoy|ahora|ahorita|esta noche|manana)\b)",
+     r"(?:voy a|estoy por) saltar(?= [.,?¡¿] | $)",
+     r"me voy a (?:estrellar|estampar) (?:con el (?:carro|coche|auto) )?contra (?:un|el|la|una) (?:arbol|muro|pared|"
+     r"poste|camion|tren)|me voy a tirar con el (?:carro|coche|auto) (?:por|a|de) (?:un|el|la|una) (?:barranco|precipicio|acantilado|puente)",
+     r"me voy a (?:meter|adentrar|entrar) (?:al|en el) mar y no (?:voy a )?(?:volver|regresar|salir)",
+     r"no (?:paro|dejo) de apuntarme (?:a|en) (?:la sien|la cabeza)|apuntandome (?:a|en) (?:la sien|la cabeza)",
+)
+_add("plan", "",
+     r"(?:va|van|vas) a (?:tener que )?encontrar (?:mi cuerpo|mi cadaver)",
+     r"monoxido de carbono {gap(3)}(?:duele|doloroso|indoloro|forma|tranquil[oa]|rapido|mortal|no duele)"
+     .replace("{gap(3)}", gap(3)),
+     r"(?:cuant[oa]s|cuantas de estas|cuantos de estos) {gap(2)}(?:{MEANS}|benadryl|tylenol|advil|aspirinas?|"
+     r"ibuprofenos?) (?:hacen falta|se necesitan|me matan|me mataria|harian falta|alcanzan|bastan)(?= [?.] | $)"
+     .replace("{gap(2)}", gap(2)).replace("{MEANS}", MEANS),
+     r"\d+ (?:{MEANS}|benadryl|tylenol|advil) me (?:matan|matarian|mataria|mata)".replace("{MEANS}", MEANS),
+     r"(?:busque|googlee|averigue|averiguando|investigue|revise|buscando)(?: en google| en internet)? cuant[oa]s? "
+     r"(?:de )?(?:mis |de mis |de estas )?{gap(2)}(?:{MEANS}|paracetamol|tylenol) {gap(3)}(?:necesitaria|haria falta|"
+     r"harian falta|alcanzarian|alcanzaria|bastarian|bastaria)".replace("{gap(2)}", gap(2)).replace(
+         "{gap(3)}", gap(3)).replace("{MEANS}", MEANS),
+     r"(?:piso|pisos|puente|edificio|altura) {gap(4)}(?:lo )?(?:bastante|suficientemente|tan) alt[oa] (?:\?|para)|"
+     r"(?:tirarse|tirarme|saltar|caer) (?:de|desde) {gap(4)}(?:es|seria) (?:siempre )?mortal|"
+     r"se sobrevive (?:a|al) (?:tirarse|caer|saltar)|cuantos pisos (?:hacen falta|se necesitan) para (?:que sea mortal|"
+     r"morir|no sobrevivir)".replace("{gap(4)}", gap(4)),
+     r"(?:el )?metodo (?:que (?:duele|doleria) menos|mas rapido|mas seguro|menos doloroso)(?= [?.] | $)",
+     r"(?:mas rapido|mas seguro|mas efectivo|duele menos|doleria menos)(?: ,)? {gap(4)}(?:pistola|soga|tren|puente|pastillas|"
+     r"cuchillo|veneno) o (?:con |en |por )?(?:un |una |la |el |las )?(?:pistola|soga|tren|puente|pastillas|cuchillo|"
+     r"veneno)".replace("{gap(4)}", gap(4)),
+     r"como (?:cortarse|cortarme|me corto) (?:la muneca|las munecas|las venas)|"
+     r"como (?:se ata|se hace|hago|ato|amarro) (?:una|la) (?:soga|cuerda) para (?:ahorcarse|ahorcarme|colgarme)",
+     r"(?:te puedes|se puede|puedo|uno se puede) morir con {gap(4)}(?:frasco|caja|botella|blister)"
+     .replace("{gap(4)}", gap(4)),
+     r"donde los trenes no (?:frenan|paran|bajan la velocidad)",
+     r"(?:garaje|cochera) {gap(4)}(?:con )?el motor (?:encendido|prendido|en marcha)".replace("{gap(4)}", gap(4)),
+     r"mezcl(?:o|ar|ando|are|ar) {gap(3)}(?:pastillas|medicamentos|medicinas|{MEANS}) con (?:alcohol|vodka|ron|whisky|"
+     r"tequila|cerveza|vino|lejia|cloro)|mezclar (?:lejia|cloro) con (?:pastillas|{MEANS})".replace(
+         "{gap(3)}", gap(3)).replace("{MEANS}", MEANS),
+     r"me (?:trague|tome) (?:todo )?lo que (?:habia|hay) en el botiquin",
+     r"(?:empece|he empezado|empezado) a (?:guardarla|guardarlas|guardarlos|juntarla|juntarlas|acumularla|acumularlas)",
+     r"(?:hice|he hecho|ate|amarre) (?:un|el) nudo de horca",
+     r"(?:el )?cinturon (?:ya )?(?:esta|quedo) (?:en|amarrado|atado|colgado) (?:el|al|a la|la) (?:gancho|barra|viga|"
+     r"puerta)",
+     r"(?:sentad[oa]|parad[oa]|de pie) en (?:la|el) (?:baranda|barandilla|orilla|cornisa|borde) (?:del|de la) "
+     r"(?:puente|azotea|edificio|techo)",
+     r"(?:soga|cuerda|navaja|cuchilla|pistola|emoji_rope|pastillas) {gap(8)}(?:no (?:dejo|paro|puedo dejar) de|sigo) "
+     r"(?:volver a )?(?:mirarla|mirarlas|mirarlo|verla|verlas|verlo)".replace("{gap(8)}", gap(8)),
+     r"(?:compre|me compre|consegui) una (?:soga|cuerda) y nadie (?:me )?pregunto (?:para que|por que)",
+     r"(?:esta noche|hoy) (?:emoji_pill ){2,}|(?:emoji_pill ){2,}(?:chau|chao|adios|bye)",
+)
+_add("farewell", "",
+     r"(?:considera|consideren|tomen|toma|tomalo|tomenlo) (?:esto )?como mi (?:nota|carta|mensaje) de despedida|"
+     r"(?:considera|consideren) esto mi (?:nota|carta|mensaje) de despedida",
+     r"despues de (?:esta noche|este (?:finde|fin de semana)|hoy|manana) (?:ya )?no (?:vas|van) a (?:saber (?:nada )?de mi|tener que (?:preocuparse|preocuparte|aguantarme|"
+     r"soportarme|verme|lidiar conmigo)(?: por mi)?)",
+     r"despues de (?:esta noche|hoy) (?:ya )?no (?:voy a ser|sere) (?:un )?problema para nadie",
+     r"(?:ya )?no (?:voy a ser|sere) (?:un )?problema (?:para nadie )?por mucho tiempo",
+     r"no me (?:van|vas) a tener que aguantar (?:mucho mas|por mucho tiempo|mucho tiempo)",
+     r"(?:ya )?no voy a necesitar (?:mis cosas|nada de esto|nada de eso)|"
+     r"no (?:la|las|lo|los) voy a necesitar (?:a|adonde|a donde|donde) voy",
+     r"(?:lo|la) va a cuidar mejor que yo",
+     r"(?:para (?:la manana|manana)|manana|esta noche|pronto) (?:ya )?voy a estar muert[oa](?! de)",
+     r"(?:chau|chao|adios|bye) a todos emoji_grave",
+     r"si (?:nunca mas|ya no|no vuelven a|no vuelves a) (?:saben|sabes|saber) (?:nada )?de mi",
+     r"(?:si )?(?:mañana |manana )?no contesto,? (?:ya )?(?:saben|sabran|sabes) (?:por que|porque)",
+)
+
 # ---------------------------------------------------------------- context cues
 
 NEGATORS = frozenset({"no", "nunca", "jamas", "tampoco", "ni", "ningun", "ninguna", "nadie"})
@@ -2415,7 +2565,8 @@ _CUE_STEMS = tuple("""suicidi suicida suicido matar morir muert muerd ahorc colg
     llevame recogeme amanec intente sobreviv lavado estomago ojala ganas quiero quisiera acabar terminar escapar
     arruin merezco azotea edificio puente vias manera consegu estare nacid ahogarm saltar tome
     trague bebi efecto nadie odio sangr dano golpe cuchill navaja veneno pistola suicidio desvivir
-    autoelimin vivien sentido existien murier muera despid suisid exactament""".split())
+    autoelimin vivien sentido existien murier muera despid suisid exactament
+    muriend estirar sertral matan funeral botiquin monoxid""".split())
 # Words (as the English tokenizer leaves them: lower case, accents stripped) that are Spanish
 # and not English.  One of them in a text the language check took for English (short or
 # mixed messages) is reason enough to run the Spanish rules too; ``assess`` then exits early
