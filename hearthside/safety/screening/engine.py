@@ -228,6 +228,12 @@ _SCENE = frozenset("""watching watch fireworks firework sunset sunrise stars ecl
     picnic drinks drinking beer beers wine smoking smoke cigarette photos photo pictures picture selfie fixing fix
     repairing repair cleaning gutters gutter antenna satellite shingles tiles tanning sunbathing chilling hanging
     friends roommates neighbours neighbors concert parade sightseeing tour""".split())
+# A jump for sport or fun ("tomorrow at skydiving i'm going to jump"): not a jump from a height. Water
+# and cliffs are left out on purpose: a jump into a river or off a cliff is a way of dying.
+_JUMP_WORDS = frozenset("jump jumping".split())
+_JUMP_SPORT = frozenset("""skydiving skydive skydiver skydivers parachute parachuting paraglide paragliding bungee
+    bungy trampoline trampolines tandem jumpmaster instructor plane parkour ski skiing skis snowboard snowboarding
+    ramp ramps hurdle hurdles horse pony showjumping rope skipping jumpscare queue line hoop dunk gym pe""".split())
 # "Why shouldn't I end it", "give me a reason I shouldn't": asking, not denying.
 _WHY = frozenset({"why", "reason", "reasons"})
 _CONJ = frozenset({"but", "and", "because", "though", "although", "yet", "however", "except", "whereas"})
@@ -996,6 +1002,9 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
             return None  # "goodbye 2024", "bye bye summer" (session 15)
     if "do_it" in flags and not _PROMISE.isdisjoint(words[j:j + 4]):
         return None  # "i'll do it tomorrow, promise": a chore (session 15)
+    if construct == "active_ideation" and not _JUMP_WORDS.isdisjoint(words[i:j]) \
+            and not _JUMP_SPORT.isdisjoint(ctx.sentence(i).split()):
+        return None  # "tomorrow at skydiving i'm going to jump" (session 15)
     if construct in ("plan", "lethal_means", "attempt_in_progress"):
         span = words[i:j]
         if not _HANG_WORDS.isdisjoint(span) or not _HEIGHT_WORDS.isdisjoint(span):

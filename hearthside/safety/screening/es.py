@@ -2756,6 +2756,13 @@ _PRESCRIBED_ES = frozenset("receto recetaron recete recetado recetadas recetados
                            "medico medica doctor doctora farmaceutico farmaceutica tratamiento".split())
 
 
+# A jump for sport or fun, as in English (engine._JUMP_SPORT); water and cliffs are left out on purpose.
+_SALTO = {"saltar", "saltare", "salto", "tirarme", "aventarme", "lanzarme"}
+_SALTO_DEPORTE = re.compile(r"\b(?:paracaidismo|paracaidas|paracaidista|puenting|bungee|parapente|trampolin|"
+                            r"cama elastica|tandem|avioneta|instructor|instructora|esqui|esquiar|snowboard|rampa|"
+                            r"caballo|comba|vallas|obstaculos|parkour|gimnasio|gym|clase de|pertiga)\b")
+
+
 def _analyse(ctx: _Ctx, pat: Pat, i: int, j: int) -> Evidence | None:
     toks = ctx.toks
     construct, flags = pat.construct, set(pat.flags)
@@ -2767,6 +2774,8 @@ def _analyse(ctx: _Ctx, pat: Pat, i: int, j: int) -> Evidence | None:
     clause_pre = ctx.words(max(clause_lo, i - 8), i)
     first = toks[i]
 
+    if construct in ("do_it", "active_ideation") and _SALTO.intersection(toks[i:j]) and _SALTO_DEPORTE.search(sentence):
+        return None  # "mañana en paracaidismo voy a saltar": a jump for sport (session 15)
     if construct in ("timing", "lethal_means", "help_seeking", "do_it", "intensity"):
         if construct == "do_it" and ctx.negated(i, j):
             return None

@@ -1212,3 +1212,34 @@ def test_tenth_reading_whole_message_wish_for_it_over_is_a_bare_statement(text):
 def test_tenth_reading_despair_alone_is_no_bare_statement(text):
     # "i can't anymore" stands beside a wish for it to be over; alone it says nothing to bare.py.
     assert bare.statements(text) == [], text
+
+
+# A jump for sport or fun is not a jump from a height (session 15); a jump said with a height or
+# despair still is. Water and cliffs are not sport words here: they are ways of dying.
+JUMP_FOR_SPORT = [
+    "tomorrow at skydiving i'm going to jump",
+    "first bungee tomorrow, so scared but i'm going to jump",
+    "trampoline park with the kids, i'm going to jump",
+    "mañana en paracaidismo voy a saltar",
+    "en la clase de parkour voy a saltar",
+    "primera vez en puenting, tengo miedo pero voy a saltar",
+]
+JUMP_STILL_CRISIS = [
+    ("i'm going to jump", HIGH),
+    ("i'm on the bridge, i'm going to jump", "imminent"),
+    ("ya voy a saltar", HIGH),
+    ("estoy en el puente y voy a saltar", "imminent"),
+    ("no puedo más, voy a saltar", HIGH),
+]
+
+
+@pytest.mark.parametrize("text", JUMP_FOR_SPORT)
+def test_a_jump_for_sport_stays_low(text):
+    got = screen(text)
+    assert got.level in ("none", "low"), (text, got)
+
+
+@pytest.mark.parametrize(("text", "minimum"), JUMP_STILL_CRISIS)
+def test_a_jump_without_sport_keeps_its_level(text, minimum):
+    got = screen(text)
+    assert got.at_least(minimum), (text, got)
