@@ -755,6 +755,9 @@ _add("attempt_in_progress", "",
      rf"meti) {QTY}(?:{W} ){{0,2}}?{MEANS}",
      rf"(?:ya )?me (?:tome|trague|bebi|he tomado|he tragado|acabo de tomar|acabo de tragar) {CONTAINER}",
      rf"me (?:tome|trague|he tomado) (?:las|los|mis) {gap(1)}{MEANS}(?: ,)? (?:todas|todos)(?= [.,?¡¿] | $)",
+     # "me tomé todas mis pastillas", as "i took all my pills" (not "... de hoy", the day's doses).
+     rf"(?:ya )?me (?:tome|trague|he tomado|acabo de tomar|acabo de tragar) (?:todas|todos) (?:mis|las|los) "
+     rf"{gap(1)}{MEANS}(?! (?:de (?:hoy|la manana|la noche|la tarde|la semana)|del dia|como|que me (?:receto|mando|dio)))",
      r"ya me (?:las|los) (?:tome|trague|bebi|he tomado|he tragado)|me (?:las|los) (?:tome|trague|he tomado|"
      r"acabo de tomar|acabo de tragar) (?:todas|todos)",
      r"(?:ya )?me (?:tome|trague|bebi|he tomado) todo(?= [.,?¡¿] | $| y | hace )|"
@@ -1166,6 +1169,14 @@ _add("active_ideation", "intent",
 _add("active_ideation", "",
      rf"{KILL_INF}",
      rf"{FRAME} {FILL}(?:{_END_ALL})",
+     # Session 15 (the Spanish parity reading's misses): "pensando en acabar con todo esta noche",
+     # "¿por qué no simplemente acabar con todo?", a mind or voices telling one to end it all.
+     rf"(?:estoy |sigo |ando |he estado |estaba |llevo dias )?pensando en {FILL}(?:{_END_ALL})",
+     rf"(?:pienso|pense|he pensado|pensaba) en {FILL}(?:{_END_ALL})",
+     rf"por que no (?:simplemente |solo |mejor |de una vez )?(?:{_END_ALL})",
+     r"(?:mi cabeza|mi mente|una voz|las voces|algo dentro de mi) (?:no para de|no deja de|sigue|me sigue|no paran de|"
+     r"no dejan de|siguen) (?:decirme|susurrarme|gritarme|repetirme|pidiendome|diciendome|susurrandome|gritandome) "
+     r"que (?:me mate|me muera|termine con todo|acabe con todo|me suicide|salte|me tire|lo haga)",
      rf"me {FILL}{CLIMB_1SG} {FILL}{KILL_V}",
      r"(?:pienso|pensaba|he pensado|he estado pensando|estoy pensando|estaba pensando|pense|sueno|fantaseo|"
      r"considero|contemplo|he considerado|estoy considerando) (?:mucho |todo el tiempo |cada dia |a diario |"
@@ -1275,6 +1286,10 @@ _add("passive_ideation", "",
      r"(?:no estoy|no naci|nunca estuve) hech[oa] para (?:este mundo|vivir|esta vida)" + END,
      r"(?:se_?|siento|creo) que no voy a durar (?:mucho|mucho mas|otro ano|demasiado)" + END)
 _add("plan", "",
+     # "mañana consigo una pistola y por fin acabo con esto" (session 15).
+     r"(?:consigo|compro|voy a conseguir|voy a comprar|consegui|compre|me consigo) (?:una|un|el|la) "
+     r"(?:pistola|arma|revolver|escopeta|cuerda|soga) y (?:por fin |ya |al fin |asi )?(?:acabo|termino|acabare|"
+     r"terminare|me mato|me matare) (?:con (?:esto|todo|mi vida)(?! (?:el|la|los|las|de)\b)|(?= [.,?¡¿] | $))",
      r"(?:me pongo|me puse|me meto|me meti|pongo|puse) (?:la|el|mi) (?:pistola|arma|revolver|escopeta) (?:en|contra) "
      r"(?:la|mi) (?:boca|cabeza|sien)",
      r"(?:habia planeado|planee|tenia planeado|tenia pensado|habia decidido) (?:morir|morirme|matarme|suicidarme|"

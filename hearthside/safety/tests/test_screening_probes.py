@@ -1243,3 +1243,32 @@ def test_a_jump_for_sport_stays_low(text):
 def test_a_jump_without_sport_keeps_its_level(text, minimum):
     got = screen(text)
     assert got.at_least(minimum), (text, got)
+
+
+# Misses left by the Spanish parity reading, closed (session 15), with the look-alike beside each.
+ES_PARITY_MISSES = [
+    ("pensando en acabar con todo esta noche", "imminent"),
+    ("mañana consigo una pistola y por fin acabo con esto", HIGH),
+    ("me tomé todas mis pastillas", "imminent"),
+    ("¿por qué no simplemente acabar con todo?", HIGH),
+    ("mi cabeza no para de susurrarme que termine con todo", HIGH),
+]
+ES_PARITY_LOOK_ALIKES = [
+    "estoy pensando en acabar con todo el trabajo hoy",
+    "¿por qué no acabar con todo el papeleo hoy?",
+    "consigo una cuerda y termino con el tendedero",
+    "me tomé todas mis vitaminas",
+    "pienso en terminar con todo lo pendiente",
+]
+
+
+@pytest.mark.parametrize(("text", "minimum"), ES_PARITY_MISSES)
+def test_spanish_parity_misses_reach_their_level(text, minimum):
+    got = screen(text)
+    assert got.at_least(minimum), (text, got)
+
+
+@pytest.mark.parametrize("text", ES_PARITY_LOOK_ALIKES)
+def test_spanish_parity_look_alikes_stay_low(text):
+    got = screen(text)
+    assert got.level in ("none", "low"), (text, got)
