@@ -1176,9 +1176,47 @@ TENTH_LOOK_ALIKES: list[str] = [
 ]
 
 
-# The ninth and tenth readings' tables, judged alike.
-_LATER_CRISIS = [("ninth", t, m) for t, m in NINTH_CRISIS] + [("tenth", t, m) for t, m in TENTH_CRISIS]
-_LATER_LOOK_ALIKES = [("ninth", t) for t in NINTH_LOOK_ALIKES] + [("tenth", t) for t in TENTH_LOOK_ALIKES]
+# A jump for sport or fun is not a jump from a height (session 15); a jump said with a height or
+# despair still is. Water and cliffs are not sport words here: they are ways of dying.
+JUMP_FOR_SPORT = [
+    "tomorrow at skydiving i'm going to jump",
+    "first bungee tomorrow, so scared but i'm going to jump",
+    "trampoline park with the kids, i'm going to jump",
+    "mañana en paracaidismo voy a saltar",
+    "en la clase de parkour voy a saltar",
+    "primera vez en puenting, tengo miedo pero voy a saltar",
+]
+JUMP_STILL_CRISIS = [
+    ("i'm going to jump", HIGH),
+    ("i'm on the bridge, i'm going to jump", "imminent"),
+    ("ya voy a saltar", HIGH),
+    ("estoy en el puente y voy a saltar", "imminent"),
+    ("no puedo más, voy a saltar", HIGH),
+]
+
+
+# Misses left by the Spanish parity reading, closed (session 15), with the look-alike beside each.
+ES_PARITY_MISSES = [
+    ("pensando en acabar con todo esta noche", "imminent"),
+    ("mañana consigo una pistola y por fin acabo con esto", HIGH),
+    ("me tomé todas mis pastillas", "imminent"),
+    ("¿por qué no simplemente acabar con todo?", HIGH),
+    ("mi cabeza no para de susurrarme que termine con todo", HIGH),
+]
+ES_PARITY_LOOK_ALIKES = [
+    "estoy pensando en acabar con todo el trabajo hoy",
+    "¿por qué no acabar con todo el papeleo hoy?",
+    "consigo una cuerda y termino con el tendedero",
+    "me tomé todas mis vitaminas",
+    "pienso en terminar con todo lo pendiente",
+]
+
+
+# The later readings' tables (and the fixes after them), judged alike.
+_LATER_CRISIS = ([("ninth", t, m) for t, m in NINTH_CRISIS] + [("tenth", t, m) for t, m in TENTH_CRISIS]
+                 + [("jump", t, m) for t, m in JUMP_STILL_CRISIS] + [("es-parity", t, m) for t, m in ES_PARITY_MISSES])
+_LATER_LOOK_ALIKES = ([("ninth", t) for t in NINTH_LOOK_ALIKES] + [("tenth", t) for t in TENTH_LOOK_ALIKES]
+                      + [("jump", t) for t in JUMP_FOR_SPORT] + [("es-parity", t) for t in ES_PARITY_LOOK_ALIKES])
 
 
 @pytest.mark.parametrize(("reading", "text", "minimum"), _LATER_CRISIS,
@@ -1213,62 +1251,3 @@ def test_tenth_reading_despair_alone_is_no_bare_statement(text):
     # "i can't anymore" stands beside a wish for it to be over; alone it says nothing to bare.py.
     assert bare.statements(text) == [], text
 
-
-# A jump for sport or fun is not a jump from a height (session 15); a jump said with a height or
-# despair still is. Water and cliffs are not sport words here: they are ways of dying.
-JUMP_FOR_SPORT = [
-    "tomorrow at skydiving i'm going to jump",
-    "first bungee tomorrow, so scared but i'm going to jump",
-    "trampoline park with the kids, i'm going to jump",
-    "mañana en paracaidismo voy a saltar",
-    "en la clase de parkour voy a saltar",
-    "primera vez en puenting, tengo miedo pero voy a saltar",
-]
-JUMP_STILL_CRISIS = [
-    ("i'm going to jump", HIGH),
-    ("i'm on the bridge, i'm going to jump", "imminent"),
-    ("ya voy a saltar", HIGH),
-    ("estoy en el puente y voy a saltar", "imminent"),
-    ("no puedo más, voy a saltar", HIGH),
-]
-
-
-@pytest.mark.parametrize("text", JUMP_FOR_SPORT)
-def test_a_jump_for_sport_stays_low(text):
-    got = screen(text)
-    assert got.level in ("none", "low"), (text, got)
-
-
-@pytest.mark.parametrize(("text", "minimum"), JUMP_STILL_CRISIS)
-def test_a_jump_without_sport_keeps_its_level(text, minimum):
-    got = screen(text)
-    assert got.at_least(minimum), (text, got)
-
-
-# Misses left by the Spanish parity reading, closed (session 15), with the look-alike beside each.
-ES_PARITY_MISSES = [
-    ("pensando en acabar con todo esta noche", "imminent"),
-    ("mañana consigo una pistola y por fin acabo con esto", HIGH),
-    ("me tomé todas mis pastillas", "imminent"),
-    ("¿por qué no simplemente acabar con todo?", HIGH),
-    ("mi cabeza no para de susurrarme que termine con todo", HIGH),
-]
-ES_PARITY_LOOK_ALIKES = [
-    "estoy pensando en acabar con todo el trabajo hoy",
-    "¿por qué no acabar con todo el papeleo hoy?",
-    "consigo una cuerda y termino con el tendedero",
-    "me tomé todas mis vitaminas",
-    "pienso en terminar con todo lo pendiente",
-]
-
-
-@pytest.mark.parametrize(("text", "minimum"), ES_PARITY_MISSES)
-def test_spanish_parity_misses_reach_their_level(text, minimum):
-    got = screen(text)
-    assert got.at_least(minimum), (text, got)
-
-
-@pytest.mark.parametrize("text", ES_PARITY_LOOK_ALIKES)
-def test_spanish_parity_look_alikes_stay_low(text):
-    got = screen(text)
-    assert got.level in ("none", "low"), (text, got)
