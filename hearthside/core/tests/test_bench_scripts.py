@@ -64,6 +64,7 @@ def test_the_paced_api_load_generator_counts_latency_from_when_a_request_was_due
 
     class Slow(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True  # headers and body are two writes: no 40 ms wait for an ACK
 
         def do_GET(self):  # noqa: N802
             time.sleep(0.05)
@@ -75,15 +76,30 @@ def test_the_paced_api_load_generator_counts_latency_from_when_a_request_was_due
         def log_message(self, *args):
             pass
 
-    server = http.server.ThreadingHTTPServer((bench_api.HOST, 0), Slow)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        # One connection due every 10 ms, answered in 50 ms or more: the n-th answer comes at least
-        # 40 ms x n after it was due.
-        found = bench_api.run_python_loadgen(server.server_address[1], "t", 1.0, 1, 1, rate=100)
-    finally:
-        server.shutdown()
-    n = found["requests"]
-    assert 1 <= n <= 101
-    assert found["errors"] == found["non_2xx"] == 0
-    assert found["max_ms"] >= 50 + 40 * (n - 1) * 0.99
+    class Fast(Slow):
+        def do_GET(self):  # noqa: N802
+            self.send_response(200)
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"{}")
+
+    def run(handler, **kwargs) -> dict:
+        server = http.server.ThreadingHTTPServer((bench_api.HOST, 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            return bench_api.run_python_loadgen(server.server_address[1], "t", **kwargs)
+        finally:
+            server.shutdown()
+            server.server_close()
+
+    # One connection due every 10 ms, answered in 50 ms or more: the k-th answer (from 0) comes at
+    # least 50 + 40 k ms after it was due.
+    slow = run(Slow, duration=1.0, connections=1, processes=1, rate=100)
+    n = slow["requests"]
+    assert n >= 2 and slow["errors"] == slow["non_2xx"] == 0
+    assert slow["max_ms"] >= (50 + 40 * (n - 1)) * 0.99
+    # A server that answers at once gets no more than the pace: each of the two connections sends at
+    # most one request per 40 ms of the second (an unpaced generator sends hundreds).
+    fast = run(Fast, duration=1.0, connections=2, processes=1, rate=50)
+    assert 1 <= fast["requests"] <= 50 + 2
+    assert fast["errors"] == fast["non_2xx"] == 0
