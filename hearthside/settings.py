@@ -136,7 +136,7 @@ TEMPLATES = [
                 "hearthside.supportline.context_processors.outreach",
             ],
             # {% url %} keeps what it reversed (core/templatetags/kept_urls.py).
-            "builtins": ["hearthside.core.templatetags.kept_urls"],
+            "builtins": ["hearthside.core.templatetags.kept_urls", "hearthside.core.templatetags.kept_parts"],
         },
     },
 ]

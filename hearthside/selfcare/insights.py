@@ -28,7 +28,6 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Q
 from django.utils import timezone
 
 from hearthside.core import crypto
@@ -138,13 +137,10 @@ class _Window:
         self.start = self.today - timedelta(days=days - 1)
         self.since = now - timedelta(days=days + 1)
         self.limit = (days + 1) * MAX_CHECKINS_PER_DAY
-        in_window = Q(at__gte=checkin_days.day_start(self.start, tz),
-                      at__lt=checkin_days.day_start(self.today + timedelta(days=1), tz))
-        counts = CheckIn.objects.filter(user=user, at__gte=self.since).aggregate(read=Count("pk"),
-                                                                                 window=Count("pk", filter=in_window))
-        self.checkins = counts["window"]
+        read, self.checkins = checkin_days.counted(user, self.since, checkin_days.day_start(self.start, tz),
+                                                   checkin_days.day_start(self.today + timedelta(days=1), tz))
         self.rows = self.stamp = None
-        if counts["read"] <= self.limit:
+        if read <= self.limit:
             rows = self.rows = checkin_days.stored(user, self.start, self.today)
             if (all(zone == tz_name for _day, zone, _n, _raw in rows)
                     and sum(n for _day, _zone, n, _raw in rows) == self.checkins):
@@ -202,8 +198,7 @@ def _names() -> list[str]:
 def _stamp(user_id: int, days: int, start: date, today: date, tz_name: str, rows) -> str:
     digest = hashlib.sha256(f"{CACHE_VERSION}|{checkin_days.VERSION}|{user_id}|{days}|{start}|{today}|{tz_name}"
                             .encode())
-    for day, _zone, n, raw in rows:
-        digest.update(f"|{day}:{n}:{raw}".encode())
+    digest.update("".join([f"|{day}:{n}:{raw}" for day, _zone, n, raw in rows]).encode())
     return digest.hexdigest()
 
 
