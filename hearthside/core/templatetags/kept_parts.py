@@ -1,16 +1,18 @@
 """``{% kept "name" value ... %}…{% endkept %}``: a part of a page drawn once per process and kept.
 
 Every signed-in page draws the same frame: the navigation (a dozen links, each with its
-``{% translate %}`` and its "you are here" test), the live banners' templates. What such a part
+``{% translate %}`` and its "you are here" test), the footer's language and theme forms. What such a part
 writes depends only on the values named in the tag, the interface language and the script prefix,
 so it is drawn once for each combination of them and kept, per process (a template builtin:
 ``settings.TEMPLATES``). ``name`` tells the parts apart; the values (``request.resolver_match.view_name``,
 ``STAFF_ALERTS``…) are what the part is drawn from.
 
 **Only for parts whose whole output follows from those**: nothing of the person's (a name, a
-count, a CSRF token, a script nonce), nothing read from the database, nothing another process may
-change (a part that turns out to hold a form's CSRF token is drawn each time, never kept). A value that is not plain (``str``, ``int``, ``bool``, ``None``) draws the part as it is,
-without keeping it. The store is bounded (emptied when full) and emptied when a setting changes
+count, a script nonce), nothing read from the database, nothing another process may change. A
+form's CSRF token is the one exception, handled here: a part's token is kept as a hole and each
+page's own token is written into it (a part where the token cannot be told apart is drawn each
+time, never kept; a page without a token draws the part as Django would). A value that is not
+plain (``str``, ``int``, ``bool``, ``None``) draws the part as it is, without keeping it. The store is bounded (emptied when full) and emptied when a setting changes
 (tests that override one). ``core/tests/test_kept_parts.py`` draws each kept part of the site both
 ways and compares them.
 """
@@ -42,6 +44,7 @@ def forget(**_kwargs) -> None:
 setting_changed.connect(forget, dispatch_uid="hearthside.kept_parts")
 
 _SECRET = "csrfmiddlewaretoken"
+_HOLE = "\x00csrf\x00"  # where the token goes; never in a template's own text
 _PLAIN = frozenset({str, SafeString, int, bool, type(None)})
 
 
@@ -54,16 +57,37 @@ class KeptNode(template.Node):
         if not ENABLED or not all(type(v) in _PLAIN for v in values):
             return self.nodelist.render(context)
         key = (self.name, values, get_language(), get_script_prefix())
-        text = _kept.get(key)
-        if text is None:
-            text = self.nodelist.render(context)
-            if _SECRET in text:  # a form's CSRF token is the person's: never kept, never shared
-                return text
-            with _lock:
-                if len(_kept) >= LIMIT:
-                    _kept.clear()
-                _kept[key] = text
-        return mark_safe(text)  # noqa: S308 - the part's own rendering, escaped as it was drawn
+        kept = _kept.get(key)
+        if kept is not None:
+            if _HOLE not in kept:
+                return mark_safe(kept)  # noqa: S308 - the part's own rendering, escaped as it was drawn
+            token = _token(context)
+            if token:
+                return mark_safe(kept.replace(_HOLE, token))  # noqa: S308 - a token is letters and digits
+            return self.nodelist.render(context)  # no token to give this page: drawn as Django draws it
+        text = self.nodelist.render(context)
+        if _SECRET in text:
+            # A form's CSRF token is this request's own: kept as a hole, filled with each page's.
+            token = _token(context)
+            if not token or text.count(token) != text.count(_SECRET):
+                return text  # not one token per form: drawn each time, never kept
+            kept = text.replace(token, _HOLE)
+        else:
+            kept = text
+        with _lock:
+            if len(_kept) >= LIMIT:
+                _kept.clear()
+            _kept[key] = kept
+        return text
+
+
+def _token(context) -> str:
+    """The request's CSRF token as ``{% csrf_token %}`` writes it ("" where it writes none)."""
+    token = context.get("csrf_token")
+    if not token:
+        return ""
+    token = str(token)
+    return "" if token == "NOTPROVIDED" or not token.isalnum() else token
 
 
 @register.tag

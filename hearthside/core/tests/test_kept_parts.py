@@ -87,15 +87,47 @@ def _render(source: str, context: dict, request=None) -> str:
     return django_engines["django"].from_string(source).render(context, request)
 
 
-def test_a_part_with_a_csrf_token_is_never_kept():
+def test_a_form_in_a_kept_part_gets_each_requests_own_token():
     source = '{% kept "form" %}<form>{% csrf_token %}</form>{% endkept %}'
-    tokens = set()
+    tokens = []
     for _ in range(3):
         request = RequestFactory().get("/")
         text = _render(source, {}, request)
-        tokens.add(re.search(r'value="([^"]+)"', text).group(1))
-    assert len(tokens) == 3  # each request its own token, none shared
+        tokens.append(re.search(r'value="([^"]+)"', text).group(1))
+    assert len(set(tokens)) == 3  # each request its own token, none shared
+    kept = list(kept_parts._kept.values())
+    assert len(kept) == 1 and kept_parts._HOLE in kept[0]
+    assert not any(token in kept[0] for token in tokens)
+    # Without a token to give (a context without the request's), the part is drawn as Django does.
+    assert _render(source, {}) == "<form></form>"
+
+
+def test_a_token_that_cannot_be_told_apart_is_never_kept():
+    source = '{% kept "odd" %}<form>{% csrf_token %}</form><p>{{ csrf_token }}</p>{% endkept %}'
+    first = _render(source, {}, RequestFactory().get("/"))
+    second = _render(source, {}, RequestFactory().get("/"))
+    assert first != second
     assert not kept_parts._kept
+
+
+@pytest.mark.django_db
+def test_the_kept_footer_forms_post_with_the_pages_token(member):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(member)
+    pages = [client.get("/accounts/privacy/").content.decode() for _ in range(3)]
+    footer = [v for k, v in kept_parts._kept.items() if k[0] == "footer"]
+    assert footer and kept_parts._HOLE in footer[0]
+    for page in pages:
+        token = re.search(r'<footer.*?name="csrfmiddlewaretoken" value="([^"]+)"', page, re.S).group(1)
+        assert token not in footer[0]
+        response = client.post("/theme/", {"theme": "dark", "next": "/accounts/privacy/",
+                                           "csrfmiddlewaretoken": token})
+        assert response.status_code == 302, response.status_code
+    other = Client(enforce_csrf_checks=True)
+    other.force_login(make_user("kept-other"))
+    theirs = re.search(r'<footer.*?name="csrfmiddlewaretoken" value="([^"]+)"', other.get("/accounts/privacy/")
+                       .content.decode(), re.S).group(1)
+    assert theirs not in "".join(pages)
 
 
 def test_values_that_are_not_plain_draw_the_part_each_time():
