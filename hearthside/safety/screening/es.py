@@ -98,7 +98,10 @@ _EMOJI = {"\U0001FAA2": "emoji_rope", "\U0001F52B": "emoji_gun", "\U0001F52A": "
           "\U0001F3E2": "emoji_building", "\u2B07": "emoji_down", "\u2193": "emoji_down", "\u2935": "emoji_down",
           "\U0001F53D": "emoji_down", "\U0001F682": "emoji_train", "\U0001F683": "emoji_train",
           "\U0001F684": "emoji_train", "\U0001F685": "emoji_train", "\U0001F686": "emoji_train",
-          "\U0001F687": "emoji_train", "\U0001F6E4": "emoji_train"}
+          "\U0001F687": "emoji_train", "\U0001F6E4": "emoji_train",
+          # Session 16: "the end" and a hole ("ya está 🔚", "nadie me va a extrañar 🕳️").  The skull is
+          # left out: "💀💀 me muero" is laughter.
+          "\U0001F51A": "emoji_end", "\U0001F573": "emoji_hole"}
 _TOKEN_RE = re.compile(
     r"[$@]?[^\W_](?:[^\W_]|[@$*](?=[^\W_*])|\*+(?=[^\W_]))*|\.\.\.|…|[.!?;\n]+|¿+|¡+|[,:()\"“”«»—–]|\s-+\s"
     "|[" + "".join(_EMOJI) + "]"
@@ -492,7 +495,8 @@ def gapx(n: int, avoid: str) -> str:
 
 
 # End of a clause: the next token is a mark or the text ends.
-END = r"(?= [.,?¡¿:] | $)"
+# The end and hole emoji (session 16) close a clause too ("hoy se acaba todo 🔚").
+END = r"(?=(?: emoji_end| emoji_hole)* [.,?¡¿:] |(?: emoji_end| emoji_hole)* $)"
 # Things that kill or cut, named without a crisis verb ("la soga", "las cuchillas", "el arma de mi papá").
 MEANS_OBJ = (r"(?:soga|sogas|cuerda|cuerdas|lazo|emoji_rope|cuchilla|cuchillas|navaja|navajas|gillet+es?|"
              r"hojas? de afeitar|emoji_razor|pistola|pistolas|arma|armas|revolver|escopeta|rifle|fusil|balas|"
@@ -1593,7 +1597,8 @@ _add("passive_ideation", "",
      r"no despertar|no despertarme|no volver a despertar|"
      r"(?:que|q) (?:todo|esto|esta vida|mi vida) (?:se )?(?:acabe|termine)|que se (?:acabe|termine) (?:todo|mi vida)|"
      r"dejar de sufrir para siempre|desaparecer para siempre|irme con (?:dios|diosito))",
-     r"me (?:quiero|quisiera) ir (?:de este mundo|para siempre|al cielo|con (?:dios|diosito))",
+     r"me (?:quiero|quisiera) ir (?:de este mundo(?! (?:laboral|academico|artistico|digital|virtual|del|de la)\b)|"
+     r"para siempre|al cielo|con (?:dios|diosito))",
      r"ojala (?:que )?(?:yo )?(?:me )?(?:durmiera|durmiese|me durmiera) y no (?:despertara|despertase|volviera a despertar)|"
      r"ojala (?:que )?(?:todo|esto|mi vida|ya) (?:se )?(?:terminara|acabara|terminase|acabase)|"
      r"(?:desearia|quisiera|ojala|deseo) que me (?:diera|de|pase|pasara|diese) (?:un infarto|algo|un accidente|"
@@ -1858,7 +1863,9 @@ _add("self_injury", "",
      r"me (?:raye|rayo|rayé|he rayado|estoy rayando) (?:los brazos|las piernas|el brazo|la pierna|las munecas|"
      r"la muneca|los muslos|con (?:la|una|el|un) (?:cuchilla|navaja|gillet+e|sacapuntas|compas|vidrio))",
      r"(?:volvi|regrese|recai) (?:a|con) (?:las|la) (?:cuchillas|cuchilla|gillet+e|navaja)",
-     r"(?:emoji_razor|emoji_knife) emoji_blood")
+     # Not a horror film or Halloween night ("noche de terror 🔪🩸 película", session 16).
+     r"(?<!terror )(?:emoji_razor|emoji_knife) emoji_blood(?![^.?¡¿]{0,60}\b(?:pelicula|peli|serie|terror|"
+     r"halloween|disfraz|maquillaje|slasher|cocina|carne)\b)")
 _add("self_injury", "severe",
      r"hay sangre (?:por todos lados|por todas partes|en todos lados|en todo (?:el|mi) \w+|en toda (?:la|mi) \w+|"
      r"en el piso|en el suelo|"
@@ -2444,6 +2451,82 @@ _add("farewell", "",
      r"(?:si )?(?:mañana |manana )?no contesto,? (?:ya )?(?:saben|sabran|sabes) (?:por que|porque)",
 )
 
+
+# ------------------------------------------------------------ session 16: means, emoji and slang
+# Written for the means-without-words, emoji and slang reading (issue #14, session 16): slang for
+# killing oneself ("darme piso", "quitarme del medio"), leaving "este (puto) mundo" with other verbs
+# ("largarme", "borrarme", "mandarme a mudar"), "bajarme de la vida", the Caribbean dropped "-r"
+# ("me quiero matá"), the means emoji with a time, with despair or with "a dormir para siempre",
+# the end and hole emoji with a goodbye or a wish, lying or sitting on the tracks, not coming down
+# from a roof or a bridge, knowing where a gun is kept when alone.  Each has look-alikes in
+# tests/test_screening_reading_means.py.
+_MEANS_EMO = r"(?:emoji_pill|emoji_rope|emoji_gun|emoji_knife|emoji_razor)"
+_DEATH_EMO = r"(?:emoji_grave|emoji_end|emoji_hole)"
+_EMO_TIME = (r"(?:esta noche|esta misma noche|hoy|hoy si_?|hoy mismo|ahora|ahora si_?|ahorita|manana|"
+             r"hoy es el dia|esta es la noche|de hoy no pasa|ya es hora)")
+# "Quitarme del medio de la foto": out of a picture, not out of life.
+_NOT_OF_A_PLACE = r"(?! (?:de (?:la|el|los|las|mi|tu|su|esta|este|aqui|ahi)|del|en)\b)"
+# Laughter or a light reason later in the sentence ("mañana 💊💊, olvidé tomarlas jaja", "estoy en la
+# azotea y no me quiero bajar, qué fiesta"): bounded, so it cannot backtrack far.
+_LIGHT_LATER = (r"(?![^.?¡¿]{0,80}\b(?:ja(?:ja)+j?|jsjs\w*|jeje\w*|xd|lol|fiesta|vistas?|sol|fotos?|hermos[oa]|"
+                r"increibles?|bonit[oa]|atardecer|amanecer|concierto|fuegos|paisaje|musica|cerveza|asado|"
+                r"olvide|vitaminas?|vacuna|gripe|resfriado|serie|pelicula|juego|videojuego)\b)")
+_THIS_WORLD = (r"(?:de|d) (?:este|esta) (?:puto |maldito |pinche |asqueroso |miserable |cruel |podrido |horrible |"
+               r"triste )?(?:mundo|vida)(?! (?:de(?! mierda\b)|del|tan|lleno|loco|laboral|academico|artistico|digital|"
+               r"virtual|real|de la)\b)")
+_add("active_ideation", "",
+     rf"(?:{DESIRE}|voy a|pienso|necesito|tengo ganas de) {FILL}darme piso"
+     r"(?! (?:nuevo|propio|compartido|de|en|con|para|a|al)\b)",
+     rf"me {FILL}(?:{CLIMB_1SG}|voy a|pienso) {FILL}dar piso(?! (?:nuevo|propio|compartido|de|en|con|para|a|al)\b)",
+     rf"(?:{DESIRE}|voy a|pienso) {FILL}quitarme del medio{_NOT_IN_THE_WAY}{_NOT_OF_A_PLACE}",
+     rf"me {FILL}(?:{CLIMB_1SG}|voy a|pienso) {FILL}quitar del medio{_NOT_IN_THE_WAY}{_NOT_OF_A_PLACE}",
+     r"me quito (?:del|de en) medio (?:para siempre|de una vez|definitivamente|de una vez por todas)",
+     r"me (?:quiero|quisiera|voy a) (?:mata|mori)(?: ya)?" + END)
+_add("passive_ideation", "",
+     rf"me (?:quiero|quisiera|voy a) (?:ir|largar|pirar|rajar|borrar|bajar|mandar a mudar|escapar|salir)"
+     rf"(?: a la mierda| a la verga| ya)? {_THIS_WORLD}",
+     rf"{DESIRE} {FILL}(?:irme|largarme|pirarme|rajarme|borrarme|bajarme|mandarme a mudar|escaparme|salirme)"
+     rf"(?: a la mierda| a la verga| ya)? {_THIS_WORLD}",
+     rf"(?:me (?:quiero|quisiera|voy a) bajar|(?:{DESIRE}) {FILL}bajarme|(?:ya )?me bajo) de (?:la|esta) vida"
+     r"(?! (?:de|del|nocturna|social|loca)\b)",
+     r"nadie me (?:va a|iba a|va) (?:extranar|echar de menos|notar|llorar) " + _DEATH_EMO + END,
+     rf"(?:hasta aqui llegue|(?:ya )?no (?:puedo|aguanto|doy) mas|(?:ya )?me canse de todo)(?: ,)? {_DEATH_EMO}"
+     + END,
+     rf"(?:{DESIRE}|voy a|me voy a) (?:emoji_hole|emoji_end)" + END)
+_add("active_ideation", "method",
+     rf"{_EMO_TIME} (?:{_MEANS_EMO} )*{_MEANS_EMO}" + END + _LIGHT_LATER,
+     rf"(?:{_MEANS_EMO} )+{_EMO_TIME}" + END + _LIGHT_LATER,
+     rf"(?:{_MEANS_EMO} )+(?:y )?(?:a )?(?:dormir|descansar|me duermo|me voy a dormir) (?:para siempre|y no despertar|"
+     r"y no despertar nunca|y nunca despertar|y ya no despertar)",
+     rf"(?:{_MEANS_EMO} )+{_DEATH_EMO}|{_DEATH_EMO}(?: {_MEANS_EMO})+",
+     # Despair closed by the means ("ya no puedo más 💊💊💊", "no aguanto más 🔫"); not despair about
+     # something named ("ya no puedo más con el dolor de cabeza 💊").
+     r"(?:(?:ya )?no (?:puedo|aguanto|soporto|doy)(?: mas)?(?: con (?:esto|todo|nada|mi vida|esta vida))?|"
+     r"(?:ya )?me (?:canse|harte) de todo|estoy (?:cansad[oa]|hart[oa]) de todo|ya no (?:quiero|puedo) (?:seguir|mas)|"
+     rf"hasta aqui llegue)(?: ,)?(?: {_MEANS_EMO})+" + END,
+     r"(?:me )?(?:acoste|acuesto|sente|siento|tire|tiro|quede|quedo) (?:en|sobre) las vias "
+     r"(?:y (?:espero|estoy esperando) (?:a )?que (?:pase|venga|llegue) el tren|a esperar (?:el|al|que pase el) tren|"
+     r"esperando (?:el|al|que pase el|a que pase el|a que venga el) tren)")
+_add("attempt_in_progress", "",
+     r"me acoste (?:en|sobre) las vias" + END,
+     r"(?:estoy|sigo|ando) (?:arriba |parad[oa] |sentad[oa] )?(?:en|sobre) (?:la azotea|el techo|la cornisa|el puente|"
+     r"la orilla del puente|el borde|el borde del puente|la baranda del puente)(?: del edificio)?(?: ,)? y (?:ya )?no "
+     r"(?:me )?(?:quiero|pienso|voy a) (?:bajar|bajarme|regresar|volver|quitarme de aqui)" + END + _LIGHT_LATER)
+_add("plan", "",
+     r"(?:yo )?se_? (?:donde|en donde|en que cajon) (?:guarda|tiene|esconde|deja) (?:mi|el) (?:papa|padre|viejo|tio|"
+     r"abuelo|padrastro|hermano) (?:el arma|la pistola|el revolver|la escopeta|el rifle)(?: ,)? y (?:hoy|esta noche|"
+     r"ahora|ahorita|todo el dia|el finde) (?:estoy|me quedo|voy a estar) sol[oa]",
+     r"(?:la pistola|el arma|el revolver|la escopeta) de mi (?:papa|padre|viejo|tio|abuelo|padrastro) (?:esta|sigue) "
+     r"cargad[oa] y (?:estoy|me quedo|voy a estar) sol[oa]",
+     r"(?:tengo|ya tengo) (?:la|una) (?:soga|cuerda)(?: ,)? (?:la|una) (?:silla|banca|banqueta)(?: ,)? y (?:la|una|mi) "
+     r"(?:carta|nota)")
+_add("farewell", "weak",
+     rf"(?:ya esta|se acabo|fin|hasta aqui|hasta aqui llegue|esto es todo|hasta nunca|gracias por todo|"
+     rf"perdon por todo|los quiero|adios|adios a todos|chau|chao|me voy|me fui)(?: ,)? {_DEATH_EMO}"
+     r"(?:(?: ,)? (?:gracias por todo|perdon por todo|los quiero|los amo|adios|adios a todos|chau|chao))?" + END)
+_add("burdensomeness", "",
+     r"nadie me (?:va a|iba a) (?:extranar|echar de menos)" + END)
+
 # ---------------------------------------------------------------- context cues
 
 NEGATORS = frozenset({"no", "nunca", "jamas", "tampoco", "ni", "ningun", "ninguna", "nadie"})
@@ -2599,7 +2682,8 @@ CUE_WORDS = frozenset("""morir morirme muerte muerto muerta matarme mato matare 
     insulina duele ahogarse limpieza tarda irme atropelle lleve desapareciera importaria alguien descansar
     pensamientos libres perdon culpa sabes regale necesitar carta cartas escribi pistola extranar termino citas cancele cumple suficientes conte luchar
     tantas habia peor sangrar profundo contrasenas despedirme golpee cabeza pared dejaria caer otra vez veces
-    fantaseo propio recuerdenme busquen volvi cortar""".split())
+    fantaseo propio recuerdenme busquen volvi cortar darme piso medio mundo largar largarme pirarme rajarme
+    borrarme bajarme vias pienso""".split())
 
 def has_cue(text: str, words: list[str]) -> bool:
     """True when a text not recognised as Spanish may still hold Spanish crisis language.
