@@ -197,6 +197,8 @@ _DIGITS = re.compile(r"\d+")
 # After "my last post/message": a break, not an ending ("... before the holidays", "... for today").
 _ORDINARY_NEXT = frozenset("before until till for of about".split())
 _END_OK = frozenset("""tonight today tomorrow soon now suicide lol lmao already finally again tbh ngl fr""".split())
+# Emoji that close a clause as its last word would ("this is it 🔚"): the "end" check looks past them.
+_END_EMOJI = frozenset({"emoji_end", "emoji_hole", "emoji_grave"})
 # "suicide squad": the word is part of a name or a topic phrase.
 _TOPIC_NEXT = frozenset("""squad prevention awareness hotline helpline rates rate statistics stats bomber bombers
     bombing mission run doors door forest""".split())
@@ -1039,8 +1041,12 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
         return None  # "I took 2 advil for my headache": a dose, not an overdose
     if "nobefore" in flags and nxt in _ORDINARY_NEXT:
         return None  # "this is my last post before the holidays", "... for today", "... of the year"
-    if "end" in flags and nxt and nxt not in _END_OK and not ctx.sentence_break_before(j) and not (
-            nxt == "i" and not ctx.joined_to_previous(j)):
+    k, after = j, nxt
+    while after in _END_EMOJI and "end" in flags:
+        k += 1
+        after = words[k] if k < n_words else ""
+    if "end" in flags and after and after not in _END_OK and not ctx.sentence_break_before(k) and not (
+            after == "i" and not ctx.joined_to_previous(k)):
         # A clause ends at a sentence break, or at a comma before a new "I ..." ("..., i have two bottles").
         return None
     if "subj" in flags and i > ctx.sent_start[i] and (
@@ -1167,18 +1173,34 @@ _OTHER_SUBJECTS = P.THIRD_PERSON - frozenset("""them him her his their hers thei
     people""".split())
 
 
+# The pill, knife, gun and rope emoji in their everyday senses (session 16): vitamins and allergy
+# pills, cooking, games, climbing and camping, a horror night; English and Spanish words, since these
+# rules also read Spanish chat ("me tomo las pastillas para la alergia 💊").
+_END_EMOJI_CLOSING = frozenset({"emoji_end", "emoji_hole"})
+_EMOJI_EVERYDAY = frozenset("""vitamin vitamins multivitamin supplements supplement allergy allergies hayfever
+    cold flu headache vaccine vaccines booster cooking cook cooked recipe dinner lunch breakfast chef steak bbq
+    veggies onions chopping halloween horror movie movies film slasher costume fortnite cod valorant minecraft
+    gaming game games airsoft paintball climbing climb camping hiking bouldering knots sailing
+    vitaminas alergia vacuna gripe resfriado cocino cocinar cocinando receta cena almuerzo desayuno asado carne
+    pelicula peli terror disfraz juego juegos escalada acampar""".split())
+
+
 def _emoji_evidence(ctx: _Context) -> list[Evidence]:
     """Death and means emoji count only with first-person language around them.
 
     Short chat messages often drop the "I" ("gonna 🪢 tonight"); there the
-    absence of anyone else counts as first person.
+    absence of anyone else counts as first person.  Means emoji in a text about vitamins, cooking,
+    a game or a horror film (``_EMOJI_EVERYDAY``) do not count.
     """
     out = []
     words = ctx.words
     n = len(words)
+    everyday = not _EMOJI_EVERYDAY.isdisjoint(words)
     for k, w in enumerate(words):
-        if not w.startswith("emoji_") or w == "emoji_skull":
+        if not w.startswith("emoji_") or w == "emoji_skull" or (everyday and w in P.EMOJI_MEANS):
             continue
+        if w in _END_EMOJI_CLOSING and k + 1 < ctx.sent_end[k] and not words[k + 1].startswith("emoji_"):
+            continue  # "this is it 🔚 final episode tonight": the end and hole emoji count closing a sentence
         lo, hi = max(ctx.sent_start[k], k - 8), min(ctx.sent_end[k], k + 8)
         near = words[lo:hi]
         if n > 12:
@@ -1238,11 +1260,12 @@ def _without_ordinary_goodbyes(words: list[str], evidence: list[Evidence]) -> li
     for everything, goodbye everyone! see you at the reunion"; "won't need them where i'm going, it's
     freezing lol") -- unless it also holds risk of the writer's own (issue #14)."""
     if any(e.construct in _KEEPS_GOODBYE and _unmodified(e) and e.level >= LOW
-           and not ({"weak", "do_it"} & e.flags) for e in evidence):
+           and not ({"weak", "do_it", "ordinary"} & e.flags) for e in evidence):
         return evidence
     if not _ORDINARY_GOODBYE.search(" " + " ".join(words) + " "):
         return evidence
-    return [e for e in evidence if not (e.construct == "farewell" and "ordinary" in e.flags)]
+    # Things given away before a move are no preparation either (session 16).
+    return [e for e in evidence if not (e.construct in ("farewell", "plan") and "ordinary" in e.flags)]
 
 
 class _Reading(NamedTuple):
@@ -1457,6 +1480,9 @@ def _assess(toks: Tokens) -> _Reading:
     if level < HIGH and Sign.PASSIVE_EMOJI in feats and (Sign.FAREWELL_WEAK in feats or Sign.INTENSITY in feats):
         # A grave emoji with a goodbye or said in earnest ("bye everyone 👋🪦").
         level = HIGH
+    if level < MOD and Sign.PASSIVE_EMOJI in feats and feats & RISK_FACTORS:
+        # A grave, an end or a hole beside burden or despair ("nobody will miss me 🕳️", session 16).
+        level = MOD
     # Risk factors without stated ideation (Joiner's burden + hopelessness; a plan or the means
     # beside them): not crisis alone, but more than one is worth a human look, and with a plan
     # or means it is treated as crisis.

@@ -104,7 +104,6 @@ RULES: list[tuple[str, str, list[str]]] = [
         "(wrote|written|writing|write|left|leaving|finished|drafted|drafting) (a|my|the) (suicide note|suicide letter|"
         "goodbye letter|goodbye letters|goodbye note|farewell letter|last letter|letters to my family)",
         "(wrote|written|writing|write|left|leaving|finished) (a|my) note for my " + RELATIVE,
-        "(giving|gave|give|given) away (my|all my|all of my) (stuff|things|belongings|possessions|pets|cat|dog|clothes)",
         "(put|putting|got|getting|get) my affairs in order",
         "(have|got|made|make|making|came up with|figured out|worked out) a plan to (kill myself|end my life|end it|die|"
         "do it|commit suicide|take my life)",
@@ -145,6 +144,11 @@ RULES: list[tuple[str, str, list[str]]] = [
         "painless (way|ways) to die",
         "make it look like an accident",
         "(i have|i have got|ive got) a gun (and|to) (i am going to|i will)",
+    ]),
+    # Things given away: a preparation, unless the text leaves for a reason ("gave away my clothes before
+    # the move"), as for the ordinary goodbyes (session 16).
+    ("plan", "self ordinary", [
+        "(giving|gave|give|given) away (my|all my|all of my) (stuff|things|belongings|possessions|pets|cat|dog|clothes)",
     ]),
     ("plan", "weak", [
         "(picked|chose|chosen|set|decided on|planned) (a|the|my) (date|day|time|place|spot|method)",
@@ -1535,6 +1539,40 @@ RULES_MORE: list[tuple[str, str, list[str]]] = [
         "(go|going) (skydiving|sky diving|bungee jumping) without a (parachute|chute|cord)",
         "take (the|a) long walk off (the|a) short pier",
     ]),
+    # Session 16 (the means, emoji and slang reading): the means laid out or hidden, bought with no
+    # reason given, the bridge with time spent looking down, the tracks while waiting for a train,
+    # "made peace with everyone, i'm ready", "checking out for good", "kys myself".  Look-alikes in
+    # tests/test_screening_reading_means.py.
+    ("plan", "self", [
+        "<hang> [and] [(a|the|my)] (chair|stool) [and] [(a|the|my)] (note|letter|letters)",
+    ]),
+    ("plan", "self end", [
+        "(bought|got|ordered|picked up) (a|some|the) (rope|noose|gun|pistol|shotgun|razor|razors|blades|pills) ~4 "
+        "(not|never) (telling|tell|going to tell|gonna tell|saying) (anyone|anybody|nobody|a soul) "
+        "(why|what for|what it is for)",
+    ]),
+    ("lethal_means", "possession athand", [
+        "(have|keep|got|keeping) [(a|the|my|some)] <sharp> (hidden|stashed|tucked away|hid) (under|in|behind|inside)",
+        "(keep|keeping|have) [(a|the|my|some)] (blade|blades|razor|razors|razor blades) ~4 (just in case|"
+        "for when i need it|for when i need them)",
+        "(keep|keeping|have) [(a|the|my|some)] <sharp> ~4 (for when i need it|for when i need them)",
+        "(been|i have been|i am|sitting|standing) on the (bridge|roof|rooftop|ledge|overpass) ~2 for (an hour|hours|"
+        "a while|like an hour|about an hour|a long time) ~1 (looking|staring|gazing) [down] (at|into) the (water|drop|"
+        "river|tracks|ground|traffic|edge)",
+    ]),
+    ("lethal_means", "possession athand end", [
+        "(sitting|sat|lying|lay|laying) (by|next to|beside|on) the (tracks|railway|rail line|train tracks|rails) ~2 "
+        "(waiting|wait) for (the|a) [next] train",
+    ]),
+    ("farewell", "end", [
+        "made (peace|my peace) with (everyone|everybody|everything|it all|my family) ~3 (i am|am|and i am) ready",
+    ]),
+    ("farewell", "end", [
+        "(i am|am|i will be) (checking|logging|signing|tapping) out (for good|permanently|forever)",
+    ]),
+    ("active_ideation", "", [
+        "kys myself",
+    ]),
 ]
 RULES.extend(RULES_MORE)
 
@@ -1725,7 +1763,7 @@ RULES_TENTH: list[tuple[str, str, list[str]]] = [
 RULES.extend(RULES_TENTH)
 
 # Emoji that count as evidence only next to first-person language.
-EMOJI_DEATH = frozenset({"emoji_grave"})
+EMOJI_DEATH = frozenset({"emoji_grave", "emoji_end", "emoji_hole"})
 EMOJI_MEANS = frozenset({"emoji_knife", "emoji_pill", "emoji_rope", "emoji_gun", "emoji_blood"})
 
 # ---------------------------------------------------------------- context cues

@@ -20,7 +20,7 @@ from operator import itemgetter
 
 # Words, allowing inner apostrophes and the symbols people use to dodge
 # filters; a leading $ or @ covers "$uicide" (and @mentions, discarded later).
-_EMOJI_CHARS = "\U0001FAA6\u26B0\U0001F52A\U0001F48A\U0001FAA2\U0001F52B\U0001FA78\U0001F480\u2620"
+_EMOJI_CHARS = "\U0001FAA6\u26B0\U0001F52A\U0001F48A\U0001FAA2\U0001F52B\U0001FA78\U0001F480\u2620\U0001F51A\U0001F573"
 # "â\x80\x99" is a right single quote mis-decoded as cp1252 (mojibake), common in
 # copied and scraped text.
 TOKEN_RE = re.compile(
@@ -46,6 +46,8 @@ EMOJI_TOKENS = {
     "\U0001FAA2": "emoji_rope",    # knot
     "\U0001F52B": "emoji_gun",
     "\U0001FA78": "emoji_blood",
+    "\U0001F51A": "emoji_end",     # END arrow (session 16): "this is it 🔚"
+    "\U0001F573": "emoji_hole",    # hole: "nobody will miss me 🕳️"
 }
 
 # Expansions applied to single tokens (after lower-casing, apostrophes kept).

@@ -207,3 +207,91 @@ def test_spanish_means_emoji_slang_reaches_level(text, minimum):
 def test_spanish_means_emoji_slang_look_alike_stays_low(text):
     got = screen(text)
     assert got.level in ("none", "low"), (text, got)
+
+
+CRISIS_EN: list[tuple[str, str]] = [
+    ("got everything ready. rope, chair, note", "high"),
+    ("rope, chair, note. done", "high"),
+    ("got the rope and the stool and my letter", "high"),
+    ("bought a rope today and i'm not telling anyone why", "high"),
+    ("bought a gun today and not telling anyone why", "high"),
+    ("got some pills and i'm not telling anybody what for", "high"),
+    ("i have a razor hidden under my bed", "moderate"),
+    ("i have razors stashed in my closet", "moderate"),
+    ("i keep a blade in my drawer just in case", "moderate"),
+    ("keeping a knife under my pillow for when i need it", "moderate"),
+    ("been on the bridge for an hour looking at the water", "moderate"),
+    ("been on the overpass for hours staring down at the traffic", "moderate"),
+    ("i'm on the roof for like an hour looking at the edge", "moderate"),
+    ("sitting by the tracks waiting for the next train", "moderate"),
+    ("lying on the tracks waiting for the train", "moderate"),
+    ("made peace with everyone, i'm ready", "moderate"),
+    ("i'm checking out for good", "moderate"),
+    ("i am logging out forever", "moderate"),
+    ("kys myself tbh", "high"),
+    ("this is it 🔚", "moderate"),
+    ("nobody will miss me 🕳️", "moderate"),
+    ("tonight 🔪", "high"),
+]
+
+LOOK_ALIKES_EN: list[str] = [
+    "bought a rope for camping this weekend",
+    "rope, chair and a tent for the camping trip",
+    "got the rope and the stool for the craft project",
+    "bought a gun today and not telling anyone why, it's a surprise for my dad",
+    "i keep a knife in my bag just in case, i walk home late",
+    "i keep a blade in my kitchen drawer for cooking",
+    "razors stashed in my gym bag",
+    "i have a razor for shaving in my bag",
+    "we crossed a huge bridge on our road trip",
+    "been on the bridge for hours taking photos",
+    "been on the bridge for an hour taking pictures of the sunset",
+    "i was on the roof for an hour looking at the stars",
+    "went to the shooting range and fired my dad's gun",
+    "my dad keeps a rifle for hunting",
+    "standing by the tracks waiting for the train at the station platform",
+    "waiting for the next train on the platform",
+    "sitting by the tracks taking photos of the trains",
+    "made peace with my ex, feels good",
+    "made peace with everyone at the reunion, i am ready for the next chapter",
+    "made peace with my sister, i am ready to move on with her",
+    "i'm checking out for good from this toxic app",
+    "checking out for good from twitter, too toxic",
+    "i'm checking out of the hotel tomorrow",
+    "logging out forever from facebook lol",
+    "i'm logging off for the night",
+    "kys is the worst thing to say to someone",
+    "kys lol that joke was terrible",
+    "my friend said she wants to kms",
+    "this is it 🔚 season finale",
+    "this is it 🔚 final episode tonight",
+    "the end 🔚 of my thesis, finally",
+    "nobody will miss me at the party lol",
+    "nobody will miss me 🕳️ at the office party lol",
+    "i'm out 🪦 of this group chat lol",
+    "💀💀 i'm dead",
+    "i'm dying 💀💀💀",
+    "i take my allergy pills 💊 every morning",
+    "allergy pills 💊 before bed",
+    "vitamins 💊💊 done for today",
+    "vitamins 💊💊 and a nap lol",
+    "tonight 🔪 cooking for the fam",
+    "i'm cooking tonight 🔪",
+    "tonight 🔪 halloween movie",
+    "halloween night tonight 🔪🩸 horror movie marathon",
+    "farewell party for my coworker 🎉",
+    "gave away my clothes before the move",
+    "gave away all my stuff because we are moving abroad",
+]
+
+
+@pytest.mark.parametrize(("text", "minimum"), CRISIS_EN, ids=[t[:40] for t, _ in CRISIS_EN])
+def test_english_means_emoji_slang_reaches_level(text, minimum):
+    got = screen(text)
+    assert ORDER[got.level] >= ORDER[minimum], (text, got)
+
+
+@pytest.mark.parametrize("text", LOOK_ALIKES_EN, ids=[t[:40] for t in LOOK_ALIKES_EN])
+def test_english_means_emoji_slang_look_alike_stays_low(text):
+    got = screen(text)
+    assert got.level in ("none", "low"), (text, got)
