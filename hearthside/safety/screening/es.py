@@ -829,7 +829,10 @@ _add("plan", "",
      rf"son suficientes|serian suficientes)(?! para (?:dormir|el dolor|la cabeza|la fiebre|la gripe|calmar|"
      r"que se me quite|bajar))",
      rf"cuant[oa] {gap(1)}(?:paracetamol|ibuprofeno|insulina|{MEANS}) (?:hace falta|se necesita|necesito|es letal|"
-     r"es mortal|mata)(?! para (?:dormir|el dolor|la cabeza|la fiebre))",
+     r"es mortal|mata)(?! para (?:dormir|el dolor|la cabeza|la fiebre))"
+     # "¿cuánto ibuprofeno es letal para los gatos?" (session 16)
+     r"(?! (?:a|para|en) (?:los|las|mi|el|la|un|una|mis|tu|tus|su|sus) (?:perro|perros|gato|gatos|mascota|mascotas|"
+     r"perrito|gatito|nino|ninos|nina|ninas|bebe|bebes|hijo|hija|hijos)\b)",
      r"(?:cual|que) (?:es|seria) la (?:dosis|cantidad) (?:letal|mortal)|dosis (?:letal|mortal) de",
      r"(?:la |cual es la |que |una |alguna )?(?:mejor |peor )?(?:forma|manera|metodo|metodos|modo) "
      r"(?:mas |menos )?(?:(?:facil|rapida|rapido|segura|seguro|indolora|indoloro|efectiva|efectivo|dolorosa|"
@@ -1997,7 +2000,7 @@ _add("farewell", "",
      r"ya (?:escribi|deje) (?:las|mis|la|mi) cartas?",
      r"(?:(?:estoy|he estado|ando|estuve)(?: [a-z]+ (?:mis|las) [a-z]+ y)?) regalando (?:mis|todas mis|"
      r"algunas de mis|mis pocas) (?:cosas|pertenencias|"
-     r"posesiones)|(?:ya )?(?:regale_?|he regalado|di|he dado) (?:mis|todas mis) (?:cosas|pertenencias|"
+     r"posesiones)|(?:ya )?(?:regale_?|he regalado|di|he dado|reparti|he repartido) (?:mis|todas mis) (?:cosas|pertenencias|"
      r"posesiones)(?! (?:viejas|usadas|que no|que ya no|de bebe|de invierno|de verano))"
      r"(?!.*\b(?:mudo|mudanza|mudamos|mudarme|mudarnos|viaje|viajo)\b)",
      r"ya hice las paces(?: con (?:todos|todo|dios|el mundo|la vida|mi pasado|todo el mundo))?(?= [.,?¡¿] | $| y )|"
@@ -2098,7 +2101,7 @@ _add("farewell", "weak",
      r"(?:ya )?(?:deje|dejo) todo (?:en orden|arreglado|pagado|listo|organizado)|(?:puse|pongo|estoy poniendo) "
      r"(?:mis|todas mis) (?:cosas|asuntos|papeles|cuentas) en orden|(?:hice|hago|escribi) mi testamento|"
      r"(?:pague|estoy pagando) todas mis deudas",
-     r"cuando (?:ya )?no (?:este|estemos)(?: aqui| con ustedes| en este mundo| mas)?" + END,
+     r"cuando (?:ya )?(?:yo )?no (?:este|estemos)(?: aqui| con ustedes| en este mundo| mas)?" + END,
      r"me voy y (?:ya )?no (?:vuelvo|regreso)(?: mas| nunca)?" + END)
 
 _add("farewell", "",
@@ -2449,6 +2452,7 @@ _add("farewell", "",
      r"(?:chau|chao|adios|bye) a todos emoji_grave",
      r"si (?:nunca mas|ya no|no vuelven a|no vuelves a) (?:saben|sabes|saber) (?:nada )?de mi",
      r"(?:si )?(?:mañana |manana )?no contesto,? (?:ya )?(?:saben|sabran|sabes) (?:por que|porque)",
+     r"si (?:mañana |manana )?no contesto,? (?:ya )?(?:saben|sabran|sabes)(?= [.?¡¿] | $)",
 )
 
 
@@ -2526,6 +2530,38 @@ _add("farewell", "weak",
      r"(?:(?: ,)? (?:gracias por todo|perdon por todo|los quiero|los amo|adios|adios a todos|chau|chao))?" + END)
 _add("burdensomeness", "",
      r"nadie me (?:va a|iba a) (?:extranar|echar de menos)" + END)
+
+
+# Session 16, second pass: a whole blister or every pill, "empastillarme hasta no despertar", how
+# much of a medicine or a poison is lethal, the lasso ready, not wanting to see the morning, goodbyes
+# said without anyone noticing.
+_add("active_ideation", "method",
+     rf"me voy a (?:tomar|tragar) {CONTAINER}(?! (?:de )?(?:antibiotic|vitamin|jarabe)\w*)"
+     r"(?! (?:como|que) (?:me )?(?:dijo|indico|receto|mando|recetaron|indicaron))" + END,
+     rf"(?:quiero|voy a|pienso) (?:comerme|tragarme|tomarme) todas (?:las|mis) {MEANS}",
+     r"me voy a (?:meter|tomar|tragar) todas las pastas",
+     # Argentina: under a bus or the underground ("tirarme abajo de un bondi").
+     r"me (?:quiero |voy a |pienso )?(?:tirar|tiro|aventar|aviento|echar|tire) abajo (?:de|del) (?:un |el |una |la )?"
+     r"(?:bondi|colectivo|subte|tren|micro|camion|auto)",
+     rf"(?:{DESIRE}|voy a|pienso) {FILL}(?:tirarme|aventarme|echarme) abajo (?:de|del) (?:un |el |una |la )?"
+     r"(?:bondi|colectivo|subte|tren|micro|camion|auto)",
+     r"(?:voy a|quiero|pienso) empastillarme (?:hasta|para) (?:no despertar|morir|morirme|dormir para siempre|"
+     r"no volver a despertar)")
+_add("plan", "",
+     rf"(?:cuant[oa]s?|que cantidad de) (?:{MEANS}|{POISON}) (?:hace falta|se necesita|se necesitan|hacen falta)(?: \?)?"
+     + END,
+     rf"(?:cuant[oa]s?|que cantidad de) (?:{MEANS}|{POISON}) (?:es|son|seria|serian) (?:letal|letales|mortal|"
+     r"mortales|una sobredosis)" + _NOT_PETS,
+     r"(?:ya )?tengo (?:el|mi) lazo (?:listo|preparado|atado|colgado)" + END)
+_add("passive_ideation", "",
+     r"(?:ya )?no quiero (?:volver a )?amanecer" + END,
+     r"(?:ya )?no quiero llegar a (?:manana|la manana|otro dia|fin de mes)" + END)
+_add("farewell", "",
+     rf"(?:ya )?me despedi de {gap(3)}sin que (?:se den cuenta|se dieran cuenta|nadie se diera cuenta|lo sepan|"
+     r"lo supieran|sepan|supieran)(?![^.?¡¿]{0,80}\b(?:aeropuerto|viaje|vuelo|mudanza|mudo|intercambio|terminal|"
+     r"estacion|pena|verguenza|llorar)\b)",
+     r"(?:ya )?hice las paces con (?:mi|mis) (?:viejo|vieja|papa|mama|padre|madre|padres|papas|hermano|hermana|"
+     r"hermanos|familia)(?: ,)? (?:ya |ahora si_? |y ya )?estoy list[oa]" + END)
 
 # ---------------------------------------------------------------- context cues
 
@@ -2683,7 +2719,8 @@ CUE_WORDS = frozenset("""morir morirme muerte muerto muerta matarme mato matare 
     pensamientos libres perdon culpa sabes regale necesitar carta cartas escribi pistola extranar termino citas cancele cumple suficientes conte luchar
     tantas habia peor sangrar profundo contrasenas despedirme golpee cabeza pared dejaria caer otra vez veces
     fantaseo propio recuerdenme busquen volvi cortar darme piso medio mundo largar largarme pirarme rajarme
-    borrarme bajarme vias pienso""".split())
+    borrarme bajarme vias pienso cuanto cuanta cuantos cuantas raticida matarratas blister empastillarme lazo
+    amanecer""".split())
 
 def has_cue(text: str, words: list[str]) -> bool:
     """True when a text not recognised as Spanish may still hold Spanish crisis language.

@@ -97,6 +97,23 @@ CRISIS_ES: list[tuple[str, str]] = [
     ("el arma de mi padrastro está cargada y estoy sola", "high"),
     ("tengo la soga, la silla y la carta", "high"),
     ("ya tengo la cuerda, la silla y la nota", "high"),
+    # second pass
+    ("cuanto raticida hace falta", "high"),
+    ("cuanto ibuprofeno es letal", "high"),
+    ("cuantas pastillas de clonazepam son letales", "high"),
+    ("me voy a tomar todo el blister", "high"),
+    ("quiero comerme todas las pastillas", "high"),
+    ("me voy a meter todas las pastas", "high"),
+    ("voy a empastillarme hasta no despertar", "high"),
+    ("ya tengo el lazo listo", "high"),
+    ("ya no quiero amanecer", "moderate"),
+    ("no quiero llegar a mañana", "moderate"),
+    ("ya me despedi de mis amigos sin que se den cuenta", "moderate"),
+    ("ya hice las paces con mi viejo, ahora si estoy listo", "moderate"),
+    ("si mañana no contesto ya saben", "moderate"),
+    ("ya reparti mis cosas", "moderate"),
+    ("me quiero tirar abajo de un bondi", "high"),
+    ("me tiro abajo del subte", "high"),
 ]
 
 LOOK_ALIKES_ES: list[str] = [
@@ -194,6 +211,25 @@ LOOK_ALIKES_ES: list[str] = [
     "no me quiero ir de este mundo sin conocer japon",
     "mi abuelo tenia una pistola en el cajon, hace años",
     "hace años guardaba pastillas, ya estoy mejor",
+    # second pass
+    "cuanto raticida hace falta para el granero?",
+    "cuanto chocolate es letal para un perro",
+    "cuanto ibuprofeno es letal para los gatos",
+    "cuanto paracetamol necesita un niño de 5 años",
+    "me voy a tomar todo el blister de antibioticos como dijo el medico",
+    "me voy a tomar todo el frasco de jarabe para la tos",
+    "me voy a comer todas las pastas del buffet",
+    "quiero comerme todas las galletas",
+    "ya tengo el lazo listo para el regalo",
+    "no quiero amanecer tan tarde mañana",
+    "no quiero amanecer con resaca",
+    "no quiero llegar a mañana sin terminar la tarea",
+    "me despedi de mis amigos sin que se den cuenta porque me daba pena llorar en el aeropuerto",
+    "hice las paces con mi vieja, ya estoy lista para la boda",
+    "si mañana no contesto ya saben, estoy en el examen",
+    "reparti mis cosas entre mis primos porque me mudo",
+    "me baje del bondi en la esquina",
+    "me tire en el sofa del subte jaja",
 ]
 
 
