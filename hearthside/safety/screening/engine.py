@@ -170,6 +170,8 @@ _SELF_CONSTRUCTS = frozenset({"farewell", "plan", "attempt_in_progress", "crisis
 # "I almost killed myself laughing": accident or hyperbole, not ideation.
 _IDIOM_NEXT = frozenset("""laughing laugh laughed tripping tripped falling fell slipping slipped accidentally accident
     doing working studying over""".split())
+# What follows a cut or a burn told as a mishap ("cut myself shaving", "burned myself cooking").
+_MISHAP_NEXT = frozenset("""shaving cooking chopping slicing gardening accidentally accident baking ironing""".split())
 # Despair with intensity is worth a human look in a message at most this long (words).
 _SHORT_EARNEST = 30
 # A message that is nothing but finality ("i'm done. for good this time") is at most this long, and
@@ -615,11 +617,23 @@ _DESIRE = _cue_rx(P.DESIRE_CUES)
 _SELF_REPORT = _cue_rx(P.SELF_REPORT_CUES)
 _QUOTE_META = _cue_rx(P.QUOTE_META_CUES)
 _FICTION = _cue_rx(P.FICTION_CUES)
+# Someone else's words reported just before the phrase ("she posted something like this is my last post",
+# "he kept saying he was a burden"): theirs, not the writer's (session 16).
+_REPORTED = re.compile(r" (?:he|she|they) (?:\w+ ){0,2}(?:said|says|posted|posts|wrote|writes|texted|texts|"
+                       r"messaged|tweeted|saying|told (?:me|us|him|her|them))(?: something| stuff| things)?(?: like)?"
+                       r"(?: that)? $")
 _HYPOTHETICAL = _cue_rx(P.HYPOTHETICAL_CUES)
 # "i'm sorry if i really want my life to end": an apology for what is so, not a supposition
 # (session 15).
 _SORRY_IF = re.compile(r" (?:sorry|apologi[sz]e|apologies) if ")
 _REMOTE = _cue_rx(P.REMOTE_PAST_CUES)
+# Openers that set a whole sentence in the remote past, and words that bring it back to now (session 16).
+_PAST_OPENER = _cue_rx((" back then ", " at the time ", " years ago ", " year ago ", " when i was ", " as a kid ",
+                        " as a teen ", " as a teenager ", " as a child ", " in high school ", " in middle school ",
+                        " in the past ", " a long time ago ", " last year ", " growing up ", " in my teens ",
+                        " at that time ", " at that point ", " in those days ", " back in "))
+_BACK_TO_NOW = _cue_rx((" now ", " today ", " tonight ", " still ", " again ", " these days ", " lately ",
+                        " anymore ", " right now ", " but ", " am ", " have been ", " keep ", " every day "))
 _RECENT = _cue_rx(P.RECENT_CUES)
 _ORDINARY_GOODBYE = re.compile(f"(?:{P.SIGN_OFF_RX})|(?:{P.LEAVING_RX})")
 
@@ -797,7 +811,7 @@ class _Context:
             words = self.words
             pre = self.window(i, 7)
             quoted = bool(
-                (self.in_quotes(i, j) and not _SELF_REPORT.search(pre))
+                (self.in_quotes(i, j) and not _SELF_REPORT.search(pre)) or _REPORTED.search(pre)
                 or (j - i <= 2 and _QUOTE_META.search(self.window(i, 5) + " ".join(words[j:j + 3]) + " ")))
             got = self._spans[key] = (quoted, self.negated(i, j))
         return got
@@ -827,9 +841,25 @@ class _Context:
         local = pre + " ".join(tail) + " "
         remote = bool(_REMOTE.search(local))
         recent = bool(_RECENT.search(local))
+        if not remote and not recent and i - self.sent_start[i] > 7:
+            remote = self._past_sentence(i, j)
         if remote and (_DESIRE.search(frame) or _INTENT.search(frame)):
             remote = " used to " in frame
         return hypothetical, remote, recent
+
+    def _past_sentence(self, i: int, j: int) -> bool:
+        """A sentence that opens in the remote past ("Back then I was drowning in debt, ... and I believed
+        my family would be better off without me") keeps that tense past the seven words the window
+        looks at, unless something in it comes back to now ("... but now", "still", "again"): a long
+        post's story of how things were (session 16)."""
+        words = self.words
+        start = self.sent_start[i]
+        opener = " " + " ".join(words[start:start + 6]) + " "
+        found = _PAST_OPENER.search(opener)
+        if found is None or found.start() > 0 and opener[:found.start()].count(" ") > 2:
+            return False
+        between = " " + " ".join(words[start:min(self.sent_end[i], j + 8)]) + " "
+        return not _BACK_TO_NOW.search(between)
 
     def sentence_break_before(self, j: int) -> bool:
         return 0 < j < len(self.words) and self.sent_start[j] == j
@@ -983,6 +1013,11 @@ def _ordinary_dose(ctx: _Context, i: int, j: int) -> bool:
     return True
 
 
+# "and" opening a new clause of its own after an ``end`` phrase ("... it would take and i have enough").
+_NEW_CLAUSE = P.SUBJECT_WORDS | frozenset("the my there now".split())
+_CLEAN_FOR = re.compile(r"^ (?:for|since) (?:# |a |one |two |three |four |five |six |seven |eight |nine |ten |"
+                        r"several |many |over a |over # |almost a |almost # |nearly a |nearly # |a few |a couple )?"
+                        r"(?:of )?(?:years|year|months|month|yrs|decade)\b")
 _RESISTING = frozenset("trying try tried struggling struggle hard fighting fight forcing barely".split())
 
 
@@ -1032,6 +1067,11 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
             and not (nxt == "over" and words[j - 1] == "life"):
         # "I nearly killed myself over that exam" is hyperbole; "going to end my life over a girl" is not.
         return None
+    if construct == "self_injury" and (nxt in _MISHAP_NEXT or (nxt == "by" and words[j + 1:j + 2] == ["accident"])
+                                       or (nxt == "and" and words[j - 1] == "again" and words[j + 1:j + 2] == ["again"])):
+        # "cut myself shaving", "burned myself cooking", "... by accident", "i cut again and again until the
+        # film worked" (session 16)
+        return None
     if construct in ("passive_ideation", "active_ideation") and words[j - 1] in ("die", "dying") and nxt == "of" \
             and j + 1 < n_words and words[j + 1] in _DIE_OF_FIGURE:
         return None  # "I want to die of embarrassment"
@@ -1046,7 +1086,10 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
         k += 1
         after = words[k] if k < n_words else ""
     if "end" in flags and after and after not in _END_OK and not ctx.sentence_break_before(k) and not (
-            after == "i" and not ctx.joined_to_previous(k)):
+            after == "i" and not ctx.joined_to_previous(k)) and not (
+            # "... how many of my pills it would take and i have more than enough": a new clause of
+            # the writer's own (session 16).
+            after == "and" and k + 1 < n_words and words[k + 1] in _NEW_CLAUSE):
         # A clause ends at a sentence break, or at a comma before a new "I ..." ("..., i have two bottles").
         return None
     if "subj" in flags and i > ctx.sent_start[i] and (
@@ -1135,6 +1178,12 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
             mods.append("past")
     elif construct in IDEATION and (remote and entry.tense != "present" or " used to " in pre):
         level = min(level, LOW)
+        mods.append("past")
+
+    if construct == "self_injury" and "clean" in words[i:j] and level > LOW and (
+            ctx.recovery or _CLEAN_FOR.search(ctx.after(j, 4))):
+        # "clean from self harm for nine years": a recovery told, not self-harm now (session 16).
+        level = LOW
         mods.append("past")
 
     if person == "you":
@@ -1327,6 +1376,13 @@ def _assess(toks: Tokens) -> _Reading:
         if key not in best or e.level > best[key].level:
             best[key] = e
     evidence = list(best.values())
+    past_spans = [(e.i, e.j) for e in evidence if "past" in e.modifiers and e.construct in IDEATION]
+    if past_spans:
+        # The same words read as past for a wish to be dead are past for the burden or hopelessness
+        # they also say ("back then I believed my family would be better off without me", session 16).
+        evidence = [e._replace(modifiers=e.modifiers + ("past",))
+                    if e.construct in RISK_FACTORS and not e.modifiers
+                    and any(a < e.j and e.i < b for a, b in past_spans) else e for e in evidence]
     if any("ordinary" in e.flags for e in evidence):
         evidence = _without_ordinary_goodbyes(words, evidence)
         if not evidence:

@@ -1248,7 +1248,8 @@ _add("active_ideation", "",
      r"(?:hoy|esta noche|manana|ya|ahora) (?:termino|acabo) con todo(?! (?:lo|el|la|los|las|mi|este|esta|"
      r"eso)\b)|(?:termino|acabo) con todo (?:hoy|esta noche|manana|ya|ahora)" + END)
 _add("passive_ideation", "",
-     r"(?:espero|ojala pudiera|rezo por|pido) no (?:volver a )?despertar(?:me)?(?: (?:manana|nunca|nunca mas|mas|"
+     r"(?:espero|ojala pudiera|rezo por|pido|deseando|rogando|pidiendo|rezando por|esperando) no (?:volver a )?"
+     r"despertar(?:me)?(?: (?:manana|nunca|nunca mas|mas|"
      r"otra vez))?" + END,
      r"(?:me )?(?:quiero|quisiera|quiera|queria) (?:ir(?:me)? a |irme a )?dormir(?:me)? y no (?:volver a )?"
      r"despertar(?:me)?(?! (?:hasta|en (?:todo|toda|una|un)|el finde|manana|temprano|antes)\b)",
@@ -1566,7 +1567,8 @@ _add("plan", "",
 # "alone": the phrase says the self-injury too (fainting after cutting, fat seen in the cut), so it is
 # severe on its own, as "passed out after cutting" is in English (session 14).
 _add("self_injury", "severe alone",
-     r"me (?:desmaye|desvaneci|perdi el conocimiento|maree mucho) (?:despues de|por|al|tras) (?:cortarme|"
+     r"(?:casi )?me (?:desmaye|desmayo|desvaneci|perdi el conocimiento|maree mucho|estoy desmayando) (?:despues de|"
+     r"por|al|tras) (?:cortarme|"
      r"lastimarme|sangrar tanto|hacerme dano|los cortes)",
      r"(?:se ve|se me ve|veo|se veia) (?:la grasa|el hueso|lo blanco|la capa blanca) (?:del corte|de la herida)")
 _add("self_injury", "severe",
@@ -1841,10 +1843,16 @@ _add("self_injury", "",
 _add("self_injury", "severe",
      r"(?:muy|demasiado|tan|bastante|super|mas) (?:profundo|hondo|profunda|honda)",
      r"no (?:para|deja|paraba|dejaba|quiere parar) de sangrar|no (?:puedo|logro|consigo) (?:parar|detener|"
-     r"cortar|controlar) (?:el sangrado|la sangre|la hemorragia)|sangra (?:mucho|demasiado|sin parar|un monton)|"
+     r"cortar|controlar) (?:el sangrado|la sangre|la hemorragia)|sangra (?:mucho|muchisimo|demasiado|sin parar|un monton)|"
      r"estoy sangrando (?:mucho|demasiado|sin parar|un monton)|hay (?:mucha|demasiada) sangre|"
      r"(?:perdi|estoy perdiendo) mucha sangre|(?:empapad[oa]|llen[oa]) de sangre|no (?:para|deja) de salir sangre|"
-     r"sigue saliendo sangre|se me ve el hueso")
+     r"sigue saliendo sangre|se me ve el hueso",
+     # Session 16: dizzy from the blood (severe beside self-injury: "me mareo al ver sangre" alone stays).
+     r"(?:me estoy mareando|estoy mare[ao]d[oa]|me mareo|me maree|casi me desmayo|me siento debil) (?:de|por|con) "
+     r"(?:tanta|toda la|tanta perdida de) sangre")
+_add("self_injury", "",
+     r"(?:la|mi|las|mis) autolesion(?:es)? (?:se me (?:fue|fueron|esta yendo|estan yendo) de las manos|empeor\w+|"
+     r"(?:esta|estan|va|van) (?:a )?peor|volvi\w+)")
 
 _add("self_injury", "",
      rf"(?:me |rompi|golpee?|pegue|le pegue|le di|di|meti|estrelle|azote|reviente) {gap(6)}(?:con|contra) (?:la|las|mi|"
@@ -2584,6 +2592,7 @@ _REMOTE = _Lazy(r" (?:hace (?:\d+|un|una|unos|unas|dos|tres|cuatro|cinco|seis|si
                      r"(?:anos|ano)|de (?:nin[oa]|chic[oa]|adolescente|joven|pequen[oa])|en la (?:secundaria|prepa|"
                      r"preparatoria|universidad|escuela|primaria|uni|facultad)|en el (?:colegio|instituto|liceo|"
                      r"bachillerato)|en el pasado|el ano pasado|hace anos|a los \d+|antes solia|solia|en aquel entonces|"
+                     r"en ese momento|en ese entonces|por aquel entonces|por ese entonces|en aquella epoca|"
                      r"en esa epoca|en mi adolescencia|en mi juventud|de mas joven|anos atras) ")
 _RECENT = _Lazy(r" (?:anoche|ayer|antier|anteayer|hoy|esta manana|esta tarde|esta noche|hace (?:un rato|poco|"
                      r"nada|unas horas|\d+ horas|\d+ dias|unos dias|dos dias|tres dias|una semana|una hora|"
@@ -2607,7 +2616,7 @@ _PAST_FRAME = _Lazy(r" (?:queria|quise|pensaba|pense|solia|intente|trate|intenta
                          r"era|fue|estuve|me corte|me cortaba|llegue a|estuve a punto de|me autolesione|"
                          r"me autolesionaba|escribi|escribia|hice|me hacia|me hice|volvi a tener|tome|conte|contaba|"
                          r"compre|reserve|regale_?|cancele|elegi|escogi|junte|guardaba|miraba|llevaba|me cansaba|"
-                         r"me despertaba|pedia|rezaba|deseaba) ")
+                         r"me despertaba|pedia|rezaba|deseaba|creia|crei|sentia|senti) ")
 # Texts that say the writer is joking or that it is not serious.
 _JOKE = _Lazy(r"(?<! no)(?<! no es) (?:no en serio|no es en serio|no lo digo en serio|es broma|era broma|"
                    r"es un decir|en broma|de broma|no literal|no literalmente|jaja no|jajaja no|xd no|es un meme) ")
@@ -2810,7 +2819,10 @@ class _Ctx:
     @property
     def remote_anywhere(self) -> bool:
         if self._remote is None:
-            self._remote = bool(_REMOTE.search(self.norm.joined))
+            # "hace tiempo que quería escribir esto" (for a while now) opens many posts and says nothing of
+            # the past: "hace ... que" is a duration up to now, not "... ago" (session 16).
+            joined = self.norm.joined
+            self._remote = any(not joined.startswith("que ", m.end()) for m in _REMOTE.rx.finditer(joined))
         return self._remote
 
     @property

@@ -998,8 +998,12 @@ RULES_MORE: list[tuple[str, str, list[str]]] = [
         "(no one|nobody|noone) would [even] (notice|care|miss me) if i (died|was gone|were gone|disappeared|vanished|"
         "killed myself|was dead|were dead|was not here|were not here)",
     ]),
-    ("self_injury", "severe", [
+    # "the budget cuts are cutting deeper than ever" is news: only with the writer as the subject or
+    # opening a sentence ("cuts are deeper every time now"; session 16).
+    ("self_injury", "severe subj", [
         "(cutting|cuts|cut|cuts are) ~4 (deeper|worse) (every time|each time|than ever)",
+    ]),
+    ("self_injury", "severe", [
         "i cut ~4 (can not|could not|will not|cannot) (get it to|make it) stop bleeding",
         "my (wrists|wrist|arms|arm|thighs|legs) ~6 blood everywhere",
     ]),
@@ -1572,6 +1576,75 @@ RULES_MORE: list[tuple[str, str, list[str]]] = [
     ]),
     ("active_ideation", "", [
         "kys myself",
+    ]),
+    # Session 16 (long posts and self-harm severity reading, issue #14; phrases written for it).
+    # Self-harm said the way chat says it: a bare "i cut" with a time or "again", "sh", a burn or a
+    # cut "on purpose".  "i cut my hair again" names what was cut, so it never matches.
+    ("self_injury", "", [
+        "i (cut|sh|shd|self harmed) again",
+    ]),
+    ("self_injury", "end", [
+        "i (cut|sh|shd|self harmed) (tonight|last night|today|this morning|earlier|earlier tonight|earlier today)",
+        "(after|when|every time|each time|whenever) i (cut|sh|self harm)",
+    ]),
+    ("self_injury", "", [
+        "(my|the) (sh|self harm|cutting) (got|is getting|has gotten|has been getting|is) [(really|so|way|pretty)] "
+        "(bad|worse|out of control|out of hand)",
+        "(sh|self harm|cutting) (got|is getting|has gotten|has been getting) [(really|so|way|pretty)] (bad|worse|"
+        "out of control|out of hand)",
+        "i cut and (it|now|there)",
+    ]),
+    ("self_injury", "subj", [
+        "(cutting|sh|self harming|cut) again",
+    ]),
+    ("self_injury", "", [
+        "(burned|burnt|burn|cut|sliced|scratched|carved) (my|my own) (arm|arms|wrist|wrists|skin|leg|legs|thigh|thighs|"
+        "hand|hands|stomach|hip|hips|ankle|ankles|shoulder) ~6 on purpose",
+    ]),
+    # Self-harm that needs care now: deeper than meant, deeper each time, faint after cutting.
+    ("self_injury", "severe", [
+        "(i cut|i am cutting|i have been cutting|i keep cutting|i sh) [(way|much|a lot|so much|even|a bit|a little|"
+        "far)] deeper than (i meant|i wanted|i intended|i planned|usual|ever|normal|last time|before|i ever have|"
+        "i should have|i thought)",
+        "(have|having|need|needing|had) to cut deeper (to feel|each time|every time|now|than|and deeper)",
+        "(every time|each time|whenever) i cut ~4 (deeper|go deeper)",
+        "(dizzy|lightheaded|light headed|faint|woozy|shaky) (after|since|while|from) (cutting|i cut|i cut myself|"
+        "the cut|my cuts|sh)",
+        "(almost|nearly) (passed out|blacked out|fainted) (after|from|while|when) (cutting|i cut|self harming|"
+        "hurting myself|sh)",
+    ]),
+    # Bleeding that will not stop, a soaked towel, stitches: severe only beside self-injury (a
+    # nosebleed or a kitchen cut told alone stays as it was).
+    ("self_injury", "weak severe", [
+        "(the|a|my) (towel|towels|bandage|bandages|gauze|tissues|sheets|sleeve|shirt|pad) (is|are|was|were) "
+        "[(all|completely|already)] (soaked|soaking|drenched|soaked through|full of blood|covered in blood|"
+        "bleeding through)",
+        "(soaked|bled|bleeding|bleed) through (the|a|my|two|three|#) (towel|towels|bandage|bandages|gauze)",
+        "(gone|went|going) through (two|three|four|#|a few|so many) (towels|bandages)",
+        "(can not|could not) (stop|slow) the bleeding",
+        "(will not|would not|does not|can not|is not going to) stop bleeding",
+        "(can not|could not) (get|make) (it|them) [to] stop [bleeding]",
+        "(need|needs|probably need|probably needs|should get|might need|definitely need|definitely needs) stitches",
+        "(dizzy|lightheaded|light headed|faint|woozy) from (all the|so much|the) blood",
+        "(gaping|gaped) open",
+        "(it is|it|the skin is|skin is|my skin is) [(all|already)] (white and blistered|blistering badly|"
+        "blistered badly|blistering bad|charred|black and blistered)",
+        "(the|my|this is my|this is the|that was my|that was the) deepest (cut|one) (yet|ever|so far)",
+    ]),
+    # Quiet current risk inside long posts: everyone fine without one; letters left where they will
+    # be found.
+    ("passive_ideation", "", [
+        "(everyone|everybody|they|my family|people|the world|everyone else) would [all] be (fine|okay|ok|alright|"
+        "all right|just fine) without me",
+    ]),
+    ("farewell", "weak ordinary", [
+        "(wrote|written|writing|left) (letters|notes|goodbye letters|a letter) (to|for) [each of] my <relative>",
+        "(said|written|wrote|told them) everything i (needed|wanted|had|need|want) to say",
+    ]),
+    ("farewell", "weak", [
+        "(put|left|hid|placed|hidden|leaving|putting) (them|it|the letters|the note|the notes|the envelope|the letter) "
+        "~6 where (they|she|he|someone|somebody|my <relative>|they will|people) (will|would|is going to|are going to|"
+        "can) find (them|it)",
     ]),
 ]
 RULES.extend(RULES_MORE)
