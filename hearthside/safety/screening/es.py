@@ -1841,12 +1841,13 @@ _add("self_injury", "",
      r"cortarme|los cortes|la autolesion|hacerme dano)|me lastime (?:de nuevo|otra vez)(?= [.,?¡¿] | $)|"
      r"(?:por eso|asi que|entonces) me (?:lastimo|corto|hago dano)|para (?:hacerme dano|lastimarme|castigarme)")
 _add("self_injury", "severe",
-     r"(?:muy|demasiado|tan|bastante|super|mas) (?:profundo|hondo|profunda|honda)",
+     r"(?:muy|demasiado|tan|bastante|super|mas) (?:profund[oa]s?|hond[oa]s?)",
      r"no (?:para|deja|paraba|dejaba|quiere parar) de sangrar|no (?:puedo|logro|consigo) (?:parar|detener|"
      r"cortar|controlar) (?:el sangrado|la sangre|la hemorragia)|sangra (?:mucho|muchisimo|demasiado|sin parar|un monton)|"
      r"estoy sangrando (?:mucho|demasiado|sin parar|un monton)|hay (?:mucha|demasiada) sangre|"
      r"(?:perdi|estoy perdiendo) mucha sangre|(?:empapad[oa]|llen[oa]) de sangre|no (?:para|deja) de salir sangre|"
-     r"sigue saliendo sangre|se me ve el hueso",
+     r"sigue saliendo sangre|se me ve el hueso|(?:todavia|aun|aún) sangra|sigue sangrando|"
+     r"(?:se (?:me )?(?:hizo|hicieron|formo|formaron)|me salio|me salieron) (?:una |unas )?(?:ampollas?)",
      # Session 16: dizzy from the blood (severe beside self-injury: "me mareo al ver sangre" alone stays).
      r"(?:me estoy mareando|estoy mare[ao]d[oa]|me mareo|me maree|casi me desmayo|me siento debil) (?:de|por|con) "
      r"(?:tanta|toda la|tanta perdida de) sangre")

@@ -317,7 +317,8 @@ RULES: list[tuple[str, str, list[str]]] = [
         "better off dead",
         "rather be dead",
         "(everyone|everybody|the world|my family|they) (would|will) be (better|happier) [off] (without me|if i was "
-        "gone|if i were gone|if i was dead|if i were dead|if i died)",
+        "gone|if i were gone|if i was dead|if i were dead|if i died|if i disappeared|if i vanished|if i was not here|"
+        "if i was not around|if i were not around|if i were not here)",
         "if i (died|was dead|were dead|was gone|were gone|disappeared|killed myself) (no one|nobody) would "
         "(care|notice|miss me|even notice|even care)",
         "(life|living) is (not|no longer) worth (it|living)",
@@ -1596,6 +1597,8 @@ RULES_MORE: list[tuple[str, str, list[str]]] = [
     ]),
     ("self_injury", "subj", [
         "(cutting|sh|self harming|cut) again",
+        "(cut|sh) (tonight|last night|this morning)",
+        "(did|done|doing) (sh|self harm) [(again|tonight|last night|today)]",
     ]),
     ("self_injury", "", [
         "(burned|burnt|burn|cut|sliced|scratched|carved) (my|my own) (arm|arms|wrist|wrists|skin|leg|legs|thigh|thighs|"
@@ -1628,11 +1631,22 @@ RULES_MORE: list[tuple[str, str, list[str]]] = [
         "(dizzy|lightheaded|light headed|faint|woozy) from (all the|so much|the) blood",
         "(gaping|gaped) open",
         "(it is|it|the skin is|skin is|my skin is) [(all|already)] (white and blistered|blistering badly|"
-        "blistered badly|blistering bad|charred|black and blistered)",
+        "blistered badly|blistering bad|charred|black and blistered|blistering|blistered|bubbling)",
+        "(it is|they are|is|are|cut is|cuts are) still bleeding",
+        "(can not|could not) get the bleeding to stop",
         "(the|my|this is my|this is the|that was my|that was the) deepest (cut|one) (yet|ever|so far)",
+    ]),
+    # "fresh cuts and they're deeper than before": the cuts are the writer's.
+    ("self_injury", "weak severe self", [
+        "(deeper|worse) than (before|usual|ever|last time)",
     ]),
     # Quiet current risk inside long posts: everyone fine without one; letters left where they will
     # be found.
+    ("passive_ideation", "end", [
+        "(do not think|doubt) i (will|am going to) (be alive|still be alive|still be around|live) (for|until|to see|"
+        "till|by|past) (christmas|my birthday|new year|new years|the holidays|thanksgiving|next year|the summer|"
+        "spring|summer|the end of the year)",
+    ]),
     ("passive_ideation", "", [
         "(everyone|everybody|they|my family|people|the world|everyone else) would [all] be (fine|okay|ok|alright|"
         "all right|just fine) without me",
@@ -1640,6 +1654,9 @@ RULES_MORE: list[tuple[str, str, list[str]]] = [
     ("farewell", "weak ordinary", [
         "(wrote|written|writing|left) (letters|notes|goodbye letters|a letter) (to|for) [each of] my <relative>",
         "(said|written|wrote|told them) everything i (needed|wanted|had|need|want) to say",
+    ]),
+    ("farewell", "weak end", [
+        "without (them|anyone|people|her|him|my family|everyone) (knowing|realizing|noticing)",
     ]),
     ("farewell", "weak", [
         "(put|left|hid|placed|hidden|leaving|putting) (them|it|the letters|the note|the notes|the envelope|the letter) "

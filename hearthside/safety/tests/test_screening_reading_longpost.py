@@ -266,6 +266,19 @@ CHAT_FORMS: list[tuple[str, str]] = [
     ("I burned my arm with the iron on purpose", "moderate"),
     ("my sh is getting out of control", "moderate"),
     ("me corté otra vez", "moderate"),
+    ("cut tonight, first time in 8 months, its bad", "moderate"),
+    ("did sh again, can't make it stop bleeding", "high"),
+    ("i sh'd again last night and its still bleeding", "high"),
+    ("fresh cuts and they're deeper than before", "high"),
+    ("burned myself again with a hot spoon, it's blistering", "high"),
+    ("volví a hacerme cortes y esta vez son más profundos", "high"),
+    ("me corté anoche y todavía sangra", "high"),
+    ("me hice cortes más hondos que nunca", "high"),
+    ("me quemé a propósito con un cigarro y se hizo ampolla", "high"),
+    # Quiet forms of the long posts, alone.
+    ("everyone would be better off if I just disappeared", "moderate"),
+    ("I've started saying goodbye to people without them knowing.", "moderate"),
+    ("I keep thinking my family would be fine without me honestly", "moderate"),
 ]
 
 
@@ -325,6 +338,18 @@ QUIET_LOOKALIKES: list[tuple[str, str]] = [
     ("I looked up how many of my vitamins I can take in a day and it said two", "low"),
     ("Back then I was so lonely I wanted to die, but therapy helped and I'm doing well now", "low"),
     ("hace tiempo que quería escribir esto: por fin terminé la carrera y estoy feliz", "none"),
+    ("this is my last update on the project, Sam takes over tomorrow", "low"),
+    ("we planned the surprise party without them knowing", "low"),
+    ("I said goodbye to my coworkers without them knowing I was quitting", "low"),
+    ("my blisters are still bleeding from the hike", "low"),
+    ("the cut on my knee from the fall is still bleeding", "low"),
+    ("Cut tonight's meeting short, everyone was tired", "low"),
+    ("cut today from the team, coach said next season", "low"),
+    ("the wound is deeper than before, the vet said keep it clean", "low"),
+    ("me salió una ampolla por los zapatos nuevos", "low"),
+    ("el corte de la rodilla todavía sangra un poco, me caí de la bici", "low"),
+    ("sus cortes son más profundos, estoy preocupada por mi hermana", "low"),
+    ("she cut again, I found blood on the sink, I'm scared for her", "low"),
 ]
 
 
