@@ -633,7 +633,8 @@ _PAST_OPENER = _cue_rx((" back then ", " at the time ", " years ago ", " year ag
                         " in the past ", " a long time ago ", " last year ", " growing up ", " in my teens ",
                         " at that time ", " at that point ", " in those days ", " back in "))
 _BACK_TO_NOW = _cue_rx((" now ", " today ", " tonight ", " still ", " again ", " these days ", " lately ",
-                        " anymore ", " right now ", " but ", " am ", " have been ", " keep ", " every day "))
+                        " anymore ", " right now ", " but ", " am ", " have been ", " keep ", " every day ",
+                        " i want ", " i wish ", " i feel ", " i need ", " i do not ", " i can not ", " i have "))
 _RECENT = _cue_rx(P.RECENT_CUES)
 _ORDINARY_GOODBYE = re.compile(f"(?:{P.SIGN_OFF_RX})|(?:{P.LEAVING_RX})")
 

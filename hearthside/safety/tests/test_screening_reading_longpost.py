@@ -275,6 +275,9 @@ CHAT_FORMS: list[tuple[str, str]] = [
     ("me corté anoche y todavía sangra", "high"),
     ("me hice cortes más hondos que nunca", "high"),
     ("me quemé a propósito con un cigarro y se hizo ampolla", "high"),
+    # A sentence opening in the past that comes back to now keeps the present wish.
+    ("Back then I wanted to die and honestly I want to die again right this minute", "moderate"),
+    ("Back then when everything fell apart at the shop and my wife left I honestly want to die", "moderate"),
     # Quiet forms of the long posts, alone.
     ("everyone would be better off if I just disappeared", "moderate"),
     ("I've started saying goodbye to people without them knowing.", "moderate"),
