@@ -33,6 +33,7 @@ from typing import NamedTuple
 
 from .bare import MODIFIER as BARE_MODIFIER
 from .engine import LABELS
+from .engine import assess as rules_assess
 from .result import LEVELS, Reason, Screening, score_for
 
 LABELS.setdefault("conversation", "Risk shows across this person's recent messages")
@@ -109,6 +110,18 @@ PROTECT = _rx(
     r"cita", r"terapia", r"terapeuta", r"psicolog[oa]", r"psiquiatra", r"plan de seguridad",
     r"se (?:las|los|la|lo) di", r"no me voy a (?:hacer|tomar|matar)", r"(?<!pronto )voy a estar bien",
     r"(?:pedir|pedi|buscar|busque) ayuda",
+    # Session 16: about to call or talk to someone who helps.
+    r"(?:voy a|ahorita|ahora) (?:llamar|marcar|hablar con|escribir) (?:a )?(?:mi|la|el) (?:herman[oa]|mama|papa|madre|"
+    r"padre|amig[oa]|novi[oa]|pareja|terapeuta|psicolog[oa]|psiquiatra|doctor|doctora|medic[oa]|linea)"
+    r"(?! para despedirme)(?! a despedirme)",
+    r"(?:i'?ll|i will|i'?m (?:going to|gonna)|gonna|going to) (?:call|text|talk to|ring) (?:my|the) (?:sister|brother|"
+    r"mom|mum|mother|dad|father|friend|partner|therapist|counsel+or|doctor|gp|crisis line|hotline)"
+    r"(?! (?:to|and) say (?:goodbye|bye))",
+    # Session 16: better now, a year on ("hoy cumplo un año de estar mejor", "two years clean").
+    r"(?:i'?m|i am) (?:doing |feeling )?(?:so |much |a lot |way |so much )?better(?: now| these days)?(?! off)(?! without)",
+    r"(?:one|two|three|four|five|a|\d+) (?:years?|months?) (?:better|clean|sober|self ?harm free)",
+    r"(?:estoy|me siento|sigo|ando) (?:mucho |bastante |muchisimo )?mejor(?! sin)",
+    r"(?:un|dos|tres|cuatro|cinco|\d+) (?:anos?|meses) (?:de estar (?:mejor|bien)|limpi[oa]s?|sobri[oa]s?|sin (?:cortarme|hacerme dano))",
 )
 # A goodbye, or a word of finality.  Strong ones say what is to come; soft ones are ordinary
 # words of thanks or parting that read differently after despair.
@@ -138,7 +151,10 @@ FINAL_STRONG = _rx(
     r"cuando (?:ya )?(?:todo )?(?:se acabe|termine)", r"ya no (?:voy a estar|estare)(?! (?:en|de|con|para|por) )",
     r"para siempre",
     r"ya no (?:las|los|lo|la|me) (?:voy a necesitar|necesito|necesitare)(?: (?:mas|nunca mas|donde voy)|$)",
-    r"ya no importa", r"nada importa ya", r"no me (?:van|vas) a (?:volver a ver|ver mas)",
+    r"ya no importa", r"nada importa ya",
+    # Session 16: tomorrow does not matter (no future to face).
+    r"(?:ya )?manana (?:ya )?no importa(?: nada)?", r"(?:ya )?no importa (?:lo de )?manana",
+    r"tomorrow (?:doesn'?t|does not|won'?t|will not) matter", r"no me (?:van|vas) a (?:volver a ver|ver mas)",
     r"(?:nadie|ya nadie) (?:va a tener|tendra) que", r"(?:las|los|lo|la|me) van a encontrar",
     r"ya no (?:van|vas) a tener que preocupar(?:se|te|os)?", r"(?:cuiden|cuida|cuidame) (?:a )?mi (?:perro|gato|mascota)",
     r"ya no (?:voy a ser|sere) un (?:problema|estorbo|carga)", r"todo en orden", r"ya esta todo",
@@ -180,7 +196,9 @@ FINAL_SOFT = _rx(
 # love to all, "remember me". "Thanks for listening" and "take care" end a vent; these do not.
 THANKS_ALL = _rx(r"thanks? (?:you )?for everything", r"sorry for everything", r"forgive me", r"remember me",
                  r"love you all", r"gracias por todo", r"perdon(?:en|a)? por todo", r"perdonenme", r"recuerdenme",
-                 r"los quiero(?: a todos| mucho)")
+                 r"los quiero(?: a todos| mucho)",
+                 # Session 16: a goodbye for always ("me voy a dormir, hasta siempre").
+                 r"hasta siempre", r"(?:good ?bye|bye|adios|chao|chau) (?:forever|for good|para siempre)")
 # The words that close a vent ("thanks for listening, take care", "gracias por escucharme, cuídate"):
 # after despair alone they are not a goodbye, even two together (session 15); after a wish to die
 # they still are.
@@ -200,9 +218,23 @@ FESTIVE = re.compile("[\U0001F389\U0001F973\U0001F38A\U0001F382\U0001F37E\U0001F
 SIGN_OFF = _rx(r"see (?:you|ya|u)(?! on the other)", r"talk (?:to you |to u )?(?:later|tomorrow|soon)",
                r"ttyl", r"catch you", r"until next", r"next (?:week|time|session)", r"nos vemos(?! del otro)",
                r"hasta (?:manana|luego|pronto|el|la)", r"hablamos", r"la proxima", r"(?:good ?)?bye for now")
+# Session 16: intent said without the words -- "something stupid", "una tontería", getting out of
+# everyone's way, everything ready, what was needed bought.  Nothing alone; after despair, or before a
+# goodbye, the time or the means, like a preparation.
+_VEILED = (
+    r"(?:do|doing|try|trying) something (?:stupid|dumb|drastic|crazy|i can'?t take back)",
+    r"(?:voy a|pensando en|ganas de|tentad[oa] de|a punto de|quiero|no quiero) (?:hacer|cometer) "
+    r"(?:una |alguna )?(?:tonteria|locura|estupidez|burrada)",
+    r"(?:quitarme|quitar|apartarme|hacerme a un lado) (?:del medio|de en medio|de su camino)",
+    r"get (?:myself )?out of (?:everyone'?s|everybody'?s|your|their) way(?: for good| forever)?",
+    r"(?:i )?(?:have|'ve got|got) everything (?:ready|prepared|set)", r"everything is (?:ready|prepared|set)$",
+    r"(?:bought|got) (?:everything |what |all )?(?:i need(?:ed)?|what i need(?:ed)?)",
+    r"(?:ya )?tengo todo (?:preparado|listo|planeado)", r"ya esta todo (?:preparado|listo)",
+    r"(?:ya )?(?:compre|consegui) (?:todo )?lo que (?:necesitaba|necesito|me hacia falta)",
+)
 # Getting things in order: giving things away, letters, debts, a pet rehomed, the means put by;
 # looking up a method or a place.
-PREP = _rx(
+PREP = _rx(*_VEILED,
     r"giv(?:e|ing|en) (?:away )?(?:all )?my (?:things|stuff|belongings|clothes)(?: away)?",
     r"gave (?:away )?(?:all )?my (?:things|stuff|belongings|clothes)(?: away)?",
     r"giving (?:my )?(?:things|stuff) away", r"gave my \w+ to", r"found (?:a )?(?:new )?home for my",
@@ -215,7 +247,10 @@ PREP = _rx(
     r"(?:pills|meds|tablets|medication|sleeping pills|painkillers)",
     r"(?:pills|meds|tablets|medication|painkillers|bottle) (?:saved|stashed|hidden|put away|set aside)",
     r"(?:got|have) (?:a )?(?:stash|stockpile)",
-    r"looked up how (?:many|much|long|high|far)", r"how many (?:pills|tablets) (?:it )?(?:would|will) take",
+    r"looked up how (?:many|much|long|high|far)",
+    # Session 16: how to do it worked out (after a burden or a wish to die).
+    r"(?:been )?(?:planning|thinking about|working out|figuring out) (?:exactly )?how (?:to do it|i'?(?:ll|d|m going to) do it)",
+    r"(?:pensando|pensado|planeando|planeado|viendo) (?:en )?(?:como|la forma de) (?:hacerlo|lo voy a hacer|lo haria)", r"how many (?:pills|tablets) (?:it )?(?:would|will) take",
     r"how (?:high|tall|deep) is", r"high enough", r"(?:empty|deserted) at night",
     # Spanish
     r"regal(?:e|ando|ado|o) (?:todas )?(?:mis?|todo)", r"estado regalando", r"(?:le |les )?di mi \w+ a",
@@ -248,7 +283,7 @@ PREP = _rx(
 _GIVEN = r"(?:my (?:guitar|books|records|games|console|camera|jewelry|ring|watch)|all (?:of )?my (?:things|stuff|belongings|clothes))"
 _REGALADO = (r"(?:mis? (?:guitarra|libros|discos|juegos|consola|camara|joyas|anillo|reloj)|"
              r"todas mis (?:cosas|pertenencias)|toda mi ropa)")
-PREP_STRONG = _rx(
+PREP_STRONG = _rx(*_VEILED,
     rf"(?:gave|giving|given|give) (?:away )?{_GIVEN}(?: (?:and|to|away)|$)",
     rf"(?:regale|regalando|he regalado|estoy regalando|he estado regalando|regalo) {_REGALADO}",
     *_STOCK_UP, r"gave my (?:dog|cat|pets?|puppy|kitten|rabbit|bird) to", r"found (?:a )?(?:new )?home for my",
@@ -354,6 +389,26 @@ DESPAIR = _rx(
     r"i (?:hate|despise) my (?:life|self)", r"odio (?:mi vida|existir|todo de mi)", r"me odio",
     r"(?:it'?s|everything is|it is) (?:all )?my fault", r"todo es (?:mi culpa|culpa mia|por mi culpa)",
     r"no le importo a nadie", r"a nadie le importo", r"(?:nobody|no one) gives a (?:damn|shit|fuck) about me",
+    # Session 16: no future, no way out, no strength, no one left, a burden, a life worth nothing.
+    r"(?:i )?(?:see|have) no future(?: for me| ahead)?", r"(?:there'?s|there is|i have|i see) no way out",
+    r"(?:i have |i'?ve got )?no strength left", r"my life is (?:worthless|worth nothing|pointless)",
+    r"i have (?:nobody|no one|noone) left", r"i'?m (?:just )?a burden",
+    r"no (?:veo|tengo|hay) (?:ningun )?futuro(?: para mi)?", r"no (?:hay|tengo|veo|le veo|encuentro) (?:ninguna )?salida",
+    r"(?:ya )?no (?:tengo|me quedan) fuerzas(?: para nada| para seguir)?$", r"mi vida no vale (?:nada|la pena)",
+    r"(?:ya )?no tengo a nadie", r"soy una carga", r"(?:ya )?no me quedan ganas de nada", r"ya no le veo caso",
+)
+# Session 16: others better off once the person is gone, nobody noticing if they disappeared (the
+# English "better off without me" is read alone; these ways of saying it are not).  In an earlier
+# message, a wish to be gone of the person's own for the conversation cues: moderate.
+GONE_BETTER = _rx(
+    r"(?:better off|happier|better) (?:when|once|after|if) (?:i'?m|i am|i was|i were) (?:gone|not (?:here|around))",
+    r"(?:better off|happier|better) (?:when|once|after|if) i (?:disappear(?:ed)?|leave for good|die)",
+    r"(?:van a estar|estarian|estaran|estarias|vas a estar|estaria) (?:todos )?(?:mejor|mas tranquil[oa]s?|"
+    r"mas felices) (?:cuando|si|el dia que|una vez que) (?:yo )?(?:me vaya|me muera|ya no (?:estuviera|este|exista)|"
+    r"no (?:estuviera|este|existiera)|desaparezco|desapareciera|me muriera)",
+    r"cuando (?:me vaya|me muera|ya no este)(?: \w+){0,3} (?:van a estar|estaran) (?:todos )?(?:mejor|mas tranquil[oa]s?)",
+    r"nadie (?:lo |se )?(?:notaria|daria cuenta|notaria nada|extranaria) si (?:yo )?(?:desaparezco|desapareciera|"
+    r"me voy|me fuera|me muero|me muriera|ya no estoy|ya no estuviera)",
 )
 # Moving house, a trip: the commonest reason to give things away and say goodbye.
 MOVING = _rx(r"moving (?:to|house|out|abroad|away|in|back)", r"the move",
@@ -362,9 +417,47 @@ MOVING = _rx(r"moving (?:to|house|out|abroad|away|in|back)", r"the move",
              r"(?:me|nos) mud(?:o|amos)", r"mudanza", r"mudarme", r"me voy a vivir",
              r"(?:piso|casa|depa) nuev[oa]",
              r"otro pais", r"viaje", r"vuelo", r"vacaciones", r"intercambio")
+# Session 16: someone else's death (grief): a "thank you for everything" after it thanks for support.
+GRIEF = _rx(r"(?:my|mi|mis|our|nuestr[oa]) (?:\w+ ){1,2}(?:died|passed(?: away)?|murio|murieron|fallecio|fallecieron|"
+            r"se (?:murio|nos fue|fue al cielo|suicido|mato|quito la vida)|took (?:his|her|their) (?:own )?life|"
+            r"killed (?:himself|herself|themselves))",
+            r"funeral", r"velorio", r"entierro", r"descanse en paz", r"qepd", r"rest in peace")
+# A laugh or a joke mark in a message (read on the text as sent, emoji included).
+LAUGH = re.compile(r"(?i)(?<![\w'])(?:lol+|lmf?ao+|rofl|haha\w*|hehe\w*|jaja\w*|jeje\w*|xd+|jk)(?![\w'])|"
+                   "[\U0001F602\U0001F923\U0001F480\U0001F606\U0001F605\U0001F61C\U0001F61D]")
 # Another subject.
 TOPIC_CHANGE = _rx(r"changing (?:the )?subject", r"on another note", r"btw", r"by the way", r"unrelated",
                    r"cambiando de tema", r"por cierto", r"otra cosa")
+# Session 16: a message that only closes the conversation or steps away from it -- "ok", "thanks",
+# "goodnight", "going for a walk", "me voy a dormir", "ya qué importa", an emoji -- says nothing new;
+# after a wish to die or a plan of the person's own (read by the rules) the risk said before is still
+# current, and the person is leaving the chat.  The whole message must be such words (and filler).
+_ALL = r"(?: (?:everyone|everybody|all|guys|y'?all|people|a todos|todos|chicos|chicas|gente|amigos))?"
+CLOSE = _rx(
+    # acknowledgements
+    r"ok(?:ay|ey)?", r"k+", r"kk", r"yes", r"yep", r"yup", r"sure", r"fine", r"meh", r"mhm+", r"hm+", r"welp",
+    r"vale", r"venga", r"dale", r"sale", r"va", r"listo", r"bueno", r"okis", r"ajam?", r"aja",
+    # thanks, with nothing after them
+    r"(?:thanks?|thank you|thx|ty)(?: (?:so much|a lot|again|anyway|tho|though))?" + _ALL,
+    r"(?:muchas |mil )?gracias(?: (?:de nuevo|igual|eh|otra vez))?" + _ALL,
+    # goodnight, going to sleep
+    r"(?:good ?)?(?:night|nite|nighty night|night night)" + _ALL, r"good ?night" + _ALL, r"gn" + _ALL,
+    r"(?:i'?m |im )?(?:going|gonna go|off|heading|about to go) (?:to )?(?:bed|sleep)(?: now)?",
+    r"(?:i'?m |im )?(?:going to|gonna) (?:sleep|go to bed|lie down)(?: now)?",
+    r"(?:time|off) (?:for|to) (?:bed|sleep)",
+    r"buenas noches" + _ALL, r"(?:ya )?(?:me voy a|voy a|a) (?:dormir|acostar(?:me)?|la cama)(?: ya)?",
+    r"(?:ya )?me (?:voy a )?(?:acuesto|duermo)", r"que (?:descansen|descanses|duermas bien|duerman bien)",
+    # stepping away
+    r"(?:i'?m |im )?(?:going|gonna go|heading|off|about to go) (?:out )?(?:for|on) a (?:walk|drive|ride|run)",
+    r"(?:i'?m |im )?(?:going|gonna go|heading) (?:out|outside)(?: for a (?:bit|while))?",
+    r"(?:taking|take) a (?:walk|drive)", r"logging off", r"(?:i'?m |im )?(?:out|off)(?: now)?",
+    r"(?:ya )?(?:me voy|voy) a (?:dar|pegar|echar) (?:una|un) (?:vuelta|paseo|rol|garbeo)(?: un rato)?",
+    r"(?:ya )?(?:me voy a|voy a) (?:salir|caminar|manejar)(?: a (?:caminar|dar una vuelta|la calle))?(?: un rato)?",
+    r"(?:ya )?me voy(?: un rato)?", r"salgo (?:un rato|a caminar)", r"me desconecto",
+    # it does not matter
+    r"whatever", r"(?:it )?(?:doesn'?t|does not) matter(?: anyway)?", r"who cares", r"nothing matters",
+    r"ya (?:que|que mas) (?:importa|da)", r"que mas da", r"(?:me )?da igual",
+)
 _QUESTION_START = frozenset("""what when where who how why does do is are can could would will should did
     anyone anybody que cuando donde quien como por alguien sabes saben puedes pueden""".split())
 
@@ -408,6 +501,10 @@ class Cues(NamedTuple):
     # Every soft goodbye is one that closes a vent ("thanks for listening, take care").
     vent_close: bool = False
     festive: bool = False
+    # The whole message only closes the conversation or steps away ("ok", "goodnight", "🖤").
+    closing: bool = False
+    gone_better: bool = False
+    grief: bool = False
 
 
 def cues(text: str) -> Cues:
@@ -422,7 +519,7 @@ def cues(text: str) -> Cues:
     retract = hits(RETRACT)
     rest = norm
     for m in sorted(retract, key=lambda m: m.start(), reverse=True):
-        rest = rest[:m.start()] + " " + rest[m.end():]
+        rest = rest[:m.start()] + " " * (m.end() - m.start()) + rest[m.end():]
     residue = sum(1 for w in rest.split() if w not in FILLER)
     protect = bool(PROTECT.search(norm))
     sign_offs = list(SIGN_OFF.finditer(norm))
@@ -439,8 +536,17 @@ def cues(text: str) -> Cues:
              if not any(o.start() <= m.start() <= o.end() + 1 for o in sign_offs)]
     found.extend(timed)
     words = norm.split()
-    question = "?" in text or "¿" in text or bool(words and words[0] in _QUESTION_START)
-    return Cues(
+    asked = "?" in text or "¿" in text
+    question = asked or bool(words and words[0] in _QUESTION_START)
+    closing = False
+    closers: list[re.Match[str]] = []
+    if not (asked or signed_off or protect):
+        closers = list(CLOSE.finditer(norm))
+        left = rest
+        for m in sorted(closers, key=lambda m: m.start(), reverse=True):
+            left = left[:m.start()] + " " * (m.end() - m.start()) + left[m.end():]
+        closing = all(w in FILLER for w in left.split())
+    got = Cues(
         retract=bool(retract), residue=residue, protect=protect, final_strong=strong, final_soft=soft,
         prep=bool(hits(PREP)), prep_strong=bool(hits(PREP_STRONG)), time=bool(timed),
         means=not scene and bool(hits(MEANS)), going=not scene and bool(hits(GOING)),
@@ -448,8 +554,14 @@ def cues(text: str) -> Cues:
         despair=bool(DESPAIR.search(norm)), moving=bool(MOVING.search(norm)), resolve=bool(hits(RESOLVE)),
         do_it=bool(DO_IT.search(norm)), question=question, topic_change=bool(TOPIC_CHANGE.search(norm)),
         signed_off=signed_off, thanks_all=not signed_off and bool(THANKS_ALL.search(norm)),
-        spans=_spans(text, norm, found), vent_close=vent_close, festive=bool(FESTIVE.search(text)),
+        spans=(), vent_close=vent_close, festive=bool(FESTIVE.search(text)),
+        closing=closing, gone_better=bool(GONE_BETTER.search(norm)), grief=bool(GRIEF.search(norm)),
     )
+    if closing and not found:
+        # The closing words are the evidence only when no other cue is ("ok it's nothing": the
+        # minimisation is).
+        found.extend(closers)
+    return got._replace(spans=_spans(text, norm, found))
 
 
 def _spans(text: str, norm: str, found: Sequence[re.Match[str]]) -> tuple[tuple[int, int], ...]:
@@ -477,8 +589,10 @@ def _own_risk(s: Screening) -> int:
     return s.level_index if own else NONE_
 
 
-def _continuation(new: Cues, earlier: list[Cues], prior: int) -> tuple[int, str]:
-    """The level the conversation cues of the new message carry, and what they are."""
+def _continuation(new: Cues, earlier: list[Cues], prior: int, said: int = NONE_) -> tuple[int, str]:
+    """The level the conversation cues of the new message carry, and what they are.  ``prior`` is
+    the risk of the person's own in the earlier messages (rules and models), ``said`` the same as
+    the rules alone read it."""
     # Things given away before a move are not a preparation for dying.
     moving = new.moving or any(c.moving for c in earlier)
     prep_before = any(c.prep for c in earlier) and not moving
@@ -491,7 +605,8 @@ def _continuation(new: Cues, earlier: list[Cues], prior: int) -> tuple[int, str]
     final = new.final_strong or new.final_soft >= 2
     despair_before = any(c.despair for c in earlier)
     if new.final_strong or new.final_soft:
-        if prior >= MOD:
+        if prior >= MOD and not (moving and said < MOD):
+            # (Things readied for a trip that only a model reads as a plan are not one.)
             level = max(prior, HIGH)
         elif prep_before or new_prep:
             level = HIGH if final else MOD
@@ -539,6 +654,19 @@ def _continuation(new: Cues, earlier: list[Cues], prior: int) -> tuple[int, str]
         level = max(prior, IMM if new.took and prior >= MOD or means_before or new.means else HIGH)
         if level > best:
             best, kind = level, "attempt"
+    if new.closing and not moving and not earlier[-1].protect:
+        # "ok", "goodnight", "going for a walk", "gracias", "ya qué importa", an emoji after a wish
+        # to die or a plan (read by the rules, so a model's lean on grief or a bad day does not count):
+        # nothing is taken back, the person is leaving, the risk said is still current (session 16).
+        # After despair and treasured things given away or pills put by: a human looks.
+        if said >= MOD:
+            level, why = said, "closing"
+        elif prior >= LOW and any(c.prep_strong for c in earlier):
+            level, why = MOD, "closing"
+        else:
+            level, why = NONE_, ""
+        if level > best:
+            best, kind = level, why
     if new.cut and prior >= LOW and not new.question:
         # "me voy a cortar" after self-hatred: self-injury, not a haircut.
         if MOD > best:
@@ -571,22 +699,42 @@ def assess(text: str, earlier: list[str], alone: Screening, *, all_modified: boo
         # hurt myself"): the conversation does not overrule that.
         return alone
     level, kind, before = NONE_, "", None
+    told: list[Cues] | None = None
+    said = NONE_
     spans: tuple[tuple[int, int], ...] = ()
     constructs: set[str] = set()
     # A whole message of a farewell, the means at hand, the time or the place (the rules' ``bare``
     # statements, session 14): after risk of the person's own, at least high.
     bare = [r for r in alone.reasons if BARE_MODIFIER in r.modifiers]
-    if new.spans or bare:
+    if new.spans or bare or new.closing:
         # Some cue in the new message: what risk of their own did the earlier messages hold?
         # Each is also read on its own, as it was when it was sent (a joke marker further on,
         # "era broma", must not take back what the joined reading would lose).
         before = read("\n".join(earlier))
         readings = [before] + ([read(e) for e in earlier] if len(earlier) > 1 else [])
+        if _own_risk(before) == NONE_:
+            # One earlier message that only a model leans on ("ya no lo voy a volver a ver") while
+            # the messages together hold no risk of the person's own ("mi abuelo falleció …"): the
+            # others say what it was about (session 16).
+            readings = [before] + [r for r in readings[1:] if any(x.construct != "model" for x in r.reasons)]
         prior = max(_own_risk(r) for r in readings)
         told = [cues(e) for e in earlier]
         if any(c.despair for c in told):
             prior = max(prior, LOW)
-        level, kind = _continuation(new, told, prior)
+        if any(c.gone_better for c in told):
+            # "cuando me vaya van a estar mejor": a wish to be gone (session 16).
+            prior = max(prior, MOD)
+        # What the rules alone read as the person's own, each message also as it was sent; a message
+        # with a laugh in it ("kms this level is impossible lol") is a joke thread's, not this.
+        earnest = [e for e in earlier if not LAUGH.search(e)]
+        said = max([MOD if any(c.gone_better for c in told) else NONE_]
+                   + [_own_risk(rules_assess(t).screening)
+                      for t in (["\n".join(earnest)] if earnest else []) + (earnest if len(earnest) > 1 else [])])
+        if told[-1].protect and _own_risk(rules_assess(earlier[-1]).screening) < MOD:
+            # "me quiero morir" … "pero ya hablé con mi psicóloga" … "gracias, buenas noches": the
+            # last thing said before was how they keep safe; a closing after it closes that.
+            said = min(said, LOW)
+        level, kind = _continuation(new, told, prior, said)
         if bare and prior >= LOW and max(prior, HIGH) > level:
             # "this is goodbye", "i have my dad's gun", "esta vez va en serio" after "I hate myself".
             level = max(prior, HIGH)
@@ -596,7 +744,12 @@ def assess(text: str, earlier: list[str], alone: Screening, *, all_modified: boo
             constructs = {r.construct for s in readings for r in s.reasons if r.construct not in NOT_OWN}
     score = score_for(LEVELS[level], 0.0)
     if not all_modified:
-        together, own = _joined(text, earlier, alone, before, support, leaning, read, new.signed_off)
+        # After grief or a move that the rules read as no risk of the person's own, a soft goodbye
+        # is thanks for support or a departure, whatever a model reads into the whole (session 16).
+        ordinary = told is not None and said == NONE_ and not any(c.despair for c in told) and any(
+            c.grief or c.moving for c in told + [new])
+        together, own = _joined(text, earlier, alone, before, support, leaning, read, new.signed_off, ordinary,
+                                asked=new.question or new.topic_change)
         if together is not None and together.level_index > max(level, alone.level_index):
             level, kind = together.level_index, ""
             spans = own
@@ -619,8 +772,8 @@ Spans = tuple[tuple[int, int], ...]
 
 
 def _joined(text: str, earlier: list[str], alone: Screening, before: Screening | None, support: bool,
-            leaning: bool, read: Callable[[str], Screening], signed_off: bool = False
-            ) -> tuple[Screening | None, Spans]:
+            leaning: bool, read: Callable[[str], Screening], signed_off: bool = False,
+            ordinary: bool = False, asked: bool = False) -> tuple[Screening | None, Spans]:
     """The messages read together, when that raises the new one: it must carry part of the
     evidence itself and say more than the earlier messages did.  A goodbye that the new message
     closes with an ordinary sign-off ("adiós, nos vemos mañana") is not its part of the evidence."""
@@ -632,6 +785,12 @@ def _joined(text: str, earlier: list[str], alone: Screening, before: Screening |
     own = [r for r in together.reasons if r.construct not in ("model", "unsupported_language")
            and not DISCOUNTING.intersection(r.modifiers) and any(s >= start for s, _ in r.spans)
            and not (signed_off and r.construct == "farewell")]
+    if ordinary and all(r.construct == "farewell" for r in own):
+        return None, ()
+    if asked and not leaning and all(r.construct in SUPPORT for r in own):
+        # "oye, ¿sabes si mañana hay clases?": a question whose only part is a time word asks about
+        # something else (session 16; the acting cues already skip questions).
+        return None, ()
     if signed_off and alone.reasons and all(r.construct == "farewell" for r in alone.reasons):
         # The only support the new message had was the goodbye its sign-off makes ordinary.
         support = False

@@ -393,6 +393,9 @@ DESIRE = (r"(?:quiero|quisiera|queria|deseo|desearia|deseaba|necesito|prefiero|p
           r"me dieron ganas de|tenia ganas de|me provoca|se me antoja|sueno con|solo pienso en|"
           r"(?:pienso|pensaba) (?:mucho |seguido |a veces |todo el tiempo |demasiado )?en|estoy pensando en|"
           r"estaba pensando en|he pensado en|he estado pensando en|pense en|"
+          # Session 16: weeks of thinking of it, or not stopping ("llevo semanas pensando en morirme").
+          r"llevo (?:(?:unos|varios|muchos|tantos|dos|tres) )?(?:dias|semanas|meses|anos|tiempo) pensando en|"
+          r"(?:ando|sigo) pensando en|no (?:dejo|paro) de pensar en|"
           r"lo unico que quiero es|ojala pudiera|quiero poder|deberia|debería|he querido|habia querido|he deseado|"
           r"habia deseado)")
 # First-person frames of desire or intent for methods that need one ("quiero saltar del puente").
@@ -1614,6 +1617,9 @@ _add("passive_ideation", "",
      r"(?:la|a la) muerte,? (?:hasta )?la (?:deseo|quiero|busco|espero)|deseo la muerte|anhelo la muerte",
      r"no me importaria (?:morir(?:me)?|no despertar|que me pasara algo|dejar de existir)|"
      r"me da (?:igual|lo mismo) (?:vivir o morir|morir(?:me)?|si me muero|estar viv[oa] o muert[oa])",
+     # Session 16: not minding never waking ("i don't care if i don't wake up tomorrow").
+     r"me da (?:igual|lo mismo) si (?:manana |ya |nunca )?(?:no )?(?:despierto|me despierto|vuelvo a despertar|"
+     r"amanezco)(?: manana| nunca mas)?(?= [.,?¡¿] | $)",
      rf"ojala {gap(8)}(?:me muriera|me muera|muriera|no despertara|no despierte|se acabara todo|se acabe todo|"
      r"terminara todo|no amaneciera|no hubiera un manana)",
      r"(?:seria|es) mejor (?:para todos )?(?:si )?(?:yo )?(?:no estuviera|no existiera|me muriera|desapareciera)|"
