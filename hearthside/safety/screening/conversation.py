@@ -182,6 +182,7 @@ FINAL_STRONG = _rx(
 )
 FINAL_SOFT = _rx(
     r"thanks? (?:you )?for (?:everything|always \w+|all you'?ve done|being there|listening)",
+    r"(?:thx|ty|tysm) (?:for|4) everything", r"(?:gracias|grax|grs) (?:x|pr|por) todo",
     r"(?:you'?ve|you have) (?:always )?been (?:so )?good to me",
     r"you (?:were|are) always (?:so )?good to me",
     r"take care(?: of yourself)?(?! of)", r"(?:tell|told) (?:my|her|him|them) \w* ?i lov\w*", r"good ?bye",
@@ -194,7 +195,8 @@ FINAL_SOFT = _rx(
 )
 # Of the soft goodbyes, those that close more than a conversation: thanks or sorry for everything,
 # love to all, "remember me". "Thanks for listening" and "take care" end a vent; these do not.
-THANKS_ALL = _rx(r"thanks? (?:you )?for everything", r"sorry for everything", r"forgive me", r"remember me",
+THANKS_ALL = _rx(r"thanks? (?:you )?for everything", r"(?:thx|ty|tysm) (?:for|4) everything",
+                 r"(?:gracias|grax|grs) (?:x|pr|por) todo", r"sorry for everything", r"forgive me", r"remember me",
                  r"love you all", r"gracias por todo", r"perdon(?:en|a)? por todo", r"perdonenme", r"recuerdenme",
                  r"los quiero(?: a todos| mucho)",
                  # Session 16: a goodbye for always ("me voy a dormir, hasta siempre").
@@ -396,6 +398,10 @@ DESPAIR = _rx(
     r"no (?:veo|tengo|hay) (?:ningun )?futuro(?: para mi)?", r"no (?:hay|tengo|veo|le veo|encuentro) (?:ninguna )?salida",
     r"(?:ya )?no (?:tengo|me quedan) fuerzas(?: para nada| para seguir)?$", r"mi vida no vale (?:nada|la pena)",
     r"(?:ya )?no tengo a nadie", r"soy una carga", r"(?:ya )?no me quedan ganas de nada", r"ya no le veo caso",
+    r"(?:ya )?nada vale la pena", r"no se cuanto (?:tiempo )?mas (?:voy a )?(?:aguantar|aguanto|pueda aguantar)",
+    r"(?:xq|pq|porque|por que|para que) sigo (?:viv[oa]|aqui|aca)",
+    r"(?:i )?(?:don'?t|dont) know how (?:much )?(?:long|longer) i can (?:hold on|keep going|take (?:it|this))",
+    r"nothing is worth it(?: anymore)?",
 )
 # Session 16: others better off once the person is gone, nobody noticing if they disappeared (the
 # English "better off without me" is read alone; these ways of saying it are not).  In an earlier
@@ -457,6 +463,11 @@ CLOSE = _rx(
     # it does not matter
     r"whatever", r"(?:it )?(?:doesn'?t|does not) matter(?: anyway)?", r"who cares", r"nothing matters",
     r"ya (?:que|que mas) (?:importa|da)", r"que mas da", r"(?:me )?da igual",
+    # hugs and kisses, tiredness, rest (chat spellings too)
+    r"(?:un )?abrazo(?:s|te)?" + _ALL, r"besos?" + _ALL, r"besitos" + _ALL, r"hugs?" + _ALL, r"xoxo", r"peace(?: out)?",
+    r"gotta go", r"cya", r"bnas noches", r"bn noches", r"a mimir", r"(?:ya )?me voy a mimir",
+    r"(?:ya )?(?:me voy a|voy a|a) descansar(?: un rato)?", r"(?:i'?m |im )?(?:going to|gonna) (?:rest|nap)(?: now)?",
+    r"(?:estoy |ando |i'?m |im |i am )?(?:so |muy |re |bien )?(?:cansad[oa]|tired|exhausted|agotad[oa]|rendid[oa])",
 )
 _QUESTION_START = frozenset("""what when where who how why does do is are can could would will should did
     anyone anybody que cuando donde quien como por alguien sabes saben puedes pueden""".split())

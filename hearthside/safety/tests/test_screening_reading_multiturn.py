@@ -74,6 +74,13 @@ CRISIS_ES = [
     (["mi vida no vale nada", "ya no tengo a nadie"], "ya mañana no importa", "moderate"),
     (["estoy cansado de todo", "nadie me quiere"], "me voy a dormir, hasta siempre", "moderate"),
     (["llevo semanas pensando en morirme"], "bueno, buenas noches", "moderate"),
+    # Chat spellings and other ways to close: "gracias x todo", kisses and hugs, tired and off to bed.
+    (["ya no kiero vivir", "nadie m quiere"], "gracias x todo", "high"),
+    (["me quiero morir", "ya tengo las pastillas en el cajón"], "estoy cansada, me voy a dormir", "high"),
+    (["no sé cuánto más voy a aguantar", "ya nada vale la pena"], "bueno, gracias x todo", "moderate"),
+    (["me quiero matar, no aguanto", "hoy fue el último día"], "besos a todos", "high"),
+    (["ya me harté de esta vida", "xq sigo vivo?"], "un abrazo", "moderate"),
+    (["quiero morirme, no aguanto más"], "a mimir", "moderate"),
 ]
 LOOKALIKE_ES = [
     (["quiero morirme", "ya no puedo más"], "hablé con mi hermana y me voy a quedar con ella esta noche", "low"),
@@ -111,6 +118,12 @@ LOOKALIKE_ES = [
     (["anoche quería morirme"], "ya estoy mejor, gracias", "low"),
     (["quiero morirme"], "ok, voy a llamar a mi hermana ahora", "low"),
     (["llevo semanas pensando en mudarme", "ya regalé la tele"], "bueno, buenas noches", "low"),
+    (["el trabajo me está matando", "llevo 12 horas aquí"], "estoy cansada, me voy a dormir", "low"),
+    (["mi mamá cumple años mañana", "le hice un pastel"], "besos a todos", "low"),
+    (["qué día tan largo"], "gracias x todo, amiga, eres la mejor", "low"),
+    (["volví a terapia y me siento mejor"], "un abrazo", "low"),
+    (["mi tío se murió ayer", "no puedo creerlo"], "gracias x todo", "low"),
+    (["me muero de hambre jaja"], "a mimir", "low"),
     # The shipped model reads "gracias por todo, de verdad" alone as moderate; after grief the
     # conversation does not raise it further (it made it high before this reading).
     (["mi abuelo falleció", "ya no lo voy a volver a ver"], "gracias por todo, de verdad", "moderate"),
@@ -146,6 +159,9 @@ CRISIS_EN = [
     (["i want to die", "i have nothing left"], "who cares", "high"),
     (["i'm going to do something stupid tonight", "i hate my life"], "bye", "moderate"),
     (["i have no strength left", "i see no future for me"], "thank you for everything", "moderate"),
+    (["i want to die", "i don't know how much longer i can hold on"], "so tired. goodnight", "high"),
+    (["i'm going to kill myself"], "hugs", "high"),
+    (["i don't want to exist anymore", "nothing is worth it anymore"], "thx for everything", "high"),
 ]
 LOOKALIKE_EN = [
     (["i want to die", "i can't do this"], "i called my sister and she's coming over now", "low"),
@@ -173,6 +189,8 @@ LOOKALIKE_EN = [
     (["i want to die"], "ok i'll call my therapist now", "low"),
     (["i felt suicidal earlier"], "i'm feeling better now, thanks", "low"),
     (["that new movie where the guy says 'i want to die' was wild"], "😂", "low"),
+    (["i nearly died laughing at that clip lol"], "so tired. goodnight", "low"),
+    (["exams are killing me"], "hugs", "low"),
 ]
 
 CRISIS = [("es", *c) for c in CRISIS_ES] + [("en", *c) for c in CRISIS_EN]
@@ -213,6 +231,8 @@ def test_a_de_escalating_or_ordinary_last_message_is_not_raised(screener, lang, 
     ("ok", True), ("🖤", True), ("goodnight everyone", True), ("whatever, night", True),
     ("going for a walk", True), ("bueno, me voy a dar una vuelta", True), ("que descansen", True),
     ("ya qué importa", True), ("gracias", True), ("k", True), ("venga, me voy a dar un paseo", True),
+    ("estoy cansada, me voy a dormir", True), ("besos a todos", True), ("a mimir", True), ("hugs", True),
+    ("i am tired of this job", False), ("estoy cansada del trabajo", False),
     # Not a closing: something else is said, a question, a sign-off to a time ahead, a way of keeping safe.
     ("thanks for the recipe!", False), ("ok i will", False), ("what's for dinner", False),
     ("goodnight, see you tomorrow", False), ("me voy a dormir, hasta mañana", False),
