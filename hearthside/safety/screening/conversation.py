@@ -152,6 +152,9 @@ FINAL_STRONG = _rx(
     r"para siempre",
     r"ya no (?:las|los|lo|la|me) (?:voy a necesitar|necesito|necesitare)(?: (?:mas|nunca mas|donde voy)|$)",
     r"ya no importa", r"nada importa ya",
+    # Session 16: don't wait for me; this is as far as I go.
+    r"no me esperen(?: despiert[oa]s| mas| nunca)?$", r"don'?t wait (?:up )?for me$", r"hasta aqui llegue$",
+    r"this is as far as i go$",
     # Session 16: tomorrow does not matter (no future to face).
     r"(?:ya )?manana (?:ya )?no importa(?: nada)?", r"(?:ya )?no importa (?:lo de )?manana",
     r"tomorrow (?:doesn'?t|does not|won'?t|will not) matter", r"no me (?:van|vas) a (?:volver a ver|ver mas)",
@@ -465,7 +468,11 @@ CLOSE = _rx(
     r"ya (?:que|que mas) (?:importa|da)", r"que mas da", r"(?:me )?da igual",
     # hugs and kisses, tiredness, rest (chat spellings too)
     r"(?:un )?abrazo(?:s|te)?" + _ALL, r"besos?" + _ALL, r"besitos" + _ALL, r"hugs?" + _ALL, r"xoxo", r"peace(?: out)?",
-    r"gotta go", r"cya", r"bnas noches", r"bn noches", r"a mimir", r"(?:ya )?me voy a mimir",
+    r"gotta go", r"cya", r"en fin", r"ya fue(?: todo)?", r"bnas noches",
+    # not wanting to talk any more
+    r"(?:ya )?no quiero (?:hablar|seguir hablando)(?: mas| de esto| de eso)?", r"dejemoslo (?:asi|ahi)",
+    r"i (?:don'?t|do not) want to talk(?: anymore| any more| about it)?", r"(?:i'?m |im )?done talking",
+    r"let'?s (?:just )?leave it(?: there| at that)?", r"bn noches", r"a mimir", r"(?:ya )?me voy a mimir",
     r"(?:ya )?(?:me voy a|voy a|a) descansar(?: un rato)?", r"(?:i'?m |im )?(?:going to|gonna) (?:rest|nap)(?: now)?",
     r"(?:estoy |ando |i'?m |im |i am )?(?:so |muy |re |bien )?(?:cansad[oa]|tired|exhausted|agotad[oa]|rendid[oa])",
 )

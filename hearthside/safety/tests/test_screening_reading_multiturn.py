@@ -81,6 +81,11 @@ CRISIS_ES = [
     (["me quiero matar, no aguanto", "hoy fue el último día"], "besos a todos", "high"),
     (["ya me harté de esta vida", "xq sigo vivo?"], "un abrazo", "moderate"),
     (["quiero morirme, no aguanto más"], "a mimir", "moderate"),
+    # Not wanting to talk any more, "don't wait for me", "this is as far as I go".
+    (["me quiero morir", "ya no quiero vivir"], "salgo a caminar, no me esperen", "high"),
+    (["ya no le veo sentido a nada", "estoy cansada de luchar"], "hasta aquí llegué", "moderate"),
+    (["me quiero matar", "ya tengo todo pensado"], "ya no quiero hablar", "high"),
+    (["no quiero seguir viviendo"], "en fin, buenas noches", "moderate"),
 ]
 LOOKALIKE_ES = [
     (["quiero morirme", "ya no puedo más"], "hablé con mi hermana y me voy a quedar con ella esta noche", "low"),
@@ -124,6 +129,10 @@ LOOKALIKE_ES = [
     (["volví a terapia y me siento mejor"], "un abrazo", "low"),
     (["mi tío se murió ayer", "no puedo creerlo"], "gracias x todo", "low"),
     (["me muero de hambre jaja"], "a mimir", "low"),
+    (["estoy cansado de todo", "nadie me entiende"], "no me esperen para cenar, llego tarde", "low"),
+    (["me quiero morir"], "ya no quiero hablar de esto, mañana tengo cita con la psicóloga", "low"),
+    (["el examen me va a matar", "no he estudiado nada"], "ya no quiero hablar del examen, dejémoslo así", "low"),
+    (["mi abuela está en el hospital", "me siento fatal"], "en fin, buenas noches", "low"),
     # The shipped model reads "gracias por todo, de verdad" alone as moderate; after grief the
     # conversation does not raise it further (it made it high before this reading).
     (["mi abuelo falleció", "ya no lo voy a volver a ver"], "gracias por todo, de verdad", "moderate"),
@@ -162,6 +171,8 @@ CRISIS_EN = [
     (["i want to die", "i don't know how much longer i can hold on"], "so tired. goodnight", "high"),
     (["i'm going to kill myself"], "hugs", "high"),
     (["i don't want to exist anymore", "nothing is worth it anymore"], "thx for everything", "high"),
+    (["i want to die", "i'm so done"], "i don't want to talk anymore", "high"),
+    (["i can't do this anymore", "nobody cares"], "don't wait up for me", "moderate"),
 ]
 LOOKALIKE_EN = [
     (["i want to die", "i can't do this"], "i called my sister and she's coming over now", "low"),
@@ -191,6 +202,8 @@ LOOKALIKE_EN = [
     (["that new movie where the guy says 'i want to die' was wild"], "😂", "low"),
     (["i nearly died laughing at that clip lol"], "so tired. goodnight", "low"),
     (["exams are killing me"], "hugs", "low"),
+    (["i'm sick of my job"], "don't wait up for me, the party runs late", "low"),
+    (["i want to die"], "i don't want to talk about it now, i'm seeing my counselor tomorrow", "low"),
 ]
 
 CRISIS = [("es", *c) for c in CRISIS_ES] + [("en", *c) for c in CRISIS_EN]
