@@ -604,6 +604,11 @@ def _own_risk(s: Screening) -> int:
     own = any(r.construct == "model"
               or (r.construct not in NOT_OWN and not DISCOUNTING.intersection(r.modifiers))
               for r in s.reasons)
+    if not own and s.level_index >= MOD:
+        # "a veces pienso: ¿y si me mato?", "if it weren't for my dog i'd have killed myself": the rules
+        # weighed the "if" and still set a level that alerts; it is the person's own (session 16).
+        own = any(r.construct not in NOT_OWN and DISCOUNTING.intersection(r.modifiers) == {"hypothetical"}
+                  for r in s.reasons)
     return s.level_index if own else NONE_
 
 

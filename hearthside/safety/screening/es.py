@@ -1581,6 +1581,13 @@ _add("passive_ideation", "",
      r"(?:estoy |ando )?hast[ao] (?:la madre|el coño|el cono|la coronilla|el gorro|la verga|los huevos) de "
      r"(?:vivir|existir|estar viv[oa]|seguir viv[oa]|la vida|esta vida|mi vida)" + END)
 
+# Session 16: only someone keeps one alive ("si no fuera por mis hijos ya me habría matado", like the
+# English "if it weren't for my dog i'd have killed myself already"); not "… muerto de aburrimiento".
+_add("passive_ideation", "",
+     r"si no (?:fuera|fuese|es) por (?:mi |mis |ti|ustedes|vosotros|el|ella)(?:\w+ )?,? ?(?:yo )?(?:ya )?"
+     r"(?:me (?:habria|hubiera|hubiese) (?:matado|suicidado|quitado la vida|muerto(?! de))|"
+     r"(?<=ya )no (?:estaria|estuviera|seguiria) (?:aqui|viv[oa]|en este mundo|con vida)" + END + r")")
+
 _add("farewell", "",
      r"(?:nunca mas|ya nunca|jamas) (?:van a|vas a|volveran a|volveras a|vais a|volvereis a) saber (?:nada )?de mi"
      + END,

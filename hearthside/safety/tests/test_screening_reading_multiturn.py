@@ -86,6 +86,9 @@ CRISIS_ES = [
     (["ya no le veo sentido a nada", "estoy cansada de luchar"], "hasta aquí llegué", "moderate"),
     (["me quiero matar", "ya tengo todo pensado"], "ya no quiero hablar", "high"),
     (["no quiero seguir viviendo"], "en fin, buenas noches", "moderate"),
+    # A wish said with an "if" that the rules still read as risk is the person's own.
+    (["a veces pienso: ¿y si me mato?", "ya no aguanto"], "buenas noches", "moderate"),
+    (["si no fuera por mis hijos ya me hubiera matado"], "gracias", "moderate"),
 ]
 LOOKALIKE_ES = [
     (["quiero morirme", "ya no puedo más"], "hablé con mi hermana y me voy a quedar con ella esta noche", "low"),
@@ -133,6 +136,8 @@ LOOKALIKE_ES = [
     (["me quiero morir"], "ya no quiero hablar de esto, mañana tengo cita con la psicóloga", "low"),
     (["el examen me va a matar", "no he estudiado nada"], "ya no quiero hablar del examen, dejémoslo así", "low"),
     (["mi abuela está en el hospital", "me siento fatal"], "en fin, buenas noches", "low"),
+    (["y si me muero mañana de un infarto jaja"], "bueno, buenas noches", "low"),
+    (["si no fuera por ti ya me habría muerto de aburrimiento"], "gracias", "low"),
     # The shipped model reads "gracias por todo, de verdad" alone as moderate; after grief the
     # conversation does not raise it further (it made it high before this reading).
     (["mi abuelo falleció", "ya no lo voy a volver a ver"], "gracias por todo, de verdad", "moderate"),
@@ -173,6 +178,7 @@ CRISIS_EN = [
     (["i don't want to exist anymore", "nothing is worth it anymore"], "thx for everything", "high"),
     (["i want to die", "i'm so done"], "i don't want to talk anymore", "high"),
     (["i can't do this anymore", "nobody cares"], "don't wait up for me", "moderate"),
+    (["if it weren't for my dog i'd have killed myself already"], "ok", "moderate"),
 ]
 LOOKALIKE_EN = [
     (["i want to die", "i can't do this"], "i called my sister and she's coming over now", "low"),
@@ -204,6 +210,9 @@ LOOKALIKE_EN = [
     (["exams are killing me"], "hugs", "low"),
     (["i'm sick of my job"], "don't wait up for me, the party runs late", "low"),
     (["i want to die"], "i don't want to talk about it now, i'm seeing my counselor tomorrow", "low"),
+    (["if i fail this exam i'll kill myself lol"], "goodnight", "low"),
+    (["if my mom finds out she'll kill me"], "ok", "low"),
+    (["what if i just disappeared lol"], "ok", "low"),
 ]
 
 CRISIS = [("es", *c) for c in CRISIS_ES] + [("en", *c) for c in CRISIS_EN]
@@ -285,9 +294,12 @@ def test_a_closing_after_no_risk_of_ones_own_is_not_raised(history, text):
 
 
 # Single-message readings in Spanish that the conversations needed (es.py): weeks of thinking of
-# dying, not minding never waking; and their look-alikes.
+# dying, not minding never waking, alive only because of someone (as the English "if it weren't for
+# my dog i'd have killed myself" reads); and their look-alikes.
 ES_SINGLE = [
     ("llevo semanas pensando en morirme", "moderate"),
+    ("si no fuera por mis hijos ya me hubiera matado", "moderate"),
+    ("si no fuera por mis hijos, ya no estaría viva.", "moderate"),
     ("no dejo de pensar en morirme", "moderate"),
     ("ando pensando en matarme", "high"),
     ("me da igual si mañana no despierto", "moderate"),
@@ -300,6 +312,11 @@ ES_SINGLE_LOOKALIKES = [
     "me da igual si no despierto a tiempo, es sábado",
     "me da igual si mañana despierto temprano o no",
     "llevo días pensando en él, me muero por verlo",
+    "si no fuera por ti ya me habría muerto de aburrimiento",
+    "si no fuera por el GPS no estaría aquí, me habría perdido",
+    "si no fuera por mi mamá ya no estaría aquí en la fiesta",
+    "si no fuera por mi hermano ya me habría muerto de hambre",
+    "mi abuela dice que si no fuera por sus nietos ya se habría muerto",
 ]
 
 
