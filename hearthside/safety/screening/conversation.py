@@ -749,7 +749,10 @@ def assess(text: str, earlier: list[str], alone: Screening, *, all_modified: boo
             prior = max(prior, MOD)
         # What the rules alone read as the person's own, each message also as it was sent; a message
         # with a laugh in it ("kms this level is impossible lol") is a joke thread's, not this.
+        # Read only where it is used: a closing, or a trip, a move or grief in the conversation.
         earnest = [e for e in earlier if not LAUGH.search(e)]
+        if not (new.closing or any(c.moving or c.grief for c in told + [new])):
+            earnest = []
         said = max([MOD if any(c.gone_better for c in told) else NONE_]
                    + [_own_risk(rules_assess(t).screening)
                       for t in (["\n".join(earnest)] if earnest else []) + (earnest if len(earnest) > 1 else [])])
