@@ -32,7 +32,7 @@ MODIFIER = "bare"
 # Words that may open or close a clause without saying anything of their own.
 FILLER = frozenset("""ok okay k kk so well um uh umm hmm welp yeah yea yep alright anyway anyways just guys
     honestly really seriously srsly finally then and but hey hi bueno pues ya y este bien nada oigan oye
-    chicos gente weno""".split())
+    chicos gente weno neta posta fr frfr ngl tbh""".split())
 # A laugh, a joke or a party: the message is not a bare statement.
 JOKE = frozenset("""lol lool lmao lmfao rofl haha hahaha hahahaha hehe hehehe jk jkjk xd xdd jaja jajaja
     jajajaja jeje jejeje jsjs jsjsjs kidding joking broma bromeando""".split())
@@ -63,6 +63,14 @@ _AHORA = r"(?: (?:ahora|ahora mismo|ahorita|ya|otra vez|sol[oa]))?"
 _DIA = r"(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)"
 _CUANDO = (rf"(?:hoy|esta noche|hoy en la noche|manana|pasado manana|este (?:finde|fin de semana)|"
            rf"(?:el |este |el proximo )?{_DIA}|a medianoche|en (?:una hora|unas horas|un rato)|pronto|ahora)")
+# Session 16: the moment the house is asleep or empty ("after my parents fall asleep", "cuando se
+# duerman"), said as the time of "doing it".
+_ASLEEP = (r"(?:after|once|when|as soon as) (?:my (?:parents|mom|mum|dad|family|roommate|roommates|wife|husband|"
+           r"partner|brother|sister)|everyone|everybody|they|the kids|the house) (?:(?:fall|falls|go|goes|gets|get) "
+           r"(?:asleep|to sleep|to bed)|(?:is|are) (?:asleep|gone|out|quiet)|leave|leaves)")
+_DUERMEN = (r"(?:cuando|en cuanto|apenas|despues de que) (?:(?:todos|mis (?:papas|padres|jefes|viejos|hermanos)|mi "
+            r"(?:familia|mama|papa|esposo|esposa|novio|novia|roomie)|ellos) )?(?:ya )?se (?:duerman|duerma|vayan|vaya|"
+            r"hayan dormido|queden dormidos)(?: de viaje| a trabajar| al trabajo)?")
 _DUENO = r"(?:de mi (?:papa|padre|mama|madre|padrastro|abuelo|tio|hermano|esposo|novio|primo|viejo|jefe|apa|pa))"
 _ARMA = r"(?:la pistola|el arma|la escopeta|el revolver|el rifle)"
 _PASTIS = (r"(?:pastillas|paracetamol|ibuprofeno|aspirinas|clonazepam|diazepam|tramadol|somniferos|medicamentos|"
@@ -88,6 +96,13 @@ STATEMENTS: dict[str, tuple[str, ...]] = {
         # Finality with its own time is a farewell, as the Spanish rules read "pronto se acaba todo".
         rf"(?:it|everything) (?:all )?(?:ends|will (?:all )?be over|will end) {_WHEN}|{_WHEN} it (?:all )?ends",
         r"it will (?:all )?be over soon",
+        # Session 16: nobody will hear from the writer again, it ends or stops here, no more pain after a time.
+        rf"(?:(?:you|you all|y'all) (?:will not|will never|are not going to)|(?:nobody|no one|none of you) (?:will|is "
+        rf"going to|will ever)) hear from me (?:again|anymore|any more|ever again|after {_WHEN})",
+        rf"it (?:all )?(?:ends|stops) here(?: {_WHEN})?|(?:it all|everything|the pain) (?:stops|ends) {_WHEN}",
+        rf"no more (?:pain|suffering|hurting) after {_WHEN}",
+        r"(?:ya )?no (?:van a|vas a|vamos a) saber (?:nada )?(?:mas )?de mi|no sabran (?:nada )?mas de mi",
+        r"(?:esta )?es la ultima vez que (?:les|te) (?:escribo|hablo)",
         rf"{_CUANDO} se (?:acaba|termina) todo|todo se (?:acaba|termina) {_CUANDO}|esta noche se (?:acaba|termina)",
     ),
     "lethal_means": (
@@ -143,6 +158,8 @@ STATEMENTS: dict[str, tuple[str, ...]] = {
         rf"(?:ya )?lo (?:hago|voy a hacer) {_CUANDO}|{_CUANDO} lo (?:hago|voy a hacer)",
         r"ya falta poco|ya (?:elegi|escogi) (?:la fecha|el dia)|ya llego el dia",
         rf"{_CUANDO} es mi ultim[ao] (?:noche|dia)|esta es mi ultima noche",
+        rf"{_ASLEEP} i (?:am doing|will do|do|am going to do) it|i (?:am doing|will do|am going to do) it {_ASLEEP}",
+        rf"{_DUERMEN} lo (?:hago|hare|voy a hacer)|lo (?:hago|hare|voy a hacer) {_DUERMEN}",
     ),
     # Session 15 (tenth reading): a whole message that wishes "it" over, with nothing that says what
     # "it" is ("i just want it to be over", "solo quiero que se acabe"); "i just want it to be over,
@@ -159,8 +176,62 @@ STATEMENTS: dict[str, tuple[str, ...]] = {
         r"(?:ya )?no hay (?:vuelta atras|marcha atras)",
         r"nada de lo que (?:digas|digan|me digas|me digan) (?:me )?va a (?:hacer )?cambiar de (?:opinion|idea)",
         r"ya (?:lo )?decidi(?: de verdad| en serio)?",
+        # Session 16: the decision taken, nobody able to stop the writer, trying given up, no way back
+        # "this time". "ya tomé la decisión, voy a renunciar" has another clause and stays out.
+        r"(?:ya )?(?:lo )?tengo decidido|(?:ya )?(?:tome|he tomado) (?:la|mi) decision|(?:ya )?esta decidido|"
+        r"(?:la|mi) decision (?:ya )?esta tomada",
+        r"(?:nadie|nada) me (?:va a|puede|podra|van a) (?:detener|parar|hacer cambiar de (?:opinion|idea)|convencer)"
+        r"(?: esta vez| ahora)?|no me (?:van|vas) a (?:detener|parar)(?: esta vez| ahora)?",
+        r"(?:ya )?no (?:voy a|lo voy a|pienso|quiero) (?:intentarlo|intentar|seguir intentando|seguir intentandolo|"
+        r"seguir luchando|luchar)(?: mas)?|ya no lo (?:voy a )?intent(?:o|are) mas",
+        r"esta vez (?:ya )?no hay (?:vuelta|marcha) atras|esta vez (?:si )?(?:va |es )?de verdad",
+        r"(?:ya )?se acabo para mi|(?:ya )?no hay nada que me (?:detenga|pare)|no me voy a (?:echar|hechar) (?:para )?atras",
+        r"esta vez no (?:voy a fallar|fallo)|esta vez me (?:voy a asegurar|aseguro) de que (?:funcione|salga bien)",
+        r"(?:me siento|estoy) (?:en paz|tranquil[oa]) con (?:mi|la|esta) decision|"
+        r"(?:ya )?lo decidi y (?:me siento|estoy) (?:tranquil[oa]|en paz)",
+    ),
+    # Session 16: a plan said without the words -- the place, the day, the time chosen, when and how
+    # known, everything ready for a time ("i've picked the place", "ya sé cómo y cuándo", "tengo todo
+    # listo para el viernes"). "i've picked the place for the party" has more to it and stays out.
+    "plan": (
+        r"(?:i )?(?:have |have already |already |just |finally )?(?:picked|chosen|chose|found|decided on|settled on|set) "
+        r"(?:the|a|my) (?:place|spot|date|day|time|way|method|night|hour)(?: already| now)?",
+        r"i (?:already |now )?know (?:exactly )?(?:(?:when|how|where) and (?:when|how|where)|when where and how|"
+        r"how when and where|where when and how)(?: now| already)?",
+        r"(?:i )?(?:have )?(?:wrote|written) down the (?:time|date|day|place)",
+        r"(?:the|my) (?:date|day|time|place|spot) is (?:set|picked|chosen|decided)(?: now| already)?",
+        r"(?:i )?(?:have )?(?:got )?(?:it|everything) (?:all )?(?:planned|planned out|figured out|worked out)"
+        r"(?: now| already)?|i have a plan(?: now)?",
+        rf"(?:everything|it all|it) is (?:all )?(?:ready|set|planned|arranged|in place|set up|prepared) for {_WHEN}",
+        rf"i have (?:everything|it all) (?:ready|set|set up|planned|prepared) for {_WHEN}",
+        r"(?:it|everything) is (?:all )?(?:planned|planned out|figured out|worked out)|i have planned (?:everything|it all)"
+        r"(?: out)?",
+        r"i (?:already )?(?:know|have|picked|chose) (?:the|a) (?:place|time|date|day) and (?:the|a) (?:place|time|date|day|"
+        r"method|way)",
+        r"i (?:have )?set the time (?:for|at) (?:\d+(?: ?(?:am|pm))?|midnight|dawn|sunrise)",
+        rf"(?:ya )?(?:tengo|esta) todo (?:listo|preparado|planeado|pensado|organizado)(?: para {_CUANDO})?|"
+        rf"todo (?:esta|ya esta) (?:listo|preparado|planeado)(?: para {_CUANDO})?",
+        # ("ya", a filler, is gone from the start of a clause by now.)
+        r"(?:ya )?(?:se|tengo claro|decidi|tengo pensado) (?:(?:como|cuando|donde) y (?:como|cuando|donde)|como "
+        r"cuando y donde|cuando como y donde)",
+        r"(?:ya )?(?:elegi|escogi|decidi|tengo|encontre) (?:el|la) (?:lugar|sitio|dia|fecha|hora|momento|forma|manera)"
+        r"(?: y (?:el|la) (?:lugar|sitio|dia|fecha|hora|forma|manera))?",
     ),
 }
+# Session 16: emphasis ("de verdad", "fr", "neta") and a bare time ("friday night") that may stand
+# beside a statement -- never alone -- and finality too common to count without emphasis or another
+# statement ("se acabó, de verdad"; a lone "se acabó" may be a game, a party, a season).
+EMPHASIS = (
+    r"(?:de verdad|en serio|enserio|de veras|neta|posta|en serio (?:q|que) si|lo digo en serio|va en serio|"
+    r"for real|fr|frfr|ngl|tbh|i mean it|i really mean it|no cap|deadass)(?: esta vez| this time)?",
+    rf"{_WHEN}(?: night| morning)?|(?:esta noche|hoy|manana|el {_DIA}|este {_DIA})",
+    r"(?:solo )?(?:espero|falta) (?:a )?que (?:se duerman|se vayan|todos se duerman|se vaya todo el mundo)",
+)
+WEAK_FINAL = (
+    r"(?:ya )?se (?:acabo|termino)(?: todo)?(?: para siempre)?", r"(?:ya )?no mas", r"me rindo(?: para siempre)?",
+    r"(?:ya )?(?:estoy|me siento) list[oa]", r"(?:ya )?me (?:canse|harte)(?: de (?:intentar|intentarlo|luchar))?",
+    r"i am ready(?: now)?", r"i give up",
+)
 # Parting words that count only two together ("thank you for everything. goodbye") or beside
 # another statement.
 WEAK_FAREWELL = (
@@ -192,12 +263,15 @@ _EXPAND = (
 
 @cache
 def _compiled() -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str], list[tuple[re.Pattern[str], str]],
-                         re.Pattern[str], re.Pattern[str]]:
+                         re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     statements = [(construct, re.compile("(?:" + "|".join(rxs) + ")")) for construct, rxs in STATEMENTS.items()]
     weak = re.compile("(?:" + "|".join(WEAK_FAREWELL) + ")")
     companion = re.compile("(?:" + "|".join(COMPANION) + ")")
     expand = [(re.compile(a), b) for a, b in _EXPAND]
-    return statements, weak, expand, re.compile("|".join(a for a, _b in _EXPAND)), companion
+    emphasis = re.compile("(?:" + "|".join(EMPHASIS) + ")")
+    weak_final = re.compile("(?:" + "|".join(WEAK_FINAL) + ")")
+    return (statements, weak, expand, re.compile("|".join(a for a, _b in _EXPAND)), companion, emphasis,
+            weak_final)
 
 
 def _fold_char(low: str) -> str:
@@ -234,9 +308,31 @@ def _fold(text: str) -> str:
 
 
 _SEGMENT = re.compile(r"[^.,;:\n…]+")
+_CLAUSE_MARKS = frozenset(".,;:…")
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*|'|[^\sa-z0-9]")
 _PUNCT = frozenset("'-–—()[]*~_/\\&+")
 _WORDY = re.compile(r"\S*?[^\W_]\S*")
+
+
+def plain_tone(text: str) -> bool:
+    """Whether ``text`` is told plainly: no question, exclamation or quotation mark, laugh, or emoji
+    other than a sad one -- the same tests :func:`statements` applies. The English rules read a
+    whole message of finality ("no turning back now") only when it is (session 16: "you can't stop me
+    😂", "the decision is made 🎉", "nobody can stop me now!" are excitement or a joke)."""
+    folded = _fold(text)
+    if any(c in folded for c in "?¿!¡\"“”«»"):
+        return False
+    for m in _TOKEN.finditer(folded):
+        tok = m.group()
+        if tok in _PUNCT or tok in _IGNORED or tok in _CLAUSE_MARKS:
+            continue
+        if not tok[0].isalnum():
+            if tok in SAD_EMOJI:
+                continue
+            return False
+        if tok in JOKE or _JOKE_RX.match(tok):
+            return False
+    return True
 
 
 def statements(text: str) -> list[tuple[str, tuple[int, int]]]:
@@ -249,9 +345,10 @@ def statements(text: str) -> list[tuple[str, tuple[int, int]]]:
     folded = _fold(text)
     if any(c in folded for c in "?¿!¡\"“”«»"):
         return []
-    statements_rx, weak_rx, expand, any_expand, companion_rx = _compiled()
+    statements_rx, weak_rx, expand, any_expand, companion_rx, emphasis_rx, weak_final_rx = _compiled()
     n_words = 0
-    companions = 0
+    companions = emphasised = 0
+    weak_final: list[tuple[int, int]] = []
     found: list[tuple[str, tuple[int, int]]] = []
     weak: list[tuple[int, int]] = []
     for seg in _SEGMENT.finditer(folded):
@@ -290,12 +387,20 @@ def statements(text: str) -> list[tuple[str, tuple[int, int]]]:
                 weak.append(span)
             elif companion_rx.fullmatch(plain):
                 companions += 1
+            elif plain == "esta":
+                continue  # "ya está, lo decidí ..." ("ya" is a filler): says nothing of its own
+            elif emphasis_rx.fullmatch(plain):
+                emphasised += 1
+            elif weak_final_rx.fullmatch(plain):
+                weak_final.append(span)
             else:
                 return []  # a clause of something else: the message is about that
     if companions and not any(c == "passive_ideation" for c, _ in found):
         return []
     if len(weak) >= 2 or (weak and found):
         found.append(("farewell", (weak[0][0], weak[-1][1])))
+    if weak_final and (found or emphasised or len(weak_final) >= 2):
+        found.extend(("intensity", span) for span in weak_final)
     if not found:
         return []
     return found

@@ -862,7 +862,9 @@ _add("plan", "",
      r"(?:tengo|ya tengo|hice|he hecho) (?:un|mi) plan (?:para )?(?:matarme|suicidarme|morir|quitarme la vida|"
      r"hacerlo|acabar con todo|acabar con mi vida)",
      r"ya (?:tengo|compre|consegui|prepare) (?:la|una|mi) (?:soga|cuerda) ?(?:lista|preparada|atada)?",
-     r"ya (?:tengo|elegi|escogi|decidi) (?:el dia|la fecha|el lugar|el metodo|como lo voy a hacer|como hacerlo)",
+     # "ya elegí el lugar para la boda": an occasion planned (session 16; it was high).
+     r"ya (?:tengo|elegi|escogi|decidi) (?:el dia|la fecha|el lugar|el metodo|como lo voy a hacer|como hacerlo)"
+     rf"(?! (?:[,:] )?(?:para|de|del) (?:la |el |los |las |mi |mis |nuestra |nuestro |su |sus )?{EVENT}\b)",
      r"ya se (?:como|cuando|donde) lo voy a hacer|ya (?:tengo|esta) todo (?:planeado|preparado|listo) para "
      r"(?:hacerlo|matarme|suicidarme|morir)")
 _add("plan", "weak",
@@ -2203,8 +2205,10 @@ _add("do_it", "",
      r"(?:hoy|esta noche|ahora|ya) lo (?:hago|hare|voy a hacer)",
      rf"(?:voy a saltar|me voy a tirar|me voy a aventar|voy a tirarme|voy a aventarme){_DO_END}",
      # Not when the decision follows ("ya lo decidí, me voy a cambiar de carrera"; session 13).
-     r"(?:ya lo decidi|ya tome la decision|ya esta decidido)(?! (?:[,:] )?(?:me voy a|voy a|me cambio|me mudo|me voy de|"
-     r"lo dejo|dejo|renuncio|me quedo|me caso|lo compro|la compro|acepto)\b)|estoy decidid[oa](?= [.,?¡¿] | $)|"
+     # "ya está decidido, nos mudamos a Madrid" (session 16; it was imminent): _SIGNED as well.
+     r"(?:ya lo decidi|ya tome la decision|ya esta decidido)" + _SIGNED + r"(?! (?:[,:] )?(?:me voy a|voy a|"
+     r"me cambio|me mudo|me voy de|lo dejo|dejo|renuncio|me quedo|me caso|lo compro|la compro|acepto)\b)|"
+     r"estoy decidid[oa](?= [.,?¡¿] | $)|"
      r"no hay (?:vuelta|marcha) atras" + _SIGNED)
 _add("do_it", "",
      r"nadie me (?:va a|puede|podra) (?:parar|detener|convencer|hacer cambiar de opinion)|ya nada me (?:detiene|va a "
