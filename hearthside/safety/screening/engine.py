@@ -178,9 +178,14 @@ _SHORT_EARNEST = 30
 # every word outside its intensity phrases is one of these (session 14).
 _BARE_FINAL_MAX = 10
 # One of these must be said: "i mean it" or "for real" alone is only emphasis.
-_FINAL_MARKS = frozenset("done good back mind decided time over".split())
+_FINAL_MARKS = frozenset("""done good back mind decided time over trying try fighting fight stop decision end fail
+    doing return saved stopped found rescued""".split())
+# Session 16: chat-style emphasis ("fr", "ngl"), "ready", "completely", giving up and "anymore" may
+# stand beside finality ("i'm ready. no turning back", "i give up for real this time"); a time word
+# may not ("i'm done for tonight" is a shift ending).
 _BARE_FINAL_WORDS = frozenset("""i am im m done so really just ok okay yeah yes this time it is over now no not
-    there and for good that all everything decided seriously serious honestly truly i will""".split())
+    there and for good that all everything decided seriously serious honestly truly i will fr frfr ngl tbh
+    deadass istg srsly ready completely totally give giving gave up anymore more tired exhausted sorry please""".split())
 # "I want to die of embarrassment", "... of laughter": a figure of speech (session 13).
 _DIE_OF_FIGURE = frozenset("""laughter laughing embarrassment boredom cringe cuteness jealousy envy heat hunger
     thirst excitement happiness joy curiosity anticipation suspense secondhand""".split())
@@ -198,7 +203,8 @@ _UNITS = frozenset(_ORDINARY_MG) | frozenset("ml cc units unit x times".split())
 _DIGITS = re.compile(r"\d+")
 # After "my last post/message": a break, not an ending ("... before the holidays", "... for today").
 _ORDINARY_NEXT = frozenset("before until till for of about".split())
-_END_OK = frozenset("""tonight today tomorrow soon now suicide lol lmao already finally again tbh ngl fr""".split())
+_END_OK = frozenset("""tonight today tomorrow soon now suicide lol lmao already finally again tbh ngl fr bye
+    goodbye""".split())
 # Emoji that close a clause as its last word would ("this is it 🔚"): the "end" check looks past them.
 _END_EMOJI = frozenset({"emoji_end", "emoji_hole", "emoji_grave"})
 # "suicide squad": the word is part of a name or a topic phrase.
@@ -238,6 +244,11 @@ _JUMP_WORDS = frozenset("jump jumping".split())
 _JUMP_SPORT = frozenset("""skydiving skydive skydiver skydivers parachute parachuting paraglide paragliding bungee
     bungy trampoline trampolines tandem jumpmaster instructor plane parkour ski skiing skis snowboard snowboarding
     ramp ramps hurdle hurdles horse pony showjumping rope skipping jumpscare queue line hoop dunk gym pe""".split())
+# A date, a place or a time picked for an occasion ("i chose the date for the trip", "picked the spot
+# for the picnic"): planning the occasion, not a death (session 16; the first was high).
+_OCCASION = frozenset("""party trip wedding move moving exam exams test interview meeting picnic dinner lunch holiday
+    holidays vacation birthday launch concert show game match presentation ceremony reunion graduation appointment
+    bbq barbecue shower date honeymoon proposal housewarming sleepover hike camping gig recital""".split())
 # "Why shouldn't I end it", "give me a reason I shouldn't": asking, not denying.
 _WHY = frozenset({"why", "reason", "reasons"})
 _CONJ = frozenset({"but", "and", "because", "though", "although", "yet", "however", "except", "whereas"})
@@ -960,6 +971,16 @@ class _Context:
         return False
 
 
+def _final_apart(ctx: _Context, evidence: list[Evidence]) -> tuple[int, bool, list[Evidence]]:
+    """How many separate finality phrases (``final``) close a clause, whether one of them is
+    ``strong``, and those phrases: "please don't try to talk me out of it, my mind is made up" has
+    two; "my mind is made up about the car" says what about (session 16)."""
+    n = len(ctx.words)
+    closing = [e for e in evidence if e.construct == "intensity" and "final" in e.flags and _unmodified(e)
+               and (e.j >= n or not ctx.joined_to_previous(e.j) or ctx.words[e.j] in _END_OK)]
+    return _apart({(e.i, e.j) for e in closing}), any("strong" in e.flags for e in closing), closing
+
+
 def _bare_finality(words: list[str], intense: list[Evidence]) -> bool:
     """Whether every word of a short text lies in one of its intensity phrases or is a finality filler."""
     inside = set()
@@ -1052,6 +1073,9 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
                 # "the rope is ready for tomorrow's climb", "i'm on the roof right now watching the
                 # fireworks" (session 15).
                 return None
+    if construct == "plan" and (nxt in _OCCASION or (nxt in ("for", "of") and not _OCCASION.isdisjoint(
+            words[j + 1:j + 4]))):
+        return None  # "i chose the date for the trip", "... wait for saturday's party" (session 16)
     if construct == "plan" and nxt == "for" and words[j - 1] in _HOW_IT_FEELS and j + 1 < n_words \
             and words[j + 1] not in _FOR_PEOPLE:
         return None  # "is drowning painful for fish? my kid asked" (session 14)
@@ -1339,8 +1363,9 @@ def _assess(toks: Tokens) -> _Reading:
     has_emoji = toks.has_emoji
     primary = [(i, j) for i, j, entries in hits
                if any(e.construct not in _SUPPORT_ONLY or "athand" in e.flags for e in entries)]
-    if not primary and not has_emoji and not (n <= _BARE_FINAL_MAX and any(
-            e.construct == "intensity" for _, _, entries in hits for e in entries)):
+    if not primary and not has_emoji and not any(
+            e.construct == "intensity" and (n <= _BARE_FINAL_MAX or (n <= _SHORT_EARNEST and "final" in e.flags))
+            for _, _, entries in hits for e in entries):
         # Only time words or means mentions: they never count on their own (a short message of
         # finality alone is read below).
         return _Reading(NO, 0.0, [])
@@ -1559,9 +1584,22 @@ def _assess(toks: Tokens) -> _Reading:
         # Two separate goodbye cues and nothing else ("gave my dog to my sister, she'll take better
         # care of him than I could"): not crisis alone, but worth a human look (issue #14).
         level = MOD
+    if level < MOD and Sign.INTENSITY in feats and n <= _SHORT_EARNEST and BARE.plain_tone(toks.text):
+        # Finality that names a decision about living, finality beside a separate preparation or
+        # goodbye, or finality twice over with nothing else said, in a chat-length message told plainly
+        # ("i feel calm now that i've decided"; "it's decided. i just need to pick the day"; "please
+        # don't try to talk me out of it, my mind is made up"): worth a human look (session 16). "...,
+        # i'm getting the tattoo" says what the decision is.
+        final, strong, closing = _final_apart(ctx, evidence)
+        beside = [(a, b) for a, b in weak_plans | weak_farewells
+                  if all(b <= e.i or a >= e.j for e in closing)]
+        if final and (strong or beside or (final >= 2 and _bare_finality(
+                ctx.words, [e for e in evidence if _unmodified(e) and e.construct not in _SUPPORT_ONLY] + closing))):
+            level = MOD
+            kept.extend(e._replace(level=MOD) for e in closing)
     if level < MOD and Sign.INTENSITY in feats and n <= _BARE_FINAL_MAX:
         intense = [e for e in evidence if e.construct == "intensity" and _unmodified(e)]
-        if _bare_finality(ctx.words, intense):
+        if _bare_finality(ctx.words, intense) and BARE.plain_tone(toks.text):
             # A whole message of finality and nothing else ("i'm done. for good this time", "no
             # going back now", "this time i mean it"): worth a human look (issue #14, session 14).
             level = MOD

@@ -378,8 +378,8 @@ RULES: list[tuple[str, str, list[str]]] = [
         "thighs|leg|legs)",
         "(clean|clean from|days clean from|months clean from|years clean from) (self harm|cutting)",
         "(relapsed|relapse) (on|with|into) (self harm|cutting|sh)",
-        # Issue #14: intensity and finality, comparisons.
-        "(i am|i) (done|finished) (with (everything|it all)|for good|forever) [(for good|forever)]",
+        # Issue #14: comparisons (the finality phrase once here is now read as a wish to be dead,
+        # session 16).
         "(what is|which is|whats) (worse|better) [,] (suicide|dying|death|killing myself) or",
         "(suicide|dying|death|killing myself) (or|vs|versus) (living|life|staying alive|going on) like this",
         "enough to (not|never) wake up [again]",
@@ -614,6 +614,14 @@ RULES_MORE: list[tuple[str, str, list[str]]] = [
         "(looked up|checked|know|memorized) the (train times|train schedule|trains)",
         "(i|i already) (set|picked|chose|have chosen) a date",
         "got what i need",
+        # Session 16: the timing arranged around others ("timed it so nobody will be home", "planned it
+        # for after her birthday").
+        "(timed|planned|arranged|worked out the timing|worked it out) ~2 so (nobody|no one|noone) (will be|is|would be) "
+        "(home|around|there|awake)",
+        "(planned|planning|timed|scheduled|set) it (for|until|till) (after|once|when)",
+        "(just|only|still) (need|have) to (pick|choose|set|decide on|settle on) (a|the) (day|date|place|time|spot)",
+        "(just|only) (need|have) to wait (for|until|till) (monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+        "tonight|tomorrow|the weekend|everyone to leave|everyone to sleep)",
     ]),
     ("timing", "", [
         "(after|once|when) (finals|exams|my exams|christmas|the holidays|her birthday|his birthday|my birthday|"
@@ -805,6 +813,11 @@ RULES_MORE: list[tuple[str, str, list[str]]] = [
         "(at|reached|hit) my (absolute|breaking|last) (limit|point)",
         "(at|reached|hit) my limit",
         "(no cap|deadass|on god|istg|i swear)",
+    ]),
+    # Finality: a decision taken, no way back, the end of trying. Flagged ``final`` (session 16): two
+    # of them apart, or one beside a preparation or a goodbye, in a short message are worth a human
+    # look (engine._final_apart); emphasis ("for real") and frequency ("every day") are not finality.
+    ("intensity", "final", [
         # Session 14: finality with no method ("no going back now"); alone it counts only as a whole
         # short message (engine._bare_finality).
         "(there is|it is) no (going|turning) back [now|this time]",
@@ -815,9 +828,47 @@ RULES_MORE: list[tuple[str, str, list[str]]] = [
         "(do not|please do not) (try to|try and) talk me out of it",
         "(it is|it has been) decided",
         "(i have|i am) (made up my mind|decided|already decided)",
-        "i am [so] (done|finished) [(with everything|with it all|with all of this)]",
+        "i am [(so|really|truly|just|actually)] (done|finished) [(with everything|with it all|with all of this)]",
         "not (even) hiding it anymore",
-        "i am (not scared|not afraid) anymore",
+        "i am (not scared|not afraid) [of (it|it all)] anymore",
+        # Session 16 (intensity and plan reading, phrases written anew): finality said as the end of
+        # trying, no way back from "this one", nobody able to stop the writer, a decision made, the end
+        # "for me", not failing "this time", doing it for real. Supporting only, like the rest; alone
+        # they count as a whole short message (engine._bare_finality), so "no more trying to please
+        # everyone" or "nothing is going to stop me from getting that job" say nothing.
+        "no more (trying|fighting|pretending)",
+        "(i am|i am just|i will) not (trying|fighting|going to try|going to fight) (anymore|any more|again)",
+        "(i am|i will|i will be|i) not (coming|come|be coming) back from this [(one|time)]",
+        "(there is|there will be|there is just) no coming back from this [(one|time)]",
+        "(nothing|nobody|no one|noone) (is going to|will|can|could|is gonna) stop me [(now|this time|anymore)]",
+        "(do not|please do not|dont) (try to|try and) stop me",
+        "(you can not|you will not|you are not going to|you cant|you wont) stop me [(now|this time)]",
+        "(the|my) decision (is|has been) (made|final|taken)",
+        "my mind is (made up|set)",
+        "(this is|it is) (the end|over) for me",
+        "this time i (will not|am not going to|wont) fail",
+        "this time i (will|am going to) make sure (it works|it is done|i do not fail)",
+        "(i am|i am really|i am actually) (really|actually) (doing it|going to do it|going through with it)",
+        "this time i am (really|actually|finally) (doing it|going to do it|going through with it)",
+        "this time i am not coming back",
+        "i (have|have finally|finally|have already) made (my|the|a|my final) decision",
+    ]),
+    # Finality that names the decision as one about living: one of these closing a clause in a short
+    # message is worth a human look (session 16).
+    ("intensity", "final strong", [
+        "(past|beyond) the point of no return",
+        "(i am|i feel) (at peace|okay|ok|fine|calm) with (my|the|this) decision",
+        "(calm|at peace|peaceful|relieved|lighter) (now that|since|because) i (have decided|decided|made up my mind|"
+        "made my decision)",
+        "i do not want to be (saved|stopped|found|rescued|talked down) [(this time|anymore)]",
+        "this time (nobody|no one) (is going to|will|can) (find|stop|save) me [in time]",
+    ]),
+    # Session 16: no more days of this, said as what cannot be faced; only at the end of a clause ("i
+    # can't do another day of this heat" is the weather).
+    ("entrapment", "end", [
+        "(can not|cannot|could not) (do|take|face|handle|survive|bear) (another|one more) (day|night|week) (of this|"
+        "like this)",
+        "(i|i just|i really) (can not|cannot) keep (doing this|doing this anymore|living like this|going like this)",
     ]),
     # Issue #14: a jump with no place named, said as intent or a plan ("i'm planning to jump", "gonna
     # jump tonight"); only at the end of a clause ("jump in the pool", "jump on a call", "jump ship"
@@ -1031,6 +1082,9 @@ RULES_MORE: list[tuple[str, str, list[str]]] = [
         "(anymore|any more|any longer|no more)",
         "(i am|i) [(just|simply|really)] not meant (for|to be in|to live in) this world [anymore]",
         "(i am|i) (done|finished) for real [this time]",
+        # Session 16: filed under self-injury until now, which named "i'm done for good" self-injury.
+        # Only at the end of a clause: "i'm done for good with that job" is about the job.
+        "(i am|i) (done|finished) (with (everything|it all)|for good|forever) [(for good|forever)]",
     ]),
     ("active_ideation", "do_it", [
         "i should have [just] (done it|gone through with it|ended it|finished it) (when|while) i (had the chance|"
