@@ -103,6 +103,7 @@ STATEMENTS: dict[str, tuple[str, ...]] = {
         rf"no more (?:pain|suffering|hurting) after {_WHEN}",
         r"(?:ya )?no (?:van a|vas a|vamos a) saber (?:nada )?(?:mas )?de mi|no sabran (?:nada )?mas de mi",
         r"(?:esta )?es la ultima vez que (?:les|te) (?:escribo|hablo)",
+        r"i have said (?:everything|all) i (?:needed|wanted|had) to say",
         rf"{_CUANDO} se (?:acaba|termina) todo|todo se (?:acaba|termina) {_CUANDO}|esta noche se (?:acaba|termina)",
     ),
     "lethal_means": (
@@ -189,6 +190,9 @@ STATEMENTS: dict[str, tuple[str, ...]] = {
         r"esta vez no (?:voy a fallar|fallo)|esta vez me (?:voy a asegurar|aseguro) de que (?:funcione|salga bien)",
         r"(?:me siento|estoy) (?:en paz|tranquil[oa]) con (?:mi|la|esta) decision|"
         r"(?:ya )?lo decidi y (?:me siento|estoy) (?:tranquil[oa]|en paz)",
+        # English decisions, which may stand beside a time or a plan as a clause of their own ("i've
+        # decided, it's happening this weekend").
+        r"i have (?:decided|made (?:my|the) (?:choice|decision)|made up my mind)(?: now| already)?",
     ),
     # Session 16: a plan said without the words -- the place, the day, the time chosen, when and how
     # known, everything ready for a time ("i've picked the place", "ya sé cómo y cuándo", "tengo todo
@@ -209,6 +213,13 @@ STATEMENTS: dict[str, tuple[str, ...]] = {
         r"i (?:already )?(?:know|have|picked|chose) (?:the|a) (?:place|time|date|day) and (?:the|a) (?:place|time|date|day|"
         r"method|way)",
         r"i (?:have )?set the time (?:for|at) (?:\d+(?: ?(?:am|pm))?|midnight|dawn|sunrise)",
+        r"i (?:already |now )?know exactly (?:when|how|where)(?: (?:and|&) (?:when|how|where))?",
+        r"(?:i )?(?:have )?(?:chosen|picked|decided|figured out|worked out) (?:how|when|where)(?: and (?:how|when|where))?",
+        r"i (?:just |only )?need the right (?:moment|time|day|night)(?: now)?",
+        r"i (?:have )?(?:worked out|figured out|got|planned) the (?:when|how|where) and (?:the )?(?:when|how|where)",
+        rf"the plan is (?:set|ready|final|in place)(?: for {_WHEN})?",
+        rf"i (?:have )?(?:set|got) (?:everything|it all) (?:up|ready|set up) for {_WHEN}",
+        r"(?:everything|it all|it) is (?:all )?(?:in place|set up|arranged|sorted out|taken care of)(?: now| already)?",
         rf"(?:ya )?(?:tengo|esta) todo (?:listo|preparado|planeado|pensado|organizado)(?: para {_CUANDO})?|"
         rf"todo (?:esta|ya esta) (?:listo|preparado|planeado)(?: para {_CUANDO})?",
         # ("ya", a filler, is gone from the start of a clause by now.)
@@ -224,7 +235,8 @@ STATEMENTS: dict[str, tuple[str, ...]] = {
 EMPHASIS = (
     r"(?:de verdad|en serio|enserio|de veras|neta|posta|en serio (?:q|que) si|lo digo en serio|va en serio|"
     r"for real|fr|frfr|ngl|tbh|i mean it|i really mean it|no cap|deadass)(?: esta vez| this time)?",
-    rf"{_WHEN}(?: night| morning)?|(?:esta noche|hoy|manana|el {_DIA}|este {_DIA})",
+    rf"{_WHEN}(?: night| morning)?(?: before (?:anyone|everyone|they) (?:wakes|wake|gets|get) up)?|"
+    rf"(?:esta noche|hoy|manana|el {_DIA}|este {_DIA})",
     r"(?:solo )?(?:espero|falta) (?:a )?que (?:se duerman|se vayan|todos se duerman|se vaya todo el mundo)",
 )
 WEAK_FINAL = (
@@ -253,7 +265,7 @@ COMPANION = (
 
 _EXPAND = (
     (r"\bi'?m\b", "i am"), (r"\bi'?ve\b", "i have"), (r"\bi'll\b", "i will"), (r"\bi'?d\b", "i would"),
-    (r"\bit'?s\b", "it is"), (r"\b(tonight|today|tomorrow|that|there|this)'s\b", r"\1 is"),
+    (r"\bit'?s\b", "it is"), (r"\b(tonight|today|tomorrow|that|there|this|everything)'s\b", r"\1 is"),
     (r"\bwon'?t\b", "will not"), (r"\bgonna\b", "going to"), (r"\bwanna\b", "want to"), (r"\bu\b", "you"),
     (r"\b(?:2nite|tonite|2night)\b", "tonight"), (r"\b(?:2day)\b", "today"),
     (r"\b(?:2morrow|tmrw|tmr|tomoz|tmrrw)\b", "tomorrow"), (r"\brn\b", "right now"), (r"\bya'll\b", "y'all"),

@@ -179,13 +179,14 @@ _SHORT_EARNEST = 30
 _BARE_FINAL_MAX = 10
 # One of these must be said: "i mean it" or "for real" alone is only emphasis.
 _FINAL_MARKS = frozenset("""done good back mind decided time over trying try fighting fight stop decision end fail
-    doing return saved stopped found rescued""".split())
+    doing return saved stopped found rescued finished end decision sure help know""".split())
 # Session 16: chat-style emphasis ("fr", "ngl"), "ready", "completely", giving up and "anymore" may
 # stand beside finality ("i'm ready. no turning back", "i give up for real this time"); a time word
 # may not ("i'm done for tonight" is a shift ending).
 _BARE_FINAL_WORDS = frozenset("""i am im m done so really just ok okay yeah yes this time it is over now no not
     there and for good that all everything decided seriously serious honestly truly i will fr frfr ngl tbh
-    deadass istg srsly ready completely totally give giving gave up anymore more tired exhausted sorry please""".split())
+    deadass istg srsly ready completely totally give giving gave up anymore more tired exhausted sorry please can out
+    """.split())
 # "I want to die of embarrassment", "... of laughter": a figure of speech (session 13).
 _DIE_OF_FIGURE = frozenset("""laughter laughing embarrassment boredom cringe cuteness jealousy envy heat hunger
     thirst excitement happiness joy curiosity anticipation suspense secondhand""".split())
@@ -986,7 +987,8 @@ def _bare_finality(words: list[str], intense: list[Evidence]) -> bool:
     inside = set()
     for e in intense:
         inside.update(range(e.i, e.j))
-    return (bool(inside) and not _FINAL_MARKS.isdisjoint(words)
+    # A phrase of finality itself (``final``, session 16: "this is it for me") needs no mark word.
+    return (bool(inside) and (not _FINAL_MARKS.isdisjoint(words) or any("final" in e.flags for e in intense))
             and all(k in inside or w in _BARE_FINAL_WORDS for k, w in enumerate(words)))
 
 
@@ -1586,14 +1588,14 @@ def _assess(toks: Tokens) -> _Reading:
         level = MOD
     if level < MOD and Sign.INTENSITY in feats and n <= _SHORT_EARNEST and BARE.plain_tone(toks.text):
         # Finality that names a decision about living, finality beside a separate preparation or
-        # goodbye, or finality twice over with nothing else said, in a chat-length message told plainly
-        # ("i feel calm now that i've decided"; "it's decided. i just need to pick the day"; "please
-        # don't try to talk me out of it, my mind is made up"): worth a human look (session 16). "...,
-        # i'm getting the tattoo" says what the decision is.
+        # goodbye, or finality with nothing else said, in a chat-length message told plainly ("i feel
+        # calm now that i've decided"; "it's decided. i just need to pick the day"; "please don't try
+        # to talk me out of it, my mind is made up"): worth a human look (session 16). "..., i'm
+        # getting the tattoo" says what the decision is.
         final, strong, closing = _final_apart(ctx, evidence)
         beside = [(a, b) for a, b in weak_plans | weak_farewells
                   if all(b <= e.i or a >= e.j for e in closing)]
-        if final and (strong or beside or (final >= 2 and _bare_finality(
+        if final and (strong or beside or (_bare_finality(
                 ctx.words, [e for e in evidence if _unmodified(e) and e.construct not in _SUPPORT_ONLY] + closing))):
             level = MOD
             kept.extend(e._replace(level=MOD) for e in closing)
@@ -1605,8 +1607,8 @@ def _assess(toks: Tokens) -> _Reading:
             level = MOD
             kept.extend(e._replace(level=MOD) for e in intense)
 
-    support = len(feats & _STRENGTH_FEATS) + len(feats & RISK_FACTORS) * 0.5
-    strength = min(1.0, support / 6)
+    weight = len(feats & _STRENGTH_FEATS) + len(feats & RISK_FACTORS) * 0.5
+    strength = min(1.0, weight / 6)
     if level == NO:
         strength = min(1.0, 0.3 * len(kept))
     goodbye_only = level == NO and feats <= {Sign.FAREWELL_WEAK} and len(weak_farewells) == 1 and not _BYE_WORDS.isdisjoint(

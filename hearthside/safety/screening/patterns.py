@@ -828,7 +828,8 @@ RULES_MORE: list[tuple[str, str, list[str]]] = [
         "(do not|please do not) (try to|try and) talk me out of it",
         "(it is|it has been) decided",
         "(i have|i am) (made up my mind|decided|already decided)",
-        "i am [(so|really|truly|just|actually)] (done|finished) [(with everything|with it all|with all of this)]",
+        "i am [(so|really|truly|just|actually)] [(so|really|truly|just|actually)] (done|finished) [(with everything|"
+        "with it all|with all of this)]",
         "not (even) hiding it anymore",
         "i am (not scared|not afraid) [of (it|it all)] anymore",
         # Session 16 (intensity and plan reading, phrases written anew): finality said as the end of
@@ -836,7 +837,19 @@ RULES_MORE: list[tuple[str, str, list[str]]] = [
         # "for me", not failing "this time", doing it for real. Supporting only, like the rest; alone
         # they count as a whole short message (engine._bare_finality), so "no more trying to please
         # everyone" or "nothing is going to stop me from getting that job" say nothing.
-        "no more (trying|fighting|pretending)",
+        "no more (trying|fighting|pretending|waiting)",
+        "(i am|i) (done|finished|through) pretending",
+        "(i am|i will) not (doing|going to do) this (anymore|any more)",
+        "(i have|i) made my (choice|mind up)",
+        "(this|it) is not a cry for help",
+        "(this is|it is) my final decision",
+        "(this is|that is) it for me",
+        "i am (checking|tapping) out [(for good|permanently|early)]",
+        "(nobody|no one|noone|nothing) (is going to|will|can|is gonna) talk me out of it [this time]",
+        "(do not|dont) (bother trying to|bother|try to|even try to) change my mind",
+        "(i am|i have never been|never been) (so|this|more) sure ~3 (than i have ever been|in my life)",
+        "more sure than i have ever been",
+        "i am (so|really|completely) sure (about this|of this)",
         "(i am|i am just|i will) not (trying|fighting|going to try|going to fight) (anymore|any more|again)",
         "(i am|i will|i will be|i) not (coming|come|be coming) back from this [(one|time)]",
         "(there is|there will be|there is just) no coming back from this [(one|time)]",
@@ -853,6 +866,11 @@ RULES_MORE: list[tuple[str, str, list[str]]] = [
         "this time i am not coming back",
         "i (have|have finally|finally|have already) made (my|the|a|my final) decision",
     ]),
+    # "This is the end" only closing a clause: "this is the end and suicide is my only way out" is read by
+    # its second half, "this is the end of the semester" is a date (session 16).
+    ("intensity", "final end", [
+        "(this is|it is) the end [for me]",
+    ]),
     # Finality that names the decision as one about living: one of these closing a clause in a short
     # message is worth a human look (session 16).
     ("intensity", "final strong", [
@@ -862,6 +880,7 @@ RULES_MORE: list[tuple[str, str, list[str]]] = [
         "made my decision)",
         "i do not want to be (saved|stopped|found|rescued|talked down) [(this time|anymore)]",
         "this time (nobody|no one) (is going to|will|can) (find|stop|save) me [in time]",
+        "i (just|only) (wanted|want|needed) (someone|somebody|one person) to know",
     ]),
     # Session 16: no more days of this, said as what cannot be faced; only at the end of a clause ("i
     # can't do another day of this heat" is the weather).
