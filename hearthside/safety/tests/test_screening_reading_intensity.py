@@ -104,6 +104,35 @@ CRISIS: list[tuple[str, str, str]] = [
     ("final-es-ctx", 'no me voy a echar para atrás', MOD),
     ("final-es-ctx", 'ya no quiero intentarlo más', MOD),
     ("final-es-ctx", 'ya no hay nada que me detenga', MOD),
+    # More English finality and plans, in other words
+    ("final-en-more", "i'm serious this time. i'm not doing this anymore", MOD),
+    ("final-en-more", "this isn't a cry for help, i've made my choice", MOD),
+    ("final-en-more", "i'm not asking for help, i just wanted someone to know", MOD),
+    ("final-en-more", "i've decided, it's happening this weekend", MOD),
+    ("final-en-more", "i'm so sure about this, more sure than i've ever been", MOD),
+    ("final-en-more", "i won't be here next week, i mean it", HIGH),
+    ("final-en-more", "i've made peace with it, tonight is the night", HIGH),
+    ("final-en-more", 'i already wrote the letters and picked the date', HIGH),
+    ("final-en-more", 'i know exactly when. sunday morning before anyone wakes up', MOD),
+    ("final-en-more", "i'll do it when the house is empty on friday", HIGH),
+    ("final-en-more", "i've chosen how. i just need the right moment", MOD),
+    ("final-en-more", "everything's in place now", MOD),
+    ("final-en-more", "it's all set for tomorrow night", MOD),
+    ("final-en-more", "i'm done pretending. this is the end", MOD),
+    ("final-en-more", "no more. i'm finished", MOD),
+    ("final-en-more", "i can't anymore and this time i'm actually done", MOD),
+    ("final-en-more", "i'm really really done this time", MOD),
+    ("final-en-more", 'honestly this is it for me', MOD),
+    ("final-en-more", "this is it for me, i'm tired", MOD),
+    ("final-en-more", "i'm out. for good this time", MOD),
+    ("final-en-more", "i'm checking out for good", MOD),
+    ("final-en-more", 'this is my final decision', MOD),
+    ("final-en-more", "nobody's going to talk me out of it this time", MOD),
+    ("final-en-more", "don't bother trying to change my mind", MOD),
+    ("final-en-more", 'the plan is set for saturday', MOD),
+    ("final-en-more", 'i set everything up for tonight', MOD),
+    ("final-en-more", "i've worked out the when and the where", MOD),
+    ("final-en-more", "i've said everything i needed to say", MOD),
     # English plans without the words
     ("plan-en", "i've picked the place", MOD),
     ("plan-en", "i already picked the day", MOD),
@@ -260,6 +289,31 @@ LOOK_ALIKES: list[tuple[str, str]] = [
     ("object", 'cuando mis papás se vayan de viaje lo hago, la fiesta en casa'),
     ("object", 'neta ya me cansé, se acabó para mí este trabajo'),
     ("object", 'ya no hay nada que me detenga, me voy a Europa'),
+    # ... and the same words about something said
+    ("object", "i'm not doing this anymore, i'm quitting the team"),
+    ("object", "this isn't a cry for help, i've made my choice about the wedding dress"),
+    ("object", 'i just wanted someone to know i got the job'),
+    ("object", 'i just wanted someone to know that i passed my driving test'),
+    ("object", "i've decided, it's happening this weekend, we're painting the kitchen"),
+    ("object", "i'm so sure about this job, more sure than i've ever been"),
+    ("object", "i know exactly when. sunday morning before anyone wakes up i'm making pancakes"),
+    ("object", "i've chosen how to propose. i just need the right moment"),
+    ("object", "everything's in place now for the launch"),
+    ("object", "it's all set for tomorrow night's game"),
+    ("object", "i'm done pretending to like his music. this is the end of that"),
+    ("object", "no more. i'm finished with the chores"),
+    ("object", 'this is it for me, goodnight everyone'),
+    ("object", 'this is it for me today, see you tomorrow'),
+    ("object", "i'm out. for good this time, the group chat is too much lol"),
+    ("object", "i'm checking out for good, this hotel is awful"),
+    ("object", 'this is my final decision on the kitchen tiles'),
+    ("object", "don't bother trying to change my mind about pineapple pizza"),
+    ("object", 'the plan is set for saturday, bring snacks'),
+    ("object", "i set everything up for tonight's stream"),
+    ("object", "i've worked out the when and the where for the reunion"),
+    ("object", "i've said everything i needed to say to him, we're over"),
+    ("object", "i can't anymore with this heat and this time i'm actually done with summer"),
+    ("object", "i'm really really done this time with that show"),
     # everyday words alone: no finality said
     ("everyday", "i'm ready"),
     ("everyday", "i'm ready. let's go"),
@@ -273,6 +327,21 @@ LOOK_ALIKES: list[tuple[str, str]] = [
     ("everyday", "de verdad"),
     ("everyday", "ok fr"),
 ]
+
+
+# The rules keep these at none; the shipped model, given the finality as supporting evidence, lifts them
+# (to moderate and high): known false alarms of the default screener, left for a model with more data.
+RULES_ONLY_LOOK_ALIKES = [
+    "nobody's going to talk me out of it, i'm adopting the puppy",
+    "i'm serious this time, i'm not doing this anymore, no more takeout",
+    "no more trying, no more pretending, i'm just going to be myself at school",
+]
+
+
+@pytest.mark.parametrize("text", RULES_ONLY_LOOK_ALIKES, ids=[t[:40] for t in RULES_ONLY_LOOK_ALIKES])
+def test_look_alikes_the_rules_keep_low(text):
+    s = assess(text).screening
+    assert s.level in ("none", "low"), s.to_dict()
 
 
 @pytest.mark.parametrize(("kind", "text", "minimum"), CRISIS, ids=[f"{k}:{t[:40]}" for k, t, _ in CRISIS])
