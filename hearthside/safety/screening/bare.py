@@ -192,7 +192,8 @@ STATEMENTS: dict[str, tuple[str, ...]] = {
         r"(?:ya )?lo decidi y (?:me siento|estoy) (?:tranquil[oa]|en paz)",
         # English decisions, which may stand beside a time or a plan as a clause of their own ("i've
         # decided, it's happening this weekend").
-        r"i have (?:decided|made (?:my|the) (?:choice|decision)|made up my mind)(?: now| already)?",
+        # ("i've made my decision" alone is read only after earlier risk: test_screening_probes.)
+        r"i have (?:decided|made my choice|made up my mind)(?: now| already)?",
     ),
     # Session 16: a plan said without the words -- the place, the day, the time chosen, when and how
     # known, everything ready for a time ("i've picked the place", "ya sé cómo y cuándo", "tengo todo

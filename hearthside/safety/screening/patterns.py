@@ -864,7 +864,6 @@ RULES_MORE: list[tuple[str, str, list[str]]] = [
         "(i am|i am really|i am actually) (really|actually) (doing it|going to do it|going through with it)",
         "this time i am (really|actually|finally) (doing it|going to do it|going through with it)",
         "this time i am not coming back",
-        "i (have|have finally|finally|have already) made (my|the|a|my final) decision",
     ]),
     # "This is the end" only closing a clause: "this is the end and suicide is my only way out" is read by
     # its second half, "this is the end of the semester" is a date (session 16).
