@@ -736,7 +736,7 @@ class Companion:
             return self._step_down(state, text)
         if state.get("line_live") and lexicon.BACK_TO_LINE.search(text):
             return self._connect(state)
-        if verdict == sf.CRISIS or lexicon.SELF_HARM_INTENT.search(text):
+        if (verdict == sf.CRISIS and not sf.closing_only(reasons)) or lexicon.SELF_HARM_INTENT.search(text):
             crisis["quiet"] = 0
             state["pending"] = {"kind": "connect"}
             reply = " ".join([

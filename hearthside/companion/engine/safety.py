@@ -100,6 +100,16 @@ def screener_blind(reasons, lang: str | None = None) -> bool:
     return lang == "es" and (not constructs or not screener_reads_spanish())
 
 
+def closing_only(reasons) -> bool:
+    """Every reason is the screener's reading across turns of a message that only closes the chat
+    or steps away ("ok", "goodnight": a ``conversation`` reason with the ``closing`` modifier): the
+    risk is what the person said before, and this message adds nothing to it. Inside the crisis
+    flow that is not a new disclosure to thank them for: the flow goes on (session 16)."""
+    reasons = list(reasons or ())
+    return bool(reasons) and all(_get(reason, "construct") == "conversation"
+                                 and "closing" in (_get(reason, "modifiers") or ()) for reason in reasons)
+
+
 def _discounted(reasons) -> bool:
     """The screener read crisis language and discounted it (negated, hypothetical, quoted, about
     someone else...): a reason that carries such a modifier. (A ``conversation`` reason's modifiers

@@ -363,3 +363,25 @@ def test_a_plain_no_is_not_held_against_the_model_or_the_earlier_messages():
     assert not sf.explicit_no("No, I'm not", "moderate", [{"construct": "active_ideation", "modifiers": []}])
     assert not sf.explicit_no("No, I'm not", "unknown")
     assert not sf.explicit_no("No, I'm not", "moderate", [])
+
+
+# The reply to a new disclosure inside the crisis flow ("Thank you for telling me..."), in both languages.
+NEW_DISCLOSURE = re.compile(r"thank you for (telling|trusting)|i'm glad you told me|gracias por (contármelo|confiarme)"
+                            r"|me alegra que me lo hayas dicho", re.I)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_closing_word_in_the_crisis_flow_is_not_thanked_as_a_new_disclosure(companion, lang):
+    """Since session 16 the screener reads "ok" or "goodnight" after a wish to die at the wish's level
+    (risk across turns). Inside the crisis flow that is the same risk, not a new disclosure: the flow
+    goes on with help in view and comes back with its check, as before."""
+    opener = CRISIS_EN if lang == "en" else CRISIS_ES
+    closing = ["ok", "goodnight", "ok", "goodnight"] if lang == "en" else ["vale", "buenas noches", "ok", "buenas noches"]
+    turns, history = [companion.start(lang=lang, conversation_id="t-closing")], []
+    for line in [opener, *closing]:  # each message screened with the person's earlier ones, as the app does
+        turns.append(companion.respond(turns[-1].state, line, lang=lang, history=list(history)))
+        history.append(line)
+    assert turns[2].safety_level in ("moderate", "high", "imminent")  # "ok" is read with the wish before it
+    assert all("crisis_flow" in t.actions for t in turns[1:]), [t.actions for t in turns[1:]]
+    assert not any(NEW_DISCLOSURE.search(t.reply) for t in turns[2:]), [t.reply for t in turns[2:]]
+    assert any("crisis_check" in t.actions for t in turns[2:]), [t.actions for t in turns[2:]]
