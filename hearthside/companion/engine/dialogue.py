@@ -410,15 +410,18 @@ class Companion:
         if crisis and crisis.get("active"):
             return self._in_crisis(state, text, level, verdict, reasons)
         if verdict == sf.CRISIS:
-            return self._enter_crisis(state, level, via=assessment.why or "screening")
+            return self._enter_crisis(state, level, via="closing" if sf.closing_only(reasons)
+                                      else assessment.why or "screening")
         pending = state.get("pending") or {}
         if pending.get("kind") == "safety_question":
             state["pending"] = None
             if sf.explicit_no(text, level, reasons):
                 return self._safety_no(state, text)
             if lexicon.UNSAFE_ANSWER.search(text) or lexicon.SELF_HARM_INTENT.search(text) or verdict == sf.ASK:
+                closing = verdict == sf.ASK and sf.closing_only(reasons) and not (
+                    lexicon.UNSAFE_ANSWER.search(text) or lexicon.SELF_HARM_INTENT.search(text))
                 return self._enter_crisis(state, level if sf.RANK.get(level, 0) >= sf.RANK["high"] else "high",
-                                          via="safety_question")
+                                          via="closing" if closing else "safety_question")
             # Anything short of a clear no keeps help in view; a dismissive answer is asked again,
             # and so is an answer that shows more of the same (hopelessness, pain...) instead.
             self._watch(state, "asked")
@@ -666,7 +669,12 @@ class Companion:
         state["watch"] = None
         state["pending"] = {"kind": "connect"}
         reply = " ".join([
-            self._vary(state, "crisis_open", [
+            # A goodbye or an "ok" after what the person said before (the screener's reading across
+            # turns): not thanked as news, but the flow is the same (session 16).
+            self._vary(state, "crisis_open_closing", [
+                _("I want to come back to what you told me earlier: it worries me, and I care how you are."),
+                _("What you told me earlier is still with me, and I'm concerned about you."),
+            ]) if via == "closing" else self._vary(state, "crisis_open", [
                 _("I'm really concerned about what you've just told me, and I'm glad you said it."),
                 _("What you've just told me worries me, and I'm really glad you told me."),
                 _("Thank you for telling me this. I'm concerned about you, and I'm glad you said it."),

@@ -20,6 +20,11 @@ MESSAGES: dict[str, str] = {
     "What's on your mind at the moment?": "¿Qué tienes en la cabeza en este momento?",
     "For a person to talk with, there's the support line (%(line)s) and our practitioners (%(care)s).":
         "Si quieres hablar con una persona, tienes la línea de apoyo (%(line)s) y a nuestros profesionales (%(care)s).",
+    # Entering the crisis flow at a goodbye or an "ok" after what was said before (session 16).
+    "I want to come back to what you told me earlier: it worries me, and I care how you are.":
+        "Quiero volver a lo que me contaste antes: me preocupa, y me importa cómo estás.",
+    "What you told me earlier is still with me, and I'm concerned about you.":
+        "Sigo pensando en lo que me contaste antes, y me preocupas.",
     # Keeping help in view after a risk sign.
     "If it ever feels like too much, “Get help now” at the top of the page reaches people at any time, and the help"
     " panel shows crisis lines you can contact.":

@@ -385,3 +385,23 @@ def test_a_closing_word_in_the_crisis_flow_is_not_thanked_as_a_new_disclosure(co
     assert all("crisis_flow" in t.actions for t in turns[1:]), [t.actions for t in turns[1:]]
     assert not any(NEW_DISCLOSURE.search(t.reply) for t in turns[2:]), [t.reply for t in turns[2:]]
     assert any("crisis_check" in t.actions for t in turns[2:]), [t.actions for t in turns[2:]]
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("en", ["what is the point of living", "lol jk", "ok"]),
+    ("es", ["¿qué sentido tiene vivir?", "jaja es broma", "vale"]),
+])
+def test_an_ok_that_the_screener_reads_across_turns_enters_the_flow_without_thanks_for_news(companion, lang, lines):
+    """After the safety question was put off, an "ok" that the screener reads at the level of what came
+    before enters the crisis flow (an alert is raised) with an opening about what was said earlier, in
+    the person's language, not "thank you for telling me this"."""
+    turns, history = [companion.start(lang=lang, conversation_id="t-ok")], []
+    for line in lines:
+        turns.append(companion.respond(turns[-1].state, line, lang=lang, history=list(history)))
+        history.append(line)
+    last = turns[-1]
+    assert "safety_question" in turns[-2].actions
+    assert {"crisis_flow", "raise_alert"} <= set(last.actions), last.actions
+    assert {"type": "crisis_started", "level": "high", "via": "closing"} in last.effects
+    assert not NEW_DISCLOSURE.search(last.reply) and "just told me" not in last.reply, last.reply
+    assert last.language == lang and (spanish(last.reply) if lang == "es" else not spanish(last.reply))
