@@ -278,9 +278,14 @@ def count_help_shown(source: str, level: str, day=None) -> None:
 def _minimisation_only(reasons: list[dict]) -> bool:
     """A minimisation after a disclosure ("lol jk", "forget I said that") keeps the conversation's
     level for the alert and the help panel, but its own words hold nothing that others must not
-    read: it is published (and flagged), not held."""
-    return any(r.get("construct") == "conversation" and list(r.get("modifiers") or ()) == ["minimised"]
-               for r in reasons)
+    read: it is published (and flagged), not held. So is a message that only closes the chat
+    ("gracias.", "goodnight", "ok") after a wish to die, which the screener reads at that wish's
+    level (session 16): the alert joins the person's open incident; the words are harmless."""
+    if any(r.get("construct") == "conversation" and list(r.get("modifiers") or ()) == ["minimised"]
+           for r in reasons):
+        return True
+    return bool(reasons) and all(r.get("construct") == "conversation" and "closing" in (r.get("modifiers") or ())
+                                 for r in reasons)
 
 
 def _route_unsupported(author, text, source, source_id, level, score, reasons) -> RouteResult:

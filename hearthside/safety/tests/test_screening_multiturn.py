@@ -265,6 +265,33 @@ def test_a_minimisation_in_group_chat_is_published_and_joins_the_alert(django_ca
     assert SafetyAlert.objects.filter(person=author).count() == 1
 
 
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("closing", ["Gracias.", "buenas noches", "ok"])
+def test_a_message_that_only_closes_the_chat_is_published_and_joins_the_alert(django_capture_on_commit_callbacks,
+                                                                              closing):
+    """Since session 16 the screener reads a closing word after a wish to die at the wish's level: the
+    alert and the help panel stay, but "Gracias." holds nothing the group must not read, so it is
+    published, as a minimisation is. A closing that carries risk of its own is still held."""
+    from hearthside.conftest import make_user
+    from hearthside.safety import actions
+    from hearthside.safety.models import SafetyAlert
+
+    author = make_user("writer")
+    crisis = "Tengo pastillas guardadas y me las voy a tomar todas esta noche"
+    with django_capture_on_commit_callbacks(execute=False):
+        first = actions.screen_and_route(author, crisis, "community.chat", source_id="g:1")
+        second = actions.screen_and_route(author, closing, "community.chat", source_id="g:2", history=[crisis])
+        third = actions.screen_and_route(author, "gracias, ya me estoy tomando las pastillas", "community.chat",
+                                         source_id="g:3", history=[crisis, closing])
+    assert first.decision == actions.CRISIS
+    assert second.decision == actions.PUBLISH and actions.LEVEL_ORDER[second.level] >= actions.LEVEL_ORDER["high"]
+    assert any("closing" in (r.get("modifiers") or ()) for r in second.reasons)
+    assert second.alert is not None and second.alert.pk == first.alert.pk
+    assert third.decision == actions.CRISIS
+    assert SafetyAlert.objects.filter(person=author).count() == 1
+
+
 # ---------------------------------------------------------------- session 9: exact levels
 # Conversations written for these tests (a person tired of everything, then putting pills by, then
 # saying goodbye; the moment come; "i did it" and "took them all"; a decision or "i'm serious" said
