@@ -98,8 +98,10 @@ def test_the_paced_api_load_generator_counts_latency_from_when_a_request_was_due
     n = slow["requests"]
     assert n >= 2 and slow["errors"] == slow["non_2xx"] == 0
     assert slow["max_ms"] >= (50 + 40 * (n - 1)) * 0.99
-    # A server that answers at once gets no more than the pace: each of the two connections sends at
-    # most one request per 40 ms of the second (an unpaced generator sends hundreds).
+    # A server that answers at once gets the pace, no more: each of the two connections sends one
+    # request per 40 ms of the second (an unpaced generator sends hundreds), and a generator that
+    # stops sending after its first requests would fall far below it (10 of the 50 due is a floor
+    # even a very slow machine keeps: each request to this server is a local round trip).
     fast = run(Fast, duration=1.0, connections=2, processes=1, rate=50)
-    assert 1 <= fast["requests"] <= 50 + 2
+    assert 10 <= fast["requests"] <= 50 + 2, fast["requests"]
     assert fast["errors"] == fast["non_2xx"] == 0
