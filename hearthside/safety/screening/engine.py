@@ -1053,7 +1053,8 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
     nxt = words[j] if j < n_words else ""
     if construct == "lethal_means" and "bottle" in words[i:j]:
         k = i + words[i:j].index("bottle") + 1
-        if k < n_words and words[k] == "of" and P.CLASSES["means"].isdisjoint(words[k + 1:k + 4]):
+        # A medicine anywhere in the phrase keeps it: "a bottle of vodka and my whole prescription".
+        if k < n_words and words[k] == "of" and P.CLASSES["means"].isdisjoint(words[k + 1:max(k + 4, j)]):
             return None  # "i'm holding the bottle of wine for you" (session 14)
     if construct == "farewell" and words[j - 1] in _BYE_WORDS:
         k = j

@@ -1928,6 +1928,70 @@ RULES.extend(RULES_TENTH)
 EMOJI_DEATH = frozenset({"emoji_grave", "emoji_end", "emoji_hole"})
 EMOJI_MEANS = frozenset({"emoji_knife", "emoji_pill", "emoji_rope", "emoji_gun", "emoji_blood"})
 
+# Session 17 (the lead's English reading of means, method questions and self-harm severity, issue
+# #14): means kept or hidden "for when i'm ready", a rope or belt tied and ready, a hose for the car's
+# exhaust, medicine bought so nobody would notice, medicine and drink in front of one; questions
+# about how much of a medicine is too much for someone who does not take it, whether a fall of so
+# many floors can be survived or what height makes sure, whether one feels anything after a jump;
+# looking up how tall a bridge or a parking garage is; a gun emoji held to the head; stitches that
+# are needed but would make others find out, bleeding that will not stop with dizziness.  Every
+# phrase written for this reading; look-alikes (a first-aid kit, flu season, diabetes care, trivia
+# about famous heights, a nosebleed, a haircut) in tests/test_screening_reading_lead_means.py.
+RULES_SEVENTEEN: list[tuple[str, str, list[str]]] = [
+    ("plan", "self", [
+        "(<hang>|<sharp>|<gun>|<means>|razor blades|the blades|the pills|the rope|the belt) ~8 (for when i am ready|"
+        "for when the time comes|for the right moment|until i am ready|for when i finally do it|for when i decide|"
+        "for when i have had enough|for when i can not take it anymore)",
+        "(got|have|left|keep|keeping) (the|a|my) (<hang>) (tied|knotted) (and|&) (ready|waiting)",
+        "(bought|got|ordered|have|found) (a|the|some) (hose|tube|length of hose|garden hose|pipe) (for|to fit|to fit on|"
+        "to put on|to connect to|to attach to|that fits) (the|my) [(car|car s|cars)] exhaust",
+        "(stocked up on|stocking up on|bought|buying|got|getting|collected|collecting|picked up) ~3 <means> ~8 so "
+        "(nobody|no one|noone|nobody else|the pharmacist|the pharmacy|they|my <relative>) (would|will|could|can|"
+        "would not|will not|does not|did not|could not|can not) (notice|get suspicious|be suspicious|suspect|ask "
+        "questions|ask|know|find out|question it)",
+        "(how much|how many) ~2 (<means>|insulin) ~3 (would be|is|are|would) [(too much|too many)] (for|to) "
+        "(a non diabetic|someone who is not diabetic|someone without diabetes|a person without diabetes|someone "
+        "who does not take it|someone who does not need it|a healthy person|a non diabetic person)",
+        "(can you|could you|would you|do you|does anyone|do people|can anyone|can someone) survive (a|an) "
+        "(# story|# storey|# floor|# stories|# storeys|# floors|ten story|ten storey|ten floor|twenty story|"
+        "five story|six story|seven story|eight story|nine story|# meter|# metre|# foot|# feet) (fall|jump|drop)",
+        "(what|which|how much) height (do you need|would you need|is needed|is enough|do i need|would i need|is it) "
+        "(to make sure|to be sure|to not survive|to die|to guarantee it|for it to work|to not wake up)",
+        "(do you|would you|will you|you|you do not|you would not|you will not|you never|you do not even|you would "
+        "not even|you will not even|you can not) (feel|notice) (anything|it|any pain|a thing) (if|when|once) "
+        "you (jump|fall|hang|overdose|bleed out|drown|hit the water|hit the ground)",
+        "(keep|keeping|have|left|got) (the|a|my) <hang> (hanging|up|tied up|tied) ~4 (just in case|for when i need it|"
+        "for emergencies)",
+    ]),
+    ("lethal_means", "possession athand", [
+        "(sitting here with|sitting with|i am sitting with|i am sitting here with|i am here with) ~2 (my whole|my "
+        "entire|the whole|the entire|all my|every one of my|all of my) (prescription|<means>|pill bottles|meds) ~4 "
+        "(in front of me|next to me|beside me|on the table|on my desk|on my bed|right here|in my hand|in my lap)",
+        "(have|got) ~3 (vodka|wine|whiskey|whisky|alcohol|booze|rum|tequila|gin|liquor|beer) (and|&|with) ~2 (my whole|"
+        "my entire|the whole|the entire|all my|every one of my|all of my) (prescription|<means>|meds) ~4 (in front "
+        "of me|next to me|beside me|on the table|on my desk|on my bed|right here|in my hand|in my lap)",
+    ]),
+    # "... how tall the bridge is so our truck clears it": a reason follows.
+    ("lethal_means", "possession athand end", [
+        "(looked up|looking up|googled|googling|checked|checking|researched|researching|searched|searching) how "
+        "(tall|high) (the|that|this) (bridge|parking garage|car park|garage|overpass|building|tower block|viaduct|"
+        "cliff|dam) ~3 (is|was)",
+    ]),
+    ("lethal_means", "possession athand", [
+        "emoji_gun (to|against|at) my (head|temple|mouth|chin)",
+    ]),
+    ("self_injury", "severe", [
+        "(need|needs|probably need|probably needs|should get|should have gotten|might need|definitely need) stitches "
+        "~8 (they will|they would|they are going to|they will all|everyone will|people will|my <relative> will|"
+        "my <relative> would|the nurses will|the doctors will) (know|find out|ask questions|ask what happened|see|"
+        "see the others|see the rest|see the scars)",
+        "(my arm|my wrist|my leg|my thigh|the cut|the cuts|my cut|my cuts) (will not|would not|does not|is not|wont) "
+        "(stop|stopping) [bleeding] (and|&) i (feel|am|am getting|am starting to feel|am so|feel really|feel so) "
+        "(dizzy|lightheaded|light headed|faint|woozy|cold|shaky|weak)",
+    ]),
+]
+RULES.extend(RULES_SEVENTEEN)
+
 # ---------------------------------------------------------------- context cues
 # Words skipped *inside* a phrase ("I want to fucking die").
 SKIP_INSIDE = frozenset("""just really fucking fuckin fking fkn freaking freakin frickin fricking friggin

@@ -1,0 +1,83 @@
+"""English means, method questions and self-harm severity: the lead's reading (issue #14, session 17).
+
+Means kept or hidden "for when i'm ready", a rope or a belt tied and ready, a hose for the car's
+exhaust, medicine bought so that nobody would notice, drink and a whole prescription in front of
+one; questions about how much of a medicine would be too much for someone who does not take it,
+whether a fall of so many floors can be survived, what height makes sure, whether one feels
+anything after a jump; looking up how tall a bridge or a parking garage is; a gun emoji held to the
+head; stitches that are needed but would let others find out; a cut that will not stop bleeding
+with dizziness.  Every phrase was written for this reading; the look-alikes use the same words in
+their everyday senses (a first-aid kit, flu season, a diabetic cat, roller-coaster heights, a truck
+under a bridge, a tattoo, a pill organiser on refill day, a nosebleed, towing ropes).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hearthside.safety.screening import LEVELS, screen
+
+ORDER = {name: i for i, name in enumerate(LEVELS)}
+
+# (text, the least level it must reach)
+CRISIS: list[tuple[str, str]] = [
+    ("the razor blades are hidden in my sock drawer for when i'm ready", "high"),
+    ("pills are in the shoebox for when the time comes", "high"),
+    ("i keep the belt hanging in the closet just in case", "high"),
+    ("got the belt tied and ready in the wardrobe", "high"),
+    ("keeping the rope hanging up in the garage just in case", "high"),
+    ("bought a hose to fit the exhaust. nobody asked why", "high"),
+    ("got a length of hose for my car exhaust", "high"),
+    ("stocked up on tylenol from three different stores so nobody would notice", "high"),
+    ("bought paracetamol at a few places so the pharmacist wouldn't get suspicious", "high"),
+    ("how much insulin would be too much for a non diabetic", "high"),
+    ("can you survive a 10 story fall", "high"),
+    ("could you survive a 6 floor drop", "high"),
+    ("what height do you need to make sure", "high"),
+    ("which height is enough to not wake up", "high"),
+    ("is it true that you don't feel anything if you jump from high enough", "high"),
+    ("is it true you don't feel anything when you hit the water", "high"),
+    ("would you feel it if you jump", "high"),
+    ("i have a bottle of vodka and my whole prescription in front of me", "moderate"),
+    ("sitting here with all my meds on the bed next to me", "moderate"),
+    ("been googling how tall the parking garage downtown is", "moderate"),
+    ("looked up how high the bridge by my house is", "moderate"),
+    ("🔫 to my head is all i think about", "moderate"),
+    ("i need stitches but i can't go to the er, they'll know", "moderate"),
+    ("my wrist won't stop bleeding and i'm getting dizzy", "high"),
+]
+
+LOOK_ALIKES: list[str] = [
+    "keep the first aid kit in the car for when the time comes to go camping",
+    "i keep my winter coat in the closet just in case",
+    "the rope is tied and ready for the tug of war tomorrow",
+    "bought a hose for the garden and a new exhaust for the car",
+    "stocked up on tylenol for flu season",
+    "bought snacks at three different stores so nobody would notice i ate them all lol",
+    "how much insulin is too much for my diabetic cat",
+    "how much water is too much to drink in a day",
+    "can you survive a fall from a plane without a parachute? saw it on a documentary",
+    "what height do you need to ride the roller coaster",
+    "do you feel anything when you get a tattoo on the ribs",
+    "i have my whole prescription in front of me, refill day, sorting my pill organiser",
+    "looked up how tall the eiffel tower is for my kid's project",
+    "looked up how tall the bridge is so our truck clears it",
+    "the bleeding won't stop, nosebleed again, any tips?",
+    "the bleeding won't stop and i'm getting dizzy, nosebleeds suck",
+    "my daughter needs stitches, the nurses will see us in an hour",
+    "my brother keeps a belt and a rope in his truck for towing",
+    "i'm holding the bottle of wine for you, come get it",
+    "can i have a glass of wine with my prescription?",
+]
+
+
+@pytest.mark.parametrize(("text", "minimum"), CRISIS, ids=[t[:40] for t, _ in CRISIS])
+def test_english_means_and_method_questions_reach_level(text, minimum):
+    got = screen(text).level
+    assert ORDER[got] >= ORDER[minimum], f"{text!r}: {got}, expected at least {minimum}"
+
+
+@pytest.mark.parametrize("text", LOOK_ALIKES, ids=[t[:40] for t in LOOK_ALIKES])
+def test_english_means_and_method_look_alikes_stay_low(text):
+    got = screen(text).level
+    assert ORDER[got] <= ORDER["low"], f"{text!r}: {got}"
