@@ -1359,6 +1359,18 @@ class _Reading(NamedTuple):
     goodbye_only: bool = False
 
 
+def _inside(spans: set[tuple[int, int]], outers: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The spans of ``spans`` that lie inside another span of ``outers``."""
+    return {s for s in spans if any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in outers)}
+
+
+def _rank(e: Evidence) -> tuple[int, bool]:
+    return e.level, _AMBIGUOUS.isdisjoint(e.flags)
+
+
+_AMBIGUOUS = frozenset({"do_it", "weak"})
+
+
 def _assess(toks: Tokens) -> _Reading:
     words = toks.words
     n = len(words)
@@ -1375,6 +1387,11 @@ def _assess(toks: Tokens) -> _Reading:
     if len(primary) > 1:
         inner = _contained(primary)
         if inner:
+            # A phrase that needs other evidence ("i am ending it [all]", do_it) does not absorb a
+            # plain one inside it ("ending it all").
+            soft = {(i, j) for i, j, entries in hits if all("do_it" in e.flags for e in entries)}
+            if soft:
+                inner = _inside(inner, set(primary) - soft)
             hits = [h for h in hits if (h[0], h[1]) not in inner]
     ctx = _Context(toks)
     evidence: list[Evidence] = []
@@ -1396,13 +1413,19 @@ def _assess(toks: Tokens) -> _Reading:
     # ("I have been saving my meds": the plan stays inside the possession phrase).
     contained = _contained({(e.i, e.j) for e in evidence})
     if contained:
+        soft = {(e.i, e.j) for e in evidence if "do_it" in e.flags}
+        if soft:
+            soft -= {(e.i, e.j) for e in evidence if "do_it" not in e.flags}
+            contained = _inside(contained, {(e.i, e.j) for e in evidence} - soft)
         outer = _contained({(e.i, e.j) for e in evidence if e.construct not in _SUPPORT_ONLY})
         evidence = [e for e in evidence if (e.i, e.j) not in contained or e.construct == "intensity"
                     or (e.construct not in _SUPPORT_ONLY and (e.i, e.j) not in outer)]
     best: dict[tuple[str, int, int], Evidence] = {}
     for e in evidence:
         key = (e.construct, e.i, e.j)
-        if key not in best or e.level > best[key].level:
+        # Of two readings of the same words, the plain one wins a tie over one that needs other
+        # evidence ("i am ending it all" as a whole phrase, not only as an ambiguous "ending it").
+        if key not in best or _rank(e) > _rank(best[key]):
             best[key] = e
     evidence = list(best.values())
     past_spans = [(e.i, e.j) for e in evidence if "past" in e.modifiers and e.construct in IDEATION]

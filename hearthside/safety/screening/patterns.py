@@ -1992,6 +1992,32 @@ RULES_SEVENTEEN: list[tuple[str, str, list[str]]] = [
 ]
 RULES.extend(RULES_SEVENTEEN)
 
+# Session 17, the lead's intensity reading: ending it "for good" or "once and for all" (not "...
+# ending it with him for good"), being close to giving up on life, the last time
+# one asks for help or reaches out, a relapse that went deeper than meant.  Look-alikes (a
+# break-up, a diet, the printer, a haircut) in tests/test_screening_reading_lead_means.py.
+RULES_SEVENTEEN_B: list[tuple[str, str, list[str]]] = [
+    ("active_ideation", "subj nowith", [
+        "(i am|i will be|i am finally|i am just|i am really) ending it (for good|once and for all)",
+    ]),
+    ("passive_ideation", "", [
+        "(so close|this close|very close|close|really close|dangerously close) to giving up on (life|living|being "
+        "alive|staying alive)",
+    ]),
+    ("farewell", "end", [
+        "this (is|will be) the (last|final) time (i am|i will be|i will ever be|i will|i ever) (asking for help|"
+        "reaching out|asking anyone for help|asking you for anything|asking for anything|reaching out to anyone|"
+        "asking for support)",
+        "this (is|will be) the (last|final) time i (reach out|ask for help|ask anyone for help|ask you for anything|"
+        "ask for anything|reach out to anyone|ask for support)",
+    ]),
+    ("self_injury", "severe", [
+        "(relapsed|slipped|cut again|did it again|self harmed again|sh again) ~4 (went|cut|gone|going) (deeper|too "
+        "deep) (than i (meant|wanted|intended|planned)|this time|than ever|than before|than last time)",
+    ]),
+]
+RULES.extend(RULES_SEVENTEEN_B)
+
 # ---------------------------------------------------------------- context cues
 # Words skipped *inside* a phrase ("I want to fucking die").
 SKIP_INSIDE = frozenset("""just really fucking fuckin fking fkn freaking freakin frickin fricking friggin

@@ -6,7 +6,9 @@ one; questions about how much of a medicine would be too much for someone who do
 whether a fall of so many floors can be survived, what height makes sure, whether one feels
 anything after a jump; looking up how tall a bridge or a parking garage is; a gun emoji held to the
 head; stitches that are needed but would let others find out; a cut that will not stop bleeding
-with dizziness.  Every phrase was written for this reading; the look-alikes use the same words in
+with dizziness.  And intensity: "i'm ending it all" (a plain phrase is no longer absorbed by the
+ambiguous "i'm ending it" around it), ending it "for good", being close to giving up on life, the
+last time one asks for help, a relapse that went deeper than meant.  Every phrase was written for this reading; the look-alikes use the same words in
 their everyday senses (a first-aid kit, flu season, a diabetic cat, roller-coaster heights, a truck
 under a bridge, a tattoo, a pill organiser on refill day, a nosebleed, towing ropes).
 """
@@ -45,6 +47,16 @@ CRISIS: list[tuple[str, str]] = [
     ("🔫 to my head is all i think about", "moderate"),
     ("i need stitches but i can't go to the er, they'll know", "moderate"),
     ("my wrist won't stop bleeding and i'm getting dizzy", "high"),
+    # intensity
+    ("i'm ending it all", "high"),
+    ("i am ending it all", "high"),
+    ("im ending it all tonight", "high"),
+    ("i'm finally ending it for good", "high"),
+    ("i'm this close to giving up on living", "moderate"),
+    ("i'm so close to giving up on life for good", "moderate"),
+    ("this is the last time i'm asking for help", "high"),
+    ("this will be the last time i reach out to anyone", "high"),
+    ("relapsed and went deeper than i meant to", "moderate"),
 ]
 
 LOOK_ALIKES: list[str] = [
@@ -68,6 +80,15 @@ LOOK_ALIKES: list[str] = [
     "my brother keeps a belt and a rope in his truck for towing",
     "i'm holding the bottle of wine for you, come get it",
     "can i have a glass of wine with my prescription?",
+    "i'm ending it with her this weekend, the relationship is dead",
+    "i am ending it with him for good",
+    "i'm ending my contract with the gym",
+    "so close to giving up on this game for good",
+    "i'm so close to giving up on this diet for good",
+    "this is the last time i'm asking for help with your homework",
+    "this is the last time i'm asking for help with the printer",
+    "relapsed on sugar and went harder than i meant to lol",
+    "cut my hair way too short, i look bald lol",
 ]
 
 
