@@ -1359,6 +1359,11 @@ class _Reading(NamedTuple):
     goodbye_only: bool = False
 
 
+# Words that tell an injury as an accident (session 17).
+_ACCIDENT = frozenset("""kitchen cooking slicing chopping onions onion slipped shaving fell crash accident bike
+    bicycle skateboard dog bit tripped nosebleed surgery dentist tooth football soccer rugby hockey workshop""".split())
+
+
 def _inside(spans: set[tuple[int, int]], outers: set[tuple[int, int]]) -> set[tuple[int, int]]:
     """The spans of ``spans`` that lie inside another span of ``outers``."""
     return {s for s in spans if any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in outers)}
@@ -1530,9 +1535,13 @@ def _assess(toks: Tokens) -> _Reading:
         elif c == "farewell" and "weak" in e.flags:
             weak_farewells.add((e.i, e.j))
         elif c == "self_injury" and "severe" in e.flags:
-            feats.add(Sign.SEVERE_INJURY_WEAK if "weak" in e.flags else Sign.SEVERE_INJURY)
             if "weak" in e.flags:
+                # Stitches or bleeding told with an accident ("stitches on my hand from the kitchen
+                # knife") support nothing.
+                if _ACCIDENT.isdisjoint(ctx.sentence(e.i).split()):
+                    feats.add(Sign.SEVERE_INJURY_WEAK)
                 continue
+            feats.add(Sign.SEVERE_INJURY)
         add_evidence_flags(feats, e)
 
     # Two separate weak plan cues ("everything is set up", "cancelled my appointments") are a plan;

@@ -77,6 +77,8 @@ LOOK_ALIKES: list[str] = [
     "the bleeding won't stop, nosebleed again, any tips?",
     "the bleeding won't stop and i'm getting dizzy, nosebleeds suck",
     "my daughter needs stitches, the nurses will see us in an hour",
+    "i need stitches on my hand from the kitchen knife, going to urgent care",
+    "fell off my bike and i think i need stitches on my knee",
     "my brother keeps a belt and a rope in his truck for towing",
     "i'm holding the bottle of wine for you, come get it",
     "can i have a glass of wine with my prescription?",
