@@ -1167,6 +1167,291 @@ _add("attempt_in_progress", "",
 _add("past_attempt", "past",
      rf"estuve a punto de {FILL}(?:{KILL_INF}|saltar {JUMP}|tirarme {JUMP}|suicidarme|quitarme la vida)")
 
+# ------------------------------------------------------------ session 17: Spanish means, method questions, self-harm severity
+# Written for the session-17 reading (issue #14): means kept, counted, hidden or collected without the
+# crisis words ("llevo semanas guardando mis pastis", "las escondí debajo del colchón" after the pills
+# are named, "ya tengo las que necesito"), cords and belts tied or looked at ("mecate", "cabuya",
+# "cinturón", "el cable del cargador"), the height of a bridge or a building weighed ("son 9 pisos,
+# creo que alcanza"), the car in the garage, a blade hidden "por si acaso"; method questions put
+# without the words (the whole box, how long pills take, which hurts less, how many are dangerous,
+# mixing with alcohol, what leaves no trace, "a lo largo o a lo ancho"); and self-harm severity
+# (bleeding that will not stop, stitches refused, cutting more every day, self-harm no longer
+# "enough", an infected or gaping wound, cuts hidden).  Rungs as above (preparation and
+# method-seeking: Posner et al. 2011; Al-Halabí et al. 2016); every phrase was written for this
+# module, with look-alikes in tests/test_screening_reading_es_means.py.
+_MEANS_HIDE_NOT = (r"(?![^.?¡¿]{0,60}\b(?:ninos|ninas|nenes|bebes?|hij[oa]s?|niet[oa]s?|sobrin\w*|hermanit\w*|"
+                   r"perr\w*|gat[oa]s?|mascotas?|anticonceptiv\w*|vitaminas?|vencid\w*|caducad\w*|farmacia|"
+                   r"receta medica|mes|semana|tratamiento completo|confund\w*|olvid\w*|equivoqu\w*|organiz\w*|pastillero|"
+                   r"horario)\b)")
+# Words between the means and a later pronoun that make them an everyday medicine.
+_MEANS_GAP_NOT = (r"anticonceptiv|vitamin|tos\b|gripe|alergia|perr|gat[oa]s?\b|antibiotic|hermanit|ninos|ninas|"
+                  r"medic[oa]\b|doctor|presion")
+_MEANS_TO_PRONOUN = rf"(?:(?!(?:{_MEANS_GAP_NOT}))(?:{W}|[.,:]) ){{0,16}}?"
+_BLADE = (r"(?:navaja|navajas|cuchilla|cuchillas|gillet+es?|cuter|cutter|cutters|bisturi|hojas? de afeitar|"
+          r"emoji_razor|rastrillo|exacto)")
+_CORD = (r"(?:soga|cuerda|lazo|mecate|cabuya|reata|emoji_rope|cinturon|correa|cable|cordon|sabana|corbata|"
+         r"bufanda|extension|alargador)")
+_TIE_POINT = (r"(?:la |el |mi |una |un )?(?:barra|viga|ventilador|ropero|closet|armario|puerta|regadera|ducha|"
+              r"tubo|tuberia|rama|arbol|litera|escalera|barandal|gancho|lampara|techo|perilla|manija|picaporte)")
+# What cords, belts and cables are ordinarily tied to things for.
+_CORD_LATER_NOT = (r"(?![^.?¡¿]{0,60}\b(?:ropa|tender|secar|columpio|hamaca|perr\w*|mascota|cortinas?|focos?|"
+                   r"adornos?|navidad|decoracion|luces|pinata|cerrar|abra|cierre|mudanza|campana|saco de boxeo|"
+                   r"boxeo|bici|bicicleta|plantas?|maceta|cargar|cargando|celular|telefono|ejercicio|yoga)\b)")
+_HEIGHT_PLACE = (r"(?:puente|edificio|balcon|azotea|techo|viaducto|piso|departamento|depa|torre|estacionamiento|"
+                 r"acantilado|barranco|mirador|ventana|terraza|hotel|hospital|centro comercial|mall)")
+_HEIGHT_NUM = (r"(?:(?:como|unos|unas|mas de|casi|al menos|fácil|facil) )?(?:\d+|cinco|seis|siete|ocho|nueve|diez|"
+               r"once|doce|trece|catorce|quince|veinte|treinta|cuarenta|cincuenta|cien)")
+_ENOUGH = (r"(?:(?:creo que|yo creo que|seguro|supongo que|con eso|eso) )?(?:basta|alcanza|es suficiente|"
+           r"son suficientes|sobra|seria suficiente|serian suficientes|deberia bastar|deberia alcanzar)")
+# Ways to die compared in a question; trains, bridges, gas, guns and poisons are left out on purpose
+# ("¿qué es más rápido, el tren o el metro?", "¿el veneno o la trampa?").
+_HARSH = (rf"(?:{DYING}|cortarse|cortarme|cortarse las venas|cortarme las venas|tirarse|tirarme|ahorcarse|"
+          r"ahorcarme|colgarse|colgarme|pegarse un tiro|pegarme un tiro|una sobredosis|la sobredosis|sobredosis|"
+          r"la soga|envenenarse|envenenarme|desangrarse|desangrarme)")
+_COMPARE = (r"(?:duele menos|es menos doloroso|es menos dolorosa|es mas rapido|es mas rapida|es mas seguro|"
+            r"es mas segura|es mas efectivo|es mas efectiva|es mas facil|es mas limpio|se sufre menos|sufres menos|"
+            r"es mas certero|falla menos|es mas indoloro|es mejor|funciona mejor|es mas seguro para morir)")
+_PSYCH = (r"(?:clona[cz]epam|rivotril|alprazolam|xanax|dia[cz]epam|lora[cz]epam|valium|tafil|sertralina|"
+          r"fluoxetina|quetiapina|litio|antidepresivos|somniferos|tramadol|fentanilo|morfina|insulina|benzos|"
+          r"benzodiacepinas|ansioliticos|tranquilizantes|amitriptilina|paroxetina|escitalopram|zolpidem)")
+_BOOZE = (r"(?:alcohol|vodka|vodca|tequila|ron|whisky|cerveza|cervezas|vino|guaro|aguardiente|pisco|mezcal|fernet|"
+          r"ginebra|chela|chelas|birra|trago|tragos|copas)")
+_ACCIDENT = (r"me cai|caida|accidente|bici|bicicleta|moto|cocinando|cocina|perro|mordio|mordida|futbol|partido|"
+             r"choque|chocamos|vidrio roto|jugando|patinando|skate|pelea|asalto|asaltaron|operacion|cirugia|"
+             r"tatuaje|piercing|parto|cesarea")
+# The start of a sentence, then up to 14 words none of which tells of an accident.
+_NO_ACCIDENT_BEFORE = rf"(?:(?<=^ )|(?<=[.?¡¿] ))(?:(?!(?:{_ACCIDENT})\b)(?:{W}|,) ){{0,14}}?"
+_ACCIDENT_LATER_NOT = rf"(?![^.?¡¿]{{0,80}}\b(?:{_ACCIDENT})\b)"
+_BLEED_ON = (r"(?:no (?:para|deja|paraba|dejaba) de sangrar|(?:la sangre|el sangrado) no (?:para|se detiene|se para|"
+             r"deja de salir|se corta)|no (?:para|se detiene|se para) (?:la sangre|el sangrado)|sangra (?:mucho|"
+             r"muchisimo|un monton|demasiado|sin parar)|necesito puntos|se abrio (?:mucho|demasiado|un monton))")
+# The end of the clause, or what the height is enough for.
+_HIGH_ENOUGH_END = "(?=" + END[3:-1] + r"| para (?:no sobrevivir|morir|matarme|que sea mortal|no fallar))"
+_SH_VERB = r"(?:corto|lastimo|quemo|hago dano|hago cortes|rayo|autolesiono|hiero|rasguno)"
+# Everyday objects of the same verbs ("cada día me corto más el pelo") and laughter later on.
+_SH_NOT_AFTER = (r"(?! (?:el|la|los|las|un|una|sin querer|cocinando|con el|con la)\b)"
+                 r"(?![^.?¡¿]{0,60}\b(?:ja(?:ja)+j?|jsjs\w*|jeje\w*|xd|lol|pelo|cabello|unas|barba|flequillo|"
+                 r"fleco|cocina|cocinando|uniforme|entrenamiento|gym|gimnasio)\b)")
+
+# Means kept, collected, hidden or counted.
+_add("plan", "",
+     rf"llevo {gap(2)}(?:guardando|ahorrando|escondiendo|acumulando|separando|apartando) {gap(3)}{MEANS}"
+     r"(?! para (?:mi |la |el |los |las |tu |su )?(?:abuel|mama|papa|perr|gat|herman|hij|tia|tio|viaje|clinica|"
+     r"farmacia|donar|donacion|reciclar|tirar|botar|desechar)\w*)",
+     rf"(?:deje de|ya no|no) (?:me )?(?:tomar(?:me)?|tomo|estoy tomando) {gap(2)}{MEANS}(?: de {W})? {gap(3)}"
+     r"(?:, )?(?:y )?(?:l[oa]s? )?(?:estoy guardando|voy guardando|guardo|junto|estoy juntando|voy juntando|escondo|"
+     r"acumulo|estoy acumulando|guarde|junte|escondi|tengo guardad[oa]s|tengo escondid[oa]s)"
+     r"(?! para (?:devolver|tirar|botar|la farmacia|el medico|la doctora|el doctor|cuando (?:me duela|tenga dolor|"
+     r"me de|vuelva)))",
+     r"no me l[oa]s (?:tomo|estoy tomando|tome) (?:, )?(?:y )?(?:sino que )?l[oa]s (?:estoy guardando|voy guardando|"
+     r"voy juntando|estoy juntando|acumulo|escondo|estoy escondiendo|junto|guardo)"
+     r"(?! para (?:devolver|tirar|botar|la farmacia|el medico|cuando (?:me duela|tenga dolor|me de|vuelva)))",
+     rf"{MEANS}(?: de {W}| de (?:la|el|mi|los|las) {W})? {gap(3)}en (?:vez|lugar) de (?:tomarmel[oa]s|tomarl[oa]s|"
+     r"tragarmel[oa]s|tomarmel[oa]s)",
+     rf"(?:receta|recetan|recetaron|me dan|me dieron|me mandan) {gap(5)}(?:, )?(?:guardo|junto|escondo|separo|aparto|"
+     r"me guardo|voy guardando) (?:la mitad|algunas|unas cuantas|una parte|un par|varias|las que sobran)"
+     r"(?! para (?:la proxima|despues|el viaje|emergencias|cuando me (?:duela|de)))",
+     # The means named, then a pronoun that keeps, hides or counts them ("las escondí debajo del colchón").
+     rf"{MEANS_ANY} {_MEANS_TO_PRONOUN}(?:y )?(?:ya )?(?:casi )?(?:tengo|junte|junto|consegui|reuni) (?:l[oa]s|tod[oa]s "
+     r"l[oa]s) que (?:necesito|me hacen falta|hacen falta|necesitaba|me hacian falta)",
+     rf"{MEANS_ANY} {_MEANS_TO_PRONOUN}(?:y )?(?:ya )?l[oa]s (?:escondi|tengo escondid[oa]s|conte|volvi a contar|"
+     r"cuento|estoy juntando|voy juntando|sigo juntando|sigo guardando|voy guardando|estoy guardando|escondo|"
+     r"tengo (?:debajo|bajo|dentro|detras|en el fondo)|tengo separad[oa]s|separe|he contado|"
+     r"tengo en (?:mi|la) (?:mochila|bolsa|cartera|cajon|mesita))" + _MEANS_HIDE_NOT,
+     rf"{MEANS_ANY} {_MEANS_TO_PRONOUN}no me l[oa]s? (?:tomo|estoy tomando|tome) (?:, )?(?:y )?(?:sino que )?l[oa]s? "
+     r"(?:estoy guardando|voy guardando|voy juntando|estoy juntando|acumulo|escondo|estoy escondiendo|junto|guardo)"
+     r"(?! para (?:devolver|tirar|botar|la farmacia|el medico|despues|luego|manana|cuando (?:me duela|tenga dolor|"
+     r"me de|vuelva)))",
+     rf"(?:tengo|guardo|guarde|escondi|escondo|tengo escondid[oa]s) {gap(2)}{MEANS} {gap(2)}(?:debajo|bajo|dentro|"
+     r"adentro|entre) (?:del|de la|el|la|de mi|mi) (?:colchon|almohada|funda|calcetin|media|peluche|zapato|tenis)"
+     + _MEANS_HIDE_NOT,
+     rf"(?:tengo|me quede con|agarre|saque|tome|le saque) {gap(2)}{MEANS_ANY}(?: de {W})?(?: de (?:mi|mis) {W})? "
+     rf"{gap(5)}(?:, )?(?:y )?no (?:se )?(?:l[oa]s? |se l[oa]s? )?(?:voy a|pienso|quiero) devolver",
+     rf"saque (?:tod[oa]s )?(?:las |los )?{MEANS} (?:del botiquin|de la casa|del cajon|de la cocina|del bano)"
+     r"(?: de (?:mi|mis) \w+)? (?:, )?(?:y )?(?:l[oa]s )?(?:tengo (?:en mi|escondid|guardad|conmigo)|guarde|escondi)",
+     # A blade hidden for later.
+     rf"(?:escondi|escondo|tengo escondid[oa]s?|guarde|guardo|tengo guardad[oa]s?) {gap(2)}{_BLADE} {gap(5)}(?:, )?"
+     r"(?:por si acaso|por si las moscas|por si l[oa]s? necesito|para cuando l[oa]s? necesite|donde nadie "
+     r"(?:l[oa]s? )?(?:encuentra|encuentre|ve|vea)|para que (?:nadie|no) (?:me )?(?:l[oa]s? )?(?:encuentre|"
+     r"encuentren|quite|quiten|vea|vean))",
+     rf"tengo {gap(1)}{_BLADE} (?:escondid[oa]s?|guardad[oa]s?) {gap(5)}(?:, )?(?:por si acaso|por si las moscas|"
+     r"por si l[oa]s? necesito|para cuando l[oa]s? necesite|donde nadie (?:l[oa]s? )?(?:encuentra|encuentre|ve|vea))",
+     # Cords tied to where they would hold.
+     rf"(?:ya )?(?:ate|amarre|colgue|asegure|fije|deje amarrad[oa]|deje atad[oa]) {gap(1)}{_CORD}(?: (?:de|del) "
+     rf"(?:la |el |mi )?{W})? (?:a|al|en|de|del) {_TIE_POINT}" + _CORD_LATER_NOT,
+     rf"{_CORD}(?: (?:de|del) (?:la |el |mi )?{W})? (?:ya )?(?:esta |sigue |quedo )?(?:atad[oa]|amarrad[oa]|"
+     rf"colgad[oa]) (?:a|al|en|de|del) {_TIE_POINT}" + _CORD_LATER_NOT,
+     rf"{_CORD}(?: de {W})? {gapx(6, _BENIGN_GAP)}(?:y |, )?(?:que |y )?(?:no (?:dejo|paro) de (?:mirarl\w*|"
+     r"verl\w*|tocarl\w*)|(?:cada noche|todas las noches|cada dia|todos los dias|a cada rato|otra vez|de nuevo) "
+     r"l[oa]s? (?:miro|veo|saco|toco|reviso|pruebo)|l[oa]s? (?:miro|veo|saco|toco|reviso|pruebo) (?:cada noche|"
+     r"todas las noches|cada dia|todos los dias|a cada rato|otra vez|de nuevo|una y otra vez))",
+     rf"{_CORD} {gapx(8, _BENIGN_GAP)}(?:cada noche|todas las noches|cada dia|todos los dias|a cada rato) (?:y )?"
+     r"(?:l[oa]s? )?(?:miro|veo|toco|pruebo|me l[oa]s? pongo)" + END + _CORD_LATER_NOT,
+     r"(?:aprendi|ya se_?|ya aprendi|estoy aprendiendo|vi como|busque como|ya vi como|practique) (?:a )?(?:hacer )?"
+     r"(?:el|un) nudo (?:corredizo|de horca|del ahorcado|para (?:la soga|colgarme|ahorcarme|que aguante mi peso))",
+     # A height weighed ("el edificio de mi trabajo tiene 15 pisos, con eso basta").
+     rf"(?:el|la|mi|ese|esa|este|esta|un|una|del|de la) {_HEIGHT_PLACE}(?: {W}){{0,4}} (?:tiene|son|es de|mide|hay) "
+     rf"{_HEIGHT_NUM} (?:pisos|metros|m)(?: de (?:alto|altura|caida))?(?: [.,:])? {_ENOUGH}"
+     + _HIGH_ENOUGH_END,
+     rf"(?:desde|de) (?:mi|el|la|ese|esa|este|esta) {_HEIGHT_PLACE}(?: {W}){{0,3}} (?:son|hay|serian|seran) "
+     rf"{_HEIGHT_NUM} (?:pisos|metros)(?: de (?:alto|altura|caida))?(?: [.,:])? {_ENOUGH}"
+     + _HIGH_ENOUGH_END,
+     rf"piso {_HEIGHT_NUM}(?: [.,:])? {_ENOUGH}"
+     + _HIGH_ENOUGH_END,
+     rf"{_HEIGHT_PLACE} {gap(6)}(?:a ver|para ver) si (?:era|es|seria|estaba|esta) (?:lo )?(?:suficientemente|bastante|"
+     r"lo bastante) alt[oa]" + _HIGH_ENOUGH_END,
+     rf"(?:el|la|ese|esa|este|esta|mi) {_HEIGHT_PLACE}(?: (?:de|del|de la|de mi) {W})? (?:es|sera|seria|esta) "
+     r"(?:lo )?(?:suficientemente|"
+     r"bastante|lo bastante) alt[oa]" + _HIGH_ENOUGH_END,
+     rf"(?:puente|edificio|azotea|viaducto|acantilado|barranco|torre) (?:(?:{W}|[.,:]) ){{0,8}}?ya (?:se_?|elegi|"
+     r"escogi|decidi) (?:cual|desde donde|desde cual)" + END,
+     # The car in a closed garage.
+     rf"manguera {gap(4)}(?:al |del |el |para el |en el )?(?:escape|mofle|tubo de escape)"
+     r"(?![^.?¡¿]{0,60}\b(?:mecanico|taller|se rompio|arreglar|arreglarlo|cambiar)\b)",
+     r"(?:encerrarme|meterme|quedarme|sentarme|dormirme|me (?:encierro|encerre|meto|quedo|voy a encerrar|"
+     r"voy a meter|voy a quedar|quiero encerrar|quiero meter)) (?:en|dentro de) (?:el|la|mi) (?:garaje|garage|"
+     r"cochera) con (?:el|un|mi) (?:carro|coche|auto|motor) (?:prendido|encendido|en marcha|andando|arrancado|"
+     r"corriendo)(?! para (?:calentar|que se caliente|cargar))",
+     rf"(?:garaje|garage|cochera) {gap(8)}(?:, )?(?:y )?{gap(2)}cinta {gap(3)}(?:las |los )?(?:ventanas|ventanillas|"
+     r"rendijas|puertas|la puerta)"
+     r"(?![^.?¡¿]{0,60}\b(?:huracan|tormenta|ciclon|pintar|pintura|mudanza|lluvia|frio|granizo|vidrio|roto|rota)\b)")
+_add("self_injury", "",
+     rf"(?:escondi|escondo|tengo escondid[oa]s?) {gap(2)}{_BLADE} {gap(5)}(?:para que no (?:l[oa]s? )?"
+     r"(?:vean|encuentren)|de) (?:mis|mi) (?:papas|padres|viejos|familia|novio|novia|esposo|esposa|"
+     r"roomie|companer[oa]s?)" + _MEANS_HIDE_NOT)
+_add("plan", "weak",
+     r"ya (?:casi )?(?:tengo|junte|consegui|reuni) (?:l[oa]s|tod[oa]s l[oa]s) que (?:necesito|me hacen falta|"
+     r"hacen falta|necesitaba)" + END,
+     r"ya (?:junte|tengo|reuni|consegui) (?:suficientes|las suficientes|bastantes)" + END,
+     rf"(?:me robe|robe|le robe|le saque|le quite) {gap(4)}{MEANS}",
+     rf"tengo {gap(2)}(?:soga|cuerda|mecate|cabuya|lazo|emoji_rope) (?:guardad[oa]|escondid[oa]) {gap(5)}"
+     r"(?:desde hace|hace) (?:unos |unas |varias |varios |dos |tres |muchas |muchos )?(?:dias|semanas|meses)",
+     r"(?:ya )?(?:hice|tengo hecho|tengo listo|prepare) el nudo" + END,
+     r"(?:aprendi|ya se_?|ya aprendi|estoy aprendiendo|ya vi como) (?:a )?hacer el nudo" + END,
+     r"(?:medi|calcule|busque|averigue|investigue|revise|chequee|cheque|estuve viendo|estuve buscando) "
+     r"(?:la altura|cuantos metros (?:tiene|mide)|cuantos pisos tiene|que tan alto es|que tan alta es) (?:de |del |"
+     rf"de la )?(?:el |la |mi |ese |esa )?{_HEIGHT_PLACE}",
+     r"(?:ya )?(?:vi|busque|investigue|lei|aprendi|se_?) como (?:se hace|hacerlo)" + END,
+     r"cuanto (?:tiempo )?(?:tarda|tardan|demora|demoran|se tarda) en hacer efecto" + END,
+     r"(?:cual es )?la (?:forma|manera) (?:mas|menos) (?:dolorosa|rapida|facil|segura|efectiva|indolora|limpia|"
+     r"tranquila)" + END)
+
+# Method questions without the crisis words.
+_add("plan", "",
+     r"(?:que pasa|que pasaria|que me pasa|que me pasaria|que sucede|que sucederia) si me (?:tomo|trago|tomara|"
+     r"tragara|meto|bebo|tomo_) (?:la caja|el frasco|el blister|el bote|la tira|toda la caja|todo el frasco|"
+     r"todo el blister|todo el bote|toda la tira|la botella de pastillas|todas(?=" + END[3:-1] + r")|todas las que "
+     r"tengo|todas las que me quedan|todas de una|todas juntas)(?: entera| entero| completa| completo)?"
+     r"(?! de (?:vitamin|chicle|galleta|chocolate|cerveza|leche|jugo|refresco|agua|dulce|caramelo|menta|jarabe|"
+     r"tequila|vino|pan|cereal|pastillas de menta)\w*)(?! (?:de )?(?:las |los )?(?:vitamin|chicle|galleta|"
+     r"chocolate|cerveza|leche|jugo|refresco|agua|dulce|caramelo|menta|jarabe)\w*)"
+     r"(?![^.?¡¿]{0,30}\b(?:vitamin\w*|chicles?|galletas?|chocolates?|cervezas?|leche|jugo|refrescos?|dulces?|"
+     r"caramelos?|mentas?|jarabe|cereal|tequila|vino)\b)(?: de {W})?",
+     rf"cuanto (?:tiempo )?(?:tarda|tardan|tardaria|tardarian|demora|demoran|se tarda) en hacer efecto {QTY}"
+     rf"{gap(2)}{MEANS}",
+     r"cuanto (?:tiempo )?(?:tarda|tardan|tardaria|tardarian|demora|demoran|se tarda) en hacer efecto (?:todas|"
+     r"toda la caja|el frasco entero|la caja entera|tantas|todo el frasco|todo el blister|el blister entero|"
+     r"una sobredosis de \w+)",
+     rf"{QTY}{gap(2)}{MEANS}(?: de {W})? {gap(3)}(?:, )?(?:en )?cuanto (?:tiempo )?(?:tarda|tardan|tardaria|tardarian|"
+     r"demora|demoran|hacen efecto|me hacen efecto)",
+     rf"(?:que|cual|cuales) {_COMPARE}(?: ,)? {gap(1)}(?:{MEANS_ANY} (?:, )?o {gap(1)})?{_HARSH}",
+     rf"(?:que|cual|cuales) {_COMPARE}(?: ,)? {gap(1)}{_HARSH}(?: ,)? o ",
+     r"(?:ya )?(?:vi|busque|investigue|lei|aprendi|se_?) como (?:se hace|hacerlo) (?:el nudo|para que no duela|"
+     r"sin que duela|sin dolor|sin sufrir|sin fallar|para no fallar|para que sea rapido|con (?:las|el|la) "
+     r"(?:pastillas|soga|cuerda|cinturon|cuchilla|navaja))",
+     r"(?:estuve|estoy|me pase (?:la noche|el dia|horas|toda la noche)|pase (?:la noche|horas|toda la noche)|"
+     r"llevo (?:dias|semanas|horas|toda la noche)|sigo|ando|he estado) (?:investigando|buscando|leyendo(?: sobre)?|"
+     r"viendo|googleando|averiguando) (?:sobre |acerca de )?(?:metodos|formas|maneras)(?: (?:de hacerlo|para hacerlo|"
+     r"que no duelan|que sean rapidos|sin dolor|indoloros|efectivos|seguros|letales))?(?: (?:toda la noche|"
+     r"todo el dia|en internet|en google|en foros|en reddit|en tiktok|otra vez|de nuevo|hace dias|hace semanas))?"
+     + END,
+     r"(?:estoy buscando|busco|ando buscando|quiero saber|necesito saber|alguien sabe|alguien me dice) (?:cual es )?"
+     r"la (?:forma|manera) (?:mas|menos) (?:dolorosa|rapida|facil|segura|efectiva|indolora|limpia|tranquila)" + END,
+     rf"cuant[oa]s? (?:mg|miligramos|gramos|pastillas|pildoras|capsulas|comprimidos|tabletas) de {_PSYCH} "
+     r"(?:son|es|serian|seria) (?:peligros[oa]s?|toxic[oa]s?|demasiad[oa]s? para una persona)" + _NOT_PETS + _PER_DAY,
+     rf"cuant[oa]s? (?:de )?{_PSYCH} (?:son|es|serian|seria) (?:peligros[oa]s?|toxic[oa]s?)" + _NOT_PETS + _PER_DAY,
+     rf"{MEANS} (?:con|y|mas) (?:el |la )?{_BOOZE} (?:es |son |seria |serian )?(?:mortal(?:es)?|letal(?:es)?|"
+     r"te matan?|matan?|suficiente|mas rapido|mas efectivo)",
+     rf"(?:si )?(?:mezclo|combino|junto|me tomo|tomo) {gap(2)}{MEANS}(?: de {W})? (?:con|y) (?:el |la )?{_BOOZE} "
+     r"(?:, )?(?:es mas rapido|es mas seguro|funciona mejor|me muero|muero|no despierto|no me despierto|es mortal|"
+     r"es letal|seria mortal|alcanza|basta)",
+     r"(?:a|desde|de) (?:que|cuanta) (?:altura|distancia) (?:ya )?no (?:se sobrevive|sobrevives|sobrevive uno|"
+     r"sobrevive nadie|hay forma de sobrevivir|se salva nadie)"
+     r"(?![^.?¡¿]{0,60}\b(?:oxigeno|everest|montana|escalar|avion|paracaidas|tanque|buceo|bucear)\b)",
+     rf"(?:{POISON}|veneno para ratas) {gap(2)}(?:, )?(?:cuanto|en cuanto) (?:tiempo )?(?:tarda|demora|tardaria|"
+     r"se tarda)(?: en (?:hacer efecto|matar(?:te|me)?|actuar))?" + END,
+     rf"(?:cuant[oa]s?|que cantidad de) {gap(1)}(?:{MEANS}|{POISON}|veneno para ratas) (?:se necesita|se necesitan|"
+     r"hace falta|hacen falta|necesito|haria falta|harian falta|seria suficiente|serian suficientes|bastan?|"
+     r"alcanzan?) para (?:una persona|un adulto|alguien|mi peso|una persona de mi peso|alguien de mi peso|"
+     r"alguien como yo|\d+ (?:kilos|kg))",
+     rf"(?:se sufre|sufres|es doloroso|se siente algo) (?:mucho )?(?:con|por) (?:una |la |las )?(?:sobredosis|{MEANS})"
+     + END,
+     rf"si me (?:tomo|trago|tomara|tragara|meto) (?:todas|todos) (?:mis|las|los) {MEANS}(?: {W}){{0,4}} (?:me muero|"
+     r"muero|moriria|me moriria|me mata|me matan|me matarian|no despierto|no me despierto|es suficiente|alcanza|"
+     r"basta)",
+     rf"cuant[oa]s {gap(1)}{MEANS} de (?:la |el |los |las |mi |mis )?{W}(?: {W})? (?:tendria que|me tendria que|"
+     r"habria que|necesitaria) (?:tomarme|tragarme|tomar|tragar)(?:las|los)?"
+     r"(?! para (?:dormir|el dolor|la cabeza|la fiebre|la gripe|calmar|bajar|que se me quite|la presion|el azucar))"
+     + _PER_DAY,
+     rf"(?:{MEANS}|{POISON}|veneno|potasio) {gapx(3, 'serie|pelicula|peli|novela|libro|capitulo|personaje')}(?:no deja|no dejan|no deja ningun|sin dejar) (?:rastro|huella|"
+     r"huellas|rastros)(?![^.?¡¿]{0,60}\b(?:serie|pelicula|peli|novela|libro|capitulo|personaje|asesin\w*|cuento|"
+     r"crimen|detective)\b)",
+     r"(?:cortarme|cortarse|me corto|la vena|las venas|la muneca|las munecas) "
+     rf"{gap(4)}(?:a lo largo o a lo ancho|a lo ancho o a lo largo|vertical o horizontal|horizontal o vertical|"
+     r"en vertical o en horizontal|en horizontal o en vertical)",
+     r"(?:a lo largo o a lo ancho|a lo ancho o a lo largo|vertical o horizontal|horizontal o vertical) "
+     rf"{gap(4)}(?:cortarme|cortarse|me corto|la vena|las venas|la muneca|las munecas)",
+     rf"con cuant[oa]s? {gap(1)}{MEANS}(?: de {W})? se (?:dana|danan|revienta|destruye|jode|friega) (?:el|los) "
+     r"(?:higado|rinones|corazon)" + _NOT_PETS,
+     r"cuanto (?:tiempo )?(?:dura|aguanta|tarda|resiste) (?:uno |una persona |alguien )?(?:ahorcad[oa]|colgad[oa]|"
+     r"con (?:la|una) (?:soga|cuerda|bolsa) (?:al cuello|en la cabeza)) (?:antes de|hasta|en) (?:perder el "
+     r"conocimiento|desmayarse|morir|morirse|quedar inconsciente)")
+
+# Self-harm severity: bleeding that will not stop, a wound that gapes or is infected (with self-injury
+# said elsewhere); "esta vez me pasé" with the bleeding, stitches refused, cutting more each day,
+# self-harm no longer enough (severe on their own).
+_add("self_injury", "severe",
+     r"(?:no (?:para|se detiene|se para|se corta|deja de salir|se detenia|paraba|se quiere parar)|no (?:puedo|logro|"
+     r"consigo) (?:que )?(?:pare|parar|detener|se detenga)) (?:la sangre|el sangrado|la hemorragia)",
+     r"(?:la sangre|el sangrado) no (?:para|se detiene|se para|deja de salir|se corta|paraba|se detenia|se quiere "
+     r"detener|se quiere parar)",
+     r"se (?:me )?abrio (?:mucho|demasiado|un monton|bastante|toda|todo|muchisimo)",
+     r"se (?:ve|ven|me ve) (?:lo de adentro|por dentro|adentro)",
+     r"(?:la herida|el corte|los cortes|la cortada|las cortadas|las heridas|la quemadura|las quemaduras) "
+     r"(?:se (?:me )?(?:infecto|infectaron|esta infectando|estan infectando)|se (?:me )?(?:puso|pusieron) (?:verde|"
+     r"verdes|negr[oa]s?|morad[oa]s?)|(?:esta|estan) infectad[oa]s?|(?:huele|huelen) (?:mal|feo)|tienen? pus|"
+     r"(?:se (?:me )?(?:hizo|hicieron) )?ampollas?)",
+     r"(?:esta|estan|quedo|quedaron|tengo (?:el brazo|la pierna|la piel|la muneca)) en carne viva")
+_add("self_injury", "severe alone",
+     rf"{_NO_ACCIDENT_BEFORE}(?:esta vez |ahora si_? |creo que )?me pase {gap(3)}(?:, )?(?:y )?{gap(2)}{_BLEED_ON}"
+     + _ACCIDENT_LATER_NOT,
+     rf"{_NO_ACCIDENT_BEFORE}(?:necesito|necesita|necesitaria|ocupo|ocupa|requiere|creo que necesito|creo que "
+     r"necesita|seguro necesita|va a necesitar) (?:puntos|sutura|que me cosan|que me suturen) "
+     rf"{gap(3)}(?:, )?(?:pero|y) (?:no (?:voy a|pienso|quiero|puedo) (?:ir|decirle|contarle|que (?:se enteren|sepan|"
+     r"me vean))|no (?:voy|ire)|nadie (?:puede|debe|tiene que) saber(?:lo)?|me da miedo que se enteren|no quiero que "
+     r"nadie (?:sepa|se entere|lo vea))" + _ACCIDENT_LATER_NOT,
+     rf"(?:cada (?:dia|vez|semana|noche)|todos los dias|dia a dia) me {_SH_VERB} mas(?: (?:profundo|hondo|fuerte|"
+     r"seguido|veces))?" + _SH_NOT_AFTER,
+     rf"me {_SH_VERB} (?:cada vez|cada dia|cada semana) mas(?: (?:profundo|hondo|fuerte|seguido))?"
+     + _SH_NOT_AFTER,
+     rf"me {_SH_VERB} mas y mas" + _SH_NOT_AFTER,
+     rf"{_NO_ACCIDENT_BEFORE}no (?:puedo|logro|consigo) (?:parar|detener|controlar) (?:el sangrado|la sangre) "
+     r"(?:de|del|de la|de las|de los|de mi|de mis) (?:brazo|brazos|muneca|munecas|muslo|muslos|antebrazo|"
+     r"antebrazos)" + _ACCIDENT_LATER_NOT,
+     r"(?:los cortes|las heridas|las quemaduras|mis cortes) (?:son |me salen |me quedan )?cada vez (?:mas "
+     r"(?:profundos|grandes|hondos|graves|seguidos|largos)|peores)",
+     r"ya no me (?:alcanza|basta|sirve|es suficiente|llena|calma) con (?:cortarme|lastimarme|quemarme|hacerme dano|"
+     r"un corte|unos cortes|los cortes|las cuchillas|rayarme|rasgunarme|hacerme cortes)",
+     r"cada vez necesito (?:cortarme|lastimarme|quemarme|hacerme dano|hacerme cortes) mas",
+     r"(?:cortarme|lastimarme|quemarme|hacerme dano|hacerme cortes) ya no (?:me )?(?:alcanza|basta|sirve|es "
+     r"suficiente|calma)")
+_add("self_injury", "",
+     r"(?:escondo|tapo|oculto|cubro|disimulo|escondi|tape|cubri|oculte) (?:los|mis|las) (?:cortes|heridas|quemaduras|"
+     r"vendas|curitas|marcas de los cortes) (?:con|bajo|debajo de|detras de|usando)",
+     r"(?:uso|me pongo|ando con|llevo|usaba) (?:manga larga|mangas largas|sudadera|sueter|buzo|pulseras|munequeras) "
+     rf"{gap(4)}(?:para que no (?:vean|se vean|noten|se noten)|para tapar|para esconder|para ocultar|para cubrir) "
+     r"(?:los|mis|las) (?:cortes|heridas|quemaduras|marcas de los cortes)")
+
 # ------------------------------------------------------------ active ideation (high)
 # Issue #14: throwing oneself with no place named, said as a plan or intent ("planeo tirarme",
 # "me voy a tirar"), only at the end of a clause or before a time ("tirarme en el sofá", "me voy a
@@ -2748,6 +3033,12 @@ CUE_WORDS = frozenset("""morir morirme muerte muerto muerta matarme mato matare 
     fantaseo propio recuerdenme busquen volvi cortar darme piso medio mundo largar largarme pirarme rajarme
     borrarme bajarme vias pienso cuanto cuanta cuantos cuantas raticida matarratas blister empastillarme lazo
     amanecer""".split())
+CUE_WORDS |= frozenset("""azotea suficientemente escondi escondidas escondida juntando guardando acumulando colchon
+    cinturon cochera manguera nudo pisos metros alcanza tomo caja entera efecto mezclo rastro herida heridas
+    puntos urgencias infecto quemo queme encendedor cortes sangrado sangra ahorcado conocimiento ratas
+    sabana litera viga regadera amarre amarrado amarrada correa rivotril clonazepam alprazolam quetiapina
+    fluoxetina letal letales mortales
+    navaja cuter mecate cabuya altura profundo hondo duele doloroso dolorosa""".split())  # session 17 es-means
 
 def has_cue(text: str, words: list[str]) -> bool:
     """True when a text not recognised as Spanish may still hold Spanish crisis language.
