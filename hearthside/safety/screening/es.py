@@ -1201,8 +1201,8 @@ _HEIGHT_PLACE = (r"(?:puente|edificio|balcon|azotea|techo|viaducto|piso|departam
                  r"acantilado|barranco|mirador|ventana|terraza|hotel|hospital|centro comercial|mall)")
 _HEIGHT_NUM = (r"(?:(?:como|unos|unas|mas de|casi|al menos|fácil|facil) )?(?:\d+|cinco|seis|siete|ocho|nueve|diez|"
                r"once|doce|trece|catorce|quince|veinte|treinta|cuarenta|cincuenta|cien)")
-_ENOUGH = (r"(?:(?:creo que|yo creo que|seguro|supongo que|con eso|eso) )?(?:basta|alcanza|es suficiente|"
-           r"son suficientes|sobra|seria suficiente|serian suficientes|deberia bastar|deberia alcanzar)")
+_ENOUGH = (r"(?:(?:creo que|yo creo que|seguro|supongo que|con eso|eso|no se_? si|sera que) )?(?:basta|alcanza|"
+           r"es suficiente|son suficientes|sobra|seria suficiente|serian suficientes|deberia bastar|deberia alcanzar)")
 # Ways to die compared in a question; trains, bridges, gas, guns and poisons are left out on purpose
 # ("¿qué es más rápido, el tren o el metro?", "¿el veneno o la trampa?").
 _HARSH = (rf"(?:{DYING}|cortarse|cortarme|cortarse las venas|cortarme las venas|tirarse|tirarme|ahorcarse|"
@@ -1238,7 +1238,7 @@ _add("plan", "",
      rf"llevo {gap(2)}(?:guardando|ahorrando|escondiendo|acumulando|separando|apartando) {gap(3)}{MEANS}"
      r"(?! para (?:mi |la |el |los |las |tu |su )?(?:abuel|mama|papa|perr|gat|herman|hij|tia|tio|viaje|clinica|"
      r"farmacia|donar|donacion|reciclar|tirar|botar|desechar)\w*)",
-     rf"(?:deje de|ya no|no) (?:me )?(?:tomar(?:me)?|tomo|estoy tomando) {gap(2)}{MEANS}(?: de {W})? {gap(3)}"
+     rf"(?:deje de|ya no|no) (?:me )?(?:tomar(?:me)?|tomo|estoy tomando) {gap(2)}{MEANS}(?: de {W})? {gap(5)}"
      r"(?:, )?(?:y )?(?:l[oa]s? )?(?:estoy guardando|voy guardando|guardo|junto|estoy juntando|voy juntando|escondo|"
      r"acumulo|estoy acumulando|guarde|junte|escondi|tengo guardad[oa]s|tengo escondid[oa]s)"
      r"(?! para (?:devolver|tirar|botar|la farmacia|el medico|la doctora|el doctor|cuando (?:me duela|tenga dolor|"
@@ -1278,8 +1278,10 @@ _add("plan", "",
      r"por si l[oa]s? necesito|para cuando l[oa]s? necesite|donde nadie (?:l[oa]s? )?(?:encuentra|encuentre|ve|vea))",
      # Cords tied to where they would hold.
      rf"(?:ya )?(?:ate|amarre|colgue|asegure|fije|deje amarrad[oa]|deje atad[oa]) {gap(1)}{_CORD}(?: (?:de|del) "
-     rf"(?:la |el |mi )?{W})? (?:a|al|en|de|del) {_TIE_POINT}" + _CORD_LATER_NOT,
-     rf"{_CORD}(?: (?:de|del) (?:la |el |mi )?{W})? (?:ya )?(?:esta |sigue |quedo )?(?:atad[oa]|amarrad[oa]|"
+     rf"(?:la |el |mi )?(?!perr|gat|mascot|bols|mochil|cartera|reloj|bici){W})? (?:a|al|en|de|del) {_TIE_POINT}"
+     + _CORD_LATER_NOT,
+     rf"{_CORD}(?: (?:de|del) (?:la |el |mi )?(?!perr|gat|mascot|bols|mochil|cartera|reloj|bici){W})? (?:ya )?"
+     r"(?:esta |sigue |quedo )?(?:atad[oa]|amarrad[oa]|"
      rf"colgad[oa]) (?:a|al|en|de|del) {_TIE_POINT}" + _CORD_LATER_NOT,
      rf"{_CORD}(?: de {W})? {gapx(6, _BENIGN_GAP)}(?:y |, )?(?:que |y )?(?:no (?:dejo|paro) de (?:mirarl\w*|"
      r"verl\w*|tocarl\w*)|(?:cada noche|todas las noches|cada dia|todos los dias|a cada rato|otra vez|de nuevo) "
@@ -1296,6 +1298,8 @@ _add("plan", "",
      rf"(?:desde|de) (?:mi|el|la|ese|esa|este|esta) {_HEIGHT_PLACE}(?: {W}){{0,3}} (?:son|hay|serian|seran) "
      rf"{_HEIGHT_NUM} (?:pisos|metros)(?: de (?:alto|altura|caida))?(?: [.,:])? {_ENOUGH}"
      + _HIGH_ENOUGH_END,
+     rf"son {_HEIGHT_NUM} (?:pisos|metros) (?:desde|de) {gap(3)}{_HEIGHT_PLACE}(?: (?:de|del) {W})?(?: [.,:])? "
+     rf"{_ENOUGH}" + _HIGH_ENOUGH_END,
      rf"piso {_HEIGHT_NUM}(?: [.,:])? {_ENOUGH}"
      + _HIGH_ENOUGH_END,
      rf"{_HEIGHT_PLACE} {gap(6)}(?:a ver|para ver) si (?:era|es|seria|estaba|esta) (?:lo )?(?:suficientemente|bastante|"
@@ -1346,7 +1350,8 @@ _add("plan", "",
      r"tequila|vino|pan|cereal|pastillas de menta)\w*)(?! (?:de )?(?:las |los )?(?:vitamin|chicle|galleta|"
      r"chocolate|cerveza|leche|jugo|refresco|agua|dulce|caramelo|menta|jarabe)\w*)"
      r"(?![^.?¡¿]{0,30}\b(?:vitamin\w*|chicles?|galletas?|chocolates?|cervezas?|leche|jugo|refrescos?|dulces?|"
-     r"caramelos?|mentas?|jarabe|cereal|tequila|vino)\b)(?: de {W})?",
+     r"caramelos?|mentas?|jarabe|cereal|tequila|vino)\b)(?![^.?¡¿]{0,20}\bde (?:te|cafe|manzanilla|tisana|"
+     rf"infusion)\b)(?: de {W})?",
      rf"cuanto (?:tiempo )?(?:tarda|tardan|tardaria|tardarian|demora|demoran|se tarda) en hacer efecto {QTY}"
      rf"{gap(2)}{MEANS}",
      r"cuanto (?:tiempo )?(?:tarda|tardan|tardaria|tardarian|demora|demoran|se tarda) en hacer efecto (?:todas|"
@@ -1419,16 +1424,19 @@ _add("self_injury", "severe",
      r"se (?:ve|ven|me ve) (?:lo de adentro|por dentro|adentro)",
      r"(?:la herida|el corte|los cortes|la cortada|las cortadas|las heridas|la quemadura|las quemaduras) "
      r"(?:se (?:me )?(?:infecto|infectaron|esta infectando|estan infectando)|se (?:me )?(?:puso|pusieron) (?:verde|"
-     r"verdes|negr[oa]s?|morad[oa]s?)|(?:esta|estan) infectad[oa]s?|(?:huele|huelen) (?:mal|feo)|tienen? pus|"
+     r"verdes|negr[oa]s?|morad[oa]s?)|(?:ya )?(?:esta|estan) infectad[oa]s?|(?:ya )?(?:huele|huelen) (?:mal|feo)|"
+     r"(?:ya )?tienen? pus|"
      r"(?:se (?:me )?(?:hizo|hicieron) )?ampollas?)",
      r"(?:esta|estan|quedo|quedaron|tengo (?:el brazo|la pierna|la piel|la muneca)) en carne viva")
 _add("self_injury", "severe alone",
      rf"{_NO_ACCIDENT_BEFORE}(?:esta vez |ahora si_? |creo que )?me pase {gap(3)}(?:, )?(?:y )?{gap(2)}{_BLEED_ON}"
      + _ACCIDENT_LATER_NOT,
      rf"{_NO_ACCIDENT_BEFORE}(?:necesito|necesita|necesitaria|ocupo|ocupa|requiere|creo que necesito|creo que "
-     r"necesita|seguro necesita|va a necesitar) (?:puntos|sutura|que me cosan|que me suturen) "
+     r"necesita|seguro necesita|va a necesitar) (?:puntos|sutura|que me cosan|que me suturen)"
+     r"(?! (?:para|de|en|extra|del|mas|a)\b) "
      rf"{gap(3)}(?:, )?(?:pero|y) (?:no (?:voy a|pienso|quiero|puedo) (?:ir|decirle|contarle|que (?:se enteren|sepan|"
-     r"me vean))|no (?:voy|ire)|nadie (?:puede|debe|tiene que) saber(?:lo)?|me da miedo que se enteren|no quiero que "
+     r"me vean))|no (?:le |les )?(?:voy a|pienso|quiero) (?:decir|contar)(?:le|les)?(?:lo)? a nadie|no (?:voy|ire)|"
+     r"nadie (?:puede|debe|tiene que) saber(?:lo)?|me da miedo que se enteren|no quiero que "
      r"nadie (?:sepa|se entere|lo vea))" + _ACCIDENT_LATER_NOT,
      rf"(?:cada (?:dia|vez|semana|noche)|todos los dias|dia a dia) me {_SH_VERB} mas(?: (?:profundo|hondo|fuerte|"
      r"seguido|veces))?" + _SH_NOT_AFTER,
@@ -1446,6 +1454,8 @@ _add("self_injury", "severe alone",
      r"(?:cortarme|lastimarme|quemarme|hacerme dano|hacerme cortes) ya no (?:me )?(?:alcanza|basta|sirve|es "
      r"suficiente|calma)")
 _add("self_injury", "",
+     r"me (?:raje|rajo|he rajado|volvi a rajar) (?:el brazo|los brazos|la muneca|las munecas|la pierna|las piernas|"
+     r"el muslo|los muslos|el antebrazo)",
      r"(?:escondo|tapo|oculto|cubro|disimulo|escondi|tape|cubri|oculte) (?:los|mis|las) (?:cortes|heridas|quemaduras|"
      r"vendas|curitas|marcas de los cortes) (?:con|bajo|debajo de|detras de|usando)",
      r"(?:uso|me pongo|ando con|llevo|usaba) (?:manga larga|mangas largas|sudadera|sueter|buzo|pulseras|munequeras) "
