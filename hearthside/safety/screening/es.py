@@ -1309,6 +1309,19 @@ _add("plan", "",
      r"bastante|lo bastante) alt[oa]" + _HIGH_ENOUGH_END,
      rf"(?:puente|edificio|azotea|viaducto|acantilado|barranco|torre) (?:(?:{W}|[.,:]) ){{0,8}}?ya (?:se_?|elegi|"
      r"escogi|decidi) (?:cual|desde donde|desde cual)" + END,
+     # The rope bought, then where it will be tied or where the gun's key is ("ya sé en qué viga").
+     rf"{_CORD} (?:(?!(?:para|hamaca|columpio|tender|ropa|tendedero|perr|carpa|campana)\b)(?:{W}|[.,:]) ){{0,8}}?"
+     r"(?:ya )?(?:se_?|elegi|escogi|encontre|tengo|vi) (?:en |de )?(?:que|cual) "
+     r"(?:viga|rama|arbol|barra|gancho|ventilador|tubo|tuberia|barrote|puerta)" + _CORD_LATER_NOT,
+     r"(?:la pistola|el arma|el revolver|la escopeta|el rifle) (?:de mi \w+ )?(?:esta|la tiene|la guarda|lo tiene|lo "
+     rf"guarda|sigue) {gap(4)}(?:, )?(?:y )?(?:ya )?(?:se_?|tengo|encontre|consegui) (?:donde (?:esta|deja|guarda) )?"
+     r"(?:la llave|la combinacion|la clave|el codigo)",
+     # Poison moved to one's room; pills bought in several pharmacies.
+     rf"(?:me lleve|subi|guarde|escondi|tengo|meti) (?:el|la|un|una|el bote de|la botella de) (?:{POISON}|veneno para "
+     r"ratas) (?:a|en) (?:mi|el|la) (?:cuarto|pieza|habitacion|mochila|cajon|closet|armario|buro|mesita)",
+     rf"compre {gap(3)}{MEANS} en (?:varias|tres|dos|cuatro|cinco|distintas|diferentes|muchas) farmacias",
+     rf"(?:fui|me recorri|recorri|pase por) (?:a )?(?:varias|tres|cuatro|cinco|distintas|diferentes|muchas) farmacias "
+     rf"{gap(3)}(?:comprar|juntar|conseguir|por) {gap(2)}{MEANS}",
      # The car in a closed garage.
      rf"manguera {gap(4)}(?:al |del |el |para el |en el )?(?:escape|mofle|tubo de escape)"
      r"(?![^.?¡¿]{0,60}\b(?:mecanico|taller|se rompio|arreglar|arreglarlo|cambiar)\b)",
@@ -1327,6 +1340,12 @@ _add("plan", "weak",
      r"ya (?:casi )?(?:tengo|junte|consegui|reuni) (?:l[oa]s|tod[oa]s l[oa]s) que (?:necesito|me hacen falta|"
      r"hacen falta|necesitaba)" + END,
      r"ya (?:junte|tengo|reuni|consegui) (?:suficientes|las suficientes|bastantes)" + END,
+     r"ya (?:junte|guarde|escondi|tengo guardad[oa]s) un (?:monton|chingo|buen|monto)" + END,
+     r"l[oa]s (?:escondi|tengo escondid[oa]s|guarde|tengo guardad[oa]s) (?:debajo del|bajo el|dentro del|en el fondo "
+     r"del|detras del|adentro del|en la funda de la|dentro de la funda de la) (?:colchon|almohada|ropero|closet|"
+     r"armario|cajon)" + END,
+     r"(?:ya )?l[oa]s (?:conte|volvi a contar|cuento) (?:otra vez|de nuevo|cada noche|todas las noches|todos los dias)"
+     + END,
      rf"(?:me robe|robe|le robe|le saque|le quite) {gap(4)}{MEANS}",
      rf"tengo {gap(2)}(?:soga|cuerda|mecate|cabuya|lazo|emoji_rope) (?:guardad[oa]|escondid[oa]) {gap(5)}"
      r"(?:desde hace|hace) (?:unos |unas |varias |varios |dos |tres |muchas |muchos )?(?:dias|semanas|meses)",
@@ -1408,6 +1427,16 @@ _add("plan", "",
      rf"{gap(4)}(?:cortarme|cortarse|me corto|la vena|las venas|la muneca|las munecas)",
      rf"con cuant[oa]s? {gap(1)}{MEANS}(?: de {W})? se (?:dana|danan|revienta|destruye|jode|friega) (?:el|los) "
      r"(?:higado|rinones|corazon)" + _NOT_PETS,
+     r"(?:cual es )?(?:la )?dosis que (?:mata|te mata|me mata|es mortal|es letal|no te deja despertar)" + _NOT_PETS,
+     r"con cuant[oa]s (?:me muero|te mueres|se muere uno|uno se muere|no despierto|no despiertas|no me despierto)",
+     r"cuant[oa]s (?:necesito|hacen falta|harian falta|tendria que tomarme|me tendria que tomar|me tengo que tomar) "
+     r"para (?:no despertar|morir|morirme|matarme|no volver a despertar|dormir para siempre|que sea mortal)",
+     r"(?:el tren|el metro|tirarse al tren|tirarse al metro|tirarse a las vias) (?:te )?mata (?:al instante|en el acto|"
+     r"rapido|de una|seguro)",
+     r"(?:que|cuales) (?:pastillas|medicamentos|medicinas|remedios) (?:te |me )?(?:matan|son (?:mas )?letales|son "
+     r"mortales|matan mas rapido|no te dejan despertar)" + _NOT_PETS,
+     r"(?:con )?(?:que|cuales) (?:pastillas|medicamentos|medicinas|remedios) (?:ya )?(?:no te despiertas|no despiertas|"
+     r"te duermes para siempre|no vuelves a despertar|no me despierto|no despierto)",
      r"cuanto (?:tiempo )?(?:dura|aguanta|tarda|resiste) (?:uno |una persona |alguien )?(?:ahorcad[oa]|colgad[oa]|"
      r"con (?:la|una) (?:soga|cuerda|bolsa) (?:al cuello|en la cabeza)) (?:antes de|hasta|en) (?:perder el "
      r"conocimiento|desmayarse|morir|morirse|quedar inconsciente)")
@@ -1427,7 +1456,16 @@ _add("self_injury", "severe",
      r"verdes|negr[oa]s?|morad[oa]s?)|(?:ya )?(?:esta|estan) infectad[oa]s?|(?:ya )?(?:huele|huelen) (?:mal|feo)|"
      r"(?:ya )?tienen? pus|"
      r"(?:se (?:me )?(?:hizo|hicieron) )?ampollas?)",
-     r"(?:esta|estan|quedo|quedaron|tengo (?:el brazo|la pierna|la piel|la muneca)) en carne viva")
+     r"(?:esta|estan|quedo|quedaron|tengo (?:el brazo|la pierna|la piel|la muneca)) en carne viva",
+     r"(?:sale|salio|salia|sigue saliendo) (?:mucha|demasiada|un monton de|tanta) sangre",
+     r"(?:cerca de|en|le di a|toque|me corte) (?:la|una) vena|(?:creo que )?(?:me )?(?:corte|abri) una vena",
+     r"no (?:voy a|quiero|pienso|puedo) ir (?:al hospital|a urgencias|a la guardia|al medico|a emergencias|a la clinica|"
+     r"a que me cosan)",
+     r"(?:ya )?(?:tengo|me salieron|me hice) ampollas",
+     r"(?:me corte|me lastime|me queme|me hice dano|me raje) (?:muy|bien|super|re|bastante|demasiado) (?:feo|fuerte|"
+     r"grave|mal)" + _ACCIDENT_LATER_NOT + r"(?![^.?¡¿]{0,60}\b(?:vidrio|cuchillo|lata|papel|plancha|horno|aceite)\b)",
+     r"(?:deje|quedo|habia|quedaron) (?:mucha )?sangre (?:en el piso|en el suelo|en la cama|en el bano|en las sabanas|"
+     r"por todas partes|por todos lados)")
 _add("self_injury", "severe alone",
      rf"{_NO_ACCIDENT_BEFORE}(?:esta vez |ahora si_? |creo que )?me pase {gap(3)}(?:, )?(?:y )?{gap(2)}{_BLEED_ON}"
      + _ACCIDENT_LATER_NOT,
@@ -1451,9 +1489,13 @@ _add("self_injury", "severe alone",
      r"ya no me (?:alcanza|basta|sirve|es suficiente|llena|calma) con (?:cortarme|lastimarme|quemarme|hacerme dano|"
      r"un corte|unos cortes|los cortes|las cuchillas|rayarme|rasgunarme|hacerme cortes)",
      r"cada vez necesito (?:cortarme|lastimarme|quemarme|hacerme dano|hacerme cortes) mas",
+     r"ya no (?:tengo|me queda|hay) (?:lugar|espacio|sitio|piel) (?:donde|para|sin) (?:cortarme|cortar|lastimarme|"
+     r"cortes|quemarme)",
      r"(?:cortarme|lastimarme|quemarme|hacerme dano|hacerme cortes) ya no (?:me )?(?:alcanza|basta|sirve|es "
      r"suficiente|calma)")
 _add("self_injury", "",
+     rf"recai(?= {gap(6)}(?:, )?{gap(5)}(?:hay|habia|deje|quedo) sangre (?:por todos lados|por todas partes|"
+     r"en todo|en el piso|en el suelo|en la cama|en el bano))",
      r"me (?:raje|rajo|he rajado|volvi a rajar) (?:el brazo|los brazos|la muneca|las munecas|la pierna|las piernas|"
      r"el muslo|los muslos|el antebrazo)",
      r"(?:escondo|tapo|oculto|cubro|disimulo|escondi|tape|cubri|oculte) (?:los|mis|las) (?:cortes|heridas|quemaduras|"
@@ -3047,7 +3089,7 @@ CUE_WORDS |= frozenset("""azotea suficientemente escondi escondidas escondida ju
     cinturon cochera manguera nudo pisos metros alcanza tomo caja entera efecto mezclo rastro herida heridas
     puntos urgencias infecto quemo queme encendedor cortes sangrado sangra ahorcado conocimiento ratas
     sabana litera viga regadera amarre amarrado amarrada correa rivotril clonazepam alprazolam quetiapina
-    fluoxetina letal letales mortales
+    fluoxetina letal letales mortales tren instante raticida farmacias
     navaja cuter mecate cabuya altura profundo hondo duele doloroso dolorosa""".split())  # session 17 es-means
 
 def has_cue(text: str, words: list[str]) -> bool:
