@@ -1322,6 +1322,15 @@ _add("plan", "",
      rf"compre {gap(3)}{MEANS} en (?:varias|tres|dos|cuatro|cinco|distintas|diferentes|muchas) farmacias",
      rf"(?:fui|me recorri|recorri|pase por) (?:a )?(?:varias|tres|cuatro|cinco|distintas|diferentes|muchas) farmacias "
      rf"{gap(3)}(?:comprar|juntar|conseguir|por) {gap(2)}{MEANS}",
+     # A cord tried for weight; pills opened, crushed or poured out ready.
+     rf"(?:la|el|mi) {_CORD} (?:ya )?(?:aguanta|resiste|soporta|aguantaria|si_? aguanta) (?:mi peso|bien mi peso)"
+     + _CORD_LATER_NOT,
+     rf"(?:probe|revise|chequee|cheque) (?:la|el|mi) {_CORD} {gap(3)}(?:, )?(?:y )?(?:si_? |ya )?(?:aguanta|resiste|"
+     r"soporta)(?: mi peso)?" + END,
+     r"(?:abri|vacie|triture|machaque|moli|disolvi|desarme) (?:todas )?(?:las |mis )?(?:capsulas|pastillas|pildoras|"
+     rf"pastis) {gap(3)}(?:, )?(?:y )?(?:las )?(?:junte|puse|tengo|eche|meti) (?:en|dentro de) (?:un|el|una|la) "
+     r"(?:vaso|taza|botella|frasco)" + _MEANS_HIDE_NOT + r"(?![^.?¡¿]{0,40}\b(?:abuel\w*|para que se (?:la|las|lo|los) "
+     r"tome|cafe|maquina)\b)",
      # The car in a closed garage.
      rf"manguera {gap(4)}(?:al |del |el |para el |en el )?(?:escape|mofle|tubo de escape)"
      r"(?![^.?¡¿]{0,60}\b(?:mecanico|taller|se rompio|arreglar|arreglarlo|cambiar)\b)",
@@ -1428,6 +1437,16 @@ _add("plan", "",
      rf"con cuant[oa]s? {gap(1)}{MEANS}(?: de {W})? se (?:dana|danan|revienta|destruye|jode|friega) (?:el|los) "
      r"(?:higado|rinones|corazon)" + _NOT_PETS,
      r"(?:cual es )?(?:la )?dosis que (?:mata|te mata|me mata|es mortal|es letal|no te deja despertar)" + _NOT_PETS,
+     rf"con {QTY}{gap(1)}(?:{MEANS}|paracetamoles|pastillas de {W}) (?:te mueres|me muero|se muere uno|uno se muere|"
+     r"no despiertas|no despierto|te matas|te mata|se muere)" + _NOT_PETS,
+     r"(?:la caida|caer(?:se)?|tirarse|saltar|aventarse) (?:desde|de) (?:un|el|una|la) (?:\w+ )?(?:piso|edificio|"
+     r"puente|balcon|ventana|azotea|techo) (?:te )?(?:mata|es mortal|es letal|te deja muert[oa])"
+     r"(?![^.?¡¿]{0,40}\b(?:juego|videojuego|minecraft|gta|partida|nivel)\b)",
+     rf"si me corto {gap(3)}(?:me desangro|me muero|muero|me mato)",
+     r"donde (?:hay que |tengo que |se tiene que |se debe |debo )?(?:cortar|cortarse|cortarme) para que (?:sea (?:rapido|"
+     r"mortal|letal)|no (?:haya vuelta|me salven|se pueda hacer nada)|funcione)",
+     r"(?:alguna|una|que|cual) (?:pastilla|medicina|medicamento|pepa) (?:que )?(?:te |me )?(?:haga|hace|deje|haria) "
+     r"dormir para siempre",
      r"con cuant[oa]s (?:me muero|te mueres|se muere uno|uno se muere|no despierto|no despiertas|no me despierto)",
      r"cuant[oa]s (?:necesito|hacen falta|harian falta|tendria que tomarme|me tendria que tomar|me tengo que tomar) "
      r"para (?:no despertar|morir|morirme|matarme|no volver a despertar|dormir para siempre|que sea mortal)",
@@ -1440,6 +1459,14 @@ _add("plan", "",
      r"cuanto (?:tiempo )?(?:dura|aguanta|tarda|resiste) (?:uno |una persona |alguien )?(?:ahorcad[oa]|colgad[oa]|"
      r"con (?:la|una) (?:soga|cuerda|bolsa) (?:al cuello|en la cabeza)) (?:antes de|hasta|en) (?:perder el "
      r"conocimiento|desmayarse|morir|morirse|quedar inconsciente)")
+
+# A place to fall from seen every day, then the thought of jumping ("… y pienso en saltar").
+_add("active_ideation", "",
+     rf"(?:puente|edificio|azotea|balcon|acantilado|viaducto|vias|ventana) "
+     r"(?:(?!(?:piscina|alberca|trampolin|bunge|puenting|paracaid|clavad|fiesta|rio|mar|lago|playa|agua|parkour|"
+     rf"patineta|skate|bici|moto)\w*\b)(?:{W}|,) ){{0,12}}?(?:y )?(?:pienso en|"
+     r"no dejo de pensar en|me dan ganas de|siempre pienso en|quiero|me imagino) (?:saltar|tirarme|aventarme|"
+     r"lanzarme|dejarme caer)" + END)
 
 # Self-harm severity: bleeding that will not stop, a wound that gapes or is infected (with self-injury
 # said elsewhere); "esta vez me pasé" with the bleeding, stitches refused, cutting more each day,
@@ -1464,6 +1491,8 @@ _add("self_injury", "severe",
      r"(?:ya )?(?:tengo|me salieron|me hice) ampollas",
      r"(?:me corte|me lastime|me queme|me hice dano|me raje) (?:muy|bien|super|re|bastante|demasiado) (?:feo|fuerte|"
      r"grave|mal)" + _ACCIDENT_LATER_NOT + r"(?![^.?¡¿]{0,60}\b(?:vidrio|cuchillo|lata|papel|plancha|horno|aceite)\b)",
+     r"(?:toallas|sabanas|vendas|gasas|curitas|servilletas|camisetas|playeras) (?:llenas|empapadas|manchadas) de sangre",
+     r"se me (?:levanto|pelo|despego|cayo) (?:la piel|el pellejo)",
      r"(?:deje|quedo|habia|quedaron) (?:mucha )?sangre (?:en el piso|en el suelo|en la cama|en el bano|en las sabanas|"
      r"por todas partes|por todos lados)")
 _add("self_injury", "severe alone",
@@ -1489,11 +1518,20 @@ _add("self_injury", "severe alone",
      r"ya no me (?:alcanza|basta|sirve|es suficiente|llena|calma) con (?:cortarme|lastimarme|quemarme|hacerme dano|"
      r"un corte|unos cortes|los cortes|las cuchillas|rayarme|rasgunarme|hacerme cortes)",
      r"cada vez necesito (?:cortarme|lastimarme|quemarme|hacerme dano|hacerme cortes) mas",
+     r"me (?:tuvieron que coser|cosieron|dieron puntos en|tuvieron que dar puntos en) (?:el|la|los|las) (?:brazo|brazos|"
+     rf"muneca|munecas|pierna|piernas|muslo|muslos|antebrazo) {gap(3)}(?:, )?(?:y|pero) no (?:dije|les dije|le dije|"
+     r"conte) que (?:fui yo|me lo hice yo|fue a proposito)",
      r"ya no (?:tengo|me queda|hay) (?:lugar|espacio|sitio|piel) (?:donde|para|sin) (?:cortarme|cortar|lastimarme|"
      r"cortes|quemarme)",
      r"(?:cortarme|lastimarme|quemarme|hacerme dano|hacerme cortes) ya no (?:me )?(?:alcanza|basta|sirve|es "
      r"suficiente|calma)")
 _add("self_injury", "",
+     rf"(?:escondo|escondi|tengo escondid[oa]s) (?:las|mis|una|la|unas) (?:cuchillas|cuchilla|navaja|navajas|"
+     r"gillet+es?|hojas de afeitar|hoja de afeitar) (?:en|dentro de|debajo de|detras de|bajo) (?:la|el|mi|mis|una|un)"
+     + _MEANS_HIDE_NOT,
+     r"me corto en (?:lugares|partes|sitios|zonas) (?:donde|que) (?:nadie|no se) (?:ve|ven|vea|nota|notan)",
+     r"dije que fue (?:un accidente|el gato|sin querer|el perro) (?:, )?pero (?:me lo hice yo|fui yo|no fue (?:un "
+     r"accidente|sin querer))",
      rf"recai(?= {gap(6)}(?:, )?{gap(5)}(?:hay|habia|deje|quedo) sangre (?:por todos lados|por todas partes|"
      r"en todo|en el piso|en el suelo|en la cama|en el bano))",
      r"me (?:raje|rajo|he rajado|volvi a rajar) (?:el brazo|los brazos|la muneca|las munecas|la pierna|las piernas|"
