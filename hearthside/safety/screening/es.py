@@ -1485,11 +1485,13 @@ _add("self_injury", "severe",
      r"(?:se (?:me )?(?:hizo|hicieron) )?ampollas?)",
      r"(?:esta|estan|quedo|quedaron|tengo (?:el brazo|la pierna|la piel|la muneca)) en carne viva",
      r"(?:sale|salio|salia|sigue saliendo) (?:mucha|demasiada|un monton de|tanta) sangre",
-     r"(?:cerca de|en|le di a|toque|me corte) (?:la|una) vena|(?:creo que )?(?:me )?(?:corte|abri) una vena",
+     r"(?:cerca de|le di a|toque) (?:la|una) vena|(?:(?<=me corte )|(?<=creo que corte )|(?<=me abri ))(?:una|la) vena",
      r"no (?:voy a|quiero|pienso|puedo) ir (?:al hospital|a urgencias|a la guardia|al medico|a emergencias|a la clinica|"
      r"a que me cosan)",
      r"(?:ya )?(?:tengo|me salieron|me hice) ampollas",
-     r"(?:me corte|me lastime|me queme|me hice dano|me raje) (?:muy|bien|super|re|bastante|demasiado) (?:feo|fuerte|"
+     # Only the words after the verb, so that the self-injury phrase "me corté" is kept beside it.
+     r"(?:(?<=me corte )|(?<=me lastime )|(?<=me queme )|(?<=me hice dano )|(?<=me raje ))(?:muy|bien|super|re|"
+     r"bastante|demasiado) (?:feo|fuerte|"
      r"grave|mal)" + _ACCIDENT_LATER_NOT + r"(?![^.?¡¿]{0,60}\b(?:vidrio|cuchillo|lata|papel|plancha|horno|aceite)\b)",
      r"(?:toallas|sabanas|vendas|gasas|curitas|servilletas|camisetas|playeras) (?:llenas|empapadas|manchadas) de sangre",
      r"se me (?:levanto|pelo|despego|cayo) (?:la piel|el pellejo)",
