@@ -1194,6 +1194,10 @@ _CORD = (r"(?:soga|cuerda|lazo|mecate|cabuya|reata|emoji_rope|cinturon|correa|ca
 _TIE_POINT = (r"(?:la |el |mi |una |un )?(?:barra|viga|ventilador|ropero|closet|armario|puerta|regadera|ducha|"
               r"tubo|tuberia|rama|arbol|litera|escalera|barandal|gancho|lampara|techo|perilla|manija|picaporte)")
 # What cords, belts and cables are ordinarily tied to things for.
+_CORD_OF_NOT = (r"(?!(?:perr|gat|mascot|bols|mochil|cartera|reloj|bici|ropa|tender|hamaca|columpio|cortina|escal|"
+                r"seguridad|arnes|carpa|campana)\w*\b)")
+_CORD_NO_BENIGN_BEFORE = (r"(?:(?<=^ )|(?<=[.?¡¿] ))(?:(?!(?:columpio|hamaca|escal|tendedero|ropa|perr|carpa|campana|"
+                          rf"arnes|rapel|gimnasio|gym|bote|barco|lancha)\w*\b)(?:{W}|,) ){{0,10}}?")
 _CORD_LATER_NOT = (r"(?![^.?¡¿]{0,60}\b(?:ropa|tender|secar|columpio|hamaca|perr\w*|mascota|cortinas?|focos?|"
                    r"adornos?|navidad|decoracion|luces|pinata|cerrar|abra|cierre|mudanza|campana|saco de boxeo|"
                    r"boxeo|bici|bicicleta|plantas?|maceta|cargar|cargando|celular|telefono|ejercicio|yoga)\b)")
@@ -1254,10 +1258,17 @@ _add("plan", "",
      # The means named, then a pronoun that keeps, hides or counts them ("las escondí debajo del colchón").
      rf"{MEANS_ANY} {_MEANS_TO_PRONOUN}(?:y )?(?:ya )?(?:casi )?(?:tengo|junte|junto|consegui|reuni) (?:l[oa]s|tod[oa]s "
      r"l[oa]s) que (?:necesito|me hacen falta|hacen falta|necesitaba|me hacian falta)",
-     rf"{MEANS_ANY} {_MEANS_TO_PRONOUN}(?:y )?(?:ya )?l[oa]s (?:escondi|tengo escondid[oa]s|conte|volvi a contar|"
-     r"cuento|estoy juntando|voy juntando|sigo juntando|sigo guardando|voy guardando|estoy guardando|escondo|"
-     r"tengo (?:debajo|bajo|dentro|detras|en el fondo)|tengo separad[oa]s|separe|he contado|"
-     r"tengo en (?:mi|la) (?:mochila|bolsa|cartera|cajon|mesita))" + _MEANS_HIDE_NOT,
+     rf"{MEANS_ANY} {_MEANS_TO_PRONOUN}(?:y )?(?:ya )?l[oa]s (?:conte|volvi a contar|cuento|estoy juntando|"
+     r"voy juntando|sigo juntando|sigo guardando|voy guardando|estoy guardando|tengo (?:debajo|bajo|dentro|detras|"
+     r"en el fondo)|tengo separad[oa]s|separe|he contado)" + _MEANS_HIDE_NOT,
+     rf"(?:le |les )?(?:saque|robe|quite) (?:la mitad|un monton|varias|algunas|unas cuantas|un punado|casi todas) "
+     rf"de (?:sus|las|los|mis) {MEANS}" + _MEANS_HIDE_NOT,
+     rf"{MEANS_ANY} {_MEANS_TO_PRONOUN}(?:y )?(?:ya )?(?:le |les )?(?:saque|robe|agarre|quite) (?:la mitad|un monton|"
+     r"varias|algunas|unas cuantas|un punado|casi todas)" + _MEANS_HIDE_NOT,
+     rf"{MEANS_ANY} {_MEANS_TO_PRONOUN}(?:y )?(?:ya )?l[oa]s (?:escondi|tengo escondid[oa]s|escondo)(?:"
+     + END[3:-1] + r"| (?:debajo|bajo|dentro|detras|adentro|entre|en el fondo)\b| donde "
+     r"nadie| para que nadie| para que no (?:l[oa]s )?(?:encuentren|vean)| de mis (?:papas|padres|viejos)| en "
+     r"(?:una media|un calcetin|mi cuarto|mi pieza))" + _MEANS_HIDE_NOT,
      rf"{MEANS_ANY} {_MEANS_TO_PRONOUN}no me l[oa]s? (?:tomo|estoy tomando|tome) (?:, )?(?:y )?(?:sino que )?l[oa]s? "
      r"(?:estoy guardando|voy guardando|voy juntando|estoy juntando|acumulo|escondo|estoy escondiendo|junto|guardo)"
      r"(?! para (?:devolver|tirar|botar|la farmacia|el medico|despues|luego|manana|cuando (?:me duela|tenga dolor|"
@@ -1277,10 +1288,9 @@ _add("plan", "",
      rf"tengo {gap(1)}{_BLADE} (?:escondid[oa]s?|guardad[oa]s?) {gap(5)}(?:, )?(?:por si acaso|por si las moscas|"
      r"por si l[oa]s? necesito|para cuando l[oa]s? necesite|donde nadie (?:l[oa]s? )?(?:encuentra|encuentre|ve|vea))",
      # Cords tied to where they would hold.
-     rf"(?:ya )?(?:ate|amarre|colgue|asegure|fije|deje amarrad[oa]|deje atad[oa]) {gap(1)}{_CORD}(?: (?:de|del) "
-     rf"(?:la |el |mi )?(?!perr|gat|mascot|bols|mochil|cartera|reloj|bici){W})? (?:a|al|en|de|del) {_TIE_POINT}"
-     + _CORD_LATER_NOT,
-     rf"{_CORD}(?: (?:de|del) (?:la |el |mi )?(?!perr|gat|mascot|bols|mochil|cartera|reloj|bici){W})? (?:ya )?"
+     rf"{_CORD_NO_BENIGN_BEFORE}(?:ya )?(?:ate|amarre|colgue|asegure|fije|deje amarrad[oa]|deje atad[oa]) {gap(1)}"
+     rf"{_CORD}(?: (?:de|del) (?:la |el |mi )?{_CORD_OF_NOT}{W})? (?:a|al|en|de|del) {_TIE_POINT}" + _CORD_LATER_NOT,
+     rf"{_CORD_NO_BENIGN_BEFORE}{_CORD}(?: (?:de|del) (?:la |el |mi )?{_CORD_OF_NOT}{W})? (?:ya )?"
      r"(?:esta |sigue |quedo )?(?:atad[oa]|amarrad[oa]|"
      rf"colgad[oa]) (?:a|al|en|de|del) {_TIE_POINT}" + _CORD_LATER_NOT,
      rf"{_CORD}(?: de {W})? {gapx(6, _BENIGN_GAP)}(?:y |, )?(?:que |y )?(?:no (?:dejo|paro) de (?:mirarl\w*|"
@@ -1300,7 +1310,7 @@ _add("plan", "",
      + _HIGH_ENOUGH_END,
      rf"son {_HEIGHT_NUM} (?:pisos|metros) (?:desde|de) {gap(3)}{_HEIGHT_PLACE}(?: (?:de|del) {W})?(?: [.,:])? "
      rf"{_ENOUGH}" + _HIGH_ENOUGH_END,
-     rf"piso {_HEIGHT_NUM}(?: [.,:])? {_ENOUGH}"
+     rf"piso {_HEIGHT_NUM}(?: [.,:])? (?:(?:creo que|con eso|eso|seguro) )?(?:alcanza|basta)"
      + _HIGH_ENOUGH_END,
      rf"{_HEIGHT_PLACE} {gap(6)}(?:a ver|para ver) si (?:era|es|seria|estaba|esta) (?:lo )?(?:suficientemente|bastante|"
      r"lo bastante) alt[oa]" + _HIGH_ENOUGH_END,
@@ -1318,14 +1328,18 @@ _add("plan", "",
      r"(?:la llave|la combinacion|la clave|el codigo)",
      # Poison moved to one's room; pills bought in several pharmacies.
      rf"(?:me lleve|subi|guarde|escondi|tengo|meti) (?:el|la|un|una|el bote de|la botella de) (?:{POISON}|veneno para "
-     r"ratas) (?:a|en) (?:mi|el|la) (?:cuarto|pieza|habitacion|mochila|cajon|closet|armario|buro|mesita)",
+     r"ratas) (?:a|en) (?:mi|el|la) (?:cuarto|pieza|habitacion|mochila|cajon|closet|armario|buro|mesita)"
+     r"(?![^.?¡¿]{0,60}\b(?:limpi\w*|lav\w*|desinfect\w*|fumig\w*|plagas?|cucarachas?|ratas|ratones|hormigas|"
+     r"bichos|piscina|bano)\b)",
      rf"compre {gap(3)}{MEANS} en (?:varias|tres|dos|cuatro|cinco|distintas|diferentes|muchas) farmacias",
      rf"(?:fui|me recorri|recorri|pase por) (?:a )?(?:varias|tres|cuatro|cinco|distintas|diferentes|muchas) farmacias "
      rf"{gap(3)}(?:comprar|juntar|conseguir|por) {gap(2)}{MEANS}",
      # A cord tried for weight; pills opened, crushed or poured out ready.
-     rf"(?:la|el|mi) {_CORD} (?:ya )?(?:aguanta|resiste|soporta|aguantaria|si_? aguanta) (?:mi peso|bien mi peso)"
-     + _CORD_LATER_NOT,
-     rf"(?:probe|revise|chequee|cheque) (?:la|el|mi) {_CORD} {gap(3)}(?:, )?(?:y )?(?:si_? |ya )?(?:aguanta|resiste|"
+     rf"{_CORD_NO_BENIGN_BEFORE}(?:la|el|mi) {_CORD} (?:ya )?(?:aguanta|resiste|soporta|aguantaria|si_? aguanta) "
+     r"(?:mi peso|bien mi peso)" + _CORD_LATER_NOT,
+     rf"{_CORD_NO_BENIGN_BEFORE}(?:probe|revise|chequee|cheque) (?:la|el|mi) {_CORD} "
+     rf"{gapx(3, 'escal|columpio|hamaca|arnes|rapel|ropa|tender|perr|carpa|campana')}(?:, )?"
+     r"(?:y )?(?:si_? |ya )?(?:aguanta|resiste|"
      r"soporta)(?: mi peso)?" + END,
      r"(?:abri|vacie|triture|machaque|moli|disolvi|desarme) (?:todas )?(?:las |mis )?(?:capsulas|pastillas|pildoras|"
      rf"pastis) {gap(3)}(?:, )?(?:y )?(?:las )?(?:junte|puse|tengo|eche|meti) (?:en|dentro de) (?:un|el|una|la) "
@@ -1503,8 +1517,11 @@ _add("self_injury", "severe alone",
      rf"{_NO_ACCIDENT_BEFORE}(?:necesito|necesita|necesitaria|ocupo|ocupa|requiere|creo que necesito|creo que "
      r"necesita|seguro necesita|va a necesitar) (?:puntos|sutura|que me cosan|que me suturen)"
      r"(?! (?:para|de|en|extra|del|mas|a)\b) "
-     rf"{gap(3)}(?:, )?(?:pero|y) (?:no (?:voy a|pienso|quiero|puedo) (?:ir|decirle|contarle|que (?:se enteren|sepan|"
-     r"me vean))|no (?:le |les )?(?:voy a|pienso|quiero) (?:decir|contar)(?:le|les)?(?:lo)? a nadie|no (?:voy|ire)|"
+     rf"{gap(3)}(?:, )?(?:pero|y) (?:no (?:voy a|pienso|quiero|puedo) (?:ir(?: (?:al|a) (?:hospital|urgencias|"
+     r"la guardia|la clinica|emergencias|medico|doctor|la enfermeria|que me cosan))?(?= [.,?¡¿:] | $| (?:y|porque|pq|"
+     r"xq|mis|nadie|me|ni)\b)|decirle|contarle|que (?:se enteren|sepan|"
+     r"me vean))|no (?:le |les )?(?:voy a|pienso|quiero) (?:decir|contar)(?:le|les)?(?:lo)? a nadie|"
+     r"no (?:voy|ire)(?= [.,?¡¿:] | $)|"
      r"nadie (?:puede|debe|tiene que) saber(?:lo)?|me da miedo que se enteren|no quiero que "
      r"nadie (?:sepa|se entere|lo vea))" + _ACCIDENT_LATER_NOT,
      rf"(?:cada (?:dia|vez|semana|noche)|todos los dias|dia a dia) me {_SH_VERB} mas(?: (?:profundo|hondo|fuerte|"
