@@ -1474,6 +1474,31 @@ _add("plan", "",
      r"con (?:la|una) (?:soga|cuerda|bolsa) (?:al cuello|en la cabeza)) (?:antes de|hasta|en) (?:perder el "
      r"conocimiento|desmayarse|morir|morirse|quedar inconsciente)")
 
+# The same questions put to the listener ("¿vos sabés cuántas pastillas hacen falta?", "alguien sabe
+# …"): the asker is seeking the method, so the question is read as the writer's own.
+_ASK = (r"(?:(?:alguien|vos|tu|usted|ustedes|oye|oigan|che) )?(?:sabe|sabes|sabe_|saben|sabeis|sabria|sabrias|"
+        r"me (?:puedes|podes|pueden|podeis|podrias) decir)(?: ,)? (?:si )?")
+_add("plan", "",
+     rf"{_ASK}cuant[oa]s {gap(2)}{MEANS}(?: de {W})? (?:hacen falta|se necesitan|harian falta|son (?:letales|mortales|"
+     r"demasiad[oa]s|suficientes|una sobredosis)|matan)" + _NOT_PETS + _PER_DAY,
+     rf"{_ASK}(?:que pasa|que pasaria) si (?:me|uno se|alguien se|te) (?:tomo|toma|tomas|traga|trago|tragas) "
+     rf"(?:toda la caja|todo el frasco|la caja entera|el frasco entero|todo el blister|{QTY}{gap(2)}{MEANS})",
+     rf"{_ASK}(?:el |la |los |las )?{MEANS} (?:con|y|mas) (?:el |la )?{_BOOZE} (?:es|son|seria) (?:mortal|mortales|"
+     r"letal|letales)",
+     r"cuant[oa]s de (?:estas|esas|estos|esos) (?:hacen falta|se necesitan|me tendria que tomar|tendria que tomarme|"
+     r"me tengo que tomar|harian falta|son suficientes|son mortales|son letales|me matan|te matan)(?=" + END[3:-1]
+     + r"| para (?:no despertar|morir|matarme|no volver a despertar|que sea mortal))",
+     r"(?:vi|mire|busque|estuve viendo|me puse a ver) (?:videos|tutoriales|un video|un tutorial) (?:de|sobre) como "
+     r"(?:hacer|se hace|atar|amarrar) (?:el|un) nudo" + END,
+     r"cuanto (?:tiempo )?(?:tarda|tardas|se tarda|tardaria) en morir(?:se)? (?:uno |una persona |alguien )?si "
+     r"(?:se|te|me|uno se) (?:corta|cortas|corto|tira|tiras|tiro|ahorca|ahorcas|ahorco|toma|tomas|tomo|cuelga|"
+     r"cuelgas|cuelgo)",
+     r"(?:que|cual|el|un) metodo (?:que )?no (?:falla|falle)" + END)
+_add("plan", "weak",
+     r"(?:leyendo|buscando|viendo|investigando|averiguando|googleando) (?:sobre )?como hacerlo(?: (?:sin dolor|"
+     r"rapido|bien|sin fallar))?" + END,
+     r"(?:que|cual es la|la) (?:forma|manera) (?:que )?no (?:falla|falle)" + END)
+
 # A place to fall from seen every day, then the thought of jumping ("… y pienso en saltar").
 _add("active_ideation", "",
      rf"(?:puente|edificio|azotea|balcon|acantilado|viaducto|vias|ventana) "
