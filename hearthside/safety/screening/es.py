@@ -1533,6 +1533,12 @@ _add("self_injury", "severe",
      r"bastante|demasiado) (?:feo|fuerte|"
      r"grave|mal)" + _ACCIDENT_LATER_NOT + r"(?![^.?¡¿]{0,60}\b(?:vidrio|cuchillo|lata|papel|plancha|horno|aceite)\b)",
      r"(?:toallas|sabanas|vendas|gasas|curitas|servilletas|camisetas|playeras) (?:llenas|empapadas|manchadas) de sangre",
+     r"(?:re|bien|super|rete|recontra) (?:profund[oa]s?|hond[oa]s?)|(?:profundisim[oa]s?|hondisim[oa]s?)",
+     r"(?:un|el|es un) tajo (?:enorme|gigante|grande|profundo|tremendo|horrible)",
+     r"(?:el corte|la herida|los cortes|la cortada) no (?:cierra|cierran|quiere cerrar|se cierra)",
+     r"(?:la sangre )?(?:empapo|traspaso|atraveso) (?:el|la|los|las|mi|mis) (?:pantalon|pantalones|ropa|sabana|sabanas|"
+     r"playera|camiseta|remera|venda|vendas|toalla|toallas|colchon)",
+     r"(?:veo|estoy viendo) (?:todo )?negro|se me (?:nubla|va) la vista",
      r"se me (?:levanto|pelo|despego|cayo) (?:la piel|el pellejo)",
      r"(?:deje|quedo|habia|quedaron) (?:mucha )?sangre (?:en el piso|en el suelo|en la cama|en el bano|en las sabanas|"
      r"por todas partes|por todos lados)")
@@ -1557,6 +1563,9 @@ _add("self_injury", "severe alone",
      rf"{_NO_ACCIDENT_BEFORE}no (?:puedo|logro|consigo) (?:parar|detener|controlar) (?:el sangrado|la sangre) "
      r"(?:de|del|de la|de las|de los|de mi|de mis) (?:brazo|brazos|muneca|munecas|muslo|muslos|antebrazo|"
      r"antebrazos)" + _ACCIDENT_LATER_NOT,
+     rf"{_NO_ACCIDENT_BEFORE}me (?:hice|he hecho) un (?:corte|tajo) (?:re |muy |bien |super )?(?:profundo|hondo|"
+     r"profundisimo|hondisimo|enorme|gigante)" + _ACCIDENT_LATER_NOT
+     + r"(?![^.?¡¿]{0,60}\b(?:vidrio|cuchillo|lata|papel|cocin\w*)\b)",
      r"(?:los cortes|las heridas|las quemaduras|mis cortes) (?:son |me salen |me quedan )?cada vez (?:mas "
      r"(?:profundos|grandes|hondos|graves|seguidos|largos)|peores)",
      r"ya no me (?:alcanza|basta|sirve|es suficiente|llena|calma) con (?:cortarme|lastimarme|quemarme|hacerme dano|"
