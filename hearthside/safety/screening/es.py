@@ -1345,6 +1345,20 @@ _add("plan", "",
      rf"pastis) {gap(3)}(?:, )?(?:y )?(?:las )?(?:junte|puse|tengo|eche|meti) (?:en|dentro de) (?:un|el|una|la) "
      r"(?:vaso|taza|botella|frasco)" + _MEANS_HIDE_NOT + r"(?![^.?¡¿]{0,40}\b(?:abuel\w*|para que se (?:la|las|lo|los) "
      r"tome|cafe|maquina)\b)",
+     # A gun taken from a relative and kept; the means laid out with a glass of water or a note.
+     r"(?:me traje|me lleve|saque|agarre|tome|escondi) (?:el|la) (?:arma|pistola|escopeta|revolver|rifle) (?:de|del) "
+     rf"(?:mi )?(?:papa|padre|tio|abuelo|hermano|viejo|padrastro)(?: {W})? {gap(5)}(?:, )?(?:y )?(?:nadie (?:sabe|"
+     r"se ha dado cuenta|se dio cuenta)|l[oa] tengo (?:debajo|bajo|en mi|escondid[oa]|conmigo|aqui)|sin que (?:nadie|"
+     r"se den cuenta|sepa))(?![^.?¡¿]{0,60}\b(?:cazar|caza|cacer\w*|tiro al blanco|poligono|limpiar\w*|agua|"
+     r"juguete|balines)\b)",
+     rf"carbon (?:y|,) (?:cinta|tape|silicon) {gap(4)}(?:, )?(?:ya (?:sabes|saben|sabeis) para que|no es para "
+     r"(?:asar|la parrilla|una carne|el asado)|para (?:sellar|tapar) (?:el cuarto|la puerta|las ventanas|las rendijas|"
+     r"el bano))",
+     rf"(?:las |mis )?{MEANS}(?: ,| y) (?:la|una|mi) (?:carta|nota)(?: de despedida)?(?= ,| y| [.:]| $)",
+     rf"(?:puse|acomode|alinee|ordene) (?:todas )?(?:las|mis) {MEANS} en fila" + _MEANS_HIDE_NOT,
+     rf"(?:puse|deje) todas (?:las|mis) {MEANS} (?:en|sobre) (?:la mesa|la cama|el buro|la mesita)" + _MEANS_HIDE_NOT,
+     rf"{MEANS} {gap(3)}(?:, )?(?:y )?(?:el|un) vaso (?:de agua )?(?:al lado|listo|junto|preparado|servido)"
+     + _MEANS_HIDE_NOT,
      # The car in a closed garage.
      rf"manguera {gap(4)}(?:al |del |el |para el |en el )?(?:escape|mofle|tubo de escape)"
      r"(?![^.?¡¿]{0,60}\b(?:mecanico|taller|se rompio|arreglar|arreglarlo|cambiar)\b)",
@@ -1497,7 +1511,8 @@ _add("plan", "",
 _add("plan", "weak",
      r"(?:leyendo|buscando|viendo|investigando|averiguando|googleando) (?:sobre )?como hacerlo(?: (?:sin dolor|"
      r"rapido|bien|sin fallar))?" + END,
-     r"(?:que|cual es la|la) (?:forma|manera) (?:que )?no (?:falla|falle)" + END)
+     r"(?:que|cual es la|la) (?:forma|manera) (?:que )?no (?:falla|falle)" + END,
+     r"ya se_? a que hora pasa el (?:ultimo )?tren" + END)
 
 # A place to fall from seen every day, then the thought of jumping ("… y pienso en saltar").
 _add("active_ideation", "",
