@@ -146,6 +146,12 @@ STATEMENTS: dict[str, tuple[str, ...]] = {
         rf"(?:ya )?estoy (?:en|parad[oa] en|sentad[oa] en|arriba de|encima de) {_PLACE_ES}{_AHORA}",
         r"(?:ya )?(?:llegue|subi|estoy llegando) (?:a|al|a la) (?:puente|azotea|techo|vias|acantilado)"
         r"(?: ya| ahora)?",
+        # Session 17 (Spanish means reading): the means referred to, not named -- all that is needed got,
+        # the knot made ("ya tengo las que necesito", "ya hice el nudo").  Hidden things and a method looked up
+        # ("las escondí debajo del colchón", "ya vi cómo se hace") are left to the Spanish rules, which count
+        # them beside other risk: alone they are as often chocolates or bread.
+        r"(?:ya )?(?:casi )?tengo (?:las|todas las) que (?:necesito|me hacen falta|hacen falta)",
+        r"(?:ya )?(?:hice|tengo hecho|tengo listo) el nudo",
     ),
     "timing": (
         rf"(?:{_WHEN}|this|it) is the (?:night|day)",

@@ -489,6 +489,39 @@ LOOK_ALIKES_ES: list[str] = [
     "ya van tres toallas llenas de pintura",
 ]
 
+# A whole message that is nothing but the means referred to (bare.py): moderate alone, as "la soga está
+# en mi clóset" is; with anything ordinary in it, nothing.
+BARE_ES: list[str] = [
+    "ya tengo las que necesito",
+    "ya tengo las que necesito 😔",
+    "ya hice el nudo",
+    "bueno, ya hice el nudo",
+]
+BARE_SAFE_ES: list[str] = [
+    "ya vi como se hace, no es tan dificil",
+    "ya tengo las que necesito, gracias por las figuritas",
+    "ya vi cómo se hace el pan",
+    "ya junté un montón de latas",
+    "los escondí debajo del colchón jaja",
+    "ya sé cómo hacerlo, gracias profe",
+    "ya vi cómo se hace!",
+    "ya hice el nudo de la corbata",
+    "ya tengo los que necesito para el partido",
+]
+
+
+@pytest.mark.parametrize("text", BARE_ES, ids=[t[:40] for t in BARE_ES])
+def test_spanish_bare_means_statement_reaches_moderate(text):
+    got = screen(text)
+    assert ORDER[got.level] >= ORDER["moderate"], (text, got)
+
+
+@pytest.mark.parametrize("text", BARE_SAFE_ES, ids=[t[:40] for t in BARE_SAFE_ES])
+def test_spanish_bare_means_statement_with_ordinary_content_stays_low(text):
+    got = screen(text)
+    assert got.level in ("none", "low"), (text, got)
+
+
 # (earlier messages, last message, least level): a weak last message after risk said before.
 CONVERSATIONS_ES: list[tuple[list[str], str, str]] = [
     (["ya no quiero vivir"], "ya vi cómo se hace", "high"),
