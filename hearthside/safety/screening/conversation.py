@@ -353,7 +353,10 @@ DECIDED = _rx(r"i'?ve decided$", r"i (?:have )?(?:just )?decided$", r"i made (?:
               r"ya (?:lo )?decidi$", r"ya (?:tome|tengo) (?:la|mi|una) decision", r"ya esta decidido",
               r"nadie me (?:va a|puede) (?:detener|parar)", r"ya estoy list[oa]$")
 # Intensity said back to a wish to die: "i'm serious", "no es broma".
-INTENSE = _rx(r"i'?m (?:dead |deadly )?serious", r"i mean it", r"(?:i'?m )?not (?:kidding|joking)", r"no joke",
+INTENSE = _rx(r"i'?m (?:dead |deadly )?serious",
+              # Session 17: "es en serio", "te lo juro", "no miento".
+              r"(?:si )?(?:es|esto es) (?:muy )?en serio$", r"(?:te|se|les) lo juro$", r"no (?:miento|estoy mintiendo)$",
+              r"no es (?:un )?chiste$", r"i mean it", r"(?:i'?m )?not (?:kidding|joking)", r"no joke",
               r"no (?:es|era) (?:broma|chiste|joda)", r"no estoy (?:bromeando|jugando)", r"lo digo en serio",
               r"(?:va|hablo|lo digo|esto va) (?:muy )?en serio")
 # Cutting, said back to self-hatred: "me voy a cortar" alone is also a haircut.
@@ -476,6 +479,68 @@ CLOSE = _rx(
     r"(?:ya )?(?:me voy a|voy a|a) descansar(?: un rato)?", r"(?:i'?m |im )?(?:going to|gonna) (?:rest|nap)(?: now)?",
     r"(?:estoy |ando |i'?m |im |i am )?(?:so |muy |re |bien )?(?:cansad[oa]|tired|exhausted|agotad[oa]|rendid[oa])",
 )
+# Session 17 (turns reading, issue #14): last messages that are mild only in isolation.
+# Knowing how, when, where or which one, said back to a wish to die ("ya sé cómo", "ya sé cuál",
+# "i already know how"): the whole message (``$``), so "ya sé cómo organizarme" is not one.
+KNOW_HOW = _rx(
+    r"(?:si |pues |bueno |y )?(?:ya )?se (?:como|cuando|donde|cual|que hacer)(?: y (?:como|cuando|donde))?"
+    r"(?: (?:hacerlo|lo voy a hacer|lo hare|lo haria|va a ser))?$",
+    r"(?:si |pues |bueno |y )?(?:ya )?se (?:lo )?que (?:voy a|tengo que) hacer$",
+    r"(?:ya )?(?:lo )?tengo (?:todo )?(?:bien )?(?:pensado|planeado|resuelto)$",
+    r"(?:yes |yeah |and )?i (?:already |finally )?know (?:how|when|where|which one|what to do|what i'?(?:m going to|m gonna|ll) do)"
+    r"(?: (?:to do it|i'?ll do it|it'?ll be))?$",
+    r"(?:i'?ve |i have )?(?:got )?(?:it |it all |everything )?(?:all )?figured out$",
+)
+# The means in hand, said back: "ya las tengo", "ya tengo todo", "está cargada", "i already have them".
+MEANS_HAVE = _rx(
+    r"(?:si |pues |bueno |y )?(?:ya )?(?:las|los) tengo(?: todas| todos| aqui| aca| conmigo)?$",
+    r"ya tengo todo(?: aqui| aca| listo)?$", r"(?:ya )?(?:esta|estan) cargad[oa]s?$",
+    r"(?:i )?(?:already |just )?(?:have|got) (?:them|it|everything)(?: now| here| with me| ready)?$",
+    r"(?:it'?s|its|the gun is) loaded$",
+)
+# Taking the means now, said back ("gracias, ya me las estoy tomando", "thanks, i'm taking them now").
+TAKING = _rx(
+    r"(?:ya )?me (?:las|los) estoy (?:tomando|tragando|bebiendo)(?: todas| todos| ya| ahora)?",
+    r"(?:ya )?estoy (?:tomandomelas|tomandomelos|tragandomelas|tragandomelos)",
+    r"(?:i'?m|im|i am) (?:taking|swallowing) them(?: all)?(?: now| right now)?",
+    r"taking them (?:all )?(?:now|right now)",
+)
+# A place, as a short statement: the last part of a plan said over turns ("en el garaje",
+# "in the woods behind the house"); counted only with the means and a time or a resolve.
+PLACE = _rx(
+    r"(?:lo hago |lo voy a hacer |va a ser |sera )?(?:en|in|at|out in|down at) (?:el|la|mi|las|los|the|my) "
+    r"(?:garaje|garage|bano|bathroom|cuarto|recamara|habitacion|room|bedroom|bosque|woods|monte|puente|bridge|"
+    r"azotea|roof|vias|tracks|carro|car|coche|auto|sotano|basement|parque|park|playa|beach|rio|river|lago|lake|"
+    r"cerro|hotel|motel|bodega|shed|barn|acantilado|cliff|estacionamiento|parking (?:lot|garage))(?: \w+){0,4}$",
+)
+# Yes, said back: an answer to one's own question about dying ("¿y si me tiro del puente?" … "sí").
+AFFIRM = _rx(r"(?:si|sip|sii+|simon|yes|yeah|yep|yup|yea|claro|obvio|exacto|asi es|eso|neta|totalmente)"
+             r"(?: (?:si|yes|de verdad|en serio|neta|la neta|for real|really|seriously|i do|lo hare|eso hare))*")
+# A fix for a burden, veiled ("creo que ya sé cómo arreglarlo" after "soy una carga"): a preparation
+# only after despair or a risk factor said before it.
+FIX = _rx(r"(?:ya )?se como (?:arreglarlo|solucionarlo|arreglar todo|solucionar todo|resolverlo|terminar con esto|"
+          r"acabar con esto|dejar de ser (?:una carga|un estorbo|un problema))",
+          r"(?:i )?(?:know|figured out|worked out) how to (?:fix|solve|end) (?:it|this|that|everything)(?! for)")
+# Session 17: someone else away ("mis papás salen de viaje el viernes"): the house empty, not the person
+# leaving.
+THEIR_AWAY = _rx(r"(?:mis (?:papas|padres|viejos|jefes|abuelos|roomies|hermanos)|mi (?:mama|papa|familia|esposo|esposa|"
+                 r"novio|novia|roomie|pareja|madre|padre)|ellos|ellas) (?:se van|salen|se fueron|salieron|estan|se iran|"
+                 r"van a estar|van|se va|sale|se fue|esta) (?:de viaje|de vacaciones|fuera)")
+# Session 17: more times and preparations said over turns.
+TIME_MORE = _rx(r"esta semana", r"(?:este|el) fin de mes", r"a las (?:\d+|una|dos|tres|cuatro|cinco|seis|siete|"
+                r"ocho|nueve|diez|once|doce)", r"at (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+                r"eleven|twelve)(?: ?(?:am|pm|o'?clock|tonight))?")
+PREP_MORE = _rx(
+    r"no (?:es|son|era|eran) para (?:acampar|escalar|tender|la ropa|la hamaca|el gym|el gimnasio|amarrar|cocinar|"
+    r"la cocina|el jardin|pescar|cazar)",
+    r"(?:it'?s|its|they'?re|it is|it was) not for (?:camping|climbing|fishing|hunting|the (?:clothesline|hammock|"
+    r"kitchen|garden|gym|yard))",
+    r"(?:ya )?(?:las|los) (?:conte|he contado|volvi a contar)", r"(?:i )?(?:counted|have counted|'?ve counted) them",
+    r"(?:pense|planee|he pensado|he planeado|ya pense|ya planee) (?:en )?(?:como|la forma de|donde) (?:hacerlo|lo haria|"
+    r"lo voy a hacer|lo hago)",
+    r"(?:a esa hora )?no (?:pasa|hay|va) nadie$", r"no (?:hay|va a haber|va a estar) nadie en (?:la )?casa$", r"(?:nobody|no one|noone) (?:goes|is) (?:there|around)(?: at night| then)?$",
+)
+
 _QUESTION_START = frozenset("""what when where who how why does do is are can could would will should did
     anyone anybody que cuando donde quien como por alguien sabes saben puedes pueden""".split())
 
@@ -523,6 +588,14 @@ class Cues(NamedTuple):
     closing: bool = False
     gone_better: bool = False
     grief: bool = False
+    # Session 17.
+    know_how: bool = False
+    means_have: bool = False
+    taking: bool = False
+    place: bool = False
+    affirm: bool = False
+    fix: bool = False
+    short: bool = False
 
 
 def cues(text: str) -> Cues:
@@ -569,12 +642,22 @@ def cues(text: str) -> Cues:
         prep=bool(hits(PREP)), prep_strong=bool(hits(PREP_STRONG)), time=bool(timed),
         means=not scene and bool(hits(MEANS)), going=not scene and bool(hits(GOING)),
         done=bool(hits(DONE)), took=bool(hits(TOOK)), decided=bool(hits(DECIDED)), intense=bool(hits(INTENSE)), cut=bool(hits(CUT)),
-        despair=bool(DESPAIR.search(norm)), moving=bool(MOVING.search(norm)), resolve=bool(hits(RESOLVE)),
+        despair=bool(DESPAIR.search(norm)), moving=bool(MOVING.search(THEIR_AWAY.sub(" ", norm))), resolve=bool(hits(RESOLVE)),
         do_it=bool(DO_IT.search(norm)), question=question, topic_change=bool(TOPIC_CHANGE.search(norm)),
         signed_off=signed_off, thanks_all=not signed_off and bool(THANKS_ALL.search(norm)),
         spans=(), vent_close=vent_close, festive=bool(FESTIVE.search(text)),
         closing=closing, gone_better=bool(GONE_BETTER.search(norm)), grief=bool(GRIEF.search(norm)),
     )
+    # Session 17: the same words read only where the message is short (a reply, not a story).
+    short = len(words) <= 8
+    if short and not asked:
+        place = bool(hits(PLACE)) and not scene
+        affirm_ = bool(AFFIRM.fullmatch(norm))
+        got = got._replace(
+            know_how=bool(hits(KNOW_HOW)), means_have=not scene and bool(hits(MEANS_HAVE)), place=place,
+            affirm=affirm_, short=True, time=got.time or bool(hits(TIME_MORE)))
+    got = got._replace(taking=bool(hits(TAKING)), fix=bool(hits(FIX)),
+                       prep=got.prep or bool(hits(PREP_MORE)))
     if closing and not found:
         # The closing words are the evidence only when no other cue is ("ok it's nothing": the
         # minimisation is).
@@ -694,6 +777,44 @@ def _continuation(new: Cues, earlier: list[Cues], prior: int, said: int = NONE_)
         # "me voy a cortar" after self-hatred: self-injury, not a haircut.
         if MOD > best:
             best, kind = MOD, "self_injury"
+    if statement and not moving:
+        level, why = _turns(new, earlier, prior, prep_before, despair_before)
+        if level > best:
+            best, kind = level, why
+    return best, kind
+
+
+def _turns(new: Cues, earlier: list[Cues], prior: int, prep_before: bool, despair_before: bool) -> tuple[int, str]:
+    """Session 17 (issue #14): a short reply that completes what the earlier messages began -- knowing
+    how ("ya sé cómo", "i already know how"), the means in hand ("ya las tengo"), taking them now
+    ("gracias, ya me las estoy tomando"), or the last part of a plan said over turns (the means in one
+    message, the time in another, the place in a third)."""
+    best, kind = NONE_, ""
+    # "creo que ya sé cómo arreglarlo" after "soy una carga": a veiled preparation.
+    fix_before = prior >= LOW and any(c.fix for c in earlier)
+    ready = prep_before or fix_before
+    means_before = any(c.means or c.means_have for c in earlier)
+    if new.know_how or new.means_have:
+        if prior >= MOD or ready:
+            best, kind = max(prior, HIGH), "acting"
+        elif prior == LOW or despair_before:
+            best, kind = MOD, "acting"
+    if fix_before and (new.time or new.means or new.resolve) and max(prior, HIGH) > best:
+        best, kind = max(prior, HIGH), "acting"
+    if new.taking and (prior >= MOD or prep_before or (means_before and prior >= LOW)):
+        # Taking the means now, after a wish to die or the means put by: an attempt in progress.
+        return IMM, "attempt"
+    # A plan put together over turns: the means, and two of a time, a place and "I'll do it".
+    parts = earlier + [new]
+    means = any(c.means or c.means_have or c.prep for c in parts)
+    timed = any(c.time for c in parts)
+    placed = any(c.place for c in parts)
+    resolved = any(c.resolve or c.do_it for c in parts)
+    adds = new.place or new.time or new.means or new.means_have or new.resolve
+    if adds and means and timed + placed + resolved >= 2 and (prior >= LOW or ready or resolved or despair_before):
+        level = IMM if prior >= MOD and timed else HIGH
+        if level > best:
+            best, kind = level, "plan"
     return best, kind
 
 
@@ -761,6 +882,15 @@ def assess(text: str, earlier: list[str], alone: Screening, *, all_modified: boo
             # last thing said before was how they keep safe; a closing after it closes that.
             said = min(said, LOW)
         level, kind = _continuation(new, told, prior, said)
+        if new.affirm and prior >= MOD and max(prior, HIGH) > level:
+            # Session 17: "¿y si me tiro del puente y ya?" … "sí" -- a yes to one's own question about
+            # dying is intent (a yes after a statement only keeps its level, see ``closing``: it may
+            # answer a helper's "are you safe?").
+            per = readings[1:] if len(earlier) > 1 else readings[:1]
+            if len(per) == len(earlier) and any(
+                    c.question and "hypothetical" in r.modifiers and r.construct not in NOT_OWN
+                    for c, s in zip(told, per) for r in s.reasons):
+                level, kind = max(prior, HIGH), "acting"
         if bare and prior >= LOW and max(prior, HIGH) > level:
             # "this is goodbye", "i have my dad's gun", "esta vez va en serio" after "I hate myself".
             level = max(prior, HIGH)
@@ -774,6 +904,11 @@ def assess(text: str, earlier: list[str], alone: Screening, *, all_modified: boo
         # is thanks for support or a departure, whatever a model reads into the whole (session 16).
         ordinary = told is not None and said == NONE_ and not any(c.despair for c in told) and any(
             c.grief or c.moving for c in told + [new])
+        if (not ordinary and told is not None and (new.final_soft or new.final_strong)
+                and any(c.protect for c in told) and not any(c.despair for c in told)):
+            # Session 17: a recovery told before ("hace dos años intenté matarme … hoy estoy mucho
+            # mejor") and then thanks: the rules read no current risk of the person's own in it.
+            ordinary = max(_own_risk(rules_assess(e).screening) for e in earlier) < MOD
         together, own = _joined(text, earlier, alone, before, support, leaning, read, new.signed_off, ordinary,
                                 asked=new.question or new.topic_change)
         if together is not None and together.level_index > max(level, alone.level_index):
