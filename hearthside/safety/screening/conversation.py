@@ -521,6 +521,11 @@ AFFIRM = _rx(r"(?:si|sip|sii+|simon|yes|yeah|yep|yup|yea|claro|obvio|exacto|asi 
 FIX = _rx(r"(?:ya )?se como (?:arreglarlo|solucionarlo|arreglar todo|solucionar todo|resolverlo|terminar con esto|"
           r"acabar con esto|dejar de ser (?:una carga|un estorbo|un problema))",
           r"(?:i )?(?:know|figured out|worked out) how to (?:fix|solve|end) (?:it|this|that|everything)(?! for)")
+# Session 17: emoji said back, in a short message without a laugh -- the means (💊 🪢 🔫 🔪 🪒), the grave
+# or the end (🪦 ⚰️ 🔚 🕳️), a wave or the dove (👋 🕊️).  The skull is a laugh (``LAUGH``).
+MEANS_EMOJI = re.compile("[\U0001F48A\U0001FAA2\U0001F52B\U0001F52A\U0001FA92]")
+GRAVE_EMOJI = re.compile("[\U0001FAA6\u26B0\U0001F51A\U0001F573]")
+BYE_EMOJI = re.compile("[\U0001F44B\U0001F54A]")
 # Session 17: someone else away ("mis papás salen de viaje el viernes"): the house empty, not the person
 # leaving.
 THEIR_AWAY = _rx(r"(?:mis (?:papas|padres|viejos|jefes|abuelos|roomies|hermanos)|mi (?:mama|papa|familia|esposo|esposa|"
@@ -596,6 +601,7 @@ class Cues(NamedTuple):
     affirm: bool = False
     fix: bool = False
     short: bool = False
+    means_emoji: bool = False
 
 
 def cues(text: str) -> Cues:
@@ -656,6 +662,14 @@ def cues(text: str) -> Cues:
         got = got._replace(
             know_how=bool(hits(KNOW_HOW)), means_have=not scene and bool(hits(MEANS_HAVE)), place=place,
             affirm=affirm_, short=True, time=got.time or bool(hits(TIME_MORE)))
+    if short and not asked and not LAUGH.search(text):
+        # Session 17: emoji said back ("ya no aguanto" … "💊💊💊"; "me quiero morir" … "🪦", "👋🕊️").
+        if MEANS_EMOJI.search(text):
+            got = got._replace(means=True, means_emoji=True)
+        if GRAVE_EMOJI.search(text):
+            got = got._replace(final_strong=True)
+        elif BYE_EMOJI.search(text) and not signed_off:
+            got = got._replace(final_soft=got.final_soft + 1)
     got = got._replace(taking=bool(hits(TAKING)), fix=bool(hits(FIX)),
                        prep=got.prep or bool(hits(PREP_MORE)))
     if closing and not found:
@@ -801,6 +815,9 @@ def _turns(new: Cues, earlier: list[Cues], prior: int, prep_before: bool, despai
             best, kind = MOD, "acting"
     if fix_before and (new.time or new.means or new.resolve) and max(prior, HIGH) > best:
         best, kind = max(prior, HIGH), "acting"
+    if new.means_emoji and (prior == LOW or despair_before) and HIGH > best:
+        # "ya no puedo más" … "💊💊💊": as in one message (session 16), the means closing despair.
+        best, kind = HIGH, "acting"
     if new.taking and (prior >= MOD or prep_before or (means_before and prior >= LOW)):
         # Taking the means now, after a wish to die or the means put by: an attempt in progress.
         return IMM, "attempt"

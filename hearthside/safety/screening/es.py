@@ -84,7 +84,7 @@ from typing import NamedTuple
 
 from .evidence import RISK_FACTORS, Evidence, Sign, add_evidence_flags, inside_quotes, quote_spans
 from .evidence import contained_spans as _contained
-from .text import leet_table
+from .text import EN_WORDS, FOREIGN_WORDS, leet_table
 
 NO, LOW, MOD, HIGH, IMM = range(5)
 
@@ -101,7 +101,10 @@ _EMOJI = {"\U0001FAA2": "emoji_rope", "\U0001F52B": "emoji_gun", "\U0001F52A": "
           "\U0001F687": "emoji_train", "\U0001F6E4": "emoji_train",
           # Session 16: "the end" and a hole ("ya está 🔚", "nadie me va a extrañar 🕳️").  The skull is
           # left out: "💀💀 me muero" is laughter.
-          "\U0001F51A": "emoji_end", "\U0001F573": "emoji_hole"}
+          "\U0001F51A": "emoji_end", "\U0001F573": "emoji_hole",
+          # Session 17: the dove, said after a goodbye or rest ("me voy 👋🕊️", "descansar para siempre 🕊️"),
+          # reads as the end.
+          "\U0001F54A": "emoji_end"}
 _TOKEN_RE = re.compile(
     r"[$@]?[^\W_](?:[^\W_]|[@$*](?=[^\W_*])|\*+(?=[^\W_]))*|\.\.\.|…|[.!?;\n]+|¿+|¡+|[,:()\"“”«»—–]|\s-+\s"
     "|[" + "".join(_EMOJI) + "]"
@@ -3032,6 +3035,112 @@ _add("farewell", "",
      r"(?:ya )?hice las paces con (?:mi|mis) (?:viejo|vieja|papa|mama|padre|madre|padres|papas|hermano|hermana|"
      r"hermanos|familia)(?: ,)? (?:ya |ahora si_? |y ya )?estoy list[oa]" + END)
 
+# ------------------------------------------------------------ session 17: short Spanish, emoji and turns
+# Written for the short-Spanish, emoji and multi-turn reading (issue #14, session 17).  Short chat
+# messages without accents ("pa q vivo", "no tiene caso seguir", "estarian mejor sin mi"), the ways of
+# saying there is nothing to live for that the tables lacked ("no sé para qué vivo", "no tengo por qué
+# vivir", "sin ganas de vivir", "ya no tengo fuerzas para seguir", "mejor me muero", "no me importa
+# morir"), a wish put as "if I die nobody notices" ("si me muero nadie se da cuenta"), and emoji with
+# Spanish words: the place emoji (🌉 🚆 🏢) after throwing oneself or despair, pills with finality
+# ("💊💊💊💊 ya está", "💊💊 para siempre"), a knife with the urge to cut, the grave after a want, a
+# readiness or "nadie me extrañaría", and the dove (🕊️, read as the end, see ``_EMOJI``) after a goodbye
+# or rest for ever.  The skull (💀) and the dizzy face (😵) are left out: "me muero 💀" is laughter.
+# Rungs as above (C-SSRS, Posner et al. 2011; Spanish validation Al-Halabí et al. 2016): no reason to
+# live and the wish to be dead are rung 1 (moderate), like "what's the point of living" and "nobody would
+# miss me if I was gone" in English; the risk factors said alone ("nadie me extrañaría", "no le veo
+# sentido a nada") stay low, as in English.  Look-alikes in tests/test_screening_reading_turns_es.py.
+# Something ordinary later in the sentence ("para qué sigo aquí, si ya se fueron todos de la fiesta").
+_ORDINARY_LATER = (r"(?![^.?¡¿]{0,80}\b(?:ja(?:ja)+j?|jsjs\w*|jeje\w*|xd|lol|fiesta|clase|clases|oficina|reunion|fila|"
+                   r"cola|esperando|esperar|pedimos|vamos|comida|restaurante|tienda|examen|trabajo|chamba|jale|renta|alquiler|"
+                   r"ciudad|pueblo|barrio|depa|departamento|piso|"
+                   r"casa|cuarto|caro|cara|lejos|cerca|vitaminas?|serie|pelicula|juego|partido)\b)")
+# The day's doses and costumes ("💊💊 listo, ya me tomé las del día", "ya estoy lista ⚰️ para halloween").
+_DAILY_DOSE = (r"(?![^.?¡¿]{0,60}\b(?:del dia|de hoy|diarias?|tome|tomo|tomamos|vitaminas?|resfriado|gripe|dolor|"
+               r"receta|doctor|doctora|medico)\b)")
+_COSTUME = r"(?![^.?¡¿]{0,60}\b(?:halloween|disfraz|disfrazada|disfrazado|dia de muertos|catrina|fiesta|maquillaje)\b)"
+_NO_REASON_TAIL = (r"(?: (?:ya|la verdad|sinceramente|honestamente|neta|la neta|en serio|de verdad|wey|wn|boludo|tio|"
+                   r"parce|emoji_grave|emoji_wave))*")
+_add("passive_ideation", "",
+     # "no sé para qué vivo", "pa q vivo", "para qué sigo acá", "¿para qué existo?"
+     r"(?<![a-z] )(?:no se_? |y |pero |entonces |es que |la verdad )?(?:para|pa) que (?:vivo|existo|naci|"
+     r"sigo (?:aqui|aca|aki|viv[oa]|respirando|en este mundo|existiendo))" + _NO_REASON_TAIL + END + _ORDINARY_LATER,
+     # "no tengo por qué vivir", "no tengo para qué seguir viviendo"
+     r"(?:ya )?no tengo (?:por|para|pa) que (?:vivir|seguir viviendo|seguir viv[oa]|seguir aqui|seguir aca|existir)"
+     + END,
+     # "no tiene caso seguir", "ya no tiene caso vivir"
+     r"(?:ya )?no tiene (?:ningun )?(?:caso|chiste|sentido) (?:seguir|vivir|seguir viviendo|seguir viv[oa]|seguir aqui|"
+     r"seguir aca|seguir intentandolo|seguir luchando)" + _NO_REASON_TAIL + END,
+     # "sin ganas de vivir", "cero ganas de vivir", "ni ganas de vivir"
+     r"(?:sin|cero|ni|ningunas|nada de) ganas de (?:vivir|seguir viviendo|seguir viv[oa]|existir|seguir aqui)"
+     + _NO_REASON_TAIL + END,
+     # "ya no tengo fuerzas para seguir", "no me quedan fuerzas pa vivir"
+     r"(?:ya )?no (?:tengo|me quedan|me queda) (?:mas )?(?:fuerzas?|energia|ganas) (?:para|pa) (?:seguir|vivir|"
+     r"seguir viviendo|seguir viv[oa]|seguir aqui|seguir aca|seguir luchando|luchar)" + _NO_REASON_TAIL + END,
+     # "ya no soporto vivir", "no aguanto estar viva"
+     r"(?:ya )?no (?:soporto|aguanto) (?:vivir|estar viv[oa]|seguir viviendo|seguir viv[oa]|mi vida|esta vida|"
+     r"seguir aqui|seguir aca|existir)" + _NO_REASON_TAIL + END,
+     # "ya no quiero seguir acá"
+     r"(?:ya )?no quiero seguir (?:aca|alla|en este mundo|con vida|respirando|existiendo)" + END,
+     # "¿pa qué seguir?", "ya no vale la pena seguir", "me dormiré para siempre"
+     r"(?<![a-z] )(?:y |pero |entonces |es que )?(?:para|pa) que seguir" + _NO_REASON_TAIL + END + _ORDINARY_LATER,
+     r"(?:ya )?no vale la pena seguir(?: aqui| aca| con vida| luchando)?" + _NO_REASON_TAIL + END + _ORDINARY_LATER,
+     r"(?:ya )?me (?:dormire|duermo|quedo dormid[oa]) (?:para|pa) siempre" + END,
+     # "mejor me muero", "mejor ya me muero"
+     r"(?<![a-z] )(?:ya )?mejor (?:ya )?me muero(?: ya| de una vez)?" + END + _ORDINARY_LATER,
+     # "no me importa morir(me)", "me vale morir"
+     r"(?:ya )?no me importa(?:ria)? (?:morir|morirme|estar muert[oa]|si me muero)" + END,
+     r"(?:ya )?me vale (?:morir|morirme|si me muero)" + END,
+     # Emoji: the grave with a want, readiness or "nobody would miss me"; the dove after rest for ever.
+     rf"(?:{DESIRE}|ojala) (?:estar )?(?:en )?(?:la|el|un|una|mi) emoji_grave",
+     r"emoji_grave (?:es lo (?:unico )?que (?:quiero|deseo|necesito)|ya pronto|pronto)" + END,
+     r"me veo en (?:la|el|un|una|mi) emoji_grave(?: pronto| muy pronto| ya)?" + END,
+     r"(?:ya )?(?:estoy|toy) list[oa](?: para (?:la|el|mi))? emoji_grave" + _LIGHT_LATER + _COSTUME,
+     r"nadie me (?:extranaria|echaria de menos|extrana|notaria)(?: ,)? emoji_grave",
+     rf"(?:no (?:le )?(?:veo|encuentro) (?:ningun )?sentido a (?:nada|la vida|mi vida)|nada tiene sentido(?: ya)?|"
+     rf"estoy (?:cansad[oa]|hart[oa]) de todo)(?: ,)? {_DEATH_EMO}" + END,
+     r"(?:(?:pronto|por fin|al fin|ya) (?:voy a |me toca )?descansar|descansar para siempre|(?:voy a |quiero )?"
+     r"descansar para siempre)(?: ,)? emoji_end" + END)
+# "si me muero nadie se da cuenta", "si me muero a nadie le importa", "nadie me extrañaría si me voy":
+# a wish put as a condition (closed: a time inside it belongs to the condition).
+_add("passive_ideation", "closed",
+     r"si (?:yo )?(?:me muero|me muriera|desaparezco|desapareciera|me mato|me matara|me voy para siempre) "
+     r"(?:manana |hoy |ahorita |ahora )?(?:, )?(?:a )?nadie (?:le |lo |se |me )?(?:importa|importaria|nota|notaria|"
+     r"da cuenta|daria cuenta|extrana|extranaria|va a extranar|va a importar|va a notar|va a dar cuenta)" + END,
+     r"(?:a )?nadie (?:le |lo |se |me )?(?:importaria|notaria|daria cuenta|extranaria|echaria de menos|va a importar|"
+     r"va a extranar)(?: de)? (?:, )?si (?:yo )?(?:me voy|me fuera|ya no estoy|ya no estuviera|me muero|me muriera)"
+     + END)
+_add("active_ideation", "method",
+     # "he pensado en tomarme todas mis pastillas", "tengo ganas de tragarme todas las pastillas"
+     rf"(?:{DESIRE}) {FILL}(?:comerme|tragarme|tomarme|meterme) (?:todas|todos) (?:las|los|mis) {MEANS}"
+     r"(?! (?:a la misma hora|juntas|juntos|con (?:la )?comida|en ayunas|en la manana|en la noche|antes de|despues de|"
+     r"como|que me|de la semana|del dia)\b)",
+     # "me tomo todo el frasco"
+     r"(?:ya )?me (?:tomo|trago|bebo|meto) (?:todo el|el|un|toda la|la) (?:frasco|bote|blister|caja)(?: entero| entera)?"
+     + END + _LIGHT_LATER,
+     # Throwing oneself, with the place as an emoji ("me voy a tirar 🌉", "me aviento 🚆").
+     rf"(?:me (?:voy a|quiero|pienso|kiero) (?:tirar|aventar|lanzar|echar)|(?:{DESIRE}|voy a|pienso) (?:tirarme|aventarme|"
+     r"lanzarme|echarme)|me (?:tiro|aviento|lanzo)) (?:emoji_bridge|emoji_train|emoji_building)(?: emoji_down)?"
+     + END + _LIGHT_LATER,
+     # Despair closed by a place emoji ("ya no aguanto 🚆", "🚆 y ya").
+     r"(?:(?:ya )?no (?:puedo|aguanto|soporto|doy)(?: mas)?(?: con (?:esto|todo|nada|mi vida|esta vida))?|"
+     r"(?:ya )?me (?:canse|harte) de todo|hasta aqui llegue)(?: ,)? (?:emoji_bridge|emoji_train|emoji_building)"
+     r"(?: emoji_down)?" + END + _LIGHT_LATER,
+     r"(?<![a-z] )(?:emoji_bridge|emoji_train|emoji_building)(?: emoji_down)? y ya" + END + _LIGHT_LATER,
+     # Pills with finality ("💊💊💊💊 ya está", "💊💊 para siempre").
+     r"(?:emoji_pill ){2,}(?:y )?(?:ya esta|ya fue|se acabo|hasta aqui|y ya|listo)" + END
+     + _LIGHT_LATER + _DAILY_DOSE,
+     r"(?:emoji_pill ){2,}(?:y )?(?:a )?(?:dormir |descansar )?para siempre")
+_add("self_injury", "",
+     # The urge to cut, said with a blade or blood ("me quiero cortar 🔪"; not "… el pelo").
+     r"(?:me (?:quiero|voy a|kiero|tengo que) (?:volver a )?cortar|(?:quiero|necesito|tengo ganas de) cortarme)"
+     r"(?: otra vez| de nuevo)? (?:emoji_knife|emoji_razor|emoji_blood)" + END)
+_add("farewell", "",
+     # The dove (or the end) after a goodbye, a wave between ("me voy 👋🕊️", "gracias por todo 👋🕊️").
+     r"(?:ya )?me voy(?: ,)? (?:emoji_wave )*emoji_end" + END,
+     r"(?:gracias por todo|perdon por todo|los quiero|los amo|adios|adios a todos|chao|chau)(?: ,)? (?:emoji_wave )+"
+     r"(?:emoji_end|emoji_grave|emoji_hole)" + END)
+
+
 # ---------------------------------------------------------------- context cues
 
 NEGATORS = frozenset({"no", "nunca", "jamas", "tampoco", "ni", "ningun", "ninguna", "nadie"})
@@ -3208,6 +3317,11 @@ def has_cue(text: str, words: list[str]) -> bool:
     if not CUE_WORDS.isdisjoint(words):
         return True
     n = len(words)
+    if n <= CUE_SHORT and not _SHORT_ES.isdisjoint(words) and _EN_ONLY.isdisjoint(words):
+        # Session 17: a short message whose only English-looking words are the ones Spanish shares
+        # ("no", "me", "a", "he") and that holds a Spanish chat word: "me tiro de la ventana",
+        # "estarian mejor sin mi", "en 5 minutos me tiro" were screened as English only.
+        return True
     if n > CUE_SHORT:
         # Letter-spaced words ("m a t a r m e") make many one-letter tokens.
         spaced = n <= SHORT_TEXT and list(map(len, words)).count(1) >= 3 and _SPACED_QUICK.search(text)
@@ -3227,6 +3341,21 @@ def has_cue(text: str, words: list[str]) -> bool:
 
 # Texts up to this many words get the stem and obfuscation checks.
 CUE_SHORT = 8
+# Session 17 (short Spanish read as English): English words that are not also Spanish words or chat
+# spellings of them ("no", "me", "a", "he", "ya" -> "you"); a short text with none of them and with a
+# Spanish word below is given to the Spanish rules too.
+_EN_ONLY = EN_WORDS - frozenset("no me a he you i so as an in is was will on we it die".split())
+# Spanish words frequent in chat that are not English words (accents stripped, as the English
+# tokenizer leaves them), besides the function words of the language check and the cue words.
+_SHORT_ES = (frozenset(_strip_accents_simple(w) for w in FOREIGN_WORDS["es"]) | CUE_WORDS | frozenset("""
+    mejor estarian estaria estarias estariamos seguir sigo sigue siga tiene tienen caso rindo tiro tiros pego
+    doy valgo pena fuerzas minutos horas aca alla aki aqui asi bien sola nomas sobro fui ire iria sirvo sirve
+    importa importo importaria extranaria extranarian extranan wey wn weon boludo boluda parce tio tia chamo
+    ventana techo puente vias tren metro edificio balcon azotea calle carro coche camion frasco cuerda soga
+    navaja cuchilla pistola bala balazo tiro veneno harta harto cansada cansado sola solito solita triste
+    vacia vacio mierda verga madre pinche neta quiza quizas capaz ojala oye mira pues entonces despues antes
+    luego nunca jamas tampoco tambien cosa cosas gente casa cuarto noche dia dias semana mes ano anos pronto
+    listo lista chau chao""".split())) - EN_WORDS
 _STEM4 = frozenset(stem[:4] for stem in _CUE_STEMS)
 # Digits or symbols inside words and letter runs are worth normalising (cheap ASCII checks).
 _DIGIT_OR_SYMBOL = re.compile(r"[0-9@$*]")
