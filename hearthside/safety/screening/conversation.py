@@ -526,6 +526,29 @@ FIX = _rx(r"(?:ya )?se como (?:arreglarlo|solucionarlo|arreglar todo|solucionar 
 MEANS_EMOJI = re.compile("[\U0001F48A\U0001FAA2\U0001F52B\U0001F52A\U0001FA92]")
 GRAVE_EMOJI = re.compile("[\U0001FAA6\u26B0\U0001F51A\U0001F573]")
 BYE_EMOJI = re.compile("[\U0001F44B\U0001F54A]")
+# Session 17: others noticing later, or finding it easier, said back to despair ("el lunes se van a dar
+# cuenta", "así les va a resultar más fácil", "that'll make it easier for them"): a goodbye.
+LATER = _rx(
+    r"(?:(?:ya|hasta|recien|solo) )?(?:el \w+ |manana |pronto |algun dia |despues |cuando \w+ )?(?:se van a dar cuenta|"
+    r"se daran cuenta|lo van a notar|lo notaran|me van a extranar|van a notar que no estoy)(?: supongo| creo| seguro)?$",
+    r"(?:asi )?(?:les|le|te) (?:va a )?(?:resultar|ser|sera|seria|resultaria) (?:todo )?mas facil(?: a (?:todos|ellos|ustedes))?",
+    r"(?:that'?ll|that will|it'?ll|it will|that would|it would) (?:make it |be )(?:so much |a lot |much )?easier for "
+    r"(?:them|everyone|everybody|you all|my family)",
+    r"(?:they'?ll|they will) (?:notice|realise|realize|figure it out)(?: (?:on|by) \w+| eventually| soon| then)?"
+    r"(?: i guess| i think)?$",
+)
+# Session 17: more ways of saying nobody notices, or of asking about being gone (despair for the cues).
+DESPAIR_MORE = _rx(
+    r"nadie(?: \w+){0,3} me (?:habla|hablan|ve|pela|pelan|nota|escribe|busca|contesta)", r"ni me (?:ven|pelan|notan|hablan|buscan)",
+    r"cuando (?:uno|alguien|yo|una persona) ya no (?:esta|estoy|este|existe)",
+    r"(?:nobody|no one|noone)(?: \w+){0,3} (?:talks to|texts|notices|sees|calls) me",
+    r"(?:doesn'?t|don'?t) (?:notice|see) me", r"when (?:someone|somebody|one|a person)(?: is|'s) gone",
+    r"when (?:someone|somebody|one|a person) (?:dies|is not around|isn'?t around)",
+)
+# Session 17: sitting with the means, staring at them ("found dad's old rifle, been sitting with it").
+DWELL = _rx(r"(?:been |just |i'?m |i am )?(?:sitting|sat) with (?:it|them)", r"(?:been |keep )?staring at (?:it|them)",
+            r"(?:been |i'?m )?holding (?:it|them)(?: for)?(?: a while| for a while| for hours)?$",
+            r"no (?:dejo|paro) de mirarl[ao]s?", r"(?:las|los|la|lo) (?:estoy|sigo) mirando", r"(?:sentad[oa]|aqui) con (?:ella|el|ellas|ellos)$")
 # Session 17: someone else away ("mis papás salen de viaje el viernes"): the house empty, not the person
 # leaving.
 THEIR_AWAY = _rx(r"(?:mis (?:papas|padres|viejos|jefes|abuelos|roomies|hermanos)|mi (?:mama|papa|familia|esposo|esposa|"
@@ -602,6 +625,7 @@ class Cues(NamedTuple):
     fix: bool = False
     short: bool = False
     means_emoji: bool = False
+    dwell: bool = False
 
 
 def cues(text: str) -> Cues:
@@ -648,7 +672,7 @@ def cues(text: str) -> Cues:
         prep=bool(hits(PREP)), prep_strong=bool(hits(PREP_STRONG)), time=bool(timed),
         means=not scene and bool(hits(MEANS)), going=not scene and bool(hits(GOING)),
         done=bool(hits(DONE)), took=bool(hits(TOOK)), decided=bool(hits(DECIDED)), intense=bool(hits(INTENSE)), cut=bool(hits(CUT)),
-        despair=bool(DESPAIR.search(norm)), moving=bool(MOVING.search(THEIR_AWAY.sub(" ", norm))), resolve=bool(hits(RESOLVE)),
+        despair=bool(DESPAIR.search(norm)) or bool(DESPAIR_MORE.search(norm)), moving=bool(MOVING.search(THEIR_AWAY.sub(" ", norm))), resolve=bool(hits(RESOLVE)),
         do_it=bool(DO_IT.search(norm)), question=question, topic_change=bool(TOPIC_CHANGE.search(norm)),
         signed_off=signed_off, thanks_all=not signed_off and bool(THANKS_ALL.search(norm)),
         spans=(), vent_close=vent_close, festive=bool(FESTIVE.search(text)),
@@ -670,7 +694,10 @@ def cues(text: str) -> Cues:
             got = got._replace(final_strong=True)
         elif BYE_EMOJI.search(text) and not signed_off:
             got = got._replace(final_soft=got.final_soft + 1)
-    got = got._replace(taking=bool(hits(TAKING)), fix=bool(hits(FIX)),
+    if not signed_off and LATER.search(norm) and not got.question:
+        found.extend(LATER.finditer(norm))
+        got = got._replace(final_strong=True)
+    got = got._replace(taking=bool(hits(TAKING)), fix=bool(hits(FIX)), dwell=bool(hits(DWELL)),
                        prep=got.prep or bool(hits(PREP_MORE)))
     if closing and not found:
         # The closing words are the evidence only when no other cue is ("ok it's nothing": the
@@ -814,6 +841,10 @@ def _turns(new: Cues, earlier: list[Cues], prior: int, prep_before: bool, despai
         elif prior == LOW or despair_before:
             best, kind = MOD, "acting"
     if fix_before and (new.time or new.means or new.resolve) and max(prior, HIGH) > best:
+        best, kind = max(prior, HIGH), "acting"
+    if new.means and new.dwell and (prior >= LOW or despair_before) and HIGH > best:
+        # "found dad's old rifle. been sitting with it a while" after "my wife left": the means kept in
+        # view (high, as in one message).
         best, kind = max(prior, HIGH), "acting"
     if new.means_emoji and (prior == LOW or despair_before) and HIGH > best:
         # "ya no puedo más" … "💊💊💊": as in one message (session 16), the means closing despair.

@@ -3135,6 +3135,10 @@ _add("self_injury", "",
      r"(?:me (?:quiero|voy a|kiero|tengo que) (?:volver a )?cortar|(?:quiero|necesito|tengo ganas de) cortarme)"
      r"(?: otra vez| de nuevo)? (?:emoji_knife|emoji_razor|emoji_blood)" + END)
 _add("farewell", "",
+     # "pronto ya no voy a ser un problema para nadie" (like "i won't be a problem for anyone much longer")
+     r"(?:(?:pronto|muy pronto|dentro de poco|ya) )?ya no (?:voy a ser|sere|vas a tener|van a tener que cargar con) "
+     r"(?:un |una )?(?:problema|estorbo|carga|molestia)(?: para (?:nadie|ustedes|ti|vos|nadie mas|mi familia))?"
+     r"(?: nunca mas| mas)?" + END + _ORDINARY_LATER,
      # The dove (or the end) after a goodbye, a wave between ("me voy 👋🕊️", "gracias por todo 👋🕊️").
      r"(?:ya )?me voy(?: ,)? (?:emoji_wave )*emoji_end" + END,
      r"(?:gracias por todo|perdon por todo|los quiero|los amo|adios|adios a todos|chao|chau)(?: ,)? (?:emoji_wave )+"
