@@ -544,6 +544,15 @@ DESPAIR_MORE = _rx(
     r"(?:nobody|no one|noone)(?: \w+){0,3} (?:talks to|texts|notices|sees|calls) me",
     r"(?:doesn'?t|don'?t) (?:notice|see) me", r"when (?:someone|somebody|one|a person)(?: is|'s) gone",
     r"when (?:someone|somebody|one|a person) (?:dies|is not around|isn'?t around)",
+    r"(?:ya )?no quiero (?:seguir )?vivir asi$", r"i (?:don'?t|do not) want to (?:keep )?liv(?:e|ing) like this(?: anymore)?$",
+)
+# Session 17: the means at hand, said as a statement ("tengo el frasco de pastillas aquí", "i've got the pills
+# right here"): a closing after it and despair is looked at.
+MEANS_HERE = _rx(
+    r"(?:tengo|traigo|tengo aqui|aqui tengo) (?:\w+ ){0,4}(?:pastillas|pastis|frasco|pistola|arma|soga|cuerda|cuchillas?|"
+    r"navaja|veneno)(?: \w+){0,3} (?:aqui|aca|conmigo|en la mano|al lado|en el cuarto|en mi cuarto)$",
+    r"(?:i'?ve got|i have|got) (?:the|my|a) (?:pills|bottle|gun|rope|blade|blades|knife|razor)(?: \w+){0,2} "
+    r"(?:right )?(?:here|with me|next to me|in my hand|in my room)$",
 )
 # Session 17: sitting with the means, staring at them ("found dad's old rifle, been sitting with it").
 DWELL = _rx(r"(?:been |just |i'?m |i am )?(?:sitting|sat) with (?:it|them)", r"(?:been |keep )?staring at (?:it|them)",
@@ -626,6 +635,7 @@ class Cues(NamedTuple):
     short: bool = False
     means_emoji: bool = False
     dwell: bool = False
+    means_here: bool = False
 
 
 def cues(text: str) -> Cues:
@@ -698,6 +708,7 @@ def cues(text: str) -> Cues:
         found.extend(LATER.finditer(norm))
         got = got._replace(final_strong=True)
     got = got._replace(taking=bool(hits(TAKING)), fix=bool(hits(FIX)), dwell=bool(hits(DWELL)),
+                       means_here=bool(MEANS_HERE.search(norm)),
                        prep=got.prep or bool(hits(PREP_MORE)))
     if closing and not found:
         # The closing words are the evidence only when no other cue is ("ok it's nothing": the
@@ -846,6 +857,10 @@ def _turns(new: Cues, earlier: list[Cues], prior: int, prep_before: bool, despai
         # "found dad's old rifle. been sitting with it a while" after "my wife left": the means kept in
         # view (high, as in one message).
         best, kind = max(prior, HIGH), "acting"
+    if new.closing and (prior >= LOW or despair_before) and any(c.means_here for c in earlier) and MOD > best:
+        # "ya no quiero vivir así" … "tengo el frasco de pastillas aquí" … "bueno": the person leaves the
+        # chat with the means at hand after despair (a human looks).
+        best, kind = MOD, "closing"
     if new.means_emoji and (prior == LOW or despair_before) and HIGH > best:
         # "ya no puedo más" … "💊💊💊": as in one message (session 16), the means closing despair.
         best, kind = HIGH, "acting"

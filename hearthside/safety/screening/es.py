@@ -3094,6 +3094,9 @@ _add("passive_ideation", "",
      rf"(?:{DESIRE}|ojala) (?:estar )?(?:en )?(?:la|el|un|una|mi) emoji_grave",
      r"emoji_grave (?:es lo (?:unico )?que (?:quiero|deseo|necesito)|ya pronto|pronto)" + END,
      r"me veo en (?:la|el|un|una|mi) emoji_grave(?: pronto| muy pronto| ya)?" + END,
+     # "me quiero ir 🪦", "ya me quiero ir 🕊️"
+     r"(?:ya )?(?:me quiero ir|quiero irme|me quisiera ir)(?: ya)?(?: ,)? (?:emoji_grave|emoji_end|emoji_hole)"
+     + END + _COSTUME,
      r"(?:ya )?(?:estoy|toy) list[oa](?: para (?:la|el|mi))? emoji_grave" + _LIGHT_LATER + _COSTUME,
      r"nadie me (?:extranaria|echaria de menos|extrana|notaria)(?: ,)? emoji_grave",
      rf"(?:no (?:le )?(?:veo|encuentro) (?:ningun )?sentido a (?:nada|la vida|mi vida)|nada tiene sentido(?: ya)?|"
@@ -3129,7 +3132,14 @@ _add("active_ideation", "method",
      # Pills with finality ("💊💊💊💊 ya está", "💊💊 para siempre").
      r"(?:emoji_pill ){2,}(?:y )?(?:ya esta|ya fue|se acabo|hasta aqui|y ya|listo)" + END
      + _LIGHT_LATER + _DAILY_DOSE,
-     r"(?:emoji_pill ){2,}(?:y )?(?:a )?(?:dormir |descansar )?para siempre")
+     r"(?:emoji_pill ){2,}(?:y )?(?:a )?(?:dormir |descansar )?para siempre",
+     # "me tomo todas 💊💊💊", "me voy a tomar todo 💊"
+     r"(?:ya )?me (?:tomo|trago|voy a tomar|voy a tragar|las voy a tomar|las tomo) (?:todas|todo|todas juntas)"
+     r"(?: emoji_pill)+" + END + _LIGHT_LATER + _DAILY_DOSE)
+_add("plan", "",
+     # Readiness with the means as an emoji ("ya estoy lista 🪢", "todo listo 🪢").
+     r"(?:(?:ya )?(?:estoy|toy)|(?:ya )?(?:esta )?todo|ya esta todo) list(?:[oaex])?(?: ,)? (?:emoji_rope|emoji_gun)"
+     r"(?: emoji_rope| emoji_gun| emoji_grave)*" + END + _LIGHT_LATER + _COSTUME)
 _add("self_injury", "",
      # The urge to cut, said with a blade or blood ("me quiero cortar 🔪"; not "… el pelo").
      r"(?:me (?:quiero|voy a|kiero|tengo que) (?:volver a )?cortar|(?:quiero|necesito|tengo ganas de) cortarme)"
@@ -3359,7 +3369,7 @@ _SHORT_ES = (frozenset(_strip_accents_simple(w) for w in FOREIGN_WORDS["es"]) | 
     navaja cuchilla pistola bala balazo tiro veneno harta harto cansada cansado sola solito solita triste
     vacia vacio mierda verga madre pinche neta quiza quizas capaz ojala oye mira pues entonces despues antes
     luego nunca jamas tampoco tambien cosa cosas gente casa cuarto noche dia dias semana mes ano anos pronto
-    listo lista chau chao""".split())) - EN_WORDS
+    listo lista chau chao tomo todas tomar trago tragar""".split())) - EN_WORDS
 _STEM4 = frozenset(stem[:4] for stem in _CUE_STEMS)
 # Digits or symbols inside words and letter runs are worth normalising (cheap ASCII checks).
 _DIGIT_OR_SYMBOL = re.compile(r"[0-9@$*]")

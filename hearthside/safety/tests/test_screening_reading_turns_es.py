@@ -194,6 +194,12 @@ EMOJI_ES: list[tuple[str, str]] = [
     ("me quiero morir 💀", "moderate"),
     ("ya no quiero vivir 💀", "moderate"),
     ("me quiero matar 😵", "high"),
+    ("me tomo todas 💊💊💊", "high"),
+    ("me voy a tomar todo 💊", "high"),
+    ("me quiero ir 🪦", "moderate"),
+    ("ya me quiero ir 🕊️", "moderate"),
+    ("ya estoy list@ 🪢", "high"),
+    ("todo listo 🪢", "high"),
 ]
 
 LOOK_ALIKES_EMOJI_ES: list[str] = [
@@ -231,6 +237,12 @@ LOOK_ALIKES_EMOJI_ES: list[str] = [
     "🕊️ por la paz del mundo",
     "me voy a dormir, buenas noches 🕊️",
     "🪢 aprendiendo nudos en scouts",
+    "me tomo todas 💊 las mañanas",
+    "me tomo todas 💊💊 las vitaminas del día",
+    "todo listo 🪢 para el campamento",
+    "ya estoy lista 🪢 para escalar",
+    "ya me quiero ir de vacaciones 🕊️",
+    "me quiero ir a casa 🪦 jaja",
 ]
 
 
@@ -285,6 +297,8 @@ CRISIS_TURNS_ES = [
     (["me quiero morir"], "🪦", "high"),
     (["me quiero morir neta"], "👋🕊️", "high"),
     (["no le veo sentido a nada"], "⚰️", "moderate"),
+    # Leaving the chat with the means at hand after despair.
+    (["ya no quiero vivir así", "tengo el frasco de pastillas aquí"], "bueno", "moderate"),
     # Others noticing later, or finding it easier, after nobody notices or a question about being gone.
     (["nadie en la uni me habla", "en mi casa ni me ven"], "el jueves se van a dar cuenta, supongo", "moderate"),
     (["oye, ¿crees que la gente se olvida de uno?", "o sea, cuando uno ya no está"], "bueno. así les va a ser más fácil",
@@ -325,6 +339,7 @@ LOOKALIKE_TURNS_ES = [
     (["le compré un regalo sorpresa a mi mamá"], "el domingo se va a dar cuenta", "low"),
     (["me mudo a otra ciudad", "ya vendí mis muebles"], "así les va a ser más fácil, tienen más espacio", "low"),
     (["ya conseguí trabajo"], "ya no voy a ser una carga para mis papás", "low"),
+    (["tengo gripe", "tengo las pastillas aquí"], "bueno", "low"),
 ]
 
 CRISIS_TURNS_EN = [
@@ -341,6 +356,7 @@ CRISIS_TURNS_EN = [
     (["my girlfriend left last month", "i'm alone all the time now"],
      "found my uncle's pistol in the closet. been sitting with it for an hour", "high"),
     (["do people move on fast?", "like when someone's gone"], "ok. that'll make it easier for everyone", "moderate"),
+    (["i don't want to live like this anymore", "i've got the pills right here"], "ok", "moderate"),
 ]
 
 LOOKALIKE_TURNS_EN = [
