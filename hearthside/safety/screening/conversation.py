@@ -483,7 +483,7 @@ CLOSE = _rx(
 # Knowing how, when, where or which one, said back to a wish to die ("ya sé cómo", "ya sé cuál",
 # "i already know how"): the whole message (``$``), so "ya sé cómo organizarme" is not one.
 KNOW_HOW = _rx(
-    r"(?:si |pues |bueno |y )?(?:ya )?se (?:como|cuando|donde|cual|que hacer)(?: y (?:como|cuando|donde))?"
+    r"(?:si |pues |bueno |y )?(?:ya )?se (?:como|cuando|donde|cual|que hacer|cuant[oa]s)(?: y (?:como|cuando|donde))?"
     r"(?: (?:hacerlo|lo voy a hacer|lo hare|lo haria|va a ser))?$",
     r"(?:si |pues |bueno |y )?(?:ya )?se (?:lo )?que (?:voy a|tengo que) hacer$",
     r"(?:ya )?(?:lo )?tengo (?:todo )?(?:bien )?(?:pensado|planeado|resuelto)$",
@@ -497,7 +497,23 @@ MEANS_HAVE = _rx(
     r"ya tengo todo(?: aqui| aca| listo)?$", r"(?:ya )?(?:esta|estan) cargad[oa]s?$",
     r"(?:i )?(?:already |just )?(?:have|got) (?:them|it|everything)(?: now| here| with me| ready)?$",
     r"(?:it'?s|its|the gun is) loaded$",
+    r"(?:ya )?(?:esta|la tengo|lo tengo) (?:colgad[oa]|atad[oa]|amarrad[oa]|list[oa]|preparad[oa])$",
+    r"(?:it'?s|its|the rope is) (?:tied|hung up|hanging|set up|ready)$",
 )
+# Session 17: the means named with an ordinary use ("las pastillas de la presión", "una cuerda para el
+# tendedero", "the pills my doctor prescribed"): not the means put by.
+BENIGN_MEANS = _rx(
+    r"(?:para|pa|de|contra) (?:la |el |mi |las |los )?(?:presion|dolor|gripe|tos|alergias?|fiebre|diabetes|tiroides|azucar|"
+    r"colesterol|cabeza|estomago|espalda|muela|regla|tendedero|hamaca|ropa|camping|acampar|escalar|mudanza|perro|gato)",
+    r"doctor[a]?", r"medic[oa]", r"receta", r"recetaron", r"farmacia", r"dentista", r"antibioticos?", r"vitaminas?",
+    r"for (?:my |the |a )?(?:blood pressure|headaches?|cold|flu|allergies|back|pain|cough|fever|camping|climbing|"
+    r"clothesline|hammock|move|dog|cat)", r"prescribed", r"prescription", r"(?:my|the) (?:doctor|gp|dentist)", r"vitamins?",
+    r"antibiotics?",
+)
+# Session 17: arrived where one spoke of going ("voy a ir al puente" … "ya llegué").
+ARRIVED = _rx(r"(?:ya )?(?:llegue|estoy aqui|estoy aca|aqui estoy|ya estoy)(?: (?:al|a la|a las|en el|en la|en las) "
+              r"(?:puente|azotea|vias|edificio|acantilado|estacion|techo))?$",
+              r"(?:i'?m|i am) (?:here|there)(?: now)?$", r"(?:made it|got) (?:here|there)$")
 # Taking the means now, said back ("gracias, ya me las estoy tomando", "thanks, i'm taking them now").
 TAKING = _rx(
     r"(?:ya )?me (?:las|los) estoy (?:tomando|tragando|bebiendo)(?: todas| todos| ya| ahora)?",
@@ -544,7 +560,7 @@ DESPAIR_MORE = _rx(
     r"(?:nobody|no one|noone)(?: \w+){0,3} (?:talks to|texts|notices|sees|calls) me",
     r"(?:doesn'?t|don'?t) (?:notice|see) me", r"when (?:someone|somebody|one|a person)(?: is|'s) gone",
     r"when (?:someone|somebody|one|a person) (?:dies|is not around|isn'?t around)",
-    r"(?:ya )?no quiero (?:seguir )?vivir asi$", r"i (?:don'?t|do not) want to (?:keep )?liv(?:e|ing) like this(?: anymore)?$",
+    r"(?:ya )?no quiero (?:seguir )?vivir asi$", r"no sirvo (?:pa|pa na|pa nada|para nada|pa ni madres)", r"i (?:don'?t|do not) want to (?:keep )?liv(?:e|ing) like this(?: anymore)?$",
 )
 # Session 17: the means at hand, said as a statement ("tengo el frasco de pastillas aquí", "i've got the pills
 # right here"): a closing after it and despair is looked at.
@@ -575,6 +591,8 @@ PREP_MORE = _rx(
     r"(?:ya )?(?:las|los) (?:conte|he contado|volvi a contar)", r"(?:i )?(?:counted|have counted|'?ve counted) them",
     r"(?:pense|planee|he pensado|he planeado|ya pense|ya planee) (?:en )?(?:como|la forma de|donde) (?:hacerlo|lo haria|"
     r"lo voy a hacer|lo hago)",
+    r"(?:buscando|busque|he buscado|estuve buscando|investigando|investigue|he investigado) (?:en internet )?"
+    r"(?:cuantas|cuantos|cuanto|como|donde|que tan)",
     r"(?:a esa hora )?no (?:pasa|hay|va) nadie$", r"no (?:hay|va a haber|va a estar) nadie en (?:la )?casa$", r"(?:nobody|no one|noone) (?:goes|is) (?:there|around)(?: at night| then)?$",
 )
 
@@ -636,6 +654,8 @@ class Cues(NamedTuple):
     means_emoji: bool = False
     dwell: bool = False
     means_here: bool = False
+    arrived: bool = False
+    benign_means: bool = False
 
 
 def cues(text: str) -> Cues:
@@ -692,9 +712,12 @@ def cues(text: str) -> Cues:
     short = len(words) <= 8
     if short and not asked:
         place = bool(hits(PLACE)) and not scene
-        affirm_ = bool(AFFIRM.fullmatch(norm))
+        yes = AFFIRM.fullmatch(norm)
+        affirm_ = bool(yes)
+        if yes:
+            found.append(yes)
         got = got._replace(
-            know_how=bool(hits(KNOW_HOW)), means_have=not scene and bool(hits(MEANS_HAVE)), place=place,
+            arrived=bool(hits(ARRIVED)), know_how=bool(hits(KNOW_HOW)), means_have=not scene and bool(hits(MEANS_HAVE)), place=place,
             affirm=affirm_, short=True, time=got.time or bool(hits(TIME_MORE)))
     if short and not asked and not LAUGH.search(text):
         # Session 17: emoji said back ("ya no aguanto" … "💊💊💊"; "me quiero morir" … "🪦", "👋🕊️").
@@ -708,7 +731,7 @@ def cues(text: str) -> Cues:
         found.extend(LATER.finditer(norm))
         got = got._replace(final_strong=True)
     got = got._replace(taking=bool(hits(TAKING)), fix=bool(hits(FIX)), dwell=bool(hits(DWELL)),
-                       means_here=bool(MEANS_HERE.search(norm)),
+                       means_here=bool(MEANS_HERE.search(norm)), benign_means=bool(BENIGN_MEANS.search(norm)),
                        prep=got.prep or bool(hits(PREP_MORE)))
     if closing and not found:
         # The closing words are the evidence only when no other cue is ("ok it's nothing": the
@@ -845,7 +868,7 @@ def _turns(new: Cues, earlier: list[Cues], prior: int, prep_before: bool, despai
     # "creo que ya sé cómo arreglarlo" after "soy una carga": a veiled preparation.
     fix_before = prior >= LOW and any(c.fix for c in earlier)
     ready = prep_before or fix_before
-    means_before = any(c.means or c.means_have for c in earlier)
+    means_before = any((c.means or c.means_have) and not c.benign_means for c in earlier)
     if new.know_how or new.means_have:
         if prior >= MOD or ready:
             best, kind = max(prior, HIGH), "acting"
@@ -857,6 +880,14 @@ def _turns(new: Cues, earlier: list[Cues], prior: int, prep_before: bool, despai
         # "found dad's old rifle. been sitting with it a while" after "my wife left": the means kept in
         # view (high, as in one message).
         best, kind = max(prior, HIGH), "acting"
+    if new.arrived and means_before and (prior >= LOW or despair_before):
+        # "quiero acabar con todo" … "voy a ir al puente" … "ya llegué": there, after a wish to die.
+        level = IMM if prior >= MOD else HIGH
+        if level > best:
+            best, kind = level, "acting"
+    if means_before and new.time and (prior >= LOW or despair_before) and HIGH > best:
+        # "ya no sirvo pa na" … "tengo la cuerda debajo de la cama" … "esta noche cuando se duerman".
+        best, kind = HIGH, "plan"
     if new.closing and (prior >= LOW or despair_before) and any(c.means_here for c in earlier) and MOD > best:
         # "ya no quiero vivir así" … "tengo el frasco de pastillas aquí" … "bueno": the person leaves the
         # chat with the means at hand after despair (a human looks).
@@ -869,7 +900,7 @@ def _turns(new: Cues, earlier: list[Cues], prior: int, prep_before: bool, despai
         return IMM, "attempt"
     # A plan put together over turns: the means, and two of a time, a place and "I'll do it".
     parts = earlier + [new]
-    means = any(c.means or c.means_have or c.prep for c in parts)
+    means = any((c.means or c.means_have or c.prep) and not c.benign_means for c in parts)
     timed = any(c.time for c in parts)
     placed = any(c.place for c in parts)
     resolved = any(c.resolve or c.do_it for c in parts)
@@ -926,6 +957,13 @@ def assess(text: str, earlier: list[str], alone: Screening, *, all_modified: boo
             readings = [before] + [r for r in readings[1:] if any(x.construct != "model" for x in r.reasons)]
         prior = max(_own_risk(r) for r in readings)
         told = [cues(e) for e in earlier]
+        if len(earlier) > 1 and prior >= MOD and any(c.benign_means for c in told):
+            # Session 17: a risk factor and the means named for an ordinary use ("me siento una carga" …
+            # "tengo que tomar las pastillas de la presión"): together they are not the means put by; the
+            # messages are read each on its own.
+            single = max(_own_risk(r) for r in readings[1:])
+            if single < MOD:
+                prior = single
         if any(c.despair for c in told):
             prior = max(prior, LOW)
         if any(c.gone_better for c in told):

@@ -297,6 +297,13 @@ CRISIS_TURNS_ES = [
     (["me quiero morir"], "🪦", "high"),
     (["me quiero morir neta"], "👋🕊️", "high"),
     (["no le veo sentido a nada"], "⚰️", "moderate"),
+    # Chile, the Caribbean, Argentina: the means, then the time or the place.
+    (["mano yo ya no sirvo pa na", "tengo la cuerda debajo de la cama"], "esta noche cuando se duerman", "high"),
+    (["boludo no quiero vivir más", "compré veneno pa ratas"], "ya lo tengo acá", "high"),
+    (["ya no aguanto más esta vida", "he estado buscando cuántas pastillas hacen falta"], "ya sé cuántas", "high"),
+    (["¿y si me aviento al metro?"], "sí, eso haré", "high"),
+    (["estoy harto de todo, ya no quiero vivir", "compré una soga"], "ya está colgada", "high"),
+    (["quiero acabar con todo", "voy a ir al puente"], "ya llegué", "imminent"),
     # Leaving the chat with the means at hand after despair.
     (["ya no quiero vivir así", "tengo el frasco de pastillas aquí"], "bueno", "moderate"),
     # Others noticing later, or finding it easier, after nobody notices or a question about being gone.
@@ -340,6 +347,21 @@ LOOKALIKE_TURNS_ES = [
     (["me mudo a otra ciudad", "ya vendí mis muebles"], "así les va a ser más fácil, tienen más espacio", "low"),
     (["ya conseguí trabajo"], "ya no voy a ser una carga para mis papás", "low"),
     (["tengo gripe", "tengo las pastillas aquí"], "bueno", "low"),
+    # The means named for an ordinary use, after a risk factor.
+    (["me siento una carga", "tengo que tomar las pastillas de la presión"], "mañana", "low"),
+    (["me odio", "el doctor me recetó pastillas para dormir"], "esta noche", "low"),
+    (["soy un estorbo", "compré una cuerda para el tendedero"], "mañana", "low"),
+    (["el doctor me dio pastillas para dormir", "tengo que tomar media"], "ya las tengo", "low"),
+    # Arriving somewhere ordinary.
+    (["estoy harta de todo", "voy al súper"], "ya llegué", "low"),
+    (["me siento sola", "voy a ir al puente a ver el atardecer"], "ya llegué", "low"),
+    (["me fui de viaje a Cancún", "ya llegué al hotel"], "ya estoy en la playa", "low"),
+    (["mañana tengo examen final", "estoy muerta de nervios"],
+     "ya sé cómo lo voy a hacer, voy a repasar toda la noche", "low"),
+    (["ya terminé la mudanza", "regalé la tele y el sofá"], "chao, nos vemos en la nueva casa", "low"),
+    (["mi perro se murió ayer", "lo extraño mucho"], "🕊️", "low"),
+    (["hace un año quería morirme", "pero ya estoy mucho mejor gracias a la terapia"], "sí", "low"),
+    (["ya compré la cuerda para el tendedero", "mañana la pongo"], "en el patio", "low"),
 ]
 
 CRISIS_TURNS_EN = [
@@ -376,6 +398,8 @@ LOOKALIKE_TURNS_EN = [
     (["found my grandpa's old rifle in the attic", "it's an antique"], "been sitting with it cleaning it all afternoon",
      "low"),
     (["we're throwing her a surprise party"], "she'll notice by friday i guess", "low"),
+    (["i hate myself", "my doctor prescribed new pills"], "tonight", "low"),
+    (["nobody cares about me", "went to the bridge to take photos"], "i'm here", "low"),
 ]
 
 CRISIS_TURNS = [("es", *c) for c in CRISIS_TURNS_ES] + [("en", *c) for c in CRISIS_TURNS_EN]
