@@ -487,9 +487,10 @@ KNOW_HOW = _rx(
     r"(?: (?:hacerlo|lo voy a hacer|lo hare|lo haria|va a ser))?$",
     r"(?:si |pues |bueno |y )?(?:ya )?se (?:lo )?que (?:voy a|tengo que) hacer$",
     r"(?:ya )?(?:lo )?tengo (?:todo )?(?:bien )?(?:pensado|planeado|resuelto)$",
-    r"(?:yes |yeah |and )?i (?:already |finally )?know (?:how|when|where|which one|what to do|what i'?(?:m going to|m gonna|ll) do)"
+    r"(?:yes |yeah |and )?i (?:already |finally )?know (?:how|when|where|which one|which ones|what to do|what i'?(?:m going to|m gonna|ll) do)"
     r"(?: (?:to do it|i'?ll do it|it'?ll be))?$",
     r"(?:i'?ve |i have )?(?:got )?(?:it |it all |everything )?(?:all )?figured out$",
+    r"(?:i'?ve |i have |i )?(?:figured|worked) (?:it|everything|it all) (?:all )?out$",
 )
 # The means in hand, said back: "ya las tengo", "ya tengo todo", "está cargada", "i already have them".
 MEANS_HAVE = _rx(
@@ -511,6 +512,8 @@ BENIGN_MEANS = _rx(
     r"antibiotics?",
 )
 # Session 17: arrived where one spoke of going ("voy a ir al puente" … "ya llegué").
+GOING_MORE = _rx(r"(?:i'?m|i am) (?:going|heading|gonna go|going to go) (?:there|up there)(?: after \w+| later| tonight| soon| now)?$",
+                 r"(?:voy a ir|voy|me voy) (?:para alla|pa alla|alla)(?: despues del? \w+| mas tarde| en la noche| al rato| ahorita)?$")
 ARRIVED = _rx(r"(?:ya )?(?:llegue|estoy aqui|estoy aca|aqui estoy|ya estoy)(?: (?:al|a la|a las|en el|en la|en las) "
               r"(?:puente|azotea|vias|edificio|acantilado|estacion|techo))?$",
               r"(?:i'?m|i am) (?:here|there)(?: now)?$", r"(?:made it|got) (?:here|there)$")
@@ -560,7 +563,9 @@ DESPAIR_MORE = _rx(
     r"(?:nobody|no one|noone)(?: \w+){0,3} (?:talks to|texts|notices|sees|calls) me",
     r"(?:doesn'?t|don'?t) (?:notice|see) me", r"when (?:someone|somebody|one|a person)(?: is|'s) gone",
     r"when (?:someone|somebody|one|a person) (?:dies|is not around|isn'?t around)",
-    r"(?:ya )?no quiero (?:seguir )?vivir asi$", r"no sirvo (?:pa|pa na|pa nada|para nada|pa ni madres)", r"i (?:don'?t|do not) want to (?:keep )?liv(?:e|ing) like this(?: anymore)?$",
+    r"(?:ya )?no quiero (?:seguir )?vivir asi$", r"no sirvo (?:pa|pa na|pa nada|para nada|pa ni madres)",
+    r"i (?:just )?(?:want to|wanna|wish i could) (?:just )?disappear(?: forever| for good)?$",
+    r"(?:everyone|everybody|they)(?: would|'d) be (?:happier|better) without me", r"i (?:don'?t|do not) want to (?:keep )?liv(?:e|ing) like this(?: anymore)?$",
 )
 # Session 17: the means at hand, said as a statement ("tengo el frasco de pastillas aquí", "i've got the pills
 # right here"): a closing after it and despair is looked at.
@@ -593,6 +598,7 @@ PREP_MORE = _rx(
     r"lo voy a hacer|lo hago)",
     r"(?:buscando|busque|he buscado|estuve buscando|investigando|investigue|he investigado) (?:en internet )?"
     r"(?:cuantas|cuantos|cuanto|como|donde|que tan)",
+    r"(?:i'?ve |i have )?(?:thought|been thinking) about how$", r"(?:ya )?(?:pense|he pensado) (?:en )?como$",
     r"(?:a esa hora )?no (?:pasa|hay|va) nadie$", r"no (?:hay|va a haber|va a estar) nadie en (?:la )?casa$", r"(?:nobody|no one|noone) (?:goes|is) (?:there|around)(?: at night| then)?$",
 )
 
@@ -656,6 +662,7 @@ class Cues(NamedTuple):
     means_here: bool = False
     arrived: bool = False
     benign_means: bool = False
+    going_more: bool = False
 
 
 def cues(text: str) -> Cues:
@@ -717,7 +724,7 @@ def cues(text: str) -> Cues:
         if yes:
             found.append(yes)
         got = got._replace(
-            arrived=bool(hits(ARRIVED)), know_how=bool(hits(KNOW_HOW)), means_have=not scene and bool(hits(MEANS_HAVE)), place=place,
+            arrived=bool(hits(ARRIVED)), know_how=bool(hits(KNOW_HOW)), going_more=not scene and bool(hits(GOING_MORE)), means_have=not scene and bool(hits(MEANS_HAVE)), place=place,
             affirm=affirm_, short=True, time=got.time or bool(hits(TIME_MORE)))
     if short and not asked and not LAUGH.search(text):
         # Session 17: emoji said back ("ya no aguanto" … "💊💊💊"; "me quiero morir" … "🪦", "👋🕊️").
@@ -880,7 +887,7 @@ def _turns(new: Cues, earlier: list[Cues], prior: int, prep_before: bool, despai
         # "found dad's old rifle. been sitting with it a while" after "my wife left": the means kept in
         # view (high, as in one message).
         best, kind = max(prior, HIGH), "acting"
-    if new.arrived and means_before and (prior >= LOW or despair_before):
+    if (new.arrived or new.going_more) and means_before and (prior >= LOW or despair_before):
         # "quiero acabar con todo" … "voy a ir al puente" … "ya llegué": there, after a wish to die.
         level = IMM if prior >= MOD else HIGH
         if level > best:

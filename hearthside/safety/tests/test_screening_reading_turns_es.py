@@ -362,6 +362,7 @@ LOOKALIKE_TURNS_ES = [
     (["mi perro se murió ayer", "lo extraño mucho"], "🕊️", "low"),
     (["hace un año quería morirme", "pero ya estoy mucho mejor gracias a la terapia"], "sí", "low"),
     (["ya compré la cuerda para el tendedero", "mañana la pongo"], "en el patio", "low"),
+    (["estoy muy triste", "abrieron un café nuevo en el centro"], "voy a ir para allá al rato", "low"),
 ]
 
 CRISIS_TURNS_EN = [
@@ -379,6 +380,12 @@ CRISIS_TURNS_EN = [
      "found my uncle's pistol in the closet. been sitting with it for an hour", "high"),
     (["do people move on fast?", "like when someone's gone"], "ok. that'll make it easier for everyone", "moderate"),
     (["i don't want to live like this anymore", "i've got the pills right here"], "ok", "moderate"),
+    (["i don't want to be here anymore", "i keep looking at the pills"], "yeah i know which ones", "high"),
+    (["i'm so done", "everyone would be happier without me"], "i've figured it out", "high"),
+    (["i wish i could just disappear", "i have a full bottle of sleeping pills"], "tonight when everyone's asleep",
+     "high"),
+    (["i want to disappear", "the bridge near my house is really high"], "i'm going there after work", "high"),
+    (["i'm a burden", "i've thought about how"], "this weekend", "high"),
 ]
 
 LOOKALIKE_TURNS_EN = [
@@ -400,6 +407,12 @@ LOOKALIKE_TURNS_EN = [
     (["we're throwing her a surprise party"], "she'll notice by friday i guess", "low"),
     (["i hate myself", "my doctor prescribed new pills"], "tonight", "low"),
     (["nobody cares about me", "went to the bridge to take photos"], "i'm here", "low"),
+    (["i'm so tired of this job", "thinking of quitting"], "i already know how, i'll give notice friday", "low"),
+    (["got my new meds from the pharmacy", "taking them with dinner"], "i'm taking them now", "low"),
+    (["we're going camping this weekend", "bought a rope for the tarp"], "saturday. at the lake", "low"),
+    (["i want to die of embarrassment lol", "i tripped on stage"], "yes", "low"),
+    (["exam tomorrow", "i'm so stressed"], "i've figured it out, flashcards", "low"),
+    (["i feel so empty", "the new cafe downtown is really nice"], "i'm going there after work", "low"),
 ]
 
 CRISIS_TURNS = [("es", *c) for c in CRISIS_TURNS_ES] + [("en", *c) for c in CRISIS_TURNS_EN]
