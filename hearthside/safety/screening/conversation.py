@@ -584,6 +584,13 @@ DWELL = _rx(r"(?:been |just |i'?m |i am )?(?:sitting|sat) with (?:it|them)", r"(
 THEIR_AWAY = _rx(r"(?:mis (?:papas|padres|viejos|jefes|abuelos|roomies|hermanos)|mi (?:mama|papa|familia|esposo|esposa|"
                  r"novio|novia|roomie|pareja|madre|padre)|ellos|ellas) (?:se van|salen|se fueron|salieron|estan|se iran|"
                  r"van a estar|van|se va|sale|se fue|esta) (?:de viaje|de vacaciones|fuera)")
+# Session 17: a question about one's own death, then a hope ("¿y si ya no despierto mañana?" … "ojalá";
+# "what if i just don't wake up" … "i hope so"): the wish is said across the turns.
+DEATH_Q = _rx(r"(?:y |pero |que pasaria )?si (?:ya )?no (?:despierto|amanezco|despertara|amaneciera)(?: manana| nunca| mas)?$",
+              r"(?:y |pero |que pasaria )?si (?:ya )?me muero(?: manana| hoy| esta noche| dormid[oa])?$",
+              r"what if i (?:just )?(?:don'?t|never) wake up(?: tomorrow)?$", r"what if i (?:just )?died(?: tonight| tomorrow)?$")
+HOPE = _rx(r"(?:ojala|ojala que si|ojala si|eso espero|la verdad ojala|ojala la verdad|i hope so|hopefully|i wish|"
+           r"i'?d like that|i really hope so|that would be nice)")
 # Session 17: more times and preparations said over turns.
 TIME_MORE = _rx(r"esta semana", r"(?:este|el) fin de mes", r"a las (?:\d+|una|dos|tres|cuatro|cinco|seis|siete|"
                 r"ocho|nueve|diez|once|doce)", r"at (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -663,6 +670,8 @@ class Cues(NamedTuple):
     arrived: bool = False
     benign_means: bool = False
     going_more: bool = False
+    hope: bool = False
+    death_q: bool = False
 
 
 def cues(text: str) -> Cues:
@@ -737,7 +746,13 @@ def cues(text: str) -> Cues:
     if not signed_off and LATER.search(norm) and not got.question:
         found.extend(LATER.finditer(norm))
         got = got._replace(final_strong=True)
+    if short and not asked:
+        hope = HOPE.fullmatch(norm)
+        if hope:
+            found.append(hope)
+            got = got._replace(hope=True)
     got = got._replace(taking=bool(hits(TAKING)), fix=bool(hits(FIX)), dwell=bool(hits(DWELL)),
+                       death_q=asked and bool(DEATH_Q.search(norm)),
                        means_here=bool(MEANS_HERE.search(norm)), benign_means=bool(BENIGN_MEANS.search(norm)),
                        prep=got.prep or bool(hits(PREP_MORE)))
     if closing and not found:
@@ -899,6 +914,9 @@ def _turns(new: Cues, earlier: list[Cues], prior: int, prep_before: bool, despai
         # "ya no quiero vivir así" … "tengo el frasco de pastillas aquí" … "bueno": the person leaves the
         # chat with the means at hand after despair (a human looks).
         best, kind = MOD, "closing"
+    if any(c.death_q for c in earlier) and (new.hope or (new.affirm and any(c.hope for c in earlier))) and MOD > best:
+        # "¿y si ya no despierto mañana?" … "ojalá" (… "sí"): a wish to be dead said across turns.
+        best, kind = MOD, "acting"
     if new.means_emoji and (prior == LOW or despair_before) and HIGH > best:
         # "ya no puedo más" … "💊💊💊": as in one message (session 16), the means closing despair.
         best, kind = HIGH, "acting"
