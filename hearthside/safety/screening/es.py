@@ -2621,6 +2621,112 @@ _add("farewell", "closed ordinary",
      rf"{TIME} (?:se acaba|se termina|termina|acaba) todo" + END,
      rf"todo (?:se acaba|se termina|termina|acaba) {TIME}" + END)
 
+# ------------------------------------------------------------ session 17: Spanish farewell, finality, intensity and plans
+# Issue #14, session 17 (es-farewell reading). Phrases written for this reading (tests in
+# test_screening_reading_es_farewell.py); the rungs are the C-SSRS's (Posner et al. 2011; Spanish
+# version validated by Al-Halabí et al. 2016): a farewell or arranging one's affairs is preparatory
+# behaviour, a chosen place or time is a plan. The wording is everyday chat, not taken from either.
+#
+# Letters to everyone, a goodbye said for the last time, "you won't see me again".
+_LAST_MSG_NOT = r"(?! (?:del|de la|de este|de esta|de hoy|antes de|en el|en la|por hoy|de la noche|del dia|del ano)\b)"
+_add("farewell", "ordinary",
+     r"(?:les |te |os )?(?:escribi|deje|hice|he escrito|tengo escritas|ya escribi|ya deje) (?:una )?cartas? "
+     r"(?:a|para) (?:cada uno|cada una|cada quien|todos|todas|cada uno de ustedes|toda mi familia)"
+     r"(?! (?:para|por|de) (?:la |el |su |mi |tu |navidad|fin de ano)?(?:boda|cumple|cumpleanos|navidad|aniversario|"
+     r"graduacion|san valentin|dia|fiesta|amigo secreto|intercambio|despedida de soltera)\b)",
+     rf"(?:paso a |vengo a |queria |quiero |solo queria |pase a )?(?:dejar|dejarles|dejarte|escribir|mandar|mandarles) "
+     rf"(?:un|mi) ultimo mensaje{_LAST_MSG_NOT}",
+     r"(?:ya )?no me (?:van|vas|vais|volveran) a ver (?:mas|nunca mas|nunca)" + END,
+     r"(?:ya )?(?:no|nunca mas) (?:van|vas|vais) a saber (?:nada )?(?:mas )?de mi" + END,
+     r"(?:es|sera|esta es|esta va a ser) la ultima vez que (?:hablamos|me escuchan|me escuchas|me leen|me lees|"
+     r"les hablo|te hablo|les escribo|te escribo|me ven|me ves)" + END,
+     rf"(?:un |mi )?(?:abrazo|abrazos|beso|besos) {gap(4)}(?:, )?por ultima vez" + END,
+     r"por ultima vez(?: ,| :)? (?:gracias|los quiero|las quiero|te quiero|te amo|los amo|un abrazo|perdon)",
+     r"(?:vengo|paso|pase|entre|escribo|solo escribo) (?:a|para) despedirme(?: de (?:todos|todas|ustedes|ti|vos|"
+     r"vosotros))?" + END)
+# Past-tense love said as a goodbye ("los quise mucho"): weak, counts with another goodbye or ideation.
+_add("farewell", "weak",
+     r"(?:siempre )?(?:los|las|te|os) (?:quise|ame) (?:mucho|muchisimo|un monton|de verdad)?" + END)
+# A pet or a person left in someone's care, "look after him".
+_add("farewell", "ordinary",
+     rf"(?:le|les|te) (?:deje|dejo|encargue|encargo|voy a dejar|voy a encargar) (?:a )?(?:mi|mis) {_REL} {gap(5)}"
+     r"(?:, )?(?:cuidal[oa]s?|cuidenl[oa]s?|cuidadl[oa]s?|cuidamel[oa]s?|cuidenmel[oa]s?)(?: mucho| bien| por mi)?",
+     rf"{_GIVE} {gap(10)}(?:, )?(?:porque |total |ya que )?(?:a |para )?donde voy no (?:lo|la|los|las) "
+     r"(?:voy a (?:usar|necesitar|ocupar)|usare|necesitare|uso|necesito|ocupo)")
+# Affairs put in order for afterwards: papers, insurance, passwords, a will written young.
+_NOT_TRIP = r"(?! (?:para|de|del|en) (?:el |la |mi |los |las |un |una )?(?:viaje|mudanza|vacaciones|escuela|uni|trabajo|examen|curso|semestre|manana|lunes|finde|fiesta|boda))"
+_add("farewell", "weak",
+     r"(?:ya )?(?:arregle|organice|ordene|deje en orden|puse en orden) (?:todas )?(?:mis|todos mis) "
+     r"(?:cosas|asuntos|papeles|pendientes)" + _NOT_TRIP + END,
+     r"(?:ya )?(?:deje|puse|esta|tengo) (?:el|mi) seguro(?: de vida)? (?:a nombre de|para) (?:mi|mis)",
+     rf"(?:le|les|te) (?:deje|pase|di|mande|anote|escribi|dejo|paso|doy|voy a dar|voy a pasar) {gap(3)}"
+     r"(?:todas )?(?:mis |las |la )?(?:contrasenas|contrasena|claves|clave|pin|pines|passwords?) "
+     r"(?!(?:del|de la|de) (?:wifi|internet|netflix|spotify|disney|hbo|la tele|la alarma|alarma|la puerta)\b)"
+     rf"{gap(6)}(?:cuentas|correo|mail|celular|cel|telefono|banco|redes|compu|computadora|laptop|face|instagram)")
+_add("farewell", "ordinary",
+     r"(?:ya )?(?:deje|tengo|esta|deje ya) todo (?:arreglado|en orden|ordenado|organizado|listo|pagado|resuelto) "
+     r"para que (?:mi familia |nadie |ustedes |mis papas |mis padres |mi mama |mi papa |mi pareja |mis hijos |ellos )?"
+     r"(?:no )?(?:tenga|tengan|tengais) (?:que|problemas|lios|broncas|lio|bronca)",
+     r"(?:para que no (?:batallen|sufran|tengan que batallar|se compliquen))" + END,
+     rf"(?:ya )?(?:arregle|organice|deje en orden|puse en orden|deje listos) (?:mis|todos mis|los) (?:papeles|asuntos|"
+     rf"cosas|documentos) {gap(6)}(?:el|mi) (?:seguro|testamento)",
+     rf"(?:le|les|te) (?:deje|pase|di|mande|anote|escribi|dejo|paso|doy) {gap(3)}(?:todas )?(?:mis |las |la )?"
+     r"(?:contrasenas|contrasena|claves|clave|pin|passwords?) "
+     r"(?!(?:del|de la|de) (?:wifi|internet|netflix|spotify|disney|hbo|la tele|la alarma|alarma|la puerta)\b)"
+     rf"{gap(8)}(?:, )?(?:por si acaso|por si algo|por si me pasa algo|(?:ella|el_?|ellos) (?:sabra|sabran|va a saber|"
+     r"van a saber) que hacer|para (?:despues|cuando (?:ya )?no (?:este|estoy)|cuando me vaya))")
+_YOUNG = (r"(?:1[3-9]|2[0-6]|trece|catorce|quince|dieciseis|diecisiete|dieciocho|diecinueve|veinte|veintiun|"
+          r"veintiuno|veintidos|veintitres|veinticuatro|veinticinco)")
+_NOT_ESTATE = (r"(?![^.?¡¿]{0,60}\b(?:hijos|hija|hijo|hipoteca|notario|notaria|abogad[oa]|herencia|casa propia|"
+               r"empresa|negocio|clase|tarea|curso|taller|ejercicio)\b)")
+_add("farewell", "",
+     rf"(?:hice|escribi|redacte|tengo|ya tengo|deje hecho|termine) (?:mi |un )?testamento {gap(3)}(?:y |, |con |a los |"
+     rf"a mis )(?:solo |apenas )?(?:tengo )?(?:solo |apenas )?{_YOUNG}(?: anos)?" + _NOT_ESTATE,
+     rf"(?:tengo|con|a mis|a los) (?:solo |apenas )?{_YOUNG}(?: anos)? {gap(2)}(?:y )?(?:ya )?(?:hice|escribi|redacte|tengo)"
+     r" (?:mi |un )?testamento" + _NOT_ESTATE)
+
+# Farewell with its time: "mañana a esta hora ya no voy a estar", "es mi última noche aquí".
+_add("farewell", "timed ordinary",
+     rf"(?:{TIME}|para (?:esta noche|manana|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo))) "
+     rf"(?:a esta hora |a estas horas |para estas horas |por la noche |en la noche )?(?:yo )?ya no (?:voy a estar|estare)"
+     r"(?: aqui| con ustedes| en este mundo| mas)?" + END)
+
+# Intensity that lifts a wish to be dead or despair: "hasta aquí llegué", "ya estuvo", "no es broma",
+# "ya no puedo más, de verdad" (emphasis after a statement of not going on counts as intensity, as
+# "ya no puedo más. esta vez va en serio" does).
+_add("intensity", "",
+     r"hasta aqui (?:llegue|llego|llegamos|nomas|noma)(?: yo)?" + END,
+     r"(?<! y )ya estuvo(?: de todo| de esto)?" + END,
+     r"(?:esto )?no es (?:broma|un chiste|chiste|joda|un decir|drama|para llamar la atencion|un grito de ayuda)" + END
+     + r"|no estoy (?:bromeando|exagerando|jugando)" + END + r"|no lo digo por decir",
+     r"(?:ya )?no (?:puedo|aguanto|doy|soporto) mas(?: ,| \.)? (?:de verdad|en serio|neta|posta|de veras|"
+     r"te lo juro|lo juro)" + END,
+     r"(?:ya )?(?:se acabo|se termino) todo para mi" + END + r"|para mi (?:ya )?se acabo todo" + END)
+
+# Plans: when nobody is home, a place or a way known, the means and the date both ready.
+_ALONE_WHEN = (r"(?:cuando|en cuanto|apenas) (?:no haya nadie|nadie (?:me )?(?:vea|este)|me quede sol[oa]|"
+               r"este sol[oa]|se vayan todos|todos se vayan|se vayan|se duerman|se duerman todos|"
+               r"(?:mi|mis) (?:roomie|roomies|companer[oa] de piso|companer[oa]s de piso|compa de cuarto|esposa|esposo|"
+               r"pareja|novia|novio|hermana|hermano|hermanos|viejos|abuela|abuelos|tia|tios) (?:se (?:vaya|vayan|duerma|"
+               r"duerman)|salga|salgan|no este|no esten))(?: (?:de|a|al|en) (?:la |el |mi )?(?:casa|trabajo|chamba|"
+               r"curro|viaje|finca|pueblo))?")
+_add("timing", "", _ALONE_WHEN)
+_PLAN_END = r"(?= [.?¡¿] | $| , (?:ya|nadie|no|lo|esta|es)\b)"
+_add("plan", "",
+     rf"{_ALONE_WHEN} {gap(3)}(?:lo (?:hago|hare|voy a hacer)|voy a hacerlo|me voy a matar|me mato|me tiro|"
+     r"me voy a tirar)" + _PLAN_END,
+     rf"(?:lo (?:hago|hare|voy a hacer)|voy a hacerlo) {gap(3)}{_ALONE_WHEN}" + _PLAN_END,
+     r"ya (?:se_?|tengo pensado|decidi|elegi|escogi) (?:donde|como|cuando|el lugar donde|la forma de) "
+     r"(?:lo voy a hacer|lo hago|hacerlo|lo hare)" + _PLAN_END,
+     r"ya (?:se_?|tengo claro|tengo pensado) (?:como|donde|cuando)(?: ,| y)? (?:como|donde|cuando)"
+     r"(?:(?: ,| y) (?:como|donde|cuando))?" + END,
+     rf"(?:ya )?tengo {MEANS_NP} y (?:la fecha|el dia|el lugar|la hora|todo listo|todo planeado|un plan)",
+     rf"(?:ya )?tengo (?:la fecha|el dia|el lugar|la hora) y {MEANS_NP}",
+     r"ya (?:se_?|elegi|escogi|tengo) (?:en|de) (?:que|cual) (?:viga|rama|barra|gancho|arbol|tubo)"
+     r"(?! (?:para )?(?:la hamaca|el columpio|la pinata|las luces|el foco|la lampara|la bolsa|el saco)\b)",
+     rf"{_ALONE_WHEN}(?: ,)? (?:me voy a tomar|me tomo|me voy a tragar|me trago|voy a tomarme) "
+     rf"(?:todas )?(?:las|mis|esas|todas mis) {MEANS}" + END)
+
 # ------------------------------------------------------------ timing, means, intent (support)
 # "ya" closing a sentence is "now", but "... y ya" is "and that's it".
 _add("timing", "", TIME, r"(?:lo )?(?:hare|hago|voy a hacer) (?:ya|hoy)", r"(?<! y )ya(?= [.,?¡¿] | $)",
@@ -3908,6 +4014,14 @@ def _aggregate(ctx: _Ctx, evidence: list[Evidence]) -> Result:
         kept = [e._replace(level=MOD) if e.construct == "farewell" else e for e in kept]
     if level < MOD and Sign.FAREWELL in feats:
         level = MOD
+    if level < HIGH and Sign.FAREWELL in feats and t and any(
+            (e.construct == "farewell" and "timed" in e.flags and _unmodified(e))
+            or (e.construct == "timing" and not any(g.construct == "farewell" and g.i <= e.i and e.j <= g.j
+                                                    for g in kept)) for e in kept):
+        # A farewell with a time ("mañana a esta hora ya no voy a estar", "les dejé cartas a todos.
+        # esta noche"): high, as the rubric reads a farewell with a time (session 17).  A time that is
+        # only part of a goodbye's own words ("pronto van a estar libres de mí") does not count.
+        level = HIGH
     life = [e for e in kept if e.construct == "entrapment" and _unmodified(e)
             and ("life" in e.flags or {"vida", "existencia"}.intersection(ctx.toks[e.i:e.j]))]
     # Said of life itself and ending the clause ("no aguanto más esta vida.", not "... esta vida de
