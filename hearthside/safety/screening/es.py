@@ -1716,9 +1716,12 @@ _add("plan", "",
 _add("farewell", "",
      r"nadie (?:me )?(?:va a|iba a|va|vaa) (?:extranar(?:me)?|echar(?:me)? de menos|notar(?:lo)?) cuando (?:ya )?"
      r"no (?:este|estoy)",
-     r"(?:manana|pasado manana|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)) a esta hora (?:yo )?"
-     r"ya no (?:voy a estar|estare)(?: aqui| viv[oa]| en este mundo| con ustedes)?" + END,
      r"(?:ya )?no (?:les |te |os )?voy a (?:molestar|estorbar) (?:a nadie|nunca mas)(?: mas)?" + END)
+# Session 17: a farewell with its own time ("timed": high), and dropped beside a trip
+# ("mañana a esta hora ya no voy a estar, me voy de viaje": ordinary).
+_add("farewell", "timed ordinary",
+     r"(?:manana|pasado manana|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)) a esta hora (?:yo )?"
+     r"ya no (?:voy a estar|estare)(?: aqui| viv[oa]| en este mundo| con ustedes)?" + END)
 
 # Session 10: a voice, or the writer's own head, ordering death ("las voces me dicen que me mate",
 # "una voz en mi cabeza me dice que acabe con todo"), or the writer repeating it to themselves.
@@ -2461,9 +2464,13 @@ _add("farewell", "ordinary",
 _add("farewell", "",
      r"(?:esto|este|esta) es (?:un|mi|el) (?:ultimo mensaje)" + _NOT_A_PARTY + "|"
      r"(?:este|esta) es mi (?:ultimo mensaje|ultima carta|ultima publicacion|ultimo post|ultima noche)"
-     + _NOT_A_PARTY,
+     # Session 17: "esta es mi última noche en Madrid" is a stay ending.
+     + _NOT_A_PARTY + r"(?! (?:en|aca en|aqui en) (?!este mundo|esta vida|la tierra)\w)",
      r"adios (?:para siempre|mundo|mundo cruel)|me despido para siempre",
-     r"(?:les|te|os|le) (?:deje|dejo|escribi|he dejado|he escrito) (?:(?:una|unas|mi|mis|las|esta) )?cartas?|"
+     r"(?:les|te|os|le) (?:deje|dejo|escribi|he dejado|he escrito) (?:(?:una|unas|mi|mis|las|esta) )?cartas?"
+     # Session 17: letters for an occasion ("les escribí una carta a cada uno para la boda").
+     rf"(?! {gap(4)}(?:para|por|de) (?:la |el |su |mi |tu )?(?:boda|cumple|cumpleanos|navidad|aniversario|graduacion|"
+     r"san valentin|amigo secreto|intercambio|recomendacion|presentacion|motivacion|reyes)\b)|"
      r"(?:deje|escribi|escribo|he escrito|estoy escribiendo|ya escribi|ya tengo) (?:(?:una|mi|mis|las|unas) )?"
      r"cartas? (?:de despedida|para (?:mi familia|todos|mis padres|mi mama|mis hijos))" + _NOT_WORK + "|"
      r"(?:mi |una |la )?carta de despedida" + _NOT_WORK + "|(?:mi|la) (?:nota|carta) (?:de suicidio|suicida)|"
@@ -2628,6 +2635,10 @@ _add("farewell", "closed ordinary",
 # behaviour, a chosen place or time is a plan. The wording is everyday chat, not taken from either.
 #
 # Letters to everyone, a goodbye said for the last time, "you won't see me again".
+# A goodbye that closes its sentence, or goes on only with love, thanks or an apology ("es la
+# última vez que te escribo, me tienes harta jaja" gives a reason and stays out).
+_FW_END = (r"(?= [.?¡¿] | $| , (?:neta |en serio |de verdad |y )?(?:(?:los|las|te|os) (?:quiero|amo)|gracias|perdon|"
+           r"perdonenme|perdoname|adios|cuidense|cuidate|cuiden|cuida|chau|chao|bye|no me busquen|no lloren)\b)")
 _LAST_MSG_NOT = r"(?! (?:del|de la|de este|de esta|de hoy|antes de|en el|en la|por hoy|de la noche|del dia|del ano)\b)"
 _add("farewell", "ordinary",
      r"(?:les |te |os )?(?:escribi|deje|hice|he escrito|tengo escritas|ya escribi|ya deje) (?:una )?cartas? "
@@ -2636,14 +2647,14 @@ _add("farewell", "ordinary",
      r"graduacion|san valentin|dia|fiesta|amigo secreto|intercambio|despedida de soltera)\b)",
      rf"(?:paso a |vengo a |queria |quiero |solo queria |pase a )?(?:dejar|dejarles|dejarte|escribir|mandar|mandarles) "
      rf"(?:un|mi) ultimo mensaje{_LAST_MSG_NOT}",
-     r"(?:ya )?no me (?:van|vas|vais|volveran) a ver (?:mas|nunca mas|nunca)" + END,
-     r"(?:ya )?(?:no|nunca mas) (?:van|vas|vais) a saber (?:nada )?(?:mas )?de mi" + END,
+     r"(?:ya )?no me (?:van|vas|vais|volveran) a ver (?:mas|nunca mas|nunca)" + _FW_END,
+     r"(?:ya )?(?:no|nunca mas) (?:van|vas|vais) a saber (?:nada )?(?:mas )?de mi" + _FW_END,
      r"(?:es|sera|esta es|esta va a ser) la ultima vez que (?:hablamos|me escuchan|me escuchas|me leen|me lees|"
-     r"les hablo|te hablo|les escribo|te escribo|me ven|me ves)" + END,
-     rf"(?:un |mi )?(?:abrazo|abrazos|beso|besos) {gap(4)}(?:, )?por ultima vez" + END,
+     r"les hablo|te hablo|les escribo|te escribo|me ven|me ves)" + _FW_END,
+     rf"(?:un |mi )?(?:abrazo|abrazos|beso|besos) {gap(4)}(?:, )?por ultima vez" + _FW_END,
      r"por ultima vez(?: ,| :)? (?:gracias|los quiero|las quiero|te quiero|te amo|los amo|un abrazo|perdon)",
      r"(?:vengo|paso|pase|entre|escribo|solo escribo) (?:a|para) despedirme(?: de (?:todos|todas|ustedes|ti|vos|"
-     r"vosotros))?" + END)
+     r"vosotros))?" + _FW_END)
 # Past-tense love said as a goodbye ("los quise mucho"): weak, counts with another goodbye or ideation.
 _add("farewell", "weak",
      r"(?:siempre )?(?:los|las|te|os) (?:quise|ame) (?:mucho|muchisimo|un monton|de verdad)?" + END)
@@ -2658,7 +2669,9 @@ _NOT_TRIP = r"(?! (?:para|de|del|en) (?:el |la |mi |los |las |un |una )?(?:viaje
 _add("farewell", "weak",
      r"(?:ya )?(?:arregle|organice|ordene|deje en orden|puse en orden) (?:todas )?(?:mis|todos mis) "
      r"(?:cosas|asuntos|papeles|pendientes)" + _NOT_TRIP + END,
-     r"(?:ya )?(?:deje|puse|esta|tengo) (?:el|mi) seguro(?: de vida)? (?:a nombre de|para) (?:mi|mis)",
+     r"(?:ya )?(?:deje|puse|esta|tengo) (?:el|mi) seguro(?: de vida)? (?:a nombre de|para) (?:mi|mis)|"
+     r"(?:el|mi) seguro(?: de vida)? (?:ya )?(?:esta|queda|lo deje|lo puse) a nombre de (?:mi|mis)",
+     r"ya (?:arregle|deje arreglado|organice|deje organizado|deje resuelto) todo" + END,
      rf"(?:le|les|te) (?:deje|pase|di|mande|anote|escribi|dejo|paso|doy|voy a dar|voy a pasar) {gap(3)}"
      r"(?:todas )?(?:mis |las |la )?(?:contrasenas|contrasena|claves|clave|pin|pines|passwords?) "
      r"(?!(?:del|de la|de) (?:wifi|internet|netflix|spotify|disney|hbo|la tele|la alarma|alarma|la puerta)\b)"
@@ -2669,7 +2682,7 @@ _add("farewell", "ordinary",
      r"(?:no )?(?:tenga|tengan|tengais) (?:que|problemas|lios|broncas|lio|bronca)",
      r"(?:para que no (?:batallen|sufran|tengan que batallar|se compliquen))" + END,
      rf"(?:ya )?(?:arregle|organice|deje en orden|puse en orden|deje listos) (?:mis|todos mis|los) (?:papeles|asuntos|"
-     rf"cosas|documentos) {gap(6)}(?:el|mi) (?:seguro|testamento)",
+     rf"cosas|documentos) {gap(6)}(?:, |y )?(?:el|mi) (?:seguro|testamento)",
      rf"(?:le|les|te) (?:deje|pase|di|mande|anote|escribi|dejo|paso|doy) {gap(3)}(?:todas )?(?:mis |las |la )?"
      r"(?:contrasenas|contrasena|claves|clave|pin|passwords?) "
      r"(?!(?:del|de la|de) (?:wifi|internet|netflix|spotify|disney|hbo|la tele|la alarma|alarma|la puerta)\b)"
@@ -2687,9 +2700,10 @@ _add("farewell", "",
 
 # Farewell with its time: "mañana a esta hora ya no voy a estar", "es mi última noche aquí".
 _add("farewell", "timed ordinary",
+     r"(?:hoy |esta )?es mi ultima noche(?: aqui| en este mundo| con ustedes| viv[oa]| en la tierra)?" + _FW_END,
      rf"(?:{TIME}|para (?:esta noche|manana|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo))) "
      rf"(?:a esta hora |a estas horas |para estas horas |por la noche |en la noche )?(?:yo )?ya no (?:voy a estar|estare)"
-     r"(?: aqui| con ustedes| en este mundo| mas)?" + END)
+     r"(?: aqui| con ustedes| en este mundo| mas)?" + _FW_END)
 
 # Intensity that lifts a wish to be dead or despair: "hasta aquí llegué", "ya estuvo", "no es broma",
 # "ya no puedo más, de verdad" (emphasis after a statement of not going on counts as intensity, as
@@ -2700,32 +2714,37 @@ _add("intensity", "",
      r"(?:esto )?no es (?:broma|un chiste|chiste|joda|un decir|drama|para llamar la atencion|un grito de ayuda)" + END
      + r"|no estoy (?:bromeando|exagerando|jugando)" + END + r"|no lo digo por decir",
      r"(?:ya )?no (?:puedo|aguanto|doy|soporto) mas(?: ,| \.)? (?:de verdad|en serio|neta|posta|de veras|"
-     r"te lo juro|lo juro)" + END,
+     r"te lo juro|lo juro)(?= [.?¡¿] | $)",
      r"(?:ya )?(?:se acabo|se termino) todo para mi" + END + r"|para mi (?:ya )?se acabo todo" + END)
 
 # Plans: when nobody is home, a place or a way known, the means and the date both ready.
 _ALONE_WHEN = (r"(?:cuando|en cuanto|apenas) (?:no haya nadie|nadie (?:me )?(?:vea|este)|me quede sol[oa]|"
-               r"este sol[oa]|se vayan todos|todos se vayan|se vayan|se duerman|se duerman todos|"
-               r"(?:mi|mis) (?:roomie|roomies|companer[oa] de piso|companer[oa]s de piso|compa de cuarto|esposa|esposo|"
+               r"este sol[oa]|se vayan todos|todos se vayan|se vayan|se duerman|se duerman todos|todos se duerman|"
+               r"todos esten dormidos|todos duerman|nadie me pueda (?:ver|detener|parar)|"
+               r"(?:mi|mis) (?:papas|padres|papa|mama|familia|jefes|roomie|roomies|companer[oa] de piso|companer[oa]s de piso|compa de cuarto|esposa|esposo|"
                r"pareja|novia|novio|hermana|hermano|hermanos|viejos|abuela|abuelos|tia|tios) (?:se (?:vaya|vayan|duerma|"
                r"duerman)|salga|salgan|no este|no esten))(?: (?:de|a|al|en) (?:la |el |mi )?(?:casa|trabajo|chamba|"
                r"curro|viaje|finca|pueblo))?")
-_add("timing", "", _ALONE_WHEN)
 _PLAN_END = r"(?= [.?¡¿] | $| , (?:ya|nadie|no|lo|esta|es)\b)"
+# What the means and the date are for, when it is named ("ya tengo la soga y el lugar para el columpio").
+_NOT_FOR_THAT = r"(?! (?:para|pa) (?:el|la|los|las|mi|mis|un|una|nuestr[oa]s?|su|sus)\b)"
 _add("plan", "",
      rf"{_ALONE_WHEN} {gap(3)}(?:lo (?:hago|hare|voy a hacer)|voy a hacerlo|me voy a matar|me mato|me tiro|"
      r"me voy a tirar)" + _PLAN_END,
      rf"(?:lo (?:hago|hare|voy a hacer)|voy a hacerlo) {gap(3)}{_ALONE_WHEN}" + _PLAN_END,
-     r"ya (?:se_?|tengo pensado|decidi|elegi|escogi) (?:donde|como|cuando|el lugar donde|la forma de) "
+     r"ya (?:se_?|tengo pensado|decidi|elegi|escogi) (?:donde|como|cuando|el lugar donde|la forma de)"
+     r"(?: y (?:donde|como|cuando))? "
      r"(?:lo voy a hacer|lo hago|hacerlo|lo hare)" + _PLAN_END,
      r"ya (?:se_?|tengo claro|tengo pensado) (?:como|donde|cuando)(?: ,| y)? (?:como|donde|cuando)"
-     r"(?:(?: ,| y) (?:como|donde|cuando))?" + END,
-     rf"(?:ya )?tengo {MEANS_NP} y (?:la fecha|el dia|el lugar|la hora|todo listo|todo planeado|un plan)",
-     rf"(?:ya )?tengo (?:la fecha|el dia|el lugar|la hora) y {MEANS_NP}",
+     r"(?:(?: ,| y) (?:como|donde|cuando))?(?= [.?¡¿] | $)",
+     rf"(?:ya )?tengo {MEANS_NP} y (?:la fecha|el dia|el lugar|la hora|todo listo|todo planeado|un plan)"
+     + _NOT_FOR_THAT,
+     rf"(?:ya )?tengo (?:la fecha|el dia|el lugar|la hora) y {MEANS_NP}" + _NOT_FOR_THAT,
      r"ya (?:se_?|elegi|escogi|tengo) (?:en|de) (?:que|cual) (?:viga|rama|barra|gancho|arbol|tubo)"
-     r"(?! (?:para )?(?:la hamaca|el columpio|la pinata|las luces|el foco|la lampara|la bolsa|el saco)\b)",
+     r"(?![^.?¡¿]{0,40}\b(?:hamaca|columpio|pinata|luces|foco|lampara|bolsa|saco|adornos|decoracion|cortina|"
+     r"guirnalda|maceta|ropa)\b)",
      rf"{_ALONE_WHEN}(?: ,)? (?:me voy a tomar|me tomo|me voy a tragar|me trago|voy a tomarme) "
-     rf"(?:todas )?(?:las|mis|esas|todas mis) {MEANS}" + END)
+     rf"(?:todas )?(?:las|mis|esas|todas mis) {MEANS}" + _FW_END)
 
 # ------------------------------------------------------------ timing, means, intent (support)
 # "ya" closing a sentence is "now", but "... y ya" is "and that's it".
@@ -3833,6 +3852,9 @@ def assess(text: str, norm: Norm | None = None, *, gated: bool = True) -> Result
         key = (e.construct, e.i, e.j)
         if key not in best or e.level > best[key].level:
             best[key] = e
+        elif "timed" in e.flags and "timed" not in best[key].flags and e.level == best[key].level:
+            # The same farewell read with its own time (session 17).
+            best[key] = best[key]._replace(flags=best[key].flags | {"timed"})
     evidence = sorted(best.values(), key=lambda e: (e.i, e.j))
     if any("ordinary" in e.flags for e in evidence):
         evidence = _without_ordinary_goodbyes(ctx, evidence)
