@@ -2638,7 +2638,8 @@ _add("farewell", "closed ordinary",
 # A goodbye that closes its sentence, or goes on only with love, thanks or an apology ("es la
 # última vez que te escribo, me tienes harta jaja" gives a reason and stays out).
 _FW_END = (r"(?= [.?¡¿] | $| , (?:neta |en serio |de verdad |y )?(?:(?:los|las|te|os) (?:quiero|amo)|gracias|perdon|"
-           r"perdonenme|perdoname|adios|cuidense|cuidate|cuiden|cuida|chau|chao|bye|no me busquen|no lloren)\b)")
+           r"perdonenme|perdoname|adios|cuidense|cuidate|cuiden|cuida|chau|chao|bye|no me busquen|no lloren|"
+           r"no (?:es|fue) culpa de nadie)\b)")
 _LAST_MSG_NOT = r"(?! (?:del|de la|de este|de esta|de hoy|antes de|en el|en la|por hoy|de la noche|del dia|del ano)\b)"
 _add("farewell", "ordinary",
      r"(?:les |te |os )?(?:escribi|deje|hice|he escrito|tengo escritas|ya escribi|ya deje) (?:una )?cartas? "
@@ -2655,6 +2656,35 @@ _add("farewell", "ordinary",
      r"por ultima vez(?: ,| :)? (?:gracias|los quiero|las quiero|te quiero|te amo|los amo|un abrazo|perdon)",
      r"(?:vengo|paso|pase|entre|escribo|solo escribo) (?:a|para) despedirme(?: de (?:todos|todas|ustedes|ti|vos|"
      r"vosotros))?" + _FW_END)
+# Forgiveness asked for what one is about to do; meeting "on the other side"; no more worry "for me";
+# a goodbye nobody noticed.
+_add("farewell", "ordinary",
+     r"(?:perdonenme|perdoname|perdonadme|perdonen|perdona|perdon) (?:por )?lo que (?:voy a hacer|estoy por hacer|"
+     r"voy a hacerles|les voy a hacer)" + _FW_END,
+     r"(?:los|las|te|nos|os) (?:veo|vemos) (?:del|en el) otro lado" + _FW_END,
+     r"(?:ya )?no (?:se |te |os )?(?:van|vas|vais) a tener que (?:preocupar(?:se|te|os)?|sufrir) (?:mas )?por mi"
+     + _FW_END,
+     rf"(?:ya )?me despedi de {gap(3)}sin que (?:se diera|se dieran|se de|se den|nadie se diera) cuenta" + _FW_END,
+     rf"(?:vendi|estoy vendiendo|ya vendi|remate) (?:todas )?(?:mis|todas mis) (?:cosas|pertenencias) {gap(6)}(?:, )?"
+     rf"(?:porque |total |ya que )?(?:yo )?{FINALITY}",
+     rf"{_GIVE} {gap(10)}(?:, )?(?:porque |total |ya que )?yo {FINALITY}",
+     # Goodbyes said, things settled, "now I can go in peace".
+     r"(?:ya )?(?:me despedi de todos|arregle (?:todas )?mis cosas|hice lo que tenia que hacer|deje todo (?:arreglado|"
+     r"en orden|listo)|hice las paces con (?:todos|todo))(?: ,| y)? (?:ya )?(?:me )?puedo ir(?:me)? (?:tranquil[oa]|en paz)"
+     + _FW_END,
+     r"(?:solo )?(?:pasaba|paso|vengo|pase|entre) a decir(?:les|te|os)? adios(?: a todos)?" + _FW_END,
+     r"(?:deje|dejo|tengo|ya deje) (?:escrito|anotado|por escrito) (?:a )?quien le (?:toca|queda|va a tocar|dejo) "
+     r"(?:cada cosa|que|mis cosas)",
+     rf"(?:mi|mis) {_REL} se (?:queda|quedan) con (?:[^.?¡¿]{{1,60}} )?(?:porque )?(?:yo )?ya no (?:voy a estar|estare)"
+     + _FW_END,
+     rf"(?:me despido|despedirme|adios|chao|chau) (?:de|a) (?:{gap(3)}y (?:de|a) )?(?:la vida|este mundo|todo esto)"
+     + _FW_END,
+     r"(?:les|te|os) dejo (?:esto|esta carta|este mensaje|este audio|todo) por si (?:ya )?no (?:vuelvo|regreso)"
+     + _FW_END)
+_add("farewell", "weak",
+     r"ojala (?:algun dia|algún dia|un dia|con el tiempo) (?:me )?(?:perdonen|puedan perdonarme|me entiendan|entiendan)",
+     r"(?:ya )?(?:escribi|deje) (?:la|una|mi) nota(?: (?:en|sobre|encima de|debajo de) (?:mi|la|el) (?:cuarto|mesa|cama|"
+     r"escritorio|almohada|buro|cajon)| para (?:mi familia|mis papas|mis padres|mi mama|todos))?" + END)
 # Past-tense love said as a goodbye ("los quise mucho"): weak, counts with another goodbye or ideation.
 _add("farewell", "weak",
      r"(?:siempre )?(?:los|las|te|os) (?:quise|ame) (?:mucho|muchisimo|un monton|de verdad)?" + END)
@@ -2718,13 +2748,15 @@ _add("intensity", "",
      r"(?:ya )?(?:se acabo|se termino) todo para mi" + END + r"|para mi (?:ya )?se acabo todo" + END)
 
 # Plans: when nobody is home, a place or a way known, the means and the date both ready.
-_ALONE_WHEN = (r"(?:cuando|en cuanto|apenas) (?:no haya nadie|nadie (?:me )?(?:vea|este)|me quede sol[oa]|"
+_ALONE_WHEN = (r"(?:antes de que (?:se despierten|amanezca|vuelvan|lleguen|regresen|se levanten)|"
+               r"(?:cuando|en cuanto|apenas) (?:no haya nadie|nadie (?:me )?(?:vea|este)|me quede sol[oa]|"
                r"este sol[oa]|se vayan todos|todos se vayan|se vayan|se duerman|se duerman todos|todos se duerman|"
                r"todos esten dormidos|todos duerman|nadie me pueda (?:ver|detener|parar)|"
+
                r"(?:mi|mis) (?:papas|padres|papa|mama|familia|jefes|roomie|roomies|companer[oa] de piso|companer[oa]s de piso|compa de cuarto|esposa|esposo|"
                r"pareja|novia|novio|hermana|hermano|hermanos|viejos|abuela|abuelos|tia|tios) (?:se (?:vaya|vayan|duerma|"
                r"duerman)|salga|salgan|no este|no esten))(?: (?:de|a|al|en) (?:la |el |mi )?(?:casa|trabajo|chamba|"
-               r"curro|viaje|finca|pueblo))?")
+               r"curro|viaje|finca|pueblo|trabajar|chambear|currar|la chamba|misa|la iglesia|el super))?)")
 _PLAN_END = r"(?= [.?¡¿] | $| , (?:ya|nadie|no|lo|esta|es)\b)"
 # What the means and the date are for, when it is named ("ya tengo la soga y el lugar para el columpio").
 _NOT_FOR_THAT = r"(?! (?:para|pa) (?:el|la|los|las|mi|mis|un|una|nuestr[oa]s?|su|sus)\b)"
@@ -2743,8 +2775,15 @@ _add("plan", "",
      r"ya (?:se_?|elegi|escogi|tengo) (?:en|de) (?:que|cual) (?:viga|rama|barra|gancho|arbol|tubo)"
      r"(?![^.?¡¿]{0,40}\b(?:hamaca|columpio|pinata|luces|foco|lampara|bolsa|saco|adornos|decoracion|cortina|"
      r"guirnalda|maceta|ropa)\b)",
+     rf"{_ALONE_WHEN}(?: ,)? (?:ya )?tengo (?:todo )?(?:lo necesario|lo que necesito|todo listo|todo preparado)"
+     + _PLAN_END,
+     rf"(?:ya )?tengo todo (?:listo|preparado) para {_ALONE_WHEN}" + _PLAN_END,
+     rf"(?:el|mi) plan es (?:{TIME} )?{_ALONE_WHEN}" + _PLAN_END,
+     r"ya (?:se_?|elegi|escogi|tengo pensado) desde (?:que|cual) (?:piso|puente|edificio|balcon|altura|azotea|"
+     r"ventana)" + _PLAN_END,
      rf"{_ALONE_WHEN}(?: ,)? (?:me voy a tomar|me tomo|me voy a tragar|me trago|voy a tomarme) "
-     rf"(?:todas )?(?:las|mis|esas|todas mis) {MEANS}" + _FW_END)
+     rf"(?:(?:todas )?(?:las|mis|esas|todas mis) {MEANS}|(?:todo el|el|un|todo un) (?:frasco|bote|blister)"
+     rf"(?: (?:de|con) {MEANS})?)" + _FW_END)
 
 # ------------------------------------------------------------ timing, means, intent (support)
 # "ya" closing a sentence is "now", but "... y ya" is "and that's it".
