@@ -2463,9 +2463,9 @@ _add("farewell", "ordinary",
      r"(?:esto|este|esta) es (?:un|mi|el|una|la) (?:adios|despedida|ultimo adios)" + _NOT_A_PARTY)
 _add("farewell", "",
      r"(?:esto|este|esta) es (?:un|mi|el) (?:ultimo mensaje)" + _NOT_A_PARTY + "|"
-     r"(?:este|esta) es mi (?:ultimo mensaje|ultima carta|ultima publicacion|ultimo post|ultima noche)"
+     r"(?:este|esta) es mi (?:ultimo mensaje|ultima carta|ultima publicacion|ultimo post)" + _NOT_A_PARTY + "|"
      # Session 17: "esta es mi última noche en Madrid" is a stay ending.
-     + _NOT_A_PARTY + r"(?! (?:en|aca en|aqui en) (?!este mundo|esta vida|la tierra)\w)",
+     r"(?:este|esta) es mi ultima noche" + _NOT_A_PARTY + r"(?! (?:en|aca en|aqui en) (?!este mundo|esta vida|la tierra)\w)",
      r"adios (?:para siempre|mundo|mundo cruel)|me despido para siempre",
      r"(?:les|te|os|le) (?:deje|dejo|escribi|he dejado|he escrito) (?:(?:una|unas|mi|mis|las|esta) )?cartas?"
      # Session 17: letters for an occasion ("les escribí una carta a cada uno para la boda").
@@ -2656,6 +2656,9 @@ _add("farewell", "ordinary",
      r"por ultima vez(?: ,| :)? (?:gracias|los quiero|las quiero|te quiero|te amo|los amo|un abrazo|perdon)",
      r"(?:vengo|paso|pase|entre|escribo|solo escribo) (?:a|para) despedirme(?: de (?:todos|todas|ustedes|ti|vos|"
      r"vosotros))?" + _FW_END)
+# Given away because a new one came, a move, a degree (as the farewell section reads it).
+_NOT_REPLACED = (r"(?!(?: ,)? (?:me compre|ya tengo|tengo otr|me mude|me gradue|me voy a mudar|me cambio|compre otr|"
+                 r"me dieron otr|me regalaron otr|me mudo|nos mudamos)\b)")
 # Forgiveness asked for what one is about to do; meeting "on the other side"; no more worry "for me";
 # a goodbye nobody noticed.
 _add("farewell", "ordinary",
@@ -2666,8 +2669,10 @@ _add("farewell", "ordinary",
      + _FW_END,
      rf"(?:ya )?me despedi de {gap(3)}sin que (?:se diera|se dieran|se de|se den|nadie se diera) cuenta" + _FW_END,
      rf"(?:vendi|estoy vendiendo|ya vendi|remate) (?:todas )?(?:mis|todas mis) (?:cosas|pertenencias) {gap(6)}(?:, )?"
-     rf"(?:porque |total |ya que )?(?:yo )?{FINALITY}",
-     rf"{_GIVE} {gap(10)}(?:, )?(?:porque |total |ya que )?yo {FINALITY}",
+     rf"(?:porque |total |ya que )?(?:yo )?{FINALITY}" + _NOT_REPLACED,
+     rf"{_GIVE} {gap(10)}(?:, )?(?:porque |total |ya que )?yo {FINALITY}" + _NOT_REPLACED,
+     # ... said in the next sentence ("le regalé mi guitarra a mi hermano. ya no la voy a necesitar").
+     rf"{_GIVE} {gap(10)}\. (?:total |igual |y )?(?:yo )?{FINALITY}" + _NOT_REPLACED,
      # Goodbyes said, things settled, "now I can go in peace".
      r"(?:ya )?(?:me despedi de todos|arregle (?:todas )?mis cosas|hice lo que tenia que hacer|deje todo (?:arreglado|"
      r"en orden|listo)|hice las paces con (?:todos|todo))(?: ,| y)? (?:ya )?(?:me )?puedo ir(?:me)? (?:tranquil[oa]|en paz)"
@@ -2693,7 +2698,7 @@ _add("farewell", "ordinary",
      rf"(?:le|les|te) (?:deje|dejo|encargue|encargo|voy a dejar|voy a encargar) (?:a )?(?:mi|mis) {_REL} {gap(5)}"
      r"(?:, )?(?:cuidal[oa]s?|cuidenl[oa]s?|cuidadl[oa]s?|cuidamel[oa]s?|cuidenmel[oa]s?)(?: mucho| bien| por mi)?",
      rf"{_GIVE} {gap(10)}(?:, )?(?:porque |total |ya que )?(?:a |para )?donde voy no (?:lo|la|los|las) "
-     r"(?:voy a (?:usar|necesitar|ocupar)|usare|necesitare|uso|necesito|ocupo)")
+     r"(?:voy a (?:usar|necesitar|ocupar)|usare|necesitare|uso|necesito|ocupo)" + _NOT_REPLACED + _FW_END)
 # Affairs put in order for afterwards: papers, insurance, passwords, a will written young.
 _NOT_TRIP = r"(?! (?:para|de|del|en) (?:el |la |mi |los |las |un |una )?(?:viaje|mudanza|vacaciones|escuela|uni|trabajo|examen|curso|semestre|manana|lunes|finde|fiesta|boda))"
 _add("farewell", "weak",
@@ -2772,6 +2777,7 @@ _add("plan", "",
      rf"(?:ya )?tengo {MEANS_NP} y (?:la fecha|el dia|el lugar|la hora|todo listo|todo planeado|un plan)"
      + _NOT_FOR_THAT,
      rf"(?:ya )?tengo (?:la fecha|el dia|el lugar|la hora) y {MEANS_NP}" + _NOT_FOR_THAT,
+     r"ya tengo (?:la )?fecha y (?:la )?hora(?! (?:para|pa|de|del|en|con|a)\b)",
      r"ya (?:se_?|elegi|escogi|tengo) (?:en|de) (?:que|cual) (?:viga|rama|barra|gancho|arbol|tubo)"
      r"(?![^.?¡¿]{0,40}\b(?:hamaca|columpio|pinata|luces|foco|lampara|bolsa|saco|adornos|decoracion|cortina|"
      r"guirnalda|maceta|ropa)\b)",
