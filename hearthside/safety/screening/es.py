@@ -2736,6 +2736,10 @@ _add("farewell", "",
 # Farewell with its time: "mañana a esta hora ya no voy a estar", "es mi última noche aquí".
 _add("farewell", "timed ordinary",
      r"(?:hoy |esta )?es mi ultima noche(?: aqui| en este mundo| con ustedes| viv[oa]| en la tierra)?" + _FW_END,
+     r"(?:este|esta) es mi (?:ultimo fin de semana|ultima semana)(?: aqui| en este mundo| con ustedes| viv[oa])?"
+     + _FW_END,
+     r"(?:para|a) (?:fin de mes|fin de ano|navidad|ano nuevo|mi cumple|mi cumpleanos) (?:yo )?ya no (?:voy a estar|"
+     r"estare)(?: aqui| con ustedes| en este mundo| mas)?" + _FW_END,
      rf"(?:{TIME}|para (?:esta noche|manana|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo))) "
      rf"(?:a esta hora |a estas horas |para estas horas |por la noche |en la noche )?(?:yo )?ya no (?:voy a estar|estare)"
      r"(?: aqui| con ustedes| en este mundo| mas)?" + _FW_END)
@@ -2750,7 +2754,13 @@ _add("intensity", "",
      + r"|no estoy (?:bromeando|exagerando|jugando)" + END + r"|no lo digo por decir",
      r"(?:ya )?no (?:puedo|aguanto|doy|soporto) mas(?: ,| \.)? (?:de verdad|en serio|neta|posta|de veras|"
      r"te lo juro|lo juro)(?= [.?¡¿] | $)",
-     r"(?:ya )?(?:se acabo|se termino) todo para mi" + END + r"|para mi (?:ya )?se acabo todo" + END)
+     r"(?:ya )?(?:se acabo|se termino) todo para mi" + END + r"|para mi (?:ya )?se acabo todo" + END,
+     r"(?:te )?lo juro(?: por dios| por mi madre| por mi vida)?(?= [.?¡¿] | $)",
+     r"(?:esto |ya )?no es (?:un juego|juego|una amenaza)" + END,
+     r"de verdad de verdad|de a de veras|de a deveras|de a devis",
+     r"no (?:aguanto|soporto|puedo) ni un (?:dia|minuto|segundo|dia) mas",
+     r"(?<! y )ya fue" + END,
+     r"esta vez es (?:diferente|distinto|distinta|la definitiva|la buena)" + END)
 
 # Plans: when nobody is home, a place or a way known, the means and the date both ready.
 _ALONE_WHEN = (r"(?:antes de que (?:se despierten|amanezca|vuelvan|lleguen|regresen|se levanten)|"
@@ -2785,6 +2795,7 @@ _add("plan", "",
      + _PLAN_END,
      rf"(?:ya )?tengo todo (?:listo|preparado) para {_ALONE_WHEN}" + _PLAN_END,
      rf"(?:el|mi) plan es (?:{TIME} )?{_ALONE_WHEN}" + _PLAN_END,
+     rf"ya (?:se_?|elegi|decidi|escogi) (?:a que hora|que dia|el dia|la hora)(?: ,| :)? {_ALONE_WHEN}" + _PLAN_END,
      r"ya (?:se_?|elegi|escogi|tengo pensado) desde (?:que|cual) (?:piso|puente|edificio|balcon|altura|azotea|"
      r"ventana)" + _PLAN_END,
      rf"{_ALONE_WHEN}(?: ,)? (?:me voy a tomar|me tomo|me voy a tragar|me trago|voy a tomarme) "
@@ -4081,10 +4092,10 @@ def _aggregate(ctx: _Ctx, evidence: list[Evidence]) -> Result:
         kept = [e._replace(level=MOD) if e.construct == "farewell" else e for e in kept]
     if level < MOD and Sign.FAREWELL in feats:
         level = MOD
-    if level < HIGH and Sign.FAREWELL in feats and t and any(
+    if level < HIGH and Sign.FAREWELL in feats and any(
             (e.construct == "farewell" and "timed" in e.flags and _unmodified(e))
-            or (e.construct == "timing" and not any(g.construct == "farewell" and g.i <= e.i and e.j <= g.j
-                                                    for g in kept)) for e in kept):
+            or (t and e.construct == "timing" and not any(g.construct == "farewell" and g.i <= e.i and e.j <= g.j
+                                                          for g in kept)) for e in kept):
         # A farewell with a time ("mañana a esta hora ya no voy a estar", "les dejé cartas a todos.
         # esta noche"): high, as the rubric reads a farewell with a time (session 17).  A time that is
         # only part of a goodbye's own words ("pronto van a estar libres de mí") does not count.

@@ -59,6 +59,7 @@ CRISIS: list[tuple[str, str]] = [
     ("te dejo a mi perro, cuídalo mucho, yo ya no puedo", "moderate"),
     ("regalé todas mis cosas, donde voy no las necesito", "moderate"),
     ("regalé mi play y mi ropa, donde voy no la voy a usar", "moderate"),
+    ("le regalé mi guitarra a mi hermano. ya no la voy a necesitar", "moderate"),
     ("les dejo mis cosas a mis primos, yo ya no las voy a usar", "moderate"),
     ("mi perro se queda con mi vecina, ya hablé con ella, yo ya no voy a estar", "moderate"),
     ("dejé escrito a quién le toca cada cosa", "moderate"),
@@ -84,6 +85,8 @@ CRISIS: list[tuple[str, str]] = [
     ("hoy es mi ultima noche, gracias a todos por aguantarme", "high"),
     ("esta es mi última noche", "high"),
     ("les escribí cartas a todos y esta noche me despido", "high"),
+    ("a fin de mes ya no voy a estar", "high"),
+    ("este es mi último fin de semana", "high"),
     # intensity lifting a wish to be dead; despair in earnest
     ("ya estuvo. ya no quiero vivir", "high"),
     ("hasta aquí llegué. me quiero morir", "high"),
@@ -92,6 +95,13 @@ CRISIS: list[tuple[str, str]] = [
     ("no estoy exagerando, quiero desaparecer", "high"),
     ("ya no puedo más, en serio", "moderate"),
     ("no doy más, posta", "moderate"),
+    ("ya no quiero vivir, lo juro por dios", "high"),
+    ("ya no quiero vivir, ya no es un juego", "high"),
+    ("me quiero morir de verdad de verdad", "high"),
+    ("quiero dejar de existir y lo digo de a de veras", "high"),
+    ("quiero morirme, ya no aguanto ni un día más", "high"),
+    ("ya fue, me quiero morir", "high"),
+    ("ya no quiero vivir, esta vez es diferente", "high"),
     ("ya no aguanto más, te lo juro", "moderate"),
     # plans: nobody home, a place or a way known, means and a date
     ("el viernes cuando no haya nadie en casa lo hago", "high"),
@@ -117,6 +127,8 @@ CRISIS: list[tuple[str, str]] = [
     ("el viernes en la noche, cuando se vayan todos, ya tengo lo necesario", "high"),
     ("el plan es el sábado cuando mis papás se vayan a la finca", "high"),
     ("ya sé desde qué piso", "high"),
+    ("ya sé a qué hora, cuando todos duerman", "high"),
+    ("ya tengo fecha y hora y vos no lo entendés, pero está decidido", "high"),
 ]
 
 LOOK_ALIKES: list[str] = [
@@ -190,6 +202,23 @@ LOOK_ALIKES: list[str] = [
     "ya escribí la nota para el profe",
     "vendí todas mis cosas, ya no las voy a necesitar en Canadá",
     "me despedí de mis primos sin que se dieran cuenta porque me daba pena llorar en la terminal",
+    "le regalé mi bici a mi primo. igual ya no la voy a usar, me compré otra",
+    "le regalé mi guitarra a mi hermano. ya no la voy a necesitar en el depa nuevo",
+    "ya tengo fecha y hora para el turno del dentista",
+    "ya tengo fecha y hora de la entrevista",
+    "a fin de mes ya no voy a estar, me mudo a Chile",
+    "este es mi último fin de semana de vacaciones",
+    "este es mi último fin de semana en Madrid",
+    "este es mi último fin de semana, el lunes empiezo a trabajar",
+    "ya sé a qué hora, cuando todos se duerman, les llevo el regalo",
+    "ya fue la fiesta, estuvo buenísima",
+    "ya fue, pidamos pizza",
+    "esta vez es diferente, el equipo está mejor",
+    "te lo juro que no fui yo",
+    "no aguanto ni un día más este calor",
+    "de verdad de verdad que me encantó la peli",
+    "no doy más de sueño, ya fue",
+    "estoy harta de este trabajo, te lo juro",
 ]
 
 
