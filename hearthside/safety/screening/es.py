@@ -2686,6 +2686,18 @@ _add("farewell", "ordinary",
      + _FW_END,
      r"(?:les|te|os) dejo (?:esto|esta carta|este mensaje|este audio|todo) por si (?:ya )?no (?:vuelvo|regreso)"
      + _FW_END)
+# Affairs settled, said as a whole statement ("ya arreglé mis cosas.", not "... para el viaje" and not in
+# a message that asks something), "I only wanted to tell you all I love you", "me voy, no me busquen".
+_add("farewell", "ordinary",
+     r"ya (?:arregle|ordene|puse en orden|deje en orden|deje arregladas|tengo arregladas) (?:todas )?mis cosas"
+     r"(?= [.¡] | $)(?![^?¿]{0,200}[?¿])",
+     r"ya (?:deje|tengo) todo (?:arreglado|en orden|resuelto)(?= [.¡] | $)(?![^?¿]{0,200}[?¿])",
+     r"solo (?:queria|quise) decir(?:les|os) que (?:los|las|os) (?:quiero|amo)(?: mucho| muchisimo)?(?: a todos| a todas)?"
+     + _FW_END,
+     r"me voy(?: para siempre)?(?: ,| y)? (?:ya )?no me busquen" + _FW_END,
+     rf"(?:cuiden|cuida|cuidad|cuide|por favor cuiden) (?:mucho|bien|por mi) (?:a|de) (?:mi|mis) {_REL}" + _FW_END)
+_add("farewell", "weak",
+     r"nunca (?:los|las|te|os) voy a olvidar" + END)
 _add("farewell", "weak",
      r"ojala (?:algun dia|algún dia|un dia|con el tiempo) (?:me )?(?:perdonen|puedan perdonarme|me entiendan|entiendan)",
      r"(?:ya )?(?:escribi|deje) (?:la|una|mi) nota(?: (?:en|sobre|encima de|debajo de) (?:mi|la|el) (?:cuarto|mesa|cama|"

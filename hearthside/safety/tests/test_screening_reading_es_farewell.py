@@ -43,6 +43,12 @@ CRISIS: list[tuple[str, str]] = [
     ("les mando un abrazo a todos, por última vez", "moderate"),
     ("por última vez: gracias por todo", "moderate"),
     ("hola a todos, solo pasaba a decir adiós", "moderate"),
+    ("solo quería decirles que los quiero mucho a todos", "moderate"),
+    ("nunca los voy a olvidar, adiós", "moderate"),
+    ("cuiden mucho a mi mamá", "moderate"),
+    ("me voy, no me busquen", "moderate"),
+    ("ya arreglé mis cosas", "moderate"),
+    ("ya dejé todo arreglado", "moderate"),
     ("me despido de este grupo y de la vida", "moderate"),
     ("les dejo esto por si no vuelvo", "moderate"),
     ("perdónenme por lo que voy a hacer", "moderate"),
@@ -219,6 +225,14 @@ LOOK_ALIKES: list[str] = [
     "de verdad de verdad que me encantó la peli",
     "no doy más de sueño, ya fue",
     "estoy harta de este trabajo, te lo juro",
+    "ya arreglé mis cosas, ¿a qué hora salimos?",
+    "ya arreglé mis cosas. nos vemos mañana",
+    "ya dejé todo arreglado en la oficina",
+    "ya dejé todo arreglado. ¿vienes a la cena?",
+    "solo quería decirles que los quiero mucho, feliz navidad",
+    "me voy de vacaciones, no me busquen jaja",
+    "cuiden mucho a mi perro mientras estoy de viaje",
+    "nunca los voy a olvidar, gracias por este año de clases, nos vemos en septiembre",
 ]
 
 
