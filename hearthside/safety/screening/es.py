@@ -2665,8 +2665,6 @@ _add("farewell", "ordinary",
      r"(?:perdonenme|perdoname|perdonadme|perdonen|perdona|perdon) (?:por )?lo que (?:voy a hacer|estoy por hacer|"
      r"voy a hacerles|les voy a hacer)" + _FW_END,
      r"(?:los|las|te|nos|os) (?:veo|vemos) (?:del|en el) otro lado" + _FW_END,
-     r"(?:ya )?no (?:se |te |os )?(?:van|vas|vais) a tener que (?:preocupar(?:se|te|os)?|sufrir) (?:mas )?por mi"
-     + _FW_END,
      rf"(?:ya )?me despedi de {gap(3)}sin que (?:se diera|se dieran|se de|se den|nadie se diera) cuenta" + _FW_END,
      rf"(?:vendi|estoy vendiendo|ya vendi|remate) (?:todas )?(?:mis|todas mis) (?:cosas|pertenencias) {gap(6)}(?:, )?"
      rf"(?:porque |total |ya que )?(?:yo )?{FINALITY}" + _NOT_REPLACED,
@@ -2697,7 +2695,10 @@ _add("farewell", "ordinary",
      r"me voy(?: para siempre)?(?: ,| y)? (?:ya )?no me busquen" + _FW_END,
      rf"(?:cuiden|cuida|cuidad|cuide|por favor cuiden) (?:mucho|bien|por mi) (?:a|de) (?:mi|mis) {_REL}" + _FW_END)
 _add("farewell", "weak",
-     r"nunca (?:los|las|te|os) voy a olvidar" + END)
+     r"nunca (?:los|las|te|os) voy a olvidar" + END,
+     # Weak: alone it is read only after earlier risk (test_screening_probes, across turns).
+     r"(?:ya )?no (?:se |te |os )?(?:van|vas|vais) a tener que (?:preocupar(?:se|te|os)?|sufrir) (?:mas )?por mi"
+     + _FW_END)
 _add("farewell", "weak",
      r"ojala (?:algun dia|algún dia|un dia|con el tiempo) (?:me )?(?:perdonen|puedan perdonarme|me entiendan|entiendan)",
      r"(?:ya )?(?:escribi|deje) (?:la|una|mi) nota(?: (?:en|sobre|encima de|debajo de) (?:mi|la|el) (?:cuarto|mesa|cama|"

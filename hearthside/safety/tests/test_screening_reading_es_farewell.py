@@ -54,7 +54,7 @@ CRISIS: list[tuple[str, str]] = [
     ("perdónenme por lo que voy a hacer", "moderate"),
     ("perdonen lo que voy a hacer, no es culpa de nadie", "moderate"),
     ("los veo del otro lado", "moderate"),
-    ("ya no van a tener que preocuparse por mí", "moderate"),
+    ("ya no van a tener que preocuparse por mí. perdónenme por todo", "moderate"),
     ("ya me despedí de mi mamá sin que se diera cuenta", "moderate"),
     ("parce ya me despedí de todos, ya me puedo ir tranquilo", "moderate"),
     ("ya arreglé mis cosas, ya me puedo ir en paz", "moderate"),
