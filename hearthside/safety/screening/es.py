@@ -2639,7 +2639,7 @@ _add("farewell", "closed ordinary",
 # última vez que te escribo, me tienes harta jaja" gives a reason and stays out).
 _FW_END = (r"(?= [.?¡¿] | $| , (?:neta |en serio |de verdad |y )?(?:(?:los|las|te|os) (?:quiero|amo)|gracias|perdon|"
            r"perdonenme|perdoname|adios|cuidense|cuidate|cuiden|cuida|chau|chao|bye|no me busquen|no lloren|"
-           r"no (?:es|fue) culpa de nadie)\b)")
+           r"no (?:es|fue) culpa de nadie|(?:yo )?ya no (?:puedo|aguanto|doy)|no (?:puedo|aguanto|doy) mas)\b)")
 _LAST_MSG_NOT = r"(?! (?:del|de la|de este|de esta|de hoy|antes de|en el|en la|por hoy|de la noche|del dia|del ano)\b)"
 _add("farewell", "ordinary",
      r"(?:les |te |os )?(?:escribi|deje|hice|he escrito|tengo escritas|ya escribi|ya deje) (?:una )?cartas? "
@@ -2691,7 +2691,7 @@ _add("farewell", "ordinary",
      r"(?= [.¡] | $)(?![^?¿]{0,200}[?¿])",
      r"ya (?:deje|tengo) todo (?:arreglado|en orden|resuelto)(?= [.¡] | $)(?![^?¿]{0,200}[?¿])",
      r"solo (?:queria|quise) decir(?:les|os) que (?:los|las|os) (?:quiero|amo)(?: mucho| muchisimo)?(?: a todos| a todas)?"
-     + _FW_END,
+     r"(?= [.?¡¿] | $)",
      r"me voy(?: para siempre)?(?: ,| y)? (?:ya )?no me busquen" + _FW_END,
      rf"(?:cuiden|cuida|cuidad|cuide|por favor cuiden) (?:mucho|bien|por mi) (?:a|de) (?:mi|mis) {_REL}" + _FW_END)
 _add("farewell", "weak",
@@ -2709,7 +2709,8 @@ _add("farewell", "weak",
 # A pet or a person left in someone's care, "look after him".
 _add("farewell", "ordinary",
      rf"(?:le|les|te) (?:deje|dejo|encargue|encargo|voy a dejar|voy a encargar) (?:a )?(?:mi|mis) {_REL} {gap(5)}"
-     r"(?:, )?(?:cuidal[oa]s?|cuidenl[oa]s?|cuidadl[oa]s?|cuidamel[oa]s?|cuidenmel[oa]s?)(?: mucho| bien| por mi)?",
+     r"(?:, )?(?:cuidal[oa]s?|cuidenl[oa]s?|cuidadl[oa]s?|cuidamel[oa]s?|cuidenmel[oa]s?)(?: mucho| bien| por mi)?"
+     + _FW_END,
      rf"{_GIVE} {gap(10)}(?:, )?(?:porque |total |ya que )?(?:a |para )?donde voy no (?:lo|la|los|las) "
      r"(?:voy a (?:usar|necesitar|ocupar)|usare|necesitare|uso|necesito|ocupo)" + _NOT_REPLACED + _FW_END)
 # Affairs put in order for afterwards: papers, insurance, passwords, a will written young.
@@ -2735,7 +2736,8 @@ _add("farewell", "ordinary",
      r"(?:contrasenas|contrasena|claves|clave|pin|passwords?) "
      r"(?!(?:del|de la|de) (?:wifi|internet|netflix|spotify|disney|hbo|la tele|la alarma|alarma|la puerta)\b)"
      rf"{gap(8)}(?:, )?(?:por si acaso|por si algo|por si me pasa algo|(?:ella|el_?|ellos) (?:sabra|sabran|va a saber|"
-     r"van a saber) que hacer|para (?:despues|cuando (?:ya )?no (?:este|estoy)|cuando me vaya))")
+     r"van a saber) que hacer(?: con (?:mis|mi|todo|todas mis) ?(?:cuentas|cosas|redes|perfiles|perfil|eso)?)?|"
+     r"para (?:despues|cuando (?:ya )?no (?:este|estoy)|cuando me vaya))" + _FW_END)
 _YOUNG = (r"(?:1[3-9]|2[0-6]|trece|catorce|quince|dieciseis|diecisiete|dieciocho|diecinueve|veinte|veintiun|"
           r"veintiuno|veintidos|veintitres|veinticuatro|veinticinco)")
 _NOT_ESTATE = (r"(?![^.?¡¿]{0,60}\b(?:hijos|hija|hijo|hipoteca|notario|notaria|abogad[oa]|herencia|casa propia|"
@@ -2787,7 +2789,7 @@ _ALONE_WHEN = (r"(?:antes de que (?:se despierten|amanezca|vuelvan|lleguen|regre
                r"curro|viaje|finca|pueblo|trabajar|chambear|currar|la chamba|misa|la iglesia|el super))?)")
 _PLAN_END = r"(?= [.?¡¿] | $| , (?:ya|nadie|no|lo|esta|es)\b)"
 # What the means and the date are for, when it is named ("ya tengo la soga y el lugar para el columpio").
-_NOT_FOR_THAT = r"(?! (?:para|pa) (?:el|la|los|las|mi|mis|un|una|nuestr[oa]s?|su|sus)\b)"
+_NOT_FOR_THAT = r"(?! (?:para|pa|de) (?:el|la|los|las|mi|mis|un|una|nuestr[oa]s?|su|sus)\b| del\b)"
 _add("plan", "",
      rf"{_ALONE_WHEN} {gap(3)}(?:lo (?:hago|hare|voy a hacer)|voy a hacerlo|me voy a matar|me mato|me tiro|"
      r"me voy a tirar)" + _PLAN_END,
