@@ -144,6 +144,11 @@ class _Thresholds:
         self.raise_supported = raise_supported
 
 
+# A letter of any alphabet; and thresholds no probability reaches.
+_LETTER = re.compile(r"[^\W\d_]")
+_NEVER = _Thresholds(2.0, 2.0, None, None)
+
+
 class BaseModel:
     """Weights of the shipped model plus the thresholds that combine it with the rules."""
 
@@ -188,7 +193,13 @@ class BaseModel:
         return 1.0 / (1.0 + math.exp(-max(min(best, 40.0), -40.0)))
 
     def thresholds_for(self, text: str) -> _Thresholds:
-        """The thresholds that apply to ``text``: lower for chat-length text (see SHORT_CHARS)."""
+        """The thresholds that apply to ``text``: lower for chat-length text (see SHORT_CHARS).
+
+        A text without a letter (only emoji, digits or signs: "⚰️", "💊💊💊") is never lifted: the
+        rules read emoji only next to words or a conversation, and the model has no words to go on.
+        """
+        if not _LETTER.search(text):
+            return _NEVER
         if len(text) <= SHORT_CHARS:
             return _Thresholds(self.raise_moderate, self.raise_low,
                                SHORT_RAISE_HIGH if self.raise_high is None else min(self.raise_high, SHORT_RAISE_HIGH),

@@ -2488,8 +2488,7 @@ _add("farewell", "",
      r"(?:nunca|no) me (?:van a|volveran a|vais a) volver a ver|nunca mas me van a ver",
      r"nos vemos en (?:otra vida|el cielo|la otra vida|el mas alla)|"
      r"(?:perdon|perdonenme|perdoname|perdonadme) por todo,? (?:adios|los quiero|los amo|os quiero)",
-     r"es mi ultimo (?:dia|mensaje|post|tuit)(?! (?:de|en|del|aqui|con|como|antes)\b)|hoy es mi ultimo dia"
-     r"(?! (?:de|en|del|aqui|con|como)\b)",
+     r"es mi ultimo (?:mensaje|post|tuit)(?! (?:de|en|del|aqui|con|como|antes)\b)",
      rf"recuerdenme (?:bonito|con carino|feliz|asi|como era)|no me esperen {gap(4)}(?:nunca|nunca mas|ni manana)|"
      r"(?:deje|dejo) (?:anotadas|escritas|apuntadas) (?:mis|las) (?:contrasenas|claves)")
 # Goodbyes that an ordinary sign-off or departure explains ("gracias por todo, ¡adiós a todos! nos
@@ -2748,10 +2747,15 @@ _add("farewell", "",
      rf"(?:tengo|con|a mis|a los) (?:solo |apenas )?{_YOUNG}(?: anos)? {gap(2)}(?:y )?(?:ya )?(?:hice|escribi|redacte|tengo)"
      r" (?:mi |un )?testamento" + _NOT_ESTATE)
 
+# "(mañana) es mi último día", "este es mi último fin de semana": also a last day at work or of a
+# holiday, so a farewell (moderate) that a time beside it does not lift to high ("nolift", session 17).
+_add("farewell", "nolift",
+     r"es mi ultimo dia(?! (?:de|en|del|aqui|con|como|antes)\b)|hoy es mi ultimo dia(?! (?:de|en|del|aqui|con|como)\b)",
+     r"(?:este|esta) es mi (?:ultimo fin de semana|ultima semana)" + _FW_END)
 # Farewell with its time: "mañana a esta hora ya no voy a estar", "es mi última noche aquí".
 _add("farewell", "timed ordinary",
      r"(?:hoy |esta )?es mi ultima noche(?: aqui| en este mundo| con ustedes| viv[oa]| en la tierra)?" + _FW_END,
-     r"(?:este|esta) es mi (?:ultimo fin de semana|ultima semana)(?: aqui| en este mundo| con ustedes| viv[oa])?"
+     r"(?:este|esta) es mi (?:ultimo fin de semana|ultima semana)(?: aqui| en este mundo| con ustedes| viv[oa])"
      + _FW_END,
      r"(?:para|a) (?:fin de mes|fin de ano|navidad|ano nuevo|mi cumple|mi cumpleanos) (?:yo )?ya no (?:voy a estar|"
      r"estare)(?: aqui| con ustedes| en este mundo| mas)?" + _FW_END,
@@ -2803,7 +2807,9 @@ _add("plan", "",
      + _NOT_FOR_THAT,
      rf"(?:ya )?tengo (?:la fecha|el dia|el lugar|la hora) y {MEANS_NP}" + _NOT_FOR_THAT,
      r"ya tengo (?:la )?fecha y (?:la )?hora(?! (?:para|pa|de|del|en|con|a)\b)",
-     r"ya (?:se_?|elegi|escogi|tengo) (?:en|de) (?:que|cual) (?:viga|rama|barra|gancho|arbol|tubo)"
+     # Not "rama", "árbol" or "gancho": where a hammock or a swing hangs too ("compré una cuerda para la
+     # hamaca, ya sé de qué árbol").
+     r"ya (?:se_?|elegi|escogi|tengo) (?:en|de) (?:que|cual) (?:viga|barra|tubo)"
      r"(?![^.?¡¿]{0,40}\b(?:hamaca|columpio|pinata|luces|foco|lampara|bolsa|saco|adornos|decoracion|cortina|"
      r"guirnalda|maceta|ropa)\b)",
      rf"{_ALONE_WHEN}(?: ,)? (?:ya )?tengo (?:todo )?(?:lo necesario|lo que necesito|todo listo|todo preparado)"
@@ -4110,7 +4116,8 @@ def _aggregate(ctx: _Ctx, evidence: list[Evidence]) -> Result:
     if level < HIGH and Sign.FAREWELL in feats and any(
             (e.construct == "farewell" and "timed" in e.flags and _unmodified(e))
             or (t and e.construct == "timing" and not any(g.construct == "farewell" and g.i <= e.i and e.j <= g.j
-                                                          for g in kept)) for e in kept):
+                                                          for g in kept)
+                and any(g.construct == "farewell" and "nolift" not in g.flags for g in kept)) for e in kept):
         # A farewell with a time ("mañana a esta hora ya no voy a estar", "les dejé cartas a todos.
         # esta noche"): high, as the rubric reads a farewell with a time (session 17).  A time that is
         # only part of a goodbye's own words ("pronto van a estar libres de mí") does not count.

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import pytest
 
-from hearthside.safety.screening import LEVELS, screen
+from hearthside.safety.screening import LEVELS, Screener, screen
 
 ORDER = {name: i for i, name in enumerate(LEVELS)}
 
@@ -92,7 +92,10 @@ CRISIS: list[tuple[str, str]] = [
     ("esta es mi última noche", "high"),
     ("les escribí cartas a todos y esta noche me despido", "high"),
     ("a fin de mes ya no voy a estar", "high"),
-    ("este es mi último fin de semana", "high"),
+    # Also a last weekend of a holiday or a last day at work: a farewell, not lifted by its time (lead).
+    ("este es mi último fin de semana", "moderate"),
+    ("mañana es mi último día", "moderate"),
+    ("este es mi último fin de semana con ustedes", "high"),
     # intensity lifting a wish to be dead; despair in earnest
     ("ya estuvo. ya no quiero vivir", "high"),
     ("hasta aquí llegué. me quiero morir", "high"),
@@ -175,7 +178,6 @@ LOOK_ALIKES: list[str] = [
     "no doy más de la risa",
     "ya no aguanto más, te lo juro, este trabajo",
     # plans for ordinary things
-    "cuando no haya nadie en casa lo hago, me da pena cantar",
     "apenas me quede sola lo hago, el pastel sorpresa",
     "el viernes cuando no haya nadie en la oficina hago limpieza",
     "cuando se vayan todos limpio la cocina",
@@ -240,7 +242,6 @@ LOOK_ALIKES: list[str] = [
     "hoy es mi última noche en el hostal, mañana sigo el viaje",
     "esta es mi última noche de soltera!!",
     "mañana ya no voy a estar en el grupo de whatsapp, me salgo",
-    "el lunes ya no voy a estar, tengo médico",
     "ya no me van a ver más por el gym jaja",
     "nunca más van a saber de mí en twitter, me borré la cuenta",
     "les escribí una carta a cada uno de mis alumnos para fin de curso",
@@ -270,3 +271,18 @@ def test_spanish_farewell_finality_plan_reaches_level(text, minimum):
 def test_spanish_farewell_finality_plan_look_alike_stays_low(text):
     got = screen(text)
     assert got.level in ("none", "low"), (text, got)
+
+
+# Look-alikes the rules keep low but the shipped model (retrained in session 17 with more Spanish
+# plans and goodbyes) lifts to moderate at p 0.95-0.96: a plan's very words with a harmless end.
+# Known false alarms of the default screener (docs/safety.md); the rules alone must keep them low.
+MODEL_LIFTED: list[str] = [
+    "cuando no haya nadie en casa lo hago, me da pena cantar",
+    "el lunes ya no voy a estar, tengo médico",
+]
+
+
+@pytest.mark.parametrize("text", MODEL_LIFTED, ids=[t[:40] for t in MODEL_LIFTED])
+def test_spanish_look_alike_the_model_lifts_stays_low_by_the_rules(text):
+    got = Screener(base=False).screen(text).level
+    assert ORDER[got] <= ORDER["low"], (text, got)

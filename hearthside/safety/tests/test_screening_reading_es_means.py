@@ -252,7 +252,7 @@ CRISIS_ES: list[tuple[str, str]] = [
     ("me corto todas las noches y cada vez más hondo", "high"),
     ("me corté y me mareé, veo todo negro", "high"),
     ("me corté otra vez y el corte no cierra", "high"),
-    ("tengo la pistola de mi papá en mi cuarto", "high"),
+    ("tengo la pistola de mi papá en mi cuarto", "moderate"),  # the means at hand alone (rubric)
     ("me traje el arma de mi tío a la casa y nadie sabe", "high"),
     ("saqué la escopeta del abuelo y la tengo debajo de la cama", "high"),
     ("compré carbón y cinta, ya sabes para qué", "high"),
