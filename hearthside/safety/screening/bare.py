@@ -260,6 +260,16 @@ WEAK_FAREWELL = (
     r"perdon(?:en)? por todo", r"perdonenme", r"recuerdenme",
 )
 
+# Session 17: a plan or a time said without the words, which counts only beside a time or another
+# statement ("i've got everything i need. tonight", "friday. that's when."): alone "i've got everything
+# i need" is shopping and "that's when" an answer.
+WEAK_PLAN = (
+    r"i (?:have )?(?:got )?everything i need(?: now)?",
+)
+WEAK_TIME = (
+    r"that is (?:when|the day|the night)(?: it (?:happens|ends)| i (?:do|will do|am doing) it)?",
+)
+
 # Despair that may stand beside a whole-message wish for it to be over ("make it stop, i can't
 # anymore. i just want it to end"), and says nothing without one.
 COMPANION = (
@@ -282,7 +292,8 @@ _EXPAND = (
 
 @cache
 def _compiled() -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str], list[tuple[re.Pattern[str], str]],
-                         re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+                         re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str],
+                         re.Pattern[str], re.Pattern[str]]:
     statements = [(construct, re.compile("(?:" + "|".join(rxs) + ")")) for construct, rxs in STATEMENTS.items()]
     weak = re.compile("(?:" + "|".join(WEAK_FAREWELL) + ")")
     companion = re.compile("(?:" + "|".join(COMPANION) + ")")
@@ -290,7 +301,8 @@ def _compiled() -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str], lis
     emphasis = re.compile("(?:" + "|".join(EMPHASIS) + ")")
     weak_final = re.compile("(?:" + "|".join(WEAK_FINAL) + ")")
     return (statements, weak, expand, re.compile("|".join(a for a, _b in _EXPAND)), companion, emphasis,
-            weak_final)
+            weak_final, re.compile(EMPHASIS[1]), re.compile("(?:" + "|".join(WEAK_PLAN) + ")"),
+            re.compile("(?:" + "|".join(WEAK_TIME) + ")"))
 
 
 def _fold_char(low: str) -> str:
@@ -364,7 +376,11 @@ def statements(text: str) -> list[tuple[str, tuple[int, int]]]:
     folded = _fold(text)
     if any(c in folded for c in "?¿!¡\"“”«»"):
         return []
-    statements_rx, weak_rx, expand, any_expand, companion_rx, emphasis_rx, weak_final_rx = _compiled()
+    (statements_rx, weak_rx, expand, any_expand, companion_rx, emphasis_rx, weak_final_rx, time_rx, weak_plan_rx,
+     weak_time_rx) = _compiled()
+    times: list[tuple[int, int]] = []
+    weak_plan: list[tuple[int, int]] = []
+    weak_time: list[tuple[int, int]] = []
     n_words = 0
     companions = emphasised = 0
     weak_final: list[tuple[int, int]] = []
@@ -410,6 +426,12 @@ def statements(text: str) -> list[tuple[str, tuple[int, int]]]:
                 continue  # "ya está, lo decidí ..." ("ya" is a filler): says nothing of its own
             elif emphasis_rx.fullmatch(plain):
                 emphasised += 1
+                if time_rx.fullmatch(plain):
+                    times.append(span)
+            elif weak_plan_rx.fullmatch(plain):
+                weak_plan.append(span)
+            elif weak_time_rx.fullmatch(plain):
+                weak_time.append(span)
             elif weak_final_rx.fullmatch(plain):
                 weak_final.append(span)
             else:
@@ -418,6 +440,14 @@ def statements(text: str) -> list[tuple[str, tuple[int, int]]]:
         return []
     if len(weak) >= 2 or (weak and found):
         found.append(("farewell", (weak[0][0], weak[-1][1])))
+    # Session 17: "i've got everything i need" with a time or beside another statement is a plan, "that's
+    # when" with a time a time; a time beside a plan or a goodbye is recorded, which makes it high.
+    if weak_plan and (found or times):
+        found.extend(("plan", span) for span in weak_plan)
+    if weak_time and times:
+        found.extend(("timing", span) for span in weak_time)
+    if times and any(c in ("plan", "farewell") for c, _ in found):
+        found.extend(("timing", span) for span in times)
     if weak_final and (found or emphasised or len(weak_final) >= 2):
         found.extend(("intensity", span) for span in weak_final)
     if not found:

@@ -435,7 +435,7 @@ def _build() -> tuple[_Trie, frozenset[str], frozenset[str], frozenset[str]]:
                         # Intensity alone counts only as a whole short message (session 14).
                         short_anchors.update(_anchor(var))
                     elif (construct not in _SUPPORT_ONLY and "weak" not in flags) or "athand" in flags \
-                            or "preocc" in flags or "lethality" in flags or construct == "farewell":
+                            or "preocc" in flags or "lethality" in flags or "timed" in flags or construct == "farewell":
                         # Two weak goodbyes set a level on their own (moderate), so they anchor too.
                         anchors.update(_anchor(var))
     for members in P.CLASSES.values():
@@ -1045,6 +1045,22 @@ _CLEAN_FOR = re.compile(r"^ (?:for|since) (?:# |a |one |two |three |four |five |
 _RESISTING = frozenset("trying try tried struggling struggle hard fighting fight forcing barely".split())
 
 
+_SLANG_META = _cue_rx(P.SLANG_META_CUES)
+
+
+def _slang_aside(ctx: _Context, i: int, n_words: int) -> bool:
+    """A one-word slang for killing oneself ("kms", "unalive") talked about as a word, or laughed off
+    about an everyday nuisance in a chat-length message ("kms lmao this exam"), not said in earnest
+    ("fr", "not joking") -- session 17."""
+    if _SLANG_META.search(ctx.sentence(i)):
+        return True
+    words = ctx.words
+    if n_words > _SHORT_EARNEST or not P.SLANG_EARNEST.isdisjoint(words):
+        return False
+    laugh = not P.SLANG_LAUGHS.isdisjoint(words) or any(c in ctx.toks.text for c in P.SLANG_LAUGH_EMOJI)
+    return laugh and not P.SLANG_EVERYDAY.isdisjoint(words)
+
+
 def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evidence | None:
     words = ctx.words
     construct, flags = entry.construct, entry.flags
@@ -1100,6 +1116,9 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
         # "cut myself shaving", "burned myself cooking", "... by accident", "i cut again and again until the
         # film worked" (session 16)
         return None
+    if construct in ("active_ideation", "method") and nxt == "from" and words[i] in P.ACCOUNT_VERBS \
+            and P.EXISTENCE_WORDS.isdisjoint(words[j + 1:j + 4]):
+        return None  # "i'm going to delete myself from the group chat": an account (session 17)
     if construct in ("passive_ideation", "active_ideation") and words[j - 1] in ("die", "dying") and nxt == "of" \
             and j + 1 < n_words and words[j + 1] in _DIE_OF_FIGURE:
         return None  # "I want to die of embarrassment"
@@ -1176,6 +1195,8 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
         person = subj or "self"
 
     quoted, negated = ctx.polarity(i, j)
+    if not quoted and j - i == 1 and words[i] in P.SLANG_TERMS and _slang_aside(ctx, i, n_words):
+        quoted = True  # "unalive is such a dumb tiktok word", "kms lmao this exam" (session 17)
     if BASE.get(construct, LOW) > LOW or construct in IDEATION:
         hypothetical, remote, recent = ctx.modality(i, j)
     else:
@@ -1332,7 +1353,8 @@ def _apart(spans: set[tuple[int, int]]) -> int:
     return count
 
 
-def _without_ordinary_goodbyes(words: list[str], evidence: list[Evidence]) -> list[Evidence]:
+def _without_ordinary_goodbyes(words: list[str], evidence: list[Evidence],
+                               ctx: _Context | None = None) -> list[Evidence]:
     """Drop goodbyes flagged ``ordinary`` when the text meets again or leaves for a reason ("thanks
     for everything, goodbye everyone! see you at the reunion"; "won't need them where i'm going, it's
     freezing lol") -- unless it also holds risk of the writer's own (issue #14)."""
@@ -1341,8 +1363,22 @@ def _without_ordinary_goodbyes(words: list[str], evidence: list[Evidence]) -> li
         return evidence
     if not _ORDINARY_GOODBYE.search(" " + " ".join(words) + " "):
         return evidence
+    if ctx is not None and len(words) > _LONG_GOODBYE:
+        # In a long post the reason must be told next to the goodbye (its sentence or the ones either
+        # side): "I moved back in with my aunt in March" three sentences before "I don't think I'll be
+        # here for Christmas" explains nothing (session 17).
+        def explained(e: Evidence) -> bool:
+            lo = ctx.sent_start[max(0, ctx.sent_start[e.i] - 1)]
+            hi = ctx.sent_end[min(len(words) - 1, ctx.sent_end[e.i])]
+            return bool(_ORDINARY_GOODBYE.search(" " + " ".join(words[lo:hi]) + " "))
+        return [e for e in evidence if not (e.construct in ("farewell", "plan") and "ordinary" in e.flags
+                                            and explained(e))]
     # Things given away before a move are no preparation either (session 16).
     return [e for e in evidence if not (e.construct in ("farewell", "plan") and "ordinary" in e.flags)]
+
+
+# Longer than this (words), a text is a post: its goodbyes are explained only near them (session 17).
+_LONG_GOODBYE = 60
 
 
 class _Reading(NamedTuple):
@@ -1441,7 +1477,7 @@ def _assess(toks: Tokens) -> _Reading:
                     if e.construct in RISK_FACTORS and not e.modifiers
                     and any(a < e.j and e.i < b for a, b in past_spans) else e for e in evidence]
     if any("ordinary" in e.flags for e in evidence):
-        evidence = _without_ordinary_goodbyes(words, evidence)
+        evidence = _without_ordinary_goodbyes(words, evidence, ctx)
         if not evidence:
             return _Reading(NO, 0.0, [])
 
@@ -1467,6 +1503,10 @@ def _assess(toks: Tokens) -> _Reading:
     anchors.sort()
     timing_sentences = {ctx.sent_start[t.i] for t in evidence if t.construct == "timing"}
     risk_at = sorted(e.i for e in selfish if e.construct in RISK_FACTORS)
+    # "i know how and when", "i've got everything i need": with a time nearby, a plan (session 17).
+    timed_at = sorted(e.i for e in selfish if "timed" in e.flags)
+    # A goodbye too weak alone ("thanks for everything") beside the means held ("i have the pills").
+    bye_at = sorted(e.i for e in selfish if e.construct == "farewell" and "weak" in e.flags)
 
     feats: set[str] = set()
     kept: list[Evidence] = []
@@ -1481,7 +1521,7 @@ def _assess(toks: Tokens) -> _Reading:
                 kept.append(e._replace(level=HIGH))
             continue
         if c == "timing":
-            if anchors and near(e, anchors, 30 if n > 25 else n):
+            if (anchors and near(e, anchors, 30 if n > 25 else n)) or (timed_at and near(e, timed_at, 12)):
                 feats.add(Sign.TIME)
                 if ctx.sent_start[e.i] in active_sentences:
                     feats.add(Sign.INTENT)
@@ -1500,6 +1540,9 @@ def _assess(toks: Tokens) -> _Reading:
                 continue
             if "possession" in e.flags and (anchors or e.modifiers == ("emoji",)):
                 feats.add(Sign.METHOD)
+                kept.append(e)
+            elif "possession" in e.flags and bye_at and near(e, bye_at, 30):
+                feats.update((Sign.METHOD, Sign.FAREWELL_WEAK))
                 kept.append(e)
             elif anchors and near(e, anchors, 30):
                 feats.add(Sign.METHOD)
@@ -1576,6 +1619,13 @@ def _assess(toks: Tokens) -> _Reading:
         level = max(level, HIGH)
     elif Sign.FAREWELL in feats and p:
         level = max(level, HIGH)
+    if level < HIGH and bye_at and m and Sign.FAREWELL_WEAK in feats:
+        # A goodbye with the means held ("thank you for everything. i have all my pills", session 17).
+        level = HIGH
+    if level < HIGH and t and timed_at and Sign.PLAN_WEAK in feats:
+        # A plan said without the words, with its time ("i know how and when. after the kids are
+        # asleep", session 17).
+        level = HIGH
     if level < HIGH and Sign.PAST_ATTEMPT in feats and (p or Sign.SELF_INJURY in feats):
         level = HIGH
     if level < HIGH and p and (risk_apart or not feats.isdisjoint(
@@ -1765,8 +1815,12 @@ def _with_bare(got: RuleResult, found: list[tuple[str, tuple[int, int]]]) -> Rul
                            and not (r.construct in spans and not r.modifiers))
     # Already moderate by the rules ("esto es un adiós"): the level stands, and the ``bare`` reason
     # tells the conversation reading that the message is nothing but that.
-    score = max(got.screening.score, score_for(LEVELS[MOD], min(1.0, 0.3 * len(found))))
-    screening = Screening(LEVELS[MOD], score, reasons)
+    # A plan or a goodbye with the means or a time ("i know how and when. friday", "goodbye everyone.
+    # tonight", "i've picked the spot. i have the rope") is high (session 17).
+    level = HIGH if ("plan" in spans or "farewell" in spans) and ("lethal_means" in spans or "timing" in spans) \
+        else MOD
+    score = max(got.screening.score, score_for(LEVELS[level], min(1.0, 0.3 * len(found))))
+    screening = Screening(LEVELS[level], score, reasons)
     return got._replace(screening=screening, all_modified=False, support=True)
 
 

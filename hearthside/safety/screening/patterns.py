@@ -1921,6 +1921,111 @@ RULES_TENTH: list[tuple[str, str, list[str]]] = [
     ("passive_ideation", "", [
         "(theyd|everyoned|theyll|they will|they would) [all] be (better|happier) [off] without me",
     ]),
+    # ---- session 17: long posts, plans and slang
+    # Reading "en-posts" (issue #14); every phrase written for it, none copied from a data set.  Tests
+    # and look-alikes in tests/test_screening_reading_en_posts.py.  Quiet sentences of current risk in
+    # long posts ("i keep thinking everyone would be better off.", "i've started writing letters.",
+    # "i looked up how many it would take.", "i don't see myself making it to summer.", "i don't think
+    # i'll be here for christmas."), plans said without the words (the time of "after the kids are
+    # asleep", "i know how and when", the means held beside a goodbye), and slang ("my final exit",
+    # "catch the bus for good", "it's game end for me").
+    #
+    # Others better off, said as the writer's own thought and closing the clause: "everyone would be
+    # better off if we all switched to the new schedule" goes on and is about a schedule.
+    ("passive_ideation", "end", [
+        "(think|thinking|thought|feel|feeling|felt|believe|convinced|know|sure|realize|realise|realized|realised) "
+        "[(like|that)] (everyone|everybody|my family|my kids|my children|my parents|my friends|the people i love|"
+        "the people around me|everyone around me|the world|you all|you guys|everyoned) (would|will) [all] be "
+        "better off",
+    ]),
+    # Not seeing oneself reach a season or an age ("i don't see myself making it to summer", "... living
+    # past 25"); "... making it to summer without a vacation" goes on and is about work.
+    ("passive_ideation", "end", [
+        "(do not|can not|no longer|never) (see|picture|imagine) myself (making it|being here|being alive|being around|"
+        "still being here|still being around|living|surviving|lasting|alive) (to|until|till|past|through|for|by|at) "
+        "[(the|my|next|this)] (summer|christmas|spring|winter|autumn|birthday|new year|new years|holidays|"
+        "thanksgiving|easter|#|next year|end of the year|weekend)",
+        "(do not|can not|no longer|never) (see|picture|imagine) myself (making it|being here|being alive|being around|"
+        "still being here|still being around|living|surviving|lasting|alive) (to|until|till|past|for|by) my # th "
+        "birthday",
+        "(do not|can not|no longer|never) (see|picture|imagine) myself (making it|lasting|being here|being around|"
+        "surviving) (another|one more) (year|month|winter|summer|christmas)",
+    ]),
+    # Not being here for a feast or a season: a goodbye; travel ("we're flying to my in-laws") drops it,
+    # and "... for christmas, we're visiting my aunt" goes on.
+    ("farewell", "ordinary end", [
+        "(do not think|doubt|do not know if|not sure if|not sure) i (will|am going to) (be here|still be here|"
+        "be around|still be around|make it|be alive|still be alive|live|last) (for|until|till|to|to see|past|by|"
+        "through|at) ~2 (christmas|summer|spring|winter|autumn|my birthday|birthday|new year|new years|the holidays|"
+        "thanksgiving|easter|next year|the end of the year|next week|the weekend|next month)",
+        "i (will not|am not going to) be (here|around|alive) (for|at|by|on|to see) ~2 (christmas|my birthday|"
+        "birthday|new year|new years|the holidays|thanksgiving|easter|next year|the end of the year|summer|spring)",
+    ]),
+    # Letters begun with no one named ("i've started writing letters."), said by the writer and closing the
+    # clause ("... letters to my pen pal" goes on).
+    ("farewell", "subj end", [
+        "(started|begun|began|been|am|finished|finishing|i have been) writing (letters|the letters|my letters|"
+        "goodbye letters|letters to everyone|everyone letters|letters to people|letters to them)",
+    ]),
+    # Looking up how many, said by the writer: a lethality question when the means is named elsewhere
+    # ("the pills are in the cabinet. i looked up how many."); "i looked up how many it would take" closing
+    # the clause is a plan ("... to fill the pool" goes on).
+    ("plan", "weak lethality subj end", [
+        "(looked up|googled|searched|checked|researched|read up on|looking up|googling|searching|checking|"
+        "researching|counted|counting) how (many|much)",
+    ]),
+    ("plan", "subj end", [
+        "(looked up|googled|searched|checked|researched|read up on|looking up|googling|searching|researching) how many "
+        "(it would take|it will take|it takes|i would need|i will need|i need|would be enough|is enough|are enough|"
+        "would do it|would kill me|it would take to die|i would have to take)",
+    ]),
+    # The means held, beside a goodbye or ideation (only counts with one: "i have the pills for my
+    # headache" alone says nothing).
+    ("lethal_means", "possession", [
+        "(i have|i have got|i got|got|i am holding|i am sitting with) (the|my|all my|all the|all of my|enough|"
+        "a bottle of|a bunch of|so many|a whole bottle of) <means>",
+    ]),
+    # The moment the house sleeps or empties, as a time beside a plan or ideation ("after ..." was read
+    # already).
+    ("timing", "", [
+        "as soon as (everyone|everybody|they|my <relative>|the <relative>|my roommate|my roommates|the house) (is|are|"
+        "goes|go|gets|get|falls|fall) (asleep|to sleep|to bed|gone|out|quiet)",
+        "(after|once|when|as soon as) (everyone|everybody|they|my <relative>|the <relative>|my roommate|my roommates) "
+        "(leave|leaves|left) for (work|school|the weekend|vacation|the holidays|a trip)",
+    ]),
+    # Knowing how and when, everything one needs, said plainly and closing the clause: a preparation
+    # beside other risk (alone the bare statement reads it, moderate).  Flagged ``timed``: with a time
+    # nearby it is a plan with a time ("i know how and when. it'll be after the kids are asleep on
+    # friday", engine: high).
+    ("plan", "weak timed end", [
+        "i [already|now] know (how and when|when and how|where and when|when and where|how and where|where and how|"
+        "how when and where|when where and how|where when and how|exactly how|exactly when)",
+        "i (have|have got|got) everything i need [now]",
+    ]),
+    # Slang: the final exit (also the name of a book about assisted dying, so only as the writer's own,
+    # wanted or planned, and closing the clause: "... from this company lol" goes on), the exit bag, "catch the
+    # bus" (ctb) for good, "game end" as finality.
+    ("active_ideation", "end", [
+        "(ready for|want|need|planning|plan|preparing|prepare|prepared for|thinking about|time for|take|taking|make|"
+        "making|plotting|dreaming of|dream of|longing for) my final exit",
+        "(planning|plotting|preparing|planned|prepared) my final exit (for (weeks|months|days|a while|a long time|"
+        "years|ages)|since)",
+        "(catch|catching|ready to catch|going to catch|want to catch|time to catch) the bus (for good|forever|"
+        "permanently|to the other side|to the afterlife|out of this life)",
+    ]),
+    ("plan", "subj", [
+        "(bought|ordered|made|making|have|got|built) (an|the|my|a) (exit bag|suicide bag|final exit bag)",
+    ]),
+    # Thanks for everything said as a goodbye (weak: with the means held or another goodbye it counts;
+    # "thanks for listening" ends a vent and is not here).
+    ("farewell", "weak ordinary", [
+        "(thank you|thanks) (all|guys|everyone|so much|all so much|for real) for (everything|always listening|always "
+        "being there|putting up with me|being there for me|everything you did)",
+        "thanks for (everything|always listening|always being there|putting up with me|being there for me)",
+    ]),
+    ("intensity", "final end", [
+        "(it is|this is|that is) game (end|over) for me",
+    ]),
 ]
 RULES.extend(RULES_TENTH)
 
@@ -2097,6 +2202,27 @@ SELF_REPORT_CUES = (
     " searching ", " google ", " googled ", " googling ", " type ", " typed ", " typing ",
 )
 
+# Session 17: one-word slang for killing oneself, read as talk about the word ("unalive is such a dumb
+# tiktok word") or laughed off about an everyday nuisance in a chat-length message ("kms lmao this
+# exam"): at most low, unless said in earnest ("fr", "not joking").  (engine._slang_aside)
+SLANG_TERMS = frozenset("kms unalive ctb".split())
+SLANG_META_CUES = (
+    " word ", " words ", " term ", " terms ", " euphemism ", " euphemisms ", " slang ", " instead of ",
+    " censor ", " censors ", " censored ", " censoring ", " censorship ", " algorithm ", " vocabulary ",
+    " people say ", " people saying ", " why do people ", " language ",
+)
+SLANG_LAUGHS = frozenset("lol lmao lmfao rofl haha hahaha hahahaha xd lolol".split())
+SLANG_LAUGH_EMOJI = ("😂", "🤣", "💀")
+SLANG_EARNEST = frozenset("""serious seriously joking kidding fr frfr deadass istg swear tonight""".split())
+SLANG_EVERYDAY = frozenset("""exam exams test tests quiz quizzes homework hw assignment essay class classes lecture
+    school teacher professor prof math calc chem physics finals midterm midterms game games level boss match ranked
+    lobby traffic commute meeting meetings shift monday mondays alarm episode wifi printer code bug bugs deadline
+    project presentation cringe embarrassing awkward ex group chat""".split())
+# "i'm going to delete myself from the group chat": an account or a list, not oneself (session 17);
+# "... from existence" is not.
+ACCOUNT_VERBS = frozenset("delete deleting deleted remove removing removed unsubscribe unsubscribing".split())
+EXISTENCE_WORDS = frozenset("existence earth world life planet universe".split())
+
 # Issue #14: what makes a goodbye an ordinary one (phrases flagged ``ordinary``), read on the
 # normalised words: a sign-off that expects to meet again ("see you at the reunion", "talk
 # tomorrow"; not "see you on the other side"), or a departure for a reason ("we're moving to
@@ -2139,6 +2265,10 @@ LEAVING_RX = (
     r"| on (?:holiday|vacation|leave|tour|a trip|a cruise|honeymoon|exchange|deployment|a plane|the plane)\b"
     r"| (?:it is|it will be|it gets|it is going to be) (?:so |too |really |super |always |like )?(?:freezing|"
     r"hot|warm|sunny|tropical|humid|snowy|snowing|raining|rainy|# degrees|minus #|summer|winter)\b"
+    # Session 17: leaving an app or a site ("logging off for good from insta", "..., this site is toxic").
+    r"| (?:from|off|on|of) (?:insta|instagram|twitter|tiktok|facebook|fb|reddit|discord|snapchat|snap|tumblr|youtube|"
+    r"this app|this site|this website|this server|this sub|this subreddit|social media|socials|the internet|the group "
+    r"chat|this group chat|this group)\b| (?:this|that) (?:app|site|website|server|sub|subreddit|platform) is\b"
 )
 
 FIRST_PERSON = frozenset("i me my myself mine im".split())
