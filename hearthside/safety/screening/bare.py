@@ -438,7 +438,10 @@ def statements(text: str) -> list[tuple[str, tuple[int, int]]]:
                 return []  # a clause of something else: the message is about that
     if companions and not any(c == "passive_ideation" for c, _ in found):
         return []
-    if len(weak) >= 2 or (weak and found):
+    # Session 17: a goodbye with "tonight" ("love you all. tonight") is a farewell with its time; with
+    # "tomorrow" or a weekday it is how a chat is signed off ("bye guys, tomorrow then").
+    tonight = [sp for sp in times if folded[sp[0]:sp[1]] in ("tonight", "tonite", "2nite", "right now")]
+    if len(weak) >= 2 or (weak and (found or tonight)):
         found.append(("farewell", (weak[0][0], weak[-1][1])))
     # Session 17: "i've got everything i need" with a time or beside another statement is a plan, "that's
     # when" with a time a time; a time beside a plan or a goodbye is recorded, which makes it high.

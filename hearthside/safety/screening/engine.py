@@ -1225,7 +1225,9 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
         elif remote or ctx.recovery:
             level = LOW
             mods.append("past")
-    elif construct in IDEATION and (remote and entry.tense != "present" or " used to " in pre):
+    elif construct in IDEATION and (remote and (entry.tense != "present" or "pastok" in flags) or " used to " in pre):
+        # ``pastok``: a remote time before it puts the phrase in the past although a verb in it is
+        # present ("in high school i kept thinking everyone would be better off", session 17).
         level = min(level, LOW)
         mods.append("past")
 

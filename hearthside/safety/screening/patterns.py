@@ -1931,16 +1931,23 @@ RULES_TENTH: list[tuple[str, str, list[str]]] = [
     # "catch the bus for good", "it's game end for me").
     #
     # Others better off, said as the writer's own thought and closing the clause: "everyone would be
-    # better off if we all switched to the new schedule" goes on and is about a schedule.
-    ("passive_ideation", "end", [
+    # better off if we all switched to the new schedule" goes on and is about a schedule.  ``pastok``
+    # (here and below): "in high school ..." before it puts it in the past although "thinking" is present.
+    ("passive_ideation", "end pastok", [
         "(think|thinking|thought|feel|feeling|felt|believe|convinced|know|sure|realize|realise|realized|realised) "
         "[(like|that)] (everyone|everybody|my family|my kids|my children|my parents|my friends|the people i love|"
         "the people around me|everyone around me|the world|you all|you guys|everyoned) (would|will) [all] be "
         "better off",
+        "(theyd|they would|everyoned|everyone would|everybody would) all be better off",
+    ]),
+    ("passive_ideation", "", [
+        "better off if i (was not|were not|was no longer|were no longer) (here|around|alive|in the picture|in their "
+        "lives|in their life|in the way)",
+        "better off if i (disappeared|was gone|were gone|died|did not exist|never existed|was dead|were dead)",
     ]),
     # Not seeing oneself reach a season or an age ("i don't see myself making it to summer", "... living
     # past 25"); "... making it to summer without a vacation" goes on and is about work.
-    ("passive_ideation", "end", [
+    ("passive_ideation", "end pastok", [
         "(do not|can not|no longer|never) (see|picture|imagine) myself (making it|being here|being alive|being around|"
         "still being here|still being around|living|surviving|lasting|alive) (to|until|till|past|through|for|by|at) "
         "[(the|my|next|this)] (summer|christmas|spring|winter|autumn|birthday|new year|new years|holidays|"
@@ -1960,6 +1967,19 @@ RULES_TENTH: list[tuple[str, str, list[str]]] = [
         "thanksgiving|easter|next year|the end of the year|next week|the weekend|next month)",
         "i (will not|am not going to) be (here|around|alive) (for|at|by|on|to see) ~2 (christmas|my birthday|"
         "birthday|new year|new years|the holidays|thanksgiving|easter|next year|the end of the year|summer|spring)",
+        "i (will not|am not going to) (make it|last|survive) (to|until|till|past|through) ~2 (christmas|my birthday|"
+        "birthday|new year|new years|the holidays|thanksgiving|easter|next year|the end of the year|summer|spring)",
+        "(do not think|doubt|not sure) i (will|am going to) (see|live to see|make it to|be around for|be here for) "
+        "(another|next) (summer|christmas|birthday|year|winter|spring|thanksgiving)",
+        "i (will not|am not going to) (see|live to see|make it to) (another|next) (summer|christmas|birthday|year|"
+        "winter|spring|thanksgiving)",
+        "(this|it|this year) (will be|is going to be|is) my last (christmas|birthday|summer|thanksgiving|new year|"
+        "new years|easter|winter|holiday season)",
+    ]),
+    # Not planning on being here by a season (the session 12 rule names being alive or around).
+    ("passive_ideation", "end", [
+        "(do not|not) (plan|planning|intend|intending) on being (here|around|alive) (next year|next summer|next "
+        "christmas|by christmas|by summer|for christmas|for my birthday|much longer|for long)",
     ]),
     # Letters begun with no one named ("i've started writing letters."), said by the writer and closing the
     # clause ("... letters to my pen pal" goes on).
@@ -1972,11 +1992,11 @@ RULES_TENTH: list[tuple[str, str, list[str]]] = [
     # the clause is a plan ("... to fill the pool" goes on).
     ("plan", "weak lethality subj end", [
         "(looked up|googled|searched|checked|researched|read up on|looking up|googling|searching|checking|"
-        "researching|counted|counting) how (many|much)",
+        "researching|counted|counting|reading about|read about|reading up on) how (many|much)",
     ]),
-    ("plan", "subj end", [
-        "(looked up|googled|searched|checked|researched|read up on|looking up|googling|searching|researching) how many "
-        "(it would take|it will take|it takes|i would need|i will need|i need|would be enough|is enough|are enough|"
+    ("plan", "subj end pastok", [
+        "(looked up|googled|searched|checked|researched|read up on|looking up|googling|searching|researching|"
+        "reading about|read about|reading up on) how many (it would take|it will take|it takes|i would need|i will need|i need|would be enough|is enough|are enough|"
         "would do it|would kill me|it would take to die|i would have to take)",
     ]),
     # The means held, beside a goodbye or ideation (only counts with one: "i have the pills for my
@@ -2025,6 +2045,109 @@ RULES_TENTH: list[tuple[str, str, list[str]]] = [
     ]),
     ("intensity", "final end", [
         "(it is|this is|that is) game (end|over) for me",
+    ]),
+    ("active_ideation", "", [
+        "sui (thoughts|thots|ideation|urges|feelings)",
+    ]),
+    # Quiet forms in posts, second pass: the life insurance as what is left for the family, one's funeral
+    # pictured or who would come, not existing as a comfort, passwords written down for someone, driving
+    # into the river thought about, methods researched, reasons to stay running out, a deadline set.
+    ("passive_ideation", "end", [
+        "(they will|they would|they will at least|at least they|at least they will|my family will|my family would|"
+        "my kids will|my kids would|she will|he will|at least my family will|at least my kids will) (get|have|"
+        "be taken care of with|be okay with|be fine with) ~2 (life insurance|life insurance money|my life insurance|"
+        "my insurance money|the payout|my payout)",
+        "(keep|kept|always|been|am|i am|started|start) (picturing|imagining|daydreaming about|thinking about) my "
+        "[own] funeral",
+        "(who|if anyone|whether anyone|how many people|would anyone) (would|will) [even] (come|show up|go|cry) "
+        "(to|at) my funeral",
+    ]),
+    ("passive_ideation", "", [
+        "(thought|idea|thoughts) of (not being here|not existing|not being alive|not waking up|never waking up|being "
+        "dead|disappearing forever|not being around) [anymore] (is|are|feels|seems|has been|gets) ~1 (comforting|"
+        "peaceful|calming|a relief|soothing|appealing)",
+        "(running out of|run out of|ran out of|no more|out of) reasons to (live|keep living|stay alive|be alive|"
+        "keep going|keep existing)",
+    ]),
+    ("passive_ideation", "end", [
+        "(running out of|run out of|ran out of|out of) reasons to (stay|be here|stick around)",
+    ]),
+    ("active_ideation", "", [
+        "i (think|thought|always think|keep thinking|often think|sometimes think) about (driving|swerving|crashing|"
+        "steering) [(my car|the car)] (into|off) ~1 (river|lake|tree|wall|bridge|cliff|barrier|traffic|oncoming "
+        "traffic|overpass|pillar|semi|truck)",
+    ]),
+    ("plan", "subj end", [
+        "(researching|researched|reading about|read about|looking up|looked up|googling|googled) (methods|the methods|"
+        "different methods|ways to go|painless methods)",
+    ]),
+    ("plan", "weak end", [
+        "(set|gave|given|giving|give) (myself|me) a deadline",
+        "(waiting|wait|holding on|hanging on|sticking around) (until|till|til) (after|past) ~3 (wedding|birthday|"
+        "graduation|christmas|the holidays|finals|exams)",
+    ]),
+    ("plan", "weak", [
+        "it is (planned|scheduled|set) for (after|before|when|once)",
+        "(written|wrote|writing|finished|left) (the|my) notes",
+    ]),
+    ("farewell", "weak", [
+        "(wrote down|written down|writing down|left|leaving|put) (all) my (passwords|pins|bank details|account details|"
+        "logins) (for|with|in|where)",
+        "(my|the) <keepsake> (is|are) (rehomed|given away|taken care of|going to my|going to a good home)",
+    ]),
+    ("farewell", "weak end", [
+        "(i will be|i am|then i am|then i will be) free to go",
+    ]),
+    # Plans and times said without the words, second pass: "that's my chance", "a date in mind", the pills
+    # kept for when one is ready, driving out to the lake and not coming back, the house empty or everyone out.
+    ("plan", "weak timed end", [
+        "(that is|it is|this is|saturday is|tonight is|friday is|sunday is|the weekend is) my (chance|window|"
+        "opportunity|moment)",
+        "i (have|have got|got) a (date|day|time|night) in mind",
+    ]),
+    ("plan", "self end", [
+        "(<means>|<sharp>|<gun>|<hang>|rope|pills|blades) ~5 for when i am (ready|brave enough|strong enough|done)",
+    ]),
+    ("plan", "subj end", [
+        "(going|driving|walking|heading|hiking|swimming) (out to|to|into|up to) the (lake|river|bridge|woods|ocean|"
+        "sea|cliffs|cliff|tracks|forest|quarry|dam) ~4 and (not|never) (coming|come) back",
+    ]),
+    ("timing", "", [
+        "(when|once|after|while) (my roommate|my roommates|everyone|everybody|my <relative>|my parents|they) "
+        "(goes|go|is|are) (home|away|out of town|on vacation|on holiday) [for (the holidays|the weekend|christmas|"
+        "a week|thanksgiving)]",
+        "(when|once|while) (everyone|everybody|they|my <relative>|my parents) (is|are) (out|away) (for the "
+        "(night|day|weekend)|at the party|of town)",
+        "(on|by|before) the anniversary",
+        "(nobody|no one|noone) (will be|is going to be) (home|around|here) (on|this|tonight|tomorrow|all weekend|"
+        "until) [(monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|night|morning)]",
+    ]),
+    ("intensity", "final end", [
+        "(it is|it is just|it is only) a matter of (when|time) [now]",
+    ]),
+    # Slang, second pass: "kermit sewerslide" (commit suicide), the easy way out, a life to rage-quit, undo
+    # or speedrun, despawning, becoming a statistic.
+    ("active_ideation", "", [
+        "kermit suicide",
+    ]),
+    ("active_ideation", "subj end", [
+        "(going to|want to|about to|time to|ready to|bout to|gonna) kermit",
+        "(want to|going to|thinking about|thinking of|tempted to|should just|ready to|about to) take the easy way "
+        "out",
+    ]),
+    ("passive_ideation", "end", [
+        "(want to|going to|ready to|about to|time to|wish i could|thinking about) (speedrun|speed run) (death|dying|"
+        "my death|the afterlife)",
+        "(want to|going to|ready to|about to|time to|wish i could) (despawn|perma die|permadie)",
+        "(want to|going to|ready to|about to|time to|wish i could|thinking about) (rage quit|ragequit|quit|quitting) "
+        "(life|existing|existence|irl)",
+        "(want to|wish i could|if only i could|need to) (undo|ctrl z|control z) my (birth|existence)",
+        "(going to|about to|want to|will) become (a|another|just another) statistic",
+    ]),
+    # Only closing the clause: "time to uninstall life (jk)" is laughed off.
+    ("active_ideation", "end", [
+        "(want to|ready to|going to|about to|time to|thinking about|thinking of|need to) (uninstall|uninstalling) "
+        "(myself|life|my life|my existence)",
     ]),
 ]
 RULES.extend(RULES_TENTH)

@@ -59,6 +59,22 @@ QUIET: list[tuple[str, str]] = [
     ("i won't be here for christmas", HIGH),
     ("i just want it all to stop", MOD),
     ("i'm so tired of existing", MOD),
+    ("they'd all be better off", MOD),
+    ("my family would be better off if i wasn't in the picture", MOD),
+    ("i've been reading about how many it takes", HIGH),
+    ("i won't make it to my birthday", HIGH),
+    ("i don't plan on being here next year", MOD),
+    ("this will be my last christmas", HIGH),
+    ("i don't think i'll see another summer", HIGH),
+    ("sui thoughts again", HIGH),
+    ("i'm ready to uninstall life", HIGH),
+    ("at least they'll get the life insurance money", MOD),
+    ("i keep picturing my funeral", MOD),
+    ("i wonder who would come to my funeral", MOD),
+    ("the thought of not being here anymore is comforting", MOD),
+    ("i'm running out of reasons to stay", MOD),
+    ("i think about driving into the river on my way home", HIGH),
+    ("i've been researching methods", HIGH),
 ]
 
 
@@ -187,6 +203,41 @@ def test_long_look_alike_post_stays_low(text):
     at_most_low(text)
 
 
+# Past, recovery or someone else in one sentence does not reach the writer's present in another, and the
+# other way round: the same words told from safety or of someone else stay low.
+SCOPE_CRISIS: list[tuple[str, str]] = [
+    ("My therapist asked if I ever feel like everyone would be better off. I said no, but honestly I keep "
+     "thinking everyone would be better off.", MOD),
+    ("Years ago I looked up how many it would take. Last night I looked up how many it would take again.", HIGH),
+    ("My sister used to say she didn't see herself making it to summer. Now I don't see myself making it to "
+     "summer.", MOD),
+    ("I was doing better for a while after rehab. This year I don't think I'll be here for Christmas.", HIGH),
+]
+SCOPE_LOOK_ALIKES: list[str] = [
+    "Years ago I looked up how many it would take. I'm in a much better place now and I have a great therapist.",
+    "In high school I kept thinking everyone would be better off. I'm 34 now and life is good.",
+    "Back in college I didn't see myself making it to summer. Now I'm a nurse and I love my life.",
+    "Back then I didn't think I'd be here for Christmas. Now I host it every year for my whole family.",
+    "My sister says she doesn't see herself making it to summer. I'm so worried about her.",
+    "he keeps thinking everyone would be better off",
+    "this will be my last christmas in london before the move",
+    "my dog won't see another summer",
+    "i won't see another summer like this one",
+    "i uninstalled tiktok",
+    "lag spike in the final round, time to uninstall life (jk)",
+]
+
+
+@pytest.mark.parametrize(("text", "level"), SCOPE_CRISIS, ids=[t[:40] for t, _ in SCOPE_CRISIS])
+def test_present_risk_beside_past_or_someone_else(text, level):
+    at_least(text, level)
+
+
+@pytest.mark.parametrize("text", SCOPE_LOOK_ALIKES, ids=[t[:40] for t in SCOPE_LOOK_ALIKES])
+def test_past_recovery_or_someone_else_stays_low(text):
+    at_most_low(text)
+
+
 # ---------------------------------------------------------------- plans without the words
 
 PLANS: list[tuple[str, str]] = [
@@ -205,6 +256,14 @@ PLANS: list[tuple[str, str]] = [
     ("i know how and when. it'll be as soon as the kids are asleep, i've thought about it all week", HIGH),
     ("i've got everything i need and i'm doing it as soon as my parents go to bed", HIGH),
     ("been planning my final exit for weeks. i know how and when", HIGH),
+    ("the pills are in the drawer for when i'm ready", HIGH),
+    ("i'm driving out to the lake on saturday and not coming back", HIGH),
+    ("nobody will be home on saturday. that's my chance", HIGH),
+    ("i have a date in mind and it's soon", HIGH),
+    ("i've written the notes and picked the day", HIGH),
+    ("i'm going to do it when my roommate goes home for the holidays", HIGH),
+    ("i'll do it on the anniversary", HIGH),
+    ("i want to die. i'm waiting until after my sister's wedding", HIGH),
 ]
 
 
@@ -222,6 +281,8 @@ FAREWELLS: list[tuple[str, str]] = [
     ("i love you all. i have my dad's gun", HIGH),
     ("goodbye forever. tonight", HIGH),
     ("i don't think i'll be here for christmas. i have the pills saved", HIGH),
+    ("love you all. tonight", HIGH),
+    ("thank you for everything. tonight", HIGH),
 ]
 
 
@@ -250,6 +311,14 @@ SLANG: list[tuple[str, str]] = [
     ("it's game end for me", MOD),
     ("i'm checking out for good", HIGH),
     ("i bought an exit bag", HIGH),
+    ("i'm going to kermit sewerslide", HIGH),
+    ("i wanna kermit", HIGH),
+    ("i want to take the easy way out", HIGH),
+    ("i want to speedrun death", MOD),
+    ("i want to despawn", MOD),
+    ("gonna rage quit life", MOD),
+    ("i want to undo my birth", MOD),
+    ("i'm going to become a statistic", MOD),
 ]
 
 
@@ -313,6 +382,19 @@ LOOK_ALIKES: list[str] = [
     "he's ready for his final exit from the band",
     "thanks for everything, see you at practice",
     "thanks for listening, i feel better now",
+    "my family will get my life insurance if anything happens to me",
+    "i'm running out of reasons to stay at this job",
+    "i think about driving into the city for the concert",
+    "i've been researching methods for my thesis",
+    "i set myself a deadline for the novel",
+    "we're driving to the lake and not coming back till sunday",
+    "nobody will be home on saturday, that's my chance to throw a party",
+    "i have a date in mind for the wedding",
+    "kermit the frog is my favorite",
+    "i want to take the easy way out and buy a cake",
+    "bye guys, tomorrow then",
+    "goodbye everyone, the party tonight was amazing",
+    "my grandma keeps picturing her funeral, she's planning the hymns",
 ]
 
 
