@@ -1934,8 +1934,8 @@ RULES_TENTH: list[tuple[str, str, list[str]]] = [
     # better off if we all switched to the new schedule" goes on and is about a schedule.  ``pastok``
     # (here and below): "in high school ..." before it puts it in the past although "thinking" is present.
     ("passive_ideation", "end pastok", [
-        "(think|thinking|thought|feel|feeling|felt|believe|convinced|know|sure|realize|realise|realized|realised) "
-        "[(like|that)] (everyone|everybody|my family|my kids|my children|my parents|my friends|the people i love|"
+        "(think|thinks|thinking|thought|feel|feeling|felt|believe|convinced|know|sure|realize|realise|realized|"
+        "realised) [(like|that)] (everyone|everybody|my family|my kids|my children|my parents|my friends|the people i love|"
         "the people around me|everyone around me|the world|you all|you guys|everyoned) (would|will) [all] be "
         "better off",
         "(theyd|they would|everyoned|everyone would|everybody would) all be better off",
@@ -1957,6 +1957,9 @@ RULES_TENTH: list[tuple[str, str, list[str]]] = [
         "birthday",
         "(do not|can not|no longer|never) (see|picture|imagine) myself (making it|lasting|being here|being around|"
         "surviving) (another|one more) (year|month|winter|summer|christmas)",
+        "(can not|do not) (imagine|see) (making it|lasting|surviving|being alive|being here) (to|until|till|through|"
+        "past) [(the|my|next|this)] (summer|christmas|spring|winter|birthday|new year|holidays|thanksgiving|next year|"
+        "end of the year)",
     ]),
     # Not being here for a feast or a season: a goodbye; travel ("we're flying to my in-laws") drops it,
     # and "... for christmas, we're visiting my aunt" goes on.
@@ -1996,7 +1999,7 @@ RULES_TENTH: list[tuple[str, str, list[str]]] = [
     ]),
     ("plan", "subj end pastok", [
         "(looked up|googled|searched|checked|researched|read up on|looking up|googling|searching|researching|"
-        "reading about|read about|reading up on) how many (it would take|it will take|it takes|i would need|i will need|i need|would be enough|is enough|are enough|"
+        "reading about|read about|reading up on) how many [(of them|of those|of these)] (it would take|it will take|it takes|i would need|i will need|i need|would be enough|is enough|are enough|"
         "would do it|would kill me|it would take to die|i would have to take)",
     ]),
     # The means held, beside a goodbye or ideation (only counts with one: "i have the pills for my

@@ -106,6 +106,10 @@ EMBEDDED: list[tuple[str, str]] = [
     ("I don't see myself making it to summer.", MOD),
     ("I don't think I'll be here for Christmas.", HIGH),
     ("I know how and when. It's going to be as soon as my aunt goes to bed on Friday.", HIGH),
+    ("Honestly I just want it all to stop.", MOD),
+    ("Part of me thinks they'd all be better off.", MOD),
+    ("I looked up how many of them it would take.", HIGH),
+    ("I can't imagine making it to next summer.", MOD),
     ("Thank you all for everything. I have all my pills in the drawer.", HIGH),
 ]
 
