@@ -1215,7 +1215,19 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
     if "weak" in flags:
         level = NO
 
-    if construct == "attempt_in_progress" and (remote or ctx.recovery):
+    now = recent or "just" in words[i:j]
+    if construct == "attempt_in_progress" and ctx.recovery and now and not remote \
+            and not _RECOVERY.search(ctx.sentence(i)):
+        # Recovery told in another sentence does not reach an overdose just taken or taken last night
+        # ("everyone keeps telling me it gets better. it doesn't. i just took a whole bottle of my pills",
+        # "my therapist says i'm doing better. i overdosed last night and nobody knows": were low;
+        # session 17).
+        pass
+    elif construct == "attempt_in_progress" and ctx.recovery and now and not remote:
+        # "i overdosed last night, i'm doing better now": a recent attempt (high), not one under way.
+        construct, level = "past_attempt", HIGH
+        mods.append("recent")
+    elif construct == "attempt_in_progress" and (remote or ctx.recovery):
         construct, level = "past_attempt", LOW
         mods.append("past")
     elif construct == "past_attempt":
