@@ -254,8 +254,9 @@ WEAK_FINAL = (
 # Parting words that count only two together ("thank you for everything. goodbye") or beside
 # another statement.
 WEAK_FAREWELL = (
-    r"(?:goodbye|good bye)(?: everyone| all| guys)?", r"i love you all|love you all|i love you guys",
+    r"(?:goodbye|good bye)(?: everyone| all| guys)?", r"i love you all|love you all|(?:i )?love you(?: guys)?",
     r"(?:thank you|thanks) for everything", r"(?:i am )?sorry for everything", r"(?:please )?forgive me",
+    r"i am (?:so )?sorry",
     r"remember me", r"adios(?: a todos)?", r"los quiero(?: a todos| mucho)?", r"gracias por todo",
     r"perdon(?:en)? por todo", r"perdonenme", r"recuerdenme",
 )
@@ -268,6 +269,11 @@ WEAK_PLAN = (
 )
 WEAK_TIME = (
     r"that is (?:when|the day|the night)(?: it (?:happens|ends)| i (?:do|will do|am doing) it)?",
+)
+# "it's tonight" names its own time; it counts beside a goodbye or another statement ("love you guys.
+# it's tonight.").
+WEAK_TIME_SELF = (
+    r"it is (?:tonight|today|this weekend)",
 )
 
 # Despair that may stand beside a whole-message wish for it to be over ("make it stop, i can't
@@ -293,7 +299,7 @@ _EXPAND = (
 @cache
 def _compiled() -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str], list[tuple[re.Pattern[str], str]],
                          re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str],
-                         re.Pattern[str], re.Pattern[str]]:
+                         re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     statements = [(construct, re.compile("(?:" + "|".join(rxs) + ")")) for construct, rxs in STATEMENTS.items()]
     weak = re.compile("(?:" + "|".join(WEAK_FAREWELL) + ")")
     companion = re.compile("(?:" + "|".join(COMPANION) + ")")
@@ -302,7 +308,7 @@ def _compiled() -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str], lis
     weak_final = re.compile("(?:" + "|".join(WEAK_FINAL) + ")")
     return (statements, weak, expand, re.compile("|".join(a for a, _b in _EXPAND)), companion, emphasis,
             weak_final, re.compile(EMPHASIS[1]), re.compile("(?:" + "|".join(WEAK_PLAN) + ")"),
-            re.compile("(?:" + "|".join(WEAK_TIME) + ")"))
+            re.compile("(?:" + "|".join(WEAK_TIME) + ")"), re.compile("(?:" + "|".join(WEAK_TIME_SELF) + ")"))
 
 
 def _fold_char(low: str) -> str:
@@ -377,7 +383,9 @@ def statements(text: str) -> list[tuple[str, tuple[int, int]]]:
     if any(c in folded for c in "?¿!¡\"“”«»"):
         return []
     (statements_rx, weak_rx, expand, any_expand, companion_rx, emphasis_rx, weak_final_rx, time_rx, weak_plan_rx,
-     weak_time_rx) = _compiled()
+     weak_time_rx, weak_time_self_rx) = _compiled()
+    weak_time_self: list[tuple[int, int]] = []
+    own_times: list[tuple[int, int]] = []
     times: list[tuple[int, int]] = []
     weak_plan: list[tuple[int, int]] = []
     weak_time: list[tuple[int, int]] = []
@@ -416,6 +424,8 @@ def statements(text: str) -> list[tuple[str, tuple[int, int]]]:
         for construct, rx in statements_rx:
             if rx.fullmatch(plain):
                 found.append((construct, span))
+                if construct == "farewell" and time_rx.search(plain):
+                    own_times.append(span)  # "it ends tonight": a goodbye with its time (session 17)
                 break
         else:
             if weak_rx.fullmatch(plain):
@@ -432,6 +442,8 @@ def statements(text: str) -> list[tuple[str, tuple[int, int]]]:
                 weak_plan.append(span)
             elif weak_time_rx.fullmatch(plain):
                 weak_time.append(span)
+            elif weak_time_self_rx.fullmatch(plain):
+                weak_time_self.append(span)
             elif weak_final_rx.fullmatch(plain):
                 weak_final.append(span)
             else:
@@ -441,7 +453,7 @@ def statements(text: str) -> list[tuple[str, tuple[int, int]]]:
     # Session 17: a goodbye with "tonight" ("love you all. tonight") is a farewell with its time; with
     # "tomorrow" or a weekday it is how a chat is signed off ("bye guys, tomorrow then").
     tonight = [sp for sp in times if folded[sp[0]:sp[1]] in ("tonight", "tonite", "2nite", "right now")]
-    if len(weak) >= 2 or (weak and (found or tonight)):
+    if len(weak) >= 2 or (weak and (found or tonight or weak_time_self)):
         found.append(("farewell", (weak[0][0], weak[-1][1])))
     # Session 17: "i've got everything i need" with a time or beside another statement is a plan, "that's
     # when" with a time a time; a time beside a plan or a goodbye is recorded, which makes it high.
@@ -449,6 +461,12 @@ def statements(text: str) -> list[tuple[str, tuple[int, int]]]:
         found.extend(("plan", span) for span in weak_plan)
     if weak_time and times:
         found.extend(("timing", span) for span in weak_time)
+    if weak_time_self and found:
+        found.extend(("timing", span) for span in weak_time_self)
+    if own_times and len(found) >= 2:
+        # A goodbye that names its time, beside another goodbye ("i love you all. it ends tonight"); alone
+        # ("it ends tonight") it may be a season finale and stays moderate.
+        found.extend(("timing", span) for span in own_times)
     if times and any(c in ("plan", "farewell") for c, _ in found):
         found.extend(("timing", span) for span in times)
     if weak_final and (found or emphasised or len(weak_final) >= 2):

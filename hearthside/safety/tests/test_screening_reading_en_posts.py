@@ -293,6 +293,9 @@ FAREWELLS: list[tuple[str, str]] = [
     ("i don't think i'll be here for christmas. i have the pills saved", HIGH),
     ("love you all. tonight", HIGH),
     ("thank you for everything. tonight", HIGH),
+    ("I love you all. I'm sorry. It ends tonight.", HIGH),
+    ("love you guys. it's tonight.", HIGH),
+    ("it ends tonight", MOD),
 ]
 
 
@@ -403,6 +406,10 @@ LOOK_ALIKES: list[str] = [
     "kermit the frog is my favorite",
     "i want to take the easy way out and buy a cake",
     "bye guys, tomorrow then",
+    "love you guys, it's tonight!",
+    "ok love you, see you tomorrow",
+    "the sale ends tonight",
+    "love you all, it's tonight, the party at 8",
     "goodbye everyone, the party tonight was amazing",
     "my grandma keeps picturing her funeral, she's planning the hymns",
 ]
