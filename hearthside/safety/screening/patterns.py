@@ -2128,6 +2128,18 @@ RULES_TENTH: list[tuple[str, str, list[str]]] = [
     ("intensity", "final end", [
         "(it is|it is just|it is only) a matter of (when|time) [now]",
     ]),
+    # Third pass: thinking about not being here, the last anyone will hear, gone if not online tomorrow.
+    ("passive_ideation", "end pastok", [
+        "(thinking|thought|think|been thinking) [a lot] about not being (here|alive|around) [(anymore|any more)]",
+    ]),
+    ("farewell", "nobefore", [
+        "this (is|will be) the last (you will|you are going to|you all will|anyone will|anybody will) (hear|see) "
+        "(from me|of me)",
+        "if you (do not|never) see me (online|on here|here|around) (tomorrow|again|after tonight)",
+    ]),
+    ("farewell", "end", [
+        "(it is|that is|it will be) because i am (gone|dead|not alive|not here anymore)",
+    ]),
     # Slang, second pass: "kermit sewerslide" (commit suicide), the easy way out, a life to rage-quit, undo
     # or speedrun, despawning, becoming a statistic.
     ("active_ideation", "", [

@@ -75,6 +75,10 @@ QUIET: list[tuple[str, str]] = [
     ("i'm running out of reasons to stay", MOD),
     ("i think about driving into the river on my way home", HIGH),
     ("i've been researching methods", HIGH),
+    ("I've been thinking a lot about not being here.", MOD),
+    ("this is the last you'll hear from me", HIGH),
+    ("if i'm not on tomorrow, it's because i'm gone", MOD),
+    ("if you don't see me online tomorrow, that's why", HIGH),
 ]
 
 
@@ -412,6 +416,9 @@ LOOK_ALIKES: list[str] = [
     "love you all, it's tonight, the party at 8",
     "goodbye everyone, the party tonight was amazing",
     "my grandma keeps picturing her funeral, she's planning the hymns",
+    "this is the last you'll hear from me before the holidays, happy new year all",
+    "if i'm not on tomorrow it's because i'm gone camping",
+    "Back in college I kept thinking about not being here. I'm 40 now and grateful every day.",
 ]
 
 
