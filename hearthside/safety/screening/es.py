@@ -3357,6 +3357,20 @@ _add("farewell", "",
      r"(?:emoji_end|emoji_grave|emoji_hole)" + END)
 
 
+# ------------------------------------------------------------ session 17: gone for good (lead)
+# "Sería mejor que me fuera para siempre", "todos estarían mejor si desapareciera para siempre": a
+# wish to be gone, as the English "it would be better if i was gone forever" (passive ideation,
+# moderate); a place or a move after it ("... de este pueblo", "... a España") ends no clause, so
+# it is not read.  Found when the retrained model stopped lifting the companion's Spanish opener
+# "Me siento una carga para todos, sería mejor que me fuera para siempre" (session 17).
+_add("passive_ideation", "",
+     r"(?:seria|es|sera|estaria) mejor (?:que|si) (?:yo )?(?:me fuera|me marchara|desapareciera|me desapareciera|"
+     r"me largara|ya no estuviera) para siempre" + END,
+     r"(?:todos|todo el mundo|mi familia|ellos|ustedes|mis papas|mis padres|mis hijos) (?:estarian|estaran|"
+     r"estaria|vivirian) mejor (?:si|cuando) (?:yo )?(?:me fuera|me marchara|desapareciera|me desapareciera|"
+     r"me largara|ya no estuviera) para siempre" + END)
+
+
 # ---------------------------------------------------------------- context cues
 
 NEGATORS = frozenset({"no", "nunca", "jamas", "tampoco", "ni", "ningun", "ninguna", "nadie"})

@@ -104,3 +104,30 @@ def test_english_means_and_method_questions_reach_level(text, minimum):
 def test_english_means_and_method_look_alikes_stay_low(text):
     got = screen(text).level
     assert ORDER[got] <= ORDER["low"], f"{text!r}: {got}"
+
+
+# Spanish: gone for good as a wish ("sería mejor que me fuera para siempre"), not a move.
+GONE_ES: list[tuple[str, str]] = [
+    ("sería mejor que me fuera para siempre", "moderate"),
+    ("seria mejor si me fuera para siempre", "moderate"),
+    ("sería mejor que desapareciera para siempre", "moderate"),
+    ("todos estarían mejor si me fuera para siempre", "moderate"),
+    ("Me siento una carga para todos, sería mejor que me fuera para siempre", "moderate"),
+]
+GONE_ES_LOOK_ALIKES: list[str] = [
+    "sería mejor que me fuera para siempre de este pueblo, aquí no hay trabajo",
+    "sería mejor que me fuera a vivir a otra ciudad",
+    "sería mejor que me fuera para siempre a España con mi tía",
+]
+
+
+@pytest.mark.parametrize(("text", "minimum"), GONE_ES, ids=[t[:40] for t, _ in GONE_ES])
+def test_spanish_gone_for_good_reaches_level(text, minimum):
+    got = screen(text).level
+    assert ORDER[got] >= ORDER[minimum], f"{text!r}: {got}, expected at least {minimum}"
+
+
+@pytest.mark.parametrize("text", GONE_ES_LOOK_ALIKES, ids=[t[:40] for t in GONE_ES_LOOK_ALIKES])
+def test_spanish_gone_for_good_look_alike_stays_low(text):
+    got = screen(text).level
+    assert ORDER[got] <= ORDER["low"], f"{text!r}: {got}"
