@@ -3371,6 +3371,19 @@ _add("passive_ideation", "",
      r"me largara|ya no estuviera) para siempre" + END)
 
 
+# Session 17 (lead): a whole box of a medicine kept put away ("tengo una caja entera de pastillas para
+# dormir guardada", as the English "have ... pills saved"), poison for pests one does not have ("compré
+# veneno para ratas y no tengo ratas"): a plan.  Not "... guardada en el botiquín", "... para la casa
+# del pueblo".
+_add("plan", "",
+     rf"tengo (?:una caja entera|un frasco entero|un bote entero|una caja|un frasco|un bote|un monton|varias cajas|"
+     rf"varios frascos|muchas|muchisimas) de {MEANS}(?: para (?:dormir|la ansiedad|el dolor|los nervios|la depresion))?"
+     r" (?:guardad[oa]s?|escondid[oa]s?|ahorrad[oa]s?|juntad[oa]s?|acumulad[oa]s?)" + END,
+     r"(?:compre|consegui|tengo|me compre) (?:veneno|raticida|matarratas|insecticida)(?: para (?:ratas|ratones|"
+     r"cucarachas|plagas|hormigas|bichos))? (?:y|pero|aunque) (?:yo )?no tengo (?:ratas|ratones|cucarachas|plagas|"
+     r"hormigas|bichos)" + END)
+
+
 # ---------------------------------------------------------------- context cues
 
 NEGATORS = frozenset({"no", "nunca", "jamas", "tampoco", "ni", "ningun", "ninguna", "nadie"})

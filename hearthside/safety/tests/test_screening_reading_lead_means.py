@@ -131,3 +131,31 @@ def test_spanish_gone_for_good_reaches_level(text, minimum):
 def test_spanish_gone_for_good_look_alike_stays_low(text):
     got = screen(text).level
     assert ORDER[got] <= ORDER["low"], f"{text!r}: {got}"
+
+
+# Spanish: a whole box of a medicine kept put away, poison for pests one does not have.
+KEPT_ES: list[str] = [
+    "tengo una caja entera de pastillas para dormir guardada",
+    "tengo un frasco entero de clonazepam escondido",
+    "tengo varias cajas de paracetamol guardadas.",
+    "compré veneno para ratas y no tengo ratas",
+    "consegui raticida pero no tengo ratones",
+]
+KEPT_ES_LOOK_ALIKES: list[str] = [
+    "tengo una caja entera de pastillas para dormir guardada en el botiquín",
+    "tengo una caja de ibuprofeno guardada en el cajón de la cocina",
+    "compré veneno para ratas y no tengo ratas todavía, pero el vecino sí",
+    "compré veneno para ratas porque tengo ratas en el garaje",
+]
+
+
+@pytest.mark.parametrize("text", KEPT_ES, ids=[t[:40] for t in KEPT_ES])
+def test_spanish_medicine_kept_or_poison_without_pests_is_a_plan(text):
+    got = screen(text).level
+    assert ORDER[got] >= ORDER["high"], f"{text!r}: {got}"
+
+
+@pytest.mark.parametrize("text", KEPT_ES_LOOK_ALIKES, ids=[t[:40] for t in KEPT_ES_LOOK_ALIKES])
+def test_spanish_medicine_kept_look_alike_stays_low(text):
+    got = screen(text).level
+    assert ORDER[got] <= ORDER["low"], f"{text!r}: {got}"
