@@ -2101,15 +2101,12 @@ RULES_TENTH: list[tuple[str, str, list[str]]] = [
     ("farewell", "weak end", [
         "(i will be|i am|then i am|then i will be) free to go",
     ]),
-    # Plans and times said without the words, second pass: "that's my chance", "a date in mind", the pills
-    # kept for when one is ready, driving out to the lake and not coming back, the house empty or everyone out.
+    # Plans and times said without the words, second pass: "that's my chance", "a date in mind" (the pills
+    # kept for when one is ready: RULES_SEVENTEEN below), driving out to the lake and not coming back, the house empty or everyone out.
     ("plan", "weak timed end", [
         "(that is|it is|this is|saturday is|tonight is|friday is|sunday is|the weekend is) my (chance|window|"
         "opportunity|moment)",
         "i (have|have got|got) a (date|day|time|night) in mind",
-    ]),
-    ("plan", "self end", [
-        "(<means>|<sharp>|<gun>|<hang>|rope|pills|blades) ~5 for when i am (ready|brave enough|strong enough|done)",
     ]),
     ("plan", "subj end", [
         "(going|driving|walking|heading|hiking|swimming) (out to|to|into|up to) the (lake|river|bridge|woods|ocean|"
@@ -2181,10 +2178,14 @@ EMOJI_MEANS = frozenset({"emoji_knife", "emoji_pill", "emoji_rope", "emoji_gun",
 # phrase written for this reading; look-alikes (a first-aid kit, flu season, diabetes care, trivia
 # about famous heights, a nosebleed, a haircut) in tests/test_screening_reading_lead_means.py.
 RULES_SEVENTEEN: list[tuple[str, str, list[str]]] = [
+    # "... for when i'm ready to talk to my doctor": the clause goes on.
+    ("plan", "self end", [
+        "(<hang>|<sharp>|<gun>|<means>|razor blades|the blades|the pills|the rope|the belt|rope|pills|blades) ~8 "
+        "(for when i am ready|for when i am brave enough|for when i am strong enough|for when i am done|for when the "
+        "time comes|for the right moment|until i am ready|for when i finally do it|for when i decide|for when i have "
+        "had enough|for when i can not take it anymore)",
+    ]),
     ("plan", "self", [
-        "(<hang>|<sharp>|<gun>|<means>|razor blades|the blades|the pills|the rope|the belt) ~8 (for when i am ready|"
-        "for when the time comes|for the right moment|until i am ready|for when i finally do it|for when i decide|"
-        "for when i have had enough|for when i can not take it anymore)",
         "(got|have|left|keep|keeping) (the|a|my) (<hang>) (tied|knotted) (and|&) (ready|waiting)",
         "(bought|got|ordered|have|found) (a|the|some) (hose|tube|length of hose|garden hose|pipe) (for|to fit|to fit on|"
         "to put on|to connect to|to attach to|that fits) (the|my) [(car|car s|cars)] exhaust",

@@ -8,7 +8,9 @@ anything after a jump; looking up how tall a bridge or a parking garage is; a gu
 head; stitches that are needed but would let others find out; a cut that will not stop bleeding
 with dizziness.  And intensity: "i'm ending it all" (a plain phrase is no longer absorbed by the
 ambiguous "i'm ending it" around it), ending it "for good", being close to giving up on life, the
-last time one asks for help, a relapse that went deeper than meant.  Every phrase was written for this reading; the look-alikes use the same words in
+last time one asks for help, a relapse that went deeper than meant.  In Spanish: gone for good as
+a wish ("sería mejor que me fuera para siempre"), a whole box of a medicine kept put away, poison for
+pests one does not have.  Every phrase was written for this reading; the look-alikes use the same words in
 their everyday senses (a first-aid kit, flu season, a diabetic cat, roller-coaster heights, a truck
 under a bridge, a tattoo, a pill organiser on refill day, a nosebleed, towing ropes).
 """
@@ -57,6 +59,19 @@ CRISIS: list[tuple[str, str]] = [
     ("this is the last time i'm asking for help", "high"),
     ("this will be the last time i reach out to anyone", "high"),
     ("relapsed and went deeper than i meant to", "moderate"),
+    ("keeping the pills for when i'm brave enough", "high"),
+    # Spanish: gone for good as a wish, a whole box of a medicine kept put away, poison for pests one
+    # does not have.
+    ("sería mejor que me fuera para siempre", "moderate"),
+    ("seria mejor si me fuera para siempre", "moderate"),
+    ("sería mejor que desapareciera para siempre", "moderate"),
+    ("todos estarían mejor si me fuera para siempre", "moderate"),
+    ("Me siento una carga para todos, sería mejor que me fuera para siempre", "moderate"),
+    ("tengo una caja entera de pastillas para dormir guardada", "high"),
+    ("tengo un frasco entero de clonazepam escondido", "high"),
+    ("tengo varias cajas de paracetamol guardadas.", "high"),
+    ("compré veneno para ratas y no tengo ratas", "high"),
+    ("consegui raticida pero no tengo ratones", "high"),
 ]
 
 LOOK_ALIKES: list[str] = [
@@ -91,57 +106,9 @@ LOOK_ALIKES: list[str] = [
     "this is the last time i'm asking for help with the printer",
     "relapsed on sugar and went harder than i meant to lol",
     "cut my hair way too short, i look bald lol",
-]
-
-
-@pytest.mark.parametrize(("text", "minimum"), CRISIS, ids=[t[:40] for t, _ in CRISIS])
-def test_english_means_and_method_questions_reach_level(text, minimum):
-    got = screen(text).level
-    assert ORDER[got] >= ORDER[minimum], f"{text!r}: {got}, expected at least {minimum}"
-
-
-@pytest.mark.parametrize("text", LOOK_ALIKES, ids=[t[:40] for t in LOOK_ALIKES])
-def test_english_means_and_method_look_alikes_stay_low(text):
-    got = screen(text).level
-    assert ORDER[got] <= ORDER["low"], f"{text!r}: {got}"
-
-
-# Spanish: gone for good as a wish ("sería mejor que me fuera para siempre"), not a move.
-GONE_ES: list[tuple[str, str]] = [
-    ("sería mejor que me fuera para siempre", "moderate"),
-    ("seria mejor si me fuera para siempre", "moderate"),
-    ("sería mejor que desapareciera para siempre", "moderate"),
-    ("todos estarían mejor si me fuera para siempre", "moderate"),
-    ("Me siento una carga para todos, sería mejor que me fuera para siempre", "moderate"),
-]
-GONE_ES_LOOK_ALIKES: list[str] = [
     "sería mejor que me fuera para siempre de este pueblo, aquí no hay trabajo",
     "sería mejor que me fuera a vivir a otra ciudad",
     "sería mejor que me fuera para siempre a España con mi tía",
-]
-
-
-@pytest.mark.parametrize(("text", "minimum"), GONE_ES, ids=[t[:40] for t, _ in GONE_ES])
-def test_spanish_gone_for_good_reaches_level(text, minimum):
-    got = screen(text).level
-    assert ORDER[got] >= ORDER[minimum], f"{text!r}: {got}, expected at least {minimum}"
-
-
-@pytest.mark.parametrize("text", GONE_ES_LOOK_ALIKES, ids=[t[:40] for t in GONE_ES_LOOK_ALIKES])
-def test_spanish_gone_for_good_look_alike_stays_low(text):
-    got = screen(text).level
-    assert ORDER[got] <= ORDER["low"], f"{text!r}: {got}"
-
-
-# Spanish: a whole box of a medicine kept put away, poison for pests one does not have.
-KEPT_ES: list[str] = [
-    "tengo una caja entera de pastillas para dormir guardada",
-    "tengo un frasco entero de clonazepam escondido",
-    "tengo varias cajas de paracetamol guardadas.",
-    "compré veneno para ratas y no tengo ratas",
-    "consegui raticida pero no tengo ratones",
-]
-KEPT_ES_LOOK_ALIKES: list[str] = [
     "tengo una caja entera de pastillas para dormir guardada en el botiquín",
     "tengo una caja de ibuprofeno guardada en el cajón de la cocina",
     "compré veneno para ratas y no tengo ratas todavía, pero el vecino sí",
@@ -149,13 +116,14 @@ KEPT_ES_LOOK_ALIKES: list[str] = [
 ]
 
 
-@pytest.mark.parametrize("text", KEPT_ES, ids=[t[:40] for t in KEPT_ES])
-def test_spanish_medicine_kept_or_poison_without_pests_is_a_plan(text):
+@pytest.mark.parametrize(("text", "minimum"), CRISIS, ids=[t[:40] for t, _ in CRISIS])
+def test_means_method_and_intensity_reach_level(text, minimum):
     got = screen(text).level
-    assert ORDER[got] >= ORDER["high"], f"{text!r}: {got}"
+    assert ORDER[got] >= ORDER[minimum], f"{text!r}: {got}, expected at least {minimum}"
 
 
-@pytest.mark.parametrize("text", KEPT_ES_LOOK_ALIKES, ids=[t[:40] for t in KEPT_ES_LOOK_ALIKES])
-def test_spanish_medicine_kept_look_alike_stays_low(text):
+@pytest.mark.parametrize("text", LOOK_ALIKES, ids=[t[:40] for t in LOOK_ALIKES])
+def test_means_method_and_intensity_look_alikes_stay_low(text):
     got = screen(text).level
     assert ORDER[got] <= ORDER["low"], f"{text!r}: {got}"
+
