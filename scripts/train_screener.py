@@ -149,7 +149,7 @@ def read_goemotions(path: Path = GOEMOTIONS, *, rescreen: bool = False, record: 
 # robustness harness (scripts/eval_perturbations.py) tries are deliberately left out here ("bro",
 # "amiga", "boludo", "idk", "neta"), so its figures for them measure what the model generalised.
 AUGMENT = 2
-WEIGHT_AUGMENTED = 1.0
+WEIGHT_AUGMENTED = 0.5
 _FIRST = {
     "en": ("honestly", "ngl", "tbh", "like", "ok so", "so", "lowkey", "literally", "man", "yeah",
            "anyway", "hey.", "ugh.", "so tired.", "long day."),

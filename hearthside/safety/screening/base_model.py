@@ -145,8 +145,13 @@ class _Thresholds:
 
 
 # A letter of any alphabet; and thresholds no probability reaches.
-_LETTER = re.compile(r"[^\W\d_]")
+_WORD_WITH_LETTER = re.compile(r"\w*[^\W\d_]\w*")
 _NEVER = _Thresholds(2.0, 2.0, None, None)
+# A reply of one or two words ("ya", "ojalá", "ya lo sé") gives the model too little to go on: the
+# few weights it has decide alone, and "ya" (in "ya no puedo más") scored 0.99.  Crisis said in one
+# or two words ("kms", "me mato", "adiós para siempre") is the rules' to read, alone or with the
+# conversation before it; no crisis text of the corpus or of the hand-written sets needed the model.
+MIN_WORDS = 3
 
 
 class BaseModel:
@@ -196,9 +201,10 @@ class BaseModel:
         """The thresholds that apply to ``text``: lower for chat-length text (see SHORT_CHARS).
 
         A text without a letter (only emoji, digits or signs: "⚰️", "💊💊💊") is never lifted: the
-        rules read emoji only next to words or a conversation, and the model has no words to go on.
+        rules read emoji only next to words or a conversation, and the model has no words to go on;
+        nor is a text of fewer than ``MIN_WORDS`` words.
         """
-        if not _LETTER.search(text):
+        if len(_WORD_WITH_LETTER.findall(text, 0, 200)) < MIN_WORDS:
             return _NEVER
         if len(text) <= SHORT_CHARS:
             return _Thresholds(self.raise_moderate, self.raise_low,

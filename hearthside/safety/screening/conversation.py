@@ -674,8 +674,34 @@ class Cues(NamedTuple):
     death_q: bool = False
 
 
+# Words of address and hedges that end a message without changing it ("... supongo wey", "i'm
+# on my way there bro", "... tbh").  Cues that must end the message ("se van a dar cuenta$") are
+# read with them taken off.  Not "lol", "jk" or "jaja": those take back what was said.
+_TRAILING = frozenset("""bro bruh dude man mate sis fam tbh fr ngl idk lowkey honestly wey guey weon tio tia
+    boludo boluda amiga amigo amigos parce parcero parcera mano hermano hermana che chamo chama loca loco
+    marica pana compa ya pues""".split())
+_TRAILING_TWO = frozenset({"la verdad", "i guess", "i think", "no se", "o sea", "i mean"})
+# ... unless the word is the object of the sentence ("i'm saying goodbye to my man", "me despido de mi
+# amiga").
+_OWNER = frozenset("""my your his her our their the a to with for mi tu su mis tus sus la el una un a de con
+    para por al del nuestra nuestro""".split())
+
+
+def _without_trailing(norm: str) -> str:
+    """``norm`` with words of address and hedges taken off its end (positions of the rest kept)."""
+    words = norm.split(" ")
+    while len(words) > 1:
+        if words[-1] in _TRAILING and words[-2] not in _OWNER:
+            words.pop()
+        elif len(words) > 2 and " ".join(words[-2:]) in _TRAILING_TWO:
+            del words[-2:]
+        else:
+            break
+    return " ".join(words)
+
+
 def cues(text: str) -> Cues:
-    norm = normalise(text)
+    norm = _without_trailing(normalise(text))
     found: list[re.Match[str]] = []
 
     def hits(rx: re.Pattern[str]) -> list[re.Match[str]]:
