@@ -179,3 +179,55 @@ def test_the_committed_record_matches_the_data_it_was_made_from():
     data = SCRIPTS.parent.parent / "shared" / "data" / "goemotions" / "original" / "train.tsv"
     if data.exists():
         assert hashlib.sha256(data.read_bytes()).hexdigest() == record["sha256"]
+
+
+# Session 18: augmented copies and short replies.
+
+def test_augmented_copies_keep_the_text_and_are_deterministic(trainer):
+    text = "tengo las pastillas guardadas para esta noche."
+    copies = [trainer.augment(text, "es", k) for k in range(6)]
+    assert copies == [trainer.augment(text, "es", k) for k in range(6)]  # same bytes every run
+    assert all(c != text for c in copies)
+    # A copy adds a hedge or a word of address, or drops the punctuation: the words stay in order.
+    words = [w for w in text.replace(".", "").split()]
+    for copy in copies:
+        kept = [w.strip(".,!?") for w in copy.split() if w.strip(".,!?") in words]
+        assert kept == words, copy
+
+
+def test_augmented_copies_follow_their_line_into_and_out_of_each_fold(trainer, monkeypatch):
+    """Cross-validation holds a line's augmented copies out with it: otherwise a held-out line is
+    scored by a model trained on itself with one word more."""
+    seen = []
+
+    def fit(x, names, labels, weights):
+        seen.append(x.shape[0])
+        return real_fit(x, names, labels, weights)
+
+    real_fit = trainer._fit_rows
+    monkeypatch.setattr(trainer, "_fit_rows", fit)
+    monkeypatch.setattr(trainer, "AUGMENT", 2)
+    corpus = [{"text": f"line number {i} about pills", "level": "high" if i % 2 else "none", "construct": "",
+               "lang": "en", "file": "t"} for i in range(10)]
+    trainer.cross_validate(corpus, [("kill myself", 1)], ["a nice day"], 2)
+    # Each fold trains on 5 corpus lines and their 10 copies, plus the lexicon and GoEmotions rows.
+    assert seen == [5 + 10 + 1 + 1] * 2
+
+
+SHORT_REPLIES = ["ya", "ya.", "ojalá", "sí", "ya lo sabía", "ojalá que no", "ya me voy", "ya no", "i wish",
+                 "already there", "hope not", "lo sé"]
+
+
+@needs_artefact
+@pytest.mark.parametrize("text", SHORT_REPLIES)
+def test_short_chat_replies_are_not_lifted(text):
+    # "ya" alone scored 0.99 and was moderate: the model never lifts one or two words, and
+    # three-word replies were added to the corpus (these are not in it).
+    assert screen(text).level in ("none", "low"), screen(text)
+
+
+@pytest.mark.parametrize("text,level", [("kms", "high"), ("me mato", "high"), ("quiero morirme", "moderate")])
+def test_crisis_in_one_or_two_words_is_the_rules_to_read(text, level):
+    from hearthside.safety.screening.result import LEVEL_INDEX
+
+    assert LEVEL_INDEX[screen(text).level] >= LEVEL_INDEX[level], screen(text)
