@@ -1041,7 +1041,7 @@ def assess(text: str, earlier: list[str], alone: Screening, *, all_modified: boo
             per = readings[1:] if len(earlier) > 1 else readings[:1]
             if len(per) == len(earlier) and any(
                     c.question and "hypothetical" in r.modifiers and r.construct not in NOT_OWN
-                    for c, s in zip(told, per) for r in s.reasons):
+                    for c, s in zip(told, per, strict=True) for r in s.reasons):
                 level, kind = max(prior, HIGH), "acting"
         if bare and prior >= LOW and max(prior, HIGH) > level:
             # "this is goodbye", "i have my dad's gun", "esta vez va en serio" after "I hate myself".
