@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint tour bench bench-screen screener-cache bench-outreach bench-realtime bench-rooms bench-page-frame bench-handshake bench-synapse bench-supportline cluster eval-safety eval-companion eval-moderation train-emotions train-screener venv messages clean
+.PHONY: run test lint tour bench bench-screen screener-cache bench-outreach bench-realtime bench-rooms bench-page-frame bench-handshake bench-synapse bench-supportline cluster eval-safety eval-perturbations eval-companion eval-moderation train-emotions train-screener venv messages clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -102,6 +102,11 @@ train-emotions: $(STAMP)
 
 eval-safety: $(STAMP)
 	$(PY) scripts/eval_safety.py --write
+
+# Crisis messages written a little differently (a hedge, a word of address, no punctuation):
+# how many fall below moderate, and how many look-alikes rise (docs/safety.md, "Robustness").
+eval-perturbations: $(STAMP)
+	$(PY) scripts/eval_perturbations.py $(ARGS)
 
 messages: $(STAMP)
 	cd hearthside && ../$(PY) ../manage.py makemessages -l es --no-obsolete -i "testing/*" -i "*/tests/*" && ../$(PY) ../manage.py compilemessages
