@@ -33,7 +33,7 @@ from .evidence import RISK_FACTORS, Evidence, Sign, add_evidence_flags, inside_q
 from .evidence import contained_spans as _contained
 from .result import LEVELS, NONE, SUPPORTED_LANGUAGES, Reason, Screening, score_for
 from .templates import expand
-from .text import EN_WORDS, LANG_NAMES, Tokens, canon_words, detect_language, register_vocab, tokenize
+from .text import EN_WORDS, LANG_NAMES, Tokens, blank_edges, canon_words, detect_language, register_vocab, tokenize
 
 NO, LOW, MOD, HIGH, IMM = range(5)
 
@@ -710,9 +710,11 @@ def _match(toks: Tokens) -> list[tuple[int, int, list[Entry]]]:
                             break
                         if words[k] in child[4] or words[k] in skip:
                             todo.append((child, k, skips, True))
-            if not matched and skips < 2 and w in skip:
+            if skips < 2 and w in skip:
                 # A filler word inside a phrase is skipped, but a phrase never
-                # ends on one ("suicidal, so" is just "suicidal").
+                # ends on one ("suicidal, so" is just "suicidal").  Also where a longer phrase goes on
+                # with the same word (session 18): "i don't really want to be alive" is "i don't want
+                # to be alive" although "do not really ..." begins other phrases.
                 todo.append((node, j + 1, skips + 1, False))
     if len(hits) > 1:
         seen = set()
@@ -1807,6 +1809,9 @@ def assess(text: str) -> RuleResult:
     nothing but a farewell, the means at hand, the time or the place of danger (:mod:`.bare`)
     is at least ``moderate``.
     """
+    # Hedges, greetings and words of address at a sentence edge are read as nothing ("like i'm on the
+    # roof bro" as "i'm on the roof"; session 18, :func:`.text.blank_edges`); offsets are unchanged.
+    text = blank_edges(text)
     got = _assess_text(text)
     if got.screening.level_index >= HIGH or (got.language is not None and got.language != "es"):
         return got
@@ -1838,10 +1843,32 @@ def _with_bare(got: RuleResult, found: list[tuple[str, tuple[int, int]]]) -> Rul
     return got._replace(screening=screening, all_modified=False, support=True)
 
 
+_BREAK_GAP = re.compile(r"[.!?;:\n…]")
+
+
+def _implied_subject(toks: Tokens) -> Tokens:
+    """``toks`` with an "i" put before a sentence that opens with a verb of :data:`.patterns.IMPLIED_I`
+    ("want to die tonight" read as "i want to die tonight"; session 18).  The "i" is an empty token at
+    the verb's start, so spans still cover only what was written."""
+    words, starts, ends, text = toks.words, toks.starts, toks.ends, toks.text
+    at = [k for k, w in enumerate(words) if w in P.IMPLIED_I
+          and (k + 1 >= len(words) or words[k + 1] not in P.IMPLIED_I_NOT_BEFORE)
+          and (k == 0 and not text[:starts[0]].strip("\"'“‘*( \t") or k > 0 and starts[k] != starts[k - 1]
+               and _BREAK_GAP.search(text, ends[k - 1], starts[k]) is not None)]
+    if not at:
+        return toks
+    words, starts, ends = list(words), list(starts), list(ends)
+    for k in reversed(at):
+        words.insert(k, "i")
+        starts.insert(k, starts[k])
+        ends.insert(k, starts[k])
+    return Tokens(text, words, starts, ends, toks.raw_count, toks.has_emoji)
+
+
 def _assess_text(text: str) -> RuleResult:
     if not text or text.isspace():
         return RuleResult(NONE, None, False)
-    toks = tokenize(text)
+    toks = _implied_subject(tokenize(text))
     words = toks.words
     if not words or (not toks.has_emoji and _nothing_to_match(words)):
         # No phrase that could set a level can match.

@@ -2269,6 +2269,19 @@ SKIP_INSIDE = frozenset("""just really fucking fuckin fking fkn freaking freakin
     so kinda totally simply genuinely badly desperately even quietly finally already sometimes
     still often always probably lowkey highkey deadass sleeping come""".split())
 
+# Session 18 (robustness reading): chat drops the "I" in front of a verb ("want to die tonight",
+# "won't be here by morning", "took a bunch of pills", "really mean it this time").  A sentence that
+# opens with one of these words (canonical form) is read with an implied "i" before it, so every
+# first-person frame that starts with "i" also reads the pronoun-less sentence.  Not before a
+# pronoun or a determiner that makes it a question or an order to someone else ("do you want to
+# die?", "can someone help", "have a great day" reads as before: "i have a great day" says nothing).
+IMPLIED_I = frozenset("""am will would can could do did have had know knew keep kept want wanted need wish wished
+    feel felt hate hated took swallowed downed drank overdosed od picked chose decided bought ordered wrote cut
+    tried attempted mean meant hope think thought planned made got found gave just really honestly literally
+    finally already actually still never seriously truly lowkey genuinely kinda only cannot""".split())
+IMPLIED_I_NOT_BEFORE = frozenset("""i you u he she they we it someone somebody anyone anybody everyone everybody
+    people this that there these those what who how why when where ya y'all yall""".split())
+
 NEGATION_CUES = frozenset({"not", "never", "no", "nor", "neither", "nothing", "none", "nobody", "hardly", "zero"})
 # Words between a negation cue and the trigger that undo the negation
 # ("can't stop thinking about", "never wanted to die more").

@@ -649,3 +649,36 @@ def repair_mojibake(text: str) -> tuple[str, list[int] | None]:
     out.append(text[pos:])
     where.extend(range(pos, len(text) + 1))
     return "".join(out), where
+
+
+# Session 18 (robustness reading): words at the edge of a sentence that say nothing of their own --
+# a hedge or a greeting in front ("like i'm on the roof", "hey. i'm done for good", "honestly ..."),
+# a word of address or "idk" behind ("... bro", "... . idk") -- and only change how a message is
+# written, not what it says.  Before the rules read an English message these words are blanked
+# (replaced by spaces, so every offset still points at the original characters): "i'm on the roof
+# bro" is read as "i'm on the roof".  Jokes and retractions ("lol", "jk", "haha"), emphasis that
+# counts ("fr", "for real", "tbh" and "ngl" at the end) and denials are never blanked, and "idk"
+# only when it stands apart ("idk, ..." / "... idk"), never "idk if i want to live".
+_LEAD_HEDGES = r"like|honestly|ngl|lowkey|low key|tbh|hey|hi|hello|ok|okay|um+|uh+|well|yeah|anyway|anyways"
+_ADDRESS = r"bro|bruh|brah|broski|dude|fam|mate|sis|bestie|homie|dawg|bff"
+_EDGE_LEAD_RE = re.compile(
+    rf"(?:(?<=^)|(?<=[.!?\n…]))(?P<lead>(?:\s*(?:(?:{_LEAD_HEDGES}|{_ADDRESS})\b[ \t,]*|idk\b\s*[,.…]+[ \t]*))+)"
+    rf"(?:[.,…]+(?=\s))?(?=\s*\S)",
+    re.IGNORECASE)
+_EDGE_TRAIL_RE = re.compile(
+    rf"(?<=[^\W_]|[\u2600-\u27bf\U0001F000-\U0001FAFF\ufe0f'\"”])(?P<trail>(?:[ \t]*,?[ \t]*(?:{_ADDRESS}|idk)\b)+)"
+    r"(?=[ \t]*(?:[.!?…\n\u2600-\u27bf\U0001F000-\U0001FAFF\ufe0f]|$))|"
+    r"(?<=[.!?…\n])(?P<alone>[ \t]*idk\b[.…]*)[ \t]*$",
+    re.IGNORECASE)
+
+
+def blank_edges(text: str) -> str:
+    """``text`` with the hedges, greetings and words of address at its sentence edges blanked (see
+    above); the same length as ``text``."""
+    if not _EDGE_HINT.search(text):
+        return text
+    out = _EDGE_LEAD_RE.sub(lambda m: " " * len(m.group()), text)
+    return _EDGE_TRAIL_RE.sub(lambda m: " " * len(m.group()), out)
+
+
+_EDGE_HINT = re.compile(rf"\b(?:{_LEAD_HEDGES}|{_ADDRESS}|idk)\b", re.IGNORECASE)
