@@ -276,12 +276,12 @@ WEAK_TIME_SELF = (
     r"it is (?:tonight|today|this weekend)",
 )
 
-# Despair that may stand beside a whole-message wish for it to be over ("make it stop, i can't
-# anymore. i just want it to end"), and says nothing without one.
+# Despair that may stand beside a whole-message statement ("make it stop, i can't anymore. i just want
+# it to end", "so tired. tonight's the night"), and says nothing without one.
 COMPANION = (
     r"(?:please )?make (?:it|this|the pain|everything) (?:all )?stop(?: please)?",
     r"i (?:can'?t|cannot|can not) (?:anymore|do this anymore|take it anymore|take this anymore|do it anymore)",
-    r"i am (?:so )?(?:tired|exhausted|done)", r"please",
+    r"(?:i am )?(?:so |really |very |just )?(?:tired|exhausted|done|drained|numb)", r"please",
     r"ya no (?:puedo|aguanto)(?: mas)?", r"no (?:puedo|aguanto) mas", r"(?:que|haz que) pare(?: ya)?",
     r"estoy (?:muy )?(?:cansad[oa]|agotad[oa])",
 )
@@ -448,8 +448,11 @@ def statements(text: str) -> list[tuple[str, tuple[int, int]]]:
                 weak_final.append(span)
             else:
                 return []  # a clause of something else: the message is about that
-    if companions and not any(c == "passive_ideation" for c, _ in found):
+    if companions and not found:
         return []
+    # Session 18: despair said beside any statement ("so tired. i'm on the roof") keeps it whole; it
+    # was read only beside a wish for it to be over, and a sentence of tiredness in front took "i'm on
+    # the roof" or "tonight's the night" below moderate.
     # Session 17: a goodbye with "tonight" ("love you all. tonight") is a farewell with its time; with
     # "tomorrow" or a weekday it is how a chat is signed off ("bye guys, tomorrow then").
     tonight = [sp for sp in times if folded[sp[0]:sp[1]] in ("tonight", "tonite", "2nite", "right now")]

@@ -796,6 +796,7 @@ class _Context:
     def __init__(self, toks: Tokens) -> None:
         self.toks = toks
         self.words = toks.words
+        self.said = _said(toks)
         text = toks.text
         starts, ends = toks.starts, toks.ends
 
@@ -1175,10 +1176,10 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
             return Evidence("lethal_means", NO, i, j, (), frozenset({"weak"}))
         elif construct == "suicide_mention":
             subj = ctx.subject(i, 14)
-            if words[i] == "suicidal" and (subj == "self" or (subj is None and n_words <= 6)):
+            if words[i] == "suicidal" and (subj == "self" or (subj is None and ctx.said <= 6)):
                 construct = "active_ideation"
                 person = "self"
-            elif subj is None and n_words <= 4:
+            elif subj is None and ctx.said <= 4:
                 # A bare "suicide" (often obfuscated: "su1c1de", "s u i c i d e")
                 # as a whole message is a disclosure until shown otherwise.
                 return Evidence("suicide_mention", MOD, i, j, (), flags)
@@ -1308,7 +1309,7 @@ def _emoji_evidence(ctx: _Context) -> list[Evidence]:
     """
     out = []
     words = ctx.words
-    n = len(words)
+    n = ctx.said
     everyday = not _EMOJI_EVERYDAY.isdisjoint(words)
     for k, w in enumerate(words):
         if not w.startswith("emoji_") or w == "emoji_skull" or (everyday and w in P.EMOJI_MEANS):
@@ -1431,12 +1432,13 @@ _AMBIGUOUS = frozenset({"do_it", "weak"})
 def _assess(toks: Tokens) -> _Reading:
     words = toks.words
     n = len(words)
+    said = _said(toks)
     hits = _match(toks)
     has_emoji = toks.has_emoji
     primary = [(i, j) for i, j, entries in hits
                if any(e.construct not in _SUPPORT_ONLY or "athand" in e.flags for e in entries)]
     if not primary and not has_emoji and not any(
-            e.construct == "intensity" and (n <= _BARE_FINAL_MAX or (n <= _SHORT_EARNEST and "final" in e.flags))
+            e.construct == "intensity" and (said <= _BARE_FINAL_MAX or (said <= _SHORT_EARNEST and "final" in e.flags))
             for _, _, entries in hits for e in entries):
         # Only time words or means mentions: they never count on their own (a short message of
         # finality alone is read below).
@@ -1510,7 +1512,7 @@ def _assess(toks: Tokens) -> _Reading:
 
     do_it = [e for e in selfish if "do_it" in e.flags]
     timing_all = [e for e in selfish if e.construct == "timing"]
-    do_it_ok = [e for e in do_it if crisis_elsewhere or (n <= SHORT_TEXT and timing_all)]
+    do_it_ok = [e for e in do_it if crisis_elsewhere or (said <= SHORT_TEXT and timing_all)]
     # Thoughts of killing oneself tied to a time in the same sentence ("I want to
     # kill myself tonight") state when, which is intent.
     active_sentences = {ctx.sent_start[e.i] for e in selfish if e.construct == "active_ideation"
@@ -1676,7 +1678,7 @@ def _assess(toks: Tokens) -> _Reading:
         level = HIGH
     elif level < MOD and risks >= 2:
         level = MOD
-    elif level < MOD and risks and Sign.INTENSITY in feats and len(ctx.words) <= _SHORT_EARNEST:
+    elif level < MOD and risks and Sign.INTENSITY in feats and said <= _SHORT_EARNEST:
         # Despair said in earnest or for good in a chat-length message ("I can't do this anymore.
         # I'm done. For good this time"): not a stated wish to die, but worth a human look (issue
         # #14, session 13). Not in long posts, where "so" and "every day" are how stress is told.
@@ -1685,7 +1687,7 @@ def _assess(toks: Tokens) -> _Reading:
         # Two separate goodbye cues and nothing else ("gave my dog to my sister, she'll take better
         # care of him than I could"): not crisis alone, but worth a human look (issue #14).
         level = MOD
-    if level < MOD and Sign.INTENSITY in feats and n <= _SHORT_EARNEST and BARE.plain_tone(toks.text):
+    if level < MOD and Sign.INTENSITY in feats and said <= _SHORT_EARNEST and BARE.plain_tone(toks.text):
         # Finality that names a decision about living, finality beside a separate preparation or
         # goodbye, or finality with nothing else said, in a chat-length message told plainly ("i feel
         # calm now that i've decided"; "it's decided. i just need to pick the day"; "please don't try
@@ -1698,7 +1700,7 @@ def _assess(toks: Tokens) -> _Reading:
                 ctx.words, [e for e in evidence if _unmodified(e) and e.construct not in _SUPPORT_ONLY] + closing))):
             level = MOD
             kept.extend(e._replace(level=MOD) for e in closing)
-    if level < MOD and Sign.INTENSITY in feats and n <= _BARE_FINAL_MAX:
+    if level < MOD and Sign.INTENSITY in feats and said <= _BARE_FINAL_MAX:
         intense = [e for e in evidence if e.construct == "intensity" and _unmodified(e)]
         if _bare_finality(ctx.words, intense) and BARE.plain_tone(toks.text):
             # A whole message of finality and nothing else ("i'm done. for good this time", "no
@@ -1851,18 +1853,29 @@ def _implied_subject(toks: Tokens) -> Tokens:
     ("want to die tonight" read as "i want to die tonight"; session 18).  The "i" is an empty token at
     the verb's start, so spans still cover only what was written."""
     words, starts, ends, text = toks.words, toks.starts, toks.ends, toks.text
-    at = [k for k, w in enumerate(words) if w in P.IMPLIED_I
-          and (k + 1 >= len(words) or words[k + 1] not in P.IMPLIED_I_NOT_BEFORE)
+    n = len(words)
+    at = [k for k, w in enumerate(words)
+          if (w in P.IMPLIED_I and (k + 1 >= n or words[k + 1] not in P.IMPLIED_I_NOT_BEFORE)
+              or w in P.IMPLIED_I_AM and k + 1 < n and words[k + 1] in P.IMPLIED_I_AM[w])
           and (k == 0 and not text[:starts[0]].strip("\"'“‘*( \t") or k > 0 and starts[k] != starts[k - 1]
                and _BREAK_GAP.search(text, ends[k - 1], starts[k]) is not None)]
     if not at:
         return toks
     words, starts, ends = list(words), list(starts), list(ends)
     for k in reversed(at):
-        words.insert(k, "i")
-        starts.insert(k, starts[k])
-        ends.insert(k, starts[k])
-    return Tokens(text, words, starts, ends, toks.raw_count, toks.has_emoji)
+        implied = ("i",) if words[k] in P.IMPLIED_I else ("i", "am")
+        for w in reversed(implied):
+            words.insert(k, w)
+            starts.insert(k, starts[k])
+            ends.insert(k, starts[k])
+    return Tokens(text, words, starts, ends, toks.raw_count, toks.has_emoji, len(words) - len(toks.words))
+
+
+def _said(toks: Tokens) -> int:
+    """How many words a message has where its length is read: neither an implied "i" nor a chat
+    hedge (:data:`.patterns.UNCOUNTED`) counts (session 18)."""
+    words = toks.words
+    return len(words) - toks.implied - (0 if P.UNCOUNTED.isdisjoint(words) else sum(w in P.UNCOUNTED for w in words))
 
 
 def _assess_text(text: str) -> RuleResult:

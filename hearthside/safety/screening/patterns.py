@@ -2279,6 +2279,15 @@ IMPLIED_I = frozenset("""am will would can could do did have had know knew keep 
     feel felt hate hated took swallowed downed drank overdosed od picked chose decided bought ordered wrote cut
     tried attempted mean meant hope think thought planned made got found gave just really honestly literally
     finally already actually still never seriously truly lowkey genuinely kinda only cannot""".split())
+# ... and an implied "i am" before these, when the next word is the one given ("going to take a long
+# nap tonight", "thinking about jumping again", "sitting on the ledge").
+IMPLIED_I_AM = {"going": frozenset({"to"}), "thinking": frozenset({"about", "of"}), "about": frozenset({"to"}),
+                "sitting": frozenset({"on", "in", "at"}), "standing": frozenset({"on", "at", "in"}),
+                "done": frozenset({"with"}), "ready": frozenset({"to"}), "tired": frozenset({"of"})}
+# Chat hedges that do not make a message longer where its length is read ("suicidal" as a whole
+# message, a death emoji in a short one): "s.u.i.c.i.d.a.l. and not ok right now tbh" is as short as
+# it was without "tbh" (session 18).
+UNCOUNTED = frozenset("tbh ngl fr frfr honestly lowkey deadass srsly".split())
 IMPLIED_I_NOT_BEFORE = frozenset("""i you u he she they we it someone somebody anyone anybody everyone everybody
     people this that there these those what who how why when where ya y'all yall""".split())
 

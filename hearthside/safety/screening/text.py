@@ -320,11 +320,14 @@ def canon_word(raw: str) -> tuple[str, ...]:
 class Tokens:
     """Canonical tokens of one text with their spans in the original text."""
 
-    __slots__ = ("text", "words", "starts", "ends", "raw_count", "has_emoji")
+    __slots__ = ("text", "words", "starts", "ends", "raw_count", "has_emoji", "implied")
 
     def __init__(self, text: str, words: list[str], starts: list[int], ends: list[int], raw_count: int,
-                 has_emoji: bool = False):
+                 has_emoji: bool = False, implied: int = 0):
         self.text = text
+        # Words the reader put in that were not written (an implied "i": session 18); they hold
+        # empty spans and do not count towards a message's length.
+        self.implied = implied
         self.has_emoji = has_emoji
         self.words = words
         self.starts = starts
