@@ -33,7 +33,8 @@ from .evidence import RISK_FACTORS, Evidence, Sign, add_evidence_flags, inside_q
 from .evidence import contained_spans as _contained
 from .result import LEVELS, NONE, SUPPORTED_LANGUAGES, Reason, Screening, score_for
 from .templates import expand
-from .text import EN_WORDS, LANG_NAMES, Tokens, blank_edges, canon_words, detect_language, register_vocab, tokenize
+from .text import (EN_WORDS, LANG_NAMES, Tokens, blank_edges, canon_words, detect_language, mark_runons, register_vocab,
+                   tokenize)
 
 NO, LOW, MOD, HIGH, IMM = range(5)
 
@@ -798,6 +799,8 @@ class _Context:
         self.words = toks.words
         self.said = _said(toks)
         text = toks.text
+        # No mark of any kind between its words (session 18): a new "i" opens a clause by itself.
+        self.unpunctuated = _ANY_MARK.search(text) is None
         starts, ends = toks.starts, toks.ends
 
         def outside(off: int) -> bool:
@@ -886,7 +889,8 @@ class _Context:
         if j <= 0 or j >= len(toks.starts):
             return False
         gap = toks.text[toks.ends[j - 1]:toks.starts[j]]
-        return not gap or gap.isspace()
+        # A line break parts as a full stop does ("please don't try to talk me out of it\nim finished").
+        return not gap or (gap.isspace() and "\n" not in gap)
 
     def frame(self, i: int, size: int = 3) -> str:
         """The last ``size`` non-filler tokens before ``i`` in its clause."""
@@ -981,7 +985,8 @@ def _final_apart(ctx: _Context, evidence: list[Evidence]) -> tuple[int, bool, li
     two; "my mind is made up about the car" says what about (session 16)."""
     n = len(ctx.words)
     closing = [e for e in evidence if e.construct == "intensity" and "final" in e.flags and _unmodified(e)
-               and (e.j >= n or not ctx.joined_to_previous(e.j) or ctx.words[e.j] in _END_OK)]
+               and (e.j >= n or not ctx.joined_to_previous(e.j) or ctx.words[e.j] in _END_OK
+                    or (ctx.unpunctuated and ctx.words[e.j] == "i"))]
     return _apart({(e.i, e.j) for e in closing}), any("strong" in e.flags for e in closing), closing
 
 
@@ -1136,7 +1141,7 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
         k += 1
         after = words[k] if k < n_words else ""
     if "end" in flags and after and after not in _END_OK and not ctx.sentence_break_before(k) and not (
-            after == "i" and not ctx.joined_to_previous(k)) and not (
+            after == "i" and (not ctx.joined_to_previous(k) or ctx.unpunctuated)) and not (
             # "... how many of my pills it would take and i have more than enough": a new clause of
             # the writer's own (session 16).
             after == "and" and k + 1 < n_words and words[k + 1] in _NEW_CLAUSE):
@@ -1812,8 +1817,10 @@ def assess(text: str) -> RuleResult:
     is at least ``moderate``.
     """
     # Hedges, greetings and words of address at a sentence edge are read as nothing ("like i'm on the
-    # roof bro" as "i'm on the roof"; session 18, :func:`.text.blank_edges`); offsets are unchanged.
-    text = blank_edges(text)
+    # roof bro" as "i'm on the roof"; session 18, :func:`.text.blank_edges`), and a message with no
+    # punctuation is broken where a capital opens a sentence (:func:`.text.mark_runons`); offsets are
+    # unchanged.
+    text = mark_runons(blank_edges(text))
     got = _assess_text(text)
     if got.screening.level_index >= HIGH or (got.language is not None and got.language != "es"):
         return got
@@ -1845,6 +1852,7 @@ def _with_bare(got: RuleResult, found: list[tuple[str, tuple[int, int]]]) -> Rul
     return got._replace(screening=screening, all_modified=False, support=True)
 
 
+_ANY_MARK = re.compile(r"[.!?,;:\n…]")
 _BREAK_GAP = re.compile(r"[.!?;:\n…]")
 
 

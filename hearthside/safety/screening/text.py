@@ -685,3 +685,25 @@ def blank_edges(text: str) -> str:
 
 
 _EDGE_HINT = re.compile(rf"\b(?:{_LEAD_HEDGES}|{_ADDRESS}|idk)\b", re.IGNORECASE)
+
+
+# Session 18: a message written without punctuation still starts its sentences with a capital
+# ("Got everything I need Just waiting till my roommate leaves"); where no sentence mark is used at
+# all, the space before a capitalised word that commonly opens a sentence after a lower-case word is
+# read as a line break (one character for one, so offsets do not move).  Names are not in the list,
+# so "I want to be with Jesus" keeps its phrase whole.
+_OPENERS = frozenset("""just going gonna took got its it's should've so the my this that's thats now then tonight
+    today tomorrow please sorry thanks thank goodbye bye peace dont don't cant can't wont won't not never still
+    really maybe idk everyone nobody tell want wanna need feel feeling been being wrote picked bought made
+    swallowed walking sitting standing thinking keep kept should would will have had was is am there
+    nothing everything honestly literally anyway""".split())
+_RUNON_RE = re.compile(r"(?<=[a-z0-9]) (?=([A-Z][a-z']+)\b)")
+_SENTENCE_MARK = re.compile(r"[.!?;:\n…]")
+
+
+def mark_runons(text: str) -> str:
+    """``text`` with a line break for the space before a capitalised sentence opener, when the text has
+    no sentence mark at all (see above); the same length as ``text``."""
+    if _SENTENCE_MARK.search(text) or text.count(" ") < 6 or text.isupper():
+        return text
+    return _RUNON_RE.sub(lambda m: "\n" if m.group(1).lower() in _OPENERS else " ", text)
