@@ -286,9 +286,10 @@ COMPANION = (
     r"estoy (?:muy )?(?:cansad[oa]|agotad[oa])",
 )
 
+# ("tonights the night", "thats it": the apostrophe is often left out; session 18.)
 _EXPAND = (
     (r"\bi'?m\b", "i am"), (r"\bi'?ve\b", "i have"), (r"\bi'll\b", "i will"), (r"\bi'?d\b", "i would"),
-    (r"\bit'?s\b", "it is"), (r"\b(tonight|today|tomorrow|that|there|this|everything)'s\b", r"\1 is"),
+    (r"\bit'?s\b", "it is"), (r"\b(tonight|today|tomorrow|that|there|everything)'?s\b|\b(this)'s\b", r"\1\2 is"),
     (r"\bwon'?t\b", "will not"), (r"\bgonna\b", "going to"), (r"\bwanna\b", "want to"), (r"\bu\b", "you"),
     (r"\b(?:2nite|tonite|2night)\b", "tonight"), (r"\b(?:2day)\b", "today"),
     (r"\b(?:2morrow|tmrw|tmr|tomoz|tmrrw)\b", "tomorrow"), (r"\brn\b", "right now"), (r"\bya'll\b", "y'all"),

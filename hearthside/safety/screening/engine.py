@@ -711,7 +711,7 @@ def _match(toks: Tokens) -> list[tuple[int, int, list[Entry]]]:
                             break
                         if words[k] in child[4] or words[k] in skip:
                             todo.append((child, k, skips, True))
-            if skips < 2 and w in skip:
+            if skips < 2 and w in skip and (not matched or w not in _SPELT_OUT):
                 # A filler word inside a phrase is skipped, but a phrase never
                 # ends on one ("suicidal, so" is just "suicidal").  Also where a longer phrase goes on
                 # with the same word (session 18): "i don't really want to be alive" is "i don't want
@@ -729,6 +729,9 @@ def _match(toks: Tokens) -> list[tuple[int, int, list[Entry]]]:
     return hits
 
 
+# Fillers the tables spell out where they change a reading ("wish i could just not wake up" must close
+# its clause, "wish i could not wake up" need not): never skipped where the tables go on with them.
+_SPELT_OUT = frozenset({"just"})
 _SENT_BREAK_RE = re.compile(r"[.!?;:\n…]+")
 _CLAUSE_BREAK_RE = re.compile(r"[.!?;:\n…,()\"“”—–]+|\s-+\s")
 
@@ -799,8 +802,6 @@ class _Context:
         self.words = toks.words
         self.said = _said(toks)
         text = toks.text
-        # No mark of any kind between its words (session 18): a new "i" opens a clause by itself.
-        self.unpunctuated = _ANY_MARK.search(text) is None
         starts, ends = toks.starts, toks.ends
 
         def outside(off: int) -> bool:
@@ -985,8 +986,7 @@ def _final_apart(ctx: _Context, evidence: list[Evidence]) -> tuple[int, bool, li
     two; "my mind is made up about the car" says what about (session 16)."""
     n = len(ctx.words)
     closing = [e for e in evidence if e.construct == "intensity" and "final" in e.flags and _unmodified(e)
-               and (e.j >= n or not ctx.joined_to_previous(e.j) or ctx.words[e.j] in _END_OK
-                    or (ctx.unpunctuated and ctx.words[e.j] == "i"))]
+               and (e.j >= n or not ctx.joined_to_previous(e.j) or ctx.words[e.j] in _END_OK)]
     return _apart({(e.i, e.j) for e in closing}), any("strong" in e.flags for e in closing), closing
 
 
@@ -1141,7 +1141,7 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
         k += 1
         after = words[k] if k < n_words else ""
     if "end" in flags and after and after not in _END_OK and not ctx.sentence_break_before(k) and not (
-            after == "i" and (not ctx.joined_to_previous(k) or ctx.unpunctuated)) and not (
+            after == "i" and not ctx.joined_to_previous(k)) and not (
             # "... how many of my pills it would take and i have more than enough": a new clause of
             # the writer's own (session 16).
             after == "and" and k + 1 < n_words and words[k + 1] in _NEW_CLAUSE):
@@ -1852,7 +1852,6 @@ def _with_bare(got: RuleResult, found: list[tuple[str, tuple[int, int]]]) -> Rul
     return got._replace(screening=screening, all_modified=False, support=True)
 
 
-_ANY_MARK = re.compile(r"[.!?,;:\n…]")
 _BREAK_GAP = re.compile(r"[.!?;:\n…]")
 
 
@@ -1863,7 +1862,7 @@ def _implied_subject(toks: Tokens) -> Tokens:
     words, starts, ends, text = toks.words, toks.starts, toks.ends, toks.text
     n = len(words)
     at = [k for k, w in enumerate(words)
-          if (w in P.IMPLIED_I and (k + 1 >= n or words[k + 1] not in P.IMPLIED_I_NOT_BEFORE)
+          if (w in P.IMPLIED_I and (k + 1 >= n or w not in P.IMPLIED_I_AUX or words[k + 1] not in P.IMPLIED_I_NOT_BEFORE)
               or w in P.IMPLIED_I_AM and k + 1 < n and words[k + 1] in P.IMPLIED_I_AM[w])
           and (k == 0 and not text[:starts[0]].strip("\"'“‘*( \t") or k > 0 and starts[k] != starts[k - 1]
                and _BREAK_GAP.search(text, ends[k - 1], starts[k]) is not None)]

@@ -2276,7 +2276,7 @@ SKIP_INSIDE = frozenset("""just really fucking fuckin fking fkn freaking freakin
 # pronoun or a determiner that makes it a question or an order to someone else ("do you want to
 # die?", "can someone help", "have a great day" reads as before: "i have a great day" says nothing).
 IMPLIED_I = frozenset("""am will would can could do did have had know knew keep kept want wanted need wish wished
-    feel felt hate hated took swallowed downed drank overdosed od picked chose decided bought ordered wrote cut
+    feel felt hate hated took swallowed downed drank overdosed od picked chose decided bought ordered wrote
     tried attempted mean meant hope think thought planned made got found gave just really honestly literally
     finally already actually still never seriously truly lowkey genuinely kinda only cannot""".split())
 # ... and an implied "i am" before these, when the next word is the one given ("going to take a long
@@ -2288,6 +2288,9 @@ IMPLIED_I_AM = {"going": frozenset({"to"}), "thinking": frozenset({"about", "of"
 # message, a death emoji in a short one): "s.u.i.c.i.d.a.l. and not ok right now tbh" is as short as
 # it was without "tbh" (session 18).
 UNCOUNTED = frozenset("tbh ngl fr frfr honestly lowkey deadass srsly".split())
+# (Only an auxiliary is read as a question or an order before these: "will it", "can someone"; "mean it
+# this time" keeps its "i".)
+IMPLIED_I_AUX = frozenset("am will would can could do did have had cannot".split())
 IMPLIED_I_NOT_BEFORE = frozenset("""i you u he she they we it someone somebody anyone anybody everyone everybody
     people this that there these those what who how why when where ya y'all yall""".split())
 

@@ -88,7 +88,8 @@ for _words, _full in _table("""
     you're youre ur = your
     you've = you have
     you'll = you will
-    he's = he is
+    he's hes = he is
+    youll u'll = you will
     she's shes = she is
     they're theyre = they are
     they'll = they will
@@ -663,7 +664,8 @@ def repair_mojibake(text: str) -> tuple[str, list[int] | None]:
 # counts ("fr", "for real", "tbh" and "ngl" at the end) and denials are never blanked, and "idk"
 # only when it stands apart ("idk, ..." / "... idk"), never "idk if i want to live".
 _LEAD_HEDGES = r"like|honestly|ngl|lowkey|low key|tbh|hey|hi|hello|ok|okay|um+|uh+|well|yeah|anyway|anyways"
-_ADDRESS = r"bro|bruh|brah|broski|dude|fam|mate|sis|bestie|homie|dawg|bff"
+# ("mate" is left out: "que algo me mate" is Spanish for "that something kills me".)
+_ADDRESS = r"bro|bruh|brah|broski|dude|fam|sis|bestie|homie|dawg|bff"
 _EDGE_LEAD_RE = re.compile(
     rf"(?:(?<=^)|(?<=[.!?\n…]))(?P<lead>(?:\s*(?:(?:{_LEAD_HEDGES}|{_ADDRESS})\b[ \t,]*|idk\b\s*[,.…]+[ \t]*))+)"
     rf"(?:[.,…]+(?=\s))?(?=\s*\S)",
