@@ -729,6 +729,11 @@ def _match(toks: Tokens) -> list[tuple[int, int, list[Entry]]]:
     return hits
 
 
+_ANY_MARK = re.compile(r"[.!?,;:\n…]")
+# Words after which a new "i am" is what is said or known, not a clause of its own.
+_COMPLEMENT_BEFORE = frozenset("""know knowing knew think thinking thought say said saying tell told telling realise
+    realize realised realized sure hope hoping guess feel feeling felt that because cause when if since while pills
+    many much whether what how where why who though""".split())
 # Fillers the tables spell out where they change a reading ("wish i could just not wake up" must close
 # its clause, "wish i could not wake up" need not): never skipped where the tables go on with them.
 _SPELT_OUT = frozenset({"just"})
@@ -893,6 +898,14 @@ class _Context:
         # A line break parts as a full stop does ("please don't try to talk me out of it\nim finished").
         return not gap or (gap.isspace() and "\n" not in gap)
 
+    def new_clause_i(self, k: int) -> bool:
+        """In a message with no punctuation at all, "i'm" after anything but a verb of saying or knowing
+        opens a clause of its own ("ive made my peace im ready", "... talk me out of it im finished");
+        "... to know im pregnant", "how many pills im taking" do not (session 18)."""
+        words = self.words
+        return (0 < k < len(words) - 1 and words[k] == "i" and words[k + 1] == "am"
+                and words[k - 1] not in _COMPLEMENT_BEFORE and _ANY_MARK.search(self.toks.text) is None)
+
     def frame(self, i: int, size: int = 3) -> str:
         """The last ``size`` non-filler tokens before ``i`` in its clause."""
         return self._frames[i, size]
@@ -986,7 +999,8 @@ def _final_apart(ctx: _Context, evidence: list[Evidence]) -> tuple[int, bool, li
     two; "my mind is made up about the car" says what about (session 16)."""
     n = len(ctx.words)
     closing = [e for e in evidence if e.construct == "intensity" and "final" in e.flags and _unmodified(e)
-               and (e.j >= n or not ctx.joined_to_previous(e.j) or ctx.words[e.j] in _END_OK)]
+               and (e.j >= n or not ctx.joined_to_previous(e.j) or ctx.words[e.j] in _END_OK
+                    or ctx.new_clause_i(e.j))]
     return _apart({(e.i, e.j) for e in closing}), any("strong" in e.flags for e in closing), closing
 
 
@@ -1141,7 +1155,7 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
         k += 1
         after = words[k] if k < n_words else ""
     if "end" in flags and after and after not in _END_OK and not ctx.sentence_break_before(k) and not (
-            after == "i" and not ctx.joined_to_previous(k)) and not (
+            after == "i" and (not ctx.joined_to_previous(k) or ctx.new_clause_i(k))) and not (
             # "... how many of my pills it would take and i have more than enough": a new clause of
             # the writer's own (session 16).
             after == "and" and k + 1 < n_words and words[k + 1] in _NEW_CLAUSE):
