@@ -691,7 +691,8 @@ _EDGE_HINT = re.compile(rf"\b(?:{_LEAD_HEDGES}|{_ADDRESS}|idk)\b", re.IGNORECASE
 
 # Session 18: a message written without punctuation still starts its sentences with a capital
 # ("Got everything I need Just waiting till my roommate leaves"); where no sentence mark is used at
-# all, the space before a capitalised word that commonly opens a sentence after a lower-case word is
+# all, the space before a capitalised word that commonly opens a sentence (or a capitalised "-ing" word:
+# "Celebrating being alive today") after a lower-case word is
 # read as a line break (one character for one, so offsets do not move).  Names are not in the list,
 # so "I want to be with Jesus" keeps its phrase whole.
 _OPENERS = frozenset("""just going gonna took got its it's should've so the my this that's thats now then tonight
@@ -708,4 +709,5 @@ def mark_runons(text: str) -> str:
     no sentence mark at all (see above); the same length as ``text``."""
     if _SENTENCE_MARK.search(text) or text.count(" ") < 6 or text.isupper():
         return text
-    return _RUNON_RE.sub(lambda m: "\n" if m.group(1).lower() in _OPENERS else " ", text)
+    return _RUNON_RE.sub(lambda m: "\n" if m.group(1).lower() in _OPENERS or m.group(1).endswith("ing") else " ",
+                         text)

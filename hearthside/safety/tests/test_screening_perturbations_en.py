@@ -137,3 +137,5 @@ def test_runons_break_only_unpunctuated_text() -> None:
         "Got everything I need\nJust waiting for tonight"
     assert mark_runons("I want to be with Jesus and my mum again") == "I want to be with Jesus and my mum again"
     assert mark_runons("Got it. Just waiting Just because") == "Got it. Just waiting Just because"
+    assert mark_runons("five years since my overdose Celebrating being alive today") == \
+        "five years since my overdose\nCelebrating being alive today"
