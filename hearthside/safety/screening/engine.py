@@ -33,8 +33,17 @@ from .evidence import RISK_FACTORS, Evidence, Sign, add_evidence_flags, inside_q
 from .evidence import contained_spans as _contained
 from .result import LEVELS, NONE, SUPPORTED_LANGUAGES, Reason, Screening, score_for
 from .templates import expand
-from .text import (EN_WORDS, LANG_NAMES, Tokens, blank_edges, canon_words, detect_language, mark_runons, register_vocab,
-                   tokenize)
+from .text import (
+    EN_WORDS,
+    LANG_NAMES,
+    Tokens,
+    blank_edges,
+    canon_words,
+    detect_language,
+    mark_runons,
+    register_vocab,
+    tokenize,
+)
 
 NO, LOW, MOD, HIGH, IMM = range(5)
 
