@@ -35,7 +35,7 @@ from . import base_model, conversation
 from .conversation import CONTRIBUTES
 from .engine import LABELS, RuleResult, assess
 from .result import LEVEL_INDEX, LEVELS, Reason, Screening, score_for
-from .text import repair_mojibake
+from .text import blank_edges, repair_mojibake
 
 Context = str | dict | list | tuple | None
 
@@ -143,7 +143,8 @@ class Screener:
         models = self.models
         if not models or rule.language is not None or rule.all_modified:
             return rule.screening, rule, 0.0
-        scored = [(m.probabilities([text])[0], m.thresholds_for(text) if hasattr(m, "thresholds_for") else m)
+        seen = blank_edges(text)
+        scored = [(m.probabilities([seen])[0], m.thresholds_for(text) if hasattr(m, "thresholds_for") else m)
                   for m in models]
         return _combine_many(rule, scored), rule, max(p for p, _ in scored)
 

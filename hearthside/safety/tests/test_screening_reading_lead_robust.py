@@ -38,3 +38,17 @@ def test_a_word_of_address_or_a_hedge_at_the_end_keeps_the_cue(text, cue, word):
 ])
 def test_only_words_of_address_at_the_end_are_taken_off(text, kept):
     assert conversation._without_trailing(conversation.normalise(text)) == kept
+
+
+@pytest.mark.parametrize("text", ["like i'm so done with all of it bro", "honestly nobody would miss me dude",
+                                  "i keep thinking about the pills in the drawer. idk"])
+def test_the_shipped_model_reads_the_message_without_its_hedges_and_words_of_address(text):
+    from hearthside.safety.screening import Screener
+    from hearthside.safety.screening.base_model import default
+    from hearthside.safety.screening.text import blank_edges
+
+    model = default()
+    if model is None:
+        pytest.skip("no committed base model artefact")
+    assert blank_edges(text) != text
+    assert Screener()._single(text)[2] == pytest.approx(model.probability(blank_edges(text)))
