@@ -232,6 +232,8 @@ _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "this"
 # Ninth reading (session 15): look-alikes of the means, the place, a goodbye and "do it".
 # "goodbye 2024", "bye bye summer", "goodbye to january": a year, a season or a month ends.
 _BYE_WORDS = frozenset("bye goodbye farewell".split())
+_ALL_OF_YOU = frozenset("everyone everybody all yall world".split())
+_GOODBYE_TO_ALL = _ALL_OF_YOU | frozenset("goodbye farewell to you".split())
 _BYE_SKIP = frozenset("bye goodbye good to".split())
 _BYE_THINGS = frozenset("""# year years decade summer winter spring autumn fall holidays holiday vacation weekend semester
     term january february march april may june july august september october november december monday tuesday
@@ -1742,6 +1744,12 @@ def _assess(toks: Tokens) -> _Reading:
         strength = min(1.0, 0.3 * len(kept))
     goodbye_only = level == NO and feats <= {Sign.FAREWELL_WEAK} and len(weak_farewells) == 1 and not _BYE_WORDS.isdisjoint(
         words[next(iter(weak_farewells))[0]:next(iter(weak_farewells))[1]])
+    if goodbye_only and "bye" not in words and _GOODBYE_TO_ALL.issuperset(words) and not _ALL_OF_YOU.isdisjoint(words):
+        # The whole message a formal goodbye to everyone ("goodbye everyone", "farewell all"), not
+        # the casual "bye everyone": it reaches a human (moderate), as the shipped model used to
+        # make it (session 15) until a retraining put it at p 0.85 against 0.88 (session 18).
+        level = MOD
+        kept = [e._replace(level=MOD) if e.construct == "farewell" else e for e in kept]
     return _Reading(level, strength, kept, not feats.isdisjoint(_SUPPORT_FEATS), goodbye_only)
 
 

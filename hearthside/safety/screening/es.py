@@ -3384,6 +3384,23 @@ _add("plan", "",
      r"hormigas|bichos)" + END)
 
 
+# ------------------------------------------------------------ session 18 (lead)
+# Read until a retraining of the shipped model stopped lifting them (p 0.90-0.95): no fear of dying
+# left ("ya no le tengo miedo a morir", as the English "i'm not afraid to die anymore": passive
+# ideation); one's fate said to be suicide ("pienso que mi destino es morir por suicidio": active
+# ideation, as the English "my destiny is to die by suicide" now is) or death (passive); leaving for
+# good with the others' missing one not mattering ("me voy para siempre, si me extrañan ya da igual").
+_add("passive_ideation", "",
+     r"(?:ya )?no (?:le )?tengo (?:nada de |ningun )?miedo (?:a|de) (?:morir|morirme|la muerte|estar muert[oa])"
+     r"(?: ya| nunca mas| nada)?" + END,
+     r"(?:ya )?(?:perdi|se me fue|se me quito) el miedo (?:a|de) (?:morir|morirme|la muerte)" + END,
+     r"mi destino es (?:morir|morirme|estar muert[oa]|desaparecer)(?: joven| pronto| sol[oa])?" + END,
+     r"me voy para siempre(?: ,)? (?:y )?(?:si|aunque) (?:me )?(?:extranan|extranen|extrañan|lloran|buscan)"
+     r" (?:ya )?(?:da igual|me da igual|no importa|ya no importa|da lo mismo)")
+_add("active_ideation", "",
+     r"mi destino es (?:morir por suicidio|suicidarme|matarme|quitarme la vida|acabar con mi vida)")
+
+
 # ---------------------------------------------------------------- context cues
 
 NEGATORS = frozenset({"no", "nunca", "jamas", "tampoco", "ni", "ningun", "ninguna", "nadie"})

@@ -2262,6 +2262,23 @@ RULES_SEVENTEEN_B: list[tuple[str, str, list[str]]] = [
 ]
 RULES.extend(RULES_SEVENTEEN_B)
 
+# Session 18 (lead): one's own death as a relief to others -- a wish to be dead said through the
+# burden ("my death would make life easier for my family").  The retrained model no longer lifted it
+# (p 0.92 against 0.95), and the rules read the burden only, at low.
+RULES_EIGHTEEN: list[tuple[str, str, list[str]]] = [
+    ("passive_ideation", "", [
+        "my (death|dying|being dead|being gone) would (make|be making) (life|things|everything|it all|their lives|"
+        "their life) [so much|a lot|much|way|so] (easier|better|simpler|lighter)",
+        "my (death|dying|being dead|being gone) would be (a relief|a blessing|the best thing) (for|to) (my family|"
+        "everyone|everybody|them|my parents|my kids|my mom|my dad|my wife|my husband|my partner|people)",
+        "my (destiny|fate) is to die [young|soon|alone]",
+    ]),
+    ("active_ideation", "", [
+        "my (destiny|fate) is to (die by suicide|kill myself|take my own life|end my own life|end my life)",
+    ]),
+]
+RULES.extend(RULES_EIGHTEEN)
+
 # ---------------------------------------------------------------- context cues
 # Words skipped *inside* a phrase ("I want to fucking die").
 SKIP_INSIDE = frozenset("""just really fucking fuckin fking fkn freaking freakin frickin fricking friggin

@@ -51,8 +51,18 @@ def _self_injury_only(rule: RuleResult) -> bool:
         {"passive_ideation", "active_ideation", "plan", "farewell", "attempt_in_progress", "past_attempt"})
 
 
+def _about_someone_else(rule: RuleResult) -> bool:
+    """The rules read only concern for someone else or a death told as news ("mi amiga se corta cada
+    vez más profundo y no sé qué hacer"): the model reads the words of crisis, not whose they are, so
+    it does not lift that (the person is offered help for the friend by the rules' own reading)."""
+    constructs = {r.construct for r in rule.screening.reasons}
+    return bool(constructs) and constructs <= {"third_person_concern", "suicide_exposure"}
+
+
 def _lift(rule: RuleResult, prob: float, model: Any) -> int:
     idx = LEVEL_INDEX[rule.screening.level]
+    if _about_someone_else(rule):
+        return idx
     new = idx
     low = getattr(model, "raise_low", None)
     threshold = low if low is not None and idx == LEVEL_INDEX["low"] else model.raise_moderate

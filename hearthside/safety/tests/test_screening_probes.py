@@ -884,11 +884,18 @@ ACROSS_TURNS_LOOK_ALIKES: list[tuple[list[str], str]] = [
 
 @pytest.mark.parametrize(("earlier", "text", "minimum"), ACROSS_TURNS, ids=[t[:40] for _, t, _ in ACROSS_TURNS])
 def test_risk_across_turns_is_seen(earlier, text, minimum):
-    alone = screen(text)
-    got = screen(text, history=earlier)
+    # Read with the rules and the conversation only: whether the shipped model alone is confident
+    # enough about the last message ("i have my dad's gun" at p 0.91, against 0.90 for high) moves
+    # with every retraining, and this test is about what the conversation adds.
+    from hearthside.safety.screening import Screener
+
+    rules = Screener(base=False)
+    alone = rules.screen(text)
+    got = rules.screen(text, history=earlier)
     assert not alone.at_least(minimum), ("the last message alone already carries it", alone)
     assert got.at_least(minimum), (earlier, text, got)
     assert any(r.construct == "conversation" for r in got.reasons)
+    assert screen(text, history=earlier).at_least(minimum)  # and the default screener keeps it
 
 
 @pytest.mark.parametrize(("earlier", "text"), ACROSS_TURNS_LOOK_ALIKES,

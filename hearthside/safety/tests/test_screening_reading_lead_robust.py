@@ -52,3 +52,45 @@ def test_the_shipped_model_reads_the_message_without_its_hedges_and_words_of_add
         pytest.skip("no committed base model artefact")
     assert blank_edges(text) != text
     assert Screener()._single(text)[2] == pytest.approx(model.probability(blank_edges(text)))
+
+
+# Session 18 (lead): readings the retrained model stopped lifting, now read by the rules, and what
+# must stay below them.
+LEAD_READINGS = [
+    ("honestly, my death would make things a lot easier for my parents", "moderate"),
+    ("my death would be a relief to my family", "moderate"),
+    ("i think my fate is to kill myself", "high"),
+    ("goodbye everybody", "moderate"),
+    ("farewell all", "moderate"),
+    ("la verdad ya no le tengo miedo a la muerte", "moderate"),
+    ("ya perdí el miedo a morirme", "moderate"),
+    ("creo que mi destino es quitarme la vida", "high"),
+    ("me voy para siempre y si me lloran ya no importa", "moderate"),
+]
+LEAD_LOOK_ALIKES = [
+    "his death would make life easier for the whole family, he was a tyrant",
+    "bye everyone, good night",
+    "goodbye everyone, see you at the reunion",
+    "mi abuelo dice que no le tiene miedo a la muerte",
+    "en la novela el protagonista dice que su destino es morir",
+    "me voy para siempre a Valencia, si me extrañan vengan a verme",
+    "mi amiga se corta cada vez más hondo y no sé cómo ayudarla",
+    "my friend keeps cutting deeper and deeper, how do i help her",
+]
+
+
+@pytest.mark.parametrize("text,least", LEAD_READINGS)
+def test_lead_readings_reach_their_level(text, least):
+    from hearthside.safety.screening import screen
+    from hearthside.safety.screening.result import LEVEL_INDEX
+
+    got = screen(text)
+    assert LEVEL_INDEX[got.level] >= LEVEL_INDEX[least], (text, got)
+
+
+@pytest.mark.parametrize("text", LEAD_LOOK_ALIKES)
+def test_lead_look_alikes_stay_low(text):
+    from hearthside.safety.screening import screen
+
+    got = screen(text)
+    assert got.level in ("none", "low"), (text, got)
