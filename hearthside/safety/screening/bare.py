@@ -24,6 +24,7 @@ import re
 import unicodedata
 from functools import cache
 
+from .es import ADDRESS, _is_address
 from .patterns import CLASSES
 
 MAX_WORDS = 15
@@ -33,6 +34,12 @@ MODIFIER = "bare"
 FILLER = frozenset("""ok okay k kk so well um uh umm hmm welp yeah yea yep alright anyway anyways just guys
     honestly really seriously srsly finally then and but hey hi bueno pues ya y este bien nada oigan oye
     chicos gente weno neta posta fr frfr ngl tbh""".split())
+# Session 18 (Spanish robustness reading): a greeting, a hedge or a word of address said to the reader
+# at a clause's edge says nothing of its own either ("hola. estoy en el puente", "la verdad esta vez va
+# en serio", "la soga ya está en el armario amiga", "no sé, ..."); a word of address that is a noun of the
+# clause stays ("tengo el arma de mi papá en la mano"), as the Spanish rules tell them apart.
+FILLER_ES = frozenset("""hola holi holis ey che mira oye oigan osea""".split())
+HEDGES_ES = (("la", "verdad"), ("la", "neta"), ("no", "se"), ("o", "sea"), ("en", "fin"))
 # A laugh, a joke or a party: the message is not a bare statement.
 JOKE = frozenset("""lol lool lmao lmfao rofl haha hahaha hahahaha hehe hehehe jk jkjk xd xdd jaja jajaja
     jajajaja jeje jejeje jsjs jsjsjs kidding joking broma bromeando""".split())
@@ -373,6 +380,28 @@ def plain_tone(text: str) -> bool:
     return True
 
 
+def _strip_edges(words: list[tuple[str, int, int]]) -> None:
+    """Take the filler, Spanish greetings, hedges and words of address off both ends of a clause."""
+    while words:
+        first = words[0][0]
+        if first in FILLER or first in FILLER_ES or (first in ADDRESS and (len(words) == 1 or words[1][0] not in ADDRESS)
+                                                     and _is_address([first], 0)):
+            words.pop(0)
+        elif len(words) >= 2 and (first, words[1][0]) in HEDGES_ES:
+            del words[:2]
+        else:
+            break
+    while words:
+        last = words[-1][0]
+        if last in FILLER or last in FILLER_ES or (last in ADDRESS
+                                                   and _is_address([w for w, _, _ in words], len(words) - 1)):
+            words.pop()
+        elif len(words) >= 2 and (words[-2][0], last) in HEDGES_ES:
+            del words[-2:]
+        else:
+            break
+
+
 def statements(text: str) -> list[tuple[str, tuple[int, int]]]:
     """The bare statements that make up the whole of ``text`` (construct, span), or [] when the text
     holds anything else (see the module docstring)."""
@@ -411,10 +440,7 @@ def statements(text: str) -> list[tuple[str, tuple[int, int]]]:
         n_words += len(words)
         if n_words > MAX_WORDS:
             return []
-        while words and words[0][0] in FILLER:
-            words.pop(0)
-        while words and words[-1][0] in FILLER:
-            words.pop()
+        _strip_edges(words)
         if not words:
             continue
         plain = " ".join(w for w, _, _ in words)

@@ -302,6 +302,8 @@ def normalize(text: str) -> Norm:
     toks = [memo.get(r) or _tok(r) for r in raws]
     starts = offs[1:-1:2]
     ends = offs[2::2]
+    if not _EDGE_WORDS.isdisjoint(toks):
+        return _neutral_edges(text, toks, starts, ends)
     offsets = list(accumulate([len(t) + 1 for t in toks], initial=1))[:-1]
     return Norm(text, toks, starts, ends, " " + " ".join(toks) + " ", offsets)
 
@@ -361,6 +363,8 @@ def _normalize_spaced(text: str) -> Norm:
         toks.append(tok)
         starts.append(s)
         ends.append(e)
+    if not _EDGE_WORDS.isdisjoint(toks):
+        return _neutral_edges(text, toks, starts, ends)
     offsets = []
     pos = 1
     for t in toks:
@@ -368,6 +372,115 @@ def _normalize_spaced(text: str) -> Norm:
         pos += len(t) + 1
     joined = " " + " ".join(toks) + " "
     return Norm(text, toks, starts, ends, joined, offsets)
+
+
+# Words that say nothing of their own at the edge of a clause (session 18, robustness reading).
+# A word of address ("... amiga", "... wey", "... tío", "boludo, ...") names the person written to,
+# not a third person and not part of the phrase: "estoy en el puente amiga" is "estoy en el puente",
+# and "amiga" must neither end the clause too late for the phrases that need its end nor be taken
+# for the subject ("amiga" is also a third-person word when it is a noun: "mi amiga", "una amiga",
+# "mi mejor amiga", "no tengo amigas" stay as written).
+ADDRESS = frozenset("""amiga amigo amigas amigos amix amigui tio tia tios tias wey guey we wei weyes wn weon weona
+    hueon huevon huevona boludo boluda boludos boludas bolu parce parcero parcera mano manito manita hermano
+    hermana hermanos hermanas hermanito hermanita bro broder brother compa compadre comadre chamo chama pana
+    panas cuate cuata carnal carnala man chabon nena nene gente chicos chicas loco loca""".split())
+# Before a noun these make it part of the clause: determiners, possessives, prepositions,
+# quantifiers, "tengo / soy / estoy / ando ..." ("estoy loca", "no tengo amigos", "soy tu amiga").
+_NOUN_BEFORE = frozenset("""el la los las un una unos unas mi mis tu tus su sus nuestro nuestra nuestros nuestras
+    vuestro vuestra este esta estos estas ese esa esos esas aquel aquella otro otra otros otras cada ningun
+    ninguna ninguno algun alguna alguno cualquier muchos muchas pocos pocas varios varias tantos tantas
+    de del a al con sin para pa por en entre hacia hasta
+    desde segun como ni y e o u tengo tienes tiene tenemos tienen tenia tuve hay habia soy eres es somos son era
+    fue sea ser sos busco buscar necesito conozco conocer""".split())
+# "Loco" / "loca" are also adjectives ("estoy loca", "la vida loca"): a word of address only alone in
+# its clause (", loca"); "gente" is a noun after a quantifier too ("mucha gente").
+_ADJ_ADDRESS = frozenset({"loco", "loca"})
+_QUANT_SING = frozenset("mucho mucha poco poca tanto tanta todo toda demasiada demasiado".split())
+# An adjective between a determiner and the noun ("mi mejor amiga", "una gran amiga").
+_NOUN_ADJ = frozenset("mejor mejores gran buen buena querida querido unica unico vieja viejo nueva nuevo pobre "
+                      "primer primera ex unic segunda segundo propia propio misma mismo".split())
+_EDGE_WORDS = ADDRESS | {"ya"}
+
+
+def _is_address(toks: list[str], k: int) -> bool:
+    """Whether ``toks[k]`` (a word of :data:`ADDRESS`) is said to someone rather than a noun of the clause."""
+    if k == 0:
+        return True
+    prev = toks[k - 1]
+    if toks[k] in _ADJ_ADDRESS:
+        return prev in _CLAUSE_MARKS
+    if prev in _NOUN_BEFORE or (toks[k] == "gente" and prev in _QUANT_SING):
+        return False
+    if prev in _NOUN_ADJ and (k < 2 or toks[k - 2] in _NOUN_BEFORE):
+        return False
+    return True
+
+
+# Greetings and discourse fillers: like the words of address, they do not count towards the length
+# limits of short messages ("neta hoy me 🪦, ya lo decidí" is as short as without "neta"; session 18).
+_NEUTRAL = frozenset("neta hola holi holis oye oigan mira bueno weno pues che osea ey ok okey okay".split())
+
+
+def content_words(toks: list[str]) -> int:
+    """How many words of ``toks`` (normalised tokens) say something: not marks, greetings, fillers,
+    "la verdad" or words of address."""
+    n = 0
+    for k, t in enumerate(toks):
+        if t in _CLAUSE_MARKS or t in _NEUTRAL or (t in ADDRESS and _is_address(toks, k)):
+            continue
+        if t == "verdad" and k and toks[k - 1] == "la":
+            n -= 1  # "la verdad": the "la" was counted
+            continue
+        n += 1
+    return n
+
+
+# "y ya", "pues ya" ("and that's it", "so be it") are phrases of their own.
+_YA_KEEP = frozenset({"y", "ya", "pues", "bueno", "o", "que", "si", "si_"})
+
+
+def _neutral_edges(text: str, toks: list[str], starts: list[int], ends: list[int]) -> Norm:
+    """``toks`` without the words of address at a clause's end (or alone before its mark), and with
+    a break before a closing "ya" (session 18).
+
+    "... me tiro ya", "... preferiría no estar ya": a closing "ya" ("now", "already", "that's it")
+    is kept -- it is the time in "me mato ya", and a time counts across sentences in a short
+    message -- but the phrase before it ends as it would without it, also for the phrases that
+    need a full stop after them; "... y ya", "pues ya" ("and that's it") are left as they are.
+    """
+    n = len(toks)
+    out_t: list[str] = []
+    out_s: list[int] = []
+    out_e: list[int] = []
+    for k in range(n):
+        t = toks[k]
+        if t in ADDRESS:
+            # The next word that is not another word of address (or an emoji) ends the clause?
+            m = k + 1
+            while m < n and (toks[m] in ADDRESS or toks[m].startswith("emoji_")):
+                m += 1
+            at_end = m >= n or toks[m] in _CLAUSE_MARKS
+            prev_break = not out_t or out_t[-1] in _CLAUSE_MARKS
+            if (at_end or (prev_break and k + 1 < n and toks[k + 1] in _CLAUSE_MARKS)) and _is_address(toks, k):
+                if prev_break and k + 1 < n and toks[k + 1] == ",":
+                    # "amiga, ya no puedo": the comma after the word of address goes with it.
+                    toks[k + 1] = ""
+                continue
+        elif t == "ya" and out_t and out_t[-1] not in _CLAUSE_MARKS and out_t[-1] not in _YA_KEEP:
+            m = k + 1
+            while m < n and toks[m] in ADDRESS or toks[m:m + 1] == ["ya"]:
+                m += 1
+            if m >= n or toks[m] in _CLAUSE_MARKS:
+                out_t.append(".")
+                out_s.append(starts[k])
+                out_e.append(starts[k])
+        elif not t:
+            continue
+        out_t.append(t)
+        out_s.append(starts[k])
+        out_e.append(ends[k])
+    offsets = list(accumulate([len(t) + 1 for t in out_t], initial=1))[:-1]
+    return Norm(text, out_t, out_s, out_e, " " + " ".join(out_t) + " ", offsets)
 
 
 _SPACED_QUICK = re.compile(r"(?<!\w)\w[ .\-_]\w[ .\-_]\w(?!\w)")
@@ -3576,7 +3689,8 @@ def has_cue(text: str, words: list[str]) -> bool:
     """
     if not CUE_WORDS.isdisjoint(words):
         return True
-    n = len(words)
+    # Greetings, fillers and words of address do not make a message longer (session 18).
+    n = len(words) - sum(1 for w in words if w in _NEUTRAL_CUE)
     if n <= CUE_SHORT and not _SHORT_ES.isdisjoint(words) and _EN_ONLY.isdisjoint(words):
         # Session 17: a short message whose only English-looking words are the ones Spanish shares
         # ("no", "me", "a", "he") and that holds a Spanish chat word: "me tiro de la ventana",
@@ -3601,6 +3715,7 @@ def has_cue(text: str, words: list[str]) -> bool:
 
 # Texts up to this many words get the stem and obfuscation checks.
 CUE_SHORT = 8
+_NEUTRAL_CUE = (_NEUTRAL | ADDRESS) - EN_WORDS - {"bro", "brother", "man"}
 # Session 17 (short Spanish read as English): English words that are not also Spanish words or chat
 # spellings of them ("no", "me", "a", "he", "ya" -> "you"); a short text with none of them and with a
 # Spanish word below is given to the Spanish rules too.
@@ -3767,6 +3882,14 @@ _SALTO_DEPORTE = re.compile(r"\b(?:paracaidismo|paracaidas|paracaidista|puenting
                             r"caballo|comba|vallas|obstaculos|parkour|gimnasio|gym|clase de|pertiga)\b")
 
 
+# "Quiero que pare" after naming what hurts ("el dolor de muelas es insoportable, quiero que pare ya"):
+# the toothache is to stop, not everything (session 18: a closing "ya" no longer hides the phrase's end).
+_NAMED_TROUBLE = re.compile(r" (?:dolor|dolores) de (?:muelas|muela|cabeza|espalda|estomago|panza|barriga|oido|oidos|"
+                            r"garganta|rodilla|regla)| (?:migrana|colicos|resaca|tos|ruido|taladro|obra|obras|musica|"
+                            r"calor|frio|lluvia|comezon|picazon)\b")
+_STOP_WORDS = frozenset({"pare", "acabe", "termine"})
+
+
 def _analyse(ctx: _Ctx, pat: Pat, i: int, j: int) -> Evidence | None:
     toks = ctx.toks
     construct, flags = pat.construct, set(pat.flags)
@@ -3778,6 +3901,8 @@ def _analyse(ctx: _Ctx, pat: Pat, i: int, j: int) -> Evidence | None:
     clause_pre = ctx.words(max(clause_lo, i - 8), i)
     first = toks[i]
 
+    if construct == "entrapment" and _STOP_WORDS.intersection(toks[i:j]) and _NAMED_TROUBLE.search(ctx.words(lo_s, i)):
+        return None
     if construct in ("do_it", "active_ideation") and _SALTO.intersection(toks[i:j]) and _SALTO_DEPORTE.search(sentence):
         return None  # "mañana en paracaidismo voy a saltar": a jump for sport (session 15)
     if construct in ("timing", "lethal_means", "help_seeking", "do_it", "intensity"):
@@ -3838,7 +3963,7 @@ def _analyse(ctx: _Ctx, pat: Pat, i: int, j: int) -> Evidence | None:
         mods.append("quoted")
 
     if construct == "suicide_mention":
-        n_words = sum(1 for t in toks if t not in _CLAUSE_MARKS)
+        n_words = content_words(toks)
         if n_words <= 3 and not quoted and person == "self":
             return Evidence("suicide_mention", MOD, i, j, (), frozenset(flags))
         return Evidence("suicide_mention", NO, i, j, tuple(mods), frozenset(flags))
@@ -4019,7 +4144,7 @@ _STRENGTH_FEATS = frozenset({Sign.ACTIVE, Sign.PASSIVE, Sign.PLAN, Sign.METHOD, 
 
 
 def _aggregate(ctx: _Ctx, evidence: list[Evidence]) -> Result:
-    n_words = sum(1 for t in ctx.toks if t not in _CLAUSE_MARKS)
+    n_words = content_words(ctx.toks)
     selfish = [e for e in evidence if _unmodified(e)]
     anchors = sorted(e.i for e in selfish if e.construct in ("active_ideation", "passive_ideation", "plan",
                                                              "farewell", "attempt_in_progress", "self_injury")
