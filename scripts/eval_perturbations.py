@@ -102,8 +102,29 @@ CHANGES: dict[str, dict[str, Callable[[str], str]]] = {
         "q for que": _sub(r"\bque\b", "q"),
         "ando for estoy": _sub(r"\bestoy (?=\w+(?:ando|iendo)\b)", "ando "),
         "newline for full stop": lambda t: t.replace(". ", "\n", 1),
+        # Session 18 (es-robust): regional words of address, a word of address first, voseo, where the
+        # clitic goes, "ya no", chat spellings.
+        "address last: parce": lambda t: _strip_end(t) + " parce",
+        "address last: güey": lambda t: _strip_end(t) + " güey",
+        "address last: mano": lambda t: _strip_end(t) + " mano",
+        "address last: hermano": lambda t: _strip_end(t) + " hermano",
+        "address last: , loca": lambda t: _strip_end(t) + ", loca",
+        "address first: amiga,": lambda t: "amiga, " + t,
+        "address first: wey": lambda t: "wey " + t,
+        "hedge first: bueno,": lambda t: "bueno, " + t,
+        "voseo": lambda t: re.sub(r"\b(?:quieres|tienes|puedes|eres|sabes|vienes|dices)\b",
+                                  lambda m: _VOSEO[m.group().lower()], t, flags=re.IGNORECASE),
+        "clitic after the infinitive": _sub(r"\bme (quiero|voy a|quisiera|pienso|necesito|puedo) "
+                                            r"(\w+(?:ar|er|ir))\b", r"\1 \2me"),
+        "clitic before the verb": _sub(r"\b(quiero|voy a|quisiera|pienso|necesito|puedo) (\w+(?:ar|er|ir))me\b",
+                                       r"me \1 \2"),
+        "ya no for no": _sub(r"(?<!ya )\bno (quiero|puedo|aguanto|soporto|tengo|voy)\b", r"ya no \1"),
+        "pa for para": _sub(r"\bpara\b", "pa"),
+        "kiero for quiero": _sub(r"\bquiero\b", "kiero"),
     },
 }
+_VOSEO = {"quieres": "querés", "tienes": "tenés", "puedes": "podés", "eres": "sos", "sabes": "sabés",
+          "vienes": "venís", "dices": "decís"}
 
 
 def _corpus() -> list[tuple[str, str, bool]]:

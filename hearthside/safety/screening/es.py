@@ -157,6 +157,10 @@ _CHAT = {
     "cmo": "como", "kmo": "como", "xfa": "porfavor", "plis": "porfavor", "porfa": "porfavor",
     "xa": "para", "yr": "ir", "qro": "quiero", "kro": "quiero", "mtrm": "matarme", "mtrme": "matarme",
     "mtarme": "matarme", "mrir": "morir", "morirme": "morirme",
+    # Voseo (session 18): the second person of Argentina, Uruguay and Central America read as the tú
+    # form the tables are written with ("¿cuánta sangre podés perder antes de morir?").
+    "podes": "puedes", "queres": "quieres", "tenes": "tienes", "pensas": "piensas", "decis": "dices",
+    "venis": "vienes", "vivis": "vives", "sentis": "sientes", "preferis": "prefieres",
     # English slang conjugated the Spanish way ("unalivearme"); plain English words are left to
     # the English rules.
     "unalivearme": "matarme", "unalivarme": "matarme", "unalivirme": "matarme", "autodesvivirme": "desvivirme",
@@ -399,7 +403,14 @@ _QUANT_SING = frozenset("mucho mucha poco poca tanto tanta todo toda demasiada d
 # An adjective between a determiner and the noun ("mi mejor amiga", "una gran amiga").
 _NOUN_ADJ = frozenset("mejor mejores gran buen buena querida querido unica unico vieja viejo nueva nuevo pobre "
                       "primer primera ex unic segunda segundo propia propio misma mismo".split())
-_EDGE_WORDS = ADDRESS | {"ya"}
+# "Ando" before a gerund is "estoy" ("me ando cortando", "ando juntando pastillas"), as in much of
+# Latin America; alone or before anything else it stays ("ando mal", "ando en el puente").
+_ANDAR = {"ando": "estoy", "andas": "estas", "anda": "esta", "andamos": "estamos", "andan": "estan",
+          "andaba": "estaba", "andabas": "estabas", "andaban": "estaban"}
+_GERUND_RX = re.compile(r"[a-z]{2,}(?:ando|iendo|yendo)(?:me|te|se|nos|lo|la|los|las|le|les){0,2}$")
+_NOT_GERUND = frozenset("""cuando ando mando comando blando entiendo atiendo extiendo enciendo defiendo pretendo
+    vendo tiendo estupendo tremendo horrendo reverendo dividendo remiendo""".split())
+_EDGE_WORDS = ADDRESS | {"ya", "verdad", "neta", "se_", "se", "sea", "bueno", "pues", "fin", "osea"} | set(_ANDAR)
 
 
 def _is_address(toks: list[str], k: int) -> bool:
@@ -439,16 +450,44 @@ def content_words(toks: list[str]) -> int:
 _YA_KEEP = frozenset({"y", "ya", "pues", "bueno", "o", "que", "si", "si_"})
 
 
+# A clause that is only a hedge ("no sé, ...", "..., la verdad", "neta, ...") says nothing of its own:
+# it goes, with its comma, so that the clause beside it starts and ends as it would alone.
+_HEDGE_CLAUSES = frozenset({("la", "verdad"), ("la", "neta"), ("neta",), ("no", "se_"), ("no", "se"), ("o", "sea"),
+                            ("bueno",), ("pues",), ("en", "fin"), ("osea",)})
+_HEDGE_WORDS = frozenset(w for c in _HEDGE_CLAUSES for w in c[-1:])
+
+
+def _drop_hedge_clauses(toks: list[str]) -> None:
+    """Blank (set to "") the hedge-only clauses of ``toks`` and one comma beside each."""
+    n = len(toks)
+    k = 0
+    while k < n:
+        m = k
+        while m < n and toks[m] not in _CLAUSE_MARKS:
+            m += 1
+        if tuple(toks[k:m]) in _HEDGE_CLAUSES and (k > 0 or m < n):
+            for x in range(k, m):
+                toks[x] = ""
+            if m < n and toks[m] == ",":
+                toks[m] = ""
+            elif k > 0 and toks[k - 1] == ",":
+                toks[k - 1] = ""
+        k = m + 1
+
+
 def _neutral_edges(text: str, toks: list[str], starts: list[int], ends: list[int]) -> Norm:
-    """``toks`` without the words of address at a clause's end (or alone before its mark), and with
-    a break before a closing "ya" (session 18).
+    """``toks`` without hedge-only clauses and the words of address at a clause's end (or alone
+    before its mark), with a comma before a closing "ya", and "ando" before a gerund read as
+    "estoy" (session 18).
 
     "... me tiro ya", "... preferiría no estar ya": a closing "ya" ("now", "already", "that's it")
-    is kept -- it is the time in "me mato ya", and a time counts across sentences in a short
-    message -- but the phrase before it ends as it would without it, also for the phrases that
-    need a full stop after them; "... y ya", "pues ya" ("and that's it") are left as they are.
+    is kept -- it is the time in "me mato ya" -- but the phrase before it ends its clause as it
+    would without it (the phrases that need a full stop or the end after them also end before a
+    closing ", ya"); "... y ya", "pues ya" ("and that's it") are left as they are.
     """
     n = len(toks)
+    if not _HEDGE_WORDS.isdisjoint(toks):
+        _drop_hedge_clauses(toks)
     out_t: list[str] = []
     out_s: list[int] = []
     out_e: list[int] = []
@@ -471,9 +510,13 @@ def _neutral_edges(text: str, toks: list[str], starts: list[int], ends: list[int
             while m < n and toks[m] in ADDRESS or toks[m:m + 1] == ["ya"]:
                 m += 1
             if m >= n or toks[m] in _CLAUSE_MARKS:
-                out_t.append(".")
+                out_t.append(",")
                 out_s.append(starts[k])
                 out_e.append(starts[k])
+        elif t in _ANDAR:
+            nxt = toks[k + 1] if k + 1 < n else ""
+            if nxt not in _NOT_GERUND and _GERUND_RX.match(nxt):
+                t = _ANDAR[t]
         elif not t:
             continue
         out_t.append(t)
@@ -1856,7 +1899,7 @@ _add("passive_ideation", "",
      r"(?:morirme|morir|dejar de existir|desaparecer)",
      r"(?:la gente|las personas|alguien|gente|personas|perdedores|fracasados) como yo no (?:merece|merecen|deberia|"
      r"deberian|tiene derecho a|tienen derecho a) (?:vivir|existir|estar viv[oa]s?)(?! (?:asi|aqui|alli|ahi|en|con|cerca|de)\b)",
-     r"(?:para )?que (?:deberia|tendria que|voy a|sigo|seguir) (?:seguir )?(?:viviendo|vivir|existiendo)(?= [?.]| $)",
+     r"(?:para )?que (?:deberia|tendria que|voy a|sigo|seguir) (?:seguir )?(?:viviendo|vivir|existiendo)(?= [?.]| $| , ya(?= [.?¡¿] | $))",
      r"(?:ya )?no (?:puedo|me alcanza para) (?:pagar|costear|permitirme) (?:ni )?(?:para )?(?:seguir )?vivir" + END,
      r"(?:no estoy|no naci|nunca estuve) hech[oa] para (?:este mundo|vivir|esta vida)" + END,
      r"(?:se_?|siento|creo) que no voy a durar (?:mucho|mucho mas|otro ano|demasiado)" + END)
@@ -2749,7 +2792,7 @@ _add("farewell", "closed ordinary",
 # Letters to everyone, a goodbye said for the last time, "you won't see me again".
 # A goodbye that closes its sentence, or goes on only with love, thanks or an apology ("es la
 # última vez que te escribo, me tienes harta jaja" gives a reason and stays out).
-_FW_END = (r"(?= [.?¡¿] | $| , (?:neta |en serio |de verdad |y )?(?:(?:los|las|te|os) (?:quiero|amo)|gracias|perdon|"
+_FW_END = (r"(?= [.?¡¿] | $| , ya(?= [.?¡¿] | $)| , (?:neta |en serio |de verdad |y )?(?:(?:los|las|te|os) (?:quiero|amo)|gracias|perdon|"
            r"perdonenme|perdoname|adios|cuidense|cuidate|cuiden|cuida|chau|chao|bye|no me busquen|no lloren|"
            r"no (?:es|fue) culpa de nadie|(?:yo )?ya no (?:puedo|aguanto|doy)|no (?:puedo|aguanto|doy) mas)\b)")
 _LAST_MSG_NOT = r"(?! (?:del|de la|de este|de esta|de hoy|antes de|en el|en la|por hoy|de la noche|del dia|del ano)\b)"
@@ -2800,10 +2843,10 @@ _add("farewell", "ordinary",
 # a message that asks something), "I only wanted to tell you all I love you", "me voy, no me busquen".
 _add("farewell", "ordinary",
      r"ya (?:arregle|ordene|puse en orden|deje en orden|deje arregladas|tengo arregladas) (?:todas )?mis cosas"
-     r"(?= [.¡] | $)(?![^?¿]{0,200}[?¿])",
-     r"ya (?:deje|tengo) todo (?:arreglado|en orden|resuelto)(?= [.¡] | $)(?![^?¿]{0,200}[?¿])",
+     r"(?= [.¡] | $| , ya(?= [.¡] | $))(?![^?¿]{0,200}[?¿])",
+     r"ya (?:deje|tengo) todo (?:arreglado|en orden|resuelto)(?= [.¡] | $| , ya(?= [.¡] | $))(?![^?¿]{0,200}[?¿])",
      r"solo (?:queria|quise) decir(?:les|os) que (?:los|las|os) (?:quiero|amo)(?: mucho| muchisimo)?(?: a todos| a todas)?"
-     r"(?= [.?¡¿] | $)",
+     r"(?= [.?¡¿] | $| , ya(?= [.?¡¿] | $))",
      r"me voy(?: para siempre)?(?: ,| y)? (?:ya )?no me busquen" + _FW_END,
      rf"(?:cuiden|cuida|cuidad|cuide|por favor cuiden) (?:mucho|bien|por mi) (?:a|de) (?:mi|mis) {_REL}" + _FW_END)
 _add("farewell", "weak",
@@ -2885,9 +2928,9 @@ _add("intensity", "",
      r"(?:esto )?no es (?:broma|un chiste|chiste|joda|un decir|drama|para llamar la atencion|un grito de ayuda)" + END
      + r"|no estoy (?:bromeando|exagerando|jugando)" + END + r"|no lo digo por decir",
      r"(?:ya )?no (?:puedo|aguanto|doy|soporto) mas(?: ,| \.)? (?:de verdad|en serio|neta|posta|de veras|"
-     r"te lo juro|lo juro)(?= [.?¡¿] | $)",
+     r"te lo juro|lo juro)(?= [.?¡¿] | $| , ya(?= [.?¡¿] | $))",
      r"(?:ya )?(?:se acabo|se termino) todo para mi" + END + r"|para mi (?:ya )?se acabo todo" + END,
-     r"(?:te )?lo juro(?: por dios| por mi madre| por mi vida)?(?= [.?¡¿] | $)",
+     r"(?:te )?lo juro(?: por dios| por mi madre| por mi vida)?(?= [.?¡¿] | $| , ya(?= [.?¡¿] | $))",
      r"(?:esto |ya )?no es (?:un juego|juego|una amenaza)" + END,
      r"de verdad de verdad|de a de veras|de a deveras|de a devis",
      r"no (?:aguanto|soporto|puedo) ni un (?:dia|minuto|segundo|dia) mas",
@@ -2915,7 +2958,7 @@ _add("plan", "",
      r"(?: y (?:donde|como|cuando))? "
      r"(?:lo voy a hacer|lo hago|hacerlo|lo hare)" + _PLAN_END,
      r"ya (?:se_?|tengo claro|tengo pensado) (?:como|donde|cuando)(?: ,| y)? (?:como|donde|cuando)"
-     r"(?:(?: ,| y) (?:como|donde|cuando))?(?= [.?¡¿] | $)",
+     r"(?:(?: ,| y) (?:como|donde|cuando))?(?= [.?¡¿] | $| , ya(?= [.?¡¿] | $))",
      rf"(?:ya )?tengo {MEANS_NP} y (?:la fecha|el dia|el lugar|la hora|todo listo|todo planeado|un plan)"
      + _NOT_FOR_THAT,
      rf"(?:ya )?tengo (?:la fecha|el dia|el lugar|la hora) y {MEANS_NP}" + _NOT_FOR_THAT,
@@ -3067,10 +3110,13 @@ _add("help_seeking", "",
 _KILL3 = (r"(?:matarse|suicidarse|quitarse la vida|ahorcarse|colgarse|envenenarse|dispararse|"
           rf"(?:tirarse|aventarse|lanzarse|arrojarse) {JUMP}|cortarse|hacerse dano|autolesionarse|"
           r"acabar con su vida)")
+# "Se va a morir de viejo / de risa" is the idiom, for someone else as for the writer (session 18).
 _add("third_person_concern", "",
-     rf"se {FILL}(?:quiere|quiera|queria|va a|iba a|piensa|podria|puede|quieren|van a) {FILL}(?:matar|suicidar|morir|"
+     rf"se {FILL}(?:quiere|quiera|queria|va a|iba a|piensa|podria|puede|quieren|van a) {FILL}(?:matar|suicidar|"
+     rf"morir(?! de (?:viej|ancian)){IDIOM_MORIR}|"
      r"quitar la vida|ahorcar|colgar|cortar|hacer dano|autolesionar)",
-     rf"(?:quiere|quiera|queria|quisiera|quieren|desea|deseaba|dice que quiere) {FILL}(?:{_KILL3}|morir|morirse)",
+     rf"(?:quiere|quiera|queria|quisiera|quieren|desea|deseaba|dice que quiere) {FILL}(?:{_KILL3}|"
+     rf"(?:morir|morirse)(?! de (?:viej|ancian)){IDIOM_MORIR})",
      rf"(?:piensa|planea|va a|iba a|van a|habla de|hablaba de|dice que se va a|esta pensando en|piensa en) "
      rf"{FILL}{_KILL3}",
      r"se (?:corta|cortaba|corto_|autolesiona|hace dano|lastima)(?! el| la| las| los| con (?:un|el) papel)",
@@ -3188,7 +3234,7 @@ _add("plan", "",
      r"monoxido de carbono {gap(3)}(?:duele|doloroso|indoloro|forma|tranquil[oa]|rapido|mortal|no duele)"
      .replace("{gap(3)}", gap(3)),
      r"(?:cuant[oa]s|cuantas de estas|cuantos de estos) {gap(2)}(?:{MEANS}|benadryl|tylenol|advil|aspirinas?|"
-     r"ibuprofenos?) (?:hacen falta|se necesitan|me matan|me mataria|harian falta|alcanzan|bastan)(?= [?.] | $)"
+     r"ibuprofenos?) (?:hacen falta|se necesitan|me matan|me mataria|harian falta|alcanzan|bastan)(?= [?.] | $| , ya(?= [.?¡¿] | $))"
      .replace("{gap(2)}", gap(2)).replace("{MEANS}", MEANS),
      r"\d+ (?:{MEANS}|benadryl|tylenol|advil) me (?:matan|matarian|mataria|mata)".replace("{MEANS}", MEANS),
      r"(?:busque|googlee|averigue|averiguando|investigue|revise|buscando)(?: en google| en internet)? cuant[oa]s? "
@@ -3199,7 +3245,7 @@ _add("plan", "",
      r"(?:tirarse|tirarme|saltar|caer) (?:de|desde) {gap(4)}(?:es|seria) (?:siempre )?mortal|"
      r"se sobrevive (?:a|al) (?:tirarse|caer|saltar)|cuantos pisos (?:hacen falta|se necesitan) para (?:que sea mortal|"
      r"morir|no sobrevivir)".replace("{gap(4)}", gap(4)),
-     r"(?:el )?metodo (?:que (?:duele|doleria) menos|mas rapido|mas seguro|menos doloroso)(?= [?.] | $)",
+     r"(?:el )?metodo (?:que (?:duele|doleria) menos|mas rapido|mas seguro|menos doloroso)(?= [?.] | $| , ya(?= [.?¡¿] | $))",
      r"(?:mas rapido|mas seguro|mas efectivo|duele menos|doleria menos)(?: ,)? {gap(4)}(?:pistola|soga|tren|puente|pastillas|"
      r"cuchillo|veneno) o (?:con |en |por )?(?:un |una |la |el |las )?(?:pistola|soga|tren|puente|pastillas|cuchillo|"
      r"veneno)".replace("{gap(4)}", gap(4)),
@@ -3239,7 +3285,7 @@ _add("farewell", "",
      r"(?:chau|chao|adios|bye) a todos emoji_grave",
      r"si (?:nunca mas|ya no|no vuelven a|no vuelves a) (?:saben|sabes|saber) (?:nada )?de mi",
      r"(?:si )?(?:mañana |manana )?no contesto,? (?:ya )?(?:saben|sabran|sabes) (?:por que|porque)",
-     r"si (?:mañana |manana )?no contesto,? (?:ya )?(?:saben|sabran|sabes)(?= [.?¡¿] | $)",
+     r"si (?:mañana |manana )?no contesto,? (?:ya )?(?:saben|sabran|sabes)(?= [.?¡¿] | $| , ya(?= [.?¡¿] | $))",
 )
 
 
@@ -3604,7 +3650,7 @@ _OTHER_AGENT = _Lazy(r" (?:quiere|quieren|quiera|va a|van a|iba a|iban a|intento
 SHORT_TEXT = 25
 _LAUGH = _Lazy(r" (?:ja|jaja|jajaja|jajajaja|jeje|jsjs|xd|lol|lmao|jajaj|jajajaj) ")
 _SIGN_OFF = _Lazy(r" (?:nos vemos|hasta (?:manana|luego|pronto|el|la)|buenas noches|me voy a dormir|chao|besos|"
-                       r"saludos|que descansen|feliz|hola|bienvenid[oa]) ")
+                       r"saludos|que descansen|feliz|bienvenid[oa]) ")
 # What makes a goodbye flagged "ordinary" an ordinary one: meeting again ("nos vemos en la cena",
 # not "nos vemos en otra vida"), leaving for a reason (a move, a trip, the last day at work), or an
 # ordinary thing ending (an exam, a season, a sale).
@@ -3690,7 +3736,8 @@ def has_cue(text: str, words: list[str]) -> bool:
     if not CUE_WORDS.isdisjoint(words):
         return True
     # Greetings, fillers and words of address do not make a message longer (session 18).
-    n = len(words) - sum(1 for w in words if w in _NEUTRAL_CUE)
+    n = len(words) - sum(1 for w in words if w in _NEUTRAL_CUE) - sum(
+        2 - (pair[1] in _NEUTRAL_CUE) for pair in zip(words, words[1:], strict=False) if pair in _HEDGE_CLAUSES)
     if n <= CUE_SHORT and not _SHORT_ES.isdisjoint(words) and _EN_ONLY.isdisjoint(words):
         # Session 17: a short message whose only English-looking words are the ones Spanish shares
         # ("no", "me", "a", "he") and that holds a Spanish chat word: "me tiro de la ventana",
