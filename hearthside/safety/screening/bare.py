@@ -303,6 +303,11 @@ _EXPAND = (
     (r"\bive\b", "i have"),
 )
 
+# Session 18: Spanish chat spellings the statements are written without ("buenas noches pa siempre",
+# "los kiero mucho", "toy en el puente").
+_EXPAND += ((r"\bpa\b", "para"), (r"\b(?:kiero|qiero|kero)\b", "quiero"), (r"\b(?:q|ke)\b", "que"),
+            (r"\b(?:toy|stoy)\b", "estoy"))
+
 
 @cache
 def _compiled() -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str], list[tuple[re.Pattern[str], str]],
@@ -402,6 +407,48 @@ def _strip_edges(words: list[tuple[str, int, int]]) -> None:
             break
 
 
+def _kind(words: list[tuple[str, int, int]], rxs: tuple) -> tuple[str, str, str] | None:
+    """What a clause (its words, filler taken off) is: ``(kind, construct, plain)``, or None when it is
+    not one of the statements, parting words, emphasis or filler this module reads."""
+    (statements_rx, weak_rx, expand, any_expand, companion_rx, emphasis_rx, weak_final_rx, _time_rx, weak_plan_rx,
+     weak_time_rx, weak_time_self_rx) = rxs
+    plain = " ".join(w for w, _, _ in words)
+    if any_expand.search(plain):  # else no expansion applies, nor could one after another
+        for rx, repl in expand:
+            plain = rx.sub(repl, plain)
+    for construct, rx in statements_rx:
+        if rx.fullmatch(plain):
+            return ("statement", construct, plain)
+    if plain == "esta":
+        return ("skip", "", plain)  # "ya está, lo decidí ..." ("ya" is a filler): says nothing of its own
+    for kind, rx in (("weak", weak_rx), ("companion", companion_rx), ("emphasis", emphasis_rx),
+                     ("weak_plan", weak_plan_rx), ("weak_time", weak_time_rx), ("weak_time_self", weak_time_self_rx),
+                     ("weak_final", weak_final_rx)):
+        if rx.fullmatch(plain):
+            return (kind, "", plain)
+    return None
+
+
+def _split(words: list[tuple[str, int, int]], rxs: tuple) -> list[tuple[list, tuple[str, str, str]]] | None:
+    """``words`` cut into the fewest clauses that each are a statement, parting words, emphasis or filler
+    (:func:`_kind`), or None (session 18: a message written without punctuation)."""
+    n = len(words)
+    if n < 2:
+        return None
+    best: dict[int, list] = {0: []}
+    for end in range(1, n + 1):
+        for start in range(end):
+            if start not in best or (end in best and len(best[start]) + 1 >= len(best[end])):
+                continue
+            part = list(words[start:end])
+            _strip_edges(part)
+            kind = _kind(part, rxs) if part else ("skip", "", "")
+            if kind is not None:
+                best[end] = best[start] + ([(part, kind)] if part and kind[0] != "skip" else [])
+    got = best.get(n)
+    return got if got else None
+
+
 def statements(text: str) -> list[tuple[str, tuple[int, int]]]:
     """The bare statements that make up the whole of ``text`` (construct, span), or [] when the text
     holds anything else (see the module docstring)."""
@@ -412,8 +459,8 @@ def statements(text: str) -> list[tuple[str, tuple[int, int]]]:
     folded = _fold(text)
     if any(c in folded for c in "?¿!¡\"“”«»"):
         return []
-    (statements_rx, weak_rx, expand, any_expand, companion_rx, emphasis_rx, weak_final_rx, time_rx, weak_plan_rx,
-     weak_time_rx, weak_time_self_rx) = _compiled()
+    rxs = _compiled()
+    time_rx = rxs[7]
     weak_time_self: list[tuple[int, int]] = []
     own_times: list[tuple[int, int]] = []
     times: list[tuple[int, int]] = []
@@ -443,43 +490,36 @@ def statements(text: str) -> list[tuple[str, tuple[int, int]]]:
         _strip_edges(words)
         if not words:
             continue
-        plain = " ".join(w for w, _, _ in words)
-        if any_expand.search(plain):  # else no expansion applies, nor could one after another
-            for rx, repl in expand:
-                plain = rx.sub(repl, plain)
-        span = (words[0][1], words[-1][2])
-        for construct, rx in statements_rx:
-            if rx.fullmatch(plain):
+        pieces = [(words, _kind(words, rxs))]
+        if pieces[0][1] is None:
+            # Session 18: statements run together without their punctuation ("ya no más se acabó para
+            # siempre", "me rindo esta vez de verdad"): the clause is read as the statements it is made
+            # of, each of which must be one as if it stood alone.
+            pieces = _split(words, rxs)
+            if pieces is None:
+                return []  # a clause of something else: the message is about that
+        for part, (kind, construct, plain) in pieces:
+            span = (part[0][1], part[-1][2])
+            if kind == "statement":
                 found.append((construct, span))
                 if construct == "farewell" and time_rx.search(plain):
                     own_times.append(span)  # "it ends tonight": a goodbye with its time (session 17)
-                break
-        else:
-            if weak_rx.fullmatch(plain):
+            elif kind == "weak":
                 weak.append(span)
-            elif companion_rx.fullmatch(plain):
+            elif kind == "companion":
                 companions += 1
-            elif plain == "esta":
-                continue  # "ya está, lo decidí ..." ("ya" is a filler): says nothing of its own
-            elif emphasis_rx.fullmatch(plain):
+            elif kind == "emphasis":
                 emphasised += 1
                 if time_rx.fullmatch(plain):
                     times.append(span)
-            elif weak_plan_rx.fullmatch(plain):
+            elif kind == "weak_plan":
                 weak_plan.append(span)
-            elif weak_time_rx.fullmatch(plain):
+            elif kind == "weak_time":
                 weak_time.append(span)
-            elif weak_time_self_rx.fullmatch(plain):
+            elif kind == "weak_time_self":
                 weak_time_self.append(span)
-            elif weak_final_rx.fullmatch(plain):
+            elif kind == "weak_final":
                 weak_final.append(span)
-            else:
-                return []  # a clause of something else: the message is about that
-    if companions and not found:
-        return []
-    # Session 18: despair said beside any statement ("so tired. i'm on the roof") keeps it whole; it
-    # was read only beside a wish for it to be over, and a sentence of tiredness in front took "i'm on
-    # the roof" or "tonight's the night" below moderate.
     # Session 17: a goodbye with "tonight" ("love you all. tonight") is a farewell with its time; with
     # "tomorrow" or a weekday it is how a chat is signed off ("bye guys, tomorrow then").
     tonight = [sp for sp in times if folded[sp[0]:sp[1]] in ("tonight", "tonite", "2nite", "right now")]
@@ -501,6 +541,11 @@ def statements(text: str) -> list[tuple[str, tuple[int, int]]]:
         found.extend(("timing", span) for span in times)
     if weak_final and (found or emphasised or len(weak_final) >= 2):
         found.extend(("intensity", span) for span in weak_final)
-    if not found:
+    if not found or (companions and not any(c != "timing" for c, _ in found)):
+        # Session 18: despair said beside any statement ("so tired. i'm on the roof", "estoy cansada. estoy
+        # en el puente") keeps it whole -- it was read only beside a wish for it to be over, and a sentence
+        # of tiredness in front took "i'm on the roof" or "tonight's the night" below moderate; it is
+        # checked after the parting words and finality are counted ("estoy cansada. se acabó. ya no más").
+        # Beside nothing but a single parting word, emphasis or filler it says nothing.
         return []
     return found

@@ -306,6 +306,8 @@ def normalize(text: str) -> Norm:
     toks = [memo.get(r) or _tok(r) for r in raws]
     starts = offs[1:-1:2]
     ends = offs[2::2]
+    if _MID_CAPITAL.search(text) and not _SENT_PUNCT.search(text):
+        toks, starts, ends = _capital_breaks(text, toks, starts, ends)
     if not _EDGE_WORDS.isdisjoint(toks):
         return _neutral_edges(text, toks, starts, ends)
     offsets = list(accumulate([len(t) + 1 for t in toks], initial=1))[:-1]
@@ -367,6 +369,8 @@ def _normalize_spaced(text: str) -> Norm:
         toks.append(tok)
         starts.append(s)
         ends.append(e)
+    if _MID_CAPITAL.search(text) and not _SENT_PUNCT.search(text):
+        toks, starts, ends = _capital_breaks(text, toks, starts, ends)
     if not _EDGE_WORDS.isdisjoint(toks):
         return _neutral_edges(text, toks, starts, ends)
     offsets = []
@@ -410,7 +414,13 @@ _ANDAR = {"ando": "estoy", "andas": "estas", "anda": "esta", "andamos": "estamos
 _GERUND_RX = re.compile(r"[a-z]{2,}(?:ando|iendo|yendo)(?:me|te|se|nos|lo|la|los|las|le|les){0,2}$")
 _NOT_GERUND = frozenset("""cuando ando mando comando blando entiendo atiendo extiendo enciendo defiendo pretendo
     vendo tiendo estupendo tremendo horrendo reverendo dividendo remiendo""".split())
-_EDGE_WORDS = ADDRESS | {"ya", "verdad", "neta", "se_", "se", "sea", "bueno", "pues", "fin", "osea"} | set(_ANDAR)
+# "Me necesito cortar" is "necesito cortarme": the clitic may go before the verb that governs the
+# infinitive.  The tables write both orders for "quiero", "voy a", ...; for these verbs the clitic is
+# moved onto the infinitive (session 18).
+_CLIMB = frozenset("necesito deberia pienso planeo prefiero preferiria deseo".split())
+_INFINITIVE = re.compile(r"[a-z]{2,}(?:ar|er|ir)$")
+_EDGE_WORDS = (ADDRESS | {"ya", "verdad", "neta", "se_", "se", "sea", "bueno", "pues", "fin", "osea"} | set(_ANDAR)
+               | _CLIMB)
 
 
 def _is_address(toks: list[str], k: int) -> bool:
@@ -448,6 +458,35 @@ def content_words(toks: list[str]) -> int:
 
 # "y ya", "pues ya" ("and that's it", "so be it") are phrases of their own.
 _YA_KEEP = frozenset({"y", "ya", "pues", "bueno", "o", "que", "si", "si_"})
+
+
+# A post written without full stops but with its sentences capitalised ("... ya le quitaron los puntos El
+# veterinario dijo ..."): a capitalised word that usually opens a sentence starts one (session 18).
+# Names are not on the list, so "fui con Ana al puente" is not cut.
+_SENT_PUNCT = re.compile(r"[.!?;\n…]")
+_MID_CAPITAL = re.compile(r"[a-záéíóúñü] [A-ZÁÉÍÓÚÑ][a-záéíóúñü]")
+_OPENERS = frozenset("""el la los las lo le les mi mis tu su un una yo ella ellos ya pero y despues bueno aunque
+    si no me te se hoy ayer anoche manana ahora esta este esto eso tengo estoy quiero voy cuando luego entonces
+    asi pues hace solo nadie todo todos creo siento nunca tambien al final porque que como""".split())
+
+
+def _capital_breaks(text: str, toks: list[str], starts: list[int], ends: list[int]
+                    ) -> tuple[list[str], list[int], list[int]]:
+    out_t: list[str] = []
+    out_s: list[int] = []
+    out_e: list[int] = []
+    for k, t in enumerate(toks):
+        if k and t in _OPENERS and out_t[-1] not in _CLAUSE_MARKS:
+            raw = text[starts[k]:ends[k]]
+            before = text[starts[k - 1]:ends[k - 1]]
+            if raw[:1].isupper() and raw[1:].islower() and before[-1:].islower():
+                out_t.append(".")
+                out_s.append(starts[k])
+                out_e.append(starts[k])
+        out_t.append(t)
+        out_s.append(starts[k])
+        out_e.append(ends[k])
+    return out_t, out_s, out_e
 
 
 # A clause that is only a hedge ("no sé, ...", "..., la verdad", "neta, ...") says nothing of its own:
@@ -513,6 +552,9 @@ def _neutral_edges(text: str, toks: list[str], starts: list[int], ends: list[int
                 out_t.append(",")
                 out_s.append(starts[k])
                 out_e.append(starts[k])
+        elif t == "me" and k + 2 < n and toks[k + 1] in _CLIMB and _INFINITIVE.match(toks[k + 2]):
+            toks[k + 2] += "me"
+            continue
         elif t in _ANDAR:
             nxt = toks[k + 1] if k + 1 < n else ""
             if nxt not in _NOT_GERUND and _GERUND_RX.match(nxt):
@@ -3567,6 +3609,10 @@ NEGATORS = frozenset({"no", "nunca", "jamas", "tampoco", "ni", "ningun", "ningun
 # matarme", "no sé si quiero morir", "nadie sabe que quiero morir").
 _NEG_BREAK = frozenset("""que si porque pero aunque sino dejar dejo deja dejas dejes parar paro pare puedo creo
     sabe saben se se_ entiendo entienden importa importaria mas solo y o cuando como donde hay hace""".split())
+# The first-person verbs a phrase may open with, and the verbs a "no" before them may belong to instead.
+_OWN_HEAD = frozenset("""quiero quisiera voy tengo estoy pienso necesito deseo prefiero preferiria""".split())
+_FINITE = frozenset("""aguanto soporto resisto quiero tengo encuentro doy veo estoy siento vivo merezco pude aguante
+    quise sirvo valgo sirve vale tiene es soy pido busco hallo aguanta soporta funciono funciona""".split())
 # After "nunca"/"jamás" these make a comparison ("nunca había querido tanto morir").
 _COMPARATIVE = frozenset({"tantas", "tanta", "tanto", "tantos", "tan"})
 _CONJ = frozenset({"y", "e", "pero", "aunque", "sino", "porque", "pues", "mientras", "entonces", "o", "u"})
@@ -3871,6 +3917,11 @@ class _Ctx:
                     return True  # "no es que quiera morir"
                 if any(b in _NEG_BREAK for b in between):
                     return False
+                if between and not _OWN_HEAD.isdisjoint(toks[i:i + 2]) and not _FINITE.isdisjoint(between):
+                    # A sentence run on without its comma ("ya no aguanto me quiero quitar la vida", "no
+                    # quiero seguir vivo quiero acabar con todo"): the "no" has its own verb, and the phrase
+                    # opens a new one (session 18).
+                    return False
                 if w == "nadie" and between:
                     return False
                 return True
@@ -3922,6 +3973,12 @@ _PRESCRIBED_ES = frozenset("receto recetaron recete recetado recetadas recetados
                            "medico medica doctor doctora farmaceutico farmaceutica tratamiento".split())
 
 
+# What a medicine is ordinarily taken for, said right after it.
+_ORDINARY_DOSE = re.compile(r" (?:para|de|contra) (?:la |el |mi |los |las )?(?:presion|tension|diabetes|azucar|"
+                            r"colesterol|tiroides|dolor|cabeza|gripe|resfriado|alergia|ansiedad|tos|fiebre|corazon|"
+                            r"estomago|migrana|regla|colicos|epilepsia|asma|infeccion|acne|vitaminas?|hierro)\b")
+
+
 # A jump for sport or fun, as in English (engine._JUMP_SPORT); water and cliffs are left out on purpose.
 _SALTO = {"saltar", "saltare", "salto", "tirarme", "aventarme", "lanzarme"}
 _SALTO_DEPORTE = re.compile(r"\b(?:paracaidismo|paracaidas|paracaidista|puenting|bungee|parapente|trampolin|"
@@ -3965,6 +4022,9 @@ def _analyse(ctx: _Ctx, pat: Pat, i: int, j: int) -> Evidence | None:
         return None  # "casi me mato en la moto": an accident
     if construct == "attempt_in_progress" and _PRESCRIBED_ES.intersection(toks[j:j + 5]):
         return None  # "tomé todas las pastillas que me recetó el médico": the course, as prescribed
+    if (construct == "attempt_in_progress" and not {"todas", "todos", "todo"}.intersection(toks[i:j])
+            and _ORDINARY_DOSE.match(ctx.words(j, j + 5))):
+        return None  # "me estoy (ando) tomando las pastillas para la presión": the daily dose (session 18)
     if "present" in flags and first == "me" and re.search(r" (?:eso|esto|ese|esa|este|esta|aquel|aquella|tu|su)"
                                                            r"(?: (?!noche|dia|vez|semana|fin|tarde|manana)\w+)? $",
                                                            clause_pre):
