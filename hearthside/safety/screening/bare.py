@@ -541,7 +541,7 @@ def statements(text: str) -> list[tuple[str, tuple[int, int]]]:
         found.extend(("timing", span) for span in times)
     if weak_final and (found or emphasised or len(weak_final) >= 2):
         found.extend(("intensity", span) for span in weak_final)
-    if not found or (companions and not any(c != "timing" for c, _ in found)):
+    if not found:
         # Session 18: despair said beside any statement ("so tired. i'm on the roof", "estoy cansada. estoy
         # en el puente") keeps it whole -- it was read only beside a wish for it to be over, and a sentence
         # of tiredness in front took "i'm on the roof" or "tonight's the night" below moderate; it is
