@@ -437,6 +437,40 @@ def _is_address(toks: list[str], k: int) -> bool:
     return True
 
 
+def _address_at_edge(toks: list[str], k: int, prev_break: bool) -> bool:
+    """Whether ``toks[k]``, a word of :data:`ADDRESS`, is said to the reader at a clause's end (other
+    words of address or emoji may follow) or alone before its mark at a clause's start."""
+    n = len(toks)
+    m = k + 1
+    while m < n and (toks[m] in ADDRESS or toks[m].startswith("emoji_")):
+        m += 1
+    at_end = m >= n or toks[m] in _CLAUSE_MARKS
+    return (at_end or (prev_break and k + 1 < n and toks[k + 1] in _CLAUSE_MARKS)) and _is_address(toks, k)
+
+
+# English words of address are left to the English blanking (:func:`.text.blank_edges`): "my brother".
+_ADDRESS_ES = ADDRESS - {"we", "man", "bro", "broder", "brother"}
+_ADDRESS_HINT = re.compile(r"(?i)\b(?:" + "|".join(sorted(_ADDRESS_ES)) + r"|t[ií][oa]s?|g[üu]ey)\b")
+
+
+def blank_address(text: str) -> str:
+    """``text`` with the words of address that :func:`normalize` reads as nothing replaced by spaces
+    (the same length): the shipped model reads the text itself, and "... amiga" at the end of a
+    message weighed against crisis there, as a friend named in the third person does (session 18).
+    "Mi amiga", "no tengo amigos", "la vida loca" are nouns of their clause and stay."""
+    if not _ADDRESS_HINT.search(text):
+        return text
+    parts = _SPLIT_RE.split(text)
+    offs = list(accumulate(map(len, parts), initial=0))
+    toks = [_tok(r) for r in parts[1::2]]
+    starts, ends = offs[1:-1:2], offs[2::2]
+    out = text
+    for k, t in enumerate(toks):
+        if t in _ADDRESS_ES and _address_at_edge(toks, k, k == 0 or toks[k - 1] in _CLAUSE_MARKS):
+            out = out[:starts[k]] + " " * (ends[k] - starts[k]) + out[ends[k]:]
+    return out
+
+
 # Greetings and discourse fillers: like the words of address, they do not count towards the length
 # limits of short messages ("neta hoy me 🪦, ya lo decidí" is as short as without "neta"; session 18).
 _NEUTRAL = frozenset("neta hola holi holis oye oigan mira bueno weno pues che osea ey ok okey okay".split())
@@ -533,13 +567,8 @@ def _neutral_edges(text: str, toks: list[str], starts: list[int], ends: list[int
     for k in range(n):
         t = toks[k]
         if t in ADDRESS:
-            # The next word that is not another word of address (or an emoji) ends the clause?
-            m = k + 1
-            while m < n and (toks[m] in ADDRESS or toks[m].startswith("emoji_")):
-                m += 1
-            at_end = m >= n or toks[m] in _CLAUSE_MARKS
             prev_break = not out_t or out_t[-1] in _CLAUSE_MARKS
-            if (at_end or (prev_break and k + 1 < n and toks[k + 1] in _CLAUSE_MARKS)) and _is_address(toks, k):
+            if _address_at_edge(toks, k, prev_break):
                 if prev_break and k + 1 < n and toks[k + 1] == ",":
                     # "amiga, ya no puedo": the comma after the word of address goes with it.
                     toks[k + 1] = ""

@@ -680,6 +680,11 @@ _EDGE_TRAIL_RE = re.compile(
 def blank_edges(text: str) -> str:
     """``text`` with the hedges, greetings and words of address at its sentence edges blanked (see
     above); the same length as ``text``."""
+    # Spanish words of address at a clause's edge ("... amiga", "wey, ...") too, where the Spanish rules
+    # tell them from nouns of the clause ("mi amiga", "la vida loca"); session 18 (es-robust).
+    from . import es
+
+    text = es.blank_address(text)
     if not _EDGE_HINT.search(text):
         return text
     out = _EDGE_LEAD_RE.sub(lambda m: " " * len(m.group()), text)
