@@ -450,13 +450,18 @@ def _address_at_edge(toks: list[str], k: int, prev_break: bool) -> bool:
 
 # English words of address are left to the English blanking (:func:`.text.blank_edges`): "my brother".
 _ADDRESS_ES = ADDRESS - {"we", "man", "bro", "broder", "brother"}
-_ADDRESS_HINT = re.compile(r"(?i)\b(?:" + "|".join(sorted(_ADDRESS_ES)) + r"|t[ií][oa]s?|g[üu]ey)\b")
+# A greeting or a hedge opening a sentence ("neta ...", "hola. ...", "la verdad ...").
+# ("hola" is left to the rules: the model reads a greeting as it learnt it.)
+_LEAD_HEDGE = frozenset({"neta", "oye", "osea"})
+_ADDRESS_HINT = re.compile(r"(?i)\b(?:" + "|".join(sorted(_ADDRESS_ES | _LEAD_HEDGE)) +
+                           r"|t[ií][oa]s?|g[üu]ey|verdad|no s[eé])\b")
 
 
 def blank_address(text: str) -> str:
-    """``text`` with the words of address that :func:`normalize` reads as nothing replaced by spaces
-    (the same length): the shipped model reads the text itself, and "... amiga" at the end of a
-    message weighed against crisis there, as a friend named in the third person does (session 18).
+    """``text`` with the words of address that :func:`normalize` reads as nothing, and a greeting or
+    hedge opening a sentence, replaced by spaces (the same length): the shipped model reads the text
+    itself, and "... amiga" at the end of a message weighed against crisis there, as a friend named
+    in the third person does (session 18).
     "Mi amiga", "no tengo amigos", "la vida loca" are nouns of their clause and stay."""
     if not _ADDRESS_HINT.search(text):
         return text
@@ -466,8 +471,14 @@ def blank_address(text: str) -> str:
     starts, ends = offs[1:-1:2], offs[2::2]
     out = text
     for k, t in enumerate(toks):
-        if t in _ADDRESS_ES and _address_at_edge(toks, k, k == 0 or toks[k - 1] in _CLAUSE_MARKS):
+        opening = k == 0 or toks[k - 1] in _SENT_MARKS
+        if (t in _ADDRESS_ES and _address_at_edge(toks, k, k == 0 or toks[k - 1] in _CLAUSE_MARKS)) or (
+                opening and t in _LEAD_HEDGE and k + 1 < len(toks)):
             out = out[:starts[k]] + " " * (ends[k] - starts[k]) + out[ends[k]:]
+        elif (opening and (t, toks[k + 1] if k + 1 < len(toks) else "") in _HEDGE_CLAUSES and k + 2 < len(toks)
+              and (t != "no" or toks[k + 2] == ",")):
+            # "la verdad ...", "no sé, ..." (not "no sé si ..."), "la neta ..." opening a sentence.
+            out = out[:starts[k]] + " " * (ends[k + 1] - starts[k]) + out[ends[k + 1]:]
     return out
 
 
