@@ -263,6 +263,38 @@ _OCCASION = frozenset("""party trip wedding move moving exam exams test intervie
     holidays vacation birthday launch concert show game match presentation ceremony reunion graduation appointment
     bbq barbecue shower date honeymoon proposal housewarming sleepover hike camping gig recital""".split())
 # "Why shouldn't I end it", "give me a reason I shouldn't": asking, not denying.
+# Session 18 (English false alarms, Davidson / GoEmotions dev). A bare "cut" ("wanna cut", "imma cut")
+# followed by what is cut -- hair, class, a person or "a bitch" (a threat at someone else), someone
+# "off", corners -- is not self-injury; a body word right after keeps it ("gonna cut my wrists").
+_CUT_WORDS = frozenset("cut cutting cuts".split())
+_CUT_OBJECT = frozenset("""a an the this that these those my your his her their our its it them him you u ya
+    ppl people everyone everybody someone somebody off out up down back class classes school corners ties hair
+    bangs nails grass lawn costs losses carbs sugar loose bitch bitches hoe hoes""".split())
+_CUT_BODY = frozenset("""self skin arm arms wrist wrists leg legs thigh thighs stomach hip hips body ankle
+    ankles shoulder shoulders vein veins throat own deep deeper again""".split())
+# "deep cuts for the girls" (a gym chant), "deep cuts off the album" (music).
+_DEEP_CUTS_NEXT = frozenset("for off of from".split())
+_DEEP_CUTS_TOPIC = frozenset("""album albums playlist song songs track tracks record records band ep mixtape gym
+    rows curls planks squats quads pecs reps sets workout""".split())
+# "bye bitch", "bye, bye charlie": a goodbye said to one person (an insult or a name), not a last
+# goodbye to everyone.  Friendly words of address ("bye bro") are left to the reading of address.
+_BYE_ADDRESS = frozenset("""bitch bitches hoe hoes ho haters hater loser losers felicia""".split())
+_BYE_GROUP = frozenset("""everyone everybody all world guys friends family y'all yall forever for now mom mum dad
+    mother father""".split()) | P.CLASSES["relative"]
+_SAY = frozenset("say says said tell tells".split())
+# A seat at a window, unless a drop is named ("sitting on my window sill, it's a long way down").
+_HIGH_DROP = frozenset("jump jumping fall falling drop down floor floors storey stories high ledge edge die end".split())
+# What an injury told right after "myself" came from in an accident.
+_MISHAP_WITH = frozenset("""branch door cupboard ball racket doorframe shelf accidentally accident
+    tripped slipped""".split())
+# "guess she doesn't want to go on a date with me": going on something, not going on living.
+_GO_ON_THING = frozenset("""a an date dates trip trips vacation holiday holidays tour tours stage air tv dating
+    tinder twitter instagram tiktok facebook reddit ride rides strike break cruise""".split())
+# "had me on the monkey bars tryna kill myself lol": physical play told with a laugh is hyperbole.
+_PLAY = frozenset("""monkey trampoline treadmill skateboard skateboarding skates rollerblades rollercoaster
+    coaster swings zipline parkour backflip backflips cartwheel cartwheels workout gym spin squats burpees
+    hike hiking climbing bars""".split())
+_OF_PLACE = frozenset("at in from of on".split())
 _WHY = frozenset({"why", "reason", "reasons"})
 _CONJ = frozenset({"but", "and", "because", "though", "although", "yet", "however", "except", "whereas"})
 
@@ -949,8 +981,14 @@ class _Context:
     def subject(self, i: int, reach: int = 8) -> str | None:
         words = self.words
         lo = max(self.sent_start[i], i - reach)
+        mine = None
         for k in range(i - 1, lo - 1, -1):
             w = words[k]
+            if w == "my" and k > lo and words[k - 1] in _OF_PLACE and mine is None:
+                # "someone at my household wants to die", "a guy in my class": the "my" belongs to a
+                # place or group after the subject; an "I" or someone else before it decides (session 18).
+                mine = "self"
+                continue
             if w in P.FIRST_PERSON:
                 return "self"
             if w in P.SECOND_PERSON:
@@ -960,7 +998,7 @@ class _Context:
                         and words[k + 1] == "else":
                     return "self"
                 return "other"
-        return None
+        return mine
 
     def negated(self, i: int, j: int | None = None) -> bool:
         words = self.words
@@ -1021,7 +1059,10 @@ def _bare_finality(words: list[str], intense: list[Evidence]) -> bool:
     for e in intense:
         inside.update(range(e.i, e.j))
     # A phrase of finality itself (``final``, session 16: "this is it for me") needs no mark word.
-    return (bool(inside) and (not _FINAL_MARKS.isdisjoint(words) or any("final" in e.flags for e in intense))
+    # "all the time" as a whole reply says how often, not that it is over: its "time" is no mark
+    # (session 18); "this time" keeps it.
+    marks = {w for k, w in enumerate(words) if not (w == "time" and k > 0 and words[k - 1] == "the")}
+    return (bool(inside) and (not _FINAL_MARKS.isdisjoint(marks) or any("final" in e.flags for e in intense))
             and all(k in inside or w in _BARE_FINAL_WORDS for k, w in enumerate(words)))
 
 
@@ -1094,6 +1135,18 @@ def _slang_aside(ctx: _Context, i: int, n_words: int) -> bool:
     return laugh and not P.SLANG_EVERYDAY.isdisjoint(words)
 
 
+def _capitalised(ctx: _Context, k: int) -> bool:
+    """Token ``k`` written with a capital inside a sentence (a name: "bye, bye Charlie"); not in a
+    text written all in capitals."""
+    toks = ctx.toks
+    raw = toks.text[toks.starts[k]:toks.ends[k]]
+    if not raw[:1].isupper() or raw.isupper() or k <= ctx.sent_start[k] or raw.lower() in ("i", "im", "i'm"):
+        return False
+    # Not in a text that capitalises every word ("Bye Bye Everyone I Love You").
+    caps = [w[:1].isupper() for w in toks.text.split() if w[:1].isalpha()]
+    return sum(caps) * 2 <= len(caps) + 1
+
+
 def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evidence | None:
     words = ctx.words
     construct, flags = entry.construct, entry.flags
@@ -1111,6 +1164,42 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
             k += 1
         if k < n_words and words[k] in _BYE_THINGS:
             return None  # "goodbye 2024", "bye bye summer" (session 15)
+    if construct == "farewell" and j - i == 1 and words[i] in _BYE_WORDS:
+        # A bare "bye" said again right after another ("bye bye", "bye, bye") is one goodbye, not two
+        # apart; one followed by an insult or a name is said to one person ("bye bitch byeeee",
+        # "bye, bye charlie strong") (session 18).
+        if i > 0 and words[i - 1] in _BYE_WORDS and not ctx.sentence_break_before(i):
+            return None
+        k = j
+        while k < n_words and words[k] in _BYE_SKIP:
+            k += 1
+        if k < n_words and not ctx.sentence_break_before(k) and (
+                words[k] in _BYE_ADDRESS or (_capitalised(ctx, k) and words[k] not in _BYE_GROUP)):
+            return None
+    if construct == "farewell" and words[i] in ("do", "dont", "please") and i > 0 and (
+            words[i - 1] in _SAY or (i > 1 and words[i - 1] in ("him", "her", "them") and words[i - 2] in _SAY)):
+        return None  # "when he says he misses you, say don't miss me": advice, not a goodbye (session 18)
+    if construct == "self_injury" and words[j - 1] in _CUT_WORDS and nxt in _CUT_OBJECT \
+            and _CUT_BODY.isdisjoint(words[j:j + 4]):
+        return None  # "i wanna cut my hair", "imma cut a bitch", "finna cut this bitch off" (session 18)
+    if construct == "self_injury" and words[j - 1] == "cuts" and words[i] == "deep" and (
+            nxt in _DEEP_CUTS_NEXT or not _DEEP_CUTS_TOPIC.isdisjoint(ctx.sentence(i).split())):
+        return None  # "deep cuts for the girls" (gym), "deep cuts off the album" (session 18)
+    if construct == "lethal_means" and words[j - 1] == "window" and nxt in ("sill", "seat") \
+            and _HIGH_DROP.isdisjoint(ctx.sentence(i).split()):
+        return None  # "sitting on my window sill, window open, a bird flew in": a seat indoors (session 18)
+    if construct == "self_injury" and words[j - 1] == "myself" and "purpose" not in ctx.sentence(i).split() \
+            and not _MISHAP_WITH.isdisjoint(words[j:min(j + 8, ctx.sent_end[i])]):
+        return None  # "i hit myself in the face with a branch", "... on the cupboard door" (session 18)
+    if construct == "passive_ideation" and words[j - 2:j] == ["go", "on"] and nxt in _GO_ON_THING:
+        return None  # "guess she doesn't want to go on a date with me" (session 18)
+    if construct == "passive_ideation" and words[j - 2:j] == ["wake", "up"] and nxt == "to" and (
+            j + 1 >= n_words or words[j + 1] in ("in", "at", "on", "every", "each", "you", "him", "her", "them",
+                                                 "that", "your", "his", "their") or ctx.sentence_break_before(j + 1)):
+        return None  # "a face i do not want to wake up to in the morning" (session 18)
+    if construct in ("active_ideation", "method") and not _PLAY.isdisjoint(ctx.sentence(i).split()) \
+            and not P.SLANG_LAUGHS.isdisjoint(words[j:j + 3]):
+        return None  # "she had me on the monkey bars tryna kill myself lol" (session 18)
     if "do_it" in flags and not _PROMISE.isdisjoint(words[j:j + 4]):
         return None  # "i'll do it tomorrow, promise": a chore (session 15)
     if construct == "active_ideation" and not _JUMP_WORDS.isdisjoint(words[i:j]) \

@@ -1,0 +1,117 @@
+"""English false alarms of the rules (session 18, helper en-fp).
+
+A message read at ``moderate`` or above is held in group chat and pages a moderator, so everyday talk
+that shares words with crisis language must stay at ``low`` or below.  The families here were found
+by screening dev-only corpora (offensive-language tweets, Reddit comments, stressed posts); every
+phrase below was written for this file, none is copied from a data set.
+
+Families: "cut" with what is cut (hair, class, someone off, a threat at someone else), "deep cuts"
+as a gym chant or an album's lesser-known tracks, "bye" said again or to one person (an insult or a
+name), "don't miss me" passed on as advice, going on a date or a trip, "wake up to" a thing,
+someone else in "my" house or class who "wants to die", a laugh beside a hyperbole on physical
+play, a window seat, an accident with a branch or a door, "all the time" as a whole reply.  The
+crisis rows next to them use the same words and must keep their level.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hearthside.safety.screening import LEVELS, Screener
+
+ORDER = {name: i for i, name in enumerate(LEVELS)}
+DEFAULT = Screener()
+RULES = Screener(base=False)
+
+# (everyday text, highest level allowed) -- checked with the default screener and the rules alone.
+EVERYDAY: list[tuple[str, str]] = [
+    # "cut" followed by what is cut
+    ("i really wanna cut my hair short this summer", "low"),
+    ("gonna cut my bangs tonight, wish me luck", "low"),
+    ("if he talks to my girl again imma cut a bitch", "low"),
+    ("this guy keeps calling me, finna cut him off for good", "low"),
+    ("i'm gonna cut class tomorrow and sleep in", "low"),
+    ("i want to cut them off, they only call when they need money", "low"),
+    ("she was gonna cut the cake before everyone sang lol", "low"),
+    ("we need to cut corners if we want this done by friday", "low"),
+    ("trying to cut carbs again, day two and already grumpy", "low"),
+    ("going to cut the grass before the rain comes", "low"),
+    # "deep cuts" that are tracks or a gym chant
+    ("playlist tonight is all deep cuts off their second album", "low"),
+    ("squats for the lads, deep cuts for the summer bod", "low"),
+    ("deep cuts from the band's early demos are the best part", "low"),
+    # "bye" said again, or to one person
+    ("bye bye", "low"),
+    ("bye bitch byeeeee", "low"),
+    ("Bye, bye Marcus. Nobody will miss your parking.", "low"),
+    ("ok then, bye bye haters", "low"),
+    ("if she starts that again just say bye bye and leave", "low"),
+    ("hasta la bye bye losers, i'm off on holiday", "low"),
+    # "don't miss me" passed on as advice
+    ("when he texts that he misses you, tell him don't miss me lol", "low"),
+    # going on something, waking up to something
+    ("guess she doesn't want to go on a date with me after all", "low"),
+    ("my brother doesn't want to go on the trip this year", "low"),
+    ("that alarm is not a sound i want to wake up to at 5am", "low"),
+    ("honestly your cooking is what i want to wake up to every day", "low"),
+    # someone else in "my" house or class
+    ("someone at my flat wants to die apparently, they ate the last slice of pizza", "low"),
+    ("a guy in my class wants to die on the hill that pineapple belongs on pizza", "low"),
+    # hyperbole on physical play with a laugh
+    ("my niece had me on the trampoline all afternoon tryna kill myself lol", "low"),
+    ("leg day at the gym, squats are gonna kill me lmao", "low"),
+    # a window seat, an accident
+    ("sitting on my window seat with tea, watching the rain", "low"),
+    ("sitting on my window sill, window open, a pigeon walked right in", "low"),
+    ("worst day, i hit myself in the eye with a branch while hiking", "low"),
+    ("i hit myself on the cupboard door again, third bruise this week", "low"),
+    # how often, as a whole reply
+    ("All the time", "low"),
+    ("all the time tbh", "low"),
+]
+
+# (crisis text, lowest level required) -- checked with the default screener and the rules alone.
+CRISIS: list[tuple[str, str]] = [
+    ("i want to cut myself", "moderate"),
+    ("i want to cut", "moderate"),
+    ("i wanna cut so bad", "high"),
+    ("gonna cut tonight", "moderate"),
+    ("i want to cut my wrists", "high"),
+    ("i'm going to cut my arms tonight", "moderate"),
+    ("gonna cut my skin again", "moderate"),
+    ("i have deep cuts on my arms", "moderate"),
+    ("deep cuts again tonight", "moderate"),
+    ("fresh cuts again", "moderate"),
+    ("bye everyone, this is goodbye", "moderate"),
+    ("bye bye world", "moderate"),
+    ("i love you all. bye", "moderate"),
+    ("please don't miss me", "high"),
+    ("i don't want to go on", "moderate"),
+    ("i don't want to go on like this", "moderate"),
+    ("i don't want to wake up tomorrow", "high"),
+    ("i don't want to wake up to another day of this", "moderate"),
+    ("i'm so tired of my job i want to die", "moderate"),
+    ("i'm done with life", "high"),
+    ("i want to kill myself lol", "high"),
+    ("on the roof gonna kill myself lol", "high"),
+    ("i'm sitting on my window ledge right now", "high"),
+    ("i'm sitting on my window sill and it's a long way down", "moderate"),
+    ("i hit myself again", "moderate"),
+    ("i hit myself with a belt", "moderate"),
+    ("i'm done. for good this time", "moderate"),
+    ("this time i mean it", "moderate"),
+]
+
+
+@pytest.mark.parametrize("text,level", EVERYDAY)
+def test_everyday_talk_stays_low(text, level):
+    for name, screener in (("default", DEFAULT), ("rules", RULES)):
+        got = screener.screen(text).level
+        assert ORDER[got] <= ORDER[level], f"{name}: {got} > {level}: {text!r}"
+
+
+@pytest.mark.parametrize("text,level", CRISIS)
+def test_crisis_nearby_keeps_its_level(text, level):
+    for name, screener in (("default", DEFAULT), ("rules", RULES)):
+        got = screener.screen(text).level
+        assert ORDER[got] >= ORDER[level], f"{name}: {got} < {level}: {text!r}"
