@@ -271,7 +271,10 @@ _CUT_OBJECT = frozenset("""a an the this that these those my your his her their 
     ppl people everyone everybody someone somebody off out up down back class classes school corners ties hair
     bangs nails grass lawn costs losses carbs sugar loose bitch bitches hoe hoes""".split())
 _CUT_BODY = frozenset("""self skin arm arms wrist wrists leg legs thigh thighs stomach hip hips body ankle
-    ankles shoulder shoulders vein veins throat own deep deeper again""".split())
+    ankles shoulder shoulders vein veins throat deep deeper again""".split())
+# "cut myself a slice of cake", "cut myself some slack", "stop cutting me off": a portion or a favour.
+_CUT_PORTION = frozenset("""slice slices piece pieces chunk portion wedge slab serving helping sandwich break
+    slack""".split())
 # "deep cuts for the girls" (a gym chant), "deep cuts off the album" (music).
 _DEEP_CUTS_NEXT = frozenset("for off of from".split())
 _DEEP_CUTS_TOPIC = frozenset("""album albums playlist song songs track tracks record records band ep mixtape gym
@@ -284,9 +287,14 @@ _BYE_GROUP = frozenset("""everyone everybody all world guys friends family y'all
 _SAY = frozenset("say says said tell tells".split())
 # A seat at a window, unless a drop is named ("sitting on my window sill, it's a long way down").
 _HIGH_DROP = frozenset("jump jumping fall falling drop down floor floors storey stories high ledge edge die end".split())
+_EXHAUST_VERB_NEXT = frozenset("""all every our my the their your his her options possibilities resources me myself
+    yourself him them us""".split())
+_RIDE = frozenset("take took taking catch caught missed miss board boarded by ride riding commute".split())
+_HABIT = frozenset("always still usually often also".split())
+_SITTING = frozenset("sitting sit sat sits".split())
 # What an injury told right after "myself" came from in an accident.
 _MISHAP_WITH = frozenset("""branch door cupboard ball racket doorframe shelf accidentally accident
-    tripped slipped""".split())
+    tripped slipped oven stove hob pan kettle iron tray straightener straighteners""".split())
 # "guess she doesn't want to go on a date with me": going on something, not going on living.
 _GO_ON_THING = frozenset("""a an date dates trip trips vacation holiday holidays tour tours stage air tv dating
     tinder twitter instagram tiktok facebook reddit ride rides strike break cruise""".split())
@@ -1147,6 +1155,85 @@ def _capitalised(ctx: _Context, k: int) -> bool:
     return sum(caps) * 2 <= len(caps) + 1
 
 
+def _everyday_en(ctx: _Context, i: int, j: int, construct: str, n_words: int) -> bool:
+    """Session 18 (English false alarms found in dev-only tweets, Reddit comments and stressed posts):
+    whether the phrase at tokens i..j-1 is everyday talk that shares its words -- what is cut, a
+    goodbye said again or to one person, advice passed on, a date or a trip, a thing woken up to,
+    play told with a laugh, a window seat, an accident.  A negated phrase is left to the negation
+    (it stays low, so a model never reads it alone)."""
+    words = ctx.words
+    nxt = words[j] if j < n_words else ""
+    if construct == "farewell" and j - i == 1 and words[i] in _BYE_WORDS:
+        # A bare "bye" said again right after another ("bye bye", "bye, bye") is one goodbye, not two
+        # apart; one followed by an insult or a name is said to one person ("bye bitch byeeee",
+        # "bye, bye charlie strong") (session 18).
+        if i > 0 and words[i - 1] in _BYE_WORDS and not ctx.sentence_break_before(i):
+            return True
+        k = j
+        while k < n_words and words[k] in _BYE_SKIP:
+            k += 1
+        if k < n_words and not ctx.sentence_break_before(k) and (
+                words[k] in _BYE_ADDRESS or (_capitalised(ctx, k) and words[k] not in _BYE_GROUP)):
+            return True
+    if construct == "farewell" and words[i] in ("do", "dont", "please") and i > 0 and (
+            words[i - 1] in _SAY or (i > 1 and words[i - 1] in ("him", "her", "them") and words[i - 2] in _SAY)):
+        return True  # "when he says he misses you, say don't miss me": advice, not a goodbye (session 18)
+    if construct == "self_injury" and words[j - 1] in _CUT_WORDS and (
+            (nxt in _CUT_OBJECT and _CUT_BODY.isdisjoint(words[j:j + 4]))
+            or (nxt == "me" and words[j + 1:j + 2] in (["off"], ["out"], ["short"]))):
+        return True  # "i wanna cut my hair", "imma cut a bitch", "stop cutting me off" (session 18)
+    if construct == "self_injury" and words[j - 2:j] in (["cut", "myself"], ["cutting", "myself"]) \
+            and nxt in ("a", "an", "some") and not _CUT_PORTION.isdisjoint(words[j + 1:j + 3]):
+        return True  # "i cut myself a slice of cake", "... some slack" (session 18)
+    if construct == "self_injury" and words[j - 1] == "cuts" and words[i] == "deep" and (
+            nxt in _DEEP_CUTS_NEXT or not _DEEP_CUTS_TOPIC.isdisjoint(ctx.sentence(i).split())):
+        return True  # "deep cuts for the girls" (gym), "deep cuts off the album" (session 18)
+    if construct == "lethal_means" and words[j - 1] == "window" and nxt in ("sill", "seat") \
+            and not _SITTING.isdisjoint(words[i:j]) and _HIGH_DROP.isdisjoint(ctx.sentence(i).split()):
+        # "sitting on my window sill, window open, a bird flew in": a seat indoors; standing on one
+        # stays (session 18).
+        return True
+    if construct == "self_injury" and words[j - 1] == "myself" and "purpose" not in ctx.sentence(i).split() \
+            and not _MISHAP_WITH.isdisjoint(w for k, w in enumerate(words[j:min(j + 8, ctx.sent_end[i])], j)
+                                            if ctx.clause_start[k] == ctx.clause_start[j - 1]):
+        # "i hit myself in the face with a branch", "... on the cupboard door", in the same clause
+        # (session 18).
+        return True
+    if construct == "passive_ideation" and words[j - 2:j] == ["go", "on"] and nxt in _GO_ON_THING:
+        return True  # "guess she doesn't want to go on a date with me" (session 18)
+    if construct == "passive_ideation" and words[j - 2:j] == ["wake", "up"] and nxt == "to" and (
+            j + 1 >= n_words or words[j + 1] in ("in", "at", "on", "every", "each", "you", "him", "her", "them",
+                                                 "that", "your", "his", "their") or ctx.sentence_break_before(j + 1)):
+        return True  # "a face i do not want to wake up to in the morning" (session 18)
+    if construct in ("active_ideation", "method") and not _PLAY.isdisjoint(ctx.sentence(i).split()) \
+            and not P.SLANG_LAUGHS.isdisjoint(words[j:j + 3]):
+        return True  # "she had me on the monkey bars tryna kill myself lol" (session 18)
+    # Found among stressed posts (session 18): "wish to exhaust all options" (a verb, not car exhaust),
+    # "i panic on the train" (a commute), "what they would look like holding a knife" (someone
+    # else's hand), "i tell my mom that i love her every day" (a habit, not a last message), "he kept
+    # slamming my head against the wall" (violence suffered, not self-injury).
+    if construct == "lethal_means" and words[j - 1] == "exhaust" and nxt in _EXHAUST_VERB_NEXT:
+        return True
+    if construct == "lethal_means" and j - i == 1 and words[i] in ("train", "trains", "bus") \
+            and nxt not in ("tracks", "track", "line") and (
+            (i > 0 and words[i - 1] in _RIDE) or (i > 1 and words[i - 1] in ("the", "a", "my")
+                                                  and words[i - 2] in _RIDE | {"on", "in"})):
+        return True
+    if construct == "lethal_means" and words[i] == "holding" and ctx.subject(i) == "other":
+        return True
+    if construct == "farewell" and words[i] in ("take", "tell", "look") and i > 0 and (
+            words[i - 1] in ("i", "we") or (i > 1 and words[i - 2] in ("i", "we") and words[i - 1] in _HABIT)):
+        return True
+    if construct == "self_injury" and words[i] in ("hitting", "banging", "slamming", "bashing") \
+            and words[i + 1:i + 3] == ["my", "head"]:
+        for k in range(i - 1, ctx.sent_start[i] - 1, -1):
+            if words[k] in ("i", "im"):
+                break
+            if words[k] in ("he", "she", "they"):
+                return True
+    return False
+
+
 def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evidence | None:
     words = ctx.words
     construct, flags = entry.construct, entry.flags
@@ -1164,42 +1251,8 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
             k += 1
         if k < n_words and words[k] in _BYE_THINGS:
             return None  # "goodbye 2024", "bye bye summer" (session 15)
-    if construct == "farewell" and j - i == 1 and words[i] in _BYE_WORDS:
-        # A bare "bye" said again right after another ("bye bye", "bye, bye") is one goodbye, not two
-        # apart; one followed by an insult or a name is said to one person ("bye bitch byeeee",
-        # "bye, bye charlie strong") (session 18).
-        if i > 0 and words[i - 1] in _BYE_WORDS and not ctx.sentence_break_before(i):
-            return None
-        k = j
-        while k < n_words and words[k] in _BYE_SKIP:
-            k += 1
-        if k < n_words and not ctx.sentence_break_before(k) and (
-                words[k] in _BYE_ADDRESS or (_capitalised(ctx, k) and words[k] not in _BYE_GROUP)):
-            return None
-    if construct == "farewell" and words[i] in ("do", "dont", "please") and i > 0 and (
-            words[i - 1] in _SAY or (i > 1 and words[i - 1] in ("him", "her", "them") and words[i - 2] in _SAY)):
-        return None  # "when he says he misses you, say don't miss me": advice, not a goodbye (session 18)
-    if construct == "self_injury" and words[j - 1] in _CUT_WORDS and nxt in _CUT_OBJECT \
-            and _CUT_BODY.isdisjoint(words[j:j + 4]):
-        return None  # "i wanna cut my hair", "imma cut a bitch", "finna cut this bitch off" (session 18)
-    if construct == "self_injury" and words[j - 1] == "cuts" and words[i] == "deep" and (
-            nxt in _DEEP_CUTS_NEXT or not _DEEP_CUTS_TOPIC.isdisjoint(ctx.sentence(i).split())):
-        return None  # "deep cuts for the girls" (gym), "deep cuts off the album" (session 18)
-    if construct == "lethal_means" and words[j - 1] == "window" and nxt in ("sill", "seat") \
-            and _HIGH_DROP.isdisjoint(ctx.sentence(i).split()):
-        return None  # "sitting on my window sill, window open, a bird flew in": a seat indoors (session 18)
-    if construct == "self_injury" and words[j - 1] == "myself" and "purpose" not in ctx.sentence(i).split() \
-            and not _MISHAP_WITH.isdisjoint(words[j:min(j + 8, ctx.sent_end[i])]):
-        return None  # "i hit myself in the face with a branch", "... on the cupboard door" (session 18)
-    if construct == "passive_ideation" and words[j - 2:j] == ["go", "on"] and nxt in _GO_ON_THING:
-        return None  # "guess she doesn't want to go on a date with me" (session 18)
-    if construct == "passive_ideation" and words[j - 2:j] == ["wake", "up"] and nxt == "to" and (
-            j + 1 >= n_words or words[j + 1] in ("in", "at", "on", "every", "each", "you", "him", "her", "them",
-                                                 "that", "your", "his", "their") or ctx.sentence_break_before(j + 1)):
-        return None  # "a face i do not want to wake up to in the morning" (session 18)
-    if construct in ("active_ideation", "method") and not _PLAY.isdisjoint(ctx.sentence(i).split()) \
-            and not P.SLANG_LAUGHS.isdisjoint(words[j:j + 3]):
-        return None  # "she had me on the monkey bars tryna kill myself lol" (session 18)
+    if _everyday_en(ctx, i, j, construct, n_words) and not ctx.negated(i, j):
+        return None
     if "do_it" in flags and not _PROMISE.isdisjoint(words[j:j + 4]):
         return None  # "i'll do it tomorrow, promise": a chore (session 15)
     if construct == "active_ideation" and not _JUMP_WORDS.isdisjoint(words[i:j]) \
