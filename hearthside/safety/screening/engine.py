@@ -291,6 +291,13 @@ _EXHAUST_VERB_NEXT = frozenset("""all every our my the their your his her option
     yourself him them us""".split())
 _RIDE = frozenset("take took taking catch caught missed miss board boarded by ride riding commute".split())
 _HABIT = frozenset("always still usually often also".split())
+_BYE_FOREVER_THINGS = frozenset("""old braces retainer acne job school exams finals homework cable sugar carbs
+    debt diet twitter facebook instagram tiktok""".split())
+_AFTERLIFE = frozenset("life death rainbow veil grave heaven this".split())
+_TREATS = frozenset("""chocolate sugar candy sweets cake cookies pizza netflix tv anime memes cuteness coffee
+    love hugs fun nostalgia carbs cheese junk christmas music kpop""".split())
+_HOME_PLACES = frozenset("""city town house flat apartment country state dorm village neighborhood neighbourhood
+    area place building street""".split())
 _SITTING = frozenset("sitting sit sat sits".split())
 # What an injury told right after "myself" came from in an accident.
 _MISHAP_WITH = frozenset("""branch door cupboard ball racket doorframe shelf accidentally accident
@@ -1231,6 +1238,25 @@ def _everyday_en(ctx: _Context, i: int, j: int, construct: str, n_words: int) ->
                 break
             if words[k] in ("he", "she", "they"):
                 return True
+    # Everyday readings of a goodbye, an overdose and not living somewhere (session 18): "goodbye
+    # forever, old job", "this is my last day at work, goodbye everyone", "see you all on the other
+    # side of finals", "gonna overdose on chocolate", "i don't want to live in this city anymore".
+    if construct == "farewell" and words[j - 1] == "forever" and words[i] in _BYE_WORDS \
+            and (nxt in _BYE_THINGS or nxt in _BYE_FOREVER_THINGS):
+        return True
+    if construct in ("farewell", "timing") and words[j - 1] == "day" and nxt in ("at", "of", "in") \
+            and _ORDINARY_GOODBYE.search(" " + " ".join(words[j - 2:j + 4]) + " "):
+        return True
+    if construct == "farewell" and words[j - 2:j] == ["other", "side"] and nxt == "of" \
+            and _AFTERLIFE.isdisjoint(words[j + 1:j + 4]):
+        return True
+    if construct in ("active_ideation", "method", "lethal_means") and words[j - 1] in ("overdose", "od") \
+            and nxt == "on" and words[j + 1:j + 2] and words[j + 1] in _TREATS:
+        return True
+    if construct == "passive_ideation" and words[j - 1] in ("live", "living") and nxt == "in" \
+            and words[j + 1:j + 2] in (["this"], ["that"], ["my"], ["a"]) and words[j + 2:j + 3] \
+            and words[j + 2] in _HOME_PLACES:
+        return True
     return False
 
 
