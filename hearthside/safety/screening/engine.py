@@ -298,6 +298,7 @@ _TREATS = frozenset("""chocolate sugar candy sweets cake cookies pizza netflix t
     love hugs fun nostalgia carbs cheese junk christmas music kpop""".split())
 _HOME_PLACES = frozenset("""city town house flat apartment country state dorm village neighborhood neighbourhood
     area place building street""".split())
+_DYED = frozenset("hair beard roots eyebrows brows bangs fringe shirt shirts clothes jeans hoodie eggs".split())
 _SITTING = frozenset("sitting sit sat sits".split())
 # What an injury told right after "myself" came from in an accident.
 _MISHAP_WITH = frozenset("""branch door cupboard ball racket doorframe shelf accidentally accident
@@ -1257,6 +1258,9 @@ def _everyday_en(ctx: _Context, i: int, j: int, construct: str, n_words: int) ->
             and words[j + 1:j + 2] in (["this"], ["that"], ["my"], ["a"]) and words[j + 2:j + 3] \
             and words[j + 2] in _HOME_PLACES:
         return True
+    if construct in ("passive_ideation", "active_ideation") and words[j - 1] in ("die", "dying", "died") \
+            and nxt in ("my", "our", "the", "her", "his") and words[j + 1:j + 2] and words[j + 1] in _DYED:
+        return True  # "i want to die my hair blue": dye, spelt "die" (session 18)
     return False
 
 

@@ -85,6 +85,8 @@ EVERYDAY: list[tuple[str, str]] = [
     ("see you guys on the other side of finals week", "low"),
     ("i'm going to overdose on chocolate this christmas", "low"),
     ("i don't want to live in this town anymore, it's so boring", "low"),
+    ("i really want to die my hair pink for the summer", "low"),
+    ("been dying my hair since i was fifteen", "low"),
     # how often, as a whole reply
     ("All the time", "low"),
     ("all the time tbh", "low"),
@@ -132,6 +134,8 @@ CRISIS: list[tuple[str, str]] = [
     ("i'm going to overdose on my pills tonight", "high"),
     ("going to overdose on caffeine pills tonight", "high"),
     ("i don't want to live in this world anymore", "moderate"),
+    ("i want to die", "moderate"),
+    ("i want to die, my life is a mess", "moderate"),
     ("i'm going to step in front of the train tonight", "high"),
     ("i'm holding a knife right now", "high"),
     ("take care of my dog for me. tell my mom that i love her", "high"),
