@@ -1261,6 +1261,10 @@ def _everyday_en(ctx: _Context, i: int, j: int, construct: str, n_words: int) ->
     if construct in ("passive_ideation", "active_ideation") and words[j - 1] in ("die", "dying", "died") \
             and nxt in ("my", "our", "the", "her", "his") and words[j + 1:j + 2] and words[j + 1] in _DYED:
         return True  # "i want to die my hair blue": dye, spelt "die" (session 18)
+    if construct in ("active_ideation", "method") and words[j - 2:j] == ["kill", "myself"] and i > 0 \
+            and words[i - 1] == "could" and nxt == "for" and words[j + 1:j + 2] \
+            and (words[j + 1].endswith("ing") or words[j + 1] in ("that", "this", "it", "not")):
+        return True  # "i could kill myself for forgetting her birthday": self-reproach (session 18)
     return False
 
 

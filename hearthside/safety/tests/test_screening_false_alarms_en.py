@@ -87,6 +87,7 @@ EVERYDAY: list[tuple[str, str]] = [
     ("i don't want to live in this town anymore, it's so boring", "low"),
     ("i really want to die my hair pink for the summer", "low"),
     ("been dying my hair since i was fifteen", "low"),
+    ("i could kill myself for forgetting mum's birthday again", "low"),
     # how often, as a whole reply
     ("All the time", "low"),
     ("all the time tbh", "low"),
@@ -135,6 +136,8 @@ CRISIS: list[tuple[str, str]] = [
     ("going to overdose on caffeine pills tonight", "high"),
     ("i don't want to live in this world anymore", "moderate"),
     ("i want to die", "moderate"),
+    ("i could kill myself tonight", "high"),
+    ("i want to kill myself for being such a burden", "high"),
     ("i want to die, my life is a mess", "moderate"),
     ("i'm going to step in front of the train tonight", "high"),
     ("i'm holding a knife right now", "high"),
