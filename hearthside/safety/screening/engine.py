@@ -1485,6 +1485,9 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
 
 
 _EMOJI_INTENT = _cue_rx([c for c in P.INTENT_CUES if c not in (" tonight ", " finally ", " have to ", " got to ")])
+_GOING_PLACES = re.compile(r" (?:going|goin|gonna go|headed|heading) to (?=(?:the|a|an|my|our|your|bed|work|school|class|"
+                           r"church|sleep|town|dinner|lunch|practice|the gym|gym) )"
+                           r"| (?:voy|vamos|ire) (?=(?:a (?:la|las|los|mi|casa|clase|dormir|trabajar)|al) )")
 _EMOJI_DESIRE = _cue_rx(P.DESIRE_CUES + (" want ", " wanna ", " wish ", " ready for my ", " ready to ", " ready for the "))
 
 
@@ -1503,7 +1506,8 @@ _EMOJI_EVERYDAY = frozenset("""vitamin vitamins multivitamin supplements supplem
     veggies onions chopping halloween horror movie movies film slasher costume fortnite cod valorant minecraft
     gaming game games airsoft paintball climbing climb camping hiking bouldering knots sailing
     vitaminas alergia vacuna gripe resfriado cocino cocinar cocinando receta cena almuerzo desayuno asado carne
-    pelicula peli terror disfraz juego juegos escalada acampar""".split())
+    pelicula peli terror disfraz juego juegos escalada acampar
+    gym preworkout creatine protein pharmacy chemist doctor dentist gimnasio farmacia medico doctora""".split())
 
 
 def _emoji_evidence(ctx: _Context) -> list[Evidence]:
@@ -1530,7 +1534,8 @@ def _emoji_evidence(ctx: _Context) -> list[Evidence]:
         elif P.FIRST_PERSON.isdisjoint(words) and not (
                 P.SECOND_PERSON.isdisjoint(words) and _OTHER_SUBJECTS.isdisjoint(words)):
             continue
-        joined = " " + " ".join(near) + " "
+        # "going to the gym tonight 💊", "voy a la farmacia 💊": going somewhere is no intent (session 18).
+        joined = _GOING_PLACES.sub(" ", " " + " ".join(near) + " ")
         intent = bool(_EMOJI_INTENT.search(joined))
         wants = intent or bool(_EMOJI_DESIRE.search(joined))
         if w in P.EMOJI_DEATH:

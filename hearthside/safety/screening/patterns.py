@@ -2276,6 +2276,14 @@ RULES_EIGHTEEN: list[tuple[str, str, list[str]]] = [
     ("active_ideation", "", [
         "my (destiny|fate) is to (die by suicide|kill myself|take my own life|end my own life|end my life)",
     ]),
+    # A cut told without "i" or "myself" but with its depth and a time ("cut deep again tonight"); the
+    # car left running in a closed garage (found by the false-alarm reading, session 18).
+    ("self_injury", "severe", [
+        "cut (deep|deeper|too deep|so deep|really deep) (again|tonight|last night|today|this time)",
+    ]),
+    ("plan", "", [
+        "(sit|sitting|lock myself|locked myself|stay|staying) in the (garage|car) with the (exhaust|engine|car) running",
+    ]),
 ]
 RULES.extend(RULES_EIGHTEEN)
 

@@ -66,6 +66,9 @@ LEAD_READINGS = [
     ("ya perdí el miedo a morirme", "moderate"),
     ("creo que mi destino es quitarme la vida", "high"),
     ("me voy para siempre y si me lloran ya no importa", "moderate"),
+    ("cut way too deep... no, cut too deep again tonight", "moderate"),
+    ("gonna sit in the garage with the engine running", "high"),
+    ("gonna 🔪 myself tonight", "high"),
 ]
 LEAD_LOOK_ALIKES = [
     "his death would make life easier for the whole family, he was a tyrant",
@@ -76,6 +79,10 @@ LEAD_LOOK_ALIKES = [
     "me voy para siempre a Valencia, si me extrañan vengan a verme",
     "mi amiga se corta cada vez más hondo y no sé cómo ayudarla",
     "my friend keeps cutting deeper and deeper, how do i help her",
+    "going to the gym tonight 💊",
+    "heading to the pharmacy later 💊",
+    "that documentary cut deep",
+    "we sat in the car with the engine running to keep warm",
 ]
 
 
