@@ -1835,7 +1835,7 @@ _add("self_injury", "severe alone",
      r"(?:cortarme|lastimarme|quemarme|hacerme dano|hacerme cortes) ya no (?:me )?(?:alcanza|basta|sirve|es "
      r"suficiente|calma)")
 _add("self_injury", "",
-     rf"(?:escondo|escondi|tengo escondid[oa]s) (?:las|mis|una|la|unas) (?:cuchillas|cuchilla|navaja|navajas|"
+     r"(?:escondo|escondi|tengo escondid[oa]s) (?:las|mis|una|la|unas) (?:cuchillas|cuchilla|navaja|navajas|"
      r"gillet+es?|hojas de afeitar|hoja de afeitar) (?:en|dentro de|debajo de|detras de|bajo) (?:la|el|mi|mis|una|un)"
      + _MEANS_HIDE_NOT,
      r"me corto en (?:lugares|partes|sitios|zonas) (?:donde|que) (?:nadie|no se) (?:ve|ven|vea|nota|notan)",
