@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from itertools import accumulate, chain, repeat
 from operator import itemgetter
 
@@ -677,6 +678,7 @@ _EDGE_TRAIL_RE = re.compile(
     re.IGNORECASE)
 
 
+@lru_cache(maxsize=64)
 def blank_edges(text: str) -> str:
     """``text`` with the hedges, greetings and words of address at its sentence edges blanked (see
     above); the same length as ``text``."""
