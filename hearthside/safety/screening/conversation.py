@@ -31,6 +31,8 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
+from . import es as es_rules
+from . import text as text_rules
 from .bare import MODIFIER as BARE_MODIFIER
 from .engine import LABELS
 from .engine import assess as rules_assess
@@ -677,9 +679,10 @@ class Cues(NamedTuple):
 # Words of address and hedges that end a message without changing it ("... supongo wey", "i'm
 # on my way there bro", "... tbh").  Cues that must end the message ("se van a dar cuenta$") are
 # read with them taken off.  Not "lol", "jk" or "jaja": those take back what was said.
-_TRAILING = frozenset("""bro bruh dude man mate sis fam tbh fr ngl idk lowkey honestly wey guey weon tio tia
-    boludo boluda amiga amigo amigos parce parcero parcera mano hermano hermana che chamo chama loca loco
-    marica pana compa ya pues""".split())
+# The words of address are the rules' own (Spanish :data:`.es.ADDRESS`, English ``text._ADDRESS``;
+# not "mate": "que algo me mate"), with the hedges that may close a message.
+_TRAILING = es_rules.ADDRESS | frozenset(text_rules._ADDRESS.split("|")) | frozenset(
+    "tbh fr ngl idk lowkey honestly che marica ya pues".split())
 _TRAILING_TWO = frozenset({"la verdad", "i guess", "i think", "no se", "o sea", "i mean"})
 # ... unless the word is the object of the sentence ("i'm saying goodbye to my man", "me despido de mi
 # amiga").
