@@ -111,6 +111,12 @@ STATEMENTS: dict[str, tuple[str, ...]] = {
         r"(?:ya )?no (?:van a|vas a|vamos a) saber (?:nada )?(?:mas )?de mi|no sabran (?:nada )?mas de mi",
         r"(?:esta )?es la ultima vez que (?:les|te) (?:escribo|hablo)",
         r"i have said (?:everything|all) i (?:needed|wanted|had) to say",
+        # Session 19 (lead): goodbyes already said, the last sign-off, not to be looked for, at peace with
+        # it almost over ("i've said my goodbyes", "signing off for the last time", "don't look for me").
+        r"i have (?:already |finally |now )?said (?:all )?my goodbyes(?: now| already)?",
+        r"(?:this is me )?(?:signing|logging) off (?:for the (?:last|final) time|for good|forever|permanently)",
+        r"(?:please )?(?:do not|don'?t) (?:come )?(?:look|looking|search|searching) for me",
+        r"(?:it is|it will be|it is all) (?:almost|nearly|soon) over(?: now)?|i am (?:finally |now )?at peace(?: now)?",
         rf"{_CUANDO} se (?:acaba|termina) todo|todo se (?:acaba|termina) {_CUANDO}|esta noche se (?:acaba|termina)",
     ),
     "lethal_means": (
@@ -138,6 +144,8 @@ STATEMENTS: dict[str, tuple[str, ...]] = {
         # Standing where one could fall.
         rf"(?:i am )?(?:on|at|standing on|sitting on|up on|out on|on top of|standing at|sitting at) {_PLACE}{_NOW}",
         rf"(?:i )?{_JUST}(?:made it|got|walked|drove|went|climbed up) (?:to|up to|out to|onto) {_PLACE}{_NOW}",
+        # Session 19 (lead): on the way to it with a time ("i'm going to the bridge tonight").
+        rf"(?:i am )?(?:going|heading|walking|driving|on my way) (?:to|up to|out to) {_PLACE} {_WHEN}",
         # Spanish.
         r"(?:la|mi) soga (?:ya )?(?:esta|sigue) (?:en (?:mi|el) (?:closet|armario|cuarto|ropero|mochila|carro|coche)|"
         r"lista|colgada|amarrada|atada)",
@@ -273,6 +281,7 @@ WEAK_FAREWELL = (
 # i need" is shopping and "that's when" an answer.
 WEAK_PLAN = (
     r"i (?:have )?(?:got )?everything i need(?: now)?",
+    r"i (?:have )?(?:got )?enough (?:saved|saved up|stashed|stashed away|put away|now)(?: now)?",
 )
 WEAK_TIME = (
     r"that is (?:when|the day|the night)(?: it (?:happens|ends)| i (?:do|will do|am doing) it)?",

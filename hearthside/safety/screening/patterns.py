@@ -39,7 +39,8 @@ CLASSES: dict[str, frozenset[str]] = {
     "qty": frozenset("""all bottle bottles handful handfuls bunch lot many entire whole every loads pack packet
         packets box boxes strip strips dozens fistful # overdose hundreds enough""".split()),
     "relative": frozenset("""mom mum mother dad father parents family sister brother wife husband partner
-        girlfriend boyfriend kids children son daughter friends friend grandma grandmother grandpa""".split()),
+        girlfriend boyfriend kids children son daughter friends friend grandma grandmother grandpa
+        cousin aunt uncle niece nephew""".split()),
     "hang": frozenset("rope noose belt cord cable ligature".split()),
     "sharp": frozenset("razor razors blade blades knife knives".split()),
     "gun": frozenset("gun guns pistol rifle shotgun handgun firearm revolver".split()),
@@ -142,7 +143,6 @@ RULES: list[tuple[str, str, list[str]]] = [
         "(what|which) (pills|drugs|meds|medication) (would|will|could|can) kill (me|you|someone)",
         "painless way out",
         "painless (way|ways) to die",
-        "make it look like an accident",
         "(i have|i have got|ive got) a gun (and|to) (i am going to|i will)",
     ]),
     # Things given away: a preparation, unless the text leaves for a reason ("gave away my clothes before
@@ -2287,6 +2287,182 @@ RULES_EIGHTEEN: list[tuple[str, str, list[str]]] = [
 ]
 RULES.extend(RULES_EIGHTEEN)
 
+# Session 19 (lead): farewells and plans said without the words, written for this reading (look-alikes
+# -- a move abroad, a weekend at the lake, a houseplant sitter, a printer that will not be needed -- in
+# tests/test_screening_reading_lead_farewell.py): going out to a place of danger "and not coming back"
+# in any tense or with the car; joining the dead after a funeral; things given away that "won't be
+# needed"; someone to water or feed them "after"; being at peace; the best part of one's life told in
+# the past; instructions left for one's things or body; thanks for trying, and "don't look for me".
+RULES_NINETEEN: list[tuple[str, str, list[str]]] = [
+    ("plan", "subj end", [
+        "(go|drive|walk|head|hike|swim|take the car|take my car|taking the car|taking my car|took the car|"
+        "took my car|drove|walked|went|headed) [out|up|down] (to|into) the (lake|river|bridge|woods|ocean|sea|cliffs|"
+        "cliff|tracks|forest|quarry|dam|mountains|desert) ~4 and (not|never) (coming|come) back",
+    ]),
+    ("passive_ideation", "self end", [
+        "(funeral|grave|died|passed|passed away|death|lost (her|him|them)|buried (her|him|them)) ~10 i [just|really|only] "
+        "(am going to|am gonna|want to|wanna|am ready to|will|am about to|need to) (join|be with) (her|him|them|my <relative>) [again]",
+    ]),
+    ("farewell", "weak ordinary end", [
+        "(i will not|i wont|will not|wont|i am not going to|not going to) (need|be needing|be using) (them|it|any of "
+        "it|any of them|these|those|that|my <keepsake>) [(anymore|any more|where i am going|after tonight|after this)]",
+        "i am (finally|now|at last) at peace [now]",
+        "(you|you all|you guys|all of you) (were|have been) the (best|only good) (part|thing) [(of my life|in my life|"
+        "that ever happened to me)]",
+        "(thank you|thanks) [(all|so much|for everything)] for (trying|trying to help|trying to help me|always trying|"
+        "everything you tried)",
+    ]),
+    ("farewell", "weak end", [
+        "(someone|somebody|you|my <relative>|someone else) (should|will have to|will need to|can|could|needs to|need "
+        "to|has to|have to) (water|feed|walk|look after|take care of) (them|it|my <keepsake>) (after|afterwards|when "
+        "i am gone|once i am gone|after i am gone)",
+        "(please )?(do not|dont) [come] (look|looking|search|searching) for me",
+        "(left|wrote|written|leaving|writing) (instructions|a list|notes|a note) (for|about|on) what to do with my "
+        "(stuff|things|<keepsake>|money|savings|accounts)",
+        "(my|the) (note|notes|letter|letters) (is|are) (on|in|under) (the|my) (table|kitchen table|desk|bed|pillow|"
+        "drawer|desk drawer|nightstand)",
+    ]),
+    ("farewell", "", [
+        "(left|wrote|written|leaving|writing) (instructions|a list|notes|a note) (for|about|on) what to do with my "
+        "(body|ashes|funeral)",
+    ]),
+    # Plans said through what was done to prepare: the method looked up by speed or certainty, a
+    # prescription filled at several pharmacies, charcoal with the smoke alarm disabled, the woods with
+    # a rope, a car hired to drive off the road, "all i have" taken with a time, the gun safe's code,
+    # the height of a balcony measured, the insurance's suicide clause waited out.
+    ("plan", "end", [
+        "(researching|researched|research|looking up|looked up|look up|googling|googled|searching|searched|reading "
+        "about|read about|comparing|compared) (which|what) (medication|medications|meds|pills|drug|drugs|<means>|"
+        "method|methods|way|ways|overdose) (works|work|is|are|would be|would work|kills|kill) [the] (fastest|quickest|"
+        "least painful|most painless|most effective|surest|best|most reliable)",
+        "(filled|fill|filling|refilled|got|getting|bought|buying|picked up) ~6 (at|from) (different|multiple|several|"
+        "two|three|four|five|#) (pharmacies|chemists|drugstores|drug stores|doctors)",
+        "(my plan is|the plan is|i plan|i am planning|planning|i am going|going) to take (everything|all of it|all of "
+        "them|them all|it all) (i have|i have got|i saved|i have saved|i have been saving|at once|in one go)",
+    ]),
+    ("plan", "self", [
+        "(took|take|taking|pulled|removed|disabled|disconnected|unplugged) ~5 (smoke detector|smoke alarm|co detector|"
+        "carbon monoxide detector|carbon monoxide alarm|fire alarm) ~8 (charcoal|coals|grill|bbq|barbecue)",
+        "(charcoal|coals|grill|bbq|barbecue) ~8 (smoke detector|smoke alarm|co detector|carbon monoxide detector|"
+        "carbon monoxide alarm) (out|off|disabled|unplugged|disconnected)",
+        "(going|heading|walking|driving|go|head|walk|drive|went|drove|walked) (to|into|out to|up to) the (woods|forest|"
+        "mountains|lake|river|bridge|cliffs|cliff|tracks|quarry|dam|desert) ~4 with (a|the|my) (<hang>|<gun>|<means>)",
+        "(so|so that) i (can|could|will be able to) (drive|swerve|steer|crash) [(my car|the car|it)] (off|into) (a|the) "
+        "(cliff|bridge|overpass|pier|coast road|edge|embankment|ravine|river|lake|sea|ocean|wall|tree)",
+        "(code|combination|combo) (to|for|of) (my <relative> s|dad s|his|my <relative>) (gun safe|gun cabinet|gun "
+        "locker|safe with the gun|gun box)",
+        "(gun safe|gun cabinet|gun locker|gun box) (code|combination|combo|key) is",
+        "(insurance|life insurance|the policy|my policy) ~10 (count as|counts as|cover|covers|pay out for|pays out "
+        "for|pay out on|pays out on|pay for|pays for|pay out after|pays out after) (suicide|it if i kill myself|"
+        "a suicide)",
+    ]),
+    ("plan", "self end", [
+        "(measured|measuring|checked|checking|calculated|calculating|worked out) (the height|how high|how far down|the "
+        "drop|the distance down|how many floors) (of|from|off) (the|my|our|this|that) <height>",
+    ]),
+    ("passive_ideation", "", [
+        "(the|those|that|this) <height> ~12 (every night|every day|every morning|every evening|all the time|again and "
+        "again|most nights|each night) ~4 [and] (think about it|think about jumping|think about falling|stare down|"
+        "look down|imagine it|imagine jumping|picture it|picture myself falling)",
+        "(walk|go|drive|stand|sit|walked|went|drove|stood|sat) (there|to the <height>|by the <height>|on the <height>|"
+        "up to the <height>) (every night|every day|every morning|every evening|most nights|each night|again) [and] "
+        "(think about it|think about jumping|think about falling|stare down|look down|imagine it|imagine jumping|"
+        "picture it|picture myself falling)",
+    ]),
+    # A note's words: to whoever finds it, why it was left, the end of the road, nothing mattering after
+    # a time, peace made with dying, finding out soon what comes after death (strong); and alone too weak
+    # -- a thing left to someone, a pet to be looked after, letters to everyone, forgiveness asked, a wish
+    # to be cremated -- but two of them apart are a farewell ("i want my sister to have my ring. tell
+    # everyone i'm sorry").
+    ("farewell", "", [
+        "(if (you are|your|youre) reading this|to whoever finds this|whoever finds this|to whoever reads this|by the "
+        "time you (read|see|find) this) ~10 (i love you|i am sorry|i am so sorry|forgive me|not your fault|none of this is on "
+        "you|none of this is your fault|i love you all)",
+        "(made|making|have made) [my] peace with (dying|death|my death|my decision|leaving|going|it all ending|the end)",
+    ]),
+    ("farewell", "end", [
+        "this is the end of the (road|line) for me",
+        "(leaving|writing|posting|putting) this (here|down|online) so (someone|somebody|people|you all|everyone|they|"
+        "my <relative>|my family) (knows|know|will know|understand|understands|will understand) why",
+    ]),
+    ("farewell", "ordinary end", [
+        "(after|by|past) (tonight|tomorrow|today|this weekend|friday|saturday|sunday) (none of this|nothing|it|none of "
+        "it) (will|is going to|would) matter [anymore]",
+    ]),
+    ("farewell", "weak", [
+        "(if (you are|your|youre) reading this|to whoever finds this|whoever finds this|to whoever reads this)",
+        "(happens|comes|is there anything) (after|when) (we|you|people|i) die",
+        "i want my <relative> to have my (<keepsake>|ring|necklace|savings|money|room|things|stuff|clothes|books)",
+        "make sure my <keepsake> (goes to|gets|is taken care of|is looked after|finds|has)",
+        "(written|wrote|writing|write) (everyone|each of you|all of you|every one of you|my whole family|my family|"
+        "everybody) (a letter|letters|a note|notes|goodbye letters|a goodbye)",
+        "my (last|final|dying) (wish|request) (is|would be)",
+        "(none of this|this|it) (is|was) (on you|your fault|anyone s fault|anybody s fault)",
+        "(i am sorry|sorry|forgive me) [that] i (could not|was not|can not|will not) [be] (stronger|strong enough|"
+        "enough|better|the (son|daughter|friend|mother|father) you (wanted|deserved|needed))",
+    ]),
+    ("farewell", "weak end", [
+        "(they|you|she|he|everyone) will understand (eventually|one day|someday|in time|why|later)",
+        "i want to be cremated",
+        "i (will|am going to|am gonna) find out (soon|tonight|tomorrow|shortly|for myself)",
+        "(tell|please tell) (everyone|everybody|them all|all of them|my family|my friends) (i am|that i am|i was) sorry",
+        "(please forgive me|i am sorry forgive me|sorry forgive me|forgive me for everything|forgive me for what i am "
+        "about to do|forgive me for this|forgive me for leaving)",
+        "this world (was|is) (never|not) (meant|made) for (me|people like me)",
+    ]),
+    # Method questions said without the words: falling asleep in a garage with the car, dying from a
+    # count of a medicine, an overdose's effect on the body, the lethal dose, a jump in front of a train
+    # being instant, the easiest way to "end things", the vein to cut, surviving a fall from a floor,
+    # a death made to look natural, the feeling before dying of blood loss; a comparison of suicide
+    # with something else (passive).
+    ("plan", "", [
+        "(is it true|do you|does it|will i|would i|do people|would you|will you) ~4 (fall asleep|feel nothing|feel "
+        "anything|feel no pain|just pass out|just go to sleep) ~6 (car in the garage|in the garage|with the engine|"
+        "exhaust|carbon monoxide|charcoal)",
+        "can (you|i|someone|a person|people) die from (taking|swallowing|having|eating) ~2 (a whole|all|the whole|too many|"
+        "a bottle of|a box of|a pack of|a handful of|all my|my whole) ~2 <means>",
+        "what (happens|would happen|will happen) [to (your|my|the) body] (if|when) (you|i|someone|a person) "
+        "(overdose|od|overdoses) on <means>",
+        "is (jumping|stepping|throwing yourself|lying down|standing) (in front of|under|off|from) (a|the) (train|truck|"
+        "bus|bridge|building|roof|car|subway|tube) (instant|quick|painless|fast|certain|guaranteed|100 percent)",
+        "(which|what|where is the|where are the) (vein|artery|veins|arteries) ~4 (cut|slice|hit|to cut|you cut|you "
+        "have to cut|do you cut|should i cut)",
+        "how (many|much) ~4 (of my|my) <means> ~3 (is|are|would be|would it take to be) (dangerous|lethal|fatal|deadly|"
+        "an overdose|too much to survive)",
+        "(what|which) (dose|amount|number|dosage|quantity) [of <means>] (is|would be|counts as) (lethal|fatal|deadly)",
+        "(can you|could you|would you|do people|does anyone|can someone|would i|could i|can i) survive (falling|"
+        "jumping|a fall|a jump|a drop) (from|off) (the|a) ~2 (floor|story|storey|stories|floors|bridge|building|roof|"
+        "balcony|cliff|overpass)",
+        "(i can|i could|i will|i would|i want to|i need to|how (do|can|could|would) i|is there a way to|a way to|i am "
+        "going to|going to|gonna|i am gonna|i will just|i should) make it look like (natural causes|i died in my "
+        "sleep|a heart attack|an accident|i fell)",
+        "(way|ways|method|methods) to go without (anyone|anybody|my family|people|them|my <relative>) (knowing|finding "
+        "out|noticing|suspecting|realizing)",
+        "(what|how) (do|does|would|will) (you|it|one|i) feel ~4 (before|when|as) (you|i|one) (die|bleed out|pass "
+        "out) (from|of) (blood loss|bleeding|an overdose|overdose|hanging|drowning)",
+    ]),
+    ("plan", "end", [
+        "(easiest|quickest|best|least painful|most painless|simplest|fastest|surest) way to (end things|end it|end it "
+        "all|check out|not wake up|leave this world|get it over with|stop existing|disappear for good)",
+    ]),
+    ("passive_ideation", "", [
+        "(what is|which is|what would be|which would be|whats) (worse|better|easier|less painful|more painful|kinder|"
+        "less selfish|more selfish) ~5 (suicide|killing myself|me dying|dying by suicide) or",
+    ]),
+    ("plan", "weak timed end", [
+        "i have (it|everything) all (worked out|planned out|figured out|planned)",
+    ]),
+    ("timing", "", [
+        "(when|while|once|after) (my roommate|my roommates|my <relative>|my parents|everyone|they) (is|are|goes|go) "
+        "(at|away at|out at|to) (work|school|her parents|his parents|their parents|her mom s|his mom s|church|her "
+        "boyfriend s|his girlfriend s|a party|the party|her night shift|his night shift|the night shift)",
+        "(wait|waiting) (until|till|til|for) (my roommate|my roommates|my <relative>|my parents|everyone|they) "
+        "(leaves|leave|goes|go|is asleep|are asleep|falls asleep|fall asleep|is gone|are gone) [for (work|her night "
+        "shift|his night shift|the night shift|the weekend|vacation)]",
+    ]),
+]
+RULES.extend(RULES_NINETEEN)
+
 # ---------------------------------------------------------------- context cues
 # Words skipped *inside* a phrase ("I want to fucking die").
 SKIP_INSIDE = frozenset("""just really fucking fuckin fking fkn freaking freakin frickin fricking friggin
@@ -2457,7 +2633,8 @@ LEAVING_RX = (
     # Session 17: leaving an app or a site ("logging off for good from insta", "..., this site is toxic").
     r"| (?:from|off|on|of) (?:insta|instagram|twitter|tiktok|facebook|fb|reddit|discord|snapchat|snap|tumblr|youtube|"
     r"this app|this site|this website|this server|this sub|this subreddit|social media|socials|the internet|the group "
-    r"chat|this group chat|this group)\b| (?:this|that) (?:app|site|website|server|sub|subreddit|platform) is\b"
+    r"chat|this group chat|this group)\b| (?:this|that) (?:app|site|website|server|sub|subreddit|platform|forum|board|discord) "
+    r"(?:is|got|has|has become|became)\b"
 )
 
 FIRST_PERSON = frozenset("i me my myself mine im".split())
