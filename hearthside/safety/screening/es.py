@@ -3638,6 +3638,264 @@ _add("plan", "",
      r"hormigas|bichos)" + END)
 
 
+# ------------------------------------------------------------ session 19 (means reading)
+# Written for the session-19 means reading (issue #14): Spanish crisis messages that show the means
+# without "suicidio"/"matarme".  A cord ready where it is kept, a beam chosen or tested, pills of a
+# relative counted, stolen or emptied out in front of one, medicine kept "para cuando ya no aguante",
+# "suficientes para no despertar", the car with the engine running in a closed garage, a relative's gun
+# with its hiding place and the thought of it all day, a blade one thinks of "usar conmigo", poison
+# carried to one's room, things given away in writing once the means are at hand; emoji with the same
+# readings (a place emoji with a time, a means emoji after a decision or despair); and self-harm
+# severity (cuts on a new place, bleeding for a long time, numb fingers, stitching a wound oneself,
+# scratches that became deep cuts).  Rungs as above (preparatory behaviour and method: Posner et al.
+# 2011; Al-Halabí et al. 2016; severe self-injury high per docs/safety.md).  Every phrase was written
+# for this module; look-alikes in tests/test_screening_reading_es_means_s19.py.
+_MEANS19 = rf"(?:{MEANS}|pepa|pasta|pastas|(?:emoji_pill )*emoji_pill)"
+# What people do with ropes, pills and poisons every day, said later in the sentence.
+_ORDINARY19 = (r"(?![^.?¡¿]{0,80}\b(?:mudanza|mudamos|mudarnos|mudo|escalar|escalada|acampar|campamento|scouts?|"
+               r"tender|ropa|hamaca|columpio|tratamiento|receta|doctor|doctora|medico|psiquiatra|farmacia|"
+               r"pastillero|organiz\w*|vitaminas?|vacuna|viaje|vacaciones|empiezo|empezar|ratas|ratones|"
+               r"cucarachas|plagas|ja(?:ja)+j?|jsjs\w*|jeje\w*|xd|lol|halloween|disfraz)\b)")
+_RELATIVE19 = (r"(?:abuela|abuelo|mama|papa|madre|padre|vieja|viejo|tia|tio|hermana|hermano|padrastro|madrastra|"
+               r"suegra|suegro|prima|primo|abuelita|abuelito|jefa|jefe)")
+_NO_MORE19 = (r"(?:(?:por si|para cuando|para el dia (?:en )?que) (?:algun dia |un dia |ya )?no (?:aguante|aguanto|"
+              r"pueda mas|puedo mas|de mas|doy mas|soporte|soporto)(?: mas)?|para cuando me decida|para el final|"
+              r"para cuando llegue el momento|por si me decido|para cuando sea el momento)")
+_GARAGE = r"(?:garage|garaje|cochera)"
+# The start of a clause, then up to 8 words none of which warns or denies ("nunca dejes el carro ...").
+_NO_WARNING19 = (r"(?:(?<=^ )|(?<=[.?¡¿,:] ))(?:(?!(?:nunca|no|jamas|peligro|peligroso|cuidado|ojo|evita|evitar)\b)"
+                 rf"{W} ){{0,8}}?")
+# Up to 8 words or commas, fewest first.
+_GAPC8 = rf"(?:(?:{W}|,) ){{0,8}}?"
+_THINK19 = r"(?:estuve|estoy|he estado|ando|sigo|llevo (?:dias|semanas|noches)) pensando en"
+_WHEN_AWAY19 = (r"cuando (?:mis (?:papas|padres|viejos|jefes)|mi (?:mama|papa|vieja|viejo|familia|esposo|esposa|"
+                r"pareja|novio|novia)|todos) (?:se vayan|salgan|no esten|se duerman|esten dormidos|se vaya|salga|no este|"
+                r"se duerma|este dormid[oa])")
+_BODY19 = (r"(?:cuello|cara|abdomen|estomago|panza|barriga|pecho|pechos|senos|ingle|muslo|muslos|pierna|piernas|"
+           r"tobillo|tobillos|costillas|espalda|garganta|muneca|munecas|antebrazo|antebrazos|brazo|brazos|cadera)")
+# Self-injury told as an accident or grooming in the same sentence (see _analyse): "me caí de la bici y
+# me corté la pierna", "me afeité y me corté con la gillette", "me corté en el cuello afeitándome".
+_SH_ACCIDENT_BEFORE19 = re.compile(r" (?:me cai|caida|accidente|bici|bicicleta|moto|patinando|skate|cocinando|picando|"
+                                   r"pelando)(?= )")
+_SH_GROOMING19 = re.compile(r" (?:afeit\w*|rasur\w*|depil\w*|me (?:corte|corto) (?:tanto|demasiado|tan|muy) (?:el pelo|"
+                            r"el cabello|la barba|el fleco|el flequillo|las unas|las puntas))(?= )")
+_SH_ON_PURPOSE19 = re.compile(r" (?:a proposito|adrede|para sentir|para castigarme|para no sentir|cuchilla|cuchillas|"
+                              r"otra vez|de nuevo|recai|autolesion\w*)(?= )")
+# A cord or pills named in a plan, with what people ordinarily do with them in the same sentence ("ya
+# tengo la cuerda, el sábado nos mudamos", "la soga ya está lista en la mochila para escalar", "junté
+# muchas pastillas para donar a la clínica"): see _analyse.
+_CORD_WORDS19 = frozenset({"soga", "sogas", "cuerda", "cuerdas", "mecate", "lazo", "cabuya", "reata", "emoji_rope"})
+_CORD_ORDINARY19 = re.compile(r" (?:mudanza|mudamos|mudarnos|mudarme|me mudo|nos mudamos|escalar|escalada|rapel|"
+                              r"acampar|campamento|camping|scouts?|tendedero|tender|hamaca|columpio|barco|velero|"
+                              r"lancha|caballo|amarrar (?:las cajas|el colchon|la carga))(?= )")
+_PILL_WORDS19 = frozenset(re.findall(r"[a-z]+", "pastillas pastilla pildoras capsulas comprimidos tabletas "
+                                                "medicamentos medicinas remedios pastis pepas"))
+_PILL_ORDINARY19 = re.compile(r" (?:donar|donarlas|donarlos|donacion|reciclar|reciclarlas|punto limpio|"
+                              r"devolverlas a la farmacia|devolverlos a la farmacia)(?= )")
+_NOT_FOR19 = re.compile(r" no (?:es|son|era|eran) para (?:ninguna|ningun|nada de) ")
+# A pictograph that the Spanish tables do not read ("hoy 🌉🚗": a trip).
+_OTHER_PICTO19 = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
+_NOT_GROOMING = r"(?![^.?¡¿]{0,60}\b(?:afeit\w*|rasur\w*|depil\w*|cocin\w*|pelo|cabello|barba)\b)"
+
+_add("plan", "",
+     # A cord ready, hidden or chosen a place for ("la cuerda está lista en mi cuarto").
+     rf"(?:la|mi|el) (?:soga|cuerda|emoji_rope|lazo|mecate) (?:ya )?(?:esta|sigue|quedo) (?:list[oa]|preparad[oa]) "
+     r"(?:en|debajo|bajo|dentro|detras)" + _CORD_LATER_NOT + _ORDINARY19,
+     rf"(?:tengo|guardo|escondi|tengo escondida) (?:una|la|mi) (?:soga|cuerda|mecate) (?:escondida )?(?:debajo de|bajo) "
+     r"(?:la cama|el colchon|mi cama|mi colchon)" + _CORD_LATER_NOT + _ORDINARY19,
+     rf"(?:ya )?tengo (?:el|la|un|una|mi) {_CORD} {gap(2)}(?:, )?y (?:ya )?se_? (?:de |en )?donde (?:colgarl[oa]|"
+     r"amarrarl[oa]|atarl[oa])" + _CORD_LATER_NOT + _ORDINARY19,
+     rf"(?:ya )?(?:escogi|elegi|encontre) (?:la|una) (?:viga|rama) (?:(?:del|de la|de mi|en el|en la) {W} ){{1,2}}?"
+     r"(?=[.,?¡¿:] |$)"
+     + _ORDINARY19,
+     r"(?:ya )?probe si (?:la viga|la rama|la barra|el ventilador|el tubo|la regadera|la cuerda|la soga|el cinturon|"
+     r"el barrote) (?:aguanta|resiste|soporta)(?: mi peso)?" + END,
+     # Bought "and it isn't for any move".
+     rf"(?:compre|consegui|me compre) {gap(2)}(?:soga|cuerda|mecate|emoji_rope|{MEANS}|{POISON}) {gap(2)}(?:, )?(?:y )?"
+     r"no (?:es|son) para (?:ninguna|ningun|lo que (?:crees|creen|piensas|piensan)) ?\w*" + END
+     + r"(?! , (?:es|son) para)(?![^.?¡¿]{0,60}\b(?:tendedero|hamaca|columpio)\b)" + _ORDINARY19,
+     # Pills of a relative counted, stolen, kept after a death.
+     rf"(?:las|los) de mi {_RELATIVE19} (?:ya )?(?:las|los) (?:tengo contad[oa]s|conte|tengo escondid[oa]s|"
+     r"estoy juntando|voy juntando|tengo separad[oa]s|escondi)" + _MEANS_HIDE_NOT,
+     rf"(?:me |le )?robe {gap(1)}{_MEANS19}(?: de (?:mi|mis) {W})? {_GAPC8}(?:y )?(?:ya )?l[oa]s (?:tengo|guarde|"
+     r"escondi|meti) (?:en|debajo|bajo|dentro)" + _MEANS_HIDE_NOT,
+     rf"me quede con {gap(1)}{_MEANS19} de (?:mi|mis) {W} {_GAPC8}(?:y )?l[oa]s tengo (?:guardad|escondid)[oa]s"
+     + END + _MEANS_HIDE_NOT,
+     # Medicine kept for the day one can't go on.
+     rf"{MEANS_NP} {gap(5)}(?:l[oa]s? )?(?:tengo (?:guardad|escondid)[oa]s?|guardo|guarde|escondi|escondo) {gap(3)}"
+     + _NO_MORE19,
+     rf"(?:tengo (?:guardad|escondid)[oa]s?|guardo|guarde|escondi|escondo) {gap(2)}{MEANS_NP} {gap(5)}" + _NO_MORE19,
+     rf"{_BLADE} {gap(5)}(?:guardad|escondid)[oa]s? {gap(5)}" + _NO_MORE19,
+     # A number of pills hidden ("tengo 60 pastillas de mi mamá escondidas").
+     rf"tengo (?:como |unas |mas de |casi )?{NUM10} {MEANS}(?: de (?:mi|mis|la|el) {W})? (?:escondid|juntad|ahorrad|"
+     r"acumulad)[oa]s" + _MEANS_HIDE_NOT,
+     # Pills emptied out in front of one.
+     rf"(?:ya )?(?:vacie|eche|acomode|puse|tengo|saque) (?:todas las|todas mis|todo el frasco de|un monton de|un punado de|"
+     rf"{NUM10}) {MEANS}(?: de {W})? (?:en|sobre) (?:la|mi|el) (?:mesa|cama|escritorio|mano|buro)(?: frente a mi)?"
+     r"(?![^.?¡¿]{0,60}\b(?:organiz\w*|pastillero|semana|dias|receta|contar|ordenar|cay\w*|recog\w*|tire)\b)",
+     # Enough "to not wake up".
+     r"(?:suficientes|bastantes|las necesarias|las que necesito|las que hacen falta) (?:para|de) (?:no despertar|"
+     r"no volver a despertar|no despertarme|dormir para siempre|que sea mortal|no sobrevivir)" + END,
+     # The car with its engine running in a closed garage.
+     rf"{_NO_WARNING19}{_GARAGE} cerrad[oa] {gap(4)}(?:, )?(?:con )?(?:el )?(?:motor|carro|coche|auto) (?:prendido|encendido|andando|"
+     r"en marcha|corriendo)(?![^.?¡¿]{0,60}\b(?:nunca|peligro|peligroso|calentando|mecanico|taller)\b)",
+     rf"{_NO_WARNING19}(?:motor|carro|coche|auto) (?:prendido|encendido|andando|en marcha|corriendo) {gap(4)}{_GARAGE} "
+     r"cerrad[oa]"
+     r"(?![^.?¡¿]{0,60}\b(?:nunca|peligro|peligroso|calentando|mecanico|taller)\b)",
+     rf"(?:{DESIRE}|{_THINK19}) {gap(2)}(?:el|mi) (?:carro|coche|auto) (?:y|en) (?:la|el|mi) {_GARAGE} cerrad[oa]",
+     rf"cuanto (?:tiempo )?(?:tarda|se tarda|demora|tardaria) {gap(3)}(?:gas|humo|monoxido) {gap(4)}{_GARAGE}"
+     r"(?: cerrad[oa])?" + END,
+     # A relative's gun, where it is kept, thought of all day.
+     rf"(?:pistola|arma|revolver|escopeta|rifle) {_GAPC8}(?:y )?(?:ya )?se_? (?:donde|en donde|en que {W}) (?:la|lo) "
+     rf"(?:guarda|tiene|esconde|deja|guardan|tienen) {gap(1)}(?:, )?(?:y )?(?:no (?:dejo|paro) de pensar en (?:eso|ella|"
+     r"usarla)|(?:estoy|ando) pensando en (?:eso|ella|usarla)|pienso en (?:eso|ella|usarla))",
+     # The blade thought of for oneself.
+     rf"(?:{_BLADE}|{MEANS_OBJ}|cuchillo) {gap(10)}(?:pensar en|pienso en|pensando en|ganas de|quiero|voy a) "
+     r"usarl[oa]s? (?:conmigo|contra mi|en mi)(?: mism[oa])?" + END,
+     # Poison bought and taken to one's room.
+     rf"(?:compre|consegui|me compre) (?:el |un |una )?(?:{POISON}|veneno para ratas)(?: para (?:ratas|ratones|"
+     rf"cucarachas|plagas|hormigas|bichos))? {gap(2)}y l[oa] (?:tengo|guarde|escondi|meti) (?:en|debajo de|bajo) "
+     r"(?:mi|el) (?:cuarto|pieza|habitacion|mochila|cajon|closet|armario|buro|mesita|cama)"
+     r"(?![^.?¡¿]{0,60}\b(?:porque|ahi (?:hay|estan|salen|vi)|donde (?:hay|estan|salen|vi)|ratas|ratones)\b)",
+     # Things given away in writing once the means are at hand.
+     rf"(?:ya )?tengo {MEANS_NP} {gap(3)}(?:, )?y (?:ya )?(?:escribi|deje escrito|anote|hice una lista de) "
+     r"(?:que hacer con|a quien (?:le |les )?(?:dejo|van|quedan)|quien se queda con|para quien son) (?:mis cosas|todo)",
+     rf"(?:ya )?(?:escribi|deje escrito|anote|hice una lista de) {gap(1)}(?:que hacer con|a quien (?:le |les )?"
+     r"(?:dejo|van|quedan)|quien se queda con|para quien son) (?:mis cosas|todo|todas mis cosas)(?: ,)? (?:y )?"
+     rf"(?:ya )?tengo {MEANS_NP}",
+     # Going to the place with everything put in order.
+     rf"(?:voy|me voy|ire) (?:al|a la|a las) (?:puente|azotea|vias|acantilado|viaducto|ultimo piso)(?: {W})?(?: ,)? "
+     r"(?:y )?ya (?:deje|tengo|esta|quedo) (?:todo )?(?:ordenado|arreglado|listo|en orden|resuelto)" + _LIGHT_LATER,
+     # The means in hand, with a time ("ya tengo las pepas, el sábado cuando mis viejos se vayan").
+     rf"ya tengo {MEANS_NP}(?: ,)? (?:y )?(?:{TIME}|{_WHEN_AWAY19})(?: {_WHEN_AWAY19})?" + END + _ORDINARY19
+     + _DAILY_DOSE,
+     # Going to the bridge or the roof night after night to stare down.
+     rf"(?:todas las noches|cada noche|todos los dias|cada dia|otra vez|de nuevo|siempre) (?:voy|subo|me voy|me subo) "
+     rf"(?:al|a la|a las) (?:puente|azotea|vias|viaducto|techo|acantilado|ultimo piso)(?: {W})? (?:y )?me quedo "
+     rf"(?:{STARING})" + END + _LIGHT_LATER,
+     # Pills gathered in numbers.
+     rf"(?:ya )?(?:junte|he juntado|llevo juntando|estoy juntando|sigo juntando) (?:muchas|un monton de|bastantes|"
+     rf"suficientes|todas las|un punado de|{NUM10}) {_MEANS19}" + _ORDINARY19 + _MEANS_HIDE_NOT
+     + r"(?![^.?¡¿]{0,60}\b(?:donar|donacion|reciclar|devolver)\b)")
+
+_add("active_ideation", "method bare",
+     # A bare time and a place emoji ("hoy 🌉"): no other pictograph beside it (see _analyse).
+     rf"(?<=^ ){_EMO_TIME} (?:emoji_bridge|emoji_building)(?: emoji_down)?(?= $)")
+_add("active_ideation", "method",
+     # Sitting on the tracks to see whether the train comes.
+     r"me (?:sente|acoste|pare|quede|tire) (?:en|sobre) las vias (?:a ver si|hasta que|para ver si|esperando que|"
+     r"esperando a ver si) (?:pasaba|pasa|venia|viene|llegaba|llega) (?:el )?tren",
+     # Drinking poison.
+     rf"(?:voy a|quiero|pienso|me voy a) (?:tomarme|tragarme|beberme) (?:el|la|un|una|toda la|todo el) "
+     rf"(?:(?:botella|bote|vaso|frasco|galon) (?:de |del )?)?{POISON}"
+     r"(?![^.?¡¿]{0,60}\b(?:dioxido|mms|limpiar|piscina|alberca)\b)",
+     # All that one has kept, tonight.
+     r"me (?:tomo|trago|voy a tomar|voy a tragar) (?:todo lo|todas las|todos los) que (?:tengo|he|tenia) "
+     r"(?:guardad|juntad|ahorrad|escondid)[oa]s?" + END,
+     # Emoji: the means after a decision, despair or "nobody will notice".
+     rf"(?:emoji_bridge|emoji_building)(?: emoji_down)? (?:y )?(?:adios|chao|chau|bye|me despido|hasta nunca)" + END
+     + _LIGHT_LATER,
+     rf"(?:ya )?(?:tengo (?:el|la|mi|las|los)|decidi|lo decidi|me decidi|ya lo decidi|voy a hacerlo|lo voy a hacer|"
+     rf"lo hago|es hoy)(?: ,)? (?:{_MEANS_EMO}|emoji_bridge|emoji_building)(?: {_MEANS_EMO}| emoji_grave| emoji_down)*"
+     + END + _LIGHT_LATER + _COSTUME,
+     rf"(?:{_MEANS_EMO} )+(?:ya )?no (?:puedo|aguanto|soporto|doy)(?: mas)?" + END + _LIGHT_LATER + _DAILY_DOSE,
+     rf"(?:{_MEANS_EMO} )+{_EMO_TIME} (?:no falla|si o si|sin falta|va en serio|ya no hay vuelta atras)" + END,
+     rf"{_MEANS_EMO} de mi {_RELATIVE19}(?: ,)? {_EMO_TIME}" + END,
+     r"(?:emoji_pill ){2,}(?:ya )?(?:las conte|las tengo|las junte|ya casi|tengo las que necesito)" + END
+     + _LIGHT_LATER + _DAILY_DOSE,
+     rf"nadie (?:va a|se va a) (?:notar|dar cuenta|extranar)(?:me)?(?: ,)? (?:{_MEANS_EMO} ?)+" + END)
+
+_add("passive_ideation", "",
+     r"(?<=^ )(?:emoji_grave ){1,}(?:ya )?(?:quiero|pronto|ya merito|ya casi)" + END + _COSTUME)
+_add("farewell", "",
+     r"(?:mis cosas|todo lo mio|mi ropa|mis libros) (?:se las|se lo|se los|le|les) (?:dejo|quedan|queda) a (?:mi|mis) "
+     r"\w+ (?:emoji_grave|emoji_end|emoji_hole)" + END + _COSTUME)
+
+# Self-harm severity.
+_add("self_injury", "severe alone",
+     # Cuts on a new place ("esta vez me corté en el cuello", "empecé a cortarme en el abdomen").
+     rf"{_NO_ACCIDENT_BEFORE}(?:esta vez |ahora |ahora tambien |ya tambien |tambien )?(?:me corte|me corto|me estoy "
+     r"cortando|me empece a cortar|me lastime|me queme) (?:tambien )?en (?:un lugar nuevo|otro lugar|otra parte|"
+     r"otro sitio|lugares nuevos|partes nuevas|sitios nuevos|una parte nueva|una zona nueva)" + _ACCIDENT_LATER_NOT
+     + _NOT_GROOMING,
+     rf"{_NO_ACCIDENT_BEFORE}(?:esta vez|ahora|ahora tambien|ya tambien|empece a|comence a|ahora me da por) "
+     rf"(?:me corte|me corto|me estoy cortando|cortarme|me queme|quemarme) (?:tambien )?en (?:el|la|los|las|mi|mis) "
+     rf"{_BODY19}" + _ACCIDENT_LATER_NOT + _NOT_GROOMING,
+     rf"{_NO_ACCIDENT_BEFORE}me corte en (?:el|la|mi) (?:cuello|garganta)" + _ACCIDENT_LATER_NOT + _NOT_GROOMING,
+     # Scratches that became deep cuts.
+     r"ya no (?:son|eran|es) (?:rasgunos|rayitas|rayones|aranazos|cortes superficiales|superficiales)(?: ,)? "
+     r"(?:ahora )?(?:son )?(?:cortes )?(?:profundos|hondos|de verdad)",
+     r"antes (?:eran|era|solo eran|solo hacia|me hacia) (?:solo )?(?:rasgunos|rayitas|rayones|aranazos|cortes "
+     r"superficiales|superficiales)(?: ,)? (?:y )?ahora (?:son|necesito|me corto|me hago|sangra|sangran|tienen que)"
+     r"(?![^.?¡¿]{0,60}\b(?:gato|gata|perro|perrita|gatito)\b)",
+     r"(?:los )?cortes (?:cada vez )?mas (?:profundos|hondos|grandes|seguidos) cada (?:semana|dia|vez|noche)",
+     # Stitching a wound oneself.
+     r"me cosi (?:yo (?:sol[oa]|mism[oa]) )?(?:la herida|el corte|los cortes|la cortada|las heridas)"
+     + _ACCIDENT_LATER_NOT,
+     r"me cosi yo (?:sol[oa]|mism[oa])" + END + _ACCIDENT_LATER_NOT,
+     # A blade opening the skin ("me abrí el brazo con una gillette").
+     rf"me (?:abri|raje) (?:el|la|los|las|mi|mis) {_BODY19} con (?:una|la|el|un|mi) {_BLADE}" + _NOT_GROOMING,
+     # Not being able to stop ("no paro de cortarme") with blood everywhere.
+     r"sangre por (?:todos lados|todas partes)(?: ,)? (?:y )?no (?:paro|puedo parar|puedo dejar) de (?:cortarme|"
+     r"lastimarme|hacerme cortes)")
+_add("self_injury", "",
+     r"no (?:paro|puedo parar|puedo dejar|logro dejar) de (?:cortarme|lastimarme|quemarme|hacerme cortes|hacerme dano)"
+     r"(?! (?:el|la|los|las|sin querer)\b)")
+_add("self_injury", "severe",
+     # Bleeding for a long time, towels filled, numb fingers, weakness (with self-injury said).
+     r"(?:esta|sigue|estoy|sigo|esta todavia) sangrando (?:mucho|muchisimo|un monton|demasiado|sin parar|todavia|"
+     r"desde (?:anoche|hace|ayer|la manana|la tarde)|hace (?:rato|una hora|horas|mucho))",
+     r"(?:y )?(?:sigue|todavia|aun) (?:esta )?sangr(?:ando|a)(?: ,)?(?: ya)? (?:van|llevo|lleva) (?:\d+|una|dos|tres|"
+     r"media) (?:minutos|hora|horas)",
+     r"no para la sangre (?:del|de la|de mi|de los|de las) \w+(?: ,)? (?:ya )?(?:van|llevo|lleva) (?:\d+|una|dos|"
+     r"tres|media) (?:minutos|hora|horas)",
+     r"(?:llene|empape|gaste|manche) (?:dos|tres|cuatro|\d+|varias|un monton de) (?:toallas|sabanas|vendas|gasas|"
+     r"camisetas|playeras|rollos de papel)(?: de sangre)?",
+     r"se me (?:durmieron|durmio|entumieron|entumio) (?:los dedos|la mano|el brazo|la muneca)|"
+     r"(?:ya )?no (?:siento|puedo mover) (?:los dedos|la mano|el brazo|la muneca)",
+     r"me siento (?:muy |super |bien )?(?:debil|mareado|mareada)(?! (?:de|por) (?:hambre|la gripe|el calor))",
+     r"emoji_blood(?: emoji_blood)* (?:no para|no se detiene|no deja de salir|no se para)",
+     r"(?:perdi|he perdido) (?:mucha|demasiada|un monton de) sangre")
+
+
+# Session 19, second pass (fresh probes): a gun at home while alone, a relative's sedatives stolen, charcoal
+# with no grill, the means in a bag on the way to a lonely place, a cord "la tengo atada a la viga", half
+# a bottle swallowed, standing on the bridge "ya es hora", almost throwing oneself from the platform;
+# stitches explained away, a cut more every night, cutting until dizzy.
+_GUN19 = r"(?:la pistola|el arma|el revolver|la escopeta|el rifle|emoji_gun)"
+_add("plan", "",
+     rf"{_GUN19}(?: de mi {_RELATIVE19})? (?:esta|sigue) {gap(4)}(?:, )?y (?:hoy|esta noche|ahorita|ahora|todo el dia|"
+     r"el finde|este finde) (?:no hay nadie|estoy sol[oa]|me quedo sol[oa]|nadie esta|no esta nadie)(?: en (?:la |mi )?casa| aqui| aca)?" + END
+     + r"(?![^.?¡¿]{0,60}\b(?:roben|robar|ladron\w*|rateros|miedo)\b)",
+     rf"(?:ya )?se_? (?:donde|en donde|en que {W}) (?:guarda|tiene|esconde|deja) (?:mi|el) {_RELATIVE19} {_GUN19} "
+     rf"{gap(1)}(?:, )?(?:y )?(?:no (?:dejo|paro) de pensar en (?:eso|ella|usarla|usarlo)|(?:estoy|ando) pensando en "
+     r"(?:eso|ella|usarla|usarlo)|pienso en (?:eso|ella|usarla|usarlo))",
+     rf"(?:me |le )?robe (?:el|la|los|las|unos|unas|un|una) {_PSYCH}(?: de (?:mi|mis) {_RELATIVE19})?" + END,
+     r"(?:compre|consegui|tengo|me compre) (?:carbon|un anafre|un brasero) {gap(2)}(?:y|pero|aunque) (?:yo )?no tengo "
+     r"(?:parrilla|asador|chimenea|donde asar|anafre)".replace("{gap(2)}", gap(2)) + END
+     + r"(?![^.?¡¿]{0,60}\b(?:presta\w*|asado|asar|carne|parrillada|compro|comprar)\b)",
+     rf"tengo {MEANS_NP} en (?:la|mi) (?:mochila|bolsa|bolso|cartera)(?: ,)? (?:y )?(?:voy|me voy|ya voy|ya me voy) "
+     r"(?:al|a la|a las) (?:bosque|monte|cerro|puente|azotea|vias|rio|barranco|acantilado)" + END + _ORDINARY19,
+     rf"{_CORD_NO_BENIGN_BEFORE}(?:la|el|mi) {_CORD} (?:ya )?l[oa] (?:tengo|deje) (?:atad|amarrad|colgad)[oa] "
+     rf"(?:a|al|en|de|del) {_TIE_POINT}" + _CORD_LATER_NOT)
+_add("attempt_in_progress", "",
+     rf"me (?:tome|trague|bebi|meti) (?:la mitad|medio|casi todo|casi toda|mas de la mitad) (?:del|de la) (?:frasco|bote|"
+     rf"caja|blister|botella|tira) de {MEANS}",
+     r"(?:estoy|ya estoy|aqui estoy) (?:en|arriba de|sobre) (?:el puente|la azotea|las vias|el techo|la cornisa|"
+     r"el viaducto|el acantilado|la orilla del anden|el borde)(?: ,)? (?:y )?(?:ya es hora|llego la hora|es el momento|"
+     r"ya no hay vuelta atras|ya me voy)" + END)
+_add("active_ideation", "method",
+     rf"(?:anden|vias|tren|metro|puente|azotea|balcon|ventana|cornisa) {_GAPC8}(?:y )?casi me (?:aviento|tiro|lanzo|"
+     r"echo|avente|tire|lance|arroje)(?= [.,?¡¿:] | $| (?:al|a las|del|desde|por|abajo)\b)" + _LIGHT_LATER)
+_add("self_injury", "severe",
+     rf"(?:puntos|urgencias|me cosieron|sutura|la guardia) {_GAPC8}(?:y )?(?:dije|les dije|le dije|conte|invente) que "
+     r"(?:fue )?(?:un accidente|sin querer|el gato|el perro|con un vidrio|me cai)")
+_add("self_injury", "severe alone",
+     r"(?:cada|todas las) (?:noche|dia|vez|semana|noches|dias) me (?:hago|hice) (?:un|otro) corte mas" + _SH_NOT_AFTER,
+     r"me hago (?:un|otro) corte mas cada (?:noche|dia|vez|semana)" + _SH_NOT_AFTER,
+     rf"{_NO_ACCIDENT_BEFORE}me (?:corte|lastime|queme) tanto que (?:me maree|me mare|me desmaye|casi me desmayo|perdi el "
+     r"conocimiento|no paraba de sangrar|sangre muchisimo|se me nublo la vista)" + _ACCIDENT_LATER_NOT)
+
 # ------------------------------------------------------------ session 18 (lead)
 # Read until a retraining of the shipped model stopped lifting them (p 0.90-0.95): no fear of dying
 # left ("ya no le tengo miedo a morir", as the English "i'm not afraid to die anymore": passive
@@ -4073,6 +4331,15 @@ def _analyse(ctx: _Ctx, pat: Pat, i: int, j: int) -> Evidence | None:
         return None
     if construct in ("active_ideation", "past_attempt", "self_injury") and toks[i - 1:i] == ["casi"]:
         return None  # "casi me mato en la moto": an accident
+    if construct == "self_injury" and (_SH_ACCIDENT_BEFORE19.search(ctx.words(lo_s, i)) or _SH_GROOMING19.search(
+            sentence)) and not _SH_ON_PURPOSE19.search(sentence):
+        return None  # "me caí de la bici y me corté la pierna", "me corté afeitándome" (session 19)
+    if construct == "plan" and not _NOT_FOR19.search(sentence) and ((_CORD_WORDS19.intersection(toks[i:j]) and
+                                                                     _CORD_ORDINARY19.search(sentence)) or (
+            _PILL_WORDS19.intersection(toks[i:j]) and _PILL_ORDINARY19.search(sentence))):
+        return None  # "ya tengo la cuerda, el sábado nos mudamos" (session 19)
+    if "bare" in flags and any(c not in _EMOJI for c in _OTHER_PICTO19.findall(ctx.norm.text)):
+        return None  # "hoy 🌉🚗": another pictograph beside the place (session 19)
     if construct == "attempt_in_progress" and _PRESCRIBED_ES.intersection(toks[j:j + 5]):
         return None  # "tomé todas las pastillas que me recetó el médico": the course, as prescribed
     if (construct == "attempt_in_progress" and not {"todas", "todos", "todo"}.intersection(toks[i:j])
