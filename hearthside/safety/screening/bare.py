@@ -46,7 +46,7 @@ JOKE = frozenset("""lol lool lmao lmfao rofl haha hahaha hahahaha hehe hehehe jk
 _JOKE_RX = re.compile(r"^(?:ha){2,}h?$|^(?:ja){2,}j?$|^(?:je){2,}$|^(?:he){2,}$|^lo+l$|^lmf?a+o+$")
 # Emoji that may stand beside a bare statement (sadness, a wave, a grave); any other symbol (🎉,
 # 😂, 🥳, 😜 ...) keeps the message out.  Variation selectors, joiners and skin tones are ignored.
-SAD_EMOJI = frozenset("😔😞😢😭💔🖤🥀🙏😶😣😖😩😫😓😥😪🫥👋🪦⚰🕯😑😐🌧☁🌑💀🥲😿🤍")
+SAD_EMOJI = frozenset("🕊😔😞😢😭💔🖤🥀🙏😶😣😖😩😫😓😥😪🫥👋🪦⚰🕯😑😐🌧☁🌑💀🥲😿🤍")
 _IGNORED = frozenset("\ufe0f\ufe0e\u200d\U0001F3FB\U0001F3FC\U0001F3FD\U0001F3FE\U0001F3FF")
 
 _MEANS = "|".join(sorted(CLASSES["means"] - {"#", "all", "lot", "enough"}, key=len, reverse=True))
@@ -114,6 +114,7 @@ STATEMENTS: dict[str, tuple[str, ...]] = {
         # Session 19 (lead): goodbyes already said, the last sign-off, not to be looked for, at peace with
         # it almost over ("i've said my goodbyes", "signing off for the last time", "don't look for me").
         r"i have (?:already |finally |now )?said (?:all )?my goodbyes(?: now| already)?",
+        r"(?:this is )?my (?:last|final) (?:post|message|text|tweet|words)(?: here| ever)?",
         r"(?:this is me )?(?:signing|logging) off (?:for the (?:last|final) time|for good|forever|permanently)",
         r"(?:please )?(?:do not|don'?t) (?:come )?(?:look|looking|search|searching) for me",
         r"(?:it is|it will be|it is all) (?:almost|nearly|soon) over(?: now)?|i am (?:finally |now )?at peace(?: now)?",

@@ -2382,6 +2382,8 @@ RULES_NINETEEN: list[tuple[str, str, list[str]]] = [
     ]),
     ("farewell", "end", [
         "this is the end of the (road|line) for me",
+        "(it is|that is|this will be|it will be) the (last|final) time (you will|you are going to|you all will|anyone "
+        "will|anybody will|you guys will) (see|hear from) me",
         "(leaving|writing|posting|putting) this (here|down|online) so (someone|somebody|people|you all|everyone|they|"
         "my <relative>|my family) (knows|know|will know|understand|understands|will understand) why",
     ]),
@@ -2448,6 +2450,22 @@ RULES_NINETEEN: list[tuple[str, str, list[str]]] = [
     ("passive_ideation", "", [
         "(what is|which is|what would be|which would be|whats) (worse|better|easier|less painful|more painful|kinder|"
         "less selfish|more selfish) ~5 (suicide|killing myself|me dying|dying by suicide) or",
+    ]),
+    # The means emoji with what is done with them: a rope "ready", pills counted or the bottle empty, a
+    # knife and blood "deeper this time".
+    ("plan", "", [
+        "(emoji_rope|emoji_gun|emoji_pill) [emoji_rope|emoji_gun|emoji_pill] (is|are) (ready|set|waiting|tied|loaded|"
+        "counted|lined up)",
+        "(counting|counted|count) (them|my pills|the pills|my meds) ~2 emoji_pill ~1 (# so far|so far|already|enough|"
+        "all of them|# of them)",
+    ]),
+    ("attempt_in_progress", "", [
+        "(the|my) (bottle|bottle s|pill bottle|packet|box) [is] (empty|all gone|finished) ~2 emoji_pill",
+        "emoji_pill ~2 (the|my) (bottle|bottle s|pill bottle|packet|box) [is] (empty|all gone|finished)",
+    ]),
+    ("self_injury", "severe", [
+        "(emoji_knife|emoji_blood|emoji_razor) [emoji_knife|emoji_blood] ~3 (deeper|too deep|so deep|really deep) "
+        "(this time|than ever|than before|than last time|tonight)",
     ]),
     ("plan", "weak timed end", [
         "i have (it|everything) all (worked out|planned out|figured out|planned)",
