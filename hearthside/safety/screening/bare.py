@@ -293,6 +293,57 @@ WEAK_TIME_SELF = (
     r"it is (?:tonight|today|this weekend)",
 )
 
+# Session 19 (lead): the English goodbyes, plans and times that say what they are about -- "this is
+# goodbye", "goodbye forever", "i've said my goodbyes", "i know exactly how and when", "i've picked the
+# date", "tonight's the night", "i'm doing it tonight" -- are ``high`` alone (see :func:`strong`): the
+# issue counts them among the crisis messages to hold and answer at once.  The means alone ("i bought a
+# rope today"), the place alone, finality ("not long now", "i'm at peace"), what a sign-off may also say
+# ("i just wanted to say goodbye", "don't look for me") and the Spanish statements, which the Spanish
+# rubric reads as moderate alone, stay ``moderate``.
+STRONG = (
+    r"this is (?:goodbye|good bye|farewell|my goodbye|my final goodbye|my last goodbye|my last message|my last post|"
+    r"my last text|the last time you will hear from me)",
+    r"(?:goodbye|good bye|bye) (?:forever|for good|for ever|cruel world|everyone forever)|goodnight forever|"
+    r"good night forever",
+    r"it was nice knowing (?:you|you all|everyone|y'all|all of you)",
+    r"i will not be (?:here|around) (?:tomorrow|much longer|anymore|any more)",
+    r"i have (?:already |finally |now )?said (?:all )?my goodbyes(?: now| already)?",
+    r"(?:signing|logging) off for the (?:last|final) time",
+    r"i have said (?:everything|all) i (?:needed|wanted|had) to say",
+    r"(?:(?:you|you all|y'all) (?:will not|will never|are not going to)|(?:nobody|no one|none of you) (?:will|is "
+    r"going to|will ever)) hear from me (?:again|anymore|any more|ever again)",
+    # Plans.
+    r"(?:i )?(?:have |have already |already |just |finally )?(?:picked|chosen|chose|decided on|settled on|set) "
+    r"(?:the|a|my) (?:place|spot|date|day|time|way|method|night|hour)(?: already| now)?",
+    r"i (?:already |now )?know (?:exactly )?(?:(?:when|how|where) and (?:when|how|where)|when where and how|"
+    r"how when and where|where when and how)(?: now| already)?",
+    r"(?:the|my) (?:date|day|time|place|spot) is (?:set|picked|chosen|decided)(?: now| already)?",
+    r"the plan is (?:set|ready|final|in place)",
+    # Times that name the deed.
+    r"(?:tonight|today|this) is the (?:night|day)|the (?:day|night|time) has come",
+    r"(?:i am )?doing it (?:tonight|today|tomorrow)|i (?:will|am going to) do it (?:tonight|today|tomorrow)",
+    r"it (?:happens|is happening) tonight|tonight it happens",
+    r"(?:tonight|today|this) is my last (?:night|day)",
+)
+
+
+def strong(text: str, span: tuple[int, int]) -> bool:
+    """Whether the statement at ``span`` of ``text`` is one of :data:`STRONG` (filler and punctuation
+    aside, contractions expanded as the statements read them)."""
+    words = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(_fold(text[span[0]:span[1]]))
+             if m.group() not in _PUNCT and m.group()[0].isalnum()]
+    _strip_edges(words)
+    plain = " ".join(w for w, _, _ in words)
+    for rx, repl in _compiled()[2]:
+        plain = rx.sub(repl, plain)
+    return bool(_strong_rx().fullmatch(plain))
+
+
+@cache
+def _strong_rx() -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(STRONG) + ")")
+
+
 # Despair that may stand beside a whole-message statement ("make it stop, i can't anymore. i just want
 # it to end", "so tired. tonight's the night"), and says nothing without one.
 COMPANION = (

@@ -2039,10 +2039,10 @@ def assess(text: str) -> RuleResult:
     found = BARE.statements(text)
     if not found:
         return got
-    return _with_bare(got, found)
+    return _with_bare(got, found, text)
 
 
-def _with_bare(got: RuleResult, found: list[tuple[str, tuple[int, int]]]) -> RuleResult:
+def _with_bare(got: RuleResult, found: list[tuple[str, tuple[int, int]]], text: str = "") -> RuleResult:
     """``got`` raised to ``moderate`` by the bare statements ``found``, each recorded as a reason with
     the ``bare`` modifier (issue #14, session 14)."""
     spans: dict[str, set[tuple[int, int]]] = {}
@@ -2059,6 +2059,11 @@ def _with_bare(got: RuleResult, found: list[tuple[str, tuple[int, int]]]) -> Rul
     # tonight", "i've picked the spot. i have the rope") is high (session 17).
     level = HIGH if ("plan" in spans or "farewell" in spans) and ("lethal_means" in spans or "timing" in spans) \
         else MOD
+    if level < HIGH and got.lang == "en" and any(
+            c in ("farewell", "plan", "timing") and BARE.strong(text, span) for c, span in found):
+        # An English goodbye, plan or time that says what it is about ("this is goodbye", "i know
+        # exactly how and when", "tonight's the night"): high alone (session 19, :data:`.bare.STRONG`).
+        level = HIGH
     score = max(got.screening.score, score_for(LEVELS[level], min(1.0, 0.3 * len(found))))
     screening = Screening(LEVELS[level], score, reasons)
     return got._replace(screening=screening, all_modified=False, support=True)

@@ -163,3 +163,29 @@ def test_the_rules_read_the_farewell_or_plan(text, least):
 def test_the_everyday_look_alike_stays_low(text):
     assert LEVEL_INDEX[RULES.screen(text).level] <= LEVEL_INDEX["low"], text
     assert LEVEL_INDEX[DEFAULT.screen(text).level] <= LEVEL_INDEX["low"], text
+
+
+# Whole English messages that are nothing but a goodbye, a plan or the time of the deed are high
+# alone; the means or the place alone, finality, and the Spanish statements (moderate alone by the
+# Spanish rubric) stay moderate.
+STRONG_ALONE = [
+    "this is goodbye", "ok so this is goodbye", "goodbye forever", "it was nice knowing you all",
+    "i've said my goodbyes", "signing off for the last time", "tonight's the night", "doing it tonight",
+    "this is my last night", "i know exactly how and when", "i've picked the date", "the plan is set",
+    "you will never hear from me again",
+]
+MODERATE_ALONE = [
+    "i bought a rope today", "i'm on the bridge right now", "not long now", "don't look for me",
+    "esto es un adiós", "esta noche es la noche", "ya tengo todo listo",
+]
+
+
+@pytest.mark.parametrize("text", STRONG_ALONE)
+def test_a_whole_english_goodbye_plan_or_time_is_high_alone(text):
+    got = RULES.screen(text)
+    assert got.level == "high", (text, got)
+
+
+@pytest.mark.parametrize("text", MODERATE_ALONE)
+def test_the_means_the_place_finality_and_spanish_statements_stay_moderate(text):
+    assert RULES.screen(text).level == "moderate", text
