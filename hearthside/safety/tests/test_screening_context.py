@@ -18,10 +18,11 @@ RULES = Screener(base=False)
 # (earlier messages, new message, level alone, level with the conversation) -- rules only, so
 # these hold whatever the shipped model learns.
 # "tonight is the night" alone is a whole message of its time and nothing else: worth a human look
-# (issue #14, session 14); after the pills saved up it is imminent.
+# (issue #14, session 14), and high since session 19 (a whole English message naming the time of the
+# deed, bare.STRONG); after the pills saved up it is imminent.
 CONVERSATIONS = [
-    (["I have the pills saved up"], "tonight is the night", "moderate", "imminent"),
-    (["I bought a rope today", "nobody would even notice"], "tonight is the night", "moderate", "imminent"),
+    (["I have the pills saved up"], "tonight is the night", "high", "imminent"),
+    (["I bought a rope today", "nobody would even notice"], "tonight is the night", "high", "imminent"),
     (["I have the pills saved up"], "tonight is the night, the big one", "none", "imminent"),
 ]
 NOT_RAISED = [
@@ -71,13 +72,13 @@ def test_cli_context_field():
         {"id": 6, "text": "tonight is the night", "context": []},
     ], "--no-base-model")
     assert [g["id"] for g in got] == [1, 2, 3, 4, 5, 6]
-    assert got[0]["level"] == "moderate"  # a bare time, alone (session 14)
+    assert got[0]["level"] == "high"  # a bare time naming the deed, alone (session 19; moderate in session 14)
     assert got[1]["level"] == "imminent"
     assert any(r["construct"] == "conversation" for r in got[1]["reasons"])
     assert got[2]["level"] == "none"
     assert "context" in got[3]["error"] and "level" not in got[3]
     assert "context" in got[4]["error"]
-    assert got[5]["level"] == "moderate"
+    assert got[5]["level"] == "high"
 
 
 def test_cli_lines_without_context_match_the_library():
