@@ -611,6 +611,32 @@ PREP_MORE = _rx(
     r"(?:a esa hora )?no (?:pasa|hay|va) nadie$", r"no (?:hay|va a haber|va a estar) nadie en (?:la )?casa$", r"(?:nobody|no one|noone) (?:goes|is) (?:there|around)(?: at night| then)?$",
 )
 
+# Session 19 (es-turns reading, issue #14): Spanish replies that read as intensity, finality or a
+# preparation only after what came before.  Emphasis said back as the whole message ("en serio",
+# "ahora sí", "ya no más, lo juro", "no es un drama", "no aguanto ni un día más"); tomorrow not going to
+# matter, said as the whole message ("mañana ya no va a importar", not "... , el profe la canceló");
+# everything deleted or settled ("borré todo", "ya arreglé todo"); a decision ("estoy decidida").
+INTENSE_ES = _rx(
+    r"(?:pero |y |no |si |es )?(?:en serio|enserio|de verdad|de veras|neta|posta|es real)(?: eh| ah| te lo juro| lo juro)?$",
+    r"(?:y )?ahora si(?: que si)?(?: ya)?$", r"(?:ya no mas|ya basta|se acabo|ya estuvo)(?: lo juro| te lo juro)?$",
+    r"lo juro(?: por (?:dios|mi madre|mi vida))?$", r"(?:esto )?no es (?:un |ningun )?(?:drama|berrinche)(?: ni (?:un )?\w+)?",
+    r"no (?:estoy|ando) (?:exagerando|dramatizando|haciendo drama)", r"no (?:lo digo|te lo digo) por (?:drama|dramatizar)",
+    r"(?:ya )?no (?:aguanto|soporto|puedo) (?:ni )?un (?:dia|minuto|segundo) mas",
+    r"esta vez (?:va|es) (?:en serio|enserio|de verdad|la definitiva|diferente)", r"esta vez si(?: va en serio)?$",
+    r"ya me harte(?: de verdad)?$",
+)
+DECIDED_ES = _rx(r"(?:ya )?(?:estoy|me siento) (?:muy |bien |totalmente )?(?:decidid[oa]|segur[oa])(?: ya)?$")
+FINAL_ES = _rx(
+    r"(?:ya )?manana (?:ya )?no (?:va|van) a importar(?: nada)?(?: ya)?$",
+    r"(?:ya )?(?:nada|no|nada de esto|esto) (?:va a|le va a) importar (?:manana|pronto|despues|en unos dias)(?: ya)?$",
+    r"pronto (?:ya )?(?:nada|no) va a importar(?: nada)?$",
+)
+# Despair said in other words ("no le veo caso a nada", "ya me harté de todo").
+DESPAIR_ES = _rx(r"(?:ya )?no le (?:veo|encuentro) (?:caso|sentido) a (?:nada|la vida|vivir|seguir)",
+                 r"(?:ya )?no le encuentro (?:caso|sentido)", r"(?:ya )?me harte de (?:todo|vivir|esta vida|mi vida)",
+                 r"(?:ya )?no aguanto (?:esta vida|vivir|mi vida)")
+PREP_ES = _rx(r"(?:ya )?(?:borre|elimine) todo(?: ya)?$", r"(?:ya )?(?:arregle|organice|deje arreglado|deje en orden) todo(?: ya)?$")
+
 _QUESTION_START = frozenset("""what when where who how why does do is are can could would will should did
     anyone anybody que cuando donde quien como por alguien sabes saben puedes pueden""".split())
 
@@ -720,7 +746,7 @@ def cues(text: str) -> Cues:
     protect = bool(PROTECT.search(norm))
     sign_offs = list(SIGN_OFF.finditer(norm))
     signed_off = bool(sign_offs)
-    strong = bool(hits(FINAL_STRONG))
+    strong = bool(hits(FINAL_STRONG)) or bool(hits(FINAL_ES))
     soft_hits = [] if signed_off else hits(FINAL_SOFT)
     soft = len({m.group() for m in soft_hits})
     vent = [m.span() for m in VENT_CLOSE.finditer(norm)]
@@ -744,10 +770,11 @@ def cues(text: str) -> Cues:
         closing = all(w in FILLER for w in left.split())
     got = Cues(
         retract=bool(retract), residue=residue, protect=protect, final_strong=strong, final_soft=soft,
-        prep=bool(hits(PREP)), prep_strong=bool(hits(PREP_STRONG)), time=bool(timed),
+        prep=bool(hits(PREP)) or bool(hits(PREP_ES)), prep_strong=bool(hits(PREP_STRONG)), time=bool(timed),
         means=not scene and bool(hits(MEANS)), going=not scene and bool(hits(GOING)),
-        done=bool(hits(DONE)), took=bool(hits(TOOK)), decided=bool(hits(DECIDED)), intense=bool(hits(INTENSE)), cut=bool(hits(CUT)),
-        despair=bool(DESPAIR.search(norm)) or bool(DESPAIR_MORE.search(norm)), moving=bool(MOVING.search(THEIR_AWAY.sub(" ", norm))), resolve=bool(hits(RESOLVE)),
+        done=bool(hits(DONE)), took=bool(hits(TOOK)), decided=bool(hits(DECIDED)) or bool(hits(DECIDED_ES)),
+        intense=bool(hits(INTENSE)) or bool(hits(INTENSE_ES)), cut=bool(hits(CUT)),
+        despair=bool(DESPAIR.search(norm)) or bool(DESPAIR_MORE.search(norm)) or bool(DESPAIR_ES.search(norm)), moving=bool(MOVING.search(THEIR_AWAY.sub(" ", norm))), resolve=bool(hits(RESOLVE)),
         do_it=bool(DO_IT.search(norm)), question=question, topic_change=bool(TOPIC_CHANGE.search(norm)),
         signed_off=signed_off, thanks_all=not signed_off and bool(THANKS_ALL.search(norm)),
         spans=(), vent_close=vent_close, festive=bool(FESTIVE.search(text)),

@@ -2719,9 +2719,11 @@ _add("farewell", "",
      r"(?:este|esta) es mi ultima noche" + _NOT_A_PARTY + r"(?! (?:en|aca en|aqui en) (?!este mundo|esta vida|la tierra)\w)",
      r"adios (?:para siempre|mundo|mundo cruel)|me despido para siempre",
      r"(?:les|te|os|le) (?:deje|dejo|escribi|he dejado|he escrito) (?:(?:una|unas|mi|mis|las|esta) )?cartas?"
+     + _NOT_WORK  # Session 19: letters to one's pupils or coworkers.
      # Session 17: letters for an occasion ("les escribí una carta a cada uno para la boda").
-     rf"(?! {gap(4)}(?:para|por|de) (?:la |el |su |mi |tu )?(?:boda|cumple|cumpleanos|navidad|aniversario|graduacion|"
-     r"san valentin|amigo secreto|intercambio|recomendacion|presentacion|motivacion|reyes)\b)|"
+     + rf"(?! {gap(4)}(?:para|por|de) (?:la |el |su |mi |tu )?(?:boda|cumple|cumpleanos|navidad|aniversario|graduacion|"
+     r"san valentin|amigo secreto|intercambio|recomendacion|presentacion|motivacion|reyes|agradecimiento|"
+     r"fin de (?:ano|curso|semestre))\b)|"
      r"(?:deje|escribi|escribo|he escrito|estoy escribiendo|ya escribi|ya tengo) (?:(?:una|mi|mis|las|unas) )?"
      r"cartas? (?:de despedida|para (?:mi familia|todos|mis padres|mi mama|mis hijos))" + _NOT_WORK + "|"
      r"(?:mi |una |la )?carta de despedida" + _NOT_WORK + "|(?:mi|la) (?:nota|carta) (?:de suicidio|suicida)|"
@@ -2749,7 +2751,9 @@ _add("farewell", "ordinary",
      r"adios (?:a todos|a todas|a todos los que)|(?:les|te|os) digo adios|"
      r"me despido (?:de todos|de todas|de ustedes|de ti|de vosotros)",
      rf"(?:cuiden|cuida|cuidad|cuide|cuidenme|cuidame|cuidadme|por favor cuiden|porfavor cuiden) (?:a|de) "
-     rf"(?:mi|mis) {_REL}(?: por mi)?(?! cuando (?:no este|ya no este|me vaya))",
+     rf"(?:mi|mis) {_REL}(?: por mi)?(?! cuando (?:no este|ya no este|me vaya))"
+     # Session 19: while one is away ("cuiden a mi gato mientras estoy de viaje").
+     r"(?! mientras\b| (?:este|el) (?:finde|fin de semana)\b| (?:unos|estos|los) dias\b| por (?:unos|unas|el|la|este|esta)\b)",
      r"hasta siempre a todos|gracias por todo,? (?:adios|los quiero|los amo|os quiero)")
 # ... but not when it says for after one is gone.
 _add("farewell", "",
@@ -3107,7 +3111,9 @@ _add("do_it", "",
      # "ya está decidido, nos mudamos a Madrid" (session 16; it was imminent): _SIGNED as well.
      r"(?:ya lo decidi|ya tome la decision|ya esta decidido)" + _SIGNED + r"(?! (?:[,:] )?(?:me voy a|voy a|"
      r"me cambio|me mudo|me voy de|lo dejo|dejo|renuncio|me quedo|me caso|lo compro|la compro|acepto)\b)|"
-     r"estoy decidid[oa](?= [.,?¡¿] | $)|"
+     # Session 19: not a decision named after it ("estoy decidida, renuncio mañana").
+     r"estoy decidid[oa](?= [.,?¡¿] | $)(?! (?:[,:] )?(?:me voy a|voy a|me cambio|me mudo|me voy de|lo dejo|dejo|renuncio|"
+     r"me quedo|me caso|lo compro|la compro|acepto|termino|cortamos|corto|me inscribo|me apunto|empiezo|a (?!morir|matar))\b)|"
      r"no hay (?:vuelta|marcha) atras" + _SIGNED)
 _add("do_it", "",
      r"nadie me (?:va a|puede|podra) (?:parar|detener|convencer|hacer cambiar de opinion)|ya nada me (?:detiene|va a "
@@ -3913,6 +3919,91 @@ _add("active_ideation", "",
      r"mi destino es (?:morir por suicidio|suicidarme|matarme|quitarme la vida|acabar con mi vida)")
 
 
+# ------------------------------------------------------------ session 19 (intensity and farewell reading)
+# Issue #14, session 19 (es-turns reading; tests in test_screening_reading_es_turns_s19.py). Phrases
+# written for this reading. Not wanting to go on living said with "vivo/viva" ("ya no quiero seguir
+# viva"); not bearing one more day of this life; emphasis that denies drama ("no es un drama", "no lo
+# digo por drama") or closes with "ahora sí"; a note's past tense ("perdónenme, ya no podía más", "los
+# quise mucho a todos"); "si están leyendo esto ya no estoy"; things given away because nothing is
+# needed any more.  Look-alikes kept down: "me cansé de vivir en este pueblo" is not read here (the
+# place follows), a love said to an ex ("te quise mucho") is not a farewell, "no es su culpa" is weak.
+_add("passive_ideation", "",
+     r"(?:ya )?no quiero (?:seguir|estar|continuar) (?:viv[oa]|con vida)(?: ya| mas| nunca mas)?" + END,
+     r"(?:ya )?no (?:aguanto|soporto) (?:ni )?un (?:dia|minuto|segundo|ano) mas (?:esta vida|de esta vida|con esta vida|"
+     r"vivir|seguir viviendo|seguir viv[oa]|estar viv[oa]|existir|en este mundo)" + END)
+_add("intensity", "",
+     r"(?:esto |y )?no es (?:un|ningun|ningún) (?:drama|chiste|juego|berrinche)" + END,
+     r"no (?:lo digo|te lo digo|les digo esto) (?:por|para hacer) (?:drama|dramatizar|llamar la atencion)|"
+     r"no estoy (?:dramatizando|haciendo drama)",
+     r"(?:y )?ahora si(?: que si)?" + END,
+     # Emphasis before the statement: "en serio ya no doy más, no quiero vivir".
+     r"(?:en serio|enserio|de verdad|de veras|la neta|posta)(?: ,)?(?= (?:ya )?no (?:quiero|puedo|aguanto|doy|soporto)\b)")
+# A note's past tense and its apologies: weak alone (a song, a break-up), a farewell two together.
+_add("farewell", "weak",
+     r"(?:los|las|os|les) (?:quise|ame|quisimos) (?:mucho|muchisimo|un monton|tanto|de verdad|con todo mi corazon)"
+     r"(?: a todos| a todas)?",
+     r"quise (?:despedirme|decirles adios|decirles que los quiero)(?: bien| de (?:ustedes|todos|ti))?",
+     r"(?:y )?(?:que )?no (?:es|fue) (?:su|vuestra) culpa" + END,
+     r"perdon(?:enme|adme)" + END)
+_add("farewell", "",
+     r"(?:perdon(?:enme|ame|adme)|perdon|lo siento)(?: por todo)?(?: ,| \.)? (?:pero )?(?:ya )?no (?:podia|aguantaba|"
+     r"soportaba|pude aguantar) mas" + END,
+     rf"(?:si|cuando) (?:estan|estas|esten|estes|alguien esta|alguien este) leyendo esto {gap(2)}(?:es (?:porque|que) )?"
+     r"(?:ya )?(?:no (?:estoy|este|existo|sigo) (?:aqui|aca|viv[oa]|en este mundo|con ustedes)|me fui|estoy muert[oa]|"
+     r"me mate|es (?:demasiado )?tarde)",
+     rf"{_GIVE} {gap(12)}(?:, )?(?:porque |total |ya que )?ya no me (?:hace|hacen|va a hacer|van a hacer) falta"
+     r"(?: nada| nada de eso)?" + _NOT_REPLACED + END)
+# Affairs settled or goodbyes said, then "hoy es la noche": a preparation with its time (C-SSRS
+# preparatory behaviour; the time makes it a plan). Not for a party or a trip ("ya arreglé todo para
+# el viaje, hoy es la noche").
+_add("plan", "",
+     r"ya (?:arregle|deje arreglado|organice|deje en orden|puse en orden|deje listo|me despedi de) "
+     r"(?:todo|todos|todas mis cosas|mis cosas|mis asuntos|todo el mundo)"
+     r"(?: ,| \.| y)? (?:(?:hoy|esta) es la noche|hoy es el dia|ya es (?:la )?hora|llego el momento)" + END,
+     r"(?:(?:hoy|esta) es la noche|hoy es el dia)(?: ,| \.| y)? (?:ya (?:arregle|deje arreglado|organice|deje en orden|"
+     r"me despedi de) (?:todo|todos|mis cosas|mis asuntos|todo el mundo)|(?:los|las|os|les) (?:quise|ame) (?:mucho|"
+     r"muchisimo|un monton|de verdad|con todo mi corazon)(?: a todos| a todas)?|perdon(?:enme|adme)(?: por todo)?)" + END)
+_add("intensity", "",
+     r"(?:esta vez )?(?:va|es|lo digo|hablo) enserio|esta vez (?:es|va) (?:de verdad|de veras|en serio|enserio)",
+     r"(?:y )?esta vez no me (?:van|vas) a (?:convencer|hacer cambiar)")
+_add("farewell", "weak",
+     r"ya no (?:voy a|vuelvo a) (?:molestar|estorbar)(?: a nadie)?(?: mas| nunca mas)?" + END)
+
+# Other ways of saying it, found when the corpus lines for this reading were checked: no wish to go on
+# with one's life, no will or point left in living, eyes closed for good, sleep with no tomorrow.
+_add("passive_ideation", "",
+     r"(?:ya )?no quiero seguir con (?:mi|esta) vida" + END,
+     # Not a place or a way of living after it ("... de vivir en esta ciudad", "... a vivir sola").
+     r"(?:ya )?no me (?:dan|quedan|vienen) ganas de (?:vivir|seguir viviendo|seguir viv[oa]|estar viv[oa])" + END,
+     r"(?:ya )?no le (?:hallo|encuentro|veo) (?:caso|sentido) a (?:vivir|la vida|seguir viviendo|seguir viv[oa]|"
+     r"estar viv[oa]|existir)(?! (?:en|con|de|aqui|aca|alla|lejos|cerca|sol[oa]|sin)\b)",
+     rf"(?:cerrar|cierro|cerraria) los ojos {gap(3)}(?:y )?que (?:fuera|sea) para siempre",
+     r"no (?:quiero |quisiera )?(?:volver a )?abrir (?:los|mis) ojos (?:nunca mas|nunca|jamas)" + END,
+     r"(?:dormir|dormirme) (?:y )?(?:que|q) (?:ya )?no (?:haya|exista|llegue) (?:un |otro )?manana",
+     r"(?:ya )?no (?:aguanto|soporto) (?:ni )?(?:una|un) (?:semana|hora|mes) mas (?:esta vida|de esta vida|con vida|"
+     r"vivir|viv[oa]|existir|en este mundo)" + END)
+_add("farewell", "",
+     # The note's imperfect ("no podía más"); "no pude más" only with "ya" (not "perdón, no pude más, me salí").
+     rf"(?:perdon(?:en|enme|ame|adme)?|lo siento)(?: {W}){{0,6}}(?: ,| \.)? (?:pero )?(?:(?:ya )?no (?:podia|aguantaba|"
+     r"soportaba)|ya no pude) mas(?: con esto| con todo| con la vida| con mi vida)?" + _FW_END,
+     r"(?:de mi )?ya no (?:van|vas|vais) a (?:tener noticias|saber nada|saber)(?: de mi)?(?! (?:en|por|durante|hasta|"
+     r"hasta que|el|la|este|esta|unos|unas)\b)" + END,
+     rf"{_GIVE} {gap(12)}(?:, )?(?:porque |total |ya que )?(?:a |para )?donde voy no (?:me )?(?:hacen|hace|van a hacer|"
+     r"va a hacer) falta" + _FW_END,
+     rf"(?:digan|diganle|decidle|dile|decile|diganles) (?:a )?{gap(3)}que (?:la|lo|los|las) (?:quise|ame) "
+     r"(?:mucho|muchisimo|siempre|con todo mi corazon)" + _NOT_LATE,
+     r"(?:este|esta) es mi (?:ultimo audio|ultimo estado|ultima historia|ultimo mensaje de voz)"
+     + _FW_END,
+     r"pronto (?:ya )?(?:dejo|voy a dejar) de (?:pesarles|ser una carga|ser un estorbo|estorbarles|estorbar)"
+     r"(?: a (?:todos|nadie|ustedes))?" + END,
+     rf"me despedi de {gap(3)}sin que (?:(?:ella|el_?|ellos|ellas|nadie|lo|la|se) )?(?:supiera|supieran|sepa|sepan|"
+     r"se diera cuenta|se dieran cuenta|sospechara|sospecharan)"
+     r"(?![^.?¡¿]{0,80}\b(?:viaje|viajar|mud\w*|otro pais|otra ciudad|intercambio|trabajo|sorpresa|fiesta|me iba a|"
+     r"porque|pq|xq|ya que|terminal|aeropuerto|estacion|llorar)\b)")
+_add("farewell", "weak",
+     r"(?:ahora si |ya )(?:me )?puedo ir (?:en paz|tranquil[oa])" + END,
+     r"si alguien (?:encuentra|lee|ve) esto")
+
 # ---------------------------------------------------------------- context cues
 
 NEGATORS = frozenset({"no", "nunca", "jamas", "tampoco", "ni", "ningun", "ninguna", "nadie"})
@@ -4664,7 +4755,9 @@ def _aggregate(ctx: _Ctx, evidence: list[Evidence]) -> Result:
     plw_only = Sign.PLAN_WEAK in feats and not pl
     weak_farewells = {(e.i, e.j) for e in kept if e.construct == "farewell" and "weak" in e.flags
                       and "soft" not in e.flags and _unmodified(e)}
-    if len(weak_farewells) >= 2 and not _SIGN_OFF.search(ctx.norm.joined) and not _LAUGH.search(ctx.norm.joined):
+    # Session 19: nor a reason for leaving ("hoy es mi último día en la empresa, gracias por todo, los quise mucho").
+    if (len(weak_farewells) >= 2 and not _SIGN_OFF.search(ctx.norm.joined) and not _LAUGH.search(ctx.norm.joined)
+            and not _ORDINARY.search(ctx.norm.joined)):
         # "perdónenme por todo, los amo": two goodbyes with no ordinary sign-off.
         feats.add(Sign.FAREWELL)
     f = Sign.FAREWELL in feats or (Sign.FAREWELL_WEAK in feats and (a or p))
