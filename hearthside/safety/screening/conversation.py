@@ -632,8 +632,10 @@ FINAL_ES = _rx(
     r"pronto (?:ya )?(?:nada|no) va a importar(?: nada)?$",
 )
 # Despair said in other words ("no le veo caso a nada", "ya me harté de todo").
-DESPAIR_ES = _rx(r"(?:ya )?no le (?:veo|encuentro) (?:caso|sentido) a (?:nada|la vida|vivir|seguir)",
-                 r"(?:ya )?no le encuentro (?:caso|sentido)", r"(?:ya )?me harte de (?:todo|vivir|esta vida|mi vida)",
+# Not "no le veo caso a nada de lo que dice el profe".
+DESPAIR_ES = _rx(r"(?:ya )?no le (?:veo|encuentro|hallo) (?:caso|sentido) a (?:nada|la vida|vivir|seguir)"
+                 r"(?! (?:de|del|que|en|con|lo|sobre|para)\b)",
+                 r"(?:ya )?no le (?:encuentro|hallo) (?:caso|sentido)$", r"(?:ya )?me harte de (?:todo|vivir|esta vida|mi vida)",
                  r"(?:ya )?no aguanto (?:esta vida|vivir|mi vida)")
 PREP_ES = _rx(r"(?:ya )?(?:borre|elimine) todo(?: ya)?$", r"(?:ya )?(?:arregle|organice|deje arreglado|deje en orden) todo(?: ya)?$")
 

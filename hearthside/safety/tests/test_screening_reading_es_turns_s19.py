@@ -267,6 +267,12 @@ CONVERSATIONS: list[tuple[list[str], str, str]] = [
 
 # (earlier messages, the new message, the most it may reach)
 CALM_CONVERSATIONS: list[tuple[list[str], str, str]] = [
+    (['no le veo caso a nada de lo que dice el profe'], 'pronto nada va a importar', 'low'),
+    (['me quiero morir de la verguenza, le mande el audio a mi jefe'], 'en serio', 'low'),
+    (['mi tia dice que ya no quiere vivir asi con el dolor de espalda'], 'ahora si', 'low'),
+    (['este calor me mata'], 'ya no mas, lo juro', 'low'),
+    (['mi amiga me dijo que se quiere matar'], 'estoy decidida, voy a hablar con su mama', 'low'),
+    (['ya no aguanto el trabajo'], 'estoy decidido', 'low'),
     (['estoy super estresada por los examenes', 'no he dormido nada'], 'mañana ya no importa porque termina el semestre', 'low'),
     (['el trabajo me tiene harto'], 'ya compre lo que necesitaba para el viaje', 'low'),
     (['que semana tan pesada', 'mi jefe me trae loca'], 'ya compre lo que necesitaba', 'low'),
