@@ -637,6 +637,8 @@ DESPAIR_ES = _rx(r"(?:ya )?no le (?:veo|encuentro|hallo) (?:caso|sentido) a (?:n
                  r"(?! (?:de|del|que|en|con|lo|sobre|para)\b)",
                  r"(?:ya )?no le (?:encuentro|hallo) (?:caso|sentido)$", r"(?:ya )?me harte de (?:todo|vivir|esta vida|mi vida)",
                  r"(?:ya )?no aguanto (?:esta vida|vivir|mi vida)")
+# Taking back, chat style ("jajaja nah", "nel", "naaa mentira").
+RETRACT_ES = _rx(r"na+h?", r"nel", r"nop+e?", r"mentirita", r"es cotorreo", r"(?:es|era) (?:pura )?(?:joda|vacilada|chorcha)")
 PREP_ES = _rx(r"(?:ya )?(?:borre|elimine) todo(?: ya)?$", r"(?:ya )?(?:arregle|organice|deje arreglado|deje en orden) todo(?: ya)?$")
 
 _QUESTION_START = frozenset("""what when where who how why does do is are can could would will should did
@@ -740,7 +742,7 @@ def cues(text: str) -> Cues:
         found.extend(got)
         return got
 
-    retract = hits(RETRACT)
+    retract = hits(RETRACT) + hits(RETRACT_ES)
     rest = norm
     for m in sorted(retract, key=lambda m: m.start(), reverse=True):
         rest = rest[:m.start()] + " " * (m.end() - m.start()) + rest[m.end():]

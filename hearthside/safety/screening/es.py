@@ -2734,7 +2734,9 @@ _add("farewell", "",
      r"posesiones)(?! (?:viejas|usadas|que no|que ya no|de bebe|de invierno|de verano))"
      r"(?!.*\b(?:mudo|mudanza|mudamos|mudarme|mudarnos|viaje|viajo)\b)",
      r"ya hice las paces(?: con (?:todos|todo|dios|el mundo|la vida|mi pasado|todo el mundo))?(?= [.,?¡¿] | $| y )|"
-     r"hice las paces con (?:todos|todo|dios|el mundo|la vida|mi pasado|todo el mundo)",
+     r"hice las paces con (?:todos|todo|dios|el mundo|la vida|mi pasado|todo el mundo)"
+     # Session 19: peace with something named ("con todo eso", "con todo lo que pasó con mi papá").
+     r"(?! (?:eso|esto|aquello|lo|la|el|los|las|mi|mis)\b)",
      r"(?:cuando|para cuando|si) (?:lean|leas|leais|vean|veas|lees|leen) esto (?:ya )?(?:no )?(?:estare|voy a estar|"
      r"estare muert[oa]|ya no estare|me habre ido|habre muerto|sera tarde)",
      r"ya no (?:estare|voy a estar) (?:aqui|mas|con ustedes|para ustedes|para nadie|en este mundo)|"

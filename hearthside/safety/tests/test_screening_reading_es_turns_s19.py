@@ -220,6 +220,23 @@ def test_farewell_lookalikes_stay_low(text: str, most: str) -> None:
 
 # (earlier messages of the same person, the new message, the least level it must reach)
 CONVERSATIONS: list[tuple[list[str], str, str]] = [
+    # Longer conversations (4-5 turns) and chat-style take-backs.
+    (['hola', 'no se ni por donde empezar', 'siento que todo se me vino encima', 'ya no quiero seguir viva'], 'y esta vez va en serio', 'high'),
+    (['otra vez pelee con mi mama', 'me dijo que ojala nunca hubiera nacido', 'creo que tiene razon'], 'ya regale mis cosas a mi prima', 'moderate'),
+    (['boludo estoy re mal', 'no le encuentro sentido a nada', 'me quiero matar'], 'posta', 'high'),
+    (['me siento un estorbo', 'todos estarian mejor sin mi'], 'ya les deje cartas a cada uno', 'high'),
+    (['ya no quiero despertar', 'estoy cansadisimo'], 'ya tengo las pastillas guardadas', 'high'),
+    (['quiero morirme wey'], 'jajaja nah', 'moderate'),
+    (['me quiero morir'], 'naaa mentira', 'moderate'),
+    (['siento que ya no puedo mas', 'no duermo, no como'], 'perdonenme', 'moderate'),
+    (['ya no aguanto mas la vida', 'nadie me entiende'], 'mañana ya no va a importar nada', 'moderate'),
+    (['quiero desaparecer para siempre'], 'ya me despedi de mi perro', 'high'),
+    (['ojala me muera dormida'], 'hoy es la noche', 'high'),
+    (['me quiero morir'], 'ya borre mis fotos', 'high'),
+    (['no tengo ganas de vivir'], 'neta', 'high'),
+    (['ya no quiero estar aqui'], 'es en serio, no es un drama', 'high'),
+    (['estoy harto de todo', 'nadie me necesita', 'no le veo sentido a nada'], 'gracias por todo, de verdad', 'moderate'),
+    (['mi vida no vale nada'], 'ya hice las paces con todos', 'moderate'),
     (['ya no puedo mas con todo', 'siento que nada tiene sentido'], 'ya compre lo que necesitaba', 'high'),
     (['no le veo sentido a nada'], 'mañana ya no va a importar', 'moderate'),
     (['ya no quiero vivir, de verdad'], 'era broma jaja', 'moderate'),
@@ -267,6 +284,14 @@ CONVERSATIONS: list[tuple[list[str], str, str]] = [
 
 # (earlier messages, the new message, the most it may reach)
 CALM_CONVERSATIONS: list[tuple[list[str], str, str]] = [
+    (['hola', 'tengo examen de fisica', 'no entiendo nada', 'el profe es malisimo'], 'mañana ya no importa, la prueba la cambiaron', 'low'),
+    (['me voy a vivir a Chile', 'estoy emocionada y triste a la vez'], 'ya me despedi de todos', 'low'),
+    (['mi gata esta enferma', 'la llevo al vet mañana'], 'ya no mas gatos callejeros, lo juro jaja', 'low'),
+    (['la mudanza es el sabado', 'estoy agotada'], 'ya regale mis cosas viejas', 'low'),
+    (['termine con mi novio', 'estoy triste pero bien'], 'ya hice las paces con todo eso', 'low'),
+    (['mi abuelito fallecio', 'lo vamos a extrañar'], 'gracias por todo, de verdad', 'low'),
+    (['estoy cansada del trabajo', 'mi jefe es insoportable'], 'ahora si renuncio', 'low'),
+    (['odio los lunes'], 'nah', 'low'),
     (['no le veo caso a nada de lo que dice el profe'], 'pronto nada va a importar', 'low'),
     (['me quiero morir de la verguenza, le mande el audio a mi jefe'], 'en serio', 'low'),
     (['mi tia dice que ya no quiere vivir asi con el dolor de espalda'], 'ahora si', 'low'),
