@@ -1148,6 +1148,9 @@ def _slang_aside(ctx: _Context, i: int, n_words: int) -> bool:
     if n_words > _SHORT_EARNEST or not P.SLANG_EARNEST.isdisjoint(words):
         return False
     laugh = not P.SLANG_LAUGHS.isdisjoint(words) or any(c in ctx.toks.text for c in P.SLANG_LAUGH_EMOJI)
+    if not laugh and words[i + 1:i + 2] in (["this"], ["these"], ["that"]) \
+            and not P.SLANG_EVERYDAY.isdisjoint(words[i + 2:i + 4]):
+        return True  # session 19: "kms this boss is impossible": the nuisance named right after it
     return laugh and not P.SLANG_EVERYDAY.isdisjoint(words)
 
 
@@ -1207,6 +1210,15 @@ def _everyday_en(ctx: _Context, i: int, j: int, construct: str, n_words: int) ->
         # "i hit myself in the face with a branch", "... on the cupboard door", in the same clause
         # (session 18).
         return True
+    if construct == "passive_ideation" and words[j - 2:j] == ["be", "here"] and nxt == "at" \
+            and words[j + 1:j + 2] not in (["all"], ["this"]) or (
+            construct == "passive_ideation" and words[j - 2:j] == ["be", "here"] and nxt in ("at", "in")
+            and words[j + 1:j + 2] in (["this"], ["the"]) and words[j + 2:j + 3] and words[j + 2] in _HERE_PLACES):
+        return True  # session 19: "i don't want to be here at this party / at work": a place, not life
+    if construct == "entrapment" and words[j - 1] == "out" and nxt == "of" \
+            and words[j + 1:j + 2] in (["this"], ["my"], ["the"], ["that"]) and words[j + 2:j + 3] \
+            and words[j + 2] in _OUT_OF_THING:
+        return True  # session 19: "i want out of this job for good": a job, not life
     if construct == "passive_ideation" and words[j - 2:j] == ["go", "on"] and nxt in _GO_ON_THING:
         return True  # "guess she doesn't want to go on a date with me" (session 18)
     if construct == "passive_ideation" and words[j - 2:j] == ["wake", "up"] and nxt == "to" and (
@@ -1287,6 +1299,8 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
             return None  # "goodbye 2024", "bye bye summer" (session 15)
     if _everyday_en(ctx, i, j, construct, n_words) and not ctx.negated(i, j):
         return None
+    if "noaccident" in flags and not _ACCIDENT.isdisjoint(ctx.sentence(i).split()):
+        return None  # session 19: "chopping onions, cut too deep, i can see fat": an accident
     if "do_it" in flags and not _PROMISE.isdisjoint(words[j:j + 4]):
         return None  # "i'll do it tomorrow, promise": a chore (session 15)
     if construct == "active_ideation" and not _JUMP_WORDS.isdisjoint(words[i:j]) \
@@ -1348,7 +1362,8 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
             after == "and" and k + 1 < n_words and words[k + 1] in _NEW_CLAUSE):
         # A clause ends at a sentence break, or at a comma before a new "I ..." ("..., i have two bottles").
         return None
-    if "subj" in flags and i > ctx.sent_start[i] and (
+    # Session 19: a phrase that opens with "i" states its subject ("not joking, i'm ending it tonight").
+    if "subj" in flags and i > ctx.sent_start[i] and words[i] not in P.FIRST_PERSON and (
             ctx.subject(i) is None or (construct == "plan" and ctx.subject(i) == "other")):
         # "gonna jump" opening a sentence, or "I'm going to jump"; not "we're going to jump".  A plan
         # is always the writer's: "my sister made a rope noose" (for a play) is not one.
@@ -1622,6 +1637,13 @@ class _Reading(NamedTuple):
     # not to high (session 15).
     goodbye_only: bool = False
 
+
+# Session 19: a place or an occasion one does not want to be "here" at (engine._everyday_en).
+_HERE_PLACES = frozenset("""party class lecture meeting office school job house room queue line wedding club bar
+    restaurant store shop mall hospital waiting concert event game match practice dinner family""".split())
+
+_OUT_OF_THING = frozenset("""job work contract lease deal relationship marriage group chat team class course program
+    programme house flat apartment town city country club band company school uni college apprenticeship""".split())
 
 # Words that tell an injury as an accident (session 17).
 _ACCIDENT = frozenset("""kitchen cooking slicing chopping onions onion slipped shaving fell crash accident bike

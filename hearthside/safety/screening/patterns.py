@@ -2480,6 +2480,167 @@ RULES_NINETEEN: list[tuple[str, str, list[str]]] = [
     ]),
 ]
 RULES.extend(RULES_NINETEEN)
+# Session 19 (en-intensity reading, issue #14): giving up on life said as a way out ("tapping out of
+# life", "calling it quits on life", "done being alive"), a cry for help denied ("not a cry for help",
+# "this isn't attention seeking"), internet and regional slang (ctb with a time, UK "top myself" /
+# "neck myself", "log off life", "despawn", "dip permanently", AAVE "ion wanna be here no more"),
+# and means or self-harm severity told without the words (pills counted out "that should do it", a
+# rope bought "and i know what it's for", a rope tied to a beam, the car in a shut garage, stitches
+# hidden, fat showing in a cut, bleeding through a towel).  Every phrase written for this reading;
+# look-alikes (gaming, an assignment, leaving a forum, a kitchen cut, a swing, a pill organiser, a
+# pint) in tests/test_screening_reading_en_s19.py.  ``noaccident``: dropped when the sentence tells
+# an accident (engine._ACCIDENT: "chopping onions", "fell off my bike").
+RULES_NINETEEN_B: list[tuple[str, str, list[str]]] = [
+    ("passive_ideation", "", [
+        "(tapping|tap|tapped|checking|check|checked|bowing|bow|bowed|opting|opt|opted) out of (life|living|"
+        "existence|this life|being alive|this world|the world)",
+        "(calling it quits|call it quits|called it quits|throwing in the towel|throw in the towel|threw in the towel) "
+        "on (life|living|being alive|existing|this life|staying alive)",
+        "(i am|i) (done|finished|through) (being alive|existing|staying alive|trying to stay alive|with being alive|"
+        "with existing)",
+        "(i am|i) (fr|fr fr|frfr|deadass|so|just|honestly|actually) (done|finished) with (life|living|being alive)",
+        "(no more|not another) (tomorrows|tomorrow|mornings) for me",
+        "no more me",
+        "(i|i just) want to be gone ~2 (permanently|forever|for good)",
+        "ion [even] [really] want to (be here|live|be alive|exist|wake up) [(no more|anymore|any more)]",
+        "(i is not|i am not) trying to (live|be here|be alive|exist|stay alive) (no more|anymore|any more)",
+        "(there is no|no) respawn (for me|irl|in real life) [(this time|after this)]",
+        "(respawn|respawning) (is not|is not even|will not be) an option (for me|irl|in real life)",
+    ]),
+    ("passive_ideation", "end", [
+        "(i am|i) (done|finished) living",
+        "(i am|i) (done|finished) living (for good|for real|permanently)",
+        "(i am|i) (done|finished|through) with (living|this life)",
+    ]),
+    ("intensity", "final", [
+        "not a cry for help",
+        "(this|it) is not (attention seeking|for attention|me being dramatic|me seeking attention)",
+        "not (for attention|attention seeking|seeking attention)",
+    ]),
+    ("intensity", "final end", [
+        "game over for me [(fr|for real|now)]",
+        "no more",
+    ]),
+    ("active_ideation", "", [
+        "ctb (tonight|today|tomorrow|this weekend|soon|now|right now|this week|after school|after work)",
+        "(log|logging|logged|log myself|logging myself) (off|out of|out from) (life|existence|this life|the world|"
+        "reality|being alive) [(for good|permanently|forever)]",
+    ]),
+    ("active_ideation", "end", [
+        "(top|topping|topped) myself [(mate|man|bro|lads)]",
+        "(neck|necking) myself [(mate|man|bro|lads)]",
+        "(want to|going to|ready to|wish i could|about to|need to|thinking about|thinking of|trying to|just) "
+        "(despawn|despawning) [(myself|permanently|for good|irl|forever|in real life)]",
+    ]),
+    ("farewell", "ordinary end", [
+        "(ready to|going to|about to|want to|time to|gonna|bout to) dip (permanently|forever|for good) [(no cap|"
+        "deadass|for real|on god)]",
+    ]),
+    # "wrote goodbye letters to my parents": a goodbye in writing to one's own people ("a goodbye letter"
+    # was read; the plural without a determiner was only a weak goodbye).  Not to coworkers or pupils.
+    ("farewell", "ordinary", [
+        "(wrote|written|writing|left|leaving|finished|drafted|drafting|typed) (goodbye|farewell) (letters|notes) "
+        "(to|for) [(each of|all of)] (my <relative>|everyone i love|the people i love|my family and friends)",
+        "(i am|i will be|i) (logging|log) off (permanently|forever)",
+    ]),
+    ("plan", "self", [
+        "(counted|counted out|counting out|lined up|laid out|lining up|laying out|set out) (all|every|#|all of|every "
+        "one of) ~2 <means> ~8 (should|will|would|ought to) (do it|be enough|do the job|do the trick)",
+        "(<hang>|<means>|<sharp>|<gun>|rope|pills|blades) ~8 i (know|both know|already know) [exactly] what (it is|they "
+        "are|it will be|they will be|it is really|they are really) for",
+        "(the|my) (car|engine) (is|has been|left) running in the (closed|shut|locked) garage",
+    ]),
+    ("plan", "self end", [
+        "(sitting|sat|sit|sitting here) in the car in the (garage|closed garage) with the (door|doors|garage door) "
+        "(closed|shut|down)",
+    ]),
+    ("plan", "self end", [
+        "(tied|tying|tie|hung|hanging|fixed|attached|secured) (the|a|my) (rope|noose|belt|cord|ligature) (to|on|from|"
+        "over|around) (the|a|my) (beam|rafter|rafters|banister|bannister|ceiling|ceiling fan|closet rod|wardrobe rail|"
+        "door frame|doorframe|light fixture|loft hatch|stair rail|curtain rail)",
+    ]),
+    ("lethal_means", "possession athand end", [
+        "(looked up|looking up|googled|googling|checked|checking|researched|researching|searched|searching) how "
+        "(tall|high) (the|that|this) (bridge|parking garage|car park|overpass|viaduct|cliff|dam) ~6 (is|was)",
+    ]),
+    ("lethal_means", "possession athand", [
+        "(looked up|looking up|googled|googling|checked|checking|researched|researching|searched|searching) how "
+        "(tall|high) (the|that|this) (bridge|parking garage|car park|overpass|viaduct|cliff|dam) ~6 (is|was) and i",
+    ]),
+    ("self_injury", "severe noaccident", [
+        "stitches ~8 (hide it|hiding it|hide them|hiding them|can not tell anyone|can not tell my <relative>|"
+        "no one can know|nobody can know|no one can find out|nobody can find out|can not go to the hospital|"
+        "can not go to the er|can not go to a e|without anyone knowing|so nobody finds out|so no one finds out|"
+        "they will find out|i will not go|i am not going)",
+        "(cut|cuts|cutting|too deep|wound|gash|went deep|went too deep) ~8 (i can see|can see|i could see|you can see|"
+        "showing|exposing|down to|see the) (fat|the fat|fat tissue|bone|the bone|muscle|the muscle|tendon|yellow fat|"
+        "the yellow|yellow stuff|white stuff|the white)",
+        "(my|the) (cut|cuts|wound|wounds|gash|gashes) (is|are|is still|are still|keeps|keep) (gaping|gaping open|wide "
+        "open|split open|pouring|gushing|spurting|opening)",
+        "(it|the cut|the cuts|my cut|my cuts|my arm|my wrist|my leg|my thigh) (is|has been|keeps|keep|are|is still) "
+        "(bleeding|soaking) through (the|a|my|another|every|all the) (towel|towels|bandage|bandages|gauze|shirt|"
+        "sleeve|sheets|tissues|paper towels|plasters|bandaids)",
+        "(my wrist|my arm|my thigh|my leg|the cut|the cuts|my cuts|my cut) (will not|does not|is not|can not|will "
+        "not even) stop bleeding",
+    ]),
+]
+RULES_NINETEEN_B += [
+    # UK / Australian slang and more ways out said as a wish or an intent.
+    ("active_ideation", "end", [
+        "(do|doing|going to do) myself in [(innit|mate|man|bro|lads)]",
+        "(going to|ready to|about to|planning to|i will|i am going to) leave this (world|earth|planet|life) [behind] "
+        "[(for good|forever|permanently)]",
+    ]),
+    ("passive_ideation", "end", [
+        "(want to|going to|ready to|wish i could|hope i|just want to|about to) cark it",
+        "(want to|wish i could|just want to) leave this (world|earth|planet|life) [behind] [(for good|forever|"
+        "permanently)]",
+        "(i am|i) ready to go ~2 (forever|for good|permanently)",
+    ]),
+    ("passive_ideation", "", [
+        "(letting|let|letting myself|ready to let) go of (life|living|this life|being alive)",
+        "ion [even] see the point (of|in) (living|life|being alive|going on|waking up) [(no more|anymore)]",
+    ]),
+    ("active_ideation", "", [
+        "(alt f4|altf4|alt f 4) (myself|my life|my existence|life|my own life)",
+        "(thought about|thinking about|think about|kept thinking about|keep thinking about|wanted to|want to) "
+        "(stepping|step|jumping|jump|leaning|lean|falling|fall|walking|walk) (off|forward|out|in|onto the tracks) "
+        "(when|as|before|in front of) the (train|tram|bus|truck|lorry) [(came|was coming|comes|pulled in|passed)]",
+    ]),
+    ("active_ideation", "subj nowith", [
+        "(i am|i am finally|i am really|i am actually) ending it (for real|this time|for real this time)",
+    ]),
+    ("intensity", "final end", [
+        "(i am|i) out (for good|forever|permanently|for real this time)",
+    ]),
+    # A rope rigged, pills popped into a jar, a height sat or stood at and looked down from.
+    ("plan", "self end", [
+        "(got|have|set|put|rigged|hung) (the|a|my) (rope|noose|belt|cord) (set up|rigged|up|hung|hanging|ready) "
+        "(in|on|from) (the|my) (garage|closet|wardrobe|attic|loft|basement|shed|room|bedroom|stairs|stairwell|"
+        "beam|rafters|banister|bannister)",
+    ]),
+    ("plan", "self", [
+        "(taken|took|popped|popping|pushed|pushing|pressed|pressing|got|getting|emptied|emptying|tipped|tipping) ~3 "
+        "<means> out of (the|all the|their|all my|my) (packets|packet|blister packs|blister pack|blisters|boxes|"
+        "box|bottles|strips|foil) ~6 (in|into) (a|the|one) (jar|pile|glass|bowl|cup|bag|tin|container|row|heap|mug)",
+    ]),
+    ("lethal_means", "possession athand", [
+        "(sat|sitting|stood|standing|been sitting|been standing) on the (edge|ledge|railing|rail|wrong side|other "
+        "side of the railing) of (the|a) (bridge|roof|building|car park|parking garage|overpass|cliff|tower block|"
+        "multi storey)",
+        "(went|go|going|walked|walk|drove|drive|keep going) (to|back to) the (bridge|overpass|cliff|tracks|roof|"
+        "car park|parking garage) ~4 (looked down|stared down|looking down|staring down|stood there|stand there|"
+        "sat there|sit there|just stood|just stand) [(for ages|for hours|for an hour|for a long time|thinking|again)]",
+    ]),
+    ("self_injury", "severe noaccident", [
+        "(superglue|superglued|super glue|super glued|glue|glued|steri strips|butterfly strips) ~4 (the|my) (cut|cuts|"
+        "wound|wounds|gash) ~6 (so i (did not|do not|would not|will not|would not have to|did not have to)|instead "
+        "of) ~3 (go|going|get|getting|have) ~3 (hospital|a e|a and e|the er|er|stitches|the doctor)",
+        "(i|i think i|i might have|i may have|i have|i might of) (cut|hit|nicked|sliced) (an|my|the|a) (artery|vein|"
+        "tendon)",
+    ]),
+]
+RULES.extend(RULES_NINETEEN_B)
 
 # ---------------------------------------------------------------- context cues
 # Words skipped *inside* a phrase ("I want to fucking die").
@@ -2663,3 +2824,10 @@ THIRD_PERSON = frozenset("""he she they him her them his their hers theirs himse
     grandfather roommate roomate classmate coworker colleague someone somebody student patient client guy
     girl man woman people person teen teenager niece nephew fiance fiancee neighbor neighbour stepmom
     stepdad stepdad teacher anyone everyone everybody who""".split())
+
+# Session 19 (en-intensity): leaving a forum, a community or a server "for good" is leaving a place
+# ("logging off for good, this forum has gotten toxic").
+LEAVING_RX += (
+    r"| (?:this|that|the) (?:forum|community|board|discord|server|chat|group|fandom|game|guild|clan) "
+    r"(?:is|has|got|gets|became|feels)\b"
+)
