@@ -1148,7 +1148,7 @@ def _slang_aside(ctx: _Context, i: int, n_words: int) -> bool:
     if n_words > _SHORT_EARNEST or not P.SLANG_EARNEST.isdisjoint(words):
         return False
     laugh = not P.SLANG_LAUGHS.isdisjoint(words) or any(c in ctx.toks.text for c in P.SLANG_LAUGH_EMOJI)
-    if not laugh and words[i + 1:i + 2] in (["this"], ["these"], ["that"]) \
+    if not laugh and words[i + 1:i + 2] in (["this"], ["these"], ["that"]) and not ctx.sentence_break_before(i + 1) \
             and not P.SLANG_EVERYDAY.isdisjoint(words[i + 2:i + 4]):
         return True  # session 19: "kms this boss is impossible": the nuisance named right after it
     return laugh and not P.SLANG_EVERYDAY.isdisjoint(words)

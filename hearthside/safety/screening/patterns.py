@@ -2519,6 +2519,10 @@ RULES_NINETEEN_B: list[tuple[str, str, list[str]]] = [
     ]),
     ("intensity", "final end", [
         "game over for me [(fr|for real|now)]",
+    ]),
+    # "no more" closing a clause: emphasis beside despair ("no more. i can't do this anymore"), not a
+    # whole message of its own ("no more" answers "any more questions?").
+    ("intensity", "end", [
         "no more",
     ]),
     ("active_ideation", "", [

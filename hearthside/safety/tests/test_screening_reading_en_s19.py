@@ -217,6 +217,10 @@ CRISIS: list[tuple[str, str, str]] = [
 
 # Everyday uses of the same words: at most low with the default screener and with the rules alone.
 LOOKALIKES: list[str] = [
+    'no more',
+    "i'm full, no more",
+    'thanks, no more for me',
+    "he said i'm ending it tonight",
     'kms this boss is impossible',
     'kms i failed the quiz again lol',
     "i'm gonna kms if this lecture goes any longer 😂",
