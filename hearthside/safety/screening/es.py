@@ -3700,7 +3700,7 @@ _PILL_WORDS19 = frozenset(re.findall(r"[a-z]+", "pastillas pastilla pildoras cap
                                                 "medicamentos medicinas remedios pastis pepas"))
 _PILL_ORDINARY19 = re.compile(r" (?:donar|donarlas|donarlos|donacion|reciclar|reciclarlas|punto limpio|"
                               r"devolverlas a la farmacia|devolverlos a la farmacia)(?= )")
-_NOT_FOR19 = re.compile(r" no (?:es|son|era|eran) para (?:ninguna|ningun|nada de) ")
+_NOT_FOR19 = re.compile(r" no (?:es|son|era|eran|sera) para ")  # "y no es para escalar": the ordinary use denied
 # A pictograph that the Spanish tables do not read ("hoy 🌉🚗": a trip).
 _OTHER_PICTO19 = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 _NOT_GROOMING = r"(?![^.?¡¿]{0,60}\b(?:afeit\w*|rasur\w*|depil\w*|cocin\w*|pelo|cabello|barba)\b)"
