@@ -3699,7 +3699,8 @@ _CORD_ORDINARY19 = re.compile(r" (?:mudanza|mudamos|mudarnos|mudarme|me mudo|nos
 _PILL_WORDS19 = frozenset(re.findall(r"[a-z]+", "pastillas pastilla pildoras capsulas comprimidos tabletas "
                                                 "medicamentos medicinas remedios pastis pepas"))
 _PILL_ORDINARY19 = re.compile(r" (?:donar|donarlas|donarlos|donacion|reciclar|reciclarlas|punto limpio|"
-                              r"devolverlas a la farmacia|devolverlos a la farmacia)(?= )")
+                              r"devolverlas a la farmacia|devolverlos a la farmacia|(?:pastillas|pastilla|pastis) de "
+                              r"(?:menta|chicle|caldo|jabon|cloro|freno|frenos|colores))(?= )")
 _NOT_FOR19 = re.compile(r" no (?:es|son|era|eran|sera) para ")  # "y no es para escalar": the ordinary use denied
 # A pictograph that the Spanish tables do not read ("hoy 🌉🚗": a trip).
 _OTHER_PICTO19 = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
@@ -3707,7 +3708,7 @@ _NOT_GROOMING = r"(?![^.?¡¿]{0,60}\b(?:afeit\w*|rasur\w*|depil\w*|cocin\w*|pel
 
 _add("plan", "",
      # A cord ready, hidden or chosen a place for ("la cuerda está lista en mi cuarto").
-     rf"(?:la|mi|el) (?:soga|cuerda|emoji_rope|lazo|mecate) (?:ya )?(?:esta|sigue|quedo) (?:list[oa]|preparad[oa]) "
+     rf"(?:la|mi|el) (?:soga|cuerda|emoji_rope|mecate) (?:ya )?(?:esta|sigue|quedo) (?:list[oa]|preparad[oa]) "
      r"(?:en|debajo|bajo|dentro|detras)" + _CORD_LATER_NOT + _ORDINARY19,
      rf"(?:tengo|guardo|escondi|tengo escondida) (?:una|la|mi) (?:soga|cuerda|mecate) (?:escondida )?(?:debajo de|bajo) "
      r"(?:la cama|el colchon|mi cama|mi colchon)" + _CORD_LATER_NOT + _ORDINARY19,
@@ -3723,8 +3724,8 @@ _add("plan", "",
      r"no (?:es|son) para (?:ninguna|ningun|lo que (?:crees|creen|piensas|piensan)) ?\w*" + END
      + r"(?! , (?:es|son) para)(?![^.?¡¿]{0,60}\b(?:tendedero|hamaca|columpio)\b)" + _ORDINARY19,
      # Pills of a relative counted, stolen, kept after a death.
-     rf"(?:las|los) de mi {_RELATIVE19} (?:ya )?(?:las|los) (?:tengo contad[oa]s|conte|tengo escondid[oa]s|"
-     r"estoy juntando|voy juntando|tengo separad[oa]s|escondi)" + _MEANS_HIDE_NOT,
+     rf"(?:las|los) de mi {_RELATIVE19} (?:ya )?(?:las|los) (?:tengo escondid[oa]s|estoy juntando|voy juntando|"
+     r"escondi)" + _MEANS_HIDE_NOT,
      rf"(?:me |le )?robe {gap(1)}{_MEANS19}(?: de (?:mi|mis) {W})? {_GAPC8}(?:y )?(?:ya )?l[oa]s (?:tengo|guarde|"
      r"escondi|meti) (?:en|debajo|bajo|dentro)" + _MEANS_HIDE_NOT,
      rf"me quede con {gap(1)}{_MEANS19} de (?:mi|mis) {W} {_GAPC8}(?:y )?l[oa]s tengo (?:guardad|escondid)[oa]s"
@@ -3763,7 +3764,7 @@ _add("plan", "",
      # Poison bought and taken to one's room.
      rf"(?:compre|consegui|me compre) (?:el |un |una )?(?:{POISON}|veneno para ratas)(?: para (?:ratas|ratones|"
      rf"cucarachas|plagas|hormigas|bichos))? {gap(2)}y l[oa] (?:tengo|guarde|escondi|meti) (?:en|debajo de|bajo) "
-     r"(?:mi|el) (?:cuarto|pieza|habitacion|mochila|cajon|closet|armario|buro|mesita|cama)"
+     r"mi (?:cuarto|pieza|habitacion|mochila|cajon|closet|armario|buro|mesita|cama)"
      r"(?![^.?¡¿]{0,60}\b(?:porque|ahi (?:hay|estan|salen|vi)|donde (?:hay|estan|salen|vi)|ratas|ratones)\b)",
      # Things given away in writing once the means are at hand.
      rf"(?:ya )?tengo {MEANS_NP} {gap(3)}(?:, )?y (?:ya )?(?:escribi|deje escrito|anote|hice una lista de) "
@@ -3786,6 +3787,10 @@ _add("plan", "",
      rf"suficientes|todas las|un punado de|{NUM10}) {_MEANS19}" + _ORDINARY19 + _MEANS_HIDE_NOT
      + r"(?![^.?¡¿]{0,60}\b(?:donar|donacion|reciclar|devolver)\b)")
 
+_add("plan", "weak",
+     # "las de mi abuela las tengo contadas": counted, beside other crisis language.
+     rf"(?:las|los) de mi {_RELATIVE19} (?:ya )?(?:las|los) (?:tengo contad[oa]s|conte|he contado|tengo separad[oa]s)"
+     + _MEANS_HIDE_NOT)
 _add("active_ideation", "method bare",
      # A bare time and a place emoji ("hoy 🌉"): no other pictograph beside it (see _analyse).
      rf"(?<=^ ){_EMO_TIME} (?:emoji_bridge|emoji_building)(?: emoji_down)?(?= $)")
