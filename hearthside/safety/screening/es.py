@@ -3981,14 +3981,15 @@ _add("farewell", "weak",
 _add("passive_ideation", "",
      r"(?:ya )?no quiero seguir con (?:mi|esta) vida" + END,
      # Not a place or a way of living after it ("... de vivir en esta ciudad", "... a vivir sola").
-     r"(?:ya )?no me (?:dan|quedan|vienen) ganas de (?:vivir|seguir viviendo|seguir viv[oa]|estar viv[oa])" + END,
+     r"(?:ya )?no me (?:dan|quedan|vienen) ganas de (?:vivir|seguir viviendo|seguir viv[oa]|estar viv[oa])"
+     r"(?! (?:en|aqui|aca|alla|con|asi|de|sol[oa]|sin|lejos|cerca|ahi|por|para)\b)",
      r"(?:ya )?no le (?:hallo|encuentro|veo) (?:caso|sentido) a (?:vivir|la vida|seguir viviendo|seguir viv[oa]|"
      r"estar viv[oa]|existir)(?! (?:en|con|de|aqui|aca|alla|lejos|cerca|sol[oa]|sin)\b)",
      rf"(?:cerrar|cierro|cerraria) los ojos {gap(3)}(?:y )?que (?:fuera|sea) para siempre",
      r"no (?:quiero |quisiera )?(?:volver a )?abrir (?:los|mis) ojos (?:nunca mas|nunca|jamas)" + END,
      r"(?:dormir|dormirme) (?:y )?(?:que|q) (?:ya )?no (?:haya|exista|llegue) (?:un |otro )?manana",
      r"(?:ya )?no (?:aguanto|soporto) (?:ni )?(?:una|un) (?:semana|hora|mes) mas (?:esta vida|de esta vida|con vida|"
-     r"vivir|viv[oa]|existir|en este mundo)" + END)
+     r"vivir|viv[oa]|existir|en este mundo)(?! (?:en|aqui|aca|alla|con|asi|de|sol[oa]|sin|lejos|cerca|por|para)\b)")
 _add("farewell", "",
      # The note's imperfect ("no podía más"); "no pude más" only with "ya" (not "perdón, no pude más, me salí").
      rf"(?:perdon(?:en|enme|ame|adme)?|lo siento)(?: {W}){{0,6}}(?: ,| \.)? (?:pero )?(?:(?:ya )?no (?:podia|aguantaba|"
