@@ -2531,8 +2531,8 @@ RULES_NINETEEN_B: list[tuple[str, str, list[str]]] = [
         "reality|being alive) [(for good|permanently|forever)]",
     ]),
     ("active_ideation", "end", [
-        "(top|topping|topped) myself [(mate|man|bro|lads)]",
-        "(neck|necking) myself [(mate|man|bro|lads)]",
+        "(top|topping|topped) myself [(this weekend|this week|after work|after school)] [(mate|man|bro|lads)]",
+        "(neck|necking) myself [(this weekend|this week|after work|after school)] [(mate|man|bro|lads)]",
         "(want to|going to|ready to|wish i could|about to|need to|thinking about|thinking of|trying to|just) "
         "(despawn|despawning) [(myself|permanently|for good|irl|forever|in real life)]",
     ]),
@@ -2591,7 +2591,8 @@ RULES_NINETEEN_B: list[tuple[str, str, list[str]]] = [
 RULES_NINETEEN_B += [
     # UK / Australian slang and more ways out said as a wish or an intent.
     ("active_ideation", "end", [
-        "(do|doing|going to do) myself in [(innit|mate|man|bro|lads)]",
+        "(do|doing|going to do) myself in [(this weekend|this week|after work|after school)] [(innit|mate|man|bro|"
+        "lads)]",
         "(going to|ready to|about to|planning to|i will|i am going to) leave this (world|earth|planet|life) [behind] "
         "[(for good|forever|permanently)]",
     ]),
@@ -2632,6 +2633,9 @@ RULES_NINETEEN_B += [
         "(sat|sitting|stood|standing|been sitting|been standing) on the (edge|ledge|railing|rail|wrong side|other "
         "side of the railing) of (the|a) (bridge|roof|building|car park|parking garage|overpass|cliff|tower block|"
         "multi storey)",
+        "(sat|sitting|stood|standing|been sitting|been standing|climbed|climbed over|got) (on|to|over to) the (wrong "
+        "side|other side) of the (railing|rail|barrier|fence|railings) (of|on) (the|a) (bridge|roof|building|car park|"
+        "parking garage|overpass|cliff|tower block|multi storey)",
         "(went|go|going|walked|walk|drove|drive|keep going) (to|back to) the (bridge|overpass|cliff|tracks|roof|"
         "car park|parking garage) ~4 (looked down|stared down|looking down|staring down|stood there|stand there|"
         "sat there|sit there|just stood|just stand) [(for ages|for hours|for an hour|for a long time|thinking|again)]",

@@ -217,6 +217,8 @@ CRISIS: list[tuple[str, str, str]] = [
 
 # Everyday uses of the same words: at most low with the default screener and with the rules alone.
 LOOKALIKES: list[str] = [
+    'we sat on the other side of the railing of the bridge to take photos',
+    'gonna top myself up this weekend',
     'no more',
     "i'm full, no more",
     'thanks, no more for me',
@@ -368,3 +370,41 @@ def test_lookalike_stays_low(text: str) -> None:
     got = screen(text)
     assert LEVEL_INDEX[got.level] <= LEVEL_INDEX["low"], (text, got.level, got.reasons)
     assert LEVEL_INDEX[RULES.screen(text).level] <= LEVEL_INDEX["low"], text
+
+
+# Dilution: the same crisis sentence inside a long post of ordinary life (before, between and after
+# the ordinary paragraphs) keeps the rules' level at moderate or above.
+FILLER = [
+    "So work has been busy this month and my manager keeps moving deadlines around. My sister visited on "
+    "the weekend and we went to the farmers market. I finally fixed the leaking tap in the bathroom.",
+    "school is whatever, i have a chem test thursday and an english essay due. me and my friends went "
+    "bowling on saturday and i actually won one game lol. my mom wants me to get a job this summer.",
+]
+DILUTED = [
+    "I'm tapping out of life and I mean it.",
+    "Honestly I'm calling it quits on life.",
+    "I'm done being alive.",
+    "Not a cry for help, I just don't want to be here anymore.",
+    "gonna top myself this weekend.",
+    "thinking about ctb tonight.",
+    "ion wanna be here no more.",
+    "I'm ready to log off life.",
+    "I counted out all my pills and that should be enough.",
+    "I bought a rope and I know what it's for.",
+    "I tied the belt to the closet rod.",
+    "I've been sitting in the car in the garage with the door closed.",
+    "I cut too deep and I can see the fat, I'm hiding it so nobody finds out.",
+    "My wrist is bleeding through the towel.",
+    "I sat on the wrong side of the railing of the bridge for an hour.",
+]
+
+
+@pytest.mark.parametrize("sentence", DILUTED)
+@pytest.mark.parametrize("where", [0, 1, 2])
+def test_crisis_sentence_is_read_inside_a_long_post(sentence: str, where: int) -> None:
+    parts = list(FILLER)
+    parts.insert(where, sentence)
+    post = " ".join(parts)
+    assert len(post) >= 300
+    got = RULES.screen(post)
+    assert LEVEL_INDEX[got.level] >= LEVEL_INDEX[MOD], (sentence, where, got.level)
