@@ -4012,6 +4012,18 @@ _add("farewell", "weak",
      r"(?:ahora si |ya )(?:me )?puedo ir (?:en paz|tranquil[oa])" + END,
      r"si alguien (?:encuentra|lee|ve) esto")
 
+# ------------------------------------------------------------ session 19 (lead)
+# Pills counted again and found to be enough ("conté las pastillas otra vez. creo que son suficientes"),
+# as the English "counted them out. that should be enough": a plan.  The shipped model lifted it until
+# session 19's look-alikes of counting pills for a prescription taught it otherwise; "... suficientes
+# para el mes" says what they are enough for and is not read.
+_add("plan", "",
+     r"(?:conte|volvi a contar|estoy contando|cuento|ya conte) (?:otra vez |de nuevo )?(?:las|mis|todas las) "
+     r"(?:pastillas|pastis|medicinas|pildoras|tabletas|capsulas)(?: otra vez| de nuevo)?(?: [.,;])? (?:y )?"
+     r"(?:creo que |ya |yo creo que )?(?:son|hay|tengo|me alcanzan|alcanzan|ya son) (?:suficientes|bastantes|"
+     r"las suficientes|mas que suficientes)" + END)
+
+
 # ---------------------------------------------------------------- context cues
 
 NEGATORS = frozenset({"no", "nunca", "jamas", "tampoco", "ni", "ningun", "ninguna", "nadie"})

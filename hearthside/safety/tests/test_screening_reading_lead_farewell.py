@@ -189,3 +189,16 @@ def test_a_whole_english_goodbye_plan_or_time_is_high_alone(text):
 @pytest.mark.parametrize("text", MODERATE_ALONE)
 def test_the_means_the_place_finality_and_spanish_statements_stay_moderate(text):
     assert RULES.screen(text).level == "moderate", text
+
+
+@pytest.mark.parametrize("text,least", [
+    ("conté las pastillas otra vez. creo que son suficientes", "high"),
+    ("conte las pastillas y ya son suficientes", "high"),
+    ("conté las pastillas, creo que son suficientes para el mes", "none"),
+])
+def test_pills_counted_and_found_enough_is_a_spanish_plan(text, least):
+    level = RULES.screen(text).level
+    if least == "none":
+        assert level == "none", text
+    else:
+        assert LEVEL_INDEX[level] >= LEVEL_INDEX[least], (text, level)
