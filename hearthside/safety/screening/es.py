@@ -4024,6 +4024,14 @@ _add("plan", "",
      r"las suficientes|mas que suficientes)" + END)
 
 
+# Not caring enough about living to go on ("ya no me importa lo suficiente como para seguir viviendo", as
+# the English "i don't care enough to keep living"): a wish to be dead (moderate).  The retrained model
+# stopped lifting it (session 19).
+_add("passive_ideation", "",
+     r"(?:ya )?no me importa (?:lo suficiente|tanto|nada) (?:como )?para seguir (?:viviendo|vivo|viva|aqui|con vida)"
+     + END)
+
+
 # ---------------------------------------------------------------- context cues
 
 NEGATORS = frozenset({"no", "nunca", "jamas", "tampoco", "ni", "ningun", "ninguna", "nadie"})

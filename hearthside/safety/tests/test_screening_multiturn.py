@@ -341,8 +341,9 @@ EXACT_LOOKALIKE_ES = [
 EXACT_CRISIS_EN = [
     (["i'm so tired of everything", "i've got my pills saved"], "bye", "high"),
     (["i can't do this anymore", "i've been stockpiling my meds"], "it's time", "high"),
-    (["i want to die"], "the time has come", "high"),
-    (["i want to die"], "today's the day", "high"),
+    # ("the time has come" and "today's the day" are high alone since session 19, bare.STRONG.)
+    (["i want to die"], "not long now", "high"),
+    (["i want to die"], "i'm doing it friday", "high"),
     (["i want to kill myself"], "i did it", "high"),
     (["i want to die"], "i've decided", "high"),
     (["i'm done with life"], "nobody can stop me now", "high"),

@@ -845,8 +845,10 @@ ACROSS_TURNS: list[tuple[list[str], str, str]] = [
     (["i feel like a burden", "i don't see the point anymore"], "thanks for everything, really", MODERATE),
     (["no aguanto más", "he estado juntando pastillas"], "ya lo decidí", HIGH),
     # Session 14: a bare farewell, means, time or place after risk of the person's own.
-    (["i hate myself"], "this is goodbye", HIGH),
-    (["i can't do this anymore"], "tonight's the night", HIGH),
+    # (Session 19: "this is goodbye" and "tonight's the night" are high alone now, bare.STRONG; the
+    # conversation is shown raising a goodbye and a time that are moderate alone.)
+    (["i hate myself"], "love you all. goodbye", HIGH),
+    (["i can't do this anymore"], "it happens friday", HIGH),
     (["nobody would miss me"], "i bought a rope today", HIGH),
     (["i feel like such a burden"], "i'm on the bridge right now", HIGH),
     (["everything is pointless", "i'm so tired"], "i have my dad's gun", HIGH),
