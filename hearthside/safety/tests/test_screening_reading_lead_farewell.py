@@ -202,3 +202,31 @@ def test_pills_counted_and_found_enough_is_a_spanish_plan(text, least):
         assert level == "none", text
     else:
         assert LEVEL_INDEX[level] >= LEVEL_INDEX[least], (text, level)
+
+
+# Across turns: after a wish to die, a reply that only says nobody will notice, that it will be quick or
+# painless, or that the letter is finished, is a preparation (high); after ordinary talk it is nothing.
+WISH_ES = ["ya no quiero vivir, estoy harta de todo"]
+WISH_EN = ["i want to die, i can't do this anymore"]
+
+
+@pytest.mark.parametrize("history,text", [
+    (WISH_ES, "nadie lo notará"), (WISH_ES, "será rápido"), (WISH_ES, "no va a doler"),
+    (WISH_ES, "ya terminé la carta"), (WISH_EN, "nobody will notice"), (WISH_EN, "it'll be quick"),
+    (WISH_EN, "i finished the letter"),
+])
+def test_a_reply_of_concealment_speed_or_the_letter_after_a_wish_to_die_is_high(history, text):
+    assert RULES.screen(text).level == "none", text
+    got = RULES.screen(text, history=history)
+    assert got.level == "high", (text, got)
+    assert any(r.construct == "conversation" for r in got.reasons)
+
+
+@pytest.mark.parametrize("history,text", [
+    (["el examen es mañana, qué nervios"], "será rápido"), (["tengo que ir al dentista"], "no va a doler"),
+    (["my boss wants the report"], "nobody will notice"), (["estoy escribiendo a mi abuela"], "ya terminé la carta"),
+    (["cover letter for the job is due"], "i finished the letter"),
+])
+def test_the_same_replies_after_ordinary_talk_stay_none(history, text):
+    assert RULES.screen(text, history=history).level == "none", text
+    assert DEFAULT.screen(text, history=history).level in ("none", "low"), text
