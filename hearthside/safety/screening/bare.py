@@ -83,6 +83,14 @@ _ARMA = r"(?:la pistola|el arma|la escopeta|el revolver|el rifle)"
 _PASTIS = (r"(?:pastillas|paracetamol|ibuprofeno|aspirinas|clonazepam|diazepam|tramadol|somniferos|medicamentos|"
            r"medicinas|pastis|rivotril|alprazolam)")
 
+# Statements that are also :data:`STRONG` (high alone in English), written once.
+_NOT_HERE = r"i will not be (?:here|around) (?:tomorrow|much longer|anymore|any more)"
+_SAID_ALL = r"i have said (?:everything|all) i (?:needed|wanted|had) to say"
+_SAID_GOODBYES = r"i have (?:already |finally |now )?said (?:all )?my goodbyes(?: now| already)?"
+_DATE_SET = r"(?:the|my) (?:date|day|time|place|spot) is (?:set|picked|chosen|decided)(?: now| already)?"
+_KNOW_HOW_WHEN = (r"i (?:already |now )?know (?:exactly )?(?:(?:when|how|where) and (?:when|how|where)|when where and how|"
+                  r"how when and where|where when and how)(?: now| already)?")
+
 STATEMENTS: dict[str, tuple[str, ...]] = {
     "farewell": (
         r"this is (?:goodbye|good bye|farewell|my goodbye|my final goodbye|my last goodbye|the end|my last message|"
@@ -92,7 +100,7 @@ STATEMENTS: dict[str, tuple[str, ...]] = {
         r"i am saying (?:my )?goodbyes?(?: now)?|(?:i )?(?:just )?(?:wanted|want|needed) to say goodbye"
         r"(?: to (?:everyone|you all|all of you|you|y'all))?",
         r"(?:it was|it has been|it is been) nice knowing (?:you|you all|everyone|y'all|all of you)",
-        r"i will not be (?:here|around) (?:tomorrow|much longer|anymore|any more)",
+        _NOT_HERE,
         r"i am leaving (?:forever|for good)|i am going away forever",
         r"esto es (?:un )?adios|esta es mi (?:despedida|ultima carta|ultimo mensaje)|este es mi ultimo mensaje",
         r"adios (?:para siempre|mundo|mundo cruel)|me despido para siempre|buenas noches para siempre(?: a todos)?",
@@ -110,10 +118,10 @@ STATEMENTS: dict[str, tuple[str, ...]] = {
         rf"no more (?:pain|suffering|hurting) after {_WHEN}",
         r"(?:ya )?no (?:van a|vas a|vamos a) saber (?:nada )?(?:mas )?de mi|no sabran (?:nada )?mas de mi",
         r"(?:esta )?es la ultima vez que (?:les|te) (?:escribo|hablo)",
-        r"i have said (?:everything|all) i (?:needed|wanted|had) to say",
+        _SAID_ALL,
         # Session 19 (lead): goodbyes already said, the last sign-off, not to be looked for, at peace with
         # it almost over ("i've said my goodbyes", "signing off for the last time", "don't look for me").
-        r"i have (?:already |finally |now )?said (?:all )?my goodbyes(?: now| already)?",
+        _SAID_GOODBYES,
         r"(?:this is )?my (?:last|final) (?:post|message|text|tweet|words)(?: here| ever)?",
         r"(?:this is me )?(?:signing|logging) off (?:for the (?:last|final) time|for good|forever|permanently)",
         r"(?:please )?(?:do not|don'?t) (?:come )?(?:look|looking|search|searching) for me",
@@ -223,10 +231,9 @@ STATEMENTS: dict[str, tuple[str, ...]] = {
     "plan": (
         r"(?:i )?(?:have |have already |already |just |finally )?(?:picked|chosen|chose|found|decided on|settled on|set) "
         r"(?:the|a|my) (?:place|spot|date|day|time|way|method|night|hour)(?: already| now)?",
-        r"i (?:already |now )?know (?:exactly )?(?:(?:when|how|where) and (?:when|how|where)|when where and how|"
-        r"how when and where|where when and how)(?: now| already)?",
+        _KNOW_HOW_WHEN,
         r"(?:i )?(?:have )?(?:wrote|written) down the (?:time|date|day|place)",
-        r"(?:the|my) (?:date|day|time|place|spot) is (?:set|picked|chosen|decided)(?: now| already)?",
+        _DATE_SET,
         r"(?:i )?(?:have )?(?:got )?(?:it|everything) (?:all )?(?:planned|planned out|figured out|worked out)"
         r"(?: now| already)?|i have a plan(?: now)?",
         rf"(?:everything|it all|it) is (?:all )?(?:ready|set|planned|arranged|in place|set up|prepared) for {_WHEN}",
@@ -306,18 +313,17 @@ STRONG = (
     r"(?:goodbye|good bye|bye) (?:forever|for good|for ever|cruel world|everyone forever)|goodnight forever|"
     r"good night forever",
     r"it was nice knowing (?:you|you all|everyone|y'all|all of you)",
-    r"i will not be (?:here|around) (?:tomorrow|much longer|anymore|any more)",
-    r"i have (?:already |finally |now )?said (?:all )?my goodbyes(?: now| already)?",
+    _NOT_HERE,
+    _SAID_GOODBYES,
     r"(?:signing|logging) off for the (?:last|final) time",
-    r"i have said (?:everything|all) i (?:needed|wanted|had) to say",
+    _SAID_ALL,
     r"(?:(?:you|you all|y'all) (?:will not|will never|are not going to)|(?:nobody|no one|none of you) (?:will|is "
     r"going to|will ever)) hear from me (?:again|anymore|any more|ever again)",
     # Plans.
     r"(?:i )?(?:have |have already |already |just |finally )?(?:picked|chosen|chose|decided on|settled on|set) "
     r"(?:the|a|my) (?:place|spot|date|day|time|way|method|night|hour)(?: already| now)?",
-    r"i (?:already |now )?know (?:exactly )?(?:(?:when|how|where) and (?:when|how|where)|when where and how|"
-    r"how when and where|where when and how)(?: now| already)?",
-    r"(?:the|my) (?:date|day|time|place|spot) is (?:set|picked|chosen|decided)(?: now| already)?",
+    _KNOW_HOW_WHEN,
+    _DATE_SET,
     r"the plan is (?:set|ready|final|in place)",
     # Times that name the deed.
     r"(?:tonight|today|this) is the (?:night|day)|the (?:day|night|time) has come",

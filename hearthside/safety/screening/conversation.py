@@ -639,17 +639,17 @@ DESPAIR_ES = _rx(r"(?:ya )?no le (?:veo|encuentro|hallo) (?:caso|sentido) a (?:n
                  r"(?:ya )?no aguanto (?:esta vida|vivir|mi vida)")
 # Taking back, chat style ("jajaja nah", "nel", "naaa mentira").
 RETRACT_ES = _rx(r"na+h?", r"nel", r"nop+e?", r"mentirita", r"es cotorreo", r"(?:es|era) (?:pura )?(?:joda|vacilada|chorcha)")
-PREP_ES = _rx(r"(?:ya )?(?:borre|elimine) todo(?: ya)?$", r"(?:ya )?(?:arregle|organice|deje arreglado|deje en orden) todo(?: ya)?$",
-              # Session 19 (lead): after a wish to die, nobody noticing, it being quick or painless, the
-              # letter finished ("nadie lo notará", "será rápido", "no va a doler", "ya terminé la carta";
-              # "it'll be quick", "nobody will notice", "finished the letter"), as the whole message.
-              r"(?:y )?(?:nadie|ninguno|nadie nunca) (?:lo |se )?(?:va a notar|notara|va a dar cuenta|dara cuenta|"
-              r"va a enterar|enterara|se va a dar cuenta|se dara cuenta)(?: a tiempo)?$",
-              r"(?:va a ser|sera|es) (?:rapido|rapidito|facil|sin dolor)(?: ya)?$", r"(?:ya )?no (?:va a|me va a) doler(?: nada)?$",
-              r"(?:ya )?(?:termine|acabe|escribi) (?:la|mi|las|mis) cartas?(?: ya)?$",
-              r"(?:and )?(?:nobody|no one|noone) (?:will|is going to|gonna) (?:notice|find out|know)(?: in time)?$",
-              r"(?:it'?ll|it will|it'?s going to|itll) be (?:quick|fast|painless|easy)$", r"it (?:won'?t|will not) hurt$",
-              r"(?:i )?(?:finished|'?ve finished|have finished|wrote) (?:the|my) (?:letter|letters|note)$")
+PREP_ES = _rx(r"(?:ya )?(?:borre|elimine) todo(?: ya)?$", r"(?:ya )?(?:arregle|organice|deje arreglado|deje en orden) todo(?: ya)?$")
+# Session 19 (lead): after a wish to die, a reply that only says nobody will notice, that it will be
+# quick or painless, or that the letter is finished ("nadie lo notará", "será rápido", "no va a doler",
+# "ya terminé la carta"; "nobody will notice", "it'll be quick", "i finished the letter").
+PREP_REPLY = _rx(r"(?:y )?(?:nadie|ninguno|nadie nunca) (?:lo |se )?(?:va a notar|notara|va a dar cuenta|dara cuenta|"
+                 r"va a enterar|enterara|se va a dar cuenta|se dara cuenta)(?: a tiempo)?$",
+                 r"(?:va a ser|sera|es) (?:rapido|rapidito|facil|sin dolor)(?: ya)?$", r"(?:ya )?no (?:va a|me va a) doler(?: nada)?$",
+                 r"(?:ya )?(?:termine|acabe|escribi) (?:la|mi|las|mis) cartas?(?: ya)?$",
+                 r"(?:and )?(?:nobody|no one|noone) (?:will|is going to|gonna) (?:notice|find out|know)(?: in time)?$",
+                 r"(?:it'?ll|it will|it'?s going to|itll) be (?:quick|fast|painless|easy)$", r"it (?:won'?t|will not) hurt$",
+                 r"(?:i )?(?:finished|'?ve finished|have finished|wrote) (?:the|my) (?:letter|letters|note)$")
 
 _QUESTION_START = frozenset("""what when where who how why does do is are can could would will should did
     anyone anybody que cuando donde quien como por alguien sabes saben puedes pueden""".split())
@@ -784,7 +784,7 @@ def cues(text: str) -> Cues:
         closing = all(w in FILLER for w in left.split())
     got = Cues(
         retract=bool(retract), residue=residue, protect=protect, final_strong=strong, final_soft=soft,
-        prep=bool(hits(PREP)) or bool(hits(PREP_ES)), prep_strong=bool(hits(PREP_STRONG)), time=bool(timed),
+        prep=bool(hits(PREP)) or bool(hits(PREP_ES)) or bool(hits(PREP_REPLY)), prep_strong=bool(hits(PREP_STRONG)), time=bool(timed),
         means=not scene and bool(hits(MEANS)), going=not scene and bool(hits(GOING)),
         done=bool(hits(DONE)), took=bool(hits(TOOK)), decided=bool(hits(DECIDED)) or bool(hits(DECIDED_ES)),
         intense=bool(hits(INTENSE)) or bool(hits(INTENSE_ES)), cut=bool(hits(CUT)),

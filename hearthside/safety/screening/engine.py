@@ -2064,9 +2064,9 @@ def assess(text: str) -> RuleResult:
     return _with_bare(got, found, text)
 
 
-def _with_bare(got: RuleResult, found: list[tuple[str, tuple[int, int]]], text: str = "") -> RuleResult:
-    """``got`` raised to ``moderate`` by the bare statements ``found``, each recorded as a reason with
-    the ``bare`` modifier (issue #14, session 14)."""
+def _with_bare(got: RuleResult, found: list[tuple[str, tuple[int, int]]], text: str) -> RuleResult:
+    """``got`` raised to ``moderate`` by the bare statements ``found`` of ``text``, each recorded as a reason
+    with the ``bare`` modifier (issue #14, session 14); ``high`` for the English ones of :data:`.bare.STRONG`."""
     spans: dict[str, set[tuple[int, int]]] = {}
     for construct, span in found:
         spans.setdefault(construct, set()).add(span)

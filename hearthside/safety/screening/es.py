@@ -3708,9 +3708,9 @@ _NOT_GROOMING = r"(?![^.?¡¿]{0,60}\b(?:afeit\w*|rasur\w*|depil\w*|cocin\w*|pel
 
 _add("plan", "",
      # A cord ready, hidden or chosen a place for ("la cuerda está lista en mi cuarto").
-     rf"(?:la|mi|el) (?:soga|cuerda|emoji_rope|mecate) (?:ya )?(?:esta|sigue|quedo) (?:list[oa]|preparad[oa]) "
+     r"(?:la|mi|el) (?:soga|cuerda|emoji_rope|mecate) (?:ya )?(?:esta|sigue|quedo) (?:list[oa]|preparad[oa]) "
      r"(?:en|debajo|bajo|dentro|detras)" + _CORD_LATER_NOT + _ORDINARY19,
-     rf"(?:tengo|guardo|escondi|tengo escondida) (?:una|la|mi) (?:soga|cuerda|mecate) (?:escondida )?(?:debajo de|bajo) "
+     r"(?:tengo|guardo|escondi|tengo escondida) (?:una|la|mi) (?:soga|cuerda|mecate) (?:escondida )?(?:debajo de|bajo) "
      r"(?:la cama|el colchon|mi cama|mi colchon)" + _CORD_LATER_NOT + _ORDINARY19,
      rf"(?:ya )?tengo (?:el|la|un|una|mi) {_CORD} {gap(2)}(?:, )?y (?:ya )?se_? (?:de |en )?donde (?:colgarl[oa]|"
      r"amarrarl[oa]|atarl[oa])" + _CORD_LATER_NOT + _ORDINARY19,
@@ -3806,7 +3806,7 @@ _add("active_ideation", "method",
      r"me (?:tomo|trago|voy a tomar|voy a tragar) (?:todo lo|todas las|todos los) que (?:tengo|he|tenia) "
      r"(?:guardad|juntad|ahorrad|escondid)[oa]s?" + END,
      # Emoji: the means after a decision, despair or "nobody will notice".
-     rf"(?:emoji_bridge|emoji_building)(?: emoji_down)? (?:y )?(?:adios|chao|chau|bye|me despido|hasta nunca)" + END
+     r"(?:emoji_bridge|emoji_building)(?: emoji_down)? (?:y )?(?:adios|chao|chau|bye|me despido|hasta nunca)" + END
      + _LIGHT_LATER,
      rf"(?:ya )?(?:tengo (?:el|la|mi|las|los)|decidi|lo decidi|me decidi|ya lo decidi|voy a hacerlo|lo voy a hacer|"
      rf"lo hago|es hoy)(?: ,)? (?:{_MEANS_EMO}|emoji_bridge|emoji_building)(?: {_MEANS_EMO}| emoji_grave| emoji_down)*"
