@@ -184,6 +184,19 @@ FINAL_STRONG = _rx(
     # Session 11: no more worrying, said without "about me"; the Spanish future.
     r"(?:you|you all|nobody|no one|everyone) (?:won'?t|will not|will never) have to worry (?:anymore|any more|again|"
     r"soon|much longer)", r"(?:ya )?no (?:tendran|tendras|tendreis) que preocupar(?:se|te|os)(?: por mi)?",
+    # Session 20: "no la voy a necesitar" (as "won't be needing it").
+    r"^(?:y )?(?:ya )?no (?:la|lo|las|los) voy a (?:necesitar|usar)(?: mas| ya| nunca mas| donde voy)?$",
+    r"^(?:y )?(?:ya )?no me (?:va|van) a hacer falta(?: ya| donde voy)?$",
+    r"(?:pronto )?(?:ya )?no (?:tendran|van a tener|tendras|vas a tener) que (?:aguantarme|soportarme|cargar conmigo|"
+    r"lidiar conmigo|verme)(?: mas| nunca mas)?$",
+    r"(?:(?:after tonight|after today|soon|tomorrow) )?(?:they|you|you all|everyone) (?:won'?t|will not|will never) "
+    r"(?:have|need) to (?:put up with|deal with|carry|see|look at|worry about) me(?: again| anymore| any more)?$",
+    # A kiss sent through someone; the last day said as the whole message.
+    r"(?:mandale|mandales|dale|dales|dile|diganle|denle) (?:un beso|un abrazo|besos|abrazos) a (?:mi|mis) \w+"
+    r"(?: de mi parte)?$", r"(?:give|send) my love to (?:my \w+|everyone|them all)$",
+    r"^(?:hoy|manana|este|esta noche) (?:va a ser|es|sera) mi ultimo dia$",
+    r"(?:ni )?(?:me )?van a (?:buscar(?:me)?|notar que no estoy)$", r"(?:nobody|no one|they) (?:won'?t|will not) (?:even )?"
+    r"(?:look for me|come looking|notice i'?m gone)$",
 )
 FINAL_SOFT = _rx(
     r"thanks? (?:you )?for (?:everything|always \w+|all you'?ve done|being there|listening)",
@@ -197,6 +210,9 @@ FINAL_SOFT = _rx(
     r"(?:siempre )?(?:fuiste|has sido) (?:muy )?(?:bueno|buena) conmigo", r"adios", r"cha[ou](?: para siempre)?", r"hasta siempre",
     r"los (?:quiero|voy a extranar)(?: a todos| mucho)?", r"perdon(?:en|a)? por todo", r"perdonenme",
     r"recuerdenme", r"diganle", r"fue un (?:gusto|placer) conocer", r"ya esta$",
+    # Session 20: "¿me cuidas a mi gato?" (as "can you look after my cat?").
+    r"(?:me )?(?:cuidas|cuidarias|puedes cuidar|podrias cuidar|cuiden|cuida|cuidan) (?:a )?(?:mi|mis) (?:gat[oa]s?|"
+    r"perr[oa]s?|perrit[oa]s?|gatit[oa]s?|mascotas?|plantas?)(?: por mi)?$",
 )
 # Of the soft goodbyes, those that close more than a conversation: thanks or sorry for everything,
 # love to all, "remember me". "Thanks for listening" and "take care" end a vent; these do not.
@@ -224,7 +240,8 @@ FESTIVE = re.compile("[\U0001F389\U0001F973\U0001F38A\U0001F382\U0001F37E\U0001F
 # An ordinary, future-facing sign-off makes a goodbye an ordinary one.
 SIGN_OFF = _rx(r"see (?:you|ya|u)(?! on the other)", r"talk (?:to you |to u )?(?:later|tomorrow|soon)",
                r"ttyl", r"catch you", r"until next", r"next (?:week|time|session)", r"nos vemos(?! del otro)",
-               r"hasta (?:manana|luego|pronto|el|la)", r"hablamos", r"la proxima", r"(?:good ?)?bye for now")
+               r"hasta (?:manana|luego|pronto|el|la)(?! (?:puente|azotea|acantilado|vias|rio|lago|mar|bosque|"
+               r"edificio|ultimo piso|techo)\b)", r"hablamos", r"la proxima", r"(?:good ?)?bye for now")
 # Session 16: intent said without the words -- "something stupid", "una tontería", getting out of
 # everyone's way, everything ready, what was needed bought.  Nothing alone; after despair, or before a
 # goodbye, the time or the means, like a preparation.
@@ -312,6 +329,12 @@ TIME = _rx(
     r"(?:it'?s|it is) time$", r"the time (?:has come|is now|is right)", r"(?:today|tonight)(?:'?s| is) the day",
     r"now(?:'?s| is) the time", r"it'?s now or never",
     r"ya es (?:la )?hora$", r"(?:ya )?(?:llego|es) el momento$", r"hoy es el dia", r"ahora o nunca",
+    # Session 20: "creo que hoy sí" (after the pills put by); "today" inside a resolve ("hoy termino con
+    # esto", "today i end this").
+    r"(?:creo que |yo creo que |siento que )?(?:hoy|esta noche) si$",
+    r"hoy(?= (?:lo termino|termino con (?:esto|todo)|acabo con (?:esto|todo)|lo hago|lo voy a hacer))",
+    r"(?:today|now)(?= i end (?:it|this))", r"(?:hoy|manana)(?= (?:va a ser|es|sera) mi ultimo dia$)", r"(?<=i end it )(?:today|tonight|now)$",
+    r"(?<=i end this )(?:today|tonight|now)$",
 )
 # The means, or enough of them.
 MEANS = _rx(
@@ -321,13 +344,18 @@ MEANS = _rx(
     r"enough (?:now|of them)", r"(?:quite|such) a lot now", r"all of them", r"the whole (?:bottle|box|pack)",
     r"pastillas?", r"pastis", r"medicamentos", r"medicinas", r"pistola", r"arma", r"escopeta", r"cuerda",
     r"soga", r"cinturon", r"cuchillo", r"navaja", r"cuchillas?", r"puente", r"azotea", r"vias", r"veneno",
-    r"suficientes", r"un monton", r"todas las que", r"la caja entera", r"el frasco entero",
+    r"suficientes", r"un monton", r"todas las que", r"la caja entera", r"el frasco entero", r"carbon",
     r"(?:have|got) (?:them|it) (?:right )?(?:here|in my hands?|next to me|with me)", r"in my hands?$",
     r"(?:las|los|la|lo) tengo (?:aqui|aca|en la mano|en mis manos|conmigo|al lado)", r"en (?:la|mi) mano$",
 )
 # Going there.
 GOING = _rx(r"heading (?:there|up)(?: now)?", r"going (?:there|up) now", r"on my way (?:there|up)",
             r"i'?m (?:up here|on the (?:roof|ledge|bridge))",
+            # Session 20: "voy a manejar hasta el puente", "driving to the bridge".
+            r"(?:voy a )?(?:manejar|conducir|ir|caminar|irme) (?:hasta|al|a la|a las) (?:el )?(?:puente|azotea|acantilado|"
+            r"vias)$",
+            r"(?:i'?m )?(?:driving|walking|going|heading) (?:to|towards|up to|out to) the (?:bridge|cliff|cliffs|tracks|"
+            r"roof|lake|river)(?: now| tonight)?$",
             r"(?:ya )?voy para (?:alla|el puente|la azotea)",
             r"(?:voy|estoy|ya voy|ando) (?:camino|de camino|rumbo|en camino) (?:al|a la|a las) (?:puente|azotea|vias|"
             r"edificio|acantilado|estacion)",
@@ -339,7 +367,9 @@ RESOLVE = _rx(rf"{_WILL} (?:finally )?(?:do it|end it|fix (?:that|this)|get it o
               r"i'?m ending it(?: all)?(?: tonight| today| now)?$", r"ending it (?:all )?(?:tonight|today|now)",
               r"(?:esta noche|hoy|ya|manana) (?:lo termino|termino con (?:esto|todo)|acabo con (?:esto|todo))",
               r"lo termino(?: todo)?$",
-              r"lo voy a (?:solucionar|arreglar|terminar)")
+              r"lo voy a (?:solucionar|arreglar|terminar)",
+              # Session 20: "today i end this".
+              r"(?:today |tonight |now )?i end (?:it|this)(?: all)?(?: today| tonight| now)?$")
 # Done, or the means taken, said back to what came before ("i did it", "took them all", "ya me las
 # tomé"): an attempt after a wish to die or a preparation.
 DONE = _rx(r"i (?:did|have done|'?ve done) it$", r"i (?:did|have done|'?ve done) it (?:already|now)",
@@ -347,7 +377,11 @@ DONE = _rx(r"i (?:did|have done|'?ve done) it$", r"i (?:did|have done|'?ve done)
 TOOK = _rx(r"(?:i )?(?:took|swallowed|have taken|'?ve taken) (?:them all|all of them|the lot|"
            r"the whole (?:bottle|box|pack))", r"(?:already |just )?(?:took|swallowed) them$",
            r"(?:ya )?me (?:las|los) (?:tome|trague)(?: todas| todos)?",
-           r"me (?:tome|trague) (?:todas|todos|todo el frasco|el frasco entero)")
+           r"me (?:tome|trague) (?:todas|todos|todo el frasco|el frasco entero)",
+           # Session 20: part of them already ("ya me tomé la mitad", "took half of them already").
+           r"(?:ya )?me (?:tome|trague) (?:la mitad|casi todas|casi todos|mas de la mitad)(?: ya)?$",
+           r"(?:i )?(?:already )?(?:took|swallowed|have taken|'?ve taken) (?:half|most|more than half) (?:of )?(?:them|it|"
+           r"the bottle|the pack|the box)(?: already)?$")
 # A decision, or resolve, said back to a wish to die.
 DECIDED = _rx(r"i'?ve decided$", r"i (?:have )?(?:just )?decided$", r"i made (?:up )?my (?:mind|decision)$", r"i (?:have|'?ve)? ?made (?:up )?my (?:mind|decision)$",
               r"i'?ve made (?:up )?my (?:mind|decision)$", r"my mind is made up",
@@ -360,7 +394,10 @@ INTENSE = _rx(r"i'?m (?:dead |deadly )?serious",
               r"(?:si )?(?:es|esto es) (?:muy )?en serio$", r"(?:te|se|les) lo juro$", r"no (?:miento|estoy mintiendo)$",
               r"no es (?:un )?chiste$", r"i mean it", r"(?:i'?m )?not (?:kidding|joking)", r"no joke",
               r"no (?:es|era) (?:broma|chiste|joda)", r"no estoy (?:bromeando|jugando)", r"lo digo en serio",
-              r"(?:va|hablo|lo digo|esto va) (?:muy )?en serio")
+              r"(?:va|hablo|lo digo|esto va) (?:muy )?en serio",
+              # Session 20: no longer afraid ("y esta vez no tengo miedo", "this time i'm not scared").
+              r"(?:y )?esta vez (?:ya )?no (?:tengo|me da) miedo$", r"(?:y )?ya no (?:le )?tengo miedo$",
+              r"(?:and )?this time i'?m not (?:scared|afraid)$", r"(?:and )?i'?m not (?:scared|afraid) (?:anymore|any more)$")
 # Cutting, said back to self-hatred: "me voy a cortar" alone is also a haircut.
 CUT = _rx(r"(?:i'?m )?(?:going to|gonna) cut(?: myself)?(?: again| tonight)?$",
           r"me voy a (?:volver a )?cortar(?: otra vez| de nuevo| esta noche)?$", r"(?:quiero|necesito) cortarme")
@@ -368,6 +405,9 @@ DO_IT = _rx(rf"{_WILL} (?:finally )?do it", r"lo hago", r"lo voy a hacer")
 # Despair or loss the rules may not read as risk ("she's taking the kids", "tired in a way sleep
 # doesn't fix"): in an earlier message it makes a later goodbye or "this weekend I'll fix that" count.
 DESPAIR = _rx(
+    # Session 20: not ok, said as the whole message ("i'm not ok", "estoy muy mal", "no estoy bien").
+    r"^(?:i'?m|i am|im) (?:really |so |just )?not (?:ok|okay|doing (?:ok|okay|well|good))$",
+    r"^(?:estoy|me siento|ando) (?:muy |super |re |bien )?mal$", r"^no (?:estoy|me siento|ando) (?:nada )?bien$",
     r"(?:nobody|no one|noone) (?:talks to|cares about|notices|would (?:even )?(?:notice|miss|care))",
     r"(?:nobody|no one) (?:cares|notices|would care)", r"(?:don'?t|doesn'?t) notice anything",
     r"tired in a way", r"(?:so )?tired of (?:everything|it all|living|life|being alive|trying|fighting)",
@@ -506,6 +546,8 @@ MEANS_HAVE = _rx(
 # Session 17: the means named with an ordinary use ("las pastillas de la presión", "una cuerda para el
 # tendedero", "the pills my doctor prescribed"): not the means put by.
 BENIGN_MEANS = _rx(
+    r"(?:para|pa) (?:la |el )?(?:carne asada|parrilla|asado|parrillada|barbacoa|bbq)", r"bungee", r"sky ?diving", r"cliff diving", r"zip ?lin(?:e|ing)", r"puenting", r"paracaidismo", r"tirolesa",
+    r"for (?:a|my|the|his|her|their) (?:headache|migraine|cold|flu|fever|toothache|cramps|period|back|pain|allergies)",
     r"(?:para|pa|de|contra) (?:la |el |mi |las |los )?(?:presion|dolor|gripe|tos|alergias?|fiebre|diabetes|tiroides|azucar|"
     r"colesterol|cabeza|estomago|espalda|muela|regla|tendedero|hamaca|ropa|camping|acampar|escalar|mudanza|perro|gato)",
     r"doctor[a]?", r"medic[oa]", r"receta", r"recetaron", r"farmacia", r"dentista", r"antibioticos?", r"vitaminas?",
@@ -580,7 +622,10 @@ MEANS_HERE = _rx(
 # Session 17: sitting with the means, staring at them ("found dad's old rifle, been sitting with it").
 DWELL = _rx(r"(?:been |just |i'?m |i am )?(?:sitting|sat) with (?:it|them)", r"(?:been |keep )?staring at (?:it|them)",
             r"(?:been |i'?m )?holding (?:it|them)(?: for)?(?: a while| for a while| for hours)?$",
-            r"no (?:dejo|paro) de mirarl[ao]s?", r"(?:las|los|la|lo) (?:estoy|sigo) mirando", r"(?:sentad[oa]|aqui) con (?:ella|el|ellas|ellos)$")
+            r"no (?:dejo|paro) de mirarl[ao]s?", r"(?:las|los|la|lo) (?:estoy|sigo) mirando", r"(?:sentad[oa]|aqui) con (?:ella|el|ellas|ellos)$",
+            # Session 20: thinking of nothing else ("no dejo de pensar en ella", "can't stop thinking about it").
+            r"^no (?:dejo|paro) de pensar en (?:ella|el|ellas|ellos|eso)$",
+            r"^(?:i )?(?:can'?t|cannot) stop thinking about (?:it|them)$")
 # Session 17: someone else away ("mis papás salen de viaje el viernes"): the house empty, not the person
 # leaving.
 THEIR_AWAY = _rx(r"(?:mis (?:papas|padres|viejos|jefes|abuelos|roomies|hermanos)|mi (?:mama|papa|familia|esposo|esposa|"
@@ -603,6 +648,8 @@ PREP_MORE = _rx(
     r"(?:it'?s|its|they'?re|it is|it was) not for (?:camping|climbing|fishing|hunting|the (?:clothesline|hammock|"
     r"kitchen|garden|gym|yard))",
     r"(?:ya )?(?:las|los) (?:conte|he contado|volvi a contar)", r"(?:i )?(?:counted|have counted|'?ve counted) them",
+    # Session 20: counting them now ("las voy contando", "counting them").
+    r"(?:las|los) (?:voy|estoy|ando) contando$", r"(?:i'?m )?counting them(?: out| now)?$",
     r"(?:pense|planee|he pensado|he planeado|ya pense|ya planee) (?:en )?(?:como|la forma de|donde) (?:hacerlo|lo haria|"
     r"lo voy a hacer|lo hago)",
     r"(?:buscando|busque|he buscado|estuve buscando|investigando|investigue|he investigado) (?:en internet )?"
@@ -649,7 +696,65 @@ PREP_REPLY = _rx(r"(?:y )?(?:nadie|ninguno|nadie nunca) (?:lo |se )?(?:va a nota
                  r"(?:ya )?(?:termine|acabe|escribi) (?:la|mi|las|mis) cartas?(?: ya)?$",
                  r"(?:and )?(?:nobody|no one|noone) (?:will|is going to|gonna) (?:notice|find out|know)(?: in time)?$",
                  r"(?:it'?ll|it will|it'?s going to|itll) be (?:quick|fast|painless|easy)$", r"it (?:won'?t|will not) hurt$",
-                 r"(?:i )?(?:finished|'?ve finished|have finished|wrote) (?:the|my) (?:letter|letters|note)$")
+                 r"(?:i )?(?:finished|'?ve finished|have finished|wrote) (?:the|my) (?:letter|letters|note)$",
+                 # Session 20: a letter to everyone ("ya les escribí a todos", "i've written to all of them").
+                 r"(?:ya )?les (?:escribi|deje (?:una )?(?:carta|cartas|mensaje|mensajes|nota|notas)|mande (?:un )?"
+                 r"(?:mensaje|mensajes)) a (?:todos|cada uno)(?: ya)?$",
+                 r"(?:i'?ve |i have |i )?(?:written|wrote|left) (?:a letter |letters |a note |notes )?(?:to |for )?"
+                 r"(?:all of them|them all|everyone|each of them|every one of them)$")
+
+# Session 20 (issue #14): replies that complete what came before.  A question about the means
+# claimed as one's own ("es para mí", "asking for myself"); wanting to know "before I do it";
+# unsure whether to come down, said from a height; "doing them the favour" of leaving.
+FOR_ME = _rx(r"(?:i'?m |i am |i was |just )?asking for (?:me|myself)(?: actually| honestly)?$",
+             r"(?:it'?s|its|it is|this is|that'?s) for me(?: actually)?$", r"(?:the )?friend is me$",
+             r"i'?m the friend$", r"(?:it'?s )?not for a friend$",
+             r"(?:es|era|seria) (?:para|por) mi(?: misma| mismo| la pregunta)?$",
+             r"(?:lo )?pregunto (?:para|por) mi(?: misma| mismo)?$", r"no es para (?:un|una) amig[oa]$",
+             r"(?:el|la) amig[oa] soy yo$")
+BEFORE_DOING = _rx(r"(?:i )?(?:want|need|wanna|wanted) to know before i (?:do it|go through with it|try it|try)$",
+                   r"before i (?:do it|go through with it)$",
+                   r"(?:quiero|necesito|queria) saber(?:lo)? antes de (?:hacerlo|intentarlo)$", r"antes de hacerlo$")
+AT_HEIGHT = _rx(r"(?:i'?m|i am|still|estoy|sigo|ya estoy) (?:on|at|up on|en|arriba de|sobre) (?:the|el|la|la orilla del|"
+                r"el borde del?) (?:bridge|roof|rooftop|ledge|edge|cliff|balcony|railing|puente|azotea|techo|cornisa|"
+                r"acantilado|balcon|barandal)$")
+DOWN = _rx(r"(?:i'?m )?not sure (?:if|whether) i'?(?:ll|m going to|m gonna| will| want to) (?:come|get|climb) (?:back )?down$",
+           r"(?:i )?(?:don'?t|do not) know if i'?(?:ll|m going to|m gonna| will| want to) (?:come|get|climb) (?:back )?down$",
+           r"(?:i )?might not (?:come|get|climb) (?:back )?down$",
+           r"no se si (?:me voy a |voy a |quiero )?bajar(?:me)?(?: de aqui| de aca)?$")
+FAVOUR = _rx(r"(?:les|te|le|os) (?:voy a hacer|hare|hago) el favor de (?:irme|desaparecer|no estar|quitarme de en medio|"
+             r"largarme|no existir|morirme)(?: para siempre| de una vez)?$",
+             r"(?:i'?ll|i will|i'?m gonna|i'?m going to|gonna) do (?:them|you|everyone|you all|y'?all|everybody|the "
+             r"world) (?:a|the) favou?r (?:of|and) (?:leaving|disappearing|going away|not being here|not existing|"
+             r"getting out of the way|dying)(?: for good| forever)?$")
+# On the tracks, and the train coming; in the car with the engine on, and the garage shut; the letter
+# left where it will be found; a method asked about after a wish to die; the count so far.
+AT_TRACKS = _rx(r"(?:i'?m|i am|estoy|sigo|ya estoy) (?:on|at|en|sobre) (?:the|las) (?:train )?(?:tracks|vias)(?: del tren)?$")
+COMING = _rx(r"(?:ya )?(?:viene|se oye|lo oigo|ya lo oigo|ya se ve)(?: el tren)?(?: ya)?$", r"(?:i can )?hear it coming$",
+             r"(?:the )?train'?s coming$", r"(?:the )?train is coming$", r"here it comes$")
+ENGINE = _rx(r"(?:sitting |sat |i'?m )?in the car with the engine (?:running|on)$",
+             r"(?:estoy |sigo )?(?:sentad[oa] )?en el (?:carro|coche|auto) con el motor (?:prendido|encendido|en marcha)$")
+SHUT = _rx(r"(?:the )?garage (?:door )?(?:is|'?s) (?:shut|closed|locked)$", r"(?:i )?(?:closed|shut) the garage(?: door)?$",
+           r"(?:la )?(?:cochera|puerta de la cochera|garaje|puerta del garaje) (?:ya )?(?:esta )?cerrad[oa]$",
+           r"(?:ya )?cerre la (?:cochera|puerta de la cochera|puerta del garaje)$", r"(?:ya )?cerre el garaje$")
+LEFT_IT = _rx(r"(?:la|las|lo|los) deje (?:en|sobre|debajo de) (?:la|el|mi) (?:mesa|cama|escritorio|cocina|buro|almohada|"
+              r"refri|puerta)$",
+              r"(?:i )?(?:left|put) (?:it|them) (?:on|under|by) (?:the|my) (?:table|kitchen table|bed|desk|pillow|"
+              r"counter|fridge|door)$")
+TAKE_ALL = _rx(r"(?:me )?(?:las |los )?(?:voy a|pienso) tomar(?:me)?(?:las|los)? (?:todas|todos|todo el frasco|todas las que "
+               r"tengo)(?: hoy| esta noche| ya| ahorita)?$",
+               r"(?:i'?m |i )?(?:gonna|going to|'?ll|will) take (?:them all|all of them|the whole (?:bottle|box|pack)|every "
+               r"(?:one|last one)(?: of them)?)(?: tonight| now| today)?$")
+TALLY = _rx(r"(?:ya )?(?:van|llevo) (?:\d+|veinte|treinta|cuarenta|cincuenta)(?: ya)?$",
+            r"(?:\d+|twenty|thirty|forty|fifty) so far$", r"(?:at|up to) (?:\d+|twenty|thirty|forty|fifty) now$")
+METHOD_Q = _rx(r"how long (?:does|will|would) it take to (?:kick in|work|take effect)$",
+               r"where (?:can|do|could) (?:i|you|one) (?:buy|get|find) (?:a |some )?(?:rope|a gun|gun|pills|"
+               r"sleeping pills|charcoal|poison|a knife|razor blades)(?: near me| around here| today)?$",
+               r"(?:what'?s|what is|which is) the (?:tallest|highest) (?:building|bridge|place|point|roof)"
+               r"(?: near here| around here| near me| in (?:town|the city))?$",
+               r"(?:donde|en donde) (?:venden|compro|consigo|puedo comprar|puedo conseguir|se consigue|se compra) "
+               r"(?:una |unas )?(?:cuerdas?|sogas?|pastillas|una pistola|pistolas|carbon|veneno|raticida|navajas|cuchillas)"
+               r"(?: por aqui| cerca| hoy)?$")
 
 _QUESTION_START = frozenset("""what when where who how why does do is are can could would will should did
     anyone anybody que cuando donde quien como por alguien sabes saben puedes pueden""".split())
@@ -714,6 +819,20 @@ class Cues(NamedTuple):
     going_more: bool = False
     hope: bool = False
     death_q: bool = False
+    # Session 20.
+    for_me: bool = False
+    before_doing: bool = False
+    at_height: bool = False
+    down: bool = False
+    favour: bool = False
+    at_tracks: bool = False
+    coming: bool = False
+    engine: bool = False
+    shut: bool = False
+    left_it: bool = False
+    method_q: bool = False
+    tally: bool = False
+    take_all: bool = False
 
 
 # Words of address and hedges that end a message without changing it ("... supongo wey", "i'm
@@ -825,6 +944,12 @@ def cues(text: str) -> Cues:
                        death_q=asked and bool(DEATH_Q.search(norm)),
                        means_here=bool(MEANS_HERE.search(norm)), benign_means=bool(BENIGN_MEANS.search(norm)),
                        prep=got.prep or bool(hits(PREP_MORE)))
+    if len(words) <= 12:
+        got = got._replace(for_me=bool(hits(FOR_ME)), before_doing=bool(hits(BEFORE_DOING)),
+                           at_height=bool(AT_HEIGHT.search(norm)), down=bool(hits(DOWN)), favour=bool(hits(FAVOUR)),
+                           at_tracks=bool(AT_TRACKS.search(norm)), coming=bool(hits(COMING)), engine=bool(hits(ENGINE)),
+                           shut=bool(hits(SHUT)), left_it=bool(hits(LEFT_IT)), method_q=bool(hits(METHOD_Q)),
+                           tally=bool(hits(TALLY)), take_all=bool(hits(TAKE_ALL)))
     if closing and not found:
         # The closing words are the evidence only when no other cue is ("ok it's nothing": the
         # minimisation is).
@@ -883,6 +1008,10 @@ def _continuation(new: Cues, earlier: list[Cues], prior: int, said: int = NONE_)
             level = max(prior, HIGH)
         elif prep_before or new_prep:
             level = HIGH if final else MOD
+        elif prior == LOW and new.final_strong and new.time and not new.vent_close:
+            # Session 20: finality with its own time after despair ("ya no aguanto" … "hoy va a ser mi
+            # último día"; "nobody gets me" … "after tonight you won't have to worry about me").
+            level = HIGH
         elif prior == LOW and not new.vent_close and (final or (despair_before and new.thanks_all)):
             # "I feel like a burden" … "I don't see the point anymore" … "thanks for everything"
             # (session 13: a risk factor and despair before one soft goodbye).
@@ -948,6 +1077,54 @@ def _continuation(new: Cues, earlier: list[Cues], prior: int, said: int = NONE_)
         level, why = _turns(new, earlier, prior, prep_before, despair_before)
         if level > best:
             best, kind = level, why
+    if not moving and not new.topic_change:
+        level, why = _completes(new, earlier, prior, despair_before)
+        if level > best:
+            best, kind = level, why
+    return best, kind
+
+
+def _completes(new: Cues, earlier: list[Cues], prior: int, despair_before: bool) -> tuple[int, str]:
+    """Session 20 (issue #14): a short reply that makes what came before the person's own, or carries
+    it out: "es para mí" / "asking for myself" after a question about the means; "quiero saber antes de
+    hacerlo" after a question about a method; "no sé si bajar" after "estoy en el puente"; "les voy a
+    hacer el favor de irme" after "todos me odian"."""
+    best, kind = NONE_, ""
+    if new.question:
+        # Only a method asked about is read in a question.
+        if new.method_q and (prior >= MOD or despair_before):
+            # "quiero morirme" … "¿dónde venden cuerdas?": a method sought after a wish to die.
+            return max(prior, HIGH), "acting"
+        return best, kind
+    asked_means = any(c.question and c.means and not c.benign_means for c in earlier)
+    asked = any(c.question for c in earlier)
+    if (new.for_me or new.before_doing) and asked and (prior >= MOD or asked_means):
+        best, kind = max(prior, HIGH), "acting"
+    if new.down and any(c.at_height for c in earlier):
+        best, kind = max(best, IMM if prior >= MOD else HIGH), "acting"
+    if new.favour and (prior >= LOW or despair_before) and HIGH > best:
+        best, kind = HIGH, "acting"
+    elif new.favour and MOD > best:
+        best, kind = MOD, "acting"
+    if new.coming and any(c.at_tracks for c in earlier):
+        # "estoy en las vías del tren" … "ya viene".
+        best, kind = max(best, IMM if prior >= LOW or despair_before else HIGH), "acting"
+    if (new.shut and any(c.engine for c in earlier)) or (new.engine and any(c.shut for c in earlier)):
+        # "estoy en el carro con el motor prendido" … "la cochera está cerrada".
+        best, kind = max(best, IMM if prior >= LOW or despair_before else HIGH), "acting"
+    if new.take_all and (prior >= LOW or despair_before):
+        # "no puedo más" … "me voy a tomar todas": the means, all of them, after despair.
+        best, kind = max(best, prior, HIGH), "acting"
+    if new.dwell and any((c.means or c.means_have) and not c.benign_means for c in earlier) and (
+            prior >= LOW or despair_before):
+        # "me siento vacía" … "hoy vi la cuerda en el garaje" … "no dejo de pensar en ella".
+        best, kind = max(best, prior, HIGH), "acting"
+    if new.tally and any(c.prep for c in earlier) and (prior >= MOD or despair_before) and max(prior, HIGH) > best:
+        # "las voy contando" … "van 20": the count of the means put by.
+        best, kind = max(prior, HIGH), "preparation"
+    if new.left_it and any(c.prep for c in earlier) and max(prior, HIGH) > best:
+        # "ya escribí la carta" … "la dejé en la mesa": where it will be found.
+        best, kind = max(prior, HIGH), "preparation"
     return best, kind
 
 

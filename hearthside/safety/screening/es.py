@@ -868,6 +868,14 @@ _SOURCES: list[tuple[str, frozenset[str], str]] = []
 _PATTERNS: list[Pat] = []
 
 
+# "Ya no hay vuelta atrás, firmé el contrato": no turning back from something signed, bought or
+# booked (ninth reading, session 15; it was high).
+_SIGNED = (r"(?! (?:[,:.] )?(?:ya |y )?(?:firme|compre|pague|reserve|me inscribi|me apunte|me matricule|acepte|"
+           r"me case|me caso|nos casamos|renuncie|vendi|me mude|me mudo|nos mudamos|me cambio|me cambie|empece|empiezo|"
+           r"entregue|mande|envie|publique|lo compre|la compre|me tatue|me corte el pelo|me rape|me comprometi|"
+           r"di el si|dije que si|el contrato|la hipoteca|la boda|el tatuaje|el vuelo|los boletos|la inscripcion|"
+           r"la matricula|me voy a (?:vivir|mudar|casar|cambiar)|me voy de (?:viaje|intercambio))\b)")
+
 def _add(construct: str, flags: str, *alternatives: str) -> None:
     _TABLES.append((construct, flags, alternatives))
 
@@ -1127,7 +1135,8 @@ _add("plan", "weak",
      rf"(?:guarde|he guardado|estoy guardando|he estado guardando|fui guardando) {gap(3)}{MEANS}",
      rf"cuant[oa]s {gap(2)}{MEANS} (?:tendria que|habria que|hay que) (?:tomar|tomarse)(?! para (?:dormir|el dolor))",
      r"(?:que|cual) (?:altura|piso) (?:hace falta|se necesita|es suficiente|es mortal|es letal)",
-     r"ya (?:tengo|esta) (?:todo )?(?:planeado|decidido|pensado|listo|preparado)|tengo un plan|ya tengo un plan|"
+     # Session 20: not a decision named after it ("ya está decidido, me voy a vivir sola"; it was high).
+     r"ya (?:tengo|esta) (?:todo )?(?:planeado|decidido|pensado|listo|preparado)" + _SIGNED + r"|tengo un plan|ya tengo un plan|"
      r"ya se como lo voy a hacer")
 
 # Means and preparation named without a crisis verb: keeping, counting, buying, holding or
@@ -1968,6 +1977,12 @@ _add("farewell", "",
      r"nadie (?:me )?(?:va a|iba a|va|vaa) (?:extranar(?:me)?|echar(?:me)? de menos|notar(?:lo)?) cuando (?:ya )?"
      r"no (?:este|estoy)",
      r"(?:ya )?no (?:les |te |os )?voy a (?:molestar|estorbar) (?:a nadie|nunca mas)(?: mas)?" + END)
+# Session 20: "si no contesto mañana ya saben" (as "if you don't hear from me tomorrow").
+_add("farewell", "",
+     r"si (?:manana |despues |mas tarde )?(?:ya )?no (?:contesto|respondo|escribo|aparezco|me conecto|doy senales de vida)"
+     r"(?: manana| mas| despues| en la manana| mas tarde)? (?:, )?(?:ya )?(?:saben|sabes|sabran|sabras|sabrán)"
+     # The whole message, or its last clause: not "…, estoy en el examen" (a reason given after it).
+     r"(?: (?:por que|porque|que paso))?(?=(?: emoji_end| emoji_hole)*(?: [.!?¡¿])* ?$)")
 # Session 17: a farewell with its own time ("timed": high), and dropped beside a trip
 # ("mañana a esta hora ya no voy a estar, me voy de viaje": ordinary).
 _add("farewell", "timed ordinary",
@@ -3098,13 +3113,6 @@ _add("lethal_means", "possession",
      # "... viendo los fuegos artificiales" (session 15).
      rf"(?! (?:, )?{gap(3)}(?:{PLACE_BENIGN}))")
 _DO_END = r"(?= [.,?¡¿] | $| (?:ya|hoy|ahora|ahorita|esta noche|manana|de una vez|por fin|y)\b)"
-# "Ya no hay vuelta atrás, firmé el contrato": no turning back from something signed, bought or
-# booked (ninth reading, session 15; it was high).
-_SIGNED = (r"(?! (?:[,:.] )?(?:ya |y )?(?:firme|compre|pague|reserve|me inscribi|me apunte|me matricule|acepte|"
-           r"me case|me caso|nos casamos|renuncie|vendi|me mude|me mudo|nos mudamos|me cambio|me cambie|empece|empiezo|"
-           r"entregue|mande|envie|publique|lo compre|la compre|me tatue|me corte el pelo|me rape|me comprometi|"
-           r"di el si|dije que si|el contrato|la hipoteca|la boda|el tatuaje|el vuelo|los boletos|la inscripcion|"
-           r"la matricula|me voy a (?:vivir|mudar|casar|cambiar)|me voy de (?:viaje|intercambio))\b)")
 _add("do_it", "",
      rf"(?:lo (?:voy a|pienso|quiero) hacer|(?:voy a|pienso|quiero) hacerlo|lo hare|lo hago|ya lo hago){_DO_END}",
      r"(?:hoy|esta noche|ahora|ya) lo (?:hago|hare|voy a hacer)",

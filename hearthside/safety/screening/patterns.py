@@ -673,6 +673,8 @@ RULES_MORE: list[tuple[str, str, list[str]]] = [
         "(will|would|does|can) (my|the|all my|all of my|all the) ~2 (<means>|insulin) (do it|work|be enough|kill me)",
         "(do you|would you|does it|do i) (die|feel) (quick|quickly|instantly|fast|anything)",
         "what happens if (you|i|someone|u) (take|took|drink|swallow|swallowed|overdose on) ~2 <qty> ~3 <means>",
+        # Session 20: "what happens if someone takes 30 clonazepam" (a third person asked for oneself).
+        "what happens if (someone|somebody|a person|one|anyone) (takes|drinks|swallows|overdoses on) ~2 <qty> ~3 <means>",
         "need to know (tonight|now|right now|today)",
         "not looking for (hotlines|help|numbers|a hotline|phone numbers) [just answers]",
         "asking (because|bc) i am planning",
@@ -683,6 +685,9 @@ RULES_MORE: list[tuple[str, str, list[str]]] = [
     ]),
     ("farewell", "", [
         "if you (do not|never|dont) hear from me (again|tomorrow|after tonight|after today|soon)",
+        # Session 20: "if i don't reply tomorrow you'll know why".
+        "if i (do not|dont|never) (reply|answer|respond|text back|post|log on|show up) [(again|by)] (tomorrow|in the "
+        "morning|after tonight) [then] (you will|you ll|you all will|you guys will|everyone will) know [why]",
         "(please tell|tell) my <relative> [that] (i am sorry|i love (her|him|them)|it is not (her|his|their) fault)",
         "so (nobody|no one|noone) has to (deal with|handle|sort out|clean up|worry about) (it|that|anything|"
         "everything|my stuff) (after|afterwards|later|when)",
@@ -2282,7 +2287,12 @@ RULES_EIGHTEEN: list[tuple[str, str, list[str]]] = [
         "cut (deep|deeper|too deep|so deep|really deep) (again|tonight|last night|today|this time)",
     ]),
     ("plan", "", [
-        "(sit|sitting|lock myself|locked myself|stay|staying) in the (garage|car) with the (exhaust|engine|car) running",
+        "(sit|sitting|lock myself|locked myself|stay|staying) in the garage with the (exhaust|engine|car) running",
+    ]),
+    # Session 20: in the car with the engine on is also waiting for someone in the cold ("sitting in the car
+    # with the engine running waiting for my daughter" was high): it supports other evidence only.
+    ("plan", "weak", [
+        "(sit|sitting|lock myself|locked myself|stay|staying) in the car with the (exhaust|engine) running",
     ]),
 ]
 RULES.extend(RULES_EIGHTEEN)
@@ -2649,6 +2659,30 @@ RULES_NINETEEN_B += [
     ]),
 ]
 RULES.extend(RULES_NINETEEN_B)
+
+# Session 20 (issue #14): a quantity asked about as a threshold ("how many paracetamol is too many",
+# "how many sleeping pills would be too many"), not a day's dose ("... is too many in a day": a
+# time follows, and ``end`` needs the question to end there).
+RULES_TWENTY: list[tuple[str, str, list[str]]] = [
+    ("plan", "end", [
+        "(how much|how many) [(of my|of the|of these|of those|of your|of)] [sleeping] <means> (is|are|would be|will be) "
+        "(too much|too many|an overdose|a lethal amount|lethal|fatal|deadly)",
+    ]),
+    # "after tonight you won't have to worry about me" (not beside a move or a trip: ``ordinary``).
+    ("farewell", "ordinary", [
+        "(after tonight|after today|by tomorrow|from tomorrow on|after this weekend) [,] (you|they|you all|you guys|"
+        "everyone|nobody|no one) (will not|wont|will never|will no longer|are not going to) (have to|need to|be able to) "
+        "(worry about|deal with|put up with|take care of|look after) me [(again|anymore|any more)]",
+    ]),
+    # In the car with the engine on and the garage shut, in either order.
+    ("plan", "", [
+        "(in|sitting in|sat in) the car with the (engine|exhaust) (running|on) ~6 [the] garage [door] [(is|s)] (shut|closed|"
+        "locked)",
+        "[the] garage [door] [(is|s)] (shut|closed|locked) ~6 (in|sitting in|sat in) the car with the (engine|exhaust) "
+        "(running|on)",
+    ]),
+]
+RULES.extend(RULES_TWENTY)
 
 # ---------------------------------------------------------------- context cues
 # Words skipped *inside* a phrase ("I want to fucking die").

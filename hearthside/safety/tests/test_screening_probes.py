@@ -838,8 +838,10 @@ ACROSS_TURNS: list[tuple[list[str], str, str]] = [
     (["odio mi vida"], "mañana ya no van a tener que preocuparse por mí", MODERATE),
     (["todo es mi culpa"], "ya le dejé mi gato a mi vecina", MODERATE),
     (["me siento vacío"], "voy camino al puente", HIGH),
-    (["ya no tiene sentido"], "si no contesto mañana ya saben por qué", MODERATE),
-    (["nobody cares about me"], "if i don't answer tomorrow you'll know why", MODERATE),
+    # Session 20: "si no contesto mañana ya saben por qué" and "if i don't answer tomorrow you'll know why"
+    # are farewells alone now (test_screening_reading_turns_s20.py); these need the turn before.
+    (["ya no tiene sentido"], "mañana va a ser mi último día", HIGH),
+    (["nobody cares about me"], "soon you won't have to put up with me", MODERATE),
     # Session 13
     (["i can't take it anymore", "i've been saving my pills"], "i decided", HIGH),
     (["i feel like a burden", "i don't see the point anymore"], "thanks for everything, really", MODERATE),
