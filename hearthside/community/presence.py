@@ -24,7 +24,7 @@ from collections import defaultdict
 
 from django.conf import settings
 
-from hearthside.core.fanout import _redis, channel_name, hub
+from hearthside.core.fanout import _redis, cancel_on_its_loop, channel_name, hub
 
 from .actions import group_topic
 
@@ -76,7 +76,9 @@ class Presence:
         loop = asyncio.get_running_loop()
         if settings.REDIS_URL and (self._heartbeat is None or self._heartbeat.done()
                                    or self._heartbeat.get_loop() is not loop):
+            old = self._heartbeat
             self._heartbeat = loop.create_task(self._beat())
+            cancel_on_its_loop(old)
         if group_pk in self.pending:
             return
         self.pending.add(group_pk)
@@ -157,8 +159,11 @@ class Presence:
                     client.publish(channel_name(), f"{group_topic(group_pk)}\n{self.frame(self.slugs[group_pk], online)}")
 
     async def _beat(self) -> None:
+        me = asyncio.current_task()
         while True:
             await asyncio.sleep(HEARTBEAT)
+            if self._heartbeat is not me:
+                return  # another event loop of this process beats now (as the fan-out subscriber)
             try:
                 await asyncio.get_running_loop().run_in_executor(None, self._refresh_all)
             except Exception:

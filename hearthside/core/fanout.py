@@ -35,6 +35,17 @@ def channel_name() -> str:
     return f"{CHANNEL}:{prefix}:{settings.DATABASES['default'].get('NAME')}"
 
 
+def cancel_on_its_loop(task: asyncio.Task | None) -> None:
+    """Cancel ``task`` from any thread: its event loop may still run in another one (a test
+    server that has not stopped yet), where only a thread-safe call may touch it."""
+    if task is None or task.done():
+        return
+    try:
+        task.get_loop().call_soon_threadsafe(task.cancel)
+    except RuntimeError:  # that loop is closed already: the task can never run again
+        pass
+
+
 class Hub:
     def __init__(self) -> None:
         self.topics: dict[str, set] = defaultdict(set)
@@ -60,7 +71,9 @@ class Hub:
         if settings.REDIS_URL and (self._subscriber is None or self._subscriber.done()
                                    or self._subscriber.get_loop() is not self.loop):
             self.subscribed = False
+            old = self._subscriber
             self._subscriber = asyncio.ensure_future(self._subscribe())
+            cancel_on_its_loop(old)
 
     def discard(self, socket, topic: str) -> None:
         sockets = self.topics.get(topic)
@@ -98,11 +111,19 @@ class Hub:
         except Exception:  # noqa: BLE001 - counting must never stop delivery
             log.debug("recording fan-out metrics failed", exc_info=True)
 
+    def _replaced(self, me) -> bool:
+        """True once another event loop of this process started its own subscriber (a test server
+        that stopped, an ``async_to_sync`` loop): the old one stops delivering at once, or every
+        frame would reach every socket twice, and from the wrong thread."""
+        return self._subscriber is not me
+
     async def _subscribe(self) -> None:
         import redis.asyncio as aioredis
 
+        me = asyncio.current_task()
         delay = 0.5
-        while True:
+        client = None
+        while not self._replaced(me):
             client = None
             try:
                 client = aioredis.from_url(settings.REDIS_URL, socket_connect_timeout=2,
@@ -117,6 +138,8 @@ class Hub:
                         break
                 else:
                     raise ConnectionError("Redis did not confirm the fan-out subscription")
+                if self._replaced(me):
+                    break
                 self.subscribed = True
                 # Frames published while we were not subscribed are in the database; tell the
                 # clients to catch up from there.
@@ -125,6 +148,8 @@ class Hub:
                     callback()
                 delay = 0.5
                 async for message in pubsub.listen():
+                    if self._replaced(me):
+                        break
                     if message.get("type") != "message":
                         continue
                     data = message["data"].decode("utf-8")
@@ -140,6 +165,8 @@ class Hub:
             except asyncio.CancelledError:
                 raise
             except Exception:
+                if self._replaced(me):
+                    break
                 self.subscribed = False
                 log.warning("fan-out subscription lost; reconnecting", exc_info=True)
                 if client is not None:
@@ -147,8 +174,14 @@ class Hub:
                         await client.aclose()
                     except Exception:
                         log.debug("closing the lost Redis client failed", exc_info=True)
+                    client = None
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 10)
+        if client is not None:
+            try:
+                await client.aclose()
+            except Exception:
+                log.debug("closing a replaced subscriber's Redis client failed", exc_info=True)
 
     async def _resync_all(self) -> None:
         seen = set()

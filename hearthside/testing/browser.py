@@ -388,6 +388,14 @@ def serve_asgi(host: str = "127.0.0.1", *, timeout: float = 15.0):
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+        if thread.is_alive() and not loop.is_closed():
+            # Still shutting down (a handler that does not end): stop the loop, or it would keep
+            # serving in the background, its fan-out subscriber and presence heartbeat with it.
+            try:
+                loop.call_soon_threadsafe(loop.stop)
+            except RuntimeError:  # closed meanwhile
+                pass
+            thread.join(timeout=10)
         if patched:
             del layer.group_send
         sock.close()
