@@ -1127,6 +1127,19 @@ def _ordinary_dose(ctx: _Context, i: int, j: int) -> bool:
     return True
 
 
+_ONE = frozenset("a an one two".split())
+
+
+def _one_dose(ctx: _Context, e: Evidence) -> bool:
+    """A single tablet or two of a medicine ("took an advil, how long does it take to kick in?"): no
+    means for a question about how long or how much (session 21)."""
+    words = ctx.words
+    if e.j - e.i != 1 or e.i == 0 or words[e.i] not in P.CLASSES["means"]:
+        return False
+    prev = words[e.i - 1]
+    return prev in _ONE or (prev == "#" and _ordinary_dose(ctx, e.i - 1, e.j))
+
+
 # "and" opening a new clause of its own after an ``end`` phrase ("... it would take and i have enough").
 _NEW_CLAUSE = P.SUBJECT_WORDS | frozenset("the my there now".split())
 _CLEAN_FOR = re.compile(r"^ (?:for|since) (?:# |a |one |two |three |four |five |six |seven |eight |nine |ten |"
@@ -1438,6 +1451,8 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
     level = BASE.get(construct, LOW)
     if "weak" in flags:
         level = NO
+    elif "acute" in flags:
+        level = MOD  # not safe now, said of oneself (session 21)
 
     now = recent or "just" in words[i:j]
     if construct == "attempt_in_progress" and ctx.recovery and now and not remote \
@@ -1700,7 +1715,7 @@ def _assess(toks: Tokens) -> _Reading:
     # A hit inside a longer hit ("kill myself" in "tried to kill myself") is
     # the same evidence read less precisely.
     # Means named anywhere, before a longer phrase absorbs the word ("does drowning hurt").
-    means_named = any(e.construct == "lethal_means" and _unmodified(e) for e in evidence)
+    means_named = any(e.construct == "lethal_means" and _unmodified(e) and not _one_dose(ctx, e) for e in evidence)
     # A time word or a means mention never absorbs a phrase that can set a level on its own
     # ("I have been saving my meds": the plan stays inside the possession phrase).
     contained = _contained({(e.i, e.j) for e in evidence})

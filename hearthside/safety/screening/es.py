@@ -1676,7 +1676,8 @@ _add("plan", "",
      r"cuanto (?:tiempo )?(?:tarda|tardan|tardaria|tardarian|demora|demoran|se tarda) en hacer efecto (?:todas|"
      r"toda la caja|el frasco entero|la caja entera|tantas|todo el frasco|todo el blister|el blister entero|"
      r"una sobredosis de \w+)",
-     rf"{QTY}{gap(2)}{MEANS}(?: de {W})? {gap(3)}(?:, )?(?:en )?cuanto (?:tiempo )?(?:tarda|tardan|tardaria|tardarian|"
+     # Session 21: also asked as its own question ("tengo 40 pastillas, ¿cuánto tarda?").
+     rf"{QTY}{gap(2)}{MEANS}(?: de {W})? {gap(3)}(?:[,.] )?(?:¿ )?(?:en )?cuanto (?:tiempo )?(?:tarda|tardan|tardaria|tardarian|"
      r"demora|demoran|hacen efecto|me hacen efecto)",
      rf"(?:que|cual|cuales) {_COMPARE}(?: ,)? {gap(1)}(?:{MEANS_ANY} (?:, )?o {gap(1)})?{_HARSH}",
      rf"(?:que|cual|cuales) {_COMPARE}(?: ,)? {gap(1)}{_HARSH}(?: ,)? o ",
@@ -2370,12 +2371,15 @@ _add("passive_ideation", "",
      r"no tengo (?:nada|nadie) por (?:lo que|que|quien) vivir",
      r"(?:todos|mi familia|ellos|el mundo|todo el mundo|mis padres|mis papas|mis hijos) (?:estarian|estaria|"
      r"vivirian|viviria) (?:mas tranquil[oa]s |mas felices |mejor )?(?:sin mi|mejor sin mi|si me muero|"
-     r"si me muriera|si yo no estuviera)",
+     r"si me muriera|si yo no estuviera|si (?:yo )?(?:desapareciera|ya no estuviera|no existiera|me fuera para "
+     r"siempre)(?: para siempre)?" + END + ")",
      r"(?:estaria|estaria yo|estariamos) mejor muert[oa]|mejor (?:estar )?muert[oa](?! de)|"
      r"preferiria estar muert[oa]|seria mejor (?:si )?(?:me muriera|estar muert[oa]|no existir|no existiera|desaparecer|"
      r"que me muriera|que no existiera|que me muera)",
      r"(?:estoy |me siento |ando )?(?:cansad[oa]|hart[oa]) de (?:vivir|existir|estar viv[oa]|seguir viv[oa]|"
      r"la vida|esta vida|mi vida)",
+     # Session 21: "cansada de solo existir." ("... de solo existir en el grupo" goes on).
+     r"(?:estoy |me siento |ando )?(?:cansad[oa]|hart[oa]) de (?:solo|solamente|simplemente|nada mas) existir" + END,
      # Session 10: "me harté de la vida", "ya tuve suficiente de esta vida".
      r"(?:ya )?(?:me harte|me canse|me aburri) de (?:vivir|existir|la vida|esta vida|mi vida|estar viv[oa])"
      r"(?! (?:de|en|con|social|nocturna|moderna|universitaria|loca|rutinaria)\b)|"
@@ -2671,6 +2675,15 @@ _add("past_attempt", "",
 _add("farewell", "",
      r"(?:esta es|aqui esta|aqui va|consideren esto|este post es|esto es) mi (?:nota|ultima nota|nota de despedida)"
      + END)
+# Session 21: "no voy a estar para navidad" (as "i won't be here for christmas"; "..., me voy de viaje" is
+# ordinary); a means bought "y sé para qué es" (the means was bare alone, and lost its reading with the
+# clause after it).
+_add("farewell", "ordinary",
+     r"(?:ya )?no voy a estar (?:aqui |aca )?(?:para|en) (?:navidad|ano nuevo|fin de ano|mi cumpleanos|tu cumpleanos|"
+     r"su cumpleanos|el verano|la graduacion|tu boda|las fiestas)" + END)
+_add("plan", "",
+     rf"(?:compre|consegui|he comprado|ya tengo|tengo) {gap(2)}{MEANS_ANY}(?: {W})? {gap(2)}y (?:ya )?se_? (?:para que|"
+     r"para lo que) (?:es|son|la quiero|lo quiero|las quiero|los quiero|la compre|las compre)" + END)
 # "..., me voy de campamento sin señal": ordinary.
 _add("farewell", "ordinary",
      r"(?:ya )?no (?:van a|vas a|vais a) saber (?:nada )?de mi (?:despues de|a partir de|pasada) (?:esta noche|hoy|"
@@ -3169,6 +3182,12 @@ _add("hopelessness", "",
      r"no (?:le )?(?:veo|encuentro) (?:el |ningun )?sentido (?:a|de) (?:nada|la vida|mi vida|seguir|vivir)",
      r"desesperanza|(?:para|de) (?:que|q) (?:seguir|vivir|sirve (?:vivir|seguir))|no vale la pena (?:vivir|seguir|"
      r"nada)|la vida no vale la pena|todo es inutil|no hay nada que hacer conmigo")
+# Session 21: "¿de qué sirve?", "ya no tiene sentido nada" closing the clause ("¿de qué sirve este botón?"
+# goes on).
+_add("hopelessness", "",
+     r"de (?:que|q) sirve(?: (?:todo|todo esto|nada|intentarlo|seguir intentando|luchar|seguir luchando))?(?: ya)?"
+     + END,
+     r"ya no tiene (?:ningun )?sentido (?:nada|vivir|seguir|nada de esto)" + END)
 _add("entrapment", "",
      r"(?:ya )?no (?:aguanto|soporto|resisto|puedo|doy) mas(?! (?:(?:de|con) )?(?:la |las |el )?(?:ganas|risa|"
      r"emocion|felicidad|calor|frio|hambre|sueno|intriga|curiosidad)| para| que| sin (?:verte|ti)| "
@@ -3179,6 +3198,10 @@ _add("entrapment", "",
      r"viviendo asi)|no quiero seguir asi|quiero escapar(?:me)? de (?:todo|esta vida|mi vida)|"
      r"(?:estoy|me siento) (?:hart[oa]|cansad[oa]) de (?:todo|todos|sufrir)|no doy mas|no puedo con (?:esto|mi vida|"
      r"la vida|todo)")
+# Session 21: "no aguanto un día más", "no puedo enfrentar otro día" (low alone, as in English).
+_add("entrapment", "",
+     r"no (?:aguanto|soporto|resisto|puedo con|puedo enfrentar|puedo soportar|puedo aguantar) (?:un dia mas|otro "
+     r"dia(?: mas)?)")
 # Entrapment in life itself ("no puedo más con esta vida"): with emphasis it is moderate.
 _add("entrapment", "life",
      r"(?:ya )?no (?:puedo|aguanto|soporto|resisto|doy) mas (?:con|de) (?:esta|mi|la) (?:vida|existencia)",
@@ -3209,10 +3232,19 @@ _add("emotional_pain", "",
      r"(?:dolor|sufrimiento)|me duele (?:el alma|existir|vivir|la vida)|sufro (?:demasiado|tanto)|"
      r"(?:tanto|demasiado) sufrimiento|dolor emocional (?:insoportable|constante)")
 _add("crisis_state", "",
-     r"no (?:estoy|me siento) (?:a salvo|segur[oa]) (?:conmigo|de mi mism[oa])?|tengo miedo de (?:hacerme dano|"
-     r"lo que (?:pueda|puedo|voy a) hacer(?:me)?)|estoy en (?:una )?crisis|necesito ayuda (?:urgente|ya|ahora)",
+     r"estoy en (?:una )?crisis|necesito ayuda (?:urgente|ya|ahora)",
      r"no (?:llamen|llames) a nadie|no me (?:llamen|llames|busquen|busques)|no quiero que me (?:ayuden|salven|"
      r"encuentren|detengan|paren)|no (?:llamen|llames) a (?:emergencias|la ambulancia|la policia)")
+# Session 21: not safe now, said of oneself (moderate, as in English): "no estoy a salvo" (the old rule
+# wanted a word after it), "no confío en mí esta noche", "tengo miedo de lo que pueda hacer(me)".
+# "no me siento segura sola en la calle" (safety from others) is not one.
+_add("crisis_state", "acute",
+     r"no (?:estoy|me siento) a salvo(?: (?:conmigo(?: mism[oa])?|de mi mism[oa]|esta noche|ahora|ahorita|"
+     r"ahora mismo|sol[oa]))?" + END,
+     r"no (?:me siento|estoy) segur[oa] (?:conmigo(?: mism[oa])?|de mi mism[oa])",
+     r"tengo miedo de (?:hacerme dano|lo que (?:pueda|puedo|voy a|podria) hacer(?:me)?" + END + ")",
+     r"no (?:confio|puedo confiar) en mi(?: mism[oa])? (?:esta noche|ahora|ahorita|ahora mismo|sol[oa])",
+     r"no (?:puedo|consigo) mantenerme a salvo")
 _add("help_seeking", "",
      r"(?:linea|telefono) (?:de|para la|de la) (?:prevencion del suicidio|crisis|ayuda|vida|esperanza)|"
      r"llame al (?:024|988|911|112)|plan de seguridad")
@@ -4531,6 +4563,8 @@ def _analyse(ctx: _Ctx, pat: Pat, i: int, j: int) -> Evidence | None:
     level = BASE.get(construct, LOW)
     if "weak" in flags:
         level = NO
+    elif "acute" in flags:
+        level = MOD  # not safe now, said of oneself (session 21)
 
     # Hypothetical: "si ...", "¿y si ...?", a conditional verb, a dream.
     hypothetical = "conditional" in flags

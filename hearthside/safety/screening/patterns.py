@@ -503,14 +503,38 @@ RULES: list[tuple[str, str, list[str]]] = [
         "the lifeline|lifeline|911|999|112)",
         "safety plan",
     ]),
+    # Session 21: "what's the use?", "what's the point anymore" closing the clause (a risk factor, low
+    # alone; "what's the point of this meeting" goes on).
+    ("hopelessness", "end", [
+        "what is the (use|point) [(anymore|of anything|of it all|of any of this|of trying|of even trying)]",
+    ]),
+    # Session 21: "tired of merely existing." closing the clause ("... existing in the background at
+    # parties" is shyness).
+    ("passive_ideation", "end", [
+        "(tired|sick|exhausted) of (merely|just|simply|only) (existing|being alive)",
+    ]),
     ("crisis_state", "", [
-        "i (am|feel) not safe (right now|tonight|with myself|alone|at the moment)",
-        "i (do not|can not) trust myself (right now|tonight|alone|anymore|with)",
+        "i (do not|can not) trust myself (anymore|with)",
         "i am (in|having) a (crisis|mental breakdown|breakdown)",
-        "(i|i am) (scared|afraid|terrified) (of what i (might|will|could) do|i will hurt myself|i might hurt myself|"
-        "i will do something)",
         "(i am|i) (losing|lost) (the|my) (battle|fight)",
+        "(i|i am) (scared|afraid|terrified) of what i (might|will|could) do",
+    ]),
+    # Session 21: saying one is not safe now is a request for a person, as crisis lines treat it
+    # (moderate: a human is alerted). "i don't trust myself with money" stays low.
+    ("crisis_state", "acute", [
+        "i (am|feel) not safe (right now|tonight|with myself|at the moment)",
+        "i (do not|can not) trust myself (right now|tonight|at the moment)",
+        "(i|i am) (scared|afraid|terrified) (of what i (might|will|could) do to myself|i will hurt myself|"
+        "i might hurt myself|i will do something)",
         "i (can not|cannot) (keep myself safe|stay safe)",
+    ]),
+    # ... closing the clause: "scared of what i might do" ("... if i see him again" is anger at someone),
+    # "not safe alone" ("... alone at night in this city" is the street), "i don't trust myself to be
+    # alone" ("... alone with a credit card" is spending).
+    ("crisis_state", "acute end", [
+        "(i|i am) (scared|afraid|terrified) of what i (might|will|could) do",
+        "i (am|feel) not safe (alone|by myself) [(right now|tonight)]",
+        "i (do not|can not) trust myself [to be] (alone|by myself) [(right now|tonight)]",
     ]),
     # ------------------------------------------------------------ risk factors (low alone)
     ("hopelessness", "", [
@@ -533,6 +557,8 @@ RULES: list[tuple[str, str, list[str]]] = [
         "(i|i just) (can not|can not) (take|handle|do|cope with|bear|stand) (it|this|this pain|this life|life|"
         "the pain|any more|anything) (anymore|any longer|much longer|any more)",
         "(i|i just) (can not|can not) (do|take|handle) (this|it) anymore",
+        # Session 21: "i can't face another day", "i can't do one more day" (a risk factor, low alone).
+        "(i|i just) (can not|cannot) (do|take|face|handle|survive|bear|get through|go through) (one more|another) day",
         "(i am|i feel) [(so|completely|totally)] (trapped|stuck) (in|with) (my|this) (life|body|head|mind|situation)",
         "(there is|i have|i see) no (way out|escape|exit)",
         "(too much|unbearable|can not bear|can not handle) (pain|suffering)",
