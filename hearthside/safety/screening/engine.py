@@ -1451,8 +1451,8 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
     level = BASE.get(construct, LOW)
     if "weak" in flags:
         level = NO
-    elif "acute" in flags:
-        level = MOD  # not safe now, said of oneself (session 21)
+    elif "acute" in flags or "mod" in flags:
+        level = MOD  # not safe now, said of oneself; other readings set at moderate (session 21)
 
     now = recent or "just" in words[i:j]
     if construct == "attempt_in_progress" and ctx.recovery and now and not remote \

@@ -779,7 +779,8 @@ PLACE_BENIGN = (r"con |esperando|tomando|fumando|platicando|hablando|charlando|t
                 r"tendiendo|colgando|pintando|regando|jugando|leyendo|estudiando|bailando|comiendo|cenando|"
                 r"haciendo|sacando|viendo el|viendo la|viendo las|fiesta|carne|asado|parrilla|vista|fotos|"
                 r"sol|atardecer|amanecer|estrellas|eclipse|fuegos|cohetes|tender|ropa|antena|senal|wifi|"
-                r"cobertura|trafico|tren que|metro que|camion|micro|bus|que llegue|que pase|a que")
+                r"cobertura|trafico|tren que|metro que|camion|micro|bus|que llegue|que pase|a que|desfile|"
+                r"procesion|marcha|carrera|partido|concierto")
 # Staring down or hesitating where one could fall.
 STARING = (r"(?:mirando|viendo|contemplando) (?:hacia |para )?(?:abajo|el vacio|al vacio|el agua|el rio|las vias|"
            r"el suelo|la calle|los carros|los coches|el trafico|el tren|los trenes|pasar los trenes|pasar el tren|"
@@ -1205,6 +1206,9 @@ _add("plan", "",
      rf"(?:estoy|sigo|llevo|me quede|estuve)(?: (?:{DURATION}))?(?: parad[oa]| sentad[oa]| de pie| sol[oa]| aqui)? "
      rf"(?:en|sobre|junto a|al borde de|en el borde de|en la orilla de) (?:{HIGH_PLACE}|{LOW_PLACE}) "
      rf"{gapx(4, PLACE_BENIGN)}(?:{STARING})",
+     # Session 21: climbed up and staring down ("me subí a la azotea y estoy mirando abajo").
+     rf"(?:me subi|subi|me he subido|me trepe) (?:a|hasta|en) {HIGH_PLACE} {gapx(3, PLACE_BENIGN)}(?:y )?(?:estoy |sigo "
+     rf"|me quede )?(?:{STARING})(?! (?:, )?{gap(3)}(?:{PLACE_BENIGN}))",
      # Access to a gun: knowing where it is kept and having the key.
      rf"(?:se_?|ya se_?|encontre|descubri|vi|averigue) donde {gap(3)}(?:guarda|tiene|esconde|deja|guardan|tienen|"
      rf"esconden|guardaba|tenia) {gap(3)}{_GUN} {gap(5)}(?:, )?(?:y )?(?:ya )?(?:tengo|consegui|encontre|agarre|"
@@ -2329,7 +2333,7 @@ _add("passive_ideation", "",
      r"descansar para siempre(?! de (?:este|esta|mi|el|la|los|las|tanto|tu|su)\b)|descansar en paz|"
      r"no despertar|no despertarme|no volver a despertar|"
      r"(?:que|q) (?:todo|esto|esta vida|mi vida) (?:se )?(?:acabe|termine)|que se (?:acabe|termine) (?:todo|mi vida)|"
-     r"dejar de sufrir para siempre|desaparecer para siempre|irme con (?:dios|diosito))",
+     r"dejar de sufrir (?:para siempre|de una vez(?: por todas)?)|desaparecer para siempre|irme con (?:dios|diosito))",
      r"me (?:quiero|quisiera) ir (?:de este mundo(?! (?:laboral|academico|artistico|digital|virtual|del|de la)\b)|"
      r"para siempre|al cielo|con (?:dios|diosito))",
      r"ojala (?:que )?(?:yo )?(?:me )?(?:durmiera|durmiese|me durmiera) y no (?:despertara|despertase|volviera a despertar)|"
@@ -2374,7 +2378,8 @@ _add("passive_ideation", "",
      r"si me muriera|si yo no estuviera|si (?:yo )?(?:desapareciera|ya no estuviera|no existiera|me fuera para "
      r"siempre)(?: para siempre)?" + END + ")",
      r"(?:estaria|estaria yo|estariamos) mejor muert[oa]|mejor (?:estar )?muert[oa](?! de)|"
-     r"preferiria estar muert[oa]|seria mejor (?:si )?(?:me muriera|estar muert[oa]|no existir|no existiera|desaparecer|"
+     r"preferiria estar muert[oa]|seria mejor (?:para (?:todos|todo el mundo|mi familia|ellos|mis padres) )?(?:si )?"
+     r"(?:me muriera|estar muert[oa]|no existir|no existiera|desaparecer|"
      r"que me muriera|que no existiera|que me muera)",
      r"(?:estoy |me siento |ando )?(?:cansad[oa]|hart[oa]) de (?:vivir|existir|estar viv[oa]|seguir viv[oa]|"
      r"la vida|esta vida|mi vida)",
@@ -2675,6 +2680,38 @@ _add("past_attempt", "",
 _add("farewell", "",
      r"(?:esta es|aqui esta|aqui va|consideren esto|este post es|esto es) mi (?:nota|ultima nota|nota de despedida)"
      + END)
+# Session 21, second reading (the Spanish for the English kinds written this session; look-alikes in
+# tests/test_screening_reading_s21.py): the means looked at for a long while; who gets one's things,
+# written down; sorry now for what happens tomorrow; the last time one talks to anyone; free at last
+# tonight and not promising to be here tomorrow (moderate); walking into the sea; the pills beside one.
+# Some end the sentence, not at a comma ("no te prometo que mañana siga aquí, entro a trabajar a las 6",
+# "perdónenme por lo que voy a hacer, voy a cantar jaja").
+_FULL_STOP = r"(?=(?: emoji_end| emoji_hole)* [.?¡¿] |(?: emoji_end| emoji_hole)* $)"
+_add("plan", "",
+     rf"(?:me quede|estuve|me pase|pase|llevo) (?:un rato |horas |mucho rato )?(?:mirando|viendo) (?:{MEANS_NP}|"
+     r"(?:el|un|ese|mi) cuchillo) "
+     r"(?:mucho rato|un buen rato|un rato largo|horas|toda la noche|una hora|demasiado tiempo|mucho tiempo)"
+     r"(?: (?:esta noche|hoy|anoche))?" + END)
+_add("farewell", "ordinary",
+     r"(?:ya )?(?:anote|escribi|deje escrito|decidi|hice una lista de) (?:a )?quien (?:se queda|se va a quedar|le toca|"
+     r"le va a tocar|se quedan) (?:con )?(?:mis cosas|todas mis cosas|mi gato|mi perro|mis ahorros|mi plata|mi dinero|"
+     r"mis libros)" + END,
+     r"(?:perdon|perdonen|perdoname|perdonenme|lo siento) (?:desde ya |de antemano |ya )?por lo que (?:pase|va a pasar|"
+     r"voy a hacer|estoy por hacer)(?: (?:manana|esta noche|hoy|despues|mas tarde))?" + _FULL_STOP,
+     r"(?:creo que )?(?:es|esta es|va a ser|sera) (?:la )?ultima vez que (?:hablo|hable|escribo|le escribo|les escribo|"
+     r"te escribo|hablo con|converso) (?:con )?(?:alguien|nadie|ustedes|vos|ti|todos|contigo)" + END,
+     r"esta vez nadie me va a encontrar(?: a tiempo)?" + END + "|nadie me va a encontrar (?:esta vez|a tiempo)" + END)
+_add("farewell", "ordinary mod",
+     r"(?:esta noche|hoy|manana) (?:por fin )?(?:voy a ser|sere) libre" + _FULL_STOP,
+     r"no (?:te |les |os )?(?:prometo|puedo prometer(?:te|les)?) que (?:manana )?(?:siga|vaya a seguir|este|vaya a "
+     r"estar) (?:aqui|aca)(?: manana| en la manana| por la manana)?" + _FULL_STOP)
+_add("active_ideation", "",
+     r"(?:me voy a|voy a|quiero|pienso) (?:meter(?:me)?|entrar|caminar) (?:al|en el|hacia el|mar adentro en el) "
+     r"(?:mar|oceano|rio|lago)(?: (?:esta noche|hoy|manana|ahora))?(?: (?:y no (?:volver|salir)|hasta (?:el fondo|"
+     r"no (?:volver|salir|hacer pie))))?" + END)
+_add("plan", "mod",
+     rf"(?:tengo|estoy con) (?:{MEANS_NP}|(?:el|un|ese|mi) cuchillo) (?:al lado|aca al lado|aqui al lado|junto a mi|"
+     r"enfrente|delante)" + END)
 # Session 21: "no voy a estar para navidad" (as "i won't be here for christmas"; "..., me voy de viaje" is
 # ordinary); a means bought "y sé para qué es" (the means was bare alone, and lost its reading with the
 # clause after it).
@@ -3179,7 +3216,8 @@ _add("hopelessness", "",
      r"nada (?:va a|vaya a|va a) (?:mejorar|cambiar|salir bien)|(?:nunca|jamas) (?:va|van|vaya|vayan) a "
      r"(?:mejorar|cambiar)|(?:esto|todo|mi vida|nada) (?:no )?(?:va a|nunca va a|jamas va a) (?:mejorar|cambiar)|"
      r"nada (?:tiene|tendra) sentido|(?:mi vida|la vida|vivir|seguir) no tiene (?:ningun )?sentido|"
-     r"no (?:le )?(?:veo|encuentro) (?:el |ningun )?sentido (?:a|de) (?:nada|la vida|mi vida|seguir|vivir)",
+     r"no (?:le )?(?:veo|encuentro) (?:el |ningun )?sentido (?:a|de) (?:nada|la vida|mi vida|seguir|vivir|"
+     r"seguir adelante|seguir intentando)",
      r"desesperanza|(?:para|de) (?:que|q) (?:seguir|vivir|sirve (?:vivir|seguir))|no vale la pena (?:vivir|seguir|"
      r"nada)|la vida no vale la pena|todo es inutil|no hay nada que hacer conmigo")
 # Session 21: "¿de qué sirve?", "ya no tiene sentido nada" closing the clause ("¿de qué sirve este botón?"

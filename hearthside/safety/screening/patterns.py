@@ -328,6 +328,9 @@ RULES: list[tuple[str, str, list[str]]] = [
         "(do not|does not|no longer|never) (want|wanna) to (live|exist|be alive|be here|be here anymore|go on|wake up|"
         "keep living|continue living|keep going|be on this earth|live anymore|exist anymore|live like this)",
         "(tired|sick|exhausted) of (living|being alive|existing|life|my existence|existence|being here)",
+        # Session 21: "i want to stop suffering once and for all" (as "dejar de sufrir para siempre").
+        "(want|wanna|need|just want) to stop (suffering|hurting|feeling this pain) (once and for all|forever|for good|"
+        "permanently)",
         "(want|wanted|need) (everything|it all|this all|all of this|my life) to (end|be over|stop)",
         "wish (it|everything|this) (would|could) [all] (end|stop|be over)",
         "(no|lost the|lost my|losing the|have no) will to live",
@@ -2675,6 +2678,11 @@ RULES_NINETEEN_B += [
         "(went|go|going|walked|walk|drove|drive|keep going) (to|back to) the (bridge|overpass|cliff|tracks|roof|"
         "car park|parking garage) ~4 (looked down|stared down|looking down|staring down|stood there|stand there|"
         "sat there|sit there|just stood|just stand) [(for ages|for hours|for an hour|for a long time|thinking|again)]",
+        # Session 21: "i'm on the roof looking down" ("... looking down at the parade" is a scene).
+        "(i am|i am up|i am out|i am standing|i am sitting|i am just|i climbed|climbed) (on|onto|up on|up to) the "
+        "(roof|rooftop|ledge|railing|bridge|overpass|balcony) [(railing|edge|ledge)] [of (my|the) building] [(and|just)] "
+        "[i am] (looking|"
+        "staring|peering|gazing) (down|over the edge|at the drop)",
     ]),
     ("self_injury", "severe noaccident", [
         "(superglue|superglued|super glue|super glued|glue|glued|steri strips|butterfly strips) ~4 (the|my) (cut|cuts|"
@@ -2709,6 +2717,55 @@ RULES_TWENTY: list[tuple[str, str, list[str]]] = [
     ]),
 ]
 RULES.extend(RULES_TWENTY)
+
+# Session 21 (issue #14): crisis said without the words, written fresh for this session with their
+# look-alikes (tests/test_screening_reading_s21.py).
+RULES_TWENTY_ONE: list[tuple[str, str, list[str]]] = [
+    # The means looked at for a long time ("i looked at the knife for a long time tonight"): with the
+    # means named, a plan, as "i keep staring at the rope".
+    ("plan", "weak preocc end", [
+        "(looked|stared|gazed|was looking|was staring|sat looking|sat staring) at (the|my|that|those|these) ~2 "
+        "(<hang>|<gun>|<sharp>|<means>) (for|for such) (a long time|ages|hours|an hour|so long|a while|half the night)",
+    ]),
+    # Who gets one's things, written down; sorry for what happens tomorrow; the last time one talks to
+    # anyone; "nobody's gonna find me this time" -- each closing the clause ("... when i move out" goes on).
+    ("farewell", "ordinary end", [
+        "(wrote down|written down|write down|writing down|made a list of|decided|listed) who (gets|will get|should get|is "
+        "getting|can have) (my|all my) (stuff|things|belongings|money|savings|cat|dog|pets|stuff when i am gone)",
+        "(sorry|i am sorry|saying sorry|apologising|apologizing) [now] [in advance] for what (happens|is going to happen|"
+        "will happen|i am going to do|i am about to do) [(tomorrow|tonight|later|next)]",
+        "(this is|this will be|it is|this might be) [probably] the last time (i will|i ll|i am going to) (talk to|speak to|"
+        "message|text|write to|talk with) (anyone|anybody|you|you all|you guys|everyone|someone)",
+        "(nobody|no one|noone) (is going to|will|is gonna) find me (this time|in time)",
+    ]),
+    # Not being here in the morning, free tonight at last: ``mod`` (moderate), closing the clause
+    # ("can't promise i'll be here in the morning, my shift starts at 6" goes on; "free of exams" too).
+    ("farewell", "ordinary end mod", [
+        "(can not|cannot) promise (i will|i ll|that i will|that i ll) (be here|still be here|be around|make it) "
+        "[(in the morning|tomorrow|by morning|tonight)]",
+        "(tonight|today|tomorrow) i am [finally] (going to|gonna) be (free|at peace|at rest)",
+    ]),
+    ("farewell", "ordinary end", [
+        "(can not|cannot) promise (i will|i ll|that i will|that i ll) (be alive|still be alive|wake up) "
+        "[(in the morning|tomorrow|by morning|tonight)]",
+    ]),
+    # Walking into the sea, said with intent ("i'm going to walk into the sea tonight").
+    ("method", "frame method end", [
+        "(walk|walking|wade|wading) into the (sea|ocean|lake|river|water) [(tonight|today|tomorrow|now)] [and (not|never) "
+        "(come|coming) back]",
+    ]),
+    # How far one must fall not to survive.
+    ("plan", "", [
+        "how (many|high|far) [(floors|stories|storeys|meters|metres|feet)] ~4 (fall|drop|jump) ~3 (to not survive|and not "
+        "survive|to die|to be fatal|to be sure|to not wake up)",
+    ]),
+    # The means beside one while drinking or alone ("i'm drinking and i have the pills next to me").
+    ("lethal_means", "possession athand end", [
+        "(i have|i have got|i got|have|got) (the|my|all my|all the|a) (<means>|<sharp>|<gun>|<hang>|bottle) (next to|"
+        "beside|in front of|right next to|right beside|here with) me",
+    ]),
+]
+RULES.extend(RULES_TWENTY_ONE)
 
 # ---------------------------------------------------------------- context cues
 # Words skipped *inside* a phrase ("I want to fucking die").

@@ -12,7 +12,12 @@
 * "tired of merely existing.", "cansada de solo existir."; "what's the use?", "¿de qué sirve?" (low
   alone, a second risk factor with entrapment); "i can't face another day", "no aguanto un día más";
   "todos estarían más felices si desapareciera"; "no voy a estar para navidad"; "compré una soga y sé
-  para qué es".
+  para qué es"; on the roof looking down; "quiero dejar de sufrir de una vez".
+* A second reading, crisis said without the words, in both languages: the knife looked at for a long
+  time, who gets one's things written down, sorry now for what happens tomorrow, "nobody's gonna
+  find me this time", free at last tonight, not promising to be here in the morning, the last time
+  one talks to anyone, walking into the sea, how many floors to fall, the pills beside one while
+  drinking.
 
 Every phrase here was written by hand for this session; none comes from a data set or an
 evaluation set. The cases are pinned on the rules (``Screener(base=False)``) so a retrained model
@@ -124,6 +129,35 @@ SINGLES = [
     ("no voy a estar para navidad", "moderate"),
     ("compré una soga hoy y sé para qué es", "high"),
     ("ya tengo las pastillas y sé para qué son", "high"),
+    ("i'm on the roof looking down", "moderate"),
+    ("i climbed onto the bridge railing and i'm staring down", "moderate"),
+    ("me subí a la azotea y estoy mirando abajo", "moderate"),
+    ("sería mejor para todos que me muera", "moderate"),
+    ("sería mejor para todos si desapareciera", "moderate"),
+    ("quiero dejar de sufrir de una vez", "moderate"),
+    ("quiero dejar de sufrir de una vez por todas", "high"),
+    ("i want to stop suffering once and for all", "high"),
+    ("i just want to stop hurting forever", "high"),
+    # The second reading: crisis said without the words, in both languages.
+    ("i looked at the knife for a long time tonight", "high"),
+    ("me quedé mirando el cuchillo mucho rato esta noche", "high"),
+    ("i wrote down who gets my stuff", "high"),
+    ("ya anoté quién se queda con mis cosas", "moderate"),
+    ("i'm saying sorry now for what happens tomorrow", "high"),
+    ("perdón desde ya por lo que pase mañana", "moderate"),
+    ("nobody's gonna find me this time", "high"),
+    ("esta vez nadie me va a encontrar", "moderate"),
+    ("tonight i'm finally going to be free", "moderate"),
+    ("esta noche por fin voy a ser libre", "moderate"),
+    ("i can't promise i'll be here in the morning", "moderate"),
+    ("no te prometo que mañana siga aquí", "moderate"),
+    ("i think this is the last time i'll talk to anyone", "high"),
+    ("creo que es la última vez que hablo con alguien", "moderate"),
+    ("i'm going to walk into the sea tonight", "high"),
+    ("esta noche me voy a meter al mar", "high"),
+    ("how many floors do you need to fall to not survive", "high"),
+    ("i'm drinking and i have the pills next to me", "moderate"),
+    ("estoy tomando y tengo las pastillas al lado", "moderate"),
 ]
 
 SINGLE_LOOKALIKES = [
@@ -138,6 +172,42 @@ SINGLE_LOOKALIKES = [
     "no voy a estar para navidad, nos vemos en enero",
     "compré una soga para el camping y sé para qué es, para la carpa",
     "compré una cuerda nueva y sé para qué es: para la escalada",
+    "i'm on the roof looking down at the parade",
+    "i'm on the roof looking down at my garden while fixing the gutters",
+    "me subí a la azotea a mirar las estrellas",
+    "me subí a la azotea y estoy mirando abajo el desfile",
+    "sería mejor para todos que me vaya temprano de la fiesta",
+    "i want to stop suffering from allergies once and for all",
+    "quiero dejar de sufrir por el tráfico de una vez",
+    "i looked at the knife for a long time in the shop, it's so pretty",
+    "i stared at my meds for ages trying to read the tiny label",
+    "me quedé mirando el cuchillo mucho rato en la tienda, es precioso",
+    "i wrote down who gets my stuff when i move out next month",
+    "we decided who gets my old bike, my cousin wants it",
+    "ya anoté quién se queda con mis cosas cuando me mude",
+    "sorry in advance for what happens tomorrow at the meeting, i'm going to be blunt",
+    "perdón desde ya por lo que pase mañana en la reunión, voy a ser directa",
+    "this is the last time i'll talk to anyone about my ex, promise",
+    "this is probably the last time i'll text you before my flight, see you in june",
+    "es la última vez que hablo con alguien de mi ex, lo prometo",
+    "nobody's gonna find me in hide and seek",
+    "nobody is going to find me this time, best hiding spot ever",
+    "esta vez nadie me va a encontrar en las escondidas",
+    "i can't promise i'll be here in the morning, my shift starts at 6",
+    "no te prometo que mañana siga aquí, entro a trabajar a las 6",
+    "tonight i'm finally going to be free of exams!",
+    "tomorrow i'm going to be free, last shift before vacation!",
+    "esta noche por fin voy a ser libre de exámenes",
+    "esta noche por fin voy a ser libre, se acabaron los exámenes",
+    "we're going to walk into the sea at sunrise for the charity dip",
+    "vamos a meternos al mar al amanecer para la carrera benéfica",
+    "how many floors can you fall in minecraft without dying",
+    "how high do you have to jump to dunk",
+    "i have the pills next to me in case my migraine comes back",
+    "got my sword next to me for the cosplay contest",
+    "i have a knife in front of me, cutting veggies for dinner",
+    "tengo las pastillas al lado por si me vuelve la migraña",
+    "tengo el cuchillo al lado para cortar las verduras",
 ]
 
 
