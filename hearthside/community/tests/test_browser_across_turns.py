@@ -14,15 +14,14 @@ import pytest
 
 from hearthside.community.models import ChatMessage, Group, Membership
 from hearthside.safety.models import SafetyAlert
-from hearthside.safety.screening import screen
-from hearthside.testing.browser import PageAudit, log_in, new_context, save_screenshot
+from hearthside.safety.screening import LEVELS, screen
+from hearthside.testing.browser import save_screenshot
+
+from .chat_pages import chat_pages
 
 expect = pytest.importorskip("playwright.sync_api", reason="playwright is not installed").expect
 
 pytestmark = pytest.mark.browser
-
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
-LEVEL_ORDER = ["none", "low", "moderate", "high", "imminent"]
 
 
 @pytest.mark.parametrize("first,crisis", [
@@ -41,22 +40,7 @@ def test_a_reply_that_completes_the_turn_before_is_held(chromium, asgi_server, f
     for person in (writer, reader):
         Membership.objects.create(group=group, user=person)
 
-    contexts = []
-    try:
-        def page_for(user, **options):
-            ctx = new_context(chromium, asgi_server, locale="es-MX", **options)
-            ctx.set_default_timeout(15_000)
-            contexts.append(ctx)
-            log_in(ctx, user, asgi_server)
-            return ctx.new_page()
-
-        a, b = page_for(writer, **PHONE), page_for(reader)
-        audit = PageAudit()
-        for page in (a, b):
-            audit.watch(page)
-            page.goto(f"/groups/{group.slug}/")
-            expect(page.locator("#chat-status")).not_to_have_text("connecting…", timeout=30_000)
-
+    with chat_pages(chromium, asgi_server, group, (writer, reader), locale="es-MX") as ((a, b), audit):
         box = a.locator("#chat-input")
         box.fill(first)
         box.press("Enter")
@@ -75,7 +59,7 @@ def test_a_reply_that_completes_the_turn_before_is_held(chromium, asgi_server, f
             held = list(ChatMessage.objects.filter(status=ChatMessage.Status.HELD).values_list("body", flat=True))
             assert held == ["ya viene"]
             top = max(SafetyAlert.objects.filter(person=writer).values_list("level", flat=True),
-                      key=LEVEL_ORDER.index)
+                      key=LEVELS.index)
             assert top == "imminent"
             # A message after it still reaches the group; the held one never does.
             box.fill("perdón")
@@ -88,6 +72,3 @@ def test_a_reply_that_completes_the_turn_before_is_held(chromium, asgi_server, f
             assert not ChatMessage.objects.filter(status=ChatMessage.Status.HELD).exists()
             assert SafetyAlert.objects.filter(person=writer).count() == 0
         audit.assert_clean()
-    finally:
-        for ctx in contexts:
-            ctx.close()

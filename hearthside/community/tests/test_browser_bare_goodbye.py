@@ -13,13 +13,13 @@ import pytest
 
 from hearthside.community.models import ChatMessage, Group, Membership
 from hearthside.safety.models import SafetyAlert
-from hearthside.testing.browser import PageAudit, log_in, new_context, save_screenshot
+from hearthside.testing.browser import save_screenshot
+
+from .chat_pages import chat_pages
 
 expect = pytest.importorskip("playwright.sync_api", reason="playwright is not installed").expect
 
 pytestmark = pytest.mark.browser
-
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 
 
 @pytest.mark.parametrize("lang,locale,country,text,held,level,panel_text", [
@@ -36,22 +36,7 @@ def test_a_whole_goodbye_is_answered_by_its_level(chromium, asgi_server, lang, l
     for person in (writer, reader):
         Membership.objects.create(group=group, user=person)
 
-    contexts = []
-    try:
-        def page_for(user, **options):
-            ctx = new_context(chromium, asgi_server, locale=locale, **options)
-            ctx.set_default_timeout(15_000)
-            contexts.append(ctx)
-            log_in(ctx, user, asgi_server)
-            return ctx.new_page()
-
-        a, b = page_for(writer, **PHONE), page_for(reader)
-        audit = PageAudit()
-        for page in (a, b):
-            audit.watch(page)
-            page.goto(f"/groups/{group.slug}/")
-            expect(page.locator("#chat-status")).not_to_have_text("connecting…", timeout=30_000)
-
+    with chat_pages(chromium, asgi_server, group, (writer, reader), locale=locale) as ((a, b), audit):
         box = a.locator("#chat-input")
         box.fill(text)
         box.press("Enter")
@@ -74,6 +59,3 @@ def test_a_whole_goodbye_is_answered_by_its_level(chromium, asgi_server, lang, l
             assert held_bodies == []
             expect(b.locator("#chat-log")).to_contain_text(text, timeout=10_000)
         audit.assert_clean()
-    finally:
-        for ctx in contexts:
-            ctx.close()

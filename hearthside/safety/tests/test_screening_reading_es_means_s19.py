@@ -22,11 +22,9 @@ from __future__ import annotations
 
 import pytest
 
-from hearthside.safety.screening import LEVELS, screen
-from hearthside.safety.screening.screener import Screener
+from hearthside.safety.screening import screen
 
-ORDER = {name: i for i, name in enumerate(LEVELS)}
-RULES = Screener(base=False)
+from .rules_only import ORDER, RULES
 
 # (text, the least level it must reach)
 CRISIS_ES: list[tuple[str, str]] = [

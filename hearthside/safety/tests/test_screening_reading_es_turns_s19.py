@@ -22,17 +22,9 @@ from __future__ import annotations
 
 import pytest
 
-from hearthside.safety.screening import LEVELS
 from hearthside.safety.screening.conversation import cues
-from hearthside.safety.screening.screener import Screener
 
-ORDER = {name: i for i, name in enumerate(LEVELS)}
-RULES = Screener(base=False)
-
-
-def _why(s) -> list:
-    return [(r.construct, r.modifiers) for r in s.reasons]
-
+from .rules_only import ORDER, RULES, assert_at_least, assert_at_most, why
 
 # ---------------------------------------------------------------- 1. intensity
 
@@ -103,14 +95,12 @@ INTENSITY_LOOKALIKES: list[tuple[str, str]] = [
 
 @pytest.mark.parametrize(("text", "least"), INTENSITY)
 def test_intensity_lifts(text: str, least: str) -> None:
-    s = RULES.screen(text)
-    assert ORDER[s.level] >= ORDER[least], (text, s.level, _why(s))
+    assert_at_least(text, least)
 
 
 @pytest.mark.parametrize(("text", "most"), INTENSITY_LOOKALIKES)
 def test_intensity_lookalikes_stay_low(text: str, most: str) -> None:
-    s = RULES.screen(text)
-    assert ORDER[s.level] <= ORDER[most], (text, s.level, _why(s))
+    assert_at_most(text, most)
 
 
 # ---------------------------------------------------------------- 2. farewell and finality
@@ -206,14 +196,12 @@ FAREWELL_LOOKALIKES: list[tuple[str, str]] = [
 
 @pytest.mark.parametrize(("text", "least"), FAREWELL)
 def test_farewell_read(text: str, least: str) -> None:
-    s = RULES.screen(text)
-    assert ORDER[s.level] >= ORDER[least], (text, s.level, _why(s))
+    assert_at_least(text, least)
 
 
 @pytest.mark.parametrize(("text", "most"), FAREWELL_LOOKALIKES)
 def test_farewell_lookalikes_stay_low(text: str, most: str) -> None:
-    s = RULES.screen(text)
-    assert ORDER[s.level] <= ORDER[most], (text, s.level, _why(s))
+    assert_at_most(text, most)
 
 
 # ---------------------------------------------------------------- 3. across turns
@@ -343,13 +331,13 @@ CALM_CONVERSATIONS: list[tuple[list[str], str, str]] = [
 @pytest.mark.parametrize(("history", "text", "least"), CONVERSATIONS)
 def test_risk_across_turns(history: list[str], text: str, least: str) -> None:
     s = RULES.screen(text, history=history)
-    assert ORDER[s.level] >= ORDER[least], (history, text, s.level, _why(s))
+    assert ORDER[s.level] >= ORDER[least], (history, text, s.level, why(s))
 
 
 @pytest.mark.parametrize(("history", "text", "most"), CALM_CONVERSATIONS)
 def test_stressful_conversations_not_raised(history: list[str], text: str, most: str) -> None:
     s = RULES.screen(text, history=history)
-    assert ORDER[s.level] <= ORDER[most], (history, text, s.level, _why(s))
+    assert ORDER[s.level] <= ORDER[most], (history, text, s.level, why(s))
 
 
 @pytest.mark.parametrize("text", ["en serio", "ahora sí", "ya no más, lo juro", "no es un drama",
@@ -372,4 +360,4 @@ def test_explained_replies_are_not_cues(text: str) -> None:
 
 def test_minimisation_keeps_what_was_said() -> None:
     s = RULES.screen("era broma jaja", history=["ya no quiero vivir, de verdad"])
-    assert ORDER[s.level] >= ORDER["moderate"], _why(s)
+    assert ORDER[s.level] >= ORDER["moderate"], why(s)

@@ -28,16 +28,7 @@ from __future__ import annotations
 
 import pytest
 
-from hearthside.safety.screening import LEVELS
-from hearthside.safety.screening.screener import Screener
-
-ORDER = {name: i for i, name in enumerate(LEVELS)}
-RULES = Screener(base=False)
-
-
-def _why(s) -> list:
-    return [(r.construct, r.modifiers) for r in s.reasons]
-
+from .rules_only import RULES, assert_at_least, assert_at_most, why
 
 NOT_SAFE = [
     "i am not safe right now",
@@ -73,15 +64,13 @@ NOT_SAFE_LOOKALIKES = [
 
 @pytest.mark.parametrize("text", NOT_SAFE)
 def test_saying_one_is_not_safe_now_reaches_a_person(text):
-    s = RULES.screen(text)
-    assert ORDER[s.level] >= ORDER["moderate"], (text, s.level, _why(s))
-    assert "crisis_state" in {r.construct for r in s.reasons}
+    assert_at_least(text, "moderate")
+    assert "crisis_state" in {r.construct for r in RULES.screen(text).reasons}
 
 
 @pytest.mark.parametrize("text", NOT_SAFE_LOOKALIKES)
 def test_money_the_street_and_anger_at_someone_do_not(text):
-    s = RULES.screen(text)
-    assert ORDER[s.level] <= ORDER["low"], (text, s.level, _why(s))
+    assert_at_most(text)
 
 
 DOSE_QUESTIONS = [
@@ -105,14 +94,12 @@ MEANS_QUESTIONS = [
 
 @pytest.mark.parametrize("text", DOSE_QUESTIONS)
 def test_a_tablet_or_two_is_no_means_for_how_long(text):
-    s = RULES.screen(text)
-    assert ORDER[s.level] <= ORDER["low"], (text, s.level, _why(s))
+    assert_at_most(text)
 
 
 @pytest.mark.parametrize(("text", "least"), MEANS_QUESTIONS)
 def test_many_tablets_still_are(text, least):
-    s = RULES.screen(text)
-    assert ORDER[s.level] >= ORDER[least], (text, s.level, _why(s))
+    assert_at_least(text, least)
 
 
 SINGLES = [
@@ -213,18 +200,16 @@ SINGLE_LOOKALIKES = [
 
 @pytest.mark.parametrize(("text", "least"), SINGLES)
 def test_gaps_found_on_the_way_are_read(text, least):
-    s = RULES.screen(text)
-    assert ORDER[s.level] >= ORDER[least], (text, s.level, _why(s))
+    assert_at_least(text, least)
 
 
 @pytest.mark.parametrize("text", SINGLE_LOOKALIKES)
 def test_their_look_alikes_are_not_raised(text):
-    s = RULES.screen(text)
-    assert ORDER[s.level] <= ORDER["low"], (text, s.level, _why(s))
+    assert_at_most(text)
 
 
 def test_what_is_the_use_alone_is_a_risk_factor_not_an_alert():
     s = RULES.screen("what's the use?")
-    assert s.level == "low" and {r.construct for r in s.reasons} == {"hopelessness"}, _why(s)
+    assert s.level == "low" and {r.construct for r in s.reasons} == {"hopelessness"}, why(s)
     s = RULES.screen("¿de qué sirve?")
-    assert s.level == "low" and {r.construct for r in s.reasons} == {"hopelessness"}, _why(s)
+    assert s.level == "low" and {r.construct for r in s.reasons} == {"hopelessness"}, why(s)

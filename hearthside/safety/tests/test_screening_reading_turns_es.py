@@ -26,18 +26,15 @@ from __future__ import annotations
 
 import pytest
 
-from hearthside.safety.screening import LEVELS, es, screen
+from hearthside.safety.screening import es, screen
 from hearthside.safety.screening.result import LEVEL_INDEX
 from hearthside.safety.screening.screener import Screener
 from hearthside.safety.screening.text import detect_language, tokenize
 
-ORDER = {name: i for i, name in enumerate(LEVELS)}
-RULES = Screener(base=False)
+from .rules_only import ORDER, RULES, why
+
 DEFAULT = Screener()
 
-
-def _why(s) -> list:
-    return [(r.construct, r.modifiers) for r in s.reasons]
 
 
 # ---------------------------------------------------------------- 1. short Spanish
@@ -143,7 +140,7 @@ ENGLISH_SHORT: list[tuple[str, str]] = [
 def test_short_spanish_reaches_level(text, minimum):
     got = screen(text)
     assert ORDER[got.level] >= ORDER[minimum], (text, got)
-    assert ORDER[RULES.screen(text).level] >= ORDER[minimum], (text, _why(RULES.screen(text)))
+    assert ORDER[RULES.screen(text).level] >= ORDER[minimum], (text, why(RULES.screen(text)))
 
 
 @pytest.mark.parametrize("text", LOOK_ALIKES_SHORT_ES, ids=[t[:40] for t in LOOK_ALIKES_SHORT_ES])
@@ -435,7 +432,7 @@ def _id(case: tuple) -> str:
 @pytest.mark.parametrize("lang,history,text,least", CRISIS_TURNS, ids=[_id(c) for c in CRISIS_TURNS])
 def test_a_last_message_mild_alone_is_read_with_the_turns_before(screener, lang, history, text, least):
     s = screener.screen(text, history=history)
-    assert LEVEL_INDEX[s.level] >= LEVEL_INDEX[least], (s.level, _why(s))
+    assert LEVEL_INDEX[s.level] >= LEVEL_INDEX[least], (s.level, why(s))
     # Alone the last message says less.
     assert LEVEL_INDEX[screener.screen(text).level] < LEVEL_INDEX[least]
 
@@ -444,7 +441,7 @@ def test_a_last_message_mild_alone_is_read_with_the_turns_before(screener, lang,
 @pytest.mark.parametrize("lang,history,text,most", LOOKALIKE_TURNS, ids=[_id(c) for c in LOOKALIKE_TURNS])
 def test_an_ordinary_conversation_stays_low(screener, lang, history, text, most):
     s = screener.screen(text, history=history)
-    assert LEVEL_INDEX[s.level] <= LEVEL_INDEX[most], (s.level, _why(s))
+    assert LEVEL_INDEX[s.level] <= LEVEL_INDEX[most], (s.level, why(s))
 
 
 @pytest.mark.parametrize("history,text", [

@@ -32,16 +32,7 @@ from __future__ import annotations
 
 import pytest
 
-from hearthside.safety.screening import LEVELS
-from hearthside.safety.screening.screener import Screener
-
-ORDER = {name: i for i, name in enumerate(LEVELS)}
-RULES = Screener(base=False)
-
-
-def _why(s) -> list:
-    return [(r.construct, r.modifiers) for r in s.reasons]
-
+from .rules_only import ORDER, RULES, assert_at_least, assert_at_most, why
 
 # (earlier messages, last message, the least level the last must reach with the earlier ones)
 CRISIS: list[tuple[list[str], str, str]] = [
@@ -172,15 +163,14 @@ LOOK_ALIKES: list[tuple[list[str], str]] = [
 def test_a_reply_that_completes_what_came_before_is_raised(earlier, last, least):
     alone = RULES.screen(last)
     got = RULES.screen(last, history=earlier)
-    assert ORDER[got.level] >= ORDER[least], (earlier, last, got.level, _why(got))
+    assert ORDER[got.level] >= ORDER[least], (earlier, last, got.level, why(got))
     assert ORDER[got.level] > ORDER[alone.level], (last, alone.level, "the reply alone already said it")
-    assert any(r.construct == "conversation" for r in got.reasons), _why(got)
+    assert any(r.construct == "conversation" for r in got.reasons), why(got)
 
 
 @pytest.mark.parametrize(("earlier", "last"), LOOK_ALIKES)
 def test_the_same_words_in_an_ordinary_conversation_are_not_raised(earlier, last):
-    got = RULES.screen(last, history=earlier)
-    assert ORDER[got.level] <= ORDER["low"], (earlier, last, got.level, _why(got))
+    assert_at_most(last, history=earlier)
 
 
 # (text, the least level) for single messages.
@@ -218,11 +208,9 @@ SINGLE_LOOK_ALIKES: list[str] = [
 
 @pytest.mark.parametrize(("text", "least"), SINGLE_CRISIS)
 def test_a_threshold_asked_about_a_medicine_is_a_method_question(text, least):
-    got = RULES.screen(text)
-    assert ORDER[got.level] >= ORDER[least], (text, got.level, _why(got))
+    assert_at_least(text, least)
 
 
 @pytest.mark.parametrize("text", SINGLE_LOOK_ALIKES)
 def test_a_dose_a_drink_or_a_decision_named_is_not(text):
-    got = RULES.screen(text)
-    assert ORDER[got.level] <= ORDER["low"], (text, got.level, _why(got))
+    assert_at_most(text)
