@@ -24,6 +24,7 @@ import re
 import unicodedata
 from functools import cache
 
+from . import rxcache
 from .es import ADDRESS, _is_address
 from .patterns import CLASSES
 
@@ -49,7 +50,8 @@ _JOKE_RX = re.compile(r"^(?:ha){2,}h?$|^(?:ja){2,}j?$|^(?:je){2,}$|^(?:he){2,}$|
 SAD_EMOJI = frozenset("🕊😔😞😢😭💔🖤🥀🙏😶😣😖😩😫😓😥😪🫥👋🪦⚰🕯😑😐🌧☁🌑💀🥲😿🤍")
 _IGNORED = frozenset("\ufe0f\ufe0e\u200d\U0001F3FB\U0001F3FC\U0001F3FD\U0001F3FE\U0001F3FF")
 
-_MEANS = "|".join(sorted(CLASSES["means"] - {"#", "all", "lot", "enough"}, key=len, reverse=True))
+# Longest first, then alphabetical: the same expression in every process (rxcache finds it by its text).
+_MEANS = "|".join(sorted(CLASSES["means"] - {"#", "all", "lot", "enough"}, key=lambda w: (-len(w), w)))
 _GUN = r"(?:gun|pistol|rifle|shotgun|handgun|revolver|firearm|glock)"
 _OWNER = (r"(?:my (?:dad|father|mom|mum|mother|stepdad|step dad|brother|grandpa|grandad|granddad|grandfather|"
           r"uncle|husband|boyfriend|roommate|cousin)'?s)")
@@ -347,7 +349,7 @@ def strong(text: str, span: tuple[int, int]) -> bool:
 
 @cache
 def _strong_rx() -> re.Pattern[str]:
-    return re.compile("(?:" + "|".join(STRONG) + ")")
+    return rxcache.compile("(?:" + "|".join(STRONG) + ")")
 
 
 # Despair that may stand beside a whole-message statement ("make it stop, i can't anymore. i just want
@@ -380,15 +382,15 @@ _EXPAND += ((r"\bpa\b", "para"), (r"\b(?:kiero|qiero|kero)\b", "quiero"), (r"\b(
 def _compiled() -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str], list[tuple[re.Pattern[str], str]],
                          re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str],
                          re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    statements = [(construct, re.compile("(?:" + "|".join(rxs) + ")")) for construct, rxs in STATEMENTS.items()]
-    weak = re.compile("(?:" + "|".join(WEAK_FAREWELL) + ")")
-    companion = re.compile("(?:" + "|".join(COMPANION) + ")")
-    expand = [(re.compile(a), b) for a, b in _EXPAND]
-    emphasis = re.compile("(?:" + "|".join(EMPHASIS) + ")")
-    weak_final = re.compile("(?:" + "|".join(WEAK_FINAL) + ")")
-    return (statements, weak, expand, re.compile("|".join(a for a, _b in _EXPAND)), companion, emphasis,
-            weak_final, re.compile(EMPHASIS[1]), re.compile("(?:" + "|".join(WEAK_PLAN) + ")"),
-            re.compile("(?:" + "|".join(WEAK_TIME) + ")"), re.compile("(?:" + "|".join(WEAK_TIME_SELF) + ")"))
+    statements = [(construct, rxcache.compile("(?:" + "|".join(rxs) + ")")) for construct, rxs in STATEMENTS.items()]
+    weak = rxcache.compile("(?:" + "|".join(WEAK_FAREWELL) + ")")
+    companion = rxcache.compile("(?:" + "|".join(COMPANION) + ")")
+    expand = [(rxcache.compile(a), b) for a, b in _EXPAND]
+    emphasis = rxcache.compile("(?:" + "|".join(EMPHASIS) + ")")
+    weak_final = rxcache.compile("(?:" + "|".join(WEAK_FINAL) + ")")
+    return (statements, weak, expand, rxcache.compile("|".join(a for a, _b in _EXPAND)), companion, emphasis,
+            weak_final, rxcache.compile(EMPHASIS[1]), rxcache.compile("(?:" + "|".join(WEAK_PLAN) + ")"),
+            rxcache.compile("(?:" + "|".join(WEAK_TIME) + ")"), rxcache.compile("(?:" + "|".join(WEAK_TIME_SELF) + ")"))
 
 
 def _fold_char(low: str) -> str:
@@ -481,7 +483,7 @@ def _any_kind() -> re.Pattern[str]:
     alternatives = [rx for rxs in STATEMENTS.values() for rx in rxs]
     for group in (WEAK_FAREWELL, COMPANION, EMPHASIS, WEAK_PLAN, WEAK_TIME, WEAK_TIME_SELF, WEAK_FINAL):
         alternatives.extend(group)
-    return re.compile("(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")")
+    return rxcache.compile("(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")")
 
 
 def _kind(words: list[tuple[str, int, int]], rxs: tuple) -> tuple[str, str, str] | None:

@@ -32,6 +32,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from . import es as es_rules
+from . import rxcache
 from . import text as text_rules
 from .bare import MODIFIER as BARE_MODIFIER
 from .engine import LABELS
@@ -61,7 +62,7 @@ NOT_OWN = frozenset({"third_person_concern", "suicide_exposure", "directed_at_ot
 
 def _rx(*alternatives: str) -> re.Pattern[str]:
     """Alternatives matched as whole words in the normalised text (see :func:`normalise`)."""
-    return re.compile(r"(?<![\w'])(?:" + "|".join(alternatives) + r")(?![\w'])")
+    return rxcache.compile(r"(?<![\w'])(?:" + "|".join(alternatives) + r")(?![\w'])")
 
 
 _I = r"(?:i'?m|i am)"

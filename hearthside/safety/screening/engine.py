@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from . import bare as BARE
 from . import es as ES
-from . import es_cache, tablecache
+from . import es_cache, rxcache, tablecache
 from . import patterns as P
 from .evidence import RISK_FACTORS, Evidence, Sign, add_evidence_flags, inside_quotes, quote_spans
 from .evidence import contained_spans as _contained
@@ -679,7 +679,7 @@ _BREAK_CHARS = frozenset(".!?;\n")
 
 
 def _cue_rx(cues: Iterable[str]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)))
+    return rxcache.compile("|".join(re.escape(c) for c in sorted(cues, key=lambda c: (-len(c), c))))
 
 
 _RECOVERY = _cue_rx(P.RECOVERY_CUES)

@@ -82,6 +82,7 @@ from bisect import bisect_left
 from itertools import accumulate
 from typing import NamedTuple
 
+from . import rxcache
 from .evidence import RISK_FACTORS, Evidence, Sign, add_evidence_flags, inside_quotes, quote_spans
 from .evidence import contained_spans as _contained
 from .text import EN_WORDS, FOREIGN_WORDS, leet_table
@@ -836,11 +837,12 @@ class _Lazy:
     def __init__(self, *args) -> None:
         self._args = args
         self._rx: re.Pattern[str] | None = None
+        rxcache.register(*args)
 
     @property
     def rx(self) -> re.Pattern[str]:
         if self._rx is None:
-            self._rx = re.compile(*self._args)
+            self._rx = rxcache.compile(*self._args)
         return self._rx
 
     def search(self, s: str):

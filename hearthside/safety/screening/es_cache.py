@@ -19,7 +19,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from . import es, tablecache
+from . import es, rxcache, tablecache
 
 # SHA-256 of the source of ``es.patterns()`` this module replicates (its text from "def" to the
 # end of the function, as :func:`_function_source` cuts it).  When that function changes, bring
@@ -38,7 +38,7 @@ class LazyPattern:
 
     def compiled(self) -> re.Pattern[str]:
         if self._rx is None:
-            self._rx = re.compile(self.source)
+            self._rx = rxcache.compile(self.source)
         return self._rx
 
     def finditer(self, string: str, *args):
@@ -79,12 +79,22 @@ def patterns_digest(es_text: str) -> str | None:
     return None if source is None else hashlib.sha256(source.encode()).hexdigest()
 
 
+def _encode_sources(srcs: list[tuple[str, frozenset[str], str]]) -> list[tuple[str, tuple[str, ...], str]]:
+    return [(c, tuple(sorted(f)), src) for c, f, src in srcs]
+
+
+def _decode_sources(stored: list) -> list[tuple[str, frozenset[str], str]]:
+    return [(c, frozenset(f), src) for c, f, src in stored]
+
+
 def prime() -> bool:
     """Fill es's pattern tables as ``es.patterns()`` would, unless they are built already or that
     function has changed; True when done here."""
     if es._PATTERNS or not matches_es():
         return False
-    srcs = es.sources()
+    srcs = tablecache.cached("es_sources", es.sources, _encode_sources, _decode_sources)
+    if not es._SOURCES:  # es.sources() gives the same list from now on
+        es._SOURCES.extend(srcs)
     required = tablecache.cached("es_keys", lambda: [es._required_keys(src) for _, _, src in srcs], list, list)
     if len(required) != len(srcs):
         return False

@@ -190,17 +190,32 @@ def cached(name: str, build: Callable[[], T], encode: Callable[[T], Any], decode
     return value
 
 
+# A few messages in both languages, alone and after earlier ones, for main()'s warm-up.
+_WARM_UP = (
+    ("I can't do this anymore, I have the pills here and tonight is the night.", None),
+    ("goodbye everyone, thanks for everything", ["i'm done", "nobody would notice"]),
+    ("Ya no aguanto más, tengo las pastillas y esta noche me las tomo todas.", None),
+    ("adiós a todos, gracias por todo", ["ya no puedo", "nadie lo notaría"]),
+    ("lol jk i'm fine, the exam killed me", ["this exam is going to kill me"]),
+)
+
+
 def main() -> int:
     """Write whatever cache is missing or stale: ``python -m hearthside.safety.screening.cli cache``
     (``make screener-cache``)."""
     if not enabled():
         print("tablecache: HEARTHSIDE_SCREENER_CACHE turns the cache off", file=sys.stderr)
         return 1
-    from . import base_model, engine, es
+    from . import base_model, engine, es, rxcache, screener
 
     es.patterns()
     model = base_model.default()
-    names = ["rules", "es_keys"] + (["base_model"] if model is not None else [])
+    # The expressions some modules compile only when a text needs them: screening a few texts
+    # makes rxcache know them; every Spanish phrase pattern is added by name.
+    for text, earlier in _WARM_UP:
+        screener.screen(text, history=earlier)
+    stored = rxcache.build([(src, 0) for _, _, src in es.sources()])
+    names = ["rules", "es_sources", "es_keys"] + (["base_model"] if model is not None else []) + ([rxcache.NAME] if stored >= 0 else [])
     if _unchanged_digest() is None:
         print("tablecache: the sources changed while the tables were built; run again", file=sys.stderr)
         return 1

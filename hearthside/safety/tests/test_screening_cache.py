@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from hearthside.safety.screening import base_model, es, es_cache, tablecache
+from hearthside.safety.screening import bare, base_model, conversation, es, es_cache, rxcache, tablecache
 from hearthside.safety.screening.screener import screen
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -229,9 +229,9 @@ def test_tables_from_the_cache_equal_tables_built_from_the_sources(tmp_path):
     first = _probe(root, tables="all")  # builds, and writes the cache
     assert first["loaded"] == [] and first["primed"]
     assert sorted(p.name for p in cache.iterdir()) == [tablecache.path_for(n).name
-                                                        for n in ("base_model", "es_keys", "rules")]
+                                                        for n in ("base_model", "es_keys", "es_sources", "rules")]
     second = _probe(root, tables="all")
-    assert second["loaded"] == ["base_model", "es_keys", "rules"] and second["primed"]
+    assert second["loaded"] == ["base_model", "es_keys", "es_sources", "rules"] and second["primed"]
     assert second["start_nodes_shared"] and built["start_nodes_shared"]
     assert _same_tables(built, first) and _same_tables(built, second)
     assert second["answers"][0]["level"] != "none"
@@ -290,6 +290,91 @@ def test_a_lazy_pattern_is_the_compiled_expression():
     joined = " quiero matarme ya "
     assert [m.span() for m in lazy.finditer(joined)] == [m.span() for m in re.compile(src).finditer(joined)]
     assert lazy.compiled() == re.compile(src) and lazy.pattern == src
+
+
+# ---------------------------------------------------------------- compiled regular expressions
+
+
+def _some_expressions() -> list[tuple[str, int]]:
+    """Spanish phrase patterns, the whole-message check's largest ones, a conversation cue, and
+    expressions with named groups, flags, classes, look-arounds and unbounded repeats."""
+    srcs = [src for _, _, src in es.sources()]
+    return ([(s, 0) for s in srcs[::97] + [max(srcs, key=len)]]
+            + [(bare._any_kind().pattern, 0), (bare._strong_rx().pattern, 0), (conversation.RETRACT.pattern, 0),
+               (r"(?P<who>i|we)\s+(?:want|wish)\b(?=.*\bdie\b)", int(re.IGNORECASE)),
+               (r"[^\W\d_]{2,}(?:ando|iendo)$|(?<!\w)x{3,}(?!\w)|\d+(?:[.,]\d+)?", 0),
+               (r"(.)\1{2,}|(?i:sé) (?:que)?", int(re.MULTILINE | re.DOTALL))])
+
+
+TRIES = ["i want to die", "quiero matarme ya", " me quiero morir esta noche ", "WE WISH to just die",
+         "aaaa xxx 12,5", "hablando ok", "Sé que sí", "ya no aguanto mas, tengo las pastillas ", ""]
+
+
+def test_a_recorded_program_replays_as_the_same_pattern():
+    for source, flags in _some_expressions():
+        stored = rxcache.record(source, flags)
+        assert stored is not None, source[:80]
+        again = rxcache._replay(stored)
+        expected = re.compile(source, flags)
+        # Pattern equality compares the source, the flags and the engine's whole program.
+        assert again == expected and again.groupindex == expected.groupindex, source[:80]
+        for text in TRIES:
+            assert [m.span() for m in again.finditer(text)] == [m.span() for m in expected.finditer(text)]
+
+
+def test_compile_uses_a_stored_program_and_compiles_what_it_cannot_use(monkeypatch):
+    source = r"(?<![\w'])(?:my last (?:goodbye|message))(?![\w'])"
+    stored = rxcache.record(source)
+    lists, args = stored
+    monkeypatch.setattr(rxcache, "_TABLE", {(source, 0): stored})
+    calls = []
+    real_compile = re.compile
+    monkeypatch.setattr(rxcache.re, "compile", lambda *a: calls.append(a) or real_compile(*a))
+    assert rxcache.compile(source) == real_compile(source) and calls == []  # replayed, not compiled
+
+    damaged = list(args)
+    damaged[lists[0]] = args[lists[0]][:-8]  # a program cut short: the engine refuses it
+    monkeypatch.setattr(rxcache, "_TABLE", {(source, 0): (lists, tuple(damaged))})
+    assert rxcache.compile(source) == real_compile(source) and calls == [(source, 0)]
+    assert rxcache.compile("(?:no record)") == real_compile("(?:no record)")
+
+
+def test_the_screener_asks_for_the_same_expressions_in_every_process():
+    """rxcache finds a program by its expression's text, so the text must not depend on the
+    process (an expression joined from a set in hash order was missed by every new process)."""
+    probe = ("import hashlib, json\n"
+             "from hearthside.safety.screening import rxcache, screener, tablecache\n"
+             "for text, earlier in tablecache._WARM_UP:\n"
+             "    screener.screen(text, history=earlier)\n"
+             "print(json.dumps(sorted(hashlib.sha256(s.encode()).hexdigest() + str(f) for s, f in rxcache._WANTED)))\n")
+    seen = []
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "HEARTHSIDE_SCREENER_CACHE": "0"}
+        proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, env=env,
+                              timeout=300)
+        assert proc.returncode == 0, proc.stderr
+        seen.append(json.loads(proc.stdout))
+    assert len(seen[0]) > 100 and seen[0] == seen[1] == seen[2]
+
+
+def test_the_stored_programs_are_written_by_cli_cache_and_never_served_after_an_edit(tmp_path):
+    root = _copy_screener(tmp_path)
+    pkg = root / "hearthside/safety/screening"
+    reference = _probe(root, HEARTHSIDE_SCREENER_CACHE="0")
+    lazily = _probe(root)  # a process that misses the tables writes them, but not the programs
+    assert rxcache.NAME not in lazily["loaded"] and not tablecache.path_for(rxcache.NAME, pkg / "data/cache").exists()
+
+    environ = {k: v for k, v in os.environ.items() if k not in ("HEARTHSIDE_SCREENER_CACHE", "PYTHONPATH")}
+    proc = subprocess.run([sys.executable, "-m", "hearthside.safety.screening.cli", "cache"], capture_output=True,
+                          text=True, cwd=root, env={**environ, "PYTHONPATH": str(root)}, timeout=300)
+    assert proc.returncode == 0 and "regex." in proc.stdout, proc.stderr
+    stored = _probe(root)
+    assert rxcache.NAME in stored["loaded"] and stored["answers"] == reference["answers"]
+
+    with open(pkg / "bare.py", "a", encoding="utf-8") as fh:
+        fh.write("\n# an edit\n")
+    edited = _probe(root)
+    assert rxcache.NAME not in edited["loaded"] and edited["answers"] == reference["answers"]
 
 
 # ---------------------------------------------------------------- the cache file itself
