@@ -191,7 +191,8 @@ STATEMENTS: dict[str, tuple[str, ...]] = {
         rf"(?:ya )?lo (?:hago|voy a hacer) {_CUANDO}|{_CUANDO} lo (?:hago|voy a hacer)",
         r"ya falta poco|ya (?:elegi|escogi) (?:la fecha|el dia)|ya llego el dia",
         rf"{_CUANDO} es mi ultim[ao] (?:noche|dia)|esta es mi ultima noche",
-        rf"{_ASLEEP} i (?:am doing|will do|do|am going to do) it|i (?:am doing|will do|am going to do) it {_ASLEEP}",
+        rf"(?:{_WHEN} )?{_ASLEEP} i (?:am doing|will do|do|am going to do) it|i (?:am doing|will do|am going to do) it "
+        rf"(?:{_WHEN} )?{_ASLEEP}",
         rf"{_DUERMEN} lo (?:hago|hare|voy a hacer)|lo (?:hago|hare|voy a hacer) {_DUERMEN}",
     ),
     # Session 15 (tenth reading): a whole message that wishes "it" over, with nothing that says what
@@ -365,7 +366,8 @@ COMPANION = (
 # ("tonights the night", "thats it": the apostrophe is often left out; session 18.)
 _EXPAND = (
     (r"\bi'?m\b", "i am"), (r"\bi'?ve\b", "i have"), (r"\bi'll\b", "i will"), (r"\bi'?d\b", "i would"),
-    (r"\bit'?s\b", "it is"), (r"\b(tonight|today|tomorrow|that|there|everything)'?s\b|\b(this)'s\b", r"\1\2 is"),
+    (r"\bit'?s\b", "it is"), (r"\b(tonight|today|tomorrow|that|there|everything|everyone|everybody)'?s\b|\b(this)'s\b",
+                                       r"\1\2 is"),
     (r"\bwon'?t\b", "will not"), (r"\bgonna\b", "going to"), (r"\bwanna\b", "want to"), (r"\bu\b", "you"),
     (r"\b(?:2nite|tonite|2night)\b", "tonight"), (r"\b(?:2day)\b", "today"),
     (r"\b(?:2morrow|tmrw|tmr|tomoz|tmrrw)\b", "tomorrow"), (r"\brn\b", "right now"), (r"\bya'll\b", "y'all"),

@@ -2767,6 +2767,137 @@ RULES_TWENTY_ONE: list[tuple[str, str, list[str]]] = [
 ]
 RULES.extend(RULES_TWENTY_ONE)
 
+# Session 22 (issue #14): a batch written by a helper in its own words, without the key words.
+RULES_TWENTY_TWO: list[tuple[str, str, list[str]]] = [
+    # Goodbye letters written ("wrote goodbye letters to everyone"; "letters to everyone" was read).
+    ("plan", "", [
+        "(wrote|written|writing|left|leaving|finished) (goodbye|farewell|final|last) (letters|notes|a letter|a note) "
+        "(to|for) (everyone|everybody|each of you|all of you|the people i love|my family|all my friends)",
+    ]),
+    # Where the letters are ("they're in my desk drawer"): a goodbye only beside the letters.
+    ("farewell", "weak end", [
+        "(they are|it is|both are) (in|on|under) (my|the) (desk drawer|drawer|desk|"
+        "nightstand|pillow|kitchen table|bedside table)",
+    ]),
+    # How high, how long, how much: the answer someone would need ("what's the highest floor you can fall from and
+    # not survive", "been googling how long it takes to bleed out", "how much insulin would be lethal").
+    ("plan", "", [
+        "(what is|which is|what floor is) the (highest|lowest|minimum) (floor|height|storey|story|bridge|building) ~6 "
+        "(fall|jump|drop) ~2 (and|to|without) [(definitely|surely|certainly)] (not survive|die|not wake up|surviving|"
+        "be sure)",
+        "how (long|fast|quickly) (does it take|it takes|would it take|will it take|till|until) [(you|someone|a person)] "
+        "(to bleed out|bleed out|to drown|to suffocate|to die from blood loss|to die of blood loss)",
+        "how (much|many) <means> (would be|is|are|would it take to be|to be) (lethal|fatal|deadly|a lethal dose|"
+        "an overdose|too much to survive)",
+    ]),
+    # Counted, and enough ("i counted the pills. 60 of them. should be plenty right"); in two sentences, two weak
+    # plans ("i counted the pills for the week" and "should be plenty of food" go on, or are alone).
+    ("plan", "self", [
+        "(counted|have counted|counting) (the|my|all the|all my|all of my) <means> ~8 (should be|would be|will be|is "
+        "that|that is|is it) (plenty|enough)",
+    ]),
+    ("plan", "weak end", [
+        # (No "i" and no "again": a longer weak phrase would swallow the plan "counted the pills again".)
+        "(counted|have counted|recounted) (the|my|all the|all my|all of my) <means>",
+        "(that|it|this|they) (should|would|will|ought to) be (plenty|enough) [right]",
+        "(should|would|will|ought to) be (plenty|enough) [right]",
+    ]),
+    # Gone once this is posted ("once i post this im gone"); accounts deleted first (weak).
+    ("farewell", "ordinary end", [
+        "(once|after|when|as soon as) i (post|send|publish|hit send on|upload) this (i am|i will be|i will) (gone|be gone)",
+    ]),
+    ("farewell", "weak", [
+        "(deleted|deleting|closed|closing|wiped) (all|all of|every one of) my (accounts|socials|social media|profiles) "
+        "(except|but) (this|this one)",
+    ]),
+    # Waiting for the house to empty ("just waiting for the house to be empty"), and the knot tied beside it.
+    ("plan", "weak end", [
+        "(waiting|wait|waited) (for|until|till) (the house|the flat|the apartment|everyone|everybody|my parents|my "
+        "roommates|them) (to be empty|to leave|to go out|to fall asleep|to be asleep|is asleep|are asleep|to go to bed)",
+        "(tied|tying) the knot [(earlier|today|last night)]",
+    ]),
+    # Stopping existing, said as what one should do ("i should just stop existing. tonight").
+    ("passive_ideation", "end", [
+        "(i should|maybe i should|i ought to|time for me to|time to) [just] (stop existing|cease to exist|cease "
+        "existing|not exist anymore|not exist any more)",
+    ]),
+    # Working up the nerve, with nothing after it ("been here an hour working up the nerve"): with means or a
+    # height named, a plan ("... to ask her out" goes on).
+    ("plan", "preocc end", [
+        "(working up|work up|worked up|building up|build up|mustering|muster|summoning|gathering|getting) [(the|my)] "
+        "(nerve|courage|guts)",
+    ]),
+    # Parked by the cliff: a means named, for the nerve worked up beside it (alone, "parked at the bridge waiting
+    # for my friend" says nothing).
+    ("lethal_means", "weak", [
+        "(i am parked|parked|i parked|i am sitting in my car|sitting in my car|i am in my car) (by|at|near|next to|on|"
+        "at the edge of|at the top of|above) (the|a) (cliff|cliffs|bridge|overpass|tracks|train tracks|quarry|dam|"
+        "edge of the cliff|cliff edge)",
+    ]),
+    # Nothing left but oneself ("paid off my debts and cancelled my lease. last thing left is me").
+    ("farewell", "end", [
+        "[the] (last|only|final) thing (left|remaining|left to do|to take care of|left to deal with) (is|now is) (me|"
+        "myself)",
+    ]),
+    # A poison bought "not for rats" (in two sentences, two weak plans).
+    ("plan", "weak", [
+        "(bought|got|picked up|have|ordered|purchased) ~3 (rat poison|antifreeze|weedkiller|weed killer|pesticide|"
+        "insecticide)",
+    ]),
+    ("plan", "weak end", [
+        "[(it is|and it is|and)] not for [the] (rats|mice|the garden|weeds|bugs|the bugs|the weeds)",
+    ]),
+    ("plan", "", [
+        "(bought|got|picked up|have|ordered|purchased) ~3 (rat poison|poison|antifreeze|weedkiller|weed killer|"
+        "pesticide|insecticide) ~8 (not for|and not for|it is not for) [the] (rats|mice|the garden|weeds|bugs|"
+        "cleaning|the car|the mice)",
+    ]),
+    # Ending things at a time ("ending things tonight"; "... with him tonight" is a break-up).
+    ("active_ideation", "intent nowith", [
+        "(ending|end|going to end|gonna end|will end|about to end) things (tonight|today|now|for good|for real|this "
+        "weekend|tomorrow)",
+    ]),
+    # Thinking about the means named just before ("there's a rope in the garage and i keep thinking about it"), or
+    # knowing where the key or the ammunition is kept ("my dad's gun is in the closet and i know where the key is").
+    # (One phrase with the means: "i keep thinking about it" alone is too common to support anything.)
+    ("plan", "end", [
+        "(<hang>|<gun>|<means>|<sharp>|pills|bottle of pills) ~6 (and|but|,) (i keep|i can not stop|i have been|i cannot "
+        "stop) thinking about (it|them|using it|using them)",
+        "(<gun>|guns|gun safe|<means>) ~6 (and|but|,) i (know|found out|figured out) where (the key is|he keeps (it|them|"
+        "the key)|she keeps (it|them|the key)|they keep (it|them|the key)|the bullets are|the ammo is|the ammunition "
+        "is|the key is kept)",
+    ]),
+    # Thinking about the tracks, and how fast the train is (two weak plans: "the 11pm one is fast" alone is a
+    # commuter's).
+    ("plan", "weak", [
+        "(thinking|think|thought|keep thinking|been thinking|i keep thinking) about the (train tracks|tracks|railway|"
+        "railroad|railway line|rail line|train line)",
+    ]),
+    ("plan", "weak end", [
+        "the (# pm|# am|#|last|night|late|express|freight|fast|last night) (one|train) (is|goes|comes through|passes|"
+        "runs) (fast|so fast|really fast|super fast|very fast|at full speed|without stopping)",
+    ]),
+    # Not coming back down ("going up to the roof tonight, not coming back down").
+    ("farewell", "ordinary end", [
+        "[(i am|and)] (not|never) (coming|going to come|gonna come) back down",
+    ]),
+    # Next time, no stopping ("next time i won't open the door").
+    ("plan", "end", [
+        "next time i (will not|am not going to|am not gonna) (open the door|turn it off|turn the engine off|stop "
+        "myself|call for help|call anyone|get out|wake up|be found|chicken out|back out|tell anyone)",
+    ]),
+    # Catching the bus, said with a wink.
+    ("active_ideation", "", [
+        "(catch|catching|take|taking) the (bus|train) ~3 (if you know what i mean|iykyk|if u know what i mean)",
+    ]),
+    # Not planning on being here ("i don't plan on being here next week"; "..., i'm on vacation" is ordinary).
+    ("farewell", "ordinary end", [
+        "(do not|i do not|am not|i am not) (plan|planning|planning on|intending) (on|to) (being|be) (here|around|alive) "
+        "(next week|much longer|by (the weekend|friday|monday|then)|tomorrow|next month)",
+    ]),
+]
+RULES.extend(RULES_TWENTY_TWO)
+
 # ---------------------------------------------------------------- context cues
 # Words skipped *inside* a phrase ("I want to fucking die").
 SKIP_INSIDE = frozenset("""just really fucking fuckin fking fkn freaking freakin frickin fricking friggin
@@ -2880,7 +3011,8 @@ SLANG_META_CUES = (
     " censor ", " censors ", " censored ", " censoring ", " censorship ", " algorithm ", " vocabulary ",
     " people say ", " people saying ", " why do people ", " language ",
 )
-SLANG_LAUGHS = frozenset("lol lmao lmfao rofl haha hahaha hahahaha xd lolol".split())
+# ("jk": "kms 🙄 jk obviously" about a meeting, session 22)
+SLANG_LAUGHS = frozenset("lol lmao lmfao rofl haha hahaha hahahaha xd lolol jk jks jking".split())
 SLANG_LAUGH_EMOJI = ("😂", "🤣", "💀")
 SLANG_EARNEST = frozenset("""serious seriously joking kidding fr frfr deadass istg swear tonight""".split())
 SLANG_EVERYDAY = frozenset("""exam exams test tests quiz quizzes homework hw assignment essay class classes lecture
