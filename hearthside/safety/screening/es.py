@@ -2760,7 +2760,10 @@ _add("plan", "",
      r"(?:ya )?(?:hice|tengo hecho|tengo listo|prepare|amarre|ate) el nudo" + END,
      # The least painful way to go.
      r"(?:cual es )?la (?:forma|manera) (?:menos dolorosa|mas rapida|mas facil|mas segura|sin dolor|mas sencilla) de "
-     r"(?:irse|irme|morir|morirse|morirme|desaparecer|acabar con todo|dejar de existir|terminar con todo)",
+     r"(?:irse|irme|morir|morirse|morirme|desaparecer|acabar con todo|dejar de existir|terminar con todo)"
+     # (not "... de morirse de risa", "... de irse a Madrid")
+     r"(?! de (?:risa|la risa|verguenza|ganas|hambre|sueno|calor|frio|aburrimiento|amor|pena)| (?:a|al|para|de "
+     r"vacaciones|de viaje|de casa|del pais|de aqui) )",
      # Parked by the cliff, getting up the courage.
      r"(?:aparcad[oa]|estacionad[oa]|parad[oa]|sentad[oa] en el (?:auto|coche|carro)) (?:al lado del|junto al|frente al|"
      rf"en el borde del|cerca del|arriba del) (?:acantilado|puente|precipicio|barranco|viaducto) {_gapc(8)}(?:juntando|"

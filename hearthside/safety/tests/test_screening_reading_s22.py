@@ -73,6 +73,8 @@ CRISIS = [
 
 # Everyday, past, someone else's, a joke, or the same words for something ordinary.
 LOOK_ALIKES = [
+    "¿cuál es la manera más fácil de morirse de risa?",
+    "¿cuál es la forma más rápida de irse a Madrid?",
     'we tied the knot last year and just bought a house',
     'we bought 3 pizzas, should be plenty',
     'i counted the pills, there are 3 missing from my prescription',
