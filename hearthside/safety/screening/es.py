@@ -4209,8 +4209,20 @@ _RECENT = _Lazy(r" (?:anoche|ayer|antier|anteayer|hoy|esta manana|esta tarde|est
                      r"un par de dias|dos semanas)|la semana pasada|el fin de semana|el otro dia|otra vez|de nuevo|"
                      r"volvi a|recien|recientemente|este mes|esta semana|el mes pasado|el sabado|el domingo|el viernes|"
                      r"el lunes|el martes|el miercoles|el jueves) ")
-# The wish back again, after the past that would lower it ("antes quería morirme y ahora otra vez", session 22).
+# The wish back again, after the past that would lower it ("antes quería morirme y ahora otra vez", session 22);
+# not in a recovery story, nor denied ("hoy estoy bien y no quiero pasar por eso otra vez").
 _AGAIN = _Lazy(r" (?:otra vez|de nuevo|volvi a|vuelvo a|volvio|ha vuelto|regreso|ahora tambien)(?= )")
+_DENIED_BEFORE = _Lazy(r" (?:no|nunca|jamas|ni) ")
+
+
+def _back_again(ctx: _Ctx, j: int, hi: int) -> bool:
+    if ctx.recovery:
+        return False
+    rest = ctx.words(j, hi) + " "
+    found = _AGAIN.search(rest)
+    return found is not None and not _DENIED_BEFORE.search(rest[:found.start() + 1])
+
+
 _RECOVERY = _Lazy(r" (?:ya estoy (?:mejor|bien)|ahora estoy (?:mejor|bien|muy bien)|estoy (?:mucho|muy) mejor|"
                        r"(?:muy )?agradecid[oa] de (?:seguir|estar) (?:aqui|viv[oa])|ya no soy es[ae] persona|"
                        r"lo supero|sigo en pie|hoy escribo desde el otro lado|ya no (?:lo hago|me corto|me hago dano)|"
@@ -4715,7 +4727,7 @@ def _analyse(ctx: _Ctx, pat: Pat, i: int, j: int) -> Evidence | None:
         elif remote or ctx.recovery:
             level = LOW
             mods.append("past")
-    elif construct in IDEATION and past_tense and (remote or ctx.recovery) and not _AGAIN.search(ctx.words(j, hi_s) + " "):
+    elif construct in IDEATION and past_tense and (remote or ctx.recovery) and not _back_again(ctx, j, hi_s):
         level = min(level, LOW)
         mods.append("past")
 

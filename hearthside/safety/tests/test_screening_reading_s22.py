@@ -30,6 +30,7 @@ from hearthside.safety.tests.rules_only import assert_at_least, assert_at_most
 
 # (message, the least level the rules must give it): each was ``none`` or ``moderate`` before.
 CRISIS = [
+    ("hace años quería morirme y ahora otra vez", "high"),
     ('thinking about the train tracks behind my house. the 11pm one is fast', 'high'),
     ("wrote letters to my mom and my best friend. they're in my desk drawer", 'moderate'),
     ("tonight after everyone's asleep i'm doing it", 'moderate'),
@@ -73,6 +74,10 @@ CRISIS = [
 
 # Everyday, past, someone else's, a joke, or the same words for something ordinary.
 LOOK_ALIKES = [
+    # The past told as past, the wish denied or recovered from ("otra vez" here is not the wish back).
+    "antes quería morirme, pero no quiero sentir eso de nuevo",
+    "antes quería morirme y jamás voy a volver a eso otra vez",
+    "hace años quería morirme, hoy estoy bien y no quiero pasar por eso otra vez",
     "¿cuál es la manera más fácil de morirse de risa?",
     "¿cuál es la forma más rápida de irse a Madrid?",
     'we tied the knot last year and just bought a house',
