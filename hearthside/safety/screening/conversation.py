@@ -384,7 +384,10 @@ TOOK = _rx(r"(?:i )?(?:took|swallowed|have taken|'?ve taken) (?:them all|all of 
            r"(?:i )?(?:already )?(?:took|swallowed|have taken|'?ve taken) (?:half|most|more than half) (?:of )?(?:them|it|"
            r"the bottle|the pack|the box)(?: already)?$")
 # A decision, or resolve, said back to a wish to die.
-DECIDED = _rx(r"i'?ve decided$", r"i (?:have )?(?:just )?decided$", r"i made (?:up )?my (?:mind|decision)$", r"i (?:have|'?ve)? ?made (?:up )?my (?:mind|decision)$",
+DECIDED = _rx(r"(?:this time )?i'?m not (?:turning|going|coming) (?:around|back)(?: this time)?$",
+              r"(?:this time )?i (?:won'?t|will not) turn (?:around|back)(?: this time)?$",
+              r"(?:esta vez )?no me (?:voy a regresar|regreso|vuelvo|voy a echar para atras|echo para atras)(?: esta vez)?$",
+              r"i'?ve decided$", r"i (?:have )?(?:just )?decided$", r"i made (?:up )?my (?:mind|decision)$", r"i (?:have|'?ve)? ?made (?:up )?my (?:mind|decision)$",
               r"i'?ve made (?:up )?my (?:mind|decision)$", r"my mind is made up",
               r"(?:nobody|no one|nothing) (?:can|will|is going to|'?s going to) stop me", r"i'?m (?:sure|ready) now$",
               r"ya (?:lo )?decidi$", r"ya (?:tome|tengo) (?:la|mi|una) decision", r"ya esta decidido",
@@ -763,6 +766,25 @@ _QUESTION_START = frozenset("""what when where who how why does do is are can co
 _WORD = re.compile(r"[\w']+")
 
 
+# Session 22: what an overdose feels like, said after it ("i took a bunch of pills like 20 min ago" …
+# "starting to feel really sleepy. it's okay though"; "me tomé un montón de pastillas" … "me está dando
+# mucho sueño"): read only after the person's own high reading with the means or a swallowing named.
+SYMPTOM = _rx(
+    r"(?:starting to |started to |i'?m |i am |im |getting |i feel |feeling |feel |i'?m feeling )(?:really |so |very |"
+    r"super |kinda |kind of |a bit |pretty )?(?:sleepy|drowsy|dizzy|numb|woozy|lightheaded|light headed|heavy|"
+    r"nauseous|sick|cold|fuzzy|floaty|out of it)",
+    r"(?:i )?can'?t keep my eyes open", r"(?:my )?vision (?:is |'?s )?(?:going )?blurry", r"everything (?:is |'?s )?"
+    r"(?:going |getting )?(?:blurry|dark|spinning)", r"(?:i )?can'?t feel my (?:hands|legs|arms|fingers|feet|face)",
+    r"(?:my )?heart (?:is |'?s )?(?:racing|pounding|beating (?:so )?(?:fast|slow))", r"(?:i'?m |i am )?throwing up",
+    r"(?:me )?(?:esta|empieza a|empezo a) (?:dar|dando) (?:mucho |much[oi]simo |un poco de )?sueno", r"(?:tengo|me da) (?:mucho |un "
+    r"sueno|much[oi]simo )?sueno", r"(?:estoy|me siento|me empiezo a sentir|empiezo a sentirme|ando) (?:muy |bien |re |"
+    r"medio |un poco )?(?:mareado|mareada|adormilado|adormilada|dormido|dormida|entumido|entumida|pesado|pesada)",
+    r"se me cierran los ojos", r"no siento (?:las manos|los pies|las piernas|los brazos|la cara)",
+    r"(?:veo|todo se ve) borroso", r"(?:tengo ganas de|estoy) vomit(?:ar|ando)", r"el corazon (?:me )?(?:late|va) "
+    r"(?:muy |super )?(?:rapido|lento)",
+)
+
+
 def normalise(text: str) -> str:
     """Lower case, accents and punctuation gone, apostrophes kept: one space between words."""
     text = unicodedata.normalize("NFD", text.lower().replace("’", "'").replace("‘", "'"))
@@ -834,6 +856,8 @@ class Cues(NamedTuple):
     method_q: bool = False
     tally: bool = False
     take_all: bool = False
+    # Session 22.
+    symptom: bool = False
 
 
 # Words of address and hedges that end a message without changing it ("... supongo wey", "i'm
@@ -950,7 +974,7 @@ def cues(text: str) -> Cues:
                            at_height=bool(AT_HEIGHT.search(norm)), down=bool(hits(DOWN)), favour=bool(hits(FAVOUR)),
                            at_tracks=bool(AT_TRACKS.search(norm)), coming=bool(hits(COMING)), engine=bool(hits(ENGINE)),
                            shut=bool(hits(SHUT)), left_it=bool(hits(LEFT_IT)), method_q=bool(hits(METHOD_Q)),
-                           tally=bool(hits(TALLY)), take_all=bool(hits(TAKE_ALL)))
+                           tally=bool(hits(TALLY)), take_all=bool(hits(TAKE_ALL)), symptom=bool(hits(SYMPTOM)))
     if closing and not found:
         # The closing words are the evidence only when no other cue is ("ok it's nothing": the
         # minimisation is).
@@ -1057,6 +1081,10 @@ def _continuation(new: Cues, earlier: list[Cues], prior: int, said: int = NONE_)
         level = max(prior, IMM if new.took and prior >= MOD or means_before or new.means else HIGH)
         if level > best:
             best, kind = level, "attempt"
+    if new.symptom and not new.question and prior >= HIGH and any(c.took or c.means for c in earlier):
+        # Sleepy, dizzy, numb after one's own swallowing or the means named: an overdose taking hold.
+        if IMM > best:
+            best, kind = IMM, "attempt"
     if new.closing and not moving and not earlier[-1].protect:
         # "ok", "goodnight", "going for a walk", "gracias", "ya qué importa", an emoji after a wish
         # to die or a plan (read by the rules, so a model's lean on grief or a bad day does not count):

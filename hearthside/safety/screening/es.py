@@ -2793,6 +2793,10 @@ _add("farewell", "ordinary",
      r"no (?:pienso|planeo|tengo pensado) (?:estar|seguir) (?:aqui|aca|viv[oa]|con vida) (?:la semana que viene|"
      r"la proxima semana|el mes que viene|manana|el proximo mes)" + END,
      r"(?:y )?no (?:pienso|planeo|voy a) (?:bajar|volver a bajar)" + END)
+_add("plan", "mod",
+     # A high place one cannot stop thinking about ("hay un puente cerca de mi trabajo en el que no dejo de pensar").
+     rf"(?:puente|azotea|acantilado|vias|viaducto|cornisa) {gap(6)}(?:en (?:el|la|las|los) que |en (?:el|la) cual )?"
+     r"no (?:dejo|paro|puedo dejar) de pensar" + END)
 _add("farewell", "weak",
      r"(?:borre|elimine|cerre) (?:todas )?mis (?:redes|cuentas|redes sociales|perfiles) (?:menos|excepto|salvo) "
      r"(?:esta|este|esta cuenta)")

@@ -2877,6 +2877,13 @@ RULES_TWENTY_TWO: list[tuple[str, str, list[str]]] = [
         "the (# pm|# am|#|last|night|late|express|freight|fast|last night) (one|train) (is|goes|comes through|passes|"
         "runs) (fast|so fast|really fast|super fast|very fast|at full speed|without stopping)",
     ]),
+    # A high place one keeps thinking about ("there's a bridge by my work i keep thinking about"): a human
+    # looks (``athand``: moderate alone, high with a time, a goodbye or a plan); the clause ends there
+    # ("... thinking about painting" goes on).
+    ("lethal_means", "athand end", [
+        "(<height>|bridge|overpass|train tracks) ~6 (i keep|i can not stop|i cannot stop|i have been|i have not stopped) "
+        "(thinking about|thinking of)",
+    ]),
     # Not coming back down ("going up to the roof tonight, not coming back down").
     ("farewell", "ordinary end", [
         "[(i am|and)] (not|never) (coming|going to come|gonna come) back down",

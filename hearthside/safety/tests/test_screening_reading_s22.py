@@ -198,3 +198,46 @@ def test_a_longer_weak_phrase_does_not_swallow_the_plan_inside_it():
     assert_at_least("i counted the pills. 60 of them. should be plenty right", "high")
     assert_at_most("i counted the pills for the week", "low")
     assert_at_most("we bought 3 pizzas, should be plenty", "low")
+
+
+# An overdose taking hold, said after it (a second helper batch, multi-turn): imminent. The same words
+# after an ordinary dose, a gym day, or a wish to die with no means named are not raised by them.
+OVERDOSE_FELT = [
+    (["i took a bunch of pills like 20 min ago", "i don't even know how many"],
+     "starting to feel really sleepy. it's okay though"),
+    (["me tome un monton de pastillas hace como 20 minutos", "ni se cuantas"], "me esta dando mucho sueño. pero esta bien"),
+    (["i want to die", "i have the pills right here"], "i feel dizzy"),
+    (["ya no quiero vivir", "tengo las pastillas aquí"], "me siento muy mareada"),
+]
+NOT_OVERDOSE = [
+    (["i took my sleeping pill an hour ago"], "starting to feel sleepy"),
+    (["long day at the gym"], "feeling really dizzy lol"),
+    (["tomé mi pastilla para dormir"], "ya me está dando sueño"),
+    (["i want to die"], "i feel dizzy"),
+]
+
+
+@pytest.mark.parametrize(("history", "text"), OVERDOSE_FELT)
+def test_an_overdose_felt_after_it_is_imminent(history, text):
+    assert_at_least(text, "imminent", history=history)
+
+
+@pytest.mark.parametrize(("history", "text"), NOT_OVERDOSE)
+def test_sleepy_or_dizzy_after_ordinary_things_is_not_raised_to_imminent(history, text):
+    assert_at_most(text, "high", history=history)
+
+
+# A bridge one keeps thinking about, then going back "not turning around" (both languages); an ordinary
+# "not turning back" and a bridge admired are not raised.
+def test_the_bridge_thought_about_and_not_turning_around():
+    assert_at_least("there's a bridge by my work i keep thinking about", "moderate")
+    assert_at_least("hay un puente cerca de mi trabajo en el que no dejo de pensar", "moderate")
+    assert_at_least("going back after my shift. this time i'm not turning around", "high",
+                    history=["there's a bridge by my work i keep thinking about",
+                             "i walked out to the middle of it today and just stood there for a while"])
+    assert_at_least("vuelvo después del turno. esta vez no me regreso", "high",
+                    history=["hay un puente cerca de mi trabajo en el que no dejo de pensar",
+                             "hoy caminé hasta la mitad y me quedé ahí un rato"])
+    assert_at_most("this time i'm not turning back", "low", history=["i almost quit the marathon at mile 20"])
+    assert_at_most("there's a bridge by my work i keep thinking about painting", "low")
+    assert_at_most("the bridge near my house i keep thinking about is the golden gate, so pretty", "low")
