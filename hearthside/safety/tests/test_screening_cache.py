@@ -349,7 +349,7 @@ def test_the_screener_asks_for_the_same_expressions_in_every_process():
              "print(json.dumps(sorted(hashlib.sha256(s.encode()).hexdigest() + str(f) for s, f in rxcache._WANTED)))\n")
     seen = []
     for seed in ("1", "2", "3"):
-        env = {**os.environ, "PYTHONHASHSEED": seed, "HEARTHSIDE_SCREENER_CACHE": "0"}
+        env = {**os.environ, "PYTHONHASHSEED": seed}
         proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, env=env,
                               timeout=300)
         assert proc.returncode == 0, proc.stderr
