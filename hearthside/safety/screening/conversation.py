@@ -26,6 +26,7 @@ texts, where "thanks for everything" or "el sábado" are nothing.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -133,6 +134,10 @@ FINAL_STRONG = _rx(
     r"(?:when|after|once) (?:it'?s|it is) (?:over|done)", r"(?:it'?ll|it will) (?:all )?be over(?: soon)?",
     r"won'?t be (?:around|here|a problem|a burden)", r"(?:much|any) longer", r"see you on the other side",
     r"nothing left for me", r"(?:rest|sleep)(?: \w+){0,6} forever",
+    # Session 23: "goodnight everyone, been nice knowing u all" (a sign-off does not make it ordinary).
+    r"(?:it'?s |its |it has )?been (?:nice|good|great|lovely) knowing (?:you|u|ya|y'?all)(?: all| guys)?",
+    r"fue (?:lindo|bonito|un gusto|un placer) conocer(?:los|las|te|les|os)\b",
+    r"won'?t be (?:coming )?back$",
     r"won'?t (?:need|be needing) (?:it|them|any of (?:it|this|that|them)|anything|my \w+)"
     r"(?: anymore| after| where|$)",
     r"won'?t matter(?: anyway| anymore| soon)?", r"(?:doesn'?t|does not) matter any ?more",
@@ -206,6 +211,7 @@ FINAL_SOFT = _rx(
     r"you (?:were|are) always (?:so )?good to me",
     r"take care(?: of yourself)?(?! of)", r"(?:tell|told) (?:my|her|him|them) \w* ?i lov\w*", r"good ?bye",
     r"bye", r"farewell", r"(?<!taking )(?<!takes )(?<!took )forever", r"for good", r"love you all",
+    r"love (?:you|u|ya) (?:guys|both|everyone|everybody)",
     r"nice knowing you", r"sorry for everything", r"forgive me", r"remember me",
     r"gracias por (?:todo|escucharme|siempre \w+|estar)", r"cuidate(?: mucho)?", r"cuidense",
     r"(?:siempre )?(?:fuiste|has sido) (?:muy )?(?:bueno|buena) conmigo", r"adios", r"cha[ou](?: para siempre)?", r"hasta siempre",
@@ -779,9 +785,260 @@ SYMPTOM = _rx(
     r"(?:me )?(?:esta|empieza a|empezo a) (?:dar|dando) (?:mucho |much[oi]simo |un poco de )?sueno", r"(?:tengo|me da) (?:mucho |un "
     r"sueno|much[oi]simo )?sueno", r"(?:estoy|me siento|me empiezo a sentir|empiezo a sentirme|ando) (?:muy |bien |re |"
     r"medio |un poco )?(?:mareado|mareada|adormilado|adormilada|dormido|dormida|entumido|entumida|pesado|pesada)",
-    r"se me cierran los ojos", r"no siento (?:las manos|los pies|las piernas|los brazos|la cara)",
+    r"se me cierran los ojos",
+    # Session 23: "kinda sleepy", "my breathing feels really slow", "el corazón me va a mil".
+    r"(?:kinda|kind of|so|really|very|super|getting) (?:sleepy|drowsy|dizzy|woozy|lightheaded)",
+    r"(?:my )?breathing (?:feels |is |'?s )?(?:really |so |very )?(?:slow|weird|shallow)",
+    r"(?:my )?heart (?:is |'?s )?going (?:so |really |super )?(?:fast|slow)", r"respiro (?:muy |super |bien )?(?:lento|raro)",
+    r"(?:el )?corazon (?:me )?va a mil", r"ears? (?:are |is )?ringing", r"(?:kinda |so |really )?(?:floaty|tingly)", r"sweating",
+    r"sudando frio", r"me late (?:rar\w+|muy (?:rapido|fuerte|lento))", r"me zumban los oidos", r"no siento (?:las manos|los pies|las piernas|los brazos|la cara)",
     r"(?:veo|todo se ve) borroso", r"(?:tengo ganas de|estoy) vomit(?:ar|ando)", r"el corazon (?:me )?(?:late|va) "
     r"(?:muy |super )?(?:rapido|lento)",
+)
+
+
+# Session 23 (issue #14): a plan said over several messages without the words of suicide -- the means
+# got hold of, nobody to notice, the house empty, a date picked, affairs put in order -- and then a
+# short line that looks ahead ("6 more days", "going downstairs", "it's time", "feels weirdly calm
+# now", "she'll know what to do", "salgo ya", "faltan 5 días").  Each earlier message is read for
+# the parts of such a plan (``Cues.parts``); the last line for looking ahead (``Cues.forward``).
+_N = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple|un[oa]?|dos|tres|cuatro|cinco|seis|siete|" \
+     r"ocho|nueve|diez|pocos|pocas)"
+_SPAN = r"(?:days?|nights?|shifts?|weeks?|sleeps?|hours?|more times?|dias|noches|turnos|semanas|horas)"
+_PILLS = r"(?:pills|meds|medication|tablets|painkillers|sleeping pills|sleepers|antidepressants|insulin|pastillas|pastis|" \
+         r"medicinas|medicamentos|pildoras|antidepresivos|somniferos|calmantes|insulina)"
+_WHOSE = r"(?:my |the |his |her |their |these |those |them |mi |mis |la |las |los |el |sus |su )?(?:\w+'?s |de mi \w+ |del \w+ )?"
+_RELATIVE = r"(?:mom|mum|dad|mother|father|grandma|grandpa|nan|gran|uncle|aunt|roommate|flatmate|brother|sister|" \
+            r"mama|papa|abuela|abuelo|tio|tia|hermano|hermana|roomie|companer[oa])"
+_WEAPON = r"(?:gun|rifle|pistol|shotgun|revolver|firearm|pistola|arma|escopeta|rifle|revolver)"
+_HEIGHT = r"(?:roof|rooftop|bridge|overpass|parking garage|top floor|balcony|cliff|ledge|terraza|azotea|techo|puente|" \
+          r"balcon|acantilado|ultimo piso|mirador|barranco)"
+_RAIL = r"(?:train|express|freight|tren|metro|subte|rapido|expreso)"
+PLAN_PARTS = {
+    # The means got hold of, kept in view, checked, or looked into (an amount, how long, a height).
+    "means": _rx(
+        rf"(?:saved|saving|collected|collecting|gathered|gathering|stockpiled|stockpiling|hoarded|hoarding|stashed|put by|"
+        rf"saved up) (?:up )?(?:enough |a lot |all )?(?:of )?{_WHOSE}(?:\w+ )?{_PILLS}",
+        rf"(?:juntando|junte|junto|guardando|guarde|ahorrando|acumulando|acumule|escondiendo|escondi) (?:suficientes |varias |todas )?"
+        rf"{_WHOSE}(?:\w+ )?{_PILLS}", rf"{_PILLS} (?:from|out of|de) {_WHOSE}(?:\w+ )?(?:cabinet|drawer|bathroom|botiquin|cajon)",
+        r"(?:the )?(?:bottle|box|pack|frasco|caja|blister)'?s? (?:been |has been |lleva )?(?:sitting|right there|ahi)",
+        r"counting them(?: out)?", r"(?:las|los) (?:estoy contando|conte|cuento)",
+        rf"{_WEAPON} (?:safe|case|cabinet)", rf"(?:keeps?|guarda|tiene|deja) (?:his |her |their |la |el |su )?{_WEAPON}",
+        rf"{_WEAPON} (?:in|en) (?:the|his|her|el|la|su) \w+", r"(?:safe|gun safe) (?:code|combination)",
+        r"(?:key'?s?|the key is|la llave (?:esta|la deja|la guarda)) (?:is )?(?:in|under|en|debajo)",
+        r"(?:se|know) (?:donde|where) (?:guarda|deja|esconde|keeps?|hides?) (?:la|las|el|los|the|his|her) (?:\w+ )?(?:llave|key|"
+        r"pistola|gun|pastillas|pills|balas|bullets|arma)",
+        r"(?:filled|picked up) (?:the |my )?(?:scripts|prescriptions) at", r"\d+ days'? worth",
+        r"how (?:many|much)(?: \w+){0,4} (?:(?:is|are|would be|'?d be) too (?:many|much)|would (?:matter|do it|it take|be enough|someone have to)|"
+        r"does it take|is lethal|to (?:just )?not wake up|before (?:you|u|someone) (?:don'?t|stop))",
+        r"what amount", r"(?:liver|heart|kidneys?) (?:just )?(?:give|gives|stop|stops|shut)",
+        r"(?:sleep|dormir) (?:and|y) (?:not|never|no) (?:wake up|despertar)", r"not wake up", r"no despertar",
+        r"would it (?:even )?do anything to", r"what happens if (?:u|you|i) (?:mix|take)", r"que pasa si (?:mezclas|mezclo|tomas|tomo)",
+        r"hurts? to (?:drown|jump|hang|bleed)", r"(?:duele|dolera) (?:ahogarse|tirarse|colgarse|desangrarse)",
+        rf"(?:which|what|cual|cual es el) (?:\w+ )?{_HEIGHT}?(?: \w+){{0,3}} (?:is|es) (?:the )?(?:tallest|highest|mas alt[oa])",
+        r"(?:tallest|highest|mas alt[oa]) (?:building|bridge|edificio|puente|\w+)(?: \w+){0,6} (?:roof|azotea|techo|terraza)",
+        rf"{_HEIGHT}(?: \w+){{0,4}} (?:access|acceso libre|unlocked|sin llave|abiert[oa]|no (?:is|isnt|esta) locked)",
+        r"(?:door|puerta)(?: \w+){0,2} (?:isn'?t|is not|isnt|no esta) (?:locked|cerrada con llave)",
+        r"looking (?:over|down) (?:the edge|from)", r"over the edge", r"mirando (?:para|hacia) abajo",
+        r"(?:las |los )?pastillas de (?:mi|la presion de mi) \w+", r"(?:las )?saque del botiquin",
+        r"cuant[oa]s(?: \w+){0,3} hacen falta", r"veneno para (?:ratas|ratones)", r"rat poison",
+        rf"(?:the )?(?:last |\d+ ?(?:am|pm)? |\w+ )?{_RAIL}(?: \w+){{0,3}} (?:doesn'?t|does not|doesnt) stop",
+        rf"(?:el )?{_RAIL}(?: \w+){{0,4}} no para(?: en)?", r"pasa (?:directo|de largo)", r"(?:los )?horarios del tren",
+        r"(?:just )?flies (?:right )?(?:through|past)", rf"(?:last|first) (?:bus|train) (?:out )?to the {_HEIGHT}",
+        rf"(?:antidepressants|{_PILLS}) (?:with|and) (?:the |a )?(?:vodka|whiskey|alcohol|wine|bottle|booze)",
+        rf"(?:mix|mixing|mixed|mezclar|mezclas|mezcle) (?:\w+ )?(?:vodka|alcohol|whiskey|ron|tequila|booze)(?: \w+){{0,2}} "
+        rf"(?:with|con) (?:my |the |las |mis )?(?:\w+ )?{_PILLS}",
+        rf"(?:mix|mixing|mixed|mezclar|mezclas|mezcle) (?:my |the |las |mis )?(?:\w+ )?{_PILLS} (?:with|con)",
+        r"(?:beam|rafter|railing|hook|viga|barandal|gancho)(?: \w+){0,5} (?:would |will |can )?(?:hold|aguanta|soporta|resiste) "
+        r"(?:my |mi )?(?:weight|peso)", r"(?:aguanta|soporta|resiste) (?:mi )?peso",
+        r"(?:got|bought|grabbed) a (?:length of |long )?hose", r"(?:la |una )?manguera",
+        r"(?:garage|cochera|garaje|garage door)(?: door)?(?: \w+){0,2} (?:seals?|cierra bien|sealed|airtight)",
+        r"(?:seal|sella) (?:pretty |bien )?(?:tight|hermetic[oa])",
+        r"(?:new |nuevas )?(?:razor blades|blades|cuchillas|navajas|hojas de afeitar)(?: nuevas)?",
+        r"el seguro de vida paga en cualquier caso", r"(?:life insurance|seguro de vida) (?:pay|pays|paga|cubre) (?:out )?(?:for|en) "
+        r"(?:any|cualquier)", r"how long (?:it )?(?:usually )?takes? for (?:someone|a body|people) to be found",
+        r"cuanto tarda(?:n)? (?:normalmente )?(?:alguien|un cuerpo|la gente) en ser encontrad[oa]",
+        r"(?:bought|got|ordered) (?:a |some )?(?:rope|rifle|gun|razor blades|charcoal|noose)", r"compr[eé] una (?:cuerda|soga|pistola)",
+        r"compr[eé] (?:carbon|navajas|cuchillas)"),
+    # Something swallowed or a wound that will not close (sleepy, dizzy after it is an overdose or blood loss).
+    "took": _rx(
+        rf"(?:mixed|took|swallowed|taken) (?:my |the |a lot of (?:the |my )?|all (?:of )?(?:the |my )?)?(?:antidepressants|{_PILLS})"
+        r"(?: \w+){0,4} (?:with|and) (?:the |a )?(?:vodka|whiskey|alcohol|wine|bottle|beer)",
+        rf"(?:took|swallowed|taken|downed) (?:a lot|a bunch|loads|a ton|way too many|too many|all|the rest|the whole) (?:of )?(?:them|the |my )?"
+        rf"(?:{_PILLS}|bottle|box|pack)?", r"not by accident", r"no fue (?:sin querer|por accidente)",
+        r"(?:its|it'?s|it is) not stopping", r"won'?t stop bleeding",
+        r"(?:me he tomado|me tome|me trague|me tome ya) (?:los antidepresivos|todas las pastillas|un monton de|todas|casi todas|el frasco|la caja)",
+        r"no (?:deja|para) de sangrar", r"^(?:ok |okay |ya )?(?:did it|lo hice)$", r"(?:cut|cortado|corte) (?:\w+ )?(?:deeper|deep|mas hondo|mas profundo|muy hondo)"),
+    # Where: the water, the height or the tracks near the person.
+    "place": _rx(
+        r"(?:the )?(?:lake|river|bridge|cliff|sea|ocean|tracks|quarry|reservoir) (?:by|near|behind|next to|close to) (?:my|the)",
+        r"(?:el|la) (?:rio|lago|puente|mar|presa|acantilado|vias) (?:de atras de|cerca de|junto a|al lado de) (?:mi|la)",
+        r"vivo en un (?:piso|decimo|\d+) ?\d*", r"(?:top|highest) (?:level|floor) of", r"(?:what time|when) does it get dark",
+        r"a que hora (?:oscurece|se hace de noche|cierran el paso)"),
+    # Nobody to notice, to find out or to stop it, or a cover story told.
+    "secret": _rx(
+        r"(?:nobody|no one|noone)(?:'?s| is| will be)? (?:gonna |going to |will |would |is gonna )?(?:notice|find (?:out|them|it|me)|"
+        r"flag (?:it|me)|know|check|checking|miss (?:it|them)|comes? (?:up )?here|call|calls|ask|asks|watching)",
+        r"so (?:nobody|no one) (?:would|will|asks|calls|checks)", r"(?:doesn'?t|does not|don'?t|didn'?t) know why",
+        r"(?:didn'?t|did not|won'?t) tell (?:him|her|them|anyone) why", r"(?:i'?d|i would|i'?ll) explain later",
+        r"told (?:the guy|him|her|them|work|my boss|everyone|my \w+) (?:it was for|i'?m|im|i was|that)",
+        r"(?:ni )?(?:nadie )?se va(?:n)? a dar cuenta", r"nadie (?:lo |se )?(?:va a (?:notar|encontrar|saber)|notara|dara cuenta|"
+        r"se ha dado cuenta|se dio cuenta|pregunta|vigila|vigilando|me va a llamar|va a llamar)", r"no hay nadie (?:vigilando|mirando)",
+        r"no (?:sabe|saben) (?:por que|porque|para que)", r"no le (?:dije|he dicho) (?:por que|porque)",
+        r"(?:le|les) dije (?:al de|a mi|que) (?:\w+ ){0,4}(?:era (?:pa|para)|me iba|estoy enferm[oa])", r"asi nadie",
+        r"(?:nobody|no one)(?: \w+){0,3} (?:noticed|saw|asked)", r"nadie (?:\w+ ){0,3}(?:se dio cuenta|noto|vio|pregunto)"),
+    # Alone, for long enough.
+    "alone": _rx(
+        r"(?:apartment|house|place|flat)'?s? (?:is )?(?:empty|all mine|to myself)", r"(?:trip|away|out of town|gone) (?:till|until|til) \w+",
+        r"(?:away|gone) for (?:two|three|a|\d+) (?:weeks?|days|nights)", r"(?:at work|out) (?:till|until|til) \d",
+        r"(?:mom|dad|moms|dads|everyone|everybody|they|they'?re|my \w+)'?s? (?:is |are )?(?:all )?(?:asleep|sleeping|gone|away)",
+        r"(?:house|place|apartment) to myself", r"nadie (?:esta|hay) en (?:la )?casa", r"(?:esta|estan|se fue|se van|se fueron) de viaje",
+        r"(?:ya )?se (?:durmio|durmieron)", r"(?:todos|todas|mis \w+) (?:duermen|estan dormidos|se van|se fueron)",
+        r"(?:me quedo|estoy|me quede) sol[oa]", r"por fin sol[oa]"),
+    # The day chosen, or a deadline set for living.
+    "date": _rx(
+        r"(?:picked|chose|set|decided on|settled on) (?:a date|the \d+\w*|(?:mon|tues|wednes|thurs|fri|satur|sun)day)",
+        r"decided (?:it'?s|its|it is) (?:gonna|going to) be", r"promised myself",
+        r"if nothing (?:got|gets|get) better by then", r"elegi el \d+", r"(?:lo )?tengo decidido", r"ya (?:esta|lo tengo) decidido",
+        r"tengo decidido lo que voy a hacer", r"me prometi", r"si nada mejoraba", r"as good a day as any", r"(?:buen|cualquier) dia como otro"),
+    # Affairs put in order for after: things handed on, debts paid, accounts and appointments ended, letters.
+    "affairs": _rx(
+        r"wrote (?:out )?who gets what", r"(?:wrote|written|writing) (?:the |my |all the )?letters(?: to| for)?",
+        r"(?:paid|paying) (?:back|off) (?:everyone|everybody|all|the credit card|my (?:debts|credit card|loans?))",
+        r"(?:cancelled|canceled|cancel+ing) (?:my |the |all )?(?:phone|plan|lease|subscriptions?|appointment|therapy|dentist|gym|"
+        r"sessions|membership)", r"(?:rehomed|gave away|found (?:a )?homes? for) (?:my )?(?:\w+ )?(?:dog|dogs|cat|cats|rats|hamsters|"
+        r"pets|fish|bird)", r"(?:she'?ll|he'?ll|they'?ll|she will|he will) take (?:\w+)$", r"(?:she'?ll|he'?ll|they'?ll) take (?:my|care of my)",
+        r"so (?:nobody|no one) has to (?:deal with|cover|clean|do)", r"left (?:the|my) (?:rent|car keys|keys and|title|passwords|phone passcode)",
+        r"auto ?send", r"(?:all )?my passwords", r"who gets (?:what|my)", r"(?:she|he|they) can have my", r"(?:the |my )?\w+'?s yours",
+        r"none of this (?:was|is) your fault", r"(?:returned|gave back) everything", r"(?:sent|paid) (?:my \w+ )?(?:the money|what) i owed",
+        r"won'?t need to give it back", r"(?:wrote|made) (?:a |my )?will", r"(?:look|looking) after my (?:plants|cat|dog|\w+)",
+        r"gave (?:my|away my) (?:\w+ ){0,2}to (?:my )?\w+", r"(?:feeding schedule|vet'?s number)",
+        r"escrib[ií] quien se queda con", r"(?:ya )?escrib[ií] (?:las|unas|todas las) cartas", r"(?:mi perro|mi gato|mis gatos|mis perros) se va(?:n)? con",
+        r"borr[eé] (?:casi )?todas mis fotos", r"di de baja", r"cancel[eé] (?:la cita|todas|todo|el gimnasio|las suscripciones|mi)",
+        r"dej[eé] el dinero del alquiler", r"programe un correo", r"(?:todas )?mis contrasenas", r"las contrasenas", r"(?:le he|le) dejado una nota",
+        r"para que nadie tenga que", r"regal[eé] (?:mi|mis|a mis|la|el)", r"nada fue tu culpa", r"que se quede con mi",
+        r"(?:he )?pag(?:ado|ue) todo lo que debia", r"devolv[ií] todo", r"(?:he )?escrito el testamento", r"(?:hice|escribi) (?:el |mi )?testamento",
+        r"te dejo las llaves", r"cuida(?:me)? a (?:mi )?\w+", r"(?:la )?nota (?:en la mesa|pa mi|para mi)", r"(?:le )?ped[ií] perdon (?:a|por)",
+        r"(?:deje|dejo) el (?:celu|celular|telefono|movil) desbloqueado", r"sorry for everything",
+        r"deleted (?:all )?my (?:socials|accounts|instagram|profiles)"),
+}
+# The same parts read from words rather than whole phrases (session 23, second reading): a means named
+# with looking into it, keeping it or getting it in the same message; someone away or nobody about; a
+# cover story or nobody told; things handed on, debts, letters, keys and accounts.
+_MEANS_W = r"(?:pills|tablets|meds|medication|painkillers|sleeping pills|antidepressants|insulin|handgun|gun|rifle|shotgun|pistol|" \
+           r"firearm|blades|razor|razors|rope|noose|cord|beam|rafter|hook|tape|hose|exhaust|charcoal|bridge|overpass|railing|roof|" \
+           r"rooftop|ledge|terrace|balcony|cliff|freight|train|tracks|rail line|car park|pastillas|pildoras|medicamentos|calmantes|" \
+           r"somniferos|pistola|arma|escopeta|revolver|cuchillas|navajas|cuerda|soga|viga|gancho|cinta|manguera|nafta|gasolina|carbon|" \
+           r"puente|baranda|barandal|azotea|terraza|techo|balcon|acantilado|tren|via|vias|anden|edge|morphine|oxy|opioids|" \
+           r"morfina|medicacion|receta|muro|window|ventana|\d+(?:th|st|nd|rd)? floor|piso \d+)s?"
+_LOOK_W = r"(?:checked|checking|check|timing|timed|watched|measured|tested|looked|looking|googled|researched|read|found|bought|got|" \
+          r"grabbed|ordered|picked up|saved|saving|collecting|keeps|keep|kept|showed|taking|walked|went|filled|how high|how long|" \
+          r"how many|how much|sturdy|holds?|doesn'?t (?:lock|slow|stop)|no fence|emptiest|mire|mirar|revise|cachar|medi|busque|averigue|" \
+          r"encontre|compre|consegui|guarda|guardando|guarde|junte|juntando|tiene|vi|fui|subi|cargue|llevo|cuantas|cuantos|aguanta|" \
+          r"ni frena|no frena|no para|no hay baranda|abierta|sin llave|quedo abierta|reading|leyendo|opens all the way|isn'?t fenced|" \
+          r"no (?:gate|fence|lights|railing)|sin (?:candado|malla|reja)|no hay malla|es bajito|comprobado|revisado)"
+PLAN_WORDS = {
+    "means": rxcache.compile(rf"(?<![\w'])(?:{_MEANS_W}(?:\W+\w+){{0,8}}\W+{_LOOK_W}|{_LOOK_W}(?:\W+\w+){{0,8}}\W+{_MEANS_W})(?![\w'])"),
+    "alone": _rx(
+        r"(?:away|gone|out|fishing|camping|travelling|traveling|on nights|working nights|at (?:the )?\w+(?: house)?)(?: \w+){0,3} "
+        r"(?:till|until|til|all week|all weekend|for the weekend|for (?:\w+ )?(?:days|weeks))", r"just me", r"by myself",
+        r"(?:nobody|no one|noone)(?: \w+){0,2} (?:goes|comes|is|will be) (?:up|around|here|there|home)", r"(?:there'?s )?literally nobody",
+        r"(?:estan|esta|se van|se fueron|se va) (?:\w+ ){0,3}(?:hasta el|toda la semana|todo el finde|el finde|de viaje)",
+        r"no (?:sube|pasa|hay|viene|va) nadie", r"(?:nobody|no one)(?:'?s| is) (?:home|here|around)", r"(?:esta|estan|tiene) de guardia",
+        r"guardias de noche", r"(?:security|the ranger|the guard)(?: \w+){0,2} (?:does|do|leaves|rounds)", r"on call",
+        r"(?:mis viejos|mis papas|mis padres|todos|mi \w+) se (?:van|fueron|va) (?:a|al|de)", r"(?:yo )?sol[oa](?: en (?:la )?casa)?$", r"(?:me quedo|yo me quedo|me bajo yo) sol[oa]",
+        r"laburan todo el dia", r"trabajan todo el dia", r"(?:me quedo|me quede) (?:a estudiar|sol[oa])"),
+    "secret": _rx(
+        r"(?:not|without|no) (?:telling|saying anything to|decirle a) (?:anyone|anybody|anything|nadie)",
+        r"(?:thinks|think|believes|cree|creen|piensa|piensan) (?:i'?m|im|que (?:me|estoy|voy))",
+        r"(?:told|tell|dije|he dicho|les dije|le dije|les he dicho)(?: \w+){0,4} (?:i'?m|im|going|que me|me voy|me quedo|es para|"
+        r"it'?s for|it was for|era para|era pa)", r"(?:so|pa|para) (?:she|he|they|nobody|no one|que no|que nadie)(?: \w+){0,2} "
+        r"(?:wouldn'?t|won'?t|doesn'?t|notice|pregunten|se de cuenta|sospeche)", r"nobody will expect",
+        r"didn'?t (?:give|say) (?:a |any )?reason", r"sin dar explicaciones", r"a escondidas", r"quietly", r"without anyone knowing",
+        r"sin que nadie (?:sepa|se de cuenta)", r"wouldn'?t notice", r"para que no se note", r"so (?:she'?d|he'?d|they'?d) (?:drop|stop|leave)",
+        r"(?:won'?t|wont|doesn'?t|will not) notice", r"no (?:se va a|va a) notar", r"no pregunta(?:n)? (?:pa|para) que"),
+    "affairs": _rx(
+        r"gave (?:my|away|all|each|him|her|them)", r"(?:found|finding) (?:a )?(?:good )?(?:family|home|homes) for", r"rehom\w+",
+        r"paid (?:back|off)", r"i owed", r"lo que (?:le )?(?:debia|debo)", r"pague (?:todo|mis deudas|las deudas|lo que)", r"(?:dejado|deje) pagado",
+        r"(?:wrote|writing|written) (?:\w+ ){0,3}letters?", r"escrib\w+ (?:\w+ ){0,2}cartas?", r"\w+ (?:la|una|mi) carta",
+        r"testamento", r"(?:wrote|made|writing) (?:a |my )?will", r"account details", r"bank card", r"passwords?", r"contrasenas",
+        r"cancel+ed", r"cancele", r"borr(?:e|ado) (?:todas )?mis (?:redes|fotos|cuentas)", r"deleted (?:my|all)",
+        r"regal[eé]", r"le (?:deje|di|he dado) (?:el|la|mis|los|las|una|un) \w+", r"copia de las llaves", r"(?:left|leaving) my (?:keys|bank card|"
+        r"phone|wallet|cards?)", r"sorted the bills", r"want you to have my", r"te quedes con mi", r"no culpo a nadie",
+        r"(?:don'?t|do not) blame (?:anyone|anybody|you)", r"(?:is|was) not your fault", r"ya no le debo",
+        r"encontre casa (?:a|para)", r"(?:deje|dejo|escribi) (?:unas |las |mis )?cartas", r"deje a (?:los|mis|el|la|mi) (?:gat[oa]s?|perr[oa]s?)",
+        r"se lo dejo todo"),
+    "date": _rx(
+        r"(?:that'?s|thats|\w+day'?s|\w+day is) the day", r"(?:decided|picked|chose)(?: \w+){0,3} (?:the day|the date)",
+        r"(?:finish|end) (?:it )?where it (?:started|began)", r"(?:seems like )?a good day (?:to|for)", r"buen dia para",
+        r"(?:escogi|elegi|decidi) (?:el )?(?:dia|fecha)", r"(?:ese|el) (?:dia|sabado|viernes|domingo|lunes|martes|miercoles|jueves) "
+        r"(?:es el dia|sera el dia)"),
+}
+# Pastimes that explain a rope, a rifle, a bridge or a roof ("60m dynamic for the climbing gym").
+PASTIME = _rx(
+    r"climbing", r"bouldering", r"rocodromo", r"escalada", r"(?:go|going|went) hunting", r"hunting (?:trip|season)", r"deer season", r"temporada de caza", r"de caza con", r"garden\w*",
+    r"jardin", r"wash(?:ing)? the car", r"lavar el (?:carro|coche|auto)", r"repair\w*", r"mechanic", r"mecanico", r"photo\w*", r"lens",
+    r"fotos?", r"sunset pics", r"golden hour", r"party", r"fiesta", r"exam", r"examen", r"pharm school", r"nursing",
+    r"vet", r"veterinari[oa]", r"as prescribed", r"(?:the )?dentist said", r"(?:the )?doctor said", r"surgery", r"operacion",
+    r"eclipse", r"telescop\w*", r"parapente", r"paraglid\w*", r"take ?back", r"dropping them (?:off|there)", r"devolver(?:las|los)? a la farmacia",
+    r"\w+ kit", r"x ?acto", r"hobby", r"craft\w*", r"manualidad\w*", r"cabinets", r"paint\w*", r"pint(?:ar|ura)", r"surpris\w*", r"sorpresa", r"stargazing", r"astronom\w*", r"skydiv\w*", r"kayak\w*",
+)
+# An occasion that explains affairs put in order or a date ("gave my couch away, the new place comes
+# furnished"; "letters to my bridesmaids"; "le presté la guitarra mientras estoy de intercambio").
+OCCASION = _rx(
+    r"wedding", r"bridesmaids?", r"groomsm[ae]n", r"rehearsal", r"birthday", r"graduation", r"party", r"trip", r"vacation", r"holiday",
+    r"new (?:place|apartment|flat|house|job|city)", r"old (?:place|apartment|flat|house)", r"moving", r"the move", r"lease", r"buyer",
+    r"selling", r"sell it", r"exam", r"semester", r"exchange", r"abroad", r"concert", r"show", r"tickets", r"retire\w*", r"baby shower",
+    r"boda", r"damas de honor", r"cumple\w*", r"fiesta", r"viaje", r"vacaciones", r"(?:depto|piso|casa|departamento) nuevo",
+    r"mudanza", r"me mudo", r"vendo", r"vender", r"comprador", r"examen", r"intercambio", r"concierto", r"entradas", r"jubila\w*",
+    r"surgery", r"operation", r"hospital", r"cirugia", r"operacion", r"operan", r"backpack\w*", r"mochiler\w*", r"in case",
+    r"por si acaso", r"while i'?m (?:away|gone|laid up|abroad|travel\w*)", r"mientras (?:ando|estoy|este) (?:de|fuera|afuera|en)",
+    r"emigr\w*", r"me voy del pais", r"airport", r"flight", r"aeropuerto", r"vuelo", r"nos vamos a vivir", r"vendiendo", r"selling",
+    r"(?:bar |final |grado )?exam\w*", r"mientras me voy", r"me voy a vivir", r"funeral", r"velorio", r"clearing out",
+)
+# A short line that looks ahead: a count of days left, setting off, starting, calm, handing over.
+FORWARD = _rx(
+    rf"{_N} more {_SPAN}", rf"{_N} {_SPAN} (?:left|to go)", rf"(?:only|just) {_N} {_SPAN}", r"tomorrow'?s (?:the |new |my )?\w+",
+    rf"falta(?:n)? {_N} {_SPAN}", rf"(?:it'?s|its|it is) in {_N} {_SPAN}", rf"(?:es|sera) en {_N} {_SPAN}", rf"^{_N} {_SPAN}$",
+    r"(?:strong|sturdy|high|tall|deep) enough(?: i checked| to hold(?: me)?)?", r"(?:aguanta|resiste) (?:mi peso|bien)",
+    rf"(?:me |nos )?queda(?:n)? {_N} {_SPAN}", r"manana es (?:el )?\w+", r"^\d+ \d+$",
+    r"(?:it'?s|its|it is) time$", r"(?:ya )?es (?:la )?hora$", r"(?:ha|ya) llego la hora$", r"es el momento", r"ahora si$", r"ya casi$",
+    r"starting now", r"here goes", r"(?:ya )?empiezo(?: ya)?", r"last (?:sunset|time|night|day|one)", r"(?:ultimo|ultima) (?:atardecer|vez|noche|dia)",
+    r"(?:going|heading|walking|gonna go|going to go) (?:down|downstairs|upstairs|out|outside|for a (?:drive|walk|swim|ride))",
+    r"(?:walking|going|heading|driving) to the (?:cvs|pharmacy|drugstore|walgreens|store|shop|hardware store|garage|roof|bridge|station|lake|river)",
+    r"on my way", r"(?:don'?t|dont|no me) (?:wait up|esperen|esperes)", r"voy saliendo", r"(?:i'?m |im )?up here", r"(?:ya )?estoy (?:arriba|aca arriba|aqui arriba)",
+    r"(?:ya )?se (?:fueron|durmieron)", r"(?:house|place|apartment)(?:'?s| is) (?:finally )?(?:quiet|empty)", r"por fin sol[oa]",
+    r"(?:getting|got) out of the car", r"(?:picking|pick) (?:some|it|them) up", r"(?:the )?doors?(?: is|'?s)? locked",
+    r"locked the door", r"(?:voy a|ya) (?:bajar|salir)(?: ya)?$", r"(?:ya )?(?:bajo|salgo)(?: ya| un momento| a \w+(?: \w+)?)?$",
+    r"me bajo(?: del (?:carro|coche|auto)| al \w+)?", r"voy a (?:caminar|dar una vuelta|salir)",
+    r"(?:paso|voy) a comprar", r"(?:ya )?cerre (?:la puerta )?con llave",
+    r"(?:feels?|feeling|i feel) (?:weirdly |strangely |so |really |oddly )?(?:calm|peaceful|at peace|light|lighter|relieved)",
+    r"(?:me siento|estoy|siento|me sentia|sentia) (?:raramente |extranamente |rara |muy |re |tan )?(?:tranquil[oa]|en paz|liger[oa]|aliviad[oa])",
+    r"nothing (?:left|else) (?:on my list|to do)", r"everything(?:'?s| is) (?:in order|sorted|done|taken care of|ready|set)",
+    r"(?:that'?s|thats) everything", r"no loose ends", r"(?:all|everything) (?:tied up|wrapped up|squared away)", r"perfect timing",
+    r"(?:ya )?(?:todo|esta todo) (?:en orden|listo|arreglado)", r"(?:listo )?ya esta todo", r"no queda(?:n)? nada pendiente",
+    r"(?:she|he|they)(?:'?ll| will) know what to do", r"(?:ella|el|ellos) sabra(?:n)? (?:que|lo que) (?:hacer|tiene que hacer)",
+    r"(?:ya )?no (?:hace falta|es necesario) que me (?:llamen|llames|busquen|escriban)",
+    r"(?:you )?(?:don'?t|do not|dont) (?:need|have) to (?:call|check on|text|worry about) me", r"(?:ya )?firm[eé] todo",
+    r"signed everything", r"(?:don'?t|dont|do not) worry about me(?: anymore)?", r"no se preocupen (?:mas )?por mi",
+    r"figured it out", r"(?:ya )?(?:lo )?(?:resolvi|encontre|averigue)$", r"setting off", r"leaving (?:now|in \d+)", r"on the bus",
+    r"(?:voy|ya voy) subiendo", r"salgo en \d+", r"(?:ahora|ya) vuelvo", r"^brb$", r"be right back", r"en calma", r"ya queda menos",
+    r"^\d{1,2}:\d{2}(?: ?(?:am|pm))?$", r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day$", r"^(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)$",
+    r"fue un (?:gusto|placer)", r"se feliz", r"be happy", r"(?:just )?take care of yourself",
+    r"(?:you guys )?(?:were|have been) always (?:so )?(?:kind|good|nice) to me", r"me despido",
+)
+# ... of those, getting something (after a dose asked about: the means).
+FORWARD_GET = _rx(
+    r"(?:walking|going|heading|driving) to the (?:cvs|pharmacy|drugstore|walgreens|store|shop|hardware store)",
+    r"(?:picking|pick) (?:some|it|them) up", r"(?:paso|voy) a comprar", r"(?:bajo|voy) (?:un momento )?a la farmacia")
+# ... and of those, the ones that set off, arrive or start now.
+FORWARD_NOW = _rx(
+    r"starting now", r"here goes", r"(?:ya )?empiezo(?: ya)?", r"(?:going|heading|gonna go) (?:down|downstairs|upstairs|out|outside)",
+    r"(?:walking|going|heading|driving) to the (?:garage|roof|bridge|station|lake|river)", r"on my way", r"voy saliendo",
+    r"(?:i'?m |im )?up here", r"(?:ya )?estoy (?:arriba|aca arriba|aqui arriba)", r"ahora si$", r"^\d+ \d+$", r"setting off",
+    r"leaving (?:now|in \d+)", r"on the bus", r"(?:voy|ya voy) subiendo", r"salgo en \d+",
+    r"(?:getting|got) out of the car", r"(?:the )?doors?(?: is|'?s)? locked", r"locked the door", r"(?:voy a|ya) bajar(?: ya)?$",
+    r"(?:ya )?(?:bajo|salgo)(?: ya)?$", r"me bajo(?: del (?:carro|coche|auto)| al \w+)?", r"salgo ya", r"(?:ya )?cerre (?:la puerta )?con llave",
 )
 
 
@@ -858,6 +1115,14 @@ class Cues(NamedTuple):
     take_all: bool = False
     # Session 22.
     symptom: bool = False
+    # Session 23.
+    parts: frozenset[str] = frozenset()
+    forward: bool = False
+    forward_now: bool = False
+    get: bool = False
+    occasion: bool = False
+    brief: bool = False
+    pastime: bool = False
 
 
 # Words of address and hedges that end a message without changing it ("... supongo wey", "i'm
@@ -887,7 +1152,14 @@ def _without_trailing(norm: str) -> str:
     return " ".join(words)
 
 
+@functools.lru_cache(maxsize=4096)
 def cues(text: str) -> Cues:
+    """The conversation cues of ``text`` (kept for the texts seen last: each message of a conversation
+    is read again as the earlier part of the next ones)."""
+    return _cues(text)
+
+
+def _cues(text: str) -> Cues:
     norm = _without_trailing(normalise(text))
     found: list[re.Match[str]] = []
 
@@ -975,6 +1247,25 @@ def cues(text: str) -> Cues:
                            at_tracks=bool(AT_TRACKS.search(norm)), coming=bool(hits(COMING)), engine=bool(hits(ENGINE)),
                            shut=bool(hits(SHUT)), left_it=bool(hits(LEFT_IT)), method_q=bool(hits(METHOD_Q)),
                            tally=bool(hits(TALLY)), take_all=bool(hits(TAKE_ALL)), symptom=bool(hits(SYMPTOM)))
+    parts = frozenset(k for k, rx in PLAN_PARTS.items() if rx.search(norm)) | frozenset(
+        k for k, rx in PLAN_WORDS.items() if rx.search(norm))
+    # (A trip or a pastime inside a cover story -- "told everyone i'm going camping" -- explains nothing.)
+    if PASTIME.search(norm) and "secret" not in parts:
+        got = got._replace(pastime=True)
+        parts = parts - {"means"}
+    if parts:
+        got = got._replace(parts=parts)
+    if OCCASION.search(norm) and "secret" not in parts:
+        got = got._replace(occasion=True)
+    if len(words) <= 12 and not asked:
+        got = got._replace(brief=True)
+    if len(words) <= 10 and not asked:
+        ahead = hits(FORWARD)
+        if ahead or parts & {"alone", "secret"}:
+            got = got._replace(forward=True, forward_now=bool(FORWARD_NOW.search(norm)), get=bool(FORWARD_GET.search(norm)))
+            if not ahead:
+                found.extend(PLAN_PARTS["alone"].finditer(norm))
+                found.extend(PLAN_PARTS["secret"].finditer(norm))
     if closing and not found:
         # The closing words are the evidence only when no other cue is ("ok it's nothing": the
         # minimisation is).
@@ -1081,7 +1372,8 @@ def _continuation(new: Cues, earlier: list[Cues], prior: int, said: int = NONE_)
         level = max(prior, IMM if new.took and prior >= MOD or means_before or new.means else HIGH)
         if level > best:
             best, kind = level, "attempt"
-    if new.symptom and not new.question and prior >= HIGH and any(c.took or c.means for c in earlier):
+    if new.symptom and not new.question and (
+            (prior >= HIGH and any(c.took or c.means for c in earlier)) or any("took" in c.parts for c in earlier)):
         # Sleepy, dizzy, numb after one's own swallowing or the means named: an overdose taking hold.
         if IMM > best:
             best, kind = IMM, "attempt"
@@ -1110,7 +1402,67 @@ def _continuation(new: Cues, earlier: list[Cues], prior: int, said: int = NONE_)
         level, why = _completes(new, earlier, prior, despair_before)
         if level > best:
             best, kind = level, why
+    if new.retract and new.residue <= RESIDUE_WORDS and MOD > best and any(
+            "means" in c.parts for c in earlier) and not any(c.benign_means for c in earlier):
+        # "looked up how long it takes for someone to be found" … "dumb question ignore it" … "nvm lol":
+        # taking back a method looked into does not undo it; a human looks.
+        best, kind = MOD, "minimised"
+    # (Someone else's trip that leaves the person alone, or a trip made up to hide the plan, is a part of
+    # it, not a move.)
+    if statement and (new.forward or new.final_strong or new.brief) and not (
+            new.moving or any(c.moving and not c.parts for c in earlier)):
+        level = _plan_told(new, earlier, prior, despair_before)
+        if level > best:
+            best, kind = level, "plan"
     return best, kind
+
+
+def _plan_told(new: Cues, earlier: list[Cues], prior: int, despair_before: bool) -> int:
+    """Session 23 (issue #14): a short line that looks ahead ("6 more days", "going downstairs", "it's
+    time", "everything's in order", "salgo ya") after a plan told in parts over the earlier messages,
+    none of which need say what it is for: the means got hold of or looked into, nobody to notice, the
+    house empty, a date picked, affairs put in order (:data:`PLAN_PARTS`).  Two parts, or one after
+    risk of the person's own, make the line part of the plan: high (moderate with no despair or risk
+    read at all and only two parts); setting off or starting now with the means got hold of and the
+    person alone or unseen is imminent."""
+    told = [set(c.parts) for c in earlier] + [set(new.parts)]
+    dropped: set[str] = set()
+    if prior < MOD and any(c.occasion for c in earlier + [new]):
+        # Things handed on and letters written for a move, a wedding or a trip.
+        dropped.add("affairs")
+    if prior < MOD and any(c.pastime for c in earlier + [new]):
+        # The roof, the pills or the train of a pastime, a job or a clear-out told in the same conversation
+        # ("the key to the roof to watch the eclipse", "her old meds for the pharmacy's take-back").
+        dropped |= {"means", "place"}
+    told = [p - dropped for p in told]
+    parts: set[str] = set().union(*told)
+    benign = any(c.benign_means or c.pastime for c in earlier)
+    # A dose or a method looked into stands even where an ordinary use is named ("without a prescription").
+    looked_into = "means" in parts
+    if not benign and "means" not in dropped and any(c.means or c.means_have or c.took or c.prep_strong for c in earlier):
+        parts.add("means")
+    # Affairs put in order twice ("wrote out who gets what" … "cancelled my phone plan"), or the means in two
+    # messages ("collecting my dad's old heart pills" … "looked up how many would be too many"), count twice.
+    n = max(len(parts), sum(1 for p in told if "affairs" in p), sum(1 for p in told if "means" in p))
+    if new.forward or new.final_strong:
+        if n >= 2 or (parts and (prior >= MOD or new.final_strong)) or (looked_into and new.get):
+            level = HIGH
+        elif parts and (prior >= LOW or despair_before):
+            level = MOD
+        elif prior >= HIGH:
+            level = MOD
+        else:
+            return NONE_
+    elif n >= 3 or (n >= 2 and prior >= MOD):
+        # Any other short line ("brb", "here", "10 min", "Martes.") once a plan is on the table.
+        level = HIGH
+    elif n >= 2:
+        level = MOD
+    else:
+        return NONE_
+    if new.forward_now and {"means", "place"} & parts and ({"alone", "secret"} & parts or prior >= HIGH):
+        level = IMM
+    return max(level, prior) if level >= HIGH else level
 
 
 def _completes(new: Cues, earlier: list[Cues], prior: int, despair_before: bool) -> tuple[int, str]:
@@ -1245,7 +1597,11 @@ def assess(text: str, earlier: list[str], alone: Screening, *, all_modified: boo
     # A whole message of a farewell, the means at hand, the time or the place (the rules' ``bare``
     # statements, session 14): after risk of the person's own, at least high.
     bare = [r for r in alone.reasons if BARE_MODIFIER in r.modifiers]
-    if new.spans or bare or new.closing:
+    # Session 23: a plan told in parts before (two parts, or the new message adds one) makes any short
+    # line a possible step in it.
+    told_all = [cues(e) for e in earlier]
+    planned = new.brief and not new.question and sum(1 for c in told_all + [new] if c.parts) >= 2
+    if new.spans or bare or new.closing or planned:
         # Some cue in the new message: what risk of their own did the earlier messages hold?
         # Each is also read on its own, as it was when it was sent (a joke marker further on,
         # "era broma", must not take back what the joined reading would lose).
@@ -1257,7 +1613,7 @@ def assess(text: str, earlier: list[str], alone: Screening, *, all_modified: boo
             # others say what it was about (session 16).
             readings = [before] + [r for r in readings[1:] if any(x.construct != "model" for x in r.reasons)]
         prior = max(_own_risk(r) for r in readings)
-        told = [cues(e) for e in earlier]
+        told = told_all
         if len(earlier) > 1 and prior >= MOD and any(c.benign_means for c in told):
             # Session 17: a risk factor and the means named for an ordinary use ("me siento una carga" …
             # "tengo que tomar las pastillas de la presión"): together they are not the means put by; the
