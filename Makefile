@@ -39,6 +39,7 @@ bench: $(STAMP)
 	$(PY) bench/bench_api.py
 	$(PY) bench/bench_screen.py
 	$(PY) bench/bench_screen_cli.py
+	$(PY) bench/bench_screen_turns.py
 	$(PY) bench/bench_emotions.py
 	$(PY) bench/bench_selfcare.py
 	$(PY) bench/bench_rooms.py --groups 50 --procs 1 --rates 50,100 --step 5 --idle-wait 0
@@ -47,6 +48,7 @@ bench: $(STAMP)
 # another commit: git worktree add /tmp/old HEAD) runs that checkout side by side.
 bench-screen: $(STAMP)
 	$(PY) bench/bench_screen_cli.py $(if $(OLD),--old $(OLD))
+	$(PY) bench/bench_screen_turns.py $(if $(OLD),--old $(OLD))
 
 # The screener's derived tables, written once under hearthside/safety/screening/data/cache/ (also
 # done by `make venv`, and by the first process that misses them where that directory is writable).
