@@ -1453,8 +1453,12 @@ def _plan_told(new: Cues, earlier: list[Cues], prior: int, despair_before: bool)
             level = MOD
         else:
             return NONE_
+    elif sum(1 for p in told if p) < 2:
+        # Any other line after one message that said all the parts: that message was screened when it
+        # was sent, and "I had a long day at work" after it says nothing new.
+        return NONE_
     elif n >= 3 or (n >= 2 and prior >= MOD):
-        # Any other short line ("brb", "here", "10 min", "Martes.") once a plan is on the table.
+        # Any other short line ("brb", "here", "10 min", "Martes.") once a plan is told in parts.
         level = HIGH
     elif n >= 2:
         level = MOD
