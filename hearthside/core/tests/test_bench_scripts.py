@@ -29,7 +29,7 @@ def test_the_bench_folder_holds_the_scripts_this_test_expects():
     assert [p.name for p in SCRIPTS] == [
         "bench_api.py", "bench_emotions.py", "bench_handshake.py", "bench_metrics.py", "bench_outreach.py", "bench_page_frame.py",
         "bench_realtime.py", "bench_rooms.py",
-        "bench_screen.py", "bench_screen_cli.py", "bench_selfcare.py", "bench_supportline.py", "bench_synapse.py",
+        "bench_screen.py", "bench_screen_cli.py", "bench_screen_turns.py", "bench_selfcare.py", "bench_supportline.py", "bench_synapse.py",
         "cluster.py",
     ]
 
