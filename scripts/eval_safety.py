@@ -37,7 +37,6 @@ from hearthside.safety.screening import (  # noqa: E402
     Screener,
     base_model,  # noqa: E402
 )
-from hearthside.safety.screening.engine import assess  # noqa: E402
 from hearthside.safety.screening.screener import _combine_many  # noqa: E402
 from hearthside.safety.screening.text import repair_mojibake  # noqa: E402
 
@@ -215,7 +214,15 @@ def show_errors(sets: list[Dataset], levels: list[list[str]], n: int, seed: int)
 
 def report(args: argparse.Namespace) -> str:
     sets = load(args.data_dir)
-    rules = [[assess(t) for t in ds.texts] for ds in sets]
+    # The default screener's own reading of each text (session 24): the rules, and the shipped model given
+    # the text with its edges blanked and combined at the thresholds that apply to that text
+    # (``BaseModel.thresholds_for``: chat-length texts have their own).  Before, the model's probability of
+    # the raw text was combined at the artefact's thresholds for every length, which is not what
+    # ``screen()`` does.
+    base = base_model.default()
+    single = Screener(base=base if base is not None else False)._single
+    singles = [[single(t) for t in ds.texts] for ds in sets]
+    rules = [[r for _, r, _ in ss] for ss in singles]
     n_texts = sum(len(ds.texts) for ds in sets)
     rule_levels = [[r.screening.level for r in rs] for rs in rules]
 
@@ -232,12 +239,11 @@ def report(args: argparse.Namespace) -> str:
         lines += metric_rows(ds, lv, "rules only")
     lines += pooled_rows(sets, rule_levels, "rules only")
 
-    base = base_model.default()
-    base_probs = [[base.probability(t) if base else 0.0 for t in ds.texts] for ds in sets]
+    base_probs = [[p for _, _, p in ss] for ss in singles]
+    base_thresholds = [[base.thresholds_for(t) if base else None for t in ds.texts] for ds in sets]
     default_levels = rule_levels
     if base is not None:
-        default_levels = [combined_levels(rs, [[(p, base)] for p in ps]) for rs, ps in zip(rules, base_probs,
-                                                                                          strict=True)]
+        default_levels = [[s.level for s, _, _ in ss] for ss in singles]
         for ds, lv in zip(sets, default_levels, strict=True):
             lines += metric_rows(ds, lv, "**default** (rules + shipped model)")
         lines += pooled_rows(sets, default_levels, "**default** (rules + shipped model)")
@@ -247,9 +253,9 @@ def report(args: argparse.Namespace) -> str:
         print("cross-validating the operator model ...", file=sys.stderr)
         probs, _ = cross_validate(sets, rules, args.folds, args.seed)
         op = _Thresholds(args.raise_moderate, args.raise_high)
-        model_levels = [combined_levels(rs, [[(pb, base), (po, op)] if base else [(po, op)]
-                                             for pb, po in zip(pbs, ps, strict=True)])
-                        for rs, pbs, ps in zip(rules, base_probs, probs, strict=True)]
+        model_levels = [combined_levels(rs, [[(pb, bt), (po, op)] if base else [(po, op)]
+                                             for pb, bt, po in zip(pbs, bts, ps, strict=True)])
+                        for rs, pbs, bts, ps in zip(rules, base_probs, base_thresholds, probs, strict=True)]
         tag = f"default + operator model ({args.folds}-fold CV)"
         for ds, lv in zip(sets, model_levels, strict=True):
             lines += metric_rows(ds, lv, tag)

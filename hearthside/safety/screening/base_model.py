@@ -130,6 +130,9 @@ def windows(text: str, size: int = 2, min_chars: int = WHOLE_CHARS) -> list[str]
 SHORT_CHARS = 400
 SHORT_RAISE = 0.88
 SHORT_RAISE_HIGH = 0.9
+# Lifting a chat-length text that the rules read as ``none``/``low`` (session 24; the artefact's
+# ``raise_moderate`` still applies to longer texts).
+SHORT_LIFT = 0.95
 
 
 class _Thresholds:
@@ -207,7 +210,7 @@ class BaseModel:
         if len(_WORD_WITH_LETTER.findall(text, 0, 200)) < MIN_WORDS:
             return _NEVER
         if len(text) <= SHORT_CHARS:
-            return _Thresholds(self.raise_moderate, self.raise_low,
+            return _Thresholds(min(self.raise_moderate, SHORT_LIFT), min(self.raise_low, SHORT_LIFT),
                                SHORT_RAISE_HIGH if self.raise_high is None else min(self.raise_high, SHORT_RAISE_HIGH),
                                SHORT_RAISE)
         return _Thresholds(self.raise_moderate, self.raise_low, self.raise_high)

@@ -262,6 +262,19 @@ _JUMP_SPORT = frozenset("""skydiving skydive skydiver skydivers parachute parach
 _OCCASION = frozenset("""party trip wedding move moving exam exams test interview meeting picnic dinner lunch holiday
     holidays vacation birthday launch concert show game match presentation ceremony reunion graduation appointment
     bbq barbecue shower date honeymoon proposal housewarming sleepover hike camping gig recital""".split())
+# A date or affairs set for a life event the message names ("picked the date!! the anniversary of our first
+# date. cant wait to marry him", "put my affairs in order before deployment"): session 24.
+_DATED_PLAN = frozenset("date day affairs".split())
+_CELEBRATION = frozenset("""marry married marrying wedding propose proposing proposal engaged engagement fiance
+    fiancee deployment deploying deployed baby newborn pregnant retire retiring retirement honeymoon graduation
+    graduate graduating""".split())
+_NOT_LIFE = re.compile(r"(?:online|offline|on (?:social media|socials|here|twitter|insta|instagram|tiktok|facebook|"
+                       r"reddit|discord|the internet)|from (?:social media|socials|twitter|insta|instagram|tiktok|"
+                       r"facebook|reddit|discord|the internet|the group chat|this group|the group)|for (?:a while|a bit|"
+                       r"a few days|a week|the weekend|a couple days|a couple of days))\b")
+_RELATIVE_WORDS = P.CLASSES["relative"]
+_LEAVING_ONLY = re.compile(P.LEAVING_RX)
+_DIED_BEFORE = re.compile(r"\b(?:died|passed|funeral|grave|without (?:him|her))\b")
 # "Why shouldn't I end it", "give me a reason I shouldn't": asking, not denying.
 # Session 18 (English false alarms, Davidson / GoEmotions dev). A bare "cut" ("wanna cut", "imma cut")
 # followed by what is cut -- hair, class, a person or "a bitch" (a threat at someone else), someone
@@ -1102,6 +1115,26 @@ def _own_thoughts(ctx: _Context, i: int, j: int, n_words: int) -> bool:
             and not any(w in P.THIRD_PERSON or w in P.SECOND_PERSON for w in words[start:end]))
 
 
+_OWN_HAVING = frozenset("having had have has get gets keep keeps getting been fighting battling struggling".split())
+
+
+_THEIR = frozenset("she he they".split())
+
+
+def _relative_owner(ctx: _Context, j: int) -> str | None:
+    """"the suicidal thoughts I've been having", "the urges that i keep getting": thoughts that a
+    relative clause gives to the writer, whoever else the sentence names ("I told my mom about the
+    suicidal thoughts I've been having" was read as concern for the mother; session 24) -- or to
+    someone else ("... the suicidal thoughts she has been having")."""
+    words = ctx.words
+    if not (0 < j < len(words)) or words[j - 1] not in _OWN_THOUGHTS:
+        return None
+    k = j + (words[j] in ("that", "which"))
+    if not (k + 1 < len(words) and words[k + 1] in _OWN_HAVING and ctx.sent_start[k] == ctx.sent_start[j - 1]):
+        return None
+    return "self" if words[k] == "i" else ("other" if words[k] in _THEIR else None)
+
+
 def _ordinary_dose(ctx: _Context, i: int, j: int) -> bool:
     """Whether every quantity in the phrase at tokens i..j-1 is a number an ordinary dose has."""
     words = ctx.words
@@ -1331,6 +1364,14 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
     if construct == "plan" and (nxt in _OCCASION or (nxt in ("for", "of") and not _OCCASION.isdisjoint(
             words[j + 1:j + 4]))):
         return None  # "i chose the date for the trip", "... wait for saturday's party" (session 16)
+    if construct == "passive_ideation" and _NOT_LIFE.match(" ".join(words[j:j + 5])):
+        return None  # "want to stop existing online for a while, deleting twitter" (session 24)
+    if construct == "passive_ideation" and "with" in words[i:j] and not _RELATIVE_WORDS.isdisjoint(words[i:j]) \
+            and _LEAVING_ONLY.search(" " + " ".join(words) + " "):
+        return None  # "going to be with my wife soon!! ... my flight is friday" (session 24)
+    if construct == "plan" and not _DATED_PLAN.isdisjoint(words[i:j]) and not _CELEBRATION.isdisjoint(words) \
+            and not _DIED_BEFORE.search(ctx.sentence(i)):
+        return None  # "picked the date!! ... cant wait to marry him", "affairs in order before deployment" (session 24)
     if construct == "plan" and nxt == "for" and words[j - 1] in _HOW_IT_FEELS and j + 1 < n_words \
             and words[j + 1] not in _FOR_PEOPLE:
         return None  # "is drowning painful for fish? my kid asked" (session 14)
@@ -1430,6 +1471,7 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
                 and not _own_thoughts(ctx, i, j, n_words):
             subj = "other"
         person = subj or "self"
+    person = _relative_owner(ctx, j) or person
 
     quoted, negated = ctx.polarity(i, j)
     if not quoted and j - i == 1 and words[i] in P.SLANG_TERMS and _slang_aside(ctx, i, n_words):

@@ -4179,6 +4179,75 @@ _add("passive_ideation", "",
      + END)
 
 
+# ------------------------------------------------------------ session 24 (issue #14)
+# Single messages from helper batches written in their own words (look-alikes in
+# tests/test_screening_reading_s24.py).
+# Wanting to be under the ground ("q ganas de estar bajo tierra 🪦"), and wishing this waking were the last
+# ("ojalá fuera la última vez que me despierto"): a wish to be dead.
+_add("passive_ideation", "",
+     r"(?:ganas de|quiero|quisiera|ojala|me gustaria|deseo|prefiero|preferiria) (?:ya )?estar (?:bajo tierra|"
+     r"enterrad[oa]|en el cementerio|en un cajon|en una caja de pino|emoji_grave)"
+     + f"(?! {gap(3)}(?:de la |de |)(?:verguenza|pena|risa|jaja\\w*|jsjs\\w*|xd)\\b)",
+     r"ojala (?:fuera|sea|hubiera sido|fuese) la ultima vez (?:que|q|k) (?:me despierto|me despertaba|despierto|"
+     r"despertaba|abro los ojos|me levanto)")
+_ROOF_SCENE = "tomando|fiesta|asado|parrill|fumando|tendiendo|regando|arreglando|lavando|colgando|con mis|con amig"
+# On the roof, the ledge or the bridge now ("estoy en la azotea del edificio ahorita ... no me quiero bajar"),
+# as the English "i'm on the roof of my building": moderate.
+_add("plan", "mod",
+     r"(?:estoy|toy|ando|sigo) (?:en|arriba de|sobre|parad[oa] en|sentad[oa] en) (?:la azotea|el techo|la cornisa|"
+     r"el borde|la orilla|el barandal|la baranda|el puente|el viaducto|el acantilado)"
+     + f" {gapx(5, _ROOF_SCENE)}(?:ahorita|ahora mismo|ahora|en este momento|mirando (?:para |pa )?abajo)"
+     + f"(?! {gap(4)}(?:tomando|fiesta|asado|parrill\\w*|fumando|con mis|con amig\\w*|tendiendo|regando|viendo|"
+     r"mirando (?:el|la|los|las) (?:atardecer|fuegos|amanecer|estrellas|luna|vista)))")
+# Knowing where the key or the gun is, the gun named after ("ya sé dónde guarda mi viejo la llave del placard
+# donde tiene el arma"; "mi tío dejó la escopeta en el cuarto de atrás y yo sé dónde está").
+_add("plan", "",
+     r"(?:ya )?(?:yo )?se_? (?:donde|en donde|adonde) (?:guarda|guardan|esconde|esconden|tiene|tienen|deja|dejan) "
+     + f"{gap(3)}(?:la llave|las llaves|la combinacion|la clave) {_gapc(8)}"
+     r"(?:arma|armas|pistola|escopeta|revolver|rifle|balas|fierro)",
+     r"(?:pistola|arma|escopeta|revolver|rifle|fierro) " + f"{_gapc(10)}"
+     r"(?:y )?(?:yo |ya )*se_? (?:donde|en donde) (?:esta|estan|la tiene|la guarda|la guardan|la dejo|la esconde)"
+     + END)
+# Faint or dizzy after cutting, and deeper this time ("me mareo mucho después de cortarme", "me lastimé re feo,
+# esta vez fue mucho más hondo"): medically serious self-harm.
+_add("self_injury", "severe alone",
+     r"(?:me mareo|me maree|me estoy mareando|estoy muy maread[oa]|me desmaye|casi me desmayo|veo todo borroso|"
+     r"me siento muy debil|me siento debil|me tiemblan las manos|me siento palid[oa]) " + f"{gap(4)}"
+     r"(?:despues de|luego de|tras|por) (?:cortarme|lastimarme|hacerme dano|lo (?:q|que|k) me hice|los cortes|"
+     r"el corte|sangrar tanto)",
+     r"(?:me lastime|me corte|me hice dano|me raje|me hice) " + f"{_gapc(6)}"
+     r"(?:mucho mas|mas|bastante mas) (?:hondo|profundo) (?:que nunca|que otras veces|que antes|que la otra vez|"
+     r"que siempre|esta vez)",
+     r"(?:me lastime|me corte|me hice dano|me raje|cortarme|lastimarme) " + f"{_gapc(6)}"
+     r"(?:esta vez|hoy|ahora) (?:fue|quedo|me quedo|me salio) (?:mucho |bastante |re |)mas (?:hondo|profundo)")
+# Farewells: "hasta siempre" after thanks ("a ustedes gracias por la paciencia, hasta siempre"), not being
+# here any more ("después de la quincena ya no voy a estar"; "..., me voy de viaje" is ordinary), a child left
+# in others' care ("cuiden a mi niña x favor"), and joining the dead ("voy a estar con mi hijo pronto").
+_add("farewell", "",
+     r"(?:a (?:ustedes|todos|todas|vosotros|vosotras) )?(?:gracias|los quiero|las quiero|les quiero|os quiero|"
+     r"los amo|las amo) " + f"{_gapc(10)}"
+     r"(?:[.,] )?hasta siempre" + END)
+_add("farewell", "ordinary",
+     r"(?:despues de|pasad[oa]|para cuando|cuando (?:pase|termine|acabe|llegue)) " + f"{gap(4)}"
+     r"ya no voy a estar(?: aqui| aca| ahi| mas| con ustedes)?" + END,
+     r"cuiden (?:a|de) mi (?:nina|nino|hija|hijo|nena|nene|bebe|hijita|hijito|chiquita|chiquito|hermanita|"
+     r"hermanito|mama|mami|familia|hijos|hijas|ninos|ninas)(?: (?:x|por) favor| porfa| porfis)?" + END)
+_add("passive_ideation", "",
+     r"(?:voy a|quiero|ya voy a|pronto voy a|me voy a|ya quiero) (?:estar|reunirme|juntarme|ir(?:me)?) con (?:mi|mis) "
+     r"(?:hijo|hija|esposo|esposa|mujer|marido|mama|mami|papa|papi|madre|padre|abuela|abuelo|hermano|hermana|"
+     r"novio|novia|hijos|viejo|vieja|bebe|angelito|angelita) (?:pronto|muy pronto|en el cielo|alla arriba|donde "
+     r"(?:este|esta)|otra vez)")
+# Method questions without the words ("alguien sabe si cortarse las venas duele", "con veneno pa ratas no se
+# siente nada?", "q pasa si mezclas alcohol con clonazepam? uno se queda dormido pa siempre?").
+_add("plan", "",
+     r"(?:cortarse|cortarte|cortarme|abrirse|abrirme) las venas (?:duele|dolera|duele mucho|es rapido|tarda|se siente|"
+     r"es doloroso)",
+     r"(?:con|el|si tomas|si te tomas) (?:veneno (?:pa|para) (?:ratas|ratones|cucarachas)|raticida|matarratas) "
+     + f"{gap(3)}(?:no se siente|se siente|duele|es rapido|tarda|te mata|mata)"
+     + f"(?! {gap(3)}(?:a |)(?:las |los |)(?:ratas|ratones|cucarachas|plagas|bichos|hormigas)\\b)",
+     r"(?:uno|una|te|me) (?:se |)(?:queda|quedas|quedo|duerme|duermes) dormid[oa] (?:pa|para) siempre")
+
+
 # ---------------------------------------------------------------- context cues
 
 NEGATORS = frozenset({"no", "nunca", "jamas", "tampoco", "ni", "ningun", "ninguna", "nadie"})
@@ -4562,6 +4631,18 @@ def _hits(norm: Norm, gated: bool = True) -> list[tuple[Pat, int, int]]:
     return out
 
 
+# A date set for a life event ("ya elegí la fecha!! el 14 le pido matrimonio"), and a wish to vanish from a
+# chat or an early alarm ("desaparecer de los grupos de whatsapp", "ojalá no despertar mañana temprano"):
+# session 24.
+_DATED_ES = frozenset("fecha dia".split())
+_CELEBRATION_ES = re.compile(r" (?:matrimonio|boda|casarnos|casamos|me caso|nos casamos|compromiso|pedida|"
+                             r"jubilo|jubile|jubilacion|bebe|parto|embarazada|graduacion|me gradue|me graduo|luna de "
+                             r"miel|despliegue)(?= )")
+_DIED_ES = re.compile(r" (?:murio|fallecio|se fue|funeral|velorio|entierro|tumba)(?= )")
+_NOT_LIFE_ES = re.compile(r"(?:(?:pa|para) siempre |un rato |por un rato |unos dias |un tiempo )?(?:de|del) (?:los |las |"
+                          r"el |la |mi |mis |este |esta |ese |esa )?(?:grupo|grupos|redes|red|chat|whatsapp|wasap|"
+                          r"insta|instagram|twitter|tiktok|facebook|face|internet|oficina|reunion|clase|foro|server|"
+                          r"servidor|discord)\b|(?:manana |el lunes |)temprano\b|(?:manana |)a las \d")
 _PRESCRIBED_ES = frozenset("receto recetaron recete recetado recetadas recetados indico indicaron mando mandaron "
                            "medico medica doctor doctora farmaceutico farmaceutica tratamiento".split())
 
@@ -4614,7 +4695,9 @@ def _analyse(ctx: _Ctx, pat: Pat, i: int, j: int) -> Evidence | None:
     if construct in ("active_ideation", "past_attempt", "self_injury") and toks[i - 1:i] == ["casi"]:
         return None  # "casi me mato en la moto": an accident
     if construct == "self_injury" and (_SH_ACCIDENT_BEFORE19.search(ctx.words(lo_s, i)) or _SH_GROOMING19.search(
-            sentence)) and not _SH_ON_PURPOSE19.search(sentence):
+            sentence) or _SH_ACCIDENT_BEFORE19.search(ctx.words(j, min(hi_s, j + 3)))) \
+            and not _SH_ON_PURPOSE19.search(sentence):
+        # (Session 24: also the chore told right after: "me corté muy feo picando cebolla".)
         return None  # "me caí de la bici y me corté la pierna", "me corté afeitándome" (session 19)
     if construct == "plan" and not _NOT_FOR19.search(sentence) and ((_CORD_WORDS19.intersection(toks[i:j]) and
                                                                      _CORD_ORDINARY19.search(sentence)) or (
@@ -4622,6 +4705,11 @@ def _analyse(ctx: _Ctx, pat: Pat, i: int, j: int) -> Evidence | None:
         return None  # "ya tengo la cuerda, el sábado nos mudamos" (session 19)
     if "bare" in flags and any(c not in _EMOJI for c in _OTHER_PICTO19.findall(ctx.norm.text)):
         return None  # "hoy 🌉🚗": another pictograph beside the place (session 19)
+    if construct == "plan" and _DATED_ES.intersection(toks[i:j]) and _CELEBRATION_ES.search(ctx.norm.joined) \
+            and not _DIED_ES.search(ctx.norm.joined):
+        return None  # "ya elegí la fecha!! el 14 le pido matrimonio a mi novia" (session 24)
+    if construct == "passive_ideation" and _NOT_LIFE_ES.match(ctx.words(j, min(ctx.n, j + 6)).strip() + " "):
+        return None  # "quiero desaparecer pa siempre de las redes", "ojalá no despertar mañana temprano" (session 24)
     if construct == "attempt_in_progress" and _PRESCRIBED_ES.intersection(toks[j:j + 5]):
         return None  # "tomé todas las pastillas que me recetó el médico": the course, as prescribed
     if (construct == "attempt_in_progress" and not {"todas", "todos", "todo"}.intersection(toks[i:j])

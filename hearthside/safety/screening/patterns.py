@@ -2905,6 +2905,103 @@ RULES_TWENTY_TWO: list[tuple[str, str, list[str]]] = [
 ]
 RULES.extend(RULES_TWENTY_TWO)
 
+# Session 24 (issue #14): single messages from helper batches written in their own words (look-alikes in
+# tests/test_screening_reading_s24.py).
+RULES_TWENTY_FOUR: list[tuple[str, str, list[str]]] = [
+    # Not being here, wished or liked ("some days i wish i just wasnt here anymore", "id like to not be here
+    # anymore"); "i wish i wasn't here at this meeting" has no "anymore".
+    ("passive_ideation", "", [
+        "(wish|wished|wishing) i (was|were) (not|no longer) (here|alive|around) (anymore|any more|at all)",
+        "(i would|i) (like|love|prefer) to (not be here|not exist|not be alive|not wake up|stop existing|just die|"
+        "die) (anymore|any more|already|at all|tbh|honestly)",
+        "(would not|do not|would not really) mind (if i|if i just) (died|did not come home|never came back|never came "
+        "home|was dead|were dead|did not make it|did not survive)",
+        "(wish|hope|hoping|praying|pray) (this|it|today|tonight) (was|is|will be|would be) the last time i (wake up|"
+        "woke up|wake|open my eyes)",
+    ]),
+    ("passive_ideation", "end", [
+        "(wish|wished|wishing) i (was|were) not here",
+        "(would not|do not|would not really) mind (if i|if i just) (did not wake up|never woke up) [(tomorrow|again)]",
+        "(want|wanna|need) it [all] (over|to be over|to end|to stop) (for good|forever|permanently|once and for all)",
+    ]),
+    # Everything swallowed ("i just swallowed everything that was in the cupboard").
+    ("attempt_in_progress", "self", [
+        "i [have] [just] [already] (swallowed|downed) (everything|all of it|all of them|it all|the lot|whatever) "
+        "~4 (cupboard|cabinet|medicine cabinet|drawer|bathroom|bottle|box|had|could find|was left)",
+    ]),
+    ("attempt_in_progress", "self end", [
+        "i [have] [just] [already] (took|taken) (everything|all) (i had|i could find|i had left|in the medicine "
+        "cabinet|in the bathroom cabinet)",
+    ]),
+    # Doing it once the message is sent ("doing it as soon as this sends").
+    ("active_ideation", "do_it intent", [
+        "(doing|do|going to do|gonna do|i will do|i am doing) it (as soon as|once|the second|right after|after|when) "
+        "(this|i) (sends|send|posts|post|hit send|press send|is sent|is posted|send this|post this)",
+    ]),
+    # Deeper than meant, or than ever ("went way deeper than i meant to and it looks bad").
+    ("self_injury", "severe", [
+        "(went|cut|it went|they went|i went|cuts went|cut went) [(way|much|so much|a lot|far)] deeper than (i meant|"
+        "i wanted|i intended|i planned|usual|ever|ever before|last time|before|normal|i thought)",
+    ]),
+    # Skin hurt till it bleeds ("scratched my arms till they bled again").
+    ("self_injury", "", [
+        "(scratched|scratching|scratch|clawed|clawing|picked|picking|dug|digging) [at] (my|at my) (arms|arm|legs|leg|"
+        "skin|wrists|wrist|thighs|face|hands|stomach) (till|until|so hard) ~2 (bled|bleed|bleeding|blood)",
+        "(hitting|hit|banging|banged|bashing|bashed|punching|punched) my head (against|into|on) (the|a) (wall|floor|"
+        "door) (till|until) ~3 (dizzy|bled|bleeding|blacked out|passed out|threw up|saw stars)",
+    ]),
+    # Method questions without the words ("how long does a tylenol overdose take to work", "how deep would a cut
+    # have to be to actually be fatal", "if someone stepped in front of a train would they feel anything").
+    ("plan", "", [
+        "how long (does|do|would|will|did) (a|an) [<means>] (overdose|od) [(of|on) <means>] (take|last|take to work|"
+        "take to kill)",
+        "how deep (would|does|do|should|must|did) (a|the|my) (cut|cuts|it) (have to|need to|has to|needs to) (be|go) "
+        "~3 (fatal|lethal|deadly|to die|to bleed out|kill)",
+    ]),
+    ("plan", "self", [
+        "(step|stepped|steps|stepping|jump|jumped|jumps|walk|walked|walks|walking) in front of (a|the) (train|bus|truck|"
+        "lorry) ~3 (would|do|does|will|did|could) (they|you|it|someone|he|she|a person|i|u) (feel|hurt|suffer|"
+        "know)",
+    ]),
+    # Not being around to say it ("tell my boys their dad loved them ... i wont be around to say it myself").
+    ("farewell", "", [
+        "(i will not|i am not going to|i am not gonna) be (around|here|alive) to (say|tell|see|watch) (it|them|this|"
+        "that|her|him) [myself]",
+    ]),
+    # "please tell her it wasn't her fault." as a last word ("..., the rice burned" goes on).
+    ("farewell", "end self", [
+        "tell (her|him|them|my <relative>|my parents|my family|everyone) (it|that it) (was not|is not|was never|"
+        "is never) (her|his|their|your|anyone's|anyones|anybody's) fault",
+        "(signing|logging|checking) off for the (last|final) time",
+    ]),
+    # Where a relative keeps the gun or its key ("i know where my brother keeps the spare key for his shotgun
+    # cabinet").
+    ("plan", "self", [
+        "(i|i already|already|i now|now i) know where (my|his|her|the) [<relative>] (keeps|hides|keep|hide|stores|"
+        "leaves|locks) (the|his|her|their|its) [spare] (<gun>|ammo|bullets)",
+        "(i|i already|already|i now|now i) know where (my|his|her|the) [<relative>] (keeps|hides|keep|hide|stores|"
+        "leaves|locks) (the|his|her|their|its) [spare] (key|keys|code|combination) ~4 (<gun>|gun safe|gun cabinet|"
+        "gun locker|safe|cabinet)",
+    ]),
+    # Most of one's things given away ("ive given away most of my things this week"), and pills saved drawn as
+    # emoji ("been saving up my 💊 for when it gets bad enough").
+    ("plan", "self ordinary", [
+        "(giving|gave|give|given) away (most|half|nearly all|almost all|the rest|a lot) of my (stuff|things|belongings|"
+        "possessions|clothes)",
+    ]),
+    ("plan", "self", [
+        "(saving|saved|save|stockpiling|stockpiled|hoarding|hoarded|stashing|stashed|collecting|collected) [up] (my|"
+        "the|some|all my|all the) emoji_pill",
+    ]),
+    # Stopped on the bridge to look down at the water ("stopped in the middle each time and looked down").
+    ("lethal_means", "possession athand", [
+        "(stopped|stood|stand|standing|stop) (in the middle|at the edge|on the edge|at the railing|by the railing|on "
+        "the bridge|on the ledge) ~4 (looked|looking|stared|staring|look|stare) down (at|into) the (water|drop|river|"
+        "tracks|traffic)",
+    ]),
+]
+RULES.extend(RULES_TWENTY_FOUR)
+
 # ---------------------------------------------------------------- context cues
 # Words skipped *inside* a phrase ("I want to fucking die").
 SKIP_INSIDE = frozenset("""just really fucking fuckin fking fkn freaking freakin frickin fricking friggin
@@ -3025,7 +3122,8 @@ SLANG_EARNEST = frozenset("""serious seriously joking kidding fr frfr deadass is
 SLANG_EVERYDAY = frozenset("""exam exams test tests quiz quizzes homework hw assignment essay class classes lecture
     school teacher professor prof math calc chem physics finals midterm midterms game games level boss match ranked
     lobby traffic commute meeting meetings shift monday mondays alarm episode wifi printer code bug bugs deadline
-    project presentation cringe embarrassing awkward ex group chat""".split())
+    project presentation cringe embarrassing awkward ex group chat coffee keyboard laptop spilled knocked burnt
+    burned dropped cracked""".split())
 # "i'm going to delete myself from the group chat": an account or a list, not oneself (session 17);
 # "... from existence" is not.
 ACCOUNT_VERBS = frozenset("delete deleting deleted remove removing removed unsubscribe unsubscribing".split())
@@ -3053,7 +3151,7 @@ SIGN_OFF_RX = (
     r"(?:day|night|evening|weekend|week|summer|holiday|holidays|break|trip|flight|one|rest of)\b"
 )
 LEAVING_RX = (
-    r" (?:moving|moved|move|relocating|relocate|emigrating|emigrate) (?:to|abroad|away|out|overseas|back|house|"
+    r" (?:moving|moved|move|relocating|relocate|emigrating|emigrate) (?:to|into|abroad|away|out|overseas|back|house|"
     r"across|in with|countries|cities|states|home|for)\b(?! (?:a better place|the other side|heaven|the afterlife|"
     r"somewhere better)\b)"
     r"| (?:new|next) (?:flat|apartment|house|place|home|job|school|city|country|team|server|class|phone|laptop|"
