@@ -274,6 +274,9 @@ _NOT_LIFE = re.compile(r"(?:online|offline|on (?:social media|socials|here|twitt
                        r"a few days|a week|the weekend|a couple days|a couple of days))\b")
 _RELATIVE_WORDS = P.CLASSES["relative"]
 _LEAVING_ONLY = re.compile(P.LEAVING_RX)
+# ... unless the date keeps clear of the event so as not to spoil it ("the 14th, after my sister's wedding so
+# i don't ruin it for her").
+_SPOIL = frozenset("ruin ruins ruining ruined spoil spoils spoiling wreck wrecking".split())
 _DIED_BEFORE = re.compile(r"\b(?:died|passed|funeral|grave|without (?:him|her))\b")
 # "Why shouldn't I end it", "give me a reason I shouldn't": asking, not denying.
 # Session 18 (English false alarms, Davidson / GoEmotions dev). A bare "cut" ("wanna cut", "imma cut")
@@ -1370,7 +1373,7 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
             and _LEAVING_ONLY.search(" " + " ".join(words) + " "):
         return None  # "going to be with my wife soon!! ... my flight is friday" (session 24)
     if construct == "plan" and not _DATED_PLAN.isdisjoint(words[i:j]) and not _CELEBRATION.isdisjoint(words) \
-            and not _DIED_BEFORE.search(ctx.sentence(i)):
+            and not _DIED_BEFORE.search(ctx.sentence(i)) and _SPOIL.isdisjoint(words):
         return None  # "picked the date!! ... cant wait to marry him", "affairs in order before deployment" (session 24)
     if construct == "plan" and nxt == "for" and words[j - 1] in _HOW_IT_FEELS and j + 1 < n_words \
             and words[j + 1] not in _FOR_PEOPLE:

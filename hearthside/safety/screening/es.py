@@ -4638,6 +4638,7 @@ _DATED_ES = frozenset("fecha dia".split())
 _CELEBRATION_ES = re.compile(r" (?:matrimonio|boda|casarnos|casamos|me caso|nos casamos|compromiso|pedida|"
                              r"jubilo|jubile|jubilacion|bebe|parto|embarazada|graduacion|me gradue|me graduo|luna de "
                              r"miel|despliegue)(?= )")
+_SPOIL_ES = re.compile(rf" (?:no )?(?:{SPOIL})\w*(?= )")
 _DIED_ES = re.compile(r" (?:murio|fallecio|se fue|funeral|velorio|entierro|tumba)(?= )")
 _NOT_LIFE_ES = re.compile(r"(?:(?:pa|para) siempre |un rato |por un rato |unos dias |un tiempo )?(?:de|del) (?:los |las |"
                           r"el |la |mi |mis |este |esta |ese |esa )?(?:grupo|grupos|redes|red|chat|whatsapp|wasap|"
@@ -4706,7 +4707,7 @@ def _analyse(ctx: _Ctx, pat: Pat, i: int, j: int) -> Evidence | None:
     if "bare" in flags and any(c not in _EMOJI for c in _OTHER_PICTO19.findall(ctx.norm.text)):
         return None  # "hoy 🌉🚗": another pictograph beside the place (session 19)
     if construct == "plan" and _DATED_ES.intersection(toks[i:j]) and _CELEBRATION_ES.search(ctx.norm.joined) \
-            and not _DIED_ES.search(ctx.norm.joined):
+            and not _DIED_ES.search(ctx.norm.joined) and not _SPOIL_ES.search(ctx.norm.joined):
         return None  # "ya elegí la fecha!! el 14 le pido matrimonio a mi novia" (session 24)
     if construct == "passive_ideation" and _NOT_LIFE_ES.match(ctx.words(j, min(ctx.n, j + 6)).strip() + " "):
         return None  # "quiero desaparecer pa siempre de las redes", "ojalá no despertar mañana temprano" (session 24)
