@@ -277,6 +277,8 @@ _LEAVING_ONLY = re.compile(P.LEAVING_RX)
 # ... unless the date keeps clear of the event so as not to spoil it ("the 14th, after my sister's wedding so
 # i don't ruin it for her").
 _SPOIL = frozenset("ruin ruins ruining ruined spoil spoils spoiling wreck wrecking".split())
+# ... or the date comes after the event ("i've chosen the day, after my retirement party").
+_AFTER_EVENT = re.compile(r"\b(?:after|once|when) (?:\w+ ){0,3}(?:" + "|".join(sorted(_CELEBRATION)) + r")\b")
 _DIED_BEFORE = re.compile(r"\b(?:died|passed|funeral|grave|without (?:him|her))\b")
 # "Why shouldn't I end it", "give me a reason I shouldn't": asking, not denying.
 # Session 18 (English false alarms, Davidson / GoEmotions dev). A bare "cut" ("wanna cut", "imma cut")
@@ -1373,7 +1375,8 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
             and _LEAVING_ONLY.search(" " + " ".join(words) + " "):
         return None  # "going to be with my wife soon!! ... my flight is friday" (session 24)
     if construct == "plan" and not _DATED_PLAN.isdisjoint(words[i:j]) and not _CELEBRATION.isdisjoint(words) \
-            and not _DIED_BEFORE.search(ctx.sentence(i)) and _SPOIL.isdisjoint(words):
+            and not _DIED_BEFORE.search(ctx.sentence(i)) and _SPOIL.isdisjoint(words) \
+            and not _AFTER_EVENT.search(" ".join(words)):
         return None  # "picked the date!! ... cant wait to marry him", "affairs in order before deployment" (session 24)
     if construct == "plan" and nxt == "for" and words[j - 1] in _HOW_IT_FEELS and j + 1 < n_words \
             and words[j + 1] not in _FOR_PEOPLE:

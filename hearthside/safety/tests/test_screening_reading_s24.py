@@ -300,6 +300,7 @@ def test_someone_elses_or_past_thoughts_stay_low(text):
     ("ya elegí la fecha!! el 14 le pido matrimonio a mi novia, tengo todo preparado", "none", "low"),
     # ... but a date kept clear of someone's event so as not to spoil it is a plan.
     ("picked the date. after my brother's graduation so i don't ruin his day", "high", "imminent"),
+    ("i've chosen the day. after my retirement party, nobody will miss me", "high", "imminent"),
     ("ya elegí la fecha, después de la boda de mi prima para no arruinarle el día", "high", "imminent"),
     # Leaving a site, waking early; the same wish without them.
     ("quiero desaparecer pa siempre de las redes, me tomo un break", "none", "low"),
