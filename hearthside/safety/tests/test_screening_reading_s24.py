@@ -19,7 +19,8 @@ care, joining the dead. Thoughts that a relative clause gives to the writer are 
 told my mom about the suicidal thoughts I've been having" was read as concern for the mother).
 
 Guards for the batches' false alarms: a date or affairs set for a life event the message names (a
-wedding, a deployment, a proposal), a wish to vanish from a chat, a site or "online", waking early for
+wedding, a deployment, a proposal; not a day chosen after the event or kept clear of it "so i don't ruin
+it"), a wish to vanish from a chat, a site or "online", waking early for
 work, being with a relative after a flight, "kms 💀" about spilt coffee, a kitchen cut told after the cut.
 
 Every phrase here was written for this project; none comes from a data set or an evaluation set.
