@@ -717,6 +717,17 @@ _HYPOTHETICAL = _cue_rx(P.HYPOTHETICAL_CUES)
 # (session 15).
 _SORRY_IF = re.compile(r" (?:sorry|apologi[sz]e|apologies) if ")
 _REMOTE = _cue_rx(P.REMOTE_PAST_CUES)
+_AM_HAVING = re.compile(r" am (?:having|getting|feeling) (?:\w+ )?$")
+_PRESENT_SCHOOL = re.compile(r" (?:i am |am )?in (?:college|high school|middle school) now | i am in (?:college|high school|"
+                             r"middle school) ")
+# "over" a span of time, not over a cause ("kill myself over spring break"; session 25).
+_OVER_A_TIME = frozenset("break weekend holidays holiday summer winter christmas thanksgiving easter vacation "
+                         "night".split())
+# A present perfect ("i have had", "has been") and the spans of time it reaches now through (session 25).
+_PERFECT = re.compile(r" (?:have|has) (?:had|been|wanted|felt|thought|struggled|dealt|battled|lived|fought|suffered|"
+                      r"considered|contemplated|carried|kept|gone) ")
+_DURATIVE = re.compile(r" (?:for years|for a few years|since i was|ever since i was|since my teens|since high school|"
+                       r"since middle school|since college) ")
 # Openers that set a whole sentence in the remote past, and words that bring it back to now (session 16).
 _PAST_OPENER = _cue_rx((" back then ", " at the time ", " years ago ", " year ago ", " when i was ", " as a kid ",
                         " as a teen ", " as a teenager ", " as a child ", " in high school ", " in middle school ",
@@ -941,7 +952,15 @@ class _Context:
                 break
             tail.append(w)
         local = pre + " ".join(tail) + " "
+        if _PERFECT.search(pre + words[i] + " "):
+            # "I've had suicidal thoughts for years", "i've wanted to die since i was a kid": a present
+            # perfect with how long says it has lasted until now, not that it is past (session 25).
+            local = _DURATIVE.sub(" ", local)
+        # "(i'm in college now), i'm having suicidal thoughts again": a school named as where one is now.
+        local = _PRESENT_SCHOOL.sub(" ", local)
         remote = bool(_REMOTE.search(local))
+        if remote and _AM_HAVING.search(self.window(i, 3)):
+            remote = False  # "... (went back at 40), i'm having suicidal thoughts again": now (session 25)
         recent = bool(_RECENT.search(local))
         if not remote and not recent and i - self.sent_start[i] > 7:
             remote = self._past_sentence(i, j)
@@ -1391,8 +1410,9 @@ def _analyse(ctx: _Context, i: int, j: int, entry: Entry, n_words: int) -> Evide
     prev = words[i - 1] if i > 0 else ""
     if construct in ("active_ideation", "method") and (
             nxt in _IDIOM_NEXT or (prev in ("almost", "nearly") and nxt in ("because", "when", "by", "in", "on"))) \
-            and not (nxt == "over" and words[j - 1] == "life"):
-        # "I nearly killed myself over that exam" is hyperbole; "going to end my life over a girl" is not.
+            and not (nxt == "over" and (words[j - 1] == "life" or not _OVER_A_TIME.isdisjoint(words[j + 1:j + 4]))):
+        # "I nearly killed myself over that exam" is hyperbole; "going to end my life over a girl" is not,
+        # nor is "why i shouldn't just kill myself over spring break" (a time; session 25).
         return None
     if construct == "self_injury" and (nxt in _MISHAP_NEXT or (nxt == "by" and words[j + 1:j + 2] == ["accident"])
                                        or (nxt == "and" and words[j - 1] == "again" and words[j + 1:j + 2] == ["again"])):

@@ -3002,6 +3002,21 @@ RULES_TWENTY_FOUR: list[tuple[str, str, list[str]]] = [
 ]
 RULES.extend(RULES_TWENTY_FOUR)
 
+# Session 25: a struggle with suicide itself ("i have depression and have struggled with suicide"); whose
+# struggle and when are read as for any ideation ("my brother struggled with suicide", "in high school").
+RULES_TWENTY_FIVE: list[tuple[str, str, list[str]]] = [
+    ("active_ideation", "end", [
+        "(struggle|struggled|struggling|battle|battled|battling|fighting|fought|wrestling|wrestled) with suicide",
+        "(struggle|struggled|struggling|battle|battled|battling|fighting|fought) with (being suicidal|suicidality)",
+    ]),
+    ("active_ideation", "", [
+        "(struggle|struggled|struggling|battle|battled|battling|fighting|fought|wrestling|wrestled) with (suicide|"
+        "being suicidal|suicidality) (for|since|every|all|most|on and off|again|lately|recently|too|daily|"
+        "constantly|and|but|so|because)",
+    ]),
+]
+RULES.extend(RULES_TWENTY_FIVE)
+
 # ---------------------------------------------------------------- context cues
 # Words skipped *inside* a phrase ("I want to fucking die").
 SKIP_INSIDE = frozenset("""just really fucking fuckin fking fkn freaking freakin frickin fricking friggin
