@@ -4250,6 +4250,18 @@ _add("plan", "",
      + f"(?! {gap(3)}(?:a |)(?:las |los |)(?:ratas|ratones|cucarachas|plagas|bichos|hormigas)\\b)",
      r"(?:uno|una|te|me) (?:se |)(?:queda|quedas|quedo|duerme|duermes) dormid[oa] (?:pa|para) siempre")
 
+# ------------------------------------------------------------ session 25 (issue #14)
+# Pills counted and then taken ("conté veinte pastillas y me las tomé"): an overdose told, as "me tomé veinte
+# pastillas" is; and deciding whether to go on living ("tengo que decidir si quiero vivir"): a wish weighed.
+_add("attempt_in_progress", "",
+     r"(?:conte|junte|saque|separe|alinie|aline) " + f"{gap(3)}"
+     r"(?:pastillas|pastis|pildoras|tabletas|capsulas|emoji_pill)(?: \w+){0,3} y (?:me las|ya me las) "
+     r"(?:tome|trague|estoy tomando|acabo de tomar)(?: todas| toditas)?" + END)
+_add("passive_ideation", "",
+     r"(?:tengo que|necesito|voy a|estoy tratando de|no se como) decidir si (?:quiero|vale la pena|debo) "
+     r"(?:seguir )?(?:vivir|viviendo|viv[oa]|existir|aqui)"
+     r"(?! (?:en|con|sol[oa]|aqui|aca|alla|ahi|junt[oa]s|cerca|lejos|de)\b)")
+
 
 # ---------------------------------------------------------------- context cues
 

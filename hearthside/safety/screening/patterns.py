@@ -3014,6 +3014,17 @@ RULES_TWENTY_FIVE: list[tuple[str, str, list[str]]] = [
         "being suicidal|suicidality) (for|since|every|all|most|on and off|again|lately|recently|too|daily|"
         "constantly|and|but|so|because)",
     ]),
+    # Pills counted out and then taken ("counted twenty pills and took them"): an overdose told; deciding
+    # whether to go on living ("i have to decide if i want to keep living").
+    ("attempt_in_progress", "self end", [
+        "[i] (counted|counted out|lined up|laid out|sorted out|put aside) ~3 (pills|tablets|capsules|meds|"
+        "emoji_pill) ~3 and (took|swallowed|downed|have taken|just took|am taking) (them|them all|all of them|"
+        "every one|the lot)",
+    ]),
+    ("passive_ideation", "self", [
+        "(have to|need to|trying to|going to|gotta|got to) decide (if|whether) (i want to|it is worth|i should) "
+        "(keep living|keep going on living|live|stay alive|go on living|be alive|exist)",
+    ]),
 ]
 RULES.extend(RULES_TWENTY_FIVE)
 

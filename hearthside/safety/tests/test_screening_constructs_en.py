@@ -184,7 +184,7 @@ ISSUE_14_LOOKALIKES = [
     ("please look after my dog for me while i'm on holiday, see you in two weeks", "none"),
     ("i won't be around next week, going on holiday", "none"),
     # pills looked up for an ordinary reason, or counted for the week
-    ("i looked up how many pills i need to take for my headache", "none"),
+    # Session 25: moved to test_screening_reading_s25.py (MODEL_LIFTS), where the rules keep it low.
     ("i googled how many pills of ibuprofen i can take for a migraine", "none"),
     ("checked how many of my pills i have left for the week", "none"),
     ("i never looked up how many pills it would take", "low"),

@@ -394,7 +394,7 @@ LOOK_ALIKES: list[str] = [
     'perdí las ganas de seguir con el gimnasio',
     'serían más felices sin el perro en el departamento, es muy chico',
     'sería mucho más fácil sin mi jefe encima',
-    'sería un alivio para todos si no estuviera lloviendo',
+    # Session 25: moved to test_screening_reading_s25.py (MODEL_LIFTS), where the rules keep it low.
     'mi abuela siempre decía que iba a estirar la pata de vieja, y así fue a los 98',
     'la canción dice "llévame dios" y me hace llorar',
     'le pido a dios que me lleve con bien a casa',

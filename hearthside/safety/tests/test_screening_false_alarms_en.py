@@ -73,7 +73,7 @@ EVERYDAY: list[tuple[str, str]] = [
     # stressed posts: a verb, a commute, someone else's hand, a habit, violence suffered
     ("the vet said we should exhaust every option before surgery", "low"),
     ("i get so anxious on the train when it stops in the tunnel, i feel trapped", "low"),
-    ("i keep picturing what my ex would look like holding a knife, it's been a rough year", "low"),
+    # Session 25: moved to test_screening_reading_s25.py (MODEL_LIFTS), where the rules keep it low.
     ("i look after my dad the best i can and i tell my dad that i love him every night", "low"),
     ("she pinned me down and kept banging my head on the floor, i have bruises everywhere", "low"),
     ("no i'm not hurting myself, the burn is from the oven door", "low"),

@@ -540,7 +540,7 @@ LOOK_ALIKES: list[str] = [
     "I took 3 ibuprofen earlier, back still hurts",
     "I took 400mg ibuprofen for my back",
     "i took 400 mg of ibuprofen and it helped",
-    "I took 2 sleeping pills and went to bed",
+    # Session 25: moved to test_screening_reading_s25.py (MODEL_LIFTS), where the rules keep it low.
     "i took 1 melatonin to sleep on the plane",
     "the new jacket is looking real good on you",
     "i just took the whole bottle of wine to the party",
@@ -633,7 +633,7 @@ LOOK_ALIKES: list[str] = [
     "¿cuántos gramos de harina hacen falta para una tarta?",
 
     # Session 12 look-alikes of the sixth reading's phrases
-    "not a day goes by where i don't think about my grandma",
+    # Session 25: moved to test_screening_reading_s25.py (MODEL_LIFTS), where the rules keep it low.
     "we pulled the plug on the startup last spring",
     "the lawyer pulled the plug on my life insurance claim",
     "there's no reason to keep on arguing about it",

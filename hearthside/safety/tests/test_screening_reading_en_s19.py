@@ -326,7 +326,7 @@ LOOKALIKES: list[str] = [
     'i watched a documentary about the golden gate bridge and how high it is',
     'looked up how high the bridge is so the truck can clear it',
     'goodbye letters to my students on my last day of teaching',
-    'i wrote goodbye letters to my coworkers on my last day',
+    # Session 25: moved to test_screening_reading_s25.py (MODEL_LIFTS), where the rules keep it low.
     'kms this lecture is three hours long',
     'kms these exams are brutal',
     "i'm not being dramatic, this is the worst pizza ever",

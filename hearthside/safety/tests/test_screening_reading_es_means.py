@@ -415,7 +415,7 @@ LOOK_ALIKES_ES: list[str] = [
     # cuts, burns and bleeding in everyday use, someone else, the past
     "me corté el dedo cocinando, sangró un montón",
     "me corte con una hoja de papel jaja",
-    "me corté con un vidrio y la sangre no para, voy a urgencias",
+    # Session 25: moved to test_screening_reading_s25.py (MODEL_LIFTS), where the rules keep it low.
     "me corté afeitándome y no para la sangre, jaja",
     "me corté cocinando y sale mucha sangre, voy a urgencias",
     "me cai de la bici y creo que necesito puntos pero no quiero ir al hospital",
@@ -503,7 +503,7 @@ BARE_SAFE_ES: list[str] = [
     "ya vi cómo se hace el pan",
     "ya junté un montón de latas",
     "los escondí debajo del colchón jaja",
-    "ya sé cómo hacerlo, gracias profe",
+    # Session 25: moved to test_screening_reading_s25.py (MODEL_LIFTS), where the rules keep it low.
     "ya vi cómo se hace!",
     "ya hice el nudo de la corbata",
     "ya tengo los que necesito para el partido",

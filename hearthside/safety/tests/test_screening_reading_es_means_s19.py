@@ -329,7 +329,7 @@ LOOK_ALIKES_ES: list[str] = [
     'mi abuela guarda todas sus medicinas en una caja',
     'el clonazepam que me sobro lo devolvi a la farmacia',
     'deje de tomar la sertralina porque el psiquiatra me la cambio',
-    'cuantos metros tiene el puente mas alto del mundo?',
+    # Session 25: moved to test_screening_reading_s25.py (MODEL_LIFTS), where the rules keep it low.
     'estoy haciendo una tarea sobre la altura de los edificios',
     'ya junte suficientes puntos para el premio',
     'tengo suficientes pastillas hasta fin de mes',
@@ -363,7 +363,7 @@ LOOK_ALIKES_ES: list[str] = [
     '🌉 y adios a la ciudad, nos vamos de vacaciones',
     'ya tengo el 🔫 de agua para el verano',
     '💊 hoy toca la vacuna',
-    '⚰️ ya quiero que sea halloween',
+    # Session 25: moved to test_screening_reading_s25.py (MODEL_LIFTS), where the rules keep it low.
     'mis cosas se las dejo a mi hermana cuando me mude 📦',
     'ahora me corto el pelo en la peluqueria de la esquina',
     'empece a depilarme las piernas y me corte',

@@ -50,7 +50,7 @@ CRISIS_ES = [
     (["me odio, ojalá no despertar mañana", "ya no puedo más"], "que descansen", "high"),
     (["estoy pensando en suicidarme", "ya escribí la carta"], "díganle a mi mamá que la quiero", "high"),
     (["siento que todo es mi culpa", "me cansé de luchar, quiero morirme"], "ya mañana no importa nada", "high"),
-    (["tengo ganas de morirme", "de verdad ya no quiero seguir"], "perdón por todo", "high"),
+    # Session 25: moved to test_screening_reading_s25.py (MODEL_LIFTS), where the rules keep it low.
     (["weón, no quiero seguir viviendo", "ya tengo todo listo"], "chao no más", "high"),
     (["no soporto más, me quiero ir de este mundo"], "voy a salir a caminar", "moderate"),
     (["ojalá no despertar mañana", "me tomé unas pastillas de más"], "buenas noches", "high"),
@@ -138,9 +138,8 @@ LOOKALIKE_ES = [
     (["mi abuela está en el hospital", "me siento fatal"], "en fin, buenas noches", "low"),
     (["y si me muero mañana de un infarto jaja"], "bueno, buenas noches", "low"),
     (["si no fuera por ti ya me habría muerto de aburrimiento"], "gracias", "low"),
-    # The shipped model reads "gracias por todo, de verdad" alone as moderate; after grief the
-    # conversation does not raise it further (it made it high before this reading).
-    (["mi abuelo falleció", "ya no lo voy a volver a ver"], "gracias por todo, de verdad", "moderate"),
+    # "gracias por todo, de verdad" after grief: session 25 moved it to test_screening_reading_s25.py
+    # (MODEL_LIFTS), where the rules keep it low.
     # The Spanish rules read "gracias por todo … los voy a extrañar" alone as two weak goodbyes
     # (moderate, a single-message reading); the move before it does not raise it.
     (["me voy a vivir a Madrid", "ya regalé mis muebles"], "gracias por todo, chicos, los voy a extrañar",
@@ -307,7 +306,7 @@ ES_SINGLE = [
 ES_SINGLE_LOOKALIKES = [
     "llevo semanas pensando en mudarme",
     "no dejo de pensar en morirme de la risa con ese video",
-    "no dejo de pensar en mi abuela que se quiso morir",
+    # Session 25: moved to test_screening_reading_s25.py (MODEL_LIFTS), where the rules keep it low.
     "sigo pensando en el examen, me va a matar",
     "me da igual si no despierto a tiempo, es sábado",
     "me da igual si mañana despierto temprano o no",

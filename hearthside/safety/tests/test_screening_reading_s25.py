@@ -10,7 +10,10 @@ although they use the words showed grammar, not vocabulary, at fault:
 - "why i shouldn't just kill myself over spring break": "kill myself over ..." was read as hyperbole
   ("over that exam"); over a span of time it is not;
 - "i have depression and have struggled with suicide": a struggle with suicide itself was not read;
-- Spanish "llevo meses con ganas de morirme" (living with the wish) was not read at all.
+- Spanish "llevo meses con ganas de morirme" (living with the wish) was not read at all;
+- pills counted out and then taken ("conté veinte pastillas y me las tomé", "counted twenty pills and
+  took them") and deciding whether to go on living ("tengo que decidir si quiero vivir") were left to the
+  shipped model, which a retraining moved below its thresholds.
 
 Every phrase here was written for this project; none is copied from a data set or an evaluation set.
 The cases are pinned on the rules (``Screener(base=False)``) so a retrained model does not move them.
@@ -20,7 +23,10 @@ from __future__ import annotations
 
 import pytest
 
-from hearthside.safety.tests.rules_only import assert_at_least, assert_at_most
+from hearthside.safety.screening.screener import Screener
+from hearthside.safety.tests.rules_only import ORDER, RULES, assert_at_least, assert_at_most, why
+
+DEFAULT = Screener()
 
 # (message, the least level the rules must give it): each was lower with the rules before.
 CRISIS = [
@@ -39,6 +45,12 @@ CRISIS = [
     ("llevo meses con ganas de morirme y no se lo he dicho a nadie", "moderate"),
     ("ando con ganas de morir desde que me dejaron sin trabajo", "moderate"),
     ("llevo semanas con ganas de matarme, ya no sé qué hacer", "high"),
+    # Pills counted out and then taken, and deciding whether to go on living: the model used to carry these.
+    ("i counted out the tablets on the desk and took them all", "imminent"),
+    ("lined up my pills and swallowed every one. im scared now", "imminent"),
+    ("separé quince pastillas y ya me las tomé", "imminent"),
+    ("i need to decide whether i want to keep living", "moderate"),
+    ("necesito decidir si vale la pena seguir viviendo", "moderate"),
 ]
 
 # Look-alikes of the same shapes that must stay at ``low`` or below.
@@ -56,6 +68,11 @@ LOOK_ALIKES = [
     "ando con ganas de morirme de risa con este video",
     "llevo semanas con ganas de ir a la playa",
     "llevo meses con ganas de cambiar de trabajo",
+    "counted the old pills and took them back to the pharmacy",
+    "conté las pastillas y me las tomé con jugo como dijo el doctor",
+    "conté las pastillas del perro y me las llevé al veterinario",
+    "tengo que decidir si quiero vivir en madrid o en lisboa",
+    "i have to decide if i want to live in leeds or in york",
 ]
 
 
@@ -67,3 +84,46 @@ def test_ideation_that_lasts_until_now_reaches_a_person(text, least):
 @pytest.mark.parametrize("text", LOOK_ALIKES)
 def test_past_denied_and_idiomatic_stay_low(text):
     assert_at_most(text, "low")
+
+
+# ---------------------------------------------------------------- the retrained model's false alarms
+# Session 25 retrained the shipped model on 2,947 more written lines at C = 16 (docs/models.md). On
+# batches written afterwards it finds more crisis messages at the same look-alike rate, but it lifts
+# these look-alikes that earlier tests pinned as staying low with the shipped model (about 0.4 % of the
+# look-alike cases the suites check with it). They are kept here, in one place, so the trade stays
+# visible: the rules alone keep every one at ``low`` or below, and the default screener may raise them
+# no further than ``most`` (a human looks at a ``moderate``).
+# (earlier messages, message, most the default screener may give)
+MODEL_LIFTS = [
+    ([], "cuantos metros tiene el puente mas alto del mundo?", "moderate"),
+    ([], "⚰️ ya quiero que sea halloween", "moderate"),
+    ([], "ya estoy lista 🎃⚰️ para halloween", "moderate"),
+    ([], "me corté con un vidrio y la sangre no para, voy a urgencias", "moderate"),
+    ([], "I took 2 sleeping pills and went to bed", "moderate"),
+    ([], "not a day goes by where i don't think about my grandma", "moderate"),
+    ([], "sería un alivio para todos si no estuviera lloviendo", "moderate"),
+    ([], "i wrote goodbye letters to my coworkers on my last day", "moderate"),
+    ([], "i looked up how many pills i need to take for my headache", "moderate"),
+    ([], "i keep picturing what my ex would look like holding a knife, it's been a rough year", "moderate"),
+    ([], "no dejo de pensar en mi abuela que se quiso morir", "moderate"),
+    (["ya conseguí trabajo"], "ya no voy a ser una carga para mis papás", "moderate"),
+    # The rules read a weak plan (a method known) and the model is sure of it: lifted to high.
+    ([], "ya sé cómo hacerlo, gracias profe", "high"),
+    (["mi abuelo falleció", "ya no lo voy a volver a ver"], "gracias por todo, de verdad", "high"),
+]
+
+
+@pytest.mark.parametrize(("history", "text", "most"), MODEL_LIFTS, ids=[t[:40] for _, t, _ in MODEL_LIFTS])
+def test_look_alikes_the_retrained_model_lifts_stay_low_with_the_rules(history, text, most):
+    assert_at_most(text, "low", history=history)
+    got = DEFAULT.screen(text, history=history)
+    assert ORDER[got.level] <= ORDER[most], (history, text, got.level, why(got))
+
+
+def test_a_goodbye_after_risk_is_high_and_the_conversation_raises_it_for_the_rules():
+    """"perdón por todo" after "de verdad ya no quiero seguir": the conversation makes it high; the
+    retrained model reads the goodbye alone as high too, so only the rules show the conversation's part."""
+    history = ["tengo ganas de morirme", "de verdad ya no quiero seguir"]
+    assert_at_least("perdón por todo", "high", history=history)
+    assert ORDER[RULES.screen("perdón por todo").level] < ORDER["high"]
+    assert ORDER[DEFAULT.screen("perdón por todo", history=history).level] >= ORDER["high"]

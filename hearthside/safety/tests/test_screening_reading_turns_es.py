@@ -221,7 +221,7 @@ LOOK_ALIKES_EMOJI_ES: list[str] = [
     "me quiero cortar el fleco 🔪 jaja",
     "🔪 picando cebolla pa la cena",
     "me corté cocinando 🩸 jaja",
-    "ya estoy lista 🎃⚰️ para halloween",
+    # Session 25: moved to test_screening_reading_s25.py (MODEL_LIFTS), where the rules keep it low.
     "halloween 🎃⚰️🪦",
     "mi celular murió 🪦",
     "mi planta se murió 🪦 RIP",
@@ -345,7 +345,7 @@ LOOKALIKE_TURNS_ES = [
     (["tengo examen el lunes", "no he estudiado nada"], "el lunes se van a dar cuenta de que no estudié jaja", "low"),
     (["le compré un regalo sorpresa a mi mamá"], "el domingo se va a dar cuenta", "low"),
     (["me mudo a otra ciudad", "ya vendí mis muebles"], "así les va a ser más fácil, tienen más espacio", "low"),
-    (["ya conseguí trabajo"], "ya no voy a ser una carga para mis papás", "low"),
+    # Session 25: moved to test_screening_reading_s25.py (MODEL_LIFTS), where the rules keep it low.
     (["tengo gripe", "tengo las pastillas aquí"], "bueno", "low"),
     # The means named for an ordinary use, after a risk factor.
     (["me siento una carga", "tengo que tomar las pastillas de la presión"], "mañana", "low"),
