@@ -30,6 +30,7 @@ import argparse
 import csv
 import hashlib
 import json
+import random
 import sys
 import time
 from collections import Counter
@@ -184,6 +185,37 @@ def augment(text: str, lang: str, k: int) -> str:
     return f"{first[seed % len(first)]} {text.rstrip(' .!')} {last[(seed // 7) % len(last)]}"
 
 
+# Runs of several everyday corpus lines read as one text are everyday (session 25).  Without them the
+# model read three ordinary sentences that each carried one word crisis lines also use ("keep basil
+# alive", "the bus was cancelled", "hiding them under the bed") as crisis together: 7 of 7,000 of the
+# benchmark's 300-character everyday messages were lifted, 1 with them.  (Diluted crisis runs -- one
+# crisis line among everyday ones, labelled crisis -- were tried too and not kept: they taught the
+# everyday words crisis weight, and 76 of the 7,000 were lifted.)
+COMPOSITES = 1500  # per language
+WEIGHT_COMPOSITE = 0.5
+COMPOSITE_PART_CHARS = 200
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text[-1:] in ".!?…" else text + "."
+
+
+def composites(corpus: list[dict]) -> list[tuple[str, int]]:
+    """Everyday runs of 2-4 everyday lines of one language, labelled not crisis; deterministic."""
+    rng = random.Random(25)
+    out: list[tuple[str, int]] = []
+    for lang in sorted({r["lang"] for r in corpus}):
+        short = [r for r in corpus if r["lang"] == lang and len(r["text"]) <= COMPOSITE_PART_CHARS
+                 and " || " not in r["text"]]
+        everyday = [_sentence(r["text"]) for r in short if r["level"] == "none"]
+        if len(everyday) < 4:
+            continue
+        for _ in range(COMPOSITES):
+            out.append((" ".join(rng.sample(everyday, rng.randint(2, 4))), 0))
+    return out
+
+
 def dataset(corpus: list[dict], lexicon: list[tuple[str, int]], goemotions: list[str]):
     texts = [r["text"] for r in corpus] + [t for t, _ in lexicon] + goemotions
     labels = ([int(r["level"] in CRISIS_LEVELS) for r in corpus] + [y for _, y in lexicon]
@@ -196,6 +228,11 @@ def dataset(corpus: list[dict], lexicon: list[tuple[str, int]], goemotions: list
             texts.append(augment(r["text"], r["lang"], k))
             labels.append(int(r["level"] in CRISIS_LEVELS))
             weights.append(WEIGHT_AUGMENTED)
+    # The runs come after the copies (cross_validate leaves them out: they hold every fold's lines).
+    for text, label in composites(corpus):
+        texts.append(text)
+        labels.append(label)
+        weights.append(WEIGHT_COMPOSITE)
     return texts, labels, weights
 
 
@@ -260,9 +297,10 @@ def cross_validate(corpus, lexicon, goemotions, folds: int, data=None) -> list[d
     start = len(corpus) + len(lexicon) + len(goemotions)
     for k in range(AUGMENT):
         fold[start + k * len(corpus):start + (k + 1) * len(corpus)] = np.arange(len(corpus)) % folds
+    fold[start + AUGMENT * len(corpus):] = folds  # the runs of lines: in no fold, and never trained on here
     scored = []
     for k in range(folds):
-        train = np.flatnonzero(fold != k)
+        train = np.flatnonzero((fold != k) & (fold != folds))
         model = _fit_rows(x[train], names, labels[train], weights[train])
         for i in np.flatnonzero(fold[:len(corpus)] == k):
             scored.append({**corpus[i], "p": model.probability(corpus[i]["text"])})
@@ -300,6 +338,7 @@ def train(out: Path, folds: int = 0, *, rescreen: bool = False, record: bool = T
         "goemotions_negatives": len(goemotions),
         "C": C, "prune": PRUNE, "weights": [WEIGHT_CORPUS, WEIGHT_LEXICON, WEIGHT_GOEMOTIONS],
         "augmented_copies": AUGMENT, "augmented_weight": WEIGHT_AUGMENTED,
+        "composites": COMPOSITES, "composite_weight": WEIGHT_COMPOSITE,
     }
     texts, labels, weights = dataset(corpus, lexicon, goemotions)
     x, names = featurise_all(texts)

@@ -491,7 +491,7 @@ LOOK_ALIKES: list[str] = [
     "mi coche va a estirar la pata cualquier día",
     "mi abuelita está planeando su funeral",
     "el suicidio nunca es la respuesta",
-    "pienso en lo fácil que sería acabar con todo el trabajo hoy",
+    # Session 25: moved to test_screening_reading_s25.py (MODEL_LIFTS), where the rules keep it low.
     "mi hermana anda con ideas suicidas, ¿cómo la ayudo?",
     "¿cómo hacer un nudo de corbata?",
     "nunca más van a saber de mí en este grupo, me salgo",
@@ -1219,7 +1219,7 @@ ES_PARITY_LOOK_ALIKES = [
     "¿por qué no acabar con todo el papeleo hoy?",
     "consigo una cuerda y termino con el tendedero",
     "me tomé todas mis vitaminas",
-    "pienso en terminar con todo lo pendiente",
+    # Session 25: moved to test_screening_reading_s25.py (MODEL_LIFTS), where the rules keep it low.
 ]
 
 

@@ -372,7 +372,7 @@ LOOK_ALIKES: list[str] = [
     "that's when",
     "i've got everything i need",
     "thanks, i've got everything i need for tonight",
-    "i know how and when to take my meds now",
+    # Session 25: moved to test_screening_reading_s25.py (MODEL_LIFTS), where the rules keep it low.
     "i've picked the spot for the picnic",
     "after the kids are asleep i'm having a glass of wine",
     "as soon as the kids are asleep i'm watching the finale",

@@ -222,7 +222,7 @@ LOOK_ALIKES: list[str] = [
     "ya fue la fiesta, estuvo buenísima",
     "ya fue, pidamos pizza",
     "esta vez es diferente, el equipo está mejor",
-    "te lo juro que no fui yo",
+    # Session 25: moved to test_screening_reading_s25.py (MODEL_LIFTS), where the rules keep it low.
     "no aguanto ni un día más este calor",
     "de verdad de verdad que me encantó la peli",
     "no doy más de sueño, ya fue",

@@ -343,7 +343,7 @@ LOOK_ALIKES_ES: list[str] = [
     "mi oficina está en el piso 30, creo que alcanza a verse el mar",
     "el balcón es lo suficientemente alto para ver el desfile",
     "la terraza del hotel es suficientemente alta para ver los fuegos",
-    "estuve viendo departamentos, el del piso 8 es suficiente",
+    # Session 25: moved to test_screening_reading_s25.py (MODEL_LIFTS), where the rules keep it low.
     # the car and the garage
     "el carro está en la cochera, ven por él mañana",
     "tengo cinta para las ventanas por el huracán",

@@ -77,7 +77,7 @@ CRISIS_ES = [
     # Chat spellings and other ways to close: "gracias x todo", kisses and hugs, tired and off to bed.
     (["ya no kiero vivir", "nadie m quiere"], "gracias x todo", "high"),
     (["me quiero morir", "ya tengo las pastillas en el cajón"], "estoy cansada, me voy a dormir", "high"),
-    (["no sé cuánto más voy a aguantar", "ya nada vale la pena"], "bueno, gracias x todo", "moderate"),
+    # Session 25: moved to test_screening_reading_s25.py (MODEL_LIFTS), where the rules keep it low.
     (["me quiero matar, no aguanto", "hoy fue el último día"], "besos a todos", "high"),
     (["ya me harté de esta vida", "xq sigo vivo?"], "un abrazo", "moderate"),
     (["quiero morirme, no aguanto más"], "a mimir", "moderate"),

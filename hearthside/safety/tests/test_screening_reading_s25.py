@@ -106,6 +106,11 @@ MODEL_LIFTS = [
     ([], "i looked up how many pills i need to take for my headache", "moderate"),
     ([], "i keep picturing what my ex would look like holding a knife, it's been a rough year", "moderate"),
     ([], "no dejo de pensar en mi abuela que se quiso morir", "moderate"),
+    ([], "pienso en lo fácil que sería acabar con todo el trabajo hoy", "moderate"),
+    ([], "pienso en terminar con todo lo pendiente", "moderate"),
+    ([], "i know how and when to take my meds now", "moderate"),
+    ([], "te lo juro que no fui yo", "moderate"),
+    ([], "estuve viendo departamentos, el del piso 8 es suficiente", "moderate"),
     (["ya conseguí trabajo"], "ya no voy a ser una carga para mis papás", "moderate"),
     # The rules read a weak plan (a method known) and the model is sure of it: lifted to high.
     ([], "ya sé cómo hacerlo, gracias profe", "high"),
@@ -120,10 +125,16 @@ def test_look_alikes_the_retrained_model_lifts_stay_low_with_the_rules(history, 
     assert ORDER[got.level] <= ORDER[most], (history, text, got.level, why(got))
 
 
-def test_a_goodbye_after_risk_is_high_and_the_conversation_raises_it_for_the_rules():
-    """"perdón por todo" after "de verdad ya no quiero seguir": the conversation makes it high; the
-    retrained model reads the goodbye alone as high too, so only the rules show the conversation's part."""
-    history = ["tengo ganas de morirme", "de verdad ya no quiero seguir"]
-    assert_at_least("perdón por todo", "high", history=history)
-    assert ORDER[RULES.screen("perdón por todo").level] < ORDER["high"]
-    assert ORDER[DEFAULT.screen("perdón por todo", history=history).level] >= ORDER["high"]
+# (earlier messages, a goodbye, the level the conversation gives it): the retrained model reads the goodbye
+# alone at that level already, so only the rules show the conversation's part.
+GOODBYES_AFTER_RISK = [
+    (["tengo ganas de morirme", "de verdad ya no quiero seguir"], "perdón por todo", "high"),
+    (["no sé cuánto más voy a aguantar", "ya nada vale la pena"], "bueno, gracias x todo", "moderate"),
+]
+
+
+@pytest.mark.parametrize(("history", "text", "least"), GOODBYES_AFTER_RISK, ids=[t for _, t, _ in GOODBYES_AFTER_RISK])
+def test_a_goodbye_after_risk_reaches_the_conversations_level(history, text, least):
+    assert_at_least(text, least, history=history)
+    assert ORDER[RULES.screen(text).level] < ORDER[least]
+    assert ORDER[DEFAULT.screen(text, history=history).level] >= ORDER[least]
