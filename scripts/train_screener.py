@@ -187,8 +187,8 @@ def augment(text: str, lang: str, k: int) -> str:
 
 # Runs of several everyday corpus lines read as one text are everyday (session 25).  Without them the
 # model read three ordinary sentences that each carried one word crisis lines also use ("keep basil
-# alive", "the bus was cancelled", "hiding them under the bed") as crisis together: 7 of 7,000 of the
-# benchmark's 300-character everyday messages were lifted, 1 with them.  (Diluted crisis runs -- one
+# alive", "the bus was cancelled", "hiding them under the bed") as crisis together: 7 of 7,000 messages
+# drawn like the benchmark's 300-character everyday ones were lifted, 1 with them.  (Diluted crisis runs -- one
 # crisis line among everyday ones, labelled crisis -- were tried too and not kept: they taught the
 # everyday words crisis weight, and 76 of the 7,000 were lifted.)
 COMPOSITES = 1500  # per language
