@@ -89,7 +89,7 @@ def test_past_denied_and_idiomatic_stay_low(text):
 # ---------------------------------------------------------------- the retrained model's false alarms
 # Session 25 retrained the shipped model on 2,947 more written lines at C = 16 (docs/models.md). On
 # batches written afterwards it finds more crisis messages at the same look-alike rate, but it lifts
-# these look-alikes that earlier tests pinned as staying low with the shipped model (about 0.4 % of the
+# these look-alikes that earlier tests pinned as staying low with the shipped model (about 0.5 % of the
 # look-alike cases the suites check with it). They are kept here, in one place, so the trade stays
 # visible: the rules alone keep every one at ``low`` or below, and the default screener may raise them
 # no further than ``most`` (a human looks at a ``moderate``).
@@ -112,7 +112,8 @@ MODEL_LIFTS = [
     ([], "te lo juro que no fui yo", "moderate"),
     ([], "estuve viendo departamentos, el del piso 8 es suficiente", "moderate"),
     (["ya conseguí trabajo"], "ya no voy a ser una carga para mis papás", "moderate"),
-    # The rules read a weak plan (a method known) and the model is sure of it: lifted to high.
+    # Lifted to high: a weak plan the rules read (a method known) that the model is sure of, and a goodbye
+    # after a grandfather's death.
     ([], "ya sé cómo hacerlo, gracias profe", "high"),
     (["mi abuelo falleció", "ya no lo voy a volver a ver"], "gracias por todo, de verdad", "high"),
 ]
