@@ -717,6 +717,7 @@ _HYPOTHETICAL = _cue_rx(P.HYPOTHETICAL_CUES)
 # (session 15).
 _SORRY_IF = re.compile(r" (?:sorry|apologi[sz]e|apologies) if ")
 _REMOTE = _cue_rx(P.REMOTE_PAST_CUES)
+# "am having" right before the thoughts, and a school named as where one is now, set them now (session 25).
 _AM_HAVING = re.compile(r" am (?:having|getting|feeling) (?:\w+ )?$")
 _PRESENT_SCHOOL = re.compile(r" (?:i am |am )?in (?:college|high school|middle school) now | i am in (?:college|high school|"
                              r"middle school) ")

@@ -652,7 +652,7 @@ DESIRE = (r"(?:quiero|quisiera|queria|deseo|desearia|deseaba|necesito|prefiero|p
           r"llevo (?:(?:unos|varios|muchos|tantos|dos|tres) )?(?:dias|semanas|meses|anos|tiempo) pensando en|"
           r"(?:ando|sigo) pensando en|no (?:dejo|paro) de pensar en|"
           # Session 25: living with the wish ("llevo meses con ganas de morirme", "ando con ganas de ...").
-          r"(?:llevo|ando|estoy|sigo|vivo|paso|ando) (?:(?:unos|varios|muchos|tantos|dos|tres) )?"
+          r"(?:llevo|ando|estoy|sigo|vivo|paso) (?:(?:unos|varios|muchos|tantos|dos|tres) )?"
           r"(?:(?:dias|semanas|meses|anos|tiempo|rato) )?con (?:muchas |tantas )?ganas de|"
           r"lo unico que quiero es|ojala pudiera|quiero poder|deberia|debería|he querido|habia querido|he deseado|"
           r"habia deseado)")

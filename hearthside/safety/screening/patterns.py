@@ -3002,17 +3002,19 @@ RULES_TWENTY_FOUR: list[tuple[str, str, list[str]]] = [
 ]
 RULES.extend(RULES_TWENTY_FOUR)
 
-# Session 25: a struggle with suicide itself ("i have depression and have struggled with suicide"); whose
-# struggle and when are read as for any ideation ("my brother struggled with suicide", "in high school").
+# Session 25: a struggle with suicide itself ("i have depression and have struggled with suicide"); when
+# it was is read as for any ideation ("in high school").
 RULES_TWENTY_FIVE: list[tuple[str, str, list[str]]] = [
+    # The writer is the subject ("i have struggled", "... and have struggled"): "the army has struggled with
+    # suicide for decades", "veterans struggle with suicide" are not about the writer.
     ("active_ideation", "end", [
-        "(struggle|struggled|struggling|battle|battled|battling|fighting|fought|wrestling|wrestled) with suicide",
-        "(struggle|struggled|struggling|battle|battled|battling|fighting|fought) with (being suicidal|suicidality)",
+        "(i|i have|i have been|i am|and have|and have been|and am) [still] [really] (struggle|struggled|struggling|"
+        "battle|battled|battling|fighting|fought|wrestling|wrestled) with (suicide|being suicidal|suicidality)",
     ]),
     ("active_ideation", "", [
-        "(struggle|struggled|struggling|battle|battled|battling|fighting|fought|wrestling|wrestled) with (suicide|"
-        "being suicidal|suicidality) (for|since|every|all|most|on and off|again|lately|recently|too|daily|"
-        "constantly|and|but|so|because)",
+        "(i|i have|i have been|i am|and have|and have been|and am) [still] [really] (struggle|struggled|struggling|"
+        "battle|battled|battling|fighting|fought|wrestling|wrestled) with (suicide|being suicidal|suicidality) "
+        "(for|since|every|all|most|on and off|again|lately|recently|too|daily|constantly|and|but|so|because)",
     ]),
     # Pills counted out and then taken ("counted twenty pills and took them"): an overdose told; deciding
     # whether to go on living ("i have to decide if i want to keep living").
